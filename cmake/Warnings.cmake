@@ -1,0 +1,11 @@
+add_library(xiaoan_options INTERFACE)
+target_compile_options(xiaoan_options INTERFACE -Wall -Wextra -Wpedantic -Wno-missing-field-initializers)
+if(XIAOAN_WERROR)
+  target_compile_options(xiaoan_options INTERFACE -Werror)
+endif()
+if(XIAOAN_SANITIZE)
+  target_compile_options(xiaoan_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
+                                                  -fno-sanitize-recover=undefined)
+  target_link_options(xiaoan_options INTERFACE -fsanitize=address,undefined)
+endif()
+target_include_directories(xiaoan_options INTERFACE ${PROJECT_SOURCE_DIR}/src)

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Usage: scripts/setup.sh [--with-browser]
+#
+# Installs the Debian 12 packages that building and testing Xiaoan need. Idempotent: packages
+# already installed are left alone, and `apt-get update` runs only when something is missing, so
+# a re-run takes well under a second.
+#
+#   --with-browser   also install Chromium and ChromeDriver, plus Node.js and npm when the `node`
+#                    and `npm` commands are missing (for the web console and its browser tests).
+#
+# As root it installs directly; otherwise through sudo when sudo exists; otherwise it prints the
+# missing packages and exits 1.
+set -euo pipefail
+
+# Boost is pinned to the versioned 1.81 packages: an unversioned libboost-*-dev would pull in a
+# different default Boost and conflict with them. Do not add one here.
+PACKAGES=(
+  build-essential cmake ccache pkg-config git
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libsqlite3-dev sqlite3 libpq-dev postgresql
+  libssl-dev libsodium-dev libxlsxwriter-dev libzip-dev libexpat1-dev
+  libspdlog-dev libfmt-dev libcli11-dev
+  libgtest-dev libgmock-dev googletest libbenchmark-dev
+  python3 python3-yaml curl procps iproute2 ca-certificates
+)
+
+with_browser=0
+for arg in "$@"; do
+  case "$arg" in
+    --with-browser) with_browser=1 ;;
+    -h | --help)
+      sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+      exit 0
+      ;;
+    *)
+      echo "setup: unknown option: $arg (try --help)" >&2
+      exit 2
+      ;;
+  esac
+done
+
+if ((with_browser)); then
+  PACKAGES+=(chromium chromium-driver)
+  # A Node.js from another source (e.g. nodesource) bundles npm and conflicts with Debian's npm
+  # package, so Debian's nodejs/npm are only installed when the commands are missing.
+  if ! command -v node >/dev/null 2>&1; then
+    PACKAGES+=(nodejs)
+  fi
+  if ! command -v npm >/dev/null 2>&1; then
+    PACKAGES+=(npm)
+  fi
+fi
+
+is_installed() {
+  [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" == "install ok installed" ]]
+}
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  if ! is_installed "$pkg"; then
+    missing+=("$pkg")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "setup: all ${#PACKAGES[@]} packages are installed"
+  exit 0
+fi
+
+echo "setup: missing packages: ${missing[*]}"
+
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then
+  if command -v sudo >/dev/null 2>&1; then
+    sudo_cmd=(sudo)
+  else
+    echo "setup: not root and sudo is not available; install them with:" >&2
+    echo "  apt-get update && apt-get install -y --no-install-recommends ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+"${sudo_cmd[@]}" apt-get update
+"${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive \
+  apt-get install -y --no-install-recommends "${missing[@]}"
+
+still_missing=()
+for pkg in "${missing[@]}"; do
+  if ! is_installed "$pkg"; then
+    still_missing+=("$pkg")
+  fi
+done
+if ((${#still_missing[@]} > 0)); then
+  echo "setup: still not installed: ${still_missing[*]}" >&2
+  exit 1
+fi
+echo "setup: installed ${missing[*]}"

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Usage: scripts/test.sh
+#
+# Set up and test: installs the build dependencies, configures and builds the ci preset
+# (RelWithDebInfo, ASan + UBSan, warnings as errors), then runs the whole ctest suite against a
+# throw-away PostgreSQL server (scripts/with-postgres.sh). XIAOAN_REQUIRE_PG=1 makes the
+# PostgreSQL tests fail rather than skip when no server is reachable. Exits with ctest's status.
+# Works from any directory.
+set -euo pipefail
+
+repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$repo_root"
+
+# Sanitizer runtime options; a caller's own setting wins.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+export XIAOAN_REQUIRE_PG=1
+
+now() { date +%s.%N; }
+total_start=$(now)
+stage_start=$total_start
+stage_name=""
+
+begin() {
+  stage_name=$1
+  stage_start=$(now)
+  echo "==> $stage_name"
+}
+
+end() {
+  local status=${1:-0}
+  awk -v a="$stage_start" -v b="$(now)" -v n="$stage_name" -v s="$status" \
+    'BEGIN { printf "==> %s: %.1f s%s\n", n, b - a, (s == 0 ? "" : " (exit " s ")") }'
+}
+
+begin "setup"
+bash scripts/setup.sh
+end
+
+begin "configure (ci preset)"
+cmake --preset ci
+end
+
+begin "build (ci preset)"
+cmake --build --preset ci -j2
+end
+
+begin "test (ctest with PostgreSQL)"
+status=0
+bash scripts/with-postgres.sh ctest --preset ci --output-on-failure -j2 || status=$?
+end "$status"
+
+awk -v a="$total_start" -v b="$(now)" -v s="$status" \
+  'BEGIN { printf "==> total: %.1f s, tests %s\n", b - a, (s == 0 ? "passed" : "FAILED (exit " s ")") }'
+exit "$status"

@@ -1,0 +1,330 @@
+#include "app/demo/seed_demo.hpp"
+
+#include <array>
+#include <cctype>
+#include <cstdio>
+#include <random>
+
+#include "app/org/org_use_cases.hpp"
+#include "core/password.hpp"
+
+namespace xiaoan::app {
+namespace {
+
+// Deterministic across platforms: mt19937_64 is fully specified; distributions are not, so we
+// reduce by modulo ourselves.
+class DemoRandom {
+ public:
+  explicit DemoRandom(std::uint64_t seed) : gen_(seed) {}
+  int Between(int lo, int hi) { return lo + static_cast<int>(gen_() % std::uint64_t(hi - lo + 1)); }
+  bool Chance(int percent) { return Between(1, 100) <= percent; }
+
+ private:
+  std::mt19937_64 gen_;
+};
+
+constexpr std::array<const char*, 40> kPlaceNames = {
+    "城关", "东湖", "西山", "南岭", "北塘", "青石", "梅林", "柳溪", "桃源", "枫桥",
+    "龙泉", "凤鸣", "石门", "白沙", "金塘", "云溪", "清河", "杨柳", "松岗", "竹林",
+    "新港", "长乐", "和平", "兴华", "文昌", "丰收", "花园", "望江", "宝山", "春晖",
+    "秀水", "明德", "育才", "启航", "阳光", "湖滨", "翠屏", "双桥", "永安", "仁和"};
+
+struct SchoolPlan {
+  const char* stage;
+  const char* suffix;
+  int count;
+};
+constexpr SchoolPlan kPlan[] = {{"kindergarten", "幼儿园", 10},     {"primary", "小学", 14},
+                                {"junior", "初级中学", 6},          {"senior", "高级中学", 3},
+                                {"nine_year", "九年一贯制学校", 3}, {"twelve_year", "实验学校", 1},
+                                {"vocational", "职业技术学校", 2},  {"special", "特殊教育学校", 1}};
+constexpr const char* kLocations[] = {"urban", "township", "rural", "fringe"};
+
+struct DepartmentPlan {
+  const char* kind;
+  const char* name;
+};
+constexpr DepartmentPlan kDepartments[] = {{"police", "公安分局"},
+                                           {"traffic_police", "交警大队"},
+                                           {"fire_rescue", "消防救援大队"},
+                                           {"emergency", "应急管理局"},
+                                           {"natural_resources", "自然资源和规划局"},
+                                           {"agriculture", "农业农村局"},
+                                           {"market_regulation", "市场监督管理局"},
+                                           {"health", "卫生健康局"}};
+constexpr const char* kSections[] = {"安全管理科", "基础教育科", "学前教育科", "职业与成人教育科",
+                                     "教育督导室"};
+constexpr const char* kClusters[] = {"城区学区", "东部学区", "西部学区", "北部学区"};
+
+domain::School MakeSchool(DemoRandom& rnd, const SchoolPlan& plan, int index, int seq,
+                          const std::string& district_code, const std::string& district_name,
+                          domain::UnitId bureau, const std::vector<domain::UnitId>& clusters) {
+  domain::School s;
+  s.unit.kind = "school";
+  const std::string place = kPlaceNames[(seq * 7 + index) % kPlaceNames.size()];
+  s.unit.name = district_name + place + plan.suffix;
+  if (index > 0)
+    s.unit.name = district_name + place + "第" + std::to_string(index + 1) + plan.suffix;
+  char code[16];
+  std::snprintf(code, sizeof code, "99%s%04d", district_code.substr(2).c_str(), seq);
+  s.unit.code = code;
+  s.unit.region_code = district_code;
+  s.unit.parent_id = bureau;
+  s.unit.address = district_name + place + "路" + std::to_string(rnd.Between(1, 300)) + "号";
+  s.unit.phone = "0571-" + std::to_string(rnd.Between(80000000, 89999999));
+  auto& p = s.profile;
+  p.stage = plan.stage;
+  p.ownership = (p.stage == std::string("kindergarten") && rnd.Chance(40)) ? "private" : "public";
+  p.location_type = kLocations[(seq + index) % 4];
+  const std::string stage = p.stage;
+  const bool small = stage == "kindergarten" || stage == "special";
+  p.students = small ? rnd.Between(60, 400) : rnd.Between(300, 2600);
+  p.staff = std::max(8, p.students / rnd.Between(11, 16));
+  p.boarding =
+      stage == "senior" || stage == "vocational" ||
+      ((stage == "junior" || stage == "nine_year") && p.location_type != "urban" && rnd.Chance(60));
+  p.boarders = p.boarding ? p.students * rnd.Between(30, 90) / 100 : 0;
+  static constexpr const char* kSurnames[] = {"王", "李", "张", "刘", "陈",
+                                              "杨", "赵", "黄", "周", "吴"};
+  static constexpr const char* kGiven[] = {"建国", "晓红", "志强", "丽华", "海涛", "秀英"};
+  p.principal = std::string(kSurnames[rnd.Between(0, 9)]) + kGiven[rnd.Between(0, 5)];
+  p.cluster_id = clusters[(seq + index) % clusters.size()];
+
+  s.buildings.push_back({0, "教学楼", rnd.Between(3, 5)});
+  s.buildings.push_back({0, "综合楼", rnd.Between(2, 6)});
+  if (p.boarding) s.buildings.push_back({0, "学生宿舍楼", rnd.Between(4, 6)});
+  s.buildings.push_back({0, "食堂", rnd.Between(1, 2)});
+  if (!small) s.buildings.push_back({0, "体育馆", 1});
+
+  auto place_at = [&](const char* kind, const char* name, std::optional<std::string> building) {
+    s.key_places.push_back({0, kind, name, std::move(building)});
+  };
+  place_at("school_gate", "校门", std::nullopt);
+  place_at("canteen", "学生食堂", "食堂");
+  place_at("gas", "食堂燃气间", "食堂");
+  place_at("power", "配电房", std::nullopt);
+  place_at("storeroom", "储藏室", "综合楼");
+  if (!small) {
+    place_at("library", "图书馆", "综合楼");
+    place_at("lab", "理化生实验室", "综合楼");
+    place_at("gym", "体育馆", "体育馆");
+  }
+  if (stage == "junior" || stage == "senior" || stage == "nine_year" || stage == "twelve_year" ||
+      stage == "vocational") {
+    place_at("hazmat_store", "危化品仓库", "综合楼");
+  }
+  if (p.boarding) place_at("dormitory", "学生宿舍", "学生宿舍楼");
+  if (stage == "vocational") place_at("training_base", "实习实训基地", std::nullopt);
+  if (rnd.Chance(30)) place_at("special_equipment", "电梯", "综合楼");
+  return s;
+}
+
+}  // namespace
+
+Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoOptions& options) {
+  if (options.scale != "district" && options.scale != "city") {
+    return InvalidArgument("scale", "须为 district 或 city");
+  }
+  DemoRandom rnd(options.seed);
+  DemoSummary summary;
+  const std::string now = s.Now();
+  XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(auto regions, tx.org().ListRegions());
+    if (!regions.empty()) {
+      return FailedPrecondition("demo.empty_database",
+                                "数据库中已有组织数据，演示数据只能写入空库");
+    }
+    auto add_region = [&](const char* code, std::string name,
+                          std::optional<std::string> parent) -> Status {
+      domain::Region r{code, std::move(name), std::move(parent), domain::RegionLevel(code), now,
+                       now};
+      ++summary.regions;
+      return tx.org().InsertRegion(r);
+    };
+    auto add_unit = [&](domain::Unit u) -> Result<domain::Unit> {
+      u.created_at = u.updated_at = now;
+      if (auto problems = domain::ValidateUnit(u); !problems.empty()) {
+        return domain::ValidationError(std::move(problems));
+      }
+      XA_TRY(tx.org().InsertUnit(u));
+      return u;
+    };
+    XA_TRY(add_region("990000", "示范省", std::nullopt));
+    XA_TRY(add_region("990100", "示范市", "990000"));
+    std::optional<domain::UnitId> city_bureau;
+    const int districts = options.scale == "city" ? 25 : 1;
+    if (options.scale == "city") {
+      domain::Unit u;
+      u.kind = "bureau";
+      u.name = "示范市教育局";
+      u.code = "EDU990100";
+      u.region_code = "990100";
+      XA_ASSIGN_OR_RETURN(auto bureau, add_unit(u));
+      city_bureau = bureau.id;
+      ++summary.bureaus;
+    }
+    int seq_total = 0;
+    domain::UnitId first_bureau = 0;
+    for (int d = 0; d < districts; ++d) {
+      char code[8];
+      std::snprintf(code, sizeof code, "9901%02d", d + 2);
+      const std::string district_name =
+          districts == 1 ? std::string("示范区") : "示范" + std::to_string(d + 1) + "区";
+      XA_TRY(add_region(code, district_name, "990100"));
+      domain::Unit b;
+      b.kind = "bureau";
+      b.name = district_name + "教育局";
+      b.code = std::string("EDU") + code;
+      b.region_code = code;
+      b.parent_id = city_bureau;
+      b.contact_person = "安全管理科";
+      b.phone = "0571-" + std::to_string(rnd.Between(80000000, 89999999));
+      XA_ASSIGN_OR_RETURN(auto bureau, add_unit(b));
+      if (first_bureau == 0) first_bureau = bureau.id;
+      ++summary.bureaus;
+      for (const char* name : kSections) {
+        domain::Unit u;
+        u.kind = "section";
+        u.name = name;
+        u.region_code = code;
+        u.parent_id = bureau.id;
+        XA_TRY(add_unit(u));
+      }
+      std::vector<domain::UnitId> clusters;
+      for (const char* name : kClusters) {
+        domain::Unit u;
+        u.kind = "cluster";
+        u.name = name;
+        u.region_code = code;
+        u.parent_id = bureau.id;
+        XA_ASSIGN_OR_RETURN(auto c, add_unit(u));
+        clusters.push_back(c.id);
+      }
+      int seq = 0;
+      for (const auto& plan : kPlan) {
+        for (int i = 0; i < plan.count; ++i) {
+          ++seq;
+          ++seq_total;
+          domain::School school =
+              MakeSchool(rnd, plan, i, seq, code, district_name, bureau.id, clusters);
+          XA_TRY(InsertSchoolInTx(tx, school, now));
+          ++summary.schools;
+        }
+      }
+      for (const auto& dep : kDepartments) {
+        domain::Unit u;
+        u.kind = "department";
+        u.department_kind = dep.kind;
+        u.name = district_name + dep.name;
+        u.region_code = code;
+        u.contact_person = "联络员";
+        u.phone = "0571-" + std::to_string(rnd.Between(80000000, 89999999));
+        XA_TRY(add_unit(u));
+        ++summary.departments;
+      }
+    }
+    // One administrator to explore the demo; roles and per-role accounts come with accounts.
+    domain::User admin;
+    admin.unit_id = first_bureau;
+    admin.username = "admin";
+    admin.display_name = "系统管理员";
+    const std::string password = GeneratePassword(16);
+    admin.password_hash = HashPassword(password);
+    admin.must_change_password = false;  // demo mode only: explore at once
+    admin.created_at = admin.updated_at = now;
+    XA_TRY(tx.users().Insert(admin));
+    summary.accounts.push_back({admin.username, password, "示范区教育局", "系统管理员"});
+    XA_TRY(tx.audit().Append(AuditOf(s, ctx, "demo.seed", "database", "*",
+                                     "生成演示数据（" + options.scale + "，种子 " +
+                                         std::to_string(options.seed) + "）：学校 " +
+                                         std::to_string(summary.schools) + " 所，部门 " +
+                                         std::to_string(summary.departments) + " 个")));
+    (void)seq_total;
+    return {};
+  }));
+  return summary;
+}
+
+Result<domain::User> CreateAdmin(Services& s, const RequestContext& ctx,
+                                 const std::string& username, const std::string& password,
+                                 std::optional<domain::UnitId> unit) {
+  if (username.size() < 3 || username.size() > 32) {
+    return InvalidArgument("username", "用户名长度须为 3 到 32 个字符");
+  }
+  for (char c : username) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-')) {
+      return InvalidArgument("username", "用户名只能包含小写字母、数字、_ . -");
+    }
+  }
+  int classes = 0;
+  bool lower = false, upper = false, digit = false, other = false;
+  for (unsigned char c : password) {
+    lower |= (c >= 'a' && c <= 'z');
+    upper |= (c >= 'A' && c <= 'Z');
+    digit |= (c >= '0' && c <= '9');
+    other |= !std::isalnum(c);
+  }
+  classes = lower + upper + digit + other;
+  if (password.size() < 8 || classes < 3) {
+    return InvalidArgument("password", "密码至少 8 位，且包含大写、小写、数字、符号中的至少 3 类");
+  }
+  domain::User user;
+  XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(auto existing, tx.users().FindByUsername(username));
+    if (existing) return AlreadyExists("用户名 " + username + " 已存在", "username");
+    domain::UnitId unit_id = 0;
+    if (unit) {
+      XA_ASSIGN_OR_RETURN(auto u, tx.org().FindUnit(*unit));
+      if (!u) return InvalidArgument("unit", "单位不存在");
+      unit_id = u->id;
+    } else {
+      domain::UnitFilter f;
+      f.kind = "bureau";
+      f.page.page_size = 1;
+      XA_ASSIGN_OR_RETURN(auto bureaus, tx.org().ListUnits(f));
+      if (bureaus.items.empty()) {
+        return FailedPrecondition("admin.unit",
+                                  "还没有任何教育局：请先建立组织架构或用 --unit 指定单位");
+      }
+      unit_id = bureaus.items[0].id;
+    }
+    user.unit_id = unit_id;
+    user.username = username;
+    user.display_name = username;
+    user.password_hash = HashPassword(password);
+    user.must_change_password = true;
+    user.created_at = user.updated_at = s.Now();
+    XA_TRY(tx.users().Insert(user));
+    XA_TRY(tx.audit().Append(AuditOf(s, ctx, "user.create_admin", "user", std::to_string(user.id),
+                                     "创建管理员 " + username)));
+    return {};
+  }));
+  user.password_hash.clear();
+  return user;
+}
+
+Result<AuditVerification> VerifyAudit(Services& s) {
+  AuditVerification out;
+  std::string prev_hash = domain::kAuditGenesis;
+  std::int64_t prev_id = 0;
+  XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
+    for (;;) {
+      XA_ASSIGN_OR_RETURN(auto batch, tx.audit().ReadAfter(prev_id, 1000));
+      if (batch.empty()) return {};
+      const std::int64_t before = prev_id;
+      if (auto b = domain::VerifyAuditChain(batch, prev_hash, prev_id, s.store.audit_hash())) {
+        out.first_break = b;
+        // Count what was verified before the break.
+        for (const auto& r : batch) {
+          if (r.id < b->id) ++out.checked;
+        }
+        (void)before;
+        return {};
+      }
+      out.checked += static_cast<std::int64_t>(batch.size());
+    }
+  }));
+  return out;
+}
+
+}  // namespace xiaoan::app

@@ -1,0 +1,46 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+
+namespace xiaoan::app {
+
+struct DemoOptions {
+  std::uint64_t seed = 1;
+  std::string scale = "district";  // district: one district; city: 25 districts
+};
+
+struct DemoAccount {
+  std::string username;
+  std::string password;
+  std::string unit;
+  std::string role;
+};
+
+struct DemoSummary {
+  int regions = 0;
+  int bureaus = 0;
+  int schools = 0;
+  int departments = 0;
+  std::vector<DemoAccount> accounts;
+};
+
+// Seeds the fictional 示范区 (or 示范市 at city scale) deterministically from the seed; refuses
+// a database that already holds organisation data. Generated passwords are returned once.
+Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoOptions& options);
+
+// Creates a named administrator at the given unit (or the first root bureau) with the password;
+// the account must change it at first login.
+Result<domain::User> CreateAdmin(Services& s, const RequestContext& ctx,
+                                 const std::string& username, const std::string& password,
+                                 std::optional<domain::UnitId> unit);
+
+struct AuditVerification {
+  std::int64_t checked = 0;
+  std::optional<domain::ChainBreak> first_break;
+};
+Result<AuditVerification> VerifyAudit(Services& s);
+
+}  // namespace xiaoan::app

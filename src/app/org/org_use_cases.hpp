@@ -1,0 +1,48 @@
+#pragma once
+// Use cases of the organisation model: regions, units (bureaus, sections, clusters,
+// departments) and schools. Each write validates, loads what the rules need, and runs as one
+// transaction with its audit record.
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+
+namespace xiaoan::app {
+
+Result<std::vector<domain::Region>> ListRegions(Services& s);
+Result<domain::Region> GetRegion(Services& s, const std::string& code);
+Result<domain::Region> CreateRegion(Services& s, const RequestContext& ctx, domain::Region region);
+Result<domain::Region> RenameRegion(Services& s, const RequestContext& ctx, const std::string& code,
+                                    const std::string& name);
+Status DeleteRegion(Services& s, const RequestContext& ctx, const std::string& code);
+
+Result<domain::PageResult<domain::Unit>> ListUnits(Services& s, const domain::UnitFilter& filter);
+// kind_filter: when set, a unit of another kind reads as not found (e.g. /departments/{id}).
+Result<domain::Unit> GetUnit(Services& s, domain::UnitId id, std::string_view kind_filter = {});
+// Creates a bureau, section, cluster or department (schools have CreateSchool).
+Result<domain::Unit> CreateUnit(Services& s, const RequestContext& ctx, domain::Unit unit);
+// Changes name, code, contact fields and department kind; kind, region and parent stay.
+Result<domain::Unit> UpdateUnit(Services& s, const RequestContext& ctx, domain::Unit unit,
+                                std::string_view kind_filter = {});
+Status DeleteUnit(Services& s, const RequestContext& ctx, domain::UnitId id,
+                  std::string_view kind_filter = {});
+
+// Allowed values of SchoolFilter::page.sort (with optional "-" prefix).
+const std::vector<std::string>& SchoolSortFields();
+const std::vector<std::string>& UnitSortFields();
+Status CheckPage(const domain::PageRequest& page, const std::vector<std::string>& sort_fields);
+
+Result<domain::PageResult<domain::School>> ListSchools(Services& s,
+                                                       const domain::SchoolFilter& filter);
+Result<domain::School> GetSchool(Services& s, domain::UnitId id);
+Result<domain::School> CreateSchool(Services& s, const RequestContext& ctx, domain::School school);
+Result<domain::School> UpdateSchool(Services& s, const RequestContext& ctx, domain::School school);
+Status DeleteSchool(Services& s, const RequestContext& ctx, domain::UnitId id);
+
+// Inside a transaction: checks parent, region and cluster of a school and writes it. Shared by
+// CreateSchool and the import.
+Status InsertSchoolInTx(domain::Tx& tx, domain::School& school, const std::string& now);
+Status UpdateSchoolInTx(domain::Tx& tx, domain::School& school, const domain::School& existing,
+                        const std::string& now);
+
+}  // namespace xiaoan::app

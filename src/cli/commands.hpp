@@ -1,0 +1,33 @@
+#pragma once
+// One function per subcommand; each returns the process exit code (0 ok, 1 error).
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "cli/config.hpp"
+#include "storage/sql_store.hpp"
+
+namespace xiaoan::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitError = 1;
+inline constexpr int kExitUsage = 2;
+
+// Sets up logging, opens the pool (creating the data directory for SQLite).
+void SetupLogging(const Config& cfg);
+Result<std::unique_ptr<sql::Pool>> OpenDatabase(const Config& cfg);
+// Opens the store, migrating it first (used by every command that reads or writes data).
+Result<std::unique_ptr<storage::SqlStore>> OpenMigratedStore(const Config& cfg);
+int Fail(const Error& e);
+
+int RunServe(const Config& cfg);
+int RunMigrate(const Config& cfg);
+int RunDemo(const Config& cfg, std::uint64_t seed, const std::string& scale);
+int RunCreateAdmin(const Config& cfg, const std::string& username,
+                   std::optional<std::int64_t> unit);
+int RunVerifyAudit(const Config& cfg);
+int RunBackup(const Config& cfg, const std::string& file);
+int RunRestore(const Config& cfg, const std::string& file);
+
+}  // namespace xiaoan::cli

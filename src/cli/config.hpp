@@ -1,0 +1,52 @@
+#pragma once
+// Configuration: defaults, then one INI file, then XIAOAN_<SECTION>_<KEY> environment variables,
+// then command-line options. Every setting is documented in docs/operations.md.
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include "core/error.hpp"
+
+namespace xiaoan::cli {
+
+struct Config {
+  // [server]
+  std::string listen = "127.0.0.1:8080";
+  int threads = 0;
+  std::size_t max_header_bytes = 16384;
+  std::size_t max_body_bytes = 1048576;
+  std::size_t max_upload_bytes = 20971520;
+  int read_timeout_seconds = 30;
+  int idle_timeout_seconds = 60;
+  int shutdown_grace_seconds = 10;
+  std::string web_root = "web/dist";
+  bool trust_forwarded_for = false;
+  // [database]
+  std::string database_url;  // empty: sqlite:<data_dir>/xiaoan.db
+  int pool_size = 4;
+  int busy_timeout_ms = 5000;
+  // [paths]
+  std::string data_dir = "./var";
+  // [log]
+  std::string log_level = "info";
+  std::string log_file;
+  // [audit]
+  std::string audit_hash = "sha256";
+
+  std::string DatabaseUrl() const;
+};
+
+struct CommonOptions {
+  std::optional<std::string> config_file;
+  std::optional<std::string> data_dir;
+  std::optional<std::string> database;
+  std::optional<std::string> listen;
+};
+
+// Reads environment through getenv_fn so tests can supply their own.
+Result<Config> LoadConfig(const CommonOptions& options,
+                          const char* (*getenv_fn)(const char*) = nullptr);
+// Parses INI text into cfg (unknown sections or keys are errors naming them).
+Status ApplyIni(Config& cfg, const std::string& text, const std::string& source);
+
+}  // namespace xiaoan::cli

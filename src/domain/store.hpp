@@ -1,0 +1,125 @@
+#pragma once
+// The storage ports. A use case runs its work inside Store::Read or Store::Write, which give it
+// a Tx: the repositories bound to one database transaction.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "domain/audit/audit.hpp"
+#include "domain/org/org.hpp"
+
+namespace xiaoan::domain {
+
+template <typename T>
+struct PageResult {
+  std::vector<T> items;
+  std::int64_t total = 0;
+};
+
+struct PageRequest {
+  int page = 1;
+  int page_size = 20;
+  std::string sort;  // allow-listed field name, "-" prefix for descending
+};
+
+// Restricts results to a subtree of the organisation ("unit and below"); empty = everything.
+struct ScopeFilter {
+  std::string path_prefix;
+};
+
+struct UnitFilter {
+  std::optional<std::string> kind;
+  std::optional<UnitId> parent_id;
+  std::optional<std::string> region_code;
+  std::string q;  // name or code contains
+  ScopeFilter scope;
+  PageRequest page;
+};
+
+struct SchoolFilter {
+  std::string q;
+  std::optional<std::string> stage;
+  std::optional<std::string> ownership;
+  std::optional<std::string> location_type;
+  std::optional<bool> boarding;
+  std::optional<UnitId> cluster_id;
+  std::optional<std::string> region_code;
+  ScopeFilter scope;
+  PageRequest page;
+};
+
+class OrgRepository {
+ public:
+  virtual ~OrgRepository() = default;
+  virtual Result<std::vector<Region>> ListRegions() = 0;
+  virtual Result<std::optional<Region>> FindRegion(const std::string& code) = 0;
+  virtual Status InsertRegion(const Region& region) = 0;
+  virtual Status UpdateRegion(const Region& region) = 0;
+  virtual Status DeleteRegion(const std::string& code) = 0;
+  virtual Result<std::int64_t> CountRegionUsers(const std::string& code) = 0;
+
+  virtual Result<std::optional<Unit>> FindUnit(UnitId id) = 0;
+  virtual Result<std::optional<Unit>> FindUnitByCode(const std::string& code) = 0;
+  virtual Result<PageResult<Unit>> ListUnits(const UnitFilter& filter) = 0;
+  // Assigns unit.id and unit.path (parent path + id).
+  virtual Status InsertUnit(Unit& unit) = 0;
+  virtual Status UpdateUnit(const Unit& unit) = 0;
+  virtual Status DeleteUnit(UnitId id) = 0;
+  virtual Result<std::int64_t> CountDependents(UnitId id) = 0;
+
+  virtual Result<std::optional<School>> FindSchool(UnitId id) = 0;
+  virtual Result<PageResult<School>> ListSchools(const SchoolFilter& filter) = 0;
+  virtual Status InsertSchoolProfile(UnitId id, const SchoolProfile& profile) = 0;
+  virtual Status UpdateSchoolProfile(UnitId id, const SchoolProfile& profile) = 0;
+  virtual Status ReplaceBuildingsAndPlaces(UnitId id, const std::vector<Building>& buildings,
+                                           const std::vector<KeyPlace>& key_places) = 0;
+};
+
+struct User {
+  std::int64_t id = 0;
+  UnitId unit_id = 0;
+  std::string username;
+  std::string display_name;
+  std::string password_hash;
+  std::string status = "active";
+  bool must_change_password = true;
+  std::string created_at;
+  std::string updated_at;
+};
+
+class UserRepository {
+ public:
+  virtual ~UserRepository() = default;
+  virtual Result<std::optional<User>> FindByUsername(const std::string& username) = 0;
+  virtual Status Insert(User& user) = 0;  // assigns id
+};
+
+class AuditRepository {
+ public:
+  virtual ~AuditRepository() = default;
+  // Appends one record, chained to the last one (serialised against concurrent appends).
+  virtual Result<AuditRecord> Append(const AuditEntry& entry) = 0;
+  // Records with id > after_id in id order, at most limit.
+  virtual Result<std::vector<AuditRecord>> ReadAfter(std::int64_t after_id, int limit) = 0;
+};
+
+class Tx {
+ public:
+  virtual ~Tx() = default;
+  virtual OrgRepository& org() = 0;
+  virtual UserRepository& users() = 0;
+  virtual AuditRepository& audit() = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  virtual Status Read(const std::function<Status(Tx&)>& work) = 0;
+  virtual Status Write(const std::function<Status(Tx&)>& work) = 0;
+  virtual AuditHash audit_hash() const = 0;
+};
+
+}  // namespace xiaoan::domain

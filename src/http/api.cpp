@@ -1,0 +1,130 @@
+#include "http/api.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "http/error_response.hpp"
+
+namespace xiaoan::http {
+
+namespace {
+
+void AddCommonHeaders(HttpResponse& res, const HttpRequest& req, bool api) {
+  res.headers.emplace_back("X-Request-Id", req.request_id);
+  res.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  res.headers.emplace_back("X-Frame-Options", "DENY");
+  res.headers.emplace_back("Referrer-Policy", "no-referrer");
+  res.headers.emplace_back(
+      "Content-Security-Policy",
+      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+      "script-src 'self'; connect-src 'self'; font-src 'self' data:; object-src 'none'; "
+      "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+  if (api) {
+    bool has_cache = false;
+    for (const auto& [k, v] : res.headers) has_cache = has_cache || k == "Cache-Control";
+    if (!has_cache) res.headers.emplace_back("Cache-Control", "no-store");
+  }
+}
+
+}  // namespace
+
+app::RequestContext ContextOf(const HttpRequest& req) {
+  app::RequestContext ctx;
+  // Accounts and sessions arrive with the accounts issue; until then requests act anonymously
+  // and the server listens on loopback by default.
+  ctx.actor = "anonymous";
+  ctx.source = req.remote;
+  ctx.request_id = req.request_id;
+  return ctx;
+}
+
+HttpResponse JsonResponse(int status, std::string body) {
+  HttpResponse r;
+  r.status = status;
+  r.body = std::move(body);
+  return r;
+}
+
+Result<HttpResponse> FileResponse(std::string bytes, const std::string& format,
+                                  const std::string& filename) {
+  HttpResponse r;
+  r.body = std::move(bytes);
+  if (format == "csv") {
+    r.content_type = "text/csv; charset=utf-8";
+  } else {
+    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  }
+  // RFC 6266/5987: an ASCII fallback plus the UTF-8 name, percent-encoded.
+  std::string encoded;
+  for (unsigned char c : filename) {
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+      encoded += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      encoded += buf;
+    }
+  }
+  const std::string ext = format == "csv" ? "csv" : "xlsx";
+  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"export." + ext +
+                                                    "\"; filename*=UTF-8''" + encoded);
+  return r;
+}
+
+Api::Api(app::Services& services, ApiOptions options)
+    : services_(services), options_(std::move(options)) {
+  AddRoutes(router_, services_, options_);
+}
+
+std::size_t Api::BodyLimit(const std::string& method, const std::string& path) const {
+  auto m = router_.Find(method, path);
+  if (m.kind == Router::MatchKind::kFound && m.route->body_limit > 0) return m.route->body_limit;
+  return options_.max_body_bytes;
+}
+
+HttpResponse Api::Dispatch(HttpRequest& req) {
+  const auto start = std::chrono::steady_clock::now();
+  HttpResponse res;
+  const bool api = req.path.rfind("/api/", 0) == 0 || req.path == "/api";
+  try {
+    if (api) {
+      auto m = router_.Find(req.method, req.path);
+      if (m.kind == Router::MatchKind::kFound) {
+        req.path_params = std::move(m.params);
+        auto r = m.route->handler(req);
+        if (r.ok()) {
+          res = std::move(r).value();
+        } else {
+          if (r.error().code == ErrorCode::kInternal) {
+            spdlog::error("[{}] {} {}: {}", req.request_id, req.method, req.path,
+                          r.error().message);
+          }
+          res = ErrorResponse(r.error(), req.request_id);
+        }
+      } else if (m.kind == Router::MatchKind::kWrongMethod) {
+        res = ProtocolError(405, "method_not_allowed", "该地址不支持 " + req.method + " 方法",
+                            req.request_id);
+      } else {
+        res = ProtocolError(404, "not_found", "接口不存在：" + req.path, req.request_id);
+      }
+    } else if (req.method == "GET" || req.method == "HEAD") {
+      res = ServeStatic(options_.web_root, req);
+    } else {
+      res = ProtocolError(404, "not_found", "地址不存在：" + req.path, req.request_id);
+    }
+  } catch (const std::exception& e) {
+    spdlog::error("[{}] {} {}: unhandled exception: {}", req.request_id, req.method, req.path,
+                  e.what());
+    res = ErrorResponse(Internal(e.what()), req.request_id);
+  }
+  AddCommonHeaders(res, req, api);
+  const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                      std::chrono::steady_clock::now() - start)
+                      .count();
+  spdlog::info("[{}] {} {} {} {}us {}", req.request_id, req.method, req.path, res.status, us,
+               req.remote);
+  return res;
+}
+
+}  // namespace xiaoan::http

@@ -1,0 +1,47 @@
+#pragma once
+// The application's HTTP surface: the route table, dispatch with the common headers and error
+// mapping, and static files of the web console.
+#include <string>
+
+#include "app/context.hpp"
+#include "http/router.hpp"
+
+namespace xiaoan::http {
+
+struct ApiOptions {
+  std::string web_root = "web/dist";
+  std::size_t max_body_bytes = kDefaultBodyLimit;
+  std::size_t max_upload_bytes = 20 * 1024 * 1024;
+  std::string version = "0.0.0";
+};
+
+class Api {
+ public:
+  Api(app::Services& services, ApiOptions options);
+  HttpResponse Dispatch(HttpRequest& req);
+  std::size_t BodyLimit(const std::string& method, const std::string& path) const;
+  const Router& router() const { return router_; }
+
+ private:
+  app::Services& services_;
+  ApiOptions options_;
+  Router router_;
+};
+
+// Route registration, one function per area (routes.cpp calls them all).
+void AddSystemRoutes(Router& router, const ApiOptions& options);
+void AddOrgRoutes(Router& router, app::Services& services, const ApiOptions& options);
+void AddRoutes(Router& router, app::Services& services, const ApiOptions& options);
+
+// Static files with ETag, cache headers and the SPA fallback to index.html.
+HttpResponse ServeStatic(const std::string& web_root, const HttpRequest& req);
+
+// The request's context for use cases (actor, source, request id).
+app::RequestContext ContextOf(const HttpRequest& req);
+
+// Helpers shared by handlers.
+HttpResponse JsonResponse(int status, std::string body);
+Result<HttpResponse> FileResponse(std::string bytes, const std::string& format,
+                                  const std::string& filename);
+
+}  // namespace xiaoan::http

@@ -1,0 +1,123 @@
+#include "http/json/fields.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+namespace xiaoan::http {
+
+namespace json = boost::json;
+
+namespace {
+constexpr const char* kBadJsonRule = "request.json";
+}
+
+Result<json::object> ParseObject(const std::string& body) {
+  boost::system::error_code ec;
+  json::parse_options opts;
+  opts.max_depth = 32;
+  json::value v = json::parse(body, ec, {}, opts);
+  if (ec) {
+    Error e{ErrorCode::kInvalidArgument, "请求体不是有效的 JSON：" + ec.message(), {}};
+    e.details.push_back({kBadJsonRule, ec.message(), 0});
+    return e;
+  }
+  if (!v.is_object()) return InvalidArgument("body", "请求体须为 JSON 对象");
+  return std::move(v.as_object());
+}
+
+bool IsBadJson(const Error& e) {
+  return e.code == ErrorCode::kInvalidArgument && !e.details.empty() &&
+         e.details.front().field == kBadJsonRule;
+}
+
+bool Fields::Has(const char* key) const { return obj_.contains(key); }
+
+const json::value* Fields::Get(const char* key, bool required) {
+  known_.insert(key);
+  const json::value* v = obj_.if_contains(key);
+  if (v == nullptr) {
+    if (required) AddError(Path(key), "缺少必填字段");
+    return nullptr;
+  }
+  return v;
+}
+
+std::optional<std::string> Fields::Str(const char* key, bool required) {
+  const json::value* v = Get(key, required);
+  if (v == nullptr) return std::nullopt;
+  if (v->is_null() && !required) return std::nullopt;
+  if (!v->is_string()) {
+    AddError(Path(key), "须为字符串");
+    return std::nullopt;
+  }
+  return std::string(v->as_string());
+}
+
+std::optional<std::string> Fields::NullableStr(const char* key) { return Str(key, false); }
+
+std::optional<std::int64_t> Fields::Int(const char* key, bool required) {
+  const json::value* v = Get(key, required);
+  if (v == nullptr) return std::nullopt;
+  if (v->is_null() && !required) return std::nullopt;
+  if (v->is_int64()) return v->as_int64();
+  if (v->is_uint64() && v->as_uint64() <= INT64_MAX)
+    return static_cast<std::int64_t>(v->as_uint64());
+  AddError(Path(key), "须为整数");
+  return std::nullopt;
+}
+
+std::optional<bool> Fields::Bool(const char* key, bool required) {
+  const json::value* v = Get(key, required);
+  if (v == nullptr) return std::nullopt;
+  if (v->is_null() && !required) return std::nullopt;
+  if (!v->is_bool()) {
+    AddError(Path(key), "须为 true 或 false");
+    return std::nullopt;
+  }
+  return v->as_bool();
+}
+
+const json::array* Fields::Array(const char* key, bool required) {
+  const json::value* v = Get(key, required);
+  if (v == nullptr || (v->is_null() && !required)) return nullptr;
+  if (!v->is_array()) {
+    AddError(Path(key), "须为数组");
+    return nullptr;
+  }
+  return &v->as_array();
+}
+
+const json::object* Fields::Object(const json::value& v, const std::string& path) {
+  if (!v.is_object()) {
+    AddError(path, "须为对象");
+    return nullptr;
+  }
+  return &v.as_object();
+}
+
+void Fields::AddError(const std::string& field, std::string reason) {
+  errors_.push_back({field, std::move(reason), 0});
+}
+
+void Fields::Merge(Fields& nested) {
+  (void)nested.Finish();
+  for (auto& e : nested.errors_) errors_.push_back(std::move(e));
+  nested.errors_.clear();
+}
+
+Status Fields::Finish() {
+  for (const auto& kv : obj_) {
+    const std::string key(kv.key());
+    if (known_.count(key) == 0) AddError(Path(key.c_str()), "未知字段");
+  }
+  known_.clear();
+  for (const auto& kv : obj_) known_.insert(std::string(kv.key()));
+  if (errors_.empty()) return {};
+  Error e{ErrorCode::kInvalidArgument,
+          "字段 " + errors_.front().field + " 无效：" + errors_.front().reason, errors_};
+  return e;
+}
+
+std::string ToJsonText(const json::value& v) { return json::serialize(v); }
+
+}  // namespace xiaoan::http

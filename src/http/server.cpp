@@ -1,0 +1,303 @@
+#include "http/server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+#include <csignal>
+#include <list>
+#include <random>
+#include <thread>
+#include <unordered_set>
+
+#include "http/error_response.hpp"
+
+namespace xiaoan::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using asio::awaitable;
+using asio::use_awaitable;
+using tcp = asio::ip::tcp;
+constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
+
+namespace {
+
+std::atomic<std::uint64_t> g_request_counter{0};
+std::string NewRequestId() {
+  static const std::uint64_t prefix = std::random_device{}();
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%08llx%08llx",
+                static_cast<unsigned long long>(prefix & 0xffffffffULL),
+                static_cast<unsigned long long>(++g_request_counter));
+  return buf;
+}
+
+struct SessionSlot {
+  beast::tcp_stream* stream = nullptr;
+  bool idle = false;
+};
+
+struct Worker {
+  asio::io_context ctx{1};
+  std::unique_ptr<tcp::acceptor> acceptor;
+  std::list<SessionSlot> sessions;  // touched only on this worker's thread
+  bool stopping = false;
+  std::thread thread;
+};
+
+void FillRequest(const bhttp::request<bhttp::string_body>& in, HttpRequest& out,
+                 const std::string& remote, bool trust_forwarded_for) {
+  out.method = std::string(in.method_string());
+  out.target = std::string(in.target());
+  for (const auto& f : in) {
+    std::string name(f.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out.headers[name] = std::string(f.value());
+  }
+  out.remote = remote;
+  if (trust_forwarded_for) {
+    const std::string xff = out.Header("x-forwarded-for");
+    if (!xff.empty()) out.remote = xff.substr(0, xff.find(','));
+  }
+  auto parsed = boost::urls::parse_origin_form(in.target());
+  if (parsed) {
+    out.path = std::string(parsed->path());
+    for (const auto& p : parsed->params()) out.query.emplace_back(p.key, p.value);
+  } else {
+    out.path = "\x01invalid";
+  }
+  out.body = in.body();
+}
+
+}  // namespace
+
+struct HttpServer::Impl {
+  ServerOptions options;
+  ServerCallbacks callbacks;
+  std::vector<std::unique_ptr<Worker>> workers;
+  unsigned short bound_port = 0;
+  std::atomic<bool> stopped{false};
+
+  awaitable<void> Accept(Worker& w) {
+    for (;;) {
+      auto [ec, socket] = co_await w.acceptor->async_accept(kTuple);
+      if (ec) {
+        if (ec == asio::error::operation_aborted || w.stopping) co_return;
+        // Out of file descriptors and similar: back off briefly instead of spinning.
+        asio::steady_timer t(w.ctx, std::chrono::milliseconds(50));
+        co_await t.async_wait(kTuple);
+        continue;
+      }
+      asio::co_spawn(w.ctx, Session(w, std::move(socket)), asio::detached);
+    }
+  }
+
+  awaitable<void> Write(beast::tcp_stream& stream, HttpResponse& res, unsigned version,
+                        bool keep_alive, bool head) {
+    bhttp::response<bhttp::string_body> msg{static_cast<bhttp::status>(res.status), version};
+    msg.set(bhttp::field::content_type, res.content_type);
+    for (auto& [k, v] : res.headers) msg.insert(k, v);
+    msg.keep_alive(keep_alive);
+    if (head) {
+      msg.content_length(res.body.size());
+    } else {
+      msg.body() = std::move(res.body);
+      msg.prepare_payload();
+    }
+    stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
+    if (head) {
+      bhttp::response_serializer<bhttp::string_body> sr{msg};
+      co_await bhttp::async_write_header(stream, sr, kTuple);
+    } else {
+      co_await bhttp::async_write(stream, msg, kTuple);
+    }
+  }
+
+  awaitable<void> Session(Worker& w, tcp::socket socket) {
+    beast::error_code ec;
+    std::string remote;
+    auto ep = socket.remote_endpoint(ec);
+    if (!ec) remote = ep.address().to_string();
+    socket.set_option(tcp::no_delay(true), ec);
+    beast::tcp_stream stream(std::move(socket));
+    w.sessions.push_back({&stream, false});
+    auto slot = std::prev(w.sessions.end());
+    beast::flat_buffer buffer;
+    for (;;) {
+      if (w.stopping) break;
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
+      // The real limit depends on the route, known only after the header; until then the parser
+      // must not reject a large Content-Length by itself (that would read as a malformed request).
+      parser.body_limit(boost::none);
+      slot->idle = buffer.size() == 0;
+      stream.expires_after(std::chrono::seconds(options.idle_timeout_seconds));
+      auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
+      slot->idle = false;
+      if (hec) {
+        if (hec == bhttp::error::header_limit) {
+          HttpResponse r = ProtocolError(431, "header_too_large", "请求头过大", NewRequestId());
+          co_await Write(stream, r, 11, false, false);
+        } else if (hec != bhttp::error::end_of_stream && hec != asio::error::operation_aborted &&
+                   hec != beast::error::timeout && hec != asio::error::connection_reset &&
+                   hec != asio::error::eof) {
+          HttpResponse r =
+              ProtocolError(400, "bad_request", "无法解析的 HTTP 请求", NewRequestId());
+          co_await Write(stream, r, 11, false, false);
+        }
+        break;
+      }
+      const auto& header = parser.get();
+      std::string path(header.target().substr(0, header.target().find('?')));
+      const std::size_t limit = callbacks.body_limit(std::string(header.method_string()), path);
+      parser.body_limit(limit);
+      const unsigned version = header.version();
+      const bool head = header.method() == bhttp::verb::head;
+      if (!parser.is_done()) {
+        if (auto len = parser.content_length(); len && *len > limit) {
+          HttpResponse r =
+              ProtocolError(413, "payload_too_large",
+                            "请求体超过上限 " + std::to_string(limit) + " 字节", NewRequestId());
+          co_await Write(stream, r, version, false, false);
+          break;
+        }
+        stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
+        auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
+        if (bec) {
+          if (bec == bhttp::error::body_limit) {
+            HttpResponse r =
+                ProtocolError(413, "payload_too_large",
+                              "请求体超过上限 " + std::to_string(limit) + " 字节", NewRequestId());
+            co_await Write(stream, r, version, false, false);
+          }
+          break;
+        }
+      }
+      auto msg = parser.release();
+      HttpRequest req;
+      req.request_id = NewRequestId();
+      FillRequest(msg, req, remote, options.trust_forwarded_for);
+      const bool keep_alive = msg.keep_alive() && !w.stopping;
+      HttpResponse res = callbacks.dispatch(req);
+      co_await Write(stream, res, version, keep_alive, head);
+      if (!keep_alive) break;
+    }
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream.socket().close(ec);
+    w.sessions.erase(slot);
+  }
+};
+
+HttpServer::HttpServer(ServerOptions options, ServerCallbacks callbacks)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  impl_->callbacks = std::move(callbacks);
+}
+
+HttpServer::~HttpServer() { Stop(); }
+
+unsigned short HttpServer::port() const { return impl_->bound_port; }
+
+Result<unsigned short> HttpServer::Start() {
+  auto& o = impl_->options;
+  int n = o.threads > 0 ? o.threads : static_cast<int>(std::thread::hardware_concurrency());
+  if (n <= 0) n = 1;
+  boost::system::error_code ec;
+  const auto address = asio::ip::make_address(o.host, ec);
+  if (ec) return InvalidArgument("listen", "无效的监听地址 " + o.host);
+  unsigned short port = o.port;
+  for (int i = 0; i < n; ++i) {
+    auto w = std::make_unique<Worker>();
+    auto acc = std::make_unique<tcp::acceptor>(w->ctx);
+    tcp::endpoint ep(address, port);
+    acc->open(ep.protocol(), ec);
+    if (!ec) acc->set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec) {
+      const int one = 1;
+      ::setsockopt(acc->native_handle(), SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
+      acc->bind(ep, ec);
+    }
+    if (!ec) acc->listen(asio::socket_base::max_listen_connections, ec);
+    if (ec) {
+      return Internal("无法监听 " + o.host + ":" + std::to_string(port) + "：" + ec.message());
+    }
+    // With port 0 the first acceptor picks the port; the others share it.
+    port = acc->local_endpoint().port();
+    w->acceptor = std::move(acc);
+    impl_->workers.push_back(std::move(w));
+  }
+  impl_->bound_port = port;
+  for (auto& w : impl_->workers) {
+    Worker& wr = *w;
+    asio::co_spawn(wr.ctx, impl_->Accept(wr), asio::detached);
+    wr.thread = std::thread([&wr] {
+      for (;;) {
+        try {
+          wr.ctx.run();
+          return;
+        } catch (const std::exception& e) {
+          spdlog::error("worker error: {}", e.what());
+        }
+      }
+    });
+  }
+  return port;
+}
+
+void HttpServer::Stop() {
+  if (impl_->stopped.exchange(true)) return;
+  const auto grace = std::chrono::seconds(impl_->options.shutdown_grace_seconds);
+  for (auto& w : impl_->workers) {
+    Worker& wr = *w;
+    asio::post(wr.ctx, [&wr, grace] {
+      wr.stopping = true;
+      boost::system::error_code ec;
+      if (wr.acceptor) wr.acceptor->close(ec);
+      // Idle keep-alive connections are closed now; busy ones close after their response.
+      for (auto& s : wr.sessions) {
+        if (s.idle) s.stream->socket().cancel(ec);
+      }
+      auto timer = std::make_shared<asio::steady_timer>(wr.ctx, grace);
+      timer->async_wait([&wr, timer](const boost::system::error_code& e) {
+        if (!e) wr.ctx.stop();
+      });
+      // Cancel the grace timer as soon as every session has finished.
+      auto poll = std::make_shared<std::function<void()>>();
+      auto ticker = std::make_shared<asio::steady_timer>(wr.ctx);
+      *poll = [&wr, timer, ticker, poll] {
+        if (wr.sessions.empty()) {
+          timer->cancel();
+          *poll = nullptr;
+          return;
+        }
+        ticker->expires_after(std::chrono::milliseconds(20));
+        ticker->async_wait([poll](const boost::system::error_code&) {
+          if (*poll) (*poll)();
+        });
+      };
+      (*poll)();
+    });
+  }
+  for (auto& w : impl_->workers) {
+    if (w->thread.joinable()) w->thread.join();
+  }
+}
+
+void HttpServer::WaitForSignal() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  int sig = 0;
+  sigwait(&set, &sig);
+  spdlog::info("received signal {}, shutting down", sig);
+  Stop();
+}
+
+}  // namespace xiaoan::http

@@ -1,0 +1,51 @@
+#pragma once
+// The HTTP/1.1 server (Boost.Beast + Asio, C++20 coroutines): one io_context per thread with
+// SO_REUSEPORT acceptors, keep-alive, header/body limits, timeouts, graceful shutdown.
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "http/request.hpp"
+
+namespace xiaoan::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8080;  // 0 = any free port (tests)
+  int threads = 0;             // 0 = one per core
+  std::size_t max_header_bytes = 16 * 1024;
+  int read_timeout_seconds = 30;
+  int idle_timeout_seconds = 60;
+  int shutdown_grace_seconds = 10;
+  bool trust_forwarded_for = false;
+};
+
+// What the server calls: the body limit for a request (decided after the header is read), and
+// the dispatcher that turns a request into a response.
+struct ServerCallbacks {
+  std::function<std::size_t(const std::string& method, const std::string& path)> body_limit;
+  std::function<HttpResponse(HttpRequest&)> dispatch;
+};
+
+class HttpServer {
+ public:
+  HttpServer(ServerOptions options, ServerCallbacks callbacks);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Binds and starts the worker threads; returns the bound port.
+  Result<unsigned short> Start();
+  // Stops accepting, lets in-flight requests finish (up to the grace period), joins threads.
+  void Stop();
+  // Blocks until SIGINT/SIGTERM, then Stop().
+  void WaitForSignal();
+  unsigned short port() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace xiaoan::http

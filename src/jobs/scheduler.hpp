@@ -1,0 +1,41 @@
+#pragma once
+// Scheduled work: each job runs on a fixed interval on one background thread, and calls app/
+// use cases like any other entry point.
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "app/context.hpp"
+
+namespace xiaoan::jobs {
+
+struct Job {
+  std::string name;
+  std::chrono::seconds interval;
+  std::function<void()> run;
+};
+
+class Scheduler {
+ public:
+  Scheduler() = default;
+  ~Scheduler() { Stop(); }
+  void Add(Job job) { jobs_.push_back(std::move(job)); }
+  void Start();
+  void Stop();
+
+ private:
+  std::vector<Job> jobs_;
+  std::thread thread_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+};
+
+// Re-verifies the audit hash chain and logs an error naming the first broken record.
+Job VerifyAuditJob(app::Services& services, std::chrono::seconds interval);
+
+}  // namespace xiaoan::jobs

@@ -1,0 +1,69 @@
+// Composition root: the xiaoan command line.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "version.hpp"
+
+int main(int argc, char** argv) {
+  using namespace xiaoan::cli;
+  CLI::App app{"校安 Xiaoan — 学校安全治理平台", "xiaoan"};
+  app.require_subcommand(1);
+  CommonOptions common;
+  auto add_common = [&](CLI::App* sub) {
+    sub->add_option("--config", common.config_file, "INI 配置文件");
+    sub->add_option("--data-dir", common.data_dir, "数据目录（默认 ./var）");
+    sub->add_option("--database", common.database, "数据库：sqlite:路径 或 postgresql://…");
+  };
+  auto* serve = app.add_subcommand("serve", "启动 HTTP 服务");
+  add_common(serve);
+  serve->add_option("--listen", common.listen, "监听地址 主机:端口（默认 127.0.0.1:8080）");
+  auto* migrate = app.add_subcommand("migrate", "升级数据库结构");
+  add_common(migrate);
+  auto* demo = app.add_subcommand("demo", "生成演示数据（示范区）");
+  add_common(demo);
+  std::uint64_t seed = 1;
+  std::string scale = "district";
+  demo->add_option("--seed", seed, "随机种子（相同种子生成相同数据）");
+  demo->add_option("--scale", scale, "规模")->check(CLI::IsMember({"district", "city"}));
+  auto* create_admin = app.add_subcommand("create-admin", "创建管理员账号");
+  add_common(create_admin);
+  std::string username;
+  bool password_stdin = false;
+  std::optional<std::int64_t> unit;
+  create_admin->add_option("--username", username, "用户名")->required();
+  create_admin->add_flag("--password-stdin", password_stdin, "从标准输入读取密码")->required();
+  create_admin->add_option("--unit", unit, "所属单位编号（默认第一个教育局）");
+  auto* verify = app.add_subcommand("verify-audit", "校验审计日志哈希链");
+  add_common(verify);
+  std::string file;
+  auto* backup = app.add_subcommand("backup", "备份数据库到文件");
+  add_common(backup);
+  backup->add_option("file", file, "备份文件")->required();
+  auto* restore = app.add_subcommand("restore", "从备份文件恢复到空数据库");
+  add_common(restore);
+  restore->add_option("file", file, "备份文件")->required();
+  auto* version = app.add_subcommand("version", "显示版本");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitUsage;
+  }
+  if (version->parsed()) {
+    std::cout << "xiaoan " << xiaoan::kVersion << "\n";
+    return kExitOk;
+  }
+  auto cfg = LoadConfig(common);
+  if (!cfg.ok()) return Fail(cfg.error());
+  SetupLogging(*cfg);
+  if (serve->parsed()) return RunServe(*cfg);
+  if (migrate->parsed()) return RunMigrate(*cfg);
+  if (demo->parsed()) return RunDemo(*cfg, seed, scale);
+  if (create_admin->parsed()) return RunCreateAdmin(*cfg, username, unit);
+  if (verify->parsed()) return RunVerifyAudit(*cfg);
+  if (backup->parsed()) return RunBackup(*cfg, file);
+  if (restore->parsed()) return RunRestore(*cfg, file);
+  return kExitUsage;
+}

@@ -1,0 +1,161 @@
+#include <boost/json.hpp>
+#include <fstream>
+
+#include "storage/sql_store.hpp"
+
+namespace xiaoan::storage {
+namespace {
+
+namespace json = boost::json;
+
+// Parents before children, so foreign keys hold while restoring.
+struct TableSpec {
+  const char* name;
+  const char* order;
+  bool has_id;
+};
+constexpr TableSpec kTables[] = {
+    {"regions", "code", false},        {"org_units", "id", true},
+    {"schools", "unit_id", false},     {"school_buildings", "id", true},
+    {"school_key_places", "id", true}, {"users", "id", true},
+    {"audit_log", "id", true},
+};
+constexpr int kBackupFormat = 1;
+
+json::value ToJson(const sql::Value& v) {
+  if (const auto* i = std::get_if<std::int64_t>(&v)) return *i;
+  if (const auto* d = std::get_if<double>(&v)) return *d;
+  if (const auto* s = std::get_if<std::string>(&v)) return json::string(*s);
+  return nullptr;
+}
+
+sql::Value FromJson(const json::value& v) {
+  if (v.is_int64()) return v.as_int64();
+  if (v.is_uint64()) return static_cast<std::int64_t>(v.as_uint64());
+  if (v.is_double()) return v.as_double();
+  if (v.is_string()) return std::string(v.as_string());
+  return sql::Null{};
+}
+
+}  // namespace
+
+Status BackupToFile(sql::Pool& pool, const std::string& path) {
+  XA_ASSIGN_OR_RETURN(auto conn, pool.Acquire());
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return Internal("无法写入备份文件 " + path);
+  // One read transaction: the backup is a consistent snapshot.
+  XA_TRY(sql::InTransaction(*conn, false, [&]() -> Status {
+    XA_ASSIGN_OR_RETURN(int version, CurrentSchemaVersion(*conn));
+    out << json::serialize(
+               json::object{{"xiaoan_backup", kBackupFormat}, {"schema_version", version}})
+        << '\n';
+    std::int64_t total = 0;
+    for (const auto& t : kTables) {
+      XA_ASSIGN_OR_RETURN(
+          auto rows, conn->Query(std::string("SELECT * FROM ") + t.name + " ORDER BY " + t.order));
+      json::array cols;
+      for (const auto& c : rows.columns()) cols.emplace_back(json::string(c));
+      out << json::serialize(json::object{{"table", t.name}, {"columns", cols}}) << '\n';
+      for (std::size_t r = 0; r < rows.size(); ++r) {
+        json::array row;
+        for (std::size_t c = 0; c < rows.column_count(); ++c) row.push_back(ToJson(rows.at(r, c)));
+        out << json::serialize(row) << '\n';
+      }
+      total += static_cast<std::int64_t>(rows.size());
+    }
+    out << json::serialize(json::object{{"end", true}, {"rows", total}}) << '\n';
+    return {};
+  }));
+  out.flush();
+  if (!out) return Internal("写入备份文件失败 " + path);
+  return {};
+}
+
+Result<std::int64_t> RestoreFromFile(sql::Pool& pool, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return InvalidArgument("file", "无法读取备份文件 " + path);
+  XA_ASSIGN_OR_RETURN(auto conn, pool.Acquire());
+  std::int64_t restored = 0;
+  XA_TRY(sql::InTransaction(*conn, true, [&]() -> Status {
+    for (const auto& t : kTables) {
+      XA_ASSIGN_OR_RETURN(auto c, conn->Query(std::string("SELECT COUNT(*) FROM ") + t.name));
+      if (c.Int(0, 0) != 0) {
+        return FailedPrecondition("restore.empty_target",
+                                  std::string("目标数据库不是空库（表 ") + t.name +
+                                      " 已有数据），只能恢复到新建的空数据库");
+      }
+    }
+    XA_ASSIGN_OR_RETURN(int version, CurrentSchemaVersion(*conn));
+    std::string line;
+    std::string table;
+    std::string insert;
+    std::size_t ncols = 0;
+    bool header = false;
+    bool ended = false;
+    std::int64_t line_no = 0;
+    while (std::getline(in, line)) {
+      ++line_no;
+      boost::system::error_code ec;
+      json::value v = json::parse(line, ec);
+      if (ec) return InvalidArgument("file", "备份文件第 " + std::to_string(line_no) + " 行已损坏");
+      if (!header) {
+        const auto* o = v.if_object();
+        if (o == nullptr || !o->contains("xiaoan_backup")) {
+          return InvalidArgument("file", "不是 xiaoan 备份文件");
+        }
+        const auto sv =
+            o->contains("schema_version") ? o->at("schema_version").to_number<int>() : 0;
+        if (sv != version) {
+          return FailedPrecondition("restore.schema_version",
+                                    "备份的结构版本 " + std::to_string(sv) +
+                                        " 与数据库的结构版本 " + std::to_string(version) + " 不同");
+        }
+        header = true;
+        continue;
+      }
+      if (const auto* o = v.if_object()) {
+        if (o->contains("end")) {
+          ended = true;
+          break;
+        }
+        table = std::string(o->at("table").as_string());
+        bool known = false;
+        for (const auto& t : kTables) known = known || table == t.name;
+        if (!known) return InvalidArgument("file", "备份文件含未知的表 " + table);
+        const auto& cols = o->at("columns").as_array();
+        ncols = cols.size();
+        insert = "INSERT INTO " + table + " (";
+        std::string values;
+        for (std::size_t i = 0; i < ncols; ++i) {
+          const std::string col(cols[i].as_string());
+          for (char ch : col) {
+            if (!((ch >= 'a' && ch <= 'z') || ch == '_' || (ch >= '0' && ch <= '9'))) {
+              return InvalidArgument("file", "备份文件含非法列名");
+            }
+          }
+          insert += (i ? ", " : "") + col;
+          values += (i ? ", $" : "$") + std::to_string(i + 1);
+        }
+        insert += ") VALUES (" + values + ")";
+        continue;
+      }
+      const auto* row = v.if_array();
+      if (row == nullptr || row->size() != ncols || table.empty()) {
+        return InvalidArgument("file", "备份文件第 " + std::to_string(line_no) + " 行格式不符");
+      }
+      sql::Params params;
+      params.reserve(ncols);
+      for (const auto& cell : *row) params.push_back(FromJson(cell));
+      XA_TRY(conn->Exec(insert, params));
+      ++restored;
+    }
+    if (!ended) return InvalidArgument("file", "备份文件不完整（缺少结束标记）");
+    for (const auto& t : kTables) {
+      if (t.has_id) XA_TRY(conn->ResetIdSequence(t.name));
+    }
+    return {};
+  }));
+  return restored;
+}
+
+}  // namespace xiaoan::storage

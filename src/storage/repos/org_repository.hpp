@@ -1,0 +1,38 @@
+#pragma once
+#include "domain/store.hpp"
+#include "storage/sql/connection.hpp"
+
+namespace xiaoan::storage {
+
+class SqlOrgRepository final : public domain::OrgRepository {
+ public:
+  explicit SqlOrgRepository(sql::Connection& conn) : conn_(conn) {}
+  Result<std::vector<domain::Region>> ListRegions() override;
+  Result<std::optional<domain::Region>> FindRegion(const std::string& code) override;
+  Status InsertRegion(const domain::Region& region) override;
+  Status UpdateRegion(const domain::Region& region) override;
+  Status DeleteRegion(const std::string& code) override;
+  Result<std::int64_t> CountRegionUsers(const std::string& code) override;
+
+  Result<std::optional<domain::Unit>> FindUnit(domain::UnitId id) override;
+  Result<std::optional<domain::Unit>> FindUnitByCode(const std::string& code) override;
+  Result<domain::PageResult<domain::Unit>> ListUnits(const domain::UnitFilter& filter) override;
+  Status InsertUnit(domain::Unit& unit) override;
+  Status UpdateUnit(const domain::Unit& unit) override;
+  Status DeleteUnit(domain::UnitId id) override;
+  Result<std::int64_t> CountDependents(domain::UnitId id) override;
+
+  Result<std::optional<domain::School>> FindSchool(domain::UnitId id) override;
+  Result<domain::PageResult<domain::School>> ListSchools(
+      const domain::SchoolFilter& filter) override;
+  Status InsertSchoolProfile(domain::UnitId id, const domain::SchoolProfile& profile) override;
+  Status UpdateSchoolProfile(domain::UnitId id, const domain::SchoolProfile& profile) override;
+  Status ReplaceBuildingsAndPlaces(domain::UnitId id,
+                                   const std::vector<domain::Building>& buildings,
+                                   const std::vector<domain::KeyPlace>& key_places) override;
+
+ private:
+  sql::Connection& conn_;
+};
+
+}  // namespace xiaoan::storage

@@ -1,0 +1,45 @@
+#include "storage/repos/query_builder.hpp"
+
+namespace xiaoan::storage {
+
+void WhereBuilder::Add(std::string_view fragment, std::vector<sql::Value> values) {
+  std::string clause;
+  std::size_t v = 0;
+  for (char c : fragment) {
+    if (c == '?') {
+      params_.push_back(v < values.size() ? values[v] : sql::Value{sql::Null{}});
+      ++v;
+      clause += "$" + std::to_string(params_.size());
+    } else {
+      clause += c;
+    }
+  }
+  if (!where_.empty()) where_ += " AND ";
+  where_ += "(" + clause + ")";
+  clauses_.push_back(std::move(clause));
+}
+
+std::string LikeContains(std::string_view text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '%';
+  return out;
+}
+
+std::string OrderBy(const std::string& sort, const std::vector<SortField>& allowed,
+                    std::string_view default_order, std::string_view tiebreak) {
+  const bool desc = !sort.empty() && sort[0] == '-';
+  const std::string name = desc ? sort.substr(1) : sort;
+  for (const auto& f : allowed) {
+    if (f.name == name) {
+      return " ORDER BY " + std::string(f.column) + (desc ? " DESC" : " ASC") + ", " +
+             std::string(tiebreak);
+    }
+  }
+  return " ORDER BY " + std::string(default_order) + ", " + std::string(tiebreak);
+}
+
+}  // namespace xiaoan::storage

@@ -1,0 +1,38 @@
+#pragma once
+// Builds WHERE clauses from fixed fragments with bound parameters: filters never splice values
+// into SQL text, and sort fields come from an allow-list.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "storage/sql/connection.hpp"
+
+namespace xiaoan::storage {
+
+class WhereBuilder {
+ public:
+  // fragment uses "?" where the next parameter goes, e.g. "u.kind = ?".
+  void Add(std::string_view fragment, std::vector<sql::Value> values);
+  std::string Sql() const { return clauses_.empty() ? std::string() : " WHERE " + where_; }
+  sql::Params& params() { return params_; }
+  // "$N" for the next parameter to be appended by the caller.
+  std::string Next() const { return "$" + std::to_string(params_.size() + 1); }
+
+ private:
+  std::string where_;
+  std::vector<std::string> clauses_;
+  sql::Params params_;
+};
+
+// '%text%' with LIKE wildcards escaped (use with ESCAPE '\').
+std::string LikeContains(std::string_view text);
+
+struct SortField {
+  std::string_view name;
+  std::string_view column;
+};
+// Returns "ORDER BY column [DESC], tiebreak" for an allow-listed name, or the default.
+std::string OrderBy(const std::string& sort, const std::vector<SortField>& allowed,
+                    std::string_view default_order, std::string_view tiebreak);
+
+}  // namespace xiaoan::storage

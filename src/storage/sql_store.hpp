@@ -1,0 +1,38 @@
+#pragma once
+// The Store over a connection pool: each Read/Write is one transaction on one pooled connection.
+#include <memory>
+
+#include "domain/store.hpp"
+#include "storage/sql/connection.hpp"
+
+namespace xiaoan::storage {
+
+class SqlStore final : public domain::Store {
+ public:
+  SqlStore(std::unique_ptr<sql::Pool> pool, domain::AuditHash hash)
+      : pool_(std::move(pool)), hash_(hash) {}
+  Status Read(const std::function<Status(domain::Tx&)>& work) override;
+  Status Write(const std::function<Status(domain::Tx&)>& work) override;
+  domain::AuditHash audit_hash() const override { return hash_; }
+  sql::Pool& pool() { return *pool_; }
+
+ private:
+  Status Run(bool write, const std::function<Status(domain::Tx&)>& work);
+  std::unique_ptr<sql::Pool> pool_;
+  domain::AuditHash hash_;
+};
+
+// Schema migrations, embedded per dialect (src/storage/migrations/<dialect>/NNNN_name.sql).
+int LatestSchemaVersion(sql::Dialect dialect);
+Result<int> CurrentSchemaVersion(sql::Connection& conn);
+// Applies pending migrations, each in its own transaction, recording them in schema_migrations.
+// Refuses (failed_precondition) a database whose schema is newer than this binary.
+Result<int> Migrate(sql::Pool& pool, const std::string& now);
+Status CheckSchemaNotNewer(sql::Pool& pool);
+
+// Logical backup: every table as JSON lines, readable by either store.
+Status BackupToFile(sql::Pool& pool, const std::string& path);
+// Restores a backup into an empty, migrated database (refuses one that holds data).
+Result<std::int64_t> RestoreFromFile(sql::Pool& pool, const std::string& path);
+
+}  // namespace xiaoan::storage

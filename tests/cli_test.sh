@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# The xiaoan command line: exit codes, demo, verify-audit against a tampered database, backup and
+# restore, create-admin, and refusing a database newer than the binary. Runs on SQLite, and on
+# PostgreSQL too when XIAOAN_TEST_PG_URL is set.
+set -euo pipefail
+bin=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+passes=0
+check() {  # check NAME EXPECTED_EXIT CMD...
+  local name=$1 want=$2
+  shift 2
+  local got=0
+  "$@" >"$work/out" 2>&1 || got=$?
+  if [ "$got" -eq "$want" ]; then
+    passes=$((passes + 1))
+  else
+    echo "FAIL: $name: exit $got, expected $want"
+    sed 's/^/    /' "$work/out"
+    failures=$((failures + 1))
+  fi
+}
+contains() {  # contains NAME TEXT  (in the last command's output)
+  if grep -q -- "$2" "$work/out"; then passes=$((passes + 1)); else
+    echo "FAIL: $1: output lacks '$2'"
+    sed 's/^/    /' "$work/out"
+    failures=$((failures + 1))
+  fi
+}
+
+check "version" 0 "$bin" version
+contains "version text" "xiaoan "
+check "unknown subcommand" 2 "$bin" frobnicate
+check "bad database url" 1 "$bin" migrate --database "mysql://x"
+contains "bad database message" "sqlite:"
+check "bad config file" 1 "$bin" migrate --config "$work/none.ini"
+
+d="$work/a"
+check "migrate" 0 "$bin" migrate --data-dir "$d"
+check "demo" 0 "$bin" demo --data-dir "$d" --seed 9
+contains "demo prints a login" "用户名 admin"
+test -s "$d/demo-accounts.txt" && passes=$((passes + 1)) || { echo "FAIL: demo-accounts.txt"; failures=$((failures + 1)); }
+check "demo twice is refused" 1 "$bin" demo --data-dir "$d"
+check "verify-audit ok" 0 "$bin" verify-audit --data-dir "$d"
+echo 'Str0ng#Passw0rd' | check "create-admin" 0 "$bin" create-admin --data-dir "$d" --username secadmin --password-stdin
+echo 'weak' | check "create-admin weak password" 1 "$bin" create-admin --data-dir "$d" --username other --password-stdin
+contains "weak password names the field" "password"
+echo 'Str0ng#Passw0rd' | check "create-admin duplicate" 1 "$bin" create-admin --data-dir "$d" --username secadmin --password-stdin
+
+check "backup" 0 "$bin" backup --data-dir "$d" "$work/backup.jsonl"
+check "restore into empty" 0 "$bin" restore --data-dir "$work/b" "$work/backup.jsonl"
+check "restored audit verifies" 0 "$bin" verify-audit --data-dir "$work/b"
+check "restore into non-empty is refused" 1 "$bin" restore --data-dir "$work/b" "$work/backup.jsonl"
+a_count=$(sqlite3 "$d/xiaoan.db" "SELECT COUNT(*) FROM schools")
+b_count=$(sqlite3 "$work/b/xiaoan.db" "SELECT COUNT(*) FROM schools")
+[ "$a_count" = "$b_count" ] && [ "$a_count" -eq 40 ] && passes=$((passes + 1)) || { echo "FAIL: restored school count $b_count vs $a_count"; failures=$((failures + 1)); }
+
+# Tamper with one audit record directly in the database: verify-audit names it and fails.
+sqlite3 "$d/xiaoan.db" "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET summary = 'edited' WHERE id = 2;"
+check "verify-audit detects an edit" 1 "$bin" verify-audit --data-dir "$d"
+contains "names the record" "id=2"
+
+# A database written by a newer release is refused.
+sqlite3 "$work/b/xiaoan.db" "INSERT INTO schema_migrations VALUES (9999, '9999_future.sql', 'x')"
+check "newer schema refused" 1 "$bin" migrate --data-dir "$work/b"
+contains "newer schema message" "高于本程序支持的版本"
+
+if [ -n "${XIAOAN_TEST_PG_URL:-}" ]; then
+  # Move the SQLite backup into PostgreSQL: a fresh database on the test server.
+  db="xiaoan_cli_$$"
+  psql -q "$XIAOAN_TEST_PG_URL" -c "CREATE DATABASE $db" >/dev/null
+  pg_url="${XIAOAN_TEST_PG_URL%/*}/$db"
+  check "restore sqlite backup into postgres" 0 "$bin" restore --database "$pg_url" "$work/backup.jsonl"
+  check "postgres audit verifies" 0 "$bin" verify-audit --database "$pg_url"
+  check "postgres demo refused on data" 1 "$bin" demo --database "$pg_url"
+  psql -q "$XIAOAN_TEST_PG_URL" -c "DROP DATABASE $db WITH (FORCE)" >/dev/null
+fi
+
+echo "cli_test: $passes passed, $failures failed"
+[ "$failures" -eq 0 ]

@@ -1,0 +1,245 @@
+// Pure domain rules: regions, units, schools, the audit chain; and the config loader and router.
+#include <gtest/gtest.h>
+
+#include "cli/config.hpp"
+#include "core/clock.hpp"
+#include "core/password.hpp"
+#include "domain/audit/audit.hpp"
+#include "domain/org/enums.hpp"
+#include "domain/org/org.hpp"
+#include "http/router.hpp"
+
+namespace xiaoan {
+namespace {
+
+using namespace domain;
+
+bool HasField(const std::vector<ErrorDetail>& ds, const std::string& field) {
+  for (const auto& d : ds) {
+    if (d.field == field) return true;
+  }
+  return false;
+}
+
+TEST(Region, LevelFromCode) {
+  EXPECT_EQ(RegionLevel("330000"), "province");
+  EXPECT_EQ(RegionLevel("330100"), "city");
+  EXPECT_EQ(RegionLevel("330106"), "county");
+}
+
+TEST(Region, CodeMustBeSixDigits) {
+  EXPECT_TRUE(HasField(ValidateRegion({"33010", "杭州", {}, "", "", ""}), "code"));
+  EXPECT_TRUE(HasField(ValidateRegion({"33a106", "x", {}, "", "", ""}), "code"));
+  EXPECT_TRUE(HasField(ValidateRegion({"330106", "", {}, "", "", ""}), "name"));
+  EXPECT_TRUE(ValidateRegion({"330106", "西湖区", std::string("330100"), "", "", ""}).empty());
+}
+
+TEST(Region, ParentMustBeTheLevelAboveWithTheSamePrefix) {
+  const Region province{"330000", "浙江省", {}, "province", "", ""};
+  const Region city{"330100", "杭州市", std::string("330000"), "city", "", ""};
+  const Region other_city{"320100", "南京市", std::string("320000"), "city", "", ""};
+  Region county{"330106", "西湖区", std::string("330100"), "county", "", ""};
+  EXPECT_FALSE(CheckRegionParent(county, &city).has_value());
+  EXPECT_TRUE(CheckRegionParent(county, &other_city).has_value());
+  // 省直辖县级: a county directly under its province.
+  Region direct{"419001", "济源市", std::string("410000"), "county", "", ""};
+  const Region henan{"410000", "河南省", {}, "province", "", ""};
+  EXPECT_FALSE(CheckRegionParent(direct, &henan).has_value());
+  EXPECT_TRUE(CheckRegionParent(county, nullptr).has_value());
+  EXPECT_FALSE(CheckRegionParent(province, nullptr).has_value());
+  EXPECT_TRUE(CheckRegionParent(province, &city).has_value());
+}
+
+TEST(Unit, ParentKinds) {
+  Unit bureau;
+  bureau.kind = "bureau";
+  Unit department;
+  department.kind = "department";
+  EXPECT_FALSE(CheckUnitParent("bureau", nullptr).has_value());
+  EXPECT_FALSE(CheckUnitParent("section", &bureau).has_value());
+  EXPECT_TRUE(CheckUnitParent("section", nullptr).has_value());
+  EXPECT_TRUE(CheckUnitParent("school", &department).has_value());
+  EXPECT_FALSE(CheckUnitParent("department", &department).has_value());
+  EXPECT_TRUE(CheckUnitParent("department", &bureau).has_value());
+}
+
+School ValidSchool() {
+  School s;
+  s.unit.kind = "school";
+  s.unit.code = "3301060001";
+  s.unit.name = "西湖小学";
+  s.unit.region_code = "330106";
+  s.profile.stage = "primary";
+  s.profile.ownership = "public";
+  s.profile.location_type = "urban";
+  s.profile.students = 900;
+  s.profile.staff = 70;
+  s.buildings = {{0, "教学楼", 5}};
+  s.key_places = {{0, "lab", "实验室", std::string("教学楼")}};
+  return s;
+}
+
+TEST(School, ValidSchoolPasses) { EXPECT_TRUE(ValidateSchool(ValidSchool()).empty()); }
+
+TEST(School, EachRuleNamesItsField) {
+  auto s = ValidSchool();
+  s.profile.stage = "college";
+  EXPECT_TRUE(HasField(ValidateSchool(s), "stage"));
+  s = ValidSchool();
+  s.profile.boarders = 10;  // not boarding
+  EXPECT_TRUE(HasField(ValidateSchool(s), "boarders"));
+  s = ValidSchool();
+  s.profile.boarding = true;  // boarding without boarders
+  EXPECT_TRUE(HasField(ValidateSchool(s), "boarders"));
+  s = ValidSchool();
+  s.profile.boarding = true;
+  s.profile.boarders = 1000;  // more than students
+  EXPECT_TRUE(HasField(ValidateSchool(s), "boarders"));
+  s = ValidSchool();
+  s.buildings.push_back({0, "教学楼", 3});
+  EXPECT_TRUE(HasField(ValidateSchool(s), "buildings[1].name"));
+  s = ValidSchool();
+  s.key_places[0].building = "图书馆";
+  EXPECT_TRUE(HasField(ValidateSchool(s), "key_places[0].building"));
+  s = ValidSchool();
+  s.key_places[0].kind = "roof";
+  EXPECT_TRUE(HasField(ValidateSchool(s), "key_places[0].kind"));
+  s = ValidSchool();
+  s.unit.phone = "call me";
+  EXPECT_TRUE(HasField(ValidateSchool(s), "phone"));
+  s = ValidSchool();
+  s.unit.code.reset();
+  EXPECT_TRUE(HasField(ValidateSchool(s), "code"));
+  s = ValidSchool();
+  s.buildings[0].floors = 0;
+  EXPECT_TRUE(HasField(ValidateSchool(s), "buildings[0].floors"));
+  s = ValidSchool();
+  s.unit.name = std::string(101, 'x');
+  EXPECT_TRUE(HasField(ValidateSchool(s), "name"));
+}
+
+TEST(Enums, LabelsAndCodes) {
+  EXPECT_EQ(LabelOf(SchoolStages(), "nine_year"), "九年一贯制");
+  EXPECT_EQ(CodeFromText(LocationTypes(), "城乡结合部").value_or(""), "fringe");
+  EXPECT_EQ(CodeFromText(LocationTypes(), " rural ").value_or(""), "rural");
+  EXPECT_FALSE(CodeFromText(KeyPlaceKinds(), "屋顶").has_value());
+  EXPECT_EQ(KeyPlaceKinds().size(), 12u);
+  EXPECT_EQ(DepartmentKinds().size(), 11u);
+}
+
+std::vector<AuditRecord> Chain(int n, AuditHash algo) {
+  std::vector<AuditRecord> out;
+  std::string prev = kAuditGenesis;
+  for (int i = 1; i <= n; ++i) {
+    AuditRecord r;
+    r.id = i;
+    r.entry.at = "2026-11-30T00:00:0" + std::to_string(i) + ".000Z";
+    r.entry.actor = "u";
+    r.entry.action = "school.update";
+    r.entry.object_type = "school";
+    r.entry.object_id = std::to_string(i);
+    r.entry.result = "ok";
+    r.entry.summary = "change " + std::to_string(i);
+    r.prev_hash = prev;
+    r.hash = AuditRecordHash(r.entry, r.id, prev, algo);
+    prev = r.hash;
+    out.push_back(r);
+  }
+  return out;
+}
+
+std::optional<ChainBreak> Verify(const std::vector<AuditRecord>& records, AuditHash algo) {
+  std::string prev = kAuditGenesis;
+  std::int64_t prev_id = 0;
+  return VerifyAuditChain(records, prev, prev_id, algo);
+}
+
+TEST(AuditChain, IntactChainVerifies) {
+  EXPECT_FALSE(Verify(Chain(5, AuditHash::kSha256), AuditHash::kSha256).has_value());
+  EXPECT_FALSE(Verify(Chain(5, AuditHash::kSm3), AuditHash::kSm3).has_value());
+  // The algorithms differ: an SM3 chain does not verify as SHA-256.
+  EXPECT_TRUE(Verify(Chain(3, AuditHash::kSm3), AuditHash::kSha256).has_value());
+}
+
+TEST(AuditChain, EditDeleteAndReorderAreFoundAtTheRightRecord) {
+  auto edited = Chain(5, AuditHash::kSha256);
+  edited[2].entry.summary = "tampered";
+  EXPECT_EQ(Verify(edited, AuditHash::kSha256)->id, 3);
+  auto deleted = Chain(5, AuditHash::kSha256);
+  deleted.erase(deleted.begin() + 1);
+  EXPECT_EQ(Verify(deleted, AuditHash::kSha256)->id, 3);
+  auto reordered = Chain(5, AuditHash::kSha256);
+  std::swap(reordered[1], reordered[3]);
+  EXPECT_EQ(Verify(reordered, AuditHash::kSha256)->id, 4);
+  // Moving text between fields changes the hash (fields are length-prefixed).
+  auto moved = Chain(2, AuditHash::kSha256);
+  moved[0].entry.actor = "us";
+  moved[0].entry.action = "chool.update";
+  EXPECT_EQ(Verify(moved, AuditHash::kSha256)->id, 1);
+}
+
+TEST(Config, DefaultsFileEnvironmentAndOptionsInOrder) {
+  cli::Config cfg;
+  ASSERT_TRUE(cli::ApplyIni(cfg,
+                            "# comment\n[server]\nlisten = 0.0.0.0:9000\nthreads = 3\n"
+                            "[database]\npool_size = 8\n",
+                            "test.ini")
+                  .ok());
+  EXPECT_EQ(cfg.listen, "0.0.0.0:9000");
+  EXPECT_EQ(cfg.threads, 3);
+  EXPECT_EQ(cfg.pool_size, 8);
+  auto unknown = cli::ApplyIni(cfg, "[server]\ncolour = red\n", "test.ini");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().details.at(0).field, "server.colour");
+  auto bad = cli::ApplyIni(cfg, "[server]\nthreads = many\n", "test.ini");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().details.at(0).field, "server.threads");
+
+  cli::CommonOptions o;
+  auto env = +[](const char* name) -> const char* {
+    if (std::string(name) == "XIAOAN_SERVER_LISTEN") return "127.0.0.1:7000";
+    if (std::string(name) == "XIAOAN_DATABASE_POOL_SIZE") return "2";
+    return nullptr;
+  };
+  auto loaded = cli::LoadConfig(o, env);
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_EQ(loaded->listen, "127.0.0.1:7000");
+  EXPECT_EQ(loaded->pool_size, 2);
+  EXPECT_EQ(loaded->DatabaseUrl(), "sqlite:./var/xiaoan.db");
+  o.listen = "127.0.0.1:7001";
+  o.data_dir = "/srv/x";
+  EXPECT_EQ(cli::LoadConfig(o, env)->listen, "127.0.0.1:7001");
+  EXPECT_EQ(cli::LoadConfig(o, env)->DatabaseUrl(), "sqlite:/srv/x/xiaoan.db");
+}
+
+TEST(Router, MatchesParamsAndReportsWrongMethod) {
+  http::Router r;
+  r.Add("GET", "/api/v1/schools", nullptr);
+  r.Add("GET", "/api/v1/schools/{id}", nullptr);
+  r.Add("GET", "/api/v1/schools/export", nullptr);
+  auto m = r.Find("GET", "/api/v1/schools/42");
+  ASSERT_EQ(m.kind, http::Router::MatchKind::kFound);
+  EXPECT_EQ(m.params["id"], "42");
+  EXPECT_EQ(r.Find("DELETE", "/api/v1/schools/42").kind, http::Router::MatchKind::kWrongMethod);
+  EXPECT_EQ(r.Find("GET", "/api/v1/schoolz").kind, http::Router::MatchKind::kNoPath);
+  EXPECT_EQ(r.Find("HEAD", "/api/v1/schools").kind, http::Router::MatchKind::kFound);
+}
+
+TEST(Core, InstantFormatRoundTripsAndPasswordsHash) {
+  Instant t{std::chrono::milliseconds(1796000000123)};
+  const std::string text = FormatInstant(t);
+  EXPECT_EQ(text.size(), 24u);
+  Instant back;
+  ASSERT_TRUE(ParseInstant(text, back));
+  EXPECT_EQ(back, t);
+  const std::string hash = HashPassword("Xiaoan#2026");
+  EXPECT_EQ(hash.rfind("$argon2id$", 0), 0u);
+  EXPECT_TRUE(VerifyPassword(hash, "Xiaoan#2026"));
+  EXPECT_FALSE(VerifyPassword(hash, "xiaoan#2026"));
+  const std::string generated = GeneratePassword(16);
+  EXPECT_EQ(generated.size(), 16u);
+  EXPECT_NE(generated, GeneratePassword(16));
+}
+
+}  // namespace
+}  // namespace xiaoan

@@ -1,0 +1,390 @@
+// The storage contract: the same repository code must behave the same on SQLite and PostgreSQL.
+// Every test runs once per store.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "app/demo/seed_demo.hpp"
+#include "app/org/org_use_cases.hpp"
+#include "core/clock.hpp"
+#include "support/test_store.hpp"
+
+namespace xiaoan {
+namespace {
+
+using testing::FreshDatabase;
+
+class StorageContract : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<FreshDatabase>(GetParam());
+    XA_REQUIRE_DB(*db_);
+    store_ = testing::OpenStore(db_->url());
+    ASSERT_NE(store_, nullptr);
+    sp_ = std::make_unique<app::Services>(app::Services{*store_, clock_});
+  }
+
+  sql::PooledConnection Conn() {
+    auto c = store_->pool().Acquire();
+    EXPECT_TRUE(c.ok());
+    return std::move(c).value();
+  }
+
+  domain::Unit Bureau() {
+    domain::Region province{"990000", "示范省", std::nullopt, "province", "t", "t"};
+    domain::Region county{"990102", "示范区", "990000", "county", "t", "t"};
+    EXPECT_TRUE(app::CreateRegion(S(), ctx_, province).ok());
+    EXPECT_TRUE(app::CreateRegion(S(), ctx_, county).ok());
+    domain::Unit b;
+    b.kind = "bureau";
+    b.name = "示范区教育局";
+    b.region_code = "990102";
+    auto created = app::CreateUnit(S(), ctx_, b);
+    EXPECT_TRUE(created.ok()) << (created.ok() ? "" : created.error().message);
+    return created.ok() ? *created : b;
+  }
+
+  domain::School SampleSchool(domain::UnitId bureau, std::string code) {
+    domain::School s;
+    s.unit.kind = "school";
+    s.unit.code = std::move(code);
+    s.unit.name = "示范小学" + *s.unit.code;
+    s.unit.region_code = "990102";
+    s.unit.parent_id = bureau;
+    s.profile.stage = "primary";
+    s.profile.ownership = "public";
+    s.profile.location_type = "rural";
+    s.profile.students = 800;
+    s.profile.staff = 60;
+    s.profile.boarding = true;
+    s.profile.boarders = 120;
+    s.buildings = {{0, "教学楼", 4}, {0, "宿舍楼", 5}};
+    s.key_places = {{0, "dormitory", "学生宿舍", std::string("宿舍楼")},
+                    {0, "school_gate", "校门", std::nullopt}};
+    return s;
+  }
+
+  std::unique_ptr<FreshDatabase> db_;
+  std::unique_ptr<storage::SqlStore> store_;
+  FixedClock clock_{Instant{std::chrono::milliseconds(1796000000000)}};
+  std::unique_ptr<app::Services> sp_;
+  app::Services& S() { return *sp_; }
+  app::RequestContext ctx_{"tester", std::nullopt, "127.0.0.1", "req-1"};
+};
+
+TEST_P(StorageContract, MigrationsAreRecordedAndIdempotent) {
+  auto conn = Conn();
+  auto v = storage::CurrentSchemaVersion(*conn);
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(*v, storage::LatestSchemaVersion(conn->dialect()));
+  auto again = storage::Migrate(store_->pool(), "t");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, 0);
+}
+
+TEST_P(StorageContract, RefusesADatabaseNewerThanTheBinary) {
+  {
+    auto conn = Conn();
+    ASSERT_TRUE(conn->Exec("INSERT INTO schema_migrations (version, name, applied_at) "
+                           "VALUES ($1, $2, $3)",
+                           {std::int64_t{9999}, std::string("9999_future.sql"), std::string("t")})
+                    .ok());
+  }
+  auto st = storage::CheckSchemaNotNewer(store_->pool());
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_FALSE(storage::Migrate(store_->pool(), "t").ok());
+}
+
+TEST_P(StorageContract, ParametersBindByNumberNotByAppearance) {
+  auto conn = Conn();
+  auto r = conn->Query("SELECT CAST($2 AS INTEGER) - CAST($1 AS INTEGER)",
+                       {std::int64_t{10}, std::int64_t{3}});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->Int(0, 0), -7);
+  auto same = conn->Query("SELECT CAST($1 AS INTEGER) + CAST($1 AS INTEGER)", {std::int64_t{21}});
+  ASSERT_TRUE(same.ok());
+  EXPECT_EQ(same->Int(0, 0), 42);
+}
+
+TEST_P(StorageContract, ValuesRoundTrip) {
+  auto conn = Conn();
+  ASSERT_TRUE(conn->ExecScript("CREATE TABLE t_values (id INTEGER PRIMARY KEY, i BIGINT, "
+                               "d DOUBLE PRECISION, s TEXT)")
+                  .ok());
+  ASSERT_TRUE(conn->Exec("INSERT INTO t_values (id, i, d, s) VALUES ($1, $2, $3, $4)",
+                         {std::int64_t{1}, std::int64_t{-9007199254740993}, 2.5,
+                          std::string("校安 ✓ 'quote'")})
+                  .ok());
+  ASSERT_TRUE(conn->Exec("INSERT INTO t_values (id, i, d, s) VALUES ($1, $2, $3, $4)",
+                         {std::int64_t{2}, sql::Null{}, sql::Null{}, sql::Null{}})
+                  .ok());
+  auto r = conn->Query("SELECT i, d, s FROM t_values ORDER BY id");
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->size(), 2u);
+  EXPECT_EQ(r->Int(0, 0), -9007199254740993);
+  EXPECT_DOUBLE_EQ(r->Double(0, 1), 2.5);
+  EXPECT_EQ(r->Text(0, 2), "校安 ✓ 'quote'");
+  EXPECT_TRUE(r->Null(1, 0));
+  EXPECT_TRUE(r->Null(1, 1));
+  EXPECT_TRUE(r->Null(1, 2));
+}
+
+TEST_P(StorageContract, FailedWriteLeavesNothingBehind) {
+  auto bureau = Bureau();
+  auto good = SampleSchool(bureau.id, "S001");
+  ASSERT_TRUE(app::CreateSchool(S(), ctx_, good).ok());
+  // The second school's key place names a building that does not exist: the whole write,
+  // including its org unit, must roll back.
+  auto bad = SampleSchool(bureau.id, "S002");
+  bad.key_places.push_back({0, "lab", "实验室", std::string("不存在的楼")});
+  auto r = app::CreateSchool(S(), ctx_, bad);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+  domain::SchoolFilter f;
+  auto list = app::ListSchools(S(), f);
+  ASSERT_TRUE(list.ok());
+  EXPECT_EQ(list->total, 1);
+  auto conn = Conn();
+  auto units = conn->Query("SELECT COUNT(*) FROM org_units WHERE code = $1", {std::string("S002")});
+  EXPECT_EQ(units->Int(0, 0), 0);
+}
+
+TEST_P(StorageContract, TransactionRollbackUndoesEveryStatement) {
+  auto bureau = Bureau();
+  Status st = store_->Write([&](domain::Tx& tx) -> Status {
+    domain::Unit u;
+    u.kind = "section";
+    u.name = "安全科";
+    u.region_code = "990102";
+    u.parent_id = bureau.id;
+    u.created_at = u.updated_at = "t";
+    XA_TRY(tx.org().InsertUnit(u));
+    return FailedPrecondition("test", "abort on purpose");
+  });
+  EXPECT_FALSE(st.ok());
+  domain::UnitFilter f;
+  f.kind = "section";
+  auto list = app::ListUnits(S(), f);
+  ASSERT_TRUE(list.ok());
+  EXPECT_EQ(list->total, 0);
+}
+
+TEST_P(StorageContract, SchoolRoundTripWithBuildingsAndPlaces) {
+  auto bureau = Bureau();
+  auto created = app::CreateSchool(S(), ctx_, SampleSchool(bureau.id, "S100"));
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  auto got = app::GetSchool(S(), created->unit.id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->unit.name, "示范小学S100");
+  EXPECT_EQ(got->unit.path, bureau.path + std::to_string(created->unit.id) + "/");
+  EXPECT_EQ(got->profile.boarders, 120);
+  EXPECT_TRUE(got->profile.boarding);
+  ASSERT_EQ(got->buildings.size(), 2u);
+  EXPECT_EQ(got->buildings[1].floors, 5);
+  ASSERT_EQ(got->key_places.size(), 2u);
+  EXPECT_EQ(got->key_places[0].building.value_or(""), "宿舍楼");
+  EXPECT_FALSE(got->key_places[1].building.has_value());
+
+  auto update = *got;
+  update.unit.name = "示范小学（更名）";
+  update.buildings = {{0, "新教学楼", 6}};
+  update.key_places = {{0, "lab", "化学实验室", std::string("新教学楼")}};
+  auto updated = app::UpdateSchool(S(), ctx_, update);
+  ASSERT_TRUE(updated.ok()) << updated.error().message;
+  EXPECT_EQ(updated->unit.name, "示范小学（更名）");
+  ASSERT_EQ(updated->buildings.size(), 1u);
+  ASSERT_EQ(updated->key_places.size(), 1u);
+  EXPECT_EQ(updated->key_places[0].building.value_or(""), "新教学楼");
+}
+
+TEST_P(StorageContract, DuplicateCodeIsAlreadyExists) {
+  auto bureau = Bureau();
+  ASSERT_TRUE(app::CreateSchool(S(), ctx_, SampleSchool(bureau.id, "DUP")).ok());
+  auto again = app::CreateSchool(S(), ctx_, SampleSchool(bureau.id, "DUP"));
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, ErrorCode::kAlreadyExists);
+  // The database constraint gives the same answer when the check is bypassed.
+  auto conn = Conn();
+  auto raw = conn->Exec(
+      "INSERT INTO org_units (kind, name, code, region_code, path, created_at, updated_at) "
+      "VALUES ('school', 'x', 'DUP', '990102', '/', 't', 't')");
+  ASSERT_FALSE(raw.ok());
+  EXPECT_EQ(raw.error().code, ErrorCode::kAlreadyExists);
+}
+
+TEST_P(StorageContract, ListFiltersSortsPaginatesAndScopes) {
+  auto bureau = Bureau();
+  for (int i = 0; i < 7; ++i) {
+    auto s = SampleSchool(bureau.id, "L" + std::to_string(i));
+    s.profile.students = 100 * (i + 1);
+    if (i % 2 == 0) {
+      s.profile.stage = "junior";
+      s.profile.boarding = false;
+      s.profile.boarders = 0;
+      s.buildings.clear();
+      s.key_places.clear();
+    }
+    ASSERT_TRUE(app::CreateSchool(S(), ctx_, s).ok());
+  }
+  domain::SchoolFilter f;
+  f.stage = "junior";
+  f.page.sort = "-students";
+  f.page.page_size = 2;
+  auto page1 = app::ListSchools(S(), f);
+  ASSERT_TRUE(page1.ok()) << page1.error().message;
+  EXPECT_EQ(page1->total, 4);
+  ASSERT_EQ(page1->items.size(), 2u);
+  EXPECT_EQ(page1->items[0].profile.students, 700);
+  EXPECT_EQ(page1->items[1].profile.students, 500);
+  f.page.page = 2;
+  auto page2 = app::ListSchools(S(), f);
+  ASSERT_EQ(page2->items.size(), 2u);
+  EXPECT_EQ(page2->items[1].profile.students, 100);
+  // LIKE wildcards in the search text are literal.
+  domain::SchoolFilter q;
+  q.q = "%";
+  EXPECT_EQ(app::ListSchools(S(), q)->total, 0);
+  q.q = "L3";
+  EXPECT_EQ(app::ListSchools(S(), q)->total, 1);
+  // Scope: a subtree that holds no schools sees none.
+  domain::SchoolFilter scoped;
+  scoped.scope.path_prefix = "/999999/";
+  EXPECT_EQ(app::ListSchools(S(), scoped)->total, 0);
+  scoped.scope.path_prefix = bureau.path;
+  EXPECT_EQ(app::ListSchools(S(), scoped)->total, 7);
+  // An unknown sort field is refused, naming the parameter.
+  domain::SchoolFilter bad;
+  bad.page.sort = "password";
+  auto refused = app::ListSchools(S(), bad);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().details.at(0).field, "sort");
+}
+
+TEST_P(StorageContract, UnitInUseCannotBeDeleted) {
+  auto bureau = Bureau();
+  ASSERT_TRUE(app::CreateSchool(S(), ctx_, SampleSchool(bureau.id, "K1")).ok());
+  auto st = app::DeleteUnit(S(), ctx_, bureau.id);
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(st.error().details.at(0).field, "unit.in_use");
+}
+
+TEST_P(StorageContract, AuditChainHoldsUnderConcurrentWritersAndDetectsTampering) {
+  auto bureau = Bureau();
+  std::vector<std::thread> writers;
+  for (int t = 0; t < 4; ++t) {
+    writers.emplace_back([&, t] {
+      for (int i = 0; i < 10; ++i) {
+        domain::Unit u;
+        u.kind = "section";
+        u.name = "科室" + std::to_string(t) + "-" + std::to_string(i);
+        u.region_code = "990102";
+        u.parent_id = bureau.id;
+        auto r = app::CreateUnit(S(), ctx_, u);
+        EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
+      }
+    });
+  }
+  for (auto& w : writers) w.join();
+  auto ok = app::VerifyAudit(S());
+  ASSERT_TRUE(ok.ok());
+  EXPECT_FALSE(ok->first_break.has_value());
+  EXPECT_EQ(ok->checked, 3 + 40);  // two regions, the bureau, forty sections
+
+  // The database itself refuses to edit the log.
+  auto conn = Conn();
+  EXPECT_FALSE(conn->Exec("UPDATE audit_log SET summary = 'x' WHERE id = 5").ok());
+  EXPECT_FALSE(conn->Exec("DELETE FROM audit_log WHERE id = 5").ok());
+  // Someone with direct access removes the guard and edits a record: verification names it.
+  if (conn->dialect() == sql::Dialect::kSqlite) {
+    ASSERT_TRUE(conn->ExecScript("DROP TRIGGER audit_log_no_update").ok());
+  } else {
+    ASSERT_TRUE(conn->ExecScript("DROP TRIGGER audit_log_no_update ON audit_log").ok());
+  }
+  ASSERT_TRUE(conn->Exec("UPDATE audit_log SET summary = 'edited' WHERE id = 17").ok());
+  auto broken = app::VerifyAudit(S());
+  ASSERT_TRUE(broken.ok());
+  ASSERT_TRUE(broken->first_break.has_value());
+  EXPECT_EQ(broken->first_break->id, 17);
+  EXPECT_EQ(broken->checked, 16);
+}
+
+TEST_P(StorageContract, BackupRestoresIntoAnEmptyDatabaseOnEitherStore) {
+  app::Services services{*store_, clock_};
+  ASSERT_TRUE(app::SeedDemo(services, ctx_, {7, "district"}).ok());
+  testing::TempDir dir;
+  const std::string file = dir.path() + "/backup.jsonl";
+  ASSERT_TRUE(storage::BackupToFile(store_->pool(), file).ok());
+
+  // Restore into a fresh SQLite database (also proves the backup moves between stores).
+  FreshDatabase target("sqlite");
+  auto restored_store = testing::OpenStore(target.url());
+  auto rows = storage::RestoreFromFile(restored_store->pool(), file);
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  EXPECT_GT(*rows, 100);
+  app::Services restored{*restored_store, clock_};
+  domain::SchoolFilter f;
+  EXPECT_EQ(app::ListSchools(restored, f)->total, 40);
+  auto chain = app::VerifyAudit(restored);
+  ASSERT_TRUE(chain.ok());
+  EXPECT_FALSE(chain->first_break.has_value());
+  // New ids continue after the restored ones.
+  auto bureaus = app::ListUnits(restored, domain::UnitFilter{"bureau"});
+  domain::Unit u;
+  u.kind = "section";
+  u.name = "新科室";
+  u.region_code = "990102";
+  u.parent_id = bureaus->items.at(0).id;
+  auto created = app::CreateUnit(restored, ctx_, u);
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  // A second restore into the now non-empty database is refused.
+  auto again = storage::RestoreFromFile(restored_store->pool(), file);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, ErrorCode::kFailedPrecondition);
+  // And restoring back into this store's kind works too (fresh database of the same backend).
+  FreshDatabase same(GetParam());
+  auto same_store = testing::OpenStore(same.url());
+  ASSERT_TRUE(storage::RestoreFromFile(same_store->pool(), file).ok());
+  app::Services same_services{*same_store, clock_};
+  auto next = app::CreateUnit(same_services, ctx_, u);
+  ASSERT_TRUE(next.ok()) << next.error().message;
+}
+
+TEST_P(StorageContract, DemoIsDeterministicAndCoversTheModel) {
+  auto summary = app::SeedDemo(S(), ctx_, {42, "district"});
+  ASSERT_TRUE(summary.ok()) << summary.error().message;
+  EXPECT_EQ(summary->schools, 40);
+  EXPECT_EQ(summary->departments, 8);
+  auto conn = Conn();
+  auto stages = conn->Query(
+      "SELECT COUNT(DISTINCT stage), COUNT(DISTINCT location_type), "
+      "SUM(boarding), COUNT(DISTINCT ownership) FROM schools");
+  EXPECT_EQ(stages->Int(0, 0), 8);
+  EXPECT_EQ(stages->Int(0, 1), 4);
+  EXPECT_GT(stages->Int(0, 2), 0);
+  EXPECT_EQ(stages->Int(0, 3), 2);
+  auto places = conn->Query("SELECT COUNT(DISTINCT kind) FROM school_key_places");
+  EXPECT_EQ(places->Int(0, 0), 12);
+  auto fingerprint = conn->Query("SELECT SUM(students), SUM(staff), SUM(boarders) FROM schools");
+  // Same seed, same district: seed another database and compare.
+  FreshDatabase other("sqlite");
+  auto other_store = testing::OpenStore(other.url());
+  app::Services other_services{*other_store, clock_};
+  ASSERT_TRUE(app::SeedDemo(other_services, ctx_, {42, "district"}).ok());
+  auto oc = other_store->pool().Acquire();
+  auto other_fp = (*oc)->Query("SELECT SUM(students), SUM(staff), SUM(boarders) FROM schools");
+  EXPECT_EQ(fingerprint->Int(0, 0), other_fp->Int(0, 0));
+  EXPECT_EQ(fingerprint->Int(0, 1), other_fp->Int(0, 1));
+  EXPECT_EQ(fingerprint->Int(0, 2), other_fp->Int(0, 2));
+  // A second demo into the same database is refused.
+  auto again = app::SeedDemo(S(), ctx_, {42, "district"});
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, ErrorCode::kFailedPrecondition);
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, StorageContract, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace xiaoan

@@ -34,6 +34,15 @@ int main(int argc, char** argv) {
   create_admin->add_option("--username", username, "用户名")->required();
   create_admin->add_flag("--password-stdin", password_stdin, "从标准输入读取密码")->required();
   create_admin->add_option("--unit", unit, "所属单位编号（默认第一个教育局）");
+  std::string role = "system_admin";
+  create_admin->add_option("--role", role, "三员角色")
+      ->check(CLI::IsMember({"system_admin", "security_admin", "audit_admin"}));
+  auto* init_org = app.add_subcommand("init-org", "新部署：建立行政区划链和本级教育局");
+  add_common(init_org);
+  std::vector<std::string> regions;
+  std::string bureau;
+  init_org->add_option("--region", regions, "行政区划 代码=名称，自上而下，可重复")->required();
+  init_org->add_option("--bureau", bureau, "教育局名称")->required();
   auto* verify = app.add_subcommand("verify-audit", "校验审计日志哈希链");
   add_common(verify);
   std::string file;
@@ -61,7 +70,8 @@ int main(int argc, char** argv) {
   if (serve->parsed()) return RunServe(*cfg);
   if (migrate->parsed()) return RunMigrate(*cfg);
   if (demo->parsed()) return RunDemo(*cfg, seed, scale);
-  if (create_admin->parsed()) return RunCreateAdmin(*cfg, username, unit);
+  if (create_admin->parsed()) return RunCreateAdmin(*cfg, username, unit, role);
+  if (init_org->parsed()) return RunInitOrg(*cfg, regions, bureau);
   if (verify->parsed()) return RunVerifyAudit(*cfg);
   if (backup->parsed()) return RunBackup(*cfg, file);
   if (restore->parsed()) return RunRestore(*cfg, file);

@@ -32,7 +32,9 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
     store_ = testing::OpenStore(db_->url());
     ASSERT_NE(store_, nullptr);
     services_ = std::make_unique<app::Services>(app::Services{*store_, clock_});
-    ASSERT_TRUE(app::SeedDemo(*services_, {}, {3, "district"}).ok());
+    auto demo = app::SeedDemo(*services_, {}, {3, "district"});
+    ASSERT_TRUE(demo.ok());
+    for (const auto& a : demo->accounts) passwords_[a.username] = a.password;
     http::ApiOptions o;
     o.web_root = web_.path();
     o.max_body_bytes = 64 * 1024;
@@ -50,6 +52,8 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
     auto port = server_->Start();
     ASSERT_TRUE(port.ok());
     port_ = *port;
+    admin_ = testing::LoginAs(port_, "sysadmin", passwords_["sysadmin"]);
+    ASSERT_FALSE(admin_.cookie.empty());
   }
   void TearDown() override {
     if (server_) server_->Stop();
@@ -57,8 +61,10 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
 
   HttpReply Call(const std::string& method, const std::string& target, const std::string& body = {},
                  const std::map<std::string, std::string>& headers = {}) {
-    HttpClient c(port_);
-    return c.Request(method, target, body, headers);
+    return admin_.Call(method, target, body, headers);
+  }
+  testing::WebSession As(const std::string& username) {
+    return testing::LoginAs(port_, username, passwords_[username]);
   }
   static json::value Json(const HttpReply& r) { return json::parse(r.body); }
   static std::string ErrorCode(const HttpReply& r) {
@@ -80,6 +86,8 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<http::Api> api_;
   std::unique_ptr<http::HttpServer> server_;
   int port_ = 0;
+  std::map<std::string, std::string> passwords_;
+  testing::WebSession admin_;
 };
 
 TEST_P(ApiTest, HealthHasRequestIdAndSecurityHeaders) {
@@ -226,13 +234,13 @@ TEST_P(ApiTest, KeepAliveAndPipelining) {
   HttpClient c(port_);
   auto replies = c.Raw(
       "GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n"
-      "GET /api/v1/schools?page_size=1 HTTP/1.1\r\nHost: x\r\n\r\n"
+      "GET /api/v1/openapi.json HTTP/1.1\r\nHost: x\r\n\r\n"
       "GET /api/v1/nope HTTP/1.1\r\nHost: x\r\n\r\n",
       3);
   ASSERT_EQ(replies.size(), 3u);
   EXPECT_EQ(replies[0].status, 200);
   EXPECT_EQ(replies[1].status, 200);
-  EXPECT_NE(replies[1].body.find("\"items\""), std::string::npos);
+  EXPECT_NE(replies[1].body.find("\"paths\""), std::string::npos);
   EXPECT_EQ(replies[2].status, 404);
   // The same connection serves more requests.
   EXPECT_EQ(c.Request("GET", "/api/v1/health").status, 200);
@@ -354,6 +362,196 @@ TEST_P(ApiTest, OpenApiDocumentsEveryRoute) {
     EXPECT_TRUE(path->as_object().contains(method))
         << "openapi.yaml lacks " << route.method << " " << route.pattern;
   }
+}
+
+TEST_P(ApiTest, LoginSetsAHardenedCookieAndFailuresSayLittle) {
+  HttpReply reply;
+  auto session = testing::LoginAs(port_, "safety_office", passwords_["safety_office"], &reply);
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  const std::string cookie = reply.headers["set-cookie"];
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  EXPECT_EQ(cookie.find("Secure"), std::string::npos);  // not behind TLS in this test
+  auto me = Json(reply);
+  EXPECT_EQ(me.at("scope").at("kind").as_string(), "unit_and_below");
+  EXPECT_EQ(me.at("csrf_token").as_string().size(), 32u);
+  EXPECT_EQ(me.as_object().count("password_hash"), 0u);
+
+  HttpReply wrong;
+  testing::LoginAs(port_, "safety_office", "Wrong#Passw0rd", &wrong);
+  HttpReply unknown;
+  testing::LoginAs(port_, "nobody_here", "Wrong#Passw0rd", &unknown);
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_EQ(unknown.status, 401);
+  EXPECT_EQ(Json(wrong).at("error").at("message"), Json(unknown).at("error").at("message"));
+  EXPECT_EQ(Call("GET", "/api/v1/auth/me").status, 200);
+  EXPECT_EQ(testing::HttpClient(port_).Request("GET", "/api/v1/schools").status, 401);
+}
+
+TEST_P(ApiTest, FiveFailuresLockTheAccountUntilUnlocked) {
+  HttpReply r;
+  for (int i = 0; i < 5; ++i) testing::LoginAs(port_, "inspector", "Wrong#Passw0rd", &r);
+  EXPECT_EQ(r.status, 401);
+  EXPECT_EQ(FirstField(r), "locked");
+  // Even the right password is refused while locked.
+  auto locked = testing::LoginAs(port_, "inspector", passwords_["inspector"], &r);
+  EXPECT_TRUE(locked.cookie.empty());
+  EXPECT_EQ(FirstField(r), "locked");
+  auto users = Json(Call("GET", "/api/v1/users?q=inspector"));
+  const auto id = users.at("items").at(0).at("id").as_int64();
+  EXPECT_EQ(Call("PUT", "/api/v1/users/" + std::to_string(id) + "/status", R"({"status":"active"})")
+                .status,
+            200);
+  EXPECT_FALSE(As("inspector").cookie.empty());
+  auto audit = As("auditor").Call("GET", "/api/v1/audit-logs?action=auth.lock");
+  ASSERT_EQ(audit.status, 200);
+  EXPECT_EQ(Json(audit).at("total").as_int64(), 1);
+}
+
+TEST_P(ApiTest, CookieWritesNeedTheCsrfToken) {
+  auto no_csrf = admin_;
+  no_csrf.csrf.clear();
+  const std::string body = R"({"code":"990103","name":"新区","parent_code":"990100"})";
+  auto refused = no_csrf.Call("POST", "/api/v1/regions", body);
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(FirstField(refused), "X-CSRF-Token");
+  auto wrong = admin_;
+  wrong.csrf = std::string(32, 'a');
+  EXPECT_EQ(wrong.Call("POST", "/api/v1/regions", body).status, 403);
+  EXPECT_EQ(no_csrf.Call("GET", "/api/v1/regions").status, 200);  // reads need no token
+  EXPECT_EQ(Call("POST", "/api/v1/regions", body).status, 201);
+}
+
+TEST_P(ApiTest, LogoutEndsTheSessionOnTheServer) {
+  auto s = As("school1_teacher");
+  ASSERT_EQ(s.Call("GET", "/api/v1/schools").status, 200);
+  auto out = s.Call("POST", "/api/v1/auth/logout");
+  EXPECT_EQ(out.status, 204);
+  EXPECT_NE(out.headers["set-cookie"].find("Max-Age=0"), std::string::npos);
+  EXPECT_EQ(s.Call("GET", "/api/v1/schools").status, 401);
+}
+
+TEST_P(ApiTest, NewUserMustChangeTheInitialPasswordUnderThePolicy) {
+  auto school = Json(Call("GET", "/api/v1/schools?page_size=1")).at("items").at(0);
+  const auto unit_id = school.at("id").as_int64();
+  auto created = Call("POST", "/api/v1/users",
+                      R"({"username":"new_teacher","display_name":"新老师","unit_id":)" +
+                          std::to_string(unit_id) + "}");
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string initial(Json(created).at("initial_password").as_string());
+  const auto user_id = Json(created).at("user").at("id").as_int64();
+  auto sec = As("secadmin");
+  EXPECT_EQ(sec.Call("PUT", "/api/v1/users/" + std::to_string(user_id) + "/roles",
+                     R"({"roles":["teacher"]})")
+                .status,
+            204);
+  HttpReply login;
+  auto s = testing::LoginAs(port_, "new_teacher", initial, &login);
+  ASSERT_FALSE(s.cookie.empty());
+  EXPECT_TRUE(Json(login).at("must_change_password").as_bool());
+  auto blocked = s.Call("GET", "/api/v1/schools");
+  EXPECT_EQ(blocked.status, 403);
+  EXPECT_EQ(FirstField(blocked), "password_change_required");
+  auto change = [&](const std::string& old_pw, const std::string& new_pw) {
+    return s.Call("POST", "/api/v1/auth/password",
+                  R"({"old_password":")" + old_pw + R"(","new_password":")" + new_pw + R"("})");
+  };
+  EXPECT_EQ(FirstField(change(initial, "short1A")), "new_password");        // too short
+  EXPECT_EQ(FirstField(change(initial, "alllowercase")), "new_password");   // one class
+  EXPECT_EQ(FirstField(change(initial, "P@ssw0rd")), "new_password");       // common
+  EXPECT_EQ(FirstField(change(initial, "New_teacher#1")), "new_password");  // has username
+  EXPECT_EQ(FirstField(change("Not#The0ld", "Fresh#Start2026")), "old_password");
+  EXPECT_EQ(FirstField(change(initial, initial)), "new_password");  // reuse
+  EXPECT_EQ(change(initial, "Fresh#Start2026").status, 204);
+  EXPECT_EQ(s.Call("GET", "/api/v1/schools").status, 200);
+  EXPECT_EQ(Json(s.Call("GET", "/api/v1/schools")).at("total").as_int64(), 1);  // own school
+  EXPECT_EQ(FirstField(change("Fresh#Start2026", initial)), "new_password");    // in history
+}
+
+TEST_P(ApiTest, UsersSeeAndEndTheirOtherSessions) {
+  auto first = As("school2_safety");
+  auto second = As("school2_safety");
+  auto list = Json(second.Call("GET", "/api/v1/auth/sessions"));
+  ASSERT_EQ(list.at("total").as_int64(), 2);
+  std::string other;
+  for (const auto& item : list.at("items").as_array()) {
+    if (!item.at("current").as_bool()) other = std::string(item.at("id").as_string());
+  }
+  ASSERT_EQ(other.size(), 16u);
+  EXPECT_EQ(second.Call("DELETE", "/api/v1/auth/sessions/" + other).status, 204);
+  EXPECT_EQ(first.Call("GET", "/api/v1/auth/me").status, 401);
+  EXPECT_EQ(second.Call("GET", "/api/v1/auth/me").status, 200);
+  // Another user's session cannot be named.
+  auto third = As("school1_safety");
+  EXPECT_EQ(third.Call("DELETE", "/api/v1/auth/sessions/" + other).status, 404);
+}
+
+TEST_P(ApiTest, NoAccountHoldsTwoAdministratorRoles) {
+  auto users = Json(Call("GET", "/api/v1/users?q=auditor"));
+  const auto id = users.at("items").at(0).at("id").as_int64();
+  auto r = As("secadmin")
+               .Call("PUT", "/api/v1/users/" + std::to_string(id) + "/roles",
+                     R"({"roles":["audit_admin","system_admin"]})");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(FirstField(r), "roles");
+}
+
+TEST_P(ApiTest, AuditAdministratorSearchesExportsAndVerifies) {
+  auto auditor = As("auditor");
+  auto logins = auditor.Call("GET", "/api/v1/audit-logs?action=auth.login&page_size=5");
+  ASSERT_EQ(logins.status, 200);
+  EXPECT_GE(Json(logins).at("total").as_int64(), 2);
+  EXPECT_EQ(Json(logins).at("items").at(0).at("action").as_string(), "auth.login");
+  auto file = auditor.Call("GET", "/api/v1/audit-logs/export?actor=sysadmin");
+  ASSERT_EQ(file.status, 200);
+  auto rows = office::ReadXlsx(file.body);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_GE(rows->size(), 2u);
+  EXPECT_EQ((*rows)[1][2], "sysadmin");
+  auto verify = auditor.Call("POST", "/api/v1/audit-logs/verify");
+  EXPECT_TRUE(Json(verify).at("intact").as_bool());
+  // Nobody else reads the log; the auditor reads nothing else; nothing deletes it.
+  EXPECT_EQ(Call("GET", "/api/v1/audit-logs").status, 403);
+  EXPECT_EQ(auditor.Call("GET", "/api/v1/schools").status, 403);
+  EXPECT_EQ(auditor.Call("DELETE", "/api/v1/audit-logs").status, 405);
+}
+
+TEST_P(ApiTest, AdministratorsCannotTakeOverEachOther) {
+  auto find = [&](const std::string& name) {
+    return Json(Call("GET", "/api/v1/users?q=" + name)).at("items").at(0).at("id").as_int64();
+  };
+  const auto secadmin = find("secadmin");
+  auto reset = Call("POST", "/api/v1/users/" + std::to_string(secadmin) + "/reset-password");
+  EXPECT_EQ(reset.status, 409);
+  EXPECT_EQ(FirstField(reset), "user.separation_of_duties");
+  auto lock = Call("PUT", "/api/v1/users/" + std::to_string(secadmin) + "/status",
+                   R"({"status":"disabled"})");
+  EXPECT_EQ(lock.status, 409);
+  auto own = As("secadmin")
+                 .Call("PUT", "/api/v1/users/" + std::to_string(secadmin) + "/roles",
+                       R"({"roles":["security_admin","bureau_safety_office"]})");
+  EXPECT_EQ(own.status, 409);
+  EXPECT_EQ(FirstField(own), "user.own_roles");
+  // An ordinary account can be reset: a new initial password, and its sessions end.
+  auto teacher = As("school1_teacher");
+  auto ok =
+      Call("POST", "/api/v1/users/" + std::to_string(find("school1_teacher")) + "/reset-password");
+  EXPECT_EQ(ok.status, 200);
+  EXPECT_EQ(teacher.Call("GET", "/api/v1/auth/me").status, 401);
+  auto fresh = testing::LoginAs(port_, "school1_teacher",
+                                std::string(Json(ok).at("initial_password").as_string()));
+  EXPECT_EQ(fresh.Call("GET", "/api/v1/schools").status, 403);  // must change it first
+}
+
+TEST_P(ApiTest, ChangingThePasswordSignsOutOtherSessions) {
+  auto laptop = As("school2_leader");
+  auto phone = As("school2_leader");
+  auto r = phone.Call("POST", "/api/v1/auth/password",
+                      R"({"old_password":")" + passwords_["school2_leader"] +
+                          R"(","new_password":"Lantern#Field42"})");
+  ASSERT_EQ(r.status, 204) << r.body;
+  EXPECT_EQ(laptop.Call("GET", "/api/v1/auth/me").status, 401);
+  EXPECT_EQ(phone.Call("GET", "/api/v1/auth/me").status, 200);
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, ApiTest, ::testing::Values("sqlite", "postgres"),

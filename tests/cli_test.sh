@@ -39,14 +39,14 @@ check "bad config file" 1 "$bin" migrate --config "$work/none.ini"
 d="$work/a"
 check "migrate" 0 "$bin" migrate --data-dir "$d"
 check "demo" 0 "$bin" demo --data-dir "$d" --seed 9
-contains "demo prints a login" "用户名 admin"
+contains "demo prints a login" "用户名 sysadmin"
 test -s "$d/demo-accounts.txt" && passes=$((passes + 1)) || { echo "FAIL: demo-accounts.txt"; failures=$((failures + 1)); }
 check "demo twice is refused" 1 "$bin" demo --data-dir "$d"
 check "verify-audit ok" 0 "$bin" verify-audit --data-dir "$d"
-echo 'Str0ng#Passw0rd' | check "create-admin" 0 "$bin" create-admin --data-dir "$d" --username secadmin --password-stdin
+echo 'Str0ng#Passw0rd' | check "create-admin" 0 "$bin" create-admin --data-dir "$d" --username itadmin --password-stdin
 echo 'weak' | check "create-admin weak password" 1 "$bin" create-admin --data-dir "$d" --username other --password-stdin
 contains "weak password names the field" "password"
-echo 'Str0ng#Passw0rd' | check "create-admin duplicate" 1 "$bin" create-admin --data-dir "$d" --username secadmin --password-stdin
+echo 'Str0ng#Passw0rd' | check "create-admin duplicate" 1 "$bin" create-admin --data-dir "$d" --username itadmin --password-stdin
 
 check "backup" 0 "$bin" backup --data-dir "$d" "$work/backup.jsonl"
 check "restore into empty" 0 "$bin" restore --data-dir "$work/b" "$work/backup.jsonl"
@@ -65,6 +65,20 @@ contains "names the record" "id=2"
 sqlite3 "$work/b/xiaoan.db" "INSERT INTO schema_migrations VALUES (9999, '9999_future.sql', 'x')"
 check "newer schema refused" 1 "$bin" migrate --data-dir "$work/b"
 contains "newer schema message" "高于本程序支持的版本"
+
+# A new deployment: organisation, then the three administrators.
+n="$work/new"
+echo 'Kestrel#Meadow81' | check "create-admin before any bureau" 1 "$bin" create-admin --data-dir "$n" --username first --password-stdin
+check "init-org bad region" 1 "$bin" init-org --data-dir "$n" --region "3300=x" --bureau "某教育局"
+check "init-org" 0 "$bin" init-org --data-dir "$n" --region "330000=浙江省" --region "330100=杭州市" --region "330106=西湖区" --bureau "西湖区教育局"
+check "init-org twice" 1 "$bin" init-org --data-dir "$n" --region "330000=浙江省" --bureau "又一个教育局"
+for r in system_admin security_admin audit_admin; do
+  echo 'Kestrel#Meadow81' | check "create-admin $r" 0 "$bin" create-admin --data-dir "$n" --username "a_$r" --password-stdin --role "$r"
+done
+check "create-admin unknown role" 2 "$bin" create-admin --data-dir "$n" --username x --password-stdin --role teacher
+roles=$(sqlite3 "$n/xiaoan.db" "SELECT COUNT(DISTINCT r.code) FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.id = ur.role_id")
+[ "$roles" = "3" ] && passes=$((passes + 1)) || { echo "FAIL: three administrators expected, roles=$roles"; failures=$((failures + 1)); }
+check "verify-audit new deployment" 0 "$bin" verify-audit --data-dir "$n"
 
 if [ -n "${XIAOAN_TEST_PG_URL:-}" ]; then
   # Move the SQLite backup into PostgreSQL: a fresh database on the test server.

@@ -214,9 +214,9 @@ TEST(Config, DefaultsFileEnvironmentAndOptionsInOrder) {
 
 TEST(Router, MatchesParamsAndReportsWrongMethod) {
   http::Router r;
-  r.Add("GET", "/api/v1/schools", nullptr);
-  r.Add("GET", "/api/v1/schools/{id}", nullptr);
-  r.Add("GET", "/api/v1/schools/export", nullptr);
+  r.Add("GET", "/api/v1/schools", http::Access::Public(), nullptr);
+  r.Add("GET", "/api/v1/schools/{id}", http::Access::Public(), nullptr);
+  r.Add("GET", "/api/v1/schools/export", http::Access::Public(), nullptr);
   auto m = r.Find("GET", "/api/v1/schools/42");
   ASSERT_EQ(m.kind, http::Router::MatchKind::kFound);
   EXPECT_EQ(m.params["id"], "42");

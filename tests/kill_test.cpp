@@ -8,6 +8,7 @@
 #include <atomic>
 #include <boost/json.hpp>
 #include <chrono>
+#include <fstream>
 #include <mutex>
 #include <thread>
 
@@ -69,10 +70,23 @@ TEST_P(KillTest, AcknowledgedWritesSurviveSigkill) {
   pid_t server = Spawn(with({"serve", "--listen", listen}));
   ASSERT_TRUE(WaitHealthy(port));
 
+  // The demo wrote its accounts (with generated passwords) next to the database.
+  std::string password;
+  {
+    std::ifstream in(dir.path() + "/demo-accounts.txt");
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.find("用户名 sysadmin\t") != std::string::npos) {
+        password = line.substr(line.find("密码 ") + std::string("密码 ").size());
+      }
+    }
+  }
+  ASSERT_FALSE(password.empty());
+  const auto session = testing::LoginAs(port, "sysadmin", password);
+  ASSERT_FALSE(session.cookie.empty());
   std::int64_t bureau = 0;
   {
-    testing::HttpClient c(port);
-    auto r = c.Request("GET", "/api/v1/units?kind=bureau");
+    auto r = session.Call("GET", "/api/v1/units?kind=bureau");
     bureau = json::parse(r.body).at("items").at(0).at("id").as_int64();
   }
   // Two writers on their own keep-alive connections until the server dies under them.
@@ -88,7 +102,9 @@ TEST_P(KillTest, AcknowledgedWritesSurviveSigkill) {
                           {"name", "科室-" + std::to_string(w) + "-" + std::to_string(i)},
                           {"region_code", "990102"},
                           {"parent_id", bureau}};
-        auto r = c.Request("POST", "/api/v1/units", json::serialize(body));
+        auto r = c.Request(
+            "POST", "/api/v1/units", json::serialize(body),
+            {{"Cookie", "xiaoan_session=" + session.cookie}, {"X-CSRF-Token", session.csrf}});
         if (r.status != 201) return;  // the server is gone
         std::lock_guard lock(mu);
         acknowledged.push_back(json::parse(r.body).at("id").as_int64());
@@ -105,10 +121,10 @@ TEST_P(KillTest, AcknowledgedWritesSurviveSigkill) {
 
   server = Spawn(with({"serve", "--listen", listen}));
   ASSERT_TRUE(WaitHealthy(port));
-  testing::HttpClient c(port);
+  // The session itself was committed before the kill: it survives the restart too.
   std::size_t missing = 0;
   for (auto id : acknowledged) {
-    if (c.Request("GET", "/api/v1/units/" + std::to_string(id)).status != 200) ++missing;
+    if (session.Call("GET", "/api/v1/units/" + std::to_string(id)).status != 200) ++missing;
   }
   EXPECT_EQ(missing, 0u) << "of " << acknowledged.size() << " acknowledged writes";
   ::kill(server, SIGTERM);

@@ -64,6 +64,19 @@ class StorageContract : public ::testing::TestWithParam<std::string> {
     return s;
   }
 
+  // The repository's scope filter, without the use case (which takes the scope from the caller).
+  std::int64_t RepoSchoolCount(const domain::SchoolFilter& f) {
+    std::int64_t total = -1;
+    EXPECT_TRUE(store_
+                    ->Read([&](domain::Tx& tx) -> Status {
+                      XA_ASSIGN_OR_RETURN(auto page, tx.org().ListSchools(f));
+                      total = page.total;
+                      return {};
+                    })
+                    .ok());
+    return total;
+  }
+
   std::unique_ptr<FreshDatabase> db_;
   std::unique_ptr<storage::SqlStore> store_;
   FixedClock clock_{Instant{std::chrono::milliseconds(1796000000000)}};
@@ -142,7 +155,7 @@ TEST_P(StorageContract, FailedWriteLeavesNothingBehind) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
   domain::SchoolFilter f;
-  auto list = app::ListSchools(S(), f);
+  auto list = app::ListSchools(S(), ctx_, f);
   ASSERT_TRUE(list.ok());
   EXPECT_EQ(list->total, 1);
   auto conn = Conn();
@@ -165,7 +178,7 @@ TEST_P(StorageContract, TransactionRollbackUndoesEveryStatement) {
   EXPECT_FALSE(st.ok());
   domain::UnitFilter f;
   f.kind = "section";
-  auto list = app::ListUnits(S(), f);
+  auto list = app::ListUnits(S(), ctx_, f);
   ASSERT_TRUE(list.ok());
   EXPECT_EQ(list->total, 0);
 }
@@ -174,7 +187,7 @@ TEST_P(StorageContract, SchoolRoundTripWithBuildingsAndPlaces) {
   auto bureau = Bureau();
   auto created = app::CreateSchool(S(), ctx_, SampleSchool(bureau.id, "S100"));
   ASSERT_TRUE(created.ok()) << created.error().message;
-  auto got = app::GetSchool(S(), created->unit.id);
+  auto got = app::GetSchool(S(), ctx_, created->unit.id);
   ASSERT_TRUE(got.ok());
   EXPECT_EQ(got->unit.name, "示范小学S100");
   EXPECT_EQ(got->unit.path, bureau.path + std::to_string(created->unit.id) + "/");
@@ -231,32 +244,38 @@ TEST_P(StorageContract, ListFiltersSortsPaginatesAndScopes) {
   f.stage = "junior";
   f.page.sort = "-students";
   f.page.page_size = 2;
-  auto page1 = app::ListSchools(S(), f);
+  auto page1 = app::ListSchools(S(), ctx_, f);
   ASSERT_TRUE(page1.ok()) << page1.error().message;
   EXPECT_EQ(page1->total, 4);
   ASSERT_EQ(page1->items.size(), 2u);
   EXPECT_EQ(page1->items[0].profile.students, 700);
   EXPECT_EQ(page1->items[1].profile.students, 500);
   f.page.page = 2;
-  auto page2 = app::ListSchools(S(), f);
+  auto page2 = app::ListSchools(S(), ctx_, f);
   ASSERT_EQ(page2->items.size(), 2u);
   EXPECT_EQ(page2->items[1].profile.students, 100);
   // LIKE wildcards in the search text are literal.
   domain::SchoolFilter q;
   q.q = "%";
-  EXPECT_EQ(app::ListSchools(S(), q)->total, 0);
+  EXPECT_EQ(app::ListSchools(S(), ctx_, q)->total, 0);
   q.q = "L3";
-  EXPECT_EQ(app::ListSchools(S(), q)->total, 1);
+  EXPECT_EQ(app::ListSchools(S(), ctx_, q)->total, 1);
   // Scope: a subtree that holds no schools sees none.
   domain::SchoolFilter scoped;
-  scoped.scope.path_prefix = "/999999/";
-  EXPECT_EQ(app::ListSchools(S(), scoped)->total, 0);
-  scoped.scope.path_prefix = bureau.path;
-  EXPECT_EQ(app::ListSchools(S(), scoped)->total, 7);
+  scoped.scope = domain::ScopeFilter::Subtree("/999999/");
+  EXPECT_EQ(RepoSchoolCount(scoped), 0);
+  scoped.scope = domain::ScopeFilter::Subtree(bureau.path);
+  EXPECT_EQ(RepoSchoolCount(scoped), 7);
+  scoped.scope.exact = true;  // the bureau's own unit only: no schools
+  EXPECT_EQ(RepoSchoolCount(scoped), 0);
+  scoped.scope = domain::ScopeFilter{false, false, {}};  // covers nothing
+  EXPECT_EQ(RepoSchoolCount(scoped), 0);
+  scoped.scope = domain::ScopeFilter::Subtree(bureau.path);
+  EXPECT_EQ(RepoSchoolCount(scoped), 7);
   // An unknown sort field is refused, naming the parameter.
   domain::SchoolFilter bad;
   bad.page.sort = "password";
-  auto refused = app::ListSchools(S(), bad);
+  auto refused = app::ListSchools(S(), ctx_, bad);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().details.at(0).field, "sort");
 }
@@ -325,12 +344,12 @@ TEST_P(StorageContract, BackupRestoresIntoAnEmptyDatabaseOnEitherStore) {
   EXPECT_GT(*rows, 100);
   app::Services restored{*restored_store, clock_};
   domain::SchoolFilter f;
-  EXPECT_EQ(app::ListSchools(restored, f)->total, 40);
+  EXPECT_EQ(app::ListSchools(restored, ctx_, f)->total, 40);
   auto chain = app::VerifyAudit(restored);
   ASSERT_TRUE(chain.ok());
   EXPECT_FALSE(chain->first_break.has_value());
   // New ids continue after the restored ones.
-  auto bureaus = app::ListUnits(restored, domain::UnitFilter{"bureau"});
+  auto bureaus = app::ListUnits(restored, ctx_, domain::UnitFilter{"bureau"});
   domain::Unit u;
   u.kind = "section";
   u.name = "新科室";

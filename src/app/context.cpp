@@ -2,6 +2,25 @@
 
 namespace xiaoan::app {
 
+domain::ScopeFilter RequestContext::Scope() const {
+  if (!principal) return {};
+  return domain::ScopeFilter::Of(principal->scope);
+}
+
+bool RequestContext::Covers(const std::string& unit_path) const {
+  return !principal || principal->scope.Covers(unit_path);
+}
+
+RequestContext ContextFor(const Principal& p, std::string source, std::string request_id) {
+  RequestContext ctx;
+  ctx.actor = p.username;
+  ctx.unit_id = p.unit_id;
+  ctx.source = std::move(source);
+  ctx.request_id = std::move(request_id);
+  ctx.principal = p;
+  return ctx;
+}
+
 domain::AuditEntry AuditOf(const Services& s, const RequestContext& ctx, std::string action,
                            std::string object_type, std::string object_id, std::string summary) {
   domain::AuditEntry e;

@@ -1,19 +1,47 @@
 #pragma once
 // What every use case receives: who is acting, from where, and the services it may use.
 #include <optional>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "domain/store.hpp"
 
 namespace xiaoan::app {
 
+// The authenticated caller: who, where in the organisation, what they may do and see.
+struct Principal {
+  std::int64_t user_id = 0;
+  std::string username;
+  std::string display_name;
+  domain::UnitId unit_id = 0;
+  std::string unit_name;
+  std::string unit_path;
+  std::string unit_kind;
+  std::vector<domain::Role> roles;
+  std::set<std::string> permissions;
+  domain::DataScope scope;
+  bool must_change_password = false;
+  std::string session_hash;  // empty for other kinds of authentication
+  std::string csrf_token;
+  bool Can(const std::string& permission) const { return permissions.count(permission) > 0; }
+};
+
 struct RequestContext {
   std::string actor = "system";  // username, or "system" / "cli:<command>"
   std::optional<domain::UnitId> unit_id;
   std::string source = "local";  // client address
   std::string request_id;
+  // Absent for trusted local callers (the command line, jobs): they see everything.
+  std::optional<Principal> principal;
+
+  // The caller's data scope as a query filter; a request can never widen it.
+  domain::ScopeFilter Scope() const;
+  bool Covers(const std::string& unit_path) const;
 };
+
+RequestContext ContextFor(const Principal& p, std::string source, std::string request_id);
 
 struct Services {
   domain::Store& store;

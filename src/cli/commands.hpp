@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cli/config.hpp"
 #include "storage/sql_store.hpp"
@@ -24,8 +25,11 @@ int Fail(const Error& e);
 int RunServe(const Config& cfg);
 int RunMigrate(const Config& cfg);
 int RunDemo(const Config& cfg, std::uint64_t seed, const std::string& scale);
-int RunCreateAdmin(const Config& cfg, const std::string& username,
-                   std::optional<std::int64_t> unit);
+int RunCreateAdmin(const Config& cfg, const std::string& username, std::optional<std::int64_t> unit,
+                   const std::string& role);
+// regions: "CODE=NAME" from the top level down; the bureau is created at the last one.
+int RunInitOrg(const Config& cfg, const std::vector<std::string>& regions,
+               const std::string& bureau);
 int RunVerifyAudit(const Config& cfg);
 int RunBackup(const Config& cfg, const std::string& file);
 int RunRestore(const Config& cfg, const std::string& file);

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/accounts/accounts.hpp"
 #include "cli/commands.hpp"
 #include "core/clock.hpp"
 
@@ -49,7 +50,11 @@ Result<std::unique_ptr<storage::SqlStore>> OpenMigratedStore(const Config& cfg) 
   XA_ASSIGN_OR_RETURN(auto pool, OpenDatabase(cfg));
   XA_TRY(storage::Migrate(*pool, FormatInstant(SystemClock().Now())));
   const auto hash = cfg.audit_hash == "sm3" ? domain::AuditHash::kSm3 : domain::AuditHash::kSha256;
-  return std::make_unique<storage::SqlStore>(std::move(pool), hash);
+  auto store = std::make_unique<storage::SqlStore>(std::move(pool), hash);
+  SystemClock clock;
+  app::Services services{*store, clock};
+  XA_TRY(app::EnsureBuiltinRoles(services));
+  return store;
 }
 
 }  // namespace xiaoan::cli

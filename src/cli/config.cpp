@@ -65,6 +65,7 @@ const std::map<std::string, Setter>& Settings() {
       {"server.web_root", Str(&Config::web_root)},
       {"server.trust_forwarded_for",
        Flag(&Config::trust_forwarded_for, "server.trust_forwarded_for")},
+      {"server.secure_cookies", Flag(&Config::secure_cookies, "server.secure_cookies")},
       {"database.url", Str(&Config::database_url)},
       {"database.pool_size", Num(&Config::pool_size, 1, 256, "database.pool_size")},
       {"database.busy_timeout_ms",

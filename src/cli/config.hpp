@@ -21,6 +21,7 @@ struct Config {
   int shutdown_grace_seconds = 10;
   std::string web_root = "web/dist";
   bool trust_forwarded_for = false;
+  bool secure_cookies = false;
   // [database]
   std::string database_url;  // empty: sqlite:<data_dir>/xiaoan.db
   int pool_size = 4;

@@ -5,7 +5,9 @@
 #include <fstream>
 #include <iostream>
 
+#include "app/accounts/accounts.hpp"
 #include "app/demo/seed_demo.hpp"
+#include "app/org/org_use_cases.hpp"
 #include "cli/commands.hpp"
 
 namespace xiaoan::cli {
@@ -49,8 +51,8 @@ int RunDemo(const Config& cfg, std::uint64_t seed, const std::string& scale) {
   return kExitOk;
 }
 
-int RunCreateAdmin(const Config& cfg, const std::string& username,
-                   std::optional<std::int64_t> unit) {
+int RunCreateAdmin(const Config& cfg, const std::string& username, std::optional<std::int64_t> unit,
+                   const std::string& role) {
   std::string password;
   if (!std::getline(std::cin, password)) {
     return Fail(InvalidArgument("password", "请从标准输入提供密码（--password-stdin）"));
@@ -62,10 +64,37 @@ int RunCreateAdmin(const Config& cfg, const std::string& username,
   app::Services services{**store, clock};
   app::RequestContext ctx;
   ctx.actor = "cli:create-admin";
-  auto user = app::CreateAdmin(services, ctx, username, password, unit);
+  auto user = app::CreateAdmin(services, ctx, username, password, unit, role);
   if (!user.ok()) return Fail(user.error());
-  std::cout << "已创建管理员 " << user->username << "（编号 " << user->id
+  std::cout << "已创建管理员 " << user->username << "（" << role << "，编号 " << user->id
             << "），首次登录须修改密码\n";
+  return kExitOk;
+}
+
+int RunInitOrg(const Config& cfg, const std::vector<std::string>& regions,
+               const std::string& bureau) {
+  std::vector<domain::Region> chain;
+  for (const auto& spec : regions) {
+    const auto eq = spec.find('=');
+    if (eq == std::string::npos) {
+      return Fail(InvalidArgument("region", "须写成 代码=名称，如 330106=西湖区：" + spec));
+    }
+    domain::Region r;
+    r.code = spec.substr(0, eq);
+    r.name = spec.substr(eq + 1);
+    chain.push_back(r);
+  }
+  auto store = OpenMigratedStore(cfg);
+  if (!store.ok()) return Fail(store.error());
+  SystemClock clock;
+  app::Services services{**store, clock};
+  app::RequestContext ctx;
+  ctx.actor = "cli:init-org";
+  auto unit = app::InitOrganisation(services, ctx, chain, bureau);
+  if (!unit.ok()) return Fail(unit.error());
+  std::cout << "已建立 " << unit->name << "（单位编号 " << unit->id
+            << "）。下一步：xiaoan create-admin --username 名称 --password-stdin --role "
+               "system_admin\n";
   return kExitOk;
 }
 

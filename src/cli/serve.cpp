@@ -25,6 +25,7 @@ int RunServe(const Config& cfg) {
   app::Services services{**store, clock};
   http::ApiOptions api_options;
   api_options.web_root = cfg.web_root;
+  api_options.secure_cookies = cfg.secure_cookies;
   api_options.max_body_bytes = cfg.max_body_bytes;
   api_options.max_upload_bytes = cfg.max_upload_bytes;
   api_options.version = kVersion;

@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "domain/audit/audit.hpp"
+#include "domain/auth/auth.hpp"
 #include "domain/org/org.hpp"
 
 namespace xiaoan::domain {
@@ -25,9 +26,14 @@ struct PageRequest {
   std::string sort;  // allow-listed field name, "-" prefix for descending
 };
 
-// Restricts results to a subtree of the organisation ("unit and below"); empty = everything.
+// Restricts results to what a data scope covers. all=true: no restriction. Otherwise a unit is
+// visible when its path equals one of paths (exact) or starts with one (subtree).
 struct ScopeFilter {
-  std::string path_prefix;
+  bool all = true;
+  bool exact = false;
+  std::vector<std::string> paths;
+  static ScopeFilter Of(const DataScope& scope);
+  static ScopeFilter Subtree(std::string path) { return {false, false, {std::move(path)}}; }
 };
 
 struct UnitFilter {
@@ -84,17 +90,78 @@ struct User {
   std::string username;
   std::string display_name;
   std::string password_hash;
-  std::string status = "active";
+  std::string status = "active";  // active | locked | disabled
   bool must_change_password = true;
   std::string created_at;
   std::string updated_at;
+  int failed_logins = 0;
+  std::optional<std::string> locked_until;
+  std::string password_changed_at;
+  std::optional<std::string> expires_at;
+  std::optional<std::string> last_login_at;
+  // Read-only, filled by queries:
+  std::string unit_name;
+  std::string unit_path;
+  std::string unit_kind;
+};
+
+struct Role {
+  std::int64_t id = 0;
+  std::string code;
+  std::string name;
+  ScopeKind scope = ScopeKind::kOwnUnit;
+  bool builtin = false;
+  std::vector<std::string> permissions;
+};
+
+struct UserFilter {
+  std::string q;
+  std::optional<UnitId> unit_id;
+  std::optional<std::string> status;
+  ScopeFilter scope;
+  PageRequest page;
 };
 
 class UserRepository {
  public:
   virtual ~UserRepository() = default;
   virtual Result<std::optional<User>> FindByUsername(const std::string& username) = 0;
+  virtual Result<std::optional<User>> FindById(std::int64_t id) = 0;
+  virtual Result<PageResult<User>> List(const UserFilter& filter) = 0;
   virtual Status Insert(User& user) = 0;  // assigns id
+  // Status, lockout counters, last login.
+  virtual Status UpdateSecurity(const User& user) = 0;
+  virtual Status UpdatePassword(std::int64_t user_id, const std::string& hash,
+                                const std::string& changed_at, bool must_change) = 0;
+  virtual Result<std::vector<std::string>> PasswordHistory(std::int64_t user_id, int limit) = 0;
+
+  virtual Result<std::vector<Role>> ListRoles() = 0;
+  virtual Result<std::optional<Role>> FindRole(const std::string& code) = 0;
+  // Inserts or updates by code, replacing the permission set; assigns role.id.
+  virtual Status UpsertRole(Role& role, const std::string& now) = 0;
+  virtual Result<std::vector<Role>> RolesOf(std::int64_t user_id) = 0;
+  virtual Status SetRoles(std::int64_t user_id, const std::vector<std::int64_t>& role_ids) = 0;
+  virtual Result<std::vector<UnitId>> ScopeUnitsOf(std::int64_t user_id) = 0;
+  virtual Status SetScopeUnits(std::int64_t user_id, const std::vector<UnitId>& unit_ids) = 0;
+
+  virtual Status InsertSession(const Session& session) = 0;
+  virtual Result<std::optional<Session>> FindSession(const std::string& id_hash) = 0;
+  virtual Status TouchSession(const std::string& id_hash, Instant at) = 0;
+  virtual Status EndSession(const std::string& id_hash, Instant at) = 0;
+  virtual Result<std::vector<Session>> ActiveSessionsOf(std::int64_t user_id) = 0;
+  virtual Status EndSessionsOf(std::int64_t user_id, Instant at) = 0;
+
+  virtual Result<std::vector<std::pair<std::string, std::string>>> PolicySettings() = 0;
+  virtual Status SetPolicySetting(const std::string& key, const std::string& value) = 0;
+};
+
+struct AuditFilter {
+  std::optional<std::string> actor;
+  std::optional<std::string> action;  // prefix, e.g. "school."
+  std::optional<std::string> result;
+  std::optional<std::string> from;  // instant text, inclusive
+  std::optional<std::string> to;    // instant text, exclusive
+  PageRequest page;
 };
 
 class AuditRepository {
@@ -104,6 +171,8 @@ class AuditRepository {
   virtual Result<AuditRecord> Append(const AuditEntry& entry) = 0;
   // Records with id > after_id in id order, at most limit.
   virtual Result<std::vector<AuditRecord>> ReadAfter(std::int64_t after_id, int limit) = 0;
+  // Newest first.
+  virtual Result<PageResult<AuditRecord>> Search(const AuditFilter& filter) = 0;
 };
 
 class Tx {

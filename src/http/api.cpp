@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "app/accounts/accounts.hpp"
 #include "http/error_response.hpp"
 
 namespace xiaoan::http {
@@ -30,13 +31,58 @@ void AddCommonHeaders(HttpResponse& res, const HttpRequest& req, bool api) {
 }  // namespace
 
 app::RequestContext ContextOf(const HttpRequest& req) {
+  if (req.principal) return app::ContextFor(*req.principal, req.remote, req.request_id);
   app::RequestContext ctx;
-  // Accounts and sessions arrive with the accounts issue; until then requests act anonymously
-  // and the server listens on loopback by default.
   ctx.actor = "anonymous";
   ctx.source = req.remote;
   ctx.request_id = req.request_id;
+  // An unauthenticated request sees nothing: an empty principal with no scope.
+  ctx.principal = app::Principal{};
+  ctx.principal->scope = domain::DataScope{domain::ScopeKind::kOwnUnit, {}};
   return ctx;
+}
+
+std::string CookieValue(const HttpRequest& req, const std::string& name) {
+  const std::string header = req.Header("cookie");
+  std::size_t pos = 0;
+  while (pos < header.size()) {
+    auto end = header.find(';', pos);
+    if (end == std::string::npos) end = header.size();
+    std::string part = header.substr(pos, end - pos);
+    while (!part.empty() && part.front() == ' ') part.erase(0, 1);
+    if (part.rfind(name + "=", 0) == 0) return part.substr(name.size() + 1);
+    pos = end + 1;
+  }
+  return {};
+}
+
+Status Api::Guard(const Route& route, HttpRequest& req) {
+  if (route.access.kind == Access::kPublic) return {};
+  const std::string token = CookieValue(req, kSessionCookie);
+  if (token.empty()) {
+    return Error{ErrorCode::kUnauthenticated, "请先登录", {{"session", "请先登录", 0}}};
+  }
+  XA_ASSIGN_OR_RETURN(auto principal, app::Authenticate(services_, token));
+  if (principal.must_change_password && !route.access.during_password_change) {
+    return Error{ErrorCode::kPermissionDenied,
+                 "首次登录或密码已过期，请先修改密码",
+                 {{"password_change_required", "请先修改密码", 0}}};
+  }
+  if (route.access.kind == Access::kPermission && !principal.Can(route.access.permission)) {
+    return Error{ErrorCode::kPermissionDenied,
+                 "没有权限执行此操作",
+                 {{route.access.permission, "缺少权限 " + route.access.permission, 0}}};
+  }
+  // Cookie-authenticated writes must carry the session's CSRF token in a header, which a page
+  // of another site cannot set.
+  if (req.method != "GET" && req.method != "HEAD" &&
+      req.Header(kCsrfHeader) != principal.csrf_token) {
+    return Error{ErrorCode::kPermissionDenied,
+                 "请求缺少有效的 CSRF 令牌",
+                 {{"X-CSRF-Token", "缺少或不匹配", 0}}};
+  }
+  req.principal = std::move(principal);
+  return {};
 }
 
 HttpResponse JsonResponse(int status, std::string body) {
@@ -92,7 +138,8 @@ HttpResponse Api::Dispatch(HttpRequest& req) {
       auto m = router_.Find(req.method, req.path);
       if (m.kind == Router::MatchKind::kFound) {
         req.path_params = std::move(m.params);
-        auto r = m.route->handler(req);
+        Status guard = Guard(*m.route, req);
+        auto r = guard.ok() ? m.route->handler(req) : Result<HttpResponse>(guard.error());
         if (r.ok()) {
           res = std::move(r).value();
         } else {
@@ -122,8 +169,8 @@ HttpResponse Api::Dispatch(HttpRequest& req) {
   const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
                       std::chrono::steady_clock::now() - start)
                       .count();
-  spdlog::info("[{}] {} {} {} {}us {}", req.request_id, req.method, req.path, res.status, us,
-               req.remote);
+  spdlog::info("[{}] {} {} {} {}us {} {}", req.request_id, req.method, req.path, res.status, us,
+               req.remote, req.principal ? req.principal->username : "-");
   return res;
 }
 

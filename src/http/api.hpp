@@ -10,6 +10,7 @@ namespace xiaoan::http {
 
 struct ApiOptions {
   std::string web_root = "web/dist";
+  bool secure_cookies = false;  // add Secure to the session cookie (behind TLS)
   std::size_t max_body_bytes = kDefaultBodyLimit;
   std::size_t max_upload_bytes = 20 * 1024 * 1024;
   std::string version = "0.0.0";
@@ -23,6 +24,8 @@ class Api {
   const Router& router() const { return router_; }
 
  private:
+  // Authenticates and authorises a request for its route; fills req.principal.
+  Status Guard(const Route& route, HttpRequest& req);
   app::Services& services_;
   ApiOptions options_;
   Router router_;
@@ -31,13 +34,19 @@ class Api {
 // Route registration, one function per area (routes.cpp calls them all).
 void AddSystemRoutes(Router& router, const ApiOptions& options);
 void AddOrgRoutes(Router& router, app::Services& services, const ApiOptions& options);
+void AddAuthRoutes(Router& router, app::Services& services, const ApiOptions& options);
+void AddAdminRoutes(Router& router, app::Services& services, const ApiOptions& options);
 void AddRoutes(Router& router, app::Services& services, const ApiOptions& options);
 
 // Static files with ETag, cache headers and the SPA fallback to index.html.
 HttpResponse ServeStatic(const std::string& web_root, const HttpRequest& req);
 
-// The request's context for use cases (actor, source, request id).
+// The request's context for use cases (actor, source, request id, the authenticated caller).
 app::RequestContext ContextOf(const HttpRequest& req);
+
+inline constexpr const char* kSessionCookie = "xiaoan_session";
+inline constexpr const char* kCsrfHeader = "x-csrf-token";
+std::string CookieValue(const HttpRequest& req, const std::string& name);
 
 // Helpers shared by handlers.
 HttpResponse JsonResponse(int status, std::string body);

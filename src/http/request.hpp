@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/context.hpp"
 #include "core/error.hpp"
 
 namespace xiaoan::http {
@@ -23,6 +24,8 @@ struct HttpRequest {
   std::string remote;
   std::string request_id;
   std::map<std::string, std::string> path_params;
+  // Set by the dispatcher for authenticated routes.
+  std::optional<app::Principal> principal;
 
   std::optional<std::string> Query(const std::string& name) const;
   std::string Header(const std::string& lower_name) const;

@@ -16,8 +16,10 @@ std::string HttpRequest::Header(const std::string& lower_name) const {
   return it == headers.end() ? std::string() : it->second;
 }
 
-void Router::Add(std::string method, std::string pattern, Handler handler, std::size_t body_limit) {
-  routes_.push_back({std::move(method), std::move(pattern), std::move(handler), body_limit});
+void Router::Add(std::string method, std::string pattern, Access access, Handler handler,
+                 std::size_t body_limit) {
+  routes_.push_back(
+      {std::move(method), std::move(pattern), std::move(handler), std::move(access), body_limit});
 }
 
 namespace {

@@ -6,17 +6,33 @@
 
 namespace xiaoan::http {
 
+// How a route is guarded. Every route names its permission, is authenticated-only, or is public;
+// the dispatcher enforces it before the handler runs.
+struct Access {
+  enum Kind { kPublic, kAuthenticated, kPermission } kind = kPermission;
+  std::string permission;
+  // Reachable while the user must still change an initial or expired password.
+  bool during_password_change = false;
+  static Access Public() { return {kPublic, {}, true}; }
+  static Access LoggedIn(bool during_password_change = false) {
+    return {kAuthenticated, {}, during_password_change};
+  }
+  static Access Need(std::string permission) { return {kPermission, std::move(permission), false}; }
+};
+
 struct Route {
   std::string method;
   std::string pattern;  // "/api/v1/schools/{id}"
   Handler handler;
+  Access access;
   std::size_t body_limit = 0;  // 0: the server's configured default (server.max_body_bytes)
 };
 
 // The route table: exact segments and {param} segments.
 class Router {
  public:
-  void Add(std::string method, std::string pattern, Handler handler, std::size_t body_limit = 0);
+  void Add(std::string method, std::string pattern, Access access, Handler handler,
+           std::size_t body_limit = 0);
   enum class MatchKind { kFound, kNoPath, kWrongMethod };
   struct Match {
     MatchKind kind = MatchKind::kNoPath;

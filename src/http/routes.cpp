@@ -5,6 +5,8 @@ namespace xiaoan::http {
 
 void AddRoutes(Router& router, app::Services& services, const ApiOptions& options) {
   AddSystemRoutes(router, options);
+  AddAuthRoutes(router, services, options);
+  AddAdminRoutes(router, services, options);
   AddOrgRoutes(router, services, options);
 }
 

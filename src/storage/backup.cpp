@@ -9,10 +9,12 @@ namespace {
 namespace json = boost::json;
 
 // Parents before children, so foreign keys hold while restoring.
+// reference: rows the binary recreates by itself (built-in roles), replaced on restore.
 struct TableSpec {
   const char* name;
   const char* order;
   bool has_id;
+  bool reference = false;
 };
 constexpr TableSpec kTables[] = {
     {"regions", "code", false},        {"org_units", "id", true},
@@ -78,6 +80,7 @@ Result<std::int64_t> RestoreFromFile(sql::Pool& pool, const std::string& path) {
   std::int64_t restored = 0;
   XA_TRY(sql::InTransaction(*conn, true, [&]() -> Status {
     for (const auto& t : kTables) {
+      if (t.reference) continue;
       XA_ASSIGN_OR_RETURN(auto c, conn->Query(std::string("SELECT COUNT(*) FROM ") + t.name));
       if (c.Int(0, 0) != 0) {
         return FailedPrecondition("restore.empty_target",
@@ -85,6 +88,9 @@ Result<std::int64_t> RestoreFromFile(sql::Pool& pool, const std::string& path) {
                                       " 已有数据），只能恢复到新建的空数据库");
       }
     }
+    // Built-in roles were recreated when the target was opened; the backup's rows replace them.
+    XA_TRY(conn->Exec("DELETE FROM role_permissions"));
+    XA_TRY(conn->Exec("DELETE FROM roles"));
     XA_ASSIGN_OR_RETURN(int version, CurrentSchemaVersion(*conn));
     std::string line;
     std::string table;

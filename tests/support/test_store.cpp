@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <random>
 
+#include "app/accounts/accounts.hpp"
 #include "core/clock.hpp"
 
 namespace xiaoan::testing {
@@ -82,7 +83,44 @@ std::unique_ptr<storage::SqlStore> OpenStore(const std::string& url) {
   if (!pool.ok()) return nullptr;
   auto migrated = storage::Migrate(**pool, FormatInstant(SystemClock().Now()));
   EXPECT_TRUE(migrated.ok()) << (migrated.ok() ? "" : migrated.error().message);
-  return std::make_unique<storage::SqlStore>(std::move(pool).value(), domain::AuditHash::kSha256);
+  auto store =
+      std::make_unique<storage::SqlStore>(std::move(pool).value(), domain::AuditHash::kSha256);
+  SystemClock clock;
+  app::Services services{*store, clock};
+  auto roles = app::EnsureBuiltinRoles(services);
+  EXPECT_TRUE(roles.ok()) << (roles.ok() ? "" : roles.error().message);
+  return store;
+}
+
+HttpReply WebSession::Call(const std::string& method, const std::string& target,
+                           const std::string& body,
+                           std::map<std::string, std::string> headers) const {
+  if (!cookie.empty()) headers["Cookie"] = std::string("xiaoan_session=") + cookie;
+  if (!csrf.empty()) headers["X-CSRF-Token"] = csrf;
+  HttpClient c(port);
+  return c.Request(method, target, body, headers);
+}
+
+WebSession LoginAs(int port, const std::string& username, const std::string& password,
+                   HttpReply* reply) {
+  HttpClient c(port);
+  std::string body = "{\"username\":\"" + username + "\",\"password\":\"";
+  for (char ch : password) {
+    if (ch == '"' || ch == '\\') body += '\\';
+    body += ch;
+  }
+  body += "\"}";
+  HttpReply r = c.Request("POST", "/api/v1/auth/login", body);
+  if (reply != nullptr) *reply = r;
+  WebSession s;
+  s.port = port;
+  if (r.status != 200) return s;
+  const std::string set_cookie = r.headers["set-cookie"];
+  const auto eq = set_cookie.find('=');
+  s.cookie = set_cookie.substr(eq + 1, set_cookie.find(';') - eq - 1);
+  const auto key = r.body.find("\"csrf_token\":\"");
+  if (key != std::string::npos) s.csrf = r.body.substr(key + 14, 32);
+  return s;
 }
 
 int FreePort() {

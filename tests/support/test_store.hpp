@@ -79,4 +79,16 @@ class HttpClient {
 
 int FreePort();
 
+// A logged-in browser-like session: the session cookie and the CSRF token.
+struct WebSession {
+  std::string cookie;
+  std::string csrf;
+  int port = 0;
+  HttpReply Call(const std::string& method, const std::string& target, const std::string& body = {},
+                 std::map<std::string, std::string> headers = {}) const;
+};
+// Logs in over HTTP; the returned session is empty (cookie "") when the login failed.
+WebSession LoginAs(int port, const std::string& username, const std::string& password,
+                   HttpReply* reply = nullptr);
+
 }  // namespace xiaoan::testing

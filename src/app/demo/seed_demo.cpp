@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <random>
 
+#include "app/accounts/accounts.hpp"
 #include "app/org/org_use_cases.hpp"
 #include "core/password.hpp"
 
@@ -166,8 +167,8 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
     int seq_total = 0;
     domain::UnitId first_bureau = 0;
     for (int d = 0; d < districts; ++d) {
-      char code[8];
-      std::snprintf(code, sizeof code, "9901%02d", d + 2);
+      char code[16];
+      std::snprintf(code, sizeof code, "9901%02d", (d + 2) % 100);
       const std::string district_name =
           districts == 1 ? std::string("示范区") : "示范" + std::to_string(d + 1) + "区";
       XA_TRY(add_region(code, district_name, "990100"));
@@ -207,7 +208,7 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
           ++seq_total;
           domain::School school =
               MakeSchool(rnd, plan, i, seq, code, district_name, bureau.id, clusters);
-          XA_TRY(InsertSchoolInTx(tx, school, now));
+          XA_TRY(InsertSchoolInTx(tx, ctx, school, now));
           ++summary.schools;
         }
       }
@@ -223,17 +224,69 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
         ++summary.departments;
       }
     }
-    // One administrator to explore the demo; roles and per-role accounts come with accounts.
-    domain::User admin;
-    admin.unit_id = first_bureau;
-    admin.username = "admin";
-    admin.display_name = "系统管理员";
-    const std::string password = GeneratePassword(16);
-    admin.password_hash = HashPassword(password);
-    admin.must_change_password = false;  // demo mode only: explore at once
-    admin.created_at = admin.updated_at = now;
-    XA_TRY(tx.users().Insert(admin));
-    summary.accounts.push_back({admin.username, password, "示范区教育局", "系统管理员"});
+    // One account per built-in role: at the bureau, at two schools, at two departments.
+    XA_ASSIGN_OR_RETURN(auto roles, tx.users().ListRoles());
+    auto role_id = [&](std::string_view code) -> std::int64_t {
+      for (const auto& r : roles) {
+        if (r.code == code) return r.id;
+      }
+      return 0;
+    };
+    auto add_user = [&](const std::string& username, const std::string& display,
+                        const domain::Unit& unit, std::string_view role,
+                        std::vector<domain::UnitId> scope_units) -> Status {
+      const std::int64_t rid = role_id(role);
+      if (rid == 0) return Internal("built-in role missing: " + std::string(role));
+      domain::User user;
+      user.unit_id = unit.id;
+      user.username = username;
+      user.display_name = display;
+      const std::string password = GeneratePassword(16);
+      user.password_hash = HashPassword(password);
+      user.must_change_password = false;  // demo mode only: explore at once
+      user.created_at = user.updated_at = user.password_changed_at = now;
+      XA_TRY(tx.users().Insert(user));
+      XA_TRY(tx.users().SetRoles(user.id, {rid}));
+      if (!scope_units.empty()) XA_TRY(tx.users().SetScopeUnits(user.id, scope_units));
+      summary.accounts.push_back(
+          {username, password, unit.name, std::string(domain::FindBuiltinRole(role)->name)});
+      return {};
+    };
+    XA_ASSIGN_OR_RETURN(auto bureau_unit, tx.org().FindUnit(first_bureau));
+    domain::UnitFilter sf;
+    sf.kind = "section";
+    sf.parent_id = first_bureau;
+    XA_ASSIGN_OR_RETURN(auto sections, tx.org().ListUnits(sf));
+    domain::SchoolFilter schf;
+    schf.page.page_size = 2;
+    schf.stage = "primary";
+    XA_ASSIGN_OR_RETURN(auto demo_schools, tx.org().ListSchools(schf));
+    domain::UnitFilter df;
+    df.kind = "department";
+    df.page.page_size = 2;
+    XA_ASSIGN_OR_RETURN(auto demo_departments, tx.org().ListUnits(df));
+    if (!bureau_unit || sections.items.size() < 2 || demo_schools.items.size() < 2 ||
+        demo_departments.items.size() < 2) {
+      return Internal("demo organisation incomplete");
+    }
+    XA_TRY(add_user("sysadmin", "系统管理员", *bureau_unit, "system_admin", {}));
+    XA_TRY(add_user("secadmin", "安全管理员", *bureau_unit, "security_admin", {}));
+    XA_TRY(add_user("auditor", "审计管理员", *bureau_unit, "audit_admin", {}));
+    XA_TRY(add_user("safety_office", "安全科 周科长", *bureau_unit, "bureau_safety_office", {}));
+    XA_TRY(add_user("inspector", "督查组 吴督学", *bureau_unit, "inspector", {}));
+    // A section sees the bureau's schools: a custom scope rooted at the bureau.
+    XA_TRY(add_user("section_basic", "基础教育科 郑科长", sections.items[1], "bureau_section",
+                    {first_bureau}));
+    for (int i = 0; i < 2; ++i) {
+      const domain::Unit& school = demo_schools.items[i].unit;
+      const std::string prefix = "school" + std::to_string(i + 1) + "_";
+      XA_TRY(add_user(prefix + "leader", "校长", school, "school_leader", {}));
+      XA_TRY(add_user(prefix + "safety", "安全干部", school, "school_safety_officer", {}));
+      XA_TRY(add_user(prefix + "teacher", "班主任", school, "teacher", {}));
+      const domain::Unit& dept = demo_departments.items[i];
+      XA_TRY(add_user("dept" + std::to_string(i + 1) + "_liaison", "联络员", dept,
+                      "department_liaison", {}));
+    }
     XA_TRY(tx.audit().Append(AuditOf(s, ctx, "demo.seed", "database", "*",
                                      "生成演示数据（" + options.scale + "，种子 " +
                                          std::to_string(options.seed) + "）：学校 " +
@@ -243,64 +296,6 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
     return {};
   }));
   return summary;
-}
-
-Result<domain::User> CreateAdmin(Services& s, const RequestContext& ctx,
-                                 const std::string& username, const std::string& password,
-                                 std::optional<domain::UnitId> unit) {
-  if (username.size() < 3 || username.size() > 32) {
-    return InvalidArgument("username", "用户名长度须为 3 到 32 个字符");
-  }
-  for (char c : username) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-')) {
-      return InvalidArgument("username", "用户名只能包含小写字母、数字、_ . -");
-    }
-  }
-  int classes = 0;
-  bool lower = false, upper = false, digit = false, other = false;
-  for (unsigned char c : password) {
-    lower |= (c >= 'a' && c <= 'z');
-    upper |= (c >= 'A' && c <= 'Z');
-    digit |= (c >= '0' && c <= '9');
-    other |= !std::isalnum(c);
-  }
-  classes = lower + upper + digit + other;
-  if (password.size() < 8 || classes < 3) {
-    return InvalidArgument("password", "密码至少 8 位，且包含大写、小写、数字、符号中的至少 3 类");
-  }
-  domain::User user;
-  XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
-    XA_ASSIGN_OR_RETURN(auto existing, tx.users().FindByUsername(username));
-    if (existing) return AlreadyExists("用户名 " + username + " 已存在", "username");
-    domain::UnitId unit_id = 0;
-    if (unit) {
-      XA_ASSIGN_OR_RETURN(auto u, tx.org().FindUnit(*unit));
-      if (!u) return InvalidArgument("unit", "单位不存在");
-      unit_id = u->id;
-    } else {
-      domain::UnitFilter f;
-      f.kind = "bureau";
-      f.page.page_size = 1;
-      XA_ASSIGN_OR_RETURN(auto bureaus, tx.org().ListUnits(f));
-      if (bureaus.items.empty()) {
-        return FailedPrecondition("admin.unit",
-                                  "还没有任何教育局：请先建立组织架构或用 --unit 指定单位");
-      }
-      unit_id = bureaus.items[0].id;
-    }
-    user.unit_id = unit_id;
-    user.username = username;
-    user.display_name = username;
-    user.password_hash = HashPassword(password);
-    user.must_change_password = true;
-    user.created_at = user.updated_at = s.Now();
-    XA_TRY(tx.users().Insert(user));
-    XA_TRY(tx.audit().Append(AuditOf(s, ctx, "user.create_admin", "user", std::to_string(user.id),
-                                     "创建管理员 " + username)));
-    return {};
-  }));
-  user.password_hash.clear();
-  return user;
 }
 
 Result<AuditVerification> VerifyAudit(Services& s) {

@@ -31,12 +31,6 @@ struct DemoSummary {
 // a database that already holds organisation data. Generated passwords are returned once.
 Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoOptions& options);
 
-// Creates a named administrator at the given unit (or the first root bureau) with the password;
-// the account must change it at first login.
-Result<domain::User> CreateAdmin(Services& s, const RequestContext& ctx,
-                                 const std::string& username, const std::string& password,
-                                 std::optional<domain::UnitId> unit);
-
 struct AuditVerification {
   std::int64_t checked = 0;
   std::optional<domain::ChainBreak> first_break;

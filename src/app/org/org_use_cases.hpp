@@ -16,9 +16,19 @@ Result<domain::Region> RenameRegion(Services& s, const RequestContext& ctx, cons
                                     const std::string& name);
 Status DeleteRegion(Services& s, const RequestContext& ctx, const std::string& code);
 
-Result<domain::PageResult<domain::Unit>> ListUnits(Services& s, const domain::UnitFilter& filter);
+// Reads are limited to the caller's data scope, except the directory of outside departments,
+// which every holder of department:read may consult.
+// First set-up of an empty deployment: the region chain (province → … → own region, each the
+// parent of the next) and the bureau at the last region, in one transaction.
+Result<domain::Unit> InitOrganisation(Services& s, const RequestContext& ctx,
+                                      std::vector<domain::Region> regions,
+                                      const std::string& bureau_name);
+
+Result<domain::PageResult<domain::Unit>> ListUnits(Services& s, const RequestContext& ctx,
+                                                   domain::UnitFilter filter);
 // kind_filter: when set, a unit of another kind reads as not found (e.g. /departments/{id}).
-Result<domain::Unit> GetUnit(Services& s, domain::UnitId id, std::string_view kind_filter = {});
+Result<domain::Unit> GetUnit(Services& s, const RequestContext& ctx, domain::UnitId id,
+                             std::string_view kind_filter = {});
 // Creates a bureau, section, cluster or department (schools have CreateSchool).
 Result<domain::Unit> CreateUnit(Services& s, const RequestContext& ctx, domain::Unit unit);
 // Changes name, code, contact fields and department kind; kind, region and parent stay.
@@ -31,18 +41,21 @@ Status DeleteUnit(Services& s, const RequestContext& ctx, domain::UnitId id,
 const std::vector<std::string>& SchoolSortFields();
 const std::vector<std::string>& UnitSortFields();
 Status CheckPage(const domain::PageRequest& page, const std::vector<std::string>& sort_fields);
+// Page plus the enumerated filters (stage, ownership, location type).
+Status CheckSchoolFilter(const domain::SchoolFilter& filter);
 
-Result<domain::PageResult<domain::School>> ListSchools(Services& s,
-                                                       const domain::SchoolFilter& filter);
-Result<domain::School> GetSchool(Services& s, domain::UnitId id);
+Result<domain::PageResult<domain::School>> ListSchools(Services& s, const RequestContext& ctx,
+                                                       domain::SchoolFilter filter);
+Result<domain::School> GetSchool(Services& s, const RequestContext& ctx, domain::UnitId id);
 Result<domain::School> CreateSchool(Services& s, const RequestContext& ctx, domain::School school);
 Result<domain::School> UpdateSchool(Services& s, const RequestContext& ctx, domain::School school);
 Status DeleteSchool(Services& s, const RequestContext& ctx, domain::UnitId id);
 
 // Inside a transaction: checks parent, region and cluster of a school and writes it. Shared by
 // CreateSchool and the import.
-Status InsertSchoolInTx(domain::Tx& tx, domain::School& school, const std::string& now);
-Status UpdateSchoolInTx(domain::Tx& tx, domain::School& school, const domain::School& existing,
+Status InsertSchoolInTx(domain::Tx& tx, const RequestContext& ctx, domain::School& school,
                         const std::string& now);
+Status UpdateSchoolInTx(domain::Tx& tx, const RequestContext& ctx, domain::School& school,
+                        const domain::School& existing, const std::string& now);
 
 }  // namespace xiaoan::app

@@ -67,6 +67,50 @@ Result<domain::Region> RenameRegion(Services& s, const RequestContext& ctx, cons
   return region;
 }
 
+Result<domain::Unit> InitOrganisation(Services& s, const RequestContext& ctx,
+                                      std::vector<domain::Region> regions,
+                                      const std::string& bureau_name) {
+  if (regions.empty()) return InvalidArgument("region", "至少指定一个行政区划");
+  domain::Unit bureau;
+  XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+    domain::UnitFilter any;
+    any.page.page_size = 1;
+    XA_ASSIGN_OR_RETURN(auto units, tx.org().ListUnits(any));
+    if (units.total > 0) {
+      return FailedPrecondition("init.empty_database", "已有组织数据，初始化只能用于空库");
+    }
+    const domain::Region* parent = nullptr;
+    for (auto& r : regions) {
+      if (parent != nullptr) r.parent_code = parent->code;
+      if (auto problems = domain::ValidateRegion(r); !problems.empty()) {
+        return domain::ValidationError(std::move(problems));
+      }
+      r.level = domain::RegionLevel(r.code);
+      XA_ASSIGN_OR_RETURN(auto existing, tx.org().FindRegion(r.code));
+      if (!existing) {
+        if (auto bad = domain::CheckRegionParent(r, parent)) {
+          return domain::ValidationError({*bad});
+        }
+        r.created_at = r.updated_at = s.Now();
+        XA_TRY(tx.org().InsertRegion(r));
+      }
+      parent = &r;
+    }
+    bureau.kind = "bureau";
+    bureau.name = bureau_name;
+    bureau.region_code = regions.back().code;
+    bureau.created_at = bureau.updated_at = s.Now();
+    if (auto problems = domain::ValidateUnit(bureau); !problems.empty()) {
+      return domain::ValidationError(std::move(problems));
+    }
+    XA_TRY(tx.org().InsertUnit(bureau));
+    XA_TRY(tx.audit().Append(AuditOf(s, ctx, "org.init", "bureau", std::to_string(bureau.id),
+                                     "初始化组织：" + bureau_name)));
+    return {};
+  }));
+  return bureau;
+}
+
 Status DeleteRegion(Services& s, const RequestContext& ctx, const std::string& code) {
   return s.store.Write([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(auto existing, tx.org().FindRegion(code));

@@ -30,8 +30,6 @@ enum Col {
   kColumnCount
 };
 
-const char* const kRequiredMark = "*";
-
 std::string YesNo(bool v) { return v ? "是" : "否"; }
 
 // "教学楼(5)、宿舍楼(6)"
@@ -44,11 +42,12 @@ std::string BuildingsText(const std::vector<domain::Building>& buildings) {
   return out;
 }
 
+// Key places are exported by kind (学生宿舍、食堂 …) so that an exported roster imports again.
 std::string KeyPlacesText(const std::vector<domain::KeyPlace>& places) {
   std::string out;
   for (const auto& k : places) {
     if (!out.empty()) out += "、";
-    out += k.name;
+    out += domain::LabelOf(domain::KeyPlaceKinds(), k.kind);
   }
   return out;
 }
@@ -168,7 +167,8 @@ ParsedRow ParseRow(const office::Row& cells, int row_no) {
   }
   for (const auto& part : SplitList(cell(kKeyPlaces))) {
     if (auto code = domain::CodeFromText(domain::KeyPlaceKinds(), part)) {
-      s.key_places.push_back({0, *code, part, std::nullopt});
+      s.key_places.push_back(
+          {0, *code, std::string(domain::LabelOf(domain::KeyPlaceKinds(), *code)), std::nullopt});
     } else {
       fail(kKeyPlaces,
            "“" + part + "”不是重点部位，可选：" + domain::JoinLabels(domain::KeyPlaceKinds()));
@@ -212,7 +212,8 @@ Result<std::string> ExportSchools(Services& s, const RequestContext& ctx,
   std::vector<office::Row> rows = {SchoolColumns()};
   domain::SchoolFilter f = filter;
   f.page.page_size = 500;
-  XA_TRY(CheckPage(f.page, SchoolSortFields()));
+  XA_TRY(CheckSchoolFilter(f));
+  f.scope = ctx.Scope();
   std::int64_t exported = 0;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
     for (f.page.page = 1;; ++f.page.page) {
@@ -269,7 +270,6 @@ Result<ImportReport> ImportSchools(Services& s, const RequestContext& ctx, std::
                                          ColumnName(c) + "”，请使用导入模板");
     }
   }
-  (void)kRequiredMark;
 
   ImportReport report;
   const std::string now = s.Now();
@@ -302,9 +302,10 @@ Result<ImportReport> ImportSchools(Services& s, const RequestContext& ctx, std::
           uf.kind = "bureau";
           uf.region_code = school.unit.region_code;
           uf.page.page_size = 1;
+          uf.scope = ctx.Scope();
           XA_ASSIGN_OR_RETURN(auto bureaus, tx.org().ListUnits(uf));
           if (bureaus.items.empty()) {
-            row_fail(ColumnName(kRegion), "该行政区划下没有教育局");
+            row_fail(ColumnName(kRegion), "该行政区划下没有您可管理的教育局");
           } else {
             it = bureau_of_region.emplace(school.unit.region_code, bureaus.items[0].id).first;
           }
@@ -330,6 +331,8 @@ Result<ImportReport> ImportSchools(Services& s, const RequestContext& ctx, std::
           row_fail(ColumnName(kCode), options.update_existing
                                           ? "该代码已被其他单位使用"
                                           : "学校代码已存在（如需更新请打开“更新已有数据”）");
+        } else if (by_code && !ctx.Covers(by_code->path)) {
+          row_fail(ColumnName(kCode), "该代码已被其他单位使用");
         } else if (by_code) {
           XA_ASSIGN_OR_RETURN(existing, tx.org().FindSchool(by_code->id));
         }
@@ -338,9 +341,9 @@ Result<ImportReport> ImportSchools(Services& s, const RequestContext& ctx, std::
         Status w;
         if (existing) {
           school.unit.id = existing->unit.id;
-          w = UpdateSchoolInTx(tx, school, *existing, now);
+          w = UpdateSchoolInTx(tx, ctx, school, *existing, now);
         } else {
-          w = InsertSchoolInTx(tx, school, now);
+          w = InsertSchoolInTx(tx, ctx, school, now);
         }
         if (!w.ok()) {
           const Error& e = w.error();

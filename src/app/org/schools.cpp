@@ -1,4 +1,5 @@
 #include "app/org/org_use_cases.hpp"
+#include "domain/org/enums.hpp"
 
 namespace xiaoan::app {
 
@@ -11,14 +12,16 @@ const std::vector<std::string>& SchoolSortFields() {
 namespace {
 
 // Parent bureau, region and cluster must exist and fit together.
-Status CheckSchoolRefs(domain::Tx& tx, const domain::School& school) {
+Status CheckSchoolRefs(domain::Tx& tx, const RequestContext& ctx, const domain::School& school) {
   XA_ASSIGN_OR_RETURN(auto region, tx.org().FindRegion(school.unit.region_code));
   if (!region) {
     return InvalidArgument("region_code", "行政区划 " + school.unit.region_code + " 不存在");
   }
   if (!school.unit.parent_id) return InvalidArgument("parent_id", "须指定主管教育局");
   XA_ASSIGN_OR_RETURN(auto parent, tx.org().FindUnit(*school.unit.parent_id));
-  if (!parent) return InvalidArgument("parent_id", "主管教育局不存在");
+  if (!parent || !ctx.Covers(parent->path)) {
+    return InvalidArgument("parent_id", "主管教育局不存在");
+  }
   if (auto bad = domain::CheckUnitParent("school", &*parent)) {
     return domain::ValidationError({*bad});
   }
@@ -44,13 +47,14 @@ Status CheckSchoolCode(domain::Tx& tx, const domain::School& school) {
 
 }  // namespace
 
-Status InsertSchoolInTx(domain::Tx& tx, domain::School& school, const std::string& now) {
+Status InsertSchoolInTx(domain::Tx& tx, const RequestContext& ctx, domain::School& school,
+                        const std::string& now) {
   school.unit.kind = "school";
   school.unit.department_kind.reset();
   if (auto problems = domain::ValidateSchool(school); !problems.empty()) {
     return domain::ValidationError(std::move(problems));
   }
-  XA_TRY(CheckSchoolRefs(tx, school));
+  XA_TRY(CheckSchoolRefs(tx, ctx, school));
   XA_TRY(CheckSchoolCode(tx, school));
   school.unit.created_at = school.unit.updated_at = now;
   XA_TRY(tx.org().InsertUnit(school.unit));
@@ -58,8 +62,9 @@ Status InsertSchoolInTx(domain::Tx& tx, domain::School& school, const std::strin
   return tx.org().ReplaceBuildingsAndPlaces(school.unit.id, school.buildings, school.key_places);
 }
 
-Status UpdateSchoolInTx(domain::Tx& tx, domain::School& school, const domain::School& existing,
-                        const std::string& now) {
+Status UpdateSchoolInTx(domain::Tx& tx, const RequestContext& ctx, domain::School& school,
+                        const domain::School& existing, const std::string& now) {
+  if (!ctx.Covers(existing.unit.path)) return NotFound("学校不存在");
   school.unit.kind = "school";
   school.unit.department_kind.reset();
   school.unit.region_code = existing.unit.region_code;
@@ -69,7 +74,7 @@ Status UpdateSchoolInTx(domain::Tx& tx, domain::School& school, const domain::Sc
   if (auto problems = domain::ValidateSchool(school); !problems.empty()) {
     return domain::ValidationError(std::move(problems));
   }
-  XA_TRY(CheckSchoolRefs(tx, school));
+  XA_TRY(CheckSchoolRefs(tx, ctx, school));
   XA_TRY(CheckSchoolCode(tx, school));
   school.unit.updated_at = now;
   XA_TRY(tx.org().UpdateUnit(school.unit));
@@ -77,9 +82,24 @@ Status UpdateSchoolInTx(domain::Tx& tx, domain::School& school, const domain::Sc
   return tx.org().ReplaceBuildingsAndPlaces(school.unit.id, school.buildings, school.key_places);
 }
 
-Result<domain::PageResult<domain::School>> ListSchools(Services& s,
-                                                       const domain::SchoolFilter& filter) {
+Status CheckSchoolFilter(const domain::SchoolFilter& filter) {
   XA_TRY(CheckPage(filter.page, SchoolSortFields()));
+  const std::pair<const std::optional<std::string>*, std::pair<const char*, domain::EnumTable>>
+      enums[] = {{&filter.stage, {"stage", domain::SchoolStages()}},
+                 {&filter.ownership, {"ownership", domain::Ownerships()}},
+                 {&filter.location_type, {"location_type", domain::LocationTypes()}}};
+  for (const auto& [value, spec] : enums) {
+    if (*value && !domain::HasCode(spec.second, **value)) {
+      return InvalidArgument(spec.first, "取值须为：" + domain::JoinLabels(spec.second));
+    }
+  }
+  return {};
+}
+
+Result<domain::PageResult<domain::School>> ListSchools(Services& s, const RequestContext& ctx,
+                                                       domain::SchoolFilter filter) {
+  XA_TRY(CheckSchoolFilter(filter));
+  filter.scope = ctx.Scope();
   domain::PageResult<domain::School> out;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(out, tx.org().ListSchools(filter));
@@ -88,44 +108,50 @@ Result<domain::PageResult<domain::School>> ListSchools(Services& s,
   return out;
 }
 
-Result<domain::School> GetSchool(Services& s, domain::UnitId id) {
+Result<domain::School> GetSchool(Services& s, const RequestContext& ctx, domain::UnitId id) {
   std::optional<domain::School> found;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(found, tx.org().FindSchool(id));
     return {};
   }));
-  if (!found) return NotFound("学校 " + std::to_string(id) + " 不存在");
+  if (!found || !ctx.Covers(found->unit.path)) {
+    return NotFound("学校 " + std::to_string(id) + " 不存在");
+  }
   return *found;
 }
 
 Result<domain::School> CreateSchool(Services& s, const RequestContext& ctx, domain::School school) {
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
-    XA_TRY(InsertSchoolInTx(tx, school, s.Now()));
+    XA_TRY(InsertSchoolInTx(tx, ctx, school, s.Now()));
     XA_TRY(tx.audit().Append(
         AuditOf(s, ctx, "school.create", "school", std::to_string(school.unit.id),
                 "新增学校 " + school.unit.name + "（" + *school.unit.code + "）")));
     return {};
   }));
-  return GetSchool(s, school.unit.id);
+  return GetSchool(s, ctx, school.unit.id);
 }
 
 Result<domain::School> UpdateSchool(Services& s, const RequestContext& ctx, domain::School school) {
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(auto existing, tx.org().FindSchool(school.unit.id));
-    if (!existing) return NotFound("学校 " + std::to_string(school.unit.id) + " 不存在");
-    XA_TRY(UpdateSchoolInTx(tx, school, *existing, s.Now()));
+    if (!existing || !ctx.Covers(existing->unit.path)) {
+      return NotFound("学校 " + std::to_string(school.unit.id) + " 不存在");
+    }
+    XA_TRY(UpdateSchoolInTx(tx, ctx, school, *existing, s.Now()));
     XA_TRY(
         tx.audit().Append(AuditOf(s, ctx, "school.update", "school", std::to_string(school.unit.id),
                                   "修改学校 " + school.unit.name)));
     return {};
   }));
-  return GetSchool(s, school.unit.id);
+  return GetSchool(s, ctx, school.unit.id);
 }
 
 Status DeleteSchool(Services& s, const RequestContext& ctx, domain::UnitId id) {
   return s.store.Write([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(auto existing, tx.org().FindSchool(id));
-    if (!existing) return NotFound("学校 " + std::to_string(id) + " 不存在");
+    if (!existing || !ctx.Covers(existing->unit.path)) {
+      return NotFound("学校 " + std::to_string(id) + " 不存在");
+    }
     XA_ASSIGN_OR_RETURN(auto dependents, tx.org().CountDependents(id));
     if (dependents > 0) {
       return FailedPrecondition("unit.in_use", "该学校下还有用户或下级单位，不能删除");

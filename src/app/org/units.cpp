@@ -17,6 +17,12 @@ Status CheckCodeFree(domain::Tx& tx, const std::optional<std::string>& code, dom
   return {};
 }
 
+// Outside departments form a shared directory (name, kind, contact), readable by every holder
+// of department:read; everything else is read within the caller's scope.
+bool InScope(const RequestContext& ctx, const domain::Unit& u) {
+  return u.kind == "department" || ctx.Covers(u.path);
+}
+
 std::string KindLabel(const std::string& kind) {
   return std::string(domain::LabelOf(domain::UnitKinds(), kind));
 }
@@ -46,8 +52,10 @@ Status CheckPage(const domain::PageRequest& page, const std::vector<std::string>
   return {};
 }
 
-Result<domain::PageResult<domain::Unit>> ListUnits(Services& s, const domain::UnitFilter& filter) {
+Result<domain::PageResult<domain::Unit>> ListUnits(Services& s, const RequestContext& ctx,
+                                                   domain::UnitFilter filter) {
   XA_TRY(CheckPage(filter.page, UnitSortFields()));
+  if (filter.kind != std::optional<std::string>("department")) filter.scope = ctx.Scope();
   if (filter.kind && !domain::HasCode(domain::UnitKinds(), *filter.kind)) {
     return InvalidArgument("kind", "取值须为：" + domain::JoinLabels(domain::UnitKinds()));
   }
@@ -59,13 +67,14 @@ Result<domain::PageResult<domain::Unit>> ListUnits(Services& s, const domain::Un
   return out;
 }
 
-Result<domain::Unit> GetUnit(Services& s, domain::UnitId id, std::string_view kind_filter) {
+Result<domain::Unit> GetUnit(Services& s, const RequestContext& ctx, domain::UnitId id,
+                             std::string_view kind_filter) {
   std::optional<domain::Unit> found;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(found, tx.org().FindUnit(id));
     return {};
   }));
-  if (!found || (!kind_filter.empty() && found->kind != kind_filter)) {
+  if (!found || (!kind_filter.empty() && found->kind != kind_filter) || !InScope(ctx, *found)) {
     return NotFound("单位 " + std::to_string(id) + " 不存在");
   }
   return *found;
@@ -85,7 +94,11 @@ Result<domain::Unit> CreateUnit(Services& s, const RequestContext& ctx, domain::
     std::optional<domain::Unit> parent;
     if (unit.parent_id) {
       XA_ASSIGN_OR_RETURN(parent, tx.org().FindUnit(*unit.parent_id));
-      if (!parent) return InvalidArgument("parent_id", "上级单位不存在");
+      if (!parent || !ctx.Covers(parent->path)) {
+        return InvalidArgument("parent_id", "上级单位不存在");
+      }
+    } else if (ctx.principal && ctx.principal->scope.kind != domain::ScopeKind::kAll) {
+      return InvalidArgument("parent_id", "只有全局范围的管理员才能新增顶级单位");
     }
     if (auto bad = domain::CheckUnitParent(unit.kind, parent ? &*parent : nullptr)) {
       return domain::ValidationError({*bad});
@@ -102,8 +115,12 @@ Result<domain::Unit> UpdateUnit(Services& s, const RequestContext& ctx, domain::
                                 std::string_view kind_filter) {
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(auto existing, tx.org().FindUnit(unit.id));
-    if (!existing || (!kind_filter.empty() && existing->kind != kind_filter)) {
+    if (!existing || (!kind_filter.empty() && existing->kind != kind_filter) ||
+        !ctx.Covers(existing->path)) {
       return NotFound("单位 " + std::to_string(unit.id) + " 不存在");
+    }
+    if (existing->kind == "school") {
+      return InvalidArgument("kind", "学校请通过学校管理修改（需填写学校信息）");
     }
     // Kind, region and place in the tree are fixed once created.
     unit.kind = existing->kind;
@@ -132,7 +149,8 @@ Status DeleteUnit(Services& s, const RequestContext& ctx, domain::UnitId id,
                   std::string_view kind_filter) {
   return s.store.Write([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(auto existing, tx.org().FindUnit(id));
-    if (!existing || (!kind_filter.empty() && existing->kind != kind_filter)) {
+    if (!existing || (!kind_filter.empty() && existing->kind != kind_filter) ||
+        !ctx.Covers(existing->path)) {
       return NotFound("单位 " + std::to_string(id) + " 不存在");
     }
     XA_ASSIGN_OR_RETURN(auto dependents, tx.org().CountDependents(id));

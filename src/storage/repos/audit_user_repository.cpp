@@ -1,38 +1,15 @@
 #include "storage/repos/audit_user_repository.hpp"
 
+#include "storage/repos/query_builder.hpp"
+
 namespace xiaoan::storage {
 
-Result<std::optional<domain::User>> SqlUserRepository::FindByUsername(const std::string& name) {
-  XA_ASSIGN_OR_RETURN(
-      auto r, conn_.Query("SELECT id, unit_id, username, display_name, password_hash, status, "
-                          "must_change_password, created_at, updated_at FROM users "
-                          "WHERE username = $1",
-                          {name}));
-  if (r.empty()) return std::optional<domain::User>{};
-  domain::User u;
-  u.id = r.Int(0, 0);
-  u.unit_id = r.Int(0, 1);
-  u.username = r.Text(0, 2);
-  u.display_name = r.Text(0, 3);
-  u.password_hash = r.Text(0, 4);
-  u.status = r.Text(0, 5);
-  u.must_change_password = r.Int(0, 6) != 0;
-  u.created_at = r.Text(0, 7);
-  u.updated_at = r.Text(0, 8);
-  return std::optional<domain::User>{std::move(u)};
-}
-
-Status SqlUserRepository::Insert(domain::User& u) {
-  XA_ASSIGN_OR_RETURN(
-      auto r,
-      conn_.Query("INSERT INTO users (unit_id, username, display_name, password_hash, status, "
-                  "must_change_password, created_at, updated_at) "
-                  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-                  {u.unit_id, u.username, u.display_name, u.password_hash, u.status,
-                   std::int64_t{u.must_change_password ? 1 : 0}, u.created_at, u.updated_at}));
-  u.id = r.Int(0, 0);
-  return {};
-}
+std::vector<domain::AuditRecord> ReadAuditRows(const sql::Rows& r);
+namespace {
+constexpr const char* kAuditColumns =
+    "SELECT id, at, actor, unit_id, action, object_type, object_id, result, source, request_id, "
+    "summary, prev_hash, hash FROM audit_log";
+}  // namespace
 
 Result<domain::AuditRecord> SqlAuditRepository::Append(const domain::AuditEntry& e) {
   // Appends are serialised so that two writers never chain to the same predecessor. SQLite write
@@ -60,10 +37,12 @@ Result<domain::AuditRecord> SqlAuditRepository::Append(const domain::AuditEntry&
 Result<std::vector<domain::AuditRecord>> SqlAuditRepository::ReadAfter(std::int64_t after_id,
                                                                        int limit) {
   XA_ASSIGN_OR_RETURN(
-      auto r, conn_.Query("SELECT id, at, actor, unit_id, action, object_type, object_id, "
-                          "result, source, request_id, summary, prev_hash, hash FROM audit_log "
-                          "WHERE id > $1 ORDER BY id LIMIT $2",
+      auto r, conn_.Query(std::string(kAuditColumns) + " WHERE id > $1 ORDER BY id LIMIT $2",
                           {after_id, std::int64_t{limit}}));
+  return ReadAuditRows(r);
+}
+
+std::vector<domain::AuditRecord> ReadAuditRows(const sql::Rows& r) {
   std::vector<domain::AuditRecord> out;
   out.reserve(r.size());
   for (std::size_t i = 0; i < r.size(); ++i) {
@@ -84,6 +63,30 @@ Result<std::vector<domain::AuditRecord>> SqlAuditRepository::ReadAfter(std::int6
     out.push_back(std::move(rec));
   }
   return out;
+}
+
+}  // namespace xiaoan::storage
+
+namespace xiaoan::storage {
+
+Result<domain::PageResult<domain::AuditRecord>> SqlAuditRepository::Search(
+    const domain::AuditFilter& f) {
+  WhereBuilder where;
+  if (f.actor) where.Add("actor = ?", {*f.actor});
+  if (f.action) where.Add("action LIKE ? ESCAPE '\\'", {LikeContains(*f.action).substr(1)});
+  if (f.result) where.Add("result = ?", {*f.result});
+  if (f.from) where.Add("at >= ?", {*f.from});
+  if (f.to) where.Add("at < ?", {*f.to});
+  XA_ASSIGN_OR_RETURN(auto count,
+                      conn_.Query("SELECT COUNT(*) FROM audit_log" + where.Sql(), where.params()));
+  sql::Params params = where.params();
+  std::string sql = std::string(kAuditColumns) + where.Sql() + " ORDER BY id DESC LIMIT $" +
+                    std::to_string(params.size() + 1) + " OFFSET $" +
+                    std::to_string(params.size() + 2);
+  params.emplace_back(std::int64_t{f.page.page_size});
+  params.emplace_back(std::int64_t{(f.page.page - 1) * f.page.page_size});
+  XA_ASSIGN_OR_RETURN(auto rows, conn_.Query(sql, params));
+  return domain::PageResult<domain::AuditRecord>{ReadAuditRows(rows), count.Int(0, 0)};
 }
 
 }  // namespace xiaoan::storage

@@ -8,9 +8,31 @@ class SqlUserRepository final : public domain::UserRepository {
  public:
   explicit SqlUserRepository(sql::Connection& conn) : conn_(conn) {}
   Result<std::optional<domain::User>> FindByUsername(const std::string& username) override;
+  Result<std::optional<domain::User>> FindById(std::int64_t id) override;
+  Result<domain::PageResult<domain::User>> List(const domain::UserFilter& filter) override;
   Status Insert(domain::User& user) override;
+  Status UpdateSecurity(const domain::User& user) override;
+  Status UpdatePassword(std::int64_t user_id, const std::string& hash,
+                        const std::string& changed_at, bool must_change) override;
+  Result<std::vector<std::string>> PasswordHistory(std::int64_t user_id, int limit) override;
+  Result<std::vector<domain::Role>> ListRoles() override;
+  Result<std::optional<domain::Role>> FindRole(const std::string& code) override;
+  Status UpsertRole(domain::Role& role, const std::string& now) override;
+  Result<std::vector<domain::Role>> RolesOf(std::int64_t user_id) override;
+  Status SetRoles(std::int64_t user_id, const std::vector<std::int64_t>& role_ids) override;
+  Result<std::vector<domain::UnitId>> ScopeUnitsOf(std::int64_t user_id) override;
+  Status SetScopeUnits(std::int64_t user_id, const std::vector<domain::UnitId>& unit_ids) override;
+  Status InsertSession(const domain::Session& session) override;
+  Result<std::optional<domain::Session>> FindSession(const std::string& id_hash) override;
+  Status TouchSession(const std::string& id_hash, Instant at) override;
+  Status EndSession(const std::string& id_hash, Instant at) override;
+  Result<std::vector<domain::Session>> ActiveSessionsOf(std::int64_t user_id) override;
+  Status EndSessionsOf(std::int64_t user_id, Instant at) override;
+  Result<std::vector<std::pair<std::string, std::string>>> PolicySettings() override;
+  Status SetPolicySetting(const std::string& key, const std::string& value) override;
 
  private:
+  Result<std::vector<domain::Role>> LoadRoles(const std::string& where, const sql::Params& params);
   sql::Connection& conn_;
 };
 
@@ -19,6 +41,7 @@ class SqlAuditRepository final : public domain::AuditRepository {
   SqlAuditRepository(sql::Connection& conn, domain::AuditHash hash) : conn_(conn), hash_(hash) {}
   Result<domain::AuditRecord> Append(const domain::AuditEntry& entry) override;
   Result<std::vector<domain::AuditRecord>> ReadAfter(std::int64_t after_id, int limit) override;
+  Result<domain::PageResult<domain::AuditRecord>> Search(const domain::AuditFilter& f) override;
 
  private:
   sql::Connection& conn_;

@@ -158,7 +158,7 @@ Result<domain::PageResult<Unit>> SqlOrgRepository::ListUnits(const domain::UnitF
     const std::string like = LikeContains(f.q);
     where.Add("u.name LIKE ? ESCAPE '\\' OR u.code LIKE ? ESCAPE '\\'", {like, like});
   }
-  if (!f.scope.path_prefix.empty()) where.Add("u.path LIKE ?", {f.scope.path_prefix + "%"});
+  AddScope(where, f.scope, "u.path");
   XA_ASSIGN_OR_RETURN(
       auto count, conn_.Query("SELECT COUNT(*) FROM org_units u" + where.Sql(), where.params()));
   std::string sql = "SELECT " + std::string(kUnitColumns) + " FROM org_units u" + where.Sql() +
@@ -253,7 +253,7 @@ Result<domain::PageResult<School>> SqlOrgRepository::ListSchools(const domain::S
     const std::string like = LikeContains(f.q);
     where.Add("u.name LIKE ? ESCAPE '\\' OR u.code LIKE ? ESCAPE '\\'", {like, like});
   }
-  if (!f.scope.path_prefix.empty()) where.Add("u.path LIKE ?", {f.scope.path_prefix + "%"});
+  AddScope(where, f.scope, "u.path");
   XA_ASSIGN_OR_RETURN(
       auto count,
       conn_.Query(

@@ -19,6 +19,22 @@ void WhereBuilder::Add(std::string_view fragment, std::vector<sql::Value> values
   clauses_.push_back(std::move(clause));
 }
 
+void AddScope(WhereBuilder& where, const domain::ScopeFilter& scope, const std::string& column) {
+  if (scope.all) return;
+  if (scope.paths.empty()) {
+    where.Add("1 = 0", {});
+    return;
+  }
+  std::string clause;
+  std::vector<sql::Value> values;
+  for (const auto& p : scope.paths) {
+    if (!clause.empty()) clause += " OR ";
+    clause += column + (scope.exact ? " = ?" : " LIKE ?");
+    values.emplace_back(scope.exact ? p : p + "%");
+  }
+  where.Add(clause, std::move(values));
+}
+
 std::string LikeContains(std::string_view text) {
   std::string out = "%";
   for (char c : text) {

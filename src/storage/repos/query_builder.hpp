@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "domain/store.hpp"
 #include "storage/sql/connection.hpp"
 
 namespace xiaoan::storage {
@@ -23,6 +24,9 @@ class WhereBuilder {
   std::vector<std::string> clauses_;
   sql::Params params_;
 };
+
+// Restricts column (a unit path) to the scope: exact paths, or subtrees by prefix.
+void AddScope(WhereBuilder& where, const domain::ScopeFilter& scope, const std::string& column);
 
 // '%text%' with LIKE wildcards escaped (use with ESCAPE '\').
 std::string LikeContains(std::string_view text);

@@ -1,0 +1,335 @@
+#include <algorithm>
+
+#include "app/accounts/accounts.hpp"
+#include "core/crypto.hpp"
+#include "core/password.hpp"
+#include "core/strings.hpp"
+
+namespace xiaoan::app {
+namespace {
+
+constexpr auto kTouchEvery = std::chrono::seconds(60);
+
+std::optional<Instant> ParseOpt(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  Instant t;
+  if (!ParseInstant(*text, t)) return std::nullopt;
+  return t;
+}
+
+Error Unauthenticated(std::string message, std::string reason = "credentials") {
+  Error e{ErrorCode::kUnauthenticated, std::move(message), {}};
+  e.details.push_back({std::move(reason), e.message, 0});
+  return e;
+}
+
+domain::AuditEntry LoginAudit(const Services& s, const std::string& actor,
+                              std::optional<domain::UnitId> unit, std::string action,
+                              std::string result, const std::string& source,
+                              const std::string& request_id, std::string summary) {
+  RequestContext ctx;
+  ctx.actor = actor;
+  ctx.unit_id = unit;
+  ctx.source = source;
+  ctx.request_id = request_id;
+  auto e = AuditOf(s, ctx, std::move(action), "user", actor, std::move(summary));
+  e.result = std::move(result);
+  return e;
+}
+
+}  // namespace
+
+bool LoginThrottle::Allow(const std::string& address, Instant now, int per_minute) {
+  std::lock_guard lock(mu_);
+  if (attempts_.size() > 10000) attempts_.clear();  // bound memory under a spray of addresses
+  auto& list = attempts_[address];
+  const auto cutoff = now - std::chrono::minutes(1);
+  list.erase(std::remove_if(list.begin(), list.end(), [&](Instant t) { return t < cutoff; }),
+             list.end());
+  if (static_cast<int>(list.size()) >= per_minute) return false;
+  list.push_back(now);
+  return true;
+}
+
+Result<domain::PasswordPolicy> LoadPolicy(domain::Tx& tx) {
+  domain::PasswordPolicy p;
+  XA_ASSIGN_OR_RETURN(auto settings, tx.users().PolicySettings());
+  for (const auto& [key, value] : settings) {
+    const int v = static_cast<int>(ParseInt(value).value_or(-1));
+    if (v < 0) continue;
+    if (key == "min_length") p.min_length = v;
+    if (key == "min_classes") p.min_classes = v;
+    if (key == "history") p.history = v;
+    if (key == "max_age_days") p.max_age_days = v;
+    if (key == "lockout_threshold") p.lockout_threshold = v;
+    if (key == "lockout_minutes") p.lockout_minutes = v;
+    if (key == "idle_minutes") p.idle_minutes = v;
+    if (key == "absolute_hours") p.absolute_hours = v;
+    if (key == "address_attempts_per_minute") p.address_attempts_per_minute = v;
+  }
+  return p;
+}
+
+Result<Principal> LoadPrincipal(domain::Tx& tx, const domain::User& user) {
+  Principal p;
+  p.user_id = user.id;
+  p.username = user.username;
+  p.display_name = user.display_name;
+  p.unit_id = user.unit_id;
+  p.unit_name = user.unit_name;
+  p.unit_path = user.unit_path;
+  p.unit_kind = user.unit_kind;
+  XA_ASSIGN_OR_RETURN(p.roles, tx.users().RolesOf(user.id));
+  std::vector<std::string> custom_paths;
+  bool custom_loaded = false;
+  bool first = true;
+  p.scope = domain::DataScope{domain::ScopeKind::kOwnUnit, {}};
+  for (const auto& role : p.roles) {
+    for (const auto& perm : role.permissions) p.permissions.insert(perm);
+    domain::DataScope scope{role.scope, {}};
+    if (role.scope == domain::ScopeKind::kCustom) {
+      if (!custom_loaded) {
+        XA_ASSIGN_OR_RETURN(auto ids, tx.users().ScopeUnitsOf(user.id));
+        for (auto id : ids) {
+          XA_ASSIGN_OR_RETURN(auto unit, tx.org().FindUnit(id));
+          if (unit) custom_paths.push_back(unit->path);
+        }
+        custom_loaded = true;
+      }
+      scope.paths = custom_paths.empty() ? std::vector<std::string>{user.unit_path} : custom_paths;
+    } else if (role.scope != domain::ScopeKind::kAll) {
+      scope.paths = {user.unit_path};
+    }
+    p.scope = first ? scope : domain::DataScope::Union(p.scope, scope);
+    first = false;
+  }
+  if (first) p.scope.paths = {user.unit_path};  // no roles: own unit, and no permissions
+  return p;
+}
+
+Result<LoginResult> Login(Services& s, LoginThrottle& throttle, const std::string& username,
+                          const std::string& password, const std::string& source,
+                          const std::string& user_agent, const std::string& request_id) {
+  const Instant now = s.clock.Now();
+  std::optional<domain::User> user;
+  domain::PasswordPolicy policy;
+  XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(policy, LoadPolicy(tx));
+    XA_ASSIGN_OR_RETURN(user, tx.users().FindByUsername(username));
+    return {};
+  }));
+  if (!throttle.Allow(source, now, policy.address_attempts_per_minute)) {
+    return Unauthenticated("登录尝试过于频繁，请一分钟后再试", "rate_limited");
+  }
+  const std::string attempted = username.substr(0, 64);
+  if (!user) {
+    // Same answer as a wrong password: do not reveal which usernames exist.
+    (void)VerifyPassword(HashPassword("x"), password);  // comparable time
+    XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+      XA_TRY(tx.audit().Append(LoginAudit(s, attempted, std::nullopt, "auth.login", "failed",
+                                          source, request_id, "用户名不存在")));
+      return {};
+    }));
+    return Unauthenticated("用户名或密码错误");
+  }
+  const auto gate = domain::CheckAccount(user->status, ParseOpt(user->locked_until),
+                                         ParseOpt(user->expires_at), now);
+  if (!gate.allowed) {
+    XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+      XA_TRY(tx.audit().Append(LoginAudit(s, user->username, user->unit_id, "auth.login", "denied",
+                                          source, request_id, "账号状态：" + gate.reason_code)));
+      return {};
+    }));
+    return Unauthenticated(gate.message, gate.reason_code);
+  }
+  if (!VerifyPassword(user->password_hash, password)) {
+    const auto outcome =
+        domain::RecordFailure(user->failed_logins, ParseOpt(user->locked_until), now, policy);
+    XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+      // Re-read inside the write transaction so concurrent failures all count.
+      XA_ASSIGN_OR_RETURN(auto fresh, tx.users().FindById(user->id));
+      if (!fresh) return {};
+      const auto counted =
+          domain::RecordFailure(fresh->failed_logins, ParseOpt(fresh->locked_until), now, policy);
+      fresh->failed_logins = counted.failures;
+      fresh->locked_until.reset();
+      if (counted.locked_until) fresh->locked_until = FormatInstant(*counted.locked_until);
+      fresh->updated_at = FormatInstant(now);
+      XA_TRY(tx.users().UpdateSecurity(*fresh));
+      XA_TRY(tx.audit().Append(
+          LoginAudit(s, fresh->username, fresh->unit_id, "auth.login", "failed", source, request_id,
+                     "密码错误（第 " + std::to_string(counted.failures) + " 次）")));
+      if (counted.locked_until) {
+        XA_TRY(tx.audit().Append(
+            LoginAudit(s, fresh->username, fresh->unit_id, "auth.lock", "ok", source, request_id,
+                       "连续 " + std::to_string(counted.failures) + " 次密码错误，锁定 " +
+                           std::to_string(policy.lockout_minutes) + " 分钟")));
+      }
+      return {};
+    }));
+    if (outcome.locked_until) {
+      return Unauthenticated(
+          "密码错误次数过多，账号已锁定 " + std::to_string(policy.lockout_minutes) + " 分钟",
+          "locked");
+    }
+    return Unauthenticated("用户名或密码错误");
+  }
+  LoginResult result;
+  result.session_token = RandomHex(32);
+  domain::Session session;
+  session.id_hash = Sha256Hex(result.session_token);
+  session.user_id = user->id;
+  session.csrf_token = RandomHex(16);
+  session.created_at = session.last_seen_at = now;
+  session.source = source;
+  session.user_agent = user_agent.substr(0, 200);
+  XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+    user->failed_logins = 0;
+    user->locked_until.reset();
+    user->last_login_at = FormatInstant(now);
+    user->updated_at = FormatInstant(now);
+    XA_TRY(tx.users().UpdateSecurity(*user));
+    XA_TRY(tx.users().InsertSession(session));
+    XA_TRY(tx.audit().Append(LoginAudit(s, user->username, user->unit_id, "auth.login", "ok",
+                                        source, request_id, "登录成功")));
+    XA_ASSIGN_OR_RETURN(result.principal, LoadPrincipal(tx, *user));
+    return {};
+  }));
+  Instant changed{};
+  const bool expired = ParseInstant(user->password_changed_at, changed) &&
+                       domain::PasswordExpired(changed, now, policy);
+  result.principal.must_change_password = user->must_change_password || expired;
+  result.principal.session_hash = session.id_hash;
+  result.principal.csrf_token = session.csrf_token;
+  return result;
+}
+
+Result<Principal> Authenticate(Services& s, const std::string& session_token) {
+  if (session_token.size() != 64) return Unauthenticated("请先登录", "session");
+  const std::string hash = Sha256Hex(session_token);
+  const Instant now = s.clock.Now();
+  std::optional<domain::Session> session;
+  std::optional<domain::User> user;
+  Principal principal;
+  domain::PasswordPolicy policy;
+  domain::SessionState state = domain::SessionState::kActive;
+  XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(session, tx.users().FindSession(hash));
+    if (!session) return {};
+    XA_ASSIGN_OR_RETURN(policy, LoadPolicy(tx));
+    state = domain::EvaluateSession(*session, now, policy);
+    if (state != domain::SessionState::kActive) return {};
+    XA_ASSIGN_OR_RETURN(user, tx.users().FindById(session->user_id));
+    if (!user) return {};
+    XA_ASSIGN_OR_RETURN(principal, LoadPrincipal(tx, *user));
+    return {};
+  }));
+  if (!session) return Unauthenticated("请先登录", "session");
+  if (state != domain::SessionState::kActive) {
+    if (state != domain::SessionState::kEnded) {
+      XA_TRY(s.store.Write([&](domain::Tx& tx) { return tx.users().EndSession(hash, now); }));
+    }
+    return Unauthenticated(
+        state == domain::SessionState::kEnded ? "会话已结束，请重新登录" : "会话已过期，请重新登录",
+        "session_expired");
+  }
+  if (!user) return Unauthenticated("请先登录", "session");
+  const auto gate = domain::CheckAccount(user->status, ParseOpt(user->locked_until),
+                                         ParseOpt(user->expires_at), now);
+  if (!gate.allowed) return Unauthenticated(gate.message, gate.reason_code);
+  // Writing last_seen on every request would serialise readers on SQLite; a minute of
+  // precision is enough for a 30-minute idle limit.
+  if (now - session->last_seen_at >= kTouchEvery) {
+    XA_TRY(s.store.Write([&](domain::Tx& tx) { return tx.users().TouchSession(hash, now); }));
+  }
+  Instant changed{};
+  const bool expired = ParseInstant(user->password_changed_at, changed) &&
+                       domain::PasswordExpired(changed, now, policy);
+  principal.must_change_password = user->must_change_password || expired;
+  principal.session_hash = hash;
+  principal.csrf_token = session->csrf_token;
+  return principal;
+}
+
+Status Logout(Services& s, const RequestContext& ctx) {
+  if (!ctx.principal) return Unauthenticated("请先登录", "session");
+  const auto& p = *ctx.principal;
+  return s.store.Write([&](domain::Tx& tx) -> Status {
+    XA_TRY(tx.users().EndSession(p.session_hash, s.clock.Now()));
+    XA_TRY(tx.audit().Append(AuditOf(s, ctx, "auth.logout", "user", p.username, "退出登录")));
+    return {};
+  });
+}
+
+Status ChangePassword(Services& s, const RequestContext& ctx, const std::string& old_password,
+                      const std::string& new_password) {
+  if (!ctx.principal) return Unauthenticated("请先登录", "session");
+  const auto& p = *ctx.principal;
+  return s.store.Write([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(auto policy, LoadPolicy(tx));
+    XA_ASSIGN_OR_RETURN(auto user, tx.users().FindById(p.user_id));
+    if (!user) return Unauthenticated("请先登录", "session");
+    if (!VerifyPassword(user->password_hash, old_password)) {
+      return InvalidArgument("old_password", "原密码不正确");
+    }
+    auto problems = domain::CheckPasswordStrength(policy, new_password, user->username);
+    if (!problems.empty()) {
+      for (auto& d : problems) d.field = "new_password";
+      return domain::ValidationError(std::move(problems));
+    }
+    XA_ASSIGN_OR_RETURN(auto history, tx.users().PasswordHistory(user->id, policy.history));
+    for (const auto& old_hash : history) {
+      if (VerifyPassword(old_hash, new_password)) {
+        return InvalidArgument(
+            "new_password", "不能与最近 " + std::to_string(policy.history) + " 次使用过的密码相同");
+      }
+    }
+    const std::string now = s.Now();
+    XA_TRY(tx.users().UpdatePassword(user->id, HashPassword(new_password), now, false));
+    // Whoever else held a session with the old password is signed out.
+    XA_ASSIGN_OR_RETURN(auto sessions, tx.users().ActiveSessionsOf(user->id));
+    for (const auto& other : sessions) {
+      if (other.id_hash != p.session_hash)
+        XA_TRY(tx.users().EndSession(other.id_hash, s.clock.Now()));
+    }
+    XA_TRY(tx.audit().Append(
+        AuditOf(s, ctx, "auth.password_change", "user", user->username, "修改密码")));
+    return {};
+  });
+}
+
+Result<std::vector<SessionInfo>> ListMySessions(Services& s, const RequestContext& ctx) {
+  if (!ctx.principal) return Unauthenticated("请先登录", "session");
+  std::vector<SessionInfo> out;
+  XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(auto policy, LoadPolicy(tx));
+    XA_ASSIGN_OR_RETURN(auto sessions, tx.users().ActiveSessionsOf(ctx.principal->user_id));
+    const Instant now = s.clock.Now();
+    for (const auto& session : sessions) {
+      if (domain::EvaluateSession(session, now, policy) != domain::SessionState::kActive) continue;
+      out.push_back({session.id_hash.substr(0, 16), FormatInstant(session.created_at),
+                     FormatInstant(session.last_seen_at), session.source, session.user_agent,
+                     session.id_hash == ctx.principal->session_hash});
+    }
+    return {};
+  }));
+  return out;
+}
+
+Status EndMySession(Services& s, const RequestContext& ctx, const std::string& handle) {
+  if (!ctx.principal) return Unauthenticated("请先登录", "session");
+  return s.store.Write([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(auto sessions, tx.users().ActiveSessionsOf(ctx.principal->user_id));
+    for (const auto& session : sessions) {
+      if (handle.size() == 16 && session.id_hash.rfind(handle, 0) == 0) {
+        XA_TRY(tx.users().EndSession(session.id_hash, s.clock.Now()));
+        XA_TRY(tx.audit().Append(
+            AuditOf(s, ctx, "auth.session_end", "session", handle, "结束会话 " + handle)));
+        return {};
+      }
+    }
+    return NotFound("会话不存在");
+  });
+}
+
+}  // namespace xiaoan::app

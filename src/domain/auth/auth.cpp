@@ -1,0 +1,211 @@
+#include "domain/auth/auth.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace xiaoan::domain {
+
+const std::vector<std::string>& AllPermissions() {
+  static const std::vector<std::string> kAll = {
+      perm::kRegionRead,     perm::kRegionWrite,     perm::kUnitRead,   perm::kUnitWrite,
+      perm::kDepartmentRead, perm::kDepartmentWrite, perm::kSchoolRead, perm::kSchoolWrite,
+      perm::kSchoolImport,   perm::kSchoolExport,    perm::kUserRead,   perm::kUserWrite,
+      perm::kRoleRead,       perm::kRoleWrite,       perm::kPolicyRead, perm::kPolicyWrite,
+      perm::kAuditRead,      perm::kAuditExport};
+  return kAll;
+}
+
+std::string_view ScopeKindName(ScopeKind kind) {
+  switch (kind) {
+    case ScopeKind::kOwn:
+      return "own";
+    case ScopeKind::kOwnUnit:
+      return "own_unit";
+    case ScopeKind::kUnitAndBelow:
+      return "unit_and_below";
+    case ScopeKind::kCustom:
+      return "custom";
+    case ScopeKind::kAll:
+      return "all";
+  }
+  return "own_unit";
+}
+
+std::optional<ScopeKind> ScopeKindFromName(std::string_view name) {
+  for (auto k : {ScopeKind::kOwn, ScopeKind::kOwnUnit, ScopeKind::kUnitAndBelow, ScopeKind::kCustom,
+                 ScopeKind::kAll}) {
+    if (ScopeKindName(k) == name) return k;
+  }
+  return std::nullopt;
+}
+
+bool DataScope::Covers(const std::string& unit_path) const {
+  if (kind == ScopeKind::kAll) return true;
+  for (const auto& p : paths) {
+    if (kind == ScopeKind::kOwn || kind == ScopeKind::kOwnUnit) {
+      if (unit_path == p) return true;
+    } else if (unit_path.rfind(p, 0) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+DataScope DataScope::Union(const DataScope& a, const DataScope& b) {
+  if (a.kind == ScopeKind::kAll || b.kind == ScopeKind::kAll) return {ScopeKind::kAll, {}};
+  auto subtree = [](ScopeKind k) {
+    return k == ScopeKind::kUnitAndBelow || k == ScopeKind::kCustom;
+  };
+  DataScope out;
+  // A subtree scope covers the exact-unit one when it holds its path; mixing kinds otherwise
+  // keeps the narrower reading (exact units) for safety.
+  if (subtree(a.kind) || subtree(b.kind)) {
+    out.kind = ScopeKind::kCustom;
+    for (const auto* s : {&a, &b}) {
+      if (subtree(s->kind)) out.paths.insert(out.paths.end(), s->paths.begin(), s->paths.end());
+    }
+    return out;
+  }
+  out.kind = ScopeKind::kOwnUnit;
+  out.paths = a.paths;
+  out.paths.insert(out.paths.end(), b.paths.begin(), b.paths.end());
+  return out;
+}
+
+const std::vector<BuiltinRole>& BuiltinRoles() {
+  using namespace perm;
+  static const std::vector<BuiltinRole> kRoles = {
+      {"bureau_safety_office",
+       "教育局安全科",
+       ScopeKind::kUnitAndBelow,
+       {kRegionRead, kUnitRead, kDepartmentRead, kSchoolRead, kSchoolWrite, kSchoolImport,
+        kSchoolExport},
+       false},
+      {"bureau_section",
+       "教育局内设科室",
+       ScopeKind::kCustom,
+       {kRegionRead, kUnitRead, kDepartmentRead, kSchoolRead, kSchoolExport},
+       false},
+      {"inspector",
+       "督查检查人员",
+       ScopeKind::kUnitAndBelow,
+       {kRegionRead, kUnitRead, kDepartmentRead, kSchoolRead},
+       false},
+      {"school_leader",
+       "学校领导",
+       ScopeKind::kOwnUnit,
+       {kRegionRead, kSchoolRead, kSchoolWrite, kSchoolExport},
+       false},
+      {"school_safety_officer",
+       "学校安全干部",
+       ScopeKind::kOwnUnit,
+       {kRegionRead, kSchoolRead, kSchoolExport},
+       false},
+      {"teacher", "教师/班主任", ScopeKind::kOwnUnit, {kRegionRead, kSchoolRead}, false},
+      {"department_liaison",
+       "部门联络员",
+       ScopeKind::kOwnUnit,
+       {kRegionRead, kDepartmentRead},
+       false},
+      {"system_admin",
+       "系统管理员",
+       ScopeKind::kAll,
+       {kRegionRead, kRegionWrite, kUnitRead, kUnitWrite, kDepartmentRead, kDepartmentWrite,
+        kSchoolRead, kSchoolWrite, kSchoolImport, kSchoolExport, kUserRead, kUserWrite},
+       true},
+      {"security_admin",
+       "安全管理员",
+       ScopeKind::kAll,
+       {kRoleRead, kRoleWrite, kPolicyRead, kPolicyWrite, kUserRead},
+       true},
+      {"audit_admin", "审计管理员", ScopeKind::kAll, {kAuditRead, kAuditExport}, true},
+  };
+  return kRoles;
+}
+
+const BuiltinRole* FindBuiltinRole(std::string_view code) {
+  for (const auto& r : BuiltinRoles()) {
+    if (r.code == code) return &r;
+  }
+  return nullptr;
+}
+
+std::optional<ErrorDetail> CheckSeparationOfDuties(const std::vector<std::string>& role_codes) {
+  int admins = 0;
+  for (const auto& code : role_codes) {
+    if (const auto* r = FindBuiltinRole(code); r != nullptr && r->administrator) ++admins;
+  }
+  if (admins > 1) {
+    return ErrorDetail{"roles", "系统管理员、安全管理员、审计管理员不能由同一账号兼任"};
+  }
+  return std::nullopt;
+}
+
+std::vector<ErrorDetail> CheckPasswordStrength(const PasswordPolicy& policy,
+                                               std::string_view password,
+                                               std::string_view username) {
+  std::vector<ErrorDetail> out;
+  if (static_cast<int>(password.size()) < policy.min_length) {
+    out.push_back({"password", "密码长度至少 " + std::to_string(policy.min_length) + " 位"});
+  }
+  if (password.size() > 128) out.push_back({"password", "密码长度不能超过 128 位"});
+  bool lower = false, upper = false, digit = false, other = false;
+  for (unsigned char c : password) {
+    lower |= std::islower(c) != 0;
+    upper |= std::isupper(c) != 0;
+    digit |= std::isdigit(c) != 0;
+    other |= std::isalnum(c) == 0;
+  }
+  if (lower + upper + digit + other < policy.min_classes) {
+    out.push_back({"password", "密码须包含大写字母、小写字母、数字、符号中的至少 " +
+                                   std::to_string(policy.min_classes) + " 类"});
+  }
+  std::string lower_pw(password), lower_user(username);
+  for (auto* s : {&lower_pw, &lower_user}) {
+    std::transform(s->begin(), s->end(), s->begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+  }
+  if (!lower_user.empty() && lower_pw.find(lower_user) != std::string::npos) {
+    out.push_back({"password", "密码不能包含用户名"});
+  }
+  if (IsCommonPassword(password)) out.push_back({"password", "该密码过于常见，请换一个"});
+  return out;
+}
+
+SessionState EvaluateSession(const Session& s, Instant now, const PasswordPolicy& policy) {
+  if (s.ended_at) return SessionState::kEnded;
+  if (now - s.created_at >= std::chrono::hours(policy.absolute_hours)) {
+    return SessionState::kAbsoluteExpired;
+  }
+  if (now - s.last_seen_at >= std::chrono::minutes(policy.idle_minutes)) {
+    return SessionState::kIdleExpired;
+  }
+  return SessionState::kActive;
+}
+
+LoginGate CheckAccount(const std::string& status, std::optional<Instant> locked_until,
+                       std::optional<Instant> expires_at, Instant now) {
+  if (status == "disabled") return {false, "disabled", "账号已停用，请联系系统管理员"};
+  if (status == "locked" || (locked_until && *locked_until > now)) {
+    return {false, "locked", "密码错误次数过多，账号已锁定，请稍后再试或联系系统管理员"};
+  }
+  if (expires_at && *expires_at <= now) return {false, "expired", "账号已过有效期"};
+  return {};
+}
+
+FailureOutcome RecordFailure(int failures_before, std::optional<Instant> locked_until, Instant now,
+                             const PasswordPolicy& policy) {
+  FailureOutcome out;
+  if (locked_until && *locked_until <= now) failures_before = 0;
+  out.failures = failures_before + 1;
+  if (out.failures >= policy.lockout_threshold) {
+    out.locked_until = now + std::chrono::minutes(policy.lockout_minutes);
+  }
+  return out;
+}
+
+bool PasswordExpired(Instant changed_at, Instant now, const PasswordPolicy& policy) {
+  return policy.max_age_days > 0 && now - changed_at >= std::chrono::days(policy.max_age_days);
+}
+
+}  // namespace xiaoan::domain

@@ -1,0 +1,119 @@
+#pragma once
+// Identity and access: permissions, built-in roles, data scopes, the password policy, sessions
+// and lockout. Pure rules; storage and HTTP live elsewhere.
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+
+namespace xiaoan::domain {
+
+// Permission strings: "<capability>:<action>".
+namespace perm {
+inline constexpr const char* kRegionRead = "region:read";
+inline constexpr const char* kRegionWrite = "region:write";
+inline constexpr const char* kUnitRead = "unit:read";
+inline constexpr const char* kUnitWrite = "unit:write";
+inline constexpr const char* kDepartmentRead = "department:read";
+inline constexpr const char* kDepartmentWrite = "department:write";
+inline constexpr const char* kSchoolRead = "school:read";
+inline constexpr const char* kSchoolWrite = "school:write";
+inline constexpr const char* kSchoolImport = "school:import";
+inline constexpr const char* kSchoolExport = "school:export";
+inline constexpr const char* kUserRead = "user:read";
+inline constexpr const char* kUserWrite = "user:write";
+inline constexpr const char* kRoleRead = "role:read";
+inline constexpr const char* kRoleWrite = "role:write";
+inline constexpr const char* kPolicyRead = "policy:read";
+inline constexpr const char* kPolicyWrite = "policy:write";
+inline constexpr const char* kAuditRead = "audit:read";
+inline constexpr const char* kAuditExport = "audit:export";
+}  // namespace perm
+
+// Every permission that exists, for validation of custom roles.
+const std::vector<std::string>& AllPermissions();
+
+enum class ScopeKind { kOwn, kOwnUnit, kUnitAndBelow, kCustom, kAll };
+std::string_view ScopeKindName(ScopeKind kind);
+std::optional<ScopeKind> ScopeKindFromName(std::string_view name);
+
+// What a user may see: a set of unit paths ("/1/5/"), each covering itself (kOwnUnit, kOwn) or
+// its subtree (kUnitAndBelow, kCustom); kAll covers everything.
+struct DataScope {
+  ScopeKind kind = ScopeKind::kOwnUnit;
+  std::vector<std::string> paths;
+  bool Covers(const std::string& unit_path) const;
+  // The widest of two scopes a user holds through different roles.
+  static DataScope Union(const DataScope& a, const DataScope& b);
+};
+
+struct BuiltinRole {
+  std::string_view code;
+  std::string_view name;
+  ScopeKind scope;
+  std::vector<std::string> permissions;
+  bool administrator;  // one of the three administrators (三员)
+};
+const std::vector<BuiltinRole>& BuiltinRoles();
+const BuiltinRole* FindBuiltinRole(std::string_view code);
+
+// 三员: no account holds two of system, security and audit administrator.
+std::optional<ErrorDetail> CheckSeparationOfDuties(const std::vector<std::string>& role_codes);
+
+struct PasswordPolicy {
+  int min_length = 8;
+  int min_classes = 3;
+  int history = 5;
+  int max_age_days = 90;
+  int lockout_threshold = 5;
+  int lockout_minutes = 30;
+  int idle_minutes = 30;
+  int absolute_hours = 12;
+  int address_attempts_per_minute = 20;
+};
+
+// Strength, not reuse: reuse needs the history and is checked by the use case.
+std::vector<ErrorDetail> CheckPasswordStrength(const PasswordPolicy& policy,
+                                               std::string_view password,
+                                               std::string_view username);
+bool IsCommonPassword(std::string_view password);
+
+struct Session {
+  std::string id_hash;  // SHA-256 of the token held by the client
+  std::int64_t user_id = 0;
+  std::string csrf_token;
+  Instant created_at;
+  Instant last_seen_at;
+  std::optional<Instant> ended_at;
+  std::string source;
+  std::string user_agent;
+};
+
+enum class SessionState { kActive, kEnded, kIdleExpired, kAbsoluteExpired };
+SessionState EvaluateSession(const Session& s, Instant now, const PasswordPolicy& policy);
+
+// Account state at a login attempt.
+struct LoginGate {
+  bool allowed = true;
+  std::string reason_code;  // "locked", "disabled", "expired"
+  std::string message;
+};
+LoginGate CheckAccount(const std::string& status, std::optional<Instant> locked_until,
+                       std::optional<Instant> expires_at, Instant now);
+// After a failed password: the new failure count and, when it reaches the threshold, the end
+// of the lock.
+struct FailureOutcome {
+  int failures = 0;
+  std::optional<Instant> locked_until;
+};
+// A lock that has run out starts the count afresh.
+FailureOutcome RecordFailure(int failures_before, std::optional<Instant> locked_until, Instant now,
+                             const PasswordPolicy& policy);
+bool PasswordExpired(Instant changed_at, Instant now, const PasswordPolicy& policy);
+
+}  // namespace xiaoan::domain

@@ -1,0 +1,234 @@
+// Administration: users (system administrator), roles, scopes and policy (security
+// administrator), the audit log (audit administrator).
+#include <boost/json.hpp>
+
+#include "app/accounts/accounts.hpp"
+#include "app/demo/seed_demo.hpp"
+#include "http/api.hpp"
+#include "http/json/account_json.hpp"
+#include "http/json/fields.hpp"
+#include "http/query.hpp"
+
+namespace xiaoan::http {
+
+namespace json = boost::json;
+namespace perm = domain::perm;
+
+namespace {
+
+template <typename T>
+std::string ListBody(const std::vector<T>& items, std::int64_t total) {
+  json::array arr;
+  for (const auto& i : items) arr.push_back(ToJson(i));
+  return json::serialize(json::object{{"items", std::move(arr)}, {"total", total}});
+}
+
+domain::AuditFilter AuditFilterOf(QueryReader& q) {
+  domain::AuditFilter f;
+  f.actor = q.Str("actor");
+  f.action = q.Str("action");
+  f.result = q.Str("result");
+  f.from = q.Str("from");
+  f.to = q.Str("to");
+  f.page = q.Page();
+  return f;
+}
+
+void AddUserRoutes(Router& r, app::Services& s) {
+  r.Add("GET", "/api/v1/users", Access::Need(perm::kUserRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          domain::UserFilter f;
+          f.q = q.Str("q").value_or("");
+          f.unit_id = q.Int("unit_id");
+          f.status = q.Str("status");
+          f.page = q.Page();
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto page, app::ListUsers(s, ContextOf(req), f));
+          return JsonResponse(200, ListBody(page.items, page.total));
+        });
+  r.Add("POST", "/api/v1/users", Access::Need(perm::kUserWrite),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
+          Fields f(obj);
+          app::NewUser u;
+          u.username = f.Str("username", true).value_or("");
+          u.display_name = f.Str("display_name", true).value_or("");
+          u.unit_id = f.Int("unit_id", true).value_or(0);
+          u.expires_at = f.NullableStr("expires_at");
+          XA_TRY(f.Finish());
+          XA_ASSIGN_OR_RETURN(auto created, app::CreateUser(s, ContextOf(req), u));
+          return JsonResponse(
+              201, json::serialize(json::object{{"user", ToJson(created.user)},
+                                                {"initial_password", created.initial_password}}));
+        });
+  r.Add("GET", "/api/v1/users/{id}", Access::Need(perm::kUserRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          XA_ASSIGN_OR_RETURN(auto user, app::GetUser(s, ContextOf(req), id));
+          return JsonResponse(200, json::serialize(ToJson(user)));
+        });
+  r.Add("PUT", "/api/v1/users/{id}/status", Access::Need(perm::kUserWrite),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
+          Fields f(obj);
+          auto status = f.Str("status", true);
+          XA_TRY(f.Finish());
+          XA_ASSIGN_OR_RETURN(auto user, app::SetUserStatus(s, ContextOf(req), id, *status));
+          return JsonResponse(200, json::serialize(ToJson(user)));
+        });
+  r.Add("POST", "/api/v1/users/{id}/reset-password", Access::Need(perm::kUserWrite),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          XA_ASSIGN_OR_RETURN(auto password, app::ResetPassword(s, ContextOf(req), id));
+          return JsonResponse(200, json::serialize(json::object{{"initial_password", password}}));
+        });
+}
+
+void AddRoleRoutes(Router& r, app::Services& s) {
+  r.Add("GET", "/api/v1/roles", Access::Need(perm::kRoleRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto roles, app::ListRoles(s));
+          return JsonResponse(200, ListBody(roles, static_cast<std::int64_t>(roles.size())));
+        });
+  r.Add("PUT", "/api/v1/roles/{code}", Access::Need(perm::kRoleWrite),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
+          Fields f(obj);
+          domain::Role role;
+          role.code = req.path_params["code"];
+          role.name = f.Str("name", true).value_or("");
+          const auto scope = f.Str("scope", true);
+          if (const auto* perms = f.Array("permissions", true)) {
+            for (std::size_t i = 0; i < perms->size(); ++i) {
+              if (!(*perms)[i].is_string()) {
+                f.AddError("permissions[" + std::to_string(i) + "]", "须为字符串");
+              } else {
+                role.permissions.emplace_back((*perms)[i].as_string());
+              }
+            }
+          }
+          if (scope) {
+            auto kind = domain::ScopeKindFromName(*scope);
+            if (!kind) {
+              f.AddError("scope", "须为 own、own_unit、unit_and_below、custom 或 all");
+            } else {
+              role.scope = *kind;
+            }
+          }
+          XA_TRY(f.Finish());
+          XA_ASSIGN_OR_RETURN(auto saved, app::SaveCustomRole(s, ContextOf(req), role));
+          return JsonResponse(200, json::serialize(ToJson(saved)));
+        });
+  r.Add("GET", "/api/v1/users/{id}/roles", Access::Need(perm::kRoleRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          XA_ASSIGN_OR_RETURN(auto roles, app::RolesOfUser(s, ContextOf(req), id));
+          XA_ASSIGN_OR_RETURN(auto units, app::ScopeUnitsOfUser(s, ContextOf(req), id));
+          json::array codes;
+          for (const auto& role : roles) codes.emplace_back(json::string(role.code));
+          json::array unit_ids;
+          for (auto u : units) unit_ids.emplace_back(u);
+          return JsonResponse(
+              200, json::serialize(json::object{{"roles", std::move(codes)},
+                                                {"scope_unit_ids", std::move(unit_ids)}}));
+        });
+  r.Add("PUT", "/api/v1/users/{id}/roles", Access::Need(perm::kRoleWrite),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
+          Fields f(obj);
+          std::vector<std::string> roles;
+          std::vector<domain::UnitId> units;
+          if (const auto* arr = f.Array("roles", true)) {
+            for (std::size_t i = 0; i < arr->size(); ++i) {
+              if ((*arr)[i].is_string()) {
+                roles.emplace_back((*arr)[i].as_string());
+              } else {
+                f.AddError("roles[" + std::to_string(i) + "]", "须为字符串");
+              }
+            }
+          }
+          if (const auto* arr = f.Array("scope_unit_ids", false)) {
+            for (std::size_t i = 0; i < arr->size(); ++i) {
+              if ((*arr)[i].is_int64()) {
+                units.push_back((*arr)[i].as_int64());
+              } else {
+                f.AddError("scope_unit_ids[" + std::to_string(i) + "]", "须为整数");
+              }
+            }
+          }
+          XA_TRY(f.Finish());
+          XA_TRY(app::AssignRoles(s, ContextOf(req), id, roles, units));
+          return JsonResponse(204, "");
+        });
+  r.Add("GET", "/api/v1/security-policy", Access::Need(perm::kPolicyRead),
+        [&s](HttpRequest&) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto p, app::GetPolicy(s));
+          return JsonResponse(200, json::serialize(ToJson(p)));
+        });
+  r.Add("PUT", "/api/v1/security-policy", Access::Need(perm::kPolicyWrite),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
+          Fields f(obj);
+          domain::PasswordPolicy p;
+          auto field = [&](const char* name, int& target) {
+            if (auto v = f.Int(name, true)) target = static_cast<int>(*v);
+          };
+          field("min_length", p.min_length);
+          field("min_classes", p.min_classes);
+          field("history", p.history);
+          field("max_age_days", p.max_age_days);
+          field("lockout_threshold", p.lockout_threshold);
+          field("lockout_minutes", p.lockout_minutes);
+          field("idle_minutes", p.idle_minutes);
+          field("absolute_hours", p.absolute_hours);
+          field("address_attempts_per_minute", p.address_attempts_per_minute);
+          XA_TRY(f.Finish());
+          XA_ASSIGN_OR_RETURN(auto saved, app::UpdatePolicy(s, ContextOf(req), p));
+          return JsonResponse(200, json::serialize(ToJson(saved)));
+        });
+}
+
+void AddAuditRoutes(Router& r, app::Services& s) {
+  r.Add("GET", "/api/v1/audit-logs", Access::Need(perm::kAuditRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          auto f = AuditFilterOf(q);
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto page, app::SearchAudit(s, ContextOf(req), f));
+          return JsonResponse(200, ListBody(page.items, page.total));
+        });
+  r.Add("GET", "/api/v1/audit-logs/export", Access::Need(perm::kAuditExport),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          auto f = AuditFilterOf(q);
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto bytes, app::ExportAudit(s, ContextOf(req), f));
+          return FileResponse(std::move(bytes), "xlsx", "审计日志.xlsx");
+        });
+  r.Add("POST", "/api/v1/audit-logs/verify", Access::Need(perm::kAuditRead),
+        [&s](HttpRequest&) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto v, app::VerifyAudit(s));
+          json::object body{{"checked", v.checked}, {"intact", !v.first_break.has_value()}};
+          if (v.first_break) {
+            body["first_broken_id"] = v.first_break->id;
+            body["reason"] = v.first_break->reason;
+          }
+          return JsonResponse(200, json::serialize(body));
+        });
+}
+
+}  // namespace
+
+void AddAdminRoutes(Router& router, app::Services& services, const ApiOptions& options) {
+  (void)options;
+  AddUserRoutes(router, services);
+  AddRoleRoutes(router, services);
+  AddAuditRoutes(router, services);
+}
+
+}  // namespace xiaoan::http

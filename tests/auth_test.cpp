@@ -1,0 +1,170 @@
+// Sessions and lockout with a pinned clock, on both stores; the pure rules of the policy.
+#include <gtest/gtest.h>
+
+#include "app/accounts/accounts.hpp"
+#include "app/demo/seed_demo.hpp"
+#include "core/clock.hpp"
+#include "domain/auth/auth.hpp"
+#include "support/test_store.hpp"
+
+namespace xiaoan {
+namespace {
+
+using namespace std::chrono_literals;
+
+TEST(PasswordPolicy, StrengthRules) {
+  domain::PasswordPolicy p;
+  EXPECT_TRUE(domain::CheckPasswordStrength(p, "Blue#Harbour7", "teacher1").empty());
+  EXPECT_FALSE(domain::CheckPasswordStrength(p, "Bh#7", "u").empty());          // length
+  EXPECT_FALSE(domain::CheckPasswordStrength(p, "bluehar bour", "u").empty());  // 2 classes
+  EXPECT_FALSE(domain::CheckPasswordStrength(p, "Admin@123", "u").empty());     // common
+  EXPECT_FALSE(domain::CheckPasswordStrength(p, "P@SSW0RD", "u").empty());      // common, any case
+  EXPECT_FALSE(domain::CheckPasswordStrength(p, "Zhang.San#2026", "zhang.san").empty());
+  p.min_classes = 2;
+  EXPECT_TRUE(domain::CheckPasswordStrength(p, "blueharbour7", "zz").empty());
+}
+
+TEST(PasswordPolicy, LockoutAndExpiry) {
+  domain::PasswordPolicy p;
+  const Instant now{std::chrono::milliseconds(1796000000000)};
+  auto f = domain::RecordFailure(3, std::nullopt, now, p);
+  EXPECT_EQ(f.failures, 4);
+  EXPECT_FALSE(f.locked_until.has_value());
+  f = domain::RecordFailure(4, std::nullopt, now, p);
+  ASSERT_TRUE(f.locked_until.has_value());
+  EXPECT_EQ(*f.locked_until, now + 30min);
+  EXPECT_FALSE(domain::CheckAccount("active", f.locked_until, std::nullopt, now + 29min).allowed);
+  EXPECT_TRUE(domain::CheckAccount("active", f.locked_until, std::nullopt, now + 30min).allowed);
+  // After the lock runs out, one more mistake does not lock again at once.
+  auto after = domain::RecordFailure(5, f.locked_until, now + 31min, p);
+  EXPECT_EQ(after.failures, 1);
+  EXPECT_FALSE(after.locked_until.has_value());
+  EXPECT_FALSE(domain::CheckAccount("disabled", std::nullopt, std::nullopt, now).allowed);
+  EXPECT_FALSE(domain::CheckAccount("active", std::nullopt, now, now).allowed);  // account expired
+  EXPECT_TRUE(domain::PasswordExpired(now - std::chrono::days(90), now, p));
+  EXPECT_FALSE(domain::PasswordExpired(now - std::chrono::days(89), now, p));
+}
+
+TEST(DataScope, CoversAndUnion) {
+  domain::DataScope school{domain::ScopeKind::kOwnUnit, {"/1/11/"}};
+  EXPECT_TRUE(school.Covers("/1/11/"));
+  EXPECT_FALSE(school.Covers("/1/12/"));
+  EXPECT_FALSE(school.Covers("/1/"));
+  domain::DataScope bureau{domain::ScopeKind::kUnitAndBelow, {"/1/"}};
+  EXPECT_TRUE(bureau.Covers("/1/12/"));
+  EXPECT_FALSE(bureau.Covers("/10/"));  // a prefix of digits is not a parent
+  const domain::DataScope all{domain::ScopeKind::kAll, {}};
+  EXPECT_TRUE(all.Covers("/99/"));
+  auto u = domain::DataScope::Union(school, domain::DataScope{domain::ScopeKind::kCustom, {"/5/"}});
+  EXPECT_TRUE(u.Covers("/5/7/"));
+  EXPECT_EQ(domain::DataScope::Union(school, all).kind, domain::ScopeKind::kAll);
+  EXPECT_TRUE(domain::CheckSeparationOfDuties({"system_admin", "teacher"}) == std::nullopt);
+  EXPECT_TRUE(domain::CheckSeparationOfDuties({"system_admin", "security_admin"}).has_value());
+}
+
+TEST(Sessions, IdleAndAbsoluteLimits) {
+  domain::PasswordPolicy p;
+  const Instant t0{std::chrono::milliseconds(1796000000000)};
+  domain::Session s;
+  s.created_at = s.last_seen_at = t0;
+  EXPECT_EQ(domain::EvaluateSession(s, t0 + 29min, p), domain::SessionState::kActive);
+  EXPECT_EQ(domain::EvaluateSession(s, t0 + 30min, p), domain::SessionState::kIdleExpired);
+  s.last_seen_at = t0 + 12h - 1min;
+  EXPECT_EQ(domain::EvaluateSession(s, t0 + 12h, p), domain::SessionState::kAbsoluteExpired);
+  s.ended_at = t0;
+  EXPECT_EQ(domain::EvaluateSession(s, t0 + 1min, p), domain::SessionState::kEnded);
+}
+
+class SessionStore : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<testing::FreshDatabase>(GetParam());
+    XA_REQUIRE_DB(*db_);
+    store_ = testing::OpenStore(db_->url());
+    ASSERT_NE(store_, nullptr);
+    services_ = std::make_unique<app::Services>(app::Services{*store_, clock_});
+    auto demo = app::SeedDemo(*services_, {}, {5, "district"});
+    ASSERT_TRUE(demo.ok());
+    for (const auto& a : demo->accounts) passwords_[a.username] = a.password;
+  }
+  Result<app::LoginResult> LoginAs(const std::string& user, const std::string& password,
+                                   const std::string& source = "10.0.0.1") {
+    return app::Login(*services_, throttle_, user, password, source, "test", "req");
+  }
+
+  std::unique_ptr<testing::FreshDatabase> db_;
+  std::unique_ptr<storage::SqlStore> store_;
+  FixedClock clock_{Instant{std::chrono::milliseconds(1796000000000)}};
+  std::unique_ptr<app::Services> services_;
+  app::LoginThrottle throttle_;
+  std::map<std::string, std::string> passwords_;
+};
+
+TEST_P(SessionStore, IdleTimeoutEndsTheSession) {
+  auto login = LoginAs("inspector", passwords_["inspector"]);
+  ASSERT_TRUE(login.ok());
+  clock_.Advance(29min);
+  ASSERT_TRUE(app::Authenticate(*services_, login->session_token).ok());  // touches last_seen
+  clock_.Advance(29min);
+  ASSERT_TRUE(app::Authenticate(*services_, login->session_token).ok());
+  clock_.Advance(30min);
+  auto expired = app::Authenticate(*services_, login->session_token);
+  ASSERT_FALSE(expired.ok());
+  EXPECT_EQ(expired.error().code, ErrorCode::kUnauthenticated);
+  EXPECT_EQ(expired.error().details.at(0).field, "session_expired");
+  // Once ended it stays ended, even if the clock were wound back.
+  clock_.Advance(-30min);
+  EXPECT_FALSE(app::Authenticate(*services_, login->session_token).ok());
+}
+
+TEST_P(SessionStore, AbsoluteLimitEndsAnActiveSession) {
+  auto login = LoginAs("inspector", passwords_["inspector"]);
+  ASSERT_TRUE(login.ok());
+  // Active just inside the idle limit, for just under 12 hours…
+  for (int i = 0; i < 24; ++i) {
+    clock_.Advance(29min + 59s);
+    ASSERT_TRUE(app::Authenticate(*services_, login->session_token).ok()) << i;
+  }
+  // …then one more minute: not idle, but past the absolute limit.
+  clock_.Advance(1min);
+  auto r = app::Authenticate(*services_, login->session_token);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().details.at(0).field, "session_expired");
+}
+
+TEST_P(SessionStore, LockLastsThirtyMinutes) {
+  for (int i = 0; i < 5; ++i) EXPECT_FALSE(LoginAs("safety_office", "Wrong#Passw0rd9").ok());
+  auto locked = LoginAs("safety_office", passwords_["safety_office"]);
+  ASSERT_FALSE(locked.ok());
+  EXPECT_EQ(locked.error().details.at(0).field, "locked");
+  clock_.Advance(29min);
+  EXPECT_FALSE(LoginAs("safety_office", passwords_["safety_office"]).ok());
+  clock_.Advance(1min);
+  EXPECT_TRUE(LoginAs("safety_office", passwords_["safety_office"]).ok());
+}
+
+TEST_P(SessionStore, AddressRateLimit) {
+  for (int i = 0; i < 20; ++i) (void)LoginAs("nobody", "x", "10.9.9.9");
+  auto limited = LoginAs("inspector", passwords_["inspector"], "10.9.9.9");
+  ASSERT_FALSE(limited.ok());
+  EXPECT_EQ(limited.error().details.at(0).field, "rate_limited");
+  EXPECT_TRUE(LoginAs("inspector", passwords_["inspector"], "10.9.9.10").ok());
+  clock_.Advance(61s);
+  EXPECT_TRUE(LoginAs("inspector", passwords_["inspector"], "10.9.9.9").ok());
+}
+
+TEST_P(SessionStore, PasswordExpiryForcesAChange) {
+  auto login = LoginAs("inspector", passwords_["inspector"]);
+  ASSERT_TRUE(login.ok());
+  EXPECT_FALSE(login->principal.must_change_password);
+  clock_.Advance(std::chrono::days(91));
+  auto again = LoginAs("inspector", passwords_["inspector"]);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->principal.must_change_password);
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, SessionStore, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace xiaoan

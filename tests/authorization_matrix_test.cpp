@@ -1,0 +1,282 @@
+// The authorization matrix: every endpoint × {own school, sibling school, parent bureau, another
+// district, an outside department} × every built-in role, with the expected outcome written out
+// below. A route without rows fails the test, so a new endpoint must state who may use it.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <set>
+
+#include "app/accounts/accounts.hpp"
+#include "app/demo/seed_demo.hpp"
+#include "app/org/org_use_cases.hpp"
+#include "core/clock.hpp"
+#include "http/api.hpp"
+#include "http/server.hpp"
+#include "support/test_store.hpp"
+
+namespace xiaoan {
+namespace {
+
+namespace json = boost::json;
+
+// One account per built-in role, in the column order of the expectations.
+const std::vector<std::string> kUsers = {
+    "sysadmin",      "secadmin",       "auditor",        "safety_office",   "inspector",
+    "section_basic", "school1_leader", "school1_safety", "school1_teacher", "dept1_liaison"};
+
+struct Row {
+  std::string method;
+  std::string pattern;
+  std::string target;  // what replaces {id}/{code}: S1 own school, S2 sibling school, B1 parent
+                       // bureau, X school of another district, XB its bureau, D1 a department,
+                       // T a user of the other district, or a literal value
+  std::string body;
+  // One letter per user in kUsers: o = allowed (2xx, or 409/422 from the use case after the
+  // checks), f = 403 forbidden, n = 404 not found (out of scope).
+  std::string expect;
+};
+
+// clang-format off
+const std::vector<Row> kMatrix = {
+  // Public and self-service.
+  {"GET",    "/api/v1/health",                 "", "",   "oooooooooo"},
+  {"GET",    "/api/v1/openapi.json",           "", "",   "oooooooooo"},
+  {"POST",   "/api/v1/auth/login",             "", "{}", "oooooooooo"},
+  {"GET",    "/api/v1/auth/me",                "", "",   "oooooooooo"},
+  {"POST",   "/api/v1/auth/password",          "", "{}", "oooooooooo"},
+  {"GET",    "/api/v1/auth/sessions",          "", "",   "oooooooooo"},
+  {"DELETE", "/api/v1/auth/sessions/{id}",     "0123456789abcdef", "", "nnnnnnnnnn"},
+  // Users: the system administrator; the security administrator reads them.
+  {"GET",    "/api/v1/users",                  "", "",   "ooffffffff"},
+  {"POST",   "/api/v1/users",                  "", "{}", "offfffffff"},
+  {"GET",    "/api/v1/users/{id}",             "T", "",  "ooffffffff"},
+  {"PUT",    "/api/v1/users/{id}/status",      "T", R"({"status":"x"})", "offfffffff"},
+  {"POST",   "/api/v1/users/{id}/reset-password", "T", "", "offfffffff"},
+  // Roles, scopes and policy: the security administrator.
+  {"GET",    "/api/v1/users/{id}/roles",       "T", "",  "foffffffff"},
+  {"PUT",    "/api/v1/users/{id}/roles",       "T", R"({"roles":["nope"]})", "foffffffff"},
+  {"GET",    "/api/v1/roles",                  "", "",   "foffffffff"},
+  {"PUT",    "/api/v1/roles/{code}",           "custom_x", "{}", "foffffffff"},
+  {"GET",    "/api/v1/security-policy",        "", "",   "foffffffff"},
+  {"PUT",    "/api/v1/security-policy",        "", "{}", "foffffffff"},
+  // Audit log: the audit administrator only.
+  {"GET",    "/api/v1/audit-logs",             "", "",   "ffofffffff"},
+  {"GET",    "/api/v1/audit-logs/export",      "", "",   "ffofffffff"},
+  {"POST",   "/api/v1/audit-logs/verify",      "", "",   "ffofffffff"},
+  // Regions: reference data, read by everyone who works with schools or departments.
+  {"GET",    "/api/v1/regions",                "", "",   "offooooooo"},
+  {"GET",    "/api/v1/regions/{code}",         "990102", "", "offooooooo"},
+  {"POST",   "/api/v1/regions",                "", "{}", "offfffffff"},
+  {"PUT",    "/api/v1/regions/{code}",         "990102", "{}", "offfffffff"},
+  {"DELETE", "/api/v1/regions/{code}",         "990102", "", "offfffffff"},
+  // Units: the bureau sees its subtree; another district is out of scope.
+  {"GET",    "/api/v1/units",                  "", "",   "offoooffff"},
+  {"GET",    "/api/v1/units/{id}",             "S1", "", "offoooffff"},
+  {"GET",    "/api/v1/units/{id}",             "S2", "", "offoooffff"},
+  {"GET",    "/api/v1/units/{id}",             "B1", "", "offoooffff"},
+  {"GET",    "/api/v1/units/{id}",             "XB", "", "offnnnffff"},
+  {"GET",    "/api/v1/units/{id}",             "D1", "", "offoooffff"},
+  {"POST",   "/api/v1/units",                  "", "{}", "offfffffff"},
+  {"PUT",    "/api/v1/units/{id}",             "S1", R"({"name":"x"})", "offfffffff"},
+  {"PUT",    "/api/v1/units/{id}",             "XB", R"({"name":"x"})", "offfffffff"},
+  {"DELETE", "/api/v1/units/{id}",             "B1", "", "offfffffff"},
+  {"DELETE", "/api/v1/units/{id}",             "XB", "", "offfffffff"},
+  // Outside departments: a shared directory for every holder of department:read.
+  {"GET",    "/api/v1/departments",            "", "",   "offooofffo"},
+  {"GET",    "/api/v1/departments/{id}",       "D1", "", "offooofffo"},
+  {"GET",    "/api/v1/departments/{id}",       "S1", "", "nffnnnfffn"},
+  {"POST",   "/api/v1/departments",            "", "{}", "offfffffff"},
+  {"PUT",    "/api/v1/departments/{id}",       "D1", "{}", "offfffffff"},
+  {"DELETE", "/api/v1/departments/{id}",       "D1", "", "offfffffff"},
+  // Schools: own school, sibling school, another district.
+  {"GET",    "/api/v1/schools",                "", "",   "offoooooof"},
+  {"GET",    "/api/v1/schools/{id}",           "S1", "", "offoooooof"},
+  {"GET",    "/api/v1/schools/{id}",           "S2", "", "offooonnnf"},
+  {"GET",    "/api/v1/schools/{id}",           "X",  "", "offnnnnnnf"},
+  {"GET",    "/api/v1/schools/{id}",           "D1", "", "nffnnnnnnf"},
+  {"POST",   "/api/v1/schools",                "", "{}", "offoffofff"},
+  {"PUT",    "/api/v1/schools/{id}",           "S1", "SCHOOL", "offoffofff"},
+  {"PUT",    "/api/v1/schools/{id}",           "S2", "SCHOOL", "offoffnfff"},
+  {"PUT",    "/api/v1/schools/{id}",           "X",  "SCHOOL", "offnffnfff"},
+  {"DELETE", "/api/v1/schools/{id}",           "S1", "", "offoffofff"},
+  {"DELETE", "/api/v1/schools/{id}",           "S2", "", "offoffnfff"},
+  {"DELETE", "/api/v1/schools/{id}",           "X",  "", "offnffnfff"},
+  {"GET",    "/api/v1/schools/export",         "", "",   "offofooo" "ff"},
+  {"GET",    "/api/v1/schools/import-template", "", "",  "offoffffff"},
+  {"POST",   "/api/v1/schools/import",         "", "junk", "offoffffff"},
+  // Last: ends each user's session.
+  {"POST",   "/api/v1/auth/logout",            "", "",   "oooooooooo"},
+};
+// clang-format on
+
+char Outcome(int status) {
+  if ((status >= 200 && status < 300) || status == 409 || status == 422) return 'o';
+  if (status == 403) return 'f';
+  if (status == 404) return 'n';
+  if (status == 401) return 'u';
+  return '?';
+}
+
+class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<testing::FreshDatabase>(GetParam());
+    XA_REQUIRE_DB(*db_);
+    store_ = testing::OpenStore(db_->url());
+    ASSERT_NE(store_, nullptr);
+    services_ = std::make_unique<app::Services>(app::Services{*store_, clock_});
+    auto demo = app::SeedDemo(*services_, {}, {11, "district"});
+    ASSERT_TRUE(demo.ok());
+    for (const auto& a : demo->accounts) passwords_[a.username] = a.password;
+    // Another district with its bureau, a school and a user there.
+    app::RequestContext system;
+    ASSERT_TRUE(
+        app::CreateRegion(*services_, system, {"990103", "另一区", "990100", "", "", ""}).ok());
+    domain::Unit xb;
+    xb.kind = "bureau";
+    xb.name = "另一区教育局";
+    xb.region_code = "990103";
+    auto bureau = app::CreateUnit(*services_, system, xb);
+    ASSERT_TRUE(bureau.ok());
+    targets_["XB"] = std::to_string(bureau->id);
+    domain::School x;
+    x.unit.code = "X0001";
+    x.unit.name = "另一区小学";
+    x.unit.region_code = "990103";
+    x.unit.parent_id = bureau->id;
+    x.profile.stage = "primary";
+    x.profile.ownership = "public";
+    x.profile.location_type = "urban";
+    auto school = app::CreateSchool(*services_, system, x);
+    ASSERT_TRUE(school.ok());
+    targets_["X"] = std::to_string(school->unit.id);
+    auto t =
+        app::CreateUser(*services_, system, {"other_teacher", "另一区教师", school->unit.id, {}});
+    ASSERT_TRUE(t.ok());
+    targets_["T"] = std::to_string(t->user.id);
+
+    api_ = std::make_unique<http::Api>(*services_, http::ApiOptions{});
+    http::ServerOptions so;
+    so.port = 0;
+    so.threads = 2;
+    server_ = std::make_unique<http::HttpServer>(
+        so, http::ServerCallbacks{[this](const std::string& m, const std::string& p) {
+                                    return api_->BodyLimit(m, p);
+                                  },
+                                  [this](http::HttpRequest& r) { return api_->Dispatch(r); }});
+    auto port = server_->Start();
+    ASSERT_TRUE(port.ok());
+    port_ = *port;
+    for (const auto& u : kUsers) {
+      testing::HttpReply reply;
+      sessions_[u] = testing::LoginAs(port_, u, passwords_[u], &reply);
+      ASSERT_EQ(reply.status, 200) << u;
+      unit_of_[u] = json::parse(reply.body).at("unit").at("id").as_int64();
+    }
+    targets_["S1"] = std::to_string(unit_of_["school1_leader"]);
+    targets_["S2"] = std::to_string(
+        json::parse(testing::LoginAs(port_, "school2_leader", passwords_["school2_leader"])
+                        .Call("GET", "/api/v1/auth/me")
+                        .body)
+            .at("unit")
+            .at("id")
+            .as_int64());
+    targets_["B1"] = std::to_string(unit_of_["safety_office"]);
+    targets_["D1"] = std::to_string(unit_of_["dept1_liaison"]);
+    for (const auto& key : {"S1", "S2", "X"}) school_bodies_[key] = WritableSchool(targets_[key]);
+  }
+  void TearDown() override {
+    if (server_) server_->Stop();
+  }
+
+  // The school as GET returns it, less the read-only fields: a valid PUT body.
+  std::string WritableSchool(const std::string& id) {
+    auto r = sessions_["sysadmin"].Call("GET", "/api/v1/schools/" + id);
+    auto obj = json::parse(r.body).as_object();
+    for (const char* key : {"id", "path", "cluster_name", "created_at", "updated_at"}) {
+      obj.erase(key);
+    }
+    return json::serialize(obj);
+  }
+
+  std::unique_ptr<testing::FreshDatabase> db_;
+  std::unique_ptr<storage::SqlStore> store_;
+  SystemClock clock_;
+  std::unique_ptr<app::Services> services_;
+  std::unique_ptr<http::Api> api_;
+  std::unique_ptr<http::HttpServer> server_;
+  int port_ = 0;
+  std::map<std::string, std::string> passwords_;
+  std::map<std::string, testing::WebSession> sessions_;
+  std::map<std::string, std::int64_t> unit_of_;
+  std::map<std::string, std::string> targets_;
+  std::map<std::string, std::string> school_bodies_;
+};
+
+TEST_P(AuthorizationMatrix, EveryRouteHasRows) {
+  std::set<std::string> covered;
+  for (const auto& row : kMatrix) {
+    ASSERT_EQ(row.expect.size(), kUsers.size()) << row.method << " " << row.pattern;
+    covered.insert(row.method + " " + row.pattern);
+  }
+  for (const auto& route : api_->router().routes()) {
+    EXPECT_TRUE(covered.count(route.method + " " + route.pattern))
+        << "the authorization matrix has no rows for " << route.method << " " << route.pattern;
+  }
+}
+
+TEST_P(AuthorizationMatrix, EveryRoleGetsTheExpectedOutcome) {
+  int checked = 0;
+  for (const auto& row : kMatrix) {
+    std::string path = row.pattern;
+    const auto open = path.find('{');
+    if (open != std::string::npos) {
+      const auto close = path.find('}', open);
+      const auto it = targets_.find(row.target);
+      path.replace(open, close - open + 1, it != targets_.end() ? it->second : row.target);
+    }
+    const std::string body = row.body == "SCHOOL" ? school_bodies_[row.target] : row.body;
+    for (std::size_t u = 0; u < kUsers.size(); ++u) {
+      auto reply = sessions_[kUsers[u]].Call(row.method, path, body);
+      EXPECT_EQ(Outcome(reply.status), row.expect[u])
+          << kUsers[u] << " " << row.method << " " << path << " (" << row.target << ") answered "
+          << reply.status << ": " << reply.body.substr(0, 200);
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, static_cast<int>(kMatrix.size() * kUsers.size()));
+}
+
+TEST_P(AuthorizationMatrix, ListsAndExportsHoldOnlyWhatTheScopeCovers) {
+  auto total = [&](const std::string& user, const std::string& target) {
+    return json::parse(sessions_[user].Call("GET", target).body).at("total").as_int64();
+  };
+  EXPECT_EQ(total("sysadmin", "/api/v1/schools"), 41);
+  EXPECT_EQ(total("safety_office", "/api/v1/schools"), 40);
+  EXPECT_EQ(total("section_basic", "/api/v1/schools"), 40);
+  EXPECT_EQ(total("school1_safety", "/api/v1/schools"), 1);
+  EXPECT_EQ(total("school1_teacher", "/api/v1/schools?q=" + targets_["S2"]), 0);
+  // Sending another unit as a filter does not widen the scope.
+  EXPECT_EQ(total("inspector", "/api/v1/units?parent_id=" + targets_["XB"]), 0);
+  EXPECT_EQ(total("safety_office", "/api/v1/schools?region_code=990103"), 0);
+  auto leader_create = json::parse(school_bodies_["S1"]).as_object();
+  leader_create["code"] = "LEAD01";
+  leader_create["parent_id"] = std::stoll(targets_["XB"]);
+  leader_create["region_code"] = "990103";
+  auto refused =
+      sessions_["safety_office"].Call("POST", "/api/v1/schools", json::serialize(leader_create));
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("parent_id"), std::string::npos);
+  // The export holds the same rows as the list.
+  auto csv = sessions_["school1_safety"].Call("GET", "/api/v1/schools/export?format=csv");
+  ASSERT_EQ(csv.status, 200);
+  std::size_t lines = 0;
+  for (char c : csv.body) lines += c == '\n';
+  EXPECT_EQ(lines, 2u);  // header + own school
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, AuthorizationMatrix, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace xiaoan

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "core/password.hpp"
 #include "version.hpp"
 
 int main(int argc, char** argv) {
@@ -43,9 +44,20 @@ int main(int argc, char** argv) {
   std::string bureau;
   init_org->add_option("--region", regions, "行政区划 代码=名称，自上而下，可重复")->required();
   init_org->add_option("--bureau", bureau, "教育局名称")->required();
+  auto* recover = app.add_subcommand("recover-account", "恢复账号：重置密码、解锁、清除动态验证码");
+  add_common(recover);
+  std::string recover_user;
+  bool recover_stdin = false;
+  recover->add_option("--username", recover_user, "用户名")->required();
+  recover->add_flag("--password-stdin", recover_stdin, "从标准输入读取新密码")->required();
   auto* verify = app.add_subcommand("verify-audit", "校验审计日志哈希链");
   add_common(verify);
+  auto* archive = app.add_subcommand("archive-audit", "把保留期以前的审计记录归档到文件");
+  add_common(archive);
+  std::string archive_before;
+  archive->add_option("--before", archive_before, "归档此日期（YYYY-MM-DD）以前的记录")->required();
   std::string file;
+  archive->add_option("file", file, "归档文件（不得已存在）")->required();
   auto* backup = app.add_subcommand("backup", "备份数据库到文件");
   add_common(backup);
   backup->add_option("file", file, "备份文件")->required();
@@ -67,12 +79,17 @@ int main(int argc, char** argv) {
   auto cfg = LoadConfig(common);
   if (!cfg.ok()) return Fail(cfg.error());
   SetupLogging(*cfg);
+  xiaoan::SetPasswordAlgorithm(cfg->password_hash == "pbkdf2-sm3"
+                                   ? xiaoan::PasswordAlgorithm::kPbkdf2Sm3
+                                   : xiaoan::PasswordAlgorithm::kArgon2id);
   if (serve->parsed()) return RunServe(*cfg);
   if (migrate->parsed()) return RunMigrate(*cfg);
   if (demo->parsed()) return RunDemo(*cfg, seed, scale);
   if (create_admin->parsed()) return RunCreateAdmin(*cfg, username, unit, role);
   if (init_org->parsed()) return RunInitOrg(*cfg, regions, bureau);
   if (verify->parsed()) return RunVerifyAudit(*cfg);
+  if (recover->parsed()) return RunRecoverAccount(*cfg, recover_user);
+  if (archive->parsed()) return RunArchiveAudit(*cfg, archive_before, file);
   if (backup->parsed()) return RunBackup(*cfg, file);
   if (restore->parsed()) return RunRestore(*cfg, file);
   return kExitUsage;

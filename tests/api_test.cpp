@@ -5,9 +5,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/audit/audit_log.hpp"
 #include "app/demo/seed_demo.hpp"
 #include "core/clock.hpp"
+#include "core/crypto.hpp"
 #include "core/embedded_file.hpp"
+#include "domain/auth/totp.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "office/table.hpp"
@@ -552,6 +555,128 @@ TEST_P(ApiTest, ChangingThePasswordSignsOutOtherSessions) {
   ASSERT_EQ(r.status, 204) << r.body;
   EXPECT_EQ(laptop.Call("GET", "/api/v1/auth/me").status, 401);
   EXPECT_EQ(phone.Call("GET", "/api/v1/auth/me").status, 200);
+}
+
+TEST_P(ApiTest, SecondFactorEnrolConfirmAndLogin) {
+  auto s = As("school1_leader");
+  auto enrol = s.Call("POST", "/api/v1/auth/totp/enroll");
+  ASSERT_EQ(enrol.status, 200) << enrol.body;
+  const std::string secret_b32(Json(enrol).at("secret").as_string());
+  EXPECT_EQ(Json(enrol).at("otpauth_uri").as_string().subview().substr(0, 15), "otpauth://totp/");
+  const std::string secret = domain::Base32Decode(secret_b32).value();
+  const auto step = domain::TotpStep(SystemClock().Now());
+  EXPECT_EQ(FirstField(s.Call("POST", "/api/v1/auth/totp/confirm", R"({"code":"000000x"})")),
+            "code");
+  ASSERT_EQ(s.Call("POST", "/api/v1/auth/totp/confirm",
+                   R"({"code":")" + domain::TotpCode(secret, step) + R"("})")
+                .status,
+            204);
+  HttpReply r;
+  testing::LoginAs(port_, "school1_leader", passwords_["school1_leader"], &r);
+  EXPECT_EQ(r.status, 401);
+  EXPECT_EQ(FirstField(r), "totp_required");
+  auto login = [&](const std::string& code) {
+    testing::HttpClient c(port_);
+    return c.Request("POST", "/api/v1/auth/login",
+                     R"({"username":"school1_leader","password":")" + passwords_["school1_leader"] +
+                         R"(","totp":")" + code + R"("})");
+  };
+  const std::string next = domain::TotpCode(secret, step + 1);
+  EXPECT_EQ(FirstField(login("123456")), "totp_invalid");
+  EXPECT_EQ(login(next).status, 200);
+  EXPECT_EQ(FirstField(login(next)), "totp_invalid");  // a code is accepted once
+}
+
+TEST_P(ApiTest, PolicyCanRequireTheSecondFactorForAdministrators) {
+  auto sec = As("secadmin");
+  auto policy = Json(sec.Call("GET", "/api/v1/security-policy")).as_object();
+  EXPECT_FALSE(policy.at("totp_required_for_admins").as_bool());  // demo mode
+  policy["totp_required_for_admins"] = true;
+  ASSERT_EQ(sec.Call("PUT", "/api/v1/security-policy", json::serialize(policy)).status, 200);
+  auto blocked = Call("GET", "/api/v1/users");
+  EXPECT_EQ(blocked.status, 403);
+  EXPECT_EQ(FirstField(blocked), "totp_enrollment_required");
+  EXPECT_EQ(Call("GET", "/api/v1/auth/me").status, 200);
+  EXPECT_EQ(As("school1_teacher").Call("GET", "/api/v1/schools").status, 200);  // not an admin
+  EXPECT_EQ(Call("POST", "/api/v1/auth/totp/enroll").status, 200);
+}
+
+TEST_P(ApiTest, ApiTokensCarryASubsetOfTheOwnersPermissions) {
+  auto s = As("safety_office");
+  auto too_much = s.Call("POST", "/api/v1/auth/tokens",
+                         R"({"name":"同步","permissions":["user:write"],"expires_in_days":30})");
+  EXPECT_EQ(too_much.status, 422);
+  auto created = s.Call("POST", "/api/v1/auth/tokens",
+                        R"({"name":"同步","permissions":["school:read"],"expires_in_days":30})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string token(Json(created).at("token").as_string());
+  const auto id = Json(created).at("id").as_int64();
+  testing::HttpClient c(port_);
+  auto bearer = [&](const std::string& method, const std::string& target,
+                    const std::string& body = {}) {
+    testing::HttpClient client(port_);
+    return client.Request(method, target, body, {{"Authorization", "Bearer " + token}});
+  };
+  EXPECT_EQ(bearer("GET", "/api/v1/schools").status, 200);
+  EXPECT_EQ(Json(bearer("GET", "/api/v1/schools")).at("total").as_int64(), 40);
+  EXPECT_EQ(FirstField(bearer("POST", "/api/v1/schools", "{}")), "school:write");
+  EXPECT_EQ(bearer("POST", "/api/v1/auth/tokens",
+                   R"({"name":"x","permissions":["school:read"],"expires_in_days":1})")
+                .status,
+            403);
+  auto listed = Json(s.Call("GET", "/api/v1/auth/tokens"));
+  EXPECT_EQ(listed.at("total").as_int64(), 1);
+  EXPECT_EQ(listed.at("items").at(0).as_object().count("token"), 0u);  // shown once only
+  EXPECT_EQ(s.Call("DELETE", "/api/v1/auth/tokens/" + std::to_string(id)).status, 204);
+  EXPECT_EQ(bearer("GET", "/api/v1/schools").status, 401);
+  EXPECT_EQ(testing::HttpClient(port_)
+                .Request("GET", "/api/v1/schools", {}, {{"Authorization", "Bearer xa_nonsense"}})
+                .status,
+            401);
+}
+
+TEST_P(ApiTest, SignaturesReCheckThePasswordAndCoverTheContent) {
+  auto s = As("school1_leader");
+  const std::string content = "隐患 #17 整改完成，验收合格";
+  auto wrong = s.Call("POST", "/api/v1/signatures",
+                      json::serialize(json::object{{"object_type", "hazard"},
+                                                   {"object_id", "17"},
+                                                   {"step", "close"},
+                                                   {"content", content},
+                                                   {"password", "Wrong#Passw0rd"}}));
+  EXPECT_EQ(wrong.status, 401);
+  auto both = s.Call("POST", "/api/v1/signatures",
+                     json::serialize(json::object{{"object_type", "hazard"},
+                                                  {"object_id", "17"},
+                                                  {"step", "close"},
+                                                  {"content", content}}));
+  EXPECT_EQ(both.status, 422);
+  auto signed_ = s.Call("POST", "/api/v1/signatures",
+                        json::serialize(json::object{{"object_type", "hazard"},
+                                                     {"object_id", "17"},
+                                                     {"step", "close"},
+                                                     {"content", content},
+                                                     {"password", passwords_["school1_leader"]}}));
+  ASSERT_EQ(signed_.status, 201) << signed_.body;
+  EXPECT_EQ(Json(signed_).at("content_hash").as_string(), Sha256Hex(content));
+  EXPECT_EQ(Json(signed_).at("method").as_string(), "password");
+  auto mine = s.Call("GET", "/api/v1/signatures?object_type=hazard&object_id=17");
+  EXPECT_EQ(Json(mine).at("total").as_int64(), 1);
+  // Another school does not see it; the bureau does.
+  EXPECT_EQ(
+      Json(As("school2_leader").Call("GET", "/api/v1/signatures?object_type=hazard&object_id=17"))
+          .at("total")
+          .as_int64(),
+      0);
+  EXPECT_EQ(
+      Json(As("safety_office").Call("GET", "/api/v1/signatures?object_type=hazard&object_id=17"))
+          .at("total")
+          .as_int64(),
+      1);
+  auto audit = As("auditor").Call("GET", "/api/v1/audit-logs?action=signature.sign");
+  EXPECT_EQ(Json(audit).at("total").as_int64(), 1);
+  EXPECT_NE(Json(audit).at("items").at(0).at("summary").as_string().find(Sha256Hex(content)),
+            std::string::npos);
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, ApiTest, ::testing::Values("sqlite", "postgres"),

@@ -4,7 +4,9 @@
 #include "app/accounts/accounts.hpp"
 #include "app/demo/seed_demo.hpp"
 #include "core/clock.hpp"
+#include "core/password.hpp"
 #include "domain/auth/auth.hpp"
+#include "domain/auth/totp.hpp"
 #include "support/test_store.hpp"
 
 namespace xiaoan {
@@ -43,6 +45,48 @@ TEST(PasswordPolicy, LockoutAndExpiry) {
   EXPECT_FALSE(domain::CheckAccount("active", std::nullopt, now, now).allowed);  // account expired
   EXPECT_TRUE(domain::PasswordExpired(now - std::chrono::days(90), now, p));
   EXPECT_FALSE(domain::PasswordExpired(now - std::chrono::days(89), now, p));
+}
+
+TEST(Totp, Rfc6238TestVectors) {
+  const std::string secret = "12345678901234567890";  // RFC 6238 appendix B, SHA-1
+  const std::pair<std::int64_t, const char*> vectors[] = {
+      {59, "94287082"},         {1111111109, "07081804"}, {1111111111, "14050471"},
+      {1234567890, "89005924"}, {2000000000, "69279037"}, {20000000000, "65353130"}};
+  for (const auto& [seconds, code] : vectors) {
+    const Instant t{std::chrono::seconds(seconds)};
+    EXPECT_EQ(domain::TotpCode(secret, domain::TotpStep(t), 8), code) << seconds;
+  }
+  EXPECT_EQ(domain::Base32Encode(secret), "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
+  EXPECT_EQ(domain::Base32Decode("gezdgnbvgy3tqojqgezdgnbvgy3tqojq").value_or(""), secret);
+  EXPECT_FALSE(domain::Base32Decode("not base32!").has_value());
+}
+
+TEST(Totp, DriftWindowAndReplay) {
+  const std::string secret = "12345678901234567890";
+  const Instant now{std::chrono::seconds(1796000000)};
+  const auto step = domain::TotpStep(now);
+  const auto code = domain::TotpCode(secret, step);
+  EXPECT_EQ(domain::VerifyTotp(secret, code, now, 0), step);
+  EXPECT_EQ(domain::VerifyTotp(secret, code, now + 30s, 0), step);  // one step late
+  EXPECT_FALSE(domain::VerifyTotp(secret, code, now + 60s, 0));     // two steps late
+  EXPECT_FALSE(domain::VerifyTotp(secret, code, now, step));        // already used
+  EXPECT_FALSE(domain::VerifyTotp(secret, "12345", now, 0));
+  EXPECT_NE(domain::TotpUri("校安 Xiaoan", "a b", "ABC").find("otpauth://totp/"),
+            std::string::npos);
+}
+
+TEST(PasswordHashing, GmProfileAndArgon2BothVerify) {
+  const std::string sm3 = HashPasswordWith(PasswordAlgorithm::kPbkdf2Sm3, "Lantern#Field42");
+  EXPECT_EQ(sm3.rfind("$pbkdf2-sm3$i=100000$", 0), 0u);
+  EXPECT_TRUE(VerifyPassword(sm3, "Lantern#Field42"));
+  EXPECT_FALSE(VerifyPassword(sm3, "Lantern#Field43"));
+  EXPECT_NE(sm3, HashPasswordWith(PasswordAlgorithm::kPbkdf2Sm3, "Lantern#Field42"));  // salted
+  const std::string argon = HashPasswordWith(PasswordAlgorithm::kArgon2id, "Lantern#Field42");
+  EXPECT_TRUE(VerifyPassword(argon, "Lantern#Field42"));
+  // A tampered SM3 hash does not verify.
+  std::string tampered = sm3;
+  tampered.back() = tampered.back() == '0' ? '1' : '0';
+  EXPECT_FALSE(VerifyPassword(tampered, "Lantern#Field42"));
 }
 
 TEST(DataScope, CoversAndUnion) {

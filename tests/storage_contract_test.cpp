@@ -4,6 +4,7 @@
 
 #include <thread>
 
+#include "app/audit/audit_log.hpp"
 #include "app/demo/seed_demo.hpp"
 #include "app/org/org_use_cases.hpp"
 #include "core/clock.hpp"
@@ -345,6 +346,15 @@ TEST_P(StorageContract, BackupRestoresIntoAnEmptyDatabaseOnEitherStore) {
   app::Services restored{*restored_store, clock_};
   domain::SchoolFilter f;
   EXPECT_EQ(app::ListSchools(restored, ctx_, f)->total, 40);
+  {
+    auto src = store_->pool().Acquire();
+    auto dst = restored_store->pool().Acquire();
+    for (const char* table : {"users", "user_roles", "roles", "role_permissions",
+                              "password_history", "security_policy", "audit_log"}) {
+      const std::string q = std::string("SELECT COUNT(*) FROM ") + table;
+      EXPECT_EQ((*src)->Query(q)->Int(0, 0), (*dst)->Query(q)->Int(0, 0)) << table;
+    }
+  }
   auto chain = app::VerifyAudit(restored);
   ASSERT_TRUE(chain.ok());
   EXPECT_FALSE(chain->first_break.has_value());
@@ -400,6 +410,45 @@ TEST_P(StorageContract, DemoIsDeterministicAndCoversTheModel) {
   auto again = app::SeedDemo(S(), ctx_, {42, "district"});
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, ErrorCode::kFailedPrecondition);
+}
+
+TEST_P(StorageContract, AuditArchiveKeepsTheChainVerifiable) {
+  Bureau();  // three audited writes at the pinned time
+  const std::string old_day = FormatInstant(clock_.Now()).substr(0, 10);
+  clock_.Advance(std::chrono::days(200));
+  domain::Unit u;
+  u.kind = "section";
+  u.name = "新科室";
+  u.region_code = "990102";
+  auto bureaus = app::ListUnits(S(), ctx_, domain::UnitFilter{"bureau"});
+  u.parent_id = bureaus->items.at(0).id;
+  ASSERT_TRUE(app::CreateUnit(S(), ctx_, u).ok());
+  // Too recent: inside the retention period.
+  auto recent = app::PlanAuditArchive(S(), FormatInstant(clock_.Now()).substr(0, 10), 180);
+  ASSERT_FALSE(recent.ok());
+  EXPECT_EQ(recent.error().details.at(0).field, "audit.retention");
+  // The records of the old day (plus one) are archived.
+  Instant next_day;
+  ASSERT_TRUE(ParseInstant(old_day + "T00:00:00.000Z", next_day));
+  next_day += std::chrono::days(1);
+  auto plan = app::PlanAuditArchive(S(), FormatInstant(next_day).substr(0, 10), 180);
+  ASSERT_TRUE(plan.ok()) << plan.error().message;
+  ASSERT_EQ(plan->records.size(), 3u);
+  ASSERT_TRUE(app::CommitAuditArchive(S(), ctx_, *plan, "audit-1.jsonl", "abc").ok());
+  auto conn = Conn();
+  EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM audit_log")->Int(0, 0), 2);  // section + archive
+  auto v = app::VerifyAudit(S());
+  ASSERT_TRUE(v.ok());
+  EXPECT_FALSE(v->first_break.has_value());
+  EXPECT_EQ(v->archived_up_to, 3);
+  EXPECT_EQ(v->checked, 2);
+  // Records not covered by a checkpoint still cannot be deleted, nor checkpoints changed.
+  EXPECT_FALSE(conn->Exec("DELETE FROM audit_log WHERE id = 4").ok());
+  EXPECT_FALSE(conn->Exec("DELETE FROM audit_archives").ok());
+  // Nothing left to archive for that day.
+  auto again = app::PlanAuditArchive(S(), FormatInstant(next_day).substr(0, 10), 180);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->records.empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, StorageContract, ::testing::Values("sqlite", "postgres"),

@@ -23,7 +23,9 @@ struct Principal {
   std::set<std::string> permissions;
   domain::DataScope scope;
   bool must_change_password = false;
-  std::string session_hash;  // empty for other kinds of authentication
+  bool must_enroll_totp = false;  // policy requires a second factor not yet set up
+  std::int64_t token_id = 0;      // authenticated by an API token
+  std::string session_hash;       // empty for other kinds of authentication
   std::string csrf_token;
   bool Can(const std::string& permission) const { return permissions.count(permission) > 0; }
 };

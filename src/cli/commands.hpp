@@ -31,6 +31,9 @@ int RunCreateAdmin(const Config& cfg, const std::string& username, std::optional
 int RunInitOrg(const Config& cfg, const std::vector<std::string>& regions,
                const std::string& bureau);
 int RunVerifyAudit(const Config& cfg);
+int RunRecoverAccount(const Config& cfg, const std::string& username);
+// Moves audit records written before the date (and past the retention period) to a file.
+int RunArchiveAudit(const Config& cfg, const std::string& before, const std::string& file);
 int RunBackup(const Config& cfg, const std::string& file);
 int RunRestore(const Config& cfg, const std::string& file);
 

@@ -74,6 +74,9 @@ const std::map<std::string, Setter>& Settings() {
       {"log.level", Str(&Config::log_level)},
       {"log.file", Str(&Config::log_file)},
       {"audit.hash", Str(&Config::audit_hash)},
+      {"audit.retention_days",
+       Num(&Config::audit_retention_days, 180, 36500, "audit.retention_days")},
+      {"security.password_hash", Str(&Config::password_hash)},
   };
   return kSettings;
 }
@@ -86,6 +89,9 @@ Status Validate(const Config& c) {
   bool ok = false;
   for (const auto& l : levels) ok = ok || c.log_level == l;
   if (!ok) return InvalidArgument("log.level", "须为 trace、debug、info、warn 或 error");
+  if (c.password_hash != "argon2id" && c.password_hash != "pbkdf2-sm3") {
+    return InvalidArgument("security.password_hash", "须为 argon2id 或 pbkdf2-sm3");
+  }
   if (c.audit_hash != "sha256" && c.audit_hash != "sm3") {
     return InvalidArgument("audit.hash", "须为 sha256 或 sm3");
   }

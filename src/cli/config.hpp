@@ -33,6 +33,9 @@ struct Config {
   std::string log_file;
   // [audit]
   std::string audit_hash = "sha256";
+  int audit_retention_days = 180;
+  // [security]
+  std::string password_hash = "argon2id";
 
   std::string DatabaseUrl() const;
 };

@@ -1,14 +1,19 @@
+#include <fcntl.h>
 #include <spdlog/spdlog.h>
+
 #include <unistd.h>
+#include <boost/json.hpp>
 
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
 #include "app/accounts/accounts.hpp"
+#include "app/audit/audit_log.hpp"
 #include "app/demo/seed_demo.hpp"
 #include "app/org/org_use_cases.hpp"
 #include "cli/commands.hpp"
+#include "core/crypto.hpp"
 
 namespace xiaoan::cli {
 
@@ -98,6 +103,25 @@ int RunInitOrg(const Config& cfg, const std::vector<std::string>& regions,
   return kExitOk;
 }
 
+int RunRecoverAccount(const Config& cfg, const std::string& username) {
+  std::string password;
+  if (!std::getline(std::cin, password)) {
+    return Fail(InvalidArgument("password", "请从标准输入提供新密码（--password-stdin）"));
+  }
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  auto store = OpenMigratedStore(cfg);
+  if (!store.ok()) return Fail(store.error());
+  SystemClock clock;
+  app::Services services{**store, clock};
+  app::RequestContext ctx;
+  ctx.actor = "cli:recover-account";
+  if (auto st = app::RecoverAccount(services, ctx, username, password); !st.ok()) {
+    return Fail(st.error());
+  }
+  std::cout << "已恢复账号 " << username << "：新密码须在首次登录时修改，动态验证码需重新绑定\n";
+  return kExitOk;
+}
+
 int RunVerifyAudit(const Config& cfg) {
   auto store = OpenMigratedStore(cfg);
   if (!store.ok()) return Fail(store.error());
@@ -111,7 +135,80 @@ int RunVerifyAudit(const Config& cfg) {
               << " 条记录校验通过）\n";
     return kExitError;
   }
-  std::cout << "审计日志完整：共校验 " << result->checked << " 条记录\n";
+  std::cout << "审计日志完整：共校验 " << result->checked << " 条记录";
+  if (result->archived_up_to > 0) {
+    std::cout << "（编号 " << result->archived_up_to << " 及以前的记录已归档，自归档检查点起校验）";
+  }
+  std::cout << "\n";
+  return kExitOk;
+}
+
+int RunArchiveAudit(const Config& cfg, const std::string& before, const std::string& file) {
+  auto store = OpenMigratedStore(cfg);
+  if (!store.ok()) return Fail(store.error());
+  SystemClock clock;
+  app::Services services{**store, clock};
+  auto plan = app::PlanAuditArchive(services, before, cfg.audit_retention_days);
+  if (!plan.ok()) return Fail(plan.error());
+  if (plan->records.empty()) {
+    std::cout << before << " 以前没有尚未归档的审计记录\n";
+    return kExitOk;
+  }
+  if (std::filesystem::exists(file)) {
+    return Fail(InvalidArgument("file", "归档文件已存在，不会覆盖：" + file));
+  }
+  std::string text;
+  text +=
+      boost::json::serialize(boost::json::object{{"xiaoan_audit_archive", 1},
+                                                 {"hash", cfg.audit_hash},
+                                                 {"from_id", plan->records.front().id},
+                                                 {"to_id", plan->records.back().id},
+                                                 {"prev_hash", plan->records.front().prev_hash}}) +
+      "\n";
+  for (const auto& r : plan->records) {
+    const auto& e = r.entry;
+    text += boost::json::serialize(boost::json::object{
+                {"id", r.id},
+                {"at", e.at},
+                {"actor", e.actor},
+                {"unit_id", e.unit_id ? boost::json::value(*e.unit_id) : nullptr},
+                {"action", e.action},
+                {"object_type", e.object_type},
+                {"object_id", e.object_id},
+                {"result", e.result},
+                {"source", e.source},
+                {"request_id", e.request_id},
+                {"summary", e.summary},
+                {"prev_hash", r.prev_hash},
+                {"hash", r.hash}}) +
+            "\n";
+  }
+  // The file is complete and on disk before any record leaves the database.
+  {
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0) return Fail(Internal("无法创建归档文件 " + file));
+    std::size_t written = 0;
+    while (written < text.size()) {
+      const auto n = ::write(fd, text.data() + written, text.size() - written);
+      if (n <= 0) {
+        ::close(fd);
+        return Fail(Internal("写入归档文件失败 " + file));
+      }
+      written += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) return Fail(Internal("归档文件未能落盘 " + file));
+  }
+  app::RequestContext ctx;
+  ctx.actor = "cli:archive-audit";
+  const std::string digest = Sha256Hex(text);
+  if (auto st = app::CommitAuditArchive(services, ctx, *plan,
+                                        std::filesystem::path(file).filename().string(), digest);
+      !st.ok()) {
+    std::filesystem::remove(file);
+    return Fail(st.error());
+  }
+  std::cout << "已归档审计记录 " << plan->records.front().id << "–" << plan->records.back().id
+            << "（" << plan->records.size() << " 条）到 " << file << "，SHA-256 " << digest << "\n";
   return kExitOk;
 }
 

@@ -3,11 +3,17 @@
 #include <string_view>
 
 namespace xiaoan {
-// Argon2id (libsodium), encoded with its parameters and salt.
+// New hashes use Argon2id (libsodium) by default, or PBKDF2-HMAC-SM3 (100,000 iterations, 16-byte
+// salt) in the GM profile; set once at start-up. Verification recognises either encoding, so a
+// deployment can switch profiles without locking anyone out.
+enum class PasswordAlgorithm { kArgon2id, kPbkdf2Sm3 };
+void SetPasswordAlgorithm(PasswordAlgorithm algorithm);
 std::string HashPassword(std::string_view password);
+std::string HashPasswordWith(PasswordAlgorithm algorithm, std::string_view password);
 bool VerifyPassword(std::string_view hash, std::string_view password);
 // A random password of the given length with upper, lower, digits and symbols.
 std::string GeneratePassword(std::size_t length = 16);
+std::string RandomBytes(std::size_t count);
 // Random bytes as lowercase hex (request ids, tokens).
 std::string RandomHex(std::size_t bytes);
 }  // namespace xiaoan

@@ -99,6 +99,9 @@ struct User {
   std::string password_changed_at;
   std::optional<std::string> expires_at;
   std::optional<std::string> last_login_at;
+  std::optional<std::string> totp_secret;  // base32; set at enrolment, active once enabled
+  bool totp_enabled = false;
+  std::int64_t totp_last_step = 0;
   // Read-only, filled by queries:
   std::string unit_name;
   std::string unit_path;
@@ -112,6 +115,32 @@ struct Role {
   ScopeKind scope = ScopeKind::kOwnUnit;
   bool builtin = false;
   std::vector<std::string> permissions;
+};
+
+struct ApiToken {
+  std::int64_t id = 0;
+  std::int64_t user_id = 0;
+  std::string name;
+  std::string token_hash;
+  std::vector<std::string> permissions;
+  std::string created_at;
+  std::string expires_at;
+  std::optional<std::string> revoked_at;
+  std::optional<std::string> last_used_at;
+};
+
+struct Signature {
+  std::int64_t id = 0;
+  std::int64_t user_id = 0;
+  std::string username;
+  UnitId unit_id = 0;
+  std::string object_type;
+  std::string object_id;
+  std::string step;
+  std::string content_hash;
+  std::string method;  // password | totp
+  std::string signed_at;
+  std::int64_t audit_id = 0;
 };
 
 struct UserFilter {
@@ -151,6 +180,23 @@ class UserRepository {
   virtual Result<std::vector<Session>> ActiveSessionsOf(std::int64_t user_id) = 0;
   virtual Status EndSessionsOf(std::int64_t user_id, Instant at) = 0;
 
+  virtual Status SetTotp(std::int64_t user_id, const std::optional<std::string>& secret,
+                         bool enabled) = 0;
+  virtual Status SetTotpLastStep(std::int64_t user_id, std::int64_t step) = 0;
+
+  virtual Status InsertToken(ApiToken& token) = 0;  // assigns id
+  virtual Result<std::optional<ApiToken>> FindTokenByHash(const std::string& token_hash) = 0;
+  virtual Result<std::vector<ApiToken>> TokensOf(std::int64_t user_id) = 0;
+  virtual Result<std::int64_t> RevokeToken(std::int64_t user_id, std::int64_t token_id,
+                                           const std::string& at) = 0;
+  virtual Status TouchToken(std::int64_t token_id, const std::string& at) = 0;
+
+  virtual Status InsertSignature(Signature& signature) = 0;  // assigns id
+  // Signatures on one object whose signer's unit the scope covers, oldest first.
+  virtual Result<std::vector<Signature>> SignaturesOf(const std::string& object_type,
+                                                      const std::string& object_id,
+                                                      const ScopeFilter& scope) = 0;
+
   virtual Result<std::vector<std::pair<std::string, std::string>>> PolicySettings() = 0;
   virtual Status SetPolicySetting(const std::string& key, const std::string& value) = 0;
 };
@@ -164,6 +210,16 @@ struct AuditFilter {
   PageRequest page;
 };
 
+// Records up to up_to_id were moved to an archive file; the chain continues from up_to_hash.
+struct AuditCheckpoint {
+  std::int64_t up_to_id = 0;
+  std::string up_to_hash;
+  std::int64_t records = 0;
+  std::string file_name;
+  std::string file_sha256;
+  std::string created_at;
+};
+
 class AuditRepository {
  public:
   virtual ~AuditRepository() = default;
@@ -173,6 +229,11 @@ class AuditRepository {
   virtual Result<std::vector<AuditRecord>> ReadAfter(std::int64_t after_id, int limit) = 0;
   // Newest first.
   virtual Result<PageResult<AuditRecord>> Search(const AuditFilter& filter) = 0;
+  virtual Result<std::optional<AuditCheckpoint>> LatestCheckpoint() = 0;
+  // The highest id of a record written before the instant, if any.
+  virtual Result<std::optional<std::int64_t>> LastIdBefore(const std::string& at) = 0;
+  // Records the checkpoint and removes the records it covers (the database allows only that).
+  virtual Status Archive(const AuditCheckpoint& checkpoint) = 0;
 };
 
 class Tx {

@@ -58,15 +58,24 @@ std::string CookieValue(const HttpRequest& req, const std::string& name) {
 
 Status Api::Guard(const Route& route, HttpRequest& req) {
   if (route.access.kind == Access::kPublic) return {};
-  const std::string token = CookieValue(req, kSessionCookie);
+  // Integrations send an API token; browsers send the session cookie.
+  const std::string authorization = req.Header("authorization");
+  const bool bearer = authorization.rfind("Bearer ", 0) == 0;
+  const std::string token = bearer ? authorization.substr(7) : CookieValue(req, kSessionCookie);
   if (token.empty()) {
     return Error{ErrorCode::kUnauthenticated, "请先登录", {{"session", "请先登录", 0}}};
   }
-  XA_ASSIGN_OR_RETURN(auto principal, app::Authenticate(services_, token));
+  XA_ASSIGN_OR_RETURN(auto principal, bearer ? app::AuthenticateToken(services_, token)
+                                             : app::Authenticate(services_, token));
   if (principal.must_change_password && !route.access.during_password_change) {
     return Error{ErrorCode::kPermissionDenied,
                  "首次登录或密码已过期，请先修改密码",
                  {{"password_change_required", "请先修改密码", 0}}};
+  }
+  if (principal.must_enroll_totp && !route.access.during_password_change) {
+    return Error{ErrorCode::kPermissionDenied,
+                 "安全策略要求先绑定动态验证码",
+                 {{"totp_enrollment_required", "请先绑定动态验证码", 0}}};
   }
   if (route.access.kind == Access::kPermission && !principal.Can(route.access.permission)) {
     return Error{ErrorCode::kPermissionDenied,
@@ -75,7 +84,7 @@ Status Api::Guard(const Route& route, HttpRequest& req) {
   }
   // Cookie-authenticated writes must carry the session's CSRF token in a header, which a page
   // of another site cannot set.
-  if (req.method != "GET" && req.method != "HEAD" &&
+  if (!bearer && req.method != "GET" && req.method != "HEAD" &&
       req.Header(kCsrfHeader) != principal.csrf_token) {
     return Error{ErrorCode::kPermissionDenied,
                  "请求缺少有效的 CSRF 令牌",

@@ -1,5 +1,6 @@
 #include <spdlog/spdlog.h>
 
+#include "app/audit/audit_log.hpp"
 #include "app/demo/seed_demo.hpp"
 #include "jobs/scheduler.hpp"
 

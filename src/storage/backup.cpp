@@ -16,12 +16,26 @@ struct TableSpec {
   bool has_id;
   bool reference = false;
 };
+// clang-format off
 constexpr TableSpec kTables[] = {
-    {"regions", "code", false},        {"org_units", "id", true},
-    {"schools", "unit_id", false},     {"school_buildings", "id", true},
-    {"school_key_places", "id", true}, {"users", "id", true},
+    {"regions", "code", false},
+    {"org_units", "id", true},
+    {"schools", "unit_id", false},
+    {"school_buildings", "id", true},
+    {"school_key_places", "id", true},
+    {"roles", "id", true, true},
+    {"role_permissions", "role_id, permission", false, true},
+    {"users", "id", true},
+    {"user_roles", "user_id, role_id", false},
+    {"user_scope_units", "user_id, unit_id", false},
+    {"password_history", "id", true},
+    {"security_policy", "key", false},
+    {"api_tokens", "id", true},
+    {"signatures", "id", true},
     {"audit_log", "id", true},
+    {"audit_archives", "id", true},
 };
+// clang-format on
 constexpr int kBackupFormat = 1;
 
 json::value ToJson(const sql::Value& v) {

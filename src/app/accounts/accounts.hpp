@@ -30,12 +30,52 @@ struct LoginResult {
   Principal principal;
 };
 
+// totp: the second factor's code, required when the account has one.
 Result<LoginResult> Login(Services& s, LoginThrottle& throttle, const std::string& username,
                           const std::string& password, const std::string& source,
-                          const std::string& user_agent, const std::string& request_id);
+                          const std::string& user_agent, const std::string& request_id,
+                          const std::string& totp = {});
 // Resolves a session token into the caller, enforcing idle and absolute expiry.
 Result<Principal> Authenticate(Services& s, const std::string& session_token);
+// Resolves an API token ("xa_…") into its owner with the token's permissions.
+Result<Principal> AuthenticateToken(Services& s, const std::string& token);
 Status Logout(Services& s, const RequestContext& ctx);
+
+// Second factor (TOTP): enrol (a new secret, not yet active), confirm with a code, disable.
+struct TotpEnrollment {
+  std::string secret;  // base32
+  std::string otpauth_uri;
+};
+Result<TotpEnrollment> EnrollTotp(Services& s, const RequestContext& ctx);
+Status ConfirmTotp(Services& s, const RequestContext& ctx, const std::string& code);
+Status DisableTotp(Services& s, const RequestContext& ctx, const std::string& password);
+// A system administrator clears another user's second factor (a lost phone).
+Status ResetTotp(Services& s, const RequestContext& ctx, std::int64_t user_id);
+
+// API tokens: created by a user for a subset of their permissions, shown once.
+struct CreatedToken {
+  domain::ApiToken token;
+  std::string secret;  // "xa_…", shown once
+};
+Result<CreatedToken> CreateApiToken(Services& s, const RequestContext& ctx, const std::string& name,
+                                    std::vector<std::string> permissions, int days);
+Result<std::vector<domain::ApiToken>> ListApiTokens(Services& s, const RequestContext& ctx);
+Status RevokeApiToken(Services& s, const RequestContext& ctx, std::int64_t token_id);
+
+// Signatures (签字压责): the signer re-enters the password (or a TOTP code) and the signature
+// covers the exact content signed.
+struct SignRequest {
+  std::string object_type;
+  std::string object_id;
+  std::string step;
+  std::string content;
+  std::string password;
+  std::string totp;
+};
+Result<domain::Signature> SignStep(Services& s, const RequestContext& ctx, const SignRequest& req);
+Result<std::vector<domain::Signature>> ListSignatures(Services& s, const RequestContext& ctx,
+                                                      const std::string& object_type,
+                                                      const std::string& object_id);
 Status ChangePassword(Services& s, const RequestContext& ctx, const std::string& old_password,
                       const std::string& new_password);
 
@@ -55,6 +95,12 @@ Status EndMySession(Services& s, const RequestContext& ctx, const std::string& h
 Result<domain::User> CreateAdmin(Services& s, const RequestContext& ctx,
                                  const std::string& username, const std::string& password,
                                  std::optional<domain::UnitId> unit, const std::string& role_code);
+
+// Recovery from the server's command line (any account, including the three administrators):
+// a new password that must be changed at next login, the lock and second factor cleared, and
+// every session and API token ended.
+Status RecoverAccount(Services& s, const RequestContext& ctx, const std::string& username,
+                      const std::string& password);
 
 // User administration (system administrator).
 struct NewUser {
@@ -95,6 +141,9 @@ Result<domain::PasswordPolicy> UpdatePolicy(Services& s, const RequestContext& c
 Result<domain::PageResult<domain::AuditRecord>> SearchAudit(Services& s, const RequestContext& ctx,
                                                             const domain::AuditFilter& filter);
 Result<std::string> ExportAudit(Services& s, const RequestContext& ctx, domain::AuditFilter filter);
+
+// One of the three administrators (三员).
+bool IsAdministrator(const Principal& p);
 
 // Loads the caller for a user id (roles, permissions, scope). Shared by login and sessions.
 Result<Principal> LoadPrincipal(domain::Tx& tx, const domain::User& user);

@@ -32,6 +32,16 @@ std::string Join(const std::vector<std::string>& items) {
   return out;
 }
 
+// A reset password or a locked account also ends every way in: sessions and API tokens.
+Status EndAccessOf(domain::Tx& tx, std::int64_t user_id, Instant now) {
+  XA_TRY(tx.users().EndSessionsOf(user_id, now));
+  XA_ASSIGN_OR_RETURN(auto tokens, tx.users().TokensOf(user_id));
+  for (const auto& t : tokens) {
+    if (!t.revoked_at) XA_TRY(tx.users().RevokeToken(user_id, t.id, FormatInstant(now)));
+  }
+  return {};
+}
+
 // 三员: one administrator may not take over another's account (by resetting its password or
 // locking it); such accounts are managed from the command line on the server.
 Status CheckNotAnotherAdministrator(domain::Tx& tx, const RequestContext& ctx, std::int64_t id) {
@@ -41,7 +51,8 @@ Status CheckNotAnotherAdministrator(domain::Tx& tx, const RequestContext& ctx, s
     const auto* builtin = domain::FindBuiltinRole(r.code);
     if (builtin != nullptr && builtin->administrator) {
       return FailedPrecondition("user.separation_of_duties",
-                                "不能重置或锁定其他管理员（三员）的账号，请在服务器上用命令行处理");
+                                "不能重置或锁定其他管理员（三员）的账号，请在服务器上用 xiaoan "
+                                "recover-account 处理");
     }
   }
   return {};
@@ -132,6 +143,34 @@ Result<domain::User> CreateAdmin(Services& s, const RequestContext& ctx,
   return user;
 }
 
+Status RecoverAccount(Services& s, const RequestContext& ctx, const std::string& username,
+                      const std::string& password) {
+  if (ctx.principal) {
+    return Error{ErrorCode::kPermissionDenied, "只能在服务器上用命令行恢复账号", {}};
+  }
+  return s.store.Write([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(auto policy, LoadPolicy(tx));
+    XA_ASSIGN_OR_RETURN(auto user, tx.users().FindByUsername(username));
+    if (!user) return NotFound("用户 " + username + " 不存在");
+    if (auto problems = domain::CheckPasswordStrength(policy, password, username);
+        !problems.empty()) {
+      return domain::ValidationError(std::move(problems));
+    }
+    XA_TRY(tx.users().UpdatePassword(user->id, HashPassword(password), s.Now(), true));
+    user->status = "active";
+    user->failed_logins = 0;
+    user->locked_until.reset();
+    user->updated_at = s.Now();
+    XA_TRY(tx.users().UpdateSecurity(*user));
+    XA_TRY(tx.users().SetTotp(user->id, std::nullopt, false));
+    XA_TRY(EndAccessOf(tx, user->id, s.clock.Now()));
+    XA_TRY(tx.audit().Append(
+        AuditOf(s, ctx, "user.recover", "user", std::to_string(user->id),
+                "命令行恢复账号 " + username + "：重置密码、解锁、清除动态验证码")));
+    return {};
+  });
+}
+
 Result<domain::PageResult<domain::User>> ListUsers(Services& s, const RequestContext& ctx,
                                                    domain::UserFilter filter) {
   if (filter.page.page < 1 || filter.page.page_size < 1 || filter.page.page_size > 500) {
@@ -219,7 +258,7 @@ Result<domain::User> SetUserStatus(Services& s, const RequestContext& ctx, std::
     }
     user.updated_at = s.Now();
     XA_TRY(tx.users().UpdateSecurity(user));
-    if (status != "active") XA_TRY(tx.users().EndSessionsOf(id, s.clock.Now()));
+    if (status != "active") XA_TRY(EndAccessOf(tx, id, s.clock.Now()));
     XA_TRY(tx.audit().Append(AuditOf(s, ctx, "user.status", "user", std::to_string(id),
                                      user.username + " 状态 " + before + " → " + status)));
     return {};
@@ -234,7 +273,7 @@ Result<std::string> ResetPassword(Services& s, const RequestContext& ctx, std::i
     XA_ASSIGN_OR_RETURN(auto user, FindVisibleUser(tx, ctx, id));
     XA_TRY(CheckNotAnotherAdministrator(tx, ctx, id));
     XA_TRY(tx.users().UpdatePassword(id, HashPassword(password), s.Now(), true));
-    XA_TRY(tx.users().EndSessionsOf(id, s.clock.Now()));
+    XA_TRY(EndAccessOf(tx, id, s.clock.Now()));
     XA_TRY(tx.audit().Append(AuditOf(s, ctx, "user.reset_password", "user", std::to_string(id),
                                      "重置 " + user.username + " 的密码")));
     return {};
@@ -366,7 +405,8 @@ Result<domain::PasswordPolicy> UpdatePolicy(Services& s, const RequestContext& c
       {"lockout_minutes", {p.lockout_minutes, {1, 1440}}},
       {"idle_minutes", {p.idle_minutes, {1, 240}}},
       {"absolute_hours", {p.absolute_hours, {1, 72}}},
-      {"address_attempts_per_minute", {p.address_attempts_per_minute, {1, 1000}}}};
+      {"address_attempts_per_minute", {p.address_attempts_per_minute, {1, 1000}}},
+      {"totp_required_for_admins", {p.totp_required_for_admins, {0, 1}}}};
   std::vector<ErrorDetail> problems;
   for (const auto& [name, spec] : checks) {
     if (spec.first < spec.second.first || spec.first > spec.second.second) {

@@ -4,6 +4,7 @@
 #include "core/crypto.hpp"
 #include "core/password.hpp"
 #include "core/strings.hpp"
+#include "domain/auth/totp.hpp"
 
 namespace xiaoan::app {
 namespace {
@@ -66,6 +67,7 @@ Result<domain::PasswordPolicy> LoadPolicy(domain::Tx& tx) {
     if (key == "idle_minutes") p.idle_minutes = v;
     if (key == "absolute_hours") p.absolute_hours = v;
     if (key == "address_attempts_per_minute") p.address_attempts_per_minute = v;
+    if (key == "totp_required_for_admins") p.totp_required_for_admins = v;
   }
   return p;
 }
@@ -107,9 +109,18 @@ Result<Principal> LoadPrincipal(domain::Tx& tx, const domain::User& user) {
   return p;
 }
 
+bool IsAdministrator(const Principal& p) {
+  for (const auto& r : p.roles) {
+    const auto* builtin = domain::FindBuiltinRole(r.code);
+    if (builtin != nullptr && builtin->administrator) return true;
+  }
+  return false;
+}
+
 Result<LoginResult> Login(Services& s, LoginThrottle& throttle, const std::string& username,
                           const std::string& password, const std::string& source,
-                          const std::string& user_agent, const std::string& request_id) {
+                          const std::string& user_agent, const std::string& request_id,
+                          const std::string& totp) {
   const Instant now = s.clock.Now();
   std::optional<domain::User> user;
   domain::PasswordPolicy policy;
@@ -142,10 +153,11 @@ Result<LoginResult> Login(Services& s, LoginThrottle& throttle, const std::strin
     }));
     return Unauthenticated(gate.message, gate.reason_code);
   }
-  if (!VerifyPassword(user->password_hash, password)) {
-    const auto outcome =
-        domain::RecordFailure(user->failed_logins, ParseOpt(user->locked_until), now, policy);
-    XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+  // A wrong password or second-factor code counts towards the lock.
+  auto fail = [&](const std::string& what, const std::string& message,
+                  const std::string& field) -> Error {
+    std::optional<Instant> locked;
+    Status st = s.store.Write([&](domain::Tx& tx) -> Status {
       // Re-read inside the write transaction so concurrent failures all count.
       XA_ASSIGN_OR_RETURN(auto fresh, tx.users().FindById(user->id));
       if (!fresh) return {};
@@ -154,25 +166,39 @@ Result<LoginResult> Login(Services& s, LoginThrottle& throttle, const std::strin
       fresh->failed_logins = counted.failures;
       fresh->locked_until.reset();
       if (counted.locked_until) fresh->locked_until = FormatInstant(*counted.locked_until);
+      locked = counted.locked_until;
       fresh->updated_at = FormatInstant(now);
       XA_TRY(tx.users().UpdateSecurity(*fresh));
       XA_TRY(tx.audit().Append(
           LoginAudit(s, fresh->username, fresh->unit_id, "auth.login", "failed", source, request_id,
-                     "密码错误（第 " + std::to_string(counted.failures) + " 次）")));
+                     what + "（第 " + std::to_string(counted.failures) + " 次）")));
       if (counted.locked_until) {
         XA_TRY(tx.audit().Append(
             LoginAudit(s, fresh->username, fresh->unit_id, "auth.lock", "ok", source, request_id,
-                       "连续 " + std::to_string(counted.failures) + " 次密码错误，锁定 " +
+                       "连续 " + std::to_string(counted.failures) + " 次验证失败，锁定 " +
                            std::to_string(policy.lockout_minutes) + " 分钟")));
       }
       return {};
-    }));
-    if (outcome.locked_until) {
+    });
+    if (!st.ok()) return std::move(st).error();
+    if (locked) {
       return Unauthenticated(
-          "密码错误次数过多，账号已锁定 " + std::to_string(policy.lockout_minutes) + " 分钟",
+          "验证失败次数过多，账号已锁定 " + std::to_string(policy.lockout_minutes) + " 分钟",
           "locked");
     }
-    return Unauthenticated("用户名或密码错误");
+    return Unauthenticated(message, field);
+  };
+  if (!VerifyPassword(user->password_hash, password)) {
+    return fail("密码错误", "用户名或密码错误", "credentials");
+  }
+  std::optional<std::int64_t> totp_step;
+  if (user->totp_enabled) {
+    // The password was right: asking for the code reveals nothing and costs no attempt.
+    if (totp.empty()) return Unauthenticated("请输入动态验证码", "totp_required");
+    const auto secret = domain::Base32Decode(user->totp_secret.value_or(""));
+    totp_step =
+        secret ? domain::VerifyTotp(*secret, totp, now, user->totp_last_step) : std::nullopt;
+    if (!totp_step) return fail("动态验证码错误", "动态验证码错误或已使用", "totp_invalid");
   }
   LoginResult result;
   result.session_token = RandomHex(32);
@@ -189,6 +215,7 @@ Result<LoginResult> Login(Services& s, LoginThrottle& throttle, const std::strin
     user->last_login_at = FormatInstant(now);
     user->updated_at = FormatInstant(now);
     XA_TRY(tx.users().UpdateSecurity(*user));
+    if (totp_step) XA_TRY(tx.users().SetTotpLastStep(user->id, *totp_step));
     XA_TRY(tx.users().InsertSession(session));
     XA_TRY(tx.audit().Append(LoginAudit(s, user->username, user->unit_id, "auth.login", "ok",
                                         source, request_id, "登录成功")));
@@ -199,6 +226,8 @@ Result<LoginResult> Login(Services& s, LoginThrottle& throttle, const std::strin
   const bool expired = ParseInstant(user->password_changed_at, changed) &&
                        domain::PasswordExpired(changed, now, policy);
   result.principal.must_change_password = user->must_change_password || expired;
+  result.principal.must_enroll_totp = policy.totp_required_for_admins != 0 && !user->totp_enabled &&
+                                      IsAdministrator(result.principal);
   result.principal.session_hash = session.id_hash;
   result.principal.csrf_token = session.csrf_token;
   return result;
@@ -246,6 +275,8 @@ Result<Principal> Authenticate(Services& s, const std::string& session_token) {
   const bool expired = ParseInstant(user->password_changed_at, changed) &&
                        domain::PasswordExpired(changed, now, policy);
   principal.must_change_password = user->must_change_password || expired;
+  principal.must_enroll_totp =
+      policy.totp_required_for_admins != 0 && !user->totp_enabled && IsAdministrator(principal);
   principal.session_hash = hash;
   principal.csrf_token = session->csrf_token;
   return principal;

@@ -269,6 +269,8 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
         demo_departments.items.size() < 2) {
       return Internal("demo organisation incomplete");
     }
+    // Demo mode only: the administrators may explore without first binding a second factor.
+    XA_TRY(tx.users().SetPolicySetting("totp_required_for_admins", "0"));
     XA_TRY(add_user("sysadmin", "系统管理员", *bureau_unit, "system_admin", {}));
     XA_TRY(add_user("secadmin", "安全管理员", *bureau_unit, "security_admin", {}));
     XA_TRY(add_user("auditor", "审计管理员", *bureau_unit, "audit_admin", {}));
@@ -296,30 +298,6 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
     return {};
   }));
   return summary;
-}
-
-Result<AuditVerification> VerifyAudit(Services& s) {
-  AuditVerification out;
-  std::string prev_hash = domain::kAuditGenesis;
-  std::int64_t prev_id = 0;
-  XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
-    for (;;) {
-      XA_ASSIGN_OR_RETURN(auto batch, tx.audit().ReadAfter(prev_id, 1000));
-      if (batch.empty()) return {};
-      const std::int64_t before = prev_id;
-      if (auto b = domain::VerifyAuditChain(batch, prev_hash, prev_id, s.store.audit_hash())) {
-        out.first_break = b;
-        // Count what was verified before the break.
-        for (const auto& r : batch) {
-          if (r.id < b->id) ++out.checked;
-        }
-        (void)before;
-        return {};
-      }
-      out.checked += static_cast<std::int64_t>(batch.size());
-    }
-  }));
-  return out;
 }
 
 }  // namespace xiaoan::app

@@ -31,10 +31,4 @@ struct DemoSummary {
 // a database that already holds organisation data. Generated passwords are returned once.
 Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoOptions& options);
 
-struct AuditVerification {
-  std::int64_t checked = 0;
-  std::optional<domain::ChainBreak> first_break;
-};
-Result<AuditVerification> VerifyAudit(Services& s);
-
 }  // namespace xiaoan::app

@@ -75,6 +75,8 @@ struct PasswordPolicy {
   int idle_minutes = 30;
   int absolute_hours = 12;
   int address_attempts_per_minute = 20;
+  // The three administrators must use a second factor (TOTP) before anything else works.
+  int totp_required_for_admins = 1;
 };
 
 // Strength, not reuse: reuse needs the history and is checked by the use case.

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "app/accounts/accounts.hpp"
+#include "app/audit/audit_log.hpp"
 #include "app/demo/seed_demo.hpp"
 #include "http/api.hpp"
 #include "http/json/account_json.hpp"
@@ -77,6 +78,12 @@ void AddUserRoutes(Router& r, app::Services& s) {
           XA_TRY(f.Finish());
           XA_ASSIGN_OR_RETURN(auto user, app::SetUserStatus(s, ContextOf(req), id, *status));
           return JsonResponse(200, json::serialize(ToJson(user)));
+        });
+  r.Add("POST", "/api/v1/users/{id}/totp-reset", Access::Need(perm::kUserWrite),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          XA_TRY(app::ResetTotp(s, ContextOf(req), id));
+          return JsonResponse(204, "");
         });
   r.Add("POST", "/api/v1/users/{id}/reset-password", Access::Need(perm::kUserWrite),
         [&s](HttpRequest& req) -> Result<HttpResponse> {
@@ -187,6 +194,7 @@ void AddRoleRoutes(Router& r, app::Services& s) {
           field("idle_minutes", p.idle_minutes);
           field("absolute_hours", p.absolute_hours);
           field("address_attempts_per_minute", p.address_attempts_per_minute);
+          if (auto v = f.Bool("totp_required_for_admins", true)) p.totp_required_for_admins = *v;
           XA_TRY(f.Finish());
           XA_ASSIGN_OR_RETURN(auto saved, app::UpdatePolicy(s, ContextOf(req), p));
           return JsonResponse(200, json::serialize(ToJson(saved)));

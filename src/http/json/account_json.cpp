@@ -62,7 +62,33 @@ json::value ToJson(const domain::PasswordPolicy& p) {
                       {"lockout_minutes", p.lockout_minutes},
                       {"idle_minutes", p.idle_minutes},
                       {"absolute_hours", p.absolute_hours},
-                      {"address_attempts_per_minute", p.address_attempts_per_minute}};
+                      {"address_attempts_per_minute", p.address_attempts_per_minute},
+                      {"totp_required_for_admins", p.totp_required_for_admins != 0}};
+}
+
+json::value ToJson(const domain::ApiToken& t) {
+  json::array perms;
+  for (const auto& p : t.permissions) perms.emplace_back(json::string(p));
+  return json::object{{"id", t.id},
+                      {"name", t.name},
+                      {"permissions", std::move(perms)},
+                      {"created_at", t.created_at},
+                      {"expires_at", t.expires_at},
+                      {"revoked_at", Opt(t.revoked_at)},
+                      {"last_used_at", Opt(t.last_used_at)}};
+}
+
+json::value ToJson(const domain::Signature& g) {
+  return json::object{{"id", g.id},
+                      {"username", g.username},
+                      {"unit_id", g.unit_id},
+                      {"object_type", g.object_type},
+                      {"object_id", g.object_id},
+                      {"step", g.step},
+                      {"content_hash", g.content_hash},
+                      {"method", g.method},
+                      {"signed_at", g.signed_at},
+                      {"audit_id", g.audit_id}};
 }
 
 json::value PrincipalJson(const app::Principal& p) {
@@ -83,7 +109,8 @@ json::value PrincipalJson(const app::Principal& p) {
       {"scope", json::object{{"kind", domain::ScopeKindName(p.scope.kind)},
                              {"unit_paths", std::move(paths)}}},
       {"csrf_token", p.csrf_token},
-      {"must_change_password", p.must_change_password}};
+      {"must_change_password", p.must_change_password},
+      {"must_enroll_totp", p.must_enroll_totp}};
 }
 
 }  // namespace xiaoan::http

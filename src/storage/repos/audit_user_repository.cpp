@@ -89,4 +89,31 @@ Result<domain::PageResult<domain::AuditRecord>> SqlAuditRepository::Search(
   return domain::PageResult<domain::AuditRecord>{ReadAuditRows(rows), count.Int(0, 0)};
 }
 
+Result<std::optional<domain::AuditCheckpoint>> SqlAuditRepository::LatestCheckpoint() {
+  XA_ASSIGN_OR_RETURN(auto r, conn_.Query("SELECT up_to_id, up_to_hash, records, file_name, "
+                                          "file_sha256, created_at FROM audit_archives "
+                                          "ORDER BY up_to_id DESC LIMIT 1"));
+  if (r.empty()) return std::optional<domain::AuditCheckpoint>{};
+  return std::optional<domain::AuditCheckpoint>{domain::AuditCheckpoint{
+      r.Int(0, 0), r.Text(0, 1), r.Int(0, 2), r.Text(0, 3), r.Text(0, 4), r.Text(0, 5)}};
+}
+
+Result<std::optional<std::int64_t>> SqlAuditRepository::LastIdBefore(const std::string& at) {
+  XA_ASSIGN_OR_RETURN(auto r, conn_.Query("SELECT MAX(id) FROM audit_log WHERE at < $1", {at}));
+  if (r.empty() || r.Null(0, 0)) return std::optional<std::int64_t>{};
+  return std::optional<std::int64_t>{r.Int(0, 0)};
+}
+
+Status SqlAuditRepository::Archive(const domain::AuditCheckpoint& c) {
+  if (conn_.dialect() == sql::Dialect::kPostgres) {
+    XA_TRY(conn_.Exec("LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE"));
+  }
+  XA_TRY(
+      conn_.Exec("INSERT INTO audit_archives (up_to_id, up_to_hash, records, file_name, "
+                 "file_sha256, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                 {c.up_to_id, c.up_to_hash, c.records, c.file_name, c.file_sha256, c.created_at}));
+  XA_TRY(conn_.Exec("DELETE FROM audit_log WHERE id <= $1", {c.up_to_id}));
+  return {};
+}
+
 }  // namespace xiaoan::storage

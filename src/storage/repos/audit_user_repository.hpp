@@ -28,6 +28,19 @@ class SqlUserRepository final : public domain::UserRepository {
   Status EndSession(const std::string& id_hash, Instant at) override;
   Result<std::vector<domain::Session>> ActiveSessionsOf(std::int64_t user_id) override;
   Status EndSessionsOf(std::int64_t user_id, Instant at) override;
+  Status SetTotp(std::int64_t user_id, const std::optional<std::string>& secret,
+                 bool enabled) override;
+  Status SetTotpLastStep(std::int64_t user_id, std::int64_t step) override;
+  Status InsertToken(domain::ApiToken& token) override;
+  Result<std::optional<domain::ApiToken>> FindTokenByHash(const std::string& token_hash) override;
+  Result<std::vector<domain::ApiToken>> TokensOf(std::int64_t user_id) override;
+  Result<std::int64_t> RevokeToken(std::int64_t user_id, std::int64_t token_id,
+                                   const std::string& at) override;
+  Status TouchToken(std::int64_t token_id, const std::string& at) override;
+  Status InsertSignature(domain::Signature& signature) override;
+  Result<std::vector<domain::Signature>> SignaturesOf(const std::string& object_type,
+                                                      const std::string& object_id,
+                                                      const domain::ScopeFilter& scope) override;
   Result<std::vector<std::pair<std::string, std::string>>> PolicySettings() override;
   Status SetPolicySetting(const std::string& key, const std::string& value) override;
 
@@ -42,6 +55,9 @@ class SqlAuditRepository final : public domain::AuditRepository {
   Result<domain::AuditRecord> Append(const domain::AuditEntry& entry) override;
   Result<std::vector<domain::AuditRecord>> ReadAfter(std::int64_t after_id, int limit) override;
   Result<domain::PageResult<domain::AuditRecord>> Search(const domain::AuditFilter& f) override;
+  Result<std::optional<domain::AuditCheckpoint>> LatestCheckpoint() override;
+  Result<std::optional<std::int64_t>> LastIdBefore(const std::string& at) override;
+  Status Archive(const domain::AuditCheckpoint& checkpoint) override;
 
  private:
   sql::Connection& conn_;

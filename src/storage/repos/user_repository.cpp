@@ -1,6 +1,8 @@
 #include "storage/repos/audit_user_repository.hpp"
 #include "storage/repos/query_builder.hpp"
 
+#include "core/strings.hpp"
+
 namespace xiaoan::storage {
 namespace {
 
@@ -16,7 +18,8 @@ std::optional<std::string> OptText(const sql::Rows& r, std::size_t i, std::size_
 constexpr const char* kUserSelect =
     "SELECT x.id, x.unit_id, x.username, x.display_name, x.password_hash, x.status, "
     "x.must_change_password, x.created_at, x.updated_at, x.failed_logins, x.locked_until, "
-    "x.password_changed_at, x.expires_at, x.last_login_at, u.name, u.path, u.kind "
+    "x.password_changed_at, x.expires_at, x.last_login_at, u.name, u.path, u.kind, "
+    "x.totp_secret, x.totp_enabled, x.totp_last_step "
     "FROM users x JOIN org_units u ON u.id = x.unit_id";
 
 domain::User ReadUser(const sql::Rows& r, std::size_t i) {
@@ -38,6 +41,9 @@ domain::User ReadUser(const sql::Rows& r, std::size_t i) {
   u.unit_name = r.Text(i, 14);
   u.unit_path = r.Text(i, 15);
   u.unit_kind = r.Text(i, 16);
+  u.totp_secret = OptText(r, i, 17);
+  u.totp_enabled = r.Int(i, 18) != 0;
+  u.totp_last_step = r.Int(i, 19);
   return u;
 }
 
@@ -284,6 +290,113 @@ Status SqlUserRepository::EndSessionsOf(std::int64_t user_id, Instant at) {
   return Done(
       conn_.Exec("UPDATE sessions SET ended_at = $2 WHERE user_id = $1 AND ended_at IS NULL",
                  {user_id, FormatInstant(at)}));
+}
+
+Status SqlUserRepository::SetTotp(std::int64_t user_id, const std::optional<std::string>& secret,
+                                  bool enabled) {
+  return Done(
+      conn_.Exec("UPDATE users SET totp_secret = $2, totp_enabled = $3, totp_last_step = 0 "
+                 "WHERE id = $1",
+                 {user_id, Opt(secret), std::int64_t{enabled ? 1 : 0}}));
+}
+
+Status SqlUserRepository::SetTotpLastStep(std::int64_t user_id, std::int64_t step) {
+  return Done(conn_.Exec("UPDATE users SET totp_last_step = $2 WHERE id = $1", {user_id, step}));
+}
+
+namespace {
+constexpr const char* kTokenSelect =
+    "SELECT id, user_id, name, token_hash, permissions, created_at, expires_at, revoked_at, "
+    "last_used_at FROM api_tokens";
+
+domain::ApiToken ReadToken(const sql::Rows& r, std::size_t i) {
+  domain::ApiToken t;
+  t.id = r.Int(i, 0);
+  t.user_id = r.Int(i, 1);
+  t.name = r.Text(i, 2);
+  t.token_hash = r.Text(i, 3);
+  for (auto& p : Split(r.Text(i, 4), ',')) {
+    if (!p.empty()) t.permissions.push_back(p);
+  }
+  t.created_at = r.Text(i, 5);
+  t.expires_at = r.Text(i, 6);
+  t.revoked_at = OptText(r, i, 7);
+  t.last_used_at = OptText(r, i, 8);
+  return t;
+}
+}  // namespace
+
+Status SqlUserRepository::InsertToken(domain::ApiToken& t) {
+  std::string perms;
+  for (const auto& p : t.permissions) perms += (perms.empty() ? "" : ",") + p;
+  XA_ASSIGN_OR_RETURN(
+      auto r, conn_.Query("INSERT INTO api_tokens (user_id, name, token_hash, "
+                          "permissions, created_at, expires_at) VALUES ($1, $2, "
+                          "$3, $4, $5, $6) RETURNING id",
+                          {t.user_id, t.name, t.token_hash, perms, t.created_at, t.expires_at}));
+  t.id = r.Int(0, 0);
+  return {};
+}
+
+Result<std::optional<domain::ApiToken>> SqlUserRepository::FindTokenByHash(
+    const std::string& token_hash) {
+  XA_ASSIGN_OR_RETURN(
+      auto r, conn_.Query(std::string(kTokenSelect) + " WHERE token_hash = $1", {token_hash}));
+  if (r.empty()) return std::optional<domain::ApiToken>{};
+  return std::optional<domain::ApiToken>{ReadToken(r, 0)};
+}
+
+Result<std::vector<domain::ApiToken>> SqlUserRepository::TokensOf(std::int64_t user_id) {
+  XA_ASSIGN_OR_RETURN(
+      auto r,
+      conn_.Query(std::string(kTokenSelect) + " WHERE user_id = $1 ORDER BY id", {user_id}));
+  std::vector<domain::ApiToken> out;
+  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(ReadToken(r, i));
+  return out;
+}
+
+Result<std::int64_t> SqlUserRepository::RevokeToken(std::int64_t user_id, std::int64_t token_id,
+                                                    const std::string& at) {
+  return conn_.Exec(
+      "UPDATE api_tokens SET revoked_at = $3 WHERE id = $2 AND user_id = $1 AND "
+      "revoked_at IS NULL",
+      {user_id, token_id, at});
+}
+
+Status SqlUserRepository::TouchToken(std::int64_t token_id, const std::string& at) {
+  return Done(conn_.Exec("UPDATE api_tokens SET last_used_at = $2 WHERE id = $1", {token_id, at}));
+}
+
+Status SqlUserRepository::InsertSignature(domain::Signature& g) {
+  XA_ASSIGN_OR_RETURN(
+      auto r, conn_.Query("INSERT INTO signatures (user_id, username, unit_id, object_type, "
+                          "object_id, step, content_hash, method, signed_at, audit_id) VALUES "
+                          "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+                          {g.user_id, g.username, g.unit_id, g.object_type, g.object_id, g.step,
+                           g.content_hash, g.method, g.signed_at, g.audit_id}));
+  g.id = r.Int(0, 0);
+  return {};
+}
+
+Result<std::vector<domain::Signature>> SqlUserRepository::SignaturesOf(
+    const std::string& object_type, const std::string& object_id,
+    const domain::ScopeFilter& scope) {
+  WhereBuilder where;
+  where.Add("g.object_type = ?", {object_type});
+  where.Add("g.object_id = ?", {object_id});
+  AddScope(where, scope, "u.path");
+  XA_ASSIGN_OR_RETURN(
+      auto r, conn_.Query("SELECT g.id, g.user_id, g.username, g.unit_id, g.object_type, "
+                          "g.object_id, g.step, g.content_hash, g.method, g.signed_at, g.audit_id "
+                          "FROM signatures g JOIN org_units u ON u.id = g.unit_id" +
+                              where.Sql() + " ORDER BY g.id",
+                          where.params()));
+  std::vector<domain::Signature> out;
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    out.push_back({r.Int(i, 0), r.Int(i, 1), r.Text(i, 2), r.Int(i, 3), r.Text(i, 4), r.Text(i, 5),
+                   r.Text(i, 6), r.Text(i, 7), r.Text(i, 8), r.Text(i, 9), r.Int(i, 10)});
+  }
+  return out;
 }
 
 Result<std::vector<std::pair<std::string, std::string>>> SqlUserRepository::PolicySettings() {

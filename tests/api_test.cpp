@@ -14,6 +14,7 @@
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "office/table.hpp"
+#include "support/test_server.hpp"
 #include "support/test_store.hpp"
 
 namespace xiaoan::http::embedded {
@@ -35,33 +36,18 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
     store_ = testing::OpenStore(db_->url());
     ASSERT_NE(store_, nullptr);
     services_ = std::make_unique<app::Services>(app::Services{*store_, clock_});
-    auto demo = app::SeedDemo(*services_, {}, {3, "district"});
-    ASSERT_TRUE(demo.ok());
-    for (const auto& a : demo->accounts) passwords_[a.username] = a.password;
+    passwords_ = testing::SeedDemoAccounts(*services_, 3);
+    ASSERT_FALSE(passwords_.empty());
     http::ApiOptions o;
     o.web_root = web_.path();
     o.max_body_bytes = 64 * 1024;
     o.max_upload_bytes = 4 * 1024 * 1024;
-    api_ = std::make_unique<http::Api>(*services_, o);
-    http::ServerOptions so;
-    so.port = 0;
-    so.threads = 2;
-    so.shutdown_grace_seconds = 2;
-    server_ = std::make_unique<http::HttpServer>(
-        so, http::ServerCallbacks{[this](const std::string& m, const std::string& p) {
-                                    return api_->BodyLimit(m, p);
-                                  },
-                                  [this](http::HttpRequest& r) { return api_->Dispatch(r); }});
-    auto port = server_->Start();
-    ASSERT_TRUE(port.ok());
-    port_ = *port;
+    server_ = std::make_unique<testing::TestServer>(*services_, o);
+    port_ = server_->port();
+    ASSERT_NE(port_, 0);
     admin_ = testing::LoginAs(port_, "sysadmin", passwords_["sysadmin"]);
     ASSERT_FALSE(admin_.cookie.empty());
   }
-  void TearDown() override {
-    if (server_) server_->Stop();
-  }
-
   HttpReply Call(const std::string& method, const std::string& target, const std::string& body = {},
                  const std::map<std::string, std::string>& headers = {}) {
     return admin_.Call(method, target, body, headers);
@@ -86,8 +72,7 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<storage::SqlStore> store_;
   SystemClock clock_;
   std::unique_ptr<app::Services> services_;
-  std::unique_ptr<http::Api> api_;
-  std::unique_ptr<http::HttpServer> server_;
+  std::unique_ptr<testing::TestServer> server_;
   int port_ = 0;
   std::map<std::string, std::string> passwords_;
   testing::WebSession admin_;
@@ -357,7 +342,7 @@ TEST_P(ApiTest, OpenApiDocumentsEveryRoute) {
   ASSERT_EQ(r.status, 200);
   auto doc = Json(r);
   const auto& paths = doc.at("paths").as_object();
-  for (const auto& route : api_->router().routes()) {
+  for (const auto& route : server_->api().router().routes()) {
     std::string method = route.method;
     for (char& c : method) c = static_cast<char>(std::tolower(c));
     const auto* path = paths.if_contains(route.pattern);

@@ -7,6 +7,7 @@
 #include "core/password.hpp"
 #include "domain/auth/auth.hpp"
 #include "domain/auth/totp.hpp"
+#include "support/test_server.hpp"
 #include "support/test_store.hpp"
 
 namespace xiaoan {
@@ -127,9 +128,8 @@ class SessionStore : public ::testing::TestWithParam<std::string> {
     store_ = testing::OpenStore(db_->url());
     ASSERT_NE(store_, nullptr);
     services_ = std::make_unique<app::Services>(app::Services{*store_, clock_});
-    auto demo = app::SeedDemo(*services_, {}, {5, "district"});
-    ASSERT_TRUE(demo.ok());
-    for (const auto& a : demo->accounts) passwords_[a.username] = a.password;
+    passwords_ = testing::SeedDemoAccounts(*services_, 5);
+    ASSERT_FALSE(passwords_.empty());
   }
   Result<app::LoginResult> LoginAs(const std::string& user, const std::string& password,
                                    const std::string& source = "10.0.0.1") {

@@ -12,6 +12,7 @@
 #include "core/clock.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "support/test_server.hpp"
 #include "support/test_store.hpp"
 
 namespace xiaoan {
@@ -134,9 +135,8 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
     store_ = testing::OpenStore(db_->url());
     ASSERT_NE(store_, nullptr);
     services_ = std::make_unique<app::Services>(app::Services{*store_, clock_});
-    auto demo = app::SeedDemo(*services_, {}, {11, "district"});
-    ASSERT_TRUE(demo.ok());
-    for (const auto& a : demo->accounts) passwords_[a.username] = a.password;
+    passwords_ = testing::SeedDemoAccounts(*services_, 11);
+    ASSERT_FALSE(passwords_.empty());
     // Another district with its bureau, a school and a user there.
     app::RequestContext system;
     ASSERT_TRUE(
@@ -164,18 +164,9 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
     ASSERT_TRUE(t.ok());
     targets_["T"] = std::to_string(t->user.id);
 
-    api_ = std::make_unique<http::Api>(*services_, http::ApiOptions{});
-    http::ServerOptions so;
-    so.port = 0;
-    so.threads = 2;
-    server_ = std::make_unique<http::HttpServer>(
-        so, http::ServerCallbacks{[this](const std::string& m, const std::string& p) {
-                                    return api_->BodyLimit(m, p);
-                                  },
-                                  [this](http::HttpRequest& r) { return api_->Dispatch(r); }});
-    auto port = server_->Start();
-    ASSERT_TRUE(port.ok());
-    port_ = *port;
+    server_ = std::make_unique<testing::TestServer>(*services_, http::ApiOptions{});
+    port_ = server_->port();
+    ASSERT_NE(port_, 0);
     for (const auto& u : kUsers) {
       testing::HttpReply reply;
       sessions_[u] = testing::LoginAs(port_, u, passwords_[u], &reply);
@@ -194,9 +185,6 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
     targets_["D1"] = std::to_string(unit_of_["dept1_liaison"]);
     for (const auto& key : {"S1", "S2", "X"}) school_bodies_[key] = WritableSchool(targets_[key]);
   }
-  void TearDown() override {
-    if (server_) server_->Stop();
-  }
 
   // The school as GET returns it, less the read-only fields: a valid PUT body.
   std::string WritableSchool(const std::string& id) {
@@ -212,8 +200,7 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<storage::SqlStore> store_;
   SystemClock clock_;
   std::unique_ptr<app::Services> services_;
-  std::unique_ptr<http::Api> api_;
-  std::unique_ptr<http::HttpServer> server_;
+  std::unique_ptr<testing::TestServer> server_;
   int port_ = 0;
   std::map<std::string, std::string> passwords_;
   std::map<std::string, testing::WebSession> sessions_;
@@ -228,7 +215,7 @@ TEST_P(AuthorizationMatrix, EveryRouteHasRows) {
     ASSERT_EQ(row.expect.size(), kUsers.size()) << row.method << " " << row.pattern;
     covered.insert(row.method + " " + row.pattern);
   }
-  for (const auto& route : api_->router().routes()) {
+  for (const auto& route : server_->api().router().routes()) {
     EXPECT_TRUE(covered.count(route.method + " " + route.pattern))
         << "the authorization matrix has no rows for " << route.method << " " << route.pattern;
   }

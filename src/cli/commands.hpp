@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "app/context.hpp"
 #include "cli/config.hpp"
+#include "core/clock.hpp"
 #include "storage/sql_store.hpp"
 
 namespace xiaoan::cli {
@@ -21,6 +23,14 @@ Result<std::unique_ptr<sql::Pool>> OpenDatabase(const Config& cfg);
 // Opens the store, migrating it first (used by every command that reads or writes data).
 Result<std::unique_ptr<storage::SqlStore>> OpenMigratedStore(const Config& cfg);
 int Fail(const Error& e);
+
+// The migrated store with the system clock, as the use cases need them.
+struct CliServices {
+  std::unique_ptr<storage::SqlStore> store;
+  SystemClock clock;
+  app::Services services{*store, clock};
+};
+Result<std::unique_ptr<CliServices>> OpenServices(const Config& cfg);
 
 int RunServe(const Config& cfg);
 int RunMigrate(const Config& cfg);

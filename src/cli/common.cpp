@@ -57,4 +57,10 @@ Result<std::unique_ptr<storage::SqlStore>> OpenMigratedStore(const Config& cfg) 
   return store;
 }
 
+Result<std::unique_ptr<CliServices>> OpenServices(const Config& cfg) {
+  XA_ASSIGN_OR_RETURN(auto store, OpenMigratedStore(cfg));
+  // The store is moved in before services is initialised (member order), so the reference holds.
+  return std::unique_ptr<CliServices>(new CliServices{std::move(store)});
+}
+
 }  // namespace xiaoan::cli

@@ -28,10 +28,9 @@ int RunMigrate(const Config& cfg) {
 }
 
 int RunDemo(const Config& cfg, std::uint64_t seed, const std::string& scale) {
-  auto store = OpenMigratedStore(cfg);
-  if (!store.ok()) return Fail(store.error());
-  SystemClock clock;
-  app::Services services{**store, clock};
+  auto opened = OpenServices(cfg);
+  if (!opened.ok()) return Fail(opened.error());
+  app::Services& services = (*opened)->services;
   app::RequestContext ctx;
   ctx.actor = "cli:demo";
   auto summary = app::SeedDemo(services, ctx, {seed, scale});
@@ -63,10 +62,9 @@ int RunCreateAdmin(const Config& cfg, const std::string& username, std::optional
     return Fail(InvalidArgument("password", "请从标准输入提供密码（--password-stdin）"));
   }
   if (!password.empty() && password.back() == '\r') password.pop_back();
-  auto store = OpenMigratedStore(cfg);
-  if (!store.ok()) return Fail(store.error());
-  SystemClock clock;
-  app::Services services{**store, clock};
+  auto opened = OpenServices(cfg);
+  if (!opened.ok()) return Fail(opened.error());
+  app::Services& services = (*opened)->services;
   app::RequestContext ctx;
   ctx.actor = "cli:create-admin";
   auto user = app::CreateAdmin(services, ctx, username, password, unit, role);
@@ -89,10 +87,9 @@ int RunInitOrg(const Config& cfg, const std::vector<std::string>& regions,
     r.name = spec.substr(eq + 1);
     chain.push_back(r);
   }
-  auto store = OpenMigratedStore(cfg);
-  if (!store.ok()) return Fail(store.error());
-  SystemClock clock;
-  app::Services services{**store, clock};
+  auto opened = OpenServices(cfg);
+  if (!opened.ok()) return Fail(opened.error());
+  app::Services& services = (*opened)->services;
   app::RequestContext ctx;
   ctx.actor = "cli:init-org";
   auto unit = app::InitOrganisation(services, ctx, chain, bureau);
@@ -109,10 +106,9 @@ int RunRecoverAccount(const Config& cfg, const std::string& username) {
     return Fail(InvalidArgument("password", "请从标准输入提供新密码（--password-stdin）"));
   }
   if (!password.empty() && password.back() == '\r') password.pop_back();
-  auto store = OpenMigratedStore(cfg);
-  if (!store.ok()) return Fail(store.error());
-  SystemClock clock;
-  app::Services services{**store, clock};
+  auto opened = OpenServices(cfg);
+  if (!opened.ok()) return Fail(opened.error());
+  app::Services& services = (*opened)->services;
   app::RequestContext ctx;
   ctx.actor = "cli:recover-account";
   if (auto st = app::RecoverAccount(services, ctx, username, password); !st.ok()) {
@@ -123,10 +119,9 @@ int RunRecoverAccount(const Config& cfg, const std::string& username) {
 }
 
 int RunVerifyAudit(const Config& cfg) {
-  auto store = OpenMigratedStore(cfg);
-  if (!store.ok()) return Fail(store.error());
-  SystemClock clock;
-  app::Services services{**store, clock};
+  auto opened = OpenServices(cfg);
+  if (!opened.ok()) return Fail(opened.error());
+  app::Services& services = (*opened)->services;
   auto result = app::VerifyAudit(services);
   if (!result.ok()) return Fail(result.error());
   if (result->first_break) {
@@ -144,10 +139,9 @@ int RunVerifyAudit(const Config& cfg) {
 }
 
 int RunArchiveAudit(const Config& cfg, const std::string& before, const std::string& file) {
-  auto store = OpenMigratedStore(cfg);
-  if (!store.ok()) return Fail(store.error());
-  SystemClock clock;
-  app::Services services{**store, clock};
+  auto opened = OpenServices(cfg);
+  if (!opened.ok()) return Fail(opened.error());
+  app::Services& services = (*opened)->services;
   auto plan = app::PlanAuditArchive(services, before, cfg.audit_retention_days);
   if (!plan.ok()) return Fail(plan.error());
   if (plan->records.empty()) {

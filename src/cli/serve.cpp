@@ -19,10 +19,9 @@ int RunServe(const Config& cfg) {
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
 
-  auto store = OpenMigratedStore(cfg);
-  if (!store.ok()) return Fail(store.error());
-  SystemClock clock;
-  app::Services services{**store, clock};
+  auto opened = OpenServices(cfg);
+  if (!opened.ok()) return Fail(opened.error());
+  app::Services& services = (*opened)->services;
   http::ApiOptions api_options;
   api_options.web_root = cfg.web_root;
   api_options.secure_cookies = cfg.secure_cookies;
@@ -50,7 +49,7 @@ int RunServe(const Config& cfg) {
   auto bound = server.Start();
   if (!bound.ok()) return Fail(bound.error());
   spdlog::info("xiaoan {} listening on http://{}:{}/ (database {})", kVersion, o.host, *bound,
-               (*store)->pool().Describe());
+               (*opened)->store->pool().Describe());
   jobs::Scheduler scheduler;
   scheduler.Add(jobs::VerifyAuditJob(services, std::chrono::hours(24)));
   scheduler.Start();

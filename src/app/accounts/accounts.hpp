@@ -142,6 +142,11 @@ Result<domain::PageResult<domain::AuditRecord>> SearchAudit(Services& s, const R
                                                             const domain::AuditFilter& filter);
 Result<std::string> ExportAudit(Services& s, const RequestContext& ctx, domain::AuditFilter filter);
 
+// kUnauthenticated with the reason in details[0].field (session, credentials, locked, totp …).
+Error UnauthenticatedError(std::string message, std::string field);
+// Whether the account may be used now: status, a running lock, the account's expiry.
+domain::LoginGate AccountGate(const domain::User& user, Instant now);
+
 // One of the three administrators (三员).
 bool IsAdministrator(const Principal& p);
 

@@ -11,9 +11,7 @@ namespace xiaoan::app {
 namespace {
 
 Error Unauthenticated(std::string message, std::string field) {
-  Error e{ErrorCode::kUnauthenticated, std::move(message), {}};
-  e.details.push_back({std::move(field), e.message, 0});
-  return e;
+  return UnauthenticatedError(std::move(message), std::move(field));
 }
 
 Status RequireSession(const RequestContext& ctx) {
@@ -190,17 +188,7 @@ Result<Principal> AuthenticateToken(Services& s, const std::string& token) {
       expires <= now) {
     return Unauthenticated("接口令牌无效、已过期或已吊销", "token");
   }
-  std::optional<Instant> locked;
-  if (user->locked_until) {
-    Instant t;
-    if (ParseInstant(*user->locked_until, t)) locked = t;
-  }
-  std::optional<Instant> account_expires;
-  if (user->expires_at) {
-    Instant t;
-    if (ParseInstant(*user->expires_at, t)) account_expires = t;
-  }
-  const auto gate = domain::CheckAccount(user->status, locked, account_expires, now);
+  const auto gate = AccountGate(*user, now);
   if (!gate.allowed) return Unauthenticated(gate.message, gate.reason_code);
   // The token carries at most the permissions it was made with, and never more than the owner
   // holds today.

@@ -19,9 +19,7 @@ std::optional<Instant> ParseOpt(const std::optional<std::string>& text) {
 }
 
 Error Unauthenticated(std::string message, std::string reason = "credentials") {
-  Error e{ErrorCode::kUnauthenticated, std::move(message), {}};
-  e.details.push_back({std::move(reason), e.message, 0});
-  return e;
+  return UnauthenticatedError(std::move(message), std::move(reason));
 }
 
 domain::AuditEntry LoginAudit(const Services& s, const std::string& actor,
@@ -39,6 +37,17 @@ domain::AuditEntry LoginAudit(const Services& s, const std::string& actor,
 }
 
 }  // namespace
+
+Error UnauthenticatedError(std::string message, std::string field) {
+  Error e{ErrorCode::kUnauthenticated, std::move(message), {}};
+  e.details.push_back({std::move(field), e.message, 0});
+  return e;
+}
+
+domain::LoginGate AccountGate(const domain::User& user, Instant now) {
+  return domain::CheckAccount(user.status, ParseOpt(user.locked_until), ParseOpt(user.expires_at),
+                              now);
+}
 
 bool LoginThrottle::Allow(const std::string& address, Instant now, int per_minute) {
   std::lock_guard lock(mu_);
@@ -143,8 +152,7 @@ Result<LoginResult> Login(Services& s, LoginThrottle& throttle, const std::strin
     }));
     return Unauthenticated("用户名或密码错误");
   }
-  const auto gate = domain::CheckAccount(user->status, ParseOpt(user->locked_until),
-                                         ParseOpt(user->expires_at), now);
+  const auto gate = AccountGate(*user, now);
   if (!gate.allowed) {
     XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
       XA_TRY(tx.audit().Append(LoginAudit(s, user->username, user->unit_id, "auth.login", "denied",
@@ -263,8 +271,7 @@ Result<Principal> Authenticate(Services& s, const std::string& session_token) {
         "session_expired");
   }
   if (!user) return Unauthenticated("请先登录", "session");
-  const auto gate = domain::CheckAccount(user->status, ParseOpt(user->locked_until),
-                                         ParseOpt(user->expires_at), now);
+  const auto gate = AccountGate(*user, now);
   if (!gate.allowed) return Unauthenticated(gate.message, gate.reason_code);
   // Writing last_seen on every request would serialise readers on SQLite; a minute of
   // precision is enough for a 30-minute idle limit.

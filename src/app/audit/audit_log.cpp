@@ -19,14 +19,12 @@ Result<AuditVerification> VerifyAudit(Services& s) {
     for (;;) {
       XA_ASSIGN_OR_RETURN(auto batch, tx.audit().ReadAfter(prev_id, 1000));
       if (batch.empty()) return {};
-      const std::int64_t before = prev_id;
       if (auto b = domain::VerifyAuditChain(batch, prev_hash, prev_id, s.store.audit_hash())) {
         out.first_break = b;
         // Count what was verified before the break.
         for (const auto& r : batch) {
           if (r.id < b->id) ++out.checked;
         }
-        (void)before;
         return {};
       }
       out.checked += static_cast<std::int64_t>(batch.size());

@@ -164,7 +164,6 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
       city_bureau = bureau.id;
       ++summary.bureaus;
     }
-    int seq_total = 0;
     domain::UnitId first_bureau = 0;
     for (int d = 0; d < districts; ++d) {
       char code[16];
@@ -205,7 +204,6 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
       for (const auto& plan : kPlan) {
         for (int i = 0; i < plan.count; ++i) {
           ++seq;
-          ++seq_total;
           domain::School school =
               MakeSchool(rnd, plan, i, seq, code, district_name, bureau.id, clusters);
           XA_TRY(InsertSchoolInTx(tx, ctx, school, now));
@@ -294,7 +292,6 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
                                          std::to_string(options.seed) + "）：学校 " +
                                          std::to_string(summary.schools) + " 所，部门 " +
                                          std::to_string(summary.departments) + " 个")));
-    (void)seq_total;
     return {};
   }));
   return summary;

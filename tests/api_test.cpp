@@ -620,6 +620,79 @@ TEST_P(ApiTest, ApiTokensCarryASubsetOfTheOwnersPermissions) {
             401);
 }
 
+TEST_P(ApiTest, DictionariesLabelEveryCode) {
+  auto r = As("school1_teacher").Call("GET", "/api/v1/dictionaries");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto d = Json(r).as_object();
+  for (const char* key : {"unit_kinds", "school_stages", "ownerships", "location_types",
+                          "department_kinds", "key_place_kinds", "scope_kinds", "permissions"}) {
+    ASSERT_TRUE(d.contains(key)) << key;
+    EXPECT_FALSE(d.at(key).as_array().empty()) << key;
+  }
+  EXPECT_EQ(d.size(), 8u);
+  EXPECT_EQ(d.at("unit_kinds").at(0), (json::object{{"code", "bureau"}, {"label", "教育局"}}));
+  EXPECT_EQ(d.at("school_stages").as_array().size(), 8u);
+  EXPECT_EQ(d.at("scope_kinds").at(2),
+            (json::object{{"code", "unit_and_below"}, {"label", "本单位及下级"}}));
+  bool school_read = false;
+  for (const auto& p : d.at("permissions").as_array()) {
+    EXPECT_FALSE(p.at("label").as_string().empty());
+    EXPECT_FALSE(p.at("group").as_string().empty());
+    school_read |=
+        p == json::object{{"code", "school:read"}, {"label", "查看学校"}, {"group", "学校"}};
+  }
+  EXPECT_TRUE(school_read);
+  EXPECT_EQ(testing::HttpClient(port_).Request("GET", "/api/v1/dictionaries").status, 401);
+  EXPECT_EQ(FirstField(Call("GET", "/api/v1/dictionaries?x=1")), "x");
+}
+
+TEST_P(ApiTest, HomeBoardCountsOnlyTheCallersScope) {
+  auto board = [&](const std::string& user) {
+    auto r = As(user).Call("GET", "/api/v1/boards/home");
+    EXPECT_EQ(r.status, 200) << user << ": " << r.body;
+    return Json(r);
+  };
+  auto sum = [](const json::value& counts) {
+    std::int64_t n = 0;
+    for (const auto& c : counts.as_array()) n += c.at("count").as_int64();
+    return n;
+  };
+  auto office = board("safety_office");
+  EXPECT_EQ(office.at("scope").at("kind").as_string(), "unit_and_below");
+  EXPECT_FALSE(office.at("scope").at("unit_name").as_string().empty());
+  const auto& schools = office.at("schools");
+  EXPECT_EQ(schools.at("total").as_int64(), 40);
+  EXPECT_GT(schools.at("boarding").as_int64(), 0);
+  EXPECT_LT(schools.at("boarding").as_int64(), 40);
+  // Every category, zeros included, and each breakdown adds up to the total.
+  EXPECT_EQ(schools.at("by_stage").as_array().size(), 8u);
+  EXPECT_EQ(schools.at("by_location_type").as_array().size(), 4u);
+  EXPECT_EQ(schools.at("by_ownership").as_array().size(), 2u);
+  EXPECT_EQ(schools.at("by_stage").at(1).at("code").as_string(), "primary");
+  EXPECT_EQ(schools.at("by_stage").at(1).at("label").as_string(), "小学");
+  for (const char* key : {"by_stage", "by_location_type", "by_ownership"}) {
+    EXPECT_EQ(sum(schools.at(key)), 40) << key;
+  }
+  EXPECT_EQ(office.at("generated_at").as_string().size(), 24u);  // 2026-11-30T07:00:00.000Z
+  // The list and the board agree for the whole district.
+  EXPECT_EQ(Json(Call("GET", "/api/v1/boards/home")).at("schools").at("total").as_int64(),
+            Json(Call("GET", "/api/v1/schools")).at("total").as_int64());
+
+  // A school's safety officer sees their own school only.
+  auto own = board("school1_safety");
+  EXPECT_EQ(own.at("scope").at("kind").as_string(), "own_unit");
+  EXPECT_EQ(own.at("schools").at("total").as_int64(), 1);
+  EXPECT_EQ(sum(own.at("schools").at("by_stage")), 1);
+  EXPECT_EQ(own.at("schools").at("by_stage").at(1).at("count").as_int64(), 1);  // a primary school
+  EXPECT_EQ(board("school1_teacher").at("schools").at("total").as_int64(), 1);
+
+  // Without school:read the section is absent.
+  EXPECT_TRUE(board("dept1_liaison").at("schools").is_null());
+  EXPECT_TRUE(board("auditor").at("schools").is_null());
+  EXPECT_EQ(testing::HttpClient(port_).Request("GET", "/api/v1/boards/home").status, 401);
+  EXPECT_EQ(FirstField(Call("GET", "/api/v1/boards/home?scope=all")), "scope");
+}
+
 TEST_P(ApiTest, SignaturesReCheckThePasswordAndCoverTheContent) {
   auto s = As("school1_leader");
   const std::string content = "隐患 #17 整改完成，验收合格";

@@ -55,6 +55,10 @@ const std::vector<Row> kMatrix = {
   {"DELETE", "/api/v1/auth/tokens/{id}",       "999999", "", "nnnnnnnnnn"},
   {"POST",   "/api/v1/signatures",             "", "{}", "oooooooooo"},
   {"GET",    "/api/v1/signatures",             "", "",   "oooooooooo"},
+  // Console reference data and the home board: every logged-in user (the board holds only
+  // the sections the caller may read, within their scope).
+  {"GET",    "/api/v1/dictionaries",           "", "",   "oooooooooo"},
+  {"GET",    "/api/v1/boards/home",            "", "",   "oooooooooo"},
   // Users: the system administrator; the security administrator reads them.
   {"GET",    "/api/v1/users",                  "", "",   "ooffffffff"},
   {"POST",   "/api/v1/users",                  "", "{}", "offfffffff"},
@@ -252,6 +256,17 @@ TEST_P(AuthorizationMatrix, ListsAndExportsHoldOnlyWhatTheScopeCovers) {
   EXPECT_EQ(total("section_basic", "/api/v1/schools"), 40);
   EXPECT_EQ(total("school1_safety", "/api/v1/schools"), 1);
   EXPECT_EQ(total("school1_teacher", "/api/v1/schools?q=" + targets_["S2"]), 0);
+  // The home board counts the same schools as the list: never another district's.
+  auto board_total = [&](const std::string& user) {
+    const auto body = json::parse(sessions_[user].Call("GET", "/api/v1/boards/home").body);
+    const auto& schools = body.at("schools");
+    return schools.is_null() ? std::int64_t{-1} : schools.at("total").as_int64();
+  };
+  EXPECT_EQ(board_total("sysadmin"), 41);
+  EXPECT_EQ(board_total("safety_office"), 40);
+  EXPECT_EQ(board_total("section_basic"), 40);
+  EXPECT_EQ(board_total("school1_safety"), 1);
+  EXPECT_EQ(board_total("dept1_liaison"), -1);
   // Sending another unit as a filter does not widen the scope.
   EXPECT_EQ(total("inspector", "/api/v1/units?parent_id=" + targets_["XB"]), 0);
   EXPECT_EQ(total("safety_office", "/api/v1/schools?region_code=990103"), 0);

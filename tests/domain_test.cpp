@@ -5,8 +5,10 @@
 #include "core/clock.hpp"
 #include "core/password.hpp"
 #include "domain/audit/audit.hpp"
+#include "domain/auth/auth.hpp"
 #include "domain/org/enums.hpp"
 #include "domain/org/org.hpp"
+#include "domain/org/school_stats.hpp"
 #include "http/router.hpp"
 
 namespace xiaoan {
@@ -125,6 +127,72 @@ TEST(Enums, LabelsAndCodes) {
   EXPECT_FALSE(CodeFromText(KeyPlaceKinds(), "屋顶").has_value());
   EXPECT_EQ(KeyPlaceKinds().size(), 12u);
   EXPECT_EQ(DepartmentKinds().size(), 11u);
+}
+
+TEST(Enums, EveryPermissionAndScopeKindHasALabel) {
+  const auto labels = PermissionLabels();
+  const auto& all = AllPermissions();
+  ASSERT_EQ(labels.size(), all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    EXPECT_EQ(labels[i].code, all[i]) << "PermissionLabels() follows AllPermissions()";
+    EXPECT_FALSE(labels[i].label.empty()) << all[i];
+    EXPECT_FALSE(labels[i].group.empty()) << all[i];
+  }
+  ASSERT_EQ(AllScopeKinds().size(), 5u);
+  for (auto kind : AllScopeKinds()) {
+    EXPECT_FALSE(ScopeKindLabel(kind).empty()) << ScopeKindName(kind);
+    EXPECT_EQ(ScopeKindFromName(ScopeKindName(kind)), kind);
+  }
+  EXPECT_EQ(ScopeKindLabel(ScopeKind::kOwn), "本人");
+  EXPECT_EQ(ScopeKindLabel(ScopeKind::kOwnUnit), "本单位");
+  EXPECT_EQ(ScopeKindLabel(ScopeKind::kUnitAndBelow), "本单位及下级");
+  EXPECT_EQ(ScopeKindLabel(ScopeKind::kCustom), "自定义");
+  EXPECT_EQ(ScopeKindLabel(ScopeKind::kAll), "全部");
+}
+
+std::int64_t CountOf(const std::vector<CodeCount>& counts, const std::string& code) {
+  for (const auto& c : counts) {
+    if (c.code == code) return c.count;
+  }
+  return -1;
+}
+
+TEST(SchoolStats, FoldsGroupedRowsIntoEveryCategory) {
+  const auto empty = SummariseSchools({});
+  EXPECT_EQ(empty.total, 0);
+  EXPECT_EQ(empty.boarding, 0);
+  ASSERT_EQ(empty.by_stage.size(), SchoolStages().size());
+  ASSERT_EQ(empty.by_location_type.size(), LocationTypes().size());
+  ASSERT_EQ(empty.by_ownership.size(), Ownerships().size());
+  EXPECT_EQ(empty.by_stage[0].code, "kindergarten");
+  EXPECT_EQ(empty.by_stage[0].label, "幼儿园");
+  EXPECT_EQ(empty.by_stage[0].count, 0);
+
+  const auto stats = SummariseSchools({{"primary", "urban", "public", false, 5},
+                                       {"primary", "rural", "public", true, 2},
+                                       {"senior", "urban", "public", true, 3},
+                                       {"kindergarten", "urban", "private", false, 4}});
+  EXPECT_EQ(stats.total, 14);
+  EXPECT_EQ(stats.boarding, 5);
+  EXPECT_EQ(CountOf(stats.by_stage, "primary"), 7);
+  EXPECT_EQ(CountOf(stats.by_stage, "senior"), 3);
+  EXPECT_EQ(CountOf(stats.by_stage, "kindergarten"), 4);
+  EXPECT_EQ(CountOf(stats.by_stage, "special"), 0);
+  EXPECT_EQ(CountOf(stats.by_location_type, "urban"), 12);
+  EXPECT_EQ(CountOf(stats.by_location_type, "rural"), 2);
+  EXPECT_EQ(CountOf(stats.by_location_type, "fringe"), 0);
+  EXPECT_EQ(CountOf(stats.by_ownership, "public"), 10);
+  EXPECT_EQ(CountOf(stats.by_ownership, "private"), 4);
+  EXPECT_EQ(stats.by_stage.size(), SchoolStages().size());  // zeros stay, nothing added
+  EXPECT_EQ(stats.by_location_type[2].label, "乡村");
+
+  // A stored code the table lacks still counts, after the known ones, labelled with itself.
+  const auto odd = SummariseSchools({{"legacy", "urban", "public", false, 1}});
+  ASSERT_EQ(odd.by_stage.size(), SchoolStages().size() + 1);
+  EXPECT_EQ(odd.by_stage.back().code, "legacy");
+  EXPECT_EQ(odd.by_stage.back().label, "legacy");
+  EXPECT_EQ(odd.by_stage.back().count, 1);
+  EXPECT_EQ(odd.total, 1);
 }
 
 std::vector<AuditRecord> Chain(int n, AuditHash algo) {

@@ -281,6 +281,74 @@ TEST_P(StorageContract, ListFiltersSortsPaginatesAndScopes) {
   EXPECT_EQ(refused.error().details.at(0).field, "sort");
 }
 
+TEST_P(StorageContract, SchoolsAreCountedPerProfileWithinTheScope) {
+  auto bureau = Bureau();
+  // Two alike (one group), one of each other variation.
+  const struct {
+    const char* stage;
+    const char* location;
+    const char* ownership;
+    bool boarding;
+  } plan[] = {{"primary", "rural", "public", true},  {"primary", "rural", "public", true},
+              {"primary", "rural", "public", false}, {"primary", "urban", "public", false},
+              {"senior", "urban", "public", true},   {"kindergarten", "urban", "private", false}};
+  int n = 0;
+  for (const auto& p : plan) {
+    auto s = SampleSchool(bureau.id, "C" + std::to_string(n++));
+    s.profile.stage = p.stage;
+    s.profile.location_type = p.location;
+    s.profile.ownership = p.ownership;
+    s.profile.boarding = p.boarding;
+    s.profile.boarders = p.boarding ? 100 : 0;
+    if (!p.boarding) s.key_places.erase(s.key_places.begin());  // no dormitory
+    auto created = app::CreateSchool(S(), ctx_, s);
+    ASSERT_TRUE(created.ok()) << created.error().message;
+  }
+  auto count = [&](const domain::ScopeFilter& scope) {
+    std::vector<domain::SchoolCountRow> rows;
+    EXPECT_TRUE(store_
+                    ->Read([&](domain::Tx& tx) -> Status {
+                      XA_ASSIGN_OR_RETURN(rows, tx.org().CountSchools(scope));
+                      return {};
+                    })
+                    .ok());
+    return rows;
+  };
+  auto all = count(domain::ScopeFilter{});
+  ASSERT_EQ(all.size(), 5u);
+  // Ordered by stage, location type, ownership, boarding.
+  EXPECT_EQ(all[0].stage, "kindergarten");
+  EXPECT_EQ(all[0].ownership, "private");
+  EXPECT_EQ(all[1].stage, "primary");
+  EXPECT_EQ(all[1].location_type, "rural");
+  EXPECT_FALSE(all[1].boarding);
+  EXPECT_EQ(all[1].count, 1);
+  EXPECT_TRUE(all[2].boarding);
+  EXPECT_EQ(all[2].count, 2);
+  EXPECT_EQ(all[3].location_type, "urban");
+  EXPECT_EQ(all[4].stage, "senior");
+  EXPECT_TRUE(all[4].boarding);
+  const auto stats = domain::SummariseSchools(all);
+  EXPECT_EQ(stats.total, 6);
+  EXPECT_EQ(stats.boarding, 3);
+
+  // The same scope filter as ListSchools.
+  auto subtree = count(domain::ScopeFilter::Subtree(bureau.path));
+  EXPECT_EQ(domain::SummariseSchools(subtree).total, 6);
+  EXPECT_TRUE(count(domain::ScopeFilter::Subtree("/999999/")).empty());
+  EXPECT_TRUE(count(domain::ScopeFilter{false, true, {bureau.path}}).empty());
+  EXPECT_TRUE(count(domain::ScopeFilter{false, false, {}}).empty());
+  domain::SchoolFilter one_filter;
+  one_filter.q = "C4";
+  auto one = app::ListSchools(S(), ctx_, one_filter);
+  ASSERT_TRUE(one.ok());
+  ASSERT_EQ(one->items.size(), 1u);
+  auto own = count(domain::ScopeFilter{false, true, {one->items[0].unit.path}});
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own[0].stage, "senior");
+  EXPECT_EQ(own[0].count, 1);
+}
+
 TEST_P(StorageContract, UnitInUseCannotBeDeleted) {
   auto bureau = Bureau();
   ASSERT_TRUE(app::CreateSchool(S(), ctx_, SampleSchool(bureau.id, "K1")).ok());

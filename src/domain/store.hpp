@@ -11,6 +11,7 @@
 #include "domain/audit/audit.hpp"
 #include "domain/auth/auth.hpp"
 #include "domain/org/org.hpp"
+#include "domain/org/school_stats.hpp"
 
 namespace xiaoan::domain {
 
@@ -78,6 +79,8 @@ class OrgRepository {
 
   virtual Result<std::optional<School>> FindSchool(UnitId id) = 0;
   virtual Result<PageResult<School>> ListSchools(const SchoolFilter& filter) = 0;
+  // Schools within the scope, counted per stage, location type, ownership and boarding.
+  virtual Result<std::vector<SchoolCountRow>> CountSchools(const ScopeFilter& scope) = 0;
   virtual Status InsertSchoolProfile(UnitId id, const SchoolProfile& profile) = 0;
   virtual Status UpdateSchoolProfile(UnitId id, const SchoolProfile& profile) = 0;
   virtual Status ReplaceBuildingsAndPlaces(UnitId id, const std::vector<Building>& buildings,

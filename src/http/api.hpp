@@ -36,6 +36,7 @@ void AddSystemRoutes(Router& router, const ApiOptions& options);
 void AddOrgRoutes(Router& router, app::Services& services, const ApiOptions& options);
 void AddAuthRoutes(Router& router, app::Services& services, const ApiOptions& options);
 void AddAdminRoutes(Router& router, app::Services& services, const ApiOptions& options);
+void AddBoardRoutes(Router& router, app::Services& services);
 void AddRoutes(Router& router, app::Services& services, const ApiOptions& options);
 
 // Static files with ETag, cache headers and the SPA fallback to index.html.

@@ -8,6 +8,7 @@ void AddRoutes(Router& router, app::Services& services, const ApiOptions& option
   AddAuthRoutes(router, services, options);
   AddAdminRoutes(router, services, options);
   AddOrgRoutes(router, services, options);
+  AddBoardRoutes(router, services);
 }
 
 }  // namespace xiaoan::http

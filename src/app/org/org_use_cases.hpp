@@ -2,6 +2,7 @@
 // Use cases of the organisation model: regions, units (bureaus, sections, clusters,
 // departments) and schools. Each write validates, loads what the rules need, and runs as one
 // transaction with its audit record.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,16 @@ Result<domain::School> GetSchool(Services& s, const RequestContext& ctx, domain:
 Result<domain::School> CreateSchool(Services& s, const RequestContext& ctx, domain::School school);
 Result<domain::School> UpdateSchool(Services& s, const RequestContext& ctx, domain::School school);
 Status DeleteSchool(Services& s, const RequestContext& ctx, domain::UnitId id);
+
+// The home board (首页看板) for the caller's data scope. A section is present only when the
+// caller may read its records (schools: school:read); trusted local callers see every section.
+struct HomeBoard {
+  domain::ScopeKind scope_kind = domain::ScopeKind::kAll;
+  std::string unit_name;  // the caller's unit; empty for trusted local callers
+  std::optional<domain::SchoolStats> schools;
+  std::string generated_at;
+};
+Result<HomeBoard> GetHomeBoard(Services& s, const RequestContext& ctx);
 
 // Inside a transaction: checks parent, region and cluster of a school and writes it. Shared by
 // CreateSchool and the import.

@@ -15,6 +15,52 @@ const std::vector<std::string>& AllPermissions() {
   return kAll;
 }
 
+std::span<const PermissionLabel> PermissionLabels() {
+  static constexpr PermissionLabel kLabels[] = {
+      {perm::kRegionRead, "查看行政区划", "行政区划"},
+      {perm::kRegionWrite, "管理行政区划", "行政区划"},
+      {perm::kUnitRead, "查看单位", "单位"},
+      {perm::kUnitWrite, "管理单位", "单位"},
+      {perm::kDepartmentRead, "查看相关部门", "相关部门"},
+      {perm::kDepartmentWrite, "管理相关部门", "相关部门"},
+      {perm::kSchoolRead, "查看学校", "学校"},
+      {perm::kSchoolWrite, "编辑学校", "学校"},
+      {perm::kSchoolImport, "导入学校", "学校"},
+      {perm::kSchoolExport, "导出学校", "学校"},
+      {perm::kUserRead, "查看用户", "用户"},
+      {perm::kUserWrite, "管理用户", "用户"},
+      {perm::kRoleRead, "查看角色", "角色"},
+      {perm::kRoleWrite, "管理角色", "角色"},
+      {perm::kPolicyRead, "查看安全策略", "安全策略"},
+      {perm::kPolicyWrite, "修改安全策略", "安全策略"},
+      {perm::kAuditRead, "查看审计日志", "审计"},
+      {perm::kAuditExport, "导出审计日志", "审计"}};
+  return kLabels;
+}
+
+std::span<const ScopeKind> AllScopeKinds() {
+  static constexpr ScopeKind kKinds[] = {ScopeKind::kOwn, ScopeKind::kOwnUnit,
+                                         ScopeKind::kUnitAndBelow, ScopeKind::kCustom,
+                                         ScopeKind::kAll};
+  return kKinds;
+}
+
+std::string_view ScopeKindLabel(ScopeKind kind) {
+  switch (kind) {
+    case ScopeKind::kOwn:
+      return "本人";
+    case ScopeKind::kOwnUnit:
+      return "本单位";
+    case ScopeKind::kUnitAndBelow:
+      return "本单位及下级";
+    case ScopeKind::kCustom:
+      return "自定义";
+    case ScopeKind::kAll:
+      return "全部";
+  }
+  return "";
+}
+
 std::string_view ScopeKindName(ScopeKind kind) {
   switch (kind) {
     case ScopeKind::kOwn:
@@ -32,8 +78,7 @@ std::string_view ScopeKindName(ScopeKind kind) {
 }
 
 std::optional<ScopeKind> ScopeKindFromName(std::string_view name) {
-  for (auto k : {ScopeKind::kOwn, ScopeKind::kOwnUnit, ScopeKind::kUnitAndBelow, ScopeKind::kCustom,
-                 ScopeKind::kAll}) {
+  for (auto k : AllScopeKinds()) {
     if (ScopeKindName(k) == name) return k;
   }
   return std::nullopt;

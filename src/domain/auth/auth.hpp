@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,8 +39,20 @@ inline constexpr const char* kAuditExport = "audit:export";
 // Every permission that exists, for validation of custom roles.
 const std::vector<std::string>& AllPermissions();
 
+// What people read for a permission: a Chinese label and the group it is listed under.
+struct PermissionLabel {
+  std::string_view code;
+  std::string_view label;  // 查看学校
+  std::string_view group;  // 学校
+};
+// One entry per permission of AllPermissions(), in the same order.
+std::span<const PermissionLabel> PermissionLabels();
+
 enum class ScopeKind { kOwn, kOwnUnit, kUnitAndBelow, kCustom, kAll };
+// Every kind, from the narrowest to the widest.
+std::span<const ScopeKind> AllScopeKinds();
 std::string_view ScopeKindName(ScopeKind kind);
+std::string_view ScopeKindLabel(ScopeKind kind);  // 本单位及下级
 std::optional<ScopeKind> ScopeKindFromName(std::string_view name);
 
 // What a user may see: a set of unit paths ("/1/5/"), each covering itself (kOwnUnit, kOwn) or

@@ -1,13 +1,44 @@
 #include <boost/json.hpp>
 
 #include "core/embedded_file.hpp"
+#include "domain/auth/auth.hpp"
+#include "domain/org/enums.hpp"
 #include "http/api.hpp"
+#include "http/json/org_json.hpp"
+#include "http/query.hpp"
 
 namespace xiaoan::http::embedded {
 std::span<const EmbeddedFile> OpenApiDocument();
 }
 
 namespace xiaoan::http {
+
+namespace {
+
+// Every enumeration the console labels codes with, from the domain tables.
+std::string DictionariesBody() {
+  boost::json::array scope_kinds;
+  for (auto kind : domain::AllScopeKinds()) {
+    scope_kinds.push_back(boost::json::object{{"code", domain::ScopeKindName(kind)},
+                                              {"label", domain::ScopeKindLabel(kind)}});
+  }
+  boost::json::array permissions;
+  for (const auto& p : domain::PermissionLabels()) {
+    permissions.push_back(
+        boost::json::object{{"code", p.code}, {"label", p.label}, {"group", p.group}});
+  }
+  return boost::json::serialize(
+      boost::json::object{{"unit_kinds", EnumJson(domain::UnitKinds())},
+                          {"school_stages", EnumJson(domain::SchoolStages())},
+                          {"ownerships", EnumJson(domain::Ownerships())},
+                          {"location_types", EnumJson(domain::LocationTypes())},
+                          {"department_kinds", EnumJson(domain::DepartmentKinds())},
+                          {"key_place_kinds", EnumJson(domain::KeyPlaceKinds())},
+                          {"scope_kinds", std::move(scope_kinds)},
+                          {"permissions", std::move(permissions)}});
+}
+
+}  // namespace
 
 void AddSystemRoutes(Router& router, const ApiOptions& options) {
   // Health answers without touching the database, so a load balancer can probe it cheaply.
@@ -22,6 +53,13 @@ void AddSystemRoutes(Router& router, const ApiOptions& options) {
                HttpResponse r = JsonResponse(200, std::string(files[0].text));
                r.headers.emplace_back("Cache-Control", "no-cache");
                return r;
+             });
+  // The tables are compiled in: the body is built once.
+  router.Add("GET", "/api/v1/dictionaries", Access::LoggedIn(),
+             [body = DictionariesBody()](HttpRequest& req) -> Result<HttpResponse> {
+               QueryReader q(req);
+               XA_TRY(q.Finish());
+               return JsonResponse(200, body);
              });
 }
 

@@ -84,6 +84,29 @@ json::value ToJson(const app::ImportReport& r) {
                       {"failed", r.failed}, {"applied", r.applied}, {"errors", std::move(errors)}};
 }
 
+json::value ToJson(const domain::SchoolStats& s) {
+  auto counts = [](const std::vector<domain::CodeCount>& cs) {
+    json::array out;
+    out.reserve(cs.size());
+    for (const auto& c : cs) {
+      out.push_back(json::object{{"code", c.code}, {"label", c.label}, {"count", c.count}});
+    }
+    return out;
+  };
+  return json::object{{"total", s.total},
+                      {"boarding", s.boarding},
+                      {"by_stage", counts(s.by_stage)},
+                      {"by_location_type", counts(s.by_location_type)},
+                      {"by_ownership", counts(s.by_ownership)}};
+}
+
+json::value EnumJson(domain::EnumTable table) {
+  json::array out;
+  out.reserve(table.size());
+  for (const auto& e : table) out.push_back(json::object{{"code", e.code}, {"label", e.label}});
+  return out;
+}
+
 domain::School SchoolFromJson(Fields& f) {
   domain::School s;
   s.unit.kind = "school";

@@ -277,6 +277,26 @@ Result<domain::PageResult<School>> SqlOrgRepository::ListSchools(const domain::S
   return out;
 }
 
+Result<std::vector<domain::SchoolCountRow>> SqlOrgRepository::CountSchools(
+    const domain::ScopeFilter& scope) {
+  WhereBuilder where;
+  AddScope(where, scope, "u.path");
+  XA_ASSIGN_OR_RETURN(
+      auto rows, conn_.Query("SELECT s.stage, s.location_type, s.ownership, s.boarding, COUNT(*) "
+                             "FROM org_units u JOIN schools s ON s.unit_id = u.id" +
+                                 where.Sql() +
+                                 " GROUP BY s.stage, s.location_type, s.ownership, s.boarding "
+                                 "ORDER BY s.stage, s.location_type, s.ownership, s.boarding",
+                             where.params()));
+  std::vector<domain::SchoolCountRow> out;
+  out.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    out.push_back(
+        {rows.Text(i, 0), rows.Text(i, 1), rows.Text(i, 2), rows.Int(i, 3) != 0, rows.Int(i, 4)});
+  }
+  return out;
+}
+
 Status SqlOrgRepository::InsertSchoolProfile(domain::UnitId id, const domain::SchoolProfile& p) {
   return Done(conn_.Exec(
       "INSERT INTO schools (unit_id, stage, ownership, boarding, boarders, location_type, "

@@ -25,6 +25,8 @@ class SqlOrgRepository final : public domain::OrgRepository {
   Result<std::optional<domain::School>> FindSchool(domain::UnitId id) override;
   Result<domain::PageResult<domain::School>> ListSchools(
       const domain::SchoolFilter& filter) override;
+  Result<std::vector<domain::SchoolCountRow>> CountSchools(
+      const domain::ScopeFilter& scope) override;
   Status InsertSchoolProfile(domain::UnitId id, const domain::SchoolProfile& profile) override;
   Status UpdateSchoolProfile(domain::UnitId id, const domain::SchoolProfile& profile) override;
   Status ReplaceBuildingsAndPlaces(domain::UnitId id,

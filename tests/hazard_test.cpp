@@ -1,0 +1,278 @@
+// The hazard ledger's pure rules: every workflow transition and every escalation rule, with a
+// pinned clock.
+#include <gtest/gtest.h>
+
+#include "core/clock.hpp"
+#include "domain/hazard/hazard.hpp"
+
+namespace xiaoan {
+namespace {
+
+using namespace domain::hazard;
+
+Instant At(const char* iso) {
+  Instant t;
+  EXPECT_TRUE(ParseInstant(iso, t)) << iso;
+  return t;
+}
+
+StepFacts Facts(State s) {
+  StepFacts f;
+  f.state = s;
+  f.actor = "verifier";
+  f.rectifier = "rectifier";
+  return f;
+}
+
+std::string RuleOf(const Error& e) { return e.details.empty() ? "" : e.details.front().field; }
+
+TEST(HazardWorkflow, OnlyTheTableTransitionsAreOpen) {
+  const State all[] = {State::kReported,  State::kAssigned, State::kRectifying,
+                       State::kSubmitted, State::kVerified, State::kClosed};
+  const Action actions[] = {Action::kAssign,  Action::kStartRectifying, Action::kSubmit,
+                            Action::kApprove, Action::kReject,          Action::kClose,
+                            Action::kReopen};
+  int open = 0;
+  for (State s : all) {
+    const auto allowed = ActionsFrom(s);
+    for (Action a : actions) {
+      StepFacts f = Facts(s);
+      f.owner = "owner";
+      f.deadline = "2026-12-10";
+      f.evidence_count = 1;
+      f.reason = "理由";
+      const auto r = Step(f, a);
+      const bool listed = std::find(allowed.begin(), allowed.end(), a) != allowed.end();
+      EXPECT_EQ(r.ok(), listed) << StateCode(s) << " " << ActionCode(a);
+      if (!r.ok()) {
+        EXPECT_EQ(r.error().code, ErrorCode::kFailedPrecondition);
+        EXPECT_EQ(RuleOf(r.error()), "hazard.workflow");
+      }
+      open += listed ? 1 : 0;
+    }
+  }
+  EXPECT_EQ(open, 8);
+}
+
+TEST(HazardWorkflow, AssignNeedsOwnerDeadlineAndAReasonForALaterDeadline) {
+  StepFacts f = Facts(State::kReported);
+  f.deadline = "2026-12-10";
+  EXPECT_EQ(RuleOf(Step(f, Action::kAssign).error()), "owner");
+  f.owner = "王老师";
+  f.deadline = "2026-13-01";
+  EXPECT_EQ(RuleOf(Step(f, Action::kAssign).error()), "deadline");
+  f.deadline = "2026-12-10";
+  f.deadline_beyond_default = true;
+  EXPECT_EQ(RuleOf(Step(f, Action::kAssign).error()), "hazard.deadline");
+  f.reason = "需采购设备";
+  auto r = Step(f, Action::kAssign);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->to, State::kAssigned);
+  // Reassigning keeps it assigned.
+  f.state = State::kAssigned;
+  EXPECT_EQ(Step(f, Action::kAssign)->to, State::kAssigned);
+}
+
+TEST(HazardWorkflow, StartRectifying) {
+  EXPECT_EQ(Step(Facts(State::kAssigned), Action::kStartRectifying)->to, State::kRectifying);
+}
+
+TEST(HazardWorkflow, SubmitNeedsEvidence) {
+  StepFacts f = Facts(State::kRectifying);
+  EXPECT_EQ(RuleOf(Step(f, Action::kSubmit).error()), "hazard.evidence");
+  f.evidence_count = 2;
+  EXPECT_EQ(Step(f, Action::kSubmit)->to, State::kSubmitted);
+}
+
+TEST(HazardWorkflow, TheRectifierCannotVerifyTheirOwnWork) {
+  StepFacts f = Facts(State::kSubmitted);
+  f.actor = "rectifier";
+  EXPECT_EQ(RuleOf(Step(f, Action::kApprove).error()), "hazard.verify");
+  f.reason = "不合格";
+  EXPECT_EQ(RuleOf(Step(f, Action::kReject).error()), "hazard.verify");
+  f.actor = "verifier";
+  const auto ok = Step(f, Action::kApprove);
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok->to, State::kVerified);
+  EXPECT_FALSE(ok->counts_rework);
+}
+
+TEST(HazardWorkflow, RejectionReturnsToRectifyingAndCountsARework) {
+  StepFacts f = Facts(State::kSubmitted);
+  EXPECT_EQ(RuleOf(Step(f, Action::kReject).error()), "reason");
+  f.reason = "灭火器仍过期";
+  const auto r = Step(f, Action::kReject);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->to, State::kRectifying);
+  EXPECT_TRUE(r->counts_rework);
+}
+
+TEST(HazardWorkflow, MajorHazardClosesOnlyWithFiveInPlace) {
+  StepFacts f = Facts(State::kVerified);
+  f.major = true;
+  f.five.measures = "更换线路";
+  f.five.responsible = "李校长";
+  const auto refused = Step(f, Action::kClose);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(RuleOf(refused.error()), "hazard.major_five");
+  ASSERT_EQ(refused.error().details.size(), 4u);  // the rule plus funds, deadline, plan
+  EXPECT_EQ(refused.error().details[1].field, "five.funds");
+  f.five.funds = "2万元";
+  f.five.deadline = "2026-12-31";
+  f.five.contingency_plan = "停用并设警戒";
+  EXPECT_EQ(Step(f, Action::kClose)->to, State::kClosed);
+  // A general hazard needs none of it.
+  StepFacts g = Facts(State::kVerified);
+  EXPECT_EQ(Step(g, Action::kClose)->to, State::kClosed);
+}
+
+TEST(HazardWorkflow, ReopenNeedsAReasonAndIsCounted) {
+  StepFacts f = Facts(State::kClosed);
+  EXPECT_EQ(RuleOf(Step(f, Action::kReopen).error()), "reason");
+  f.reason = "复查发现问题仍在";
+  const auto r = Step(f, Action::kReopen);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->to, State::kRectifying);
+  EXPECT_TRUE(r->counts_reopen);
+}
+
+TEST(HazardWorkflow, CodesRoundTrip) {
+  for (const auto& e : States()) EXPECT_EQ(StateCode(*StateFromCode(e.code)), e.code);
+  EXPECT_FALSE(StateFromCode("open").has_value());
+  EXPECT_EQ(ActionFromCode("approve"), Action::kApprove);
+  EXPECT_FALSE(ActionFromCode("delete").has_value());
+  EXPECT_EQ(Domains().size(), 13u);
+}
+
+TEST(HazardDeadline, DefaultsByLevelAndDomain) {
+  DeadlineRules rules;
+  EXPECT_EQ(DefaultDeadlineDays(rules, false, "fire"), 7);
+  EXPECT_EQ(DefaultDeadlineDays(rules, true, "fire"), 30);
+  rules.general_by_domain["food"] = 3;
+  rules.major_by_domain["structure"] = 90;
+  EXPECT_EQ(DefaultDeadlineDays(rules, false, "food"), 3);
+  EXPECT_EQ(DefaultDeadlineDays(rules, true, "food"), 30);
+  EXPECT_EQ(DefaultDeadlineDays(rules, true, "structure"), 90);
+}
+
+HazardSnapshot Open(const char* deadline) {
+  HazardSnapshot h;
+  h.id = 10;
+  h.state = State::kRectifying;
+  h.domain = "fire";
+  h.source = "self_inspection";
+  h.key_place_id = 5;
+  h.found_at = At("2026-11-01T02:00:00Z");
+  h.deadline = deadline;
+  return h;
+}
+
+std::vector<std::string> Rules(const std::vector<Escalation>& es) {
+  std::vector<std::string> out;
+  for (const auto& e : es) out.push_back(e.rule);
+  return out;
+}
+
+TEST(HazardEscalation, OverdueReachesOwnerThenLeaderThenBureau) {
+  const EscalationRules rules;
+  const auto h = Open("2026-11-10");  // ends 2026-11-10T16:00Z (24:00 in UTC+8)
+  EXPECT_TRUE(Evaluate(h, {}, At("2026-11-10T15:59:00Z"), rules).empty());
+  EXPECT_EQ(DaysOverdue(h.deadline, At("2026-11-10T16:00:01Z")), 1);
+  EXPECT_EQ(Rules(Evaluate(h, {}, At("2026-11-10T16:00:01Z"), rules)),
+            std::vector<std::string>{"hazard.overdue.owner"});
+  EXPECT_EQ(Rules(Evaluate(h, {}, At("2026-11-13T15:00:00Z"), rules)),
+            std::vector<std::string>{"hazard.overdue.owner"});
+  const auto leader = Evaluate(h, {}, At("2026-11-13T16:00:01Z"), rules);
+  EXPECT_EQ(Rules(leader),
+            (std::vector<std::string>{"hazard.overdue.owner", "hazard.overdue.leader"}));
+  EXPECT_EQ(leader[1].target, Target::kSchoolLeader);
+  EXPECT_FALSE(leader[1].supervision);
+  const auto bureau = Evaluate(h, {}, At("2026-11-17T16:00:01Z"), rules);
+  ASSERT_EQ(bureau.size(), 3u);
+  EXPECT_EQ(bureau[2].rule, "hazard.overdue.bureau");
+  EXPECT_TRUE(bureau[2].supervision);
+  EXPECT_NE(bureau[2].reason.find("8 天"), std::string::npos) << bureau[2].reason;
+}
+
+TEST(HazardEscalation, ClosedHazardsEscalateNothing) {
+  auto h = Open("2026-11-10");
+  h.major = true;
+  h.rework_count = 5;
+  h.state = State::kClosed;
+  EXPECT_TRUE(Evaluate(h, {}, At("2026-12-30T00:00:00Z"), {}).empty());
+}
+
+TEST(HazardEscalation, EveryMajorHazardIsSupervisedAtOnce) {
+  auto h = Open("2026-12-31");
+  h.state = State::kReported;
+  h.major = true;
+  const auto es = Evaluate(h, {}, At("2026-11-01T03:00:00Z"), {});
+  ASSERT_EQ(es.size(), 1u);
+  EXPECT_EQ(es[0].rule, "hazard.major");
+  EXPECT_EQ(es[0].target, Target::kBureau);
+  EXPECT_TRUE(es[0].supervision);
+}
+
+TEST(HazardEscalation, MissedBySelfInspection) {
+  const EscalationRules rules;
+  const Instant now = At("2026-11-01T03:00:00Z");
+  auto h = Open("2026-12-31");
+  h.source = "bureau_inspection";
+  EscalationInputs in;
+  // Passed 20 days earlier, same place and domain: missed.
+  in.self_checks.push_back({5, "fire", At("2026-10-12T02:00:00Z"), std::nullopt});
+  EXPECT_EQ(Rules(Evaluate(h, in, now, rules)), std::vector<std::string>{"hazard.missed"});
+  // 40 days earlier and another campaign: not missed.
+  in.self_checks[0].at = At("2026-09-20T02:00:00Z");
+  EXPECT_TRUE(Evaluate(h, in, now, rules).empty());
+  // ... unless it was the same campaign.
+  in.self_checks[0].campaign_id = 3;
+  h.campaign_id = 3;
+  const auto same = Evaluate(h, in, now, rules);
+  ASSERT_EQ(Rules(same), std::vector<std::string>{"hazard.missed"});
+  EXPECT_NE(same[0].reason.find("同一专项行动"), std::string::npos);
+  // Another place, another domain, or the school's own finding: not missed.
+  in.self_checks[0].key_place_id = 6;
+  EXPECT_TRUE(Evaluate(h, in, now, rules).empty());
+  in.self_checks[0].key_place_id = 5;
+  in.self_checks[0].domain = "gas";
+  EXPECT_TRUE(Evaluate(h, in, now, rules).empty());
+  in.self_checks[0].domain = "fire";
+  h.source = "self_inspection";
+  EXPECT_TRUE(Evaluate(h, in, now, rules).empty());
+  h.source = "city_inspection";
+  EXPECT_EQ(Rules(Evaluate(h, in, now, rules)), std::vector<std::string>{"hazard.missed"});
+}
+
+TEST(HazardEscalation, RepeatWithin180Days) {
+  const EscalationRules rules;
+  const Instant now = At("2026-11-01T03:00:00Z");
+  const auto h = Open("2026-12-31");
+  EscalationInputs in;
+  in.closed_before.push_back({7, 5, "fire", At("2026-06-01T00:00:00Z")});
+  const auto es = Evaluate(h, in, now, rules);
+  ASSERT_EQ(Rules(es), std::vector<std::string>{"hazard.repeat"});
+  EXPECT_NE(es[0].reason.find("#7"), std::string::npos);
+  in.closed_before[0].closed_at = At("2026-04-01T00:00:00Z");  // 214 days before
+  EXPECT_TRUE(Evaluate(h, in, now, rules).empty());
+  in.closed_before[0].closed_at = At("2026-06-01T00:00:00Z");
+  in.closed_before[0].domain = "electrical";
+  EXPECT_TRUE(Evaluate(h, in, now, rules).empty());
+  in.closed_before[0] = {10, 5, "fire", At("2026-06-01T00:00:00Z")};  // itself, reopened
+  EXPECT_TRUE(Evaluate(h, in, now, rules).empty());
+}
+
+TEST(HazardEscalation, ReworkFromTheSecondRejection) {
+  auto h = Open("2026-12-31");
+  h.rework_count = 1;
+  const Instant now = At("2026-11-02T00:00:00Z");
+  EXPECT_TRUE(Evaluate(h, {}, now, {}).empty());
+  h.rework_count = 2;
+  const auto es = Evaluate(h, {}, now, {});
+  ASSERT_EQ(Rules(es), std::vector<std::string>{"hazard.rework"});
+  EXPECT_TRUE(es[0].supervision);
+  EXPECT_NE(es[0].reason.find("2 次"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace xiaoan

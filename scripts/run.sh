@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Usage: scripts/run.sh [SERVE-OPTIONS...]
 #
-# Set up and run: installs the build dependencies, builds the release preset, creates ./var/
+# Set up and run: installs the build dependencies, builds the release preset and the web console
+# (web/dist), creates ./var/
 # with a migrated database and demo data on the first run, prints the URL and the demo logins,
 # then replaces itself with `xiaoan serve --data-dir var SERVE-OPTIONS...`.
 # Works from any directory. Ctrl-C (SIGINT) stops the server gracefully.
@@ -10,10 +11,11 @@ set -euo pipefail
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo_root"
 
-bash scripts/setup.sh
+bash scripts/setup.sh --with-node
 
 cmake --preset release
 cmake --build --preset release -j2
+bash scripts/web.sh build
 
 xiaoan=build/release/src/xiaoan
 if [[ ! -x "$xiaoan" ]]; then

@@ -5,8 +5,9 @@
 # already installed are left alone, and `apt-get update` runs only when something is missing, so
 # a re-run takes well under a second.
 #
-#   --with-browser   also install Chromium and ChromeDriver, plus Node.js and npm when the `node`
-#                    and `npm` commands are missing (for the web console and its browser tests).
+#   --with-node      also install Node.js and npm when the `node` and `npm` commands are missing
+#                    (to build the web console).
+#   --with-browser   --with-node, plus Chromium and CJK fonts (for the browser tests).
 #
 # As root it installs directly; otherwise through sudo when sudo exists; otherwise it prints the
 # missing packages and exits 1.
@@ -25,11 +26,16 @@ PACKAGES=(
 )
 
 with_browser=0
+with_node=0
 for arg in "$@"; do
   case "$arg" in
-    --with-browser) with_browser=1 ;;
+    --with-node) with_node=1 ;;
+    --with-browser)
+      with_browser=1
+      with_node=1
+      ;;
     -h | --help)
-      sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
@@ -40,7 +46,10 @@ for arg in "$@"; do
 done
 
 if ((with_browser)); then
-  PACKAGES+=(chromium chromium-driver)
+  # fonts-noto-cjk: Chinese text in the end-to-end screenshots instead of empty boxes.
+  PACKAGES+=(chromium fonts-noto-cjk)
+fi
+if ((with_node)); then
   # A Node.js from another source (e.g. nodesource) bundles npm and conflicts with Debian's npm
   # package, so Debian's nodejs/npm are only installed when the commands are missing.
   if ! command -v node >/dev/null 2>&1; then
@@ -50,6 +59,20 @@ if ((with_browser)); then
     PACKAGES+=(npm)
   fi
 fi
+
+# Vite 7 needs Node.js 20.19 or later. Debian 12's own nodejs package is 18, so a machine that
+# has no newer Node.js cannot build the console: say so plainly instead of failing inside Vite.
+check_node() {
+  ((with_node)) || return 0
+  local v
+  v=$(node -p 'process.versions.node' 2>/dev/null || echo 0)
+  local major=${v%%.*} rest=${v#*.}
+  local minor=${rest%%.*}
+  if ((major < 20 || (major == 20 && minor < 19))); then
+    echo "setup: Node.js $v is too old to build the web console: 20.19 or later is needed" >&2
+    exit 1
+  fi
+}
 
 is_installed() {
   [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" == "install ok installed" ]]
@@ -64,6 +87,7 @@ done
 
 if ((${#missing[@]} == 0)); then
   echo "setup: all ${#PACKAGES[@]} packages are installed"
+  check_node
   exit 0
 fi
 
@@ -95,3 +119,4 @@ if ((${#still_missing[@]} > 0)); then
   exit 1
 fi
 echo "setup: installed ${missing[*]}"
+check_node

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Usage: scripts/test.sh
 #
-# Set up and test: installs the build dependencies, configures and builds the ci preset
-# (RelWithDebInfo, ASan + UBSan, warnings as errors), then runs the whole ctest suite against a
-# throw-away PostgreSQL server (scripts/with-postgres.sh). XIAOAN_REQUIRE_PG=1 makes the
-# PostgreSQL tests fail rather than skip when no server is reachable. Exits with ctest's status.
+# Set up and test: installs the build dependencies (with Node.js and Chromium), type-checks,
+# unit-tests and builds the web console, configures and builds the ci preset (RelWithDebInfo,
+# ASan + UBSan, warnings as errors), runs the whole ctest suite against a throw-away PostgreSQL
+# server (scripts/with-postgres.sh), then the console's end-to-end tests in headless Chromium
+# (screenshots in web/e2e-results/). XIAOAN_REQUIRE_PG=1 makes the
+# PostgreSQL tests fail rather than skip when no server is reachable. Exits non-zero if any stage fails.
 # Works from any directory.
 set -euo pipefail
 
@@ -34,7 +36,15 @@ end() {
 }
 
 begin "setup"
-bash scripts/setup.sh
+bash scripts/setup.sh --with-browser
+end
+
+begin "web: type-check and component tests"
+bash scripts/web.sh check
+end
+
+begin "web: build"
+bash scripts/web.sh build
 end
 
 begin "configure (ci preset)"
@@ -49,6 +59,14 @@ begin "test (ctest with PostgreSQL)"
 status=0
 bash scripts/with-postgres.sh ctest --preset ci --output-on-failure -j2 || status=$?
 end "$status"
+
+begin "web: end-to-end (Chromium)"
+e2e_status=0
+bash scripts/web.sh e2e build/ci/src/xiaoan || e2e_status=$?
+end "$e2e_status"
+if ((status == 0)); then
+  status=$e2e_status
+fi
 
 awk -v a="$total_start" -v b="$(now)" -v s="$status" \
   'BEGIN { printf "==> total: %.1f s, tests %s\n", b - a, (s == 0 ? "passed" : "FAILED (exit " s ")") }'

@@ -1,0 +1,168 @@
+// End-to-end harness: a Xiaoan server with a fresh demo database, and Debian's Chromium driven
+// through playwright-core. Used by the *.test.mjs files (node --test).
+import { spawn, execFileSync } from 'node:child_process'
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+const here = dirname(fileURLToPath(import.meta.url))
+export const webRoot = resolve(here, '..')
+export const resultsDir = resolve(webRoot, 'e2e-results')
+export const fixtures = resolve(here, 'fixtures')
+
+export const DESKTOP = { width: 1440, height: 900 }
+export const PHONE = { width: 375, height: 812 }
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer()
+    srv.once('error', rej)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address()
+      srv.close(() => res(port))
+    })
+  })
+}
+
+function parseAccounts(text) {
+  const accounts = {}
+  for (const line of text.split('\n')) {
+    const m = /用户名 (\S+)\t密码 (\S+)/.exec(line)
+    if (m) accounts[m[1]] = m[2]
+  }
+  return accounts
+}
+
+/** Starts `xiaoan serve` on a fresh demo database; returns { url, accounts, stop }. */
+export async function startServer() {
+  const bin = process.env.XIAOAN_BIN
+  if (!bin) throw new Error('XIAOAN_BIN is not set (scripts/web.sh e2e sets it)')
+  const dataDir = mkdtempSync(join(tmpdir(), 'xiaoan-e2e-'))
+  const env = { ...process.env, ASAN_OPTIONS: process.env.ASAN_OPTIONS ?? 'detect_leaks=0' }
+  execFileSync(bin, ['migrate', '--data-dir', dataDir], { env, stdio: 'ignore' })
+  execFileSync(bin, ['demo', '--data-dir', dataDir], { env, stdio: 'ignore' })
+  const accounts = parseAccounts(readFileSync(join(dataDir, 'demo-accounts.txt'), 'utf8'))
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const log = []
+  const proc = spawn(bin, ['serve', '--data-dir', dataDir, '--listen', `127.0.0.1:${port}`], {
+    env: { ...env, XIAOAN_SERVER_WEB_ROOT: join(webRoot, 'dist') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  proc.stdout.on('data', (d) => log.push(String(d)))
+  proc.stderr.on('data', (d) => log.push(String(d)))
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    try {
+      const r = await fetch(`${url}/api/v1/health`)
+      if (r.ok) break
+    } catch {
+      // not up yet
+    }
+    if (proc.exitCode !== null || Date.now() > deadline) {
+      throw new Error('xiaoan serve did not start:\n' + log.join(''))
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  return {
+    url,
+    accounts,
+    dataDir,
+    log,
+    async stop() {
+      proc.kill('SIGTERM')
+      await new Promise((r) => (proc.exitCode !== null ? r() : proc.once('exit', r)))
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
+/** A fresh browser context (own cookies) at a given viewport, with a page. */
+export async function newPage(browser, viewport = DESKTOP) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true })
+  const page = await context.newPage()
+  page.setDefaultTimeout(15_000)
+  const errors = []
+  page.on('pageerror', (e) => errors.push(String(e)))
+  return { context, page, errors }
+}
+
+export const byTest = (id) => `[data-test="${id}"]`
+
+/** Logs in through the login page and waits for the home board. */
+export async function login(page, server, username, password = server.accounts[username]) {
+  await page.goto(`${server.url}/login`)
+  await page.fill(byTest('login-username'), username)
+  await page.fill(byTest('login-password'), password)
+  await page.click(byTest('login-submit'))
+  await page.waitForURL(/\/home$/)
+  await page.waitForSelector(byTest('home-scope'))
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(resultsDir, { recursive: true })
+  await page.waitForLoadState('networkidle').catch(() => {})
+  await page.waitForTimeout(300) // let charts and transitions settle
+  await page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true })
+}
+
+/** Names of the sidebar entries the user sees. */
+export async function menuItems(page) {
+  const items = await page.$$eval('[data-test^="menu-"]', (els) =>
+    els.map((e) => e.getAttribute('data-test')).filter((t) => !t.startsWith('menu-group-') && t !== 'menu-toggle'),
+  )
+  return items.map((t) => t.slice('menu-'.length)).sort()
+}
+
+/** Logs in over HTTP (no browser) and returns a fetch bound to that session. */
+export async function apiSession(server, username) {
+  const r = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: server.accounts[username] }),
+  })
+  if (!r.ok) throw new Error(`login ${username}: ${r.status} ${await r.text()}`)
+  const cookie = r.headers.get('set-cookie').split(';')[0]
+  const me = await r.json()
+  return async (path, init = {}) => {
+    const res = await fetch(server.url + path, {
+      ...init,
+      headers: { ...(init.headers ?? {}), Cookie: cookie, 'X-CSRF-Token': me.csrf_token, 'Content-Type': 'application/json' },
+    })
+    return res
+  }
+}
+
+/** Reads the shared strings and first sheet of an .xlsx file (text only) with Python's zipfile. */
+export function xlsxText(path) {
+  return execFileSync(
+    'python3',
+    [
+      '-c',
+      'import sys,zipfile;z=zipfile.ZipFile(sys.argv[1]);n=z.namelist();' +
+        'print("".join(z.read(x).decode("utf-8") for x in n if x in ("xl/sharedStrings.xml","xl/worksheets/sheet1.xml")))',
+      path,
+    ],
+    { encoding: 'utf8' },
+  )
+}

@@ -1,0 +1,27 @@
+import { http } from './http'
+
+export interface DictEntry {
+  code: string
+  label: string
+}
+
+export interface PermissionEntry extends DictEntry {
+  group: string
+}
+
+export interface Dictionaries {
+  unit_kinds: DictEntry[]
+  school_stages: DictEntry[]
+  ownerships: DictEntry[]
+  location_types: DictEntry[]
+  department_kinds: DictEntry[]
+  key_place_kinds: DictEntry[]
+  scope_kinds: DictEntry[]
+  permissions: PermissionEntry[]
+}
+
+export type DictName = Exclude<keyof Dictionaries, 'permissions'>
+
+export const dictionariesApi = {
+  all: () => http.get<Dictionaries>('/api/v1/dictionaries'),
+}

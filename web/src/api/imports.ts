@@ -1,0 +1,44 @@
+import { ApiError, request } from './http'
+
+export interface ImportRowError {
+  row: number
+  column: string
+  reason: string
+}
+
+export interface ImportReport {
+  rows: number
+  created: number
+  updated: number
+  failed: number
+  applied: boolean
+  errors: ImportRowError[]
+}
+
+export interface ImportOptions {
+  updateExisting: boolean
+  partial: boolean
+}
+
+function isReport(v: unknown): v is ImportReport {
+  return typeof v === 'object' && v !== null && 'applied' in v && 'errors' in v
+}
+
+/**
+ * Posts a spreadsheet to an import endpoint. A refused all-or-nothing import (422 with a report)
+ * is a result, not an error; any other failure throws the ApiError.
+ */
+export async function uploadImport(path: string, file: Blob, opts: ImportOptions): Promise<ImportReport> {
+  try {
+    return await request<ImportReport>('POST', path, {
+      raw: file,
+      query: {
+        mode: opts.partial ? 'partial' : 'all_or_nothing',
+        update_existing: opts.updateExisting,
+      },
+    })
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 422 && isReport(e.body)) return e.body
+    throw e
+  }
+}

@@ -1,0 +1,41 @@
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import ElementPlus from 'element-plus'
+import 'element-plus/dist/index.css'
+import 'element-plus/theme-chalk/dark/css-vars.css'
+import * as Icons from '@element-plus/icons-vue'
+import dayjs from 'dayjs'
+import 'dayjs/locale/zh-cn'
+import App from './App.vue'
+import { createAppRouter } from './router'
+import { i18n } from './i18n'
+import { onSessionExpired } from './api/http'
+import { useSessionStore } from './stores/session'
+import { ElMessage } from 'element-plus'
+import './styles/main.css'
+
+dayjs.locale(i18n.global.locale.value === 'zh-CN' ? 'zh-cn' : 'en')
+
+const app = createApp(App)
+const pinia = createPinia()
+app.use(pinia)
+const router = createAppRouter()
+app.use(router)
+app.use(i18n)
+app.use(ElementPlus)
+for (const [name, component] of Object.entries(Icons)) app.component(name, component)
+
+// The server ended the session (idle, absolute limit, logged out elsewhere): back to login with
+// the reason, and back to this page afterwards.
+onSessionExpired((message) => {
+  const session = useSessionStore()
+  if (!session.loggedIn) return
+  session.clear()
+  ElMessage.warning({ message, grouping: true })
+  const current = router.currentRoute.value
+  if (current.name !== 'login') {
+    void router.replace({ name: 'login', query: { redirect: current.fullPath } })
+  }
+})
+
+app.mount('#app')

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { buildMenu } from '../menu'
+import { layoutChildren } from '../routes'
+import { perm } from '@/utils/permissions'
+
+function canWith(perms: string[]) {
+  const set = new Set(perms)
+  return (p: string | string[] | undefined) => !p || (Array.isArray(p) ? p : [p]).some((x) => set.has(x))
+}
+
+describe('sidebar menu', () => {
+  it('shows only the items whose permission the user holds', () => {
+    const menu = buildMenu(layoutChildren, canWith([perm.auditRead, perm.auditExport]))
+    expect(menu.map((s) => s.group)).toEqual(['home', 'system'])
+    expect(menu[1].items.map((i) => i.name)).toEqual(['audit'])
+  })
+
+  it('groups items in the order of the spec and hides empty groups', () => {
+    const menu = buildMenu(
+      layoutChildren,
+      canWith([perm.schoolRead, perm.unitRead, perm.departmentRead, perm.userRead, perm.roleRead]),
+    )
+    const system = menu.find((s) => s.group === 'system')
+    expect(system?.items.map((i) => i.name)).toEqual(['org', 'schools', 'departments', 'users', 'roles'])
+    expect(menu.find((s) => s.group === 'hazards')).toBeUndefined()
+  })
+
+  it('never lists routes that are not menu entries', () => {
+    const all = buildMenu(layoutChildren, () => true).flatMap((s) => s.items.map((i) => i.name))
+    expect(all).not.toContain('school-detail')
+    expect(all).not.toContain('not-found')
+    expect(all).not.toContain('profile')
+  })
+})

@@ -1,0 +1,134 @@
+import type { RouteRecordRaw } from 'vue-router'
+import { perm } from '@/utils/permissions'
+
+// Route meta: `title` is an i18n key, `perm` the permission(s) of which one is needed (the
+// guard refuses the route otherwise), `group` the sidebar group it appears under (none: not in
+// the menu), `icon` an Element Plus icon name.
+declare module 'vue-router' {
+  interface RouteMeta {
+    title?: string
+    perm?: string | string[]
+    group?: MenuGroup
+    icon?: string
+    public?: boolean
+    /** Open the page as a tab (default true for layout pages). */
+    tab?: boolean
+  }
+}
+
+/** The sidebar groups in the order of ui.md; a group shows only when it has a usable item. */
+export const menuGroups = [
+  'home',
+  'hazards',
+  'campaigns',
+  'screening',
+  'whistle',
+  'drills',
+  'education',
+  'traffic',
+  'training',
+  'duties',
+  'statistics',
+  'system',
+] as const
+export type MenuGroup = (typeof menuGroups)[number]
+
+export const layoutChildren: RouteRecordRaw[] = [
+  {
+    path: 'home',
+    name: 'home',
+    component: () => import('@/views/home/HomeView.vue'),
+    meta: { title: 'menu.home', group: 'home', icon: 'HomeFilled' },
+  },
+  {
+    path: 'system/org',
+    name: 'org',
+    component: () => import('@/views/system/org/OrgView.vue'),
+    meta: {
+      title: 'menu.org',
+      group: 'system',
+      icon: 'OfficeBuilding',
+      perm: [perm.unitRead, perm.regionRead],
+    },
+  },
+  {
+    path: 'system/schools',
+    name: 'schools',
+    component: () => import('@/views/system/schools/SchoolList.vue'),
+    meta: { title: 'menu.schools', group: 'system', icon: 'School', perm: perm.schoolRead },
+  },
+  {
+    path: 'system/schools/:id(\\d+)',
+    name: 'school-detail',
+    component: () => import('@/views/system/schools/SchoolDetail.vue'),
+    meta: { title: 'menu.schoolDetail', perm: perm.schoolRead },
+  },
+  {
+    path: 'system/departments',
+    name: 'departments',
+    component: () => import('@/views/system/departments/DepartmentList.vue'),
+    meta: {
+      title: 'menu.departments',
+      group: 'system',
+      icon: 'Connection',
+      perm: perm.departmentRead,
+    },
+  },
+  {
+    path: 'system/users',
+    name: 'users',
+    component: () => import('@/views/system/users/UserList.vue'),
+    meta: { title: 'menu.users', group: 'system', icon: 'User', perm: perm.userRead },
+  },
+  {
+    path: 'system/roles',
+    name: 'roles',
+    component: () => import('@/views/system/roles/RoleList.vue'),
+    meta: { title: 'menu.roles', group: 'system', icon: 'Key', perm: perm.roleRead },
+  },
+  {
+    path: 'system/policy',
+    name: 'policy',
+    component: () => import('@/views/system/policy/PolicyView.vue'),
+    meta: { title: 'menu.policy', group: 'system', icon: 'Lock', perm: perm.policyRead },
+  },
+  {
+    path: 'system/audit',
+    name: 'audit',
+    component: () => import('@/views/system/audit/AuditList.vue'),
+    meta: { title: 'menu.audit', group: 'system', icon: 'Document', perm: perm.auditRead },
+  },
+  {
+    path: 'profile',
+    name: 'profile',
+    component: () => import('@/views/profile/ProfileView.vue'),
+    meta: { title: 'menu.profile' },
+  },
+  {
+    path: 'forbidden',
+    name: 'forbidden',
+    component: () => import('@/views/error/ForbiddenView.vue'),
+    meta: { title: 'menu.forbidden', tab: false },
+  },
+  {
+    path: ':pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('@/views/error/NotFoundView.vue'),
+    meta: { title: 'menu.notFound', tab: false },
+  },
+]
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/login/LoginView.vue'),
+    meta: { public: true, title: 'login.title' },
+  },
+  {
+    path: '/',
+    component: () => import('@/layout/MainLayout.vue'),
+    redirect: '/home',
+    children: layoutChildren,
+  },
+]

@@ -1,0 +1,21 @@
+// The server's permission strings (domain/auth/auth.hpp), named once for the console.
+export const perm = {
+  regionRead: 'region:read',
+  regionWrite: 'region:write',
+  unitRead: 'unit:read',
+  unitWrite: 'unit:write',
+  departmentRead: 'department:read',
+  departmentWrite: 'department:write',
+  schoolRead: 'school:read',
+  schoolWrite: 'school:write',
+  schoolImport: 'school:import',
+  schoolExport: 'school:export',
+  userRead: 'user:read',
+  userWrite: 'user:write',
+  roleRead: 'role:read',
+  roleWrite: 'role:write',
+  policyRead: 'policy:read',
+  policyWrite: 'policy:write',
+  auditRead: 'audit:read',
+  auditExport: 'audit:export',
+} as const

@@ -1,0 +1,58 @@
+// Pure helpers of the user list (unit-tested in __tests__/userHelpers.spec.ts).
+import { adminRoleCodes, type User, type UserQuery, type UserStatus } from '@/api/admin'
+
+export interface UserSearchForm {
+  /** Username or display name contains this text. */
+  q: string
+  unit_id: number | null
+  status: UserStatus | ''
+}
+
+export function emptyUserSearch(): UserSearchForm {
+  return { q: '', unit_id: null, status: '' }
+}
+
+/** The query of GET /api/v1/users: only what is filled in (the server refuses unknown keys). */
+export function buildUserQuery(form: UserSearchForm, page: number, pageSize: number): UserQuery {
+  const query: UserQuery = { page, page_size: pageSize }
+  const q = form.q.trim()
+  if (q) query.q = q
+  if (form.unit_id !== null && form.unit_id > 0) query.unit_id = form.unit_id
+  if (form.status) query.status = form.status
+  return query
+}
+
+/** Whether the account is under a timed lockout after wrong passwords at `now`. */
+export function timedLocked(user: Pick<User, 'locked_until'>, now: Date = new Date()): boolean {
+  if (!user.locked_until) return false
+  const until = Date.parse(user.locked_until)
+  return Number.isFinite(until) && until > now.getTime()
+}
+
+export type LockAction = 'lock' | 'unlock' | 'enable'
+
+/**
+ * What the lock button does for this user: lock an active account; unlock one that an
+ * administrator locked or that is in a timed lockout (setting `active` clears both); enable a
+ * disabled one.
+ */
+export function lockAction(user: Pick<User, 'status' | 'locked_until'>, now: Date = new Date()): LockAction {
+  if (user.status === 'disabled') return 'enable'
+  if (user.status === 'locked' || timedLocked(user, now)) return 'unlock'
+  return 'lock'
+}
+
+export function statusFor(action: LockAction): UserStatus {
+  return action === 'lock' ? 'locked' : 'active'
+}
+
+/** The administrator roles (三员) among `roles`; more than one cannot be combined. */
+export function adminRolesIn(roles: readonly string[]): string[] {
+  return roles.filter((r) => (adminRoleCodes as readonly string[]).includes(r))
+}
+
+const usernamePattern = /^[a-z0-9_.-]{3,32}$/
+
+export function validUsername(name: string): boolean {
+  return usernamePattern.test(name)
+}

@@ -8,6 +8,7 @@
 
 #include "app/accounts/accounts.hpp"
 #include "app/demo/seed_demo.hpp"
+#include "app/hazards/hazards.hpp"
 #include "app/org/org_use_cases.hpp"
 #include "core/clock.hpp"
 #include "http/api.hpp"
@@ -118,6 +119,35 @@ const std::vector<Row> kMatrix = {
   {"GET",    "/api/v1/schools/export",         "", "",   "offofooo" "ff"},
   {"GET",    "/api/v1/schools/import-template", "", "",  "offoffffff"},
   {"POST",   "/api/v1/schools/import",         "", "junk", "offoffffff"},
+  // Hazard ledger: H1/F1/O1 at the own school, H2/F2/O2 at the sibling school, HX/FX/OX in
+  // another district (each hazard is major, so it has a supervision order).
+  {"GET",    "/api/v1/hazards",                "", "",   "fffoooooof"},
+  {"POST",   "/api/v1/hazards",                "", "{}", "fffoofooof"},
+  {"GET",    "/api/v1/hazards/export",         "", "",   "fffoooooof"},
+  {"GET",    "/api/v1/hazards/{id}",           "H1", "", "fffoooooof"},
+  {"GET",    "/api/v1/hazards/{id}",           "H2", "", "fffooonnnf"},
+  {"GET",    "/api/v1/hazards/{id}",           "HX", "", "fffnnnnnnf"},
+  {"PUT",    "/api/v1/hazards/{id}",           "H1", "{}", "fffoffooff"},
+  {"PUT",    "/api/v1/hazards/{id}",           "H2", "{}", "fffoffnnff"},
+  {"PUT",    "/api/v1/hazards/{id}",           "HX", "{}", "fffnffnnff"},
+  {"POST",   "/api/v1/hazards/{id}/transitions", "H1", R"({"action":"assign"})", "fffoffooff"},
+  {"POST",   "/api/v1/hazards/{id}/transitions", "H2", R"({"action":"assign"})", "fffoffnnff"},
+  {"POST",   "/api/v1/hazards/{id}/transitions", "HX", R"({"action":"assign"})", "fffnffnnff"},
+  {"POST",   "/api/v1/hazards/{id}/transitions", "H1", R"({"action":"close"})",  "ffffffoff" "f"},
+  {"POST",   "/api/v1/files",                  "", "junk", "fffoooooof"},
+  {"GET",    "/api/v1/files/{id}",             "F1", "", "fffoooooof"},
+  {"GET",    "/api/v1/files/{id}",             "F2", "", "fffooonnnf"},
+  {"GET",    "/api/v1/files/{id}",             "FX", "", "fffnnnnnnf"},
+  {"POST",   "/api/v1/self-inspections",       "", "{}", "fffoofooof"},
+  {"GET",    "/api/v1/supervision-orders",     "", "",   "fffoooooof"},
+  {"POST",   "/api/v1/supervision-orders/{id}/reply", "O1", R"({"reply":"已整改"})", "ffffffooff"},
+  {"POST",   "/api/v1/supervision-orders/{id}/reply", "O2", R"({"reply":"已整改"})", "ffffffnnff"},
+  {"POST",   "/api/v1/supervision-orders/{id}/close", "O1", "", "fffoofffff"},
+  {"POST",   "/api/v1/supervision-orders/{id}/close", "OX", "", "fffnnfffff"},
+  {"GET",    "/api/v1/boards/hazards",         "", "",   "fffoooooof"},
+  {"GET",    "/api/v1/notifications",          "", "",   "oooooooooo"},
+  {"POST",   "/api/v1/notifications/{id}/read", "999999", "", "oooooooooo"},
+  {"POST",   "/api/v1/notifications/read-all", "", "",   "oooooooooo"},
   // Last: ends each user's session.
   {"POST",   "/api/v1/auth/logout",            "", "",   "oooooooooo"},
 };
@@ -168,6 +198,31 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
     ASSERT_TRUE(t.ok());
     targets_["T"] = std::to_string(t->user.id);
 
+    // A major hazard with a photo at each of the own school, the sibling school and the other
+    // district; each gets a supervision order at once.
+    services_->files_dir = files_.path();
+    const std::string png = std::string("\x89PNG\r\n\x1A\n", 8) + "pixels";
+    auto add_hazard = [&](const std::string& school, const std::string& suffix) {
+      auto file = app::UploadFile(*services_, system, "p.png", png);
+      ASSERT_TRUE(file.ok()) << file.error().message;
+      app::HazardInput in;
+      in.school_id = std::stoll(school);
+      in.domain = "fire";
+      in.level = "major";
+      in.title = "消防通道堵塞";
+      in.file_ids = {file->id};
+      auto h = app::ReportHazard(*services_, system, in);
+      ASSERT_TRUE(h.ok()) << h.error().message;
+      targets_["H" + suffix] = std::to_string(h->hazard.id);
+      targets_["F" + suffix] = std::to_string(file->id);
+      auto orders = app::ListSupervisionOrders(*services_, system,
+                                               {std::nullopt, std::nullopt, h->hazard.id}, {});
+      ASSERT_TRUE(orders.ok());
+      ASSERT_EQ(orders->items.size(), 1u);
+      targets_["O" + suffix] = std::to_string(orders->items[0].id);
+    };
+    add_hazard(targets_["X"], "X");
+
     server_ = std::make_unique<testing::TestServer>(*services_, http::ApiOptions{});
     port_ = server_->port();
     ASSERT_NE(port_, 0);
@@ -187,6 +242,8 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
             .as_int64());
     targets_["B1"] = std::to_string(unit_of_["safety_office"]);
     targets_["D1"] = std::to_string(unit_of_["dept1_liaison"]);
+    add_hazard(targets_["S1"], "1");
+    add_hazard(targets_["S2"], "2");
     for (const auto& key : {"S1", "S2", "X"}) school_bodies_[key] = WritableSchool(targets_[key]);
   }
 
@@ -203,6 +260,7 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<testing::FreshDatabase> db_;
   std::unique_ptr<storage::SqlStore> store_;
   SystemClock clock_;
+  testing::TempDir files_;
   std::unique_ptr<app::Services> services_;
   std::unique_ptr<testing::TestServer> server_;
   int port_ = 0;

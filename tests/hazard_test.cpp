@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/clock.hpp"
+#include "domain/hazard/board.hpp"
 #include "domain/hazard/hazard.hpp"
 
 namespace xiaoan {
@@ -173,6 +174,16 @@ std::vector<std::string> Rules(const std::vector<Escalation>& es) {
   return out;
 }
 
+TEST(HazardDates, ChinaCalendar) {
+  EXPECT_EQ(ChinaDate(At("2026-11-30T15:59:59Z")), "2026-11-30");
+  EXPECT_EQ(ChinaDate(At("2026-11-30T16:00:00Z")), "2026-12-01");
+  EXPECT_EQ(AddDays("2026-12-28", 7), "2027-01-04");
+  EXPECT_EQ(AddDays("2028-02-28", 1), "2028-02-29");
+  EXPECT_FALSE(AddDays("2026-02-30", 1).has_value());
+  EXPECT_TRUE(ValidDate("2026-12-31"));
+  EXPECT_FALSE(ValidDate("2026/12/31"));
+}
+
 TEST(HazardEscalation, OverdueReachesOwnerThenLeaderThenBureau) {
   const EscalationRules rules;
   const auto h = Open("2026-11-10");  // ends 2026-11-10T16:00Z (24:00 in UTC+8)
@@ -272,6 +283,50 @@ TEST(HazardEscalation, ReworkFromTheSecondRejection) {
   ASSERT_EQ(Rules(es), std::vector<std::string>{"hazard.rework"});
   EXPECT_TRUE(es[0].supervision);
   EXPECT_NE(es[0].reason.find("2 次"), std::string::npos);
+}
+
+TEST(HazardBoard, FoldsOpenCountsClosuresAndTheTrend) {
+  const Instant now = At("2026-11-20T04:00:00Z");
+  std::vector<OpenCountRow> open = {
+      {1, "甲小学", "general", "fire", false, false, 2},
+      {2, "乙中学", "major", "electrical", true, true, 1},
+      {1, "甲小学", "general", "gas", true, false, 1},
+  };
+  std::vector<Lifetime> lives = {
+      {"2026-01-10T00:00:00Z", ""},                      // open since January
+      {"2026-10-05T00:00:00Z", "2026-11-03T00:00:00Z"},  // closed this month after 29 days
+      {"2026-11-20T04:00:00Z", ""},                      // found right now
+      {"2025-11-20T00:00:00Z", "2026-03-01T00:00:00Z"},  // found before the window
+  };
+  const Board b = FoldBoard(open, lives, now);
+  EXPECT_EQ(b.open_total, 4);
+  EXPECT_EQ(b.overdue, 2);
+  EXPECT_EQ(b.supervised, 1);
+  EXPECT_EQ(b.open_by_level.size(), 2u);
+  EXPECT_EQ(b.open_by_level[1].count, 1);  // major
+  EXPECT_EQ(b.open_by_domain.size(), Domains().size());
+  ASSERT_EQ(b.schools.size(), 2u);
+  EXPECT_EQ(b.schools[0].school_id, 2);  // the school with a major hazard first
+  EXPECT_EQ(b.schools[1].open, 3);
+  EXPECT_EQ(b.closed_this_month, 1);
+  // Found in the window: January, October and now; one of them closed.
+  EXPECT_NEAR(b.closure_rate, 1.0 / 3.0, 1e-9);
+  // Closed in the window: the October one (29 days) and the one closed in March (101 days).
+  EXPECT_NEAR(b.avg_days_to_close, (29.0 + 101.0) / 2.0, 1e-9);
+  ASSERT_EQ(b.trend.size(), 12u);
+  EXPECT_EQ(b.trend.front().month, "2025-12");
+  EXPECT_EQ(b.trend.back().month, "2026-11");
+  EXPECT_EQ(b.trend[0].open, 1);   // end of December 2025: the one found 2025-11-20
+  EXPECT_EQ(b.trend[2].open, 2);   // end of February: that one and January's
+  EXPECT_EQ(b.trend[3].open, 1);   // March: the 2025 one closed
+  EXPECT_EQ(b.trend[10].open, 2);  // October: January's and the October one
+  EXPECT_EQ(b.trend[11].open, 2);  // now: January's and the one found now
+}
+
+TEST(HazardBoard, MonthStartsInChinaTime) {
+  EXPECT_EQ(FormatInstant(MonthStart(At("2026-11-30T17:00:00Z"), 0)), "2026-11-30T16:00:00.000Z");
+  EXPECT_EQ(FormatInstant(MonthStart(At("2026-11-30T15:00:00Z"), 0)), "2026-10-31T16:00:00.000Z");
+  EXPECT_EQ(FormatInstant(MonthStart(At("2026-03-15T00:00:00Z"), 11)), "2025-03-31T16:00:00.000Z");
 }
 
 }  // namespace

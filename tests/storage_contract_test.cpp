@@ -6,6 +6,7 @@
 
 #include "app/audit/audit_log.hpp"
 #include "app/demo/seed_demo.hpp"
+#include "app/hazards/hazards.hpp"
 #include "app/org/org_use_cases.hpp"
 #include "core/clock.hpp"
 #include "support/test_store.hpp"
@@ -398,10 +399,144 @@ TEST_P(StorageContract, AuditChainHoldsUnderConcurrentWritersAndDetectsTampering
   EXPECT_EQ(broken->checked, 16);
 }
 
+TEST_P(StorageContract, HazardLedgerRepository) {
+  const auto bureau = Bureau();
+  auto a = app::CreateSchool(S(), ctx_, SampleSchool(bureau.id, "H0001"));
+  auto b = app::CreateSchool(S(), ctx_, SampleSchool(bureau.id, "H0002"));
+  ASSERT_TRUE(a.ok() && b.ok());
+  namespace hz = domain::hazard;
+  auto make = [&](std::int64_t school, const std::string& level, const std::string& state,
+                  std::optional<std::string> deadline, const std::string& found) {
+    hz::Hazard h;
+    h.school_id = school;
+    h.domain = "fire";
+    h.level = level;
+    h.title = "隐患 " + found;
+    h.found_at = found;
+    h.found_by = "tester";
+    h.source = "self_inspection";
+    h.state = state;
+    h.deadline = std::move(deadline);
+    h.created_at = found;
+    h.updated_at = found;
+    if (state == "closed") h.closed_at = "2026-11-10T00:00:00.000Z";
+    return h;
+  };
+  std::vector<std::int64_t> ids;
+  ASSERT_TRUE(
+      store_
+          ->Write([&](domain::Tx& tx) -> Status {
+            for (auto h :
+                 {make(a->unit.id, "general", "reported", "2026-11-05", "2026-11-01T00:00:00.000Z"),
+                  make(a->unit.id, "major", "rectifying", "2026-12-30", "2026-11-02T00:00:00.000Z"),
+                  make(a->unit.id, "general", "closed", "2026-11-05", "2026-10-01T00:00:00.000Z"),
+                  make(b->unit.id, "general", "assigned", std::nullopt,
+                       "2026-11-03T00:00:00.000Z")}) {
+              XA_TRY(tx.hazards().Insert(h));
+              ids.push_back(h.id);
+            }
+            // The timeline with a file, an escalation that fires once.
+            hz::StoredFile f{0,           "a.png",  "image/png", 8,
+                             "ab",        "tester", bureau.id,   "2026-11-01T00:00:00.000Z",
+                             std::nullopt};
+            XA_TRY(tx.hazards().InsertFile(f));
+            hz::HazardEvent e{0,          ids[0],   "2026-11-01T00:00:00.000Z",
+                              "tester",   "report", "",
+                              "reported", "note",   std::nullopt,
+                              {}};
+            XA_TRY(tx.hazards().InsertEvent(e));
+            XA_TRY(tx.hazards().AttachFile(f.id, ids[0], e.id));
+            hz::EscalationRecord esc{
+                0, ids[1], "hazard.major", "bureau", true, "重大", "2026-11-02T00:00:00.000Z"};
+            XA_TRY(tx.hazards().InsertEscalation(esc));
+            hz::SupervisionOrder o;
+            o.hazard_id = ids[1];
+            o.school_id = a->unit.id;
+            o.rule = "hazard.major";
+            o.reason = "重大";
+            o.deadline = "2026-11-09";
+            o.created_at = "2026-11-02T00:00:00.000Z";
+            return tx.hazards().InsertOrder(o);
+          })
+          .ok());
+  // The same rule cannot fire twice for one hazard, and the failed write leaves nothing.
+  auto twice = store_->Write([&](domain::Tx& tx) -> Status {
+    hz::EscalationRecord esc{0, ids[1], "hazard.major", "bureau", true, "again", "x"};
+    return tx.hazards().InsertEscalation(esc);
+  });
+  EXPECT_FALSE(twice.ok());
+
+  ASSERT_TRUE(
+      store_
+          ->Read([&](domain::Tx& tx) -> Status {
+            domain::PageRequest page;
+            const auto all = domain::ScopeFilter{};
+            hz::HazardFilter f;
+            EXPECT_EQ(tx.hazards().List(f, all, page)->total, 4);
+            f.states = {"reported", "assigned"};
+            EXPECT_EQ(tx.hazards().List(f, all, page)->total, 2);
+            f.states.clear();
+            f.overdue_before = "2026-11-20";  // open with a deadline before that day
+            EXPECT_EQ(tx.hazards().List(f, all, page)->total, 1);
+            f.overdue_before.reset();
+            f.found_from = "2026-11-02T00:00:00.000Z";
+            EXPECT_EQ(tx.hazards().List(f, all, page)->total, 2);
+            f = {};
+            f.level = "major";
+            EXPECT_EQ(tx.hazards().List(f, all, page)->items.at(0).id, ids[1]);
+            // Scope: one school's path only.
+            const auto only_a = domain::ScopeFilter{false, true, {a->unit.path}};
+            EXPECT_EQ(tx.hazards().List({}, only_a, page)->total, 3);
+            EXPECT_FALSE(tx.hazards().Find(ids[3], only_a)->has_value());
+            EXPECT_TRUE(tx.hazards().Find(ids[0], only_a)->has_value());
+            // Sorted by deadline, newest found first by default.
+            page.sort = "-found_at";
+            EXPECT_EQ(tx.hazards().List({}, all, page)->items.at(0).id, ids[3]);
+            EXPECT_EQ(*tx.hazards().OpenIds(), (std::vector<std::int64_t>{ids[0], ids[1], ids[3]}));
+            auto events = *tx.hazards().Events(ids[0]);
+            EXPECT_EQ(events.size(), 1u);
+            EXPECT_EQ(events.at(0).file_ids.size(), 1u);
+            EXPECT_EQ(tx.hazards().FilesOf(ids[0])->size(), 1u);
+            EXPECT_EQ(tx.hazards().Escalations(ids[1])->size(), 1u);
+            EXPECT_EQ(tx.hazards().ListOrders({}, all, {})->total, 1);
+            const auto only_b = domain::ScopeFilter{false, true, {b->unit.path}};
+            EXPECT_EQ(tx.hazards().ListOrders({}, only_b, {})->total, 0);
+            // The board's inputs: open rows grouped, lifetimes since a date.
+            auto open = *tx.hazards().OpenCounts(all, std::nullopt, "2026-11-20");
+            std::int64_t total = 0, overdue = 0;
+            for (const auto& r : open) {
+              total += r.count;
+              if (r.overdue) overdue += r.count;
+            }
+            EXPECT_EQ(total, 3);
+            EXPECT_EQ(overdue, 1);
+            EXPECT_EQ(tx.hazards().OpenCounts(only_b, std::nullopt, "2026-11-20")->size(), 1u);
+            EXPECT_EQ(tx.hazards().Lifetimes(all, a->unit.id, "2026-11-01T00:00:00.000Z")->size(),
+                      3u);
+            EXPECT_EQ(tx.hazards().Lifetimes(all, a->unit.id, "2026-11-15T00:00:00.000Z")->size(),
+                      2u);  // the one closed on 11-10 drops out
+            EXPECT_EQ(tx.hazards().ClosedSince(a->unit.id, "2026-11-01T00:00:00.000Z")->size(), 1u);
+            return {};
+          })
+          .ok());
+}
+
 TEST_P(StorageContract, BackupRestoresIntoAnEmptyDatabaseOnEitherStore) {
   app::Services services{*store_, clock_};
   ASSERT_TRUE(app::SeedDemo(services, ctx_, {7, "district"}).ok());
   testing::TempDir dir;
+  {
+    // A major hazard: with its timeline, escalation, supervision order and notifications.
+    auto schools = app::ListSchools(services, ctx_, domain::SchoolFilter{});
+    ASSERT_TRUE(schools.ok());
+    app::HazardInput in;
+    in.school_id = schools->items.at(0).unit.id;
+    in.domain = "gas";
+    in.level = "major";
+    in.title = "燃气管道老化";
+    auto h = app::ReportHazard(services, ctx_, in);
+    ASSERT_TRUE(h.ok()) << h.error().message;
+  }
   const std::string file = dir.path() + "/backup.jsonl";
   ASSERT_TRUE(storage::BackupToFile(store_->pool(), file).ok());
 
@@ -417,8 +552,10 @@ TEST_P(StorageContract, BackupRestoresIntoAnEmptyDatabaseOnEitherStore) {
   {
     auto src = store_->pool().Acquire();
     auto dst = restored_store->pool().Acquire();
-    for (const char* table : {"users", "user_roles", "roles", "role_permissions",
-                              "password_history", "security_policy", "audit_log"}) {
+    for (const char* table :
+         {"users", "user_roles", "roles", "role_permissions", "password_history", "security_policy",
+          "audit_log", "hazards", "hazard_events", "hazard_escalations", "supervision_orders",
+          "notifications"}) {
       const std::string q = std::string("SELECT COUNT(*) FROM ") + table;
       EXPECT_EQ((*src)->Query(q)->Int(0, 0), (*dst)->Query(q)->Int(0, 0)) << table;
     }

@@ -48,6 +48,8 @@ RequestContext ContextFor(const Principal& p, std::string source, std::string re
 struct Services {
   domain::Store& store;
   const Clock& clock;
+  // Where uploaded files are kept, by content hash (<data_dir>/files); empty: uploads refused.
+  std::string files_dir;
   std::string Now() const { return FormatInstant(clock.Now()); }
 };
 

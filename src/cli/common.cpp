@@ -60,7 +60,9 @@ Result<std::unique_ptr<storage::SqlStore>> OpenMigratedStore(const Config& cfg) 
 Result<std::unique_ptr<CliServices>> OpenServices(const Config& cfg) {
   XA_ASSIGN_OR_RETURN(auto store, OpenMigratedStore(cfg));
   // The store is moved in before services is initialised (member order), so the reference holds.
-  return std::unique_ptr<CliServices>(new CliServices{std::move(store)});
+  auto opened = std::unique_ptr<CliServices>(new CliServices{std::move(store)});
+  opened->services.files_dir = (std::filesystem::path(cfg.data_dir) / "files").string();
+  return opened;
 }
 
 }  // namespace xiaoan::cli

@@ -52,6 +52,7 @@ int RunServe(const Config& cfg) {
                (*opened)->store->pool().Describe());
   jobs::Scheduler scheduler;
   scheduler.Add(jobs::VerifyAuditJob(services, std::chrono::hours(24)));
+  scheduler.Add(jobs::HazardEscalationJob(services, std::chrono::minutes(10)));
   scheduler.Start();
   server.WaitForSignal();
   scheduler.Stop();

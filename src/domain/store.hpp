@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "domain/audit/audit.hpp"
 #include "domain/auth/auth.hpp"
+#include "domain/hazard/ledger.hpp"
 #include "domain/org/org.hpp"
 #include "domain/org/school_stats.hpp"
 
@@ -245,6 +246,7 @@ class Tx {
   virtual OrgRepository& org() = 0;
   virtual UserRepository& users() = 0;
   virtual AuditRepository& audit() = 0;
+  virtual hazard::HazardRepository& hazards() = 0;
 };
 
 class Store {

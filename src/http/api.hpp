@@ -37,6 +37,7 @@ void AddOrgRoutes(Router& router, app::Services& services, const ApiOptions& opt
 void AddAuthRoutes(Router& router, app::Services& services, const ApiOptions& options);
 void AddAdminRoutes(Router& router, app::Services& services, const ApiOptions& options);
 void AddBoardRoutes(Router& router, app::Services& services);
+void AddHazardRoutes(Router& router, app::Services& services, const ApiOptions& options);
 void AddRoutes(Router& router, app::Services& services, const ApiOptions& options);
 
 // Static files with ETag, cache headers and the SPA fallback to index.html.

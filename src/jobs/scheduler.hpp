@@ -38,4 +38,8 @@ class Scheduler {
 // Re-verifies the audit hash chain and logs an error naming the first broken record.
 Job VerifyAuditJob(app::Services& services, std::chrono::seconds interval);
 
+// Evaluates the hazard escalation rules (overdue, repeat, …) on every open hazard; each rule fires
+// once per hazard.
+Job HazardEscalationJob(app::Services& services, std::chrono::seconds interval);
+
 }  // namespace xiaoan::jobs

@@ -34,6 +34,14 @@ constexpr TableSpec kTables[] = {
     {"signatures", "id", true},
     {"audit_log", "id", true},
     {"audit_archives", "id", true},
+    {"files", "id", true},
+    {"hazards", "id", true},
+    {"hazard_events", "id", true},
+    {"hazard_files", "file_id", false},
+    {"hazard_escalations", "id", true},
+    {"supervision_orders", "id", true},
+    {"self_inspections", "id", true},
+    {"notifications", "id", true},
 };
 // clang-format on
 constexpr int kBackupFormat = 1;

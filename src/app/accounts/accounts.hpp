@@ -73,6 +73,9 @@ struct SignRequest {
   std::string totp;
 };
 Result<domain::Signature> SignStep(Services& s, const RequestContext& ctx, const SignRequest& req);
+// The same inside a caller's transaction, so a signed step and its record commit together.
+Result<domain::Signature> SignInTx(Services& s, const RequestContext& ctx, domain::Tx& tx,
+                                   const SignRequest& req);
 Result<std::vector<domain::Signature>> ListSignatures(Services& s, const RequestContext& ctx,
                                                       const std::string& object_type,
                                                       const std::string& object_id);

@@ -207,7 +207,8 @@ Result<Principal> AuthenticateToken(Services& s, const std::string& token) {
   return principal;
 }
 
-Result<domain::Signature> SignStep(Services& s, const RequestContext& ctx, const SignRequest& req) {
+Result<domain::Signature> SignInTx(Services& s, const RequestContext& ctx, domain::Tx& tx,
+                                   const SignRequest& req) {
   XA_TRY(RequireSession(ctx));
   const auto& p = *ctx.principal;
   std::vector<ErrorDetail> problems;
@@ -225,39 +226,45 @@ Result<domain::Signature> SignStep(Services& s, const RequestContext& ctx, const
   }
   if (!problems.empty()) return domain::ValidationError(std::move(problems));
   domain::Signature sig;
-  XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
-    XA_ASSIGN_OR_RETURN(auto user, tx.users().FindById(p.user_id));
-    if (!user) return Unauthenticated("请先登录", "session");
-    if (!req.password.empty()) {
-      if (!VerifyPassword(user->password_hash, req.password)) {
-        return Unauthenticated("密码不正确，签字未生效", "password");
-      }
-      sig.method = "password";
-    } else {
-      const auto secret = domain::Base32Decode(user->totp_secret.value_or(""));
-      const auto step =
-          user->totp_enabled && secret
-              ? domain::VerifyTotp(*secret, req.totp, s.clock.Now(), user->totp_last_step)
-              : std::nullopt;
-      if (!step) return Unauthenticated("动态验证码不正确，签字未生效", "totp");
-      XA_TRY(tx.users().SetTotpLastStep(user->id, *step));
-      sig.method = "totp";
+  XA_ASSIGN_OR_RETURN(auto user, tx.users().FindById(p.user_id));
+  if (!user) return Unauthenticated("请先登录", "session");
+  if (!req.password.empty()) {
+    if (!VerifyPassword(user->password_hash, req.password)) {
+      return Unauthenticated("密码不正确，签字未生效", "password");
     }
-    sig.user_id = user->id;
-    sig.username = user->username;
-    sig.unit_id = user->unit_id;
-    sig.object_type = req.object_type;
-    sig.object_id = req.object_id;
-    sig.step = req.step;
-    sig.content_hash = s.store.audit_hash() == domain::AuditHash::kSm3 ? Sm3Hex(req.content)
-                                                                       : Sha256Hex(req.content);
-    sig.signed_at = s.Now();
-    XA_ASSIGN_OR_RETURN(auto audit, tx.audit().Append(AuditOf(
-                                        s, ctx, "signature.sign", req.object_type, req.object_id,
-                                        "签字：" + req.step + "；内容摘要 " + sig.content_hash +
-                                            "；方式 " + sig.method)));
-    sig.audit_id = audit.id;
-    XA_TRY(tx.users().InsertSignature(sig));
+    sig.method = "password";
+  } else {
+    const auto secret = domain::Base32Decode(user->totp_secret.value_or(""));
+    const auto step =
+        user->totp_enabled && secret
+            ? domain::VerifyTotp(*secret, req.totp, s.clock.Now(), user->totp_last_step)
+            : std::nullopt;
+    if (!step) return Unauthenticated("动态验证码不正确，签字未生效", "totp");
+    XA_TRY(tx.users().SetTotpLastStep(user->id, *step));
+    sig.method = "totp";
+  }
+  sig.user_id = user->id;
+  sig.username = user->username;
+  sig.unit_id = user->unit_id;
+  sig.object_type = req.object_type;
+  sig.object_id = req.object_id;
+  sig.step = req.step;
+  sig.content_hash = s.store.audit_hash() == domain::AuditHash::kSm3 ? Sm3Hex(req.content)
+                                                                     : Sha256Hex(req.content);
+  sig.signed_at = s.Now();
+  XA_ASSIGN_OR_RETURN(auto audit, tx.audit().Append(AuditOf(
+                                      s, ctx, "signature.sign", req.object_type, req.object_id,
+                                      "签字：" + req.step + "；内容摘要 " + sig.content_hash +
+                                          "；方式 " + sig.method)));
+  sig.audit_id = audit.id;
+  XA_TRY(tx.users().InsertSignature(sig));
+  return sig;
+}
+
+Result<domain::Signature> SignStep(Services& s, const RequestContext& ctx, const SignRequest& req) {
+  domain::Signature sig;
+  XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(sig, SignInTx(s, ctx, tx, req));
     return {};
   }));
   return sig;

@@ -287,6 +287,19 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
       XA_TRY(add_user("dept" + std::to_string(i + 1) + "_liaison", "联络员", dept,
                       "department_liaison", {}));
     }
+    if (options.hazard_history) {
+      domain::SchoolFilter all;
+      all.page.page_size = 500;
+      std::vector<domain::UnitId> ids;
+      for (all.page.page = 1;; ++all.page.page) {
+        XA_ASSIGN_OR_RETURN(auto page, tx.org().ListSchools(all));
+        for (const auto& sc : page.items) ids.push_back(sc.unit.id);
+        if (static_cast<std::int64_t>(all.page.page) * all.page.page_size >= page.total) break;
+      }
+      XA_ASSIGN_OR_RETURN(summary.hazards, SeedHazardHistory(s, tx, options.seed, ids,
+                                                             {demo_schools.items[0].unit.id,
+                                                              demo_schools.items[1].unit.id}));
+    }
     XA_TRY(tx.audit().Append(AuditOf(s, ctx, "demo.seed", "database", "*",
                                      "生成演示数据（" + options.scale + "，种子 " +
                                          std::to_string(options.seed) + "）：学校 " +

@@ -10,6 +10,7 @@ namespace xiaoan::app {
 struct DemoOptions {
   std::uint64_t seed = 1;
   std::string scale = "district";  // district: one district; city: 25 districts
+  bool hazard_history = false;     // a year of hazard ledger history (the CLI's default)
 };
 
 struct DemoAccount {
@@ -20,12 +21,19 @@ struct DemoAccount {
 };
 
 struct DemoSummary {
+  int hazards = 0;
   int regions = 0;
   int bureaus = 0;
   int schools = 0;
   int departments = 0;
   std::vector<DemoAccount> accounts;
 };
+
+// Writes the hazard history of the given schools inside the caller's transaction; returns how
+// many hazards it created. The schools with demo accounts get no fire hazards.
+Result<int> SeedHazardHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
+                              const std::vector<domain::UnitId>& schools,
+                              const std::vector<domain::UnitId>& account_schools);
 
 // Seeds the fictional 示范区 (or 示范市 at city scale) deterministically from the seed; refuses
 // a database that already holds organisation data. Generated passwords are returned once.

@@ -7,11 +7,13 @@ namespace xiaoan::domain {
 
 const std::vector<std::string>& AllPermissions() {
   static const std::vector<std::string> kAll = {
-      perm::kRegionRead,     perm::kRegionWrite,     perm::kUnitRead,   perm::kUnitWrite,
-      perm::kDepartmentRead, perm::kDepartmentWrite, perm::kSchoolRead, perm::kSchoolWrite,
-      perm::kSchoolImport,   perm::kSchoolExport,    perm::kUserRead,   perm::kUserWrite,
-      perm::kRoleRead,       perm::kRoleWrite,       perm::kPolicyRead, perm::kPolicyWrite,
-      perm::kAuditRead,      perm::kAuditExport};
+      perm::kRegionRead,     perm::kRegionWrite,     perm::kUnitRead,     perm::kUnitWrite,
+      perm::kDepartmentRead, perm::kDepartmentWrite, perm::kSchoolRead,   perm::kSchoolWrite,
+      perm::kSchoolImport,   perm::kSchoolExport,    perm::kUserRead,     perm::kUserWrite,
+      perm::kRoleRead,       perm::kRoleWrite,       perm::kPolicyRead,   perm::kPolicyWrite,
+      perm::kAuditRead,      perm::kAuditExport,     perm::kHazardRead,   perm::kHazardReport,
+      perm::kHazardAssign,   perm::kHazardRectify,   perm::kHazardVerify, perm::kHazardClose,
+      perm::kHazardReopen,   perm::kHazardSupervise, perm::kHazardReply};
   return kAll;
 }
 
@@ -34,7 +36,16 @@ std::span<const PermissionLabel> PermissionLabels() {
       {perm::kPolicyRead, "查看安全策略", "安全策略"},
       {perm::kPolicyWrite, "修改安全策略", "安全策略"},
       {perm::kAuditRead, "查看审计日志", "审计"},
-      {perm::kAuditExport, "导出审计日志", "审计"}};
+      {perm::kAuditExport, "导出审计日志", "审计"},
+      {perm::kHazardRead, "查看隐患台账", "隐患排查"},
+      {perm::kHazardReport, "上报隐患", "隐患排查"},
+      {perm::kHazardAssign, "交办隐患", "隐患排查"},
+      {perm::kHazardRectify, "整改隐患", "隐患排查"},
+      {perm::kHazardVerify, "验收隐患", "隐患排查"},
+      {perm::kHazardClose, "隐患销号", "隐患排查"},
+      {perm::kHazardReopen, "重新打开隐患", "隐患排查"},
+      {perm::kHazardSupervise, "督办隐患", "隐患排查"},
+      {perm::kHazardReply, "回复督办单", "隐患排查"}};
   return kLabels;
 }
 
@@ -124,29 +135,37 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
        "教育局安全科",
        ScopeKind::kUnitAndBelow,
        {kRegionRead, kUnitRead, kDepartmentRead, kSchoolRead, kSchoolWrite, kSchoolImport,
-        kSchoolExport},
+        kSchoolExport, kHazardRead, kHazardReport, kHazardAssign, kHazardVerify, kHazardReopen,
+        kHazardSupervise},
        false},
       {"bureau_section",
        "教育局内设科室",
        ScopeKind::kCustom,
-       {kRegionRead, kUnitRead, kDepartmentRead, kSchoolRead, kSchoolExport},
+       {kRegionRead, kUnitRead, kDepartmentRead, kSchoolRead, kSchoolExport, kHazardRead},
        false},
       {"inspector",
        "督查检查人员",
        ScopeKind::kUnitAndBelow,
-       {kRegionRead, kUnitRead, kDepartmentRead, kSchoolRead},
+       {kRegionRead, kUnitRead, kDepartmentRead, kSchoolRead, kHazardRead, kHazardReport,
+        kHazardVerify, kHazardSupervise},
        false},
       {"school_leader",
        "学校领导",
        ScopeKind::kOwnUnit,
-       {kRegionRead, kSchoolRead, kSchoolWrite, kSchoolExport},
+       {kRegionRead, kSchoolRead, kSchoolWrite, kSchoolExport, kHazardRead, kHazardReport,
+        kHazardAssign, kHazardRectify, kHazardVerify, kHazardClose, kHazardReply},
        false},
       {"school_safety_officer",
        "学校安全干部",
        ScopeKind::kOwnUnit,
-       {kRegionRead, kSchoolRead, kSchoolExport},
+       {kRegionRead, kSchoolRead, kSchoolExport, kHazardRead, kHazardReport, kHazardAssign,
+        kHazardRectify, kHazardVerify, kHazardReply},
        false},
-      {"teacher", "教师/班主任", ScopeKind::kOwnUnit, {kRegionRead, kSchoolRead}, false},
+      {"teacher",
+       "教师/班主任",
+       ScopeKind::kOwnUnit,
+       {kRegionRead, kSchoolRead, kHazardRead, kHazardReport, kHazardRectify},
+       false},
       {"department_liaison",
        "部门联络员",
        ScopeKind::kOwnUnit,

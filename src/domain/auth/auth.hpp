@@ -34,6 +34,15 @@ inline constexpr const char* kPolicyRead = "policy:read";
 inline constexpr const char* kPolicyWrite = "policy:write";
 inline constexpr const char* kAuditRead = "audit:read";
 inline constexpr const char* kAuditExport = "audit:export";
+inline constexpr const char* kHazardRead = "hazard:read";
+inline constexpr const char* kHazardReport = "hazard:report";
+inline constexpr const char* kHazardAssign = "hazard:assign";
+inline constexpr const char* kHazardRectify = "hazard:rectify";
+inline constexpr const char* kHazardVerify = "hazard:verify";
+inline constexpr const char* kHazardClose = "hazard:close";
+inline constexpr const char* kHazardReopen = "hazard:reopen";
+inline constexpr const char* kHazardSupervise = "hazard:supervise";
+inline constexpr const char* kHazardReply = "hazard:reply";
 }  // namespace perm
 
 // Every permission that exists, for validation of custom roles.

@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <chrono>
+#include <cstdio>
 
 namespace xiaoan::domain::hazard {
 
@@ -203,6 +204,23 @@ std::string_view TargetCode(Target t) {
   }
   return "owner";
 }
+
+std::string ChinaDate(Instant t) {
+  const auto local = std::chrono::floor<std::chrono::days>(t + std::chrono::hours{8});
+  const std::chrono::year_month_day ymd{local};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+std::optional<std::string> AddDays(const std::string& date, int days) {
+  const auto end = EndOfDay(date);
+  if (!end) return std::nullopt;
+  return ChinaDate(*end - std::chrono::hours{1} + std::chrono::days{days});
+}
+
+bool ValidDate(const std::string& date) { return EndOfDay(date).has_value(); }
 
 int DaysOverdue(const std::optional<std::string>& deadline, Instant now) {
   if (!deadline) return 0;

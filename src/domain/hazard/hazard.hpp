@@ -136,6 +136,11 @@ struct EscalationInputs {
 std::vector<Escalation> Evaluate(const HazardSnapshot& h, const EscalationInputs& in, Instant now,
                                  const EscalationRules& rules);
 
+// Calendar dates in China Standard Time (UTC+8), where deadlines are set and read.
+std::string ChinaDate(Instant t);  // YYYY-MM-DD
+std::optional<std::string> AddDays(const std::string& date, int days);
+bool ValidDate(const std::string& date);
+
 // Whole days past the deadline (0 when not overdue or no deadline).
 int DaysOverdue(const std::optional<std::string>& deadline, Instant now);
 

@@ -2,6 +2,7 @@
 
 #include "core/embedded_file.hpp"
 #include "domain/auth/auth.hpp"
+#include "domain/hazard/hazard.hpp"
 #include "domain/org/enums.hpp"
 #include "http/api.hpp"
 #include "http/json/org_json.hpp"
@@ -34,6 +35,10 @@ std::string DictionariesBody() {
                           {"location_types", EnumJson(domain::LocationTypes())},
                           {"department_kinds", EnumJson(domain::DepartmentKinds())},
                           {"key_place_kinds", EnumJson(domain::KeyPlaceKinds())},
+                          {"hazard_domains", EnumJson(domain::hazard::Domains())},
+                          {"hazard_levels", EnumJson(domain::hazard::Levels())},
+                          {"hazard_sources", EnumJson(domain::hazard::Sources())},
+                          {"hazard_states", EnumJson(domain::hazard::States())},
                           {"scope_kinds", std::move(scope_kinds)},
                           {"permissions", std::move(permissions)}});
 }

@@ -87,6 +87,12 @@ const json::array* Fields::Array(const char* key, bool required) {
   return &v->as_array();
 }
 
+const json::object* Fields::ObjectField(const char* key, bool required) {
+  const json::value* v = Get(key, required);
+  if (v == nullptr || (v->is_null() && !required)) return nullptr;
+  return Object(*v, Path(key));
+}
+
 const json::object* Fields::Object(const json::value& v, const std::string& path) {
   if (!v.is_object()) {
     AddError(path, "须为对象");

@@ -31,6 +31,8 @@ class Fields {
   std::optional<bool> Bool(const char* key, bool required);
   const boost::json::array* Array(const char* key, bool required);
   const boost::json::object* Object(const boost::json::value& v, const std::string& path);
+  // A nested object field (absent or null and not required → nullptr).
+  const boost::json::object* ObjectField(const char* key, bool required);
 
   void AddError(const std::string& field, std::string reason);
   void Merge(Fields& nested);  // takes nested errors (already prefixed)

@@ -13,18 +13,6 @@ using domain::Unit;
 using sql::Null;
 using sql::Value;
 
-Value Opt(const std::optional<std::string>& v) { return v ? Value{*v} : Value{Null{}}; }
-Value Opt(const std::optional<std::int64_t>& v) { return v ? Value{*v} : Value{Null{}}; }
-
-std::optional<std::string> OptText(const sql::Rows& r, std::size_t row, std::size_t col) {
-  if (r.Null(row, col)) return std::nullopt;
-  return r.Text(row, col);
-}
-std::optional<std::int64_t> OptInt(const sql::Rows& r, std::size_t row, std::size_t col) {
-  if (r.Null(row, col)) return std::nullopt;
-  return r.Int(row, col);
-}
-
 constexpr std::string_view kRegionColumns =
     "SELECT code, name, parent_code, level, created_at, updated_at FROM regions";
 
@@ -77,20 +65,6 @@ School ReadSchool(const sql::Rows& r, std::size_t i) {
   s.profile.cluster_id = OptInt(r, i, b + 8);
   s.profile.cluster_name = r.Text(i, b + 9);
   return s;
-}
-
-void Paginate(const domain::PageRequest& page, std::string& sql, sql::Params& params) {
-  const int size = page.page_size;
-  const int offset = (page.page - 1) * size;
-  sql += " LIMIT $" + std::to_string(params.size() + 1) + " OFFSET $" +
-         std::to_string(params.size() + 2);
-  params.emplace_back(std::int64_t{size});
-  params.emplace_back(std::int64_t{offset});
-}
-
-Status Done(const Result<std::int64_t>& r) {
-  if (!r.ok()) return r.error();
-  return {};
 }
 
 }  // namespace
@@ -214,7 +188,9 @@ Result<std::int64_t> SqlOrgRepository::CountDependents(domain::UnitId id) {
   XA_ASSIGN_OR_RETURN(auto rows,
                       conn_.Query("SELECT (SELECT COUNT(*) FROM org_units WHERE parent_id = $1) + "
                                   "(SELECT COUNT(*) FROM schools WHERE cluster_id = $1) + "
-                                  "(SELECT COUNT(*) FROM users WHERE unit_id = $1)",
+                                  "(SELECT COUNT(*) FROM users WHERE unit_id = $1) + "
+                                  "(SELECT COUNT(*) FROM hazards WHERE school_id = $1) + "
+                                  "(SELECT COUNT(*) FROM self_inspections WHERE school_id = $1)",
                                   {id}));
   return rows.Int(0, 0);
 }

@@ -58,4 +58,35 @@ std::string OrderBy(const std::string& sort, const std::vector<SortField>& allow
   return " ORDER BY " + std::string(default_order) + ", " + std::string(tiebreak);
 }
 
+void Paginate(const domain::PageRequest& page, std::string& sql, sql::Params& params) {
+  const int size = page.page_size;
+  const int offset = (page.page - 1) * size;
+  sql += " LIMIT $" + std::to_string(params.size() + 1) + " OFFSET $" +
+         std::to_string(params.size() + 2);
+  params.emplace_back(std::int64_t{size});
+  params.emplace_back(std::int64_t{offset});
+}
+
+sql::Value Opt(const std::optional<std::string>& v) {
+  return v ? sql::Value{*v} : sql::Value{sql::Null{}};
+}
+sql::Value Opt(const std::optional<std::int64_t>& v) {
+  return v ? sql::Value{*v} : sql::Value{sql::Null{}};
+}
+
+std::optional<std::string> OptText(const sql::Rows& r, std::size_t row, std::size_t col) {
+  if (r.Null(row, col)) return std::nullopt;
+  return r.Text(row, col);
+}
+
+std::optional<std::int64_t> OptInt(const sql::Rows& r, std::size_t row, std::size_t col) {
+  if (r.Null(row, col)) return std::nullopt;
+  return r.Int(row, col);
+}
+
+Status Done(const Result<std::int64_t>& r) {
+  if (!r.ok()) return r.error();
+  return {};
+}
+
 }  // namespace xiaoan::storage

@@ -1,6 +1,7 @@
 #pragma once
 // Builds WHERE clauses from fixed fragments with bound parameters: filters never splice values
 // into SQL text, and sort fields come from an allow-list.
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -38,5 +39,17 @@ struct SortField {
 // Returns "ORDER BY column [DESC], tiebreak" for an allow-listed name, or the default.
 std::string OrderBy(const std::string& sort, const std::vector<SortField>& allowed,
                     std::string_view default_order, std::string_view tiebreak);
+
+// Appends "LIMIT $n OFFSET $m" for the page and binds both.
+void Paginate(const domain::PageRequest& page, std::string& sql, sql::Params& params);
+
+// Optional values as NULL-able parameters, and NULL-able columns as optionals.
+sql::Value Opt(const std::optional<std::string>& v);
+sql::Value Opt(const std::optional<std::int64_t>& v);
+std::optional<std::string> OptText(const sql::Rows& r, std::size_t row, std::size_t col);
+std::optional<std::int64_t> OptInt(const sql::Rows& r, std::size_t row, std::size_t col);
+
+// The status of an Exec whose row count does not matter.
+Status Done(const Result<std::int64_t>& r);
 
 }  // namespace xiaoan::storage

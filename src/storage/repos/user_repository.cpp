@@ -9,12 +9,6 @@ namespace {
 using sql::Null;
 using sql::Value;
 
-Value Opt(const std::optional<std::string>& v) { return v ? Value{*v} : Value{Null{}}; }
-std::optional<std::string> OptText(const sql::Rows& r, std::size_t i, std::size_t c) {
-  if (r.Null(i, c)) return std::nullopt;
-  return r.Text(i, c);
-}
-
 constexpr const char* kUserSelect =
     "SELECT x.id, x.unit_id, x.username, x.display_name, x.password_hash, x.status, "
     "x.must_change_password, x.created_at, x.updated_at, x.failed_logins, x.locked_until, "
@@ -67,11 +61,6 @@ domain::Session ReadSession(const sql::Rows& r, std::size_t i) {
 constexpr const char* kSessionSelect =
     "SELECT id_hash, user_id, csrf_token, created_at, last_seen_at, ended_at, source, user_agent "
     "FROM sessions";
-
-Status Done(const Result<std::int64_t>& r) {
-  if (!r.ok()) return r.error();
-  return {};
-}
 
 }  // namespace
 

@@ -1,0 +1,28 @@
+#pragma once
+// Shared inside the hazard use cases (not an interface for other layers).
+#include <string>
+#include <vector>
+
+#include "app/hazards/hazards.hpp"
+
+namespace xiaoan::app::hazard_internal {
+
+Result<domain::hazard::Hazard> LoadInScope(domain::Tx& tx, const RequestContext& ctx,
+                                           std::int64_t id);
+Result<std::vector<domain::hazard::StoredFile>> ClaimFiles(domain::Tx& tx,
+                                                           const RequestContext& ctx,
+                                                           const std::vector<std::int64_t>& ids);
+Status AttachAll(domain::Tx& tx, const std::vector<domain::hazard::StoredFile>& files,
+                 std::int64_t hazard_id, std::int64_t event_id);
+Result<HazardDetail> Detail(Services& s, const RequestContext& ctx, domain::Tx& tx,
+                            const domain::hazard::Hazard& h);
+Status AppendAudit(domain::Tx& tx, const domain::AuditEntry& entry);
+
+// Evaluates the escalation rules for one hazard and fires the ones not fired before: a timeline
+// entry, notifications, and for supervision a supervision order; marks the hazard supervised.
+Status Escalate(Services& s, domain::Tx& tx, domain::hazard::Hazard& h);
+// Notifications for a workflow step (assignment, submission, rejection, approval).
+Status NotifyStep(Services& s, domain::Tx& tx, const domain::hazard::Hazard& h,
+                  domain::hazard::Action action, const std::string& actor);
+
+}  // namespace xiaoan::app::hazard_internal

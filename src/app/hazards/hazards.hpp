@@ -1,0 +1,120 @@
+#pragma once
+// Hazard ledger use cases (隐患台账): report, read, edit, the signed close-out workflow, files,
+// self-inspection results, escalation (督办) with supervision orders, and notifications.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "domain/hazard/hazard.hpp"
+#include "domain/hazard/ledger.hpp"
+
+namespace xiaoan::app {
+
+struct HazardInput {
+  std::int64_t school_id = 0;
+  std::optional<std::int64_t> building_id;
+  std::optional<std::int64_t> key_place_id;
+  std::string domain;
+  std::string level = "general";
+  std::string title;
+  std::string description;
+  std::optional<std::string> found_at;  // instant; default now
+  std::string source = "self_inspection";
+  std::optional<std::int64_t> campaign_id;
+  std::string responsible;
+  std::string interim_measures;
+  domain::hazard::FiveInPlace five;
+  std::vector<std::int64_t> file_ids;  // photos/documents uploaded beforehand
+};
+
+// The editable details of a hazard that is not closed.
+struct HazardEdit {
+  std::optional<std::string> title;
+  std::optional<std::string> description;
+  std::optional<std::string> responsible;
+  std::optional<std::string> interim_measures;
+  std::optional<domain::hazard::FiveInPlace> five;
+};
+
+struct TransitionInput {
+  std::string action;  // assign, start_rectifying, submit, approve, reject, close, reopen
+  std::string owner;
+  std::optional<std::string> deadline;
+  std::string reason;
+  std::string note;
+  std::vector<std::int64_t> file_ids;
+  std::string password;  // the signature: password or TOTP code
+  std::string totp;
+};
+
+struct HazardDetail {
+  domain::hazard::Hazard hazard;
+  std::vector<domain::hazard::HazardEvent> events;
+  std::vector<domain::hazard::StoredFile> files;
+  std::vector<domain::hazard::EscalationRecord> escalations;
+  std::vector<domain::Signature> signatures;
+  std::vector<std::string> actions;  // what the caller may do now
+  int default_deadline_days = 0;
+  int days_overdue = 0;
+};
+
+Result<HazardDetail> ReportHazard(Services& s, const RequestContext& ctx, HazardInput in);
+Result<HazardDetail> GetHazard(Services& s, const RequestContext& ctx, std::int64_t id);
+Result<domain::PageResult<domain::hazard::Hazard>> ListHazards(
+    Services& s, const RequestContext& ctx, const domain::hazard::HazardFilter& filter,
+    const domain::PageRequest& page);
+Result<HazardDetail> EditHazard(Services& s, const RequestContext& ctx, std::int64_t id,
+                                const HazardEdit& edit);
+Result<HazardDetail> TransitionHazard(Services& s, const RequestContext& ctx, std::int64_t id,
+                                      const TransitionInput& in);
+
+// Files: checked by content (JPEG, PNG, WebP, PDF) and size, stored by content hash.
+struct FileContent {
+  domain::hazard::StoredFile file;
+  std::string bytes;
+};
+Result<domain::hazard::StoredFile> UploadFile(Services& s, const RequestContext& ctx,
+                                              const std::string& name, const std::string& bytes);
+Result<FileContent> ReadFile(Services& s, const RequestContext& ctx, std::int64_t id);
+// The content type of bytes a hazard may carry, or nullopt.
+std::optional<std::string> SniffContentType(const std::string& bytes);
+
+Result<domain::hazard::SelfInspection> RecordSelfInspection(Services& s, const RequestContext& ctx,
+                                                            domain::hazard::SelfInspection in);
+
+Result<domain::PageResult<domain::hazard::SupervisionOrder>> ListSupervisionOrders(
+    Services& s, const RequestContext& ctx, const domain::hazard::OrderFilter& filter,
+    const domain::PageRequest& page);
+Result<domain::hazard::SupervisionOrder> ReplySupervisionOrder(Services& s,
+                                                               const RequestContext& ctx,
+                                                               std::int64_t id,
+                                                               const std::string& reply);
+Result<domain::hazard::SupervisionOrder> CloseSupervisionOrder(Services& s,
+                                                               const RequestContext& ctx,
+                                                               std::int64_t id);
+
+struct NotificationPage {
+  domain::PageResult<domain::hazard::Notification> page;
+  std::int64_t unread = 0;
+};
+Result<NotificationPage> ListNotifications(Services& s, const RequestContext& ctx, bool unread_only,
+                                           const domain::PageRequest& page);
+Result<std::int64_t> MarkNotificationsRead(Services& s, const RequestContext& ctx,
+                                           std::optional<std::int64_t> id);
+
+// The filtered ledger as .xlsx (default) or .csv, in the usual column layout, with file links.
+const std::vector<std::string>& HazardLedgerColumns();
+Result<std::string> ExportHazards(Services& s, const RequestContext& ctx,
+                                  const domain::hazard::HazardFilter& filter,
+                                  const std::string& format);
+
+// The hazard board for the caller's scope, or one school in it.
+Result<domain::hazard::Board> GetHazardBoard(Services& s, const RequestContext& ctx,
+                                             std::optional<std::int64_t> school_id);
+
+// Evaluates the escalation rules on every open hazard (the scheduled job); returns how many
+// escalations fired.
+Result<int> RunHazardEscalations(Services& s);
+
+}  // namespace xiaoan::app

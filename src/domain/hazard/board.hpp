@@ -1,0 +1,64 @@
+#pragma once
+// The hazard board (隐患看板): open hazards by level, domain and school, overdue and supervised
+// counts, closures, and the 12-month open trend toward zero (动态清零). Pure folds over rows the
+// storage layer groups.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "domain/org/school_stats.hpp"
+
+namespace xiaoan::domain::hazard {
+
+// Open hazards grouped by school, level, domain, overdue and supervised.
+struct OpenCountRow {
+  std::int64_t school_id = 0;
+  std::string school_name;
+  std::string level;
+  std::string domain;
+  bool overdue = false;
+  bool supervised = false;
+  std::int64_t count = 0;
+};
+
+// A hazard's life: when found, and when closed (empty while open).
+struct Lifetime {
+  std::string found_at;
+  std::string closed_at;
+};
+
+struct SchoolOpen {
+  std::int64_t school_id = 0;
+  std::string school_name;
+  std::int64_t open = 0;
+  std::int64_t open_major = 0;
+  std::int64_t overdue = 0;
+  std::int64_t supervised = 0;
+};
+
+struct MonthOpen {
+  std::string month;  // YYYY-MM (China time)
+  std::int64_t open = 0;
+};
+
+struct Board {
+  std::int64_t open_total = 0;
+  std::vector<CodeCount> open_by_level;   // every level, zeros included
+  std::vector<CodeCount> open_by_domain;  // every domain, zeros included
+  std::int64_t overdue = 0;
+  std::int64_t supervised = 0;
+  std::int64_t closed_this_month = 0;
+  double closure_rate = 0;          // closed ÷ found, over hazards found in the last 12 months
+  double avg_days_to_close = 0;     // over hazards closed in the last 12 months
+  std::vector<MonthOpen> trend;     // 12 months, oldest first: open at each month's end
+  std::vector<SchoolOpen> schools;  // open major first, then most open
+};
+
+// The first instant of the China-time month `months_back` months before the one holding `now`.
+Instant MonthStart(Instant now, int months_back);
+
+Board FoldBoard(const std::vector<OpenCountRow>& open, const std::vector<Lifetime>& lives,
+                Instant now);
+
+}  // namespace xiaoan::domain::hazard

@@ -1,0 +1,214 @@
+#pragma once
+// The hazard ledger's records and its storage port: hazards, their timeline, attached files,
+// fired escalations, supervision orders (督办单), self-inspection results and notifications.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "domain/hazard/board.hpp"
+#include "domain/hazard/hazard.hpp"
+
+namespace xiaoan::domain {
+struct ScopeFilter;
+struct PageRequest;
+template <typename T>
+struct PageResult;
+}  // namespace xiaoan::domain
+
+namespace xiaoan::domain::hazard {
+
+struct Hazard {
+  std::int64_t id = 0;
+  std::int64_t school_id = 0;
+  std::optional<std::int64_t> building_id;
+  std::optional<std::int64_t> key_place_id;
+  std::string place;  // the building or key place's name when reported (kept if it is removed)
+  std::string domain;
+  std::string level;  // general | major
+  std::string title;
+  std::string description;
+  std::string found_at;  // instant
+  std::string found_by;  // username
+  std::string source;
+  std::optional<std::int64_t> campaign_id;
+  std::string responsible;              // the responsible person named at report time (free text)
+  std::string owner;                    // username made responsible at assignment
+  std::optional<std::string> deadline;  // YYYY-MM-DD
+  std::string deadline_reason;
+  std::string interim_measures;
+  FiveInPlace five;
+  std::string state = "reported";
+  std::string rectifier;  // username of the last submitter
+  int rework_count = 0;
+  int reopen_count = 0;
+  bool supervised = false;
+  std::string created_at;
+  std::string updated_at;
+  std::optional<std::string> closed_at;
+  // Read-only, filled by queries:
+  std::string school_name;
+  std::string school_path;
+};
+
+struct HazardEvent {
+  std::int64_t id = 0;
+  std::int64_t hazard_id = 0;
+  std::string at;
+  std::string actor;
+  std::string action;  // report, assign, …, escalate, edit
+  std::string from_state;
+  std::string to_state;
+  std::string note;
+  std::optional<std::int64_t> signature_id;
+  std::vector<std::int64_t> file_ids;
+};
+
+struct StoredFile {
+  std::int64_t id = 0;
+  std::string name;
+  std::string content_type;
+  std::int64_t size = 0;
+  std::string sha256;
+  std::string uploaded_by;
+  std::int64_t unit_id = 0;  // the uploader's unit
+  std::string uploaded_at;
+  std::optional<std::int64_t> hazard_id;  // once attached
+};
+
+struct EscalationRecord {
+  std::int64_t id = 0;
+  std::int64_t hazard_id = 0;
+  std::string rule;
+  std::string target;
+  bool supervision = false;
+  std::string reason;
+  std::string fired_at;
+};
+
+struct SupervisionOrder {
+  std::int64_t id = 0;
+  std::int64_t hazard_id = 0;
+  std::int64_t school_id = 0;
+  std::string rule;
+  std::string reason;
+  std::string deadline;        // YYYY-MM-DD for the school's reply
+  std::string state = "open";  // open | replied | closed
+  std::string reply;
+  std::string replied_by;
+  std::optional<std::string> replied_at;
+  std::string created_at;
+  std::optional<std::string> closed_at;
+  std::string closed_by;
+  // Read-only:
+  std::string school_name;
+  std::string hazard_title;
+};
+
+struct SelfInspection {
+  std::int64_t id = 0;
+  std::int64_t school_id = 0;
+  std::optional<std::int64_t> key_place_id;
+  std::string domain;
+  bool passed = true;
+  std::string checked_at;
+  std::string checked_by;
+  std::optional<std::int64_t> campaign_id;
+  std::string note;
+};
+
+struct Notification {
+  std::int64_t id = 0;
+  std::int64_t user_id = 0;
+  std::string kind;  // assigned, rejected, overdue, escalated, supervision, …
+  std::string title;
+  std::string body;
+  std::string object_type;
+  std::string object_id;
+  std::string created_at;
+  std::optional<std::string> read_at;
+};
+
+struct HazardFilter {
+  std::optional<std::int64_t> school_id;
+  std::optional<std::int64_t> cluster_id;
+  std::optional<std::string> domain;
+  std::optional<std::string> level;
+  std::vector<std::string> states;
+  std::optional<std::string> source;
+  std::optional<bool> supervised;
+  std::optional<std::string> overdue_before;  // deadline < this date and not closed
+  std::optional<std::string> found_from;      // instant, inclusive
+  std::optional<std::string> found_to;        // instant, exclusive
+  std::string q;
+};
+
+struct OrderFilter {
+  std::optional<std::string> state;
+  std::optional<std::int64_t> school_id;
+  std::optional<std::int64_t> hazard_id;
+};
+
+class HazardRepository {
+ public:
+  virtual ~HazardRepository() = default;
+  virtual Status Insert(Hazard& h) = 0;  // assigns id
+  // Writes every mutable field; the caller read the row in this transaction.
+  virtual Status Update(const Hazard& h) = 0;
+  virtual Result<std::optional<Hazard>> Find(std::int64_t id, const ScopeFilter& scope) = 0;
+  virtual Result<PageResult<Hazard>> List(const HazardFilter& f, const ScopeFilter& scope,
+                                          const PageRequest& page) = 0;
+  // Every hazard not closed (for the scheduled escalation run).
+  virtual Result<std::vector<std::int64_t>> OpenIds() = 0;
+
+  virtual Status InsertEvent(HazardEvent& e) = 0;
+  virtual Result<std::vector<HazardEvent>> Events(std::int64_t hazard_id) = 0;
+
+  virtual Status InsertFile(StoredFile& f) = 0;
+  virtual Result<std::optional<StoredFile>> FindFile(std::int64_t id) = 0;
+  virtual Status AttachFile(std::int64_t file_id, std::int64_t hazard_id,
+                            std::int64_t event_id) = 0;
+  virtual Result<std::vector<StoredFile>> FilesOf(std::int64_t hazard_id) = 0;
+
+  virtual Result<std::vector<EscalationRecord>> Escalations(std::int64_t hazard_id) = 0;
+  virtual Status InsertEscalation(EscalationRecord& e) = 0;
+
+  virtual Status InsertOrder(SupervisionOrder& o) = 0;
+  virtual Status UpdateOrder(const SupervisionOrder& o) = 0;
+  virtual Result<std::optional<SupervisionOrder>> FindOrder(std::int64_t id,
+                                                            const ScopeFilter& scope) = 0;
+  virtual Result<PageResult<SupervisionOrder>> ListOrders(const OrderFilter& f,
+                                                          const ScopeFilter& scope,
+                                                          const PageRequest& page) = 0;
+
+  virtual Status InsertSelfInspection(SelfInspection& s) = 0;
+  // Passed self-inspections of a school checked at or after `since`, or in the campaign.
+  virtual Result<std::vector<SelfInspection>> PassedSelfInspections(
+      std::int64_t school_id, const std::string& since,
+      std::optional<std::int64_t> campaign_id) = 0;
+  // Closed hazards of a school closed at or after `since`.
+  virtual Result<std::vector<Hazard>> ClosedSince(std::int64_t school_id,
+                                                  const std::string& since) = 0;
+
+  virtual Status InsertNotification(Notification& n) = 0;
+  virtual Result<PageResult<Notification>> Notifications(std::int64_t user_id, bool unread_only,
+                                                         const PageRequest& page) = 0;
+  virtual Result<std::int64_t> UnreadCount(std::int64_t user_id) = 0;
+  // Marks one (id) or all (nullopt) of the user's notifications read; returns how many changed.
+  virtual Result<std::int64_t> MarkRead(std::int64_t user_id, std::optional<std::int64_t> id,
+                                        const std::string& at) = 0;
+  // The board's inputs within the scope (optionally one school): open hazards grouped, and the
+  // lifetimes of hazards found before `until` that were open at or after `since`.
+  virtual Result<std::vector<OpenCountRow>> OpenCounts(const ScopeFilter& scope,
+                                                       std::optional<std::int64_t> school_id,
+                                                       const std::string& today) = 0;
+  virtual Result<std::vector<Lifetime>> Lifetimes(const ScopeFilter& scope,
+                                                  std::optional<std::int64_t> school_id,
+                                                  const std::string& since) = 0;
+  // Users of a unit holding a role (for notifications): ids.
+  virtual Result<std::vector<std::int64_t>> UsersWithRole(std::int64_t unit_id,
+                                                          const std::string& role_code) = 0;
+};
+
+}  // namespace xiaoan::domain::hazard

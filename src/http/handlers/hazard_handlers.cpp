@@ -1,0 +1,297 @@
+#include <boost/json.hpp>
+
+#include "app/hazards/hazards.hpp"
+#include "domain/auth/auth.hpp"
+#include "http/api.hpp"
+#include "http/json/fields.hpp"
+#include "http/json/hazard_json.hpp"
+#include "http/query.hpp"
+
+namespace xiaoan::http {
+
+namespace json = boost::json;
+namespace perm = domain::perm;
+namespace hz = domain::hazard;
+
+namespace {
+
+template <typename T>
+HttpResponse PageJson(const domain::PageResult<T>& page) {
+  json::array items;
+  for (const auto& x : page.items) items.push_back(ToJson(x));
+  return JsonResponse(
+      200, json::serialize(json::object{{"items", std::move(items)}, {"total", page.total}}));
+}
+
+std::vector<std::int64_t> Ids(Fields& f, const char* key) {
+  std::vector<std::int64_t> out;
+  if (const auto* arr = f.Array(key, false)) {
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+      if ((*arr)[i].is_int64()) {
+        out.push_back((*arr)[i].as_int64());
+      } else {
+        f.AddError(std::string(key) + "[" + std::to_string(i) + "]", "须为整数");
+      }
+    }
+  }
+  return out;
+}
+
+hz::FiveInPlace ReadFive(Fields& f) {
+  hz::FiveInPlace five;
+  const auto* obj = f.ObjectField("five", false);
+  if (!obj) return five;
+  Fields n(*obj, "five");
+  five.measures = n.Str("measures", false).value_or("");
+  five.responsible = n.Str("responsible", false).value_or("");
+  five.funds = n.Str("funds", false).value_or("");
+  five.deadline = n.Str("deadline", false).value_or("");
+  five.contingency_plan = n.Str("contingency_plan", false).value_or("");
+  (void)n.Finish();
+  f.Merge(n);
+  return five;
+}
+
+std::string PercentEncode(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+// The ledger's filters, shared by the list and the export.
+Result<hz::HazardFilter> ReadFilter(QueryReader& q, app::Services& s) {
+  hz::HazardFilter f;
+  f.school_id = q.Int("school_id");
+  f.cluster_id = q.Int("cluster_id");
+  f.domain = q.Str("domain");
+  f.level = q.Str("level");
+  if (auto states = q.Str("state")) {
+    std::string cur;
+    for (char c : *states + ",") {
+      if (c == ',') {
+        if (!cur.empty()) f.states.push_back(cur);
+        cur.clear();
+      } else {
+        cur += c;
+      }
+    }
+  }
+  f.source = q.Str("source");
+  f.supervised = q.Bool("supervised");
+  const auto overdue = q.Bool("overdue");
+  f.found_from = q.Str("from");
+  f.found_to = q.Str("to");
+  f.q = q.Str("q").value_or("");
+  if (f.domain && !domain::HasCode(hz::Domains(), *f.domain)) {
+    return InvalidArgument("domain", "取值须为：" + domain::JoinLabels(hz::Domains()));
+  }
+  if (f.level && !domain::HasCode(hz::Levels(), *f.level)) {
+    return InvalidArgument("level", "须为 general 或 major");
+  }
+  if (f.source && !domain::HasCode(hz::Sources(), *f.source)) {
+    return InvalidArgument("source", "取值须为：" + domain::JoinLabels(hz::Sources()));
+  }
+  for (const auto& st : f.states) {
+    if (!hz::StateFromCode(st)) {
+      return InvalidArgument("state", "取值须为：" + domain::JoinLabels(hz::States()));
+    }
+  }
+  if (overdue.value_or(false)) f.overdue_before = hz::ChinaDate(s.clock.Now());
+  return f;
+}
+
+}  // namespace
+
+void AddHazardRoutes(Router& r, app::Services& s, const ApiOptions& options) {
+  r.Add("GET", "/api/v1/hazards", Access::Need(perm::kHazardRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          auto f = ReadFilter(q, s);
+          const auto page = q.Page();
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto filter, std::move(f));
+          XA_ASSIGN_OR_RETURN(auto result, app::ListHazards(s, ContextOf(req), filter, page));
+          return PageJson(result);
+        });
+  r.Add("GET", "/api/v1/hazards/export", Access::Need(perm::kHazardRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          auto f = ReadFilter(q, s);
+          const std::string format = q.Str("format").value_or("xlsx");
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto filter, std::move(f));
+          XA_ASSIGN_OR_RETURN(auto bytes, app::ExportHazards(s, ContextOf(req), filter, format));
+          return FileResponse(std::move(bytes), format, "隐患台账." + format);
+        });
+  r.Add("POST", "/api/v1/hazards", Access::Need(perm::kHazardReport),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
+          Fields f(obj);
+          app::HazardInput in;
+          in.school_id = f.Int("school_id", true).value_or(0);
+          in.building_id = f.Int("building_id", false);
+          in.key_place_id = f.Int("key_place_id", false);
+          in.domain = f.Str("domain", true).value_or("");
+          in.level = f.Str("level", false).value_or("general");
+          in.title = f.Str("title", true).value_or("");
+          in.description = f.Str("description", false).value_or("");
+          in.found_at = f.Str("found_at", false);
+          in.source = f.Str("source", false).value_or("self_inspection");
+          in.campaign_id = f.Int("campaign_id", false);
+          in.responsible = f.Str("responsible", false).value_or("");
+          in.interim_measures = f.Str("interim_measures", false).value_or("");
+          in.five = ReadFive(f);
+          in.file_ids = Ids(f, "file_ids");
+          XA_TRY(f.Finish());
+          XA_ASSIGN_OR_RETURN(auto d, app::ReportHazard(s, ContextOf(req), std::move(in)));
+          return JsonResponse(201, json::serialize(ToJson(d)));
+        });
+  r.Add("GET", "/api/v1/hazards/{id}", Access::Need(perm::kHazardRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          XA_ASSIGN_OR_RETURN(auto d, app::GetHazard(s, ContextOf(req), id));
+          return JsonResponse(200, json::serialize(ToJson(d)));
+        });
+  r.Add("PUT", "/api/v1/hazards/{id}", Access::Need(perm::kHazardAssign),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
+          Fields f(obj);
+          app::HazardEdit e;
+          e.title = f.Str("title", false);
+          e.description = f.Str("description", false);
+          e.responsible = f.Str("responsible", false);
+          e.interim_measures = f.Str("interim_measures", false);
+          if (f.Has("five")) e.five = ReadFive(f);
+          XA_TRY(f.Finish());
+          XA_ASSIGN_OR_RETURN(auto d, app::EditHazard(s, ContextOf(req), id, e));
+          return JsonResponse(200, json::serialize(ToJson(d)));
+        });
+  r.Add("POST", "/api/v1/hazards/{id}/transitions", Access::Need(perm::kHazardRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
+          Fields f(obj);
+          app::TransitionInput in;
+          in.action = f.Str("action", true).value_or("");
+          in.owner = f.Str("owner", false).value_or("");
+          in.deadline = f.Str("deadline", false);
+          in.reason = f.Str("reason", false).value_or("");
+          in.note = f.Str("note", false).value_or("");
+          in.file_ids = Ids(f, "file_ids");
+          in.password = f.Str("password", false).value_or("");
+          in.totp = f.Str("totp", false).value_or("");
+          XA_TRY(f.Finish());
+          XA_ASSIGN_OR_RETURN(auto d, app::TransitionHazard(s, ContextOf(req), id, in));
+          return JsonResponse(200, json::serialize(ToJson(d)));
+        });
+  r.Add(
+      "POST", "/api/v1/files", Access::Need(perm::kHazardRead),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        QueryReader q(req);
+        const auto name = q.Str("name");
+        XA_TRY(q.Finish());
+        if (!name) return InvalidArgument("name", "缺少必填参数（文件名）");
+        XA_ASSIGN_OR_RETURN(auto file, app::UploadFile(s, ContextOf(req), *name, req.body));
+        return JsonResponse(201, json::serialize(ToJson(file)));
+      },
+      options.max_upload_bytes);
+  r.Add("GET", "/api/v1/files/{id}", Access::Need(perm::kHazardRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          QueryReader q(req);
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto content, app::ReadFile(s, ContextOf(req), id));
+          HttpResponse res;
+          res.status = 200;
+          res.content_type = content.file.content_type;
+          res.body = std::move(content.bytes);
+          res.headers.emplace_back(
+              "Content-Disposition",
+              "inline; filename=\"file\"; filename*=UTF-8''" + PercentEncode(content.file.name));
+          res.headers.emplace_back("Cache-Control", "private, max-age=3600");
+          return res;
+        });
+  r.Add("POST", "/api/v1/self-inspections", Access::Need(perm::kHazardReport),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
+          Fields f(obj);
+          hz::SelfInspection si;
+          si.school_id = f.Int("school_id", true).value_or(0);
+          si.key_place_id = f.Int("key_place_id", false);
+          si.domain = f.Str("domain", true).value_or("");
+          si.passed = f.Bool("passed", true).value_or(true);
+          si.checked_at = f.Str("checked_at", false).value_or("");
+          si.campaign_id = f.Int("campaign_id", false);
+          si.note = f.Str("note", false).value_or("");
+          XA_TRY(f.Finish());
+          XA_ASSIGN_OR_RETURN(auto saved, app::RecordSelfInspection(s, ContextOf(req), si));
+          return JsonResponse(201, json::serialize(ToJson(saved)));
+        });
+  r.Add("GET", "/api/v1/supervision-orders", Access::Need(perm::kHazardRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          hz::OrderFilter f;
+          f.state = q.Str("state");
+          f.school_id = q.Int("school_id");
+          f.hazard_id = q.Int("hazard_id");
+          const auto page = q.Page();
+          XA_TRY(q.Finish());
+          if (f.state && *f.state != "open" && *f.state != "replied" && *f.state != "closed") {
+            return InvalidArgument("state", "须为 open、replied 或 closed");
+          }
+          XA_ASSIGN_OR_RETURN(auto result, app::ListSupervisionOrders(s, ContextOf(req), f, page));
+          return PageJson(result);
+        });
+  r.Add("POST", "/api/v1/supervision-orders/{id}/reply", Access::Need(perm::kHazardReply),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
+          Fields f(obj);
+          const auto reply = f.Str("reply", true);
+          XA_TRY(f.Finish());
+          XA_ASSIGN_OR_RETURN(auto o, app::ReplySupervisionOrder(s, ContextOf(req), id, *reply));
+          return JsonResponse(200, json::serialize(ToJson(o)));
+        });
+  r.Add("POST", "/api/v1/supervision-orders/{id}/close", Access::Need(perm::kHazardSupervise),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          XA_ASSIGN_OR_RETURN(auto o, app::CloseSupervisionOrder(s, ContextOf(req), id));
+          return JsonResponse(200, json::serialize(ToJson(o)));
+        });
+  r.Add("GET", "/api/v1/notifications", Access::LoggedIn(),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          const bool unread = q.Bool("unread").value_or(false);
+          const auto page = q.Page();
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto result, app::ListNotifications(s, ContextOf(req), unread, page));
+          json::array items;
+          for (const auto& n : result.page.items) items.push_back(ToJson(n));
+          return JsonResponse(200, json::serialize(json::object{{"items", std::move(items)},
+                                                                {"total", result.page.total},
+                                                                {"unread", result.unread}}));
+        });
+  r.Add("POST", "/api/v1/notifications/{id}/read", Access::LoggedIn(),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          XA_ASSIGN_OR_RETURN(auto changed, app::MarkNotificationsRead(s, ContextOf(req), id));
+          return JsonResponse(200, json::serialize(json::object{{"changed", changed}}));
+        });
+  r.Add("POST", "/api/v1/notifications/read-all", Access::LoggedIn(),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto changed,
+                              app::MarkNotificationsRead(s, ContextOf(req), std::nullopt));
+          return JsonResponse(200, json::serialize(json::object{{"changed", changed}}));
+        });
+}
+
+}  // namespace xiaoan::http

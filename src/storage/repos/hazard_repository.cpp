@@ -1,0 +1,531 @@
+#include "storage/repos/hazard_repository.hpp"
+
+#include "storage/repos/query_builder.hpp"
+
+namespace xiaoan::storage {
+namespace {
+
+using domain::hazard::EscalationRecord;
+using domain::hazard::Hazard;
+using domain::hazard::HazardEvent;
+using domain::hazard::Notification;
+using domain::hazard::SelfInspection;
+using domain::hazard::StoredFile;
+using domain::hazard::SupervisionOrder;
+
+constexpr const char* kHazardSelect =
+    "SELECT h.id, h.school_id, h.building_id, h.key_place_id, h.place, h.domain, h.level, "
+    "h.title, h.description, h.found_at, h.found_by, h.source, h.campaign_id, h.responsible, "
+    "h.owner, h.deadline, h.deadline_reason, h.interim_measures, h.five_measures, "
+    "h.five_responsible, h.five_funds, h.five_deadline, h.five_plan, h.state, h.rectifier, "
+    "h.rework_count, h.reopen_count, h.supervised, h.created_at, h.updated_at, h.closed_at, "
+    "u.name, u.path FROM hazards h JOIN org_units u ON u.id = h.school_id";
+
+Hazard ReadHazard(const sql::Rows& r, std::size_t i) {
+  Hazard h;
+  h.id = r.Int(i, 0);
+  h.school_id = r.Int(i, 1);
+  h.building_id = OptInt(r, i, 2);
+  h.key_place_id = OptInt(r, i, 3);
+  h.place = r.Text(i, 4);
+  h.domain = r.Text(i, 5);
+  h.level = r.Text(i, 6);
+  h.title = r.Text(i, 7);
+  h.description = r.Text(i, 8);
+  h.found_at = r.Text(i, 9);
+  h.found_by = r.Text(i, 10);
+  h.source = r.Text(i, 11);
+  h.campaign_id = OptInt(r, i, 12);
+  h.responsible = r.Text(i, 13);
+  h.owner = r.Text(i, 14);
+  h.deadline = OptText(r, i, 15);
+  h.deadline_reason = r.Text(i, 16);
+  h.interim_measures = r.Text(i, 17);
+  h.five = {r.Text(i, 18), r.Text(i, 19), r.Text(i, 20), r.Text(i, 21), r.Text(i, 22)};
+  h.state = r.Text(i, 23);
+  h.rectifier = r.Text(i, 24);
+  h.rework_count = static_cast<int>(r.Int(i, 25));
+  h.reopen_count = static_cast<int>(r.Int(i, 26));
+  h.supervised = r.Int(i, 27) != 0;
+  h.created_at = r.Text(i, 28);
+  h.updated_at = r.Text(i, 29);
+  h.closed_at = OptText(r, i, 30);
+  h.school_name = r.Text(i, 31);
+  h.school_path = r.Text(i, 32);
+  return h;
+}
+
+sql::Params MutableFields(const Hazard& h) {
+  return {Opt(h.building_id),
+          Opt(h.key_place_id),
+          h.place,
+          h.domain,
+          h.level,
+          h.title,
+          h.description,
+          h.responsible,
+          h.owner,
+          Opt(h.deadline),
+          h.deadline_reason,
+          h.interim_measures,
+          h.five.measures,
+          h.five.responsible,
+          h.five.funds,
+          h.five.deadline,
+          h.five.contingency_plan,
+          h.state,
+          h.rectifier,
+          std::int64_t{h.rework_count},
+          std::int64_t{h.reopen_count},
+          std::int64_t{h.supervised ? 1 : 0},
+          h.updated_at,
+          Opt(h.closed_at)};
+}
+
+constexpr const char* kFileSelect =
+    "SELECT f.id, f.name, f.content_type, f.size, f.sha256, f.uploaded_by, f.unit_id, "
+    "f.uploaded_at, hf.hazard_id FROM files f LEFT JOIN hazard_files hf ON hf.file_id = f.id";
+
+StoredFile ReadFile(const sql::Rows& r, std::size_t i) {
+  StoredFile f;
+  f.id = r.Int(i, 0);
+  f.name = r.Text(i, 1);
+  f.content_type = r.Text(i, 2);
+  f.size = r.Int(i, 3);
+  f.sha256 = r.Text(i, 4);
+  f.uploaded_by = r.Text(i, 5);
+  f.unit_id = r.Int(i, 6);
+  f.uploaded_at = r.Text(i, 7);
+  f.hazard_id = OptInt(r, i, 8);
+  return f;
+}
+
+constexpr const char* kOrderSelect =
+    "SELECT o.id, o.hazard_id, o.school_id, o.rule, o.reason, o.deadline, o.state, o.reply, "
+    "o.replied_by, o.replied_at, o.created_at, o.closed_at, o.closed_by, u.name, h.title "
+    "FROM supervision_orders o JOIN org_units u ON u.id = o.school_id "
+    "JOIN hazards h ON h.id = o.hazard_id";
+
+SupervisionOrder ReadOrder(const sql::Rows& r, std::size_t i) {
+  SupervisionOrder o;
+  o.id = r.Int(i, 0);
+  o.hazard_id = r.Int(i, 1);
+  o.school_id = r.Int(i, 2);
+  o.rule = r.Text(i, 3);
+  o.reason = r.Text(i, 4);
+  o.deadline = r.Text(i, 5);
+  o.state = r.Text(i, 6);
+  o.reply = r.Text(i, 7);
+  o.replied_by = r.Text(i, 8);
+  o.replied_at = OptText(r, i, 9);
+  o.created_at = r.Text(i, 10);
+  o.closed_at = OptText(r, i, 11);
+  o.closed_by = r.Text(i, 12);
+  o.school_name = r.Text(i, 13);
+  o.hazard_title = r.Text(i, 14);
+  return o;
+}
+
+}  // namespace
+
+Status SqlHazardRepository::Insert(Hazard& h) {
+  sql::Params params = {h.school_id, h.found_at,         h.found_by,
+                        h.source,    Opt(h.campaign_id), h.created_at};
+  auto rest = MutableFields(h);
+  params.insert(params.end(), rest.begin(), rest.end());
+  XA_ASSIGN_OR_RETURN(
+      auto r,
+      conn_.Query(
+          "INSERT INTO hazards (school_id, found_at, found_by, source, campaign_id, created_at, "
+          "building_id, key_place_id, place, domain, level, title, description, responsible, "
+          "owner, deadline, deadline_reason, interim_measures, five_measures, five_responsible, "
+          "five_funds, five_deadline, five_plan, state, rectifier, rework_count, reopen_count, "
+          "supervised, updated_at, closed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+          "$11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, "
+          "$28, $29, $30) RETURNING id",
+          params));
+  h.id = r.Int(0, 0);
+  return {};
+}
+
+Status SqlHazardRepository::Update(const Hazard& h) {
+  sql::Params params = {h.id};
+  auto rest = MutableFields(h);
+  params.insert(params.end(), rest.begin(), rest.end());
+  return Done(conn_.Exec(
+      "UPDATE hazards SET building_id = $2, key_place_id = $3, place = $4, domain = $5, "
+      "level = $6, title = $7, description = $8, responsible = $9, owner = $10, deadline = $11, "
+      "deadline_reason = $12, interim_measures = $13, five_measures = $14, "
+      "five_responsible = $15, five_funds = $16, five_deadline = $17, five_plan = $18, "
+      "state = $19, rectifier = $20, rework_count = $21, reopen_count = $22, supervised = $23, "
+      "updated_at = $24, closed_at = $25 WHERE id = $1",
+      params));
+}
+
+Result<std::optional<Hazard>> SqlHazardRepository::Find(std::int64_t id,
+                                                        const domain::ScopeFilter& scope) {
+  WhereBuilder where;
+  where.Add("h.id = ?", {id});
+  AddScope(where, scope, "u.path");
+  XA_ASSIGN_OR_RETURN(auto r, conn_.Query(kHazardSelect + where.Sql(), where.params()));
+  if (r.empty()) return std::optional<Hazard>();
+  return std::optional<Hazard>(ReadHazard(r, 0));
+}
+
+Result<domain::PageResult<Hazard>> SqlHazardRepository::List(const domain::hazard::HazardFilter& f,
+                                                             const domain::ScopeFilter& scope,
+                                                             const domain::PageRequest& page) {
+  WhereBuilder where;
+  if (f.school_id) where.Add("h.school_id = ?", {*f.school_id});
+  if (f.cluster_id) {
+    where.Add("h.school_id IN (SELECT unit_id FROM schools WHERE cluster_id = ?)", {*f.cluster_id});
+  }
+  if (f.domain) where.Add("h.domain = ?", {*f.domain});
+  if (f.level) where.Add("h.level = ?", {*f.level});
+  if (!f.states.empty()) {
+    std::string in;
+    std::vector<sql::Value> values;
+    for (const auto& s : f.states) {
+      in += in.empty() ? "?" : ", ?";
+      values.emplace_back(s);
+    }
+    where.Add("h.state IN (" + in + ")", std::move(values));
+  }
+  if (f.source) where.Add("h.source = ?", {*f.source});
+  if (f.supervised) where.Add("h.supervised = ?", {std::int64_t{*f.supervised ? 1 : 0}});
+  if (f.overdue_before) {
+    where.Add("h.state <> 'closed' AND h.deadline IS NOT NULL AND h.deadline < ?",
+              {*f.overdue_before});
+  }
+  if (f.found_from) where.Add("h.found_at >= ?", {*f.found_from});
+  if (f.found_to) where.Add("h.found_at < ?", {*f.found_to});
+  if (!f.q.empty()) {
+    const std::string like = LikeContains(f.q);
+    where.Add("h.title LIKE ? ESCAPE '\\' OR h.description LIKE ? ESCAPE '\\'", {like, like});
+  }
+  AddScope(where, scope, "u.path");
+  XA_ASSIGN_OR_RETURN(
+      auto count,
+      conn_.Query(
+          "SELECT COUNT(*) FROM hazards h JOIN org_units u ON u.id = h.school_id" + where.Sql(),
+          where.params()));
+  std::string sql = kHazardSelect + where.Sql() +
+                    OrderBy(page.sort,
+                            {{"found_at", "h.found_at"},
+                             {"deadline", "h.deadline"},
+                             {"level", "h.level"},
+                             {"state", "h.state"},
+                             {"school", "u.name"},
+                             {"updated_at", "h.updated_at"}},
+                            "h.found_at DESC", "h.id DESC");
+  sql::Params params = where.params();
+  Paginate(page, sql, params);
+  XA_ASSIGN_OR_RETURN(auto rows, conn_.Query(sql, params));
+  domain::PageResult<Hazard> out;
+  out.total = count.Int(0, 0);
+  for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(ReadHazard(rows, i));
+  return out;
+}
+
+Result<std::vector<std::int64_t>> SqlHazardRepository::OpenIds() {
+  XA_ASSIGN_OR_RETURN(auto r,
+                      conn_.Query("SELECT id FROM hazards WHERE state <> 'closed' ORDER BY id"));
+  std::vector<std::int64_t> out;
+  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(r.Int(i, 0));
+  return out;
+}
+
+Status SqlHazardRepository::InsertEvent(HazardEvent& e) {
+  XA_ASSIGN_OR_RETURN(
+      auto r, conn_.Query("INSERT INTO hazard_events (hazard_id, at, actor, action, from_state, "
+                          "to_state, note, signature_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+                          "RETURNING id",
+                          {e.hazard_id, e.at, e.actor, e.action, e.from_state, e.to_state, e.note,
+                           Opt(e.signature_id)}));
+  e.id = r.Int(0, 0);
+  return {};
+}
+
+Result<std::vector<HazardEvent>> SqlHazardRepository::Events(std::int64_t hazard_id) {
+  XA_ASSIGN_OR_RETURN(
+      auto r, conn_.Query("SELECT id, hazard_id, at, actor, action, from_state, to_state, note, "
+                          "signature_id FROM hazard_events WHERE hazard_id = $1 ORDER BY id",
+                          {hazard_id}));
+  XA_ASSIGN_OR_RETURN(
+      auto files,
+      conn_.Query(
+          "SELECT event_id, file_id FROM hazard_files WHERE hazard_id = $1 ORDER BY file_id",
+          {hazard_id}));
+  std::vector<HazardEvent> out;
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    HazardEvent e{r.Int(i, 0),  r.Int(i, 1),  r.Text(i, 2), r.Text(i, 3),    r.Text(i, 4),
+                  r.Text(i, 5), r.Text(i, 6), r.Text(i, 7), OptInt(r, i, 8), {}};
+    for (std::size_t j = 0; j < files.size(); ++j) {
+      if (files.Int(j, 0) == e.id) e.file_ids.push_back(files.Int(j, 1));
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Status SqlHazardRepository::InsertFile(StoredFile& f) {
+  XA_ASSIGN_OR_RETURN(
+      auto r, conn_.Query("INSERT INTO files (name, content_type, size, sha256, uploaded_by, "
+                          "unit_id, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                          {f.name, f.content_type, f.size, f.sha256, f.uploaded_by, f.unit_id,
+                           f.uploaded_at}));
+  f.id = r.Int(0, 0);
+  return {};
+}
+
+Result<std::optional<StoredFile>> SqlHazardRepository::FindFile(std::int64_t id) {
+  XA_ASSIGN_OR_RETURN(auto r, conn_.Query(std::string(kFileSelect) + " WHERE f.id = $1", {id}));
+  if (r.empty()) return std::optional<StoredFile>();
+  return std::optional<StoredFile>(ReadFile(r, 0));
+}
+
+Status SqlHazardRepository::AttachFile(std::int64_t file_id, std::int64_t hazard_id,
+                                       std::int64_t event_id) {
+  return Done(
+      conn_.Exec("INSERT INTO hazard_files (file_id, hazard_id, event_id) VALUES ($1, $2, $3)",
+                 {file_id, hazard_id, event_id}));
+}
+
+Result<std::vector<StoredFile>> SqlHazardRepository::FilesOf(std::int64_t hazard_id) {
+  XA_ASSIGN_OR_RETURN(
+      auto r, conn_.Query(std::string(kFileSelect) + " WHERE hf.hazard_id = $1 ORDER BY f.id",
+                          {hazard_id}));
+  std::vector<StoredFile> out;
+  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(ReadFile(r, i));
+  return out;
+}
+
+Result<std::vector<EscalationRecord>> SqlHazardRepository::Escalations(std::int64_t hazard_id) {
+  XA_ASSIGN_OR_RETURN(
+      auto r, conn_.Query("SELECT id, hazard_id, rule, target, supervision, reason, fired_at "
+                          "FROM hazard_escalations WHERE hazard_id = $1 ORDER BY id",
+                          {hazard_id}));
+  std::vector<EscalationRecord> out;
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    out.push_back({r.Int(i, 0), r.Int(i, 1), r.Text(i, 2), r.Text(i, 3), r.Int(i, 4) != 0,
+                   r.Text(i, 5), r.Text(i, 6)});
+  }
+  return out;
+}
+
+Status SqlHazardRepository::InsertEscalation(EscalationRecord& e) {
+  XA_ASSIGN_OR_RETURN(
+      auto r,
+      conn_.Query("INSERT INTO hazard_escalations (hazard_id, rule, target, supervision, reason, "
+                  "fired_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                  {e.hazard_id, e.rule, e.target, std::int64_t{e.supervision ? 1 : 0}, e.reason,
+                   e.fired_at}));
+  e.id = r.Int(0, 0);
+  return {};
+}
+
+Status SqlHazardRepository::InsertOrder(SupervisionOrder& o) {
+  XA_ASSIGN_OR_RETURN(
+      auto r,
+      conn_.Query("INSERT INTO supervision_orders (hazard_id, school_id, rule, reason, deadline, "
+                  "state, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                  {o.hazard_id, o.school_id, o.rule, o.reason, o.deadline, o.state, o.created_at}));
+  o.id = r.Int(0, 0);
+  return {};
+}
+
+Status SqlHazardRepository::UpdateOrder(const SupervisionOrder& o) {
+  return Done(conn_.Exec(
+      "UPDATE supervision_orders SET state = $2, reply = $3, replied_by = $4, replied_at = $5, "
+      "closed_at = $6, closed_by = $7 WHERE id = $1",
+      {o.id, o.state, o.reply, o.replied_by, Opt(o.replied_at), Opt(o.closed_at), o.closed_by}));
+}
+
+Result<std::optional<SupervisionOrder>> SqlHazardRepository::FindOrder(
+    std::int64_t id, const domain::ScopeFilter& scope) {
+  WhereBuilder where;
+  where.Add("o.id = ?", {id});
+  AddScope(where, scope, "u.path");
+  XA_ASSIGN_OR_RETURN(auto r, conn_.Query(kOrderSelect + where.Sql(), where.params()));
+  if (r.empty()) return std::optional<SupervisionOrder>();
+  return std::optional<SupervisionOrder>(ReadOrder(r, 0));
+}
+
+Result<domain::PageResult<SupervisionOrder>> SqlHazardRepository::ListOrders(
+    const domain::hazard::OrderFilter& f, const domain::ScopeFilter& scope,
+    const domain::PageRequest& page) {
+  WhereBuilder where;
+  if (f.state) where.Add("o.state = ?", {*f.state});
+  if (f.school_id) where.Add("o.school_id = ?", {*f.school_id});
+  if (f.hazard_id) where.Add("o.hazard_id = ?", {*f.hazard_id});
+  AddScope(where, scope, "u.path");
+  XA_ASSIGN_OR_RETURN(auto count,
+                      conn_.Query("SELECT COUNT(*) FROM supervision_orders o JOIN org_units u ON "
+                                  "u.id = o.school_id" +
+                                      where.Sql(),
+                                  where.params()));
+  std::string sql = kOrderSelect + where.Sql() +
+                    OrderBy(page.sort, {{"created_at", "o.created_at"}, {"deadline", "o.deadline"}},
+                            "o.created_at DESC", "o.id DESC");
+  sql::Params params = where.params();
+  Paginate(page, sql, params);
+  XA_ASSIGN_OR_RETURN(auto rows, conn_.Query(sql, params));
+  domain::PageResult<SupervisionOrder> out;
+  out.total = count.Int(0, 0);
+  for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(ReadOrder(rows, i));
+  return out;
+}
+
+Status SqlHazardRepository::InsertSelfInspection(SelfInspection& s) {
+  XA_ASSIGN_OR_RETURN(
+      auto r,
+      conn_.Query("INSERT INTO self_inspections (school_id, key_place_id, domain, passed, "
+                  "checked_at, checked_by, campaign_id, note) VALUES ($1, $2, $3, $4, $5, $6, "
+                  "$7, $8) RETURNING id",
+                  {s.school_id, Opt(s.key_place_id), s.domain, std::int64_t{s.passed ? 1 : 0},
+                   s.checked_at, s.checked_by, Opt(s.campaign_id), s.note}));
+  s.id = r.Int(0, 0);
+  return {};
+}
+
+Result<std::vector<SelfInspection>> SqlHazardRepository::PassedSelfInspections(
+    std::int64_t school_id, const std::string& since, std::optional<std::int64_t> campaign_id) {
+  XA_ASSIGN_OR_RETURN(
+      auto r, conn_.Query("SELECT id, school_id, key_place_id, domain, passed, checked_at, "
+                          "checked_by, campaign_id, note FROM self_inspections WHERE school_id = "
+                          "$1 AND passed = 1 AND (checked_at >= $2 OR campaign_id = $3) "
+                          "ORDER BY id",
+                          {school_id, since, Opt(campaign_id)}));
+  std::vector<SelfInspection> out;
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    out.push_back({r.Int(i, 0), r.Int(i, 1), OptInt(r, i, 2), r.Text(i, 3), r.Int(i, 4) != 0,
+                   r.Text(i, 5), r.Text(i, 6), OptInt(r, i, 7), r.Text(i, 8)});
+  }
+  return out;
+}
+
+Result<std::vector<Hazard>> SqlHazardRepository::ClosedSince(std::int64_t school_id,
+                                                             const std::string& since) {
+  XA_ASSIGN_OR_RETURN(auto r, conn_.Query(std::string(kHazardSelect) +
+                                              " WHERE h.school_id = $1 AND h.state = 'closed' "
+                                              "AND h.closed_at >= $2 ORDER BY h.id",
+                                          {school_id, since}));
+  std::vector<Hazard> out;
+  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(ReadHazard(r, i));
+  return out;
+}
+
+Status SqlHazardRepository::InsertNotification(Notification& n) {
+  XA_ASSIGN_OR_RETURN(
+      auto r,
+      conn_.Query("INSERT INTO notifications (user_id, kind, title, body, object_type, object_id, "
+                  "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                  {n.user_id, n.kind, n.title, n.body, n.object_type, n.object_id, n.created_at}));
+  n.id = r.Int(0, 0);
+  return {};
+}
+
+Result<domain::PageResult<Notification>> SqlHazardRepository::Notifications(
+    std::int64_t user_id, bool unread_only, const domain::PageRequest& page) {
+  const std::string where =
+      std::string(" WHERE user_id = $1") + (unread_only ? " AND read_at IS NULL" : "");
+  XA_ASSIGN_OR_RETURN(auto count,
+                      conn_.Query("SELECT COUNT(*) FROM notifications" + where, {user_id}));
+  std::string sql =
+      "SELECT id, user_id, kind, title, body, object_type, object_id, created_at, read_at FROM "
+      "notifications" +
+      where + " ORDER BY id DESC";
+  sql::Params params = {user_id};
+  Paginate(page, sql, params);
+  XA_ASSIGN_OR_RETURN(auto r, conn_.Query(sql, params));
+  domain::PageResult<Notification> out;
+  out.total = count.Int(0, 0);
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    out.items.push_back({r.Int(i, 0), r.Int(i, 1), r.Text(i, 2), r.Text(i, 3), r.Text(i, 4),
+                         r.Text(i, 5), r.Text(i, 6), r.Text(i, 7), OptText(r, i, 8)});
+  }
+  return out;
+}
+
+Result<std::int64_t> SqlHazardRepository::UnreadCount(std::int64_t user_id) {
+  XA_ASSIGN_OR_RETURN(
+      auto r,
+      conn_.Query("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL",
+                  {user_id}));
+  return r.Int(0, 0);
+}
+
+Result<std::int64_t> SqlHazardRepository::MarkRead(std::int64_t user_id,
+                                                   std::optional<std::int64_t> id,
+                                                   const std::string& at) {
+  if (id) {
+    return conn_.Exec(
+        "UPDATE notifications SET read_at = $3 WHERE user_id = $1 AND id = $2 AND read_at IS "
+        "NULL",
+        {user_id, *id, at});
+  }
+  return conn_.Exec("UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL",
+                    {user_id, at});
+}
+
+Result<std::vector<std::int64_t>> SqlHazardRepository::UsersWithRole(std::int64_t unit_id,
+                                                                     const std::string& role_code) {
+  XA_ASSIGN_OR_RETURN(
+      auto r, conn_.Query("SELECT DISTINCT x.id FROM users x JOIN user_roles ur ON ur.user_id = "
+                          "x.id JOIN roles ro ON ro.id = ur.role_id WHERE x.unit_id = $1 AND "
+                          "ro.code = $2 AND x.status = 'active' ORDER BY x.id",
+                          {unit_id, role_code}));
+  std::vector<std::int64_t> out;
+  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(r.Int(i, 0));
+  return out;
+}
+
+Result<std::vector<domain::hazard::OpenCountRow>> SqlHazardRepository::OpenCounts(
+    const domain::ScopeFilter& scope, std::optional<std::int64_t> school_id,
+    const std::string& today) {
+  WhereBuilder where;
+  where.Add("h.state <> 'closed'", {});
+  if (school_id) where.Add("h.school_id = ?", {*school_id});
+  AddScope(where, scope, "u.path");
+  const std::string overdue =
+      "CASE WHEN h.deadline IS NOT NULL AND h.deadline < " + where.Next() + " THEN 1 ELSE 0 END";
+  sql::Params params = where.params();
+  params.emplace_back(today);
+  XA_ASSIGN_OR_RETURN(
+      auto r, conn_.Query("SELECT school_id, name, level, domain, overdue, supervised, COUNT(*) "
+                          "FROM (SELECT h.school_id, u.name, h.level, h.domain, " +
+                              overdue +
+                              " AS overdue, h.supervised FROM hazards h JOIN org_units u ON u.id "
+                              "= h.school_id" +
+                              where.Sql() +
+                              ") t GROUP BY school_id, name, level, domain, overdue, supervised "
+                              "ORDER BY school_id",
+                          params));
+  std::vector<domain::hazard::OpenCountRow> out;
+  out.reserve(r.size());
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    out.push_back({r.Int(i, 0), r.Text(i, 1), r.Text(i, 2), r.Text(i, 3), r.Int(i, 4) != 0,
+                   r.Int(i, 5) != 0, r.Int(i, 6)});
+  }
+  return out;
+}
+
+Result<std::vector<domain::hazard::Lifetime>> SqlHazardRepository::Lifetimes(
+    const domain::ScopeFilter& scope, std::optional<std::int64_t> school_id,
+    const std::string& since) {
+  WhereBuilder where;
+  where.Add("(h.closed_at IS NULL OR h.closed_at >= ?)", {since});
+  if (school_id) where.Add("h.school_id = ?", {*school_id});
+  AddScope(where, scope, "u.path");
+  XA_ASSIGN_OR_RETURN(
+      auto r, conn_.Query("SELECT h.found_at, h.closed_at FROM hazards h JOIN org_units u ON "
+                          "u.id = h.school_id" +
+                              where.Sql(),
+                          where.params()));
+  std::vector<domain::hazard::Lifetime> out;
+  out.reserve(r.size());
+  for (std::size_t i = 0; i < r.size(); ++i) out.push_back({r.Text(i, 0), r.Text(i, 1)});
+  return out;
+}
+
+}  // namespace xiaoan::storage

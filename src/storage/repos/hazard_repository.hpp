@@ -1,0 +1,66 @@
+#pragma once
+#include "domain/store.hpp"
+#include "storage/sql/connection.hpp"
+
+namespace xiaoan::storage {
+
+class SqlHazardRepository final : public domain::hazard::HazardRepository {
+ public:
+  explicit SqlHazardRepository(sql::Connection& conn) : conn_(conn) {}
+  using Hazard = domain::hazard::Hazard;
+
+  Status Insert(Hazard& h) override;
+  Status Update(const Hazard& h) override;
+  Result<std::optional<Hazard>> Find(std::int64_t id, const domain::ScopeFilter& scope) override;
+  Result<domain::PageResult<Hazard>> List(const domain::hazard::HazardFilter& f,
+                                          const domain::ScopeFilter& scope,
+                                          const domain::PageRequest& page) override;
+  Result<std::vector<std::int64_t>> OpenIds() override;
+
+  Status InsertEvent(domain::hazard::HazardEvent& e) override;
+  Result<std::vector<domain::hazard::HazardEvent>> Events(std::int64_t hazard_id) override;
+
+  Status InsertFile(domain::hazard::StoredFile& f) override;
+  Result<std::optional<domain::hazard::StoredFile>> FindFile(std::int64_t id) override;
+  Status AttachFile(std::int64_t file_id, std::int64_t hazard_id, std::int64_t event_id) override;
+  Result<std::vector<domain::hazard::StoredFile>> FilesOf(std::int64_t hazard_id) override;
+
+  Result<std::vector<domain::hazard::EscalationRecord>> Escalations(
+      std::int64_t hazard_id) override;
+  Status InsertEscalation(domain::hazard::EscalationRecord& e) override;
+
+  Status InsertOrder(domain::hazard::SupervisionOrder& o) override;
+  Status UpdateOrder(const domain::hazard::SupervisionOrder& o) override;
+  Result<std::optional<domain::hazard::SupervisionOrder>> FindOrder(
+      std::int64_t id, const domain::ScopeFilter& scope) override;
+  Result<domain::PageResult<domain::hazard::SupervisionOrder>> ListOrders(
+      const domain::hazard::OrderFilter& f, const domain::ScopeFilter& scope,
+      const domain::PageRequest& page) override;
+
+  Status InsertSelfInspection(domain::hazard::SelfInspection& s) override;
+  Result<std::vector<domain::hazard::SelfInspection>> PassedSelfInspections(
+      std::int64_t school_id, const std::string& since,
+      std::optional<std::int64_t> campaign_id) override;
+  Result<std::vector<Hazard>> ClosedSince(std::int64_t school_id,
+                                          const std::string& since) override;
+
+  Status InsertNotification(domain::hazard::Notification& n) override;
+  Result<domain::PageResult<domain::hazard::Notification>> Notifications(
+      std::int64_t user_id, bool unread_only, const domain::PageRequest& page) override;
+  Result<std::int64_t> UnreadCount(std::int64_t user_id) override;
+  Result<std::int64_t> MarkRead(std::int64_t user_id, std::optional<std::int64_t> id,
+                                const std::string& at) override;
+  Result<std::vector<domain::hazard::OpenCountRow>> OpenCounts(
+      const domain::ScopeFilter& scope, std::optional<std::int64_t> school_id,
+      const std::string& today) override;
+  Result<std::vector<domain::hazard::Lifetime>> Lifetimes(const domain::ScopeFilter& scope,
+                                                          std::optional<std::int64_t> school_id,
+                                                          const std::string& since) override;
+  Result<std::vector<std::int64_t>> UsersWithRole(std::int64_t unit_id,
+                                                  const std::string& role_code) override;
+
+ private:
+  sql::Connection& conn_;
+};
+
+}  // namespace xiaoan::storage

@@ -1,0 +1,420 @@
+// The hazard ledger over real HTTP on both stores: the whole close-out loop with three users,
+// the rules that refuse a step, escalation firing once with its reason, supervision orders,
+// files and scope.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "app/hazards/hazards.hpp"
+#include "core/clock.hpp"
+#include "http/api.hpp"
+#include "office/table.hpp"
+#include "support/test_server.hpp"
+#include "support/test_store.hpp"
+
+namespace xiaoan {
+namespace {
+
+namespace json = boost::json;
+using testing::HttpReply;
+using testing::WebSession;
+
+const std::string kPng = std::string("\x89PNG\r\n\x1A\n", 8) + std::string(64, '\x01');
+
+Instant Start() {
+  Instant t;
+  ParseInstant("2026-11-02T01:00:00Z", t);  // 09:00 in UTC+8
+  return t;
+}
+
+class HazardApiTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<testing::FreshDatabase>(GetParam());
+    XA_REQUIRE_DB(*db_);
+    store_ = testing::OpenStore(db_->url());
+    ASSERT_NE(store_, nullptr);
+    services_ = std::make_unique<app::Services>(app::Services{*store_, clock_});
+    services_->files_dir = files_.path();
+    passwords_ = testing::SeedDemoAccounts(*services_, 3);
+    ASSERT_FALSE(passwords_.empty());
+    http::ApiOptions o;
+    o.web_root = files_.path();
+    o.max_upload_bytes = 1024 * 1024;
+    server_ = std::make_unique<testing::TestServer>(*services_, o);
+    port_ = server_->port();
+    ASSERT_NE(port_, 0);
+    safety_ = As("school1_safety");
+    ASSERT_FALSE(safety_.cookie.empty());
+    auto me = Json(safety_.Call("GET", "/api/v1/auth/me"));
+    school_ = me.at("unit").at("id").as_int64();
+    auto school = Json(safety_.Call("GET", "/api/v1/schools/" + std::to_string(school_)));
+    for (const auto& p : school.at("key_places").as_array()) {
+      if (p.at("kind").as_string() == "canteen") canteen_ = p.at("id").as_int64();
+      if (p.at("kind").as_string() == "dormitory" || p.at("kind").as_string() == "power") {
+        other_place_ = p.at("id").as_int64();
+      }
+    }
+    ASSERT_NE(canteen_, 0);
+  }
+
+  WebSession As(const std::string& user) { return testing::LoginAs(port_, user, passwords_[user]); }
+  static json::value Json(const HttpReply& r) { return json::parse(r.body); }
+  std::string Pw(const std::string& user) { return passwords_[user]; }
+
+  std::int64_t Upload(const WebSession& s, const std::string& name = "photo.png") {
+    auto r = s.Call("POST", "/api/v1/files?name=" + name, kPng);
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.status == 201 ? Json(r).at("id").as_int64() : 0;
+  }
+
+  json::value Report(const WebSession& s, json::object extra = {}) {
+    json::object body{{"school_id", school_},
+                      {"key_place_id", canteen_},
+                      {"domain", "fire"},
+                      {"title", "食堂灭火器压力不足"},
+                      {"description", "2 具灭火器指针在红区"},
+                      {"source", "self_inspection"}};
+    for (auto& [k, v] : extra) body[k] = v;
+    auto r = s.Call("POST", "/api/v1/hazards", json::serialize(body));
+    EXPECT_EQ(r.status, 201) << r.body;
+    return Json(r);
+  }
+
+  HttpReply Step(const WebSession& s, std::int64_t id, const std::string& user, json::object body) {
+    body["password"] = Pw(user);
+    return s.Call("POST", "/api/v1/hazards/" + std::to_string(id) + "/transitions",
+                  json::serialize(body));
+  }
+
+  json::value StepOk(const WebSession& s, std::int64_t id, const std::string& user,
+                     json::object body) {
+    auto r = Step(s, id, user, std::move(body));
+    EXPECT_EQ(r.status, 200) << user << ": " << r.body;
+    return Json(r);
+  }
+
+  static std::string Rule(const HttpReply& r) {
+    auto v = json::parse(r.body);
+    const auto& d = v.at("error").at("details").as_array();
+    return d.empty() ? "" : std::string(d[0].at("field").as_string());
+  }
+
+  static std::vector<std::string> Rules(const json::value& hazard) {
+    std::vector<std::string> out;
+    for (const auto& e : hazard.at("escalations").as_array()) {
+      out.emplace_back(e.at("rule").as_string());
+    }
+    return out;
+  }
+
+  // Walks a hazard to "verified": assigned to owner, rectified and submitted by owner, approved
+  // by verifier.
+  void ToVerified(std::int64_t id, const std::string& owner, const std::string& verifier) {
+    const auto deadline = *domain::hazard::AddDays(domain::hazard::ChinaDate(clock_.Now()), 3);
+    StepOk(safety_, id, "school1_safety",
+           {{"action", "assign"}, {"owner", owner}, {"deadline", deadline}});
+    auto o = As(owner);
+    StepOk(o, id, owner, {{"action", "start_rectifying"}});
+    StepOk(o, id, owner, {{"action", "submit"}, {"file_ids", json::array{Upload(o)}}});
+    StepOk(As(verifier), id, verifier, {{"action", "approve"}});
+  }
+
+  std::unique_ptr<testing::FreshDatabase> db_;
+  std::unique_ptr<storage::SqlStore> store_;
+  FixedClock clock_{Start()};
+  testing::TempDir files_;
+  std::unique_ptr<app::Services> services_;
+  std::map<std::string, std::string> passwords_;
+  std::unique_ptr<testing::TestServer> server_;
+  int port_ = 0;
+  WebSession safety_;
+  std::int64_t school_ = 0;
+  std::int64_t canteen_ = 0;
+  std::int64_t other_place_ = 0;
+};
+
+TEST_P(HazardApiTest, WholeLoopWithThreeUsersSignedAtEveryStep) {
+  const auto photo = Upload(safety_, "%E7%8E%B0%E5%9C%BA.png");
+  auto h = Report(safety_, {{"file_ids", json::array{photo}}});
+  const auto id = h.at("id").as_int64();
+  EXPECT_EQ(h.at("state").as_string(), "reported");
+  EXPECT_EQ(h.at("deadline").as_string(), "2026-11-09");  // general: 7 days
+  EXPECT_EQ(h.at("files").as_array().size(), 1u);
+  EXPECT_EQ(h.at("actions"), (json::array{"assign"}));
+
+  // A later deadline than the default needs a reason.
+  auto late =
+      Step(safety_, id, "school1_safety",
+           {{"action", "assign"}, {"owner", "school1_teacher"}, {"deadline", "2026-11-30"}});
+  EXPECT_EQ(late.status, 409) << late.body;
+  EXPECT_EQ(Rule(late), "hazard.deadline");
+  StepOk(safety_, id, "school1_safety",
+         {{"action", "assign"}, {"owner", "school1_teacher"}, {"deadline", "2026-11-06"}});
+
+  auto teacher = As("school1_teacher");
+  auto notes = Json(teacher.Call("GET", "/api/v1/notifications?unread=true"));
+  ASSERT_EQ(notes.at("unread").as_int64(), 1) << notes;
+  EXPECT_EQ(notes.at("items").at(0).at("kind").as_string(), "assigned");
+
+  StepOk(teacher, id, "school1_teacher", {{"action", "start_rectifying"}});
+  // Submitting needs evidence.
+  auto bare = Step(teacher, id, "school1_teacher", {{"action", "submit"}});
+  EXPECT_EQ(bare.status, 409);
+  EXPECT_EQ(Rule(bare), "hazard.evidence");
+  // A wrong password is no signature, and nothing changes.
+  const auto evidence = Upload(teacher, "after.png");
+  auto wrong = teacher.Call("POST", "/api/v1/hazards/" + std::to_string(id) + "/transitions",
+                            R"({"action":"submit","file_ids":[)" + std::to_string(evidence) +
+                                R"(],"password":"Wrong#Pass1"})");
+  EXPECT_EQ(wrong.status, 401) << wrong.body;
+  EXPECT_EQ(
+      Json(teacher.Call("GET", "/api/v1/hazards/" + std::to_string(id))).at("state").as_string(),
+      "rectifying");
+  StepOk(
+      teacher, id, "school1_teacher",
+      {{"action", "submit"}, {"note", "已更换 2 具灭火器"}, {"file_ids", json::array{evidence}}});
+  // The teacher may not verify at all.
+  auto no_perm = Step(teacher, id, "school1_teacher", {{"action", "approve"}});
+  EXPECT_EQ(no_perm.status, 403) << no_perm.body;
+
+  StepOk(safety_, id, "school1_safety", {{"action", "approve"}});
+  auto leader = As("school1_leader");
+  auto closed = StepOk(leader, id, "school1_leader", {{"action", "close"}});
+  EXPECT_EQ(closed.at("state").as_string(), "closed");
+  EXPECT_FALSE(closed.at("closed_at").is_null());
+  EXPECT_EQ(closed.at("files").as_array().size(), 2u);
+
+  // Every step is on the timeline with its signer.
+  std::vector<std::string> steps;
+  for (const auto& e : closed.at("timeline").as_array()) {
+    steps.emplace_back(e.at("action").as_string());
+    if (e.at("action").as_string() != "report") {
+      ASSERT_TRUE(e.at("signature").is_object()) << e;
+      EXPECT_EQ(e.at("signature").at("username").as_string(), e.at("actor").as_string());
+      EXPECT_EQ(e.at("signature").at("method").as_string(), "password");
+    }
+  }
+  EXPECT_EQ(steps, (std::vector<std::string>{"report", "assign", "start_rectifying", "submit",
+                                             "approve", "close"}));
+  // The bureau sees it; the signatures are in the general signature list too.
+  auto office = As("safety_office");
+  EXPECT_EQ(office.Call("GET", "/api/v1/hazards/" + std::to_string(id)).status, 200);
+  auto sigs = Json(
+      safety_.Call("GET", "/api/v1/signatures?object_type=hazard&object_id=" + std::to_string(id)));
+  EXPECT_EQ(sigs.at("total").as_int64(), 5);
+  // A closed hazard can be reopened by the bureau only, with a reason, and it is counted.
+  auto not_school = Step(leader, id, "school1_leader", {{"action", "reopen"}, {"reason", "复查"}});
+  EXPECT_EQ(not_school.status, 403);
+  auto reopened = StepOk(office, id, "safety_office",
+                         {{"action", "reopen"}, {"reason", "复查发现仍有 1 具过期"}});
+  EXPECT_EQ(reopened.at("state").as_string(), "rectifying");
+  EXPECT_EQ(reopened.at("reopen_count").as_int64(), 1);
+}
+
+TEST_P(HazardApiTest, TheRectifierCannotVerifyTheirOwnWork) {
+  const auto id = Report(safety_).at("id").as_int64();
+  StepOk(safety_, id, "school1_safety",
+         {{"action", "assign"}, {"owner", "school1_safety"}, {"deadline", "2026-11-06"}});
+  StepOk(safety_, id, "school1_safety", {{"action", "start_rectifying"}});
+  auto submitted = StepOk(safety_, id, "school1_safety",
+                          {{"action", "submit"}, {"file_ids", json::array{Upload(safety_)}}});
+  EXPECT_EQ(submitted.at("actions"), json::array{});  // no verification buttons for the rectifier
+  auto own = Step(safety_, id, "school1_safety", {{"action", "approve"}});
+  EXPECT_EQ(own.status, 409) << own.body;
+  EXPECT_EQ(Rule(own), "hazard.verify");
+  auto again = Json(safety_.Call("GET", "/api/v1/hazards/" + std::to_string(id)));
+  EXPECT_EQ(again.at("state").as_string(), "submitted");
+  // Someone else may.
+  auto leader = As("school1_leader");
+  EXPECT_EQ(StepOk(leader, id, "school1_leader", {{"action", "approve"}}).at("state").as_string(),
+            "verified");
+}
+
+TEST_P(HazardApiTest, AMajorHazardClosesOnlyWithTheFiveInPlace) {
+  auto h = Report(safety_,
+                  {{"level", "major"},
+                   {"title", "宿舍楼配电箱线路老化"},
+                   {"five", json::object{{"measures", "更换线路"}, {"responsible", "李校长"}}}});
+  const auto id = h.at("id").as_int64();
+  EXPECT_EQ(h.at("deadline").as_string(), "2026-12-02");  // major: 30 days
+  // Every major hazard is under supervision at once, with an order for the school.
+  EXPECT_EQ(Rules(h), std::vector<std::string>{"hazard.major"});
+  EXPECT_TRUE(h.at("supervised").as_bool());
+  ToVerified(id, "school1_teacher", "school1_safety");
+  auto leader = As("school1_leader");
+  auto refused = Step(leader, id, "school1_leader", {{"action", "close"}});
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  EXPECT_EQ(Rule(refused), "hazard.major_five");
+  EXPECT_NE(refused.body.find("five.funds"), std::string::npos);
+  EXPECT_NE(refused.body.find("five.contingency_plan"), std::string::npos);
+  auto edited =
+      leader.Call("PUT", "/api/v1/hazards/" + std::to_string(id),
+                  R"({"five":{"measures":"更换线路","responsible":"李校长","funds":"3 万元",)"
+                  R"("deadline":"2026-11-30","contingency_plan":"停用并设警戒"}})");
+  ASSERT_EQ(edited.status, 200) << edited.body;
+  EXPECT_EQ(StepOk(leader, id, "school1_leader", {{"action", "close"}}).at("state").as_string(),
+            "closed");
+}
+
+TEST_P(HazardApiTest, EachEscalationFiresOnceWithItsReason) {
+  // Overdue: owner at once, leader after 3 days, bureau after 7.
+  const auto late = Report(safety_).at("id").as_int64();
+  StepOk(safety_, late, "school1_safety",
+         {{"action", "assign"}, {"owner", "school1_teacher"}, {"deadline", "2026-11-06"}});
+  clock_.Set(Start() + std::chrono::days{14});
+  auto fired = app::RunHazardEscalations(*services_);
+  ASSERT_TRUE(fired.ok()) << fired.error().message;
+  EXPECT_EQ(*fired, 3);
+  auto again = app::RunHazardEscalations(*services_);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, 0);  // each rule fires once
+
+  auto office = As("safety_office");  // sessions from before the jump have expired
+  auto h = Json(office.Call("GET", "/api/v1/hazards/" + std::to_string(late)));
+  EXPECT_EQ(Rules(h), (std::vector<std::string>{"hazard.overdue.owner", "hazard.overdue.leader",
+                                                "hazard.overdue.bureau"}));
+  const std::string reason(h.at("escalations").at(2).at("reason").as_string());
+  EXPECT_NE(reason.find("2026-11-06"), std::string::npos) << reason;
+  EXPECT_NE(reason.find("教育局督办"), std::string::npos) << reason;
+  EXPECT_TRUE(h.at("supervised").as_bool());
+
+  // The bureau's supervision order: the school replies, the bureau closes it.
+  auto orders =
+      Json(office.Call("GET", "/api/v1/supervision-orders?hazard_id=" + std::to_string(late)));
+  ASSERT_EQ(orders.at("total").as_int64(), 1) << orders;
+  const auto order = orders.at("items").at(0).at("id").as_int64();
+  EXPECT_EQ(orders.at("items").at(0).at("rule").as_string(), "hazard.overdue.bureau");
+  auto early_close =
+      office.Call("POST", "/api/v1/supervision-orders/" + std::to_string(order) + "/close");
+  EXPECT_EQ(early_close.status, 409);
+  auto leader = As("school1_leader");
+  auto replied =
+      leader.Call("POST", "/api/v1/supervision-orders/" + std::to_string(order) + "/reply",
+                  R"({"reply":"已采购灭火器，11 月 20 日前更换完毕"})");
+  EXPECT_EQ(replied.status, 200) << replied.body;
+  auto done = office.Call("POST", "/api/v1/supervision-orders/" + std::to_string(order) + "/close");
+  EXPECT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(Json(done).at("state").as_string(), "closed");
+  // The leader was told (overdue after 3 days and the order).
+  auto leader_notes = Json(leader.Call("GET", "/api/v1/notifications"));
+  EXPECT_GE(leader_notes.at("total").as_int64(), 2);
+
+  // Rework: rejected twice.
+  safety_ = As("school1_safety");
+  const auto rework = Report(safety_, {{"key_place_id", other_place_},
+                                       {"domain", "electrical"},
+                                       {"title", "配电房线缆裸露"}})
+                          .at("id")
+                          .as_int64();
+  StepOk(safety_, rework, "school1_safety",
+         {{"action", "assign"}, {"owner", "school1_teacher"}, {"deadline", "2026-11-20"}});
+  auto teacher = As("school1_teacher");
+  StepOk(teacher, rework, "school1_teacher", {{"action", "start_rectifying"}});
+  for (int round = 1; round <= 2; ++round) {
+    StepOk(teacher, rework, "school1_teacher",
+           {{"action", "submit"}, {"file_ids", json::array{Upload(teacher)}}});
+    auto r =
+        StepOk(safety_, rework, "school1_safety", {{"action", "reject"}, {"reason", "仍有裸露"}});
+    EXPECT_EQ(r.at("rework_count").as_int64(), round);
+    EXPECT_EQ(Rules(r).size(), round == 2 ? 1u : 0u) << r;
+  }
+  auto reworked = Json(safety_.Call("GET", "/api/v1/hazards/" + std::to_string(rework)));
+  EXPECT_EQ(Rules(reworked), std::vector<std::string>{"hazard.rework"});
+
+  // Repeat: the same place and domain as one closed within 180 days.
+  const auto first = Report(safety_, {{"title", "食堂灭火器过期"}}).at("id").as_int64();
+  ToVerified(first, "school1_teacher", "school1_safety");
+  StepOk(As("school1_leader"), first, "school1_leader", {{"action", "close"}});
+  auto repeat = Report(safety_, {{"title", "食堂灭火器又过期"}});
+  EXPECT_EQ(Rules(repeat), std::vector<std::string>{"hazard.repeat"});
+  EXPECT_NE(json::serialize(repeat.at("escalations")).find("#" + std::to_string(first)),
+            std::string::npos);
+
+  // Missed by self-inspection: the school reported the dormitory's fire safety as passed, then a
+  // bureau inspection found a fire hazard there.
+  auto self = safety_.Call("POST", "/api/v1/self-inspections",
+                           json::serialize(json::object{{"school_id", school_},
+                                                        {"key_place_id", other_place_},
+                                                        {"domain", "fire"},
+                                                        {"passed", true}}));
+  ASSERT_EQ(self.status, 201) << self.body;
+  auto inspector = As("inspector");
+  auto missed = Report(inspector, {{"key_place_id", other_place_},
+                                   {"source", "bureau_inspection"},
+                                   {"title", "配电房灭火器缺失"}});
+  EXPECT_EQ(Rules(missed), std::vector<std::string>{"hazard.missed"});
+  EXPECT_TRUE(missed.at("supervised").as_bool());
+}
+
+TEST_P(HazardApiTest, ScopeFilesAndBoard) {
+  auto h = Report(safety_, {{"file_ids", json::array{Upload(safety_)}}});
+  const auto id = h.at("id").as_int64();
+  const auto file = h.at("files").at(0).at("id").as_int64();
+  // Another school sees neither the hazard nor its file.
+  auto other = As("school2_safety");
+  EXPECT_EQ(other.Call("GET", "/api/v1/hazards/" + std::to_string(id)).status, 404);
+  EXPECT_EQ(other.Call("GET", "/api/v1/files/" + std::to_string(file)).status, 404);
+  EXPECT_EQ(Json(other.Call("GET", "/api/v1/hazards")).at("total").as_int64(), 0);
+  auto own = safety_.Call("GET", "/api/v1/files/" + std::to_string(file));
+  EXPECT_EQ(own.status, 200);
+  EXPECT_EQ(own.body, kPng);
+  EXPECT_EQ(own.headers["content-type"], "image/png");
+  // Files are checked by content, not by name.
+  auto text = safety_.Call("POST", "/api/v1/files?name=photo.png", "not an image at all");
+  EXPECT_EQ(text.status, 422) << text.body;
+  EXPECT_NE(text.body.find("\"file\""), std::string::npos);
+  // Another school cannot report for this one.
+  auto foreign = other.Call(
+      "POST", "/api/v1/hazards",
+      json::serialize(json::object{{"school_id", school_}, {"domain", "fire"}, {"title", "x"}}));
+  EXPECT_EQ(foreign.status, 422) << foreign.body;
+  // Filters: state and overdue.
+  auto listed = Json(safety_.Call("GET", "/api/v1/hazards?state=reported,assigned&domain=fire"));
+  EXPECT_EQ(listed.at("total").as_int64(), 1);
+  EXPECT_EQ(Json(safety_.Call("GET", "/api/v1/hazards?overdue=true")).at("total").as_int64(), 0);
+  EXPECT_EQ(safety_.Call("GET", "/api/v1/hazards?page_size=0").status, 422);
+  EXPECT_EQ(safety_.Call("GET", "/api/v1/hazards?state=open").status, 422);
+
+  // The export holds the filtered ledger in the usual columns, with the photo as a link, and
+  // only what the caller may see.
+  auto xlsx = safety_.Call("GET", "/api/v1/hazards/export?state=reported");
+  ASSERT_EQ(xlsx.status, 200) << xlsx.body;
+  auto sheet = office::ReadXlsx(xlsx.body);
+  ASSERT_TRUE(sheet.ok()) << sheet.error().message;
+  ASSERT_EQ(sheet->size(), 2u);
+  EXPECT_EQ(sheet->at(0), app::HazardLedgerColumns());
+  EXPECT_EQ(sheet->at(1).at(5), "食堂灭火器压力不足");
+  EXPECT_EQ(sheet->at(1).at(17), "已上报");
+  EXPECT_NE(sheet->at(1).back().find("/api/v1/files/" + std::to_string(file)), std::string::npos);
+  auto none = safety_.Call("GET", "/api/v1/hazards/export?state=closed&format=csv");
+  ASSERT_EQ(none.status, 200);
+  EXPECT_EQ(office::ReadCsv(none.body)->size(), 1u);  // the header only
+  EXPECT_EQ(office::ReadXlsx(other.Call("GET", "/api/v1/hazards/export").body)->size(), 1u);
+  EXPECT_EQ(safety_.Call("GET", "/api/v1/hazards/export?format=pdf").status, 422);
+
+  // The board: the bureau sees the school's open hazard; closing it moves the numbers.
+  auto office = As("safety_office");
+  auto board = Json(office.Call("GET", "/api/v1/boards/hazards"));
+  EXPECT_EQ(board.at("open_total").as_int64(), 1) << board;
+  EXPECT_EQ(board.at("schools").at(0).at("school_id").as_int64(), school_);
+  EXPECT_EQ(board.at("trend").as_array().size(), 12u);
+  EXPECT_EQ(board.at("trend").at(11).at("month").as_string(), "2026-11");
+  EXPECT_EQ(board.at("trend").at(11).at("open").as_int64(), 1);
+  ToVerified(id, "school1_teacher", "school1_safety");
+  StepOk(As("school1_leader"), id, "school1_leader", {{"action", "close"}});
+  board = Json(office.Call("GET", "/api/v1/boards/hazards"));
+  EXPECT_EQ(board.at("open_total").as_int64(), 0);
+  EXPECT_EQ(board.at("closed_this_month").as_int64(), 1);
+  EXPECT_DOUBLE_EQ(board.at("closure_rate").as_double(), 1.0);
+  EXPECT_EQ(Json(other.Call("GET", "/api/v1/boards/hazards")).at("closed_this_month").as_int64(),
+            0);
+  EXPECT_EQ(other.Call("GET", "/api/v1/boards/hazards?school_id=" + std::to_string(school_)).status,
+            404);
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, HazardApiTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace xiaoan

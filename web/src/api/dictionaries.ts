@@ -17,6 +17,11 @@ export interface Dictionaries {
   department_kinds: DictEntry[]
   key_place_kinds: DictEntry[]
   scope_kinds: DictEntry[]
+  /** Hazard ledger (optional: a server without the ledger omits them). */
+  hazard_domains?: DictEntry[]
+  hazard_levels?: DictEntry[]
+  hazard_sources?: DictEntry[]
+  hazard_states?: DictEntry[]
   permissions: PermissionEntry[]
 }
 

@@ -41,6 +41,36 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'menu.home', group: 'home', icon: 'HomeFilled' },
   },
   {
+    path: 'hazards',
+    name: 'hazards',
+    component: () => import('@/views/hazards/HazardList.vue'),
+    meta: { title: 'hazard.menu.list', group: 'hazards', icon: 'Warning', perm: perm.hazardRead },
+  },
+  {
+    path: 'hazards/new',
+    name: 'hazard-new',
+    component: () => import('@/views/hazards/HazardReport.vue'),
+    meta: { title: 'hazard.menu.report', group: 'hazards', icon: 'Camera', perm: perm.hazardReport },
+  },
+  {
+    path: 'hazards/:id(\\d+)',
+    name: 'hazard-detail',
+    component: () => import('@/views/hazards/HazardDetail.vue'),
+    meta: { title: 'hazard.menu.detail', perm: perm.hazardRead },
+  },
+  {
+    path: 'hazards/supervision',
+    name: 'hazard-supervision',
+    component: () => import('@/views/hazards/SupervisionList.vue'),
+    meta: { title: 'hazard.menu.supervision', group: 'hazards', icon: 'Bell', perm: perm.hazardRead },
+  },
+  {
+    path: 'hazards/board',
+    name: 'hazard-board',
+    component: () => import('@/views/hazards/HazardBoard.vue'),
+    meta: { title: 'hazard.menu.board', group: 'hazards', icon: 'DataAnalysis', perm: perm.hazardRead },
+  },
+  {
     path: 'system/org',
     name: 'org',
     component: () => import('@/views/system/org/OrgView.vue'),

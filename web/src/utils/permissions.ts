@@ -18,4 +18,13 @@ export const perm = {
   policyWrite: 'policy:write',
   auditRead: 'audit:read',
   auditExport: 'audit:export',
+  hazardRead: 'hazard:read',
+  hazardReport: 'hazard:report',
+  hazardAssign: 'hazard:assign',
+  hazardRectify: 'hazard:rectify',
+  hazardVerify: 'hazard:verify',
+  hazardClose: 'hazard:close',
+  hazardReopen: 'hazard:reopen',
+  hazardSupervise: 'hazard:supervise',
+  hazardReply: 'hazard:reply',
 } as const

@@ -8,5 +8,6 @@ import home from './home'
 import org from './org'
 import admin from './admin'
 import error from './error'
+import hazard from './hazard'
 
-export default { common, menu, login, layout, profile, home, org, admin, error }
+export default { common, menu, login, layout, profile, home, org, admin, error, hazard }

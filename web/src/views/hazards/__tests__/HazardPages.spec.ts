@@ -1,0 +1,324 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import { createPinia, setActivePinia } from 'pinia'
+import { createMemoryHistory, createRouter, type Router } from 'vue-router'
+import { defineComponent } from 'vue'
+import { i18n } from '@/i18n'
+import { ApiError } from '@/api/http'
+import { useSessionStore } from '@/stores/session'
+import { useDictStore } from '@/stores/dict'
+import type { Me } from '@/api/auth'
+import type { Hazard, HazardDetail } from '@/api/hazards'
+
+const api = vi.hoisted(() => ({
+  hazards: { list: vi.fn(), get: vi.fn(), create: vi.fn(), update: vi.fn(), transition: vi.fn() },
+  notifications: { list: vi.fn(), read: vi.fn(), readAll: vi.fn() },
+  schools: { list: vi.fn(), get: vi.fn() },
+}))
+
+vi.mock('@/api/hazards', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/api/hazards')>()
+  return { ...real, hazardsApi: api.hazards, notificationsApi: api.notifications }
+})
+vi.mock('@/api/org', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/api/org')>()
+  return { ...real, schoolsApi: api.schools }
+})
+
+import HazardList from '../HazardList.vue'
+import HazardDetailView from '../HazardDetail.vue'
+import NotificationBell from '../components/NotificationBell.vue'
+
+vi.setConfig({ testTimeout: 60_000 })
+
+const hazard: Hazard = {
+  id: 5,
+  school_id: 21,
+  school_name: '示范区双桥小学',
+  building_id: 33,
+  key_place_id: 54,
+  place: '食堂 学生食堂',
+  domain: 'fire',
+  domain_label: '消防安全',
+  level: 'general',
+  level_label: '一般隐患',
+  title: '灭火器过期',
+  description: '后厨两具灭火器过期',
+  found_at: '2026-11-30T08:00:00.000Z',
+  found_by: 'school1_safety',
+  source: 'self_inspection',
+  source_label: '学校自查',
+  campaign_id: null,
+  responsible: '',
+  owner: 'school1_teacher',
+  deadline: '2020-01-01',
+  deadline_reason: '',
+  interim_measures: '',
+  five: { measures: '', responsible: '', funds: '', deadline: '', contingency_plan: '' },
+  state: 'submitted',
+  state_label: '待验收',
+  rectifier: 'school1_teacher',
+  rework_count: 0,
+  reopen_count: 0,
+  supervised: true,
+  created_at: '2026-11-30T08:00:00.000Z',
+  updated_at: '2026-11-30T09:00:00.000Z',
+  closed_at: null,
+}
+
+function detail(over: Partial<HazardDetail> = {}): HazardDetail {
+  return {
+    ...hazard,
+    timeline: [
+      { id: 1, at: '2026-11-30T08:00:00.000Z', actor: 'school1_safety', action: 'report', from_state: '', to_state: 'reported', note: '', signature: null, file_ids: [1] },
+      {
+        id: 2,
+        at: '2026-11-30T08:10:00.000Z',
+        actor: 'school1_safety',
+        action: 'assign',
+        from_state: 'reported',
+        to_state: 'assigned',
+        note: '责任人 school1_teacher，期限 2026-12-07',
+        signature: { id: 9, username: 'school1_safety', method: 'password', signed_at: '2026-11-30T08:10:00.000Z', content_hash: 'abcdef0123456789' },
+        file_ids: [],
+      },
+    ],
+    files: [{ id: 1, name: 'a.png', content_type: 'image/png', size: 10, sha256: 'x', url: '/api/v1/files/1' }],
+    escalations: [{ rule: 'hazard.overdue.bureau', target: 'bureau', supervision: true, reason: '已超过整改期限 9 天', fired_at: '2026-11-30T09:00:00.000Z' }],
+    actions: ['approve', 'reject'],
+    default_deadline_days: 7,
+    days_overdue: 9,
+    ...over,
+  }
+}
+
+function user(permissions: string[], unit = { id: 21, name: '示范区双桥小学', kind: 'school' }): Me {
+  return {
+    user: { id: 8, username: 'school1_safety', display_name: '安全干部' },
+    unit,
+    roles: [{ code: 'school_safety_officer', name: '学校安全干部' }],
+    permissions,
+    scope: { kind: 'own_unit', unit_paths: ['/1/21/'] },
+    csrf_token: 'x',
+    must_change_password: false,
+    must_enroll_totp: false,
+  }
+}
+
+const Stub = defineComponent({ template: '<div />' })
+/** Element Plus shows a form item's error after a 100 ms debounce and opens popovers on a timer. */
+const settle = async () => {
+  await flushPromises()
+  await new Promise((r) => setTimeout(r, 150))
+  await flushPromises()
+}
+
+async function mountPage(component: object, path: string, me: Me) {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  useSessionStore().me = me
+  useDictStore().data = {
+    unit_kinds: [],
+    school_stages: [],
+    ownerships: [],
+    location_types: [],
+    department_kinds: [],
+    key_place_kinds: [],
+    scope_kinds: [],
+    hazard_domains: [{ code: 'fire', label: '消防安全' }],
+    hazard_levels: [
+      { code: 'general', label: '一般隐患' },
+      { code: 'major', label: '重大隐患' },
+    ],
+    hazard_sources: [{ code: 'self_inspection', label: '学校自查' }],
+    hazard_states: [
+      { code: 'reported', label: '已上报' },
+      { code: 'submitted', label: '待验收' },
+      { code: 'closed', label: '已销号' },
+    ],
+    permissions: [],
+  }
+  const router: Router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/hazards', name: 'hazards', component: Stub },
+      { path: '/hazards/new', name: 'hazard-new', component: Stub },
+      { path: '/hazards/:id(\\d+)', name: 'hazard-detail', component: Stub },
+      { path: '/home', name: 'home', component: Stub },
+    ],
+  })
+  await router.push(path)
+  await router.isReady()
+  const w = mount(component, { global: { plugins: [ElementPlus, i18n, pinia, router] }, attachTo: document.body })
+  await flushPromises()
+  return { w, router }
+}
+
+beforeEach(() => {
+  i18n.global.locale.value = 'zh-CN'
+  for (const group of Object.values(api)) for (const fn of Object.values(group)) fn.mockReset()
+  api.hazards.list.mockResolvedValue({ items: [hazard], total: 1 })
+  api.hazards.get.mockResolvedValue(detail())
+  api.schools.list.mockResolvedValue({ items: [], total: 0 })
+  api.notifications.list.mockResolvedValue({ items: [], total: 0, unread: 0 })
+})
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+describe('HazardList', () => {
+  it('takes its filters from the link and shows overdue days and the supervised tag', async () => {
+    const { w } = await mountPage(HazardList, '/hazards?overdue=true&state=submitted', user(['hazard:read', 'hazard:report']))
+    expect(api.hazards.list).toHaveBeenCalledWith({ state: 'submitted', overdue: true, page: 1, page_size: 10 })
+    const table = w.find('[data-test="table"]')
+    expect(table.text()).toContain('灭火器过期')
+    expect(table.text()).toContain('待验收')
+    expect(w.find('[data-test="row-overdue"]').text()).toMatch(/超期 \d+ 天/)
+    expect(table.text()).toContain('督办')
+    expect(w.find('[data-test="add"]').exists()).toBe(true)
+    // A school user has no school filter (and asks for no school list).
+    expect(w.find('[data-test="search-school_id"]').exists()).toBe(false)
+    expect(api.schools.list).not.toHaveBeenCalled()
+  })
+
+  it('hides the report button without hazard:report and offers the school filter to the bureau', async () => {
+    const { w } = await mountPage(HazardList, '/hazards', user(['hazard:read', 'school:read'], { id: 1, name: '示范区教育局', kind: 'bureau' }))
+    expect(w.find('[data-test="add"]').exists()).toBe(false)
+    expect(w.find('[data-test="search-school_id"]').exists()).toBe(true)
+    expect(api.schools.list).toHaveBeenCalled()
+  })
+})
+
+describe('HazardDetail', () => {
+  it('shows the record, escalations, the signed timeline and one button per allowed action', async () => {
+    const { w } = await mountPage(HazardDetailView, '/hazards/5', user(['hazard:read', 'hazard:verify']))
+    expect(api.hazards.get).toHaveBeenCalledWith(5)
+    expect(w.find('[data-test="hazard-state"]').text()).toBe('待验收')
+    expect(w.find('[data-test="hazard-overdue"]').text()).toBe('超期 9 天')
+    expect(w.find('[data-test="escalation"]').text()).toContain('超期督办（教育局）')
+    expect(w.findAll('[data-test="timeline-item"]')).toHaveLength(2)
+    expect(w.find('[data-test="event-signature"]').text()).toContain('school1_safety 签字（密码）')
+    expect(w.findAll('[data-test="event-file"]')).toHaveLength(1)
+    expect(w.find('[data-test="action-approve"]').exists()).toBe(true)
+    expect(w.find('[data-test="action-reject"]').exists()).toBe(true)
+    expect(w.find('[data-test="action-close"]').exists()).toBe(false)
+    expect(w.find('[data-test="edit"]').exists()).toBe(false) // no hazard:assign
+  })
+
+  it('shows "not found" for a hazard outside the scope (404)', async () => {
+    api.hazards.get.mockRejectedValue(new ApiError(404, { code: 'not_found', message: '隐患不存在或不在您的管辖范围内', details: [] }, null))
+    const { w } = await mountPage(HazardDetailView, '/hazards/99', user(['hazard:read']))
+    expect(w.find('[data-test="not-found"]').exists()).toBe(true)
+    expect(w.find('[data-test="hazard-info"]').exists()).toBe(false)
+  })
+
+  it('signs a step with the password; a wrong one shows at the field, then the step goes through', async () => {
+    const { w } = await mountPage(HazardDetailView, '/hazards/5', user(['hazard:read', 'hazard:verify']))
+    await w.find('[data-test="action-reject"]').trigger('click')
+    await flushPromises()
+    const body = document.body
+    // reject needs a reason: the client asks before calling the server
+    body.querySelector<HTMLInputElement>('[data-test="field-password"]')!.value = 'pw'
+    body.querySelector<HTMLInputElement>('[data-test="field-password"]')!.dispatchEvent(new Event('input'))
+    body.querySelector<HTMLElement>('[data-test="confirm"]')!.click()
+    await flushPromises()
+    expect(api.hazards.transition).not.toHaveBeenCalled()
+
+    const reason = body.querySelector<HTMLTextAreaElement>('textarea[data-test="field-reason"]')!
+    reason.value = '灭火器未张贴检查卡'
+    reason.dispatchEvent(new Event('input'))
+    api.hazards.transition.mockRejectedValueOnce(
+      new ApiError(401, { code: 'unauthenticated', message: '密码不正确，签字未生效', details: [{ field: 'password', reason: '密码不正确，签字未生效' }] }, null),
+    )
+    body.querySelector<HTMLElement>('[data-test="confirm"]')!.click()
+    await settle()
+    expect(api.hazards.transition).toHaveBeenCalledWith(5, { action: 'reject', reason: '灭火器未张贴检查卡', password: 'pw' })
+    expect(body.querySelector('[data-test="action-dialog"]')!.textContent).toContain('密码不正确，签字未生效')
+
+    api.hazards.transition.mockResolvedValueOnce(detail({ state: 'rectifying', state_label: '整改中', actions: [] }))
+    const pw = body.querySelector<HTMLInputElement>('[data-test="field-password"]')!
+    expect(pw.value).toBe('') // cleared after every attempt
+    pw.value = 'right'
+    pw.dispatchEvent(new Event('input'))
+    body.querySelector<HTMLElement>('[data-test="confirm"]')!.click()
+    await flushPromises()
+    expect(api.hazards.transition).toHaveBeenLastCalledWith(5, { action: 'reject', reason: '灭火器未张贴检查卡', password: 'right' })
+    expect(w.find('[data-test="hazard-state"]').text()).toBe('整改中')
+    expect(w.find('[data-test="action-reject"]').exists()).toBe(false)
+  })
+
+  it('shows a refused close of a major hazard as an alert naming the missing five', async () => {
+    api.hazards.get.mockResolvedValue(detail({ level: 'major', level_label: '重大隐患', state: 'verified', actions: ['close'] }))
+    const { w } = await mountPage(HazardDetailView, '/hazards/5', user(['hazard:read', 'hazard:close', 'hazard:assign']))
+    expect(w.find('[data-test="hazard-five"]').exists()).toBe(true)
+    await w.find('[data-test="action-close"]').trigger('click')
+    await flushPromises()
+    const body = document.body
+    expect(body.querySelector('[data-test="close-five"]')!.textContent).toContain('未填写')
+    expect(body.querySelector('[data-test="edit-five"]')).not.toBeNull()
+    api.hazards.transition.mockRejectedValueOnce(
+      new ApiError(
+        409,
+        {
+          code: 'failed_precondition',
+          message: '重大隐患须“五落实”齐全方可销号',
+          details: [
+            { field: 'hazard.major_five', reason: '五落实不完整' },
+            { field: 'five.measures', reason: '重大隐患须落实整改措施' },
+          ],
+        },
+        null,
+      ),
+    )
+    const pw = body.querySelector<HTMLInputElement>('[data-test="field-password"]')!
+    pw.value = 'pw'
+    pw.dispatchEvent(new Event('input'))
+    body.querySelector<HTMLElement>('[data-test="confirm"]')!.click()
+    await flushPromises()
+    const alert = body.querySelector('[data-test="dialog-alert"]')!
+    expect(alert.textContent).toContain('重大隐患须“五落实”齐全方可销号')
+    expect(alert.textContent).toContain('整改措施：重大隐患须落实整改措施')
+  })
+})
+
+describe('NotificationBell', () => {
+  it('shows the unread count, opens the hazard of a notification and marks all read', async () => {
+    // The server's state: three unread, one of them listed.
+    let unread = 3
+    const listed = { id: 4, kind: 'assigned', title: '隐患已交办给您', body: '【示范区双桥小学】灭火器过期', object_type: 'hazard', object_id: '5', created_at: '2026-11-30T08:10:00.000Z', read_at: null as string | null }
+    api.notifications.list.mockImplementation(async (q: { unread?: boolean }) =>
+      q.unread ? { items: [], total: unread, unread } : { items: [{ ...listed }], total: 1, unread },
+    )
+    api.notifications.read.mockImplementation(async () => {
+      unread--
+      listed.read_at = '2026-11-30T09:00:00.000Z'
+      return { changed: 1 }
+    })
+    api.notifications.readAll.mockImplementation(async () => {
+      const changed = unread
+      unread = 0
+      return { changed }
+    })
+    const { w, router } = await mountPage(NotificationBell, '/home', user(['hazard:read']))
+    expect(api.notifications.list).toHaveBeenCalledWith({ unread: true, page: 1, page_size: 1 })
+    expect(w.find('[data-test="bell-count"]').text()).toBe('3')
+
+    await w.find('[data-test="bell"]').trigger('click')
+    await settle()
+    const item = document.body.querySelector<HTMLElement>('[data-test="bell-item"]')!
+    expect(item.textContent).toContain('隐患已交办给您')
+    item.click()
+    await flushPromises()
+    expect(api.notifications.read).toHaveBeenCalledWith(4)
+    expect(router.currentRoute.value.fullPath).toBe('/hazards/5')
+    expect(w.find('[data-test="bell-count"]').text()).toBe('2')
+
+    await w.find('[data-test="bell"]').trigger('click')
+    await settle()
+    document.body.querySelector<HTMLElement>('[data-test="bell-read-all"]')!.click()
+    await flushPromises()
+    expect(api.notifications.readAll).toHaveBeenCalled()
+    expect(w.find('[data-test="bell-count"]').exists()).toBe(false)
+  })
+})

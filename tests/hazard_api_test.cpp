@@ -413,6 +413,134 @@ TEST_P(HazardApiTest, ScopeFilesAndBoard) {
             404);
 }
 
+TEST_P(HazardApiTest, TheDistrictsRulesSetDeadlinesAndEscalation) {
+  auto office = As("safety_office");
+  auto rules = Json(office.Call("GET", "/api/v1/hazard-rules"));
+  EXPECT_EQ(rules.at("deadlines").at("general_days").as_int64(), 7);
+  EXPECT_EQ(rules.at("escalation").at("overdue_bureau_days").as_int64(), 7);
+  // A school reads them but may not change them.
+  EXPECT_EQ(safety_.Call("GET", "/api/v1/hazard-rules").status, 200);
+  const std::string body =
+      R"({"deadlines":{"general_days":5,"major_days":20,"general_by_domain":{"fire":2},)"
+      R"("major_by_domain":{}},"escalation":{"overdue_leader_days":1,"overdue_bureau_days":2,)"
+      R"("missed_window_days":30,"repeat_window_days":180,"rework_threshold":1}})";
+  EXPECT_EQ(safety_.Call("PUT", "/api/v1/hazard-rules", body).status, 403);
+  // Bad values are named by their path, and nothing is stored.
+  std::string bad = body;
+  bad.replace(bad.find("\"overdue_bureau_days\":2"), 23, "\"overdue_bureau_days\":0");
+  auto refused = office.Call("PUT", "/api/v1/hazard-rules", bad);
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_NE(refused.body.find("escalation.overdue_bureau_days"), std::string::npos) << refused.body;
+  EXPECT_NE(std::string(Json(refused).at("error").at("message").as_string())
+                .find("escalation.overdue_bureau_days"),
+            std::string::npos)
+      << refused.body;
+  auto unknown = office.Call(
+      "PUT", "/api/v1/hazard-rules",
+      R"({"deadlines":{"general_days":5,"major_days":20,"general_by_domain":{"spaceship":2}},)"
+      R"("escalation":{"overdue_leader_days":1,"overdue_bureau_days":2,"missed_window_days":30,)"
+      R"("repeat_window_days":180,"rework_threshold":1}})");
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_NE(unknown.body.find("deadlines.general_by_domain.spaceship"), std::string::npos);
+  EXPECT_EQ(Json(office.Call("GET", "/api/v1/hazard-rules")).at("deadlines").at("general_days"), 7);
+  auto saved = office.Call("PUT", "/api/v1/hazard-rules", body);
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  EXPECT_EQ(Json(saved).at("deadlines").at("general_by_domain").at("fire").as_int64(), 2);
+
+  // A fire hazard now gets 2 days, another domain 5.
+  auto fire = Report(safety_);
+  EXPECT_EQ(fire.at("deadline").as_string(), "2026-11-04");
+  EXPECT_EQ(fire.at("default_deadline_days").as_int64(), 2);
+  auto gas = Report(safety_, {{"domain", "gas"}, {"title", "燃气软管老化"}});
+  EXPECT_EQ(gas.at("deadline").as_string(), "2026-11-07");
+  // Assigning 3 days out is now later than the default and needs a reason.
+  const auto id = fire.at("id").as_int64();
+  auto late =
+      Step(safety_, id, "school1_safety",
+           {{"action", "assign"}, {"owner", "school1_teacher"}, {"deadline", "2026-11-05"}});
+  EXPECT_EQ(Rule(late), "hazard.deadline");
+  StepOk(safety_, id, "school1_safety",
+         {{"action", "assign"}, {"owner", "school1_teacher"}, {"deadline", "2026-11-04"}});
+  // The bureau hears of it after 2 days past the deadline instead of 7; one rejection is rework.
+  clock_.Set(Start() + std::chrono::days{5});
+  ASSERT_TRUE(app::RunHazardEscalations(*services_).ok());
+  auto h = Json(As("safety_office").Call("GET", "/api/v1/hazards/" + std::to_string(id)));
+  EXPECT_EQ(Rules(h), (std::vector<std::string>{"hazard.overdue.owner", "hazard.overdue.leader",
+                                                "hazard.overdue.bureau"}));
+}
+
+TEST_P(HazardApiTest, AnExistingLedgerImportsRowByRow) {
+  const std::string school_name(
+      Json(safety_.Call("GET", "/api/v1/schools/" + std::to_string(school_)))
+          .at("name")
+          .as_string());
+  auto line = [](const std::vector<std::string>& cells) {
+    std::string out;
+    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + cells[i];
+    return out + "\n";
+  };
+  std::string csv = line(app::HazardLedgerColumns());
+  csv += line({"1",          school_name,  "学生食堂",   "消防安全", "一般隐患", "灭火器过期",
+               "压力不足",   "2026-10-20", "王老师",     "学校自查", "张老师",   "",
+               "2026-10-27", "",           "",           "",         "",         "已销号",
+               "否",         "0",          "2026-10-25", ""});
+  csv += line({"2",        school_name,
+               "",         "gas",
+               "重大隐患", "燃气管道锈蚀",
+               "",         "2026/10/30",
+               "",         "教育局检查",
+               "李校长",   "",
+               "",         "停用",
+               "更换管道", "2万元",
+               "应急预案", "整改中",
+               "是",       "0",
+               "",         ""});
+  csv += line({"3",        "不存在的学校",
+               "",         "天灾",
+               "一般隐患", "x",
+               "",         "2026-10-30",
+               "",         "",
+               "",         "",
+               "",         "",
+               "",         "",
+               "",         "",
+               "",         "",
+               "",         ""});
+  auto refused = safety_.Call("POST", "/api/v1/hazards/import", csv);
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  auto report = Json(refused);
+  EXPECT_FALSE(report.at("applied").as_bool());
+  EXPECT_EQ(report.at("failed").as_int64(), 1);
+  ASSERT_EQ(report.at("errors").as_array().size(), 2u) << report;
+  EXPECT_EQ(report.at("errors").at(0).at("row").as_int64(), 4);
+  EXPECT_EQ(report.at("errors").at(0).at("column").as_string(), "学校");
+  EXPECT_EQ(report.at("errors").at(1).at("column").as_string(), "隐患类别");
+  EXPECT_EQ(Json(safety_.Call("GET", "/api/v1/hazards")).at("total").as_int64(), 0);
+
+  auto partial = safety_.Call("POST", "/api/v1/hazards/import?mode=partial", csv);
+  ASSERT_EQ(partial.status, 200) << partial.body;
+  EXPECT_EQ(Json(partial).at("created").as_int64(), 2);
+  auto closed = Json(safety_.Call("GET", "/api/v1/hazards?state=closed"));
+  ASSERT_EQ(closed.at("total").as_int64(), 1);
+  EXPECT_EQ(closed.at("items").at(0).at("closed_at").as_string().subview(0, 10), "2026-10-25");
+  auto open = Json(safety_.Call("GET", "/api/v1/hazards?state=reported"));
+  ASSERT_EQ(open.at("total").as_int64(), 1);
+  const auto& major = open.at("items").at(0);
+  EXPECT_EQ(major.at("level").as_string(), "major");
+  EXPECT_TRUE(major.at("supervised").as_bool());  // the major-hazard rule fired on import
+  EXPECT_EQ(major.at("found_at").as_string().subview(0, 10), "2026-10-30");
+  // Another school cannot import rows for this one.
+  auto other = As("school2_safety").Call("POST", "/api/v1/hazards/import?mode=partial", csv);
+  EXPECT_EQ(Json(other).at("created").as_int64(), 0);
+  // The template is the export's header; a wrong header is refused naming the file.
+  auto tpl = safety_.Call("GET", "/api/v1/hazards/import-template?format=csv");
+  ASSERT_EQ(tpl.status, 200);
+  EXPECT_EQ(office::ReadCsv(tpl.body)->at(0), app::HazardLedgerColumns());
+  auto wrong = safety_.Call("POST", "/api/v1/hazards/import", "a,b,c\n1,2,3\n");
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_NE(wrong.body.find("\"file\""), std::string::npos);
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, HazardApiTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

@@ -174,6 +174,39 @@ std::vector<std::string> Rules(const std::vector<Escalation>& es) {
   return out;
 }
 
+TEST(HazardRules, SettingsOverrideTheDefaultsAndBadOnesAreNamed) {
+  std::vector<ErrorDetail> problems;
+  const auto r = RulesFromSettings({{"general_days", "5"},
+                                    {"major.structure", "90"},
+                                    {"general.food", "2"},
+                                    {"overdue_leader_days", "2"},
+                                    {"rework_threshold", "3"}},
+                                   &problems);
+  EXPECT_TRUE(problems.empty());
+  EXPECT_EQ(DefaultDeadlineDays(r.deadlines, false, "fire"), 5);
+  EXPECT_EQ(DefaultDeadlineDays(r.deadlines, false, "food"), 2);
+  EXPECT_EQ(DefaultDeadlineDays(r.deadlines, true, "structure"), 90);
+  EXPECT_EQ(DefaultDeadlineDays(r.deadlines, true, "fire"), 30);
+  EXPECT_EQ(r.escalation.overdue_leader_days, 2);
+  EXPECT_EQ(r.escalation.overdue_bureau_days, 7);
+  EXPECT_EQ(r.escalation.rework_threshold, 3);
+  // Round trip through the stored form.
+  const auto again = RulesFromSettings(SettingsOf(r));
+  EXPECT_EQ(SettingsOf(again), SettingsOf(r));
+
+  const auto bad = RulesFromSettings({{"general_days", "0"},
+                                      {"major.spaceship", "3"},
+                                      {"colour", "1"},
+                                      {"repeat_window_days", "abc"},
+                                      {"overdue_leader_days", "10"}},
+                                     &problems);
+  std::vector<std::string> fields;
+  for (const auto& p : problems) fields.push_back(p.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"general_days", "major.spaceship", "colour",
+                                              "repeat_window_days", "overdue_bureau_days"}));
+  EXPECT_EQ(bad.deadlines.general_days, 7);  // a refused value keeps the default
+}
+
 TEST(HazardDates, ChinaCalendar) {
   EXPECT_EQ(ChinaDate(At("2026-11-30T15:59:59Z")), "2026-11-30");
   EXPECT_EQ(ChinaDate(At("2026-11-30T16:00:00Z")), "2026-12-01");

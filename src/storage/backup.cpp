@@ -42,6 +42,7 @@ constexpr TableSpec kTables[] = {
     {"supervision_orders", "id", true},
     {"self_inspections", "id", true},
     {"notifications", "id", true},
+    {"hazard_rule_settings", "key", false},
 };
 // clang-format on
 constexpr int kBackupFormat = 1;

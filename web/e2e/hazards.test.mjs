@@ -416,4 +416,80 @@ describe('hazard ledger', () => {
     await page.waitForSelector(byTest('forbidden'))
     await context.close()
   })
+
+  it('the bureau sets a shorter deadline for food hazards; a school sees the rules read-only', async () => {
+    const bureau = await newPage(browser)
+    await login(bureau.page, server, 'safety_office')
+    await bureau.page.goto(`${server.url}/hazards/rules`)
+    const food = `${byTest('domain-food-general')} input`
+    await bureau.page.waitForSelector(food)
+    assert.equal(await bureau.page.inputValue(food), '', 'no override for food yet')
+    assert.equal(await bureau.page.inputValue(`${byTest('field-general_days')} input`), '7')
+    assert.equal(await bureau.page.$(byTest('read-only')), null)
+    await bureau.page.fill(food, '3')
+    await bureau.page.press(food, 'Tab')
+    await bureau.page.click(byTest('save'))
+    await bureau.page.waitForSelector('.el-message--success')
+    assert.equal(await bureau.page.inputValue(food), '3')
+    await tallScreenshot(bureau.page, 'hazard-rules')
+    assert.deepEqual(bureau.errors, [])
+    await bureau.context.close()
+
+    const api = await apiSession(server, 'safety_office')
+    const r = await api('/api/v1/hazard-rules')
+    assert.equal(r.status, 200, await r.clone().text())
+    const rules = await r.json()
+    assert.equal(rules.deadlines.general_by_domain.food, 3)
+    assert.equal(rules.deadlines.general_days, 7)
+
+    const school = await newPage(browser)
+    await login(school.page, server, 'school1_safety')
+    await school.page.goto(`${server.url}/hazards/rules`)
+    await school.page.waitForSelector(byTest('read-only'))
+    await school.page.waitForFunction(
+      (sel) => document.querySelector(sel)?.value === '3',
+      `${byTest('domain-food-general')} input`,
+    )
+    assert.equal(await school.page.$(byTest('save')), null)
+    assert.ok(await school.page.$(`${byTest('domain-food-general')} input[disabled]`), 'the inputs are disabled')
+    assert.deepEqual(school.errors, [])
+    await school.context.close()
+  })
+  it('imports an existing ledger: the bad row is named, then the good rows are written', async () => {
+    const columns = ['序号', '学校', '隐患部位', '隐患类别', '隐患等级', '隐患名称', '隐患描述', '发现时间', '发现人',
+      '隐患来源', '责任人', '整改责任人', '整改期限', '临时管控措施', '整改措施', '整改资金', '应急预案', '当前状态',
+      '是否督办', '退回次数', '销号时间', '照片及附件']
+    const row = (cells) => cells.join(',')
+    const empty = (n) => Array(n).fill('')
+    const csv = [
+      row(columns),
+      row(['1', '示范区双桥小学', '操场', '其他', '一般隐患', '篮球架螺丝松动（导入）', '', '2026-10-20', '', '学校自查', '体育组', '', '', '', '', '', '', '已销号', '否', '0', '2026-10-22', '']),
+      row(['2', '示范区双桥小学', '', '用电安全', '一般隐患', '教室插座松动（导入）', '', '2026-11-02', '', '学校自查', '', ...empty(11)]),
+      row(['3', '示范区双桥小学', '', '天灾', '一般隐患', '坏行', '', '2026-11-02', '', '', '', ...empty(11)]),
+    ].join('\n')
+    const file = join(tmp, 'ledger.csv')
+    writeFileSync(file, csv)
+    const { page, context, errors } = await newPage(browser, DESKTOP)
+    await login(page, server, 'school1_safety')
+    await page.goto(`${server.url}/hazards`)
+    await page.click(byTest('import'))
+    const dialog = page.locator(byTest('import-dialog')).first()
+    await dialog.waitFor()
+    await dialog.locator('input[type=file]').setInputFiles(file)
+    await page.click(byTest('import-start'))
+    await page.waitForSelector(byTest('import-summary'))
+    const bad = await page.locator(`${byTest('import-errors')} .el-table__row`).allInnerTexts()
+    assert.equal(bad.length, 1, bad.join('|'))
+    assert.match(bad[0], /4\s+隐患类别/)
+    await dialog.locator('.el-checkbox', { hasText: '仅导入正确的行' }).click()
+    await page.click(byTest('import-start'))
+    await page.waitForFunction(() =>
+      /新增 2 条/.test(document.querySelector('[data-test="import-summary"]')?.textContent ?? ''),
+    )
+    assert.deepEqual(errors, [])
+    await context.close()
+    const api = await apiSession(server, 'school1_safety')
+    const found = await (await api('/api/v1/hazards?q=' + encodeURIComponent('（导入）'))).json()
+    assert.equal(found.total, 2)
+  })
 })

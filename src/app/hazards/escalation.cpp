@@ -113,9 +113,16 @@ Status NotifyStep(Services& s, domain::Tx& tx, const hz::Hazard& h, hz::Action a
   }
 }
 
+Result<hz::RuleSet> LoadRules(domain::Tx& tx) {
+  XA_ASSIGN_OR_RETURN(auto settings, tx.hazards().RuleSettings());
+  // Stored settings were validated when saved; anything unreadable keeps its default.
+  return hz::RulesFromSettings(settings);
+}
+
 Status Escalate(Services& s, domain::Tx& tx, hz::Hazard& h) {
   if (h.state == "closed") return {};
-  const hz::EscalationRules rules;
+  XA_ASSIGN_OR_RETURN(auto rule_set, LoadRules(tx));
+  const hz::EscalationRules rules = rule_set.escalation;
   Instant found;
   if (!ParseInstant(h.found_at, found)) found = s.clock.Now();
   hz::EscalationInputs in;

@@ -1,7 +1,11 @@
 // The hazard ledger as a spreadsheet (隐患排查治理台账), in the column layout schools and bureaus
 // keep by hand, with photos and documents as links.
+#include <map>
+
 #include "app/hazards/hazard_internal.hpp"
 #include "app/org/org_use_cases.hpp"
+#include "app/org/school_exchange.hpp"
+#include "core/strings.hpp"
 #include "office/table.hpp"
 
 namespace xiaoan::app {
@@ -76,6 +80,227 @@ Result<std::string> ExportHazards(Services& s, const RequestContext& ctx,
                                                         (format.empty() ? "xlsx" : format) + "）"));
   }));
   return bytes;
+}
+
+namespace {
+
+// Columns the import reads, by their header in the export layout.
+enum Col {
+  kSchool = 1,
+  kPlace,
+  kDomain,
+  kLevel,
+  kTitle,
+  kDescription,
+  kFoundAt,
+  kFoundBy,
+  kSource,
+  kResponsible,
+  kOwner,
+  kDeadline,
+  kInterim,
+  kMeasures,
+  kFunds,
+  kPlan,
+  kState,
+  kSupervised,
+  kRework,
+  kClosedAt,
+};
+
+std::string Cell(const office::Row& row, int col) {
+  return col < static_cast<int>(row.size()) ? std::string(Trim(row[col])) : std::string();
+}
+
+// "2026-11-03", "2026/11/3" or an ISO instant → an instant at 09:00 China time for a bare date.
+std::optional<std::string> ImportInstant(const std::string& text) {
+  Instant t;
+  if (ParseInstant(text, t)) return FormatInstant(t);
+  std::string date = text;
+  for (auto& c : date) c = c == '/' ? '-' : c;
+  const auto dash1 = date.find('-');
+  const auto dash2 = date.find('-', dash1 + 1);
+  if (dash1 == std::string::npos || dash2 == std::string::npos) return std::nullopt;
+  const auto pad = [](std::string v) { return v.size() == 1 ? "0" + v : v; };
+  date = date.substr(0, dash1) + "-" + pad(date.substr(dash1 + 1, dash2 - dash1 - 1)) + "-" +
+         pad(date.substr(dash2 + 1));
+  if (!hz::ValidDate(date)) return std::nullopt;
+  return date + "T01:00:00.000Z";
+}
+
+}  // namespace
+
+Result<std::string> HazardImportTemplate(const std::string& format) {
+  std::vector<office::Row> rows = {HazardLedgerColumns()};
+  if (format == "csv") return office::WriteCsv(rows);
+  if (format.empty() || format == "xlsx") {
+    return office::WriteXlsx({office::Sheet{"隐患台账", rows}});
+  }
+  return InvalidArgument("format", "格式须为 xlsx 或 csv");
+}
+
+Result<ImportReport> ImportHazards(Services& s, const RequestContext& ctx, std::string_view bytes,
+                                   const ImportOptions& options) {
+  if (ctx.principal && !ctx.principal->Can(domain::perm::kHazardReport)) {
+    return Error{ErrorCode::kPermissionDenied,
+                 "您没有导入隐患台账的权限（需要 hazard:report）",
+                 {{domain::perm::kHazardReport, "缺少权限", 0}}};
+  }
+  const std::string format =
+      options.format.empty() ? std::string(office::DetectFormat(bytes)) : options.format;
+  std::vector<office::Row> rows;
+  if (format == "xlsx") {
+    XA_ASSIGN_OR_RETURN(rows, office::ReadXlsx(bytes));
+  } else if (format == "csv") {
+    XA_ASSIGN_OR_RETURN(rows, office::ReadCsv(bytes));
+  } else {
+    return InvalidArgument("format", "格式须为 xlsx 或 csv");
+  }
+  if (rows.empty()) return InvalidArgument("file", "文件为空");
+  const auto& columns = HazardLedgerColumns();
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    const std::string got = Cell(rows.front(), static_cast<int>(c));
+    if (got != columns[c]) {
+      return InvalidArgument("file", "第 1 行第 " + std::to_string(c + 1) + " 列应为“" +
+                                         columns[c] + "”，请使用导入模板或导出的台账");
+    }
+  }
+  ImportReport report;
+  const std::string now = s.Now();
+  Status st = s.store.Write([&](domain::Tx& tx) -> Status {
+    // The schools the caller may record hazards for, by name and by code.
+    std::map<std::string, domain::UnitId> schools;
+    domain::SchoolFilter sf;
+    sf.scope = ctx.Scope();
+    sf.page.page_size = 500;
+    for (sf.page.page = 1;; ++sf.page.page) {
+      XA_ASSIGN_OR_RETURN(auto page, tx.org().ListSchools(sf));
+      for (const auto& sc : page.items) {
+        schools[sc.unit.name] = sc.unit.id;
+        if (sc.unit.code) schools[*sc.unit.code] = sc.unit.id;
+      }
+      if (static_cast<std::int64_t>(sf.page.page) * sf.page.page_size >= page.total) break;
+    }
+    XA_ASSIGN_OR_RETURN(auto rules, hazard_internal::LoadRules(tx));
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+      const int row_no = static_cast<int>(i) + 1;
+      const auto& row = rows[i];
+      bool blank = true;
+      for (const auto& c : row) blank = blank && Trim(c).empty();
+      if (blank) continue;
+      ++report.rows;
+      std::vector<ImportRowError> errors;
+      const auto fail = [&](int col, std::string reason) {
+        errors.push_back({row_no, columns[col], std::move(reason)});
+      };
+      hz::Hazard h;
+      const auto school = schools.find(Cell(row, kSchool));
+      if (school == schools.end()) {
+        fail(kSchool, "学校不存在或不在您的管辖范围内（填学校名称或代码）");
+      } else {
+        h.school_id = school->second;
+      }
+      const auto code = [&](int col, domain::EnumTable table, std::string& out, bool required) {
+        const std::string text = Cell(row, col);
+        if (text.empty() && !required) return;
+        if (auto c = domain::CodeFromText(table, text)) {
+          out = *c;
+        } else {
+          fail(col, "取值须为：" + domain::JoinLabels(table));
+        }
+      };
+      code(kDomain, hz::Domains(), h.domain, true);
+      h.level = "general";
+      code(kLevel, hz::Levels(), h.level, false);
+      h.source = "self_inspection";
+      code(kSource, hz::Sources(), h.source, false);
+      h.title = Cell(row, kTitle);
+      if (h.title.empty() || h.title.size() > 200) fail(kTitle, "不能为空且不超过 200 个字节");
+      h.description = Cell(row, kDescription);
+      const auto found = ImportInstant(Cell(row, kFoundAt));
+      if (!found) {
+        fail(kFoundAt, "须为日期，如 2026-11-03");
+      } else {
+        h.found_at = *found;
+      }
+      h.found_by = Cell(row, kFoundBy).empty() ? ctx.actor : Cell(row, kFoundBy);
+      h.responsible = Cell(row, kResponsible);
+      h.interim_measures = Cell(row, kInterim);
+      h.five.measures = Cell(row, kMeasures);
+      h.five.funds = Cell(row, kFunds);
+      h.five.contingency_plan = Cell(row, kPlan);
+      if (h.level == "major") {
+        h.five.responsible = h.responsible;
+        h.five.deadline = Cell(row, kDeadline);
+      }
+      h.place = Cell(row, kPlace);
+      if (!Cell(row, kDeadline).empty()) {
+        if (hz::ValidDate(Cell(row, kDeadline))) {
+          h.deadline = Cell(row, kDeadline);
+        } else {
+          fail(kDeadline, "须为日期 YYYY-MM-DD");
+        }
+      }
+      // A ledger row is either closed (销号) or still open; an open one starts as reported and
+      // goes through the workflow here.
+      const std::string state = Cell(row, kState);
+      if (state == "已销号" || state == "closed") {
+        h.state = "closed";
+        const auto closed = ImportInstant(Cell(row, kClosedAt));
+        if (!closed) {
+          fail(kClosedAt, "已销号的隐患须填写销号时间");
+        } else {
+          h.closed_at = *closed;
+        }
+      } else {
+        h.state = "reported";
+      }
+      if (errors.empty()) {
+        Instant found_instant;
+        ParseInstant(h.found_at, found_instant);
+        if (!h.deadline) {
+          h.deadline =
+              hz::AddDays(hz::ChinaDate(found_instant),
+                          hz::DefaultDeadlineDays(rules.deadlines, h.level == "major", h.domain));
+        }
+        h.created_at = now;
+        h.updated_at = now;
+        XA_TRY(tx.hazards().Insert(h));
+        hz::HazardEvent e;
+        e.hazard_id = h.id;
+        e.at = now;
+        e.actor = ctx.actor;
+        e.action = "import";
+        e.to_state = h.state;
+        e.note = "由台账导入（第 " + std::to_string(row_no) + " 行）";
+        XA_TRY(tx.hazards().InsertEvent(e));
+        XA_ASSIGN_OR_RETURN(auto fresh, tx.hazards().Find(h.id, domain::ScopeFilter{}));
+        XA_TRY(hazard_internal::Escalate(s, tx, *fresh));
+        ++report.created;
+      } else {
+        ++report.failed;
+        for (auto& e : errors) report.errors.push_back(std::move(e));
+      }
+    }
+    if (report.rows == 0) return InvalidArgument("file", "文件中没有数据行");
+    if (report.failed > 0 && options.all_or_nothing) {
+      return FailedPrecondition("import.all_or_nothing", "有数据行未通过校验，整个文件未导入");
+    }
+    report.applied = true;
+    return hazard_internal::AppendAudit(
+        tx, AuditOf(s, ctx, "hazard.import", "hazard", "*",
+                    "导入隐患台账：新增 " + std::to_string(report.created) + "，失败 " +
+                        std::to_string(report.failed)));
+  });
+  if (!st.ok()) {
+    if (st.error().code == ErrorCode::kFailedPrecondition && !report.errors.empty()) {
+      report.applied = false;
+      report.created = 0;
+      return report;
+    }
+    return std::move(st).error();
+  }
+  return report;
 }
 
 }  // namespace xiaoan::app

@@ -18,6 +18,9 @@ Result<HazardDetail> Detail(Services& s, const RequestContext& ctx, domain::Tx& 
                             const domain::hazard::Hazard& h);
 Status AppendAudit(domain::Tx& tx, const domain::AuditEntry& entry);
 
+// The rules in force (the stored configuration over the defaults).
+Result<domain::hazard::RuleSet> LoadRules(domain::Tx& tx);
+
 // Evaluates the escalation rules for one hazard and fires the ones not fired before: a timeline
 // entry, notifications, and for supervision a supervision order; marks the hazard supervised.
 Status Escalate(Services& s, domain::Tx& tx, domain::hazard::Hazard& h);

@@ -120,7 +120,8 @@ Result<HazardDetail> Detail(Services& s, const RequestContext& ctx, domain::Tx& 
     }
     d.actions.emplace_back(hz::ActionCode(a));
   }
-  d.default_deadline_days = hz::DefaultDeadlineDays({}, h.level == "major", h.domain);
+  XA_ASSIGN_OR_RETURN(auto rules, LoadRules(tx));
+  d.default_deadline_days = hz::DefaultDeadlineDays(rules.deadlines, h.level == "major", h.domain);
   d.days_overdue = h.state == "closed" ? 0 : hz::DaysOverdue(h.deadline, s.clock.Now());
   return d;
 }
@@ -197,8 +198,10 @@ Result<HazardDetail> ReportHazard(Services& s, const RequestContext& ctx, Hazard
     h.interim_measures = in.interim_measures;
     h.five = in.five;
     h.state = "reported";
-    h.deadline = hz::AddDays(hz::ChinaDate(found),
-                             hz::DefaultDeadlineDays({}, h.level == "major", h.domain));
+    XA_ASSIGN_OR_RETURN(auto rules, LoadRules(tx));
+    h.deadline =
+        hz::AddDays(hz::ChinaDate(found),
+                    hz::DefaultDeadlineDays(rules.deadlines, h.level == "major", h.domain));
     h.created_at = now;
     h.updated_at = now;
     XA_TRY(tx.hazards().Insert(h));
@@ -345,8 +348,9 @@ Result<HazardDetail> TransitionHazard(Services& s, const RequestContext& ctx, st
           return domain::ValidationError({{"owner", "整改责任人须为本校的在用账号"}});
         }
       }
-      const auto by_default =
-          hz::AddDays(hz::ChinaDate(now_instant), hz::DefaultDeadlineDays({}, f.major, h.domain));
+      XA_ASSIGN_OR_RETURN(auto rules, LoadRules(tx));
+      const auto by_default = hz::AddDays(
+          hz::ChinaDate(now_instant), hz::DefaultDeadlineDays(rules.deadlines, f.major, h.domain));
       f.deadline_beyond_default = in.deadline && by_default && *in.deadline > *by_default;
       if (in.deadline && *in.deadline < hz::ChinaDate(now_instant)) {
         return domain::ValidationError({{"deadline", "整改期限不能早于今天"}});
@@ -416,6 +420,34 @@ Result<HazardDetail> TransitionHazard(Services& s, const RequestContext& ctx, st
     return {};
   }));
   return out;
+}
+
+Result<hz::RuleSet> GetHazardRules(Services& s, const RequestContext& ctx) {
+  if (!Can(ctx, domain::perm::kHazardRead)) return Forbidden(domain::perm::kHazardRead);
+  hz::RuleSet rules;
+  XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(rules, LoadRules(tx));
+    return {};
+  }));
+  return rules;
+}
+
+Result<hz::RuleSet> UpdateHazardRules(
+    Services& s, const RequestContext& ctx,
+    const std::vector<std::pair<std::string, std::string>>& settings) {
+  if (!Can(ctx, domain::perm::kHazardConfigure)) return Forbidden(domain::perm::kHazardConfigure);
+  std::vector<ErrorDetail> problems;
+  const auto rules = hz::RulesFromSettings(settings, &problems);
+  if (!problems.empty()) return domain::ValidationError(std::move(problems));
+  XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+    const auto stored = hz::SettingsOf(rules);
+    XA_TRY(tx.hazards().ReplaceRuleSettings(stored, s.Now(), ctx.actor));
+    std::string summary;
+    for (const auto& [k, v] : stored) summary += (summary.empty() ? "" : "，") + k + "=" + v;
+    return AppendAudit(
+        tx, AuditOf(s, ctx, "hazard.rules", "hazard_rules", "*", "修改隐患规则：" + summary));
+  }));
+  return rules;
 }
 
 }  // namespace xiaoan::app

@@ -109,9 +109,26 @@ Result<std::string> ExportHazards(Services& s, const RequestContext& ctx,
                                   const domain::hazard::HazardFilter& filter,
                                   const std::string& format);
 
+// Imports an existing ledger in the export's column layout (the export doubles as the template):
+// one hazard per row, closed (已销号, with 销号时间) or open (starts as reported, escalation
+// rules apply). All-or-nothing by default; the per-row report names row and column.
+struct ImportOptions;
+struct ImportReport;
+Result<std::string> HazardImportTemplate(const std::string& format);
+Result<ImportReport> ImportHazards(Services& s, const RequestContext& ctx, std::string_view bytes,
+                                   const ImportOptions& options);
+
 // The hazard board for the caller's scope, or one school in it.
 Result<domain::hazard::Board> GetHazardBoard(Services& s, const RequestContext& ctx,
                                              std::optional<std::int64_t> school_id);
+
+// The district's hazard rules: default deadlines and escalation limits (hazard:read to read,
+// hazard:configure to change). Settings are key/value (see domain::hazard::RulesFromSettings);
+// the update replaces them all and is audited.
+Result<domain::hazard::RuleSet> GetHazardRules(Services& s, const RequestContext& ctx);
+Result<domain::hazard::RuleSet> UpdateHazardRules(
+    Services& s, const RequestContext& ctx,
+    const std::vector<std::pair<std::string, std::string>>& settings);
 
 // Evaluates the escalation rules on every open hazard (the scheduled job); returns how many
 // escalations fired.

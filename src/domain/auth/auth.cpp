@@ -13,7 +13,7 @@ const std::vector<std::string>& AllPermissions() {
       perm::kRoleRead,       perm::kRoleWrite,       perm::kPolicyRead,   perm::kPolicyWrite,
       perm::kAuditRead,      perm::kAuditExport,     perm::kHazardRead,   perm::kHazardReport,
       perm::kHazardAssign,   perm::kHazardRectify,   perm::kHazardVerify, perm::kHazardClose,
-      perm::kHazardReopen,   perm::kHazardSupervise, perm::kHazardReply};
+      perm::kHazardReopen,   perm::kHazardSupervise, perm::kHazardReply,  perm::kHazardConfigure};
   return kAll;
 }
 
@@ -45,7 +45,8 @@ std::span<const PermissionLabel> PermissionLabels() {
       {perm::kHazardClose, "隐患销号", "隐患排查"},
       {perm::kHazardReopen, "重新打开隐患", "隐患排查"},
       {perm::kHazardSupervise, "督办隐患", "隐患排查"},
-      {perm::kHazardReply, "回复督办单", "隐患排查"}};
+      {perm::kHazardReply, "回复督办单", "隐患排查"},
+      {perm::kHazardConfigure, "配置隐患规则", "隐患排查"}};
   return kLabels;
 }
 
@@ -136,7 +137,7 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
        ScopeKind::kUnitAndBelow,
        {kRegionRead, kUnitRead, kDepartmentRead, kSchoolRead, kSchoolWrite, kSchoolImport,
         kSchoolExport, kHazardRead, kHazardReport, kHazardAssign, kHazardVerify, kHazardReopen,
-        kHazardSupervise},
+        kHazardSupervise, kHazardConfigure},
        false},
       {"bureau_section",
        "教育局内设科室",

@@ -43,6 +43,7 @@ inline constexpr const char* kHazardClose = "hazard:close";
 inline constexpr const char* kHazardReopen = "hazard:reopen";
 inline constexpr const char* kHazardSupervise = "hazard:supervise";
 inline constexpr const char* kHazardReply = "hazard:reply";
+inline constexpr const char* kHazardConfigure = "hazard:configure";
 }  // namespace perm
 
 // Every permission that exists, for validation of custom roles.

@@ -193,6 +193,75 @@ int DefaultDeadlineDays(const DeadlineRules& rules, bool major, std::string_view
   return major ? rules.major_days : rules.general_days;
 }
 
+RuleSet RulesFromSettings(const std::vector<std::pair<std::string, std::string>>& settings,
+                          std::vector<ErrorDetail>* problems) {
+  RuleSet r;
+  const auto problem = [problems](const std::string& key, std::string reason) {
+    if (problems) problems->push_back({key, std::move(reason), 0});
+  };
+  for (const auto& [key, text] : settings) {
+    int v = 0;
+    const auto* end = text.data() + text.size();
+    const auto parsed = std::from_chars(text.data(), end, v);
+    if (parsed.ec != std::errc{} || parsed.ptr != end) {
+      problem(key, "须为整数");
+      continue;
+    }
+    const auto in = [&](int lo, int hi) {
+      if (v >= lo && v <= hi) return true;
+      problem(key, "须在 " + std::to_string(lo) + " 到 " + std::to_string(hi) + " 之间");
+      return false;
+    };
+    if (key == "general_days") {
+      if (in(1, 365)) r.deadlines.general_days = v;
+    } else if (key == "major_days") {
+      if (in(1, 365)) r.deadlines.major_days = v;
+    } else if (key.rfind("general.", 0) == 0 || key.rfind("major.", 0) == 0) {
+      const bool major = key[0] == 'm';
+      const std::string domain = key.substr(major ? 6 : 8);
+      if (!HasCode(Domains(), domain)) {
+        problem(key, "没有这个隐患类别");
+      } else if (in(1, 365)) {
+        (major ? r.deadlines.major_by_domain : r.deadlines.general_by_domain)[domain] = v;
+      }
+    } else if (key == "overdue_leader_days") {
+      if (in(0, 60)) r.escalation.overdue_leader_days = v;
+    } else if (key == "overdue_bureau_days") {
+      if (in(0, 90)) r.escalation.overdue_bureau_days = v;
+    } else if (key == "missed_window_days") {
+      if (in(1, 365)) r.escalation.missed_window_days = v;
+    } else if (key == "repeat_window_days") {
+      if (in(1, 730)) r.escalation.repeat_window_days = v;
+    } else if (key == "rework_threshold") {
+      if (in(1, 10)) r.escalation.rework_threshold = v;
+    } else {
+      problem(key, "未知的规则项");
+    }
+  }
+  if (r.escalation.overdue_bureau_days < r.escalation.overdue_leader_days) {
+    problem("overdue_bureau_days", "须不小于 overdue_leader_days");
+  }
+  return r;
+}
+
+std::vector<std::pair<std::string, std::string>> SettingsOf(const RuleSet& r) {
+  std::vector<std::pair<std::string, std::string>> out = {
+      {"general_days", std::to_string(r.deadlines.general_days)},
+      {"major_days", std::to_string(r.deadlines.major_days)}};
+  for (const auto& [d, v] : r.deadlines.general_by_domain) {
+    out.emplace_back("general." + d, std::to_string(v));
+  }
+  for (const auto& [d, v] : r.deadlines.major_by_domain) {
+    out.emplace_back("major." + d, std::to_string(v));
+  }
+  out.emplace_back("overdue_leader_days", std::to_string(r.escalation.overdue_leader_days));
+  out.emplace_back("overdue_bureau_days", std::to_string(r.escalation.overdue_bureau_days));
+  out.emplace_back("missed_window_days", std::to_string(r.escalation.missed_window_days));
+  out.emplace_back("repeat_window_days", std::to_string(r.escalation.repeat_window_days));
+  out.emplace_back("rework_threshold", std::to_string(r.escalation.rework_threshold));
+  return out;
+}
+
 std::string_view TargetCode(Target t) {
   switch (t) {
     case Target::kOwner:

@@ -131,6 +131,18 @@ struct EscalationInputs {
   std::vector<ClosedHazard> closed_before;  // the school's closed hazards
 };
 
+// The district's configuration as key/value settings (hazard_rule_settings): general_days,
+// major_days, general.<domain>, major.<domain>, overdue_leader_days, overdue_bureau_days,
+// missed_window_days, repeat_window_days, rework_threshold. Unknown keys or values out of range
+// are reported as problems naming the key; absent keys keep the defaults.
+struct RuleSet {
+  DeadlineRules deadlines;
+  EscalationRules escalation;
+};
+RuleSet RulesFromSettings(const std::vector<std::pair<std::string, std::string>>& settings,
+                          std::vector<ErrorDetail>* problems = nullptr);
+std::vector<std::pair<std::string, std::string>> SettingsOf(const RuleSet& rules);
+
 // Every rule that holds for the hazard now. The caller fires each rule once per hazard (it
 // stores which fired); a closed hazard escalates nothing.
 std::vector<Escalation> Evaluate(const HazardSnapshot& h, const EscalationInputs& in, Instant now,

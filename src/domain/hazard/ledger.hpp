@@ -206,6 +206,11 @@ class HazardRepository {
   virtual Result<std::vector<Lifetime>> Lifetimes(const ScopeFilter& scope,
                                                   std::optional<std::int64_t> school_id,
                                                   const std::string& since) = 0;
+  // The district's rule configuration (absent keys: the compiled-in defaults).
+  virtual Result<std::vector<std::pair<std::string, std::string>>> RuleSettings() = 0;
+  virtual Status ReplaceRuleSettings(
+      const std::vector<std::pair<std::string, std::string>>& settings, const std::string& at,
+      const std::string& by) = 0;
   // Users of a unit holding a role (for notifications): ids.
   virtual Result<std::vector<std::int64_t>> UsersWithRole(std::int64_t unit_id,
                                                           const std::string& role_code) = 0;

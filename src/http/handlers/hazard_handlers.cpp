@@ -1,10 +1,12 @@
 #include <boost/json.hpp>
 
 #include "app/hazards/hazards.hpp"
+#include "app/org/school_exchange.hpp"
 #include "domain/auth/auth.hpp"
 #include "http/api.hpp"
 #include "http/json/fields.hpp"
 #include "http/json/hazard_json.hpp"
+#include "http/json/org_json.hpp"
 #include "http/query.hpp"
 
 namespace xiaoan::http {
@@ -62,6 +64,71 @@ std::string PercentEncode(const std::string& s) {
       std::snprintf(buf, sizeof buf, "%%%02X", c);
       out += buf;
     }
+  }
+  return out;
+}
+
+json::value RulesJson(const hz::RuleSet& r) {
+  json::object general;
+  for (const auto& [d, v] : r.deadlines.general_by_domain) general[d] = v;
+  json::object major;
+  for (const auto& [d, v] : r.deadlines.major_by_domain) major[d] = v;
+  const auto& e = r.escalation;
+  return json::object{{"deadlines", json::object{{"general_days", r.deadlines.general_days},
+                                                 {"major_days", r.deadlines.major_days},
+                                                 {"general_by_domain", std::move(general)},
+                                                 {"major_by_domain", std::move(major)}}},
+                      {"escalation", json::object{{"overdue_leader_days", e.overdue_leader_days},
+                                                  {"overdue_bureau_days", e.overdue_bureau_days},
+                                                  {"missed_window_days", e.missed_window_days},
+                                                  {"repeat_window_days", e.repeat_window_days},
+                                                  {"rework_threshold", e.rework_threshold}}}};
+}
+
+std::string RulesPath(const std::string& key) {
+  if (key.rfind("general.", 0) == 0) return "deadlines.general_by_domain." + key.substr(8);
+  if (key.rfind("major.", 0) == 0) return "deadlines.major_by_domain." + key.substr(6);
+  if (key == "general_days" || key == "major_days") return "deadlines." + key;
+  if (key.find(':') != std::string::npos) return key;  // a permission
+  return "escalation." + key;
+}
+
+// The rules body as settings (key → value); every field must be there, like the GET answer.
+std::vector<std::pair<std::string, std::string>> RulesSettings(Fields& f) {
+  std::vector<std::pair<std::string, std::string>> out;
+  const auto ints = [&out](Fields& n, const std::vector<const char*>& keys) {
+    for (const char* k : keys) {
+      if (auto v = n.Int(k, true)) out.emplace_back(k, std::to_string(*v));
+    }
+  };
+  if (const auto* d = f.ObjectField("deadlines", true)) {
+    Fields n(*d, "deadlines");
+    ints(n, {"general_days", "major_days"});
+    for (const char* level : {"general", "major"}) {
+      const char* key = level[0] == 'g' ? "general_by_domain" : "major_by_domain";
+      const auto* by = n.ObjectField(key, false);
+      if (by == nullptr) continue;
+      for (const auto& [code, v] : *by) {
+        const std::string path = n.Path(key) + "." + std::string(code);
+        if (!domain::HasCode(hz::Domains(), std::string(code))) {
+          n.AddError(path, "没有这个隐患类别");
+        } else if (!v.is_int64()) {
+          n.AddError(path, "须为整数");
+        } else {
+          out.emplace_back(std::string(level) + "." + std::string(code),
+                           std::to_string(v.as_int64()));
+        }
+      }
+    }
+    (void)n.Finish();
+    f.Merge(n);
+  }
+  if (const auto* e = f.ObjectField("escalation", true)) {
+    Fields n(*e, "escalation");
+    ints(n, {"overdue_leader_days", "overdue_bureau_days", "missed_window_days",
+             "repeat_window_days", "rework_threshold"});
+    (void)n.Finish();
+    f.Merge(n);
   }
   return out;
 }
@@ -131,6 +198,34 @@ void AddHazardRoutes(Router& r, app::Services& s, const ApiOptions& options) {
           XA_ASSIGN_OR_RETURN(auto bytes, app::ExportHazards(s, ContextOf(req), filter, format));
           return FileResponse(std::move(bytes), format, "隐患台账." + format);
         });
+  r.Add("GET", "/api/v1/hazards/import-template", Access::Need(perm::kHazardReport),
+        [](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          const std::string format = q.Str("format").value_or("xlsx");
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto bytes, app::HazardImportTemplate(format));
+          return FileResponse(std::move(bytes), format, "隐患台账导入模板." + format);
+        });
+  r.Add(
+      "POST", "/api/v1/hazards/import", Access::Need(perm::kHazardReport),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        QueryReader q(req);
+        app::ImportOptions o;
+        o.format = q.Str("format").value_or("");
+        if (!o.format.empty() && o.format != "xlsx" && o.format != "csv") {
+          return InvalidArgument("format", "须为 xlsx 或 csv");
+        }
+        const std::string mode = q.Str("mode").value_or("all_or_nothing");
+        if (mode != "all_or_nothing" && mode != "partial") {
+          return InvalidArgument("mode", "须为 all_or_nothing 或 partial");
+        }
+        o.all_or_nothing = mode == "all_or_nothing";
+        XA_TRY(q.Finish());
+        if (req.body.empty()) return InvalidArgument("file", "请求体须为 .xlsx 或 .csv 文件内容");
+        XA_ASSIGN_OR_RETURN(auto report, app::ImportHazards(s, ContextOf(req), req.body, o));
+        return JsonResponse(report.applied ? 200 : 422, json::serialize(ToJson(report)));
+      },
+      options.max_upload_bytes);
   r.Add("POST", "/api/v1/hazards", Access::Need(perm::kHazardReport),
         [&s](HttpRequest& req) -> Result<HttpResponse> {
           XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
@@ -266,6 +361,29 @@ void AddHazardRoutes(Router& r, app::Services& s, const ApiOptions& options) {
           XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
           XA_ASSIGN_OR_RETURN(auto o, app::CloseSupervisionOrder(s, ContextOf(req), id));
           return JsonResponse(200, json::serialize(ToJson(o)));
+        });
+  r.Add("GET", "/api/v1/hazard-rules", Access::Need(perm::kHazardRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto rules, app::GetHazardRules(s, ContextOf(req)));
+          return JsonResponse(200, json::serialize(RulesJson(rules)));
+        });
+  r.Add("PUT", "/api/v1/hazard-rules", Access::Need(perm::kHazardConfigure),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
+          Fields f(obj);
+          auto settings = RulesSettings(f);
+          XA_TRY(f.Finish());
+          auto rules = app::UpdateHazardRules(s, ContextOf(req), settings);
+          if (!rules.ok()) {
+            // The rules name setting keys; the client sent JSON paths.
+            Error e = std::move(rules).error();
+            for (auto& d : e.details) d.field = RulesPath(d.field);
+            if (e.code == ErrorCode::kInvalidArgument) return domain::ValidationError(e.details);
+            return e;
+          }
+          return JsonResponse(200, json::serialize(RulesJson(*rules)));
         });
   r.Add("GET", "/api/v1/notifications", Access::LoggedIn(),
         [&s](HttpRequest& req) -> Result<HttpResponse> {

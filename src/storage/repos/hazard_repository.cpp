@@ -528,4 +528,25 @@ Result<std::vector<domain::hazard::Lifetime>> SqlHazardRepository::Lifetimes(
   return out;
 }
 
+Result<std::vector<std::pair<std::string, std::string>>> SqlHazardRepository::RuleSettings() {
+  XA_ASSIGN_OR_RETURN(auto r,
+                      conn_.Query("SELECT key, value FROM hazard_rule_settings ORDER BY key"));
+  std::vector<std::pair<std::string, std::string>> out;
+  for (std::size_t i = 0; i < r.size(); ++i) out.emplace_back(r.Text(i, 0), r.Text(i, 1));
+  return out;
+}
+
+Status SqlHazardRepository::ReplaceRuleSettings(
+    const std::vector<std::pair<std::string, std::string>>& settings, const std::string& at,
+    const std::string& by) {
+  XA_TRY(Done(conn_.Exec("DELETE FROM hazard_rule_settings")));
+  for (const auto& [key, value] : settings) {
+    XA_TRY(Done(conn_.Exec(
+        "INSERT INTO hazard_rule_settings (key, value, updated_at, updated_by) VALUES ($1, $2, "
+        "$3, $4)",
+        {key, value, at, by})));
+  }
+  return {};
+}
+
 }  // namespace xiaoan::storage

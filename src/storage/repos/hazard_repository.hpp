@@ -56,6 +56,9 @@ class SqlHazardRepository final : public domain::hazard::HazardRepository {
   Result<std::vector<domain::hazard::Lifetime>> Lifetimes(const domain::ScopeFilter& scope,
                                                           std::optional<std::int64_t> school_id,
                                                           const std::string& since) override;
+  Result<std::vector<std::pair<std::string, std::string>>> RuleSettings() override;
+  Status ReplaceRuleSettings(const std::vector<std::pair<std::string, std::string>>& settings,
+                             const std::string& at, const std::string& by) override;
   Result<std::vector<std::int64_t>> UsersWithRole(std::int64_t unit_id,
                                                   const std::string& role_code) override;
 

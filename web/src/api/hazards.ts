@@ -1,5 +1,6 @@
 // Hazard ledger (隐患台账): hazards and their signed close-out workflow, files (photos and
-// evidence), self-inspections, supervision orders (督办单), notifications and the hazard board.
+// evidence), self-inspections, supervision orders (督办单), notifications, the hazard board and
+// the district's hazard rules (隐患规则配置).
 // Types follow the server's JSON (src/http/json/hazard_json.cpp).
 import { download, http, request, type Page, type Query } from './http'
 import type { CodeCount } from './boards'
@@ -270,6 +271,39 @@ export interface HazardBoard {
   schools: HazardBoardSchool[]
 }
 
+/** 隐患规则: default rectification deadlines (per level, per domain where set) and escalation limits. */
+export interface HazardDeadlineRules {
+  general_days: number
+  major_days: number
+  /** Domain code → days; only the domains with an override. */
+  general_by_domain: Record<string, number>
+  major_by_domain: Record<string, number>
+}
+
+export interface HazardEscalationLimits {
+  overdue_leader_days: number
+  overdue_bureau_days: number
+  missed_window_days: number
+  repeat_window_days: number
+  rework_threshold: number
+}
+
+export interface HazardRules {
+  deadlines: HazardDeadlineRules
+  escalation: HazardEscalationLimits
+}
+
+/** The PUT body: replaces the whole rule set; a domain left out of the maps loses its override. */
+export interface HazardRulesInput {
+  deadlines: {
+    general_days: number
+    major_days: number
+    general_by_domain?: Record<string, number>
+    major_by_domain?: Record<string, number>
+  }
+  escalation: HazardEscalationLimits
+}
+
 function q(obj: object): Query {
   return obj as Query
 }
@@ -322,4 +356,10 @@ export const notificationsApi = {
 
 export const hazardBoardApi = {
   get: (schoolId?: number) => http.get<HazardBoard>('/api/v1/boards/hazards', q({ school_id: schoolId })),
+}
+
+export const hazardRulesApi = {
+  get: () => http.get<HazardRules>('/api/v1/hazard-rules'),
+  /** Needs hazard:configure; 422 names the JSON path (deadlines.general_by_domain.food …). */
+  update: (input: HazardRulesInput) => http.put<HazardRules>('/api/v1/hazard-rules', input),
 }

@@ -16,7 +16,8 @@ export interface ImportReport {
 }
 
 export interface ImportOptions {
-  updateExisting: boolean
+  /** Absent: the endpoint has no such switch (the parameter is not sent). */
+  updateExisting?: boolean
   partial: boolean
 }
 
@@ -34,7 +35,7 @@ export async function uploadImport(path: string, file: Blob, opts: ImportOptions
       raw: file,
       query: {
         mode: opts.partial ? 'partial' : 'all_or_nothing',
-        update_existing: opts.updateExisting,
+        update_existing: opts.updateExisting ?? undefined,
       },
     })
   } catch (e) {

@@ -71,6 +71,12 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'hazard.menu.board', group: 'hazards', icon: 'DataAnalysis', perm: perm.hazardRead },
   },
   {
+    path: 'hazards/rules',
+    name: 'hazard-rules',
+    component: () => import('@/views/hazards/HazardRules.vue'),
+    meta: { title: 'hazard.menu.rules', group: 'hazards', icon: 'Setting', perm: perm.hazardRead },
+  },
+  {
     path: 'system/org',
     name: 'org',
     component: () => import('@/views/system/org/OrgView.vue'),

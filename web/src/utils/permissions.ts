@@ -27,4 +27,5 @@ export const perm = {
   hazardReopen: 'hazard:reopen',
   hazardSupervise: 'hazard:supervise',
   hazardReply: 'hazard:reply',
+  hazardConfigure: 'hazard:configure',
 } as const

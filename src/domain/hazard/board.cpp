@@ -31,7 +31,7 @@ void Add(std::vector<CodeCount>& counts, const std::string& code, std::int64_t n
 
 std::string MonthLabel(Instant start) {
   const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(start + kChina)};
-  char buf[8];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02u", static_cast<int>(ymd.year()),
                 static_cast<unsigned>(ymd.month()));
   return buf;

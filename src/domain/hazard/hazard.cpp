@@ -277,7 +277,7 @@ std::string_view TargetCode(Target t) {
 std::string ChinaDate(Instant t) {
   const auto local = std::chrono::floor<std::chrono::days>(t + std::chrono::hours{8});
   const std::chrono::year_month_day ymd{local};
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
                 static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
   return buf;

@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
-# Usage: scripts/bench.sh [BENCHMARK-OPTIONS...]
+# Usage: scripts/bench.sh [--quick] [--scale district|city] [--seed N] [--duration S] [--regenerate]
 #
-# Builds the release preset and runs the micro-benchmarks (Google Benchmark). Extra arguments
-# go to the benchmark binary, e.g. --benchmark_filter=Audit. Works from any directory.
+# Runs the benchmarks of docs/performance.md: installs what they need (nginx, wrk, sqlite3,
+# Google Benchmark), builds the release preset with the benchmark programs, then runs
+# bench/run.py, which generates (or reuses) the data set, measures the references and Xiaoan in
+# the same run, prints one table and writes it as JSON under bench/results/.
+#   --quick   district scale, shorter runs: under 3 minutes once built
+#   (default) city scale: within 15 minutes once built (the first run also generates the city
+#             data set, which is then kept under bench/work/ until the generator changes)
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo_root"
 
-cmake --preset release
-cmake --build --preset release -j2
+bash scripts/setup.sh --with-bench
 
-bench=build/release/bench/xiaoan_micro_bench
-if [[ ! -x "$bench" ]]; then
-  echo "bench: $bench is not built yet (the benchmark suite comes with its own issue)" >&2
-  exit 1
-fi
-exec "$bench" --benchmark_min_time=0.2 "$@"
+cmake --preset release
+cmake --build --preset release -j2 --target xiaoan xiaoan-bench-insert xiaoan-bench-micro
+
+exec python3 bench/run.py "$@"

@@ -8,6 +8,7 @@
 #   --with-node      also install Node.js and npm when the `node` and `npm` commands are missing
 #                    (to build the web console).
 #   --with-browser   --with-node, plus Chromium and CJK fonts (for the browser tests).
+#   --with-bench     the benchmark tools: nginx and wrk (scripts/bench.sh).
 #
 # As root it installs directly; otherwise through sudo when sudo exists; otherwise it prints the
 # missing packages and exits 1.
@@ -27,15 +28,17 @@ PACKAGES=(
 
 with_browser=0
 with_node=0
+with_bench=0
 for arg in "$@"; do
   case "$arg" in
     --with-node) with_node=1 ;;
+    --with-bench) with_bench=1 ;;
     --with-browser)
       with_browser=1
       with_node=1
       ;;
     -h | --help)
-      sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
@@ -48,6 +51,10 @@ done
 if ((with_browser)); then
   # fonts-noto-cjk: Chinese text in the end-to-end screenshots instead of empty boxes.
   PACKAGES+=(chromium fonts-noto-cjk)
+fi
+if ((with_bench)); then
+  # nginx-light: the HTTP reference (started by bench/run.py on a free port, never as a service).
+  PACKAGES+=(nginx-light wrk)
 fi
 if ((with_node)); then
   # A Node.js from another source (e.g. nodesource) bundles npm and conflicts with Debian's npm

@@ -27,6 +27,9 @@ int main(int argc, char** argv) {
   std::string scale = "district";
   demo->add_option("--seed", seed, "随机种子（相同种子生成相同数据）");
   demo->add_option("--scale", scale, "规模")->check(CLI::IsMember({"district", "city"}));
+  std::string volume = "demo";
+  demo->add_option("--volume", volume, "历史数据量：demo（演示）或 bench（性能测试数据集）")
+      ->check(CLI::IsMember({"demo", "bench"}));
   auto* create_admin = app.add_subcommand("create-admin", "创建管理员账号");
   add_common(create_admin);
   std::string username;
@@ -84,7 +87,7 @@ int main(int argc, char** argv) {
                                    : xiaoan::PasswordAlgorithm::kArgon2id);
   if (serve->parsed()) return RunServe(*cfg);
   if (migrate->parsed()) return RunMigrate(*cfg);
-  if (demo->parsed()) return RunDemo(*cfg, seed, scale);
+  if (demo->parsed()) return RunDemo(*cfg, seed, scale, volume);
   if (create_admin->parsed()) return RunCreateAdmin(*cfg, username, unit, role);
   if (init_org->parsed()) return RunInitOrg(*cfg, regions, bureau);
   if (verify->parsed()) return RunVerifyAudit(*cfg);

@@ -531,6 +531,33 @@ TEST_P(ApiTest, AdministratorsCannotTakeOverEachOther) {
   EXPECT_EQ(fresh.Call("GET", "/api/v1/schools").status, 403);  // must change it first
 }
 
+// Signed-in sessions are cached between requests; a change by an administrator still applies to
+// the very next request of the user it concerns.
+TEST_P(ApiTest, AccountChangesApplyToTheNextRequest) {
+  const auto id =
+      Json(Call("GET", "/api/v1/users?q=school2_teacher")).at("items").at(0).at("id").as_int64();
+  auto teacher = As("school2_teacher");
+  ASSERT_EQ(teacher.Call("GET", "/api/v1/schools").status, 200);
+  ASSERT_EQ(teacher.Call("GET", "/api/v1/schools").status, 200);
+  // Roles replaced: the user's sessions end at once.
+  ASSERT_EQ(As("secadmin")
+                .Call("PUT", "/api/v1/users/" + std::to_string(id) + "/roles",
+                      R"({"roles":["department_liaison"]})")
+                .status,
+            204);
+  EXPECT_EQ(teacher.Call("GET", "/api/v1/schools").status, 401);
+  // Signed in again with the new role: the old permission is gone, the new one works.
+  auto liaison = As("school2_teacher");
+  EXPECT_EQ(liaison.Call("GET", "/api/v1/schools").status, 403);
+  ASSERT_EQ(liaison.Call("GET", "/api/v1/departments").status, 200);
+  ASSERT_EQ(liaison.Call("GET", "/api/v1/departments").status, 200);
+  // Locked: the session is refused at once.
+  ASSERT_EQ(Call("PUT", "/api/v1/users/" + std::to_string(id) + "/status", R"({"status":"locked"})")
+                .status,
+            200);
+  EXPECT_EQ(liaison.Call("GET", "/api/v1/departments").status, 401);
+}
+
 TEST_P(ApiTest, ChangingThePasswordSignsOutOtherSessions) {
   auto laptop = As("school2_leader");
   auto phone = As("school2_leader");

@@ -320,27 +320,28 @@ TEST(HazardEscalation, ReworkFromTheSecondRejection) {
 
 TEST(HazardBoard, FoldsOpenCountsClosuresAndTheTrend) {
   const Instant now = At("2026-11-20T04:00:00Z");
+  // Open now: one found in January, one found right now.
   std::vector<OpenCountRow> open = {
-      {1, "甲小学", "general", "fire", false, false, 2},
+      {1, "甲小学", "general", "fire", false, false, 1},
       {2, "乙中学", "major", "electrical", true, true, 1},
-      {1, "甲小学", "general", "gas", true, false, 1},
   };
-  std::vector<Lifetime> lives = {
-      {"2026-01-10T00:00:00Z", ""},                      // open since January
-      {"2026-10-05T00:00:00Z", "2026-11-03T00:00:00Z"},  // closed this month after 29 days
-      {"2026-11-20T04:00:00Z", ""},                      // found right now
-      {"2025-11-20T00:00:00Z", "2026-03-01T00:00:00Z"},  // found before the window
+  // The same history by month: found 2026-01-10 (open), 2026-10-05 (closed 2026-11-03 after
+  // 29 days), 2026-11-20 (open), and 2025-11-20 before the window (closed 2026-03-01 after 101
+  // days).
+  std::vector<MonthStat> months = {
+      {"2025-11", 1, 1, 0, 0}, {"2026-01", 1, 0, 0, 0},  {"2026-03", 0, 0, 1, 101},
+      {"2026-10", 1, 1, 0, 0}, {"2026-11", 1, 0, 1, 29},
   };
-  const Board b = FoldBoard(open, lives, now);
-  EXPECT_EQ(b.open_total, 4);
-  EXPECT_EQ(b.overdue, 2);
+  const Board b = FoldBoard(open, months, now);
+  EXPECT_EQ(b.open_total, 2);
+  EXPECT_EQ(b.overdue, 1);
   EXPECT_EQ(b.supervised, 1);
   EXPECT_EQ(b.open_by_level.size(), 2u);
   EXPECT_EQ(b.open_by_level[1].count, 1);  // major
   EXPECT_EQ(b.open_by_domain.size(), Domains().size());
   ASSERT_EQ(b.schools.size(), 2u);
   EXPECT_EQ(b.schools[0].school_id, 2);  // the school with a major hazard first
-  EXPECT_EQ(b.schools[1].open, 3);
+  EXPECT_EQ(b.schools[1].open, 1);
   EXPECT_EQ(b.closed_this_month, 1);
   // Found in the window: January, October and now; one of them closed.
   EXPECT_NEAR(b.closure_rate, 1.0 / 3.0, 1e-9);

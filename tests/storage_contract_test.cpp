@@ -2,6 +2,8 @@
 // Every test runs once per store.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <cmath>
 #include <thread>
 
 #include "app/audit/audit_log.hpp"
@@ -15,6 +17,16 @@ namespace xiaoan {
 namespace {
 
 using testing::FreshDatabase;
+
+// "month found/found_closed/closed/days;" per row, days rounded.
+std::string MonthsText(const std::vector<domain::hazard::MonthStat>& months) {
+  std::string out;
+  for (const auto& m : months) {
+    out += m.month + " " + std::to_string(m.found) + "/" + std::to_string(m.found_closed) + "/" +
+           std::to_string(m.closed) + "/" + std::to_string(std::lround(m.close_days)) + ";";
+  }
+  return out;
+}
 
 class StorageContract : public ::testing::TestWithParam<std::string> {
  protected:
@@ -183,6 +195,106 @@ TEST_P(StorageContract, TransactionRollbackUndoesEveryStatement) {
   auto list = app::ListUnits(S(), ctx_, f);
   ASSERT_TRUE(list.ok());
   EXPECT_EQ(list->total, 0);
+}
+
+// Many writers at once (SQLite groups them into shared commits): every acknowledged write is
+// stored, every failed one leaves nothing behind, whatever else was in its batch.
+TEST_P(StorageContract, ConcurrentWritesSucceedOrFailOneByOne) {
+  auto bureau = Bureau();
+  std::atomic<int> ok{0};
+  std::atomic<int> failed{0};
+  std::vector<std::thread> writers;
+  for (int t = 0; t < 8; ++t) {
+    writers.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        const bool fail = (t + i) % 3 == 0;
+        Status st = store_->Write([&](domain::Tx& tx) -> Status {
+          domain::Unit u;
+          u.kind = "section";
+          u.name = (fail ? "失败" : "成功") + std::to_string(t) + "-" + std::to_string(i);
+          u.region_code = "990102";
+          u.parent_id = bureau.id;
+          u.created_at = u.updated_at = "t";
+          XA_TRY(tx.org().InsertUnit(u));
+          XA_TRY(tx.audit().Append(
+              app::AuditOf(S(), ctx_, "unit.create", "unit", std::to_string(u.id), u.name)));
+          if (fail) return FailedPrecondition("test", "abort on purpose");
+          return {};
+        });
+        (st.ok() ? ok : failed)++;
+        EXPECT_EQ(st.ok(), !fail) << (st.ok() ? "" : st.error().message);
+      }
+    });
+  }
+  for (auto& w : writers) w.join();
+  EXPECT_EQ(ok.load() + failed.load(), 200);
+  auto conn = Conn();
+  auto stored = conn->Query(
+      "SELECT COUNT(*) FROM org_units WHERE kind = 'section' AND name LIKE "
+      "'成功%'");
+  auto leaked = conn->Query("SELECT COUNT(*) FROM org_units WHERE name LIKE '失败%'");
+  EXPECT_EQ(stored->Int(0, 0), ok.load());
+  EXPECT_EQ(leaked->Int(0, 0), 0);
+  auto verified = app::VerifyAudit(S());
+  ASSERT_TRUE(verified.ok());
+  EXPECT_FALSE(verified->first_break.has_value());
+  EXPECT_EQ(verified->checked, 3 + ok.load());
+}
+
+// A write started from inside another write joins it (no deadlock on the grouped committer);
+// when the inner one fails only its own changes are undone.
+TEST_P(StorageContract, NestedWriteJoinsTheOuterOne) {
+  auto bureau = Bureau();
+  auto section = [&](domain::Tx& tx, const std::string& name) {
+    domain::Unit u;
+    u.kind = "section";
+    u.name = name;
+    u.region_code = "990102";
+    u.parent_id = bureau.id;
+    u.created_at = u.updated_at = "t";
+    return tx.org().InsertUnit(u);
+  };
+  Status st = store_->Write([&](domain::Tx& tx) -> Status {
+    XA_TRY(section(tx, "外层"));
+    if (store_->pool().dialect() != sql::Dialect::kSqlite) return {};
+    Status inner_ok = store_->Write([&](domain::Tx& inner) { return section(inner, "内层"); });
+    EXPECT_TRUE(inner_ok.ok());
+    Status inner_failed = store_->Write([&](domain::Tx& inner) -> Status {
+      XA_TRY(section(inner, "内层失败"));
+      return FailedPrecondition("test", "abort on purpose");
+    });
+    EXPECT_FALSE(inner_failed.ok());
+    return {};
+  });
+  ASSERT_TRUE(st.ok()) << st.error().message;
+  auto conn = Conn();
+  EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM org_units WHERE name = '外层'")->Int(0, 0), 1);
+  if (store_->pool().dialect() == sql::Dialect::kSqlite) {
+    EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM org_units WHERE name = '内层'")->Int(0, 0), 1);
+    EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM org_units WHERE name = '内层失败'")->Int(0, 0), 0);
+  }
+}
+
+// The access epoch moves after a committed change to what authentication depends on, and not
+// after other writes or failed ones.
+TEST_P(StorageContract, AccessEpochMovesOnlyWithAccountChanges) {
+  auto bureau = Bureau();
+  const auto before = store_->access_epoch();
+  ASSERT_TRUE(app::CreateSchool(S(), ctx_, SampleSchool(bureau.id, "S900")).ok());
+  EXPECT_EQ(store_->access_epoch(), before);
+  ASSERT_FALSE(store_
+                   ->Write([&](domain::Tx& tx) -> Status {
+                     XA_TRY(tx.users().SetPolicySetting("min_length", "12"));
+                     return FailedPrecondition("test", "abort on purpose");
+                   })
+                   .ok());
+  EXPECT_EQ(store_->access_epoch(), before);
+  ASSERT_TRUE(store_
+                  ->Write([&](domain::Tx& tx) -> Status {
+                    return tx.users().SetPolicySetting("min_length", "12");
+                  })
+                  .ok());
+  EXPECT_GT(store_->access_epoch(), before);
 }
 
 TEST_P(StorageContract, SchoolRoundTripWithBuildingsAndPlaces) {
@@ -511,14 +623,32 @@ TEST_P(StorageContract, HazardLedgerRepository) {
             EXPECT_EQ(total, 3);
             EXPECT_EQ(overdue, 1);
             EXPECT_EQ(tx.hazards().OpenCounts(only_b, std::nullopt, "2026-11-20")->size(), 1u);
-            EXPECT_EQ(tx.hazards().Lifetimes(all, a->unit.id, "2026-11-01T00:00:00.000Z")->size(),
-                      3u);
-            EXPECT_EQ(tx.hazards().Lifetimes(all, a->unit.id, "2026-11-15T00:00:00.000Z")->size(),
-                      2u);  // the one closed on 11-10 drops out
-            EXPECT_EQ(tx.hazards().ClosedSince(a->unit.id, "2026-11-01T00:00:00.000Z")->size(), 1u);
+            // Monthly figures kept by the database as hazards are written (China time).
+            auto months = *tx.hazards().MonthStats(all, a->unit.id, "2026-10");
+            EXPECT_EQ(MonthsText(months), "2026-10 1/1/0/0;2026-11 2/0/1/40;");
+            EXPECT_EQ(MonthsText(*tx.hazards().MonthStats(all, std::nullopt, "2026-11")),
+                      "2026-11 3/0/1/40;");
+            EXPECT_EQ(MonthsText(*tx.hazards().MonthStats(only_b, std::nullopt, "2026-01")),
+                      "2026-11 1/0/0/0;");
+            EXPECT_EQ(
+                tx.hazards().ClosedSince(a->unit.id, "fire", "2026-11-01T00:00:00.000Z")->size(),
+                1u);
             return {};
           })
           .ok());
+  // Reopening (closed_at cleared) updates the figures of both months.
+  ASSERT_TRUE(store_
+                  ->Write([&](domain::Tx& tx) -> Status {
+                    const auto all = domain::ScopeFilter{};
+                    XA_ASSIGN_OR_RETURN(auto closed, tx.hazards().Find(ids[2], all));
+                    closed->state = "rectifying";
+                    closed->closed_at.reset();
+                    XA_TRY(tx.hazards().Update(*closed));
+                    EXPECT_EQ(MonthsText(*tx.hazards().MonthStats(all, std::nullopt, "2026-01")),
+                              "2026-10 1/0/0/0;2026-11 3/0/0/0;");
+                    return {};
+                  })
+                  .ok());
 }
 
 TEST_P(StorageContract, BackupRestoresIntoAnEmptyDatabaseOnEitherStore) {

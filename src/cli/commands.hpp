@@ -34,7 +34,8 @@ Result<std::unique_ptr<CliServices>> OpenServices(const Config& cfg);
 
 int RunServe(const Config& cfg);
 int RunMigrate(const Config& cfg);
-int RunDemo(const Config& cfg, std::uint64_t seed, const std::string& scale);
+int RunDemo(const Config& cfg, std::uint64_t seed, const std::string& scale,
+            const std::string& volume);
 int RunCreateAdmin(const Config& cfg, const std::string& username, std::optional<std::int64_t> unit,
                    const std::string& role);
 // regions: "CODE=NAME" from the top level down; the bureau is created at the last one.

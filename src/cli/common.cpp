@@ -43,6 +43,7 @@ Result<std::unique_ptr<sql::Pool>> OpenDatabase(const Config& cfg) {
   sql::PoolOptions o;
   o.size = cfg.pool_size;
   o.busy_timeout_ms = cfg.busy_timeout_ms;
+  o.sqlite_cache_mib = cfg.sqlite_cache_mib;
   return sql::OpenPool(url, o);
 }
 

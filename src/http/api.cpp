@@ -66,7 +66,7 @@ Status Api::Guard(const Route& route, HttpRequest& req) {
     return Error{ErrorCode::kUnauthenticated, "请先登录", {{"session", "请先登录", 0}}};
   }
   XA_ASSIGN_OR_RETURN(auto principal, bearer ? app::AuthenticateToken(services_, token)
-                                             : app::Authenticate(services_, token));
+                                             : app::Authenticate(services_, token, &auth_cache_));
   if (principal.must_change_password && !route.access.during_password_change) {
     return Error{ErrorCode::kPermissionDenied,
                  "首次登录或密码已过期，请先修改密码",

@@ -3,6 +3,7 @@
 // mapping, and static files of the web console.
 #include <string>
 
+#include "app/accounts/auth_cache.hpp"
 #include "app/context.hpp"
 #include "http/router.hpp"
 
@@ -29,6 +30,7 @@ class Api {
   app::Services& services_;
   ApiOptions options_;
   Router router_;
+  app::AuthCache auth_cache_;
 };
 
 // Route registration, one function per area (routes.cpp calls them all).

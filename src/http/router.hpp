@@ -25,7 +25,8 @@ struct Route {
   std::string pattern;  // "/api/v1/schools/{id}"
   Handler handler;
   Access access;
-  std::size_t body_limit = 0;  // 0: the server's configured default (server.max_body_bytes)
+  std::size_t body_limit = 0;         // 0: the server's configured default (server.max_body_bytes)
+  std::vector<std::string> segments;  // the pattern split at '/', once, when the route is added
 };
 
 // The route table: exact segments and {param} segments.

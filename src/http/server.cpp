@@ -81,6 +81,7 @@ struct HttpServer::Impl {
   ServerOptions options;
   ServerCallbacks callbacks;
   std::vector<std::unique_ptr<Worker>> workers;
+  std::unique_ptr<asio::thread_pool> blocking;
   unsigned short bound_port = 0;
   std::atomic<bool> stopped{false};
 
@@ -184,7 +185,15 @@ struct HttpServer::Impl {
       req.request_id = NewRequestId();
       FillRequest(msg, req, remote, options.trust_forwarded_for);
       const bool keep_alive = msg.keep_alive() && !w.stopping;
-      HttpResponse res = callbacks.dispatch(req);
+      HttpResponse res;
+      if (msg.method() == bhttp::verb::get || head) {
+        res = callbacks.dispatch(req);
+      } else {
+        res = co_await asio::co_spawn(
+            blocking->get_executor(),
+            [this, &req]() -> awaitable<HttpResponse> { co_return callbacks.dispatch(req); },
+            use_awaitable);
+      }
       co_await Write(stream, res, version, keep_alive, head);
       if (!keep_alive) break;
     }
@@ -233,6 +242,7 @@ Result<unsigned short> HttpServer::Start() {
     impl_->workers.push_back(std::move(w));
   }
   impl_->bound_port = port;
+  impl_->blocking = std::make_unique<asio::thread_pool>(std::max(1, o.blocking_threads));
   for (auto& w : impl_->workers) {
     Worker& wr = *w;
     asio::co_spawn(wr.ctx, impl_->Accept(wr), asio::detached);
@@ -287,6 +297,8 @@ void HttpServer::Stop() {
   for (auto& w : impl_->workers) {
     if (w->thread.joinable()) w->thread.join();
   }
+  // Writes still running finish; their answers go nowhere (the I/O threads have stopped).
+  if (impl_->blocking) impl_->blocking->join();
 }
 
 void HttpServer::WaitForSignal() {

@@ -14,6 +14,9 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;  // 0 = any free port (tests)
   int threads = 0;             // 0 = one per core
+  // Requests that may write (every method but GET and HEAD) run on this many blocking threads,
+  // so that the I/O threads keep serving reads while writes wait for their group commit.
+  int blocking_threads = 64;
   std::size_t max_header_bytes = 16 * 1024;
   int read_timeout_seconds = 30;
   int idle_timeout_seconds = 60;

@@ -16,6 +16,8 @@ struct TableSpec {
   bool has_id;
   bool reference = false;
 };
+// Every table but the derived hazard_month_stats, which the hazards' triggers rebuild as a
+// backup is restored.
 // clang-format off
 constexpr TableSpec kTables[] = {
     {"regions", "code", false},

@@ -1,5 +1,11 @@
 #include "storage/sql_store.hpp"
 
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
 #include "storage/repos/audit_user_repository.hpp"
 #include "storage/repos/hazard_repository.hpp"
 #include "storage/repos/org_repository.hpp"
@@ -10,7 +16,11 @@ namespace {
 class SqlTx final : public domain::Tx {
  public:
   SqlTx(sql::Connection& conn, domain::AuditHash hash)
-      : org_(conn), users_(conn), audit_(conn, hash), hazards_(conn) {}
+      : org_(conn, &access_changed),
+        users_(conn, &access_changed),
+        audit_(conn, hash),
+        hazards_(conn) {}
+  bool access_changed = false;
   domain::OrgRepository& org() override { return org_; }
   domain::UserRepository& users() override { return users_; }
   domain::AuditRepository& audit() override { return audit_; }
@@ -23,15 +33,165 @@ class SqlTx final : public domain::Tx {
   SqlHazardRepository hazards_;
 };
 
+// Runs one write inside a savepoint of the open transaction: kept when it succeeds, undone on
+// its own when it fails.
+Status RunInSavepoint(sql::Connection& conn, domain::Tx& tx,
+                      const std::function<Status(domain::Tx&)>& work) {
+  XA_TRY(conn.ExecScript("SAVEPOINT xiaoan_write"));
+  Status st;
+  try {
+    st = work(tx);
+  } catch (const std::exception& e) {
+    st = Internal(std::string("write failed: ") + e.what());
+  }
+  if (!conn.InTransaction()) {
+    // SQLite rolled the whole transaction back by itself (out of memory, disk full, I/O error).
+    return st.ok() ? Internal("the transaction was rolled back by the database") : st;
+  }
+  if (!st.ok()) XA_TRY(conn.ExecScript("ROLLBACK TO xiaoan_write"));
+  XA_TRY(conn.ExecScript("RELEASE xiaoan_write"));
+  return st;
+}
+
+// Set on the committer's thread while it runs a batch: a write started from inside another
+// write joins the running transaction (as a nested savepoint) instead of waiting for itself.
+thread_local sql::Connection* t_batch_conn = nullptr;
+thread_local domain::Tx* t_batch_tx = nullptr;
+
 }  // namespace
+
+class GroupCommitter {
+ public:
+  GroupCommitter(sql::Pool& pool, domain::AuditHash hash, std::atomic<std::uint64_t>& epoch)
+      : pool_(pool), hash_(hash), epoch_(epoch) {
+    thread_ = std::thread([this] { Loop(); });
+  }
+  ~GroupCommitter() {
+    {
+      std::lock_guard lock(mu_);
+      stop_ = true;
+    }
+    work_cv_.notify_one();
+    thread_.join();
+  }
+
+  Status Submit(const std::function<Status(domain::Tx&)>& work) {
+    if (t_batch_conn != nullptr) return RunInSavepoint(*t_batch_conn, *t_batch_tx, work);
+    Item item{&work, {}, false};
+    std::unique_lock lock(mu_);
+    queue_.push_back(&item);
+    work_cv_.notify_one();
+    done_cv_.wait(lock, [&] { return item.done; });
+    return std::move(item.status);
+  }
+
+ private:
+  struct Item {
+    const std::function<Status(domain::Tx&)>* work;
+    Status status;
+    bool done;
+  };
+  // Enough to fill one fsync under heavy load; a long write (an import) simply makes a batch
+  // of its own.
+  static constexpr std::size_t kMaxBatch = 512;
+
+  void Loop() {
+    std::vector<Item*> batch;
+    for (;;) {
+      {
+        std::unique_lock lock(mu_);
+        work_cv_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+        if (queue_.empty()) return;  // stopping, nothing left
+        while (!queue_.empty() && batch.size() < kMaxBatch) {
+          batch.push_back(queue_.front());
+          queue_.pop_front();
+        }
+      }
+      RunBatch(batch);
+      {
+        std::lock_guard lock(mu_);
+        for (Item* item : batch) item->done = true;
+      }
+      done_cv_.notify_all();
+      batch.clear();
+    }
+  }
+
+  void RunBatch(std::vector<Item*>& batch) {
+    auto fail_all = [&](const Error& e) {
+      for (Item* item : batch) item->status = e;
+    };
+    auto conn = pool_.Acquire();
+    if (!conn.ok()) return fail_all(conn.error());
+    sql::Connection& c = **conn;
+    if (auto st = c.Begin(true); !st.ok()) return fail_all(st.error());
+    SqlTx tx(c, hash_);
+    t_batch_conn = &c;
+    t_batch_tx = &tx;
+    bool aborted = false;
+    bool access_changed = false;
+    for (Item* item : batch) {
+      if (aborted) {
+        item->status = Internal("the transaction was rolled back by the database");
+        continue;
+      }
+      // Only a write that is kept counts as a change to access (a failed one is undone).
+      tx.access_changed = false;
+      item->status = RunInSavepoint(c, tx, *item->work);
+      access_changed = access_changed || (item->status.ok() && tx.access_changed);
+      aborted = !c.InTransaction();
+    }
+    t_batch_conn = nullptr;
+    t_batch_tx = nullptr;
+    if (aborted) {
+      for (Item* item : batch) {
+        if (item->status.ok()) item->status = Internal("the transaction was rolled back");
+      }
+      return;
+    }
+    if (auto st = c.Commit(); !st.ok()) {
+      (void)c.Rollback();
+      for (Item* item : batch) {
+        if (item->status.ok()) item->status = st.error();
+      }
+      return;
+    }
+    if (access_changed) ++epoch_;
+  }
+
+  sql::Pool& pool_;
+  domain::AuditHash hash_;
+  std::atomic<std::uint64_t>& epoch_;
+  std::mutex mu_;
+  std::condition_variable work_cv_;
+  std::condition_variable done_cv_;
+  std::deque<Item*> queue_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+SqlStore::SqlStore(std::unique_ptr<sql::Pool> pool, domain::AuditHash hash)
+    : pool_(std::move(pool)), hash_(hash) {
+  if (pool_->dialect() == sql::Dialect::kSqlite) {
+    committer_ = std::make_unique<GroupCommitter>(*pool_, hash_, epoch_);
+  }
+}
+
+SqlStore::~SqlStore() = default;
 
 Status SqlStore::Run(bool write, const std::function<Status(domain::Tx&)>& work) {
   XA_ASSIGN_OR_RETURN(auto conn, pool_->Acquire());
   SqlTx tx(*conn, hash_);
-  return sql::InTransaction(*conn, write, [&]() { return work(tx); });
+  Status st = sql::InTransaction(*conn, write, [&]() { return work(tx); });
+  if (st.ok() && tx.access_changed) ++epoch_;
+  return st;
 }
 
 Status SqlStore::Read(const std::function<Status(domain::Tx&)>& work) { return Run(false, work); }
-Status SqlStore::Write(const std::function<Status(domain::Tx&)>& work) { return Run(true, work); }
+
+Status SqlStore::Write(const std::function<Status(domain::Tx&)>& work) {
+  if (committer_) return committer_->Submit(work);
+  return Run(true, work);
+}
 
 }  // namespace xiaoan::storage

@@ -1,5 +1,6 @@
 #pragma once
 // The Store over a connection pool: each Read/Write is one transaction on one pooled connection.
+#include <atomic>
 #include <memory>
 
 #include "domain/store.hpp"
@@ -7,19 +8,30 @@
 
 namespace xiaoan::storage {
 
+class GroupCommitter;
+
+// On SQLite, writes go through a group committer: one thread runs the queued writes one after
+// another, each inside its own savepoint of a shared transaction, and commits them together, so
+// that one fsync (synchronous=FULL) makes a whole batch durable. A write still succeeds or fails
+// on its own (a failed one is rolled back to its savepoint), and Write returns only after the
+// commit that holds it. PostgreSQL groups concurrent commits by itself: each write is its own
+// transaction there.
 class SqlStore final : public domain::Store {
  public:
-  SqlStore(std::unique_ptr<sql::Pool> pool, domain::AuditHash hash)
-      : pool_(std::move(pool)), hash_(hash) {}
+  SqlStore(std::unique_ptr<sql::Pool> pool, domain::AuditHash hash);
+  ~SqlStore() override;
   Status Read(const std::function<Status(domain::Tx&)>& work) override;
   Status Write(const std::function<Status(domain::Tx&)>& work) override;
   domain::AuditHash audit_hash() const override { return hash_; }
+  std::uint64_t access_epoch() const override { return epoch_.load(); }
   sql::Pool& pool() { return *pool_; }
 
  private:
   Status Run(bool write, const std::function<Status(domain::Tx&)>& work);
   std::unique_ptr<sql::Pool> pool_;
   domain::AuditHash hash_;
+  std::atomic<std::uint64_t> epoch_{0};
+  std::unique_ptr<GroupCommitter> committer_;
 };
 
 // Schema migrations, embedded per dialect (src/storage/migrations/<dialect>/NNNN_name.sql).

@@ -35,8 +35,11 @@ Result<LoginResult> Login(Services& s, LoginThrottle& throttle, const std::strin
                           const std::string& password, const std::string& source,
                           const std::string& user_agent, const std::string& request_id,
                           const std::string& totp = {});
-// Resolves a session token into the caller, enforcing idle and absolute expiry.
-Result<Principal> Authenticate(Services& s, const std::string& session_token);
+// Resolves a session token into the caller, enforcing idle and absolute expiry. With a cache,
+// the session, user, roles and policy come from it while they are current (see AuthCache).
+class AuthCache;
+Result<Principal> Authenticate(Services& s, const std::string& session_token,
+                               AuthCache* cache = nullptr);
 // Resolves an API token ("xa_…") into its owner with the token's permissions.
 Result<Principal> AuthenticateToken(Services& s, const std::string& token);
 Status Logout(Services& s, const RequestContext& ctx);

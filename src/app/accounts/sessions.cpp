@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "app/accounts/accounts.hpp"
+#include "app/accounts/auth_cache.hpp"
 #include "core/crypto.hpp"
 #include "core/password.hpp"
 #include "core/strings.hpp"
@@ -241,7 +242,7 @@ Result<LoginResult> Login(Services& s, LoginThrottle& throttle, const std::strin
   return result;
 }
 
-Result<Principal> Authenticate(Services& s, const std::string& session_token) {
+Result<Principal> Authenticate(Services& s, const std::string& session_token, AuthCache* cache) {
   if (session_token.size() != 64) return Unauthenticated("请先登录", "session");
   const std::string hash = Sha256Hex(session_token);
   const Instant now = s.clock.Now();
@@ -250,19 +251,36 @@ Result<Principal> Authenticate(Services& s, const std::string& session_token) {
   Principal principal;
   domain::PasswordPolicy policy;
   domain::SessionState state = domain::SessionState::kActive;
-  XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
-    XA_ASSIGN_OR_RETURN(session, tx.users().FindSession(hash));
-    if (!session) return {};
-    XA_ASSIGN_OR_RETURN(policy, LoadPolicy(tx));
+  // The epoch is read before the records, so that a change committed meanwhile makes this entry
+  // stale rather than letting it hide the change.
+  const std::uint64_t epoch = s.store.access_epoch();
+  std::optional<AuthCache::Entry> cached;
+  if (cache != nullptr) cached = cache->Find(hash, epoch);
+  if (cached) {
+    session = std::move(cached->session);
+    user = std::move(cached->user);
+    policy = cached->policy;
+    principal = std::move(cached->principal);
     state = domain::EvaluateSession(*session, now, policy);
-    if (state != domain::SessionState::kActive) return {};
-    XA_ASSIGN_OR_RETURN(user, tx.users().FindById(session->user_id));
-    if (!user) return {};
-    XA_ASSIGN_OR_RETURN(principal, LoadPrincipal(tx, *user));
-    return {};
-  }));
+  } else {
+    XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
+      XA_ASSIGN_OR_RETURN(session, tx.users().FindSession(hash));
+      if (!session) return {};
+      XA_ASSIGN_OR_RETURN(policy, LoadPolicy(tx));
+      state = domain::EvaluateSession(*session, now, policy);
+      if (state != domain::SessionState::kActive) return {};
+      XA_ASSIGN_OR_RETURN(user, tx.users().FindById(session->user_id));
+      if (!user) return {};
+      XA_ASSIGN_OR_RETURN(principal, LoadPrincipal(tx, *user));
+      return {};
+    }));
+    if (cache != nullptr && session && user && state == domain::SessionState::kActive) {
+      cache->Put(hash, {*session, *user, policy, principal, epoch, {}});
+    }
+  }
   if (!session) return Unauthenticated("请先登录", "session");
   if (state != domain::SessionState::kActive) {
+    if (cache != nullptr) cache->Forget(hash);
     if (state != domain::SessionState::kEnded) {
       XA_TRY(s.store.Write([&](domain::Tx& tx) { return tx.users().EndSession(hash, now); }));
     }
@@ -277,6 +295,7 @@ Result<Principal> Authenticate(Services& s, const std::string& session_token) {
   // precision is enough for a 30-minute idle limit.
   if (now - session->last_seen_at >= kTouchEvery) {
     XA_TRY(s.store.Write([&](domain::Tx& tx) { return tx.users().TouchSession(hash, now); }));
+    if (cache != nullptr) cache->Touched(hash, now);
   }
   Instant changed{};
   const bool expired = ParseInstant(user->password_changed_at, changed) &&

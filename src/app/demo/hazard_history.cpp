@@ -53,10 +53,18 @@ std::string At(Instant t) { return FormatInstant(t); }
 
 }  // namespace
 
+HistoryVolume HistoryVolumeOf(const std::string& scale, const std::string& volume) {
+  if (volume != "bench") return {};
+  if (scale == "city") return {3, 900, 1100};
+  return {1, 400, 600};
+}
+
 Result<int> SeedHazardHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
                               const std::vector<domain::UnitId>& schools,
-                              const std::vector<domain::UnitId>& account_schools) {
+                              const std::vector<domain::UnitId>& account_schools,
+                              const HistoryVolume& volume) {
   Rng rnd(seed);
+  const int span_days = 365 * volume.years - 5;
   const Instant now = s.clock.Now();
   const std::string today = hz::ChinaDate(now);
   int created = 0;
@@ -65,7 +73,7 @@ Result<int> SeedHazardHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
     if (!school) continue;
     const bool has_accounts = std::find(account_schools.begin(), account_schools.end(),
                                         school_id) != account_schools.end();
-    const int count = rnd.Between(2, 8);
+    const int count = rnd.Between(volume.per_school_min, volume.per_school_max);
     for (int i = 0; i < count; ++i) {
       const auto& tpl = kTemplates[static_cast<std::size_t>(rnd.Between(0, kTemplates.size() - 1))];
       // The schools with demo accounts keep clear of fire hazards, which the walkthroughs use.
@@ -80,7 +88,7 @@ Result<int> SeedHazardHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
           break;
         }
       }
-      const int age_days = rnd.Between(1, 360);
+      const int age_days = rnd.Between(1, span_days);
       const Instant found =
           now - std::chrono::days{age_days} - std::chrono::hours{rnd.Between(0, 8)};
       const bool major = rnd.Chance(6);

@@ -1,5 +1,6 @@
 #include "app/demo/seed_demo.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
@@ -126,6 +127,12 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
   if (options.scale != "district" && options.scale != "city") {
     return InvalidArgument("scale", "须为 district 或 city");
   }
+  if (options.volume != "demo" && options.volume != "bench") {
+    return InvalidArgument("volume", "须为 demo 或 bench");
+  }
+  const bool bulk = options.hazard_history && options.volume == "bench";
+  std::vector<domain::UnitId> history_schools;
+  std::vector<domain::UnitId> account_schools;
   DemoRandom rnd(options.seed);
   DemoSummary summary;
   const std::string now = s.Now();
@@ -287,18 +294,26 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
       XA_TRY(add_user("dept" + std::to_string(i + 1) + "_liaison", "联络员", dept,
                       "department_liaison", {}));
     }
+    if (city_bureau) {
+      // At city scale the city bureau's safety office sees every district.
+      XA_ASSIGN_OR_RETURN(auto city_unit, tx.org().FindUnit(*city_bureau));
+      if (!city_unit) return Internal("demo city bureau missing");
+      XA_TRY(
+          add_user("city_safety", "市教育局安全科 钱科长", *city_unit, "bureau_safety_office", {}));
+    }
     if (options.hazard_history) {
       domain::SchoolFilter all;
       all.page.page_size = 500;
-      std::vector<domain::UnitId> ids;
       for (all.page.page = 1;; ++all.page.page) {
         XA_ASSIGN_OR_RETURN(auto page, tx.org().ListSchools(all));
-        for (const auto& sc : page.items) ids.push_back(sc.unit.id);
+        for (const auto& sc : page.items) history_schools.push_back(sc.unit.id);
         if (static_cast<std::int64_t>(all.page.page) * all.page.page_size >= page.total) break;
       }
-      XA_ASSIGN_OR_RETURN(summary.hazards, SeedHazardHistory(s, tx, options.seed, ids,
-                                                             {demo_schools.items[0].unit.id,
-                                                              demo_schools.items[1].unit.id}));
+      account_schools = {demo_schools.items[0].unit.id, demo_schools.items[1].unit.id};
+      if (!bulk) {
+        XA_ASSIGN_OR_RETURN(summary.hazards, SeedHazardHistory(s, tx, options.seed, history_schools,
+                                                               account_schools));
+      }
     }
     XA_TRY(tx.audit().Append(AuditOf(s, ctx, "demo.seed", "database", "*",
                                      "生成演示数据（" + options.scale + "，种子 " +
@@ -307,6 +322,24 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
                                          std::to_string(summary.departments) + " 个")));
     return {};
   }));
+  if (bulk) {
+    // The benchmark data sets: one transaction per group of schools, so that a city's million
+    // hazards do not pile up in one write-ahead log. Each group has its own seed, so the data
+    // stay deterministic.
+    const HistoryVolume volume = HistoryVolumeOf(options.scale, options.volume);
+    constexpr std::size_t kSchoolsPerBatch = 20;
+    for (std::size_t from = 0; from < history_schools.size(); from += kSchoolsPerBatch) {
+      const std::size_t to = std::min(history_schools.size(), from + kSchoolsPerBatch);
+      const std::vector<domain::UnitId> group(history_schools.begin() + from,
+                                              history_schools.begin() + to);
+      XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+        XA_ASSIGN_OR_RETURN(
+            int n, SeedHazardHistory(s, tx, options.seed + from, group, account_schools, volume));
+        summary.hazards += n;
+        return {};
+      }));
+    }
+  }
   return summary;
 }
 

@@ -11,7 +11,19 @@ struct DemoOptions {
   std::uint64_t seed = 1;
   std::string scale = "district";  // district: one district; city: 25 districts
   bool hazard_history = false;     // a year of hazard ledger history (the CLI's default)
+  // demo: a few hazards per school over one year, written with the organisation in one
+  // transaction. bench: the data sets of docs/performance.md (district: ~500 hazards per school
+  // over one year; city: ~1,000 per school over three years), written in batched transactions.
+  std::string volume = "demo";
 };
+
+// How much hazard history to write per school.
+struct HistoryVolume {
+  int years = 1;
+  int per_school_min = 2;
+  int per_school_max = 8;
+};
+HistoryVolume HistoryVolumeOf(const std::string& scale, const std::string& volume);
 
 struct DemoAccount {
   std::string username;
@@ -33,7 +45,8 @@ struct DemoSummary {
 // many hazards it created. The schools with demo accounts get no fire hazards.
 Result<int> SeedHazardHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
                               const std::vector<domain::UnitId>& schools,
-                              const std::vector<domain::UnitId>& account_schools);
+                              const std::vector<domain::UnitId>& account_schools,
+                              const HistoryVolume& volume = {});
 
 // Seeds the fictional 示范区 (or 示范市 at city scale) deterministically from the seed; refuses
 // a database that already holds organisation data. Generated passwords are returned once.

@@ -1,4 +1,5 @@
 // Escalation (督办) and notifications for the hazard ledger.
+#include <algorithm>
 #include <set>
 
 #include "app/hazards/hazard_internal.hpp"
@@ -119,26 +120,34 @@ Result<hz::RuleSet> LoadRules(domain::Tx& tx) {
   return hz::RulesFromSettings(settings);
 }
 
-Status Escalate(Services& s, domain::Tx& tx, hz::Hazard& h) {
+Status Escalate(Services& s, domain::Tx& tx, hz::Hazard& h, const hz::RuleSet* loaded) {
   if (h.state == "closed") return {};
-  XA_ASSIGN_OR_RETURN(auto rule_set, LoadRules(tx));
-  const hz::EscalationRules rules = rule_set.escalation;
+  hz::RuleSet rule_set;
+  if (loaded == nullptr) {
+    XA_ASSIGN_OR_RETURN(rule_set, LoadRules(tx));
+    loaded = &rule_set;
+  }
+  const hz::EscalationRules& rules = loaded->escalation;
   Instant found;
   if (!ParseInstant(h.found_at, found)) found = s.clock.Now();
   hz::EscalationInputs in;
-  XA_ASSIGN_OR_RETURN(
-      auto checks,
-      tx.hazards().PassedSelfInspections(
-          h.school_id, FormatInstant(found - std::chrono::days{rules.missed_window_days}),
-          h.campaign_id));
-  for (const auto& c : checks) {
-    Instant at;
-    if (!ParseInstant(c.checked_at, at)) continue;
-    in.self_checks.push_back({c.key_place_id, c.domain, at, c.campaign_id});
+  // Only an inspection by the bureau or the city can reveal a missed self-inspection, and only
+  // records of the same domain matter to either rule: the queries ask for no more.
+  if (h.source == "bureau_inspection" || h.source == "city_inspection") {
+    XA_ASSIGN_OR_RETURN(
+        auto checks,
+        tx.hazards().PassedSelfInspections(
+            h.school_id, h.domain,
+            FormatInstant(found - std::chrono::days{rules.missed_window_days}), h.campaign_id));
+    for (const auto& c : checks) {
+      Instant at;
+      if (!ParseInstant(c.checked_at, at)) continue;
+      in.self_checks.push_back({c.key_place_id, c.domain, at, c.campaign_id});
+    }
   }
   XA_ASSIGN_OR_RETURN(
       auto closed,
-      tx.hazards().ClosedSince(h.school_id,
+      tx.hazards().ClosedSince(h.school_id, h.domain,
                                FormatInstant(found - std::chrono::days{rules.repeat_window_days})));
   for (const auto& c : closed) {
     Instant at;
@@ -234,16 +243,26 @@ Result<int> RunHazardEscalations(Services& s) {
     return {};
   }));
   int fired = 0;
-  for (auto id : ids) {
+  // A few hundred hazards per transaction: a city has tens of thousands open, and one commit
+  // each would take minutes of fsyncs.
+  constexpr std::size_t kPerTransaction = 200;
+  for (std::size_t from = 0; from < ids.size(); from += kPerTransaction) {
+    const std::size_t to = std::min(ids.size(), from + kPerTransaction);
+    int fired_here = 0;
     XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
-      XA_ASSIGN_OR_RETURN(auto h, tx.hazards().Find(id, domain::ScopeFilter{}));
-      if (!h) return {};
-      XA_ASSIGN_OR_RETURN(auto before, tx.hazards().Escalations(id));
-      XA_TRY(hazard_internal::Escalate(s, tx, *h));
-      XA_ASSIGN_OR_RETURN(auto after, tx.hazards().Escalations(id));
-      fired += static_cast<int>(after.size() - before.size());
+      fired_here = 0;
+      XA_ASSIGN_OR_RETURN(auto rules, hazard_internal::LoadRules(tx));
+      for (std::size_t i = from; i < to; ++i) {
+        XA_ASSIGN_OR_RETURN(auto h, tx.hazards().Find(ids[i], domain::ScopeFilter{}));
+        if (!h) continue;
+        XA_ASSIGN_OR_RETURN(auto before, tx.hazards().Escalations(ids[i]));
+        XA_TRY(hazard_internal::Escalate(s, tx, *h, &rules));
+        XA_ASSIGN_OR_RETURN(auto after, tx.hazards().Escalations(ids[i]));
+        fired_here += static_cast<int>(after.size() - before.size());
+      }
       return {};
     }));
+    fired += fired_here;
   }
   return fired;
 }

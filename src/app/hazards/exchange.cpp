@@ -275,7 +275,7 @@ Result<ImportReport> ImportHazards(Services& s, const RequestContext& ctx, std::
         e.note = "由台账导入（第 " + std::to_string(row_no) + " 行）";
         XA_TRY(tx.hazards().InsertEvent(e));
         XA_ASSIGN_OR_RETURN(auto fresh, tx.hazards().Find(h.id, domain::ScopeFilter{}));
-        XA_TRY(hazard_internal::Escalate(s, tx, *fresh));
+        XA_TRY(hazard_internal::Escalate(s, tx, *fresh, &rules));
         ++report.created;
       } else {
         ++report.failed;

@@ -23,7 +23,9 @@ Result<domain::hazard::RuleSet> LoadRules(domain::Tx& tx);
 
 // Evaluates the escalation rules for one hazard and fires the ones not fired before: a timeline
 // entry, notifications, and for supervision a supervision order; marks the hazard supervised.
-Status Escalate(Services& s, domain::Tx& tx, domain::hazard::Hazard& h);
+// Callers that escalate many hazards in one transaction pass the rules they loaded once.
+Status Escalate(Services& s, domain::Tx& tx, domain::hazard::Hazard& h,
+                const domain::hazard::RuleSet* rules = nullptr);
 // Notifications for a workflow step (assignment, submission, rejection, approval).
 Status NotifyStep(Services& s, domain::Tx& tx, const domain::hazard::Hazard& h,
                   domain::hazard::Action action, const std::string& actor);

@@ -144,7 +144,7 @@ Result<hz::Board> GetHazardBoard(Services& s, const RequestContext& ctx,
   if (!Can(ctx, domain::perm::kHazardRead)) return Forbidden(domain::perm::kHazardRead);
   const Instant now = s.clock.Now();
   std::vector<hz::OpenCountRow> open;
-  std::vector<hz::Lifetime> lives;
+  std::vector<hz::MonthStat> months;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
     if (school_id) {
       XA_ASSIGN_OR_RETURN(auto unit, tx.org().FindUnit(*school_id));
@@ -153,11 +153,11 @@ Result<hz::Board> GetHazardBoard(Services& s, const RequestContext& ctx,
       }
     }
     XA_ASSIGN_OR_RETURN(open, tx.hazards().OpenCounts(ctx.Scope(), school_id, hz::ChinaDate(now)));
-    XA_ASSIGN_OR_RETURN(lives, tx.hazards().Lifetimes(ctx.Scope(), school_id,
-                                                      FormatInstant(hz::MonthStart(now, 11))));
+    XA_ASSIGN_OR_RETURN(months,
+                        tx.hazards().MonthStats(ctx.Scope(), school_id, hz::MonthOf(now, 11)));
     return {};
   }));
-  return hz::FoldBoard(open, lives, now);
+  return hz::FoldBoard(open, months, now);
 }
 
 }  // namespace xiaoan::app

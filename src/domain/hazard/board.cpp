@@ -47,7 +47,11 @@ Instant MonthStart(Instant now, int months_back) {
   return std::chrono::time_point_cast<std::chrono::milliseconds>(first - kChina);
 }
 
-Board FoldBoard(const std::vector<OpenCountRow>& open, const std::vector<Lifetime>& lives,
+std::string MonthOf(Instant now, int months_back) {
+  return MonthLabel(MonthStart(now, months_back));
+}
+
+Board FoldBoard(const std::vector<OpenCountRow>& open, const std::vector<MonthStat>& months,
                 Instant now) {
   Board b;
   b.open_by_level = AllZero(Levels());
@@ -74,49 +78,45 @@ Board FoldBoard(const std::vector<OpenCountRow>& open, const std::vector<Lifetim
     return a.school_id < c.school_id;
   });
 
-  const Instant this_month = MonthStart(now, 0);
-  const Instant year_ago = MonthStart(now, 11);
+  // The window's months, oldest first, with their figures.
+  std::vector<std::string> labels;
+  std::map<std::string, MonthStat> by_month;
+  for (int back = 11; back >= 0; --back) labels.push_back(MonthOf(now, back));
+  for (const auto& m : months) {
+    auto& t = by_month[m.month];
+    t.found += m.found;
+    t.found_closed += m.found_closed;
+    t.closed += m.closed;
+    t.close_days += m.close_days;
+  }
   std::int64_t found_in_year = 0;
   std::int64_t closed_of_found = 0;
   std::int64_t closed_in_year = 0;
   double days_sum = 0;
-  struct Parsed {
-    Instant found;
-    std::optional<Instant> closed;
-  };
-  std::vector<Parsed> parsed;
-  parsed.reserve(lives.size());
-  for (const auto& l : lives) {
-    Parsed p{};
-    if (!ParseInstant(l.found_at, p.found)) continue;
-    Instant c;
-    if (!l.closed_at.empty() && ParseInstant(l.closed_at, c)) p.closed = c;
-    parsed.push_back(p);
-    if (p.found >= year_ago && p.found <= now) {
-      ++found_in_year;
-      if (p.closed) ++closed_of_found;
-    }
-    if (p.closed && *p.closed >= year_ago && *p.closed <= now) {
-      ++closed_in_year;
-      days_sum += std::chrono::duration<double>(*p.closed - p.found).count() / 86400.0;
-      if (*p.closed >= this_month) ++b.closed_this_month;
-    }
+  for (const auto& label : labels) {
+    const auto it = by_month.find(label);
+    if (it == by_month.end()) continue;
+    found_in_year += it->second.found;
+    closed_of_found += it->second.found_closed;
+    closed_in_year += it->second.closed;
+    days_sum += it->second.close_days;
+  }
+  if (const auto it = by_month.find(labels.back()); it != by_month.end()) {
+    b.closed_this_month = it->second.closed;
   }
   b.closure_rate = found_in_year > 0 ? static_cast<double>(closed_of_found) / found_in_year : 0;
   b.avg_days_to_close = closed_in_year > 0 ? days_sum / closed_in_year : 0;
-  for (int back = 11; back >= 0; --back) {
-    const Instant start = MonthStart(now, back);
-    const Instant end = back == 0 ? now : MonthStart(now, back - 1);
-    std::int64_t n = 0;
-    // Past months end before their last instant; the current one at `now`, inclusive.
-    const bool current = back == 0;
-    for (const auto& p : parsed) {
-      const bool found = current ? p.found <= end : p.found < end;
-      const bool still_open = !p.closed || (current ? *p.closed > end : *p.closed >= end);
-      if (found && still_open) ++n;
+  // Open at the end of each month: walking back from now, undo each later month's finds and
+  // closures.
+  std::vector<std::int64_t> open_at(labels.size(), 0);
+  std::int64_t open_then = b.open_total;
+  for (std::size_t i = labels.size(); i-- > 0;) {
+    open_at[i] = open_then;
+    if (const auto it = by_month.find(labels[i]); it != by_month.end()) {
+      open_then = open_then - it->second.found + it->second.closed;
     }
-    b.trend.push_back({MonthLabel(start), n});
   }
+  for (std::size_t i = 0; i < labels.size(); ++i) b.trend.push_back({labels[i], open_at[i]});
   return b;
 }
 

@@ -22,10 +22,14 @@ struct OpenCountRow {
   std::int64_t count = 0;
 };
 
-// A hazard's life: when found, and when closed (empty while open).
-struct Lifetime {
-  std::string found_at;
-  std::string closed_at;
+// One China-time month's figures, summed over the schools in view (kept per school and month
+// by the storage layer as hazards change).
+struct MonthStat {
+  std::string month;              // YYYY-MM
+  std::int64_t found = 0;         // hazards found in the month
+  std::int64_t found_closed = 0;  // of those, the ones closed by now
+  std::int64_t closed = 0;        // hazards closed in the month
+  double close_days = 0;          // their days from found to closed, summed
 };
 
 struct SchoolOpen {
@@ -58,7 +62,13 @@ struct Board {
 // The first instant of the China-time month `months_back` months before the one holding `now`.
 Instant MonthStart(Instant now, int months_back);
 
-Board FoldBoard(const std::vector<OpenCountRow>& open, const std::vector<Lifetime>& lives,
+// The month label (YYYY-MM, China time) of MonthStart(now, months_back).
+std::string MonthOf(Instant now, int months_back);
+
+// open: every open hazard in view, grouped; months: the figures of (at least) the 12 months up
+// to now. The trend walks back from the open hazards now: a month ended with what is open now,
+// less what was found after it, plus what was closed after it.
+Board FoldBoard(const std::vector<OpenCountRow>& open, const std::vector<MonthStat>& months,
                 Instant now);
 
 }  // namespace xiaoan::domain::hazard

@@ -183,12 +183,13 @@ class HazardRepository {
                                                           const PageRequest& page) = 0;
 
   virtual Status InsertSelfInspection(SelfInspection& s) = 0;
-  // Passed self-inspections of a school checked at or after `since`, or in the campaign.
+  // Passed self-inspections of a school in one domain checked at or after `since`, or in the
+  // campaign.
   virtual Result<std::vector<SelfInspection>> PassedSelfInspections(
-      std::int64_t school_id, const std::string& since,
+      std::int64_t school_id, const std::string& domain, const std::string& since,
       std::optional<std::int64_t> campaign_id) = 0;
-  // Closed hazards of a school closed at or after `since`.
-  virtual Result<std::vector<Hazard>> ClosedSince(std::int64_t school_id,
+  // Closed hazards of a school in one domain closed at or after `since`.
+  virtual Result<std::vector<Hazard>> ClosedSince(std::int64_t school_id, const std::string& domain,
                                                   const std::string& since) = 0;
 
   virtual Status InsertNotification(Notification& n) = 0;
@@ -199,13 +200,13 @@ class HazardRepository {
   virtual Result<std::int64_t> MarkRead(std::int64_t user_id, std::optional<std::int64_t> id,
                                         const std::string& at) = 0;
   // The board's inputs within the scope (optionally one school): open hazards grouped, and the
-  // lifetimes of hazards found before `until` that were open at or after `since`.
+  // monthly figures (summed over the schools) of the months from `since_month` (YYYY-MM) on.
   virtual Result<std::vector<OpenCountRow>> OpenCounts(const ScopeFilter& scope,
                                                        std::optional<std::int64_t> school_id,
                                                        const std::string& today) = 0;
-  virtual Result<std::vector<Lifetime>> Lifetimes(const ScopeFilter& scope,
-                                                  std::optional<std::int64_t> school_id,
-                                                  const std::string& since) = 0;
+  virtual Result<std::vector<MonthStat>> MonthStats(const ScopeFilter& scope,
+                                                    std::optional<std::int64_t> school_id,
+                                                    const std::string& since_month) = 0;
   // The district's rule configuration (absent keys: the compiled-in defaults).
   virtual Result<std::vector<std::pair<std::string, std::string>>> RuleSettings() = 0;
   virtual Status ReplaceRuleSettings(

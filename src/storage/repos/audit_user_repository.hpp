@@ -6,7 +6,10 @@ namespace xiaoan::storage {
 
 class SqlUserRepository final : public domain::UserRepository {
  public:
-  explicit SqlUserRepository(sql::Connection& conn) : conn_(conn) {}
+  // access_changed, when given, is set by every write that changes what authentication
+  // depends on (see domain::Store::access_epoch).
+  explicit SqlUserRepository(sql::Connection& conn, bool* access_changed = nullptr)
+      : conn_(conn), access_changed_(access_changed) {}
   Result<std::optional<domain::User>> FindByUsername(const std::string& username) override;
   Result<std::optional<domain::User>> FindById(std::int64_t id) override;
   Result<domain::PageResult<domain::User>> List(const domain::UserFilter& filter) override;
@@ -46,7 +49,11 @@ class SqlUserRepository final : public domain::UserRepository {
 
  private:
   Result<std::vector<domain::Role>> LoadRoles(const std::string& where, const sql::Params& params);
+  void MarkAccessChanged() {
+    if (access_changed_ != nullptr) *access_changed_ = true;
+  }
   sql::Connection& conn_;
+  bool* access_changed_ = nullptr;
 };
 
 class SqlAuditRepository final : public domain::AuditRepository {

@@ -389,13 +389,14 @@ Status SqlHazardRepository::InsertSelfInspection(SelfInspection& s) {
 }
 
 Result<std::vector<SelfInspection>> SqlHazardRepository::PassedSelfInspections(
-    std::int64_t school_id, const std::string& since, std::optional<std::int64_t> campaign_id) {
+    std::int64_t school_id, const std::string& domain, const std::string& since,
+    std::optional<std::int64_t> campaign_id) {
   XA_ASSIGN_OR_RETURN(
       auto r, conn_.Query("SELECT id, school_id, key_place_id, domain, passed, checked_at, "
                           "checked_by, campaign_id, note FROM self_inspections WHERE school_id = "
-                          "$1 AND passed = 1 AND (checked_at >= $2 OR campaign_id = $3) "
-                          "ORDER BY id",
-                          {school_id, since, Opt(campaign_id)}));
+                          "$1 AND domain = $4 AND passed = 1 AND (checked_at >= $2 OR "
+                          "campaign_id = $3) ORDER BY id",
+                          {school_id, since, Opt(campaign_id), domain}));
   std::vector<SelfInspection> out;
   for (std::size_t i = 0; i < r.size(); ++i) {
     out.push_back({r.Int(i, 0), r.Int(i, 1), OptInt(r, i, 2), r.Text(i, 3), r.Int(i, 4) != 0,
@@ -405,11 +406,13 @@ Result<std::vector<SelfInspection>> SqlHazardRepository::PassedSelfInspections(
 }
 
 Result<std::vector<Hazard>> SqlHazardRepository::ClosedSince(std::int64_t school_id,
+                                                             const std::string& domain,
                                                              const std::string& since) {
   XA_ASSIGN_OR_RETURN(auto r, conn_.Query(std::string(kHazardSelect) +
                                               " WHERE h.school_id = $1 AND h.state = 'closed' "
-                                              "AND h.closed_at >= $2 ORDER BY h.id",
-                                          {school_id, since}));
+                                              "AND h.domain = $3 AND h.closed_at >= $2 "
+                                              "ORDER BY h.id",
+                                          {school_id, since, domain}));
   std::vector<Hazard> out;
   for (std::size_t i = 0; i < r.size(); ++i) out.push_back(ReadHazard(r, i));
   return out;
@@ -483,24 +486,27 @@ Result<std::vector<std::int64_t>> SqlHazardRepository::UsersWithRole(std::int64_
 Result<std::vector<domain::hazard::OpenCountRow>> SqlHazardRepository::OpenCounts(
     const domain::ScopeFilter& scope, std::optional<std::int64_t> school_id,
     const std::string& today) {
-  WhereBuilder where;
-  where.Add("h.state <> 'closed'", {});
-  if (school_id) where.Add("h.school_id = ?", {*school_id});
-  AddScope(where, scope, "u.path");
+  // Open hazards are grouped first, from the covering index hazards_open_board alone; the
+  // (far fewer) groups are then joined to their schools for the name and the scope.
+  WhereBuilder inner;
+  inner.Add("h.state IN ('reported', 'assigned', 'rectifying', 'submitted', 'verified')", {});
+  if (school_id) inner.Add("h.school_id = ?", {*school_id});
   const std::string overdue =
-      "CASE WHEN h.deadline IS NOT NULL AND h.deadline < " + where.Next() + " THEN 1 ELSE 0 END";
-  sql::Params params = where.params();
+      "CASE WHEN h.deadline IS NOT NULL AND h.deadline < " + inner.Next() + " THEN 1 ELSE 0 END";
+  sql::Params params = inner.params();
   params.emplace_back(today);
+  WhereBuilder outer(params.size());
+  AddScope(outer, scope, "u.path");
+  for (auto& p : outer.params()) params.push_back(p);
   XA_ASSIGN_OR_RETURN(
-      auto r, conn_.Query("SELECT school_id, name, level, domain, overdue, supervised, COUNT(*) "
-                          "FROM (SELECT h.school_id, u.name, h.level, h.domain, " +
-                              overdue +
-                              " AS overdue, h.supervised FROM hazards h JOIN org_units u ON u.id "
-                              "= h.school_id" +
-                              where.Sql() +
-                              ") t GROUP BY school_id, name, level, domain, overdue, supervised "
-                              "ORDER BY school_id",
-                          params));
+      auto r,
+      conn_.Query("SELECT t.school_id, u.name, t.level, t.domain, t.overdue, t.supervised, t.n "
+                  "FROM (SELECT h.school_id, h.level, h.domain, " +
+                      overdue + " AS overdue, h.supervised, COUNT(*) AS n FROM hazards h" +
+                      inner.Sql() + " GROUP BY h.school_id, h.level, h.domain, " + overdue +
+                      ", h.supervised) t JOIN org_units u ON u.id = t.school_id" + outer.Sql() +
+                      " ORDER BY t.school_id",
+                  params));
   std::vector<domain::hazard::OpenCountRow> out;
   out.reserve(r.size());
   for (std::size_t i = 0; i < r.size(); ++i) {
@@ -510,21 +516,24 @@ Result<std::vector<domain::hazard::OpenCountRow>> SqlHazardRepository::OpenCount
   return out;
 }
 
-Result<std::vector<domain::hazard::Lifetime>> SqlHazardRepository::Lifetimes(
+Result<std::vector<domain::hazard::MonthStat>> SqlHazardRepository::MonthStats(
     const domain::ScopeFilter& scope, std::optional<std::int64_t> school_id,
-    const std::string& since) {
+    const std::string& since_month) {
   WhereBuilder where;
-  where.Add("(h.closed_at IS NULL OR h.closed_at >= ?)", {since});
-  if (school_id) where.Add("h.school_id = ?", {*school_id});
+  where.Add("s.month >= ?", {since_month});
+  if (school_id) where.Add("s.school_id = ?", {*school_id});
   AddScope(where, scope, "u.path");
   XA_ASSIGN_OR_RETURN(
-      auto r, conn_.Query("SELECT h.found_at, h.closed_at FROM hazards h JOIN org_units u ON "
-                          "u.id = h.school_id" +
-                              where.Sql(),
+      auto r, conn_.Query("SELECT s.month, SUM(s.found), SUM(s.found_closed), SUM(s.closed), "
+                          "SUM(s.close_days) FROM hazard_month_stats s JOIN org_units u ON u.id = "
+                          "s.school_id" +
+                              where.Sql() + " GROUP BY s.month ORDER BY s.month",
                           where.params()));
-  std::vector<domain::hazard::Lifetime> out;
+  std::vector<domain::hazard::MonthStat> out;
   out.reserve(r.size());
-  for (std::size_t i = 0; i < r.size(); ++i) out.push_back({r.Text(i, 0), r.Text(i, 1)});
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    out.push_back({r.Text(i, 0), r.Int(i, 1), r.Int(i, 2), r.Int(i, 3), r.Double(i, 4)});
+  }
   return out;
 }
 

@@ -39,9 +39,9 @@ class SqlHazardRepository final : public domain::hazard::HazardRepository {
 
   Status InsertSelfInspection(domain::hazard::SelfInspection& s) override;
   Result<std::vector<domain::hazard::SelfInspection>> PassedSelfInspections(
-      std::int64_t school_id, const std::string& since,
+      std::int64_t school_id, const std::string& domain, const std::string& since,
       std::optional<std::int64_t> campaign_id) override;
-  Result<std::vector<Hazard>> ClosedSince(std::int64_t school_id,
+  Result<std::vector<Hazard>> ClosedSince(std::int64_t school_id, const std::string& domain,
                                           const std::string& since) override;
 
   Status InsertNotification(domain::hazard::Notification& n) override;
@@ -53,9 +53,9 @@ class SqlHazardRepository final : public domain::hazard::HazardRepository {
   Result<std::vector<domain::hazard::OpenCountRow>> OpenCounts(
       const domain::ScopeFilter& scope, std::optional<std::int64_t> school_id,
       const std::string& today) override;
-  Result<std::vector<domain::hazard::Lifetime>> Lifetimes(const domain::ScopeFilter& scope,
-                                                          std::optional<std::int64_t> school_id,
-                                                          const std::string& since) override;
+  Result<std::vector<domain::hazard::MonthStat>> MonthStats(
+      const domain::ScopeFilter& scope, std::optional<std::int64_t> school_id,
+      const std::string& since_month) override;
   Result<std::vector<std::pair<std::string, std::string>>> RuleSettings() override;
   Status ReplaceRuleSettings(const std::vector<std::pair<std::string, std::string>>& settings,
                              const std::string& at, const std::string& by) override;

@@ -173,6 +173,7 @@ Status SqlOrgRepository::InsertUnit(Unit& u) {
 }
 
 Status SqlOrgRepository::UpdateUnit(const Unit& u) {
+  MarkAccessChanged();
   return Done(conn_.Exec(
       "UPDATE org_units SET name = $2, code = $3, department_kind = $4, contact_person = $5, "
       "phone = $6, address = $7, updated_at = $8 WHERE id = $1",
@@ -181,6 +182,7 @@ Status SqlOrgRepository::UpdateUnit(const Unit& u) {
 }
 
 Status SqlOrgRepository::DeleteUnit(domain::UnitId id) {
+  MarkAccessChanged();
   return Done(conn_.Exec("DELETE FROM org_units WHERE id = $1", {id}));
 }
 

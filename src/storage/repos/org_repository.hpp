@@ -6,7 +6,10 @@ namespace xiaoan::storage {
 
 class SqlOrgRepository final : public domain::OrgRepository {
  public:
-  explicit SqlOrgRepository(sql::Connection& conn) : conn_(conn) {}
+  // access_changed, when given, is set by every write that changes what authentication
+  // depends on (see domain::Store::access_epoch).
+  explicit SqlOrgRepository(sql::Connection& conn, bool* access_changed = nullptr)
+      : conn_(conn), access_changed_(access_changed) {}
   Result<std::vector<domain::Region>> ListRegions() override;
   Result<std::optional<domain::Region>> FindRegion(const std::string& code) override;
   Status InsertRegion(const domain::Region& region) override;
@@ -34,7 +37,11 @@ class SqlOrgRepository final : public domain::OrgRepository {
                                    const std::vector<domain::KeyPlace>& key_places) override;
 
  private:
+  void MarkAccessChanged() {
+    if (access_changed_ != nullptr) *access_changed_ = true;
+  }
   sql::Connection& conn_;
+  bool* access_changed_ = nullptr;
 };
 
 }  // namespace xiaoan::storage

@@ -9,7 +9,9 @@ void WhereBuilder::Add(std::string_view fragment, std::vector<sql::Value> values
     if (c == '?') {
       params_.push_back(v < values.size() ? values[v] : sql::Value{sql::Null{}});
       ++v;
-      clause += "$" + std::to_string(params_.size());
+      // Appended piecewise: GCC 12 reports a false -Wrestrict for "$" + std::to_string(…).
+      clause += '$';
+      clause += std::to_string(offset_ + params_.size());
     } else {
       clause += c;
     }
@@ -27,10 +29,19 @@ void AddScope(WhereBuilder& where, const domain::ScopeFilter& scope, const std::
   }
   std::string clause;
   std::vector<sql::Value> values;
+  // A subtree is a path prefix, compared as a substring rather than with LIKE: SQLite prepares a
+  // statement again every time a LIKE pattern parameter is bound, and the scope is part of
+  // nearly every query.
   for (const auto& p : scope.paths) {
     if (!clause.empty()) clause += " OR ";
-    clause += column + (scope.exact ? " = ?" : " LIKE ?");
-    values.emplace_back(scope.exact ? p : p + "%");
+    if (scope.exact) {
+      clause += column + " = ?";
+      values.emplace_back(p);
+    } else {
+      clause += "substr(" + column + ", 1, length(?)) = ?";
+      values.emplace_back(p);
+      values.emplace_back(p);
+    }
   }
   where.Add(clause, std::move(values));
 }

@@ -13,14 +13,21 @@ namespace xiaoan::storage {
 
 class WhereBuilder {
  public:
+  // offset: parameters the caller already numbered ($1..$offset) before this clause's.
+  explicit WhereBuilder(std::size_t offset = 0) : offset_(offset) {}
   // fragment uses "?" where the next parameter goes, e.g. "u.kind = ?".
   void Add(std::string_view fragment, std::vector<sql::Value> values);
   std::string Sql() const { return clauses_.empty() ? std::string() : " WHERE " + where_; }
   sql::Params& params() { return params_; }
   // "$N" for the next parameter to be appended by the caller.
-  std::string Next() const { return "$" + std::to_string(params_.size() + 1); }
+  std::string Next() const {
+    std::string n = "$";
+    n += std::to_string(offset_ + params_.size() + 1);
+    return n;
+  }
 
  private:
+  std::size_t offset_ = 0;
   std::string where_;
   std::vector<std::string> clauses_;
   sql::Params params_;

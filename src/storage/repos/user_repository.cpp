@@ -123,6 +123,7 @@ Status SqlUserRepository::Insert(domain::User& u) {
 }
 
 Status SqlUserRepository::UpdateSecurity(const domain::User& u) {
+  MarkAccessChanged();
   return Done(conn_.Exec(
       "UPDATE users SET status = $2, failed_logins = $3, locked_until = $4, last_login_at = $5, "
       "display_name = $6, expires_at = $7, updated_at = $8 WHERE id = $1",
@@ -132,6 +133,7 @@ Status SqlUserRepository::UpdateSecurity(const domain::User& u) {
 
 Status SqlUserRepository::UpdatePassword(std::int64_t user_id, const std::string& hash,
                                          const std::string& changed_at, bool must_change) {
+  MarkAccessChanged();
   XA_TRY(
       conn_.Exec("UPDATE users SET password_hash = $2, password_changed_at = $3, "
                  "must_change_password = $4, updated_at = $3 WHERE id = $1",
@@ -184,6 +186,7 @@ Result<std::optional<domain::Role>> SqlUserRepository::FindRole(const std::strin
 }
 
 Status SqlUserRepository::UpsertRole(domain::Role& role, const std::string& now) {
+  MarkAccessChanged();
   XA_ASSIGN_OR_RETURN(auto found, conn_.Query("SELECT id FROM roles WHERE code = $1", {role.code}));
   const std::string scope(domain::ScopeKindName(role.scope));
   if (found.empty()) {
@@ -213,6 +216,7 @@ Result<std::vector<domain::Role>> SqlUserRepository::RolesOf(std::int64_t user_i
 }
 
 Status SqlUserRepository::SetRoles(std::int64_t user_id, const std::vector<std::int64_t>& ids) {
+  MarkAccessChanged();
   XA_TRY(conn_.Exec("DELETE FROM user_roles WHERE user_id = $1", {user_id}));
   for (auto id : ids) {
     XA_TRY(conn_.Exec("INSERT INTO user_roles (user_id, role_id) VALUES ($1, $2)", {user_id, id}));
@@ -231,6 +235,7 @@ Result<std::vector<domain::UnitId>> SqlUserRepository::ScopeUnitsOf(std::int64_t
 
 Status SqlUserRepository::SetScopeUnits(std::int64_t user_id,
                                         const std::vector<domain::UnitId>& ids) {
+  MarkAccessChanged();
   XA_TRY(conn_.Exec("DELETE FROM user_scope_units WHERE user_id = $1", {user_id}));
   for (auto id : ids) {
     XA_TRY(conn_.Exec("INSERT INTO user_scope_units (user_id, unit_id) VALUES ($1, $2)",
@@ -260,6 +265,7 @@ Status SqlUserRepository::TouchSession(const std::string& id_hash, Instant at) {
 }
 
 Status SqlUserRepository::EndSession(const std::string& id_hash, Instant at) {
+  MarkAccessChanged();
   return Done(
       conn_.Exec("UPDATE sessions SET ended_at = $2 WHERE id_hash = $1 AND ended_at IS NULL",
                  {id_hash, FormatInstant(at)}));
@@ -276,6 +282,7 @@ Result<std::vector<domain::Session>> SqlUserRepository::ActiveSessionsOf(std::in
 }
 
 Status SqlUserRepository::EndSessionsOf(std::int64_t user_id, Instant at) {
+  MarkAccessChanged();
   return Done(
       conn_.Exec("UPDATE sessions SET ended_at = $2 WHERE user_id = $1 AND ended_at IS NULL",
                  {user_id, FormatInstant(at)}));
@@ -283,6 +290,7 @@ Status SqlUserRepository::EndSessionsOf(std::int64_t user_id, Instant at) {
 
 Status SqlUserRepository::SetTotp(std::int64_t user_id, const std::optional<std::string>& secret,
                                   bool enabled) {
+  MarkAccessChanged();
   return Done(
       conn_.Exec("UPDATE users SET totp_secret = $2, totp_enabled = $3, totp_last_step = 0 "
                  "WHERE id = $1",
@@ -346,6 +354,7 @@ Result<std::vector<domain::ApiToken>> SqlUserRepository::TokensOf(std::int64_t u
 
 Result<std::int64_t> SqlUserRepository::RevokeToken(std::int64_t user_id, std::int64_t token_id,
                                                     const std::string& at) {
+  MarkAccessChanged();
   return conn_.Exec(
       "UPDATE api_tokens SET revoked_at = $3 WHERE id = $2 AND user_id = $1 AND "
       "revoked_at IS NULL",
@@ -396,6 +405,7 @@ Result<std::vector<std::pair<std::string, std::string>>> SqlUserRepository::Poli
 }
 
 Status SqlUserRepository::SetPolicySetting(const std::string& key, const std::string& value) {
+  MarkAccessChanged();
   XA_TRY(conn_.Exec("DELETE FROM security_policy WHERE key = $1", {key}));
   return Done(conn_.Exec("INSERT INTO security_policy (key, value) VALUES ($1, $2)", {key, value}));
 }

@@ -66,6 +66,8 @@ class Connection {
   virtual Status Begin(bool write) = 0;
   virtual Status Commit() = 0;
   virtual Status Rollback() = 0;
+  // Whether a transaction is open (SQLite ends one by itself after some errors).
+  virtual bool InTransaction() const { return true; }
   // Makes the next generated id of table.id greater than every stored one (after restore).
   virtual Status ResetIdSequence(std::string_view table) = 0;
 };
@@ -117,6 +119,7 @@ auto InTransaction(Connection& conn, bool write, Fn&& fn) -> decltype(fn()) {
 struct PoolOptions {
   int size = 4;
   int busy_timeout_ms = 5000;
+  int sqlite_cache_mib = 16;  // page cache per SQLite connection
 };
 Result<std::unique_ptr<Pool>> OpenPool(const std::string& url, const PoolOptions& options);
 

@@ -53,8 +53,10 @@ Status RunInSavepoint(sql::Connection& conn, domain::Tx& tx,
   return st;
 }
 
-// Set on the committer's thread while it runs a batch: a write started from inside another
-// write joins the running transaction (as a nested savepoint) instead of waiting for itself.
+// Set on the committer's thread while it runs a batch: a write to the same store started from
+// inside another write joins the running transaction (as a nested savepoint) instead of waiting
+// for itself. A write to another store goes to that store's own committer.
+thread_local const void* t_batch_owner = nullptr;
 thread_local sql::Connection* t_batch_conn = nullptr;
 thread_local domain::Tx* t_batch_tx = nullptr;
 
@@ -76,7 +78,7 @@ class GroupCommitter {
   }
 
   Status Submit(const std::function<Status(domain::Tx&)>& work) {
-    if (t_batch_conn != nullptr) return RunInSavepoint(*t_batch_conn, *t_batch_tx, work);
+    if (t_batch_owner == this) return RunInSavepoint(*t_batch_conn, *t_batch_tx, work);
     Item item{&work, {}, false};
     std::unique_lock lock(mu_);
     queue_.push_back(&item);
@@ -126,6 +128,7 @@ class GroupCommitter {
     sql::Connection& c = **conn;
     if (auto st = c.Begin(true); !st.ok()) return fail_all(st.error());
     SqlTx tx(c, hash_);
+    t_batch_owner = this;
     t_batch_conn = &c;
     t_batch_tx = &tx;
     bool aborted = false;
@@ -141,6 +144,7 @@ class GroupCommitter {
       access_changed = access_changed || (item->status.ok() && tx.access_changed);
       aborted = !c.InTransaction();
     }
+    t_batch_owner = nullptr;
     t_batch_conn = nullptr;
     t_batch_tx = nullptr;
     if (aborted) {

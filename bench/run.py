@@ -355,7 +355,6 @@ def build_import(client, n, seed):
 
     domains, levels, sources = labels("hazard_domains"), labels("hazard_levels"), \
         labels("hazard_sources")
-    schools = []
     page = client.json("/api/v1/schools?page_size=100&sort=code")
     schools = [(s["id"], s["name"]) for s in page["items"]]
     rnd = random.Random(seed)
@@ -641,7 +640,8 @@ def main():
         json.dump(result, f, ensure_ascii=False, indent=1)
     print_table(result)
     print(f"\nJSON: bench/results/{name}  ({result['seconds']} s)")
-    return 0 if all(r["pass"] is not False for r in table) else 0
+    # A missed goal is a result to read, not a failure of the run.
+    return 0
 
 
 def cpu_model():

@@ -11,6 +11,14 @@ bool RequestContext::Covers(const std::string& unit_path) const {
   return !principal || principal->scope.Covers(unit_path);
 }
 
+Status RequirePermission(const RequestContext& ctx, const std::string& permission,
+                         std::string_view what) {
+  if (ctx.Can(permission)) return {};
+  return Error{ErrorCode::kPermissionDenied,
+               "您没有" + std::string(what) + "的权限（需要 " + permission + "）",
+               {{permission, "缺少权限", 0}}};
+}
+
 RequestContext ContextFor(const Principal& p, std::string source, std::string request_id) {
   RequestContext ctx;
   ctx.actor = p.username;

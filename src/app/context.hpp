@@ -3,6 +3,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -41,9 +42,16 @@ struct RequestContext {
   // The caller's data scope as a query filter; a request can never widen it.
   domain::ScopeFilter Scope() const;
   bool Covers(const std::string& unit_path) const;
+  // Whether the caller holds the permission (trusted local callers hold every one).
+  bool Can(const std::string& permission) const { return !principal || principal->Can(permission); }
 };
 
 RequestContext ContextFor(const Principal& p, std::string source, std::string request_id);
+
+// permission_denied naming the permission unless the caller holds it (trusted local callers
+// always do): "您没有<what>的权限（需要 <permission>）".
+Status RequirePermission(const RequestContext& ctx, const std::string& permission,
+                         std::string_view what = "执行此操作");
 
 struct Services {
   domain::Store& store;

@@ -5,7 +5,9 @@
 #include <chrono>
 
 #include "app/accounts/accounts.hpp"
+#include "app/org/school_exchange.hpp"
 #include "http/error_response.hpp"
+#include "http/query.hpp"
 
 namespace xiaoan::http {
 
@@ -101,6 +103,34 @@ HttpResponse JsonResponse(int status, std::string body) {
   return r;
 }
 
+Result<app::ImportOptions> ImportOptionsOf(QueryReader& q) {
+  app::ImportOptions o;
+  o.format = q.Str("format").value_or("");
+  if (!o.format.empty() && o.format != "xlsx" && o.format != "csv") {
+    return InvalidArgument("format", "须为 xlsx 或 csv");
+  }
+  const std::string mode = q.Str("mode").value_or("all_or_nothing");
+  if (mode != "all_or_nothing" && mode != "partial") {
+    return InvalidArgument("mode", "须为 all_or_nothing 或 partial");
+  }
+  o.all_or_nothing = mode == "all_or_nothing";
+  return o;
+}
+
+std::string EncodeFileName(const std::string& name) {
+  std::string encoded;
+  for (unsigned char c : name) {
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+      encoded += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      encoded += buf;
+    }
+  }
+  return encoded;
+}
+
 Result<HttpResponse> FileResponse(std::string bytes, const std::string& format,
                                   const std::string& filename) {
   HttpResponse r;
@@ -111,19 +141,10 @@ Result<HttpResponse> FileResponse(std::string bytes, const std::string& format,
     r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   }
   // RFC 6266/5987: an ASCII fallback plus the UTF-8 name, percent-encoded.
-  std::string encoded;
-  for (unsigned char c : filename) {
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-      encoded += static_cast<char>(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      encoded += buf;
-    }
-  }
   const std::string ext = format == "csv" ? "csv" : "xlsx";
-  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"export." + ext +
-                                                    "\"; filename*=UTF-8''" + encoded);
+  r.headers.emplace_back(
+      "Content-Disposition",
+      "attachment; filename=\"export." + ext + "\"; filename*=UTF-8''" + EncodeFileName(filename));
   return r;
 }
 

@@ -7,7 +7,13 @@
 #include "app/context.hpp"
 #include "http/router.hpp"
 
+namespace xiaoan::app {
+struct ImportOptions;
+}
+
 namespace xiaoan::http {
+
+class QueryReader;
 
 struct ApiOptions {
   std::string web_root = "web/dist";
@@ -54,6 +60,11 @@ std::string CookieValue(const HttpRequest& req, const std::string& name);
 
 // Helpers shared by handlers.
 HttpResponse JsonResponse(int status, std::string body);
+// A file name for Content-Disposition's filename*=UTF-8'' (RFC 5987): UTF-8, percent-encoded.
+std::string EncodeFileName(const std::string& name);
+// The query of an import: format=xlsx|csv (default: detect from the content) and
+// mode=all_or_nothing (default)|partial.
+Result<app::ImportOptions> ImportOptionsOf(QueryReader& q);
 Result<HttpResponse> FileResponse(std::string bytes, const std::string& format,
                                   const std::string& filename);
 

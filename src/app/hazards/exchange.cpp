@@ -141,11 +141,7 @@ Result<std::string> HazardImportTemplate(const std::string& format) {
 
 Result<ImportReport> ImportHazards(Services& s, const RequestContext& ctx, std::string_view bytes,
                                    const ImportOptions& options) {
-  if (ctx.principal && !ctx.principal->Can(domain::perm::kHazardReport)) {
-    return Error{ErrorCode::kPermissionDenied,
-                 "您没有导入隐患台账的权限（需要 hazard:report）",
-                 {{domain::perm::kHazardReport, "缺少权限", 0}}};
-  }
+  XA_TRY(RequirePermission(ctx, domain::perm::kHazardReport, "导入隐患台账"));
   const std::string format =
       options.format.empty() ? std::string(office::DetectFormat(bytes)) : options.format;
   std::vector<office::Row> rows;

@@ -63,11 +63,7 @@ std::optional<std::string> SniffContentType(const std::string& b) {
 
 Result<hz::StoredFile> UploadFile(Services& s, const RequestContext& ctx, const std::string& name,
                                   const std::string& bytes) {
-  if (ctx.principal && !ctx.principal->Can(domain::perm::kHazardRead)) {
-    return Error{ErrorCode::kPermissionDenied,
-                 "您没有上传隐患附件的权限（需要 hazard:read）",
-                 {{domain::perm::kHazardRead, "缺少权限", 0}}};
-  }
+  XA_TRY(RequirePermission(ctx, domain::perm::kHazardRead, "上传隐患附件"));
   std::vector<ErrorDetail> problems;
   if (name.empty() || name.size() > 200 || name.find('/') != std::string::npos ||
       name.find('\\') != std::string::npos) {

@@ -13,16 +13,6 @@ namespace hz = domain::hazard;
 
 namespace {
 
-Error Forbidden(const std::string& permission) {
-  return Error{ErrorCode::kPermissionDenied,
-               "您没有执行此操作的权限（需要 " + permission + "）",
-               {{permission, "缺少权限", 0}}};
-}
-
-bool Can(const RequestContext& ctx, const char* permission) {
-  return !ctx.principal || ctx.principal->Can(permission);
-}
-
 const char* PermissionFor(hz::Action a) {
   switch (a) {
     case hz::Action::kAssign:
@@ -112,7 +102,7 @@ Result<HazardDetail> Detail(Services& s, const RequestContext& ctx, domain::Tx& 
       d.signatures, tx.users().SignaturesOf("hazard", std::to_string(h.id), domain::ScopeFilter{}));
   const auto state = hz::StateFromCode(h.state).value_or(hz::State::kReported);
   for (auto a : hz::ActionsFrom(state)) {
-    if (!Can(ctx, PermissionFor(a))) continue;
+    if (!ctx.Can(PermissionFor(a))) continue;
     // The rectifier does not get the verification buttons on their own work.
     if ((a == hz::Action::kApprove || a == hz::Action::kReject) && ctx.principal &&
         ctx.actor == h.rectifier) {
@@ -131,7 +121,7 @@ Result<HazardDetail> Detail(Services& s, const RequestContext& ctx, domain::Tx& 
 using namespace hazard_internal;
 
 Result<HazardDetail> ReportHazard(Services& s, const RequestContext& ctx, HazardInput in) {
-  if (!Can(ctx, domain::perm::kHazardReport)) return Forbidden(domain::perm::kHazardReport);
+  XA_TRY(RequirePermission(ctx, domain::perm::kHazardReport));
   std::vector<ErrorDetail> problems;
   if (in.school_id <= 0) problems.push_back({"school_id", "请选择学校"});
   if (!domain::HasCode(hz::Domains(), in.domain)) {
@@ -254,7 +244,7 @@ Result<domain::PageResult<hz::Hazard>> ListHazards(Services& s, const RequestCon
 
 Result<HazardDetail> EditHazard(Services& s, const RequestContext& ctx, std::int64_t id,
                                 const HazardEdit& edit) {
-  if (!Can(ctx, domain::perm::kHazardAssign)) return Forbidden(domain::perm::kHazardAssign);
+  XA_TRY(RequirePermission(ctx, domain::perm::kHazardAssign));
   std::vector<ErrorDetail> problems;
   if (edit.title) CheckText(problems, "title", *edit.title, 200, true);
   if (edit.description) CheckText(problems, "description", *edit.description, 4000, false);
@@ -317,7 +307,7 @@ Result<HazardDetail> TransitionHazard(Services& s, const RequestContext& ctx, st
     return domain::ValidationError(
         {{"action", "取值须为：assign、start_rectifying、submit、approve、reject、close、reopen"}});
   }
-  if (!Can(ctx, PermissionFor(*action))) return Forbidden(PermissionFor(*action));
+  XA_TRY(RequirePermission(ctx, PermissionFor(*action)));
   std::vector<ErrorDetail> problems;
   CheckText(problems, "reason", in.reason, 2000, false);
   CheckText(problems, "note", in.note, 4000, false);
@@ -423,7 +413,7 @@ Result<HazardDetail> TransitionHazard(Services& s, const RequestContext& ctx, st
 }
 
 Result<hz::RuleSet> GetHazardRules(Services& s, const RequestContext& ctx) {
-  if (!Can(ctx, domain::perm::kHazardRead)) return Forbidden(domain::perm::kHazardRead);
+  XA_TRY(RequirePermission(ctx, domain::perm::kHazardRead));
   hz::RuleSet rules;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(rules, LoadRules(tx));
@@ -435,7 +425,7 @@ Result<hz::RuleSet> GetHazardRules(Services& s, const RequestContext& ctx) {
 Result<hz::RuleSet> UpdateHazardRules(
     Services& s, const RequestContext& ctx,
     const std::vector<std::pair<std::string, std::string>>& settings) {
-  if (!Can(ctx, domain::perm::kHazardConfigure)) return Forbidden(domain::perm::kHazardConfigure);
+  XA_TRY(RequirePermission(ctx, domain::perm::kHazardConfigure));
   std::vector<ErrorDetail> problems;
   const auto rules = hz::RulesFromSettings(settings, &problems);
   if (!problems.empty()) return domain::ValidationError(std::move(problems));

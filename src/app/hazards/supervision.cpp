@@ -6,23 +6,9 @@ namespace xiaoan::app {
 
 namespace hz = domain::hazard;
 
-namespace {
-
-Error Forbidden(const char* permission) {
-  return Error{ErrorCode::kPermissionDenied,
-               std::string("您没有执行此操作的权限（需要 ") + permission + "）",
-               {{permission, "缺少权限", 0}}};
-}
-
-bool Can(const RequestContext& ctx, const char* permission) {
-  return !ctx.principal || ctx.principal->Can(permission);
-}
-
-}  // namespace
-
 Result<hz::SelfInspection> RecordSelfInspection(Services& s, const RequestContext& ctx,
                                                 hz::SelfInspection in) {
-  if (!Can(ctx, domain::perm::kHazardReport)) return Forbidden(domain::perm::kHazardReport);
+  XA_TRY(RequirePermission(ctx, domain::perm::kHazardReport));
   std::vector<ErrorDetail> problems;
   if (!domain::HasCode(hz::Domains(), in.domain)) {
     problems.push_back({"domain", "取值须为：" + domain::JoinLabels(hz::Domains())});
@@ -69,7 +55,7 @@ Result<domain::PageResult<hz::SupervisionOrder>> ListSupervisionOrders(
 
 Result<hz::SupervisionOrder> ReplySupervisionOrder(Services& s, const RequestContext& ctx,
                                                    std::int64_t id, const std::string& reply) {
-  if (!Can(ctx, domain::perm::kHazardReply)) return Forbidden(domain::perm::kHazardReply);
+  XA_TRY(RequirePermission(ctx, domain::perm::kHazardReply));
   if (reply.empty() || reply.size() > 4000) {
     return domain::ValidationError({{"reply", "回复不能为空且不超过 4000 个字节"}});
   }
@@ -93,7 +79,7 @@ Result<hz::SupervisionOrder> ReplySupervisionOrder(Services& s, const RequestCon
 
 Result<hz::SupervisionOrder> CloseSupervisionOrder(Services& s, const RequestContext& ctx,
                                                    std::int64_t id) {
-  if (!Can(ctx, domain::perm::kHazardSupervise)) return Forbidden(domain::perm::kHazardSupervise);
+  XA_TRY(RequirePermission(ctx, domain::perm::kHazardSupervise));
   hz::SupervisionOrder o;
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(auto found, tx.hazards().FindOrder(id, ctx.Scope()));
@@ -141,7 +127,7 @@ Result<std::int64_t> MarkNotificationsRead(Services& s, const RequestContext& ct
 
 Result<hz::Board> GetHazardBoard(Services& s, const RequestContext& ctx,
                                  std::optional<std::int64_t> school_id) {
-  if (!Can(ctx, domain::perm::kHazardRead)) return Forbidden(domain::perm::kHazardRead);
+  XA_TRY(RequirePermission(ctx, domain::perm::kHazardRead));
   const Instant now = s.clock.Now();
   std::vector<hz::OpenCountRow> open;
   std::vector<hz::MonthStat> months;

@@ -54,20 +54,6 @@ hz::FiveInPlace ReadFive(Fields& f) {
   return five;
 }
 
-std::string PercentEncode(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-      out += static_cast<char>(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    }
-  }
-  return out;
-}
-
 json::value RulesJson(const hz::RuleSet& r) {
   json::object general;
   for (const auto& [d, v] : r.deadlines.general_by_domain) general[d] = v;
@@ -210,16 +196,7 @@ void AddHazardRoutes(Router& r, app::Services& s, const ApiOptions& options) {
       "POST", "/api/v1/hazards/import", Access::Need(perm::kHazardReport),
       [&s](HttpRequest& req) -> Result<HttpResponse> {
         QueryReader q(req);
-        app::ImportOptions o;
-        o.format = q.Str("format").value_or("");
-        if (!o.format.empty() && o.format != "xlsx" && o.format != "csv") {
-          return InvalidArgument("format", "须为 xlsx 或 csv");
-        }
-        const std::string mode = q.Str("mode").value_or("all_or_nothing");
-        if (mode != "all_or_nothing" && mode != "partial") {
-          return InvalidArgument("mode", "须为 all_or_nothing 或 partial");
-        }
-        o.all_or_nothing = mode == "all_or_nothing";
+        XA_ASSIGN_OR_RETURN(auto o, ImportOptionsOf(q));
         XA_TRY(q.Finish());
         if (req.body.empty()) return InvalidArgument("file", "请求体须为 .xlsx 或 .csv 文件内容");
         XA_ASSIGN_OR_RETURN(auto report, app::ImportHazards(s, ContextOf(req), req.body, o));
@@ -311,7 +288,7 @@ void AddHazardRoutes(Router& r, app::Services& s, const ApiOptions& options) {
           res.body = std::move(content.bytes);
           res.headers.emplace_back(
               "Content-Disposition",
-              "inline; filename=\"file\"; filename*=UTF-8''" + PercentEncode(content.file.name));
+              "inline; filename=\"file\"; filename*=UTF-8''" + EncodeFileName(content.file.name));
           res.headers.emplace_back("Cache-Control", "private, max-age=3600");
           return res;
         });

@@ -185,17 +185,8 @@ void AddSchoolRoutes(Router& r, app::Services& s, const ApiOptions& options) {
       "POST", "/api/v1/schools/import", Access::Need(perm::kSchoolImport),
       [&s](HttpRequest& req) -> Result<HttpResponse> {
         QueryReader q(req);
-        app::ImportOptions o;
-        o.format = q.Str("format").value_or("");
-        if (!o.format.empty() && o.format != "xlsx" && o.format != "csv") {
-          return InvalidArgument("format", "须为 xlsx 或 csv");
-        }
+        XA_ASSIGN_OR_RETURN(auto o, ImportOptionsOf(q));
         o.update_existing = q.Bool("update_existing").value_or(false);
-        const std::string mode = q.Str("mode").value_or("all_or_nothing");
-        if (mode != "all_or_nothing" && mode != "partial") {
-          return InvalidArgument("mode", "须为 all_or_nothing 或 partial");
-        }
-        o.all_or_nothing = mode == "all_or_nothing";
         XA_TRY(q.Finish());
         if (req.body.empty()) return InvalidArgument("file", "请求体须为 .xlsx 或 .csv 文件内容");
         XA_ASSIGN_OR_RETURN(auto report, app::ImportSchools(s, ContextOf(req), req.body, o));

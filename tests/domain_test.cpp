@@ -9,6 +9,7 @@
 #include "domain/org/enums.hpp"
 #include "domain/org/org.hpp"
 #include "domain/org/school_stats.hpp"
+#include "domain/store.hpp"
 #include "http/router.hpp"
 
 namespace xiaoan {
@@ -127,6 +128,12 @@ TEST(Enums, LabelsAndCodes) {
   EXPECT_FALSE(CodeFromText(KeyPlaceKinds(), "屋顶").has_value());
   EXPECT_EQ(KeyPlaceKinds().size(), 12u);
   EXPECT_EQ(DepartmentKinds().size(), 11u);
+}
+
+TEST(ScopeFilter, RootsDropPathsInsideAnother) {
+  const domain::ScopeFilter f{false, false, {"/1/2/30/", "/1/20/", "/1/2/", "/5/", "/1/2/"}};
+  EXPECT_EQ(f.Roots(), (std::vector<std::string>{"/1/2/", "/1/20/", "/5/"}));
+  EXPECT_TRUE(domain::ScopeFilter({false, false, {}}).Roots().empty());
 }
 
 TEST(Enums, EveryPermissionAndScopeKindHasALabel) {

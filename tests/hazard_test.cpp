@@ -321,9 +321,13 @@ TEST(HazardEscalation, ReworkFromTheSecondRejection) {
 TEST(HazardBoard, FoldsOpenCountsClosuresAndTheTrend) {
   const Instant now = At("2026-11-20T04:00:00Z");
   // Open now: one found in January, one found right now.
-  std::vector<OpenCountRow> open = {
-      {1, "甲小学", "general", "fire", false, false, 1},
-      {2, "乙中学", "major", "electrical", true, true, 1},
+  std::vector<OpenTotal> open = {
+      {"general", "fire", false, 1},
+      {"major", "electrical", true, 1},
+  };
+  std::vector<SchoolOpen> schools = {
+      {1, "甲小学", 1, 0, 0, 0},
+      {2, "乙中学", 1, 1, 1, 1},
   };
   // The same history by month: found 2026-01-10 (open), 2026-10-05 (closed 2026-11-03 after
   // 29 days), 2026-11-20 (open), and 2025-11-20 before the window (closed 2026-03-01 after 101
@@ -332,7 +336,7 @@ TEST(HazardBoard, FoldsOpenCountsClosuresAndTheTrend) {
       {"2025-11", 1, 1, 0, 0}, {"2026-01", 1, 0, 0, 0},  {"2026-03", 0, 0, 1, 101},
       {"2026-10", 1, 1, 0, 0}, {"2026-11", 1, 0, 1, 29},
   };
-  const Board b = FoldBoard(open, months, now);
+  const Board b = FoldBoard(open, schools, months, now);
   EXPECT_EQ(b.open_total, 2);
   EXPECT_EQ(b.overdue, 1);
   EXPECT_EQ(b.supervised, 1);

@@ -613,16 +613,35 @@ TEST_P(StorageContract, HazardLedgerRepository) {
             EXPECT_EQ(tx.hazards().ListOrders({}, all, {})->total, 1);
             const auto only_b = domain::ScopeFilter{false, true, {b->unit.path}};
             EXPECT_EQ(tx.hazards().ListOrders({}, only_b, {})->total, 0);
-            // The board's inputs: open rows grouped, lifetimes since a date.
-            auto open = *tx.hazards().OpenCounts(all, std::nullopt, "2026-11-20");
-            std::int64_t total = 0, overdue = 0;
-            for (const auto& r : open) {
-              total += r.count;
-              if (r.overdue) overdue += r.count;
+            // The board's inputs: open hazards by level and domain, kept per unit; the schools
+            // with open ones (overdue: deadline before the day given).
+            auto sum = [](const std::vector<hz::OpenTotal>& rows) {
+              std::int64_t n = 0;
+              for (const auto& r : rows) n += r.count;
+              return n;
+            };
+            EXPECT_EQ(sum(*tx.hazards().OpenTotals(all, std::nullopt)), 3);
+            EXPECT_EQ(sum(*tx.hazards().OpenTotals(domain::ScopeFilter::Subtree(bureau.path),
+                                                   std::nullopt)),
+                      3);
+            EXPECT_EQ(sum(*tx.hazards().OpenTotals(only_b, std::nullopt)), 1);
+            EXPECT_EQ(sum(*tx.hazards().OpenTotals(only_b, a->unit.id)), 0);
+            auto schools = *tx.hazards().OpenSchools(all, std::nullopt, "2026-11-20");
+            EXPECT_EQ(schools.size(), 2u);
+            for (const auto& sc : schools) {
+              if (sc.school_id == a->unit.id) {
+                EXPECT_EQ(sc.open, 2);
+                EXPECT_EQ(sc.open_major, 1);
+                EXPECT_EQ(sc.overdue, 1);
+                EXPECT_EQ(sc.supervised, 0);
+              } else {
+                EXPECT_EQ(sc.school_id, b->unit.id);
+                EXPECT_EQ(sc.open, 1);
+                EXPECT_EQ(sc.overdue, 0);
+              }
             }
-            EXPECT_EQ(total, 3);
-            EXPECT_EQ(overdue, 1);
-            EXPECT_EQ(tx.hazards().OpenCounts(only_b, std::nullopt, "2026-11-20")->size(), 1u);
+            EXPECT_EQ(tx.hazards().OpenSchools(only_b, std::nullopt, "2026-11-20")->size(), 1u);
+            EXPECT_EQ(tx.hazards().OpenSchools(only_b, a->unit.id, "2026-11-20")->size(), 0u);
             // Monthly figures kept by the database as hazards are written (China time).
             auto months = *tx.hazards().MonthStats(all, a->unit.id, "2026-10");
             EXPECT_EQ(MonthsText(months), "2026-10 1/1/0/0;2026-11 2/0/1/40;");
@@ -646,6 +665,56 @@ TEST_P(StorageContract, HazardLedgerRepository) {
                     XA_TRY(tx.hazards().Update(*closed));
                     EXPECT_EQ(MonthsText(*tx.hazards().MonthStats(all, std::nullopt, "2026-01")),
                               "2026-10 1/0/0/0;2026-11 3/0/0/0;");
+                    // The first hazard made major and supervised.
+                    XA_ASSIGN_OR_RETURN(auto changed, tx.hazards().Find(ids[0], all));
+                    changed->supervised = true;
+                    changed->level = "major";
+                    return tx.hazards().Update(*changed);
+                  })
+                  .ok());
+
+  // The ledger's totals come from the counts kept per unit; counting the rows themselves (with a
+  // filter the counts do not cover, matching every hazard) gives the same figures.
+  ASSERT_TRUE(store_
+                  ->Read([&](domain::Tx& tx) -> Status {
+                    domain::PageRequest page;
+                    const std::vector<domain::ScopeFilter> scopes = {
+                        domain::ScopeFilter{},
+                        domain::ScopeFilter::Subtree(bureau.path),
+                        domain::ScopeFilter{false, false, {b->unit.path, bureau.path}},
+                        domain::ScopeFilter{false, false, {b->unit.path}},
+                        domain::ScopeFilter{false, true, {a->unit.path, bureau.path}},
+                        domain::ScopeFilter{false, false, {}}};
+                    std::vector<hz::HazardFilter> filters(7);
+                    filters[1].states = {"rectifying"};
+                    filters[2].level = "general";
+                    filters[2].states = {"reported", "assigned", "rectifying"};
+                    filters[3].school_id = a->unit.id;
+                    filters[4].school_id = a->unit.id;
+                    filters[4].supervised = true;
+                    filters[5].domain = "fire";
+                    filters[5].source = "self_inspection";
+                    filters[6].level = "major";
+                    for (std::size_t si = 0; si < scopes.size(); ++si) {
+                      for (std::size_t fi = 0; fi < filters.size(); ++fi) {
+                        auto by_rows = filters[fi];
+                        by_rows.found_from = "2000-01-01T00:00:00.000Z";
+                        EXPECT_EQ(tx.hazards().List(filters[fi], scopes[si], page)->total,
+                                  tx.hazards().List(by_rows, scopes[si], page)->total)
+                            << "scope " << si << ", filter " << fi;
+                      }
+                    }
+                    const auto all = domain::ScopeFilter{};
+                    EXPECT_EQ(tx.hazards().List(filters[1], all, page)->total, 2);
+                    EXPECT_EQ(tx.hazards().List(filters[3], all, page)->total, 3);
+                    EXPECT_EQ(tx.hazards().List(filters[4], all, page)->total, 1);
+                    EXPECT_EQ(tx.hazards().List(filters[4], scopes[3], page)->total, 0);
+                    EXPECT_EQ(tx.hazards().List(filters[6], all, page)->total, 2);
+                    EXPECT_EQ(tx.hazards().List(filters[6], scopes[3], page)->total, 0);
+                    EXPECT_EQ(tx.hazards().List(filters[6], scopes[4], page)->total, 2);
+                    EXPECT_EQ(tx.hazards().List({}, scopes[3], page)->total, 1);
+                    EXPECT_EQ(tx.hazards().List({}, scopes[4], page)->total, 3);
+                    EXPECT_EQ(tx.hazards().List({}, scopes[5], page)->total, 0);
                     return {};
                   })
                   .ok());

@@ -36,6 +36,9 @@ struct ScopeFilter {
   std::vector<std::string> paths;
   static ScopeFilter Of(const DataScope& scope);
   static ScopeFilter Subtree(std::string path) { return {false, false, {std::move(path)}}; }
+  // The subtree scope's paths without those inside another one (sorted): counts kept per unit
+  // for a whole subtree are summed over these and nothing is counted twice.
+  std::vector<std::string> Roots() const;
 };
 
 struct UnitFilter {

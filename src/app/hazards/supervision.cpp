@@ -129,7 +129,8 @@ Result<hz::Board> GetHazardBoard(Services& s, const RequestContext& ctx,
                                  std::optional<std::int64_t> school_id) {
   XA_TRY(RequirePermission(ctx, domain::perm::kHazardRead));
   const Instant now = s.clock.Now();
-  std::vector<hz::OpenCountRow> open;
+  std::vector<hz::OpenTotal> open;
+  std::vector<hz::SchoolOpen> schools;
   std::vector<hz::MonthStat> months;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
     if (school_id) {
@@ -138,12 +139,14 @@ Result<hz::Board> GetHazardBoard(Services& s, const RequestContext& ctx,
         return NotFound("学校不存在或不在您的管辖范围内");
       }
     }
-    XA_ASSIGN_OR_RETURN(open, tx.hazards().OpenCounts(ctx.Scope(), school_id, hz::ChinaDate(now)));
+    XA_ASSIGN_OR_RETURN(open, tx.hazards().OpenTotals(ctx.Scope(), school_id));
+    XA_ASSIGN_OR_RETURN(schools,
+                        tx.hazards().OpenSchools(ctx.Scope(), school_id, hz::ChinaDate(now)));
     XA_ASSIGN_OR_RETURN(months,
                         tx.hazards().MonthStats(ctx.Scope(), school_id, hz::MonthOf(now, 11)));
     return {};
   }));
-  return hz::FoldBoard(open, months, now);
+  return hz::FoldBoard(open, std::move(schools), months, now);
 }
 
 }  // namespace xiaoan::app

@@ -51,27 +51,19 @@ std::string MonthOf(Instant now, int months_back) {
   return MonthLabel(MonthStart(now, months_back));
 }
 
-Board FoldBoard(const std::vector<OpenCountRow>& open, const std::vector<MonthStat>& months,
-                Instant now) {
+Board FoldBoard(const std::vector<OpenTotal>& open, std::vector<SchoolOpen> schools,
+                const std::vector<MonthStat>& months, Instant now) {
   Board b;
   b.open_by_level = AllZero(Levels());
   b.open_by_domain = AllZero(Domains());
-  std::map<std::int64_t, SchoolOpen> schools;
   for (const auto& r : open) {
     b.open_total += r.count;
     Add(b.open_by_level, r.level, r.count);
     Add(b.open_by_domain, r.domain, r.count);
-    if (r.overdue) b.overdue += r.count;
     if (r.supervised) b.supervised += r.count;
-    auto& s = schools[r.school_id];
-    s.school_id = r.school_id;
-    s.school_name = r.school_name;
-    s.open += r.count;
-    if (r.level == "major") s.open_major += r.count;
-    if (r.overdue) s.overdue += r.count;
-    if (r.supervised) s.supervised += r.count;
   }
-  for (auto& [id, s] : schools) b.schools.push_back(s);
+  for (const auto& s : schools) b.overdue += s.overdue;
+  b.schools = std::move(schools);
   std::sort(b.schools.begin(), b.schools.end(), [](const SchoolOpen& a, const SchoolOpen& c) {
     if ((a.open_major > 0) != (c.open_major > 0)) return a.open_major > 0;
     if (a.open != c.open) return a.open > c.open;

@@ -12,12 +12,11 @@
 namespace xiaoan::domain::hazard {
 
 // Open hazards grouped by school, level, domain, overdue and supervised.
-struct OpenCountRow {
-  std::int64_t school_id = 0;
-  std::string school_name;
+// Open hazards in view with one level, domain and supervision (kept per unit by the storage
+// layer as hazards change).
+struct OpenTotal {
   std::string level;
   std::string domain;
-  bool overdue = false;
   bool supervised = false;
   std::int64_t count = 0;
 };
@@ -65,10 +64,11 @@ Instant MonthStart(Instant now, int months_back);
 // The month label (YYYY-MM, China time) of MonthStart(now, months_back).
 std::string MonthOf(Instant now, int months_back);
 
-// open: every open hazard in view, grouped; months: the figures of (at least) the 12 months up
-// to now. The trend walks back from the open hazards now: a month ended with what is open now,
-// less what was found after it, plus what was closed after it.
-Board FoldBoard(const std::vector<OpenCountRow>& open, const std::vector<MonthStat>& months,
-                Instant now);
+// open: the open hazards in view, grouped; schools: each school in view with open hazards;
+// months: the figures of (at least) the 12 months up to now. The trend walks back from the open
+// hazards now: a month ended with what is open now, less what was found after it, plus what was
+// closed after it.
+Board FoldBoard(const std::vector<OpenTotal>& open, std::vector<SchoolOpen> schools,
+                const std::vector<MonthStat>& months, Instant now);
 
 }  // namespace xiaoan::domain::hazard

@@ -199,11 +199,15 @@ class HazardRepository {
   // Marks one (id) or all (nullopt) of the user's notifications read; returns how many changed.
   virtual Result<std::int64_t> MarkRead(std::int64_t user_id, std::optional<std::int64_t> id,
                                         const std::string& at) = 0;
-  // The board's inputs within the scope (optionally one school): open hazards grouped, and the
-  // monthly figures (summed over the schools) of the months from `since_month` (YYYY-MM) on.
-  virtual Result<std::vector<OpenCountRow>> OpenCounts(const ScopeFilter& scope,
-                                                       std::optional<std::int64_t> school_id,
-                                                       const std::string& today) = 0;
+  // The board's inputs within the scope (optionally one school): open hazards grouped by level,
+  // domain and supervision; each school with open hazards (overdue: deadline before `today`,
+  // YYYY-MM-DD); and the monthly figures (summed over the schools) of the months from
+  // `since_month` (YYYY-MM) on.
+  virtual Result<std::vector<OpenTotal>> OpenTotals(const ScopeFilter& scope,
+                                                    std::optional<std::int64_t> school_id) = 0;
+  virtual Result<std::vector<SchoolOpen>> OpenSchools(const ScopeFilter& scope,
+                                                      std::optional<std::int64_t> school_id,
+                                                      const std::string& today) = 0;
   virtual Result<std::vector<MonthStat>> MonthStats(const ScopeFilter& scope,
                                                     std::optional<std::int64_t> school_id,
                                                     const std::string& since_month) = 0;

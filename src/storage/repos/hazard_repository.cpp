@@ -126,6 +126,40 @@ SupervisionOrder ReadOrder(const sql::Rows& r, std::size_t i) {
   return o;
 }
 
+// The ledger's total for a filter: from hazard_unit_counts (a few hundred rows per unit) when
+// the filter only names what it counts by, else by counting the matching hazards.
+Result<std::int64_t> CountListed(sql::Connection& conn, const domain::hazard::HazardFilter& f,
+                                 const domain::ScopeFilter& scope, WhereBuilder& rows_where) {
+  const bool by_counts =
+      !f.cluster_id && !f.overdue_before && !f.found_from && !f.found_to && f.q.empty();
+  if (!by_counts) {
+    XA_ASSIGN_OR_RETURN(
+        auto r, conn.Query("SELECT COUNT(*) FROM hazards h JOIN org_units u ON u.id = h.school_id" +
+                               rows_where.Sql(),
+                           rows_where.params()));
+    return r.Int(0, 0);
+  }
+  WhereBuilder where;
+  AddCountUnits(where, scope, f.school_id, "c.unit_id");
+  if (f.domain) where.Add("c.domain = ?", {*f.domain});
+  if (f.level) where.Add("c.level = ?", {*f.level});
+  if (!f.states.empty()) {
+    std::string in;
+    std::vector<sql::Value> values;
+    for (const auto& s : f.states) {
+      in += in.empty() ? "?" : ", ?";
+      values.emplace_back(s);
+    }
+    where.Add("c.state IN (" + in + ")", std::move(values));
+  }
+  if (f.source) where.Add("c.source = ?", {*f.source});
+  if (f.supervised) where.Add("c.supervised = ?", {std::int64_t{*f.supervised ? 1 : 0}});
+  XA_ASSIGN_OR_RETURN(
+      auto r, conn.Query("SELECT COALESCE(SUM(c.n), 0) FROM hazard_unit_counts c" + where.Sql(),
+                         where.params()));
+  return r.Int(0, 0);
+}
+
 }  // namespace
 
 Status SqlHazardRepository::Insert(Hazard& h) {
@@ -204,11 +238,7 @@ Result<domain::PageResult<Hazard>> SqlHazardRepository::List(const domain::hazar
     where.Add("h.title LIKE ? ESCAPE '\\' OR h.description LIKE ? ESCAPE '\\'", {like, like});
   }
   AddScope(where, scope, "u.path");
-  XA_ASSIGN_OR_RETURN(
-      auto count,
-      conn_.Query(
-          "SELECT COUNT(*) FROM hazards h JOIN org_units u ON u.id = h.school_id" + where.Sql(),
-          where.params()));
+  XA_ASSIGN_OR_RETURN(auto total, CountListed(conn_, f, scope, where));
   std::string sql = kHazardSelect + where.Sql() +
                     OrderBy(page.sort,
                             {{"found_at", "h.found_at"},
@@ -222,7 +252,8 @@ Result<domain::PageResult<Hazard>> SqlHazardRepository::List(const domain::hazar
   Paginate(page, sql, params);
   XA_ASSIGN_OR_RETURN(auto rows, conn_.Query(sql, params));
   domain::PageResult<Hazard> out;
-  out.total = count.Int(0, 0);
+  out.total = total;
+  out.items.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(ReadHazard(rows, i));
   return out;
 }
@@ -483,35 +514,55 @@ Result<std::vector<std::int64_t>> SqlHazardRepository::UsersWithRole(std::int64_
   return out;
 }
 
-Result<std::vector<domain::hazard::OpenCountRow>> SqlHazardRepository::OpenCounts(
-    const domain::ScopeFilter& scope, std::optional<std::int64_t> school_id,
-    const std::string& today) {
-  // Open hazards are grouped first, from the covering index hazards_open_board alone; the
-  // (far fewer) groups are then joined to their schools for the name and the scope.
-  WhereBuilder inner;
-  inner.Add("h.state IN ('reported', 'assigned', 'rectifying', 'submitted', 'verified')", {});
-  if (school_id) inner.Add("h.school_id = ?", {*school_id});
-  const std::string overdue =
-      "CASE WHEN h.deadline IS NOT NULL AND h.deadline < " + inner.Next() + " THEN 1 ELSE 0 END";
-  sql::Params params = inner.params();
-  params.emplace_back(today);
-  WhereBuilder outer(params.size());
-  AddScope(outer, scope, "u.path");
-  for (auto& p : outer.params()) params.push_back(p);
-  XA_ASSIGN_OR_RETURN(
-      auto r,
-      conn_.Query("SELECT t.school_id, u.name, t.level, t.domain, t.overdue, t.supervised, t.n "
-                  "FROM (SELECT h.school_id, h.level, h.domain, " +
-                      overdue + " AS overdue, h.supervised, COUNT(*) AS n FROM hazards h" +
-                      inner.Sql() + " GROUP BY h.school_id, h.level, h.domain, " + overdue +
-                      ", h.supervised) t JOIN org_units u ON u.id = t.school_id" + outer.Sql() +
-                      " ORDER BY t.school_id",
-                  params));
-  std::vector<domain::hazard::OpenCountRow> out;
+Result<std::vector<domain::hazard::OpenTotal>> SqlHazardRepository::OpenTotals(
+    const domain::ScopeFilter& scope, std::optional<std::int64_t> school_id) {
+  WhereBuilder where;
+  AddCountUnits(where, scope, school_id, "c.unit_id");
+  where.Add("c.state <> 'closed'", {});
+  XA_ASSIGN_OR_RETURN(auto r,
+                      conn_.Query("SELECT c.level, c.domain, c.supervised, SUM(c.n) FROM "
+                                  "hazard_unit_counts c" +
+                                      where.Sql() + " GROUP BY c.level, c.domain, c.supervised",
+                                  where.params()));
+  std::vector<domain::hazard::OpenTotal> out;
   out.reserve(r.size());
   for (std::size_t i = 0; i < r.size(); ++i) {
-    out.push_back({r.Int(i, 0), r.Text(i, 1), r.Text(i, 2), r.Text(i, 3), r.Int(i, 4) != 0,
-                   r.Int(i, 5) != 0, r.Int(i, 6)});
+    out.push_back({r.Text(i, 0), r.Text(i, 1), r.Int(i, 2) != 0, r.Int(i, 3)});
+  }
+  return out;
+}
+
+Result<std::vector<domain::hazard::SchoolOpen>> SqlHazardRepository::OpenSchools(
+    const domain::ScopeFilter& scope, std::optional<std::int64_t> school_id,
+    const std::string& today) {
+  // Open figures come from hazard_school_open; the overdue ones are counted per school from the
+  // index hazards_open_deadline (state, school, deadline), one range per open state.
+  WhereBuilder where(1);
+  where.Add("o.open > 0", {});
+  if (school_id) where.Add("o.school_id = ?", {*school_id});
+  AddScope(where, scope, "u.path");
+  sql::Params params = {today};
+  for (auto& p : where.params()) params.push_back(std::move(p));
+  XA_ASSIGN_OR_RETURN(
+      auto r,
+      conn_.Query("SELECT o.school_id, u.name, o.open, o.open_major, o.supervised, "
+                  "(SELECT COUNT(*) FROM hazards h WHERE h.state IN ('reported', 'assigned', "
+                  "'rectifying', 'submitted', 'verified') AND h.school_id = o.school_id AND "
+                  "h.deadline < $1) FROM hazard_school_open o JOIN org_units u ON u.id = "
+                  "o.school_id" +
+                      where.Sql() + " ORDER BY o.school_id",
+                  params));
+  std::vector<domain::hazard::SchoolOpen> out;
+  out.reserve(r.size());
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    domain::hazard::SchoolOpen s;
+    s.school_id = r.Int(i, 0);
+    s.school_name = r.Text(i, 1);
+    s.open = r.Int(i, 2);
+    s.open_major = r.Int(i, 3);
+    s.supervised = r.Int(i, 4);
+    s.overdue = r.Int(i, 5);
+    out.push_back(std::move(s));
   }
   return out;
 }

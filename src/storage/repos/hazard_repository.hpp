@@ -50,9 +50,11 @@ class SqlHazardRepository final : public domain::hazard::HazardRepository {
   Result<std::int64_t> UnreadCount(std::int64_t user_id) override;
   Result<std::int64_t> MarkRead(std::int64_t user_id, std::optional<std::int64_t> id,
                                 const std::string& at) override;
-  Result<std::vector<domain::hazard::OpenCountRow>> OpenCounts(
-      const domain::ScopeFilter& scope, std::optional<std::int64_t> school_id,
-      const std::string& today) override;
+  Result<std::vector<domain::hazard::OpenTotal>> OpenTotals(
+      const domain::ScopeFilter& scope, std::optional<std::int64_t> school_id) override;
+  Result<std::vector<domain::hazard::SchoolOpen>> OpenSchools(const domain::ScopeFilter& scope,
+                                                              std::optional<std::int64_t> school_id,
+                                                              const std::string& today) override;
   Result<std::vector<domain::hazard::MonthStat>> MonthStats(
       const domain::ScopeFilter& scope, std::optional<std::int64_t> school_id,
       const std::string& since_month) override;

@@ -46,6 +46,40 @@ void AddScope(WhereBuilder& where, const domain::ScopeFilter& scope, const std::
   where.Add(clause, std::move(values));
 }
 
+void AddCountUnits(WhereBuilder& where, const domain::ScopeFilter& scope,
+                   std::optional<std::int64_t> school_id, const std::string& column) {
+  if (school_id) {
+    where.Add(column + " = ?", {*school_id});
+    if (scope.all) return;
+    // The school itself must be in the scope.
+    WhereBuilder in(where.params().size());
+    in.Add("u.id = ?", {*school_id});
+    AddScope(in, scope, "u.path");
+    where.Add(column + " IN (SELECT u.id FROM org_units u" + in.Sql() + ")", {});
+    for (auto& p : in.params()) where.params().push_back(std::move(p));
+    return;
+  }
+  if (scope.all) {
+    where.Add(column + " IN (SELECT u.id FROM org_units u WHERE u.parent_id IS NULL)", {});
+    return;
+  }
+  const auto paths = scope.exact ? scope.paths : scope.Roots();
+  if (paths.empty()) {
+    where.Add("1 = 0", {});
+    return;
+  }
+  std::string in;
+  std::vector<sql::Value> values;
+  for (const auto& p : paths) {
+    in += in.empty() ? "?" : ", ?";
+    values.emplace_back(p);
+  }
+  where.Add(column + " IN (SELECT u.id FROM org_units u WHERE " +
+                (scope.exact ? std::string("u.kind = 'school' AND ") : std::string()) +
+                "u.path IN (" + in + "))",
+            std::move(values));
+}
+
 std::string LikeContains(std::string_view text) {
   std::string out = "%";
   for (char c : text) {

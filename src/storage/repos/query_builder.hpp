@@ -36,6 +36,12 @@ class WhereBuilder {
 // Restricts column (a unit path) to the scope: exact paths, or subtrees by prefix.
 void AddScope(WhereBuilder& where, const domain::ScopeFilter& scope, const std::string& column);
 
+// Restricts column (the unit_id of a table counted per unit for the whole subtree below it, like
+// hazard_unit_counts) to the units whose rows sum to the scope, or to one school in the scope.
+// Exact scopes count only the schools among their units (nothing sits below a school).
+void AddCountUnits(WhereBuilder& where, const domain::ScopeFilter& scope,
+                   std::optional<std::int64_t> school_id, const std::string& column);
+
 // '%text%' with LIKE wildcards escaped (use with ESCAPE '\').
 std::string LikeContains(std::string_view text);
 

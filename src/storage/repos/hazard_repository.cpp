@@ -21,37 +21,56 @@ constexpr const char* kHazardSelect =
     "h.rework_count, h.reopen_count, h.supervised, h.created_at, h.updated_at, h.closed_at, "
     "u.name, u.path FROM hazards h JOIN org_units u ON u.id = h.school_id";
 
-Hazard ReadHazard(const sql::Rows& r, std::size_t i) {
+// "h.state IN (every state but closed)": unlike h.state <> 'closed' it seeks the indexes that
+// lead with the state (hazards_open_deadline) instead of reading every hazard of a school. The
+// codes are the domain's own constants, not input.
+const std::string& OpenStateIn() {
+  static const std::string in = [] {
+    std::string list;
+    for (const auto& e : domain::hazard::States()) {
+      if (e.code == "closed") continue;
+      list += list.empty() ? "'" : ", '";
+      list += e.code;
+      list += '\'';
+    }
+    return "h.state IN (" + list + ")";
+  }();
+  return in;
+}
+
+// Each cell is read once: text cells are moved out of the result.
+Hazard ReadHazard(sql::Rows& r, std::size_t i) {
   Hazard h;
   h.id = r.Int(i, 0);
   h.school_id = r.Int(i, 1);
   h.building_id = OptInt(r, i, 2);
   h.key_place_id = OptInt(r, i, 3);
-  h.place = r.Text(i, 4);
-  h.domain = r.Text(i, 5);
-  h.level = r.Text(i, 6);
-  h.title = r.Text(i, 7);
-  h.description = r.Text(i, 8);
-  h.found_at = r.Text(i, 9);
-  h.found_by = r.Text(i, 10);
-  h.source = r.Text(i, 11);
+  h.place = r.TakeText(i, 4);
+  h.domain = r.TakeText(i, 5);
+  h.level = r.TakeText(i, 6);
+  h.title = r.TakeText(i, 7);
+  h.description = r.TakeText(i, 8);
+  h.found_at = r.TakeText(i, 9);
+  h.found_by = r.TakeText(i, 10);
+  h.source = r.TakeText(i, 11);
   h.campaign_id = OptInt(r, i, 12);
-  h.responsible = r.Text(i, 13);
-  h.owner = r.Text(i, 14);
+  h.responsible = r.TakeText(i, 13);
+  h.owner = r.TakeText(i, 14);
   h.deadline = OptText(r, i, 15);
-  h.deadline_reason = r.Text(i, 16);
-  h.interim_measures = r.Text(i, 17);
-  h.five = {r.Text(i, 18), r.Text(i, 19), r.Text(i, 20), r.Text(i, 21), r.Text(i, 22)};
-  h.state = r.Text(i, 23);
-  h.rectifier = r.Text(i, 24);
+  h.deadline_reason = r.TakeText(i, 16);
+  h.interim_measures = r.TakeText(i, 17);
+  h.five = {r.TakeText(i, 18), r.TakeText(i, 19), r.TakeText(i, 20), r.TakeText(i, 21),
+            r.TakeText(i, 22)};
+  h.state = r.TakeText(i, 23);
+  h.rectifier = r.TakeText(i, 24);
   h.rework_count = static_cast<int>(r.Int(i, 25));
   h.reopen_count = static_cast<int>(r.Int(i, 26));
   h.supervised = r.Int(i, 27) != 0;
-  h.created_at = r.Text(i, 28);
-  h.updated_at = r.Text(i, 29);
+  h.created_at = r.TakeText(i, 28);
+  h.updated_at = r.TakeText(i, 29);
   h.closed_at = OptText(r, i, 30);
-  h.school_name = r.Text(i, 31);
-  h.school_path = r.Text(i, 32);
+  h.school_name = r.TakeText(i, 31);
+  h.school_path = r.TakeText(i, 32);
   return h;
 }
 
@@ -228,7 +247,7 @@ Result<domain::PageResult<Hazard>> SqlHazardRepository::List(const domain::hazar
   if (f.source) where.Add("h.source = ?", {*f.source});
   if (f.supervised) where.Add("h.supervised = ?", {std::int64_t{*f.supervised ? 1 : 0}});
   if (f.overdue_before) {
-    where.Add("h.state <> 'closed' AND h.deadline IS NOT NULL AND h.deadline < ?",
+    where.Add(OpenStateIn() + " AND h.deadline IS NOT NULL AND h.deadline < ?",
               {*f.overdue_before});
   }
   if (f.found_from) where.Add("h.found_at >= ?", {*f.found_from});
@@ -544,14 +563,13 @@ Result<std::vector<domain::hazard::SchoolOpen>> SqlHazardRepository::OpenSchools
   sql::Params params = {today};
   for (auto& p : where.params()) params.push_back(std::move(p));
   XA_ASSIGN_OR_RETURN(
-      auto r,
-      conn_.Query("SELECT o.school_id, u.name, o.open, o.open_major, o.supervised, "
-                  "(SELECT COUNT(*) FROM hazards h WHERE h.state IN ('reported', 'assigned', "
-                  "'rectifying', 'submitted', 'verified') AND h.school_id = o.school_id AND "
-                  "h.deadline < $1) FROM hazard_school_open o JOIN org_units u ON u.id = "
-                  "o.school_id" +
-                      where.Sql() + " ORDER BY o.school_id",
-                  params));
+      auto r, conn_.Query("SELECT o.school_id, u.name, o.open, o.open_major, o.supervised, "
+                          "(SELECT COUNT(*) FROM hazards h WHERE " +
+                              OpenStateIn() +
+                              " AND h.school_id = o.school_id AND h.deadline < $1) FROM "
+                              "hazard_school_open o JOIN org_units u ON u.id = o.school_id" +
+                              where.Sql() + " ORDER BY o.school_id",
+                          params));
   std::vector<domain::hazard::SchoolOpen> out;
   out.reserve(r.size());
   for (std::size_t i = 0; i < r.size(); ++i) {

@@ -1,6 +1,8 @@
 // Pure domain rules: regions, units, schools, the audit chain; and the config loader and router.
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
+
 #include "cli/config.hpp"
 #include "core/clock.hpp"
 #include "core/password.hpp"
@@ -10,6 +12,8 @@
 #include "domain/org/org.hpp"
 #include "domain/org/school_stats.hpp"
 #include "domain/store.hpp"
+#include "http/json/hazard_json.hpp"
+#include "http/json/writer.hpp"
 #include "http/router.hpp"
 
 namespace xiaoan {
@@ -128,6 +132,58 @@ TEST(Enums, LabelsAndCodes) {
   EXPECT_FALSE(CodeFromText(KeyPlaceKinds(), "屋顶").has_value());
   EXPECT_EQ(KeyPlaceKinds().size(), 12u);
   EXPECT_EQ(DepartmentKinds().size(), 11u);
+}
+
+TEST(JsonWriter, WritesWhatTheDocumentSerializerWrites) {
+  std::string out;
+  http::JsonWriter w(out);
+  w.BeginObject();
+  w.Field("text", std::string_view("引号\"反斜杠\\换行\n制表\t\x01\x1f结束"));
+  w.Key("list");
+  w.BeginArray();
+  w.Int(-9007199254740993);
+  w.Bool(false);
+  w.Null();
+  w.BeginObject();
+  w.EndObject();
+  w.EndArray();
+  w.Field("none", std::optional<std::string>());
+  w.Field("n", std::optional<std::int64_t>(7));
+  w.EndObject();
+  EXPECT_EQ(out, boost::json::serialize(boost::json::parse(out)));
+  EXPECT_EQ(boost::json::parse(out).at("text").as_string(),
+            "引号\"反斜杠\\换行\n制表\t\x01\x1f结束");
+  EXPECT_EQ(boost::json::parse(out).at("list").as_array().at(0).as_int64(), -9007199254740993);
+}
+
+TEST(JsonWriter, AHazardAsTextIsTheSameAsItsDocument) {
+  domain::hazard::Hazard h;
+  h.id = 42;
+  h.school_id = 7;
+  h.school_name = "示范\"第一\"小学";
+  h.key_place_id = 3;
+  h.domain = "fire";
+  h.level = "major";
+  h.title = "灭火器\n过期";
+  h.description = "\\ 说明 \x02";
+  h.source = "self_inspection";
+  h.deadline = "2026-12-01";
+  h.five.measures = "措施";
+  h.state = "rectifying";
+  h.rework_count = 2;
+  h.supervised = true;
+  for (int variant = 0; variant < 2; ++variant) {
+    if (variant == 1) {
+      h.key_place_id.reset();
+      h.deadline.reset();
+      h.closed_at = "2026-12-02T00:00:00.000Z";
+      h.supervised = false;
+    }
+    std::string text;
+    http::JsonWriter w(text);
+    http::WriteJson(w, h);
+    EXPECT_EQ(text, boost::json::serialize(http::ToJson(h))) << variant;
+  }
 }
 
 TEST(ScopeFilter, RootsDropPathsInsideAnother) {

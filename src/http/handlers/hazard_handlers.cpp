@@ -7,6 +7,7 @@
 #include "http/json/fields.hpp"
 #include "http/json/hazard_json.hpp"
 #include "http/json/org_json.hpp"
+#include "http/json/writer.hpp"
 #include "http/query.hpp"
 
 namespace xiaoan::http {
@@ -19,10 +20,25 @@ namespace {
 
 template <typename T>
 HttpResponse PageJson(const domain::PageResult<T>& page) {
-  json::array items;
-  for (const auto& x : page.items) items.push_back(ToJson(x));
-  return JsonResponse(
-      200, json::serialize(json::object{{"items", std::move(items)}, {"total", page.total}}));
+  if constexpr (requires(JsonWriter & w, const T& x) { WriteJson(w, x); }) {
+    // Written as text directly: the ledger's pages are the largest answers read most often.
+    std::string body;
+    body.reserve(64 + page.items.size() * 1536);
+    JsonWriter w(body);
+    w.BeginObject();
+    w.Key("items");
+    w.BeginArray();
+    for (const auto& x : page.items) WriteJson(w, x);
+    w.EndArray();
+    w.Field("total", page.total);
+    w.EndObject();
+    return JsonResponse(200, std::move(body));
+  } else {
+    json::array items;
+    for (const auto& x : page.items) items.push_back(ToJson(x));
+    return JsonResponse(
+        200, json::serialize(json::object{{"items", std::move(items)}, {"total", page.total}}));
+  }
 }
 
 std::vector<std::int64_t> Ids(Fields& f, const char* key) {

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "domain/org/enums.hpp"
+#include "http/json/writer.hpp"
 
 namespace xiaoan::http {
 
@@ -16,45 +17,106 @@ json::value Opt(const std::optional<std::string>& v) {
 json::value Opt(const std::optional<std::int64_t>& v) {
   return v ? json::value(*v) : json::value(nullptr);
 }
+
+// A hazard's members, once, for both encodings: Sink::Field(key, value) and
+// Sink::Object(key, fill).
+template <typename Sink>
+void HazardFields(Sink& s, const hz::Hazard& h) {
+  s.Field("id", h.id);
+  s.Field("school_id", h.school_id);
+  s.Field("school_name", h.school_name);
+  s.Field("building_id", h.building_id);
+  s.Field("key_place_id", h.key_place_id);
+  s.Field("place", h.place);
+  s.Field("domain", h.domain);
+  s.Field("domain_label", domain::LabelOf(hz::Domains(), h.domain));
+  s.Field("level", h.level);
+  s.Field("level_label", domain::LabelOf(hz::Levels(), h.level));
+  s.Field("title", h.title);
+  s.Field("description", h.description);
+  s.Field("found_at", h.found_at);
+  s.Field("found_by", h.found_by);
+  s.Field("source", h.source);
+  s.Field("source_label", domain::LabelOf(hz::Sources(), h.source));
+  s.Field("campaign_id", h.campaign_id);
+  s.Field("responsible", h.responsible);
+  s.Field("owner", h.owner);
+  s.Field("deadline", h.deadline);
+  s.Field("deadline_reason", h.deadline_reason);
+  s.Field("interim_measures", h.interim_measures);
+  s.Object("five", [&](auto& f) {
+    f.Field("measures", h.five.measures);
+    f.Field("responsible", h.five.responsible);
+    f.Field("funds", h.five.funds);
+    f.Field("deadline", h.five.deadline);
+    f.Field("contingency_plan", h.five.contingency_plan);
+  });
+  s.Field("state", h.state);
+  s.Field("state_label", domain::LabelOf(hz::States(), h.state));
+  s.Field("rectifier", h.rectifier);
+  s.Field("rework_count", h.rework_count);
+  s.Field("reopen_count", h.reopen_count);
+  s.Field("supervised", h.supervised);
+  s.Field("created_at", h.created_at);
+  s.Field("updated_at", h.updated_at);
+  s.Field("closed_at", h.closed_at);
+}
+
+// Members into a boost::json object.
+struct ObjectSink {
+  json::object& o;
+  template <typename T>
+  void Field(std::string_view key, const std::optional<T>& v) {
+    if (v) {
+      o.emplace(key, *v);
+    } else {
+      o.emplace(key, nullptr);
+    }
+  }
+  template <typename T>
+  void Field(std::string_view key, const T& v) {
+    o.emplace(key, v);
+  }
+  template <typename Fill>
+  void Object(std::string_view key, Fill fill) {
+    json::object child(o.storage());
+    ObjectSink sink{child};
+    fill(sink);
+    o.emplace(key, std::move(child));
+  }
+};
+
+// Members as text.
+struct WriterSink {
+  JsonWriter& w;
+  template <typename T>
+  void Field(std::string_view key, const T& v) {
+    w.Field(key, v);
+  }
+  template <typename Fill>
+  void Object(std::string_view key, Fill fill) {
+    w.Key(key);
+    w.BeginObject();
+    fill(*this);
+    w.EndObject();
+  }
+};
+
 }  // namespace
 
 json::value ToJson(const hz::Hazard& h) {
-  return json::object{{"id", h.id},
-                      {"school_id", h.school_id},
-                      {"school_name", h.school_name},
-                      {"building_id", Opt(h.building_id)},
-                      {"key_place_id", Opt(h.key_place_id)},
-                      {"place", h.place},
-                      {"domain", h.domain},
-                      {"domain_label", domain::LabelOf(hz::Domains(), h.domain)},
-                      {"level", h.level},
-                      {"level_label", domain::LabelOf(hz::Levels(), h.level)},
-                      {"title", h.title},
-                      {"description", h.description},
-                      {"found_at", h.found_at},
-                      {"found_by", h.found_by},
-                      {"source", h.source},
-                      {"source_label", domain::LabelOf(hz::Sources(), h.source)},
-                      {"campaign_id", Opt(h.campaign_id)},
-                      {"responsible", h.responsible},
-                      {"owner", h.owner},
-                      {"deadline", Opt(h.deadline)},
-                      {"deadline_reason", h.deadline_reason},
-                      {"interim_measures", h.interim_measures},
-                      {"five", json::object{{"measures", h.five.measures},
-                                            {"responsible", h.five.responsible},
-                                            {"funds", h.five.funds},
-                                            {"deadline", h.five.deadline},
-                                            {"contingency_plan", h.five.contingency_plan}}},
-                      {"state", h.state},
-                      {"state_label", domain::LabelOf(hz::States(), h.state)},
-                      {"rectifier", h.rectifier},
-                      {"rework_count", h.rework_count},
-                      {"reopen_count", h.reopen_count},
-                      {"supervised", h.supervised},
-                      {"created_at", h.created_at},
-                      {"updated_at", h.updated_at},
-                      {"closed_at", Opt(h.closed_at)}};
+  json::object o;
+  o.reserve(37);
+  ObjectSink sink{o};
+  HazardFields(sink, h);
+  return o;
+}
+
+void WriteJson(JsonWriter& w, const hz::Hazard& h) {
+  WriterSink sink{w};
+  w.BeginObject();
+  HazardFields(sink, h);
+  w.EndObject();
 }
 
 json::value ToJson(const hz::StoredFile& f) {

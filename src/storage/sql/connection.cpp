@@ -20,6 +20,13 @@ double Rows::Double(std::size_t row, std::size_t col) const {
   return 0;
 }
 
+std::string Rows::TakeText(std::size_t row, std::size_t col) {
+  if (auto* s = std::get_if<std::string>(&cells_[row * columns_.size() + col])) {
+    return std::move(*s);
+  }
+  return Text(row, col);
+}
+
 std::string Rows::Text(std::size_t row, std::size_t col) const {
   const Value& v = at(row, col);
   if (const auto* s = std::get_if<std::string>(&v)) return *s;

@@ -42,6 +42,9 @@ class Rows {
   std::int64_t Int(std::size_t row, std::size_t col) const;
   double Double(std::size_t row, std::size_t col) const;
   std::string Text(std::size_t row, std::size_t col) const;
+  // Text() that moves a text cell out instead of copying it (the cell is left empty): for
+  // reading each cell of a result once into a record.
+  std::string TakeText(std::size_t row, std::size_t col);
   bool Null(std::size_t row, std::size_t col) const { return IsNull(at(row, col)); }
 
  private:

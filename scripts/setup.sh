@@ -22,7 +22,7 @@ PACKAGES=(
   libsqlite3-dev sqlite3 libpq-dev postgresql
   libssl-dev libsodium-dev libxlsxwriter-dev libzip-dev libexpat1-dev
   libspdlog-dev libfmt-dev libcli11-dev
-  libgtest-dev libgmock-dev googletest libbenchmark-dev
+  libgtest-dev libgmock-dev googletest libbenchmark-dev libjemalloc-dev
   python3 python3-yaml curl procps iproute2 ca-certificates
 )
 

@@ -79,11 +79,11 @@ class GroupCommitter {
 
   Status Submit(const std::function<Status(domain::Tx&)>& work) {
     if (t_batch_owner == this) return RunInSavepoint(*t_batch_conn, *t_batch_tx, work);
-    Item item{&work, {}, false};
+    Item item{&work, {}, false, {}};
     std::unique_lock lock(mu_);
     queue_.push_back(&item);
     work_cv_.notify_one();
-    done_cv_.wait(lock, [&] { return item.done; });
+    item.done_cv.wait(lock, [&] { return item.done; });
     return std::move(item.status);
   }
 
@@ -92,6 +92,9 @@ class GroupCommitter {
     const std::function<Status(domain::Tx&)>* work;
     Status status;
     bool done;
+    // Each writer waits on its own: a finished batch wakes its writers only, not every writer
+    // queued for the next one.
+    std::condition_variable done_cv;
   };
   // Enough to fill one fsync under heavy load; a long write (an import) simply makes a batch
   // of its own.
@@ -111,10 +114,14 @@ class GroupCommitter {
       }
       RunBatch(batch);
       {
+        // Notified under the lock: a writer cannot see `done` and return (ending its Item)
+        // before its notification is sent.
         std::lock_guard lock(mu_);
-        for (Item* item : batch) item->done = true;
+        for (Item* item : batch) {
+          item->done = true;
+          item->done_cv.notify_one();
+        }
       }
-      done_cv_.notify_all();
       batch.clear();
     }
   }
@@ -168,7 +175,6 @@ class GroupCommitter {
   std::atomic<std::uint64_t>& epoch_;
   std::mutex mu_;
   std::condition_variable work_cv_;
-  std::condition_variable done_cv_;
   std::deque<Item*> queue_;
   bool stop_ = false;
   std::thread thread_;

@@ -720,6 +720,41 @@ TEST_P(StorageContract, HazardLedgerRepository) {
                   .ok());
 }
 
+TEST_P(StorageContract, RuleSettingsAreReadAgainOnceReplaced) {
+  auto read = [&] {
+    std::vector<std::pair<std::string, std::string>> out;
+    EXPECT_TRUE(store_
+                    ->Read([&](domain::Tx& tx) -> Status {
+                      XA_ASSIGN_OR_RETURN(out, tx.hazards().RuleSettings());
+                      return {};
+                    })
+                    .ok());
+    return out;
+  };
+  auto replace = [&](const std::string& days) {
+    const auto before = store_->access_epoch();
+    EXPECT_TRUE(store_
+                    ->Write([&](domain::Tx& tx) -> Status {
+                      XA_TRY(tx.hazards().ReplaceRuleSettings({{"deadlines.general_days", days}},
+                                                              "2026-11-01T00:00:00.000Z",
+                                                              "tester"));
+                      // Within the write, the new settings are what it reads.
+                      XA_ASSIGN_OR_RETURN(auto now, tx.hazards().RuleSettings());
+                      EXPECT_EQ(now.at(0).second, days);
+                      return {};
+                    })
+                    .ok());
+    EXPECT_GT(store_->access_epoch(), before);
+  };
+  EXPECT_TRUE(read().empty());
+  EXPECT_TRUE(read().empty());  // now from the store's cache
+  replace("5");
+  ASSERT_EQ(read().size(), 1u);
+  EXPECT_EQ(read().at(0).second, "5");
+  replace("6");
+  EXPECT_EQ(read().at(0).second, "6");
+}
+
 TEST_P(StorageContract, BackupRestoresIntoAnEmptyDatabaseOnEitherStore) {
   app::Services services{*store_, clock_};
   ASSERT_TRUE(app::SeedDemo(services, ctx_, {7, "district"}).ok());

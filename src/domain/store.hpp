@@ -259,8 +259,9 @@ class Store {
   virtual Status Write(const std::function<Status(Tx&)>& work) = 0;
   virtual AuditHash audit_hash() const = 0;
   // Changes after every committed write that changed what an authenticated request depends on
-  // (users, roles and their scopes, ended sessions, revoked tokens, the security policy, units):
-  // caches of signed-in users compare it to know they are still current.
+  // (users, roles and their scopes, ended sessions, revoked tokens, the security policy, units)
+  // or the hazard rule settings: caches of signed-in users and of the settings compare it to
+  // know they are still current.
   virtual std::uint64_t access_epoch() const { return 0; }
 };
 

@@ -15,11 +15,13 @@ namespace {
 
 class SqlTx final : public domain::Tx {
  public:
-  SqlTx(sql::Connection& conn, domain::AuditHash hash)
+  // cache: given for read transactions only (a write must see the settings it changes).
+  SqlTx(sql::Connection& conn, domain::AuditHash hash, RuleSettingsCache* cache = nullptr,
+        std::uint64_t epoch = 0)
       : org_(conn, &access_changed),
         users_(conn, &access_changed),
         audit_(conn, hash),
-        hazards_(conn) {}
+        hazards_(conn, &access_changed, cache, epoch) {}
   bool access_changed = false;
   domain::OrgRepository& org() override { return org_; }
   domain::UserRepository& users() override { return users_; }
@@ -191,7 +193,9 @@ SqlStore::~SqlStore() = default;
 
 Status SqlStore::Run(bool write, const std::function<Status(domain::Tx&)>& work) {
   XA_ASSIGN_OR_RETURN(auto conn, pool_->Acquire());
-  SqlTx tx(*conn, hash_);
+  // The epoch is read before the transaction starts: settings cached under it were read no
+  // earlier than the last change that moved it.
+  SqlTx tx(*conn, hash_, write ? nullptr : &rule_settings_, epoch_.load());
   Status st = sql::InTransaction(*conn, write, [&]() { return work(tx); });
   if (st.ok() && tx.access_changed) ++epoch_;
   return st;

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "domain/store.hpp"
+#include "storage/repos/hazard_repository.hpp"
 #include "storage/sql/connection.hpp"
 
 namespace xiaoan::storage {
@@ -31,6 +32,7 @@ class SqlStore final : public domain::Store {
   std::unique_ptr<sql::Pool> pool_;
   domain::AuditHash hash_;
   std::atomic<std::uint64_t> epoch_{0};
+  RuleSettingsCache rule_settings_;
   std::unique_ptr<GroupCommitter> committer_;
 };
 

@@ -607,16 +607,22 @@ Result<std::vector<domain::hazard::MonthStat>> SqlHazardRepository::MonthStats(
 }
 
 Result<std::vector<std::pair<std::string, std::string>>> SqlHazardRepository::RuleSettings() {
+  if (cache_ != nullptr) {
+    if (auto cached = cache_->Find(epoch_)) return std::move(*cached);
+  }
   XA_ASSIGN_OR_RETURN(auto r,
                       conn_.Query("SELECT key, value FROM hazard_rule_settings ORDER BY key"));
   std::vector<std::pair<std::string, std::string>> out;
   for (std::size_t i = 0; i < r.size(); ++i) out.emplace_back(r.Text(i, 0), r.Text(i, 1));
+  if (cache_ != nullptr) cache_->Put(epoch_, out);
   return out;
 }
 
 Status SqlHazardRepository::ReplaceRuleSettings(
     const std::vector<std::pair<std::string, std::string>>& settings, const std::string& at,
     const std::string& by) {
+  // Moves the store's access epoch on commit: cached settings are read again.
+  if (access_changed_ != nullptr) *access_changed_ = true;
   XA_TRY(Done(conn_.Exec("DELETE FROM hazard_rule_settings")));
   for (const auto& [key, value] : settings) {
     XA_TRY(Done(conn_.Exec(

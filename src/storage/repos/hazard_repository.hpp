@@ -1,12 +1,53 @@
 #pragma once
+#include <chrono>
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "domain/store.hpp"
 #include "storage/sql/connection.hpp"
 
 namespace xiaoan::storage {
 
+// The rule settings as last read, kept by the store for its read transactions: valid while the
+// store's access epoch is the one they were read under (replacing them moves it) and for two
+// seconds at most (changes made by another process).
+class RuleSettingsCache {
+ public:
+  using Settings = std::vector<std::pair<std::string, std::string>>;
+  std::optional<Settings> Find(std::uint64_t epoch) {
+    std::lock_guard lock(mu_);
+    if (!settings_ || epoch != epoch_ ||
+        std::chrono::steady_clock::now() - loaded_ > std::chrono::seconds(2)) {
+      return std::nullopt;
+    }
+    return settings_;
+  }
+  void Put(std::uint64_t epoch, Settings settings) {
+    std::lock_guard lock(mu_);
+    epoch_ = epoch;
+    loaded_ = std::chrono::steady_clock::now();
+    settings_ = std::move(settings);
+  }
+
+ private:
+  std::mutex mu_;
+  std::uint64_t epoch_ = 0;
+  std::chrono::steady_clock::time_point loaded_{};
+  std::optional<Settings> settings_;
+};
+
 class SqlHazardRepository final : public domain::hazard::HazardRepository {
  public:
-  explicit SqlHazardRepository(sql::Connection& conn) : conn_(conn) {}
+  // access_changed, when given, is set when the rule settings are replaced (see
+  // domain::Store::access_epoch); cache, when given (read transactions only), serves the rule
+  // settings read under `epoch`.
+  explicit SqlHazardRepository(sql::Connection& conn, bool* access_changed = nullptr,
+                               RuleSettingsCache* cache = nullptr, std::uint64_t epoch = 0)
+      : conn_(conn), access_changed_(access_changed), cache_(cache), epoch_(epoch) {}
   using Hazard = domain::hazard::Hazard;
 
   Status Insert(Hazard& h) override;
@@ -66,6 +107,9 @@ class SqlHazardRepository final : public domain::hazard::HazardRepository {
 
  private:
   sql::Connection& conn_;
+  bool* access_changed_ = nullptr;
+  RuleSettingsCache* cache_ = nullptr;
+  std::uint64_t epoch_ = 0;
 };
 
 }  // namespace xiaoan::storage

@@ -11,7 +11,6 @@
 
 namespace xiaoan::domain::hazard {
 
-// Open hazards grouped by school, level, domain, overdue and supervised.
 // Open hazards in view with one level, domain and supervision (kept per unit by the storage
 // layer as hazards change).
 struct OpenTotal {

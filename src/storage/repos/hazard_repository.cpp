@@ -145,6 +145,25 @@ SupervisionOrder ReadOrder(const sql::Rows& r, std::size_t i) {
   return o;
 }
 
+// The filter's fields that hazard_unit_counts counts by (domain, level, states, source,
+// supervision), on the table aliased `alias` (hazards or the counts).
+void AddCountedFields(WhereBuilder& where, const domain::hazard::HazardFilter& f,
+                      const std::string& alias) {
+  if (f.domain) where.Add(alias + ".domain = ?", {*f.domain});
+  if (f.level) where.Add(alias + ".level = ?", {*f.level});
+  if (!f.states.empty()) {
+    std::string in;
+    std::vector<sql::Value> values;
+    for (const auto& s : f.states) {
+      in += in.empty() ? "?" : ", ?";
+      values.emplace_back(s);
+    }
+    where.Add(alias + ".state IN (" + in + ")", std::move(values));
+  }
+  if (f.source) where.Add(alias + ".source = ?", {*f.source});
+  if (f.supervised) where.Add(alias + ".supervised = ?", {std::int64_t{*f.supervised ? 1 : 0}});
+}
+
 // The ledger's total for a filter: from hazard_unit_counts (a few hundred rows per unit) when
 // the filter only names what it counts by, else by counting the matching hazards.
 Result<std::int64_t> CountListed(sql::Connection& conn, const domain::hazard::HazardFilter& f,
@@ -160,19 +179,7 @@ Result<std::int64_t> CountListed(sql::Connection& conn, const domain::hazard::Ha
   }
   WhereBuilder where;
   AddCountUnits(where, scope, f.school_id, "c.unit_id");
-  if (f.domain) where.Add("c.domain = ?", {*f.domain});
-  if (f.level) where.Add("c.level = ?", {*f.level});
-  if (!f.states.empty()) {
-    std::string in;
-    std::vector<sql::Value> values;
-    for (const auto& s : f.states) {
-      in += in.empty() ? "?" : ", ?";
-      values.emplace_back(s);
-    }
-    where.Add("c.state IN (" + in + ")", std::move(values));
-  }
-  if (f.source) where.Add("c.source = ?", {*f.source});
-  if (f.supervised) where.Add("c.supervised = ?", {std::int64_t{*f.supervised ? 1 : 0}});
+  AddCountedFields(where, f, "c");
   XA_ASSIGN_OR_RETURN(
       auto r, conn.Query("SELECT COALESCE(SUM(c.n), 0) FROM hazard_unit_counts c" + where.Sql(),
                          where.params()));
@@ -233,19 +240,7 @@ Result<domain::PageResult<Hazard>> SqlHazardRepository::List(const domain::hazar
   if (f.cluster_id) {
     where.Add("h.school_id IN (SELECT unit_id FROM schools WHERE cluster_id = ?)", {*f.cluster_id});
   }
-  if (f.domain) where.Add("h.domain = ?", {*f.domain});
-  if (f.level) where.Add("h.level = ?", {*f.level});
-  if (!f.states.empty()) {
-    std::string in;
-    std::vector<sql::Value> values;
-    for (const auto& s : f.states) {
-      in += in.empty() ? "?" : ", ?";
-      values.emplace_back(s);
-    }
-    where.Add("h.state IN (" + in + ")", std::move(values));
-  }
-  if (f.source) where.Add("h.source = ?", {*f.source});
-  if (f.supervised) where.Add("h.supervised = ?", {std::int64_t{*f.supervised ? 1 : 0}});
+  AddCountedFields(where, f, "h");
   if (f.overdue_before) {
     where.Add(OpenStateIn() + " AND h.deadline IS NOT NULL AND h.deadline < ?",
               {*f.overdue_before});

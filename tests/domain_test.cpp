@@ -156,6 +156,31 @@ TEST(JsonWriter, WritesWhatTheDocumentSerializerWrites) {
   EXPECT_EQ(boost::json::parse(out).at("list").as_array().at(0).as_int64(), -9007199254740993);
 }
 
+TEST(JsonWriter, EscapesEveryByteThatNeedsItWhereverItStands) {
+  // Text is scanned eight bytes at a time: put each ASCII byte at each ASCII place of a 19-byte
+  // string mixing ASCII and UTF-8 (places 0-7 and 8-15 are whole words, 16-18 the tail) and
+  // compare with the document serializer.
+  const std::string base =
+      "ab示范cd\xe2\x80\x9c"
+      "efghij";
+  ASSERT_EQ(base.size(), 19u);
+  int compared = 0;
+  for (int byte = 0; byte < 0x80; ++byte) {
+    for (std::size_t at = 0; at < base.size(); ++at) {
+      if (static_cast<unsigned char>(base[at]) >= 0x80) continue;  // inside a character
+      std::string text = base;
+      text[at] = static_cast<char>(byte);
+      std::string out;
+      http::JsonWriter w(out);
+      w.String(text);
+      ASSERT_EQ(out, boost::json::serialize(boost::json::string(text)))
+          << "byte " << byte << " at " << at;
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, 128 * 10);
+}
+
 TEST(JsonWriter, AHazardAsTextIsTheSameAsItsDocument) {
   domain::hazard::Hazard h;
   h.id = 42;

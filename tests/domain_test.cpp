@@ -338,12 +338,18 @@ TEST(Config, DefaultsFileEnvironmentAndOptionsInOrder) {
   cli::Config cfg;
   ASSERT_TRUE(cli::ApplyIni(cfg,
                             "# comment\n[server]\nlisten = 0.0.0.0:9000\nthreads = 3\n"
-                            "[database]\npool_size = 8\n",
+                            "[database]\npool_size = 8\nsqlite_cache_mib = 128\n",
                             "test.ini")
                   .ok());
   EXPECT_EQ(cfg.listen, "0.0.0.0:9000");
   EXPECT_EQ(cfg.threads, 3);
   EXPECT_EQ(cfg.pool_size, 8);
+  EXPECT_EQ(cfg.sqlite_cache_mib, 128);
+  EXPECT_EQ(cli::ApplyIni(cfg, "[database]\nsqlite_cache_mib = 0\n", "test.ini")
+                .error()
+                .details.at(0)
+                .field,
+            "database.sqlite_cache_mib");
   auto unknown = cli::ApplyIni(cfg, "[server]\ncolour = red\n", "test.ini");
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.error().details.at(0).field, "server.colour");

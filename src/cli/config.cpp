@@ -68,6 +68,8 @@ const std::map<std::string, Setter>& Settings() {
       {"server.secure_cookies", Flag(&Config::secure_cookies, "server.secure_cookies")},
       {"database.url", Str(&Config::database_url)},
       {"database.pool_size", Num(&Config::pool_size, 1, 256, "database.pool_size")},
+      {"database.sqlite_cache_mib",
+       Num(&Config::sqlite_cache_mib, 1, 4096, "database.sqlite_cache_mib")},
       {"database.busy_timeout_ms",
        Num(&Config::busy_timeout_ms, 0, 600000, "database.busy_timeout_ms")},
       {"paths.data_dir", Str(&Config::data_dir)},

@@ -25,7 +25,7 @@ struct Config {
   // [database]
   std::string database_url;  // empty: sqlite:<data_dir>/xiaoan.db
   int pool_size = 4;
-  int sqlite_cache_mib = 16;  // not a setting: bulk commands (demo) raise it
+  int sqlite_cache_mib = 64;  // per SQLite connection; bulk commands (demo) raise it
   int busy_timeout_ms = 5000;
   // [paths]
   std::string data_dir = "./var";

@@ -647,6 +647,10 @@ TEST_P(StorageContract, HazardLedgerRepository) {
             EXPECT_EQ(MonthsText(months), "2026-10 1/1/0/0;2026-11 2/0/1/40;");
             EXPECT_EQ(MonthsText(*tx.hazards().MonthStats(all, std::nullopt, "2026-11")),
                       "2026-11 3/0/1/40;");
+            // Counted at every unit above the schools: the bureau's subtree reads its own rows.
+            EXPECT_EQ(MonthsText(*tx.hazards().MonthStats(domain::ScopeFilter::Subtree(bureau.path),
+                                                          std::nullopt, "2026-11")),
+                      "2026-11 3/0/1/40;");
             EXPECT_EQ(MonthsText(*tx.hazards().MonthStats(only_b, std::nullopt, "2026-01")),
                       "2026-11 1/0/0/0;");
             EXPECT_EQ(

@@ -16,8 +16,8 @@ struct TableSpec {
   bool has_id;
   bool reference = false;
 };
-// Every table but the derived hazard_month_stats, which the hazards' triggers rebuild as a
-// backup is restored.
+// Every table but the derived hazard_unit_months, hazard_unit_counts and hazard_school_open,
+// which the hazards' triggers rebuild as a backup is restored.
 // clang-format off
 constexpr TableSpec kTables[] = {
     {"regions", "code", false},

@@ -583,14 +583,13 @@ Result<std::vector<domain::hazard::SchoolOpen>> SqlHazardRepository::OpenSchools
 Result<std::vector<domain::hazard::MonthStat>> SqlHazardRepository::MonthStats(
     const domain::ScopeFilter& scope, std::optional<std::int64_t> school_id,
     const std::string& since_month) {
+  // The months of the scope's top units (or the school), each counting its whole subtree.
   WhereBuilder where;
+  AddCountUnits(where, scope, school_id, "s.unit_id");
   where.Add("s.month >= ?", {since_month});
-  if (school_id) where.Add("s.school_id = ?", {*school_id});
-  AddScope(where, scope, "u.path");
   XA_ASSIGN_OR_RETURN(
       auto r, conn_.Query("SELECT s.month, SUM(s.found), SUM(s.found_closed), SUM(s.closed), "
-                          "SUM(s.close_days) FROM hazard_month_stats s JOIN org_units u ON u.id = "
-                          "s.school_id" +
+                          "SUM(s.close_days) FROM hazard_unit_months s" +
                               where.Sql() + " GROUP BY s.month ORDER BY s.month",
                           where.params()));
   std::vector<domain::hazard::MonthStat> out;

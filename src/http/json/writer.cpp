@@ -16,58 +16,66 @@ bool AnyByteNeedsEscape(std::uint64_t word) {
   return (below_space | has_zero(word ^ (kOnes * '"')) | has_zero(word ^ (kOnes * '\\'))) != 0;
 }
 
+bool NeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+// The length of the start of `v` that needs no escaping (most text: all of it).
+std::size_t PlainPrefix(std::string_view v) {
+  const std::size_t n = v.size();
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, v.data() + i, 8);
+    if (AnyByteNeedsEscape(word)) break;
+  }
+  while (i < n && !NeedsEscape(static_cast<unsigned char>(v[i]))) ++i;
+  return i;
+}
+
 }  // namespace
 
 void JsonWriter::Separate() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (!first_.empty()) {
-    if (!first_.back()) out_ += ',';
-    first_.back() = false;
-  }
+  if (comma_) out_ += ',';
 }
 
 void JsonWriter::Open(char c) {
   Separate();
   out_ += c;
-  first_.push_back(true);
+  comma_ = false;
 }
 
 void JsonWriter::Close(char c) {
   out_ += c;
-  first_.pop_back();
+  comma_ = true;
 }
 
 void JsonWriter::Key(std::string_view key) {
-  String(key);
+  Separate();
+  Quoted(key);
   out_ += ':';
-  after_key_ = true;
+  comma_ = false;
 }
 
 void JsonWriter::String(std::string_view v) {
   Separate();
+  Quoted(v);
+  comma_ = true;
+}
+
+void JsonWriter::Quoted(std::string_view v) {
   static constexpr char kHex[] = "0123456789abcdef";
   out_ += '"';
-  std::size_t plain = 0;  // start of the run copied as it is
-  const std::size_t n = v.size();
-  std::size_t i = 0;
-  while (i < n) {
-    // Eight bytes at a time while none of them needs escaping (most text never does).
-    if (i + 8 <= n) {
-      std::uint64_t word;
-      std::memcpy(&word, v.data() + i, 8);
-      if (!AnyByteNeedsEscape(word)) {
-        i += 8;
-        continue;
-      }
-    }
+  std::size_t plain = PlainPrefix(v);
+  if (plain == v.size()) {
+    out_.append(v.data(), v.size());
+    out_ += '"';
+    return;
+  }
+  out_.append(v.data(), plain);
+  for (std::size_t i = plain; i < v.size(); ++i) {
     const auto c = static_cast<unsigned char>(v[i]);
-    ++i;
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out_.append(v.data() + plain, i - 1 - plain);
-    plain = i;
+    if (!NeedsEscape(c)) continue;
+    out_.append(v.data() + plain, i - plain);
+    plain = i + 1;
     switch (c) {
       case '"':
         out_ += "\\\"";
@@ -105,16 +113,19 @@ void JsonWriter::Int(std::int64_t v) {
   char buf[24];
   const auto r = std::to_chars(buf, buf + sizeof buf, v);
   out_.append(buf, r.ptr);
+  comma_ = true;
 }
 
 void JsonWriter::Bool(bool v) {
   Separate();
   out_ += v ? "true" : "false";
+  comma_ = true;
 }
 
 void JsonWriter::Null() {
   Separate();
   out_ += "null";
+  comma_ = true;
 }
 
 void JsonWriter::Field(std::string_view key, const std::optional<std::string>& v) {

@@ -7,7 +7,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace xiaoan::http {
 
@@ -59,10 +58,12 @@ class JsonWriter {
   void Separate();
   void Open(char c);
   void Close(char c);
+  void Quoted(std::string_view v);
 
   std::string& out_;
-  std::vector<bool> first_;  // per open container: nothing written in it yet
-  bool after_key_ = false;
+  // A comma goes before the next value or key: something was written in the same container
+  // (a value, or a container that was closed) and no key since.
+  bool comma_ = false;
 };
 
 }  // namespace xiaoan::http

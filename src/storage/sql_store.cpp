@@ -3,6 +3,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -81,21 +82,29 @@ class GroupCommitter {
 
   Status Submit(const std::function<Status(domain::Tx&)>& work) {
     if (t_batch_owner == this) return RunInSavepoint(*t_batch_conn, *t_batch_tx, work);
-    Item item{&work, {}, false, {}};
-    std::unique_lock lock(mu_);
-    queue_.push_back(&item);
+    auto item = std::make_shared<Item>();
+    item->work = &work;
+    {
+      std::lock_guard lock(mu_);
+      queue_.push_back(item);
+    }
     work_cv_.notify_one();
-    item.done_cv.wait(lock, [&] { return item.done; });
-    return std::move(item.status);
+    std::unique_lock lock(item->mu);
+    item->done_cv.wait(lock, [&] { return item->done; });
+    return std::move(item->status);
   }
 
  private:
+  // Shared by the writer and the committer, so that the committer can wake the writer after
+  // letting go of the writer's lock (a writer woken while the lock is still held would only
+  // wait again for it) even if the writer has returned in between.
   struct Item {
-    const std::function<Status(domain::Tx&)>* work;
+    const std::function<Status(domain::Tx&)>* work = nullptr;
     Status status;
-    bool done;
     // Each writer waits on its own: a finished batch wakes its writers only, not every writer
-    // queued for the next one.
+    // queued for the next one, and they do not contend for the queue's lock.
+    std::mutex mu;
+    bool done = false;
     std::condition_variable done_cv;
   };
   // Enough to fill one fsync under heavy load; a long write (an import) simply makes a batch
@@ -103,7 +112,7 @@ class GroupCommitter {
   static constexpr std::size_t kMaxBatch = 512;
 
   void Loop() {
-    std::vector<Item*> batch;
+    std::vector<std::shared_ptr<Item>> batch;
     for (;;) {
       {
         std::unique_lock lock(mu_);
@@ -115,22 +124,20 @@ class GroupCommitter {
         }
       }
       RunBatch(batch);
-      {
-        // Notified under the lock: a writer cannot see `done` and return (ending its Item)
-        // before its notification is sent.
-        std::lock_guard lock(mu_);
-        for (Item* item : batch) {
+      for (const auto& item : batch) {
+        {
+          std::lock_guard lock(item->mu);
           item->done = true;
-          item->done_cv.notify_one();
         }
+        item->done_cv.notify_one();
       }
       batch.clear();
     }
   }
 
-  void RunBatch(std::vector<Item*>& batch) {
+  void RunBatch(std::vector<std::shared_ptr<Item>>& batch) {
     auto fail_all = [&](const Error& e) {
-      for (Item* item : batch) item->status = e;
+      for (const auto& item : batch) item->status = e;
     };
     auto conn = pool_.Acquire();
     if (!conn.ok()) return fail_all(conn.error());
@@ -142,7 +149,7 @@ class GroupCommitter {
     t_batch_tx = &tx;
     bool aborted = false;
     bool access_changed = false;
-    for (Item* item : batch) {
+    for (const auto& item : batch) {
       if (aborted) {
         item->status = Internal("the transaction was rolled back by the database");
         continue;
@@ -157,14 +164,14 @@ class GroupCommitter {
     t_batch_conn = nullptr;
     t_batch_tx = nullptr;
     if (aborted) {
-      for (Item* item : batch) {
+      for (const auto& item : batch) {
         if (item->status.ok()) item->status = Internal("the transaction was rolled back");
       }
       return;
     }
     if (auto st = c.Commit(); !st.ok()) {
       (void)c.Rollback();
-      for (Item* item : batch) {
+      for (const auto& item : batch) {
         if (item->status.ok()) item->status = st.error();
       }
       return;
@@ -177,7 +184,7 @@ class GroupCommitter {
   std::atomic<std::uint64_t>& epoch_;
   std::mutex mu_;
   std::condition_variable work_cv_;
-  std::deque<Item*> queue_;
+  std::deque<std::shared_ptr<Item>> queue_;
   bool stop_ = false;
   std::thread thread_;
 };

@@ -10,6 +10,7 @@
 // made on every request from the cached records.
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -34,30 +35,37 @@ class AuthCache {
                      std::size_t max_entries = 20000)
       : ttl_(ttl), max_entries_(max_entries) {}
 
-  std::optional<Entry> Find(const std::string& session_hash, std::uint64_t epoch) {
+  // Entries are shared and never changed once stored: the lock covers finding the entry, not
+  // copying it (every request of every thread passes here).
+  std::shared_ptr<const Entry> Find(const std::string& session_hash, std::uint64_t epoch) {
     const auto now = std::chrono::steady_clock::now();
     std::lock_guard lock(mu_);
     auto it = entries_.find(session_hash);
-    if (it == entries_.end()) return std::nullopt;
-    if (it->second.epoch != epoch || now - it->second.loaded > ttl_) {
+    if (it == entries_.end()) return nullptr;
+    if (it->second->epoch != epoch || now - it->second->loaded > ttl_) {
       entries_.erase(it);
-      return std::nullopt;
+      return nullptr;
     }
     return it->second;
   }
 
   void Put(const std::string& session_hash, Entry entry) {
     entry.loaded = std::chrono::steady_clock::now();
+    auto stored = std::make_shared<const Entry>(std::move(entry));
     std::lock_guard lock(mu_);
     // Bounded: when full, start over (entries are cheap to load again).
     if (entries_.size() >= max_entries_) entries_.clear();
-    entries_[session_hash] = std::move(entry);
+    entries_[session_hash] = std::move(stored);
   }
 
+  // At most once a minute per session: the entry is replaced by a copy.
   void Touched(const std::string& session_hash, Instant at) {
     std::lock_guard lock(mu_);
     auto it = entries_.find(session_hash);
-    if (it != entries_.end()) it->second.session.last_seen_at = at;
+    if (it == entries_.end()) return;
+    auto copy = std::make_shared<Entry>(*it->second);
+    copy->session.last_seen_at = at;
+    it->second = std::move(copy);
   }
 
   void Forget(const std::string& session_hash) {
@@ -69,7 +77,7 @@ class AuthCache {
   std::chrono::milliseconds ttl_;
   std::size_t max_entries_;
   std::mutex mu_;
-  std::unordered_map<std::string, Entry> entries_;
+  std::unordered_map<std::string, std::shared_ptr<const Entry>> entries_;
 };
 
 }  // namespace xiaoan::app

@@ -254,13 +254,13 @@ Result<Principal> Authenticate(Services& s, const std::string& session_token, Au
   // The epoch is read before the records, so that a change committed meanwhile makes this entry
   // stale rather than letting it hide the change.
   const std::uint64_t epoch = s.store.access_epoch();
-  std::optional<AuthCache::Entry> cached;
+  std::shared_ptr<const AuthCache::Entry> cached;
   if (cache != nullptr) cached = cache->Find(hash, epoch);
   if (cached) {
-    session = std::move(cached->session);
-    user = std::move(cached->user);
+    session = cached->session;
+    user = cached->user;
     policy = cached->policy;
-    principal = std::move(cached->principal);
+    principal = cached->principal;
     state = domain::EvaluateSession(*session, now, policy);
   } else {
     XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {

@@ -609,6 +609,31 @@ TEST_P(StorageContract, HazardLedgerRepository) {
             EXPECT_EQ(events.size(), 1u);
             EXPECT_EQ(events.at(0).file_ids.size(), 1u);
             EXPECT_EQ(tx.hazards().FilesOf(ids[0])->size(), 1u);
+            // The export's reads: every id the list gives, in its order (and scope); records and
+            // files of chosen ids, records in the order asked.
+            {
+              domain::PageRequest everything;
+              everything.page_size = 100;
+              everything.sort = "found_at";
+              std::vector<std::int64_t> listed;
+              const auto listed_page = *tx.hazards().List({}, all, everything);
+              for (const auto& h : listed_page.items) listed.push_back(h.id);
+              EXPECT_EQ(*tx.hazards().ListIds({}, all, "found_at"), listed);
+              EXPECT_EQ(tx.hazards().ListIds({}, only_a, "")->size(), 3u);
+              hz::HazardFilter majors;
+              majors.level = "major";
+              EXPECT_EQ(*tx.hazards().ListIds(majors, all, ""), std::vector<std::int64_t>{ids[1]});
+              auto many = *tx.hazards().FindMany({ids[3], ids[0], ids[2]});
+              std::vector<std::int64_t> many_ids;
+              for (const auto& h : many) many_ids.push_back(h.id);
+              EXPECT_EQ(many_ids, (std::vector<std::int64_t>{ids[3], ids[0], ids[2]}));
+              if (many.size() == 3) EXPECT_EQ(many[1].school_name, a->unit.name);
+              EXPECT_TRUE(tx.hazards().FindMany({})->empty());
+              auto files = *tx.hazards().FilesOfMany({ids[1], ids[0]});
+              EXPECT_EQ(files.size(), 1u);
+              if (!files.empty()) EXPECT_EQ(files[0].hazard_id, ids[0]);
+              EXPECT_TRUE(tx.hazards().FilesOfMany({ids[1], ids[2]})->empty());
+            }
             EXPECT_EQ(tx.hazards().Escalations(ids[1])->size(), 1u);
             EXPECT_EQ(tx.hazards().ListOrders({}, all, {})->total, 1);
             const auto only_b = domain::ScopeFilter{false, true, {b->unit.path}};

@@ -159,6 +159,13 @@ class HazardRepository {
   virtual Result<std::optional<Hazard>> Find(std::int64_t id, const ScopeFilter& scope) = 0;
   virtual Result<PageResult<Hazard>> List(const HazardFilter& f, const ScopeFilter& scope,
                                           const PageRequest& page) = 0;
+  // For the export: the id of every hazard List would give, in its order (sort as in
+  // PageRequest), then the hazards of some of those ids in the order given (at most a few hundred
+  // at a time) and the files attached to any of them (ordered by file id).
+  virtual Result<std::vector<std::int64_t>> ListIds(const HazardFilter& f, const ScopeFilter& scope,
+                                                    const std::string& sort) = 0;
+  virtual Result<std::vector<Hazard>> FindMany(const std::vector<std::int64_t>& ids) = 0;
+  virtual Result<std::vector<StoredFile>> FilesOfMany(const std::vector<std::int64_t>& ids) = 0;
   // Every hazard not closed (for the scheduled escalation run).
   virtual Result<std::vector<std::int64_t>> OpenIds() = 0;
 

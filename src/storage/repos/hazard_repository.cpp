@@ -1,5 +1,7 @@
 #include "storage/repos/hazard_repository.hpp"
 
+#include <unordered_map>
+
 #include "storage/repos/query_builder.hpp"
 
 namespace xiaoan::storage {
@@ -186,6 +188,45 @@ Result<std::int64_t> CountListed(sql::Connection& conn, const domain::hazard::Ha
   return r.Int(0, 0);
 }
 
+// The ledger's filters and the caller's scope, for the list, its ids and its count.
+WhereBuilder ListWhere(const domain::hazard::HazardFilter& f, const domain::ScopeFilter& scope) {
+  WhereBuilder where;
+  if (f.school_id) where.Add("h.school_id = ?", {*f.school_id});
+  if (f.cluster_id) {
+    where.Add("h.school_id IN (SELECT unit_id FROM schools WHERE cluster_id = ?)", {*f.cluster_id});
+  }
+  AddCountedFields(where, f, "h");
+  if (f.overdue_before) {
+    where.Add(OpenStateIn() + " AND h.deadline IS NOT NULL AND h.deadline < ?",
+              {*f.overdue_before});
+  }
+  if (f.found_from) where.Add("h.found_at >= ?", {*f.found_from});
+  if (f.found_to) where.Add("h.found_at < ?", {*f.found_to});
+  if (!f.q.empty()) {
+    const std::string like = LikeContains(f.q);
+    where.Add("h.title LIKE ? ESCAPE '\\' OR h.description LIKE ? ESCAPE '\\'", {like, like});
+  }
+  AddScope(where, scope, "u.path");
+  return where;
+}
+
+std::string ListOrder(const std::string& sort) {
+  return OrderBy(sort,
+                 {{"found_at", "h.found_at"},
+                  {"deadline", "h.deadline"},
+                  {"level", "h.level"},
+                  {"state", "h.state"},
+                  {"school", "u.name"},
+                  {"updated_at", "h.updated_at"}},
+                 "h.found_at DESC", "h.id DESC");
+}
+
+std::string Placeholders(std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";
+  return out;
+}
+
 }  // namespace
 
 Status SqlHazardRepository::Insert(Hazard& h) {
@@ -235,33 +276,9 @@ Result<std::optional<Hazard>> SqlHazardRepository::Find(std::int64_t id,
 Result<domain::PageResult<Hazard>> SqlHazardRepository::List(const domain::hazard::HazardFilter& f,
                                                              const domain::ScopeFilter& scope,
                                                              const domain::PageRequest& page) {
-  WhereBuilder where;
-  if (f.school_id) where.Add("h.school_id = ?", {*f.school_id});
-  if (f.cluster_id) {
-    where.Add("h.school_id IN (SELECT unit_id FROM schools WHERE cluster_id = ?)", {*f.cluster_id});
-  }
-  AddCountedFields(where, f, "h");
-  if (f.overdue_before) {
-    where.Add(OpenStateIn() + " AND h.deadline IS NOT NULL AND h.deadline < ?",
-              {*f.overdue_before});
-  }
-  if (f.found_from) where.Add("h.found_at >= ?", {*f.found_from});
-  if (f.found_to) where.Add("h.found_at < ?", {*f.found_to});
-  if (!f.q.empty()) {
-    const std::string like = LikeContains(f.q);
-    where.Add("h.title LIKE ? ESCAPE '\\' OR h.description LIKE ? ESCAPE '\\'", {like, like});
-  }
-  AddScope(where, scope, "u.path");
+  WhereBuilder where = ListWhere(f, scope);
   XA_ASSIGN_OR_RETURN(auto total, CountListed(conn_, f, scope, where));
-  std::string sql = kHazardSelect + where.Sql() +
-                    OrderBy(page.sort,
-                            {{"found_at", "h.found_at"},
-                             {"deadline", "h.deadline"},
-                             {"level", "h.level"},
-                             {"state", "h.state"},
-                             {"school", "u.name"},
-                             {"updated_at", "h.updated_at"}},
-                            "h.found_at DESC", "h.id DESC");
+  std::string sql = kHazardSelect + where.Sql() + ListOrder(page.sort);
   sql::Params params = where.params();
   Paginate(page, sql, params);
   XA_ASSIGN_OR_RETURN(auto rows, conn_.Query(sql, params));
@@ -269,6 +286,48 @@ Result<domain::PageResult<Hazard>> SqlHazardRepository::List(const domain::hazar
   out.total = total;
   out.items.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(ReadHazard(rows, i));
+  return out;
+}
+
+Result<std::vector<std::int64_t>> SqlHazardRepository::ListIds(
+    const domain::hazard::HazardFilter& f, const domain::ScopeFilter& scope,
+    const std::string& sort) {
+  WhereBuilder where = ListWhere(f, scope);
+  XA_ASSIGN_OR_RETURN(
+      auto r, conn_.Query("SELECT h.id FROM hazards h JOIN org_units u ON u.id = h.school_id" +
+                              where.Sql() + ListOrder(sort),
+                          where.params()));
+  std::vector<std::int64_t> out;
+  out.reserve(r.size());
+  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(r.Int(i, 0));
+  return out;
+}
+
+Result<std::vector<Hazard>> SqlHazardRepository::FindMany(const std::vector<std::int64_t>& ids) {
+  std::vector<Hazard> out;
+  if (ids.empty()) return out;
+  WhereBuilder where;
+  where.Add("h.id IN (" + Placeholders(ids.size()) + ")", {ids.begin(), ids.end()});
+  XA_ASSIGN_OR_RETURN(auto r, conn_.Query(kHazardSelect + where.Sql(), where.params()));
+  std::unordered_map<std::int64_t, std::size_t> row_of;
+  for (std::size_t i = 0; i < r.size(); ++i) row_of.emplace(r.Int(i, 0), i);
+  out.reserve(r.size());
+  for (auto id : ids) {
+    if (auto it = row_of.find(id); it != row_of.end()) out.push_back(ReadHazard(r, it->second));
+  }
+  return out;
+}
+
+Result<std::vector<StoredFile>> SqlHazardRepository::FilesOfMany(
+    const std::vector<std::int64_t>& ids) {
+  std::vector<StoredFile> out;
+  if (ids.empty()) return out;
+  WhereBuilder where;
+  where.Add("hf.hazard_id IN (" + Placeholders(ids.size()) + ")", {ids.begin(), ids.end()});
+  XA_ASSIGN_OR_RETURN(auto r, conn_.Query(std::string(kFileSelect) + where.Sql() + " ORDER BY f.id",
+                                          where.params()));
+  out.reserve(r.size());
+  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(ReadFile(r, i));
   return out;
 }
 

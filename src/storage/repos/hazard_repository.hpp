@@ -56,6 +56,12 @@ class SqlHazardRepository final : public domain::hazard::HazardRepository {
   Result<domain::PageResult<Hazard>> List(const domain::hazard::HazardFilter& f,
                                           const domain::ScopeFilter& scope,
                                           const domain::PageRequest& page) override;
+  Result<std::vector<std::int64_t>> ListIds(const domain::hazard::HazardFilter& f,
+                                            const domain::ScopeFilter& scope,
+                                            const std::string& sort) override;
+  Result<std::vector<Hazard>> FindMany(const std::vector<std::int64_t>& ids) override;
+  Result<std::vector<domain::hazard::StoredFile>> FilesOfMany(
+      const std::vector<std::int64_t>& ids) override;
   Result<std::vector<std::int64_t>> OpenIds() override;
 
   Status InsertEvent(domain::hazard::HazardEvent& e) override;

@@ -627,11 +627,15 @@ TEST_P(StorageContract, HazardLedgerRepository) {
               std::vector<std::int64_t> many_ids;
               for (const auto& h : many) many_ids.push_back(h.id);
               EXPECT_EQ(many_ids, (std::vector<std::int64_t>{ids[3], ids[0], ids[2]}));
-              if (many.size() == 3) EXPECT_EQ(many[1].school_name, a->unit.name);
+              if (many.size() == 3) {
+                EXPECT_EQ(many[1].school_name, a->unit.name);
+              }
               EXPECT_TRUE(tx.hazards().FindMany({})->empty());
               auto files = *tx.hazards().FilesOfMany({ids[1], ids[0]});
               EXPECT_EQ(files.size(), 1u);
-              if (!files.empty()) EXPECT_EQ(files[0].hazard_id, ids[0]);
+              if (!files.empty()) {
+                EXPECT_EQ(files[0].hazard_id, ids[0]);
+              }
               EXPECT_TRUE(tx.hazards().FilesOfMany({ids[1], ids[2]})->empty());
             }
             EXPECT_EQ(tx.hazards().Escalations(ids[1])->size(), 1u);

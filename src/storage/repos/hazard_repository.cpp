@@ -154,13 +154,8 @@ void AddCountedFields(WhereBuilder& where, const domain::hazard::HazardFilter& f
   if (f.domain) where.Add(alias + ".domain = ?", {*f.domain});
   if (f.level) where.Add(alias + ".level = ?", {*f.level});
   if (!f.states.empty()) {
-    std::string in;
-    std::vector<sql::Value> values;
-    for (const auto& s : f.states) {
-      in += in.empty() ? "?" : ", ?";
-      values.emplace_back(s);
-    }
-    where.Add(alias + ".state IN (" + in + ")", std::move(values));
+    where.Add(alias + ".state IN (" + Placeholders(f.states.size()) + ")",
+              {f.states.begin(), f.states.end()});
   }
   if (f.source) where.Add(alias + ".source = ?", {*f.source});
   if (f.supervised) where.Add(alias + ".supervised = ?", {std::int64_t{*f.supervised ? 1 : 0}});
@@ -219,12 +214,6 @@ std::string ListOrder(const std::string& sort) {
                   {"school", "u.name"},
                   {"updated_at", "h.updated_at"}},
                  "h.found_at DESC", "h.id DESC");
-}
-
-std::string Placeholders(std::size_t n) {
-  std::string out;
-  for (std::size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";
-  return out;
 }
 
 }  // namespace
@@ -396,12 +385,7 @@ Status SqlHazardRepository::AttachFile(std::int64_t file_id, std::int64_t hazard
 }
 
 Result<std::vector<StoredFile>> SqlHazardRepository::FilesOf(std::int64_t hazard_id) {
-  XA_ASSIGN_OR_RETURN(
-      auto r, conn_.Query(std::string(kFileSelect) + " WHERE hf.hazard_id = $1 ORDER BY f.id",
-                          {hazard_id}));
-  std::vector<StoredFile> out;
-  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(ReadFile(r, i));
-  return out;
+  return FilesOfMany({hazard_id});
 }
 
 Result<std::vector<EscalationRecord>> SqlHazardRepository::Escalations(std::int64_t hazard_id) {

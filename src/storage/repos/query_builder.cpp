@@ -68,16 +68,16 @@ void AddCountUnits(WhereBuilder& where, const domain::ScopeFilter& scope,
     where.Add("1 = 0", {});
     return;
   }
-  std::string in;
-  std::vector<sql::Value> values;
-  for (const auto& p : paths) {
-    in += in.empty() ? "?" : ", ?";
-    values.emplace_back(p);
-  }
   where.Add(column + " IN (SELECT u.id FROM org_units u WHERE " +
                 (scope.exact ? std::string("u.kind = 'school' AND ") : std::string()) +
-                "u.path IN (" + in + "))",
-            std::move(values));
+                "u.path IN (" + Placeholders(paths.size()) + "))",
+            {paths.begin(), paths.end()});
+}
+
+std::string Placeholders(std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";
+  return out;
 }
 
 std::string LikeContains(std::string_view text) {

@@ -42,6 +42,9 @@ void AddScope(WhereBuilder& where, const domain::ScopeFilter& scope, const std::
 void AddCountUnits(WhereBuilder& where, const domain::ScopeFilter& scope,
                    std::optional<std::int64_t> school_id, const std::string& column);
 
+// "?, ?, ?" for an IN list of n values (n > 0).
+std::string Placeholders(std::size_t n);
+
 // '%text%' with LIKE wildcards escaped (use with ESCAPE '\').
 std::string LikeContains(std::string_view text);
 

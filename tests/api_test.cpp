@@ -1,9 +1,12 @@
 // API tests over real HTTP on loopback against a server started in the test, on both stores.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <boost/json.hpp>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <thread>
 
 #include "app/audit/audit_log.hpp"
 #include "app/demo/seed_demo.hpp"
@@ -765,6 +768,115 @@ TEST_P(ApiTest, SignaturesReCheckThePasswordAndCoverTheContent) {
   EXPECT_EQ(Json(audit).at("total").as_int64(), 1);
   EXPECT_NE(Json(audit).at("items").at(0).at("summary").as_string().find(Sha256Hex(content)),
             std::string::npos);
+}
+
+// Runs write-batch jobs on the real store but reports their batch as failed (as after a full
+// disk): the answer must be an error, whatever the handler had written into it.
+class BatchFailsStore final : public domain::Store {
+ public:
+  explicit BatchFailsStore(domain::Store& real) : real_(real) {}
+  Status Read(const std::function<Status(domain::Tx&)>& work) override { return real_.Read(work); }
+  Status Write(const std::function<Status(domain::Tx&)>& work) override {
+    return real_.Write(work);
+  }
+  domain::AuditHash audit_hash() const override { return real_.audit_hash(); }
+  std::uint64_t access_epoch() const override { return real_.access_epoch(); }
+  bool RunInWriteBatch(std::function<void()> job,
+                       std::function<void(const Status&)> done) override {
+    return real_.RunInWriteBatch(std::move(job), [done = std::move(done)](const Status&) {
+      done(Internal("磁盘已满（测试）"));
+    });
+  }
+
+ private:
+  domain::Store& real_;
+};
+
+// A short write runs in the store's write batch on SQLite and is answered after the commit; when
+// the batch fails the client gets the documented internal error, not the handler's 201.
+// PostgreSQL has no batches: the same request runs on the blocking pool and succeeds.
+TEST_P(ApiTest, AWriteIsAnsweredOnlyByItsCommit) {
+  auto school = As("school1_safety");
+  const auto me = Json(school.Call("GET", "/api/v1/auth/me"));
+  const auto school_id = me.at("unit").at("id").as_int64();
+  const std::string body =
+      json::serialize(json::object{{"school_id", school_id}, {"domain", "fire"}, {"passed", true}});
+  auto ok = school.Call("POST", "/api/v1/self-inspections", body);
+  ASSERT_EQ(ok.status, 201) << ok.body;
+
+  BatchFailsStore failing(*store_);
+  app::Services services{failing, clock_};
+  http::ApiOptions o;
+  o.web_root = web_.path();
+  testing::TestServer server(services, o);
+  ASSERT_NE(server.port(), 0);
+  auto other = testing::LoginAs(server.port(), "school1_safety", passwords_["school1_safety"]);
+  ASSERT_FALSE(other.cookie.empty());
+  auto r = other.Call("POST", "/api/v1/self-inspections", body);
+  if (GetParam() == "sqlite") {
+    EXPECT_EQ(r.status, 500) << r.body;
+    EXPECT_EQ(ErrorCode(r), "internal");
+    EXPECT_FALSE(r.headers["x-request-id"].empty());
+  } else {
+    EXPECT_EQ(r.status, 201) << r.body;
+  }
+}
+
+// The server's side of write batches, without a store: a request the dispatcher takes is
+// answered from another thread when it replies; one it does not take, and every GET, runs on the
+// blocking pool; Stop waits for the answers still owed.
+TEST(HttpServerTest, WritesTakenByTheBatchAreAnsweredWhenItReplies) {
+  std::mutex mu;
+  std::vector<std::thread> repliers;
+  std::atomic<bool> replied{false};
+  http::ServerOptions so;
+  so.port = 0;
+  so.threads = 2;
+  so.shutdown_grace_seconds = 1;
+  auto plain = [](const std::string& body) {
+    http::HttpResponse res;
+    res.status = 200;
+    res.content_type = "text/plain";
+    res.body = body;
+    return res;
+  };
+  http::HttpServer server(
+      so, http::ServerCallbacks{
+              [](const std::string&, const std::string&) { return std::size_t{1024}; },
+              [&](http::HttpRequest& req) { return plain("pool " + req.path); },
+              [&](http::HttpRequest& req, std::function<void(http::HttpResponse)> reply) {
+                if (req.path != "/batched" && req.path != "/slow") return false;
+                const auto delay = std::chrono::milliseconds(req.path == "/slow" ? 1500 : 20);
+                std::lock_guard lock(mu);
+                repliers.emplace_back([&, delay, path = req.path, reply = std::move(reply)] {
+                  std::this_thread::sleep_for(delay);
+                  if (path == "/slow") replied = true;
+                  reply(plain("batch " + path));
+                });
+                return true;
+              }});
+  auto port = server.Start();
+  ASSERT_TRUE(port.ok());
+  testing::HttpClient c(*port);
+  EXPECT_EQ(c.Request("POST", "/batched", "{}").body, "batch /batched");
+  EXPECT_EQ(c.Request("POST", "/other", "{}").body, "pool /other");
+  EXPECT_EQ(c.Request("GET", "/batched").body, "pool /batched");
+  EXPECT_EQ(c.Request("PUT", "/batched", "{}").body, "batch /batched");
+
+  // A request still waiting for its batch when the server stops, past the grace period: Stop
+  // returns only after its reply (which is posted to an I/O context that must still exist).
+  std::string slow_answer;
+  std::thread slow([&] {
+    testing::HttpClient s(*port);
+    slow_answer = s.Request("POST", "/slow", "{}").body;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  server.Stop();
+  EXPECT_TRUE(replied.load());
+  slow.join();
+  EXPECT_EQ(slow_answer, "batch /slow");
+  std::lock_guard lock(mu);
+  for (auto& t : repliers) t.join();
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, ApiTest, ::testing::Values("sqlite", "postgres"),

@@ -4,6 +4,9 @@
 
 #include <atomic>
 #include <cmath>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
 #include <thread>
 
 #include "app/audit/audit_log.hpp"
@@ -42,6 +45,17 @@ class StorageContract : public ::testing::TestWithParam<std::string> {
     auto c = store_->pool().Acquire();
     EXPECT_TRUE(c.ok());
     return std::move(c).value();
+  }
+
+  // A section (a unit without a profile) under `parent`, written in the caller's transaction.
+  static Status InsertSection(domain::Tx& tx, domain::UnitId parent, const std::string& name) {
+    domain::Unit u;
+    u.kind = "section";
+    u.name = name;
+    u.region_code = "990102";
+    u.parent_id = parent;
+    u.created_at = u.updated_at = "t";
+    return tx.org().InsertUnit(u);
   }
 
   domain::Unit Bureau() {
@@ -246,13 +260,7 @@ TEST_P(StorageContract, ConcurrentWritesSucceedOrFailOneByOne) {
 TEST_P(StorageContract, NestedWriteJoinsTheOuterOne) {
   auto bureau = Bureau();
   auto section = [&](domain::Tx& tx, const std::string& name) {
-    domain::Unit u;
-    u.kind = "section";
-    u.name = name;
-    u.region_code = "990102";
-    u.parent_id = bureau.id;
-    u.created_at = u.updated_at = "t";
-    return tx.org().InsertUnit(u);
+    return InsertSection(tx, bureau.id, name);
   };
   Status st = store_->Write([&](domain::Tx& tx) -> Status {
     XA_TRY(section(tx, "外层"));
@@ -272,6 +280,88 @@ TEST_P(StorageContract, NestedWriteJoinsTheOuterOne) {
   if (store_->pool().dialect() == sql::Dialect::kSqlite) {
     EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM org_units WHERE name = '内层'")->Int(0, 0), 1);
     EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM org_units WHERE name = '内层失败'")->Int(0, 0), 0);
+  }
+}
+
+// A job handed to the write batch runs on the committing thread: its Writes are savepoints of
+// the batch (a failed one undone on its own), its Reads see what the batch wrote so far, and
+// `done` comes after the commit, when any other connection sees the rows. PostgreSQL has no
+// batches: it refuses the job without running it.
+TEST_P(StorageContract, WriteBatchJobsAnswerAfterTheirCommit) {
+  auto bureau = Bureau();
+  auto section = [&](domain::Tx& tx, const std::string& name) {
+    return InsertSection(tx, bureau.id, name);
+  };
+  auto count = [&](domain::Tx& tx, const std::string& name, std::int64_t& out) -> Status {
+    domain::UnitFilter f;
+    f.q = name;
+    XA_ASSIGN_OR_RETURN(auto page, tx.org().ListUnits(f));
+    out = page.total;
+    return {};
+  };
+  struct Outcome {
+    bool ran = false;
+    Status wrote, failed;
+    std::int64_t seen_inside = -1;
+    std::optional<Status> committed;
+    std::int64_t seen_after = -1;
+  };
+  constexpr int kJobs = 8;
+  std::vector<Outcome> out(kJobs);
+  std::mutex mu;
+  std::condition_variable cv;
+  int finished = 0;
+  bool all_taken = true;
+  for (int i = 0; i < kJobs; ++i) {
+    const std::string name = "批内" + std::to_string(i);
+    Outcome& o = out[i];
+    const bool taken = store_->RunInWriteBatch(
+        [&, name] {
+          o.ran = true;
+          o.wrote = store_->Write([&](domain::Tx& tx) { return section(tx, name); });
+          o.failed = store_->Write([&](domain::Tx& tx) -> Status {
+            XA_TRY(section(tx, name + "撤销"));
+            return FailedPrecondition("test", "abort on purpose");
+          });
+          (void)store_->Read([&](domain::Tx& tx) { return count(tx, name, o.seen_inside); });
+        },
+        [&, name](const Status& committed) {
+          // Read from another connection: what a client sees once it has the answer.
+          auto conn = Conn();
+          o.seen_after =
+              conn->Query("SELECT COUNT(*) FROM org_units WHERE name = $1", {name})->Int(0, 0);
+          std::lock_guard lock(mu);
+          o.committed = committed;
+          ++finished;
+          cv.notify_all();
+        });
+    all_taken = all_taken && taken;
+  }
+  if (store_->pool().dialect() != sql::Dialect::kSqlite) {
+    EXPECT_FALSE(all_taken);
+    for (const auto& o : out) EXPECT_FALSE(o.ran);
+    return;
+  }
+  ASSERT_TRUE(all_taken);
+  {
+    std::unique_lock lock(mu);
+    ASSERT_TRUE(cv.wait_for(lock, std::chrono::seconds(30), [&] { return finished == kJobs; }));
+  }
+  auto conn = Conn();
+  for (int i = 0; i < kJobs; ++i) {
+    const auto& o = out[i];
+    SCOPED_TRACE(i);
+    EXPECT_TRUE(o.ran);
+    EXPECT_TRUE(o.wrote.ok());
+    EXPECT_FALSE(o.failed.ok());
+    EXPECT_EQ(o.seen_inside, 1);  // its own uncommitted row, not the undone one
+    ASSERT_TRUE(o.committed.has_value());
+    EXPECT_TRUE(o.committed->ok());
+    EXPECT_EQ(o.seen_after, 1);
+    EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM org_units WHERE name = $1",
+                          {"批内" + std::to_string(i) + "撤销"})
+                  ->Int(0, 0),
+              0);
   }
 }
 

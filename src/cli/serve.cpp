@@ -45,7 +45,10 @@ int RunServe(const Config& cfg) {
   o.trust_forwarded_for = cfg.trust_forwarded_for;
   http::HttpServer server(
       o, {[&api](const std::string& m, const std::string& p) { return api.BodyLimit(m, p); },
-          [&api](http::HttpRequest& req) { return api.Dispatch(req); }});
+          [&api](http::HttpRequest& req) { return api.Dispatch(req); },
+          [&api](http::HttpRequest& req, std::function<void(http::HttpResponse)> reply) {
+            return api.DispatchInWriteBatch(req, std::move(reply));
+          }});
   auto bound = server.Start();
   if (!bound.ok()) return Fail(bound.error());
   spdlog::info("xiaoan {} listening on http://{}:{}/ (database {})", kVersion, o.host, *bound,

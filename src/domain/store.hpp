@@ -263,6 +263,17 @@ class Store {
   // or the hazard rule settings: caches of signed-in users and of the settings compare it to
   // know they are still current.
   virtual std::uint64_t access_epoch() const { return 0; }
+  // Runs `job` on the thread that commits writes, inside its next batch: every Read and Write
+  // the job makes uses the batch's transaction (a Write as a savepoint of its own), and `done`
+  // is called on that thread once the batch is committed (ok) or has failed (the job's writes
+  // are then lost). No thread waits for the commit. False, and nothing run, when the store has
+  // no such thread (PostgreSQL commits each write on its own).
+  virtual bool RunInWriteBatch(std::function<void()> job,
+                               std::function<void(const Status& committed)> done) {
+    (void)job;
+    (void)done;
+    return false;
+  }
 };
 
 }  // namespace xiaoan::domain

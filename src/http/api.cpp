@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <memory>
 
 #include "app/accounts/accounts.hpp"
 #include "app/org/school_exchange.hpp"
@@ -157,6 +158,23 @@ std::size_t Api::BodyLimit(const std::string& method, const std::string& path) c
   auto m = router_.Find(method, path);
   if (m.kind == Router::MatchKind::kFound && m.route->body_limit > 0) return m.route->body_limit;
   return options_.max_body_bytes;
+}
+
+bool Api::DispatchInWriteBatch(HttpRequest& req, std::function<void(HttpResponse)> reply) {
+  auto m = router_.Find(req.method, req.path);
+  if (m.kind != Router::MatchKind::kFound || m.route->runs != Runs::kInWriteBatch) return false;
+  auto res = std::make_shared<HttpResponse>();
+  return services_.store.RunInWriteBatch(
+      [this, &req, res] { *res = Dispatch(req); },
+      [this, &req, res, reply = std::move(reply)](const Status& committed) {
+        if (!committed.ok()) {
+          spdlog::error("[{}] {} {}: not committed: {}", req.request_id, req.method, req.path,
+                        committed.error().message);
+          *res = ErrorResponse(committed.error(), req.request_id);
+          AddCommonHeaders(*res, req, true);
+        }
+        reply(std::move(*res));
+      });
 }
 
 HttpResponse Api::Dispatch(HttpRequest& req) {

@@ -1,6 +1,7 @@
 #pragma once
 // The application's HTTP surface: the route table, dispatch with the common headers and error
 // mapping, and static files of the web console.
+#include <functional>
 #include <string>
 
 #include "app/accounts/auth_cache.hpp"
@@ -27,6 +28,11 @@ class Api {
  public:
   Api(app::Services& services, ApiOptions options);
   HttpResponse Dispatch(HttpRequest& req);
+  // For a route that runs in the store's write batch: dispatches the request there and calls
+  // `reply` (from the committing thread) once its writes are committed, or with an error answer
+  // if the batch failed. False, and nothing done, for any other request or when the store has
+  // no write batches; `req` must stay alive until `reply` is called.
+  bool DispatchInWriteBatch(HttpRequest& req, std::function<void(HttpResponse)> reply);
   std::size_t BodyLimit(const std::string& method, const std::string& path) const;
   const Router& router() const { return router_; }
 

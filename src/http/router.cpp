@@ -17,10 +17,10 @@ std::string HttpRequest::Header(const std::string& lower_name) const {
 }
 
 void Router::Add(std::string method, std::string pattern, Access access, Handler handler,
-                 std::size_t body_limit) {
+                 std::size_t body_limit, Runs runs) {
   auto segments = Split(pattern, '/');
   routes_.push_back({std::move(method), std::move(pattern), std::move(handler), std::move(access),
-                     body_limit, std::move(segments)});
+                     body_limit, std::move(segments), runs});
 }
 
 namespace {

@@ -20,6 +20,12 @@ struct Access {
   static Access Need(std::string permission) { return {kPermission, std::move(permission), false}; }
 };
 
+// Where a request that may write runs. On the blocking pool by default: it may hash a password,
+// read a workbook or store a file, and its thread waits for the commit. A short write that only
+// reads and writes the database runs in the store's write batch instead (Store::RunInWriteBatch):
+// on the committing thread, answered after the commit, with no thread waiting for it.
+enum class Runs { kBlockingPool, kInWriteBatch };
+
 struct Route {
   std::string method;
   std::string pattern;  // "/api/v1/schools/{id}"
@@ -27,13 +33,14 @@ struct Route {
   Access access;
   std::size_t body_limit = 0;         // 0: the server's configured default (server.max_body_bytes)
   std::vector<std::string> segments;  // the pattern split at '/', once, when the route is added
+  Runs runs = Runs::kBlockingPool;
 };
 
 // The route table: exact segments and {param} segments.
 class Router {
  public:
   void Add(std::string method, std::string pattern, Access access, Handler handler,
-           std::size_t body_limit = 0);
+           std::size_t body_limit = 0, Runs runs = Runs::kBlockingPool);
   enum class MatchKind { kFound, kNoPath, kWrongMethod };
   struct Match {
     MatchKind kind = MatchKind::kNoPath;

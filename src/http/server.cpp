@@ -8,8 +8,10 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
+#include <condition_variable>
 #include <csignal>
 #include <list>
+#include <mutex>
 #include <random>
 #include <thread>
 #include <unordered_set>
@@ -84,6 +86,41 @@ struct HttpServer::Impl {
   std::unique_ptr<asio::thread_pool> blocking;
   unsigned short bound_port = 0;
   std::atomic<bool> stopped{false};
+  // Requests taken by dispatch_in_write_batch and not yet answered: Stop waits for them, since
+  // their answers are posted to the I/O contexts.
+  std::mutex batched_mu;
+  std::condition_variable batched_cv;
+  int batched_in_flight = 0;
+
+  // A request that may write: in the store's write batch when the dispatcher takes it, else on
+  // the blocking pool. Either way the answer comes back to this session's I/O thread.
+  awaitable<HttpResponse> DispatchWrite(HttpRequest& req) {
+    auto ex = co_await asio::this_coro::executor;
+    co_return co_await asio::async_initiate<decltype(use_awaitable), void(HttpResponse)>(
+        [this, &req, ex](auto handler) {
+          auto h = std::make_shared<decltype(handler)>(std::move(handler));
+          auto reply = [h, ex](HttpResponse res) {
+            asio::post(ex, [h, res = std::move(res)]() mutable { std::move (*h)(std::move(res)); });
+          };
+          if (callbacks.dispatch_in_write_batch) {
+            {
+              std::lock_guard lock(batched_mu);
+              ++batched_in_flight;
+            }
+            auto counted = [this, reply](HttpResponse res) {
+              reply(std::move(res));
+              std::lock_guard lock(batched_mu);
+              if (--batched_in_flight == 0) batched_cv.notify_all();
+            };
+            if (callbacks.dispatch_in_write_batch(req, counted)) return;
+            std::lock_guard lock(batched_mu);
+            --batched_in_flight;
+          }
+          asio::post(blocking->get_executor(),
+                     [this, &req, reply] { reply(callbacks.dispatch(req)); });
+        },
+        use_awaitable);
+  }
 
   awaitable<void> Accept(Worker& w) {
     for (;;) {
@@ -189,10 +226,7 @@ struct HttpServer::Impl {
       if (msg.method() == bhttp::verb::get || head) {
         res = callbacks.dispatch(req);
       } else {
-        res = co_await asio::co_spawn(
-            blocking->get_executor(),
-            [this, &req]() -> awaitable<HttpResponse> { co_return callbacks.dispatch(req); },
-            use_awaitable);
+        res = co_await DispatchWrite(req);
       }
       co_await Write(stream, res, version, keep_alive, head);
       if (!keep_alive) break;
@@ -297,8 +331,19 @@ void HttpServer::Stop() {
   for (auto& w : impl_->workers) {
     if (w->thread.joinable()) w->thread.join();
   }
-  // Writes still running finish; their answers go nowhere (the I/O threads have stopped).
+  // Writes still running finish, on the pool or in the store's write batch.
   if (impl_->blocking) impl_->blocking->join();
+  {
+    std::unique_lock lock(impl_->batched_mu);
+    impl_->batched_cv.wait(lock, [&] { return impl_->batched_in_flight == 0; });
+  }
+  // Their answers were posted to I/O contexts that may have stopped at the end of the grace
+  // period: run those briefly, so that the sessions send them and end (a session still
+  // suspended when its context is destroyed cannot be unwound).
+  for (auto& w : impl_->workers) {
+    w->ctx.restart();
+    w->ctx.run_for(std::chrono::milliseconds(200));
+  }
 }
 
 void HttpServer::WaitForSignal() {

@@ -15,7 +15,8 @@ struct ServerOptions {
   unsigned short port = 8080;  // 0 = any free port (tests)
   int threads = 0;             // 0 = one per core
   // Requests that may write (every method but GET and HEAD) run on this many blocking threads,
-  // so that the I/O threads keep serving reads while writes wait for their group commit.
+  // so that the I/O threads keep serving reads while writes wait for their group commit —
+  // unless the dispatcher runs them in the store's write batch (dispatch_in_write_batch).
   int blocking_threads = 64;
   std::size_t max_header_bytes = 16 * 1024;
   int read_timeout_seconds = 30;
@@ -25,10 +26,14 @@ struct ServerOptions {
 };
 
 // What the server calls: the body limit for a request (decided after the header is read), and
-// the dispatcher that turns a request into a response.
+// the dispatcher that turns a request into a response. A request that may write is first offered
+// to dispatch_in_write_batch (if set), which may take it and answer later from another thread
+// through the reply it is given; one it does not take runs on the blocking pool.
 struct ServerCallbacks {
   std::function<std::size_t(const std::string& method, const std::string& path)> body_limit;
   std::function<HttpResponse(HttpRequest&)> dispatch;
+  std::function<bool(HttpRequest&, std::function<void(HttpResponse)> reply)>
+      dispatch_in_write_batch;
 };
 
 class HttpServer {

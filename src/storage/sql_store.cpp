@@ -80,8 +80,25 @@ class GroupCommitter {
     thread_.join();
   }
 
+  // Whether the calling thread is running this committer's batch (a write, or a job).
+  bool InBatch() const { return t_batch_owner == this; }
+  // A read from inside the batch: on the batch's transaction, so that it sees what the batch has
+  // written so far (it is committed with it, or the whole batch fails).
+  Status ReadInBatch(const std::function<Status(domain::Tx&)>& work) { return work(*t_batch_tx); }
+
+  void SubmitJob(std::function<void()> job, std::function<void(const Status&)> done) {
+    auto item = std::make_shared<Item>();
+    item->job = std::move(job);
+    item->after_commit = std::move(done);
+    {
+      std::lock_guard lock(mu_);
+      queue_.push_back(std::move(item));
+    }
+    work_cv_.notify_one();
+  }
+
   Status Submit(const std::function<Status(domain::Tx&)>& work) {
-    if (t_batch_owner == this) return RunInSavepoint(*t_batch_conn, *t_batch_tx, work);
+    if (InBatch()) return RunInSavepoint(*t_batch_conn, *t_batch_tx, work);
     auto item = std::make_shared<Item>();
     item->work = &work;
     {
@@ -99,7 +116,11 @@ class GroupCommitter {
   // letting go of the writer's lock (a writer woken while the lock is still held would only
   // wait again for it) even if the writer has returned in between.
   struct Item {
+    // A Write waiting for its commit, or a job (its writes join the batch as nested savepoints)
+    // told of the commit by after_commit.
     const std::function<Status(domain::Tx&)>* work = nullptr;
+    std::function<void()> job;
+    std::function<void(const Status&)> after_commit;
     Status status;
     // Each writer waits on its own: a finished batch wakes its writers only, not every writer
     // queued for the next one, and they do not contend for the queue's lock.
@@ -125,6 +146,10 @@ class GroupCommitter {
       }
       RunBatch(batch);
       for (const auto& item : batch) {
+        if (item->job) {
+          item->after_commit(item->status);
+          continue;
+        }
         {
           std::lock_guard lock(item->mu);
           item->done = true;
@@ -154,10 +179,16 @@ class GroupCommitter {
         item->status = Internal("the transaction was rolled back by the database");
         continue;
       }
-      // Only a write that is kept counts as a change to access (a failed one is undone).
+      // Only a write that is kept counts as a change to access (a failed one is undone). A
+      // job's own writes are savepoints inside it: any of them counts.
       tx.access_changed = false;
-      item->status = RunInSavepoint(c, tx, *item->work);
-      access_changed = access_changed || (item->status.ok() && tx.access_changed);
+      if (item->job) {
+        RunJob(*item);
+        access_changed = access_changed || tx.access_changed;
+      } else {
+        item->status = RunInSavepoint(c, tx, *item->work);
+        access_changed = access_changed || (item->status.ok() && tx.access_changed);
+      }
       aborted = !c.InTransaction();
     }
     t_batch_owner = nullptr;
@@ -177,6 +208,15 @@ class GroupCommitter {
       return;
     }
     if (access_changed) ++epoch_;
+  }
+
+  // A job answers for itself (its result is in what it produced); its status is the batch's.
+  static void RunJob(Item& item) {
+    try {
+      item.job();
+    } catch (const std::exception& e) {
+      item.status = Internal(std::string("write job failed: ") + e.what());
+    }
   }
 
   sql::Pool& pool_;
@@ -208,11 +248,21 @@ Status SqlStore::Run(bool write, const std::function<Status(domain::Tx&)>& work)
   return st;
 }
 
-Status SqlStore::Read(const std::function<Status(domain::Tx&)>& work) { return Run(false, work); }
+Status SqlStore::Read(const std::function<Status(domain::Tx&)>& work) {
+  if (committer_ && committer_->InBatch()) return committer_->ReadInBatch(work);
+  return Run(false, work);
+}
 
 Status SqlStore::Write(const std::function<Status(domain::Tx&)>& work) {
   if (committer_) return committer_->Submit(work);
   return Run(true, work);
+}
+
+bool SqlStore::RunInWriteBatch(std::function<void()> job,
+                               std::function<void(const Status& committed)> done) {
+  if (!committer_) return false;
+  committer_->SubmitJob(std::move(job), std::move(done));
+  return true;
 }
 
 }  // namespace xiaoan::storage

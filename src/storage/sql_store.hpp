@@ -15,7 +15,9 @@ class GroupCommitter;
 // another, each inside its own savepoint of a shared transaction, and commits them together, so
 // that one fsync (synchronous=FULL) makes a whole batch durable. A write still succeeds or fails
 // on its own (a failed one is rolled back to its savepoint), and Write returns only after the
-// commit that holds it. PostgreSQL groups concurrent commits by itself: each write is its own
+// commit that holds it. RunInWriteBatch hands the committer a whole job (a short write request)
+// whose Reads and Writes run in the batch and whose answer waits for the commit, so no thread
+// sleeps until then. PostgreSQL groups concurrent commits by itself: each write is its own
 // transaction there.
 class SqlStore final : public domain::Store {
  public:
@@ -23,6 +25,8 @@ class SqlStore final : public domain::Store {
   ~SqlStore() override;
   Status Read(const std::function<Status(domain::Tx&)>& work) override;
   Status Write(const std::function<Status(domain::Tx&)>& work) override;
+  bool RunInWriteBatch(std::function<void()> job,
+                       std::function<void(const Status& committed)> done) override;
   domain::AuditHash audit_hash() const override { return hash_; }
   std::uint64_t access_epoch() const override { return epoch_.load(); }
   sql::Pool& pool() { return *pool_; }

@@ -13,7 +13,10 @@ TestServer::TestServer(app::Services& services, http::ApiOptions options)
   server_ = std::make_unique<http::HttpServer>(
       so, http::ServerCallbacks{
               [this](const std::string& m, const std::string& p) { return api_->BodyLimit(m, p); },
-              [this](http::HttpRequest& r) { return api_->Dispatch(r); }});
+              [this](http::HttpRequest& r) { return api_->Dispatch(r); },
+              [this](http::HttpRequest& r, std::function<void(http::HttpResponse)> reply) {
+                return api_->DispatchInWriteBatch(r, std::move(reply));
+              }});
   auto port = server_->Start();
   if (port.ok()) port_ = *port;
 }

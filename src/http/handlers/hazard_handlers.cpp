@@ -219,50 +219,54 @@ void AddHazardRoutes(Router& r, app::Services& s, const ApiOptions& options) {
         return JsonResponse(report.applied ? 200 : 422, json::serialize(ToJson(report)));
       },
       options.max_upload_bytes);
-  r.Add("POST", "/api/v1/hazards", Access::Need(perm::kHazardReport),
-        [&s](HttpRequest& req) -> Result<HttpResponse> {
-          XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
-          Fields f(obj);
-          app::HazardInput in;
-          in.school_id = f.Int("school_id", true).value_or(0);
-          in.building_id = f.Int("building_id", false);
-          in.key_place_id = f.Int("key_place_id", false);
-          in.domain = f.Str("domain", true).value_or("");
-          in.level = f.Str("level", false).value_or("general");
-          in.title = f.Str("title", true).value_or("");
-          in.description = f.Str("description", false).value_or("");
-          in.found_at = f.Str("found_at", false);
-          in.source = f.Str("source", false).value_or("self_inspection");
-          in.campaign_id = f.Int("campaign_id", false);
-          in.responsible = f.Str("responsible", false).value_or("");
-          in.interim_measures = f.Str("interim_measures", false).value_or("");
-          in.five = ReadFive(f);
-          in.file_ids = Ids(f, "file_ids");
-          XA_TRY(f.Finish());
-          XA_ASSIGN_OR_RETURN(auto d, app::ReportHazard(s, ContextOf(req), std::move(in)));
-          return JsonResponse(201, json::serialize(ToJson(d)));
-        });
+  r.Add(
+      "POST", "/api/v1/hazards", Access::Need(perm::kHazardReport),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
+        Fields f(obj);
+        app::HazardInput in;
+        in.school_id = f.Int("school_id", true).value_or(0);
+        in.building_id = f.Int("building_id", false);
+        in.key_place_id = f.Int("key_place_id", false);
+        in.domain = f.Str("domain", true).value_or("");
+        in.level = f.Str("level", false).value_or("general");
+        in.title = f.Str("title", true).value_or("");
+        in.description = f.Str("description", false).value_or("");
+        in.found_at = f.Str("found_at", false);
+        in.source = f.Str("source", false).value_or("self_inspection");
+        in.campaign_id = f.Int("campaign_id", false);
+        in.responsible = f.Str("responsible", false).value_or("");
+        in.interim_measures = f.Str("interim_measures", false).value_or("");
+        in.five = ReadFive(f);
+        in.file_ids = Ids(f, "file_ids");
+        XA_TRY(f.Finish());
+        XA_ASSIGN_OR_RETURN(auto d, app::ReportHazard(s, ContextOf(req), std::move(in)));
+        return JsonResponse(201, json::serialize(ToJson(d)));
+      },
+      0, Runs::kInWriteBatch);
   r.Add("GET", "/api/v1/hazards/{id}", Access::Need(perm::kHazardRead),
         [&s](HttpRequest& req) -> Result<HttpResponse> {
           XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
           XA_ASSIGN_OR_RETURN(auto d, app::GetHazard(s, ContextOf(req), id));
           return JsonResponse(200, json::serialize(ToJson(d)));
         });
-  r.Add("PUT", "/api/v1/hazards/{id}", Access::Need(perm::kHazardAssign),
-        [&s](HttpRequest& req) -> Result<HttpResponse> {
-          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
-          XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
-          Fields f(obj);
-          app::HazardEdit e;
-          e.title = f.Str("title", false);
-          e.description = f.Str("description", false);
-          e.responsible = f.Str("responsible", false);
-          e.interim_measures = f.Str("interim_measures", false);
-          if (f.Has("five")) e.five = ReadFive(f);
-          XA_TRY(f.Finish());
-          XA_ASSIGN_OR_RETURN(auto d, app::EditHazard(s, ContextOf(req), id, e));
-          return JsonResponse(200, json::serialize(ToJson(d)));
-        });
+  r.Add(
+      "PUT", "/api/v1/hazards/{id}", Access::Need(perm::kHazardAssign),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+        XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
+        Fields f(obj);
+        app::HazardEdit e;
+        e.title = f.Str("title", false);
+        e.description = f.Str("description", false);
+        e.responsible = f.Str("responsible", false);
+        e.interim_measures = f.Str("interim_measures", false);
+        if (f.Has("five")) e.five = ReadFive(f);
+        XA_TRY(f.Finish());
+        XA_ASSIGN_OR_RETURN(auto d, app::EditHazard(s, ContextOf(req), id, e));
+        return JsonResponse(200, json::serialize(ToJson(d)));
+      },
+      0, Runs::kInWriteBatch);
   r.Add("POST", "/api/v1/hazards/{id}/transitions", Access::Need(perm::kHazardRead),
         [&s](HttpRequest& req) -> Result<HttpResponse> {
           XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
@@ -308,22 +312,24 @@ void AddHazardRoutes(Router& r, app::Services& s, const ApiOptions& options) {
           res.headers.emplace_back("Cache-Control", "private, max-age=3600");
           return res;
         });
-  r.Add("POST", "/api/v1/self-inspections", Access::Need(perm::kHazardReport),
-        [&s](HttpRequest& req) -> Result<HttpResponse> {
-          XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
-          Fields f(obj);
-          hz::SelfInspection si;
-          si.school_id = f.Int("school_id", true).value_or(0);
-          si.key_place_id = f.Int("key_place_id", false);
-          si.domain = f.Str("domain", true).value_or("");
-          si.passed = f.Bool("passed", true).value_or(true);
-          si.checked_at = f.Str("checked_at", false).value_or("");
-          si.campaign_id = f.Int("campaign_id", false);
-          si.note = f.Str("note", false).value_or("");
-          XA_TRY(f.Finish());
-          XA_ASSIGN_OR_RETURN(auto saved, app::RecordSelfInspection(s, ContextOf(req), si));
-          return JsonResponse(201, json::serialize(ToJson(saved)));
-        });
+  r.Add(
+      "POST", "/api/v1/self-inspections", Access::Need(perm::kHazardReport),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
+        Fields f(obj);
+        hz::SelfInspection si;
+        si.school_id = f.Int("school_id", true).value_or(0);
+        si.key_place_id = f.Int("key_place_id", false);
+        si.domain = f.Str("domain", true).value_or("");
+        si.passed = f.Bool("passed", true).value_or(true);
+        si.checked_at = f.Str("checked_at", false).value_or("");
+        si.campaign_id = f.Int("campaign_id", false);
+        si.note = f.Str("note", false).value_or("");
+        XA_TRY(f.Finish());
+        XA_ASSIGN_OR_RETURN(auto saved, app::RecordSelfInspection(s, ContextOf(req), si));
+        return JsonResponse(201, json::serialize(ToJson(saved)));
+      },
+      0, Runs::kInWriteBatch);
   r.Add("GET", "/api/v1/supervision-orders", Access::Need(perm::kHazardRead),
         [&s](HttpRequest& req) -> Result<HttpResponse> {
           QueryReader q(req);
@@ -339,22 +345,26 @@ void AddHazardRoutes(Router& r, app::Services& s, const ApiOptions& options) {
           XA_ASSIGN_OR_RETURN(auto result, app::ListSupervisionOrders(s, ContextOf(req), f, page));
           return PageJson(result);
         });
-  r.Add("POST", "/api/v1/supervision-orders/{id}/reply", Access::Need(perm::kHazardReply),
-        [&s](HttpRequest& req) -> Result<HttpResponse> {
-          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
-          XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
-          Fields f(obj);
-          const auto reply = f.Str("reply", true);
-          XA_TRY(f.Finish());
-          XA_ASSIGN_OR_RETURN(auto o, app::ReplySupervisionOrder(s, ContextOf(req), id, *reply));
-          return JsonResponse(200, json::serialize(ToJson(o)));
-        });
-  r.Add("POST", "/api/v1/supervision-orders/{id}/close", Access::Need(perm::kHazardSupervise),
-        [&s](HttpRequest& req) -> Result<HttpResponse> {
-          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
-          XA_ASSIGN_OR_RETURN(auto o, app::CloseSupervisionOrder(s, ContextOf(req), id));
-          return JsonResponse(200, json::serialize(ToJson(o)));
-        });
+  r.Add(
+      "POST", "/api/v1/supervision-orders/{id}/reply", Access::Need(perm::kHazardReply),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+        XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
+        Fields f(obj);
+        const auto reply = f.Str("reply", true);
+        XA_TRY(f.Finish());
+        XA_ASSIGN_OR_RETURN(auto o, app::ReplySupervisionOrder(s, ContextOf(req), id, *reply));
+        return JsonResponse(200, json::serialize(ToJson(o)));
+      },
+      0, Runs::kInWriteBatch);
+  r.Add(
+      "POST", "/api/v1/supervision-orders/{id}/close", Access::Need(perm::kHazardSupervise),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+        XA_ASSIGN_OR_RETURN(auto o, app::CloseSupervisionOrder(s, ContextOf(req), id));
+        return JsonResponse(200, json::serialize(ToJson(o)));
+      },
+      0, Runs::kInWriteBatch);
   r.Add("GET", "/api/v1/hazard-rules", Access::Need(perm::kHazardRead),
         [&s](HttpRequest& req) -> Result<HttpResponse> {
           QueryReader q(req);
@@ -391,18 +401,22 @@ void AddHazardRoutes(Router& r, app::Services& s, const ApiOptions& options) {
                                                                 {"total", result.page.total},
                                                                 {"unread", result.unread}}));
         });
-  r.Add("POST", "/api/v1/notifications/{id}/read", Access::LoggedIn(),
-        [&s](HttpRequest& req) -> Result<HttpResponse> {
-          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
-          XA_ASSIGN_OR_RETURN(auto changed, app::MarkNotificationsRead(s, ContextOf(req), id));
-          return JsonResponse(200, json::serialize(json::object{{"changed", changed}}));
-        });
-  r.Add("POST", "/api/v1/notifications/read-all", Access::LoggedIn(),
-        [&s](HttpRequest& req) -> Result<HttpResponse> {
-          XA_ASSIGN_OR_RETURN(auto changed,
-                              app::MarkNotificationsRead(s, ContextOf(req), std::nullopt));
-          return JsonResponse(200, json::serialize(json::object{{"changed", changed}}));
-        });
+  r.Add(
+      "POST", "/api/v1/notifications/{id}/read", Access::LoggedIn(),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+        XA_ASSIGN_OR_RETURN(auto changed, app::MarkNotificationsRead(s, ContextOf(req), id));
+        return JsonResponse(200, json::serialize(json::object{{"changed", changed}}));
+      },
+      0, Runs::kInWriteBatch);
+  r.Add(
+      "POST", "/api/v1/notifications/read-all", Access::LoggedIn(),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        XA_ASSIGN_OR_RETURN(auto changed,
+                            app::MarkNotificationsRead(s, ContextOf(req), std::nullopt));
+        return JsonResponse(200, json::serialize(json::object{{"changed", changed}}));
+      },
+      0, Runs::kInWriteBatch);
 }
 
 }  // namespace xiaoan::http

@@ -95,8 +95,15 @@ class RssSampler:
         self._t.join()
 
 
+WARMUP_S = 0  # set from --warmup: seconds of the same load run, unmeasured, before each row
+
+
 def wrk(url, threads, connections, seconds, headers=(), paths=None, method="GET", bodies=None,
-        count=False, timeout="5s"):
+        count=False, timeout="5s", warmup=False):
+    """One wrk run; with warmup, first WARMUP_S seconds of the same load that are not measured
+    (caches filled, as on a server that has been up), for the reference and Xiaoan alike."""
+    if warmup and WARMUP_S > 0:
+        wrk(url, threads, connections, WARMUP_S, headers, paths, method, bodies, count, timeout)
     env = dict(os.environ)
     env["BENCH_PATHS"] = paths or ""
     env["BENCH_METHOD"] = method
@@ -395,6 +402,9 @@ def main():
     ap.add_argument("--scale", choices=["district", "city"], help="default: city (quick: district)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--duration", type=int, help="seconds per load run (default 10, quick 4)")
+    ap.add_argument("--warmup", type=int,
+                    help="unmeasured seconds of the same load before each throughput row "
+                         "(default 2, quick 1)")
     ap.add_argument("--connections", type=int, default=64)
     ap.add_argument("--threads", type=int, default=1, help="wrk threads")
     ap.add_argument("--bin", default=os.path.join(REPO, "build/release/src/xiaoan"))
@@ -405,6 +415,8 @@ def main():
     args = ap.parse_args()
     scale = args.scale or ("district" if args.quick else "city")
     duration = args.duration or (4 if args.quick else 10)
+    global WARMUP_S
+    WARMUP_S = args.warmup if args.warmup is not None else (1 if args.quick else 2)
     conns, threads = args.connections, args.threads
     started = time.time()
 
@@ -432,12 +444,13 @@ def main():
     # -- References -------------------------------------------------------------------------
     health_body = Client(server.port).call("GET", "/api/v1/health")[1]
     nginx = Nginx(args.work, health_body)
-    ref_http = wrk(f"http://127.0.0.1:{nginx.port}/health.json", threads, conns, duration)
+    ref_http = wrk(f"http://127.0.0.1:{nginx.port}/health.json", threads, conns, duration,
+                   warmup=True)
     nginx.stop()
     log(f"nginx reference: {ref_http['rps']:.0f} req/s, p99 {ms(ref_http['latency_us']['p99'])} ms")
 
     # -- P1: health ---------------------------------------------------------------------------
-    r = wrk(base + "/api/v1/health", threads, conns, duration)
+    r = wrk(base + "/api/v1/health", threads, conns, duration, warmup=True)
     ratio = r["rps"] / ref_http["rps"]
     row(table, "P1", "GET /api/v1/health（无数据库）", round(r["rps"]), "req/s",
         round(ref_http["rps"]), ratio, ms(r["latency_us"]["p50"]), ms(r["latency_us"]["p99"]),
@@ -454,7 +467,8 @@ def main():
     paths_file = os.path.join(args.work, "p2-paths.txt")
     with open(paths_file, "w") as f:
         f.write("\n".join(f"/api/v1/hazards/{i}" for i in sample) + "\n")
-    r = wrk(base, threads, conns, duration, bureau.headers(), paths=paths_file, count=True)
+    r = wrk(base, threads, conns, duration, bureau.headers(), paths=paths_file, count=True,
+            warmup=True)
     ratio = r["rps"] / ref_http["rps"]
     row(table, "P2", f"GET /api/v1/hazards/{{id}}（已登录，{scale} 数据）", round(r["rps"]),
         "req/s", round(ref_http["rps"]), ratio, ms(r["latency_us"]["p50"]),
@@ -483,7 +497,8 @@ def main():
     paths_file = os.path.join(args.work, "p3-paths.txt")
     with open(paths_file, "w") as f:
         f.write("\n".join(filters) + "\n")
-    r = wrk(base, threads, conns, duration, bureau.headers(), paths=paths_file, count=True)
+    r = wrk(base, threads, conns, duration, bureau.headers(), paths=paths_file, count=True,
+            warmup=True)
     ratio = r["rps"] / ref_http["rps"]
     row(table, "P3", f"GET /api/v1/hazards 列表 20 行（筛选、范围、排序，{scale} 数据）",
         round(r["rps"]), "req/s", round(ref_http["rps"]), ratio, ms(r["latency_us"]["p50"]),
@@ -499,7 +514,8 @@ def main():
         boards.append(("district", Client(server.port).login("safety_office",
                                                               users["safety_office"])))
     for name, client in boards:
-        r = wrk(base + "/api/v1/boards/hazards", 1, 2, duration, client.headers(), count=True)
+        r = wrk(base + "/api/v1/boards/hazards", 1, 2, duration, client.headers(), count=True,
+                warmup=True)
         p95 = r["latency_us"]["p95"]
         ratio = (p95 / 1e6) / ref_board_s if ref_board_s else None
         row(table, "P6", f"隐患看板 GET /api/v1/boards/hazards（{name}）", ms(p95), "ms p95",
@@ -542,6 +558,9 @@ def main():
         for i in range(100):
             f.write(json.dumps({"school_id": school_id, "domain": doms[i % len(doms)],
                                 "passed": i % 7 != 0, "note": marker}) + "\n")
+    if WARMUP_S > 0:  # before the count, so that rows_added is the measured run's
+        wrk(base + "/api/v1/self-inspections", threads, conns, WARMUP_S, school.headers(True),
+            method="POST", bodies=bodies_file, count=True)
     before = ro.execute("SELECT COUNT(*) FROM self_inspections").fetchone()[0]
     r = wrk(base + "/api/v1/self-inspections", threads, conns, duration, school.headers(True),
             method="POST", bodies=bodies_file, count=True)
@@ -618,7 +637,8 @@ def main():
     result = {
         "date": datetime.datetime.now().isoformat(timespec="seconds"),
         "mode": "quick" if args.quick else "full",
-        "scale": scale, "seed": args.seed, "duration_s": duration, "connections": conns,
+        "scale": scale, "seed": args.seed, "duration_s": duration, "warmup_s": WARMUP_S,
+        "connections": conns,
         "wrk_threads": threads,
         "git": subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"],
                               capture_output=True, text=True).stdout.strip(),

@@ -36,11 +36,19 @@ class SqlTx final : public domain::Tx {
   SqlHazardRepository hazards_;
 };
 
+// A savepoint statement, prepared once per connection like every Exec (through ExecScript,
+// SQLite would parse it again for every write of a batch).
+Status Savepoint(sql::Connection& conn, const char* sql) {
+  auto r = conn.Exec(sql);
+  if (!r.ok()) return std::move(r).error();
+  return {};
+}
+
 // Runs one write inside a savepoint of the open transaction: kept when it succeeds, undone on
 // its own when it fails.
 Status RunInSavepoint(sql::Connection& conn, domain::Tx& tx,
                       const std::function<Status(domain::Tx&)>& work) {
-  XA_TRY(conn.ExecScript("SAVEPOINT xiaoan_write"));
+  XA_TRY(Savepoint(conn, "SAVEPOINT xiaoan_write"));
   Status st;
   try {
     st = work(tx);
@@ -51,8 +59,8 @@ Status RunInSavepoint(sql::Connection& conn, domain::Tx& tx,
     // SQLite rolled the whole transaction back by itself (out of memory, disk full, I/O error).
     return st.ok() ? Internal("the transaction was rolled back by the database") : st;
   }
-  if (!st.ok()) XA_TRY(conn.ExecScript("ROLLBACK TO xiaoan_write"));
-  XA_TRY(conn.ExecScript("RELEASE xiaoan_write"));
+  if (!st.ok()) XA_TRY(Savepoint(conn, "ROLLBACK TO xiaoan_write"));
+  XA_TRY(Savepoint(conn, "RELEASE xiaoan_write"));
   return st;
 }
 

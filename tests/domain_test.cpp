@@ -211,6 +211,86 @@ TEST(JsonWriter, AHazardAsTextIsTheSameAsItsDocument) {
   }
 }
 
+// A hazard's page as text has the members, order and escaping of the same page built as a
+// document with boost::json: the record's members, then the timeline (a signature attached to
+// the event that names it, null elsewhere), files, escalations, actions and the two figures.
+TEST(JsonWriter, AHazardPageAsTextIsTheSameAsItsDocument) {
+  namespace json = boost::json;
+  app::HazardDetail d;
+  d.hazard.id = 9;
+  d.hazard.school_id = 7;
+  d.hazard.title = "楼梯\"扶手\"松动";
+  d.hazard.state = "verified";
+  d.hazard.deadline = "2026-12-01";
+  domain::hazard::HazardEvent reported{
+      1,  9,          "2026-11-01T00:00:00.000Z", "school1_safety", "report",
+      "", "reported", "第一行\n第二行",           std::nullopt,     {3, 4}};
+  domain::hazard::HazardEvent approved{
+      2,  9, "2026-11-03T00:00:00.000Z", "school1_leader", "approve", "submitted", "verified", "",
+      11, {}};
+  d.events = {reported, approved};
+  domain::hazard::StoredFile file{
+      3, "照片.jpg", "image/jpeg", 1024, "ab", "school1_safety", 7, "2026-11-01T00:00:00.000Z", 9};
+  domain::hazard::StoredFile loose = file;
+  loose.id = 4;
+  loose.hazard_id.reset();
+  d.files = {file, loose};
+  d.escalations = {{1, 9, "hazard.overdue", "bureau", true, "逾期 3 天", "2026-11-05"}};
+  domain::Signature other;
+  other.id = 10;
+  domain::Signature sig;
+  sig.id = 11;
+  sig.username = "school1_leader";
+  sig.method = "password";
+  sig.signed_at = "2026-11-03T00:00:00.000Z";
+  sig.content_hash = "cafe";
+  d.signatures = {other, sig};
+  d.actions = {"close", "reopen"};
+  d.default_deadline_days = 30;
+  d.days_overdue = 2;
+
+  auto expected = http::ToJson(d.hazard).as_object();
+  json::array timeline;
+  for (const auto& e : d.events) {
+    json::array ids;
+    for (auto id : e.file_ids) ids.push_back(id);
+    json::value signature = nullptr;
+    if (e.signature_id) {
+      signature = json::object{{"id", sig.id},
+                               {"username", sig.username},
+                               {"method", sig.method},
+                               {"signed_at", sig.signed_at},
+                               {"content_hash", sig.content_hash}};
+    }
+    timeline.push_back(json::object{{"id", e.id},
+                                    {"at", e.at},
+                                    {"actor", e.actor},
+                                    {"action", e.action},
+                                    {"from_state", e.from_state},
+                                    {"to_state", e.to_state},
+                                    {"note", e.note},
+                                    {"signature", std::move(signature)},
+                                    {"file_ids", std::move(ids)}});
+  }
+  json::array files;
+  for (const auto& f : d.files) files.push_back(http::ToJson(f));
+  expected["timeline"] = std::move(timeline);
+  expected["files"] = std::move(files);
+  expected["escalations"] = json::array{json::object{{"rule", "hazard.overdue"},
+                                                     {"target", "bureau"},
+                                                     {"supervision", true},
+                                                     {"reason", "逾期 3 天"},
+                                                     {"fired_at", "2026-11-05"}}};
+  expected["actions"] = json::array{"close", "reopen"};
+  expected["default_deadline_days"] = 30;
+  expected["days_overdue"] = 2;
+  EXPECT_EQ(http::DetailJson(d), json::serialize(expected));
+  EXPECT_EQ(json::serialize(http::ToJson(file)),
+            "{\"id\":3,\"name\":\"照片.jpg\",\"content_type\":\"image/jpeg\",\"size\":1024,"
+            "\"sha256\":\"ab\",\"uploaded_by\":\"school1_safety\",\"uploaded_at\":"
+            "\"2026-11-01T00:00:00.000Z\",\"hazard_id\":9,\"url\":\"/api/v1/files/3\"}");
+}
+
 TEST(ScopeFilter, RootsDropPathsInsideAnother) {
   const domain::ScopeFilter f{false, false, {"/1/2/30/", "/1/20/", "/1/2/", "/5/", "/1/2/"}};
   EXPECT_EQ(f.Roots(), (std::vector<std::string>{"/1/2/", "/1/20/", "/5/"}));

@@ -241,14 +241,14 @@ void AddHazardRoutes(Router& r, app::Services& s, const ApiOptions& options) {
         in.file_ids = Ids(f, "file_ids");
         XA_TRY(f.Finish());
         XA_ASSIGN_OR_RETURN(auto d, app::ReportHazard(s, ContextOf(req), std::move(in)));
-        return JsonResponse(201, json::serialize(ToJson(d)));
+        return JsonResponse(201, DetailJson(d));
       },
       0, Runs::kInWriteBatch);
   r.Add("GET", "/api/v1/hazards/{id}", Access::Need(perm::kHazardRead),
         [&s](HttpRequest& req) -> Result<HttpResponse> {
           XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
           XA_ASSIGN_OR_RETURN(auto d, app::GetHazard(s, ContextOf(req), id));
-          return JsonResponse(200, json::serialize(ToJson(d)));
+          return JsonResponse(200, DetailJson(d));
         });
   r.Add(
       "PUT", "/api/v1/hazards/{id}", Access::Need(perm::kHazardAssign),
@@ -264,7 +264,7 @@ void AddHazardRoutes(Router& r, app::Services& s, const ApiOptions& options) {
         if (f.Has("five")) e.five = ReadFive(f);
         XA_TRY(f.Finish());
         XA_ASSIGN_OR_RETURN(auto d, app::EditHazard(s, ContextOf(req), id, e));
-        return JsonResponse(200, json::serialize(ToJson(d)));
+        return JsonResponse(200, DetailJson(d));
       },
       0, Runs::kInWriteBatch);
   r.Add("POST", "/api/v1/hazards/{id}/transitions", Access::Need(perm::kHazardRead),
@@ -283,7 +283,7 @@ void AddHazardRoutes(Router& r, app::Services& s, const ApiOptions& options) {
           in.totp = f.Str("totp", false).value_or("");
           XA_TRY(f.Finish());
           XA_ASSIGN_OR_RETURN(auto d, app::TransitionHazard(s, ContextOf(req), id, in));
-          return JsonResponse(200, json::serialize(ToJson(d)));
+          return JsonResponse(200, DetailJson(d));
         });
   r.Add(
       "POST", "/api/v1/files", Access::Need(perm::kHazardRead),

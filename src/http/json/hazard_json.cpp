@@ -102,6 +102,20 @@ struct WriterSink {
   }
 };
 
+// A stored file's members, for both encodings.
+template <typename Sink>
+void FileFields(Sink& s, const hz::StoredFile& f) {
+  s.Field("id", f.id);
+  s.Field("name", f.name);
+  s.Field("content_type", f.content_type);
+  s.Field("size", f.size);
+  s.Field("sha256", f.sha256);
+  s.Field("uploaded_by", f.uploaded_by);
+  s.Field("uploaded_at", f.uploaded_at);
+  s.Field("hazard_id", f.hazard_id);
+  s.Field("url", "/api/v1/files/" + std::to_string(f.id));
+}
+
 }  // namespace
 
 json::value ToJson(const hz::Hazard& h) {
@@ -120,62 +134,81 @@ void WriteJson(JsonWriter& w, const hz::Hazard& h) {
 }
 
 json::value ToJson(const hz::StoredFile& f) {
-  return json::object{{"id", f.id},
-                      {"name", f.name},
-                      {"content_type", f.content_type},
-                      {"size", f.size},
-                      {"sha256", f.sha256},
-                      {"uploaded_by", f.uploaded_by},
-                      {"uploaded_at", f.uploaded_at},
-                      {"hazard_id", Opt(f.hazard_id)},
-                      {"url", "/api/v1/files/" + std::to_string(f.id)}};
+  json::object o;
+  ObjectSink sink{o};
+  FileFields(sink, f);
+  return o;
 }
 
-json::value ToJson(const app::HazardDetail& d) {
-  auto obj = ToJson(d.hazard).as_object();
-  json::array events;
+std::string DetailJson(const app::HazardDetail& d) {
+  std::string out;
+  out.reserve(2048 + d.events.size() * 320 + d.files.size() * 256);
+  JsonWriter w(out);
+  WriterSink sink{w};
+  w.BeginObject();
+  HazardFields(sink, d.hazard);
+  w.Key("timeline");
+  w.BeginArray();
   for (const auto& e : d.events) {
-    json::array files;
-    for (auto id : e.file_ids) files.push_back(id);
-    json::value signature = nullptr;
+    w.BeginObject();
+    w.Field("id", e.id);
+    w.Field("at", e.at);
+    w.Field("actor", e.actor);
+    w.Field("action", e.action);
+    w.Field("from_state", e.from_state);
+    w.Field("to_state", e.to_state);
+    w.Field("note", e.note);
+    w.Key("signature");
+    const domain::Signature* signature = nullptr;
     for (const auto& g : d.signatures) {
-      if (e.signature_id && g.id == *e.signature_id) {
-        signature = json::object{{"id", g.id},
-                                 {"username", g.username},
-                                 {"method", g.method},
-                                 {"signed_at", g.signed_at},
-                                 {"content_hash", g.content_hash}};
-      }
+      if (e.signature_id && g.id == *e.signature_id) signature = &g;
     }
-    events.push_back(json::object{{"id", e.id},
-                                  {"at", e.at},
-                                  {"actor", e.actor},
-                                  {"action", e.action},
-                                  {"from_state", e.from_state},
-                                  {"to_state", e.to_state},
-                                  {"note", e.note},
-                                  {"signature", std::move(signature)},
-                                  {"file_ids", std::move(files)}});
+    if (signature != nullptr) {
+      w.BeginObject();
+      w.Field("id", signature->id);
+      w.Field("username", signature->username);
+      w.Field("method", signature->method);
+      w.Field("signed_at", signature->signed_at);
+      w.Field("content_hash", signature->content_hash);
+      w.EndObject();
+    } else {
+      w.Null();
+    }
+    w.Key("file_ids");
+    w.BeginArray();
+    for (auto id : e.file_ids) w.Int(id);
+    w.EndArray();
+    w.EndObject();
   }
-  json::array files;
-  for (const auto& f : d.files) files.push_back(ToJson(f));
-  json::array escalations;
+  w.EndArray();
+  w.Key("files");
+  w.BeginArray();
+  for (const auto& f : d.files) {
+    w.BeginObject();
+    FileFields(sink, f);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("escalations");
+  w.BeginArray();
   for (const auto& e : d.escalations) {
-    escalations.push_back(json::object{{"rule", e.rule},
-                                       {"target", e.target},
-                                       {"supervision", e.supervision},
-                                       {"reason", e.reason},
-                                       {"fired_at", e.fired_at}});
+    w.BeginObject();
+    w.Field("rule", e.rule);
+    w.Field("target", e.target);
+    w.Field("supervision", e.supervision);
+    w.Field("reason", e.reason);
+    w.Field("fired_at", e.fired_at);
+    w.EndObject();
   }
-  json::array actions;
-  for (const auto& a : d.actions) actions.emplace_back(json::string(a));
-  obj["timeline"] = std::move(events);
-  obj["files"] = std::move(files);
-  obj["escalations"] = std::move(escalations);
-  obj["actions"] = std::move(actions);
-  obj["default_deadline_days"] = d.default_deadline_days;
-  obj["days_overdue"] = d.days_overdue;
-  return obj;
+  w.EndArray();
+  w.Key("actions");
+  w.BeginArray();
+  for (const auto& a : d.actions) w.String(a);
+  w.EndArray();
+  w.Field("default_deadline_days", d.default_deadline_days);
+  w.Field("days_overdue", d.days_overdue);
+  w.EndObject();
+  return out;
 }
 
 json::value ToJson(const hz::SupervisionOrder& o) {

@@ -10,7 +10,9 @@ boost::json::value ToJson(const domain::hazard::Hazard& h);
 // The same hazard as ToJson, written as text at the end of `out` (for list pages).
 class JsonWriter;
 void WriteJson(JsonWriter& w, const domain::hazard::Hazard& h);
-boost::json::value ToJson(const app::HazardDetail& d);
+// A hazard's page: the record, its timeline (with signatures), files, escalations, what the
+// caller may do now, the default deadline and the days overdue — as JSON text.
+std::string DetailJson(const app::HazardDetail& d);
 boost::json::value ToJson(const domain::hazard::StoredFile& f);
 boost::json::value ToJson(const domain::hazard::SupervisionOrder& o);
 boost::json::value ToJson(const domain::hazard::Notification& n);

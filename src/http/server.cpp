@@ -92,6 +92,11 @@ struct HttpServer::Impl {
   std::condition_variable batched_cv;
   int batched_in_flight = 0;
 
+  void EndBatched() {
+    std::lock_guard lock(batched_mu);
+    if (--batched_in_flight == 0) batched_cv.notify_all();
+  }
+
   // A request that may write: in the store's write batch when the dispatcher takes it, else on
   // the blocking pool. Either way the answer comes back to this session's I/O thread.
   awaitable<HttpResponse> DispatchWrite(HttpRequest& req) {
@@ -103,18 +108,17 @@ struct HttpServer::Impl {
             asio::post(ex, [h, res = std::move(res)]() mutable { std::move (*h)(std::move(res)); });
           };
           if (callbacks.dispatch_in_write_batch) {
+            // Counted before it is offered: the reply may come before the offer returns.
             {
               std::lock_guard lock(batched_mu);
               ++batched_in_flight;
             }
             auto counted = [this, reply](HttpResponse res) {
               reply(std::move(res));
-              std::lock_guard lock(batched_mu);
-              if (--batched_in_flight == 0) batched_cv.notify_all();
+              EndBatched();
             };
             if (callbacks.dispatch_in_write_batch(req, counted)) return;
-            std::lock_guard lock(batched_mu);
-            --batched_in_flight;
+            EndBatched();
           }
           asio::post(blocking->get_executor(),
                      [this, &req, reply] { reply(callbacks.dispatch(req)); });

@@ -10,6 +10,7 @@
 #include "storage/repos/audit_user_repository.hpp"
 #include "storage/repos/hazard_repository.hpp"
 #include "storage/repos/org_repository.hpp"
+#include "storage/repos/query_builder.hpp"
 
 namespace xiaoan::storage {
 namespace {
@@ -36,19 +37,12 @@ class SqlTx final : public domain::Tx {
   SqlHazardRepository hazards_;
 };
 
-// A savepoint statement, prepared once per connection like every Exec (through ExecScript,
-// SQLite would parse it again for every write of a batch).
-Status Savepoint(sql::Connection& conn, const char* sql) {
-  auto r = conn.Exec(sql);
-  if (!r.ok()) return std::move(r).error();
-  return {};
-}
-
 // Runs one write inside a savepoint of the open transaction: kept when it succeeds, undone on
 // its own when it fails.
 Status RunInSavepoint(sql::Connection& conn, domain::Tx& tx,
                       const std::function<Status(domain::Tx&)>& work) {
-  XA_TRY(Savepoint(conn, "SAVEPOINT xiaoan_write"));
+  // Through Exec, prepared once per connection (ExecScript would parse them for every write).
+  XA_TRY(Done(conn.Exec("SAVEPOINT xiaoan_write")));
   Status st;
   try {
     st = work(tx);
@@ -59,8 +53,8 @@ Status RunInSavepoint(sql::Connection& conn, domain::Tx& tx,
     // SQLite rolled the whole transaction back by itself (out of memory, disk full, I/O error).
     return st.ok() ? Internal("the transaction was rolled back by the database") : st;
   }
-  if (!st.ok()) XA_TRY(Savepoint(conn, "ROLLBACK TO xiaoan_write"));
-  XA_TRY(Savepoint(conn, "RELEASE xiaoan_write"));
+  if (!st.ok()) XA_TRY(Done(conn.Exec("ROLLBACK TO xiaoan_write")));
+  XA_TRY(Done(conn.Exec("RELEASE xiaoan_write")));
   return st;
 }
 
@@ -98,22 +92,14 @@ class GroupCommitter {
     auto item = std::make_shared<Item>();
     item->job = std::move(job);
     item->after_commit = std::move(done);
-    {
-      std::lock_guard lock(mu_);
-      queue_.push_back(std::move(item));
-    }
-    work_cv_.notify_one();
+    Enqueue(std::move(item));
   }
 
   Status Submit(const std::function<Status(domain::Tx&)>& work) {
     if (InBatch()) return RunInSavepoint(*t_batch_conn, *t_batch_tx, work);
     auto item = std::make_shared<Item>();
     item->work = &work;
-    {
-      std::lock_guard lock(mu_);
-      queue_.push_back(item);
-    }
-    work_cv_.notify_one();
+    Enqueue(item);
     std::unique_lock lock(item->mu);
     item->done_cv.wait(lock, [&] { return item->done; });
     return std::move(item->status);
@@ -136,6 +122,14 @@ class GroupCommitter {
     bool done = false;
     std::condition_variable done_cv;
   };
+  void Enqueue(std::shared_ptr<Item> item) {
+    {
+      std::lock_guard lock(mu_);
+      queue_.push_back(std::move(item));
+    }
+    work_cv_.notify_one();
+  }
+
   // Enough to fill one fsync under heavy load; a long write (an import) simply makes a batch
   // of its own.
   static constexpr std::size_t kMaxBatch = 512;

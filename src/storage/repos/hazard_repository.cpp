@@ -23,22 +23,9 @@ constexpr const char* kHazardSelect =
     "h.rework_count, h.reopen_count, h.supervised, h.created_at, h.updated_at, h.closed_at, "
     "u.name, u.path FROM hazards h JOIN org_units u ON u.id = h.school_id";
 
-// "h.state IN (every state but closed)": unlike h.state <> 'closed' it seeks the indexes that
-// lead with the state (hazards_open_deadline) instead of reading every hazard of a school. The
-// codes are the domain's own constants, not input.
-const std::string& OpenStateIn() {
-  static const std::string in = [] {
-    std::string list;
-    for (const auto& e : domain::hazard::States()) {
-      if (e.code == "closed") continue;
-      list += list.empty() ? "'" : ", '";
-      list += e.code;
-      list += '\'';
-    }
-    return "h.state IN (" + list + ")";
-  }();
-  return in;
-}
+// A hazard is open until closed. Written this way (not as a list of the open states), the
+// partial index hazards_open_school_deadline (school, deadline; open hazards only) applies.
+constexpr const char* kOpen = "h.state <> 'closed'";
 
 // Each cell is read once: text cells are moved out of the result.
 Hazard ReadHazard(sql::Rows& r, std::size_t i) {
@@ -192,7 +179,7 @@ WhereBuilder ListWhere(const domain::hazard::HazardFilter& f, const domain::Scop
   }
   AddCountedFields(where, f, "h");
   if (f.overdue_before) {
-    where.Add(OpenStateIn() + " AND h.deadline IS NOT NULL AND h.deadline < ?",
+    where.Add(std::string(kOpen) + " AND h.deadline IS NOT NULL AND h.deadline < ?",
               {*f.overdue_before});
   }
   if (f.found_from) where.Add("h.found_at >= ?", {*f.found_from});
@@ -593,7 +580,7 @@ Result<std::vector<domain::hazard::SchoolOpen>> SqlHazardRepository::OpenSchools
     const domain::ScopeFilter& scope, std::optional<std::int64_t> school_id,
     const std::string& today) {
   // Open figures come from hazard_school_open; the overdue ones are counted per school from the
-  // index hazards_open_deadline (state, school, deadline), one range per open state.
+  // partial index hazards_open_school_deadline (school, deadline; open hazards only).
   WhereBuilder where(1);
   where.Add("o.open > 0", {});
   if (school_id) where.Add("o.school_id = ?", {*school_id});
@@ -603,7 +590,7 @@ Result<std::vector<domain::hazard::SchoolOpen>> SqlHazardRepository::OpenSchools
   XA_ASSIGN_OR_RETURN(
       auto r, conn_.Query("SELECT o.school_id, u.name, o.open, o.open_major, o.supervised, "
                           "(SELECT COUNT(*) FROM hazards h WHERE " +
-                              OpenStateIn() +
+                              std::string(kOpen) +
                               " AND h.school_id = o.school_id AND h.deadline < $1) FROM "
                               "hazard_school_open o JOIN org_units u ON u.id = o.school_id" +
                               where.Sql() + " ORDER BY o.school_id",

@@ -695,10 +695,15 @@ TEST_P(StorageContract, HazardLedgerRepository) {
             page.sort = "-found_at";
             EXPECT_EQ(tx.hazards().List({}, all, page)->items.at(0).id, ids[3]);
             EXPECT_EQ(*tx.hazards().OpenIds(), (std::vector<std::int64_t>{ids[0], ids[1], ids[3]}));
-            auto events = *tx.hazards().Events(ids[0]);
-            EXPECT_EQ(events.size(), 1u);
-            EXPECT_EQ(events.at(0).file_ids.size(), 1u);
-            EXPECT_EQ(tx.hazards().FilesOf(ids[0])->size(), 1u);
+            auto timeline = *tx.hazards().Timeline(ids[0]);
+            EXPECT_EQ(timeline.events.size(), 1u);
+            EXPECT_EQ(timeline.files.size(), 1u);
+            if (timeline.events.size() == 1 && timeline.files.size() == 1) {
+              EXPECT_EQ(timeline.events[0].file_ids,
+                        (std::vector<std::int64_t>{timeline.files[0].id}));
+              EXPECT_EQ(timeline.files[0].hazard_id, ids[0]);
+            }
+            EXPECT_TRUE(tx.hazards().Timeline(ids[1])->files.empty());
             // The export's reads: every id the list gives, in its order (and scope); records and
             // files of chosen ids, records in the order asked.
             {

@@ -95,8 +95,9 @@ Result<HazardDetail> Detail(Services& s, const RequestContext& ctx, domain::Tx& 
                             const hz::Hazard& h) {
   HazardDetail d;
   d.hazard = h;
-  XA_ASSIGN_OR_RETURN(d.events, tx.hazards().Events(h.id));
-  XA_ASSIGN_OR_RETURN(d.files, tx.hazards().FilesOf(h.id));
+  XA_ASSIGN_OR_RETURN(auto timeline, tx.hazards().Timeline(h.id));
+  d.events = std::move(timeline.events);
+  d.files = std::move(timeline.files);
   XA_ASSIGN_OR_RETURN(d.escalations, tx.hazards().Escalations(h.id));
   XA_ASSIGN_OR_RETURN(
       d.signatures, tx.users().SignaturesOf("hazard", std::to_string(h.id), domain::ScopeFilter{}));

@@ -77,6 +77,13 @@ struct StoredFile {
   std::optional<std::int64_t> hazard_id;  // once attached
 };
 
+// A hazard's timeline (events in order, each with the ids of the files attached with it) and
+// every file attached to the hazard (ordered by id).
+struct HazardTimeline {
+  std::vector<HazardEvent> events;
+  std::vector<StoredFile> files;
+};
+
 struct EscalationRecord {
   std::int64_t id = 0;
   std::int64_t hazard_id = 0;
@@ -170,13 +177,12 @@ class HazardRepository {
   virtual Result<std::vector<std::int64_t>> OpenIds() = 0;
 
   virtual Status InsertEvent(HazardEvent& e) = 0;
-  virtual Result<std::vector<HazardEvent>> Events(std::int64_t hazard_id) = 0;
+  virtual Result<HazardTimeline> Timeline(std::int64_t hazard_id) = 0;
 
   virtual Status InsertFile(StoredFile& f) = 0;
   virtual Result<std::optional<StoredFile>> FindFile(std::int64_t id) = 0;
   virtual Status AttachFile(std::int64_t file_id, std::int64_t hazard_id,
                             std::int64_t event_id) = 0;
-  virtual Result<std::vector<StoredFile>> FilesOf(std::int64_t hazard_id) = 0;
 
   virtual Result<std::vector<EscalationRecord>> Escalations(std::int64_t hazard_id) = 0;
   virtual Status InsertEscalation(EscalationRecord& e) = 0;

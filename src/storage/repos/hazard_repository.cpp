@@ -90,9 +90,11 @@ sql::Params MutableFields(const Hazard& h) {
           Opt(h.closed_at)};
 }
 
-constexpr const char* kFileSelect =
+constexpr const char* kFileColumnList =
     "SELECT f.id, f.name, f.content_type, f.size, f.sha256, f.uploaded_by, f.unit_id, "
-    "f.uploaded_at, hf.hazard_id FROM files f LEFT JOIN hazard_files hf ON hf.file_id = f.id";
+    "f.uploaded_at, hf.hazard_id";
+constexpr std::size_t kFileColumns = 9;  // the columns ReadFile reads
+constexpr const char* kFileFrom = " FROM files f LEFT JOIN hazard_files hf ON hf.file_id = f.id";
 
 StoredFile ReadFile(const sql::Rows& r, std::size_t i) {
   StoredFile f;
@@ -300,8 +302,9 @@ Result<std::vector<StoredFile>> SqlHazardRepository::FilesOfMany(
   if (ids.empty()) return out;
   WhereBuilder where;
   where.Add("hf.hazard_id IN (" + Placeholders(ids.size()) + ")", {ids.begin(), ids.end()});
-  XA_ASSIGN_OR_RETURN(auto r, conn_.Query(std::string(kFileSelect) + where.Sql() + " ORDER BY f.id",
-                                          where.params()));
+  XA_ASSIGN_OR_RETURN(
+      auto r, conn_.Query(std::string(kFileColumnList) + kFileFrom + where.Sql() + " ORDER BY f.id",
+                          where.params()));
   out.reserve(r.size());
   for (std::size_t i = 0; i < r.size(); ++i) out.push_back(ReadFile(r, i));
   return out;
@@ -326,24 +329,38 @@ Status SqlHazardRepository::InsertEvent(HazardEvent& e) {
   return {};
 }
 
-Result<std::vector<HazardEvent>> SqlHazardRepository::Events(std::int64_t hazard_id) {
+Result<domain::hazard::HazardTimeline> SqlHazardRepository::Timeline(std::int64_t hazard_id) {
   XA_ASSIGN_OR_RETURN(
       auto r, conn_.Query("SELECT id, hazard_id, at, actor, action, from_state, to_state, note, "
                           "signature_id FROM hazard_events WHERE hazard_id = $1 ORDER BY id",
                           {hazard_id}));
-  XA_ASSIGN_OR_RETURN(
-      auto files,
-      conn_.Query(
-          "SELECT event_id, file_id FROM hazard_files WHERE hazard_id = $1 ORDER BY file_id",
-          {hazard_id}));
-  std::vector<HazardEvent> out;
+  // The hazard's files with the event each came with: one query for both parts of the page.
+  XA_ASSIGN_OR_RETURN(auto files,
+                      conn_.Query(std::string(kFileColumnList) + ", hf.event_id" + kFileFrom +
+                                      " WHERE hf.hazard_id = $1 ORDER BY f.id",
+                                  {hazard_id}));
+  domain::hazard::HazardTimeline out;
+  out.events.reserve(r.size());
   for (std::size_t i = 0; i < r.size(); ++i) {
-    HazardEvent e{r.Int(i, 0),  r.Int(i, 1),  r.Text(i, 2), r.Text(i, 3),    r.Text(i, 4),
-                  r.Text(i, 5), r.Text(i, 6), r.Text(i, 7), OptInt(r, i, 8), {}};
-    for (std::size_t j = 0; j < files.size(); ++j) {
-      if (files.Int(j, 0) == e.id) e.file_ids.push_back(files.Int(j, 1));
+    out.events.push_back({r.Int(i, 0),
+                          r.Int(i, 1),
+                          r.Text(i, 2),
+                          r.Text(i, 3),
+                          r.Text(i, 4),
+                          r.Text(i, 5),
+                          r.Text(i, 6),
+                          r.Text(i, 7),
+                          OptInt(r, i, 8),
+                          {}});
+  }
+  out.files.reserve(files.size());
+  for (std::size_t j = 0; j < files.size(); ++j) {
+    out.files.push_back(ReadFile(files, j));
+    if (files.Null(j, kFileColumns)) continue;
+    const std::int64_t event_id = files.Int(j, kFileColumns);
+    for (auto& e : out.events) {
+      if (e.id == event_id) e.file_ids.push_back(out.files.back().id);
     }
-    out.push_back(std::move(e));
   }
   return out;
 }
@@ -359,7 +376,8 @@ Status SqlHazardRepository::InsertFile(StoredFile& f) {
 }
 
 Result<std::optional<StoredFile>> SqlHazardRepository::FindFile(std::int64_t id) {
-  XA_ASSIGN_OR_RETURN(auto r, conn_.Query(std::string(kFileSelect) + " WHERE f.id = $1", {id}));
+  XA_ASSIGN_OR_RETURN(
+      auto r, conn_.Query(std::string(kFileColumnList) + kFileFrom + " WHERE f.id = $1", {id}));
   if (r.empty()) return std::optional<StoredFile>();
   return std::optional<StoredFile>(ReadFile(r, 0));
 }
@@ -369,10 +387,6 @@ Status SqlHazardRepository::AttachFile(std::int64_t file_id, std::int64_t hazard
   return Done(
       conn_.Exec("INSERT INTO hazard_files (file_id, hazard_id, event_id) VALUES ($1, $2, $3)",
                  {file_id, hazard_id, event_id}));
-}
-
-Result<std::vector<StoredFile>> SqlHazardRepository::FilesOf(std::int64_t hazard_id) {
-  return FilesOfMany({hazard_id});
 }
 
 Result<std::vector<EscalationRecord>> SqlHazardRepository::Escalations(std::int64_t hazard_id) {

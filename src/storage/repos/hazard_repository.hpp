@@ -65,12 +65,11 @@ class SqlHazardRepository final : public domain::hazard::HazardRepository {
   Result<std::vector<std::int64_t>> OpenIds() override;
 
   Status InsertEvent(domain::hazard::HazardEvent& e) override;
-  Result<std::vector<domain::hazard::HazardEvent>> Events(std::int64_t hazard_id) override;
+  Result<domain::hazard::HazardTimeline> Timeline(std::int64_t hazard_id) override;
 
   Status InsertFile(domain::hazard::StoredFile& f) override;
   Result<std::optional<domain::hazard::StoredFile>> FindFile(std::int64_t id) override;
   Status AttachFile(std::int64_t file_id, std::int64_t hazard_id, std::int64_t event_id) override;
-  Result<std::vector<domain::hazard::StoredFile>> FilesOf(std::int64_t hazard_id) override;
 
   Result<std::vector<domain::hazard::EscalationRecord>> Escalations(
       std::int64_t hazard_id) override;

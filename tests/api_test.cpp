@@ -33,13 +33,19 @@ using testing::HttpReply;
 
 class ApiTest : public ::testing::TestWithParam<std::string> {
  protected:
+  void TearDown() override {
+    // No write transaction of the test hashed or verified a password.
+    if (watch_) EXPECT_EQ(watch_->writes_with_password_work(), 0);
+  }
   void SetUp() override {
     db_ = std::make_unique<testing::FreshDatabase>(GetParam());
     XA_REQUIRE_DB(*db_);
     store_ = testing::OpenStore(db_->url());
     ASSERT_NE(store_, nullptr);
-    services_ = std::make_unique<app::Services>(app::Services{*store_, clock_});
+    watch_ = std::make_unique<testing::PasswordWatchStore>(*store_);
+    services_ = std::make_unique<app::Services>(app::Services{*watch_, clock_});
     passwords_ = testing::SeedDemoAccounts(*services_, 3);
+    watch_->Reset();  // the demo seed hashes its accounts' passwords in one transaction
     ASSERT_FALSE(passwords_.empty());
     http::ApiOptions o;
     o.web_root = web_.path();
@@ -73,6 +79,7 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<testing::FreshDatabase> db_;
   testing::TempDir web_;
   std::unique_ptr<storage::SqlStore> store_;
+  std::unique_ptr<testing::PasswordWatchStore> watch_;
   SystemClock clock_;
   std::unique_ptr<app::Services> services_;
   std::unique_ptr<testing::TestServer> server_;

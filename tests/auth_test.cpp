@@ -207,6 +207,43 @@ TEST_P(SessionStore, PasswordExpiryForcesAChange) {
   EXPECT_TRUE(again->principal.must_change_password);
 }
 
+// A signature's password is checked before the write transaction; if the password changes in
+// between, the write refuses instead of recording a signature made with the old one.
+TEST_P(SessionStore, ASignatureCheckedBeforeAPasswordChangeIsRefused) {
+  auto login = LoginAs("inspector", passwords_["inspector"]);
+  ASSERT_TRUE(login.ok());
+  const auto ctx = app::ContextFor(login->principal, "10.0.0.1", "req");
+  auto signer = app::VerifySigner(*services_, ctx, passwords_["inspector"], "");
+  ASSERT_TRUE(signer.ok()) << signer.error().message;
+  EXPECT_EQ(signer->method, "password");
+  auto wrong = app::VerifySigner(*services_, ctx, "Wrong#Passw0rd9", "");
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().details.at(0).field, "password");
+
+  app::SignRequest req{"report", "7", "confirm", "本人确认", "", ""};
+  auto sign = [&] {
+    Result<domain::Signature> out = domain::Signature{};
+    auto st = services_->store.Write([&](domain::Tx& tx) -> Status {
+      XA_ASSIGN_OR_RETURN(auto sig, app::SignInTx(*services_, ctx, tx, req, *signer));
+      out = sig;
+      return {};
+    });
+    if (!st.ok()) return Result<domain::Signature>(std::move(st).error());
+    return out;
+  };
+  auto first = sign();
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_EQ(first->username, "inspector");
+  EXPECT_GT(first->id, 0);
+
+  ASSERT_TRUE(
+      app::ChangePassword(*services_, ctx, passwords_["inspector"], "Blue#Harbor2026xq").ok());
+  auto stale = sign();
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code, ErrorCode::kUnauthenticated);
+  EXPECT_EQ(stale.error().details.at(0).field, "password");
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, SessionStore, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

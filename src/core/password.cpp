@@ -18,6 +18,7 @@ void EnsureSodium() {
 
 namespace {
 std::atomic<PasswordAlgorithm> g_algorithm{PasswordAlgorithm::kArgon2id};
+thread_local std::uint64_t t_work = 0;
 constexpr std::string_view kSm3Prefix = "$pbkdf2-sm3$";
 constexpr int kSm3Iterations = 100000;
 
@@ -36,7 +37,10 @@ std::string HashPassword(std::string_view password) {
   return HashPasswordWith(g_algorithm.load(), password);
 }
 
+std::uint64_t PasswordWorkCount() { return t_work; }
+
 std::string HashPasswordWith(PasswordAlgorithm algorithm, std::string_view password) {
+  ++t_work;
   if (algorithm == PasswordAlgorithm::kPbkdf2Sm3) {
     const std::string salt = RandomBytes(16);
     const std::string key = Pbkdf2Sm3(password, salt, kSm3Iterations, 32);
@@ -55,6 +59,7 @@ std::string HashPasswordWith(PasswordAlgorithm algorithm, std::string_view passw
 }
 
 bool VerifyPassword(std::string_view hash, std::string_view password) {
+  ++t_work;
   EnsureSodium();
   if (hash.rfind(kSm3Prefix, 0) == 0) {
     // $pbkdf2-sm3$i=N$salt$key

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,10 @@ void SetPasswordAlgorithm(PasswordAlgorithm algorithm);
 std::string HashPassword(std::string_view password);
 std::string HashPasswordWith(PasswordAlgorithm algorithm, std::string_view password);
 bool VerifyPassword(std::string_view hash, std::string_view password);
+// How many password hashes and verifications the calling thread has run. Each costs about 0.2 s
+// of CPU, so no request's write transaction may run one (on SQLite every other write of the
+// district would wait behind it); tests compare this count before and after a transaction's work.
+std::uint64_t PasswordWorkCount();
 // A random password of the given length with upper, lower, digits and symbols.
 std::string GeneratePassword(std::size_t length = 16);
 std::string RandomBytes(std::size_t count);

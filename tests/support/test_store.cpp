@@ -12,6 +12,7 @@
 
 #include "app/accounts/accounts.hpp"
 #include "core/clock.hpp"
+#include "core/password.hpp"
 
 namespace xiaoan::testing {
 
@@ -75,6 +76,15 @@ FreshDatabase::~FreshDatabase() {
       if (conn.ok()) (void)(*conn)->Exec("DROP DATABASE IF EXISTS " + db_name_ + " WITH (FORCE)");
     }
   }
+}
+
+Status PasswordWatchStore::Write(const std::function<Status(domain::Tx&)>& work) {
+  return inner_.Write([&](domain::Tx& tx) -> Status {
+    const auto before = PasswordWorkCount();
+    Status st = work(tx);
+    if (PasswordWorkCount() != before) ++hashed_writes_;
+    return st;
+  });
 }
 
 std::unique_ptr<storage::SqlStore> OpenStore(const std::string& url) {

@@ -2,6 +2,7 @@
 // Test helpers: fresh databases on both stores, temporary directories, a small HTTP client.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <string>
@@ -51,6 +52,28 @@ class FreshDatabase {
   } while (0)
 
 std::unique_ptr<storage::SqlStore> OpenStore(const std::string& url);
+
+// A store that forwards to another and counts the write transactions whose work hashed or
+// verified a password (PasswordWorkCount, counted on the thread that runs the work): a signed
+// step or a password change must check the password before its transaction, never inside it.
+class PasswordWatchStore final : public domain::Store {
+ public:
+  explicit PasswordWatchStore(domain::Store& inner) : inner_(inner) {}
+  Status Read(const std::function<Status(domain::Tx&)>& work) override { return inner_.Read(work); }
+  Status Write(const std::function<Status(domain::Tx&)>& work) override;
+  bool RunInWriteBatch(std::function<void()> job,
+                       std::function<void(const Status& committed)> done) override {
+    return inner_.RunInWriteBatch(std::move(job), std::move(done));
+  }
+  domain::AuditHash audit_hash() const override { return inner_.audit_hash(); }
+  std::uint64_t access_epoch() const override { return inner_.access_epoch(); }
+  int writes_with_password_work() const { return hashed_writes_.load(); }
+  void Reset() { hashed_writes_ = 0; }
+
+ private:
+  domain::Store& inner_;
+  std::atomic<int> hashed_writes_{0};
+};
 
 struct HttpReply {
   int status = 0;

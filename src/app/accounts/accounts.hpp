@@ -76,9 +76,27 @@ struct SignRequest {
   std::string totp;
 };
 Result<domain::Signature> SignStep(Services& s, const RequestContext& ctx, const SignRequest& req);
-// The same inside a caller's transaction, so a signed step and its record commit together.
+// The signer's password or TOTP code, checked before the write it authorises and outside any
+// transaction: an Argon2id verification takes about 0.2 s, and on SQLite every other write of
+// the district would wait behind a transaction that holds it. SignInTx then confirms inside the
+// write that the password is still the one checked and that the TOTP step is still unused.
+struct VerifiedSigner {
+  std::int64_t user_id = 0;
+  std::string password_hash;  // the stored hash the password was checked against
+  std::string method;         // password | totp
+  std::int64_t totp_step = 0;
+};
+// The signed-in user's own password checked outside any transaction; returns the stored hash it
+// matched, which the write that follows compares with the one it reads (a refusal names `field`).
+Result<std::string> CheckOwnPassword(Services& s, const RequestContext& ctx,
+                                     const std::string& password, const std::string& field,
+                                     const std::string& wrong);
+Result<VerifiedSigner> VerifySigner(Services& s, const RequestContext& ctx,
+                                    const std::string& password, const std::string& totp);
+// Records the signature inside a caller's transaction, so a signed step and its record commit
+// together; `signer` comes from VerifySigner for the same request.
 Result<domain::Signature> SignInTx(Services& s, const RequestContext& ctx, domain::Tx& tx,
-                                   const SignRequest& req);
+                                   const SignRequest& req, const VerifiedSigner& signer);
 Result<std::vector<domain::Signature>> ListSignatures(Services& s, const RequestContext& ctx,
                                                       const std::string& object_type,
                                                       const std::string& object_id);

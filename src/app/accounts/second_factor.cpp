@@ -69,6 +69,9 @@ Status ConfirmTotp(Services& s, const RequestContext& ctx, const std::string& co
 
 Status DisableTotp(Services& s, const RequestContext& ctx, const std::string& password) {
   XA_TRY(RequireSession(ctx));
+  // The password is checked before the write transaction (see VerifySigner).
+  XA_ASSIGN_OR_RETURN(auto checked_hash,
+                      CheckOwnPassword(s, ctx, password, "password", "密码不正确"));
   return s.store.Write([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(auto policy, LoadPolicy(tx));
     if (policy.totp_required_for_admins != 0 && IsAdministrator(*ctx.principal)) {
@@ -76,8 +79,8 @@ Status DisableTotp(Services& s, const RequestContext& ctx, const std::string& pa
     }
     XA_ASSIGN_OR_RETURN(auto user, tx.users().FindById(ctx.principal->user_id));
     if (!user) return Unauthenticated("请先登录", "session");
-    if (!VerifyPassword(user->password_hash, password)) {
-      return InvalidArgument("password", "密码不正确");
+    if (user->password_hash != checked_hash) {
+      return InvalidArgument("password", "密码已被修改，请重新输入");
     }
     XA_TRY(tx.users().SetTotp(user->id, std::nullopt, false));
     XA_TRY(tx.audit().Append(
@@ -207,10 +210,41 @@ Result<Principal> AuthenticateToken(Services& s, const std::string& token) {
   return principal;
 }
 
-Result<domain::Signature> SignInTx(Services& s, const RequestContext& ctx, domain::Tx& tx,
-                                   const SignRequest& req) {
+Result<VerifiedSigner> VerifySigner(Services& s, const RequestContext& ctx,
+                                    const std::string& password, const std::string& totp) {
   XA_TRY(RequireSession(ctx));
-  const auto& p = *ctx.principal;
+  if (password.empty() == totp.empty()) {
+    return InvalidArgument("password", "请重新输入密码或动态验证码（二选一）以确认签字");
+  }
+  std::optional<domain::User> user;
+  XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(user, tx.users().FindById(ctx.principal->user_id));
+    return {};
+  }));
+  if (!user) return Unauthenticated("请先登录", "session");
+  VerifiedSigner out;
+  out.user_id = user->id;
+  out.password_hash = user->password_hash;
+  if (!password.empty()) {
+    if (!VerifyPassword(user->password_hash, password)) {
+      return Unauthenticated("密码不正确，签字未生效", "password");
+    }
+    out.method = "password";
+    return out;
+  }
+  const auto secret = domain::Base32Decode(user->totp_secret.value_or(""));
+  const auto step = user->totp_enabled && secret
+                        ? domain::VerifyTotp(*secret, totp, s.clock.Now(), user->totp_last_step)
+                        : std::nullopt;
+  if (!step) return Unauthenticated("动态验证码不正确，签字未生效", "totp");
+  out.method = "totp";
+  out.totp_step = *step;
+  return out;
+}
+
+Result<domain::Signature> SignInTx(Services& s, const RequestContext& ctx, domain::Tx& tx,
+                                   const SignRequest& req, const VerifiedSigner& signer) {
+  XA_TRY(RequireSession(ctx));
   std::vector<ErrorDetail> problems;
   const std::pair<const char*, const std::string*> fields[] = {
       {"object_type", &req.object_type}, {"object_id", &req.object_id}, {"step", &req.step}};
@@ -221,27 +255,20 @@ Result<domain::Signature> SignInTx(Services& s, const RequestContext& ctx, domai
   if (req.content.empty() || req.content.size() > 1024 * 1024) {
     problems.push_back({"content", "签字内容不能为空且不超过 1 MB"});
   }
-  if (req.password.empty() == req.totp.empty()) {
-    problems.push_back({"password", "请重新输入密码或动态验证码（二选一）以确认签字"});
-  }
   if (!problems.empty()) return domain::ValidationError(std::move(problems));
+  XA_ASSIGN_OR_RETURN(auto user, tx.users().FindById(ctx.principal->user_id));
+  if (!user || user->id != signer.user_id) return Unauthenticated("请先登录", "session");
+  // What was checked before the transaction must still hold inside it.
+  if (user->password_hash != signer.password_hash) {
+    return Unauthenticated("密码已被修改，签字未生效，请重新签字", "password");
+  }
   domain::Signature sig;
-  XA_ASSIGN_OR_RETURN(auto user, tx.users().FindById(p.user_id));
-  if (!user) return Unauthenticated("请先登录", "session");
-  if (!req.password.empty()) {
-    if (!VerifyPassword(user->password_hash, req.password)) {
-      return Unauthenticated("密码不正确，签字未生效", "password");
+  sig.method = signer.method;
+  if (signer.method == "totp") {
+    if (signer.totp_step <= user->totp_last_step) {
+      return Unauthenticated("动态验证码已使用过，签字未生效", "totp");
     }
-    sig.method = "password";
-  } else {
-    const auto secret = domain::Base32Decode(user->totp_secret.value_or(""));
-    const auto step =
-        user->totp_enabled && secret
-            ? domain::VerifyTotp(*secret, req.totp, s.clock.Now(), user->totp_last_step)
-            : std::nullopt;
-    if (!step) return Unauthenticated("动态验证码不正确，签字未生效", "totp");
-    XA_TRY(tx.users().SetTotpLastStep(user->id, *step));
-    sig.method = "totp";
+    XA_TRY(tx.users().SetTotpLastStep(user->id, signer.totp_step));
   }
   sig.user_id = user->id;
   sig.username = user->username;
@@ -262,9 +289,10 @@ Result<domain::Signature> SignInTx(Services& s, const RequestContext& ctx, domai
 }
 
 Result<domain::Signature> SignStep(Services& s, const RequestContext& ctx, const SignRequest& req) {
+  XA_ASSIGN_OR_RETURN(auto signer, VerifySigner(s, ctx, req.password, req.totp));
   domain::Signature sig;
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
-    XA_ASSIGN_OR_RETURN(sig, SignInTx(s, ctx, tx, req));
+    XA_ASSIGN_OR_RETURN(sig, SignInTx(s, ctx, tx, req, signer));
     return {};
   }));
   return sig;

@@ -316,6 +316,13 @@ Result<HazardDetail> TransitionHazard(Services& s, const RequestContext& ctx, st
     problems.push_back({"deadline", "须为日期 YYYY-MM-DD"});
   }
   if (!problems.empty()) return domain::ValidationError(std::move(problems));
+  // A hazard outside the caller's scope reads as missing before anything else is checked.
+  XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
+    XA_TRY(LoadInScope(tx, ctx, id));
+    return {};
+  }));
+  // The signer's password or code is checked before the write transaction (about 0.2 s).
+  XA_ASSIGN_OR_RETURN(auto signer, VerifySigner(s, ctx, in.password, in.totp));
 
   HazardDetail out;
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
@@ -355,9 +362,7 @@ Result<HazardDetail> TransitionHazard(Services& s, const RequestContext& ctx, st
     sr.object_id = std::to_string(h.id);
     sr.step = in.action;
     sr.content = SignedContent(h, in, files);
-    sr.password = in.password;
-    sr.totp = in.totp;
-    XA_ASSIGN_OR_RETURN(sig, SignInTx(s, ctx, tx, sr));
+    XA_ASSIGN_OR_RETURN(sig, SignInTx(s, ctx, tx, sr, signer));
 
     const std::string from = h.state;
     const std::string now = s.Now();

@@ -125,6 +125,66 @@ TEST(School, EachRuleNamesItsField) {
   EXPECT_TRUE(HasField(ValidateSchool(s), "name"));
 }
 
+TEST(School, EditedPlacesKeepTheirIds) {
+  const std::vector<Building> buildings = {{11, "教学楼", 4}, {12, "宿舍楼", 6}};
+  const std::vector<KeyPlace> places = {{21, "canteen", "食堂", std::nullopt},
+                                        {22, "lab", "实验室", "教学楼"},
+                                        {23, "lab", "库房", {}}};
+  // Sent back as read, with a change of floors and a rename by id.
+  auto b = buildings;
+  b[0].floors = 5;
+  auto k = places;
+  k[1].name = "化学实验室";
+  auto same = PlanPlaceChanges(buildings, places, b, k);
+  ASSERT_TRUE(same.ok());
+  EXPECT_TRUE(same->removed_buildings.empty());
+  EXPECT_TRUE(same->removed_key_places.empty());
+  EXPECT_EQ(same->buildings[0].id, 11);
+  EXPECT_EQ(same->buildings[0].floors, 5);
+  EXPECT_EQ(same->key_places[1].id, 22);
+  EXPECT_EQ(same->key_places[1].name, "化学实验室");
+
+  // Without ids (an import): matched by name, or kind and name; a new entry gets none; what is
+  // not sent is removed.
+  std::vector<Building> nb = {{0, "宿舍楼", 6}, {0, "体育馆", 1}};
+  std::vector<KeyPlace> nk = {{0, "lab", "实验室", std::nullopt},
+                              {0, "canteen", "实验室", std::nullopt},
+                              {0, "canteen", "食堂", std::nullopt}};
+  auto plan = PlanPlaceChanges(buildings, places, nb, nk);
+  ASSERT_TRUE(plan.ok());
+  EXPECT_EQ(plan->buildings[0].id, 12);
+  EXPECT_EQ(plan->buildings[1].id, 0);
+  EXPECT_EQ(plan->removed_buildings, std::vector<std::int64_t>({11}));
+  EXPECT_EQ(plan->key_places[0].id, 22);
+  EXPECT_EQ(plan->key_places[1].id, 0);  // same name, other kind: new
+  EXPECT_EQ(plan->key_places[2].id, 21);
+  EXPECT_EQ(plan->removed_key_places, std::vector<std::int64_t>({23}));
+
+  // An entry with an id claims it even after an id-less one of the same name came first.
+  std::vector<KeyPlace> both = {{0, "canteen", "食堂", std::nullopt},
+                                {21, "canteen", "食堂", std::nullopt}};
+  auto claimed = PlanPlaceChanges(buildings, places, buildings, both);
+  ASSERT_TRUE(claimed.ok());
+  EXPECT_EQ(claimed->key_places[0].id, 0);
+  EXPECT_EQ(claimed->key_places[1].id, 21);
+
+  // Ids of another school, or sent twice, are refused and named.
+  std::vector<Building> foreign = {{99, "教学楼", 4}};
+  std::vector<KeyPlace> twice = {{21, "canteen", "食堂", std::nullopt},
+                                 {21, "canteen", "食堂2", std::nullopt}};
+  auto refused = PlanPlaceChanges(buildings, places, foreign, twice);
+  ASSERT_FALSE(refused.ok());
+  ASSERT_EQ(refused.error().details.size(), 2u);
+  EXPECT_EQ(refused.error().details[0].field, "buildings[0].id");
+  EXPECT_EQ(refused.error().details[1].field, "key_places[1].id");
+
+  // A new school: everything new, nothing removed.
+  auto fresh = PlanPlaceChanges({}, {}, nb, nk);
+  ASSERT_TRUE(fresh.ok());
+  EXPECT_TRUE(fresh->removed_key_places.empty());
+  EXPECT_EQ(fresh->key_places[2].id, 0);
+}
+
 TEST(Enums, LabelsAndCodes) {
   EXPECT_EQ(LabelOf(SchoolStages(), "nine_year"), "九年一贯制");
   EXPECT_EQ(CodeFromText(LocationTypes(), "城乡结合部").value_or(""), "fringe");

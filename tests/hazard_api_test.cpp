@@ -29,14 +29,20 @@ Instant Start() {
 
 class HazardApiTest : public ::testing::TestWithParam<std::string> {
  protected:
+  void TearDown() override {
+    // No write transaction of the test hashed or verified a password.
+    if (watch_) EXPECT_EQ(watch_->writes_with_password_work(), 0);
+  }
   void SetUp() override {
     db_ = std::make_unique<testing::FreshDatabase>(GetParam());
     XA_REQUIRE_DB(*db_);
     store_ = testing::OpenStore(db_->url());
     ASSERT_NE(store_, nullptr);
-    services_ = std::make_unique<app::Services>(app::Services{*store_, clock_});
+    watch_ = std::make_unique<testing::PasswordWatchStore>(*store_);
+    services_ = std::make_unique<app::Services>(app::Services{*watch_, clock_});
     services_->files_dir = files_.path();
     passwords_ = testing::SeedDemoAccounts(*services_, 3);
+    watch_->Reset();  // the demo seed hashes its accounts' passwords in one transaction
     ASSERT_FALSE(passwords_.empty());
     http::ApiOptions o;
     o.web_root = files_.path();
@@ -122,6 +128,7 @@ class HazardApiTest : public ::testing::TestWithParam<std::string> {
 
   std::unique_ptr<testing::FreshDatabase> db_;
   std::unique_ptr<storage::SqlStore> store_;
+  std::unique_ptr<testing::PasswordWatchStore> watch_;
   FixedClock clock_{Start()};
   testing::TempDir files_;
   std::unique_ptr<app::Services> services_;
@@ -212,6 +219,81 @@ TEST_P(HazardApiTest, WholeLoopWithThreeUsersSignedAtEveryStep) {
   EXPECT_EQ(reopened.at("reopen_count").as_int64(), 1);
 }
 
+// A school saved back as it was read keeps its buildings' and key places' ids, so its hazards
+// keep their key place; the school's own leader may edit it; a key place with records cannot be
+// removed, one without can.
+TEST_P(HazardApiTest, ASchoolSavedAsReadKeepsItsKeyPlaces) {
+  const auto path = "/api/v1/schools/" + std::to_string(school_);
+  auto h = Report(safety_);
+  const auto hazard_path = "/api/v1/hazards/" + std::to_string(h.at("id").as_int64());
+  auto leader = As("school1_leader");
+  auto read = leader.Call("GET", path);
+  ASSERT_EQ(read.status, 200);
+  // What the console's form sends back: the record without its read-only fields.
+  auto as_read = Json(read).as_object();
+  for (const char* k : {"id", "path", "cluster_name", "created_at", "updated_at"}) as_read.erase(k);
+  auto saved = leader.Call("PUT", path, json::serialize(as_read));
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  auto before = Json(read);
+  auto after = Json(saved);
+  EXPECT_EQ(after.at("buildings"), before.at("buildings"));
+  EXPECT_EQ(after.at("key_places"), before.at("key_places"));
+  EXPECT_EQ(Json(safety_.Call("GET", hazard_path)).at("key_place_id").as_int64(), canteen_);
+
+  // Renamed by id, one place removed, one added without an id.
+  auto body = as_read;
+  auto& places = body["key_places"].as_array();
+  json::array kept;
+  std::int64_t removed = 0;
+  for (auto& p : places) {
+    const auto pid = p.at("id").as_int64();
+    if (pid == canteen_) {
+      p.as_object()["name"] = "第一食堂";
+      kept.push_back(p);
+    } else if (removed == 0) {
+      removed = pid;  // the first other place goes
+    } else {
+      kept.push_back(p);
+    }
+  }
+  ASSERT_NE(removed, 0);
+  kept.push_back(json::object{{"kind", "lab"}, {"name", "新建实验室"}, {"building", nullptr}});
+  body["key_places"] = kept;
+  auto edited = leader.Call("PUT", path, json::serialize(body));
+  ASSERT_EQ(edited.status, 200) << edited.body;
+  const auto edited_school = Json(edited);
+  const auto& edited_places = edited_school.at("key_places").as_array();
+  bool renamed = false;
+  for (const auto& p : edited_places) {
+    EXPECT_NE(p.at("id").as_int64(), removed);
+    if (p.at("id").as_int64() == canteen_) renamed = p.at("name").as_string() == "第一食堂";
+  }
+  EXPECT_TRUE(renamed);
+  EXPECT_EQ(edited_places.size(), kept.size());
+
+  // The canteen has a hazard: removing it is refused and nothing is written.
+  json::array without_canteen;
+  for (const auto& p : edited_places) {
+    if (p.at("id").as_int64() != canteen_) without_canteen.push_back(p);
+  }
+  body["key_places"] = without_canteen;
+  body["name"] = "不应保存的校名";
+  auto in_use = leader.Call("PUT", path, json::serialize(body));
+  EXPECT_EQ(in_use.status, 409) << in_use.body;
+  EXPECT_EQ(Rule(in_use), "key_place.in_use");
+  EXPECT_EQ(Json(leader.Call("GET", path)).at("key_places"), edited_school.at("key_places"));
+  EXPECT_NE(Json(leader.Call("GET", path)).at("name").as_string(), "不应保存的校名");
+
+  // An id from another school is refused with its field.
+  body["name"] = edited_school.at("name");
+  body["key_places"] = edited_school.at("key_places");
+  body["buildings"].as_array().push_back(
+      json::object{{"id", 999999}, {"name", "别校楼"}, {"floors", 2}});
+  auto foreign = leader.Call("PUT", path, json::serialize(body));
+  EXPECT_EQ(foreign.status, 422) << foreign.body;
+  EXPECT_NE(foreign.body.find("buildings["), std::string::npos);
+}
+
 TEST_P(HazardApiTest, TheRectifierCannotVerifyTheirOwnWork) {
   const auto id = Report(safety_).at("id").as_int64();
   StepOk(safety_, id, "school1_safety",
@@ -244,6 +326,16 @@ TEST_P(HazardApiTest, AMajorHazardClosesOnlyWithTheFiveInPlace) {
   ToVerified(id, "school1_teacher", "school1_safety");
   auto leader = As("school1_leader");
   auto refused = Step(leader, id, "school1_leader", {{"action", "close"}});
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  EXPECT_EQ(Rule(refused), "hazard.major_five");
+  EXPECT_NE(refused.body.find("five.funds"), std::string::npos);
+  EXPECT_NE(refused.body.find("five.contingency_plan"), std::string::npos);
+  // Parts made of spaces (ASCII or the ideographic space) are still missing.
+  auto blank = leader.Call("PUT", "/api/v1/hazards/" + std::to_string(id),
+                           R"({"five":{"measures":"更换线路","responsible":"李校长","funds":"  ",)"
+                           R"("deadline":"2026-11-30","contingency_plan":"\u3000\u3000"}})");
+  ASSERT_EQ(blank.status, 200) << blank.body;
+  refused = Step(leader, id, "school1_leader", {{"action", "close"}});
   EXPECT_EQ(refused.status, 409) << refused.body;
   EXPECT_EQ(Rule(refused), "hazard.major_five");
   EXPECT_NE(refused.body.find("five.funds"), std::string::npos);
@@ -339,6 +431,18 @@ TEST_P(HazardApiTest, EachEscalationFiresOnceWithItsReason) {
                                                         {"domain", "fire"},
                                                         {"passed", true}}));
   ASSERT_EQ(self.status, 201) << self.body;
+  // A self-inspection dated ahead of the clock (beyond a phone's skew) is refused.
+  const auto skew = std::chrono::minutes(10) + std::chrono::seconds(1);
+  for (const auto& at : {std::string("2029-11-02T01:00:00Z"), FormatInstant(clock_.Now() + skew)}) {
+    auto ahead = safety_.Call("POST", "/api/v1/self-inspections",
+                              json::serialize(json::object{{"school_id", school_},
+                                                           {"key_place_id", other_place_},
+                                                           {"domain", "fire"},
+                                                           {"passed", false},
+                                                           {"checked_at", at}}));
+    EXPECT_EQ(ahead.status, 422) << at << ": " << ahead.body;
+    EXPECT_EQ(Rule(ahead), "checked_at") << at;
+  }
   auto inspector = As("inspector");
   auto missed = Report(inspector, {{"key_place_id", other_place_},
                                    {"source", "bureau_inspection"},

@@ -127,6 +127,41 @@ TEST(HazardWorkflow, MajorHazardClosesOnlyWithFiveInPlace) {
   EXPECT_EQ(Step(g, Action::kClose)->to, State::kClosed);
 }
 
+TEST(HazardWorkflow, FiveInPlaceOfOnlySpacesIsMissing) {
+  StepFacts f = Facts(State::kVerified);
+  f.major = true;
+  f.five = {"更换线路", "李校长", "2万元", "2026-12-31", "停用并设警戒"};
+  ASSERT_TRUE(Step(f, Action::kClose).ok());
+  // Each part alone made of spaces (ASCII, tab, the ideographic U+3000, no-break U+00A0).
+  const std::string blanks[] = {" ", "  \t ", "\xE3\x80\x80\xE3\x80\x80", "\xC2\xA0", " \r\n"};
+  for (const auto& blank : blanks) {
+    auto g = f;
+    g.five.contingency_plan = blank;
+    const auto refused = Step(g, Action::kClose);
+    ASSERT_FALSE(refused.ok()) << "[" << blank << "]";
+    ASSERT_EQ(refused.error().details.size(), 2u);
+    EXPECT_EQ(refused.error().details[1].field, "five.contingency_plan");
+  }
+  // Text with spaces around it is text.
+  f.five.funds =
+      " \xE3\x80\x80"
+      "2万元 ";
+  EXPECT_TRUE(Step(f, Action::kClose).ok());
+  f.five.funds = "\xE3\x80";  // a cut-off character is not a space
+  EXPECT_TRUE(Step(f, Action::kClose).ok());
+}
+
+TEST(HazardSelfInspection, MayRunAheadOfTheClockByTenMinutesOnly) {
+  const Instant now = At("2026-11-20T02:00:00Z");
+  EXPECT_FALSE(CheckInspectionTime(now, now));
+  EXPECT_FALSE(CheckInspectionTime(At("2025-11-20T02:00:00Z"), now));
+  EXPECT_FALSE(CheckInspectionTime(At("2026-11-20T02:10:00Z"), now));
+  const auto ahead = CheckInspectionTime(At("2026-11-20T02:10:00.001Z"), now);
+  ASSERT_TRUE(ahead);
+  EXPECT_EQ(ahead->field, "checked_at");
+  EXPECT_TRUE(CheckInspectionTime(At("2029-11-20T02:00:00Z"), now));
+}
+
 TEST(HazardWorkflow, ReopenNeedsAReasonAndIsCounted) {
   StepFacts f = Facts(State::kClosed);
   EXPECT_EQ(RuleOf(Step(f, Action::kReopen).error()), "reason");

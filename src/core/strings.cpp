@@ -11,6 +11,22 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+bool IsBlank(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      i += 1;
+    } else if (s.substr(i, 3) == "\xE3\x80\x80") {
+      i += 3;
+    } else if (s.substr(i, 2) == "\xC2\xA0") {
+      i += 2;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::vector<std::string> Split(std::string_view s, char sep) {
   std::vector<std::string> out;
   std::size_t start = 0;

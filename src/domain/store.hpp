@@ -87,8 +87,11 @@ class OrgRepository {
   virtual Result<std::vector<SchoolCountRow>> CountSchools(const ScopeFilter& scope) = 0;
   virtual Status InsertSchoolProfile(UnitId id, const SchoolProfile& profile) = 0;
   virtual Status UpdateSchoolProfile(UnitId id, const SchoolProfile& profile) = 0;
-  virtual Status ReplaceBuildingsAndPlaces(UnitId id, const std::vector<Building>& buildings,
-                                           const std::vector<KeyPlace>& key_places) = 0;
+  // Applies a plan of PlanPlaceChanges: removes, updates by id, inserts the entries with id 0.
+  virtual Status SaveBuildingsAndPlaces(UnitId id, const PlaceChanges& changes) = 0;
+  // Of the given key places, those that records (hazards, self-inspections) point to.
+  virtual Result<std::vector<std::int64_t>> KeyPlacesInUse(
+      const std::vector<std::int64_t>& ids) = 0;
 };
 
 struct User {

@@ -17,6 +17,8 @@ Result<hz::SelfInspection> RecordSelfInspection(Services& s, const RequestContex
   Instant at = s.clock.Now();
   if (!in.checked_at.empty() && !ParseInstant(in.checked_at, at)) {
     problems.push_back({"checked_at", "须为 ISO 8601 时间"});
+  } else if (auto late = hz::CheckInspectionTime(at, s.clock.Now())) {
+    problems.push_back(*late);
   }
   if (!problems.empty()) return domain::ValidationError(std::move(problems));
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "app/org/org_use_cases.hpp"
 #include "domain/org/enums.hpp"
 
@@ -11,15 +13,18 @@ const std::vector<std::string>& SchoolSortFields() {
 
 namespace {
 
-// Parent bureau, region and cluster must exist and fit together.
-Status CheckSchoolRefs(domain::Tx& tx, const RequestContext& ctx, const domain::School& school) {
+// Parent bureau, region and cluster must exist and fit together. A new school's bureau must be
+// within the caller's scope; an edited school keeps its bureau, which a school's own leader does
+// not see (their scope is the school), so it is not checked against the scope again.
+Status CheckSchoolRefs(domain::Tx& tx, const RequestContext& ctx, const domain::School& school,
+                       bool keeps_parent) {
   XA_ASSIGN_OR_RETURN(auto region, tx.org().FindRegion(school.unit.region_code));
   if (!region) {
     return InvalidArgument("region_code", "行政区划 " + school.unit.region_code + " 不存在");
   }
   if (!school.unit.parent_id) return InvalidArgument("parent_id", "须指定主管教育局");
   XA_ASSIGN_OR_RETURN(auto parent, tx.org().FindUnit(*school.unit.parent_id));
-  if (!parent || !ctx.Covers(parent->path)) {
+  if (!parent || (!keeps_parent && !ctx.Covers(parent->path))) {
     return InvalidArgument("parent_id", "主管教育局不存在");
   }
   if (auto bad = domain::CheckUnitParent("school", &*parent)) {
@@ -45,6 +50,27 @@ Status CheckSchoolCode(domain::Tx& tx, const domain::School& school) {
   return {};
 }
 
+// Saves the school's buildings and key places keeping the ids of those edited; a key place that
+// records point to cannot be removed.
+Status SavePlaces(domain::Tx& tx, const domain::School& school, const domain::School* existing) {
+  static const domain::School kNone;
+  const auto& before = existing ? *existing : kNone;
+  XA_ASSIGN_OR_RETURN(auto changes, domain::PlanPlaceChanges(before.buildings, before.key_places,
+                                                             school.buildings, school.key_places));
+  XA_ASSIGN_OR_RETURN(auto in_use, tx.org().KeyPlacesInUse(changes.removed_key_places));
+  if (!in_use.empty()) {
+    std::string names;
+    for (const auto& k : before.key_places) {
+      if (std::find(in_use.begin(), in_use.end(), k.id) != in_use.end()) {
+        names += (names.empty() ? "" : "、") + k.name;
+      }
+    }
+    return FailedPrecondition("key_place.in_use",
+                              "重点部位 " + names + " 已有隐患或自查记录，不能删除（可改名）");
+  }
+  return tx.org().SaveBuildingsAndPlaces(school.unit.id, changes);
+}
+
 }  // namespace
 
 Status InsertSchoolInTx(domain::Tx& tx, const RequestContext& ctx, domain::School& school,
@@ -54,12 +80,14 @@ Status InsertSchoolInTx(domain::Tx& tx, const RequestContext& ctx, domain::Schoo
   if (auto problems = domain::ValidateSchool(school); !problems.empty()) {
     return domain::ValidationError(std::move(problems));
   }
-  XA_TRY(CheckSchoolRefs(tx, ctx, school));
+  XA_TRY(CheckSchoolRefs(tx, ctx, school, false));
   XA_TRY(CheckSchoolCode(tx, school));
   school.unit.created_at = school.unit.updated_at = now;
   XA_TRY(tx.org().InsertUnit(school.unit));
   XA_TRY(tx.org().InsertSchoolProfile(school.unit.id, school.profile));
-  return tx.org().ReplaceBuildingsAndPlaces(school.unit.id, school.buildings, school.key_places);
+  for (auto& b : school.buildings) b.id = 0;  // a new school's entries are all new
+  for (auto& k : school.key_places) k.id = 0;
+  return SavePlaces(tx, school, nullptr);
 }
 
 Status UpdateSchoolInTx(domain::Tx& tx, const RequestContext& ctx, domain::School& school,
@@ -74,12 +102,12 @@ Status UpdateSchoolInTx(domain::Tx& tx, const RequestContext& ctx, domain::Schoo
   if (auto problems = domain::ValidateSchool(school); !problems.empty()) {
     return domain::ValidationError(std::move(problems));
   }
-  XA_TRY(CheckSchoolRefs(tx, ctx, school));
+  XA_TRY(CheckSchoolRefs(tx, ctx, school, true));
   XA_TRY(CheckSchoolCode(tx, school));
   school.unit.updated_at = now;
   XA_TRY(tx.org().UpdateUnit(school.unit));
   XA_TRY(tx.org().UpdateSchoolProfile(school.unit.id, school.profile));
-  return tx.org().ReplaceBuildingsAndPlaces(school.unit.id, school.buildings, school.key_places);
+  return SavePlaces(tx, school, &existing);
 }
 
 Status CheckSchoolFilter(const domain::SchoolFilter& filter) {

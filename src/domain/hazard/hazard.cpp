@@ -5,6 +5,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include "core/strings.hpp"
+
 namespace xiaoan::domain::hazard {
 
 namespace {
@@ -95,7 +97,7 @@ std::optional<Action> ActionFromCode(std::string_view code) {
 std::vector<ErrorDetail> MissingFiveInPlace(const FiveInPlace& f) {
   std::vector<ErrorDetail> out;
   const auto need = [&out](const std::string& v, const char* field, const char* what) {
-    if (v.empty()) out.push_back({field, std::string("重大隐患须落实") + what, 0});
+    if (IsBlank(v)) out.push_back({field, std::string("重大隐患须落实") + what, 0});
   };
   need(f.measures, "five.measures", "整改措施");
   need(f.responsible, "five.responsible", "责任人");
@@ -103,6 +105,13 @@ std::vector<ErrorDetail> MissingFiveInPlace(const FiveInPlace& f) {
   need(f.deadline, "five.deadline", "整改时限");
   need(f.contingency_plan, "five.contingency_plan", "应急预案");
   return out;
+}
+
+std::optional<ErrorDetail> CheckInspectionTime(Instant checked_at, Instant now) {
+  if (checked_at > now + kClockSkew) {
+    return ErrorDetail{"checked_at", "自查时间不能晚于当前时间", 0};
+  }
+  return std::nullopt;
 }
 
 std::vector<Action> ActionsFrom(State s) {

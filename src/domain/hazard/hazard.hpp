@@ -39,6 +39,11 @@ struct FiveInPlace {
 // The missing parts, as error details naming the field (empty when complete).
 std::vector<ErrorDetail> MissingFiveInPlace(const FiveInPlace& f);
 
+// A self-inspection is recorded after it happened: its time may run ahead of the server's clock
+// by at most kClockSkew (a phone's clock), never more.
+inline constexpr std::chrono::minutes kClockSkew{10};
+std::optional<ErrorDetail> CheckInspectionTime(Instant checked_at, Instant now);
+
 // What the workflow needs to know about a hazard and the actor to judge one step.
 struct StepFacts {
   State state = State::kReported;

@@ -179,4 +179,62 @@ Error ValidationError(std::vector<ErrorDetail> details) {
   return Error{ErrorCode::kInvalidArgument, std::move(msg), std::move(details)};
 }
 
+namespace {
+
+// Matches sent entries to existing ones (see PlanPlaceChanges); returns the ids not matched.
+template <typename T, typename SameKey>
+std::vector<std::int64_t> MatchIds(const std::vector<T>& existing, std::vector<T>& sent,
+                                   const std::string& field, const std::string& what,
+                                   SameKey same_key, std::vector<ErrorDetail>& problems) {
+  std::set<std::int64_t> known;
+  for (const auto& e : existing) known.insert(e.id);
+  std::set<std::int64_t> claimed;
+  for (std::size_t i = 0; i < sent.size(); ++i) {
+    auto& item = sent[i];
+    if (item.id == 0) continue;
+    const std::string f = field + "[" + std::to_string(i) + "].id";
+    if (known.count(item.id) == 0) {
+      problems.push_back({f, what + " " + std::to_string(item.id) + " 不属于本校"});
+    } else if (!claimed.insert(item.id).second) {
+      problems.push_back({f, what + " " + std::to_string(item.id) + " 重复"});
+    }
+  }
+  for (auto& item : sent) {
+    if (item.id != 0) continue;
+    for (const auto& e : existing) {
+      if (claimed.count(e.id) == 0 && same_key(e, item)) {
+        item.id = e.id;
+        claimed.insert(e.id);
+        break;
+      }
+    }
+  }
+  std::vector<std::int64_t> removed;
+  for (const auto& e : existing) {
+    if (claimed.count(e.id) == 0) removed.push_back(e.id);
+  }
+  return removed;
+}
+
+}  // namespace
+
+Result<PlaceChanges> PlanPlaceChanges(const std::vector<Building>& existing_buildings,
+                                      const std::vector<KeyPlace>& existing_places,
+                                      std::vector<Building> buildings,
+                                      std::vector<KeyPlace> key_places) {
+  std::vector<ErrorDetail> problems;
+  PlaceChanges out;
+  out.removed_buildings = MatchIds(
+      existing_buildings, buildings, "buildings", "建筑物",
+      [](const Building& a, const Building& b) { return a.name == b.name; }, problems);
+  out.removed_key_places = MatchIds(
+      existing_places, key_places, "key_places", "重点部位",
+      [](const KeyPlace& a, const KeyPlace& b) { return a.kind == b.kind && a.name == b.name; },
+      problems);
+  if (!problems.empty()) return ValidationError(std::move(problems));
+  out.buildings = std::move(buildings);
+  out.key_places = std::move(key_places);
+  return out;
+}
+
 }  // namespace xiaoan::domain

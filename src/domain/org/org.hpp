@@ -86,6 +86,22 @@ std::vector<ErrorDetail> ValidateUnit(const Unit& unit);
 std::optional<ErrorDetail> CheckUnitParent(const std::string& kind, const Unit* parent);
 std::vector<ErrorDetail> ValidateSchool(const School& school);
 
+// What saving a school's buildings and key places changes, so that edits keep their ids (the
+// hazards and inspections of a key place point to it by id). An entry sent with an id keeps it;
+// an id that is not one of the school's is refused. An entry sent without an id takes the id of
+// an unclaimed existing entry with the same name (buildings) or the same kind and name (key
+// places; an import sends no ids), or is new (id 0). Existing entries not sent are removed.
+struct PlaceChanges {
+  std::vector<Building> buildings;   // what the school has afterwards; id 0 = to insert
+  std::vector<KeyPlace> key_places;  // likewise
+  std::vector<std::int64_t> removed_buildings;
+  std::vector<std::int64_t> removed_key_places;
+};
+Result<PlaceChanges> PlanPlaceChanges(const std::vector<Building>& existing_buildings,
+                                      const std::vector<KeyPlace>& existing_places,
+                                      std::vector<Building> buildings,
+                                      std::vector<KeyPlace> key_places);
+
 // Builds a validation error from collected details.
 Error ValidationError(std::vector<ErrorDetail> details);
 

@@ -134,7 +134,7 @@ domain::School SchoolFromJson(Fields& f) {
         domain::Building bd;
         bd.name = b.Str("name", true).value_or("");
         bd.floors = static_cast<int>(b.Int("floors", true).value_or(0));
-        (void)b.Int("id", false);  // echoed back from a read; ignored
+        bd.id = b.Int("id", false).value_or(0);  // kept when editing (PlanPlaceChanges)
         f.Merge(b);
         s.buildings.push_back(std::move(bd));
       }
@@ -149,7 +149,7 @@ domain::School SchoolFromJson(Fields& f) {
         kp.kind = k.Str("kind", true).value_or("");
         kp.name = k.Str("name", true).value_or("");
         kp.building = k.NullableStr("building");
-        (void)k.Int("id", false);
+        kp.id = k.Int("id", false).value_or(0);
         f.Merge(k);
         s.key_places.push_back(std::move(kp));
       }

@@ -294,24 +294,42 @@ Status SqlOrgRepository::UpdateSchoolProfile(domain::UnitId id, const domain::Sc
                   std::int64_t{p.staff}, p.principal, Opt(p.cluster_id)}));
 }
 
-Status SqlOrgRepository::ReplaceBuildingsAndPlaces(domain::UnitId id,
-                                                   const std::vector<Building>& buildings,
-                                                   const std::vector<KeyPlace>& key_places) {
-  XA_TRY(conn_.Exec("DELETE FROM school_key_places WHERE school_id = $1", {id}));
-  XA_TRY(conn_.Exec("DELETE FROM school_buildings WHERE school_id = $1", {id}));
+Status SqlOrgRepository::SaveBuildingsAndPlaces(domain::UnitId id,
+                                                const domain::PlaceChanges& changes) {
+  // Removals first, so a kept or new building may take a removed one's name.
+  for (const auto kid : changes.removed_key_places) {
+    XA_TRY(conn_.Exec("DELETE FROM school_key_places WHERE id = $1 AND school_id = $2", {kid, id}));
+  }
+  for (const auto bid : changes.removed_buildings) {
+    XA_TRY(conn_.Exec("DELETE FROM school_buildings WHERE id = $1 AND school_id = $2", {bid, id}));
+  }
   std::vector<std::pair<std::string, std::int64_t>> ids;
-  for (const auto& b : buildings) {
+  for (const auto& b : changes.buildings) {
+    if (b.id != 0) {
+      XA_TRY(conn_.Exec(
+          "UPDATE school_buildings SET name = $1, floors = $2 WHERE id = $3 AND school_id = $4",
+          {b.name, std::int64_t{b.floors}, b.id, id}));
+      ids.emplace_back(b.name, b.id);
+      continue;
+    }
     XA_ASSIGN_OR_RETURN(auto rows, conn_.Query("INSERT INTO school_buildings (school_id, name, "
                                                "floors) VALUES ($1, $2, $3) RETURNING id",
                                                {id, b.name, std::int64_t{b.floors}}));
     ids.emplace_back(b.name, rows.Int(0, 0));
   }
-  for (const auto& k : key_places) {
+  for (const auto& k : changes.key_places) {
     Value building = Null{};
     if (k.building) {
       for (const auto& [name, bid] : ids) {
         if (name == *k.building) building = bid;
       }
+    }
+    if (k.id != 0) {
+      XA_TRY(
+          conn_.Exec("UPDATE school_key_places SET kind = $1, name = $2, building_id = $3 "
+                     "WHERE id = $4 AND school_id = $5",
+                     {k.kind, k.name, building, k.id, id}));
+      continue;
     }
     XA_TRY(
         conn_.Exec("INSERT INTO school_key_places (school_id, kind, name, building_id) "
@@ -319,6 +337,27 @@ Status SqlOrgRepository::ReplaceBuildingsAndPlaces(domain::UnitId id,
                    {id, k.kind, k.name, building}));
   }
   return {};
+}
+
+Result<std::vector<std::int64_t>> SqlOrgRepository::KeyPlacesInUse(
+    const std::vector<std::int64_t>& ids) {
+  std::vector<std::int64_t> out;
+  if (ids.empty()) return out;
+  std::string list;
+  std::vector<Value> params;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    list += (i == 0 ? "$" : ", $") + std::to_string(i + 1);
+    params.emplace_back(ids[i]);
+  }
+  // Every table whose records point to a key place (a module that adds one adds it here).
+  XA_ASSIGN_OR_RETURN(
+      auto rows,
+      conn_.Query("SELECT key_place_id FROM hazards WHERE key_place_id IN (" + list +
+                      ") UNION SELECT key_place_id FROM self_inspections WHERE key_place_id IN (" +
+                      list + ") ORDER BY 1",
+                  params));
+  for (std::size_t r = 0; r < rows.size(); ++r) out.push_back(rows.Int(r, 0));
+  return out;
 }
 
 }  // namespace xiaoan::storage

@@ -32,9 +32,8 @@ class SqlOrgRepository final : public domain::OrgRepository {
       const domain::ScopeFilter& scope) override;
   Status InsertSchoolProfile(domain::UnitId id, const domain::SchoolProfile& profile) override;
   Status UpdateSchoolProfile(domain::UnitId id, const domain::SchoolProfile& profile) override;
-  Status ReplaceBuildingsAndPlaces(domain::UnitId id,
-                                   const std::vector<domain::Building>& buildings,
-                                   const std::vector<domain::KeyPlace>& key_places) override;
+  Status SaveBuildingsAndPlaces(domain::UnitId id, const domain::PlaceChanges& changes) override;
+  Result<std::vector<std::int64_t>> KeyPlacesInUse(const std::vector<std::int64_t>& ids) override;
 
  private:
   void MarkAccessChanged() {

@@ -2,9 +2,12 @@
 // Every test runs once per store.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <atomic>
 #include <cmath>
 #include <condition_variable>
+#include <filesystem>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -413,6 +416,13 @@ TEST_P(StorageContract, SchoolRoundTripWithBuildingsAndPlaces) {
   ASSERT_EQ(updated->buildings.size(), 1u);
   ASSERT_EQ(updated->key_places.size(), 1u);
   EXPECT_EQ(updated->key_places[0].building.value_or(""), "新教学楼");
+
+  // Saved again as read: the building and the key place keep their ids.
+  auto again = app::UpdateSchool(S(), ctx_, *updated);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(again->buildings.at(0).id, updated->buildings[0].id);
+  EXPECT_EQ(again->key_places.at(0).id, updated->key_places[0].id);
+  EXPECT_EQ(again->key_places[0].building.value_or(""), "新教学楼");
 }
 
 TEST_P(StorageContract, DuplicateCodeIsAlreadyExists) {
@@ -887,6 +897,9 @@ TEST_P(StorageContract, BackupRestoresIntoAnEmptyDatabaseOnEitherStore) {
   app::Services services{*store_, clock_};
   ASSERT_TRUE(app::SeedDemo(services, ctx_, {7, "district"}).ok());
   testing::TempDir dir;
+  services.files_dir = dir.path() + "/files";
+  const std::string png = std::string("\x89PNG\r\n\x1A\n", 8) + std::string(300, '\x07');
+  std::int64_t file_id = 0;
   {
     // A major hazard: with its timeline, escalation, supervision order and notifications.
     auto schools = app::ListSchools(services, ctx_, domain::SchoolFilter{});
@@ -896,19 +909,29 @@ TEST_P(StorageContract, BackupRestoresIntoAnEmptyDatabaseOnEitherStore) {
     in.domain = "gas";
     in.level = "major";
     in.title = "燃气管道老化";
+    auto photo = app::UploadFile(services, ctx_, "燃气管道.png", png);
+    ASSERT_TRUE(photo.ok()) << photo.error().message;
+    file_id = photo->id;
+    in.file_ids = {file_id};
     auto h = app::ReportHazard(services, ctx_, in);
     ASSERT_TRUE(h.ok()) << h.error().message;
   }
   const std::string file = dir.path() + "/backup.jsonl";
-  ASSERT_TRUE(storage::BackupToFile(store_->pool(), file).ok());
+  ASSERT_TRUE(storage::BackupToFile(store_->pool(), file, services.files_dir).ok());
 
-  // Restore into a fresh SQLite database (also proves the backup moves between stores).
+  // Restore into a fresh SQLite database (also proves the backup moves between stores), with
+  // a file store of its own: the uploaded photo comes back with the records.
   FreshDatabase target("sqlite");
   auto restored_store = testing::OpenStore(target.url());
-  auto rows = storage::RestoreFromFile(restored_store->pool(), file);
+  const std::string restored_files = dir.path() + "/restored-files";
+  auto rows = storage::RestoreFromFile(restored_store->pool(), file, restored_files);
   ASSERT_TRUE(rows.ok()) << rows.error().message;
   EXPECT_GT(*rows, 100);
   app::Services restored{*restored_store, clock_};
+  restored.files_dir = restored_files;
+  auto photo = app::ReadFile(restored, ctx_, file_id);
+  ASSERT_TRUE(photo.ok()) << photo.error().message;
+  EXPECT_EQ(photo->bytes, png);
   domain::SchoolFilter f;
   EXPECT_EQ(app::ListSchools(restored, ctx_, f)->total, 40);
   {
@@ -938,6 +961,17 @@ TEST_P(StorageContract, BackupRestoresIntoAnEmptyDatabaseOnEitherStore) {
   auto again = storage::RestoreFromFile(restored_store->pool(), file);
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, ErrorCode::kFailedPrecondition);
+  // Without the backup's files beside it, a restore into an empty file store is refused whole.
+  std::filesystem::rename(storage::BackupFilesDir(file), dir.path() + "/moved");
+  FreshDatabase partial("sqlite");
+  auto partial_store = testing::OpenStore(partial.url());
+  auto missing = storage::RestoreFromFile(partial_store->pool(), file, dir.path() + "/empty-files");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().message.find(photo->file.sha256), std::string::npos);
+  {
+    auto conn = partial_store->pool().Acquire();
+    EXPECT_EQ((*conn)->Query("SELECT COUNT(*) FROM hazards")->Int(0, 0), 0);
+  }
   // And restoring back into this store's kind works too (fresh database of the same backend).
   FreshDatabase same(GetParam());
   auto same_store = testing::OpenStore(same.url());
@@ -945,6 +979,20 @@ TEST_P(StorageContract, BackupRestoresIntoAnEmptyDatabaseOnEitherStore) {
   app::Services same_services{*same_store, clock_};
   auto next = app::CreateUnit(same_services, ctx_, u);
   ASSERT_TRUE(next.ok()) << next.error().message;
+}
+
+// A table added by a migration but forgotten by the backup would be lost by every restore: the
+// backup's tables and those it leaves out on purpose are exactly the schema's tables.
+TEST_P(StorageContract, TheBackupForgetsNoTable) {
+  auto conn = store_->pool().Acquire();
+  ASSERT_TRUE(conn.ok());
+  auto schema = storage::SchemaTables(**conn);
+  ASSERT_TRUE(schema.ok()) << schema.error().message;
+  EXPECT_GT(schema->size(), 20u);
+  std::vector<std::string> listed = storage::BackupTables();
+  for (const auto& t : storage::TablesLeftOutOfBackup()) listed.push_back(t);
+  std::sort(listed.begin(), listed.end());
+  EXPECT_EQ(listed, *schema);
 }
 
 TEST_P(StorageContract, DemoIsDeterministicAndCoversTheModel) {

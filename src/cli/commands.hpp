@@ -22,6 +22,8 @@ void SetupLogging(const Config& cfg);
 Result<std::unique_ptr<sql::Pool>> OpenDatabase(const Config& cfg);
 // Opens the store, migrating it first (used by every command that reads or writes data).
 Result<std::unique_ptr<storage::SqlStore>> OpenMigratedStore(const Config& cfg);
+// The file store of uploaded files: <data_dir>/files.
+std::string FilesDir(const Config& cfg);
 int Fail(const Error& e);
 
 // The migrated store with the system clock, as the use cases need them.

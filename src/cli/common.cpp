@@ -58,11 +58,15 @@ Result<std::unique_ptr<storage::SqlStore>> OpenMigratedStore(const Config& cfg) 
   return store;
 }
 
+std::string FilesDir(const Config& cfg) {
+  return (std::filesystem::path(cfg.data_dir) / "files").string();
+}
+
 Result<std::unique_ptr<CliServices>> OpenServices(const Config& cfg) {
   XA_ASSIGN_OR_RETURN(auto store, OpenMigratedStore(cfg));
   // The store is moved in before services is initialised (member order), so the reference holds.
   auto opened = std::unique_ptr<CliServices>(new CliServices{std::move(store)});
-  opened->services.files_dir = (std::filesystem::path(cfg.data_dir) / "files").string();
+  opened->services.files_dir = FilesDir(cfg);
   return opened;
 }
 

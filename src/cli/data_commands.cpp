@@ -214,15 +214,17 @@ int RunArchiveAudit(const Config& cfg, const std::string& before, const std::str
 int RunBackup(const Config& cfg, const std::string& file) {
   auto store = OpenMigratedStore(cfg);
   if (!store.ok()) return Fail(store.error());
-  if (auto s = storage::BackupToFile((*store)->pool(), file); !s.ok()) return Fail(s.error());
-  std::cout << "已备份到 " << file << "\n";
+  if (auto s = storage::BackupToFile((*store)->pool(), file, FilesDir(cfg)); !s.ok()) {
+    return Fail(s.error());
+  }
+  std::cout << "已备份到 " << file << "（上传的文件在 " << storage::BackupFilesDir(file) << "）\n";
   return kExitOk;
 }
 
 int RunRestore(const Config& cfg, const std::string& file) {
   auto store = OpenMigratedStore(cfg);
   if (!store.ok()) return Fail(store.error());
-  auto rows = storage::RestoreFromFile((*store)->pool(), file);
+  auto rows = storage::RestoreFromFile((*store)->pool(), file, FilesDir(cfg));
   if (!rows.ok()) return Fail(rows.error());
   std::cout << "已从 " << file << " 恢复 " << *rows << " 行\n";
   return kExitOk;

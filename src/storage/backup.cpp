@@ -1,6 +1,10 @@
 #include <boost/json.hpp>
+#include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <set>
 
+#include "core/file_store.hpp"
 #include "storage/sql_store.hpp"
 
 namespace xiaoan::storage {
@@ -16,8 +20,8 @@ struct TableSpec {
   bool has_id;
   bool reference = false;
 };
-// Every table but the derived hazard_unit_months, hazard_unit_counts and hazard_school_open,
-// which the hazards' triggers rebuild as a backup is restored.
+// Every table but those of kLeftOut below (the derived hazard_unit_months, hazard_unit_counts and
+// hazard_school_open are rebuilt by the hazards' triggers as a backup is restored).
 // clang-format off
 constexpr TableSpec kTables[] = {
     {"regions", "code", false},
@@ -47,6 +51,10 @@ constexpr TableSpec kTables[] = {
     {"hazard_rule_settings", "key", false},
 };
 // clang-format on
+// Left out on purpose: the figures the hazards' triggers rebuild, the migrations' own record, and
+// sessions (a restored system signs everyone in again).
+constexpr const char* kLeftOut[] = {"hazard_unit_months", "hazard_unit_counts",
+                                    "hazard_school_open", "schema_migrations", "sessions"};
 constexpr int kBackupFormat = 1;
 
 json::value ToJson(const sql::Value& v) {
@@ -66,7 +74,33 @@ sql::Value FromJson(const json::value& v) {
 
 }  // namespace
 
-Status BackupToFile(sql::Pool& pool, const std::string& path) {
+std::vector<std::string> BackupTables() {
+  std::vector<std::string> out;
+  for (const auto& t : kTables) out.emplace_back(t.name);
+  return out;
+}
+
+std::vector<std::string> TablesLeftOutOfBackup() {
+  return {std::begin(kLeftOut), std::end(kLeftOut)};
+}
+
+Result<std::vector<std::string>> SchemaTables(sql::Connection& conn) {
+  const char* q = conn.dialect() == sql::Dialect::kSqlite
+                      ? "SELECT name FROM sqlite_master WHERE type = 'table' "
+                        "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"
+                      : "SELECT table_name FROM information_schema.tables "
+                        "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' "
+                        "ORDER BY table_name";
+  XA_ASSIGN_OR_RETURN(auto rows, conn.Query(q));
+  std::vector<std::string> out;
+  for (std::size_t r = 0; r < rows.size(); ++r) out.push_back(rows.Text(r, 0));
+  return out;
+}
+
+std::string BackupFilesDir(const std::string& path) { return path + ".files"; }
+
+Status BackupToFile(sql::Pool& pool, const std::string& path, const std::string& files_dir) {
+  std::set<std::string> digests;
   XA_ASSIGN_OR_RETURN(auto conn, pool.Acquire());
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) return Internal("无法写入备份文件 " + path);
@@ -83,6 +117,12 @@ Status BackupToFile(sql::Pool& pool, const std::string& path) {
       json::array cols;
       for (const auto& c : rows.columns()) cols.emplace_back(json::string(c));
       out << json::serialize(json::object{{"table", t.name}, {"columns", cols}}) << '\n';
+      if (std::string_view(t.name) == "files") {
+        for (std::size_t c = 0; c < rows.column_count(); ++c) {
+          if (rows.columns()[c] != "sha256") continue;
+          for (std::size_t r = 0; r < rows.size(); ++r) digests.insert(rows.Text(r, c));
+        }
+      }
       for (std::size_t r = 0; r < rows.size(); ++r) {
         json::array row;
         for (std::size_t c = 0; c < rows.column_count(); ++c) row.push_back(ToJson(rows.at(r, c)));
@@ -95,10 +135,18 @@ Status BackupToFile(sql::Pool& pool, const std::string& path) {
   }));
   out.flush();
   if (!out) return Internal("写入备份文件失败 " + path);
+  if (files_dir.empty()) return {};
+  for (const auto& sha : digests) {
+    XA_ASSIGN_OR_RETURN(auto bytes, ReadContent(files_dir, sha));
+    XA_TRY(WriteContent(BackupFilesDir(path), sha, bytes));
+  }
   return {};
 }
 
-Result<std::int64_t> RestoreFromFile(sql::Pool& pool, const std::string& path) {
+Result<std::int64_t> RestoreFromFile(sql::Pool& pool, const std::string& path,
+                                     const std::string& files_dir) {
+  std::set<std::string> digests;
+  std::optional<std::size_t> sha_column;  // of the `files` table while its rows are read
   std::ifstream in(path, std::ios::binary);
   if (!in) return InvalidArgument("file", "无法读取备份文件 " + path);
   XA_ASSIGN_OR_RETURN(auto conn, pool.Acquire());
@@ -155,6 +203,7 @@ Result<std::int64_t> RestoreFromFile(sql::Pool& pool, const std::string& path) {
         if (!known) return InvalidArgument("file", "备份文件含未知的表 " + table);
         const auto& cols = o->at("columns").as_array();
         ncols = cols.size();
+        sha_column.reset();
         insert = "INSERT INTO " + table + " (";
         std::string values;
         for (std::size_t i = 0; i < ncols; ++i) {
@@ -164,6 +213,7 @@ Result<std::int64_t> RestoreFromFile(sql::Pool& pool, const std::string& path) {
               return InvalidArgument("file", "备份文件含非法列名");
             }
           }
+          if (table == "files" && col == "sha256") sha_column = i;
           insert += (i ? ", " : "") + col;
           values += (i ? ", $" : "$") + std::to_string(i + 1);
         }
@@ -177,10 +227,25 @@ Result<std::int64_t> RestoreFromFile(sql::Pool& pool, const std::string& path) {
       sql::Params params;
       params.reserve(ncols);
       for (const auto& cell : *row) params.push_back(FromJson(cell));
+      if (sha_column && (*row)[*sha_column].is_string()) {
+        digests.insert(std::string((*row)[*sha_column].as_string()));
+      }
       XA_TRY(conn->Exec(insert, params));
       ++restored;
     }
     if (!ended) return InvalidArgument("file", "备份文件不完整（缺少结束标记）");
+    if (!files_dir.empty()) {
+      // Inside the transaction: a content missing from the backup undoes the whole restore.
+      for (const auto& sha : digests) {
+        if (ReadContent(files_dir, sha).ok()) continue;
+        auto bytes = ReadContent(BackupFilesDir(path), sha);
+        if (!bytes.ok()) {
+          return InvalidArgument(
+              "file", "备份缺少文件内容 " + sha + "（应在 " + BackupFilesDir(path) + " 中）");
+        }
+        XA_TRY(WriteContent(files_dir, sha, *bytes));
+      }
+    }
     for (const auto& t : kTables) {
       if (t.has_id) XA_TRY(conn->ResetIdSequence(t.name));
     }

@@ -48,9 +48,23 @@ Result<int> CurrentSchemaVersion(sql::Connection& conn);
 Result<int> Migrate(sql::Pool& pool, const std::string& now);
 Status CheckSchemaNotNewer(sql::Pool& pool);
 
-// Logical backup: every table as JSON lines, readable by either store.
-Status BackupToFile(sql::Pool& pool, const std::string& path);
+// Logical backup: every table as JSON lines, readable by either store. With files_dir (the file
+// store), the contents the `files` table names are copied beside it into <path>.files/, each
+// checked against its digest, so that a restore is whole.
+Status BackupToFile(sql::Pool& pool, const std::string& path, const std::string& files_dir = {});
+// The tables a backup writes, in restore order, and the tables it leaves out on purpose (figures
+// the triggers rebuild, and the migrations' own record). Together they must be every table of
+// the schema: a test compares them with SchemaTables on both stores.
+std::vector<std::string> BackupTables();
+std::vector<std::string> TablesLeftOutOfBackup();
+// Every table of the connected database's schema, sorted.
+Result<std::vector<std::string>> SchemaTables(sql::Connection& conn);
 // Restores a backup into an empty, migrated database (refuses one that holds data).
-Result<std::int64_t> RestoreFromFile(sql::Pool& pool, const std::string& path);
+// With files_dir, the contents its `files` rows name are copied from <path>.files/ into the file
+// store; one missing from both refuses the whole restore.
+Result<std::int64_t> RestoreFromFile(sql::Pool& pool, const std::string& path,
+                                     const std::string& files_dir = {});
+// Where a backup at `path` keeps its files.
+std::string BackupFilesDir(const std::string& path);
 
 }  // namespace xiaoan::storage

@@ -1,13 +1,8 @@
 // Photos and documents for hazards: checked by content and size, stored by content hash under
 // Services::files_dir, recorded in the database.
-#include <filesystem>
-#include <fstream>
-#include <random>
-#include <sstream>
-
 #include "app/hazards/hazard_internal.hpp"
 #include "core/crypto.hpp"
-#include "core/password.hpp"
+#include "core/file_store.hpp"
 
 namespace xiaoan::app {
 
@@ -19,34 +14,6 @@ constexpr std::size_t kMaxFileBytes = 20 * 1024 * 1024;
 
 bool StartsWith(const std::string& b, std::string_view prefix) {
   return b.size() >= prefix.size() && b.compare(0, prefix.size(), prefix) == 0;
-}
-
-std::filesystem::path PathOf(const std::string& dir, const std::string& sha) {
-  return std::filesystem::path(dir) / sha.substr(0, 2) / sha;
-}
-
-// Writes the bytes once per content: a temporary file renamed into place, synced.
-Status Store(const std::string& dir, const std::string& sha, const std::string& bytes) {
-  namespace fs = std::filesystem;
-  const fs::path target = PathOf(dir, sha);
-  std::error_code ec;
-  if (fs::exists(target, ec) && fs::file_size(target, ec) == bytes.size()) return {};
-  fs::create_directories(target.parent_path(), ec);
-  if (ec)
-    return Internal("无法创建文件目录 " + target.parent_path().string() + "：" + ec.message());
-  const fs::path tmp = target.string() + ".tmp" + RandomHex(4);
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.flush();
-    if (!out) return Internal("无法写入文件 " + tmp.string());
-  }
-  fs::rename(tmp, target, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    return Internal("无法保存文件 " + target.string());
-  }
-  return {};
 }
 
 }  // namespace
@@ -85,7 +52,7 @@ Result<hz::StoredFile> UploadFile(Services& s, const RequestContext& ctx, const 
   f.uploaded_by = ctx.actor;
   f.unit_id = ctx.unit_id.value_or(0);
   f.uploaded_at = s.Now();
-  XA_TRY(Store(s.files_dir, f.sha256, bytes));
+  XA_TRY(WriteContent(s.files_dir, f.sha256, bytes));
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
     XA_TRY(tx.hazards().InsertFile(f));
     return hazard_internal::AppendAudit(
@@ -111,14 +78,7 @@ Result<FileContent> ReadFile(Services& s, const RequestContext& ctx, std::int64_
     out.file = *f;
     return {};
   }));
-  std::ifstream in(PathOf(s.files_dir, out.file.sha256), std::ios::binary);
-  if (!in) return Internal("文件内容缺失：" + out.file.sha256);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  out.bytes = buf.str();
-  if (Sha256Hex(out.bytes) != out.file.sha256) {
-    return Internal("文件内容与登记的摘要不符：" + out.file.sha256);
-  }
+  XA_ASSIGN_OR_RETURN(out.bytes, ReadContent(s.files_dir, out.file.sha256));
   return out;
 }
 

@@ -124,6 +124,4 @@ Status Fields::Finish() {
   return e;
 }
 
-std::string ToJsonText(const json::value& v) { return json::serialize(v); }
-
 }  // namespace xiaoan::http

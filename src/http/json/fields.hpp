@@ -48,6 +48,4 @@ class Fields {
   std::vector<ErrorDetail> errors_;
 };
 
-std::string ToJsonText(const boost::json::value& v);
-
 }  // namespace xiaoan::http

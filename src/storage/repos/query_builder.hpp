@@ -19,12 +19,6 @@ class WhereBuilder {
   void Add(std::string_view fragment, std::vector<sql::Value> values);
   std::string Sql() const { return clauses_.empty() ? std::string() : " WHERE " + where_; }
   sql::Params& params() { return params_; }
-  // "$N" for the next parameter to be appended by the caller.
-  std::string Next() const {
-    std::string n = "$";
-    n += std::to_string(offset_ + params_.size() + 1);
-    return n;
-  }
 
  private:
   std::size_t offset_ = 0;

@@ -265,24 +265,4 @@ Result<std::unique_ptr<sql::Pool>> OpenSqlitePool(const std::string& path,
   return std::unique_ptr<sql::Pool>(std::move(pool));
 }
 
-Status BackupSqliteFile(const std::string& src_path, const std::string& dst_path) {
-  sqlite3* src = nullptr;
-  sqlite3* dst = nullptr;
-  if (sqlite3_open_v2(src_path.c_str(), &src, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK ||
-      sqlite3_open_v2(dst_path.c_str(), &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                      nullptr) != SQLITE_OK) {
-    sqlite3_close_v2(src);
-    sqlite3_close_v2(dst);
-    return Internal("无法打开备份源或目标文件");
-  }
-  sqlite3_backup* b = sqlite3_backup_init(dst, "main", src, "main");
-  int rc = b != nullptr ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
-  if (b != nullptr) sqlite3_backup_finish(b);
-  std::string msg = sqlite3_errmsg(dst);
-  sqlite3_close_v2(src);
-  sqlite3_close_v2(dst);
-  if (rc != SQLITE_DONE) return Internal("备份失败：" + msg);
-  return {};
-}
-
 }  // namespace xiaoan::storage::sqlite

@@ -11,7 +11,4 @@ namespace xiaoan::storage::sqlite {
 Result<std::unique_ptr<sql::Pool>> OpenSqlitePool(const std::string& path,
                                                   const sql::PoolOptions& options);
 
-// Online copy of the database at src_path into dst_path (sqlite3 backup API).
-Status BackupSqliteFile(const std::string& src_path, const std::string& dst_path);
-
 }  // namespace xiaoan::storage::sqlite

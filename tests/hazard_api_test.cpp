@@ -31,7 +31,9 @@ class HazardApiTest : public ::testing::TestWithParam<std::string> {
  protected:
   void TearDown() override {
     // No write transaction of the test hashed or verified a password.
-    if (watch_) EXPECT_EQ(watch_->writes_with_password_work(), 0);
+    if (watch_) {
+      EXPECT_EQ(watch_->writes_with_password_work(), 0);
+    }
   }
   void SetUp() override {
     db_ = std::make_unique<testing::FreshDatabase>(GetParam());

@@ -1,9 +1,10 @@
-// Hazard ledger (隐患台账): hazards and their signed close-out workflow, files (photos and
-// evidence), self-inspections, supervision orders (督办单), notifications, the hazard board and
-// the district's hazard rules (隐患规则配置).
+// Hazard ledger (隐患台账): hazards and their signed close-out workflow, self-inspections,
+// supervision orders (督办单), the hazard board and the district's hazard rules (隐患规则配置).
+// Photos and evidence are stored files (files.ts); the bell's notifications are in notifications.ts.
 // Types follow the server's JSON (src/http/json/hazard_json.cpp).
 import { download, http, request, type Page, type Query } from './http'
 import type { CodeCount } from './boards'
+import type { StoredFile } from './files'
 
 export type HazardLevel = 'general' | 'major'
 export type HazardState = 'reported' | 'assigned' | 'rectifying' | 'submitted' | 'verified' | 'closed'
@@ -85,19 +86,6 @@ export interface HazardEvent {
   note: string
   signature: HazardSignature | null
   file_ids: number[]
-}
-
-export interface StoredFile {
-  id: number
-  name: string
-  content_type: string
-  size: number
-  sha256: string
-  uploaded_by?: string
-  uploaded_at?: string
-  hazard_id?: number | null
-  /** GET it with the session cookie (img src, preview). */
-  url: string
 }
 
 export interface HazardEscalation {
@@ -231,21 +219,6 @@ export interface SupervisionQuery {
   page_size?: number
 }
 
-export interface Notification {
-  id: number
-  kind: string
-  title: string
-  body: string
-  object_type: string
-  object_id: string
-  created_at: string
-  read_at: string | null
-}
-
-export interface NotificationPage extends Page<Notification> {
-  unread: number
-}
-
 export interface HazardBoardSchool {
   school_id: number
   school_name: string
@@ -326,17 +299,6 @@ export const hazardsApi = {
     request<HazardDetail>('POST', `/api/v1/hazards/${id}/transitions`, { body: input, allowUnauthenticated: true }),
 }
 
-export const filesApi = {
-  /** Uploads one photo or document (JPEG/PNG/WebP/PDF, ≤ 20 MB) before it is attached to a step. */
-  upload: (file: Blob, name: string) =>
-    request<StoredFile>('POST', '/api/v1/files', {
-      query: { name },
-      raw: file,
-      contentType: file.type || 'application/octet-stream',
-    }),
-  url: (id: number) => `/api/v1/files/${id}`,
-}
-
 export const selfInspectionsApi = {
   create: (input: SelfInspectionInput) => http.post<unknown>('/api/v1/self-inspections', input),
 }
@@ -345,13 +307,6 @@ export const supervisionApi = {
   list: (query: SupervisionQuery = {}) => http.get<Page<SupervisionOrder>>('/api/v1/supervision-orders', q(query)),
   reply: (id: number, reply: string) => http.post<SupervisionOrder>(`/api/v1/supervision-orders/${id}/reply`, { reply }),
   close: (id: number) => http.post<SupervisionOrder>(`/api/v1/supervision-orders/${id}/close`),
-}
-
-export const notificationsApi = {
-  list: (query: { unread?: boolean; page?: number; page_size?: number } = {}) =>
-    http.get<NotificationPage>('/api/v1/notifications', q(query)),
-  read: (id: number) => http.post<{ changed: number }>(`/api/v1/notifications/${id}/read`),
-  readAll: () => http.post<{ changed: number }>('/api/v1/notifications/read-all'),
 }
 
 export const hazardBoardApi = {

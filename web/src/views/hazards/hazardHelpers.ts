@@ -13,9 +13,10 @@ import {
   type HazardQuery,
   type HazardSort,
   type HazardState,
-  type StoredFile,
   type TransitionInput,
 } from '@/api/hazards'
+import type { StoredFile } from '@/api/files'
+import { toSort } from '@/composables/listQuery'
 import type { TagType } from '@/utils/tags'
 
 // ---- Dates (deadlines are calendar days in China Standard Time, UTC+8) ----
@@ -78,10 +79,6 @@ export function supervisionTagType(state: string): TagType {
 /** An escalation rule code (hazard.overdue.owner) as an i18n key under hazard.rule. */
 export function ruleKey(rule: string): string {
   return 'hazard.rule.' + rule.replace(/^hazard\./, '').replace(/\./g, '_')
-}
-
-export function isImage(f: Pick<StoredFile, 'content_type'>): boolean {
-  return f.content_type.startsWith('image/')
 }
 
 // ---- The list's search form ----
@@ -154,7 +151,8 @@ export function hazardQuery(s: HazardSearch, page: number, pageSize: number, sor
   return out
 }
 
-const sortable: Record<string, string> = {
+/** The columns the ledger sorts by: column prop → the API's `sort` name. */
+export const HAZARD_SORT_FIELDS: Readonly<Record<string, string>> = {
   found_at: 'found_at',
   deadline: 'deadline',
   level: 'level',
@@ -165,8 +163,7 @@ const sortable: Record<string, string> = {
 
 /** An el-table sort-change as the API's sort parameter. */
 export function sortParam(prop: string | null, order: string | null): HazardSort | undefined {
-  if (!prop || !order || !(prop in sortable)) return undefined
-  return ((order === 'descending' ? '-' : '') + sortable[prop]) as HazardSort
+  return toSort<HazardSort>(prop, order, HAZARD_SORT_FIELDS)
 }
 
 // ---- The report form ----

@@ -30,5 +30,8 @@ export function useSchoolOptions() {
     }
   }
 
-  return { ownSchool, canPick, schools, load }
+  /** The schools as a search filter's options. */
+  const options = computed(() => schools.value.map((s) => ({ value: s.id, label: s.name })))
+
+  return { ownSchool, canPick, schools, options, load }
 }

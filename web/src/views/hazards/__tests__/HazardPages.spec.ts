@@ -19,7 +19,11 @@ const api = vi.hoisted(() => ({
 
 vi.mock('@/api/hazards', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api/hazards')>()
-  return { ...real, hazardsApi: api.hazards, notificationsApi: api.notifications }
+  return { ...real, hazardsApi: api.hazards }
+})
+vi.mock('@/api/notifications', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/api/notifications')>()
+  return { ...real, notificationsApi: api.notifications }
 })
 vi.mock('@/api/org', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api/org')>()
@@ -28,7 +32,7 @@ vi.mock('@/api/org', async (importOriginal) => {
 
 import HazardList from '../HazardList.vue'
 import HazardDetailView from '../HazardDetail.vue'
-import NotificationBell from '../components/NotificationBell.vue'
+import NotificationBell from '@/components/NotificationBell.vue'
 
 vi.setConfig({ testTimeout: 60_000 })
 

@@ -11,6 +11,7 @@ import type {
   SchoolSort,
   SchoolStage,
 } from '@/api/org'
+import { toSort } from '@/composables/listQuery'
 
 // ---- The list's search form ----
 
@@ -47,12 +48,12 @@ export function schoolQuery(s: SchoolSearch, page: number, pageSize: number, sor
   return out
 }
 
-const sortable = new Set(['name', 'code', 'stage', 'students', 'staff', 'created_at'])
+/** The columns the list sorts by (the API's `sort` names). */
+export const SCHOOL_SORT_FIELDS = ['name', 'code', 'stage', 'students', 'staff', 'created_at'] as const
 
 /** el-table's sort-change (prop, 'ascending' | 'descending' | null) → the `sort` parameter. */
 export function sortParam(prop: string | null | undefined, order: string | null | undefined): SchoolSort | undefined {
-  if (!prop || !order || !sortable.has(prop)) return undefined
-  return (order === 'descending' ? `-${prop}` : prop) as SchoolSort
+  return toSort<SchoolSort>(prop, order, SCHOOL_SORT_FIELDS)
 }
 
 // ---- The edit form ----

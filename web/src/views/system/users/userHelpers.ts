@@ -12,14 +12,19 @@ export function emptyUserSearch(): UserSearchForm {
   return { q: '', unit_id: null, status: '' }
 }
 
-/** The query of GET /api/v1/users: only what is filled in (the server refuses unknown keys). */
-export function buildUserQuery(form: UserSearchForm, page: number, pageSize: number): UserQuery {
-  const query: UserQuery = { page, page_size: pageSize }
+/** The filters of GET /api/v1/users: only what is filled in (the server refuses unknown keys). */
+export function userFilter(form: UserSearchForm): Omit<UserQuery, 'page' | 'page_size' | 'sort'> {
+  const query: UserQuery = {}
   const q = form.q.trim()
   if (q) query.q = q
   if (form.unit_id !== null && form.unit_id > 0) query.unit_id = form.unit_id
   if (form.status) query.status = form.status
   return query
+}
+
+/** The query of GET /api/v1/users for one page. */
+export function buildUserQuery(form: UserSearchForm, page: number, pageSize: number): UserQuery {
+  return { page, page_size: pageSize, ...userFilter(form) }
 }
 
 /** Whether the account is under a timed lockout after wrong passwords at `now`. */

@@ -4,6 +4,7 @@ import ElementPlus from 'element-plus'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { i18n } from '@/i18n'
 import { useSessionStore } from '@/stores/session'
+import { DEFAULT_PAGE_SIZE } from '@/composables/listQuery'
 import type { Me } from '@/api/auth'
 import type { AuditRecord } from '@/api/admin'
 
@@ -74,7 +75,7 @@ describe('AuditList', () => {
   it('lists records and offers no way to change them', async () => {
     const w = mountWith(['audit:read', 'audit:export'])
     await flushPromises()
-    expect(api.search).toHaveBeenCalledWith({ page: 1, page_size: 20 })
+    expect(api.search).toHaveBeenCalledWith({ page: 1, page_size: DEFAULT_PAGE_SIZE })
     expect(w.find('[data-test="table"]').text()).toContain('auth.login')
     expect(w.find('[data-test="export"]').exists()).toBe(true)
     expect(w.find('[data-test="add"]').exists()).toBe(false)
@@ -99,7 +100,31 @@ describe('AuditList', () => {
     await w.find('input[data-test="search-action"]').setValue('user.')
     await w.find('[data-test="search"]').trigger('click')
     await flushPromises()
-    expect(api.search).toHaveBeenLastCalledWith({ page: 1, page_size: 20, actor: 'sysadmin', action: 'user.' })
+    expect(api.search).toHaveBeenLastCalledWith({ page: 1, page_size: DEFAULT_PAGE_SIZE, actor: 'sysadmin', action: 'user.' })
+    w.unmount()
+  })
+
+  it('pages and exports the applied filters, not what is typed but not searched', async () => {
+    api.search.mockResolvedValue({ items: [record], total: 45 })
+    api.export.mockResolvedValue({ blob: new Blob(['x']), filename: '审计日志.xlsx' })
+    const createObjectURL = vi.fn(() => 'blob:x')
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }))
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+    const w = mountWith(['audit:read', 'audit:export'])
+    await flushPromises()
+    await w.find('input[data-test="search-actor"]').setValue('sysadmin')
+    await w.find('[data-test="search"]').trigger('click')
+    await flushPromises()
+    await w.find('input[data-test="search-actor"]').setValue('typed_only')
+    await w.find('.el-pager li:nth-child(2)').trigger('click')
+    await flushPromises()
+    expect(api.search).toHaveBeenLastCalledWith({ page: 2, page_size: DEFAULT_PAGE_SIZE, actor: 'sysadmin' })
+    await w.find('[data-test="export"]').trigger('click')
+    await flushPromises()
+    expect(api.export).toHaveBeenCalledWith({ actor: 'sysadmin' })
+    expect(click).toHaveBeenCalled()
+    click.mockRestore()
+    vi.unstubAllGlobals()
     w.unmount()
   })
 

@@ -4,6 +4,7 @@ import ElementPlus from 'element-plus'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { i18n } from '@/i18n'
 import { useSessionStore } from '@/stores/session'
+import { DEFAULT_PAGE_SIZE } from '@/composables/listQuery'
 import type { Me } from '@/api/auth'
 import type { User } from '@/api/admin'
 
@@ -101,7 +102,7 @@ describe('UserList', () => {
     await w.find('input[data-test="search-username"]').setValue(' test ')
     await w.find('[data-test="search"]').trigger('click')
     await flushPromises()
-    expect(api.list).toHaveBeenLastCalledWith({ page: 1, page_size: 20, q: 'test' })
+    expect(api.list).toHaveBeenLastCalledWith({ page: 1, page_size: DEFAULT_PAGE_SIZE, q: 'test' })
     w.unmount()
   })
 

@@ -219,8 +219,10 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
       ASSERT_TRUE(h.ok()) << h.error().message;
       targets_["H" + suffix] = std::to_string(h->hazard.id);
       targets_["F" + suffix] = std::to_string(file->id);
-      auto orders = app::ListSupervisionOrders(*services_, system,
-                                               {std::nullopt, std::nullopt, h->hazard.id}, {});
+      domain::OrderFilter of_hazard;
+      of_hazard.subject_type = "hazard";
+      of_hazard.subject_id = h->hazard.id;
+      auto orders = app::ListSupervisionOrders(*services_, system, of_hazard, {});
       ASSERT_TRUE(orders.ok());
       ASSERT_EQ(orders->items.size(), 1u);
       targets_["O" + suffix] = std::to_string(orders->items[0].id);

@@ -185,6 +185,40 @@ TEST(School, EditedPlacesKeepTheirIds) {
   EXPECT_EQ(fresh->key_places[2].id, 0);
 }
 
+TEST(Supervision, AnOrderIsRepliedThenClosedAndStaysClosed) {
+  SupervisionOrder o;
+  o.subject_type = "whistle";
+  o.subject_id = 5;
+  // Not replied yet: cannot be closed.
+  auto early = CloseOrder(o, "bureau", "2026-11-02");
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(early.error().details.at(0).field, "supervision.state");
+  EXPECT_NE(early.error().message.find("尚未回复"), std::string::npos) << early.error().message;
+  EXPECT_EQ(o.state, OrderState::kOpen);
+  ASSERT_TRUE(ReplyToOrder(o, "已整改", "school", "2026-11-03").ok());
+  EXPECT_EQ(o.state, OrderState::kReplied);
+  EXPECT_EQ(o.replied_by, "school");
+  // A second reply replaces the first while the order is open.
+  ASSERT_TRUE(ReplyToOrder(o, "已整改并复查", "school2", "2026-11-04").ok());
+  EXPECT_EQ(o.reply, "已整改并复查");
+  EXPECT_EQ(o.replied_at.value_or(""), "2026-11-04");
+  ASSERT_TRUE(CloseOrder(o, "bureau", "2026-11-05").ok());
+  EXPECT_EQ(o.state, OrderState::kClosed);
+  EXPECT_EQ(o.closed_by, "bureau");
+  // Closed: neither a reply nor a second close.
+  EXPECT_FALSE(ReplyToOrder(o, "再次回复", "school", "2026-11-06").ok());
+  auto again = CloseOrder(o, "bureau", "2026-11-06");
+  ASSERT_FALSE(again.ok());
+  EXPECT_NE(again.error().message.find("已办结"), std::string::npos) << again.error().message;
+  EXPECT_EQ(o.reply, "已整改并复查");
+  EXPECT_EQ(o.closed_at.value_or(""), "2026-11-05");
+  for (auto st : {OrderState::kOpen, OrderState::kReplied, OrderState::kClosed}) {
+    EXPECT_EQ(OrderStateFromCode(OrderStateCode(st)), st);
+  }
+  EXPECT_FALSE(OrderStateFromCode("done").has_value());
+}
+
 TEST(Enums, LabelsAndCodes) {
   EXPECT_EQ(LabelOf(SchoolStages(), "nine_year"), "九年一贯制");
   EXPECT_EQ(CodeFromText(LocationTypes(), "城乡结合部").value_or(""), "fringe");
@@ -289,11 +323,20 @@ TEST(JsonWriter, AHazardPageAsTextIsTheSameAsItsDocument) {
       2,  9, "2026-11-03T00:00:00.000Z", "school1_leader", "approve", "submitted", "verified", "",
       11, {}};
   d.events = {reported, approved};
-  domain::hazard::StoredFile file{
-      3, "照片.jpg", "image/jpeg", 1024, "ab", "school1_safety", 7, "2026-11-01T00:00:00.000Z", 9};
-  domain::hazard::StoredFile loose = file;
+  domain::StoredFile file{3,
+                          "照片.jpg",
+                          "image/jpeg",
+                          1024,
+                          "ab",
+                          "school1_safety",
+                          7,
+                          "2026-11-01T00:00:00.000Z",
+                          "hazard",
+                          9};
+  domain::StoredFile loose = file;
   loose.id = 4;
-  loose.hazard_id.reset();
+  loose.subject_type.reset();
+  loose.subject_id.reset();
   d.files = {file, loose};
   d.escalations = {{1, 9, "hazard.overdue", "bureau", true, "逾期 3 天", "2026-11-05"}};
   domain::Signature other;
@@ -348,7 +391,8 @@ TEST(JsonWriter, AHazardPageAsTextIsTheSameAsItsDocument) {
   EXPECT_EQ(json::serialize(http::ToJson(file)),
             "{\"id\":3,\"name\":\"照片.jpg\",\"content_type\":\"image/jpeg\",\"size\":1024,"
             "\"sha256\":\"ab\",\"uploaded_by\":\"school1_safety\",\"uploaded_at\":"
-            "\"2026-11-01T00:00:00.000Z\",\"hazard_id\":9,\"url\":\"/api/v1/files/3\"}");
+            "\"2026-11-01T00:00:00.000Z\",\"subject_type\":\"hazard\",\"subject_id\":9,"
+            "\"hazard_id\":9,\"url\":\"/api/v1/files/3\"}");
 }
 
 TEST(ScopeFilter, RootsDropPathsInsideAnother) {

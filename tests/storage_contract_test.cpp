@@ -648,27 +648,46 @@ TEST_P(StorageContract, HazardLedgerRepository) {
               ids.push_back(h.id);
             }
             // The timeline with a file, an escalation that fires once.
-            hz::StoredFile f{0,           "a.png",  "image/png", 8,
-                             "ab",        "tester", bureau.id,   "2026-11-01T00:00:00.000Z",
-                             std::nullopt};
-            XA_TRY(tx.hazards().InsertFile(f));
+            domain::StoredFile f{0,
+                                 "a.png",
+                                 "image/png",
+                                 8,
+                                 "ab",
+                                 "tester",
+                                 bureau.id,
+                                 "2026-11-01T00:00:00.000Z",
+                                 std::nullopt,
+                                 std::nullopt};
+            XA_TRY(tx.files().Insert(f));
             hz::HazardEvent e{0,          ids[0],   "2026-11-01T00:00:00.000Z",
                               "tester",   "report", "",
                               "reported", "note",   std::nullopt,
                               {}};
             XA_TRY(tx.hazards().InsertEvent(e));
+            XA_TRY(tx.files().Attach(f.id, "hazard", ids[0]));
             XA_TRY(tx.hazards().AttachFile(f.id, ids[0], e.id));
+            // A file is attached once.
+            EXPECT_FALSE(tx.files().Attach(f.id, "hazard", ids[1]).ok());
             hz::EscalationRecord esc{
                 0, ids[1], "hazard.major", "bureau", true, "重大", "2026-11-02T00:00:00.000Z"};
             XA_TRY(tx.hazards().InsertEscalation(esc));
-            hz::SupervisionOrder o;
-            o.hazard_id = ids[1];
+            domain::SupervisionOrder o;
+            o.subject_type = "hazard";
+            o.subject_id = ids[1];
+            o.subject_title = "配电箱线路老化";
             o.school_id = a->unit.id;
             o.rule = "hazard.major";
             o.reason = "重大";
             o.deadline = "2026-11-09";
             o.created_at = "2026-11-02T00:00:00.000Z";
-            return tx.hazards().InsertOrder(o);
+            XA_TRY(tx.supervision().Insert(o));
+            // An order on another module's record, at school B.
+            domain::SupervisionOrder other = o;
+            other.subject_type = "whistle";
+            other.subject_id = 77;
+            other.subject_title = "校门口占道经营";
+            other.school_id = b->unit.id;
+            return tx.supervision().Insert(other);
           })
           .ok());
   // The same rule cannot fire twice for one hazard, and the failed write leaves nothing.
@@ -678,6 +697,7 @@ TEST_P(StorageContract, HazardLedgerRepository) {
   });
   EXPECT_FALSE(twice.ok());
 
+  domain::SupervisionOrder hazard_order;  // read below, then answered
   ASSERT_TRUE(
       store_
           ->Read([&](domain::Tx& tx) -> Status {
@@ -711,7 +731,8 @@ TEST_P(StorageContract, HazardLedgerRepository) {
             if (timeline.events.size() == 1 && timeline.files.size() == 1) {
               EXPECT_EQ(timeline.events[0].file_ids,
                         (std::vector<std::int64_t>{timeline.files[0].id}));
-              EXPECT_EQ(timeline.files[0].hazard_id, ids[0]);
+              EXPECT_EQ(timeline.files[0].subject_type.value_or(""), "hazard");
+              EXPECT_EQ(timeline.files[0].subject_id, ids[0]);
             }
             EXPECT_TRUE(tx.hazards().Timeline(ids[1])->files.empty());
             // The export's reads: every id the list gives, in its order (and scope); records and
@@ -739,14 +760,32 @@ TEST_P(StorageContract, HazardLedgerRepository) {
               auto files = *tx.hazards().FilesOfMany({ids[1], ids[0]});
               EXPECT_EQ(files.size(), 1u);
               if (!files.empty()) {
-                EXPECT_EQ(files[0].hazard_id, ids[0]);
+                EXPECT_EQ(files[0].subject_id, ids[0]);
               }
               EXPECT_TRUE(tx.hazards().FilesOfMany({ids[1], ids[2]})->empty());
             }
             EXPECT_EQ(tx.hazards().Escalations(ids[1])->size(), 1u);
-            EXPECT_EQ(tx.hazards().ListOrders({}, all, {})->total, 1);
+            EXPECT_EQ(tx.supervision().List({}, all, {})->total, 2);
             const auto only_b = domain::ScopeFilter{false, true, {b->unit.path}};
-            EXPECT_EQ(tx.hazards().ListOrders({}, only_b, {})->total, 0);
+            {
+              auto at_b = *tx.supervision().List({}, only_b, {});
+              EXPECT_EQ(at_b.total, 1);
+              if (at_b.items.size() == 1) {
+                EXPECT_EQ(at_b.items[0].subject_type, "whistle");
+                EXPECT_EQ(at_b.items[0].subject_id, 77);
+                EXPECT_EQ(at_b.items[0].subject_title, "校门口占道经营");
+                EXPECT_EQ(at_b.items[0].state, domain::OrderState::kOpen);
+              }
+              domain::OrderFilter of_hazard;
+              of_hazard.subject_type = "hazard";
+              of_hazard.subject_id = ids[1];
+              auto hazard_orders = *tx.supervision().List(of_hazard, all, {});
+              EXPECT_EQ(hazard_orders.total, 1);
+              if (hazard_orders.items.size() == 1) {
+                EXPECT_EQ(hazard_orders.items[0].school_name, a->unit.name);
+                hazard_order = hazard_orders.items[0];
+              }
+            }
             // The board's inputs: open hazards by level and domain, kept per unit; the schools
             // with open ones (overdue: deadline before the day given).
             auto sum = [](const std::vector<hz::OpenTotal>& rows) {
@@ -793,6 +832,32 @@ TEST_P(StorageContract, HazardLedgerRepository) {
             return {};
           })
           .ok());
+  // The order's state machine through the repository: the reply is kept, the scope holds.
+  ASSERT_NE(hazard_order.id, 0);
+  ASSERT_TRUE(store_
+                  ->Write([&](domain::Tx& tx) -> Status {
+                    XA_TRY(domain::ReplyToOrder(hazard_order, "已整改", "school", "2026-11-03"));
+                    return tx.supervision().Update(hazard_order);
+                  })
+                  .ok());
+  ASSERT_TRUE(store_
+                  ->Read([&](domain::Tx& tx) -> Status {
+                    const auto only_a = domain::ScopeFilter{false, true, {a->unit.path}};
+                    const auto only_b = domain::ScopeFilter{false, true, {b->unit.path}};
+                    auto found = *tx.supervision().Find(hazard_order.id, only_a);
+                    EXPECT_TRUE(found.has_value());
+                    if (found) {
+                      EXPECT_EQ(found->state, domain::OrderState::kReplied);
+                      EXPECT_EQ(found->reply, "已整改");
+                      EXPECT_EQ(found->replied_at.value_or(""), "2026-11-03");
+                    }
+                    EXPECT_FALSE(tx.supervision().Find(hazard_order.id, only_b)->has_value());
+                    domain::OrderFilter replied;
+                    replied.state = domain::OrderState::kReplied;
+                    EXPECT_EQ(tx.supervision().List(replied, {}, {})->total, 1);
+                    return {};
+                  })
+                  .ok());
   // Reopening (closed_at cleared) updates the figures of both months.
   ASSERT_TRUE(store_
                   ->Write([&](domain::Tx& tx) -> Status {
@@ -993,6 +1058,101 @@ TEST_P(StorageContract, TheBackupForgetsNoTable) {
   for (const auto& t : storage::TablesLeftOutOfBackup()) listed.push_back(t);
   std::sort(listed.begin(), listed.end());
   EXPECT_EQ(listed, *schema);
+}
+
+// Migration 0013 upgrades a live database: a hazard's supervision orders become orders on the
+// subject "hazard" with the hazard's title, and the files attached to hazards record them.
+TEST_P(StorageContract, MigrationToPlatformSubjectsKeepsOrdersAndFiles) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = sql::OpenPool(db.url(), {2, 5000});
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(storage::Migrate(**pool, "t", 12).ok());
+  {
+    auto conn = (*pool)->Acquire();
+    ASSERT_TRUE(conn.ok());
+    const char* t = "2026-11-02T00:00:00.000Z";
+    const std::vector<std::pair<std::string, sql::Params>> rows = {
+        {"INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
+         "VALUES ('990102', '示范区', NULL, 'county', $1, $1)",
+         {t}},
+        {"INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, created_at, "
+         "updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', NULL, '/1/', $1, $1)",
+         {t}},
+        {"INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, created_at, "
+         "updated_at) VALUES (2, 'school', '一小', 'S1', '990102', 1, '/1/2/', $1, $1)",
+         {t}},
+        {"INSERT INTO hazards (id, school_id, domain, level, title, found_at, found_by, source, "
+         "state, created_at, updated_at) VALUES (5, 2, 'fire', 'major', '配电箱老化', $1, 'a', "
+         "'self_inspection', 'reported', $1, $1)",
+         {t}},
+        {"INSERT INTO hazard_events (id, hazard_id, at, actor, action) "
+         "VALUES (8, 5, $1, 'a', 'report')",
+         {t}},
+        {"INSERT INTO files (id, name, content_type, size, sha256, uploaded_by, unit_id, "
+         "uploaded_at) VALUES (3, 'a.png', 'image/png', 8, 'ab', 'a', 2, $1)",
+         {t}},
+        {"INSERT INTO files (id, name, content_type, size, sha256, uploaded_by, unit_id, "
+         "uploaded_at) VALUES (4, 'b.png', 'image/png', 8, 'cd', 'a', 2, $1)",
+         {t}},
+        {"INSERT INTO hazard_files (file_id, hazard_id, event_id) VALUES (3, 5, 8)", {}},
+        {"INSERT INTO supervision_orders (id, hazard_id, school_id, rule, reason, deadline, "
+         "state, reply, replied_by, replied_at, created_at) VALUES (6, 5, 2, 'hazard.major', "
+         "'重大隐患', '2026-11-09', 'replied', '已停用', 'b', $1, $1)",
+         {t}},
+    };
+    for (const auto& [q, params] : rows) {
+      auto done = (*conn)->Exec(q, params);
+      ASSERT_TRUE(done.ok()) << q << ": " << done.error().message;
+    }
+  }
+  auto upgraded = storage::Migrate(**pool, "t");
+  ASSERT_TRUE(upgraded.ok()) << upgraded.error().message;
+  EXPECT_GE(*upgraded, 1);
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  ASSERT_TRUE(store
+                  .Read([&](domain::Tx& tx) -> Status {
+                    auto orders = tx.supervision().List({}, {}, {});
+                    EXPECT_TRUE(orders.ok());
+                    EXPECT_EQ(orders->total, 1);
+                    if (orders->items.size() == 1) {
+                      const auto& o = orders->items[0];
+                      EXPECT_EQ(o.id, 6);
+                      EXPECT_EQ(o.subject_type, "hazard");
+                      EXPECT_EQ(o.subject_id, 5);
+                      EXPECT_EQ(o.subject_title, "配电箱老化");
+                      EXPECT_EQ(o.state, domain::OrderState::kReplied);
+                      EXPECT_EQ(o.reply, "已停用");
+                      EXPECT_EQ(o.school_name, "一小");
+                    }
+                    auto attached = *tx.files().Find(3);
+                    EXPECT_TRUE(attached.has_value());
+                    if (attached) {
+                      EXPECT_EQ(attached->subject_type.value_or(""), "hazard");
+                      EXPECT_EQ(attached->subject_id.value_or(0), 5);
+                    }
+                    auto loose = *tx.files().Find(4);
+                    EXPECT_TRUE(loose.has_value());
+                    if (loose) {
+                      EXPECT_FALSE(loose->subject_type.has_value());
+                    }
+                    return {};
+                  })
+                  .ok());
+  // An order on another module's record fits the upgraded table.
+  ASSERT_TRUE(store
+                  .Write([&](domain::Tx& tx) -> Status {
+                    domain::SupervisionOrder o;
+                    o.subject_type = "whistle";
+                    o.subject_id = 5;
+                    o.school_id = 2;
+                    o.rule = "r";
+                    o.reason = "x";
+                    o.deadline = "2026-11-10";
+                    o.created_at = "t";
+                    return tx.supervision().Insert(o);
+                  })
+                  .ok());
 }
 
 TEST_P(StorageContract, DemoIsDeterministicAndCoversTheModel) {

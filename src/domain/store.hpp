@@ -13,6 +13,9 @@
 #include "domain/hazard/ledger.hpp"
 #include "domain/org/org.hpp"
 #include "domain/org/school_stats.hpp"
+#include "domain/platform/file.hpp"
+#include "domain/platform/notification.hpp"
+#include "domain/platform/supervision.hpp"
 
 namespace xiaoan::domain {
 
@@ -252,6 +255,11 @@ class Tx {
   virtual OrgRepository& org() = 0;
   virtual UserRepository& users() = 0;
   virtual AuditRepository& audit() = 0;
+  // The platform's services, shared by every module.
+  virtual FileRepository& files() = 0;
+  virtual NotificationRepository& notifications() = 0;
+  virtual SupervisionRepository& supervision() = 0;
+  // The modules' own records.
   virtual hazard::HazardRepository& hazards() = 0;
 };
 

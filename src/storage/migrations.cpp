@@ -50,12 +50,13 @@ Status CheckSchemaNotNewer(sql::Pool& pool) {
   return {};
 }
 
-Result<int> Migrate(sql::Pool& pool, const std::string& now) {
+Result<int> Migrate(sql::Pool& pool, const std::string& now, int up_to) {
   XA_TRY(CheckSchemaNotNewer(pool));
   XA_ASSIGN_OR_RETURN(auto conn, pool.Acquire());
   int applied = 0;
   for (const auto& f : MigrationsFor(pool.dialect())) {
     const int version = VersionOf(f);
+    if (version > up_to) break;
     XA_TRY(sql::InTransaction(*conn, true, [&]() -> Status {
       // Re-read inside the write transaction: another process may have migrated meanwhile.
       XA_ASSIGN_OR_RETURN(int current, CurrentSchemaVersion(*conn));

@@ -10,6 +10,7 @@
 #include "storage/repos/audit_user_repository.hpp"
 #include "storage/repos/hazard_repository.hpp"
 #include "storage/repos/org_repository.hpp"
+#include "storage/repos/platform_repository.hpp"
 #include "storage/repos/query_builder.hpp"
 
 namespace xiaoan::storage {
@@ -23,17 +24,26 @@ class SqlTx final : public domain::Tx {
       : org_(conn, &access_changed),
         users_(conn, &access_changed),
         audit_(conn, hash),
+        files_(conn),
+        notifications_(conn),
+        supervision_(conn),
         hazards_(conn, &access_changed, cache, epoch) {}
   bool access_changed = false;
   domain::OrgRepository& org() override { return org_; }
   domain::UserRepository& users() override { return users_; }
   domain::AuditRepository& audit() override { return audit_; }
+  domain::FileRepository& files() override { return files_; }
+  domain::NotificationRepository& notifications() override { return notifications_; }
+  domain::SupervisionRepository& supervision() override { return supervision_; }
   domain::hazard::HazardRepository& hazards() override { return hazards_; }
 
  private:
   SqlOrgRepository org_;
   SqlUserRepository users_;
   SqlAuditRepository audit_;
+  SqlFileRepository files_;
+  SqlNotificationRepository notifications_;
+  SqlSupervisionRepository supervision_;
   SqlHazardRepository hazards_;
 };
 

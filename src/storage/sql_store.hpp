@@ -45,7 +45,8 @@ int LatestSchemaVersion(sql::Dialect dialect);
 Result<int> CurrentSchemaVersion(sql::Connection& conn);
 // Applies pending migrations, each in its own transaction, recording them in schema_migrations.
 // Refuses (failed_precondition) a database whose schema is newer than this binary.
-Result<int> Migrate(sql::Pool& pool, const std::string& now);
+// up_to stops after that version (tests of an upgrade from an older schema with data in it).
+Result<int> Migrate(sql::Pool& pool, const std::string& now, int up_to = 1 << 30);
 Status CheckSchemaNotNewer(sql::Pool& pool);
 
 // Logical backup: every table as JSON lines, readable by either store. With files_dir (the file

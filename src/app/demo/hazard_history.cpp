@@ -167,8 +167,10 @@ Result<int> SeedHazardHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
       for (auto& e : escalations) {
         e.hazard_id = h.id;
         XA_TRY(tx.hazards().InsertEscalation(e));
-        hz::SupervisionOrder o;
-        o.hazard_id = h.id;
+        domain::SupervisionOrder o;
+        o.subject_type = "hazard";
+        o.subject_id = h.id;
+        o.subject_title = h.title;
         o.school_id = school_id;
         o.rule = e.rule;
         o.reason = e.reason;
@@ -176,15 +178,11 @@ Result<int> SeedHazardHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
         Instant fired;
         ParseInstant(e.fired_at, fired);
         o.deadline = hz::AddDays(hz::ChinaDate(fired), 7).value_or(today);
-        o.state = reached == "closed" ? "closed" : "open";
-        XA_TRY(tx.hazards().InsertOrder(o));
-        if (o.state == "closed") {
-          o.reply = tpl.measure;
-          o.replied_by = "demo";
-          o.replied_at = h.closed_at;
-          o.closed_at = h.closed_at;
-          o.closed_by = "demo";
-          XA_TRY(tx.hazards().UpdateOrder(o));
+        XA_TRY(tx.supervision().Insert(o));
+        if (reached == "closed") {
+          XA_TRY(domain::ReplyToOrder(o, tpl.measure, "demo", h.closed_at.value_or(today)));
+          XA_TRY(domain::CloseOrder(o, "demo", h.closed_at.value_or(today)));
+          XA_TRY(tx.supervision().Update(o));
         }
       }
       ++created;

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "app/hazards/hazard_internal.hpp"
+#include "app/platform/platform.hpp"
 
 namespace xiaoan::app {
 
@@ -24,19 +25,20 @@ Result<std::vector<std::int64_t>> Recipients(domain::Tx& tx, const hz::Hazard& h
         if (owner) ids.push_back(owner->id);
       }
       if (ids.empty()) {
-        XA_ASSIGN_OR_RETURN(ids, tx.hazards().UsersWithRole(h.school_id, "school_safety_officer"));
+        XA_ASSIGN_OR_RETURN(ids,
+                            tx.notifications().UsersWithRole(h.school_id, "school_safety_officer"));
       }
       break;
     }
     case hz::Target::kSchoolLeader: {
-      XA_ASSIGN_OR_RETURN(ids, tx.hazards().UsersWithRole(h.school_id, "school_leader"));
+      XA_ASSIGN_OR_RETURN(ids, tx.notifications().UsersWithRole(h.school_id, "school_leader"));
       break;
     }
     case hz::Target::kBureau: {
       XA_ASSIGN_OR_RETURN(auto school, tx.org().FindUnit(h.school_id));
       if (school && school->parent_id) {
-        XA_ASSIGN_OR_RETURN(ids,
-                            tx.hazards().UsersWithRole(*school->parent_id, "bureau_safety_office"));
+        XA_ASSIGN_OR_RETURN(
+            ids, tx.notifications().UsersWithRole(*school->parent_id, "bureau_safety_office"));
       }
       break;
     }
@@ -44,27 +46,12 @@ Result<std::vector<std::int64_t>> Recipients(domain::Tx& tx, const hz::Hazard& h
   return ids;
 }
 
+// A notification about the hazard, opened from the bell.
 Status Notify(Services& s, domain::Tx& tx, const std::vector<std::int64_t>& users,
               const std::string& kind, const std::string& title, const std::string& body,
               const hz::Hazard& h, const std::string& except_username = {}) {
-  std::set<std::int64_t> seen;
-  for (auto id : users) {
-    if (!seen.insert(id).second) continue;
-    if (!except_username.empty()) {
-      XA_ASSIGN_OR_RETURN(auto u, tx.users().FindById(id));
-      if (u && u->username == except_username) continue;
-    }
-    hz::Notification n;
-    n.user_id = id;
-    n.kind = kind;
-    n.title = title;
-    n.body = body;
-    n.object_type = "hazard";
-    n.object_id = std::to_string(h.id);
-    n.created_at = s.Now();
-    XA_TRY(tx.hazards().InsertNotification(n));
-  }
-  return {};
+  return app::Notify(s, tx, users, {kind, title, body, "hazard", std::to_string(h.id)},
+                     except_username);
 }
 
 }  // namespace
@@ -85,9 +72,10 @@ Status NotifyStep(Services& s, domain::Tx& tx, const hz::Hazard& h, hz::Action a
                     "隐患已交办给您，请于 " + h.deadline.value_or("") + " 前完成整改", subject, h);
     }
     case hz::Action::kSubmit: {
-      XA_ASSIGN_OR_RETURN(auto leaders, tx.hazards().UsersWithRole(h.school_id, "school_leader"));
+      XA_ASSIGN_OR_RETURN(auto leaders,
+                          tx.notifications().UsersWithRole(h.school_id, "school_leader"));
       XA_ASSIGN_OR_RETURN(auto officers,
-                          tx.hazards().UsersWithRole(h.school_id, "school_safety_officer"));
+                          tx.notifications().UsersWithRole(h.school_id, "school_safety_officer"));
       leaders.insert(leaders.end(), officers.begin(), officers.end());
       return Notify(s, tx, leaders, "submitted", "隐患整改已提交，待验收", subject, h, actor);
     }
@@ -100,12 +88,14 @@ Status NotifyStep(Services& s, domain::Tx& tx, const hz::Hazard& h, hz::Action a
                     subject, h);
     }
     case hz::Action::kApprove: {
-      XA_ASSIGN_OR_RETURN(auto leaders, tx.hazards().UsersWithRole(h.school_id, "school_leader"));
+      XA_ASSIGN_OR_RETURN(auto leaders,
+                          tx.notifications().UsersWithRole(h.school_id, "school_leader"));
       return Notify(s, tx, leaders, "verified", "隐患已验收，待学校领导签字销号", subject, h);
     }
     case hz::Action::kReopen: {
       XA_ASSIGN_OR_RETURN(auto ids, Recipients(tx, h, hz::Target::kOwner));
-      XA_ASSIGN_OR_RETURN(auto leaders, tx.hazards().UsersWithRole(h.school_id, "school_leader"));
+      XA_ASSIGN_OR_RETURN(auto leaders,
+                          tx.notifications().UsersWithRole(h.school_id, "school_leader"));
       ids.insert(ids.end(), leaders.begin(), leaders.end());
       return Notify(s, tx, ids, "reopened", "已销号的隐患被教育局重新打开，请继续整改", subject, h);
     }
@@ -197,22 +187,15 @@ Status Escalate(Services& s, domain::Tx& tx, hz::Hazard& h, const hz::RuleSet* l
     XA_TRY(Notify(s, tx, users, esc.supervision ? "supervision" : "overdue",
                   (esc.supervision ? "隐患督办：" : "隐患提醒：") + esc.reason, subject, h));
     if (esc.supervision) {
-      hz::SupervisionOrder o;
-      o.hazard_id = h.id;
+      domain::SupervisionOrder o;
+      o.subject_type = "hazard";
+      o.subject_id = h.id;
+      o.subject_title = h.title;
       o.school_id = h.school_id;
       o.rule = esc.rule;
       o.reason = esc.reason;
       o.deadline = hz::AddDays(hz::ChinaDate(s.clock.Now()), kOrderReplyDays).value_or("");
-      o.state = "open";
-      o.created_at = now;
-      XA_TRY(tx.hazards().InsertOrder(o));
-      // The school hears of the order too: its leaders and safety officers reply to it.
-      XA_ASSIGN_OR_RETURN(auto leaders, tx.hazards().UsersWithRole(h.school_id, "school_leader"));
-      XA_ASSIGN_OR_RETURN(auto officers,
-                          tx.hazards().UsersWithRole(h.school_id, "school_safety_officer"));
-      leaders.insert(leaders.end(), officers.begin(), officers.end());
-      XA_TRY(Notify(s, tx, leaders, "supervision_order",
-                    "收到督办单，请于 " + o.deadline + " 前回复：" + esc.reason, subject, h));
+      XA_TRY(RaiseSupervisionOrder(s, tx, o));
       supervised = true;
     }
     domain::AuditEntry a;

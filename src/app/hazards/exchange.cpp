@@ -43,7 +43,7 @@ Result<std::string> ExportHazards(Services& s, const RequestContext& ctx,
       XA_ASSIGN_OR_RETURN(auto files, tx.hazards().FilesOfMany(chunk));
       std::unordered_map<std::int64_t, std::string> links_of;
       for (const auto& f : files) {
-        auto& links = links_of[f.hazard_id.value_or(0)];
+        auto& links = links_of[f.subject_id.value_or(0)];
         links += (links.empty() ? "" : "\n") + f.name + " /api/v1/files/" + std::to_string(f.id);
       }
       for (const auto& h : hazards) {

@@ -9,10 +9,8 @@ namespace xiaoan::app::hazard_internal {
 
 Result<domain::hazard::Hazard> LoadInScope(domain::Tx& tx, const RequestContext& ctx,
                                            std::int64_t id);
-Result<std::vector<domain::hazard::StoredFile>> ClaimFiles(domain::Tx& tx,
-                                                           const RequestContext& ctx,
-                                                           const std::vector<std::int64_t>& ids);
-Status AttachAll(domain::Tx& tx, const std::vector<domain::hazard::StoredFile>& files,
+// Attaches claimed files to the hazard and links them to the step they came with.
+Status AttachAll(domain::Tx& tx, const std::vector<domain::StoredFile>& files,
                  std::int64_t hazard_id, std::int64_t event_id);
 Result<HazardDetail> Detail(Services& s, const RequestContext& ctx, domain::Tx& tx,
                             const domain::hazard::Hazard& h);

@@ -47,7 +47,7 @@ void CheckFive(std::vector<ErrorDetail>& out, const hz::FiveInPlace& f) {
 
 // The content a signature covers: the step and what it decided.
 std::string SignedContent(const hz::Hazard& h, const TransitionInput& in,
-                          const std::vector<hz::StoredFile>& files) {
+                          const std::vector<domain::StoredFile>& files) {
   std::string c = "hazard=" + std::to_string(h.id) + "\naction=" + in.action +
                   "\nstate=" + h.state + "\ntitle=" + h.title + "\nowner=" + in.owner +
                   "\ndeadline=" + in.deadline.value_or("") + "\nreason=" + in.reason +
@@ -67,26 +67,9 @@ Result<hz::Hazard> LoadInScope(domain::Tx& tx, const RequestContext& ctx, std::i
 }
 
 // Files named by a step: uploaded by the actor, not yet attached to anything.
-Result<std::vector<hz::StoredFile>> ClaimFiles(domain::Tx& tx, const RequestContext& ctx,
-                                               const std::vector<std::int64_t>& ids) {
-  std::vector<hz::StoredFile> out;
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    const std::string field = "file_ids[" + std::to_string(i) + "]";
-    XA_ASSIGN_OR_RETURN(auto f, tx.hazards().FindFile(ids[i]));
-    if (!f || (ctx.principal && f->uploaded_by != ctx.actor)) {
-      return domain::ValidationError({{field, "文件不存在或不是您上传的"}});
-    }
-    if (f->hazard_id) return domain::ValidationError({{field, "文件已用于其他记录"}});
-    for (const auto& o : out) {
-      if (o.id == f->id) return domain::ValidationError({{field, "文件重复"}});
-    }
-    out.push_back(*f);
-  }
-  return out;
-}
-
-Status AttachAll(domain::Tx& tx, const std::vector<hz::StoredFile>& files, std::int64_t hazard_id,
-                 std::int64_t event_id) {
+Status AttachAll(domain::Tx& tx, const std::vector<domain::StoredFile>& files,
+                 std::int64_t hazard_id, std::int64_t event_id) {
+  XA_TRY(AttachFiles(tx, files, "hazard", hazard_id));
   for (const auto& f : files) XA_TRY(tx.hazards().AttachFile(f.id, hazard_id, event_id));
   return {};
 }
@@ -217,6 +200,13 @@ Result<HazardDetail> ReportHazard(Services& s, const RequestContext& ctx, Hazard
     return {};
   }));
   return out;
+}
+
+FileSubject HazardFileSubject() {
+  return {"hazard", [](domain::Tx& tx, const RequestContext& ctx, std::int64_t id) -> Status {
+            XA_TRY(LoadInScope(tx, ctx, id));
+            return {};
+          }};
 }
 
 Result<HazardDetail> GetHazard(Services& s, const RequestContext& ctx, std::int64_t id) {

@@ -1,11 +1,13 @@
 #pragma once
-// Hazard ledger use cases (隐患台账): report, read, edit, the signed close-out workflow, files,
-// self-inspection results, escalation (督办) with supervision orders, and notifications.
+// Hazard ledger use cases (隐患台账): report, read, edit, the signed close-out workflow,
+// self-inspection results and escalation (督办). Files, notifications and supervision orders are
+// the platform's (app/platform), used here.
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/context.hpp"
+#include "app/platform/platform.hpp"
 #include "domain/hazard/hazard.hpp"
 #include "domain/hazard/ledger.hpp"
 
@@ -51,7 +53,7 @@ struct TransitionInput {
 struct HazardDetail {
   domain::hazard::Hazard hazard;
   std::vector<domain::hazard::HazardEvent> events;
-  std::vector<domain::hazard::StoredFile> files;
+  std::vector<domain::StoredFile> files;
   std::vector<domain::hazard::EscalationRecord> escalations;
   std::vector<domain::Signature> signatures;
   std::vector<std::string> actions;  // what the caller may do now
@@ -69,39 +71,11 @@ Result<HazardDetail> EditHazard(Services& s, const RequestContext& ctx, std::int
 Result<HazardDetail> TransitionHazard(Services& s, const RequestContext& ctx, std::int64_t id,
                                       const TransitionInput& in);
 
-// Files: checked by content (JPEG, PNG, WebP, PDF) and size, stored by content hash.
-struct FileContent {
-  domain::hazard::StoredFile file;
-  std::string bytes;
-};
-Result<domain::hazard::StoredFile> UploadFile(Services& s, const RequestContext& ctx,
-                                              const std::string& name, const std::string& bytes);
-Result<FileContent> ReadFile(Services& s, const RequestContext& ctx, std::int64_t id);
-// The content type of bytes a hazard may carry, or nullopt.
-std::optional<std::string> SniffContentType(const std::string& bytes);
+// Files attached to a hazard are readable by whoever may read the hazard (app/modules.cpp).
+FileSubject HazardFileSubject();
 
 Result<domain::hazard::SelfInspection> RecordSelfInspection(Services& s, const RequestContext& ctx,
                                                             domain::hazard::SelfInspection in);
-
-Result<domain::PageResult<domain::hazard::SupervisionOrder>> ListSupervisionOrders(
-    Services& s, const RequestContext& ctx, const domain::hazard::OrderFilter& filter,
-    const domain::PageRequest& page);
-Result<domain::hazard::SupervisionOrder> ReplySupervisionOrder(Services& s,
-                                                               const RequestContext& ctx,
-                                                               std::int64_t id,
-                                                               const std::string& reply);
-Result<domain::hazard::SupervisionOrder> CloseSupervisionOrder(Services& s,
-                                                               const RequestContext& ctx,
-                                                               std::int64_t id);
-
-struct NotificationPage {
-  domain::PageResult<domain::hazard::Notification> page;
-  std::int64_t unread = 0;
-};
-Result<NotificationPage> ListNotifications(Services& s, const RequestContext& ctx, bool unread_only,
-                                           const domain::PageRequest& page);
-Result<std::int64_t> MarkNotificationsRead(Services& s, const RequestContext& ctx,
-                                           std::optional<std::int64_t> id);
 
 // The filtered ledger as .xlsx (default) or .csv, in the usual column layout, with file links.
 const std::vector<std::string>& HazardLedgerColumns();

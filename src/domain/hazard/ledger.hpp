@@ -1,6 +1,7 @@
 #pragma once
-// The hazard ledger's records and its storage port: hazards, their timeline, attached files,
-// fired escalations, supervision orders (督办单), self-inspection results and notifications.
+// The hazard ledger's records and its storage port: hazards, their timeline and the files
+// attached with each step, fired escalations and self-inspection results. Files, supervision
+// orders and notifications are the platform's (domain/platform).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -9,6 +10,7 @@
 #include "core/error.hpp"
 #include "domain/hazard/board.hpp"
 #include "domain/hazard/hazard.hpp"
+#include "domain/platform/file.hpp"
 
 namespace xiaoan::domain {
 struct ScopeFilter;
@@ -65,23 +67,11 @@ struct HazardEvent {
   std::vector<std::int64_t> file_ids;
 };
 
-struct StoredFile {
-  std::int64_t id = 0;
-  std::string name;
-  std::string content_type;
-  std::int64_t size = 0;
-  std::string sha256;
-  std::string uploaded_by;
-  std::int64_t unit_id = 0;  // the uploader's unit
-  std::string uploaded_at;
-  std::optional<std::int64_t> hazard_id;  // once attached
-};
-
 // A hazard's timeline (events in order, each with the ids of the files attached with it) and
 // every file attached to the hazard (ordered by id).
 struct HazardTimeline {
   std::vector<HazardEvent> events;
-  std::vector<StoredFile> files;
+  std::vector<domain::StoredFile> files;
 };
 
 struct EscalationRecord {
@@ -92,25 +82,6 @@ struct EscalationRecord {
   bool supervision = false;
   std::string reason;
   std::string fired_at;
-};
-
-struct SupervisionOrder {
-  std::int64_t id = 0;
-  std::int64_t hazard_id = 0;
-  std::int64_t school_id = 0;
-  std::string rule;
-  std::string reason;
-  std::string deadline;        // YYYY-MM-DD for the school's reply
-  std::string state = "open";  // open | replied | closed
-  std::string reply;
-  std::string replied_by;
-  std::optional<std::string> replied_at;
-  std::string created_at;
-  std::optional<std::string> closed_at;
-  std::string closed_by;
-  // Read-only:
-  std::string school_name;
-  std::string hazard_title;
 };
 
 struct SelfInspection {
@@ -125,18 +96,6 @@ struct SelfInspection {
   std::string note;
 };
 
-struct Notification {
-  std::int64_t id = 0;
-  std::int64_t user_id = 0;
-  std::string kind;  // assigned, rejected, overdue, escalated, supervision, …
-  std::string title;
-  std::string body;
-  std::string object_type;
-  std::string object_id;
-  std::string created_at;
-  std::optional<std::string> read_at;
-};
-
 struct HazardFilter {
   std::optional<std::int64_t> school_id;
   std::optional<std::int64_t> cluster_id;
@@ -149,12 +108,6 @@ struct HazardFilter {
   std::optional<std::string> found_from;      // instant, inclusive
   std::optional<std::string> found_to;        // instant, exclusive
   std::string q;
-};
-
-struct OrderFilter {
-  std::optional<std::string> state;
-  std::optional<std::int64_t> school_id;
-  std::optional<std::int64_t> hazard_id;
 };
 
 class HazardRepository {
@@ -172,28 +125,20 @@ class HazardRepository {
   virtual Result<std::vector<std::int64_t>> ListIds(const HazardFilter& f, const ScopeFilter& scope,
                                                     const std::string& sort) = 0;
   virtual Result<std::vector<Hazard>> FindMany(const std::vector<std::int64_t>& ids) = 0;
-  virtual Result<std::vector<StoredFile>> FilesOfMany(const std::vector<std::int64_t>& ids) = 0;
+  virtual Result<std::vector<domain::StoredFile>> FilesOfMany(
+      const std::vector<std::int64_t>& ids) = 0;
   // Every hazard not closed (for the scheduled escalation run).
   virtual Result<std::vector<std::int64_t>> OpenIds() = 0;
 
   virtual Status InsertEvent(HazardEvent& e) = 0;
   virtual Result<HazardTimeline> Timeline(std::int64_t hazard_id) = 0;
 
-  virtual Status InsertFile(StoredFile& f) = 0;
-  virtual Result<std::optional<StoredFile>> FindFile(std::int64_t id) = 0;
+  // Links an attached file to the hazard's step it came with (its timeline).
   virtual Status AttachFile(std::int64_t file_id, std::int64_t hazard_id,
                             std::int64_t event_id) = 0;
 
   virtual Result<std::vector<EscalationRecord>> Escalations(std::int64_t hazard_id) = 0;
   virtual Status InsertEscalation(EscalationRecord& e) = 0;
-
-  virtual Status InsertOrder(SupervisionOrder& o) = 0;
-  virtual Status UpdateOrder(const SupervisionOrder& o) = 0;
-  virtual Result<std::optional<SupervisionOrder>> FindOrder(std::int64_t id,
-                                                            const ScopeFilter& scope) = 0;
-  virtual Result<PageResult<SupervisionOrder>> ListOrders(const OrderFilter& f,
-                                                          const ScopeFilter& scope,
-                                                          const PageRequest& page) = 0;
 
   virtual Status InsertSelfInspection(SelfInspection& s) = 0;
   // Passed self-inspections of a school in one domain checked at or after `since`, or in the
@@ -205,13 +150,6 @@ class HazardRepository {
   virtual Result<std::vector<Hazard>> ClosedSince(std::int64_t school_id, const std::string& domain,
                                                   const std::string& since) = 0;
 
-  virtual Status InsertNotification(Notification& n) = 0;
-  virtual Result<PageResult<Notification>> Notifications(std::int64_t user_id, bool unread_only,
-                                                         const PageRequest& page) = 0;
-  virtual Result<std::int64_t> UnreadCount(std::int64_t user_id) = 0;
-  // Marks one (id) or all (nullopt) of the user's notifications read; returns how many changed.
-  virtual Result<std::int64_t> MarkRead(std::int64_t user_id, std::optional<std::int64_t> id,
-                                        const std::string& at) = 0;
   // The board's inputs within the scope (optionally one school): open hazards grouped by level,
   // domain and supervision; each school with open hazards (overdue: deadline before `today`,
   // YYYY-MM-DD); and the monthly figures (summed over the schools) of the months from
@@ -229,9 +167,6 @@ class HazardRepository {
   virtual Status ReplaceRuleSettings(
       const std::vector<std::pair<std::string, std::string>>& settings, const std::string& at,
       const std::string& by) = 0;
-  // Users of a unit holding a role (for notifications): ids.
-  virtual Result<std::vector<std::int64_t>> UsersWithRole(std::int64_t unit_id,
-                                                          const std::string& role_code) = 0;
 };
 
 }  // namespace xiaoan::domain::hazard

@@ -333,14 +333,20 @@ void AddHazardRoutes(Router& r, app::Services& s, const ApiOptions& options) {
   r.Add("GET", "/api/v1/supervision-orders", Access::Need(perm::kHazardRead),
         [&s](HttpRequest& req) -> Result<HttpResponse> {
           QueryReader q(req);
-          hz::OrderFilter f;
-          f.state = q.Str("state");
+          domain::OrderFilter f;
+          const auto state = q.Str("state");
           f.school_id = q.Int("school_id");
-          f.hazard_id = q.Int("hazard_id");
+          f.subject_type = q.Str("subject_type");
+          f.subject_id = q.Int("subject_id");
+          if (const auto hazard = q.Int("hazard_id")) {  // the hazard ledger's filter
+            f.subject_type = "hazard";
+            f.subject_id = hazard;
+          }
           const auto page = q.Page();
           XA_TRY(q.Finish());
-          if (f.state && *f.state != "open" && *f.state != "replied" && *f.state != "closed") {
-            return InvalidArgument("state", "须为 open、replied 或 closed");
+          if (state) {
+            f.state = domain::OrderStateFromCode(*state);
+            if (!f.state) return InvalidArgument("state", "须为 open、replied 或 closed");
           }
           XA_ASSIGN_OR_RETURN(auto result, app::ListSupervisionOrders(s, ContextOf(req), f, page));
           return PageJson(result);

@@ -104,7 +104,7 @@ struct WriterSink {
 
 // A stored file's members, for both encodings.
 template <typename Sink>
-void FileFields(Sink& s, const hz::StoredFile& f) {
+void FileFields(Sink& s, const domain::StoredFile& f) {
   s.Field("id", f.id);
   s.Field("name", f.name);
   s.Field("content_type", f.content_type);
@@ -112,7 +112,12 @@ void FileFields(Sink& s, const hz::StoredFile& f) {
   s.Field("sha256", f.sha256);
   s.Field("uploaded_by", f.uploaded_by);
   s.Field("uploaded_at", f.uploaded_at);
-  s.Field("hazard_id", f.hazard_id);
+  // The record the file is attached to; hazard_id kept for the hazard ledger's clients.
+  s.Field("subject_type", f.subject_type);
+  s.Field("subject_id", f.subject_id);
+  s.Field("hazard_id", f.subject_type == std::optional<std::string>("hazard")
+                           ? f.subject_id
+                           : std::optional<std::int64_t>());
   s.Field("url", "/api/v1/files/" + std::to_string(f.id));
 }
 
@@ -133,7 +138,7 @@ void WriteJson(JsonWriter& w, const hz::Hazard& h) {
   w.EndObject();
 }
 
-json::value ToJson(const hz::StoredFile& f) {
+json::value ToJson(const domain::StoredFile& f) {
   json::object o;
   ObjectSink sink{o};
   FileFields(sink, f);
@@ -211,16 +216,21 @@ std::string DetailJson(const app::HazardDetail& d) {
   return out;
 }
 
-json::value ToJson(const hz::SupervisionOrder& o) {
+json::value ToJson(const domain::SupervisionOrder& o) {
+  const bool hazard = o.subject_type == "hazard";
   return json::object{{"id", o.id},
-                      {"hazard_id", o.hazard_id},
-                      {"hazard_title", o.hazard_title},
+                      {"subject_type", o.subject_type},
+                      {"subject_id", o.subject_id},
+                      {"subject_title", o.subject_title},
+                      // Kept for the hazard ledger's clients.
+                      {"hazard_id", hazard ? json::value(o.subject_id) : nullptr},
+                      {"hazard_title", hazard ? json::value(o.subject_title) : nullptr},
                       {"school_id", o.school_id},
                       {"school_name", o.school_name},
                       {"rule", o.rule},
                       {"reason", o.reason},
                       {"deadline", o.deadline},
-                      {"state", o.state},
+                      {"state", domain::OrderStateCode(o.state)},
                       {"reply", o.reply},
                       {"replied_by", o.replied_by},
                       {"replied_at", Opt(o.replied_at)},
@@ -229,7 +239,7 @@ json::value ToJson(const hz::SupervisionOrder& o) {
                       {"closed_by", o.closed_by}};
 }
 
-json::value ToJson(const hz::Notification& n) {
+json::value ToJson(const domain::Notification& n) {
   return json::object{{"id", n.id},
                       {"kind", n.kind},
                       {"title", n.title},

@@ -13,9 +13,9 @@ void WriteJson(JsonWriter& w, const domain::hazard::Hazard& h);
 // A hazard's page: the record, its timeline (with signatures), files, escalations, what the
 // caller may do now, the default deadline and the days overdue — as JSON text.
 std::string DetailJson(const app::HazardDetail& d);
-boost::json::value ToJson(const domain::hazard::StoredFile& f);
-boost::json::value ToJson(const domain::hazard::SupervisionOrder& o);
-boost::json::value ToJson(const domain::hazard::Notification& n);
+boost::json::value ToJson(const domain::StoredFile& f);
+boost::json::value ToJson(const domain::SupervisionOrder& o);
+boost::json::value ToJson(const domain::Notification& n);
 boost::json::value ToJson(const domain::hazard::SelfInspection& si);
 
 }  // namespace xiaoan::http

@@ -2,18 +2,17 @@
 
 #include <unordered_map>
 
+#include "storage/repos/platform_repository.hpp"
 #include "storage/repos/query_builder.hpp"
 
 namespace xiaoan::storage {
 namespace {
 
+using domain::StoredFile;
 using domain::hazard::EscalationRecord;
 using domain::hazard::Hazard;
 using domain::hazard::HazardEvent;
-using domain::hazard::Notification;
 using domain::hazard::SelfInspection;
-using domain::hazard::StoredFile;
-using domain::hazard::SupervisionOrder;
 
 constexpr const char* kHazardSelect =
     "SELECT h.id, h.school_id, h.building_id, h.key_place_id, h.place, h.domain, h.level, "
@@ -90,51 +89,8 @@ sql::Params MutableFields(const Hazard& h) {
           Opt(h.closed_at)};
 }
 
-constexpr const char* kFileColumnList =
-    "SELECT f.id, f.name, f.content_type, f.size, f.sha256, f.uploaded_by, f.unit_id, "
-    "f.uploaded_at, hf.hazard_id";
-constexpr std::size_t kFileColumns = 9;  // the columns ReadFile reads
-constexpr const char* kFileFrom = " FROM files f LEFT JOIN hazard_files hf ON hf.file_id = f.id";
-
-StoredFile ReadFile(const sql::Rows& r, std::size_t i) {
-  StoredFile f;
-  f.id = r.Int(i, 0);
-  f.name = r.Text(i, 1);
-  f.content_type = r.Text(i, 2);
-  f.size = r.Int(i, 3);
-  f.sha256 = r.Text(i, 4);
-  f.uploaded_by = r.Text(i, 5);
-  f.unit_id = r.Int(i, 6);
-  f.uploaded_at = r.Text(i, 7);
-  f.hazard_id = OptInt(r, i, 8);
-  return f;
-}
-
-constexpr const char* kOrderSelect =
-    "SELECT o.id, o.hazard_id, o.school_id, o.rule, o.reason, o.deadline, o.state, o.reply, "
-    "o.replied_by, o.replied_at, o.created_at, o.closed_at, o.closed_by, u.name, h.title "
-    "FROM supervision_orders o JOIN org_units u ON u.id = o.school_id "
-    "JOIN hazards h ON h.id = o.hazard_id";
-
-SupervisionOrder ReadOrder(const sql::Rows& r, std::size_t i) {
-  SupervisionOrder o;
-  o.id = r.Int(i, 0);
-  o.hazard_id = r.Int(i, 1);
-  o.school_id = r.Int(i, 2);
-  o.rule = r.Text(i, 3);
-  o.reason = r.Text(i, 4);
-  o.deadline = r.Text(i, 5);
-  o.state = r.Text(i, 6);
-  o.reply = r.Text(i, 7);
-  o.replied_by = r.Text(i, 8);
-  o.replied_at = OptText(r, i, 9);
-  o.created_at = r.Text(i, 10);
-  o.closed_at = OptText(r, i, 11);
-  o.closed_by = r.Text(i, 12);
-  o.school_name = r.Text(i, 13);
-  o.hazard_title = r.Text(i, 14);
-  return o;
-}
+// A hazard's files come through its link table (with the step each came with).
+constexpr const char* kFileFrom = " FROM files f JOIN hazard_files hf ON hf.file_id = f.id";
 
 // The filter's fields that hazard_unit_counts counts by (domain, level, states, source,
 // supervision), on the table aliased `alias` (hazards or the counts).
@@ -302,11 +258,11 @@ Result<std::vector<StoredFile>> SqlHazardRepository::FilesOfMany(
   if (ids.empty()) return out;
   WhereBuilder where;
   where.Add("hf.hazard_id IN (" + Placeholders(ids.size()) + ")", {ids.begin(), ids.end()});
-  XA_ASSIGN_OR_RETURN(
-      auto r, conn_.Query(std::string(kFileColumnList) + kFileFrom + where.Sql() + " ORDER BY f.id",
-                          where.params()));
+  XA_ASSIGN_OR_RETURN(auto r, conn_.Query(std::string("SELECT ") + kStoredFileColumns + kFileFrom +
+                                              where.Sql() + " ORDER BY f.id",
+                                          where.params()));
   out.reserve(r.size());
-  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(ReadFile(r, i));
+  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(ReadStoredFile(r, i));
   return out;
 }
 
@@ -336,8 +292,8 @@ Result<domain::hazard::HazardTimeline> SqlHazardRepository::Timeline(std::int64_
                           {hazard_id}));
   // The hazard's files with the event each came with: one query for both parts of the page.
   XA_ASSIGN_OR_RETURN(auto files,
-                      conn_.Query(std::string(kFileColumnList) + ", hf.event_id" + kFileFrom +
-                                      " WHERE hf.hazard_id = $1 ORDER BY f.id",
+                      conn_.Query(std::string("SELECT ") + kStoredFileColumns + ", hf.event_id" +
+                                      kFileFrom + " WHERE hf.hazard_id = $1 ORDER BY f.id",
                                   {hazard_id}));
   domain::hazard::HazardTimeline out;
   out.events.reserve(r.size());
@@ -355,31 +311,14 @@ Result<domain::hazard::HazardTimeline> SqlHazardRepository::Timeline(std::int64_
   }
   out.files.reserve(files.size());
   for (std::size_t j = 0; j < files.size(); ++j) {
-    out.files.push_back(ReadFile(files, j));
-    if (files.Null(j, kFileColumns)) continue;
-    const std::int64_t event_id = files.Int(j, kFileColumns);
+    out.files.push_back(ReadStoredFile(files, j));
+    if (files.Null(j, kStoredFileColumnCount)) continue;
+    const std::int64_t event_id = files.Int(j, kStoredFileColumnCount);
     for (auto& e : out.events) {
       if (e.id == event_id) e.file_ids.push_back(out.files.back().id);
     }
   }
   return out;
-}
-
-Status SqlHazardRepository::InsertFile(StoredFile& f) {
-  XA_ASSIGN_OR_RETURN(
-      auto r, conn_.Query("INSERT INTO files (name, content_type, size, sha256, uploaded_by, "
-                          "unit_id, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-                          {f.name, f.content_type, f.size, f.sha256, f.uploaded_by, f.unit_id,
-                           f.uploaded_at}));
-  f.id = r.Int(0, 0);
-  return {};
-}
-
-Result<std::optional<StoredFile>> SqlHazardRepository::FindFile(std::int64_t id) {
-  XA_ASSIGN_OR_RETURN(
-      auto r, conn_.Query(std::string(kFileColumnList) + kFileFrom + " WHERE f.id = $1", {id}));
-  if (r.empty()) return std::optional<StoredFile>();
-  return std::optional<StoredFile>(ReadFile(r, 0));
 }
 
 Status SqlHazardRepository::AttachFile(std::int64_t file_id, std::int64_t hazard_id,
@@ -411,58 +350,6 @@ Status SqlHazardRepository::InsertEscalation(EscalationRecord& e) {
                    e.fired_at}));
   e.id = r.Int(0, 0);
   return {};
-}
-
-Status SqlHazardRepository::InsertOrder(SupervisionOrder& o) {
-  XA_ASSIGN_OR_RETURN(
-      auto r,
-      conn_.Query("INSERT INTO supervision_orders (hazard_id, school_id, rule, reason, deadline, "
-                  "state, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-                  {o.hazard_id, o.school_id, o.rule, o.reason, o.deadline, o.state, o.created_at}));
-  o.id = r.Int(0, 0);
-  return {};
-}
-
-Status SqlHazardRepository::UpdateOrder(const SupervisionOrder& o) {
-  return Done(conn_.Exec(
-      "UPDATE supervision_orders SET state = $2, reply = $3, replied_by = $4, replied_at = $5, "
-      "closed_at = $6, closed_by = $7 WHERE id = $1",
-      {o.id, o.state, o.reply, o.replied_by, Opt(o.replied_at), Opt(o.closed_at), o.closed_by}));
-}
-
-Result<std::optional<SupervisionOrder>> SqlHazardRepository::FindOrder(
-    std::int64_t id, const domain::ScopeFilter& scope) {
-  WhereBuilder where;
-  where.Add("o.id = ?", {id});
-  AddScope(where, scope, "u.path");
-  XA_ASSIGN_OR_RETURN(auto r, conn_.Query(kOrderSelect + where.Sql(), where.params()));
-  if (r.empty()) return std::optional<SupervisionOrder>();
-  return std::optional<SupervisionOrder>(ReadOrder(r, 0));
-}
-
-Result<domain::PageResult<SupervisionOrder>> SqlHazardRepository::ListOrders(
-    const domain::hazard::OrderFilter& f, const domain::ScopeFilter& scope,
-    const domain::PageRequest& page) {
-  WhereBuilder where;
-  if (f.state) where.Add("o.state = ?", {*f.state});
-  if (f.school_id) where.Add("o.school_id = ?", {*f.school_id});
-  if (f.hazard_id) where.Add("o.hazard_id = ?", {*f.hazard_id});
-  AddScope(where, scope, "u.path");
-  XA_ASSIGN_OR_RETURN(auto count,
-                      conn_.Query("SELECT COUNT(*) FROM supervision_orders o JOIN org_units u ON "
-                                  "u.id = o.school_id" +
-                                      where.Sql(),
-                                  where.params()));
-  std::string sql = kOrderSelect + where.Sql() +
-                    OrderBy(page.sort, {{"created_at", "o.created_at"}, {"deadline", "o.deadline"}},
-                            "o.created_at DESC", "o.id DESC");
-  sql::Params params = where.params();
-  Paginate(page, sql, params);
-  XA_ASSIGN_OR_RETURN(auto rows, conn_.Query(sql, params));
-  domain::PageResult<SupervisionOrder> out;
-  out.total = count.Int(0, 0);
-  for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(ReadOrder(rows, i));
-  return out;
 }
 
 Status SqlHazardRepository::InsertSelfInspection(SelfInspection& s) {
@@ -504,71 +391,6 @@ Result<std::vector<Hazard>> SqlHazardRepository::ClosedSince(std::int64_t school
                                           {school_id, since, domain}));
   std::vector<Hazard> out;
   for (std::size_t i = 0; i < r.size(); ++i) out.push_back(ReadHazard(r, i));
-  return out;
-}
-
-Status SqlHazardRepository::InsertNotification(Notification& n) {
-  XA_ASSIGN_OR_RETURN(
-      auto r,
-      conn_.Query("INSERT INTO notifications (user_id, kind, title, body, object_type, object_id, "
-                  "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-                  {n.user_id, n.kind, n.title, n.body, n.object_type, n.object_id, n.created_at}));
-  n.id = r.Int(0, 0);
-  return {};
-}
-
-Result<domain::PageResult<Notification>> SqlHazardRepository::Notifications(
-    std::int64_t user_id, bool unread_only, const domain::PageRequest& page) {
-  const std::string where =
-      std::string(" WHERE user_id = $1") + (unread_only ? " AND read_at IS NULL" : "");
-  XA_ASSIGN_OR_RETURN(auto count,
-                      conn_.Query("SELECT COUNT(*) FROM notifications" + where, {user_id}));
-  std::string sql =
-      "SELECT id, user_id, kind, title, body, object_type, object_id, created_at, read_at FROM "
-      "notifications" +
-      where + " ORDER BY id DESC";
-  sql::Params params = {user_id};
-  Paginate(page, sql, params);
-  XA_ASSIGN_OR_RETURN(auto r, conn_.Query(sql, params));
-  domain::PageResult<Notification> out;
-  out.total = count.Int(0, 0);
-  for (std::size_t i = 0; i < r.size(); ++i) {
-    out.items.push_back({r.Int(i, 0), r.Int(i, 1), r.Text(i, 2), r.Text(i, 3), r.Text(i, 4),
-                         r.Text(i, 5), r.Text(i, 6), r.Text(i, 7), OptText(r, i, 8)});
-  }
-  return out;
-}
-
-Result<std::int64_t> SqlHazardRepository::UnreadCount(std::int64_t user_id) {
-  XA_ASSIGN_OR_RETURN(
-      auto r,
-      conn_.Query("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL",
-                  {user_id}));
-  return r.Int(0, 0);
-}
-
-Result<std::int64_t> SqlHazardRepository::MarkRead(std::int64_t user_id,
-                                                   std::optional<std::int64_t> id,
-                                                   const std::string& at) {
-  if (id) {
-    return conn_.Exec(
-        "UPDATE notifications SET read_at = $3 WHERE user_id = $1 AND id = $2 AND read_at IS "
-        "NULL",
-        {user_id, *id, at});
-  }
-  return conn_.Exec("UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL",
-                    {user_id, at});
-}
-
-Result<std::vector<std::int64_t>> SqlHazardRepository::UsersWithRole(std::int64_t unit_id,
-                                                                     const std::string& role_code) {
-  XA_ASSIGN_OR_RETURN(
-      auto r, conn_.Query("SELECT DISTINCT x.id FROM users x JOIN user_roles ur ON ur.user_id = "
-                          "x.id JOIN roles ro ON ro.id = ur.role_id WHERE x.unit_id = $1 AND "
-                          "ro.code = $2 AND x.status = 'active' ORDER BY x.id",
-                          {unit_id, role_code}));
-  std::vector<std::int64_t> out;
-  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(r.Int(i, 0));
   return out;
 }
 

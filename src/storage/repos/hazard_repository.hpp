@@ -60,28 +60,18 @@ class SqlHazardRepository final : public domain::hazard::HazardRepository {
                                             const domain::ScopeFilter& scope,
                                             const std::string& sort) override;
   Result<std::vector<Hazard>> FindMany(const std::vector<std::int64_t>& ids) override;
-  Result<std::vector<domain::hazard::StoredFile>> FilesOfMany(
+  Result<std::vector<domain::StoredFile>> FilesOfMany(
       const std::vector<std::int64_t>& ids) override;
   Result<std::vector<std::int64_t>> OpenIds() override;
 
   Status InsertEvent(domain::hazard::HazardEvent& e) override;
   Result<domain::hazard::HazardTimeline> Timeline(std::int64_t hazard_id) override;
 
-  Status InsertFile(domain::hazard::StoredFile& f) override;
-  Result<std::optional<domain::hazard::StoredFile>> FindFile(std::int64_t id) override;
   Status AttachFile(std::int64_t file_id, std::int64_t hazard_id, std::int64_t event_id) override;
 
   Result<std::vector<domain::hazard::EscalationRecord>> Escalations(
       std::int64_t hazard_id) override;
   Status InsertEscalation(domain::hazard::EscalationRecord& e) override;
-
-  Status InsertOrder(domain::hazard::SupervisionOrder& o) override;
-  Status UpdateOrder(const domain::hazard::SupervisionOrder& o) override;
-  Result<std::optional<domain::hazard::SupervisionOrder>> FindOrder(
-      std::int64_t id, const domain::ScopeFilter& scope) override;
-  Result<domain::PageResult<domain::hazard::SupervisionOrder>> ListOrders(
-      const domain::hazard::OrderFilter& f, const domain::ScopeFilter& scope,
-      const domain::PageRequest& page) override;
 
   Status InsertSelfInspection(domain::hazard::SelfInspection& s) override;
   Result<std::vector<domain::hazard::SelfInspection>> PassedSelfInspections(
@@ -90,12 +80,6 @@ class SqlHazardRepository final : public domain::hazard::HazardRepository {
   Result<std::vector<Hazard>> ClosedSince(std::int64_t school_id, const std::string& domain,
                                           const std::string& since) override;
 
-  Status InsertNotification(domain::hazard::Notification& n) override;
-  Result<domain::PageResult<domain::hazard::Notification>> Notifications(
-      std::int64_t user_id, bool unread_only, const domain::PageRequest& page) override;
-  Result<std::int64_t> UnreadCount(std::int64_t user_id) override;
-  Result<std::int64_t> MarkRead(std::int64_t user_id, std::optional<std::int64_t> id,
-                                const std::string& at) override;
   Result<std::vector<domain::hazard::OpenTotal>> OpenTotals(
       const domain::ScopeFilter& scope, std::optional<std::int64_t> school_id) override;
   Result<std::vector<domain::hazard::SchoolOpen>> OpenSchools(const domain::ScopeFilter& scope,
@@ -107,8 +91,6 @@ class SqlHazardRepository final : public domain::hazard::HazardRepository {
   Result<std::vector<std::pair<std::string, std::string>>> RuleSettings() override;
   Status ReplaceRuleSettings(const std::vector<std::pair<std::string, std::string>>& settings,
                              const std::string& at, const std::string& by) override;
-  Result<std::vector<std::int64_t>> UsersWithRole(std::int64_t unit_id,
-                                                  const std::string& role_code) override;
 
  private:
   sql::Connection& conn_;

@@ -1,0 +1,12 @@
+#include "app/modules.hpp"
+
+#include "app/hazards/hazards.hpp"
+
+namespace xiaoan::app {
+
+const std::vector<FileSubject>& FileSubjects() {
+  static const std::vector<FileSubject> kSubjects = {HazardFileSubject()};
+  return kSubjects;
+}
+
+}  // namespace xiaoan::app

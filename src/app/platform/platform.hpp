@@ -1,0 +1,79 @@
+#pragma once
+// The platform's services for every module: files, notifications and supervision orders. A
+// module uses these instead of keeping its own (docs/modules.md).
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "domain/store.hpp"
+
+namespace xiaoan::app {
+
+// ---- Files -------------------------------------------------------------------------------------
+// Checked by content (JPEG, PNG, WebP, PDF) and size, stored by content hash.
+struct FileContent {
+  domain::StoredFile file;
+  std::string bytes;
+};
+Result<domain::StoredFile> UploadFile(Services& s, const RequestContext& ctx,
+                                      const std::string& name, const std::string& bytes);
+// A file attached to a record is readable by whoever may read that record (the subject's
+// visibility, see FileSubjects); one not attached yet, by its uploader only.
+Result<FileContent> ReadFile(Services& s, const RequestContext& ctx, std::int64_t id);
+// The content type of bytes a record may carry, or nullopt.
+std::optional<std::string> SniffContentType(const std::string& bytes);
+// For a module's write: the caller's own unattached uploads (errors name file_ids[i]), then
+// attaching them to the module's record.
+Result<std::vector<domain::StoredFile>> ClaimFiles(domain::Tx& tx, const RequestContext& ctx,
+                                                   const std::vector<std::int64_t>& ids);
+Status AttachFiles(domain::Tx& tx, const std::vector<domain::StoredFile>& files,
+                   const std::string& subject_type, std::int64_t subject_id);
+
+// Whether the caller may read a module's record (not found when not): decides who may
+// download the files attached to it.
+struct FileSubject {
+  std::string type;  // the subject type the module attaches files with, e.g. "hazard"
+  std::function<Status(domain::Tx&, const RequestContext&, std::int64_t id)> visible;
+};
+
+// ---- Notifications -----------------------------------------------------------------------------
+// The active holders of any of the roles at a unit, each once.
+Result<std::vector<std::int64_t>> Recipients(domain::Tx& tx, std::int64_t unit_id,
+                                             const std::vector<std::string>& role_codes);
+// One notification per user (each once), about a record; `except_username` is not told (the
+// person who acted).
+struct NotificationInput {
+  std::string kind;
+  std::string title;
+  std::string body;
+  std::string object_type;
+  std::string object_id;
+};
+Status Notify(Services& s, domain::Tx& tx, const std::vector<std::int64_t>& users,
+              const NotificationInput& in, const std::string& except_username = {});
+
+struct NotificationPage {
+  domain::PageResult<domain::Notification> page;
+  std::int64_t unread = 0;
+};
+Result<NotificationPage> ListNotifications(Services& s, const RequestContext& ctx, bool unread_only,
+                                           const domain::PageRequest& page);
+Result<std::int64_t> MarkNotificationsRead(Services& s, const RequestContext& ctx,
+                                           std::optional<std::int64_t> id);
+
+// ---- Supervision orders (督办单)
+// ----------------------------------------------------------------- Raises an order on a module's
+// record inside the module's write; the school's leaders and safety officers are told.
+Status RaiseSupervisionOrder(Services& s, domain::Tx& tx, domain::SupervisionOrder& order);
+Result<domain::PageResult<domain::SupervisionOrder>> ListSupervisionOrders(
+    Services& s, const RequestContext& ctx, const domain::OrderFilter& filter,
+    const domain::PageRequest& page);
+Result<domain::SupervisionOrder> ReplySupervisionOrder(Services& s, const RequestContext& ctx,
+                                                       std::int64_t id, const std::string& reply);
+Result<domain::SupervisionOrder> CloseSupervisionOrder(Services& s, const RequestContext& ctx,
+                                                       std::int64_t id);
+
+}  // namespace xiaoan::app

@@ -51,6 +51,7 @@ void AddOrgRoutes(Router& router, app::Services& services, const ApiOptions& opt
 void AddAuthRoutes(Router& router, app::Services& services, const ApiOptions& options);
 void AddAdminRoutes(Router& router, app::Services& services, const ApiOptions& options);
 void AddBoardRoutes(Router& router, app::Services& services);
+void AddPlatformRoutes(Router& router, app::Services& services, const ApiOptions& options);
 void AddHazardRoutes(Router& router, app::Services& services, const ApiOptions& options);
 void AddRoutes(Router& router, app::Services& services, const ApiOptions& options);
 

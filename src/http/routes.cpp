@@ -9,6 +9,7 @@ void AddRoutes(Router& router, app::Services& services, const ApiOptions& option
   AddAdminRoutes(router, services, options);
   AddOrgRoutes(router, services, options);
   AddBoardRoutes(router, services);
+  AddPlatformRoutes(router, services, options);
   AddHazardRoutes(router, services, options);
 }
 

@@ -286,33 +286,6 @@ void AddHazardRoutes(Router& r, app::Services& s, const ApiOptions& options) {
           return JsonResponse(200, DetailJson(d));
         });
   r.Add(
-      "POST", "/api/v1/files", Access::Need(perm::kHazardRead),
-      [&s](HttpRequest& req) -> Result<HttpResponse> {
-        QueryReader q(req);
-        const auto name = q.Str("name");
-        XA_TRY(q.Finish());
-        if (!name) return InvalidArgument("name", "缺少必填参数（文件名）");
-        XA_ASSIGN_OR_RETURN(auto file, app::UploadFile(s, ContextOf(req), *name, req.body));
-        return JsonResponse(201, json::serialize(ToJson(file)));
-      },
-      options.max_upload_bytes);
-  r.Add("GET", "/api/v1/files/{id}", Access::Need(perm::kHazardRead),
-        [&s](HttpRequest& req) -> Result<HttpResponse> {
-          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
-          QueryReader q(req);
-          XA_TRY(q.Finish());
-          XA_ASSIGN_OR_RETURN(auto content, app::ReadFile(s, ContextOf(req), id));
-          HttpResponse res;
-          res.status = 200;
-          res.content_type = content.file.content_type;
-          res.body = std::move(content.bytes);
-          res.headers.emplace_back(
-              "Content-Disposition",
-              "inline; filename=\"file\"; filename*=UTF-8''" + EncodeFileName(content.file.name));
-          res.headers.emplace_back("Cache-Control", "private, max-age=3600");
-          return res;
-        });
-  r.Add(
       "POST", "/api/v1/self-inspections", Access::Need(perm::kHazardReport),
       [&s](HttpRequest& req) -> Result<HttpResponse> {
         XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
@@ -328,47 +301,6 @@ void AddHazardRoutes(Router& r, app::Services& s, const ApiOptions& options) {
         XA_TRY(f.Finish());
         XA_ASSIGN_OR_RETURN(auto saved, app::RecordSelfInspection(s, ContextOf(req), si));
         return JsonResponse(201, json::serialize(ToJson(saved)));
-      },
-      0, Runs::kInWriteBatch);
-  r.Add("GET", "/api/v1/supervision-orders", Access::Need(perm::kHazardRead),
-        [&s](HttpRequest& req) -> Result<HttpResponse> {
-          QueryReader q(req);
-          domain::OrderFilter f;
-          const auto state = q.Str("state");
-          f.school_id = q.Int("school_id");
-          f.subject_type = q.Str("subject_type");
-          f.subject_id = q.Int("subject_id");
-          if (const auto hazard = q.Int("hazard_id")) {  // the hazard ledger's filter
-            f.subject_type = "hazard";
-            f.subject_id = hazard;
-          }
-          const auto page = q.Page();
-          XA_TRY(q.Finish());
-          if (state) {
-            f.state = domain::OrderStateFromCode(*state);
-            if (!f.state) return InvalidArgument("state", "须为 open、replied 或 closed");
-          }
-          XA_ASSIGN_OR_RETURN(auto result, app::ListSupervisionOrders(s, ContextOf(req), f, page));
-          return PageJson(result);
-        });
-  r.Add(
-      "POST", "/api/v1/supervision-orders/{id}/reply", Access::Need(perm::kHazardReply),
-      [&s](HttpRequest& req) -> Result<HttpResponse> {
-        XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
-        XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
-        Fields f(obj);
-        const auto reply = f.Str("reply", true);
-        XA_TRY(f.Finish());
-        XA_ASSIGN_OR_RETURN(auto o, app::ReplySupervisionOrder(s, ContextOf(req), id, *reply));
-        return JsonResponse(200, json::serialize(ToJson(o)));
-      },
-      0, Runs::kInWriteBatch);
-  r.Add(
-      "POST", "/api/v1/supervision-orders/{id}/close", Access::Need(perm::kHazardSupervise),
-      [&s](HttpRequest& req) -> Result<HttpResponse> {
-        XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
-        XA_ASSIGN_OR_RETURN(auto o, app::CloseSupervisionOrder(s, ContextOf(req), id));
-        return JsonResponse(200, json::serialize(ToJson(o)));
       },
       0, Runs::kInWriteBatch);
   r.Add("GET", "/api/v1/hazard-rules", Access::Need(perm::kHazardRead),
@@ -394,35 +326,6 @@ void AddHazardRoutes(Router& r, app::Services& s, const ApiOptions& options) {
           }
           return JsonResponse(200, json::serialize(RulesJson(*rules)));
         });
-  r.Add("GET", "/api/v1/notifications", Access::LoggedIn(),
-        [&s](HttpRequest& req) -> Result<HttpResponse> {
-          QueryReader q(req);
-          const bool unread = q.Bool("unread").value_or(false);
-          const auto page = q.Page();
-          XA_TRY(q.Finish());
-          XA_ASSIGN_OR_RETURN(auto result, app::ListNotifications(s, ContextOf(req), unread, page));
-          json::array items;
-          for (const auto& n : result.page.items) items.push_back(ToJson(n));
-          return JsonResponse(200, json::serialize(json::object{{"items", std::move(items)},
-                                                                {"total", result.page.total},
-                                                                {"unread", result.unread}}));
-        });
-  r.Add(
-      "POST", "/api/v1/notifications/{id}/read", Access::LoggedIn(),
-      [&s](HttpRequest& req) -> Result<HttpResponse> {
-        XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
-        XA_ASSIGN_OR_RETURN(auto changed, app::MarkNotificationsRead(s, ContextOf(req), id));
-        return JsonResponse(200, json::serialize(json::object{{"changed", changed}}));
-      },
-      0, Runs::kInWriteBatch);
-  r.Add(
-      "POST", "/api/v1/notifications/read-all", Access::LoggedIn(),
-      [&s](HttpRequest& req) -> Result<HttpResponse> {
-        XA_ASSIGN_OR_RETURN(auto changed,
-                            app::MarkNotificationsRead(s, ContextOf(req), std::nullopt));
-        return JsonResponse(200, json::serialize(json::object{{"changed", changed}}));
-      },
-      0, Runs::kInWriteBatch);
 }
 
 }  // namespace xiaoan::http

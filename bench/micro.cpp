@@ -69,7 +69,7 @@ hz::Hazard SampleHazard(std::int64_t id) {
   h.owner = "school1_safety";
   h.deadline = "2026-11-17";
   h.interim_measures = "设置警示标识，专人看管";
-  h.state = "rectifying";
+  h.state = hz::State::kRectifying;
   h.created_at = h.found_at;
   h.updated_at = "2026-11-03T02:00:00Z";
   return h;

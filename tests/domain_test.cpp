@@ -288,7 +288,7 @@ TEST(JsonWriter, AHazardAsTextIsTheSameAsItsDocument) {
   h.source = "self_inspection";
   h.deadline = "2026-12-01";
   h.five.measures = "措施";
-  h.state = "rectifying";
+  h.state = domain::hazard::State::kRectifying;
   h.rework_count = 2;
   h.supervised = true;
   for (int variant = 0; variant < 2; ++variant) {
@@ -314,7 +314,7 @@ TEST(JsonWriter, AHazardPageAsTextIsTheSameAsItsDocument) {
   d.hazard.id = 9;
   d.hazard.school_id = 7;
   d.hazard.title = "楼梯\"扶手\"松动";
-  d.hazard.state = "verified";
+  d.hazard.state = domain::hazard::State::kVerified;
   d.hazard.deadline = "2026-12-01";
   domain::hazard::HazardEvent reported{
       1,  9,          "2026-11-01T00:00:00.000Z", "school1_safety", "report",

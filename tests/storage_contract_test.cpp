@@ -627,7 +627,7 @@ TEST_P(StorageContract, HazardLedgerRepository) {
     h.found_at = found;
     h.found_by = "tester";
     h.source = "self_inspection";
-    h.state = state;
+    h.state = hz::StateFromCode(state).value_or(hz::State::kReported);
     h.deadline = std::move(deadline);
     h.created_at = found;
     h.updated_at = found;
@@ -863,7 +863,7 @@ TEST_P(StorageContract, HazardLedgerRepository) {
                   ->Write([&](domain::Tx& tx) -> Status {
                     const auto all = domain::ScopeFilter{};
                     XA_ASSIGN_OR_RETURN(auto closed, tx.hazards().Find(ids[2], all));
-                    closed->state = "rectifying";
+                    closed->state = hz::State::kRectifying;
                     closed->closed_at.reset();
                     XA_TRY(tx.hazards().Update(*closed));
                     EXPECT_EQ(MonthsText(*tx.hazards().MonthStats(all, std::nullopt, "2026-01")),

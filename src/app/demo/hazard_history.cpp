@@ -117,7 +117,7 @@ Result<int> SeedHazardHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
                                                 "verified"};
         state = kOpen[rnd.Between(0, 4)];
       }
-      h.state = state;
+      h.state = hz::StateFromCode(state).value_or(hz::State::kReported);
       h.created_at = h.found_at;
       // Timeline: report, then each step a few days apart, up to the current state.
       std::vector<std::pair<const char*, const char*>> steps = {{"assign", "assigned"},
@@ -141,7 +141,7 @@ Result<int> SeedHazardHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
         events.push_back({0, 0, At(t), "demo", action, reached, to, note, std::nullopt, {}});
         reached = to;
       }
-      h.state = reached;
+      h.state = hz::StateFromCode(reached).value_or(hz::State::kReported);
       h.updated_at = events.back().at;
       if (reached == "closed") h.closed_at = events.back().at;
       if (reached != "reported" && reached != "assigned") h.rectifier = "demo";

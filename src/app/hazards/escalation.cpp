@@ -111,7 +111,7 @@ Result<hz::RuleSet> LoadRules(domain::Tx& tx) {
 }
 
 Status Escalate(Services& s, domain::Tx& tx, hz::Hazard& h, const hz::RuleSet* loaded) {
-  if (h.state == "closed") return {};
+  if (h.state == hz::State::kClosed) return {};
   hz::RuleSet rule_set;
   if (loaded == nullptr) {
     XA_ASSIGN_OR_RETURN(rule_set, LoadRules(tx));
@@ -146,7 +146,7 @@ Status Escalate(Services& s, domain::Tx& tx, hz::Hazard& h, const hz::RuleSet* l
   }
   hz::HazardSnapshot snap;
   snap.id = h.id;
-  snap.state = hz::StateFromCode(h.state).value_or(hz::State::kReported);
+  snap.state = h.state;
   snap.major = h.level == "major";
   snap.domain = h.domain;
   snap.source = h.source;
@@ -179,8 +179,8 @@ Status Escalate(Services& s, domain::Tx& tx, hz::Hazard& h, const hz::RuleSet* l
     e.at = now;
     e.actor = "system";
     e.action = "escalate";
-    e.from_state = h.state;
-    e.to_state = h.state;
+    e.from_state = hz::StateCode(h.state);
+    e.to_state = hz::StateCode(h.state);
     e.note = esc.rule + "：" + esc.reason;
     XA_TRY(tx.hazards().InsertEvent(e));
     XA_ASSIGN_OR_RETURN(auto users, Recipients(tx, h, esc.target));

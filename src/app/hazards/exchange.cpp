@@ -66,7 +66,7 @@ Result<std::string> ExportHazards(Services& s, const RequestContext& ctx,
                         h.five.measures,
                         h.five.funds,
                         h.five.contingency_plan,
-                        std::string(domain::LabelOf(hz::States(), h.state)),
+                        std::string(domain::LabelOf(hz::States(), hz::StateCode(h.state))),
                         h.supervised ? "是" : "否",
                         std::to_string(h.rework_count),
                         h.closed_at ? h.closed_at->substr(0, 10) : "",
@@ -248,7 +248,7 @@ Result<ImportReport> ImportHazards(Services& s, const RequestContext& ctx, std::
       // goes through the workflow here.
       const std::string state = Cell(row, kState);
       if (state == "已销号" || state == "closed") {
-        h.state = "closed";
+        h.state = hz::State::kClosed;
         const auto closed = ImportInstant(Cell(row, kClosedAt));
         if (!closed) {
           fail(kClosedAt, "已销号的隐患须填写销号时间");
@@ -256,7 +256,7 @@ Result<ImportReport> ImportHazards(Services& s, const RequestContext& ctx, std::
           h.closed_at = *closed;
         }
       } else {
-        h.state = "reported";
+        h.state = hz::State::kReported;
       }
       if (errors.empty()) {
         Instant found_instant;
@@ -274,7 +274,7 @@ Result<ImportReport> ImportHazards(Services& s, const RequestContext& ctx, std::
         e.at = now;
         e.actor = ctx.actor;
         e.action = "import";
-        e.to_state = h.state;
+        e.to_state = hz::StateCode(h.state);
         e.note = "由台账导入（第 " + std::to_string(row_no) + " 行）";
         XA_TRY(tx.hazards().InsertEvent(e));
         XA_ASSIGN_OR_RETURN(auto fresh, tx.hazards().Find(h.id, domain::ScopeFilter{}));

@@ -49,9 +49,9 @@ void CheckFive(std::vector<ErrorDetail>& out, const hz::FiveInPlace& f) {
 std::string SignedContent(const hz::Hazard& h, const TransitionInput& in,
                           const std::vector<domain::StoredFile>& files) {
   std::string c = "hazard=" + std::to_string(h.id) + "\naction=" + in.action +
-                  "\nstate=" + h.state + "\ntitle=" + h.title + "\nowner=" + in.owner +
-                  "\ndeadline=" + in.deadline.value_or("") + "\nreason=" + in.reason +
-                  "\nnote=" + in.note;
+                  "\nstate=" + std::string(hz::StateCode(h.state)) + "\ntitle=" + h.title +
+                  "\nowner=" + in.owner + "\ndeadline=" + in.deadline.value_or("") +
+                  "\nreason=" + in.reason + "\nnote=" + in.note;
   for (const auto& f : files) c += "\nfile=" + f.sha256;
   return c;
 }
@@ -84,8 +84,7 @@ Result<HazardDetail> Detail(Services& s, const RequestContext& ctx, domain::Tx& 
   XA_ASSIGN_OR_RETURN(d.escalations, tx.hazards().Escalations(h.id));
   XA_ASSIGN_OR_RETURN(
       d.signatures, tx.users().SignaturesOf("hazard", std::to_string(h.id), domain::ScopeFilter{}));
-  const auto state = hz::StateFromCode(h.state).value_or(hz::State::kReported);
-  for (auto a : hz::ActionsFrom(state)) {
+  for (auto a : hz::ActionsFrom(h.state)) {
     if (!ctx.Can(PermissionFor(a))) continue;
     // The rectifier does not get the verification buttons on their own work.
     if ((a == hz::Action::kApprove || a == hz::Action::kReject) && ctx.principal &&
@@ -96,7 +95,7 @@ Result<HazardDetail> Detail(Services& s, const RequestContext& ctx, domain::Tx& 
   }
   XA_ASSIGN_OR_RETURN(auto rules, LoadRules(tx));
   d.default_deadline_days = hz::DefaultDeadlineDays(rules.deadlines, h.level == "major", h.domain);
-  d.days_overdue = h.state == "closed" ? 0 : hz::DaysOverdue(h.deadline, s.clock.Now());
+  d.days_overdue = h.state == hz::State::kClosed ? 0 : hz::DaysOverdue(h.deadline, s.clock.Now());
   return d;
 }
 
@@ -171,7 +170,7 @@ Result<HazardDetail> ReportHazard(Services& s, const RequestContext& ctx, Hazard
     h.responsible = in.responsible;
     h.interim_measures = in.interim_measures;
     h.five = in.five;
-    h.state = "reported";
+    h.state = hz::State::kReported;
     XA_ASSIGN_OR_RETURN(auto rules, LoadRules(tx));
     h.deadline =
         hz::AddDays(hz::ChinaDate(found),
@@ -186,7 +185,7 @@ Result<HazardDetail> ReportHazard(Services& s, const RequestContext& ctx, Hazard
     e.at = now;
     e.actor = ctx.actor;
     e.action = "report";
-    e.to_state = h.state;
+    e.to_state = hz::StateCode(h.state);
     e.note = in.description;
     XA_TRY(tx.hazards().InsertEvent(e));
     XA_TRY(AttachAll(tx, files, h.id, e.id));
@@ -248,7 +247,7 @@ Result<HazardDetail> EditHazard(Services& s, const RequestContext& ctx, std::int
   HazardDetail out;
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(auto h, LoadInScope(tx, ctx, id));
-    if (h.state == "closed") {
+    if (h.state == hz::State::kClosed) {
       return FailedPrecondition("hazard.workflow", "已销号的隐患不能修改");
     }
     std::string changed;
@@ -278,8 +277,8 @@ Result<HazardDetail> EditHazard(Services& s, const RequestContext& ctx, std::int
       e.at = h.updated_at;
       e.actor = ctx.actor;
       e.action = "edit";
-      e.from_state = h.state;
-      e.to_state = h.state;
+      e.from_state = hz::StateCode(h.state);
+      e.to_state = hz::StateCode(h.state);
       e.note = "修改：" + changed;
       XA_TRY(tx.hazards().InsertEvent(e));
       XA_TRY(
@@ -320,7 +319,7 @@ Result<HazardDetail> TransitionHazard(Services& s, const RequestContext& ctx, st
     XA_ASSIGN_OR_RETURN(auto files, ClaimFiles(tx, ctx, in.file_ids));
     const auto now_instant = s.clock.Now();
     hz::StepFacts f;
-    f.state = hz::StateFromCode(h.state).value_or(hz::State::kReported);
+    f.state = h.state;
     f.major = h.level == "major";
     f.five = h.five;
     f.rectifier = h.rectifier;
@@ -354,9 +353,9 @@ Result<HazardDetail> TransitionHazard(Services& s, const RequestContext& ctx, st
     sr.content = SignedContent(h, in, files);
     XA_ASSIGN_OR_RETURN(sig, SignInTx(s, ctx, tx, sr, signer));
 
-    const std::string from = h.state;
+    const hz::State from = h.state;
     const std::string now = s.Now();
-    h.state = std::string(hz::StateCode(outcome.to));
+    h.state = outcome.to;
     h.updated_at = now;
     if (outcome.counts_rework) ++h.rework_count;
     if (outcome.counts_reopen) {
@@ -384,8 +383,8 @@ Result<HazardDetail> TransitionHazard(Services& s, const RequestContext& ctx, st
     e.at = now;
     e.actor = ctx.actor;
     e.action = in.action;
-    e.from_state = from;
-    e.to_state = h.state;
+    e.from_state = hz::StateCode(from);
+    e.to_state = hz::StateCode(h.state);
     e.note =
         in.reason.empty() ? in.note : (in.note.empty() ? in.reason : in.reason + "；" + in.note);
     if (*action == hz::Action::kAssign) {
@@ -397,8 +396,9 @@ Result<HazardDetail> TransitionHazard(Services& s, const RequestContext& ctx, st
     XA_TRY(AttachAll(tx, files, h.id, e.id));
     XA_TRY(AppendAudit(
         tx, AuditOf(s, ctx, "hazard." + in.action, "hazard", std::to_string(h.id),
-                    std::string(domain::LabelOf(hz::States(), from)) + " → " +
-                        std::string(domain::LabelOf(hz::States(), h.state)) + "：" + h.title)));
+                    std::string(domain::LabelOf(hz::States(), hz::StateCode(from))) + " → " +
+                        std::string(domain::LabelOf(hz::States(), hz::StateCode(h.state))) + "：" +
+                        h.title)));
     XA_TRY(NotifyStep(s, tx, h, *action, ctx.actor));
     XA_TRY(Escalate(s, tx, h));
     XA_ASSIGN_OR_RETURN(auto fresh, LoadInScope(tx, RequestContext{}, h.id));

@@ -41,7 +41,7 @@ struct Hazard {
   std::string deadline_reason;
   std::string interim_measures;
   FiveInPlace five;
-  std::string state = "reported";
+  State state = State::kReported;
   std::string rectifier;  // username of the last submitter
   int rework_count = 0;
   int reopen_count = 0;

@@ -51,8 +51,8 @@ void HazardFields(Sink& s, const hz::Hazard& h) {
     f.Field("deadline", h.five.deadline);
     f.Field("contingency_plan", h.five.contingency_plan);
   });
-  s.Field("state", h.state);
-  s.Field("state_label", domain::LabelOf(hz::States(), h.state));
+  s.Field("state", hz::StateCode(h.state));
+  s.Field("state_label", domain::LabelOf(hz::States(), hz::StateCode(h.state)));
   s.Field("rectifier", h.rectifier);
   s.Field("rework_count", h.rework_count);
   s.Field("reopen_count", h.reopen_count);

@@ -49,7 +49,7 @@ Hazard ReadHazard(sql::Rows& r, std::size_t i) {
   h.interim_measures = r.TakeText(i, 17);
   h.five = {r.TakeText(i, 18), r.TakeText(i, 19), r.TakeText(i, 20), r.TakeText(i, 21),
             r.TakeText(i, 22)};
-  h.state = r.TakeText(i, 23);
+  h.state = domain::hazard::StateFromCode(r.Text(i, 23)).value_or(domain::hazard::State::kReported);
   h.rectifier = r.TakeText(i, 24);
   h.rework_count = static_cast<int>(r.Int(i, 25));
   h.reopen_count = static_cast<int>(r.Int(i, 26));
@@ -80,7 +80,7 @@ sql::Params MutableFields(const Hazard& h) {
           h.five.funds,
           h.five.deadline,
           h.five.contingency_plan,
-          h.state,
+          std::string(domain::hazard::StateCode(h.state)),
           h.rectifier,
           std::int64_t{h.rework_count},
           std::int64_t{h.reopen_count},

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <thread>
 
 #include "cli/config.hpp"
 #include "core/clock.hpp"
@@ -585,6 +586,29 @@ TEST(Core, InstantFormatRoundTripsAndPasswordsHash) {
   const std::string generated = GeneratePassword(16);
   EXPECT_EQ(generated.size(), 16u);
   EXPECT_NE(generated, GeneratePassword(16));
+}
+
+// Hashes run on the password threads; callers on many threads at once each get their own answer,
+// and each caller's thread counts its own work (the count the API tests check writes by).
+TEST(Core, PasswordsHashFromManyThreadsAtOnce) {
+  constexpr int kCallers = 6;
+  std::vector<std::thread> callers;
+  std::vector<int> ok(kCallers, 0);
+  std::vector<std::uint64_t> counted(kCallers, 0);
+  for (int i = 0; i < kCallers; ++i) {
+    callers.emplace_back([i, &ok, &counted] {
+      const auto before = PasswordWorkCount();
+      const std::string password = "Xiaoan#2026-" + std::to_string(i);
+      const std::string hash = HashPassword(password);
+      ok[i] = VerifyPassword(hash, password) && !VerifyPassword(hash, password + "x");
+      counted[i] = PasswordWorkCount() - before;
+    });
+  }
+  for (auto& t : callers) t.join();
+  for (int i = 0; i < kCallers; ++i) {
+    EXPECT_EQ(ok[i], 1) << i;
+    EXPECT_EQ(counted[i], 3u) << i;
+  }
 }
 
 }  // namespace

@@ -2,8 +2,21 @@
 
 #include <sodium.h>
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
+#include <thread>
+#include <vector>
 
 #include "core/crypto.hpp"
 #include "core/strings.hpp"
@@ -29,6 +42,74 @@ std::string FromHex(std::string_view hex) {
   }
   return out;
 }
+// Password hashing runs on a few threads of its own at a lower priority (nice 10): each Argon2id
+// run takes about 0.2 s of CPU and 64 MiB of memory, so running as many at once as there are
+// callers (16 people signing, a morning's logins) would take every core from the requests and
+// writes around them and a gigabyte of memory. Half the cores, at least one, keep both bounded;
+// on an idle machine the lower priority costs nothing.
+class PasswordWorkers {
+ public:
+  PasswordWorkers() {
+    const unsigned n = std::max(1u, std::thread::hardware_concurrency() / 2);
+    for (unsigned i = 0; i < n; ++i) threads_.emplace_back([this] { Loop(); });
+  }
+  ~PasswordWorkers() {
+    {
+      std::lock_guard lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    for (auto& t : threads_) t.join();
+  }
+  template <typename R>
+  R Run(std::function<R()> work) {
+    auto promise = std::make_shared<std::promise<R>>();
+    auto result = promise->get_future();
+    {
+      std::lock_guard lock(mu_);
+      queue_.emplace_back([promise, work = std::move(work)] {
+        try {
+          promise->set_value(work());
+        } catch (...) {
+          promise->set_exception(std::current_exception());
+        }
+      });
+    }
+    cv_.notify_one();
+    return result.get();
+  }
+
+ private:
+  void Loop() {
+    // Lowering a thread's own priority needs no privilege; failing to is harmless.
+    (void)setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+    for (;;) {
+      std::function<void()> job;
+      {
+        std::unique_lock lock(mu_);
+        cv_.wait(lock, [this] { return stop_ || !queue_.empty(); });
+        if (queue_.empty()) return;
+        job = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      job();
+    }
+  }
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::function<void()>> queue_;
+  bool stop_ = false;
+  std::vector<std::thread> threads_;
+};
+
+PasswordWorkers& Workers() {
+  static PasswordWorkers workers;
+  return workers;
+}
+
+std::string HashOnWorker(PasswordAlgorithm algorithm, std::string_view password);
+bool VerifyOnWorker(std::string_view hash, std::string_view password);
+
 }  // namespace
 
 void SetPasswordAlgorithm(PasswordAlgorithm algorithm) { g_algorithm = algorithm; }
@@ -40,7 +121,21 @@ std::string HashPassword(std::string_view password) {
 std::uint64_t PasswordWorkCount() { return t_work; }
 
 std::string HashPasswordWith(PasswordAlgorithm algorithm, std::string_view password) {
+  ++t_work;  // counted on the caller's thread (see PasswordWorkCount)
+  const std::string copy(password);
+  return Workers().Run<std::string>([algorithm, &copy] { return HashOnWorker(algorithm, copy); });
+}
+
+bool VerifyPassword(std::string_view hash, std::string_view password) {
   ++t_work;
+  const std::string h(hash);
+  const std::string p(password);
+  return Workers().Run<bool>([&h, &p] { return VerifyOnWorker(h, p); });
+}
+
+namespace {
+
+std::string HashOnWorker(PasswordAlgorithm algorithm, std::string_view password) {
   if (algorithm == PasswordAlgorithm::kPbkdf2Sm3) {
     const std::string salt = RandomBytes(16);
     const std::string key = Pbkdf2Sm3(password, salt, kSm3Iterations, 32);
@@ -58,8 +153,7 @@ std::string HashPasswordWith(PasswordAlgorithm algorithm, std::string_view passw
   return out;
 }
 
-bool VerifyPassword(std::string_view hash, std::string_view password) {
-  ++t_work;
+bool VerifyOnWorker(std::string_view hash, std::string_view password) {
   EnsureSodium();
   if (hash.rfind(kSm3Prefix, 0) == 0) {
     // $pbkdf2-sm3$i=N$salt$key
@@ -75,6 +169,8 @@ bool VerifyPassword(std::string_view hash, std::string_view password) {
   const std::string h(hash);
   return crypto_pwhash_str_verify(h.c_str(), password.data(), password.size()) == 0;
 }
+
+}  // namespace
 
 std::string GeneratePassword(std::size_t length) {
   EnsureSodium();

@@ -92,6 +92,61 @@ state=$(sqlite3 "$n/xiaoan.db" "SELECT failed_logins || '/' || COALESCE(locked_u
 [ "$state" = "0/-/0/1" ] && passes=$((passes + 1)) || { echo "FAIL: recovered account state $state"; failures=$((failures + 1)); }
 check "recover-account unknown user" 1 "$bin" recover-account --data-dir "$n" --username nobody --password-stdin <<<'Otter#Quarry55'
 
+# One serve per address and per SQLite database: a second one is refused, naming the first, and
+# the first keeps answering; once the first has stopped, the database can be served again.
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+healthy() {  # healthy PORT: the server answers /api/v1/health within 30 s
+  for _ in $(seq 1 300); do
+    if curl -fsS "http://127.0.0.1:$1/api/v1/health" >/dev/null 2>&1; then return 0; fi
+    sleep 0.1
+  done
+  return 1
+}
+p1=$(free_port)
+p2=$(free_port)
+"$bin" serve --data-dir "$d" --listen "127.0.0.1:$p1" >"$work/serve1.log" 2>&1 &
+serve1=$!
+if healthy "$p1"; then passes=$((passes + 1)); else
+  echo "FAIL: first serve did not start"; sed 's/^/    /' "$work/serve1.log"; failures=$((failures + 1))
+fi
+check "second serve on the same database refused" 1 "$bin" serve --data-dir "$d" --listen "127.0.0.1:$p2"
+contains "names the process holding the database" "进程 $serve1，监听 127.0.0.1:$p1"
+check "second serve on the same address refused" 1 "$bin" serve --data-dir "$work/other" --listen "127.0.0.1:$p1"
+contains "names the process on the address" "地址已被占用；占用者：进程 $serve1"
+check "same port on every address refused" 1 "$bin" serve --data-dir "$work/other" --listen "0.0.0.0:$p1"
+check "malformed listen refused" 1 "$bin" serve --data-dir "$work/other" --listen "127.0.0.1:${p2}a"
+contains "names the option" "命令行 --listen"
+check "unknown setting in the environment refused" 1 env XIAOAN_SERVER_THREDS=2 "$bin" serve --data-dir "$work/other" --listen "127.0.0.1:$p2"
+contains "names the variable" "XIAOAN_SERVER_THREDS"
+printf '[server]\nthreads = 2x\n' >"$work/bad.ini"
+check "malformed number in the file refused" 1 "$bin" serve --config "$work/bad.ini" --data-dir "$work/other"
+contains "names the file and line" "bad.ini 第 2 行"
+check "unknown option refused" 2 "$bin" serve --data-dir "$work/other" --threads 2
+if kill -0 "$serve1" 2>/dev/null && curl -fsS "http://127.0.0.1:$p1/api/v1/health" | grep -q '"status":"ok"'; then
+  passes=$((passes + 1))
+else
+  echo "FAIL: the first serve stopped answering"; failures=$((failures + 1))
+fi
+requests=$(grep -c "GET /api/v1/health 200" "$work/serve1.log" || true)
+[ "$requests" -ge 2 ] && passes=$((passes + 1)) || { echo "FAIL: first serve logged $requests health requests"; failures=$((failures + 1)); }
+kill -TERM "$serve1"
+wait "$serve1" && passes=$((passes + 1)) || { echo "FAIL: first serve exit status $?"; failures=$((failures + 1)); }
+"$bin" serve --data-dir "$d" --listen "127.0.0.1:$p1" >"$work/serve2.log" 2>&1 &
+serve2=$!
+if healthy "$p1"; then passes=$((passes + 1)); else
+  echo "FAIL: serve after the first stopped did not start"; sed 's/^/    /' "$work/serve2.log"; failures=$((failures + 1))
+fi
+kill -9 "$serve2" 2>/dev/null
+wait "$serve2" 2>/dev/null || true
+# kill -9 leaves the lock file but not the lock: the kernel released it with the process.
+"$bin" serve --data-dir "$d" --listen "127.0.0.1:$p2" >"$work/serve3.log" 2>&1 &
+serve3=$!
+if healthy "$p2"; then passes=$((passes + 1)); else
+  echo "FAIL: serve after kill -9 did not start"; sed 's/^/    /' "$work/serve3.log"; failures=$((failures + 1))
+fi
+kill -TERM "$serve3"
+wait "$serve3" || true
+
 if [ -n "${XIAOAN_TEST_PG_URL:-}" ]; then
   # Move the SQLite backup into PostgreSQL: a fresh database on the test server.
   db="xiaoan_cli_$$"
@@ -100,6 +155,20 @@ if [ -n "${XIAOAN_TEST_PG_URL:-}" ]; then
   check "restore sqlite backup into postgres" 0 "$bin" restore --database "$pg_url" "$work/backup.jsonl"
   check "postgres audit verifies" 0 "$bin" verify-audit --database "$pg_url"
   check "postgres demo refused on data" 1 "$bin" demo --database "$pg_url"
+  # Several instances share a PostgreSQL database, each on its own address.
+  q1=$(free_port)
+  q2=$(free_port)
+  "$bin" serve --database "$pg_url" --data-dir "$work/pg1" --listen "127.0.0.1:$q1" >"$work/pg1.log" 2>&1 &
+  pg1=$!
+  healthy "$q1" || true
+  "$bin" serve --database "$pg_url" --data-dir "$work/pg2" --listen "127.0.0.1:$q2" >"$work/pg2.log" 2>&1 &
+  pg2=$!
+  if healthy "$q1" && healthy "$q2"; then passes=$((passes + 1)); else
+    echo "FAIL: two instances on one PostgreSQL database"; sed 's/^/    /' "$work/pg1.log" "$work/pg2.log"; failures=$((failures + 1))
+  fi
+  check "postgres instance on a taken address refused" 1 "$bin" serve --database "$pg_url" --listen "127.0.0.1:$q1"
+  kill -TERM "$pg1" "$pg2"
+  wait "$pg1" "$pg2" || true
   psql -q "$XIAOAN_TEST_PG_URL" -c "DROP DATABASE $db WITH (FORCE)" >/dev/null
 fi
 

@@ -543,13 +543,11 @@ TEST(Config, DefaultsFileEnvironmentAndOptionsInOrder) {
   EXPECT_EQ(bad.error().details.at(0).field, "server.threads");
 
   cli::CommonOptions o;
-  auto env = +[](const char* name) -> const char* {
-    if (std::string(name) == "XIAOAN_SERVER_LISTEN") return "127.0.0.1:7000";
-    if (std::string(name) == "XIAOAN_DATABASE_POOL_SIZE") return "2";
-    return nullptr;
-  };
+  const cli::Environment env = {{"XIAOAN_SERVER_LISTEN", "127.0.0.1:7000"},
+                                {"XIAOAN_DATABASE_POOL_SIZE", "2"},
+                                {"XIAOAN_TEST_PG_URL", "not a setting"}};
   auto loaded = cli::LoadConfig(o, env);
-  ASSERT_TRUE(loaded.ok());
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
   EXPECT_EQ(loaded->listen, "127.0.0.1:7000");
   EXPECT_EQ(loaded->pool_size, 2);
   EXPECT_EQ(loaded->DatabaseUrl(), "sqlite:./var/xiaoan.db");
@@ -557,6 +555,135 @@ TEST(Config, DefaultsFileEnvironmentAndOptionsInOrder) {
   o.data_dir = "/srv/x";
   EXPECT_EQ(cli::LoadConfig(o, env)->listen, "127.0.0.1:7001");
   EXPECT_EQ(cli::LoadConfig(o, env)->DatabaseUrl(), "sqlite:/srv/x/xiaoan.db");
+}
+
+TEST(Config, ListenAddressesAreReadWhole) {
+  struct Good {
+    const char* text;
+    const char* host;
+    unsigned short port;
+  };
+  for (const Good& g : {Good{"127.0.0.1:8080", "127.0.0.1", 8080}, Good{"0.0.0.0:0", "0.0.0.0", 0},
+                        Good{"[::1]:9000", "::1", 9000}, Good{"localhost:80", "127.0.0.1", 80},
+                        Good{"10.1.2.3:65535", "10.1.2.3", 65535}}) {
+    auto parsed = cli::ParseListen(g.text);
+    ASSERT_TRUE(parsed.ok()) << g.text << ": " << parsed.error().message;
+    EXPECT_EQ(parsed->host, g.host) << g.text;
+    EXPECT_EQ(parsed->port, g.port) << g.text;
+  }
+  for (const char* bad :
+       {"127.0.0.1:80a", "127.0.0.1:65536", "127.0.0.1:99999", "127.0.0.1:", ":8080", "8080",
+        "127.0.0.1:-1", "127.0.0.1:+80", "127.0.0.1: 80", "127.0.0.1:123456", "example:80",
+        "1.2.3:80", "::1:80", "[::1:80", "[zz]:80", "127.0.0.1:8080 ", ""}) {
+    auto parsed = cli::ParseListen(bad);
+    ASSERT_FALSE(parsed.ok()) << bad;
+    EXPECT_EQ(parsed.error().details.at(0).field, "server.listen") << bad;
+  }
+}
+
+// Each kind of value, malformed, from each of the three sources: refused, naming the setting and
+// where it came from; a good value from a later source still wins over an earlier one.
+TEST(Config, MalformedValuesAreRefusedNamingSettingAndSource) {
+  struct Case {
+    const char* key;
+    const char* value;
+  };
+  const Case cases[] = {
+      {"server.listen", "127.0.0.1:80a"},
+      {"server.listen", "127.0.0.1:70000"},
+      {"server.threads", "4x"},
+      {"server.threads", "257"},
+      {"server.threads", "-1"},
+      {"server.max_body_bytes", "1e6"},
+      {"database.pool_size", ""},
+      {"database.busy_timeout_ms", "600001"},
+      {"server.secure_cookies", "maybe"},
+      {"server.trust_forwarded_for", "TRUE!"},
+      {"log.level", "verbose"},
+      {"audit.hash", "md5"},
+      {"security.password_hash", "bcrypt"},
+      {"database.url", "mysql://x"},
+      {"paths.data_dir", ""},
+      {"audit.retention_days", "179"},
+  };
+  for (const Case& c : cases) {
+    const std::string key = c.key;
+    const std::string section = key.substr(0, key.find('.'));
+    const std::string name = key.substr(key.find('.') + 1);
+    // INI file
+    cli::Config cfg;
+    auto ini =
+        cli::ApplyIni(cfg, "[" + section + "]\n\n" + name + " = " + c.value + "\n", "xiaoan.ini");
+    ASSERT_FALSE(ini.ok()) << key << "=" << c.value;
+    EXPECT_EQ(ini.error().details.at(0).field, key);
+    EXPECT_NE(ini.error().message.find("xiaoan.ini 第 3 行"), std::string::npos)
+        << ini.error().message;
+    EXPECT_NE(ini.error().message.find(key), std::string::npos) << ini.error().message;
+    // Environment
+    std::string variable = "XIAOAN_" + key;
+    for (char& ch : variable) ch = ch == '.' ? '_' : static_cast<char>(std::toupper(ch));
+    auto env = cli::LoadConfig({}, {{variable, c.value}});
+    ASSERT_FALSE(env.ok()) << variable << "=" << c.value;
+    EXPECT_EQ(env.error().details.at(0).field, key);
+    EXPECT_NE(env.error().message.find("环境变量 " + variable), std::string::npos)
+        << env.error().message;
+  }
+  // The command line's own values.
+  struct Option {
+    std::optional<std::string> cli::CommonOptions::*field;
+    const char* option;
+    const char* key;
+    const char* value;
+  };
+  for (const Option& op :
+       {Option{&cli::CommonOptions::listen, "--listen", "server.listen", "127.0.0.1:80a"},
+        Option{&cli::CommonOptions::listen, "--listen", "server.listen", "127.0.0.1:65536"},
+        Option{&cli::CommonOptions::database, "--database", "database.url", "mysql://x"},
+        Option{&cli::CommonOptions::data_dir, "--data-dir", "paths.data_dir", ""}}) {
+    cli::CommonOptions o;
+    o.*op.field = op.value;
+    auto loaded = cli::LoadConfig(o, {});
+    ASSERT_FALSE(loaded.ok()) << op.option << " " << op.value;
+    EXPECT_EQ(loaded.error().details.at(0).field, op.key);
+    EXPECT_NE(loaded.error().message.find(std::string("命令行 ") + op.option), std::string::npos)
+        << loaded.error().message;
+  }
+  // A bad value in the environment is refused even when the command line would override it: a
+  // value is read whole wherever it is given.
+  cli::CommonOptions o;
+  o.listen = "127.0.0.1:9000";
+  EXPECT_FALSE(cli::LoadConfig(o, {{"XIAOAN_SERVER_LISTEN", "127.0.0.1:80a"}}).ok());
+  // The upper and lower bounds themselves are taken.
+  auto bounds = cli::LoadConfig({}, {{"XIAOAN_SERVER_THREADS", "256"},
+                                     {"XIAOAN_AUDIT_RETENTION_DAYS", "180"},
+                                     {"XIAOAN_SERVER_SECURE_COOKIES", "yes"},
+                                     {"XIAOAN_LOG_LEVEL", "warn"}});
+  ASSERT_TRUE(bounds.ok()) << bounds.error().message;
+  EXPECT_EQ(bounds->threads, 256);
+  EXPECT_EQ(bounds->audit_retention_days, 180);
+  EXPECT_TRUE(bounds->secure_cookies);
+  EXPECT_EQ(bounds->log_level, "warn");
+}
+
+TEST(Config, UnknownKeysAreRefusedInTheFileAndTheEnvironment) {
+  cli::Config cfg;
+  auto ini = cli::ApplyIni(cfg, "[server]\nlisten_port = 80\n", "xiaoan.ini");
+  ASSERT_FALSE(ini.ok());
+  EXPECT_EQ(ini.error().details.at(0).field, "server.listen_port");
+  EXPECT_NE(ini.error().message.find("xiaoan.ini 第 2 行"), std::string::npos);
+  auto section = cli::ApplyIni(cfg, "[sever]\nlisten = 127.0.0.1:1\n", "xiaoan.ini");
+  ASSERT_FALSE(section.ok());
+  EXPECT_EQ(section.error().details.at(0).field, "sever.listen");
+  EXPECT_FALSE(cli::ApplyIni(cfg, "listen = 127.0.0.1:1\n", "xiaoan.ini").ok());
+  for (const char* variable : {"XIAOAN_SERVER_LISTEN_PORT", "XIAOAN_DATABASE_POOL",
+                               "XIAOAN_LOG_LEVELS", "XIAOAN_SECURITY_PASSWORD"}) {
+    auto env = cli::LoadConfig({}, {{variable, "1"}});
+    ASSERT_FALSE(env.ok()) << variable;
+    EXPECT_EQ(env.error().details.at(0).field, variable);
+    EXPECT_NE(env.error().message.find("环境变量"), std::string::npos);
+  }
+  // Variables outside the settings' sections belong to scripts and tests.
+  EXPECT_TRUE(cli::LoadConfig({}, {{"XIAOAN_TEST_PG_URL", "x"}, {"XIAOAN_BIN", "y"}}).ok());
 }
 
 TEST(Router, MatchesParamsAndReportsWrongMethod) {

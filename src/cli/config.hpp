@@ -2,8 +2,10 @@
 // Configuration: defaults, then one INI file, then XIAOAN_<SECTION>_<KEY> environment variables,
 // then command-line options. Every setting is documented in docs/operations.md.
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/error.hpp"
 
@@ -48,9 +50,25 @@ struct CommonOptions {
   std::optional<std::string> listen;
 };
 
-// Reads environment through getenv_fn so tests can supply their own.
-Result<Config> LoadConfig(const CommonOptions& options,
-                          const char* (*getenv_fn)(const char*) = nullptr);
+// server.listen read whole: "host:port" with an IPv4 address, an IPv6 address in brackets or
+// localhost, and a port of digits only, 0 to 65535 (0: any free port).
+struct ListenAddress {
+  std::string host;  // without brackets; localhost becomes 127.0.0.1
+  unsigned short port = 0;
+};
+Result<ListenAddress> ParseListen(std::string_view text);
+
+// Environment variables by name.
+using Environment = std::map<std::string, std::string>;
+// This process's variables whose names start with XIAOAN_.
+Environment ProcessEnvironment();
+
+// Every value is read whole and checked where it is read; an error names the setting and where
+// it came from (the file and line, the environment variable, or the command-line option). A
+// variable XIAOAN_<SECTION>_<KEY> whose section is one of the file's sections but whose key is
+// unknown is an error; other XIAOAN_ variables (used by scripts and tests) are not settings.
+Result<Config> LoadConfig(const CommonOptions& options, const Environment& env);
+Result<Config> LoadConfig(const CommonOptions& options);
 // Parses INI text into cfg (unknown sections or keys are errors naming them).
 Status ApplyIni(Config& cfg, const std::string& text, const std::string& source);
 

@@ -1,8 +1,12 @@
 #include <spdlog/spdlog.h>
 
+#include <unistd.h>
+
 #include <csignal>
+#include <filesystem>
 
 #include "cli/commands.hpp"
+#include "cli/instance.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "jobs/scheduler.hpp"
@@ -19,6 +23,25 @@ int RunServe(const Config& cfg) {
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
 
+  auto listen = ParseListen(cfg.listen);
+  if (!listen.ok()) return Fail(listen.error());
+  // One serve per SQLite database: each process caches sessions and permissions, invalidated only
+  // by its own writes, so a second one would honour what the first has revoked. (On PostgreSQL
+  // several instances share the database, each on its own address.)
+  std::unique_ptr<InstanceLock> lock;
+  const std::string url = cfg.DatabaseUrl();
+  if (url.rfind("sqlite:", 0) == 0) {
+    const std::filesystem::path db(url.substr(7));
+    std::error_code ec;
+    if (db.has_parent_path()) std::filesystem::create_directories(db.parent_path(), ec);
+    const std::string holder = "进程 " + std::to_string(::getpid()) + "，监听 " + cfg.listen +
+                               "，" + FormatInstant(SystemClock().Now()) + " 启动，版本 " +
+                               kVersion + "\n";
+    auto acquired = InstanceLock::Acquire(db.string() + ".lock", holder, "数据库 " + db.string());
+    if (!acquired.ok()) return Fail(acquired.error());
+    lock = std::move(*acquired);
+  }
+
   auto opened = OpenServices(cfg);
   if (!opened.ok()) return Fail(opened.error());
   app::Services& services = (*opened)->services;
@@ -31,12 +54,8 @@ int RunServe(const Config& cfg) {
   http::Api api(services, api_options);
 
   http::ServerOptions o;
-  const auto colon = cfg.listen.rfind(':');
-  o.host = cfg.listen.substr(0, colon);
-  if (o.host.size() > 2 && o.host.front() == '[') o.host = o.host.substr(1, o.host.size() - 2);
-  const int port = std::atoi(cfg.listen.substr(colon + 1).c_str());
-  if (port < 0 || port > 65535) return Fail(InvalidArgument("listen", "端口须在 0 到 65535 之间"));
-  o.port = static_cast<unsigned short>(port);
+  o.host = listen->host;
+  o.port = listen->port;
   o.threads = cfg.threads;
   o.max_header_bytes = cfg.max_header_bytes;
   o.read_timeout_seconds = cfg.read_timeout_seconds;
@@ -50,7 +69,13 @@ int RunServe(const Config& cfg) {
             return api.DispatchInWriteBatch(req, std::move(reply));
           }});
   auto bound = server.Start();
-  if (!bound.ok()) return Fail(bound.error());
+  if (!bound.ok()) {
+    Error e = bound.error();
+    if (o.port != 0) {
+      if (auto other = DescribeListener(o.port)) e.message += "；占用者：" + *other;
+    }
+    return Fail(e);
+  }
   spdlog::info("xiaoan {} listening on http://{}:{}/ (database {})", kVersion, o.host, *bound,
                (*opened)->store->pool().Describe());
   jobs::Scheduler scheduler;

@@ -1,6 +1,8 @@
 #include "http/server.hpp"
 
+#include <fcntl.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <boost/asio.hpp>
@@ -8,8 +10,10 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
+#include <cerrno>
 #include <condition_variable>
 #include <csignal>
+#include <cstring>
 #include <list>
 #include <mutex>
 #include <random>
@@ -258,24 +262,37 @@ Result<unsigned short> HttpServer::Start() {
   boost::system::error_code ec;
   const auto address = asio::ip::make_address(o.host, ec);
   if (ec) return InvalidArgument("listen", "无效的监听地址 " + o.host);
+  // One listening socket, bound without SO_REUSEPORT so that a second process cannot bind the
+  // same address and take half the connections; each worker thread accepts on a duplicate of it.
+  tcp::endpoint ep(address, o.port);
   unsigned short port = o.port;
   for (int i = 0; i < n; ++i) {
     auto w = std::make_unique<Worker>();
     auto acc = std::make_unique<tcp::acceptor>(w->ctx);
-    tcp::endpoint ep(address, port);
-    acc->open(ep.protocol(), ec);
-    if (!ec) acc->set_option(asio::socket_base::reuse_address(true), ec);
-    if (!ec) {
-      const int one = 1;
-      ::setsockopt(acc->native_handle(), SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
-      acc->bind(ep, ec);
+    if (i == 0) {
+      acc->open(ep.protocol(), ec);
+      // SO_REUSEADDR only lets a restart bind over connections in TIME_WAIT; on Linux it does not
+      // let two sockets listen on one address.
+      if (!ec) acc->set_option(asio::socket_base::reuse_address(true), ec);
+      if (!ec) acc->bind(ep, ec);
+      if (!ec) acc->listen(asio::socket_base::max_listen_connections, ec);
+      if (ec == asio::error::address_in_use) {
+        return FailedPrecondition(
+            "server.listen", "无法监听 " + o.host + ":" + std::to_string(port) + "：地址已被占用");
+      }
+      if (ec) {
+        return Internal("无法监听 " + o.host + ":" + std::to_string(port) + "：" + ec.message());
+      }
+      port = acc->local_endpoint().port();
+    } else {
+      const int fd = ::fcntl(impl_->workers.front()->acceptor->native_handle(), F_DUPFD_CLOEXEC, 0);
+      if (fd < 0) return Internal("无法复制监听套接字：" + std::string(std::strerror(errno)));
+      acc->assign(ep.protocol(), fd, ec);
+      if (ec) {
+        ::close(fd);
+        return Internal("无法复制监听套接字：" + ec.message());
+      }
     }
-    if (!ec) acc->listen(asio::socket_base::max_listen_connections, ec);
-    if (ec) {
-      return Internal("无法监听 " + o.host + ":" + std::to_string(port) + "：" + ec.message());
-    }
-    // With port 0 the first acceptor picks the port; the others share it.
-    port = acc->local_endpoint().port();
     w->acceptor = std::move(acc);
     impl_->workers.push_back(std::move(w));
   }

@@ -1,6 +1,7 @@
 #pragma once
 // The HTTP/1.1 server (Boost.Beast + Asio, C++20 coroutines): one io_context per thread with
-// SO_REUSEPORT acceptors, keep-alive, header/body limits, timeouts, graceful shutdown.
+// acceptors sharing one exclusively bound socket, keep-alive, header/body limits, timeouts,
+// graceful shutdown.
 #include <cstddef>
 #include <functional>
 #include <memory>

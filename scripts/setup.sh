@@ -20,10 +20,10 @@ PACKAGES=(
   build-essential cmake ccache pkg-config git
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql
-  libssl-dev libsodium-dev libxlsxwriter-dev libzip-dev libexpat1-dev
+  libssl-dev libsodium-dev libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev
   libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev libjemalloc-dev
-  python3 python3-yaml curl procps iproute2 ca-certificates
+  python3 python3-yaml python3-openpyxl python3-xlwt curl procps iproute2 ca-certificates
 )
 
 with_browser=0

@@ -2,6 +2,12 @@
 // the rules that refuse a step, escalation firing once with its reason, supervision orders,
 // files and scope.
 #include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
 
 #include <boost/json.hpp>
 
@@ -489,10 +495,11 @@ TEST_P(HazardApiTest, ScopeFilesAndBoard) {
   auto sheet = office::ReadXlsx(xlsx.body);
   ASSERT_TRUE(sheet.ok()) << sheet.error().message;
   ASSERT_EQ(sheet->size(), 2u);
-  EXPECT_EQ(sheet->at(0), app::HazardLedgerColumns());
+  EXPECT_EQ(sheet->at(0), office::TextRow(app::HazardLedgerColumns()));
   EXPECT_EQ(sheet->at(1).at(5), "食堂灭火器压力不足");
   EXPECT_EQ(sheet->at(1).at(17), "已上报");
-  EXPECT_NE(sheet->at(1).back().find("/api/v1/files/" + std::to_string(file)), std::string::npos);
+  EXPECT_NE(sheet->at(1).back().text.find("/api/v1/files/" + std::to_string(file)),
+            std::string::npos);
   auto none = safety_.Call("GET", "/api/v1/hazards/export?state=closed&format=csv");
   ASSERT_EQ(none.status, 200);
   EXPECT_EQ(office::ReadCsv(none.body)->size(), 1u);  // the header only
@@ -641,10 +648,92 @@ TEST_P(HazardApiTest, AnExistingLedgerImportsRowByRow) {
   // The template is the export's header; a wrong header is refused naming the file.
   auto tpl = safety_.Call("GET", "/api/v1/hazards/import-template?format=csv");
   ASSERT_EQ(tpl.status, 200);
-  EXPECT_EQ(office::ReadCsv(tpl.body)->at(0), app::HazardLedgerColumns());
+  EXPECT_EQ(office::ReadCsv(tpl.body)->at(0), office::TextRow(app::HazardLedgerColumns()));
   auto wrong = safety_.Call("POST", "/api/v1/hazards/import", "a,b,c\n1,2,3\n");
   EXPECT_EQ(wrong.status, 422);
   EXPECT_NE(wrong.body.find("\"file\""), std::string::npos);
+}
+
+// Exports write dates as date cells; a ledger opened and saved again by spreadsheet programs
+// (openpyxl as .xlsx, xlwt as Excel 97-2003 .xls) imports back with the same values.
+TEST_P(HazardApiTest, AnExportedLedgerResavedElsewhereImportsBackUnchanged) {
+  const std::string school_name(
+      Json(safety_.Call("GET", "/api/v1/schools/" + std::to_string(school_)))
+          .at("name")
+          .as_string());
+  auto line = [](const std::vector<std::string>& cells) {
+    std::string out;
+    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + cells[i];
+    return out + "\n";
+  };
+  std::string csv = line(app::HazardLedgerColumns());
+  csv += line({"1",          school_name,  "学生食堂",   "消防安全", "一般隐患", "灭火器过期",
+               "压力不足",   "2026-10-20", "王老师",     "学校自查", "张老师",   "",
+               "2026-10-27", "",           "",           "",         "",         "已销号",
+               "否",         "0",          "2026-10-25", ""});
+  csv += line({"2",          school_name,
+               "锅炉房",     "gas",
+               "重大隐患",   "燃气管道锈蚀",
+               "",           "2026/10/30",
+               "",           "教育局检查",
+               "李校长",     "",
+               "2026-11-30", "停用",
+               "更换管道",   "2万元",
+               "应急预案",   "整改中",
+               "是",         "0",
+               "",           ""});
+  ASSERT_EQ(safety_.Call("POST", "/api/v1/hazards/import", csv).status, 200);
+
+  auto exported = safety_.Call("GET", "/api/v1/hazards/export");
+  ASSERT_EQ(exported.status, 200) << exported.body;
+  auto original = office::ReadXlsx(exported.body);
+  ASSERT_TRUE(original.ok()) << original.error().message;
+  ASSERT_EQ(original->size(), 3u);
+  // 发现时间, 整改期限 and 销号时间 are date cells, as a spreadsheet program expects them.
+  const auto& closed_row =
+      original->at(1).at(5).text == "灭火器过期" ? original->at(1) : original->at(2);
+  EXPECT_EQ(closed_row.at(7), office::Cell::Date("2026-10-20"));
+  EXPECT_EQ(closed_row.at(12), office::Cell::Date("2026-10-27"));
+  EXPECT_EQ(closed_row.at(20), office::Cell::Date("2026-10-25"));
+  EXPECT_EQ(closed_row.at(19).type, office::Cell::Type::kNumber);
+
+  char pattern[] = "/tmp/xiaoan-resave-XXXXXX";
+  const std::string dir = ::mkdtemp(pattern);
+  {
+    std::ofstream out(dir + "/export.xlsx", std::ios::binary);
+    out << exported.body;
+  }
+  // The ledger rows without 序号 (which numbers the export), by title.
+  auto rows_by_title = [](const std::vector<office::Row>& rows) {
+    std::map<std::string, std::vector<office::Row>> by_title;
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+      office::Row r = rows[i];
+      r.erase(r.begin());
+      by_title[r.at(4).text].push_back(r);
+    }
+    return by_title;
+  };
+  int round = 1;
+  for (const char* resaved : {"resaved.xlsx", "resaved.xls"}) {
+    const std::string cmd = "/usr/bin/python3 " XIAOAN_SOURCE_DIR
+                            "/tests/fixtures/spreadsheets.py resave " +
+                            dir + "/export.xlsx " + dir + "/" + resaved;
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+    std::ifstream in(dir + "/" + resaved, std::ios::binary);
+    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    auto imported = safety_.Call("POST", "/api/v1/hazards/import", bytes);
+    ASSERT_EQ(imported.status, 200) << resaved << ": " << imported.body;
+    EXPECT_EQ(Json(imported).at("created").as_int64(), 2) << resaved;
+    ++round;
+    auto again = office::ReadXlsx(safety_.Call("GET", "/api/v1/hazards/export").body);
+    ASSERT_TRUE(again.ok());
+    ASSERT_EQ(again->size(), 1u + 2u * round);
+    for (const auto& [title, rows] : rows_by_title(*again)) {
+      ASSERT_EQ(rows.size(), static_cast<std::size_t>(round)) << title;
+      for (const auto& r : rows) EXPECT_EQ(r, rows.front()) << resaved << " " << title;
+    }
+  }
+  std::filesystem::remove_all(dir);
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, HazardApiTest, ::testing::Values("sqlite", "postgres"),

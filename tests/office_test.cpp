@@ -11,6 +11,17 @@ namespace xiaoan::office {
 namespace {
 
 using Entries = std::vector<std::pair<std::string, std::string>>;
+using Texts = std::vector<std::vector<std::string>>;
+
+// The rows as text, to compare with what a reader should have seen whatever the cell types.
+Texts TextsOf(const std::vector<Row>& rows) {
+  Texts out;
+  for (const auto& row : rows) {
+    out.emplace_back();
+    for (const auto& cell : row) out.back().push_back(cell.text);
+  }
+  return out;
+}
 
 // Builds a zip archive in memory with libzip, so malicious packages need no fixture files.
 std::string MakeZip(const Entries& entries) {
@@ -182,7 +193,7 @@ B</t></si>)";
       R"(<row r="20"><c r="XFD20" s="1"/><c r="A20" t="str"><v></v></c></row>)";
   const auto read = ReadXlsx(MakeXlsx(data, strings));
   ASSERT_TRUE(read.ok()) << read.error().message;
-  const std::vector<Row> expected = {
+  const Texts expected = {
       {"姓名", "", "富 文本"},
       {"内联", "公式", "TRUE", "", "A\r\nB"},
       {},
@@ -193,7 +204,15 @@ B</t></si>)";
       {},
       {"", "姓名"},
   };
-  EXPECT_EQ(*read, expected);
+  EXPECT_EQ(TextsOf(*read), expected);
+  using T = Cell::Type;
+  EXPECT_EQ(read->at(0).at(0).type, T::kText);
+  EXPECT_EQ(read->at(0).at(1).type, T::kEmpty);
+  EXPECT_EQ(read->at(1).at(1).type, T::kText);  // a formula's cached text
+  EXPECT_EQ(read->at(1).at(2).type, T::kBoolean);
+  EXPECT_EQ(read->at(1).at(3).type, T::kEmpty);  // #N/A
+  EXPECT_EQ(read->at(3).at(0).type, T::kNumber);
+  EXPECT_EQ(read->at(3).at(2).type, T::kNumber);
 }
 
 TEST(XlsxTest, ReaderFollowsWorkbookOrderAndAbsoluteTargets) {
@@ -379,7 +398,7 @@ TEST(XlsxTest, EnforcesSizeRowAndColumnLimits) {
                         R"(<row r="1048576"><c r="A1048576" s="1"/></row>)"),
                columns);
   ASSERT_TRUE(styled.ok()) << styled.error().message;
-  EXPECT_EQ(*styled, (std::vector<Row>{{"1"}}));
+  EXPECT_EQ(TextsOf(*styled), (Texts{{"1"}}));
 }
 
 // ---- CSV -----------------------------------------------------------------------------------
@@ -427,19 +446,26 @@ TEST(CsvTest, ReadsLfQuotesAndBlankLines) {
   EXPECT_TRUE(empty->empty());
 }
 
-TEST(CsvTest, RefusesInvalidUtf8NamingTheLine) {
+TEST(CsvTest, ReadsGbkAndRefusesTextInNoKnownEncodingNamingTheLine) {
   // "张三" in GBK, as Excel's plain "CSV" export writes it on Chinese Windows.
   const auto gbk = ReadCsv("name,class\r\n\xD5\xC5\xC8\xFD,1\r\n");
-  ASSERT_FALSE(gbk.ok());
-  ExpectFileError(gbk.error(), "UTF-8");
-  ExpectFileError(gbk.error(), "第 2 行");
+  ASSERT_TRUE(gbk.ok()) << gbk.error().message;
+  EXPECT_EQ(TextsOf(*gbk), (Texts{{"name", "class"}, {"张三", "1"}}));
 
-  // Overlong encoding of '/' and a UTF-16 surrogate are not UTF-8 either.
-  EXPECT_FALSE(ReadCsv("a\n\xC0\xAF").ok());
-  EXPECT_FALSE(ReadCsv("\xED\xA0\x80").ok());
+  // After a UTF-8 BOM, a bad byte is damage, not another encoding.
+  const auto damaged = ReadCsv(
+      "\xEF\xBB\xBF"
+      "a\n\xD5\xC5");
+  ASSERT_FALSE(damaged.ok());
+  ExpectFileError(damaged.error(), "UTF-8");
+  ExpectFileError(damaged.error(), "第 2 行");
+  // 0xFF is neither UTF-8 nor GB18030; nor is a GBK lead byte cut off at the end.
   const auto quoted = ReadCsv("a\n\"x\ny\"\n\xFF");
   ASSERT_FALSE(quoted.ok());
   ExpectFileError(quoted.error(), "第 4 行");
+  ExpectFileError(quoted.error(), "GBK");
+  EXPECT_FALSE(ReadCsv("a\n\xD5").ok());
+  EXPECT_FALSE(ReadCsv("\xD5\x7F").ok());
 
   const auto xls = ReadCsv(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + "rest");
   ASSERT_FALSE(xls.ok());
@@ -477,6 +503,8 @@ TEST(DetectFormatTest, LooksAtContentOnly) {
   EXPECT_EQ(DetectFormat("PK"), "csv");
   EXPECT_EQ(DetectFormat(""), "csv");
   EXPECT_EQ(DetectFormat("\xEF\xBB\xBFname,class"), "csv");
+  EXPECT_EQ(DetectFormat(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + "x"), "xls");
+  EXPECT_EQ(DetectFormat(std::string("\xD0\xCF\x11\xE0", 4)), "csv");
 }
 
 }  // namespace

@@ -107,8 +107,8 @@ HttpResponse JsonResponse(int status, std::string body) {
 Result<app::ImportOptions> ImportOptionsOf(QueryReader& q) {
   app::ImportOptions o;
   o.format = q.Str("format").value_or("");
-  if (!o.format.empty() && o.format != "xlsx" && o.format != "csv") {
-    return InvalidArgument("format", "须为 xlsx 或 csv");
+  if (!o.format.empty() && o.format != "xlsx" && o.format != "xls" && o.format != "csv") {
+    return InvalidArgument("format", "须为 xlsx、xls 或 csv");
   }
   const std::string mode = q.Str("mode").value_or("all_or_nothing");
   if (mode != "all_or_nothing" && mode != "partial") {

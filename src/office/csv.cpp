@@ -1,4 +1,8 @@
+#include <errno.h>
+#include <iconv.h>
+
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -63,6 +67,73 @@ bool IsBlank(const Row& row) {
   return true;
 }
 
+Error EncodingError(std::string_view text, std::size_t offset, std::string_view encoding) {
+  return FileError("文件编码无法识别：第 " + std::to_string(LineOf(text, offset)) +
+                   " 行不是有效的 " + std::string(encoding) +
+                   " 文本。请在 Excel 中“另存为”选择“CSV UTF-8（逗号分隔）”后重新上传");
+}
+
+// UTF-16 (after its BOM) to UTF-8; unpaired surrogates are refused.
+Result<std::string> FromUtf16(std::string_view bytes, bool little_endian) {
+  if (bytes.size() % 2 != 0) return EncodingError(bytes, bytes.size() - 1, "UTF-16");
+  std::string out;
+  out.reserve(bytes.size() * 3 / 2);
+  const auto unit = [&](std::size_t i) -> char32_t {
+    const auto a = static_cast<unsigned char>(bytes[i]);
+    const auto b = static_cast<unsigned char>(bytes[i + 1]);
+    return little_endian ? (b << 8 | a) : (a << 8 | b);
+  };
+  for (std::size_t i = 0; i < bytes.size(); i += 2) {
+    char32_t cp = unit(i);
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      if (i + 3 >= bytes.size()) return EncodingError(out, out.size(), "UTF-16");
+      const char32_t low = unit(i + 2);
+      if (low < 0xDC00 || low > 0xDFFF) return EncodingError(out, out.size(), "UTF-16");
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+      i += 2;
+    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+      return EncodingError(out, out.size(), "UTF-16");
+    }
+    internal::AppendUtf8(out, cp);
+  }
+  return out;
+}
+
+// GB18030 (a superset of GBK and GB2312) to UTF-8 with the C library's iconv.
+Result<std::string> FromGb18030(std::string_view bytes) {
+  iconv_t cd = ::iconv_open("UTF-8", "GB18030");
+  if (cd == reinterpret_cast<iconv_t>(-1)) return Internal("无法转换 GB18030 编码（iconv）");
+  const std::unique_ptr<void, int (*)(iconv_t)> close(cd, ::iconv_close);
+  std::string out(bytes.size() * 2 + 16, '\0');  // at most 4 UTF-8 bytes per 2- or 4-byte char
+  char* in_ptr = const_cast<char*>(bytes.data());
+  std::size_t in_left = bytes.size();
+  char* out_ptr = out.data();
+  std::size_t out_left = out.size();
+  if (::iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left) == static_cast<std::size_t>(-1)) {
+    return EncodingError(bytes, bytes.size() - in_left, "UTF-8 或 GBK/GB18030");
+  }
+  out.resize(out.size() - out_left);
+  return out;
+}
+
+// The text of a CSV file as UTF-8, whichever of the encodings spreadsheet programs save it in.
+Result<std::string> DecodeText(std::string_view bytes) {
+  constexpr std::string_view kUtf16Le = "\xFF\xFE";
+  constexpr std::string_view kUtf16Be = "\xFE\xFF";
+  if (bytes.substr(0, kBom.size()) == kBom) {
+    bytes.remove_prefix(kBom.size());
+    // A BOM says UTF-8: a bad byte after it is damage, not another encoding.
+    if (const std::size_t bad = internal::FindInvalidUtf8(bytes); bad != std::string_view::npos) {
+      return EncodingError(bytes, bad, "UTF-8");
+    }
+    return std::string(bytes);
+  }
+  if (bytes.substr(0, 2) == kUtf16Le) return FromUtf16(bytes.substr(2), true);
+  if (bytes.substr(0, 2) == kUtf16Be) return FromUtf16(bytes.substr(2), false);
+  if (internal::FindInvalidUtf8(bytes) == std::string_view::npos) return std::string(bytes);
+  return FromGb18030(bytes);
+}
+
 }  // namespace
 
 std::string WriteCsv(const std::vector<Row>& rows) {
@@ -70,7 +141,7 @@ std::string WriteCsv(const std::vector<Row>& rows) {
   for (const auto& row : rows) {
     for (std::size_t i = 0; i < row.size(); ++i) {
       if (i > 0) out += ',';
-      AppendCell(out, row[i]);
+      AppendCell(out, row[i].text);
     }
     out += "\r\n";
   }
@@ -82,17 +153,18 @@ Result<std::vector<Row>> ReadCsv(std::string_view bytes, const ReadLimits& limit
     return FileError("文件超过大小上限（最大 " + internal::FormatSize(limits.max_bytes) + "）");
   }
   if (bytes.substr(0, kOle2Signature.size()) == kOle2Signature) {
-    return FileError(
-        "不支持旧版 Excel（.xls）或加密的 Excel 文件，请另存为 .xlsx 或 CSV UTF-8 后再上传");
+    return FileError("这是 Excel 文件（.xls），不是 CSV 文件，请按 Excel 格式上传");
   }
-  if (bytes.substr(0, kBom.size()) == kBom) bytes.remove_prefix(kBom.size());
-  // Validate everything up front: a GBK file (Excel's default "CSV" in China) must be refused as a
-  // whole, not imported as mojibake up to the first bad byte.
-  if (const std::size_t bad = internal::FindInvalidUtf8(bytes); bad != std::string_view::npos) {
-    return FileError(
-        "文件必须是 UTF-8 编码：第 " + std::to_string(LineOf(bytes, bad)) +
-        " 行含有非 UTF-8 字符。请在 Excel 中“另存为”选择“CSV UTF-8（逗号分隔）”后重新上传");
-  }
+  // Decode everything up front: a file in an encoding we cannot read is refused as a whole, not
+  // imported as mojibake up to the first bad byte.
+  XA_ASSIGN_OR_RETURN(const std::string text, DecodeText(bytes));
+  bytes = text;
+  // Excel's "Unicode text" is UTF-16 with tabs between cells: a first line with tabs and no commas.
+  const std::string_view first_line = bytes.substr(0, bytes.find_first_of("\r\n"));
+  const char separator = first_line.find('\t') != std::string_view::npos &&
+                                 first_line.find(',') == std::string_view::npos
+                             ? '\t'
+                             : ',';
 
   std::vector<Row> rows;
   // Blank rows are only counted until a non-blank row follows, so a file of empty lines cannot
@@ -129,7 +201,9 @@ Result<std::vector<Row>> ReadCsv(std::string_view bytes, const ReadLimits& limit
     row.clear();
     return {};
   };
-  const auto is_delimiter = [](char c) { return c == ',' || c == '\r' || c == '\n'; };
+  const auto is_delimiter = [separator](char c) {
+    return c == separator || c == '\r' || c == '\n';
+  };
 
   const std::size_t n = bytes.size();
   std::size_t i = 0;
@@ -169,7 +243,7 @@ Result<std::vector<Row>> ReadCsv(std::string_view bytes, const ReadLimits& limit
     }
     XA_TRY(push_cell(std::move(cell)));
     if (i >= n) break;
-    if (bytes[i] == ',') {
+    if (bytes[i] == separator) {
       ++i;
       if (i >= n) XA_TRY(push_cell({}));  // "a,b," at the very end still has three cells
       continue;

@@ -1,10 +1,12 @@
 #pragma once
 // Helpers shared by the office readers and writers; not part of the public API.
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "core/error.hpp"
+#include "office/table.hpp"
 
 namespace xiaoan::office::internal {
 
@@ -84,6 +86,18 @@ inline void AppendUtf8(std::string& out, char32_t cp) {
     out += static_cast<char>(0x80 | (cp & 0x3F));
   }
 }
+
+// What a number format shows: not a date, a date, a time of day, or both.
+enum class DateKind { kNone, kDate, kTime, kDateTime };
+// Built-in number formats by id (ECMA-376 §18.8.30, with the ids Excel in Chinese uses).
+DateKind BuiltinFormatKind(int id);
+// A custom format code, e.g. yyyy/m/d, [$-804]yyyy"年"m"月"d"日", h:mm AM/PM, [h]:mm:ss.
+DateKind CustomFormatKind(std::string_view code);
+// The cell for an Excel serial number shown as kind (not kNone), in the 1900 or 1904 date
+// system; nothing when the serial is no date (negative, past 9999, 1900-02-29, 1900-01-00).
+std::optional<Cell> CellFromSerial(double serial, DateKind kind, bool date1904);
+// The 1900-system serial of "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS" (from 1900-03-01 on).
+std::optional<double> SerialFromText(std::string_view text);
 
 // "20 MB" style text for limit messages shown to users.
 inline std::string FormatSize(std::size_t bytes) {

@@ -380,6 +380,10 @@ class RelsHandler : public XmlHandler {
 class WorkbookHandler : public XmlHandler {
  public:
   void OnStart(std::string_view name, const char** attrs) override {
+    if (name == "workbookPr") {
+      const char* v = FindAttr(attrs, "date1904");
+      date1904_ = v != nullptr && (std::string_view(v) == "1" || std::string_view(v) == "true");
+    }
     if (name == "sheets") in_sheets_ = true;
     if (name != "sheet" || !in_sheets_) return;
     const char* id = FindAttr(attrs, "id");  // r:id
@@ -390,7 +394,46 @@ class WorkbookHandler : public XmlHandler {
   }
 
   bool in_sheets_ = false;
+  bool date1904_ = false;
   std::vector<std::string> sheet_ids_;  // in workbook order
+};
+
+// xl/styles.xml: what each cell format (the s attribute of a cell indexes cellXfs) shows a
+// number as, from its built-in format id or its custom format code.
+class StylesHandler : public XmlHandler {
+ public:
+  void OnStart(std::string_view name, const char** attrs) override {
+    if (name == "numFmt") {
+      const char* id = FindAttr(attrs, "numFmtId");
+      const char* code = FindAttr(attrs, "formatCode");
+      if (id != nullptr && code != nullptr) {
+        if (auto n = ParseIndex(id)) custom_[*n] = internal::CustomFormatKind(code);
+      }
+    } else if (name == "cellXfs") {
+      in_cell_xfs_ = true;
+    } else if (name == "xf" && in_cell_xfs_) {
+      const char* id = FindAttr(attrs, "numFmtId");
+      const std::optional<std::size_t> n =
+          id != nullptr ? ParseIndex(id) : std::optional<std::size_t>(0);
+      internal::DateKind kind = internal::DateKind::kNone;
+      if (n) {
+        const auto it = custom_.find(*n);
+        kind = it != custom_.end()
+                   ? it->second
+                   : internal::BuiltinFormatKind(static_cast<int>(std::min<std::size_t>(*n, 1000)));
+      }
+      kinds_.push_back(kind);
+    }
+  }
+  void OnEnd(std::string_view name) override {
+    if (name == "cellXfs") in_cell_xfs_ = false;
+  }
+
+  std::vector<internal::DateKind> kinds_;  // by cell format index
+
+ private:
+  bool in_cell_xfs_ = false;
+  std::unordered_map<std::size_t, internal::DateKind> custom_;
 };
 
 // All strings in one buffer: a file of many tiny <si/> would otherwise cost a std::string each.
@@ -476,8 +519,9 @@ class SharedStringsHandler : public XmlHandler {
 
 class SheetHandler : public XmlHandler {
  public:
-  SheetHandler(const SharedStrings& strings, const ReadLimits& limits)
-      : strings_(strings), limits_(limits) {}
+  SheetHandler(const SharedStrings& strings, const std::vector<internal::DateKind>& formats,
+               bool date1904, const ReadLimits& limits)
+      : strings_(strings), formats_(formats), date1904_(date1904), limits_(limits) {}
 
   void OnStart(std::string_view name, const char** attrs) override {
     if (name == "sheetData") {
@@ -545,6 +589,10 @@ class SheetHandler : public XmlHandler {
     inline_text_.Take();
     const char* type = FindAttr(attrs, "t");
     type_ = type != nullptr ? type : "";
+    const char* style = FindAttr(attrs, "s");
+    const std::optional<std::size_t> format = style != nullptr ? ParseIndex(style) : std::nullopt;
+    date_kind_ =
+        format && *format < formats_.size() ? formats_[*format] : internal::DateKind::kNone;
     if (const char* r = FindAttr(attrs, "r")) {
       const std::optional<CellRef> ref = ParseCellRef(r);
       if (!ref) return Fail(NotExcel(std::string("单元格引用 ") + r + " 无效"));
@@ -557,25 +605,29 @@ class SheetHandler : public XmlHandler {
   }
 
   void EndCell() {
-    std::string text;
+    Cell cell;
     if (type_ == "s") {
       const std::optional<std::size_t> index = ParseIndex(value_);
       if (!index || *index >= strings_.size()) return Fail(NotExcel("共享字符串索引无效"));
-      text = strings_.Get(*index);
+      cell = Cell::Of(Cell::Type::kText, std::string(strings_.Get(*index)));
     } else if (type_ == "inlineStr" || (type_.empty() && has_is_)) {
-      text = inline_text_.Take();
+      cell = Cell::Of(Cell::Type::kText, inline_text_.Take());
     } else if (type_ == "str") {
-      text = DecodeOoxmlEscapes(value_);
+      cell = Cell::Of(Cell::Type::kText, DecodeOoxmlEscapes(value_));
     } else if (type_ == "b") {
-      text = value_ == "1" ? "TRUE" : value_ == "0" ? "FALSE" : value_;
+      cell = Cell::Of(Cell::Type::kBoolean, value_ == "1"   ? "TRUE"
+                                            : value_ == "0" ? "FALSE"
+                                                            : value_);
     } else if (type_ == "e") {
       // #N/A, #DIV/0! and friends carry no data worth importing.
     } else if (type_ == "n" || type_.empty()) {
-      text = NormalizeNumber(value_);
+      cell = NumberCell(value_);
+    } else if (type_ == "d") {
+      cell = IsoDateCell(value_);
     } else {
-      text = value_;  // "d" (ISO 8601 date) and unknown types keep their text
+      cell = Cell::Of(Cell::Type::kText, value_);  // unknown types keep their text
     }
-    if (text.empty()) return;  // empty cells never grow the table, so trailing rows vanish
+    if (cell.empty()) return;  // empty cells never grow the table, so trailing rows vanish
     // Limits are checked only for cells with content: Excel often leaves styled but empty cells
     // far to the right or bottom, and those must not make a normal file fail.
     if (row_ > limits_.max_rows) {
@@ -588,12 +640,39 @@ class SheetHandler : public XmlHandler {
     if (rows_.size() < row_) rows_.resize(row_);
     Row& row = rows_[row_ - 1];
     if (row.size() < col_) row.resize(col_);
-    row[col_ - 1] = std::move(text);
+    row[col_ - 1] = std::move(cell);
+  }
+
+  // A number, or the date or time its cell format shows.
+  Cell NumberCell(std::string_view value) const {
+    if (date_kind_ != internal::DateKind::kNone) {
+      double serial = 0;
+      const std::string_view v = Trim(value);
+      const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), serial);
+      if (ec == std::errc{} && ptr == v.data() + v.size()) {
+        if (auto date = internal::CellFromSerial(serial, date_kind_, date1904_)) return *date;
+      }
+    }
+    return Cell::Of(Cell::Type::kNumber, NormalizeNumber(value));
+  }
+
+  // t="d": an ISO 8601 date or date-time as text ("2026-11-20", "2026-11-20T08:30:00Z").
+  static Cell IsoDateCell(std::string_view value) {
+    value = Trim(value);
+    if (value.size() == 10) return Cell::Of(Cell::Type::kDate, std::string(value));
+    if (value.size() >= 19 && value[10] == 'T') {
+      return Cell::Of(Cell::Type::kDateTime,
+                      std::string(value.substr(0, 10)) + " " + std::string(value.substr(11, 8)));
+    }
+    return Cell::Of(Cell::Type::kText, std::string(value));
   }
 
   const SharedStrings& strings_;
+  const std::vector<internal::DateKind>& formats_;
+  bool date1904_ = false;
   const ReadLimits& limits_;
   std::vector<Row> rows_;
+  internal::DateKind date_kind_ = internal::DateKind::kNone;
   bool in_sheet_data_ = false;
   bool in_cell_ = false;
   bool in_v_ = false;
@@ -669,13 +748,19 @@ Result<std::vector<Row>> ReadXlsx(std::string_view bytes, const ReadLimits& limi
     XA_TRY(package.Parse(*strings_path, handler));
   }
 
-  SheetHandler sheet(strings, limits);
+  // Cell formats, to tell dates from numbers; a workbook without styles has none.
+  StylesHandler styles;
+  std::optional<std::string> styles_path;
+  for (const auto& [id, rel] : rels) {
+    if (!rel.external && EndsWith(rel.type, "/styles"))
+      styles_path = ResolveTarget(base_dir, rel.target);
+  }
+  if (!styles_path && package.Find(base_dir + "styles.xml")) styles_path = base_dir + "styles.xml";
+  if (styles_path && package.Find(*styles_path)) XA_TRY(package.Parse(*styles_path, styles));
+
+  SheetHandler sheet(strings, styles.kinds_, workbook.date1904_, limits);
   XA_TRY(package.Parse(*sheet_path, sheet));
   return sheet.TakeRows();
-}
-
-std::string_view DetectFormat(std::string_view bytes) {
-  return bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4) ? "xlsx" : "csv";
 }
 
 }  // namespace xiaoan::office

@@ -3,7 +3,10 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -165,13 +168,13 @@ Status CheckSheet(const Sheet& sheet) {
                        std::to_string(kExcelMaxColumns) + " 列）");
     }
     for (std::size_t c = 0; c < row.size(); ++c) {
-      if (internal::FindInvalidUtf8(row[c]) != std::string_view::npos) {
+      if (internal::FindInvalidUtf8(row[c].text) != std::string_view::npos) {
         return FileError("工作表“" + sheet.name + "”的单元格 " + CellName(r, c) +
                          " 不是有效的 UTF-8 文本");
       }
       // Cheap byte test first: a cell over the limit in characters is over it in bytes too.
-      if (row[c].size() > kExcelMaxCellChars &&
-          TakeChars(row[c], kExcelMaxCellChars).size() < row[c].size()) {
+      if (row[c].text.size() > kExcelMaxCellChars &&
+          TakeChars(row[c].text, kExcelMaxCellChars).size() < row[c].text.size()) {
         return FileError("工作表“" + sheet.name + "”的单元格 " + CellName(r, c) +
                          " 超过 Excel 的单元格上限（32767 个字符）");
       }
@@ -221,39 +224,104 @@ Error XlsxWriterError(lxw_error error) {
   return Internal(std::string("生成 Excel 文件失败：") + lxw_strerror(error));
 }
 
+// The workbook's cell formats.
+struct Formats {
+  lxw_format* header = nullptr;
+  lxw_format* text = nullptr;
+  lxw_format* date = nullptr;       // yyyy-mm-dd
+  lxw_format* date_time = nullptr;  // yyyy-mm-dd hh:mm:ss
+  lxw_format* time = nullptr;       // hh:mm:ss
+  lxw_format* number = nullptr;     // General
+};
+
+// Writes one cell of a data row in its type; a date that is not one (a bad text) stays text.
+lxw_error WriteCell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const Cell& cell,
+                    const Formats& f) {
+  switch (cell.type) {
+    case Cell::Type::kDate:
+    case Cell::Type::kDateTime:
+      if (auto serial = internal::SerialFromText(cell.text)) {
+        return worksheet_write_number(ws, r, c, *serial,
+                                      cell.type == Cell::Type::kDate ? f.date : f.date_time);
+      }
+      break;
+    case Cell::Type::kTime: {
+      int h = 0;
+      int m = 0;
+      int sec = 0;
+      char tail = 0;
+      if (cell.text.size() == 8 &&
+          std::sscanf(cell.text.c_str(), "%2d:%2d:%2d%c", &h, &m, &sec, &tail) == 3 && h >= 0 &&
+          h < 24 && m >= 0 && m < 60 && sec >= 0 && sec < 60) {
+        return worksheet_write_number(ws, r, c, (h * 3600 + m * 60 + sec) / 86400.0, f.time);
+      }
+      break;
+    }
+    case Cell::Type::kNumber: {
+      double v = 0;
+      const char* end = cell.text.data() + cell.text.size();
+      const auto [ptr, ec] = std::from_chars(cell.text.data(), end, v);
+      if (ec == std::errc{} && ptr == end && std::isfinite(v)) {
+        return worksheet_write_number(ws, r, c, v, f.number);
+      }
+      break;
+    }
+    case Cell::Type::kBoolean:
+      if (cell.text == "TRUE" || cell.text == "FALSE") {
+        return worksheet_write_boolean(ws, r, c, cell.text == "TRUE", f.number);
+      }
+      break;
+    default:
+      break;
+  }
+  // Text: numbers-as-text keep leading zeros and never become formulas.
+  const std::string escaped = EscapeForXlsx(cell.text);
+  return worksheet_write_string(ws, r, c, escaped.c_str(), f.text);
+}
+
 // Writes one sheet; formats belong to the workbook.
-Status WriteSheet(lxw_worksheet* ws, const Sheet& sheet, lxw_format* header, lxw_format* text) {
+Status WriteSheet(lxw_worksheet* ws, const Sheet& sheet, const Formats& f) {
   std::vector<std::size_t> widths;
+  // A column whose data cells are dates gets the date format for values typed in later.
+  std::vector<lxw_format*> column_format;
   for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
     const Row& row = sheet.rows[r];
-    if (widths.size() < row.size()) widths.resize(row.size(), 0);
+    if (widths.size() < row.size()) {
+      widths.resize(row.size(), 0);
+      column_format.resize(row.size(), nullptr);
+    }
     for (std::size_t c = 0; c < row.size(); ++c) {
       const auto lxw_row = static_cast<lxw_row_t>(r);
       const auto lxw_col = static_cast<lxw_col_t>(c);
-      if (row[c].empty()) {
+      const Cell& cell = row[c];
+      if (cell.empty()) {
         // Blank header cells still get the header style so the band is unbroken.
         if (r == 0) {
-          if (lxw_error e = worksheet_write_blank(ws, lxw_row, lxw_col, header)) {
+          if (lxw_error e = worksheet_write_blank(ws, lxw_row, lxw_col, f.header)) {
             return XlsxWriterError(e);
           }
         }
         continue;
       }
-      widths[c] = std::max(widths[c], DisplayWidth(row[c]));
-      // Always a string cell: numbers-as-text keep leading zeros and never become formulas.
-      const std::string escaped = EscapeForXlsx(row[c]);
-      if (lxw_error e = worksheet_write_string(ws, lxw_row, lxw_col, escaped.c_str(),
-                                               r == 0 ? header : text)) {
-        return XlsxWriterError(e);
+      widths[c] = std::max(widths[c], DisplayWidth(cell.text));
+      if (r == 0) {
+        const std::string escaped = EscapeForXlsx(cell.text);
+        if (lxw_error e = worksheet_write_string(ws, lxw_row, lxw_col, escaped.c_str(), f.header)) {
+          return XlsxWriterError(e);
+        }
+        continue;
       }
+      if (cell.type == Cell::Type::kDate && column_format[c] == nullptr) column_format[c] = f.date;
+      if (lxw_error e = WriteCell(ws, lxw_row, lxw_col, cell, f)) return XlsxWriterError(e);
     }
   }
   for (std::size_t c = 0; c < widths.size(); ++c) {
     const double width =
         std::clamp(static_cast<double>(widths[c]) + 2, kMinColumnWidth, kMaxColumnWidth);
-    // The text format on the column makes values typed in later by users stay text as well.
+    // The column's format makes values typed in later by users stay text (or dates) as well.
     const auto col = static_cast<lxw_col_t>(c);
-    if (lxw_error e = worksheet_set_column(ws, col, col, width, text)) return XlsxWriterError(e);
+    lxw_format* format = column_format[c] != nullptr ? column_format[c] : f.text;
+    if (lxw_error e = worksheet_set_column(ws, col, col, width, format)) return XlsxWriterError(e);
   }
   if (!sheet.rows.empty()) worksheet_freeze_panes(ws, 1, 0);
   return {};
@@ -275,13 +343,21 @@ Result<std::string> WriteXlsx(const std::vector<Sheet>& sheets) {
   lxw_workbook* workbook = workbook_new_opt(file.path().c_str(), &options);
   if (workbook == nullptr) return Internal("生成 Excel 文件失败：无法创建工作簿");
 
-  lxw_format* header = workbook_add_format(workbook);
-  format_set_bold(header);
-  format_set_bg_color(header, kHeaderFill);
-  format_set_bottom(header, LXW_BORDER_THIN);
-  format_set_num_format_index(header, kTextNumFormat);
-  lxw_format* text = workbook_add_format(workbook);
-  format_set_num_format_index(text, kTextNumFormat);
+  Formats f;
+  f.header = workbook_add_format(workbook);
+  format_set_bold(f.header);
+  format_set_bg_color(f.header, kHeaderFill);
+  format_set_bottom(f.header, LXW_BORDER_THIN);
+  format_set_num_format_index(f.header, kTextNumFormat);
+  f.text = workbook_add_format(workbook);
+  format_set_num_format_index(f.text, kTextNumFormat);
+  f.date = workbook_add_format(workbook);
+  format_set_num_format(f.date, "yyyy-mm-dd");
+  f.date_time = workbook_add_format(workbook);
+  format_set_num_format(f.date_time, "yyyy-mm-dd hh:mm:ss");
+  f.time = workbook_add_format(workbook);
+  format_set_num_format(f.time, "hh:mm:ss");
+  f.number = workbook_add_format(workbook);
 
   Status status;
   std::set<std::string> used_names;
@@ -292,7 +368,7 @@ Result<std::string> WriteXlsx(const std::vector<Sheet>& sheets) {
       status = Internal("生成 Excel 文件失败：无法添加工作表“" + name + "”");
       break;
     }
-    status = WriteSheet(ws, sheets[i], header, text);
+    status = WriteSheet(ws, sheets[i], f);
   }
   // workbook_close also frees the workbook, so it runs on the error path too.
   const lxw_error close_error = workbook_close(workbook);

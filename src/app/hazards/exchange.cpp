@@ -7,6 +7,7 @@
 #include "app/hazards/hazard_internal.hpp"
 #include "app/org/org_use_cases.hpp"
 #include "app/org/school_exchange.hpp"
+#include "app/platform/spreadsheet.hpp"
 #include "core/strings.hpp"
 #include "office/table.hpp"
 
@@ -23,12 +24,20 @@ const std::vector<std::string>& HazardLedgerColumns() {
   return kColumns;
 }
 
+namespace {
+Instant FoundInstant(const std::string& stored) {
+  Instant t{};
+  ParseInstant(stored, t);
+  return t;
+}
+}  // namespace
+
 Result<std::string> ExportHazards(Services& s, const RequestContext& ctx,
                                   const hz::HazardFilter& filter, const std::string& format) {
   if (!format.empty() && format != "xlsx" && format != "csv") {
     return InvalidArgument("format", "格式须为 xlsx 或 csv");
   }
-  std::vector<office::Row> rows = {HazardLedgerColumns()};
+  std::vector<office::Row> rows = {office::TextRow(HazardLedgerColumns())};
   std::int64_t n = 0;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
     // The matching ids first (in the ledger's order), then their records and files a few hundred
@@ -49,28 +58,29 @@ Result<std::string> ExportHazards(Services& s, const RequestContext& ctx,
       for (const auto& h : hazards) {
         const std::string& links = links_of[h.id];
         const bool major = h.level == "major";
-        rows.push_back({std::to_string(++n),
-                        h.school_name,
-                        h.place,
-                        std::string(domain::LabelOf(hz::Domains(), h.domain)),
-                        std::string(domain::LabelOf(hz::Levels(), h.level)),
-                        h.title,
-                        h.description,
-                        h.found_at.substr(0, 10),
-                        h.found_by,
-                        std::string(domain::LabelOf(hz::Sources(), h.source)),
-                        major && !h.five.responsible.empty() ? h.five.responsible : h.responsible,
-                        h.owner,
-                        h.deadline.value_or(""),
-                        h.interim_measures,
-                        h.five.measures,
-                        h.five.funds,
-                        h.five.contingency_plan,
-                        std::string(domain::LabelOf(hz::States(), hz::StateCode(h.state))),
-                        h.supervised ? "是" : "否",
-                        std::to_string(h.rework_count),
-                        h.closed_at ? h.closed_at->substr(0, 10) : "",
-                        links});
+        rows.push_back(
+            {std::to_string(++n),
+             h.school_name,
+             h.place,
+             std::string(domain::LabelOf(hz::Domains(), h.domain)),
+             std::string(domain::LabelOf(hz::Levels(), h.level)),
+             h.title,
+             h.description,
+             office::Cell::Date(hz::ChinaDate(FoundInstant(h.found_at))),
+             h.found_by,
+             std::string(domain::LabelOf(hz::Sources(), h.source)),
+             major && !h.five.responsible.empty() ? h.five.responsible : h.responsible,
+             h.owner,
+             office::Cell::Date(h.deadline.value_or("")),
+             h.interim_measures,
+             h.five.measures,
+             h.five.funds,
+             h.five.contingency_plan,
+             std::string(domain::LabelOf(hz::States(), hz::StateCode(h.state))),
+             h.supervised ? "是" : "否",
+             office::Cell::Of(office::Cell::Type::kNumber, std::to_string(h.rework_count)),
+             office::Cell::Date(h.closed_at ? hz::ChinaDate(FoundInstant(*h.closed_at)) : ""),
+             links});
       }
     }
     return {};
@@ -116,29 +126,18 @@ enum Col {
 };
 
 std::string Cell(const office::Row& row, int col) {
-  return col < static_cast<int>(row.size()) ? std::string(Trim(row[col])) : std::string();
+  return CellText(row, static_cast<std::size_t>(col));
 }
 
-// "2026-11-03", "2026/11/3" or an ISO instant → an instant at 09:00 China time for a bare date.
-std::optional<std::string> ImportInstant(const std::string& text) {
-  Instant t;
-  if (ParseInstant(text, t)) return FormatInstant(t);
-  std::string date = text;
-  for (auto& c : date) c = c == '/' ? '-' : c;
-  const auto dash1 = date.find('-');
-  const auto dash2 = date.find('-', dash1 + 1);
-  if (dash1 == std::string::npos || dash2 == std::string::npos) return std::nullopt;
-  const auto pad = [](std::string v) { return v.size() == 1 ? "0" + v : v; };
-  date = date.substr(0, dash1) + "-" + pad(date.substr(dash1 + 1, dash2 - dash1 - 1)) + "-" +
-         pad(date.substr(dash2 + 1));
-  if (!hz::ValidDate(date)) return std::nullopt;
-  return date + "T01:00:00.000Z";
+const office::Cell& CellAt(const office::Row& row, int col) {
+  static const office::Cell kEmpty;
+  return col < static_cast<int>(row.size()) ? row[static_cast<std::size_t>(col)] : kEmpty;
 }
 
 }  // namespace
 
 Result<std::string> HazardImportTemplate(const std::string& format) {
-  std::vector<office::Row> rows = {HazardLedgerColumns()};
+  std::vector<office::Row> rows = {office::TextRow(HazardLedgerColumns())};
   if (format == "csv") return office::WriteCsv(rows);
   if (format.empty() || format == "xlsx") {
     return office::WriteXlsx({office::Sheet{"隐患台账", rows}});
@@ -149,17 +148,7 @@ Result<std::string> HazardImportTemplate(const std::string& format) {
 Result<ImportReport> ImportHazards(Services& s, const RequestContext& ctx, std::string_view bytes,
                                    const ImportOptions& options) {
   XA_TRY(RequirePermission(ctx, domain::perm::kHazardReport, "导入隐患台账"));
-  const std::string format =
-      options.format.empty() ? std::string(office::DetectFormat(bytes)) : options.format;
-  std::vector<office::Row> rows;
-  if (format == "xlsx") {
-    XA_ASSIGN_OR_RETURN(rows, office::ReadXlsx(bytes));
-  } else if (format == "csv") {
-    XA_ASSIGN_OR_RETURN(rows, office::ReadCsv(bytes));
-  } else {
-    return InvalidArgument("format", "格式须为 xlsx 或 csv");
-  }
-  if (rows.empty()) return InvalidArgument("file", "文件为空");
+  XA_ASSIGN_OR_RETURN(const std::vector<office::Row> rows, ReadImportFile(bytes, options.format));
   const auto& columns = HazardLedgerColumns();
   for (std::size_t c = 0; c < columns.size(); ++c) {
     const std::string got = Cell(rows.front(), static_cast<int>(c));
@@ -189,7 +178,7 @@ Result<ImportReport> ImportHazards(Services& s, const RequestContext& ctx, std::
       const int row_no = static_cast<int>(i) + 1;
       const auto& row = rows[i];
       bool blank = true;
-      for (const auto& c : row) blank = blank && Trim(c).empty();
+      for (const auto& c : row) blank = blank && Trim(c.text).empty();
       if (blank) continue;
       ++report.rows;
       std::vector<ImportRowError> errors;
@@ -220,9 +209,9 @@ Result<ImportReport> ImportHazards(Services& s, const RequestContext& ctx, std::
       h.title = Cell(row, kTitle);
       if (h.title.empty() || h.title.size() > 200) fail(kTitle, "不能为空且不超过 200 个字节");
       h.description = Cell(row, kDescription);
-      const auto found = ImportInstant(Cell(row, kFoundAt));
+      const auto found = CellInstant(CellAt(row, kFoundAt));
       if (!found) {
-        fail(kFoundAt, "须为日期，如 2026-11-03");
+        fail(kFoundAt, "须为日期，如 2026-11-03（或日期和时间，如 2026-11-03 08:30）");
       } else {
         h.found_at = *found;
       }
@@ -232,24 +221,24 @@ Result<ImportReport> ImportHazards(Services& s, const RequestContext& ctx, std::
       h.five.measures = Cell(row, kMeasures);
       h.five.funds = Cell(row, kFunds);
       h.five.contingency_plan = Cell(row, kPlan);
-      if (h.level == "major") {
-        h.five.responsible = h.responsible;
-        h.five.deadline = Cell(row, kDeadline);
-      }
       h.place = Cell(row, kPlace);
       if (!Cell(row, kDeadline).empty()) {
-        if (hz::ValidDate(Cell(row, kDeadline))) {
-          h.deadline = Cell(row, kDeadline);
+        if (auto deadline = CellDate(CellAt(row, kDeadline))) {
+          h.deadline = *deadline;
         } else {
-          fail(kDeadline, "须为日期 YYYY-MM-DD");
+          fail(kDeadline, "须为日期，如 2026-11-20");
         }
+      }
+      if (h.level == "major") {
+        h.five.responsible = h.responsible;
+        h.five.deadline = h.deadline.value_or("");
       }
       // A ledger row is either closed (销号) or still open; an open one starts as reported and
       // goes through the workflow here.
       const std::string state = Cell(row, kState);
       if (state == "已销号" || state == "closed") {
         h.state = hz::State::kClosed;
-        const auto closed = ImportInstant(Cell(row, kClosedAt));
+        const auto closed = CellInstant(CellAt(row, kClosedAt));
         if (!closed) {
           fail(kClosedAt, "已销号的隐患须填写销号时间");
         } else {

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "app/org/org_use_cases.hpp"
+#include "app/platform/spreadsheet.hpp"
 #include "core/strings.hpp"
 #include "domain/org/enums.hpp"
 #include "office/table.hpp"
@@ -115,9 +116,7 @@ struct ParsedRow {
 
 ParsedRow ParseRow(const office::Row& cells, int row_no) {
   ParsedRow out;
-  auto cell = [&](int c) -> std::string {
-    return c < static_cast<int>(cells.size()) ? std::string(Trim(cells[c])) : std::string();
-  };
+  auto cell = [&](int c) -> std::string { return CellText(cells, static_cast<std::size_t>(c)); };
   auto fail = [&](int c, std::string reason) {
     out.errors.push_back({row_no, ColumnName(c), std::move(reason)});
   };
@@ -200,7 +199,7 @@ const std::vector<std::string>& SchoolColumns() {
 }
 
 Result<std::string> SchoolTemplate(const std::string& format) {
-  std::vector<office::Row> rows = {SchoolColumns()};
+  std::vector<office::Row> rows = {office::TextRow(SchoolColumns())};
   rows.push_back({"3399010001", "示例小学", "990102", "小学", "公办", "城区", "否", "0", "1200",
                   "80", "示范路 1 号", "0571-00000000", "张三", "城区学区", "教学楼(5)、综合楼(4)",
                   "食堂、实验室、校门"});
@@ -209,7 +208,7 @@ Result<std::string> SchoolTemplate(const std::string& format) {
 
 Result<std::string> ExportSchools(Services& s, const RequestContext& ctx,
                                   const domain::SchoolFilter& filter, const std::string& format) {
-  std::vector<office::Row> rows = {SchoolColumns()};
+  std::vector<office::Row> rows = {office::TextRow(SchoolColumns())};
   domain::SchoolFilter f = filter;
   f.page.page_size = 500;
   XA_TRY(CheckSchoolFilter(f));
@@ -249,21 +248,11 @@ Result<std::string> ExportSchools(Services& s, const RequestContext& ctx,
 
 Result<ImportReport> ImportSchools(Services& s, const RequestContext& ctx, std::string_view bytes,
                                    const ImportOptions& options) {
-  std::string format =
-      options.format.empty() ? std::string(office::DetectFormat(bytes)) : options.format;
-  std::vector<office::Row> rows;
-  if (format == "xlsx") {
-    XA_ASSIGN_OR_RETURN(rows, office::ReadXlsx(bytes));
-  } else if (format == "csv") {
-    XA_ASSIGN_OR_RETURN(rows, office::ReadCsv(bytes));
-  } else {
-    return InvalidArgument("format", "格式须为 xlsx 或 csv");
-  }
-  if (rows.empty()) return InvalidArgument("file", "文件为空");
+  XA_ASSIGN_OR_RETURN(const std::vector<office::Row> rows, ReadImportFile(bytes, options.format));
   // The header must name the template's columns in order (the * marks are optional).
   const auto& header = rows.front();
   for (int c = 0; c < kColumnCount; ++c) {
-    std::string got = c < static_cast<int>(header.size()) ? std::string(Trim(header[c])) : "";
+    std::string got = CellText(header, static_cast<std::size_t>(c));
     if (!got.empty() && got.back() == '*') got.pop_back();
     if (got != ColumnName(c)) {
       return InvalidArgument("file", "第 1 行第 " + std::to_string(c + 1) + " 列应为“" +
@@ -281,7 +270,7 @@ Result<ImportReport> ImportSchools(Services& s, const RequestContext& ctx, std::
     for (std::size_t i = 1; i < rows.size(); ++i) {
       const int row_no = static_cast<int>(i) + 1;
       bool blank = true;
-      for (const auto& c : rows[i]) blank = blank && Trim(c).empty();
+      for (const auto& c : rows[i]) blank = blank && Trim(c.text).empty();
       if (blank) continue;
       ++report.rows;
       ParsedRow parsed = ParseRow(rows[i], row_no);

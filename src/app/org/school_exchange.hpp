@@ -8,7 +8,7 @@
 namespace xiaoan::app {
 
 struct ImportOptions {
-  std::string format;            // "xlsx" | "csv" | "" (detect from content)
+  std::string format;            // "xlsx" | "xls" | "csv" | "" (detect from content)
   bool update_existing = false;  // rows whose 学校代码 exists update that school
   bool all_or_nothing = true;    // any failed row → nothing is written
 };

@@ -1,0 +1,122 @@
+#include "app/platform/spreadsheet.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+#include "core/clock.hpp"
+#include "core/strings.hpp"
+
+namespace xiaoan::app {
+namespace {
+
+struct DateTime {
+  int year = 0;
+  unsigned month = 0;
+  unsigned day = 0;
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
+  bool has_time = false;
+};
+
+// Reads digits at s[i..] (at most max), advancing i; nothing when there are none.
+std::optional<int> Digits(std::string_view s, std::size_t& i, std::size_t max) {
+  std::size_t start = i;
+  int v = 0;
+  while (i < s.size() && i - start < max && s[i] >= '0' && s[i] <= '9') v = v * 10 + (s[i++] - '0');
+  if (i == start) return std::nullopt;
+  return v;
+}
+
+bool Skip(std::string_view s, std::size_t& i, std::string_view token) {
+  if (s.substr(i, token.size()) != token) return false;
+  i += token.size();
+  return true;
+}
+
+// 2026-11-03 / 2026/11/3 / 2026.11.3 / 2026年11月3日, optionally followed by a space or T and
+// H:MM[:SS]; the whole text must be read.
+std::optional<DateTime> ParseLocal(std::string_view s) {
+  DateTime out;
+  std::size_t i = 0;
+  const auto year = Digits(s, i, 4);
+  if (!year || i != 4) return std::nullopt;
+  out.year = *year;
+  const bool chinese = Skip(s, i, "年");
+  char sep = 0;
+  if (!chinese) {
+    if (i >= s.size() || (s[i] != '-' && s[i] != '/' && s[i] != '.')) return std::nullopt;
+    sep = s[i++];
+  }
+  const auto month = Digits(s, i, 2);
+  if (!month) return std::nullopt;
+  if (chinese ? !Skip(s, i, "月") : !(i < s.size() && s[i++] == sep)) return std::nullopt;
+  const auto day = Digits(s, i, 2);
+  if (!day) return std::nullopt;
+  if (chinese) Skip(s, i, "日");
+  out.month = static_cast<unsigned>(*month);
+  out.day = static_cast<unsigned>(*day);
+  const std::chrono::year_month_day ymd{std::chrono::year(out.year), std::chrono::month(out.month),
+                                        std::chrono::day(out.day)};
+  if (!ymd.ok()) return std::nullopt;
+  if (i == s.size()) return out;
+  if (s[i] != ' ' && s[i] != 'T') return std::nullopt;
+  while (i < s.size() && s[i] == ' ') ++i;
+  if (i < s.size() && s[i] == 'T') ++i;
+  const auto hour = Digits(s, i, 2);
+  if (!hour || !Skip(s, i, ":")) return std::nullopt;
+  const auto minute = Digits(s, i, 2);
+  if (!minute) return std::nullopt;
+  std::optional<int> second = 0;
+  if (Skip(s, i, ":")) second = Digits(s, i, 2);
+  if (!second || i != s.size() || *hour > 23 || *minute > 59 || *second > 59) return std::nullopt;
+  out.hour = *hour;
+  out.minute = *minute;
+  out.second = *second;
+  out.has_time = true;
+  return out;
+}
+
+std::string FormatDate(const DateTime& d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", d.year, d.month, d.day);
+  return buf;
+}
+
+}  // namespace
+
+Result<std::vector<office::Row>> ReadImportFile(std::string_view bytes, const std::string& format) {
+  XA_ASSIGN_OR_RETURN(auto rows, office::ReadSpreadsheet(bytes, format));
+  if (rows.empty()) return InvalidArgument("file", "文件为空");
+  return rows;
+}
+
+std::string CellText(const office::Row& row, std::size_t col) {
+  return col < row.size() ? std::string(Trim(row[col].text)) : std::string();
+}
+
+std::optional<std::string> CellDate(const office::Cell& cell) {
+  if (cell.type == office::Cell::Type::kTime) return std::nullopt;
+  const auto parsed = ParseLocal(Trim(cell.text));
+  if (!parsed) return std::nullopt;
+  return FormatDate(*parsed);
+}
+
+std::optional<std::string> CellInstant(const office::Cell& cell) {
+  const std::string text(Trim(cell.text));
+  if (cell.type == office::Cell::Type::kText || cell.type == office::Cell::Type::kEmpty) {
+    Instant t;
+    if (ParseInstant(text, t)) return FormatInstant(t);
+  }
+  if (cell.type == office::Cell::Type::kTime) return std::nullopt;
+  const auto parsed = ParseLocal(text);
+  if (!parsed) return std::nullopt;
+  if (!parsed->has_time) return FormatDate(*parsed) + "T01:00:00.000Z";  // 09:00 China time
+  using namespace std::chrono;
+  const sys_days date{year_month_day{year(parsed->year), month(parsed->month), day(parsed->day)}};
+  const Instant local = time_point_cast<milliseconds>(
+      date + hours(parsed->hour) + minutes(parsed->minute) + seconds(parsed->second));
+  return FormatInstant(local - hours(8));
+}
+
+}  // namespace xiaoan::app

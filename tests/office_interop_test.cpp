@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <random>
 #include <string>
 #include <vector>
@@ -184,6 +186,8 @@ TEST(SerialTest, BothDateSystemsAtTheirEdges) {
   EXPECT_EQ(date(61, false), "1900-03-01");
   EXPECT_EQ(date(0, false), "-");
   EXPECT_EQ(date(-1, false), "-");
+  EXPECT_EQ(date(std::nan(""), false), "-");
+  EXPECT_EQ(date(-std::numeric_limits<double>::infinity(), false), "-");
   EXPECT_EQ(date(46346, false), "2026-11-20");
   EXPECT_EQ(date(46346.99999, false), "2026-11-20");  // the date format shows the day only
   EXPECT_EQ(date(2958465, false), "9999-12-31");
@@ -202,6 +206,18 @@ TEST(SerialTest, BothDateSystemsAtTheirEdges) {
   EXPECT_FALSE(internal::SerialFromText("1900-02-28"));
   EXPECT_FALSE(internal::SerialFromText("2026-02-29"));
   EXPECT_FALSE(internal::SerialFromText("2026-11-20 24:00:00"));
+  EXPECT_EQ(internal::SerialFromText("2026-11-20 23:59:59"), 46346.0 + 86399 / 86400.0);
+  EXPECT_EQ(internal::SerialFromText("2026-11-20 00:00:00"), 46346.0);
+  EXPECT_FALSE(internal::SerialFromText("2026-11-20 12:60:00"));
+  EXPECT_FALSE(internal::SerialFromText("2026-11-20 12:00:60"));
+  EXPECT_FALSE(internal::SerialFromText("2026-11-20 -1:00:00"));
+  EXPECT_FALSE(internal::SerialFromText("2026-11-20 00:-1:00"));
+  EXPECT_FALSE(internal::SerialFromText("2026-11-20 00:00:-1"));
+  EXPECT_FALSE(internal::SerialFromText("2026-00-20"));
+  EXPECT_FALSE(internal::SerialFromText("2026-13-01"));
+  EXPECT_FALSE(internal::SerialFromText("2026-11-00"));
+  EXPECT_FALSE(internal::SerialFromText("2026-11-31"));
+  EXPECT_EQ(internal::SerialFromText("2026-12-31"), 46387.0);
   EXPECT_FALSE(internal::SerialFromText("2026-11-2"));
 }
 
@@ -248,6 +264,10 @@ TEST(SerialTest, FormatsThatShowDatesOrTimes) {
   EXPECT_EQ(CustomFormatKind("\\d\\a\\y 0"), DateKind::kNone);
   EXPECT_EQ(CustomFormatKind("0;\"yes\";\"no\""), DateKind::kNone);
   EXPECT_EQ(CustomFormatKind("_(* #,##0_)"), DateKind::kNone);
+  EXPECT_EQ(CustomFormatKind("0_y"), DateKind::kNone);  // _ pads the width of the next character
+  EXPECT_EQ(CustomFormatKind("0*d"), DateKind::kNone);  // * fills with it
+  EXPECT_EQ(CustomFormatKind("\"年\"yyyy"), DateKind::kDate);
+  EXPECT_EQ(CustomFormatKind("\"hh"), DateKind::kNone);  // an unclosed quote ends the format
 }
 
 TEST(ImportCellTest, DatesAndInstantsFromAnyCell) {

@@ -1,5 +1,6 @@
 // Typed cells: the canonical text of each type, Excel's date serial numbers in both date systems,
 // which number formats are dates or times, and the one entry the imports read through.
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -75,8 +76,15 @@ std::optional<Cell> CellFromSerial(double serial, DateKind kind, bool date1904) 
   if (date1904) {
     days = k1904Base + whole;
   } else {
-    if (whole == 0 || whole == 60) return std::nullopt;  // 1900-01-00 and 1900-02-29 do not exist
-    days = k1900Base + whole + (whole < 60 ? 1 : 0);
+    // Serial 60 is Excel's 1900-02-29, which never was, and 0 its 1900-01-00; before 60 every
+    // serial is one day later than the count from the base.
+    if (whole > 60) {
+      days = k1900Base + whole;
+    } else if (whole < 60 && whole > 0) {
+      days = k1900Base + whole + 1;
+    } else {
+      return std::nullopt;
+    }
   }
   std::int64_t y = 0;
   unsigned m = 0;
@@ -108,14 +116,10 @@ std::optional<double> SerialFromText(std::string_view text) {
   } else {
     return std::nullopt;
   }
-  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  const std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(m),
+                                        std::chrono::day(d)};
+  if (!ymd.ok()) return std::nullopt;  // 2026-02-30 and the like
   const std::int64_t days = DaysFromCivil(y, m, d);
-  // Reject 2026-02-30 and the like: the round trip must give the same date.
-  std::int64_t ry = 0;
-  unsigned rm = 0;
-  unsigned rd = 0;
-  CivilFromDays(days, ry, rm, rd);
-  if (ry != y || rm != m || rd != d) return std::nullopt;
   std::int64_t serial = days - k1900Base;
   if (serial < 61) return std::nullopt;  // before 1900-03-01 the 1900 system is not linear
   return static_cast<double>(serial) + (hh * 3600 + mm * 60 + ss) / 86400.0;

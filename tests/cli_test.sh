@@ -58,6 +58,15 @@ a_count=$(sqlite3 "$d/xiaoan.db" "SELECT COUNT(*) FROM schools")
 b_count=$(sqlite3 "$work/b/xiaoan.db" "SELECT COUNT(*) FROM schools")
 [ "$a_count" = "$b_count" ] && [ "$a_count" -eq 40 ] && passes=$((passes + 1)) || { echo "FAIL: restored school count $b_count vs $a_count"; failures=$((failures + 1)); }
 
+# Text that is not UTF-8 (stored by an older release or by hand; the API refuses it) makes no
+# backup unrestorable: it is written as hex and restored byte for byte.
+sqlite3 "$d/xiaoan.db" "UPDATE org_units SET address = CAST(X'E5ADA6FF0A' AS TEXT) WHERE id = (SELECT MIN(id) FROM org_units WHERE kind = 'school')"
+check "backup with non-UTF-8 text" 0 "$bin" backup --data-dir "$d" "$work/backup2.jsonl"
+check "restore with non-UTF-8 text" 0 "$bin" restore --data-dir "$work/c" "$work/backup2.jsonl"
+hex=$(sqlite3 "$work/c/xiaoan.db" "SELECT hex(address) FROM org_units WHERE id = (SELECT MIN(id) FROM org_units WHERE kind = 'school')")
+[ "$hex" = "E5ADA6FF0A" ] && passes=$((passes + 1)) || { echo "FAIL: restored bytes $hex"; failures=$((failures + 1)); }
+check "restored copy verifies" 0 "$bin" verify-audit --data-dir "$work/c"
+
 # Tamper with one audit record directly in the database: verify-audit names it and fails.
 sqlite3 "$d/xiaoan.db" "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET summary = 'edited' WHERE id = 2;"
 check "verify-audit detects an edit" 1 "$bin" verify-audit --data-dir "$d"

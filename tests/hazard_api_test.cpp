@@ -654,6 +654,41 @@ TEST_P(HazardApiTest, AnExistingLedgerImportsRowByRow) {
   EXPECT_NE(wrong.body.find("\"file\""), std::string::npos);
 }
 
+// Every text that enters is UTF-8 without control characters: a file name, a query value, a
+// JSON string or a path parameter that is not is refused naming it, so nothing stored can break
+// an export or a backup.
+TEST_P(HazardApiTest, TextThatIsNotStorableIsRefusedNamingTheField) {
+  auto bad_name = safety_.Call("POST", "/api/v1/files?name=%FF.png", kPng);
+  EXPECT_EQ(bad_name.status, 422) << bad_name.body;
+  EXPECT_EQ(Json(bad_name).at("error").at("details").at(0).at("field").as_string(), "name");
+  auto control_name = safety_.Call("POST", "/api/v1/files?name=a%1B.png", kPng);
+  EXPECT_EQ(control_name.status, 422) << control_name.body;
+  auto bad_query = safety_.Call("GET", "/api/v1/hazards?q=%C0%AF");
+  EXPECT_EQ(bad_query.status, 422) << bad_query.body;
+  EXPECT_EQ(Json(bad_query).at("error").at("details").at(0).at("field").as_string(), "q");
+  auto bad_key = safety_.Call("GET", "/api/v1/hazards?%FF=1");
+  EXPECT_EQ(bad_key.status, 422) << bad_key.body;
+  EXPECT_NO_THROW(Json(bad_key));  // the answer itself is valid JSON
+  // JSON escapes of NUL, ESC and DEL (raw control characters are not JSON at all: 400).
+  for (const char* title : {R"(a\u0000b)", R"(a\u001b[31mb)", R"(a\u007fb)"}) {
+    auto r = safety_.Call("POST", "/api/v1/hazards",
+                          std::string(R"({"school_id":)") + std::to_string(school_) +
+                              R"(,"domain":"fire","title":")" + title + R"("})");
+    EXPECT_EQ(r.status, 422) << title << ": " << r.body;
+    EXPECT_EQ(Json(r).at("error").at("details").at(0).at("field").as_string(), "title") << title;
+  }
+  // Tab and line breaks stay allowed in free text.
+  auto multiline = Report(safety_, {{"description", "第一行\n第二行\t备注"}});
+  EXPECT_EQ(multiline.at("description").as_string(), "第一行\n第二行\t备注");
+  EXPECT_EQ(safety_.Call("GET", "/api/v1/files/%FF").status, 404);
+  // Nothing refused was stored: the ledger exports as a valid workbook.
+  auto xlsx = safety_.Call("GET", "/api/v1/hazards/export");
+  ASSERT_EQ(xlsx.status, 200);
+  auto rows = office::ReadXlsx(xlsx.body);
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  EXPECT_EQ(rows->size(), 2u);
+}
+
 // Exports write dates as date cells; a ledger opened and saved again by spreadsheet programs
 // (openpyxl as .xlsx, xlwt as Excel 97-2003 .xls) imports back with the same values.
 TEST_P(HazardApiTest, AnExportedLedgerResavedElsewhereImportsBackUnchanged) {

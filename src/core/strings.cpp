@@ -39,6 +39,73 @@ std::vector<std::string> Split(std::string_view s, char sep) {
   return out;
 }
 
+namespace {
+
+// Length of the well-formed UTF-8 sequence at s[i], or 0 when it is not one.
+std::size_t Utf8SequenceAt(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return 1;
+  std::size_t len = 0;
+  unsigned char lo = 0x80;
+  unsigned char hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    if (c == 0xE0) lo = 0xA0;  // overlong
+    if (c == 0xED) hi = 0x9F;  // surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    if (c == 0xF0) lo = 0x90;  // overlong
+    if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (s.size() - i < len) return 0;
+  const auto second = static_cast<unsigned char>(s[i + 1]);
+  if (second < lo || second > hi) return 0;
+  for (std::size_t k = 2; k < len; ++k) {
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  }
+  return len;
+}
+
+bool IsControl(unsigned char c) {
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+}
+
+}  // namespace
+
+std::size_t FindInvalidUtf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t len = Utf8SequenceAt(s, i);
+    if (len == 0) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+std::string TextProblem(std::string_view s) {
+  if (FindInvalidUtf8(s) != std::string_view::npos) return "不是有效的 UTF-8 文本";
+  for (char c : s) {
+    if (IsControl(static_cast<unsigned char>(c))) return "含有控制字符";
+  }
+  return {};
+}
+
+std::string StorableText(std::string_view s, std::size_t max_bytes) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t len = Utf8SequenceAt(s, i);
+    std::string_view piece = len == 0 ? std::string_view("\xEF\xBF\xBD") : s.substr(i, len);
+    i += len == 0 ? 1 : len;
+    if (piece.size() == 1 && IsControl(static_cast<unsigned char>(piece[0]))) continue;
+    if (out.size() + piece.size() > max_bytes) break;
+    out += piece;
+  }
+  return out;
+}
+
 std::optional<std::size_t> Utf8Length(std::string_view s) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < s.size();) {

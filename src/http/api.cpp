@@ -7,6 +7,7 @@
 
 #include "app/accounts/accounts.hpp"
 #include "app/org/school_exchange.hpp"
+#include "core/strings.hpp"
 #include "http/error_response.hpp"
 #include "http/query.hpp"
 
@@ -186,8 +187,13 @@ HttpResponse Api::Dispatch(HttpRequest& req) {
       auto m = router_.Find(req.method, req.path);
       if (m.kind == Router::MatchKind::kFound) {
         req.path_params = std::move(m.params);
+        // A path parameter that is no storable text cannot name a record.
+        bool bad_param = false;
+        for (const auto& [name, value] : req.path_params) bad_param |= !TextProblem(value).empty();
         Status guard = Guard(*m.route, req);
-        auto r = guard.ok() ? m.route->handler(req) : Result<HttpResponse>(guard.error());
+        auto r = !guard.ok() ? Result<HttpResponse>(guard.error())
+                 : bad_param ? Result<HttpResponse>(NotFound("记录不存在"))
+                             : m.route->handler(req);
         if (r.ok()) {
           res = std::move(r).value();
         } else {

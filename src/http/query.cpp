@@ -10,6 +10,12 @@ std::optional<std::string> QueryReader::Str(const char* name) {
   known_.insert(name);
   auto v = req_.Query(name);
   if (v && v->empty()) return std::nullopt;
+  if (v) {
+    if (std::string problem = TextProblem(*v); !problem.empty()) {
+      errors_.push_back({name, problem, 0});
+      return std::nullopt;
+    }
+  }
   return v;
 }
 
@@ -45,7 +51,7 @@ domain::PageRequest QueryReader::Page() {
 
 Status QueryReader::Finish() {
   for (const auto& [k, v] : req_.query) {
-    if (known_.count(k) == 0) errors_.push_back({k, "未知的查询参数", 0});
+    if (known_.count(k) == 0) errors_.push_back({StorableText(k, 64), "未知的查询参数", 0});
   }
   if (errors_.empty()) return {};
   return Error{ErrorCode::kInvalidArgument,

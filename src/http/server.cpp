@@ -20,6 +20,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "core/strings.hpp"
 #include "http/error_response.hpp"
 
 namespace xiaoan::http {
@@ -69,7 +70,8 @@ void FillRequest(const bhttp::request<bhttp::string_body>& in, HttpRequest& out,
   out.remote = remote;
   if (trust_forwarded_for) {
     const std::string xff = out.Header("x-forwarded-for");
-    if (!xff.empty()) out.remote = xff.substr(0, xff.find(','));
+    // Stored in audit records and sessions: kept to storable text.
+    if (!xff.empty()) out.remote = StorableText(Trim(xff.substr(0, xff.find(','))), 64);
   }
   auto parsed = boost::urls::parse_origin_form(in.target());
   if (parsed) {

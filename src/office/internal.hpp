@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/error.hpp"
+#include "core/strings.hpp"
 #include "office/table.hpp"
 
 namespace xiaoan::office::internal {
@@ -18,43 +19,9 @@ inline Error FileError(std::string reason) {
   return error;
 }
 
-// Offset of the first byte that is not well-formed UTF-8 (RFC 3629: no overlong forms, no
-// surrogates, nothing above U+10FFFF), or npos when all of `s` is valid. Stricter than
-// xiaoan::Utf8Length on purpose: overlong forms are a classic filter bypass.
-inline std::size_t FindInvalidUtf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len = 0;
-    unsigned char lo = 0x80;
-    unsigned char hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return i;
-    }
-    if (s.size() - i < len) return i;
-    const auto second = static_cast<unsigned char>(s[i + 1]);
-    if (second < lo || second > hi) return i;
-    for (std::size_t k = 2; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
-    }
-    i += len;
-  }
-  return std::string_view::npos;
-}
+// Offset of the first byte that is not well-formed UTF-8, or npos (core/strings.hpp). Stricter
+// than xiaoan::Utf8Length on purpose: overlong forms are a classic filter bypass.
+using xiaoan::FindInvalidUtf8;
 
 // Decodes the code point at s[i] and advances i. Only for text already checked by
 // FindInvalidUtf8.

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/file_store.hpp"
+#include "core/strings.hpp"
 #include "storage/sql_store.hpp"
 
 namespace xiaoan::storage {
@@ -57,19 +58,49 @@ constexpr const char* kLeftOut[] = {"hazard_unit_months", "hazard_unit_counts",
                                     "hazard_school_open", "schema_migrations", "sessions"};
 constexpr int kBackupFormat = 1;
 
+// Text is written as a JSON string. Bytes that are not UTF-8 (which no JSON string can carry,
+// and which the API refuses, but which an older release or a hand edit may have stored) are
+// written as {"hex": "…"}, so that restore brings back exactly what was there — an audit record's
+// bytes feed its hash — and a backup never holds a line restore cannot read.
 json::value ToJson(const sql::Value& v) {
   if (const auto* i = std::get_if<std::int64_t>(&v)) return *i;
   if (const auto* d = std::get_if<double>(&v)) return *d;
-  if (const auto* s = std::get_if<std::string>(&v)) return json::string(*s);
+  if (const auto* s = std::get_if<std::string>(&v)) {
+    if (FindInvalidUtf8(*s) != std::string_view::npos) {
+      return json::object{
+          {"hex", ToHex(reinterpret_cast<const unsigned char*>(s->data()), s->size())}};
+    }
+    return json::string(*s);
+  }
   return nullptr;
 }
 
-sql::Value FromJson(const json::value& v) {
-  if (v.is_int64()) return v.as_int64();
-  if (v.is_uint64()) return static_cast<std::int64_t>(v.as_uint64());
-  if (v.is_double()) return v.as_double();
-  if (v.is_string()) return std::string(v.as_string());
-  return sql::Null{};
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+Result<sql::Value> FromJson(const json::value& v) {
+  if (v.is_int64()) return sql::Value(v.as_int64());
+  if (v.is_uint64()) return sql::Value(static_cast<std::int64_t>(v.as_uint64()));
+  if (v.is_double()) return sql::Value(v.as_double());
+  if (v.is_string()) return sql::Value(std::string(v.as_string()));
+  if (const auto* o = v.if_object();
+      o != nullptr && o->size() == 1 && o->contains("hex") && o->at("hex").is_string()) {
+    const auto& hex = o->at("hex").as_string();
+    if (hex.size() % 2 != 0) return InvalidArgument("file", "备份文件中的十六进制文本无效");
+    std::string bytes;
+    for (std::size_t i = 0; i < hex.size(); i += 2) {
+      const int hi = HexDigit(hex[i]);
+      const int lo = HexDigit(hex[i + 1]);
+      if (hi < 0 || lo < 0) return InvalidArgument("file", "备份文件中的十六进制文本无效");
+      bytes += static_cast<char>(hi * 16 + lo);
+    }
+    return sql::Value(std::move(bytes));
+  }
+  if (v.is_null()) return sql::Value(sql::Null{});
+  return InvalidArgument("file", "备份文件中有无法识别的值");
 }
 
 }  // namespace
@@ -226,7 +257,14 @@ Result<std::int64_t> RestoreFromFile(sql::Pool& pool, const std::string& path,
       }
       sql::Params params;
       params.reserve(ncols);
-      for (const auto& cell : *row) params.push_back(FromJson(cell));
+      for (const auto& cell : *row) {
+        auto value = FromJson(cell);
+        if (!value.ok()) {
+          return InvalidArgument("file", "备份文件第 " + std::to_string(line_no) + " 行：" +
+                                             value.error().details.at(0).reason);
+        }
+        params.push_back(std::move(value).value());
+      }
       if (sha_column && (*row)[*sha_column].is_string()) {
         digests.insert(std::string((*row)[*sha_column].as_string()));
       }

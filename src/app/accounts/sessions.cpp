@@ -217,7 +217,7 @@ Result<LoginResult> Login(Services& s, LoginThrottle& throttle, const std::strin
   session.csrf_token = RandomHex(16);
   session.created_at = session.last_seen_at = now;
   session.source = source;
-  session.user_agent = user_agent.substr(0, 200);
+  session.user_agent = StorableText(user_agent, 200);
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
     user->failed_logins = 0;
     user->locked_until.reset();

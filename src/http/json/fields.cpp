@@ -3,6 +3,8 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "core/strings.hpp"
+
 namespace xiaoan::http {
 
 namespace json = boost::json;
@@ -48,6 +50,11 @@ std::optional<std::string> Fields::Str(const char* key, bool required) {
   if (v->is_null() && !required) return std::nullopt;
   if (!v->is_string()) {
     AddError(Path(key), "须为字符串");
+    return std::nullopt;
+  }
+  // The JSON parser has refused bytes that are not UTF-8; control characters are refused here.
+  if (std::string problem = TextProblem(v->as_string()); !problem.empty()) {
+    AddError(Path(key), problem);
     return std::nullopt;
   }
   return std::string(v->as_string());

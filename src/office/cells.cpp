@@ -68,7 +68,7 @@ std::optional<Cell> CellFromSerial(double serial, DateKind kind, bool date1904) 
     seconds -= 86400;
     ++whole;
   }
-  char time[16];
+  char time[32];
   std::snprintf(time, sizeof time, "%02d:%02d:%02d", static_cast<int>(seconds / 3600),
                 static_cast<int>(seconds / 60 % 60), static_cast<int>(seconds % 60));
   if (kind == DateKind::kTime) return Cell::Of(Cell::Type::kTime, time);
@@ -90,7 +90,7 @@ std::optional<Cell> CellFromSerial(double serial, DateKind kind, bool date1904) 
   unsigned m = 0;
   unsigned d = 0;
   CivilFromDays(days, y, m, d);
-  char date[16];
+  char date[48];
   std::snprintf(date, sizeof date, "%04d-%02u-%02u", static_cast<int>(y), m, d);
   if (kind == DateKind::kDate) return Cell::Of(Cell::Type::kDate, date);
   return Cell::Of(Cell::Type::kDateTime, std::string(date) + " " + time);

@@ -78,7 +78,7 @@ std::optional<DateTime> ParseLocal(std::string_view s) {
 }
 
 std::string FormatDate(const DateTime& d) {
-  char buf[16];
+  char buf[48];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", d.year, d.month, d.day);
   return buf;
 }

@@ -8,11 +8,13 @@
 #include <mutex>
 #include <thread>
 
+#include "app/accounts/accounts.hpp"
 #include "app/audit/audit_log.hpp"
 #include "app/demo/seed_demo.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/embedded_file.hpp"
+#include "core/password.hpp"
 #include "domain/auth/totp.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -408,6 +410,35 @@ TEST_P(ApiTest, FiveFailuresLockTheAccountUntilUnlocked) {
   EXPECT_EQ(Json(audit).at("total").as_int64(), 1);
 }
 
+// A name that is no account answers as an account does, after the same work: `credentials`
+// four times, then `locked` — with the same words — and one password verification each time.
+TEST_P(ApiTest, UnknownNamesAnswerAsAccountsDo) {
+  HttpReply real;
+  HttpReply unknown;
+  for (int i = 1; i <= 5; ++i) {
+    testing::LoginAs(port_, "inspector", "Wrong#Passw0rd", &real);
+    testing::LoginAs(port_, "nobody_here", "Wrong#Passw0rd", &unknown);
+    EXPECT_EQ(unknown.status, 401);
+    EXPECT_EQ(FirstField(unknown), FirstField(real)) << "attempt " << i;
+    EXPECT_EQ(Json(unknown).at("error").at("message"), Json(real).at("error").at("message"));
+  }
+  EXPECT_EQ(FirstField(unknown), "locked");
+  testing::LoginAs(port_, "inspector", passwords_["inspector"], &real);
+  testing::LoginAs(port_, "nobody_here", passwords_["inspector"], &unknown);
+  EXPECT_EQ(FirstField(unknown), "locked");
+  EXPECT_EQ(Json(unknown).at("error").at("message"), Json(real).at("error").at("message"));
+
+  app::LoginThrottle throttle;
+  (void)app::Login(*services_, throttle, "warm_up", "x", "192.0.2.1", "test", "r0");
+  const auto before_unknown = PasswordWorkCount();
+  (void)app::Login(*services_, throttle, "another_nobody", "x", "192.0.2.1", "test", "r1");
+  const auto unknown_work = PasswordWorkCount() - before_unknown;
+  const auto before_real = PasswordWorkCount();
+  (void)app::Login(*services_, throttle, "school2_leader", "x", "192.0.2.1", "test", "r2");
+  EXPECT_EQ(unknown_work, PasswordWorkCount() - before_real);
+  EXPECT_EQ(unknown_work, 1u);
+}
+
 TEST_P(ApiTest, CookieWritesNeedTheCsrfToken) {
   auto no_csrf = admin_;
   no_csrf.csrf.clear();
@@ -581,6 +612,30 @@ TEST_P(ApiTest, ChangingThePasswordSignsOutOtherSessions) {
   EXPECT_EQ(phone.Call("GET", "/api/v1/auth/me").status, 200);
 }
 
+// Wrong old passwords count towards the lockout as at login: five lock the account, and the
+// open session stops working with it.
+TEST_P(ApiTest, WrongOldPasswordsLockTheAccountAsAtLogin) {
+  auto leader = As("school2_leader");
+  for (int i = 1; i <= 4; ++i) {
+    auto r = leader.Call("POST", "/api/v1/auth/password",
+                         R"({"old_password":"Guess#Number)" + std::to_string(i) +
+                             R"(","new_password":"Lantern#Field42"})");
+    EXPECT_EQ(r.status, 422) << r.body;
+    EXPECT_EQ(FirstField(r), "old_password");
+  }
+  auto fifth = leader.Call("POST", "/api/v1/auth/password",
+                           R"({"old_password":"Guess#Number5","new_password":"Lantern#Field42"})");
+  EXPECT_EQ(fifth.status, 401) << fifth.body;
+  EXPECT_EQ(FirstField(fifth), "locked");
+  EXPECT_EQ(leader.Call("GET", "/api/v1/auth/me").status, 401);
+  testing::HttpClient c(port_);
+  auto login = c.Request(
+      "POST", "/api/v1/auth/login",
+      R"({"username":"school2_leader","password":")" + passwords_["school2_leader"] + R"("})");
+  EXPECT_EQ(login.status, 401);
+  EXPECT_EQ(FirstField(login), "locked");
+}
+
 TEST_P(ApiTest, SecondFactorEnrolConfirmAndLogin) {
   auto s = As("school1_leader");
   auto enrol = s.Call("POST", "/api/v1/auth/totp/enroll");
@@ -648,6 +703,12 @@ TEST_P(ApiTest, ApiTokensCarryASubsetOfTheOwnersPermissions) {
                    R"({"name":"x","permissions":["school:read"],"expires_in_days":1})")
                 .status,
             403);
+  // A token cannot change its owner's password (nor guess the old one).
+  auto by_token = bearer("POST", "/api/v1/auth/password",
+                         R"({"old_password":"wrong","new_password":"Lantern#Field42"})");
+  EXPECT_EQ(by_token.status, 403) << by_token.body;
+  EXPECT_EQ(FirstField(by_token), "token");
+  EXPECT_EQ(bearer("POST", "/api/v1/auth/totp/enroll").status, 403);
   auto listed = Json(s.Call("GET", "/api/v1/auth/tokens"));
   EXPECT_EQ(listed.at("total").as_int64(), 1);
   EXPECT_EQ(listed.at("items").at(0).as_object().count("token"), 0u);  // shown once only

@@ -81,13 +81,20 @@ int HexDigit(char c) {
   return -1;
 }
 
-Result<sql::Value> FromJson(const json::value& v) {
-  if (v.is_int64()) return sql::Value(v.as_int64());
-  if (v.is_uint64()) return sql::Value(static_cast<std::int64_t>(v.as_uint64()));
-  if (v.is_double()) return sql::Value(v.as_double());
-  if (v.is_string()) return sql::Value(std::string(v.as_string()));
-  if (const auto* o = v.if_object();
-      o != nullptr && o->size() == 1 && o->contains("hex") && o->at("hex").is_string()) {
+// The value of a backup cell into out; a cell of no known form is an error.
+Status FromJson(const json::value& v, sql::Value& out) {
+  if (v.is_int64()) {
+    out = v.as_int64();
+  } else if (v.is_uint64()) {
+    out = static_cast<std::int64_t>(v.as_uint64());
+  } else if (v.is_double()) {
+    out = v.as_double();
+  } else if (v.is_string()) {
+    out = std::string(v.as_string());
+  } else if (v.is_null()) {
+    out = sql::Null{};
+  } else if (const auto* o = v.if_object();
+             o != nullptr && o->size() == 1 && o->contains("hex") && o->at("hex").is_string()) {
     const auto& hex = o->at("hex").as_string();
     if (hex.size() % 2 != 0) return InvalidArgument("file", "备份文件中的十六进制文本无效");
     std::string bytes;
@@ -97,10 +104,11 @@ Result<sql::Value> FromJson(const json::value& v) {
       if (hi < 0 || lo < 0) return InvalidArgument("file", "备份文件中的十六进制文本无效");
       bytes += static_cast<char>(hi * 16 + lo);
     }
-    return sql::Value(std::move(bytes));
+    out = std::move(bytes);
+  } else {
+    return InvalidArgument("file", "备份文件中有无法识别的值");
   }
-  if (v.is_null()) return sql::Value(sql::Null{});
-  return InvalidArgument("file", "备份文件中有无法识别的值");
+  return {};
 }
 
 }  // namespace
@@ -258,12 +266,12 @@ Result<std::int64_t> RestoreFromFile(sql::Pool& pool, const std::string& path,
       sql::Params params;
       params.reserve(ncols);
       for (const auto& cell : *row) {
-        auto value = FromJson(cell);
-        if (!value.ok()) {
+        sql::Value value;
+        if (Status read = FromJson(cell, value); !read.ok()) {
           return InvalidArgument("file", "备份文件第 " + std::to_string(line_no) + " 行：" +
-                                             value.error().details.at(0).reason);
+                                             read.error().details.at(0).reason);
         }
-        params.push_back(std::move(value).value());
+        params.push_back(std::move(value));
       }
       if (sha_column && (*row)[*sha_column].is_string()) {
         digests.insert(std::string((*row)[*sha_column].as_string()));

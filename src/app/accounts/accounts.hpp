@@ -19,10 +19,18 @@ class LoginThrottle {
  public:
   // True when the address may try again now; records the attempt.
   bool Allow(const std::string& address, Instant now, int per_minute);
+  // Failed logins under names that are no account, counted by the accounts' own rule (in
+  // memory), so that such a name answers `locked` after as many failures as a real account
+  // would: neither the answers nor their timing tell which names exist. RecordUnknown returns
+  // the state after this failure; UnknownState the state now.
+  domain::FailureOutcome RecordUnknown(const std::string& name, Instant now,
+                                       const domain::PasswordPolicy& policy);
+  std::optional<Instant> UnknownLockedUntil(const std::string& name, Instant now);
 
  private:
   std::mutex mu_;
   std::unordered_map<std::string, std::vector<Instant>> attempts_;
+  std::unordered_map<std::string, domain::FailureOutcome> unknown_;
 };
 
 struct LoginResult {
@@ -168,6 +176,15 @@ Result<std::string> ExportAudit(Services& s, const RequestContext& ctx, domain::
 
 // kUnauthenticated with the reason in details[0].field (session, credentials, locked, totp …).
 Error UnauthenticatedError(std::string message, std::string field);
+// A person's own login session: not the command line, not an API token (403 naming `token`).
+// Changing one's password, the second factor and signing need one.
+Status RequirePersonSession(const RequestContext& ctx);
+// Counts a wrong password or code of user_id towards the lockout as at login (audited as
+// action, failed, with what), and returns the answer: 401 `locked` when this failure locked the
+// account, else `answer`.
+Error CountFailedVerification(Services& s, std::int64_t user_id, const std::string& action,
+                              const std::string& what, const std::string& source,
+                              const std::string& request_id, Error answer);
 // Whether the account may be used now: status, a running lock, the account's expiry.
 domain::LoginGate AccountGate(const domain::User& user, Instant now);
 

@@ -14,17 +14,7 @@ Error Unauthenticated(std::string message, std::string field) {
   return UnauthenticatedError(std::move(message), std::move(field));
 }
 
-Status RequireSession(const RequestContext& ctx) {
-  if (!ctx.principal || ctx.principal->user_id == 0) {
-    return Unauthenticated("请先登录", "session");
-  }
-  if (ctx.principal->token_id != 0) {
-    return Error{ErrorCode::kPermissionDenied,
-                 "此操作须由本人登录后进行，不能使用接口令牌",
-                 {{"token", "接口令牌不能执行此操作", 0}}};
-  }
-  return {};
-}
+Status RequireSession(const RequestContext& ctx) { return RequirePersonSession(ctx); }
 
 constexpr std::string_view kTokenPrefix = "xa_";
 
@@ -227,7 +217,9 @@ Result<VerifiedSigner> VerifySigner(Services& s, const RequestContext& ctx,
   out.password_hash = user->password_hash;
   if (!password.empty()) {
     if (!VerifyPassword(user->password_hash, password)) {
-      return Unauthenticated("密码不正确，签字未生效", "password");
+      return CountFailedVerification(s, user->id, "auth.verify", "签字密码错误", ctx.source,
+                                     ctx.request_id,
+                                     Unauthenticated("密码不正确，签字未生效", "password"));
     }
     out.method = "password";
     return out;
@@ -236,7 +228,11 @@ Result<VerifiedSigner> VerifySigner(Services& s, const RequestContext& ctx,
   const auto step = user->totp_enabled && secret
                         ? domain::VerifyTotp(*secret, totp, s.clock.Now(), user->totp_last_step)
                         : std::nullopt;
-  if (!step) return Unauthenticated("动态验证码不正确，签字未生效", "totp");
+  if (!step) {
+    return CountFailedVerification(s, user->id, "auth.verify", "签字动态验证码错误", ctx.source,
+                                   ctx.request_id,
+                                   Unauthenticated("动态验证码不正确，签字未生效", "totp"));
+  }
   out.method = "totp";
   out.totp_step = *step;
   return out;

@@ -50,6 +50,29 @@ domain::LoginGate AccountGate(const domain::User& user, Instant now) {
                               now);
 }
 
+domain::FailureOutcome LoginThrottle::RecordUnknown(const std::string& name, Instant now,
+                                                    const domain::PasswordPolicy& policy) {
+  std::lock_guard lock(mu_);
+  if (unknown_.size() > 10000) {  // bound memory under a spray of names: keep running locks
+    for (auto it = unknown_.begin(); it != unknown_.end();) {
+      it = it->second.locked_until && *it->second.locked_until > now ? std::next(it)
+                                                                     : unknown_.erase(it);
+    }
+  }
+  auto& state = unknown_[name];
+  state = domain::RecordFailure(state.failures, state.locked_until, now, policy);
+  return state;
+}
+
+std::optional<Instant> LoginThrottle::UnknownLockedUntil(const std::string& name, Instant now) {
+  std::lock_guard lock(mu_);
+  const auto it = unknown_.find(name);
+  if (it == unknown_.end() || !it->second.locked_until || *it->second.locked_until <= now) {
+    return std::nullopt;
+  }
+  return it->second.locked_until;
+}
+
 bool LoginThrottle::Allow(const std::string& address, Instant now, int per_minute) {
   std::lock_guard lock(mu_);
   if (attempts_.size() > 10000) attempts_.clear();  // bound memory under a spray of addresses
@@ -127,6 +150,55 @@ bool IsAdministrator(const Principal& p) {
   return false;
 }
 
+Status RequirePersonSession(const RequestContext& ctx) {
+  if (!ctx.principal || ctx.principal->user_id == 0) return Unauthenticated("请先登录", "session");
+  if (ctx.principal->token_id != 0) {
+    return Error{ErrorCode::kPermissionDenied,
+                 "此操作须由本人登录后进行，不能使用接口令牌",
+                 {{"token", "接口令牌不能执行此操作", 0}}};
+  }
+  return {};
+}
+
+Error CountFailedVerification(Services& s, std::int64_t user_id, const std::string& action,
+                              const std::string& what, const std::string& source,
+                              const std::string& request_id, Error answer) {
+  const Instant now = s.clock.Now();
+  std::optional<Instant> locked;
+  int minutes = 0;
+  Status st = s.store.Write([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(auto policy, LoadPolicy(tx));
+    minutes = policy.lockout_minutes;
+    // Re-read inside the write transaction so concurrent failures all count.
+    XA_ASSIGN_OR_RETURN(auto fresh, tx.users().FindById(user_id));
+    if (!fresh) return {};
+    const auto counted =
+        domain::RecordFailure(fresh->failed_logins, ParseOpt(fresh->locked_until), now, policy);
+    fresh->failed_logins = counted.failures;
+    fresh->locked_until.reset();
+    if (counted.locked_until) fresh->locked_until = FormatInstant(*counted.locked_until);
+    locked = counted.locked_until;
+    fresh->updated_at = FormatInstant(now);
+    XA_TRY(tx.users().UpdateSecurity(*fresh));
+    XA_TRY(tx.audit().Append(
+        LoginAudit(s, fresh->username, fresh->unit_id, action, "failed", source, request_id,
+                   what + "（第 " + std::to_string(counted.failures) + " 次）")));
+    if (counted.locked_until) {
+      XA_TRY(tx.audit().Append(
+          LoginAudit(s, fresh->username, fresh->unit_id, "auth.lock", "ok", source, request_id,
+                     "连续 " + std::to_string(counted.failures) + " 次验证失败，锁定 " +
+                         std::to_string(policy.lockout_minutes) + " 分钟")));
+    }
+    return {};
+  });
+  if (!st.ok()) return std::move(st).error();
+  if (locked) {
+    return Unauthenticated("验证失败次数过多，账号已锁定 " + std::to_string(minutes) + " 分钟",
+                           "locked");
+  }
+  return answer;
+}
+
 Result<LoginResult> Login(Services& s, LoginThrottle& throttle, const std::string& username,
                           const std::string& password, const std::string& source,
                           const std::string& user_agent, const std::string& request_id,
@@ -144,13 +216,32 @@ Result<LoginResult> Login(Services& s, LoginThrottle& throttle, const std::strin
   }
   const std::string attempted = username.substr(0, 64);
   if (!user) {
-    // Same answer as a wrong password: do not reveal which usernames exist.
-    (void)VerifyPassword(HashPassword("x"), password);  // comparable time
+    // The same answers as for an account, after the same work: a running lock is answered at
+    // once, as for a locked account; otherwise one password verification (against a hash made
+    // once), one audited failure, and `locked` when the failures reach the threshold.
+    if (const auto until = throttle.UnknownLockedUntil(attempted, now)) {
+      const auto gate = domain::CheckAccount("active", until, std::nullopt, now);
+      XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+        XA_TRY(tx.audit().Append(LoginAudit(s, attempted, std::nullopt, "auth.login", "denied",
+                                            source, request_id, "用户名不存在（已锁定）")));
+        return {};
+      }));
+      return Unauthenticated(gate.message, gate.reason_code);
+    }
+    static const std::string kNoAccountHash = HashPassword(RandomHex(16));
+    (void)VerifyPassword(kNoAccountHash, password);
+    const auto counted = throttle.RecordUnknown(attempted, now, policy);
     XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
-      XA_TRY(tx.audit().Append(LoginAudit(s, attempted, std::nullopt, "auth.login", "failed",
-                                          source, request_id, "用户名不存在")));
+      XA_TRY(tx.audit().Append(
+          LoginAudit(s, attempted, std::nullopt, "auth.login", "failed", source, request_id,
+                     "用户名不存在（第 " + std::to_string(counted.failures) + " 次）")));
       return {};
     }));
+    if (counted.locked_until) {
+      return Unauthenticated(
+          "验证失败次数过多，账号已锁定 " + std::to_string(policy.lockout_minutes) + " 分钟",
+          "locked");
+    }
     return Unauthenticated("用户名或密码错误");
   }
   const auto gate = AccountGate(*user, now);
@@ -165,37 +256,8 @@ Result<LoginResult> Login(Services& s, LoginThrottle& throttle, const std::strin
   // A wrong password or second-factor code counts towards the lock.
   auto fail = [&](const std::string& what, const std::string& message,
                   const std::string& field) -> Error {
-    std::optional<Instant> locked;
-    Status st = s.store.Write([&](domain::Tx& tx) -> Status {
-      // Re-read inside the write transaction so concurrent failures all count.
-      XA_ASSIGN_OR_RETURN(auto fresh, tx.users().FindById(user->id));
-      if (!fresh) return {};
-      const auto counted =
-          domain::RecordFailure(fresh->failed_logins, ParseOpt(fresh->locked_until), now, policy);
-      fresh->failed_logins = counted.failures;
-      fresh->locked_until.reset();
-      if (counted.locked_until) fresh->locked_until = FormatInstant(*counted.locked_until);
-      locked = counted.locked_until;
-      fresh->updated_at = FormatInstant(now);
-      XA_TRY(tx.users().UpdateSecurity(*fresh));
-      XA_TRY(tx.audit().Append(
-          LoginAudit(s, fresh->username, fresh->unit_id, "auth.login", "failed", source, request_id,
-                     what + "（第 " + std::to_string(counted.failures) + " 次）")));
-      if (counted.locked_until) {
-        XA_TRY(tx.audit().Append(
-            LoginAudit(s, fresh->username, fresh->unit_id, "auth.lock", "ok", source, request_id,
-                       "连续 " + std::to_string(counted.failures) + " 次验证失败，锁定 " +
-                           std::to_string(policy.lockout_minutes) + " 分钟")));
-      }
-      return {};
-    });
-    if (!st.ok()) return std::move(st).error();
-    if (locked) {
-      return Unauthenticated(
-          "验证失败次数过多，账号已锁定 " + std::to_string(policy.lockout_minutes) + " 分钟",
-          "locked");
-    }
-    return Unauthenticated(message, field);
+    return CountFailedVerification(s, user->id, "auth.login", what, source, request_id,
+                                   Unauthenticated(message, field));
   };
   if (!VerifyPassword(user->password_hash, password)) {
     return fail("密码错误", "用户名或密码错误", "credentials");
@@ -321,20 +383,24 @@ Status Logout(Services& s, const RequestContext& ctx) {
 Result<std::string> CheckOwnPassword(Services& s, const RequestContext& ctx,
                                      const std::string& password, const std::string& field,
                                      const std::string& wrong) {
-  if (!ctx.principal) return Unauthenticated("请先登录", "session");
+  XA_TRY(RequirePersonSession(ctx));
   std::optional<domain::User> user;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(user, tx.users().FindById(ctx.principal->user_id));
     return {};
   }));
   if (!user) return Unauthenticated("请先登录", "session");
-  if (!VerifyPassword(user->password_hash, password)) return InvalidArgument(field, wrong);
+  if (!VerifyPassword(user->password_hash, password)) {
+    // A guess here counts like one at login: an open session is no licence to keep guessing.
+    return CountFailedVerification(s, user->id, "auth.verify", "密码错误（" + field + "）",
+                                   ctx.source, ctx.request_id, InvalidArgument(field, wrong));
+  }
   return user->password_hash;
 }
 
 Status ChangePassword(Services& s, const RequestContext& ctx, const std::string& old_password,
                       const std::string& new_password) {
-  if (!ctx.principal) return Unauthenticated("请先登录", "session");
+  XA_TRY(RequirePersonSession(ctx));
   const auto& p = *ctx.principal;
   // Every hash and verification runs before the write transaction: the old password, the new
   // one against the history, and the new hash (each about 0.2 s).

@@ -75,6 +75,17 @@ class HazardApiTest : public ::testing::TestWithParam<std::string> {
   WebSession As(const std::string& user) { return testing::LoginAs(port_, user, passwords_[user]); }
   static json::value Json(const HttpReply& r) { return json::parse(r.body); }
   std::string Pw(const std::string& user) { return passwords_[user]; }
+  std::string SchoolName() {
+    return std::string(Json(safety_.Call("GET", "/api/v1/schools/" + std::to_string(school_)))
+                           .at("name")
+                           .as_string());
+  }
+  // One CSV line of a ledger, cells as given (none needs quoting here).
+  static std::string line(const std::vector<std::string>& cells) {
+    std::string out;
+    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + cells[i];
+    return out + "\n";
+  }
 
   std::int64_t Upload(const WebSession& s, const std::string& name = "photo.png") {
     auto r = s.Call("POST", "/api/v1/files?name=" + name, kPng);
@@ -583,15 +594,7 @@ TEST_P(HazardApiTest, TheDistrictsRulesSetDeadlinesAndEscalation) {
 }
 
 TEST_P(HazardApiTest, AnExistingLedgerImportsRowByRow) {
-  const std::string school_name(
-      Json(safety_.Call("GET", "/api/v1/schools/" + std::to_string(school_)))
-          .at("name")
-          .as_string());
-  auto line = [](const std::vector<std::string>& cells) {
-    std::string out;
-    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + cells[i];
-    return out + "\n";
-  };
+  const std::string school_name = SchoolName();
   std::string csv = line(app::HazardLedgerColumns());
   csv += line({"1",          school_name,  "学生食堂",   "消防安全", "一般隐患", "灭火器过期",
                "压力不足",   "2026-10-20", "王老师",     "学校自查", "张老师",   "",
@@ -692,15 +695,7 @@ TEST_P(HazardApiTest, TextThatIsNotStorableIsRefusedNamingTheField) {
 // Exports write dates as date cells; a ledger opened and saved again by spreadsheet programs
 // (openpyxl as .xlsx, xlwt as Excel 97-2003 .xls) imports back with the same values.
 TEST_P(HazardApiTest, AnExportedLedgerResavedElsewhereImportsBackUnchanged) {
-  const std::string school_name(
-      Json(safety_.Call("GET", "/api/v1/schools/" + std::to_string(school_)))
-          .at("name")
-          .as_string());
-  auto line = [](const std::vector<std::string>& cells) {
-    std::string out;
-    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + cells[i];
-    return out + "\n";
-  };
+  const std::string school_name = SchoolName();
   std::string csv = line(app::HazardLedgerColumns());
   csv += line({"1",          school_name,  "学生食堂",   "消防安全", "一般隐患", "灭火器过期",
                "压力不足",   "2026-10-20", "王老师",     "学校自查", "张老师",   "",

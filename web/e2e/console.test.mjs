@@ -7,6 +7,7 @@ import {
   PHONE,
   apiSession,
   byTest,
+  expectAccessible,
   launchBrowser,
   login,
   menuItems,
@@ -37,11 +38,13 @@ describe('login', () => {
     await page.goto(`${server.url}/system/schools`)
     await page.waitForURL(/\/login\?redirect=/)
     await screenshot(page, 'login-375')
+    await expectAccessible(page, 'login at 375 px')
     await page.fill(byTest('login-username'), 'school1_teacher')
     await page.fill(byTest('login-password'), 'Wrong-password-1')
     await page.click(byTest('login-submit'))
     const alert = await page.waitForSelector(byTest('login-error'))
     assert.match(await alert.innerText(), /用户名或密码错误/)
+    await expectAccessible(page, 'login refused at 375 px')
     await context.close()
   })
 
@@ -49,6 +52,7 @@ describe('login', () => {
     const { page, context } = await newPage(browser)
     await page.goto(`${server.url}/login`)
     await screenshot(page, 'login-desktop')
+    await expectAccessible(page, 'login')
     await page.goto(`${server.url}/system/departments`)
     await page.waitForURL(/redirect=/)
     await page.fill(byTest('login-username'), 'safety_office')
@@ -73,9 +77,11 @@ describe('menus and data by role', () => {
     assert.match(await page.locator(byTest('who-unit')).innerText(), /示范区教育局/)
     await page.waitForSelector(`${byTest('chart-stage')} canvas`)
     await screenshot(page, 'home-bureau-desktop')
+    await expectAccessible(page, 'home of the bureau')
     // A page outside the menu is refused.
     await page.goto(`${server.url}/system/audit`)
     await page.waitForSelector(byTest('forbidden'))
+    await expectAccessible(page, 'the 403 page')
     assert.deepEqual(errors, [])
     await context.close()
   })
@@ -94,10 +100,12 @@ describe('menus and data by role', () => {
     const total = await page.locator(`${byTest('card-total')} ${byTest('card-value')}`).innerText()
     assert.equal(total.trim(), '1')
     await screenshot(page, 'home-school-desktop')
+    await expectAccessible(page, 'home of a school')
 
     await page.goto(`${server.url}/system/schools/${other.id}`)
     await page.waitForSelector(byTest('not-found'))
     await screenshot(page, 'school-other-not-found')
+    await expectAccessible(page, 'a school out of scope')
     await context.close()
   })
 
@@ -136,6 +144,7 @@ describe('schools', () => {
     await page.fill(`${byTest('field-staff')} input`, '36')
     await page.fill(byTest('field-principal'), '测试校长')
     await screenshot(page, 'school-create-dialog')
+    await expectAccessible(page, 'the new-school dialog')
     await page.click(byTest('save'))
     await page.waitForSelector('.el-message--success')
     await page.fill(byTest('search-q'), '端到端测试')
@@ -150,6 +159,7 @@ describe('schools', () => {
     await page.waitForSelector(byTest('school-detail'))
     assert.match(await page.locator(byTest('school-title')).innerText(), /示范区端到端测试小学/)
     await screenshot(page, 'school-detail')
+    await expectAccessible(page, 'the school detail')
     await context.close()
   })
 
@@ -168,6 +178,7 @@ describe('schools', () => {
     assert.equal(errors.length, 1, errors.join('|'))
     assert.match(errors[0], /4\s+学段/)
     await screenshot(page, 'school-import-errors')
+    await expectAccessible(page, 'the import dialog with a refused row')
     // Partial mode writes the two valid rows.
     await dialog.locator('.el-checkbox', { hasText: '仅导入正确的行' }).click()
     await page.click(byTest('import-start'))
@@ -203,6 +214,7 @@ describe('schools', () => {
     assert.equal(rows.length, 1, rows.join('|'))
     assert.match(rows[0], /示范区双桥小学/)
     await screenshot(page, 'schools-school-user-375')
+    await expectAccessible(page, 'schools of a school user at 375 px')
     await context.close()
   })
 })
@@ -221,6 +233,7 @@ describe('audit log', () => {
     const result = await page.waitForSelector(byTest('verify-result'))
     assert.match(await result.innerText(), /完整|未被篡改|通过/)
     await screenshot(page, 'audit-verified')
+    await expectAccessible(page, 'the audit log, verified')
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(byTest('export'))])
     const file = join(resultsDir, 'audit-export.xlsx')
     await download.saveAs(file)
@@ -237,6 +250,7 @@ describe('home on a phone', () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth)
     assert.ok(width <= PHONE.width + 1, `page is ${width}px wide at 375`)
     await screenshot(page, 'home-375')
+    await expectAccessible(page, 'home at 375 px')
     await context.close()
   })
 })
@@ -253,6 +267,7 @@ describe('my account', () => {
     await page.click(byTest('password-submit'))
     await page.waitForSelector('.el-message--success')
     await screenshot(page, 'profile-password')
+    await expectAccessible(page, 'the password changed')
     await context.close()
 
     const second = await newPage(browser)
@@ -269,7 +284,10 @@ describe('my account', () => {
     await a.page.goto(`${server.url}/profile?tab=sessions`)
     await a.page.waitForSelector(byTest('end-session'))
     await screenshot(a.page, 'profile-sessions')
+    await expectAccessible(a.page, 'my sessions')
     await a.page.click(byTest('end-session'))
+    await a.page.waitForSelector('.el-message-box__btns .el-button--primary')
+    await expectAccessible(a.page, 'ending a session: the confirmation')
     await a.page.click('.el-message-box__btns .el-button--primary')
     await a.page.waitForSelector('.el-message--success')
     // The ended session is sent back to the login page on its next request.
@@ -306,6 +324,7 @@ describe('screenshots', () => {
       await page.goto(server.url + path)
       await page.waitForSelector('.page-card')
       await screenshot(page, `${name}-${viewport === PHONE ? '375' : 'desktop'}`)
+      await expectAccessible(page, `${path} at ${viewport.width} px`)
       assert.deepEqual(errors, [], `${path}: ${errors.join('\n')}`)
     }
     for (const p of pages.values()) await p.context.close()

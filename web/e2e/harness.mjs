@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
+import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 
@@ -15,6 +16,17 @@ export const fixtures = resolve(here, 'fixtures')
 
 export const DESKTOP = { width: 1440, height: 900 }
 export const PHONE = { width: 375, height: 812 }
+/** The narrowest width WCAG 1.4.10 (reflow) asks for: 320 CSS px, i.e. 1280 px at 400 %. */
+export const NARROW = { width: 320, height: 640 }
+
+/**
+ * axe-core from npm (a devDependency), injected into the page under test. The server's
+ * Content-Security-Policy (script-src 'self') refuses an added <script>, and rightly: the source
+ * is evaluated through the DevTools protocol instead, which the policy does not govern.
+ */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+/** The rules the console is held to: WCAG 2.0 and 2.1, levels A and AA (GB/T 37668-2019). */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
 function freePort() {
   return new Promise((res, rej) => {
@@ -135,6 +147,57 @@ export async function screenshot(page, name) {
   await page.waitForLoadState('networkidle').catch(() => {})
   await page.waitForTimeout(300) // let charts and transitions settle
   await page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true })
+}
+
+/**
+ * Runs axe-core on the page as it is now (open dialogs and drawers included) with the WCAG 2.0/2.1
+ * A and AA rules and fails listing every violation: rule id, impact, summary and the elements.
+ * `label` names the page in the message. Waits for the page to settle first (no pending request,
+ * transitions over), so colours are measured as the user sees them.
+ */
+export async function expectAccessible(page, label) {
+  await page.waitForLoadState('networkidle').catch(() => {})
+  await page.waitForTimeout(350) // Element Plus transitions (fade, zoom) are 300 ms at most
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.evaluate(axeSource)
+  }
+  const violations = await page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary, html: n.html.slice(0, 160) })),
+    }))
+  }, AXE_TAGS)
+  if (violations.length === 0) return
+  const text = violations
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n` +
+        v.nodes.map((n) => `    ${n.target}\n      ${n.html}\n      ${n.summary.replace(/\n/g, '\n      ')}`).join('\n'),
+    )
+    .join('\n')
+  throw new Error(`${label}: ${violations.length} accessibility rule(s) violated (axe-core, ${AXE_TAGS.join(', ')}):\n${text}`)
+}
+
+/**
+ * Fails when the page scrolls sideways: the document wider than the viewport, or the layout's main
+ * area (which scrolls on its own) wider than itself. Tables scroll inside their card and do not count.
+ */
+export async function expectNoSidewaysScroll(page, label) {
+  const { doc, main } = await page.evaluate(() => {
+    const d = document.documentElement
+    const m = document.querySelector('#main-content')
+    return {
+      doc: { scroll: d.scrollWidth, client: d.clientWidth },
+      main: m ? { scroll: m.scrollWidth, client: m.clientWidth } : null,
+    }
+  })
+  if (doc.scroll > doc.client + 1) throw new Error(`${label}: the page is ${doc.scroll}px wide in a ${doc.client}px viewport`)
+  if (main && main.scroll > main.client + 1) {
+    throw new Error(`${label}: the main area scrolls sideways, ${main.scroll}px of content in ${main.client}px`)
+  }
 }
 
 /** Names of the sidebar entries the user sees. */

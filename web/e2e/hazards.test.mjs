@@ -12,6 +12,7 @@ import {
   PHONE,
   apiSession,
   byTest,
+  expectAccessible,
   launchBrowser,
   login,
   newPage,
@@ -84,6 +85,7 @@ async function stateIs(page, label) {
 async function step(page, action, password, newState, fill = async () => {}) {
   await page.click(byTest('action-' + action))
   await page.waitForSelector(`${byTest('field-password')}:visible`)
+  await expectAccessible(page, `the ${action} dialog`)
   await fill()
   await page.fill(byTest('field-password'), password)
   await page.click(byTest('confirm'))
@@ -157,12 +159,14 @@ describe('hazard ledger', () => {
     // A major hazard asks for the five-in-place fields; back to general.
     await page.click(byTest('level-major'))
     await page.waitForSelector(byTest('field-five.measures'))
+    await expectAccessible(page, 'the report form of a major hazard at 375 px')
     await page.click(byTest('level-general'))
     await page.waitForSelector(byTest('field-five.measures'), { state: 'detached' })
 
     const width = await page.evaluate(() => document.documentElement.scrollWidth)
     assert.ok(width <= PHONE.width + 1, `report form is ${width}px wide at 375`)
     await tallScreenshot(page, 'hazard-report-375')
+    await expectAccessible(page, 'the report form with a photo at 375 px')
 
     await page.click(byTest('save'))
     await page.waitForURL(/\/hazards\/\d+$/)
@@ -193,6 +197,7 @@ describe('hazard ledger', () => {
     assert.match(row, /学生食堂/)
     assert.ok(await page.$(byTest('add')), 'school1_safety may report')
     await screenshot(page, 'hazard-list')
+    await expectAccessible(page, 'the hazard ledger, filtered')
     // The export holds the filtered ledger: only reported hazards, this one among them.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(byTest('export'))])
     const file = join(resultsDir, 'hazard-ledger-export.xlsx')
@@ -223,6 +228,7 @@ describe('hazard ledger', () => {
     const fieldError = page.locator('.el-form-item', { has: page.locator(byTest('field-password')) }).locator('.el-form-item__error')
     await fieldError.waitFor()
     assert.match(await fieldError.innerText(), /密码不正确/)
+    await expectAccessible(page, 'the assign dialog with a refused password')
     await page.fill(byTest('field-password'), server.accounts.school1_safety)
     await page.click(byTest('confirm'))
     await stateIs(page, '已交办')
@@ -238,6 +244,8 @@ describe('hazard ledger', () => {
     await page.waitForSelector(byTest('bell-count'))
     assert.ok(Number(await page.locator(byTest('bell-count')).innerText()) >= 1)
     await page.click(byTest('bell'))
+    await page.locator(byTest('bell-item'), { hasText: TITLE }).first().waitFor()
+    await expectAccessible(page, 'the notifications')
     await page.locator(byTest('bell-item'), { hasText: TITLE }).first().click()
     await page.waitForURL(new RegExp(`/hazards/${hazardId}$`))
     await stateIs(page, '已交办')
@@ -250,8 +258,10 @@ describe('hazard ledger', () => {
     await page.click(byTest('confirm'))
     const evidenceError = page.locator('.el-form-item', { has: page.locator(byTest('evidence-input')) }).locator('.el-form-item__error')
     await evidenceError.waitFor()
+    await expectAccessible(page, 'the submit dialog without evidence')
     await page.locator(byTest('evidence-input')).setInputFiles(evidence)
     await page.waitForSelector(`${byTest('action-dialog')} ${byTest('photo-thumb')} img`)
+    await expectAccessible(page, 'the submit dialog with evidence')
     await page.fill(byTest('field-note'), '已更换两具新灭火器并张贴检查卡')
     await page.fill(byTest('field-password'), password)
     await page.click(byTest('confirm'))
@@ -301,6 +311,15 @@ describe('hazard ledger', () => {
     // The report photo and the evidence photo appear on their steps.
     assert.equal(await page.locator(`${byTest('timeline')} ${byTest('event-file')}`).count(), 2)
     await tallScreenshot(page, 'hazard-detail')
+    await expectAccessible(page, 'a closed hazard with its timeline')
+    // A photo opens large by keyboard too; Escape closes it and the focus is back on the photo.
+    await page.locator(`${byTest('hazard-files')} ${byTest('hazard-file')}`).first().focus()
+    await page.keyboard.press('Enter')
+    await page.waitForSelector('.el-image-viewer__wrapper')
+    await expectAccessible(page, 'a photo, large')
+    await page.keyboard.press('Escape')
+    await page.waitForSelector('.el-image-viewer__wrapper', { state: 'detached' })
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-test')), 'hazard-file')
     assert.deepEqual(errors, [])
     await context.close()
   })
@@ -354,6 +373,7 @@ describe('hazard ledger', () => {
     await page.waitForSelector(`${byTest('chart-trend')} canvas`)
     assert.match(await page.locator(byTest('board-schools')).innerText(), /示范区双桥小学/)
     await screenshot(page, 'hazard-board')
+    await expectAccessible(page, 'the hazard board of a school')
     // The home board shows the same open count and links to the ledger with that filter.
     await page.goto(`${server.url}/home`)
     const open = page.locator(`${byTest('home-hazard-open')} ${byTest('hazard-value')}`)
@@ -363,6 +383,7 @@ describe('hazard ledger', () => {
     await page.waitForURL(/\/hazards\?state=/)
     await page.waitForSelector(`${byTest('table')} .el-table__body .el-table__row`)
     assert.equal(await page.locator(`${byTest('table')} .el-table__body .el-table__row`).count(), boardBefore.open_total + 1)
+    await expectAccessible(page, 'the ledger from the home board')
     assert.deepEqual(errors, [])
     await context.close()
   })
@@ -381,7 +402,10 @@ describe('hazard ledger', () => {
     const row = school.page.locator(`${byTest('table')} .el-table__body .el-table__row`, { hasText: '食堂燃气管道锈蚀' })
     await row.waitFor()
     assert.match(await row.innerText(), /待回复/)
+    await expectAccessible(school.page, 'supervision orders of a school')
     await school.page.click(byTest('row-reply'))
+    await school.page.waitForSelector(`${byTest('field-reply')}:visible`)
+    await expectAccessible(school.page, 'the reply dialog')
     await school.page.fill(byTest('field-reply'), '已关闭燃气总阀，联系燃气公司本周更换管道')
     await school.page.click(`${byTest('reply-dialog')} ${byTest('save')}`)
     await school.page.waitForSelector('.el-message--success')
@@ -396,7 +420,10 @@ describe('hazard ledger', () => {
     await bureau.page.goto(`${server.url}/hazards/supervision`)
     await bureau.page.waitForSelector(byTest('row-close'))
     await screenshot(bureau.page, 'supervision-orders')
+    await expectAccessible(bureau.page, 'supervision orders of the bureau')
     await bureau.page.click(byTest('row-close'))
+    await bureau.page.waitForSelector('.el-message-box__btns .el-button--primary')
+    await expectAccessible(bureau.page, 'closing an order: the confirmation')
     await bureau.page.click('.el-message-box__btns .el-button--primary')
     await bureau.page.waitForSelector('.el-message--success')
     await bureau.page.waitForFunction(() =>
@@ -432,6 +459,7 @@ describe('hazard ledger', () => {
     await bureau.page.waitForSelector('.el-message--success')
     assert.equal(await bureau.page.inputValue(food), '3')
     await tallScreenshot(bureau.page, 'hazard-rules')
+    await expectAccessible(bureau.page, 'the hazard rules')
     assert.deepEqual(bureau.errors, [])
     await bureau.context.close()
 
@@ -452,6 +480,7 @@ describe('hazard ledger', () => {
     )
     assert.equal(await school.page.$(byTest('save')), null)
     assert.ok(await school.page.$(`${byTest('domain-food-general')} input[disabled]`), 'the inputs are disabled')
+    await expectAccessible(school.page, 'the hazard rules, read-only')
     assert.deepEqual(school.errors, [])
     await school.context.close()
   })
@@ -481,6 +510,7 @@ describe('hazard ledger', () => {
     const bad = await page.locator(`${byTest('import-errors')} .el-table__row`).allInnerTexts()
     assert.equal(bad.length, 1, bad.join('|'))
     assert.match(bad[0], /4\s+隐患类别/)
+    await expectAccessible(page, 'the ledger import with a refused row')
     await dialog.locator('.el-checkbox', { hasText: '仅导入正确的行' }).click()
     await page.click(byTest('import-start'))
     await page.waitForFunction(() =>

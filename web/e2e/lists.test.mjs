@@ -4,7 +4,19 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { DESKTOP, PHONE, apiSession, byTest, launchBrowser, login, newPage, resultsDir, screenshot, startServer } from './harness.mjs'
+import {
+  DESKTOP,
+  PHONE,
+  apiSession,
+  byTest,
+  expectAccessible,
+  launchBrowser,
+  login,
+  newPage,
+  resultsDir,
+  screenshot,
+  startServer,
+} from './harness.mjs'
 
 /** The console's default page size (web/src/composables/listQuery.ts, DEFAULT_PAGE_SIZE). */
 const PAGE_SIZE = 10
@@ -97,6 +109,7 @@ for (const viewport of [DESKTOP, PHONE]) {
       assert.equal(await page.inputValue(byTest('search-username')), 'typed_not_searched', 'the form keeps what was typed')
       await noSidewaysScroll(page, viewport)
       await screenshot(page, `users-applied-${size}`)
+      await expectAccessible(page, `users, page 2, at ${viewport.width} px`)
 
       // 重置 empties the form and lists everyone from page 1.
       const reset = nextRequest(page, '/api/v1/users', { page: '1' })
@@ -137,6 +150,7 @@ for (const viewport of [DESKTOP, PHONE]) {
       assert.equal(exportQuery.get('page'), null, 'the export is not paged')
       await download.saveAs(join(resultsDir, `audit-applied-${size}.xlsx`))
       await screenshot(page, `audit-applied-${size}`)
+      await expectAccessible(page, `the audit log, page 2, at ${viewport.width} px`)
       assert.deepEqual(errors, [])
       await context.close()
     })

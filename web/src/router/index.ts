@@ -1,7 +1,14 @@
-import { createRouter, createWebHistory, type Router } from 'vue-router'
+import { START_LOCATION, createRouter, createWebHistory, type Router } from 'vue-router'
 import { routes } from './routes'
 import { useSessionStore } from '@/stores/session'
 import { useTabsStore } from '@/stores/tabs'
+
+/**
+ * Whether the page shown now was reached by navigating inside the console (not the page the
+ * browser opened): the layout then moves the focus to the new page's heading. On the first page
+ * the focus stays at the start, where the first Tab finds the skip link.
+ */
+export const navigation = { within: false }
 
 export function createAppRouter(): Router {
   const router = createRouter({ history: createWebHistory(), routes })
@@ -24,7 +31,8 @@ export function createAppRouter(): Router {
     return true
   })
 
-  router.afterEach((to) => {
+  router.afterEach((to, from) => {
+    navigation.within = from !== START_LOCATION
     if (to.meta.public || to.meta.tab === false || !to.name) return
     useTabsStore().open({ path: to.fullPath, name: String(to.name), title: to.meta.title ?? '' })
   })

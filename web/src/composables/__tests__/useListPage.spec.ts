@@ -288,10 +288,13 @@ describe('one page size for the whole console', () => {
       },
       global: { plugins: [ElementPlus, i18n] },
     })
-    const pagination = w.findComponent({ name: 'ElPagination' })
-    expect(pagination.props('pageSizes')).toEqual([...PAGE_SIZES])
-    pagination.vm.$emit('size-change', 50)
+    const select = w.findComponent({ name: 'ElSelect' })
+    expect(select.attributes('data-test')).toBe('page-size')
+    expect(select.props('ariaLabel')).toBe('每页条数')
+    expect(w.findAllComponents({ name: 'ElOption' }).map((o) => o.props('value'))).toEqual([...PAGE_SIZES])
+    select.vm.$emit('update:modelValue', 50)
     await nextTick()
+    expect(size.value).toBe(50)
     expect(page.value).toBe(1)
     expect(change).toHaveBeenCalled()
     w.unmount()

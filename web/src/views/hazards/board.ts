@@ -1,6 +1,7 @@
 // The hazard board's numbers as stat cards, chart options and the school table (pure,
 // unit-tested). The cards link to the ledger with the matching filter.
 import type { EChartsCoreOption } from 'echarts/core'
+import { palette } from '@/styles/palette'
 import type { LocationQueryRaw } from 'vue-router'
 import type { CodeCount } from '@/api/boards'
 import { OPEN_STATES, type HazardBoard, type HazardBoardSchool } from '@/api/hazards'
@@ -54,7 +55,7 @@ export function domainBar(counts: CodeCount[], title: string): EChartsCoreOption
     grid: { left: 40, right: 16, bottom: 60, top: 40 },
     xAxis: { type: 'category', data: rows.map((c) => c.label), axisLabel: { interval: 0, rotate: rows.length > 5 ? 30 : 0 } },
     yAxis: { type: 'value', minInterval: 1 },
-    series: [{ type: 'bar', data: rows.map((c) => c.count), barMaxWidth: 40, itemStyle: { color: '#e6a23c' } }],
+    series: [{ type: 'bar', data: rows.map((c) => c.count), barMaxWidth: 40, itemStyle: { color: palette.warning } }],
   }
 }
 
@@ -65,7 +66,7 @@ export function trendLine(trend: HazardBoard['trend'], title: string, series: st
     grid: { left: 40, right: 16, bottom: 30, top: 40 },
     xAxis: { type: 'category', boundaryGap: false, data: trend.map((p) => p.month) },
     yAxis: { type: 'value', minInterval: 1 },
-    series: [{ name: series, type: 'line', areaStyle: { opacity: 0.15 }, data: trend.map((p) => p.open), itemStyle: { color: '#f56c6c' } }],
+    series: [{ name: series, type: 'line', areaStyle: { opacity: 0.15 }, data: trend.map((p) => p.open), itemStyle: { color: palette.danger } }],
   }
 }
 

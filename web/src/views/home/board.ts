@@ -1,5 +1,6 @@
 // Turns the home board's numbers into stat cards and chart options (pure, unit-tested).
 import type { EChartsCoreOption } from 'echarts/core'
+import { palette } from '@/styles/palette'
 import type { CodeCount, HomeBoard } from '@/api/boards'
 
 export interface StatCard {
@@ -52,6 +53,6 @@ export function locationBar(counts: CodeCount[], title: string): EChartsCoreOpti
     grid: { left: 40, right: 16, bottom: 30, top: 40 },
     xAxis: { type: 'category', data: counts.map((c) => c.label) },
     yAxis: { type: 'value', minInterval: 1 },
-    series: [{ type: 'bar', data: counts.map((c) => c.count), barMaxWidth: 40, itemStyle: { color: '#409eff' } }],
+    series: [{ type: 'bar', data: counts.map((c) => c.count), barMaxWidth: 40, itemStyle: { color: palette.primary } }],
   }
 }

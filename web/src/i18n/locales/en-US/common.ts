@@ -34,6 +34,7 @@ export default {
   exportStarted: 'Exporting…',
   exported: 'Exported {file}',
   importDialog: {
+    removeFile: 'Delete the file {name}',
     title: 'Import {what}',
     template: 'Download template',
     drop: 'Drop a file here, or click to choose',
@@ -49,6 +50,10 @@ export default {
     field: 'Column',
     reason: 'Reason',
   },
+  viewPhoto: 'View the photo {name}',
+  photoOf: 'Photo {n} of {total}',
+  pageSize: 'Rows per page',
+  pageSizeOption: '{n} / page',
   pagination: '{total} in all',
   status: {
     active: 'Active',

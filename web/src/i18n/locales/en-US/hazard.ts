@@ -73,7 +73,6 @@ export default {
     to: 'to',
   },
   report: {
-    title: 'Report a hazard',
     intro: 'Take photos on site, describe the hazard and submit; it then goes to assignment and rectification.',
     addPhoto: 'Take / choose photos',
     photosHint: 'JPEG, PNG or WebP up to 20 MB each; on a phone this opens the camera',
@@ -191,7 +190,6 @@ export default {
     closed: 'Closed',
   },
   board: {
-    title: 'Hazard board',
     open: 'Open hazards',
     overdue: 'Overdue',
     supervised: 'Under supervision',
@@ -213,6 +211,7 @@ export default {
     readAll: 'Mark all read',
     empty: 'No notifications',
     unread: '{n} unread',
+    unreadLabel: 'Notifications, {n} unread',
   },
   home: {
     title: 'Hazards',

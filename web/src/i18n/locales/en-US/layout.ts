@@ -1,4 +1,11 @@
 export default {
+  skipToContent: 'Skip to main content',
+  mainMenu: 'Main menu',
+  openMenu: 'Open the menu',
+  closeMenu: 'Close the menu',
+  collapseMenu: 'Collapse the menu',
+  expandMenu: 'Expand the menu',
+  language: 'Language: {name}',
   changePassword: 'Change password',
   secondFactor: 'Second factor',
   sessions: 'Sessions',

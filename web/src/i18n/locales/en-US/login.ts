@@ -3,6 +3,7 @@ export default {
   username: 'Username',
   password: 'Password',
   totp: '6-digit code',
+  secret: 'Key',
   submit: 'Log in',
   hint: 'Five wrong passwords in a row lock the account for 30 minutes. Do not save passwords on shared computers.',
   usernameRequired: 'Enter your username',

@@ -34,6 +34,7 @@ export default {
   exportStarted: '正在导出，请稍候…',
   exported: '已导出 {file}',
   importDialog: {
+    removeFile: '删除文件 {name}',
     title: '导入{what}',
     template: '下载模板',
     drop: '将文件拖到此处，或点击选择',
@@ -49,6 +50,10 @@ export default {
     field: '列',
     reason: '原因',
   },
+  viewPhoto: '查看照片 {name}',
+  photoOf: '照片 {n} / {total}',
+  pageSize: '每页条数',
+  pageSizeOption: '{n} 条/页',
   pagination: '共 {total} 条',
   status: {
     active: '正常',

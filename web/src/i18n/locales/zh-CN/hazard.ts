@@ -74,7 +74,6 @@ export default {
     to: '至',
   },
   report: {
-    title: '上报隐患',
     intro: '拍下现场照片，填写隐患情况后提交；提交后进入交办整改流程。',
     addPhoto: '拍照 / 选择照片',
     photosHint: '支持 JPEG、PNG、WebP，单个不超过 20 MB；手机上可直接调用相机拍照',
@@ -192,7 +191,6 @@ export default {
     closed: '已办结',
   },
   board: {
-    title: '隐患看板',
     open: '未销号隐患',
     overdue: '超期未整改',
     supervised: '督办中',
@@ -214,6 +212,7 @@ export default {
     readAll: '全部已读',
     empty: '暂无通知',
     unread: '{n} 条未读',
+    unreadLabel: '消息通知，{n} 条未读',
   },
   home: {
     title: '隐患排查',

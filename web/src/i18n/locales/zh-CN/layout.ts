@@ -1,4 +1,11 @@
 export default {
+  skipToContent: '跳到主要内容',
+  mainMenu: '主菜单',
+  openMenu: '打开菜单',
+  closeMenu: '关闭菜单',
+  collapseMenu: '收起菜单',
+  expandMenu: '展开菜单',
+  language: '语言：{name}',
   changePassword: '修改密码',
   secondFactor: '双因素认证',
   sessions: '登录会话',

@@ -3,6 +3,7 @@ export default {
   username: '用户名',
   password: '密码',
   totp: '6 位动态验证码',
+  secret: '密钥',
   submit: '登 录',
   hint: '连续输错密码 5 次账号将被锁定 30 分钟。请勿在公共电脑上保存密码。',
   usernameRequired: '请输入用户名',

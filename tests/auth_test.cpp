@@ -107,6 +107,18 @@ TEST(DataScope, CoversAndUnion) {
   EXPECT_TRUE(domain::CheckSeparationOfDuties({"system_admin", "security_admin"}).has_value());
 }
 
+TEST(Sessions, LastSeenIsWrittenOftenEnoughForTheIdleLimit) {
+  domain::PasswordPolicy p;
+  p.idle_minutes = 30;
+  EXPECT_EQ(domain::SessionTouchInterval(p), std::chrono::seconds(60));
+  p.idle_minutes = 4;
+  EXPECT_EQ(domain::SessionTouchInterval(p), std::chrono::seconds(60));
+  p.idle_minutes = 3;
+  EXPECT_EQ(domain::SessionTouchInterval(p), std::chrono::seconds(45));
+  p.idle_minutes = 1;
+  EXPECT_EQ(domain::SessionTouchInterval(p), std::chrono::seconds(15));
+}
+
 TEST(Sessions, IdleAndAbsoluteLimits) {
   domain::PasswordPolicy p;
   const Instant t0{std::chrono::milliseconds(1796000000000)};
@@ -158,6 +170,27 @@ TEST_P(SessionStore, IdleTimeoutEndsTheSession) {
   EXPECT_EQ(expired.error().details.at(0).field, "session_expired");
   // Once ended it stays ended, even if the clock were wound back.
   clock_.Advance(-30min);
+  EXPECT_FALSE(app::Authenticate(*services_, login->session_token).ok());
+}
+
+// The idle limit counts from the last request, also when it is shorter than the interval at
+// which last_seen is written.
+TEST_P(SessionStore, ARequestEveryTenSecondsKeepsAOneMinuteIdleSessionAlive) {
+  auto policy = app::GetPolicy(*services_);
+  ASSERT_TRUE(policy.ok());
+  policy->idle_minutes = 1;
+  auto saved = app::UpdatePolicy(*services_, app::RequestContext{}, *policy);
+  ASSERT_TRUE(saved.ok()) << saved.error().message;
+  auto login = LoginAs("inspector", passwords_["inspector"]);
+  ASSERT_TRUE(login.ok());
+  for (int i = 0; i < 30; ++i) {
+    clock_.Advance(10s);
+    auto r = app::Authenticate(*services_, login->session_token);
+    ASSERT_TRUE(r.ok()) << "after " << (i + 1) * 10 << " s: " << r.error().message;
+  }
+  clock_.Advance(59s);
+  EXPECT_TRUE(app::Authenticate(*services_, login->session_token).ok());
+  clock_.Advance(60s);
   EXPECT_FALSE(app::Authenticate(*services_, login->session_token).ok());
 }
 

@@ -242,6 +242,16 @@ TEST(HazardRules, SettingsOverrideTheDefaultsAndBadOnesAreNamed) {
   EXPECT_EQ(bad.deadlines.general_days, 7);  // a refused value keeps the default
 }
 
+TEST(HazardDates, FoundAtIsNeitherLaterThanNowNorBefore2000) {
+  const Instant now = At("2026-11-30T08:00:00Z");
+  EXPECT_EQ(FoundAtProblem(now, now), "");
+  EXPECT_EQ(FoundAtProblem(At("2026-11-30T08:05:00Z"), now), "");
+  EXPECT_EQ(FoundAtProblem(At("2026-11-30T08:05:00.001Z"), now), "发现时间不能晚于现在");
+  EXPECT_EQ(FoundAtProblem(At("2000-01-01T00:00:00Z"), now), "");
+  EXPECT_EQ(FoundAtProblem(At("1999-12-31T23:59:59.999Z"), now), "发现时间不能早于 2000 年");
+  EXPECT_EQ(FoundAtProblem(At("0001-11-30T08:00:00Z"), now), "发现时间不能早于 2000 年");
+}
+
 TEST(HazardDates, ChinaCalendar) {
   EXPECT_EQ(ChinaDate(At("2026-11-30T15:59:59Z")), "2026-11-30");
   EXPECT_EQ(ChinaDate(At("2026-11-30T16:00:00Z")), "2026-12-01");

@@ -10,8 +10,6 @@
 namespace xiaoan::app {
 namespace {
 
-constexpr auto kTouchEvery = std::chrono::seconds(60);
-
 std::optional<Instant> ParseOpt(const std::optional<std::string>& text) {
   if (!text) return std::nullopt;
   Instant t;
@@ -353,9 +351,9 @@ Result<Principal> Authenticate(Services& s, const std::string& session_token, Au
   if (!user) return Unauthenticated("请先登录", "session");
   const auto gate = AccountGate(*user, now);
   if (!gate.allowed) return Unauthenticated(gate.message, gate.reason_code);
-  // Writing last_seen on every request would serialise readers on SQLite; a minute of
-  // precision is enough for a 30-minute idle limit.
-  if (now - session->last_seen_at >= kTouchEvery) {
+  // Writing last_seen on every request would serialise readers on SQLite (see
+  // SessionTouchInterval).
+  if (now - session->last_seen_at >= domain::SessionTouchInterval(policy)) {
     XA_TRY(s.store.Write([&](domain::Tx& tx) { return tx.users().TouchSession(hash, now); }));
     if (cache != nullptr) cache->Touched(hash, now);
   }

@@ -212,6 +212,9 @@ Result<ImportReport> ImportHazards(Services& s, const RequestContext& ctx, std::
       const auto found = CellInstant(CellAt(row, kFoundAt));
       if (!found) {
         fail(kFoundAt, "须为日期，如 2026-11-03（或日期和时间，如 2026-11-03 08:30）");
+      } else if (std::string problem = hz::FoundAtProblem(FoundInstant(*found), s.clock.Now());
+                 !problem.empty()) {
+        fail(kFoundAt, problem);
       } else {
         h.found_at = *found;
       }

@@ -125,8 +125,8 @@ Result<HazardDetail> ReportHazard(Services& s, const RequestContext& ctx, Hazard
   if (in.found_at && !ParseInstant(*in.found_at, found)) {
     problems.push_back({"found_at", "须为 ISO 8601 时间，如 2026-11-30T08:00:00Z"});
   }
-  if (found > s.clock.Now() + std::chrono::minutes{5}) {
-    problems.push_back({"found_at", "发现时间不能晚于现在"});
+  if (std::string problem = hz::FoundAtProblem(found, s.clock.Now()); !problem.empty()) {
+    problems.push_back({"found_at", problem});
   }
   if (!problems.empty()) return domain::ValidationError(std::move(problems));
 

@@ -237,6 +237,12 @@ std::vector<ErrorDetail> CheckPasswordStrength(const PasswordPolicy& policy,
   return out;
 }
 
+std::chrono::milliseconds SessionTouchInterval(const PasswordPolicy& policy) {
+  const std::chrono::milliseconds quarter =
+      std::chrono::milliseconds(std::chrono::minutes(policy.idle_minutes)) / 4;
+  return std::min<std::chrono::milliseconds>(std::chrono::seconds(60), quarter);
+}
+
 SessionState EvaluateSession(const Session& s, Instant now, const PasswordPolicy& policy) {
   if (s.ended_at) return SessionState::kEnded;
   if (now - s.created_at >= std::chrono::hours(policy.absolute_hours)) {

@@ -121,6 +121,10 @@ struct Session {
 
 enum class SessionState { kActive, kEnded, kIdleExpired, kAbsoluteExpired };
 SessionState EvaluateSession(const Session& s, Instant now, const PasswordPolicy& policy);
+// How often a session's last_seen is written: each minute (writing it on every request would
+// serialise readers on SQLite), but at least four times within the idle limit, so that a
+// session in use never reaches it (a 1-minute limit: every 15 seconds).
+std::chrono::milliseconds SessionTouchInterval(const PasswordPolicy& policy);
 
 // Account state at a login attempt.
 struct LoginGate {

@@ -300,6 +300,14 @@ std::optional<std::string> AddDays(const std::string& date, int days) {
 
 bool ValidDate(const std::string& date) { return EndOfDay(date).has_value(); }
 
+std::string FoundAtProblem(Instant found, Instant now) {
+  using namespace std::chrono;
+  if (found > now + minutes(5)) return "发现时间不能晚于现在";
+  constexpr auto kEarliest = sys_days{year(2000) / January / 1};
+  if (found < kEarliest) return "发现时间不能早于 2000 年";
+  return {};
+}
+
 int DaysOverdue(const std::optional<std::string>& deadline, Instant now) {
   if (!deadline) return 0;
   const auto end = EndOfDay(*deadline);

@@ -157,6 +157,9 @@ std::vector<Escalation> Evaluate(const HazardSnapshot& h, const EscalationInputs
 std::string ChinaDate(Instant t);  // YYYY-MM-DD
 std::optional<std::string> AddDays(const std::string& date, int days);
 bool ValidDate(const std::string& date);
+// Why a hazard cannot have been found at `found`, or "": later than five minutes from now
+// (clocks differ that much at most) or before the year 2000 (a mistyped year, such as 0001).
+std::string FoundAtProblem(Instant found, Instant now);
 
 // Whole days past the deadline (0 when not overdue or no deadline).
 int DaysOverdue(const std::optional<std::string>& deadline, Instant now);

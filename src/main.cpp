@@ -1,4 +1,5 @@
 // Composition root: the xiaoan command line.
+#include <sys/stat.h>
 #include <CLI/CLI.hpp>
 #include <iostream>
 
@@ -7,6 +8,9 @@
 #include "version.hpp"
 
 int main(int argc, char** argv) {
+  // The database, its WAL, backups, archives, uploaded files and lock files hold personal data:
+  // none is readable by other users of the machine (files 0640, directories 0750).
+  ::umask(027);
   using namespace xiaoan::cli;
   CLI::App app{"校安 Xiaoan — 学校安全治理平台", "xiaoan"};
   app.require_subcommand(1);

@@ -126,6 +126,19 @@ TEST_P(ApiTest, ErrorCasesHaveTheDocumentedStatusAndShape) {
   EXPECT_EQ(invalid.status, 422);
   EXPECT_EQ(FirstField(invalid), "code");
 
+  // A key given twice is refused naming it (a parser keeps only one of them), also nested.
+  auto twice = Call("POST", "/api/v1/regions",
+                    R"({"code":"990103","name":"新区","name":"旧区","parent_code":"990100"})");
+  EXPECT_EQ(twice.status, 422) << twice.body;
+  EXPECT_EQ(FirstField(twice), "name");
+  auto nested = Call("POST", "/api/v1/regions", R"({"code":"990103","x":{"a":1,"a":2}})");
+  EXPECT_EQ(nested.status, 422);
+  EXPECT_EQ(FirstField(nested), "a");
+  // The same key in two different objects is no duplicate.
+  auto apart = Call("POST", "/api/v1/regions", R"({"code":"12ab","name":"x","o":{"name":1}})");
+  EXPECT_EQ(apart.status, 422);
+  EXPECT_NE(FirstField(apart), "name");
+
   auto wrong_type = Call("POST", "/api/v1/regions", R"({"code":990103,"name":"x"})");
   EXPECT_EQ(wrong_type.status, 422);
   EXPECT_EQ(FirstField(wrong_type), "code");

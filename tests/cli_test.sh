@@ -51,6 +51,9 @@ contains "weak password names the field" "password"
 check "create-admin duplicate" 1 "$bin" create-admin --data-dir "$d" --username itadmin --password-stdin <<<'Str0ng#Passw0rd'
 
 check "backup" 0 "$bin" backup --data-dir "$d" "$work/backup.jsonl"
+# Nothing the program writes is readable by other users of the machine.
+modes=$(stat -c '%a' "$d/xiaoan.db" "$work/backup.jsonl" "$d" | tr '\n' ' ')
+[ "$modes" = "640 640 750 " ] && passes=$((passes + 1)) || { echo "FAIL: file modes $modes (want 640 640 750)"; failures=$((failures + 1)); }
 check "restore into empty" 0 "$bin" restore --data-dir "$work/b" "$work/backup.jsonl"
 check "restored audit verifies" 0 "$bin" verify-audit --data-dir "$work/b"
 check "restore into non-empty is refused" 1 "$bin" restore --data-dir "$work/b" "$work/backup.jsonl"

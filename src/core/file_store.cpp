@@ -1,5 +1,10 @@
 #include "core/file_store.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -22,18 +27,35 @@ Status WriteContent(const std::string& dir, const std::string& sha256, const std
   if (ec) {
     return Internal("无法创建文件目录 " + target.parent_path().string() + "：" + ec.message());
   }
+  // Written to a private temporary name, synced, renamed into place, and the directory synced:
+  // the caller records the file only after this returns, so a recorded file survives a crash.
   const fs::path tmp = target.string() + ".tmp" + RandomHex(4);
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.flush();
-    if (!out) return Internal("无法写入文件 " + tmp.string());
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
+  if (fd < 0) return Internal("无法写入文件 " + tmp.string() + "：" + std::strerror(errno));
+  std::size_t done = 0;
+  bool ok = true;
+  while (ok && done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    if (ok) done += static_cast<std::size_t>(n);
+  }
+  ok = ok && ::fsync(fd) == 0;
+  ok = ::close(fd) == 0 && ok;
+  if (!ok) {
+    fs::remove(tmp, ec);
+    return Internal("无法写入文件 " + tmp.string());
   }
   fs::rename(tmp, target, ec);
   if (ec) {
     fs::remove(tmp, ec);
     return Internal("无法保存文件 " + target.string());
   }
+  const int dir_fd = ::open(target.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd < 0) return Internal("无法同步文件目录 " + target.parent_path().string());
+  const bool synced = ::fsync(dir_fd) == 0;
+  ::close(dir_fd);
+  if (!synced) return Internal("无法同步文件目录 " + target.parent_path().string());
   return {};
 }
 

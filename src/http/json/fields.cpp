@@ -1,5 +1,6 @@
 #include "http/json/fields.hpp"
 
+#include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -11,7 +12,58 @@ namespace json = boost::json;
 
 namespace {
 constexpr const char* kBadJsonRule = "request.json";
-}
+
+// Finds the first key given twice in one object of a JSON text: the parser that builds values
+// keeps only one of them, so a body could say one thing to a reader and another to Xiaoan.
+class DuplicateKeyFinder {
+ public:
+  static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
+  static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
+  static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
+  static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
+  using error_code = boost::system::error_code;
+
+  bool on_document_begin(error_code&) { return true; }
+  bool on_document_end(error_code&) { return true; }
+  bool on_array_begin(error_code&) { return true; }
+  bool on_array_end(std::size_t, error_code&) { return true; }
+  bool on_object_begin(error_code&) {
+    keys_.emplace_back();
+    return true;
+  }
+  bool on_object_end(std::size_t, error_code&) {
+    keys_.pop_back();
+    return true;
+  }
+  bool on_string_part(json::string_view, std::size_t, error_code&) { return true; }
+  bool on_string(json::string_view, std::size_t, error_code&) { return true; }
+  bool on_key_part(json::string_view s, std::size_t, error_code&) {
+    key_.append(s.data(), s.size());
+    return true;
+  }
+  bool on_key(json::string_view s, std::size_t, error_code&) {
+    key_.append(s.data(), s.size());
+    if (!keys_.back().insert(key_).second && duplicate.empty()) duplicate = key_;
+    key_.clear();
+    return true;
+  }
+  bool on_number_part(json::string_view, error_code&) { return true; }
+  bool on_int64(std::int64_t, json::string_view, error_code&) { return true; }
+  bool on_uint64(std::uint64_t, json::string_view, error_code&) { return true; }
+  bool on_double(double, json::string_view, error_code&) { return true; }
+  bool on_bool(bool, error_code&) { return true; }
+  bool on_null(error_code&) { return true; }
+  bool on_comment_part(json::string_view, error_code&) { return true; }
+  bool on_comment(json::string_view, error_code&) { return true; }
+
+  std::string duplicate;
+
+ private:
+  std::vector<std::set<std::string>> keys_;
+  std::string key_;
+};
+
+}  // namespace
 
 Result<json::object> ParseObject(const std::string& body) {
   boost::system::error_code ec;
@@ -24,6 +76,11 @@ Result<json::object> ParseObject(const std::string& body) {
     return e;
   }
   if (!v.is_object()) return InvalidArgument("body", "请求体须为 JSON 对象");
+  json::basic_parser<DuplicateKeyFinder> finder(opts);
+  finder.write_some(false, body.data(), body.size(), ec);
+  if (!finder.handler().duplicate.empty()) {
+    return InvalidArgument(finder.handler().duplicate, "字段重复出现");
+  }
   return std::move(v.as_object());
 }
 

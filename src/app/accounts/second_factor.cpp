@@ -14,14 +14,12 @@ Error Unauthenticated(std::string message, std::string field) {
   return UnauthenticatedError(std::move(message), std::move(field));
 }
 
-Status RequireSession(const RequestContext& ctx) { return RequirePersonSession(ctx); }
-
 constexpr std::string_view kTokenPrefix = "xa_";
 
 }  // namespace
 
 Result<TotpEnrollment> EnrollTotp(Services& s, const RequestContext& ctx) {
-  XA_TRY(RequireSession(ctx));
+  XA_TRY(RequirePersonSession(ctx));
   TotpEnrollment out;
   out.secret = domain::Base32Encode(RandomBytes(20));  // 160 bits, as RFC 4226 recommends
   out.otpauth_uri = domain::TotpUri("校安 Xiaoan", ctx.principal->username, out.secret);
@@ -40,7 +38,7 @@ Result<TotpEnrollment> EnrollTotp(Services& s, const RequestContext& ctx) {
 }
 
 Status ConfirmTotp(Services& s, const RequestContext& ctx, const std::string& code) {
-  XA_TRY(RequireSession(ctx));
+  XA_TRY(RequirePersonSession(ctx));
   return s.store.Write([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(auto user, tx.users().FindById(ctx.principal->user_id));
     if (!user) return Unauthenticated("请先登录", "session");
@@ -58,7 +56,7 @@ Status ConfirmTotp(Services& s, const RequestContext& ctx, const std::string& co
 }
 
 Status DisableTotp(Services& s, const RequestContext& ctx, const std::string& password) {
-  XA_TRY(RequireSession(ctx));
+  XA_TRY(RequirePersonSession(ctx));
   // The password is checked before the write transaction (see VerifySigner).
   XA_ASSIGN_OR_RETURN(auto checked_hash,
                       CheckOwnPassword(s, ctx, password, "password", "密码不正确"));
@@ -103,7 +101,7 @@ Status ResetTotp(Services& s, const RequestContext& ctx, std::int64_t user_id) {
 
 Result<CreatedToken> CreateApiToken(Services& s, const RequestContext& ctx, const std::string& name,
                                     std::vector<std::string> permissions, int days) {
-  XA_TRY(RequireSession(ctx));
+  XA_TRY(RequirePersonSession(ctx));
   if (name.empty() || name.size() > 100) return InvalidArgument("name", "名称不能为空");
   if (days < 1 || days > 365) return InvalidArgument("expires_in_days", "须在 1 到 365 之间");
   if (permissions.empty()) return InvalidArgument("permissions", "至少选择一项权限");
@@ -137,7 +135,7 @@ Result<CreatedToken> CreateApiToken(Services& s, const RequestContext& ctx, cons
 }
 
 Result<std::vector<domain::ApiToken>> ListApiTokens(Services& s, const RequestContext& ctx) {
-  XA_TRY(RequireSession(ctx));
+  XA_TRY(RequirePersonSession(ctx));
   std::vector<domain::ApiToken> out;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(out, tx.users().TokensOf(ctx.principal->user_id));
@@ -148,7 +146,7 @@ Result<std::vector<domain::ApiToken>> ListApiTokens(Services& s, const RequestCo
 }
 
 Status RevokeApiToken(Services& s, const RequestContext& ctx, std::int64_t token_id) {
-  XA_TRY(RequireSession(ctx));
+  XA_TRY(RequirePersonSession(ctx));
   return s.store.Write([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(auto changed,
                         tx.users().RevokeToken(ctx.principal->user_id, token_id, s.Now()));
@@ -202,7 +200,7 @@ Result<Principal> AuthenticateToken(Services& s, const std::string& token) {
 
 Result<VerifiedSigner> VerifySigner(Services& s, const RequestContext& ctx,
                                     const std::string& password, const std::string& totp) {
-  XA_TRY(RequireSession(ctx));
+  XA_TRY(RequirePersonSession(ctx));
   if (password.empty() == totp.empty()) {
     return InvalidArgument("password", "请重新输入密码或动态验证码（二选一）以确认签字");
   }
@@ -240,7 +238,7 @@ Result<VerifiedSigner> VerifySigner(Services& s, const RequestContext& ctx,
 
 Result<domain::Signature> SignInTx(Services& s, const RequestContext& ctx, domain::Tx& tx,
                                    const SignRequest& req, const VerifiedSigner& signer) {
-  XA_TRY(RequireSession(ctx));
+  XA_TRY(RequirePersonSession(ctx));
   std::vector<ErrorDetail> problems;
   const std::pair<const char*, const std::string*> fields[] = {
       {"object_type", &req.object_type}, {"object_id", &req.object_id}, {"step", &req.step}};

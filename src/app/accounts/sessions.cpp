@@ -148,6 +148,12 @@ bool IsAdministrator(const Principal& p) {
   return false;
 }
 
+// The answer when failed verifications have just locked an account (or a name that is none).
+static Error LockedAnswer(int minutes) {
+  return Unauthenticated("验证失败次数过多，账号已锁定 " + std::to_string(minutes) + " 分钟",
+                         "locked");
+}
+
 Status RequirePersonSession(const RequestContext& ctx) {
   if (!ctx.principal || ctx.principal->user_id == 0) return Unauthenticated("请先登录", "session");
   if (ctx.principal->token_id != 0) {
@@ -191,8 +197,7 @@ Error CountFailedVerification(Services& s, std::int64_t user_id, const std::stri
   });
   if (!st.ok()) return std::move(st).error();
   if (locked) {
-    return Unauthenticated("验证失败次数过多，账号已锁定 " + std::to_string(minutes) + " 分钟",
-                           "locked");
+    return LockedAnswer(minutes);
   }
   return answer;
 }
@@ -236,9 +241,7 @@ Result<LoginResult> Login(Services& s, LoginThrottle& throttle, const std::strin
       return {};
     }));
     if (counted.locked_until) {
-      return Unauthenticated(
-          "验证失败次数过多，账号已锁定 " + std::to_string(policy.lockout_minutes) + " 分钟",
-          "locked");
+      return LockedAnswer(policy.lockout_minutes);
     }
     return Unauthenticated("用户名或密码错误");
   }

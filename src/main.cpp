@@ -71,6 +71,13 @@ int main(int argc, char** argv) {
   auto* restore = app.add_subcommand("restore", "从备份文件恢复到空数据库");
   add_common(restore);
   restore->add_option("file", file, "备份文件")->required();
+  auto* calendar = app.add_subcommand("calendar", "校历：国家节假日安排");
+  calendar->require_subcommand(1);
+  auto* calendar_import = calendar->add_subcommand("import", "导入一年的节假日安排（JSON 文件）");
+  add_common(calendar_import);
+  calendar_import->add_option("file", file, "节假日安排文件（格式见 data/holidays/）")->required();
+  auto* calendar_years = calendar->add_subcommand("years", "列出已导入节假日安排的年份");
+  add_common(calendar_years);
   auto* version = app.add_subcommand("version", "显示版本");
 
   try {
@@ -99,5 +106,7 @@ int main(int argc, char** argv) {
   if (archive->parsed()) return RunArchiveAudit(*cfg, archive_before, file);
   if (backup->parsed()) return RunBackup(*cfg, file);
   if (restore->parsed()) return RunRestore(*cfg, file);
+  if (calendar_import->parsed()) return RunCalendarImport(*cfg, file);
+  if (calendar_years->parsed()) return RunCalendarYears(*cfg);
   return kExitUsage;
 }

@@ -50,12 +50,29 @@ check "create-admin weak password" 1 "$bin" create-admin --data-dir "$d" --usern
 contains "weak password names the field" "password"
 check "create-admin duplicate" 1 "$bin" create-admin --data-dir "$d" --username itadmin --password-stdin <<<'Str0ng#Passw0rd'
 
+# The holiday notices: 2026 ships with the binary, later years are imported from a file.
+check "calendar years" 0 "$bin" calendar years --data-dir "$d"
+contains "the shipped 2026 notice" "国务院办公厅关于2026年部分节假日安排的通知"
+cat >"$work/2027.json" <<'JSON'
+{"year": 2027, "title": "国务院办公厅关于2027年部分节假日安排的通知",
+ "holidays": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-03", "workdays": []},
+              {"name": "春节", "from": "2027-02-06", "to": "2027-02-13", "workdays": ["2027-02-14"]}]}
+JSON
+check "calendar import" 0 "$bin" calendar import --data-dir "$d" "$work/2027.json"
+contains "calendar import summary" "已导入 2027 年节假日安排：2 个节日，放假 11 天，调休上班 1 天"
+sed 's/2027-02-14/2027-02-15/' "$work/2027.json" >"$work/2027-bad.json"
+check "calendar import of a weekday make-up day" 1 "$bin" calendar import --data-dir "$d" "$work/2027-bad.json"
+contains "the bad day is named" "holidays\[1\].workdays\[0\]"
+check "calendar import of a missing file" 1 "$bin" calendar import --data-dir "$d" "$work/none.json"
+check "calendar without a subcommand" 2 "$bin" calendar
 check "backup" 0 "$bin" backup --data-dir "$d" "$work/backup.jsonl"
 # Nothing the program writes is readable by other users of the machine.
 modes=$(stat -c '%a' "$d/xiaoan.db" "$work/backup.jsonl" "$d" | tr '\n' ' ')
 [ "$modes" = "640 640 750 " ] && passes=$((passes + 1)) || { echo "FAIL: file modes $modes (want 640 640 750)"; failures=$((failures + 1)); }
 check "restore into empty" 0 "$bin" restore --data-dir "$work/b" "$work/backup.jsonl"
 check "restored audit verifies" 0 "$bin" verify-audit --data-dir "$work/b"
+check "restored holiday notices" 0 "$bin" calendar years --data-dir "$work/b"
+contains "the imported 2027 notice is restored" "2027"
 check "restore into non-empty is refused" 1 "$bin" restore --data-dir "$work/b" "$work/backup.jsonl"
 a_count=$(sqlite3 "$d/xiaoan.db" "SELECT COUNT(*) FROM schools")
 b_count=$(sqlite3 "$work/b/xiaoan.db" "SELECT COUNT(*) FROM schools")

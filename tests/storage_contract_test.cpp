@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "app/audit/audit_log.hpp"
+#include "app/calendar/calendar.hpp"
 #include "app/demo/seed_demo.hpp"
 #include "app/hazards/hazards.hpp"
 #include "app/org/org_use_cases.hpp"
@@ -1151,6 +1152,162 @@ TEST_P(StorageContract, MigrationToPlatformSubjectsKeepsOrdersAndFiles) {
                     o.deadline = "2026-11-10";
                     o.created_at = "t";
                     return tx.supervision().Insert(o);
+                  })
+                  .ok());
+}
+
+// Migration 0014 adds the school calendar to a live database: what was stored stays, the
+// calendar tables take a bureau's semesters at once, and the shipped 2026 notice loads.
+TEST_P(StorageContract, MigrationToTheSchoolCalendarKeepsTheOrganisation) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = sql::OpenPool(db.url(), {2, 5000});
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(storage::Migrate(**pool, "t", 13).ok());
+  {
+    auto conn = (*pool)->Acquire();
+    ASSERT_TRUE(conn.ok());
+    const char* t = "2026-11-02T00:00:00.000Z";
+    const std::vector<std::pair<std::string, sql::Params>> rows = {
+        {"INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
+         "VALUES ('990102', '示范区', NULL, 'county', $1, $1)",
+         {t}},
+        {"INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, created_at, "
+         "updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', NULL, '/1/', $1, $1)",
+         {t}},
+        {"INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, created_at, "
+         "updated_at) VALUES (2, 'school', '一小', 'S1', '990102', 1, '/1/2/', $1, $1)",
+         {t}},
+    };
+    for (const auto& [q, params] : rows) {
+      auto done = (*conn)->Exec(q, params);
+      ASSERT_TRUE(done.ok()) << q << ": " << done.error().message;
+    }
+  }
+  auto upgraded = storage::Migrate(**pool, "t");
+  ASSERT_TRUE(upgraded.ok()) << upgraded.error().message;
+  EXPECT_GE(*upgraded, 1);
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  FixedClock clock{Instant{}};
+  app::Services services{store, clock};
+  ASSERT_TRUE(app::EnsureReferenceData(services).ok());
+  namespace cal = domain::calendar;
+  const auto day = [](const char* d) { return *cal::ParseDate(d); };
+  ASSERT_TRUE(
+      store
+          .Write([&](domain::Tx& tx) -> Status {
+            XA_TRY(tx.calendar().ReplaceTerms(
+                1, {{1, 2026, 1, day("2026-09-01"), day("2027-01-22")}}));
+            return tx.calendar().ReplaceExceptions(2, {{2, day("2026-10-22"), false, "运动会"}});
+          })
+          .ok());
+  ASSERT_TRUE(store
+                  .Read([&](domain::Tx& tx) -> Status {
+                    auto school = *tx.org().FindUnit(2);
+                    EXPECT_TRUE(school.has_value());
+                    EXPECT_EQ(school->name, "一小");
+                    auto years = tx.calendar().HolidayYears();
+                    EXPECT_TRUE(years.ok());
+                    EXPECT_EQ(years->size(), 1u);
+                    auto terms = tx.calendar().TermsOf({2, 1});
+                    EXPECT_TRUE(terms.ok());
+                    EXPECT_EQ(terms->size(), 1u);
+                    auto days = tx.calendar().ExceptionsOf({2});
+                    EXPECT_EQ(days->size(), 1u);
+                    return {};
+                  })
+                  .ok());
+}
+
+// The calendar repository on both stores: a notice's days come back as its holidays, and each
+// Replace* replaces only that unit's rows of its kind.
+TEST_P(StorageContract, CalendarRowsRoundTrip) {
+  namespace cal = domain::calendar;
+  const auto day = [](const char* d) { return *cal::ParseDate(d); };
+  const auto bureau = Bureau();
+  domain::UnitId section = 0;
+  cal::HolidayYear notice;
+  notice.year = 2019;
+  notice.title = "2019";
+  notice.source = "测试";
+  notice.loaded_at = "t";
+  notice.loaded_by = "x";
+  notice.holidays = {
+      {"元旦", day("2018-12-30"), day("2019-01-01"), {day("2018-12-29")}},
+      {"国庆节", day("2019-10-01"), day("2019-10-07"), {day("2019-09-29"), day("2019-10-12")}}};
+  ASSERT_TRUE(S().store
+                  .Write([&](domain::Tx& tx) -> Status {
+                    XA_TRY(InsertSection(tx, bureau.id, "科室"));
+                    XA_ASSIGN_OR_RETURN(auto units, tx.org().ListUnits({}));
+                    for (const auto& u : units.items) {
+                      if (u.kind == "section") section = u.id;
+                    }
+                    XA_TRY(tx.calendar().ReplaceHolidayYear(notice));
+                    XA_TRY(tx.calendar().ReplaceTerms(
+                        bureau.id, {{bureau.id, 2018, 2, day("2019-02-25"), day("2019-07-05")},
+                                    {bureau.id, 2019, 1, day("2019-09-01"), day("2020-01-17")}}));
+                    XA_TRY(tx.calendar().ReplaceTerms(
+                        section, {{section, 2019, 1, day("2019-09-02"), day("2020-01-17")}}));
+                    XA_TRY(tx.calendar().ReplaceExceptions(
+                        bureau.id, {{bureau.id, day("2019-11-08"), false, "培训"},
+                                    {bureau.id, day("2019-11-09"), true, "补课"}}));
+                    XA_TRY(tx.calendar().ReplaceDismissals(
+                        bureau.id, {{bureau.id, 0, 0, 990}, {bureau.id, 3, 5, 900}}));
+                    // Replacing again keeps only the new rows.
+                    return tx.calendar().ReplaceTerms(
+                        bureau.id, {{bureau.id, 2019, 1, day("2019-09-01"), day("2020-01-17")}});
+                  })
+                  .ok());
+  ASSERT_TRUE(S().store
+                  .Read([&](domain::Tx& tx) -> Status {
+                    auto years = *tx.calendar().HolidayYears();
+                    EXPECT_EQ(years.size(), 2u);  // the shipped 2026 and this one
+                    const auto& y = years.front();
+                    EXPECT_EQ(y.year, 2019);
+                    EXPECT_EQ(y.source, "测试");
+                    EXPECT_EQ(y.loaded_by, "x");
+                    EXPECT_EQ(y.holidays.size(), 2u);
+                    if (y.holidays.size() == 2) {
+                      EXPECT_EQ(y.holidays[0].name, "元旦");
+                      EXPECT_EQ(cal::FormatDate(y.holidays[0].from), "2018-12-30");
+                      EXPECT_EQ(cal::FormatDate(y.holidays[0].to), "2019-01-01");
+                      EXPECT_EQ(y.holidays[0].workdays.size(), 1u);
+                      EXPECT_EQ(y.holidays[1].workdays.size(), 2u);
+                      EXPECT_EQ(cal::FormatDate(y.holidays[1].to), "2019-10-07");
+                    }
+                    auto terms = *tx.calendar().TermsOf({bureau.id});
+                    EXPECT_EQ(terms.size(), 1u);
+                    auto both = *tx.calendar().TermsOf({section, bureau.id});
+                    EXPECT_EQ(both.size(), 2u);
+                    EXPECT_TRUE(tx.calendar().TermsOf({}).value().empty());
+                    auto days = *tx.calendar().ExceptionsOf({bureau.id});
+                    EXPECT_EQ(days.size(), 2u);
+                    if (days.size() == 2) {
+                      EXPECT_FALSE(days[0].school_day);
+                      EXPECT_TRUE(days[1].school_day);
+                      EXPECT_EQ(days[1].reason, "补课");
+                    }
+                    auto times = *tx.calendar().DismissalsOf({bureau.id});
+                    EXPECT_EQ(times.size(), 2u);
+                    if (times.size() == 2) {
+                      EXPECT_EQ(times[1].grade, 3);
+                      EXPECT_EQ(times[1].weekday, 5);
+                      EXPECT_EQ(times[1].minutes, 900);
+                    }
+                    return {};
+                  })
+                  .ok());
+  // Loading the year again replaces its days.
+  notice.holidays = {{"国庆节", day("2019-10-01"), day("2019-10-03"), {}}};
+  ASSERT_TRUE(
+      S().store.Write([&](domain::Tx& tx) { return tx.calendar().ReplaceHolidayYear(notice); })
+          .ok());
+  ASSERT_TRUE(S().store
+                  .Read([&](domain::Tx& tx) -> Status {
+                    auto years = *tx.calendar().HolidayYears();
+                    EXPECT_EQ(years.front().holidays.size(), 1u);
+                    EXPECT_EQ(cal::FormatDate(years.front().holidays[0].to), "2019-10-03");
+                    return {};
                   })
                   .ok());
 }

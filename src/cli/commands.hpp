@@ -49,5 +49,8 @@ int RunRecoverAccount(const Config& cfg, const std::string& username);
 int RunArchiveAudit(const Config& cfg, const std::string& before, const std::string& file);
 int RunBackup(const Config& cfg, const std::string& file);
 int RunRestore(const Config& cfg, const std::string& file);
+// Loads a year's holiday notice (JSON, as in data/holidays/) into the store; lists the years.
+int RunCalendarImport(const Config& cfg, const std::string& file);
+int RunCalendarYears(const Config& cfg);
 
 }  // namespace xiaoan::cli

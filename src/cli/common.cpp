@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app/accounts/accounts.hpp"
+#include "app/calendar/calendar.hpp"
 #include "cli/commands.hpp"
 #include "core/clock.hpp"
 
@@ -54,7 +55,7 @@ Result<std::unique_ptr<storage::SqlStore>> OpenMigratedStore(const Config& cfg) 
   auto store = std::make_unique<storage::SqlStore>(std::move(pool), hash);
   SystemClock clock;
   app::Services services{*store, clock};
-  XA_TRY(app::EnsureBuiltinRoles(services));
+  XA_TRY(app::EnsureReferenceData(services));
   return store;
 }
 

@@ -10,6 +10,7 @@
 
 #include "app/accounts/accounts.hpp"
 #include "app/audit/audit_log.hpp"
+#include "app/calendar/calendar.hpp"
 #include "app/demo/seed_demo.hpp"
 #include "app/org/org_use_cases.hpp"
 #include "cli/commands.hpp"
@@ -227,6 +228,48 @@ int RunRestore(const Config& cfg, const std::string& file) {
   auto rows = storage::RestoreFromFile((*store)->pool(), file, FilesDir(cfg));
   if (!rows.ok()) return Fail(rows.error());
   std::cout << "已从 " << file << " 恢复 " << *rows << " 行\n";
+  return kExitOk;
+}
+
+}  // namespace xiaoan::cli
+
+namespace xiaoan::cli {
+
+int RunCalendarImport(const Config& cfg, const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return Fail(InvalidArgument("file", "无法读取文件 " + file));
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (text.size() > 1024 * 1024)
+    return Fail(InvalidArgument("file", "文件超过 1 MiB，不是节假日安排"));
+  auto notice = app::ParseHolidayNotice(text);
+  if (!notice.ok()) return Fail(notice.error());
+  auto opened = OpenServices(cfg);
+  if (!opened.ok()) return Fail(opened.error());
+  app::RequestContext ctx;
+  ctx.actor = "cli:calendar-import";
+  if (notice->source.empty()) notice->source = file;
+  auto stored = app::ImportHolidayYear((*opened)->services, ctx, std::move(notice).value());
+  if (!stored.ok()) return Fail(stored.error());
+  int days = 0;
+  int workdays = 0;
+  for (const auto& h : stored->holidays) {
+    days += static_cast<int>((h.to - h.from).count()) + 1;
+    workdays += static_cast<int>(h.workdays.size());
+  }
+  std::cout << "已导入 " << stored->year << " 年节假日安排：" << stored->holidays.size()
+            << " 个节日，放假 " << days << " 天，调休上班 " << workdays << " 天\n";
+  return kExitOk;
+}
+
+int RunCalendarYears(const Config& cfg) {
+  auto opened = OpenServices(cfg);
+  if (!opened.ok()) return Fail(opened.error());
+  auto years = app::ListHolidayYears((*opened)->services, app::RequestContext{});
+  if (!years.ok()) return Fail(years.error());
+  if (years->empty()) std::cout << "尚未导入任何年份的节假日安排\n";
+  for (const auto& y : *years) {
+    std::cout << y.year << "\t" << y.title << "\t" << y.loaded_at << "\t" << y.loaded_by << "\n";
+  }
   return kExitOk;
 }
 

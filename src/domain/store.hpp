@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "domain/audit/audit.hpp"
 #include "domain/auth/auth.hpp"
+#include "domain/calendar/calendar.hpp"
 #include "domain/hazard/ledger.hpp"
 #include "domain/org/org.hpp"
 #include "domain/org/school_stats.hpp"
@@ -259,6 +260,7 @@ class Tx {
   virtual FileRepository& files() = 0;
   virtual NotificationRepository& notifications() = 0;
   virtual SupervisionRepository& supervision() = 0;
+  virtual calendar::CalendarRepository& calendar() = 0;
   // The modules' own records.
   virtual hazard::HazardRepository& hazards() = 0;
 };

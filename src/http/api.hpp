@@ -53,6 +53,7 @@ void AddAdminRoutes(Router& router, app::Services& services, const ApiOptions& o
 void AddBoardRoutes(Router& router, app::Services& services);
 void AddPlatformRoutes(Router& router, app::Services& services, const ApiOptions& options);
 void AddHazardRoutes(Router& router, app::Services& services, const ApiOptions& options);
+void AddCalendarRoutes(Router& router, app::Services& services);
 void AddRoutes(Router& router, app::Services& services, const ApiOptions& options);
 
 // Static files with ETag, cache headers and the SPA fallback to index.html.

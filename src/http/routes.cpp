@@ -11,6 +11,7 @@ void AddRoutes(Router& router, app::Services& services, const ApiOptions& option
   AddBoardRoutes(router, services);
   AddPlatformRoutes(router, services, options);
   AddHazardRoutes(router, services, options);
+  AddCalendarRoutes(router, services);
 }
 
 }  // namespace xiaoan::http

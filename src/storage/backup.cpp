@@ -14,7 +14,8 @@ namespace {
 namespace json = boost::json;
 
 // Parents before children, so foreign keys hold while restoring.
-// reference: rows the binary recreates by itself (built-in roles), replaced on restore.
+// reference: rows the binary recreates by itself (built-in roles, the holiday notices it ships),
+// replaced on restore.
 struct TableSpec {
   const char* name;
   const char* order;
@@ -50,6 +51,11 @@ constexpr TableSpec kTables[] = {
     {"self_inspections", "id", true},
     {"notifications", "id", true},
     {"hazard_rule_settings", "key", false},
+    {"holiday_years", "year", false, true},
+    {"holiday_days", "year, day", false, true},
+    {"school_terms", "unit_id, school_year, term", false},
+    {"school_day_exceptions", "unit_id, day", false},
+    {"dismissal_times", "unit_id, grade, weekday", false},
 };
 // clang-format on
 // Left out on purpose: the figures the hazards' triggers rebuild, the migrations' own record, and
@@ -200,9 +206,11 @@ Result<std::int64_t> RestoreFromFile(sql::Pool& pool, const std::string& path,
                                       " 已有数据），只能恢复到新建的空数据库");
       }
     }
-    // Built-in roles were recreated when the target was opened; the backup's rows replace them.
-    XA_TRY(conn->Exec("DELETE FROM role_permissions"));
-    XA_TRY(conn->Exec("DELETE FROM roles"));
+    // Reference rows (built-in roles, shipped holiday notices) were recreated when the target was
+    // opened; the backup's rows replace them. Children first.
+    for (auto t = std::rbegin(kTables); t != std::rend(kTables); ++t) {
+      if (t->reference) XA_TRY(conn->Exec(std::string("DELETE FROM ") + t->name));
+    }
     XA_ASSIGN_OR_RETURN(int version, CurrentSchemaVersion(*conn));
     std::string line;
     std::string table;

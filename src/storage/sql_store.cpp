@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "storage/repos/audit_user_repository.hpp"
+#include "storage/repos/calendar_repository.hpp"
 #include "storage/repos/hazard_repository.hpp"
 #include "storage/repos/org_repository.hpp"
 #include "storage/repos/platform_repository.hpp"
@@ -27,6 +28,7 @@ class SqlTx final : public domain::Tx {
         files_(conn),
         notifications_(conn),
         supervision_(conn),
+        calendar_(conn),
         hazards_(conn, &access_changed, cache, epoch) {}
   bool access_changed = false;
   domain::OrgRepository& org() override { return org_; }
@@ -35,6 +37,7 @@ class SqlTx final : public domain::Tx {
   domain::FileRepository& files() override { return files_; }
   domain::NotificationRepository& notifications() override { return notifications_; }
   domain::SupervisionRepository& supervision() override { return supervision_; }
+  domain::calendar::CalendarRepository& calendar() override { return calendar_; }
   domain::hazard::HazardRepository& hazards() override { return hazards_; }
 
  private:
@@ -44,6 +47,7 @@ class SqlTx final : public domain::Tx {
   SqlFileRepository files_;
   SqlNotificationRepository notifications_;
   SqlSupervisionRepository supervision_;
+  SqlCalendarRepository calendar_;
   SqlHazardRepository hazards_;
 };
 

@@ -11,6 +11,7 @@
 #include <random>
 
 #include "app/accounts/accounts.hpp"
+#include "app/calendar/calendar.hpp"
 #include "core/clock.hpp"
 #include "core/password.hpp"
 
@@ -97,7 +98,7 @@ std::unique_ptr<storage::SqlStore> OpenStore(const std::string& url) {
       std::make_unique<storage::SqlStore>(std::move(pool).value(), domain::AuditHash::kSha256);
   SystemClock clock;
   app::Services services{*store, clock};
-  auto roles = app::EnsureBuiltinRoles(services);
+  auto roles = app::EnsureReferenceData(services);
   EXPECT_TRUE(roles.ok()) << (roles.ok() ? "" : roles.error().message);
   return store;
 }

@@ -208,6 +208,7 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
         clusters.push_back(c.id);
       }
       int seq = 0;
+      std::vector<domain::School> district_schools;
       for (const auto& plan : kPlan) {
         for (int i = 0; i < plan.count; ++i) {
           ++seq;
@@ -215,8 +216,10 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
               MakeSchool(rnd, plan, i, seq, code, district_name, bureau.id, clusters);
           XA_TRY(InsertSchoolInTx(tx, ctx, school, now));
           ++summary.schools;
+          district_schools.push_back(std::move(school));
         }
       }
+      XA_TRY(SeedDemoCalendar(tx, bureau.id, district_schools));
       for (const auto& dep : kDepartments) {
         domain::Unit u;
         u.kind = "department";

@@ -41,6 +41,11 @@ struct DemoSummary {
   std::vector<DemoAccount> accounts;
 };
 
+// The district's semesters and dismissal times at its bureau, and the schools' own dismissal
+// times and days off, inside the caller's transaction.
+Status SeedDemoCalendar(domain::Tx& tx, domain::UnitId bureau,
+                        const std::vector<domain::School>& schools);
+
 // Writes the hazard history of the given schools inside the caller's transaction; returns how
 // many hazards it created. The schools with demo accounts get no fire hazards.
 Result<int> SeedHazardHistory(Services& s, domain::Tx& tx, std::uint64_t seed,

@@ -7,13 +7,14 @@ namespace xiaoan::domain {
 
 const std::vector<std::string>& AllPermissions() {
   static const std::vector<std::string> kAll = {
-      perm::kRegionRead,     perm::kRegionWrite,     perm::kUnitRead,     perm::kUnitWrite,
-      perm::kDepartmentRead, perm::kDepartmentWrite, perm::kSchoolRead,   perm::kSchoolWrite,
-      perm::kSchoolImport,   perm::kSchoolExport,    perm::kUserRead,     perm::kUserWrite,
-      perm::kRoleRead,       perm::kRoleWrite,       perm::kPolicyRead,   perm::kPolicyWrite,
-      perm::kAuditRead,      perm::kAuditExport,     perm::kHazardRead,   perm::kHazardReport,
-      perm::kHazardAssign,   perm::kHazardRectify,   perm::kHazardVerify, perm::kHazardClose,
-      perm::kHazardReopen,   perm::kHazardSupervise, perm::kHazardReply,  perm::kHazardConfigure};
+      perm::kRegionRead,     perm::kRegionWrite,     perm::kUnitRead,        perm::kUnitWrite,
+      perm::kDepartmentRead, perm::kDepartmentWrite, perm::kSchoolRead,      perm::kSchoolWrite,
+      perm::kSchoolImport,   perm::kSchoolExport,    perm::kUserRead,        perm::kUserWrite,
+      perm::kRoleRead,       perm::kRoleWrite,       perm::kPolicyRead,      perm::kPolicyWrite,
+      perm::kAuditRead,      perm::kAuditExport,     perm::kHazardRead,      perm::kHazardReport,
+      perm::kHazardAssign,   perm::kHazardRectify,   perm::kHazardVerify,    perm::kHazardClose,
+      perm::kHazardReopen,   perm::kHazardSupervise, perm::kHazardReply,     perm::kHazardConfigure,
+      perm::kCalendarRead,   perm::kCalendarWrite,   perm::kCalendarHolidays};
   return kAll;
 }
 
@@ -46,7 +47,10 @@ std::span<const PermissionLabel> PermissionLabels() {
       {perm::kHazardReopen, "重新打开隐患", "隐患排查"},
       {perm::kHazardSupervise, "督办隐患", "隐患排查"},
       {perm::kHazardReply, "回复督办单", "隐患排查"},
-      {perm::kHazardConfigure, "配置隐患规则", "隐患排查"}};
+      {perm::kHazardConfigure, "配置隐患规则", "隐患排查"},
+      {perm::kCalendarRead, "查看校历", "校历"},
+      {perm::kCalendarWrite, "设置学期、放假调整和放学时间", "校历"},
+      {perm::kCalendarHolidays, "导入国家节假日安排", "校历"}};
   return kLabels;
 }
 
@@ -137,35 +141,37 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
        ScopeKind::kUnitAndBelow,
        {kRegionRead, kUnitRead, kDepartmentRead, kSchoolRead, kSchoolWrite, kSchoolImport,
         kSchoolExport, kHazardRead, kHazardReport, kHazardAssign, kHazardVerify, kHazardReopen,
-        kHazardSupervise, kHazardConfigure},
+        kHazardSupervise, kHazardConfigure, kCalendarRead, kCalendarWrite},
        false},
       {"bureau_section",
        "教育局内设科室",
        ScopeKind::kCustom,
-       {kRegionRead, kUnitRead, kDepartmentRead, kSchoolRead, kSchoolExport, kHazardRead},
+       {kRegionRead, kUnitRead, kDepartmentRead, kSchoolRead, kSchoolExport, kHazardRead,
+        kCalendarRead},
        false},
       {"inspector",
        "督查检查人员",
        ScopeKind::kUnitAndBelow,
        {kRegionRead, kUnitRead, kDepartmentRead, kSchoolRead, kHazardRead, kHazardReport,
-        kHazardVerify, kHazardSupervise},
+        kHazardVerify, kHazardSupervise, kCalendarRead},
        false},
       {"school_leader",
        "学校领导",
        ScopeKind::kOwnUnit,
        {kRegionRead, kSchoolRead, kSchoolWrite, kSchoolExport, kHazardRead, kHazardReport,
-        kHazardAssign, kHazardRectify, kHazardVerify, kHazardClose, kHazardReply},
+        kHazardAssign, kHazardRectify, kHazardVerify, kHazardClose, kHazardReply, kCalendarRead,
+        kCalendarWrite},
        false},
       {"school_safety_officer",
        "学校安全干部",
        ScopeKind::kOwnUnit,
        {kRegionRead, kSchoolRead, kSchoolExport, kHazardRead, kHazardReport, kHazardAssign,
-        kHazardRectify, kHazardVerify, kHazardReply},
+        kHazardRectify, kHazardVerify, kHazardReply, kCalendarRead, kCalendarWrite},
        false},
       {"teacher",
        "教师/班主任",
        ScopeKind::kOwnUnit,
-       {kRegionRead, kSchoolRead, kHazardRead, kHazardReport, kHazardRectify},
+       {kRegionRead, kSchoolRead, kHazardRead, kHazardReport, kHazardRectify, kCalendarRead},
        false},
       {"department_liaison",
        "部门联络员",
@@ -176,7 +182,8 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
        "系统管理员",
        ScopeKind::kAll,
        {kRegionRead, kRegionWrite, kUnitRead, kUnitWrite, kDepartmentRead, kDepartmentWrite,
-        kSchoolRead, kSchoolWrite, kSchoolImport, kSchoolExport, kUserRead, kUserWrite},
+        kSchoolRead, kSchoolWrite, kSchoolImport, kSchoolExport, kUserRead, kUserWrite,
+        kCalendarRead, kCalendarHolidays},
        true},
       {"security_admin",
        "安全管理员",

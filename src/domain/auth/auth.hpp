@@ -44,6 +44,9 @@ inline constexpr const char* kHazardReopen = "hazard:reopen";
 inline constexpr const char* kHazardSupervise = "hazard:supervise";
 inline constexpr const char* kHazardReply = "hazard:reply";
 inline constexpr const char* kHazardConfigure = "hazard:configure";
+inline constexpr const char* kCalendarRead = "calendar:read";
+inline constexpr const char* kCalendarWrite = "calendar:write";
+inline constexpr const char* kCalendarHolidays = "calendar:holidays";
 }  // namespace perm
 
 // Every permission that exists, for validation of custom roles.

@@ -112,6 +112,24 @@ async function bell(page, label) {
   await focusIs(page, 'bell')
 }
 
+/** A day of the school calendar: its dialog open, checked, and Escape closes it. */
+async function calendarDay(page, label) {
+  await page.click(byTest('day-2026-12-01'))
+  await page.waitForSelector(`${byTest('day-dialog')} ${byTest('day-duties')}`)
+  await expectAccessible(page, `${label}, a day open`)
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('day-dialog'), { state: 'hidden' })
+}
+
+/** The holiday import dialog, open and checked, then Escape. */
+async function holidayImport(page, label) {
+  await page.click(byTest('holidays-import'))
+  await page.waitForSelector(`${byTest('holiday-import-dialog')}:visible`)
+  await expectAccessible(page, `${label}, the holiday import dialog`)
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('holiday-import-dialog'), { state: 'hidden' })
+}
+
 async function profileTabs(page, label) {
   for (const tab of ['totp', 'sessions', 'tokens']) {
     await page.goto(`${server.url}/profile?tab=${tab}`)
@@ -175,6 +193,8 @@ for (const viewport of [DESKTOP, PHONE]) {
           ['/hazards/board', byTest('board-open')],
           ['/hazards/supervision', byTest('table')],
           ['/hazards/rules', byTest('field-general_days')],
+          ['/calendar?month=2026-12', byTest('day-2026-12-01'), calendarDay],
+          ['/calendar?tab=settings', byTest('exceptions-0-reason')],
           ['/system/schools', `${byTest('table')} .el-table__row`, bell],
           ['/profile?tab=password', byTest('old-password'), profileTabs],
         ],
@@ -190,6 +210,8 @@ for (const viewport of [DESKTOP, PHONE]) {
           ['/home', byTest('home-scope')],
           ['/hazards/board', byTest('board-open')],
           ['/hazards/supervision', byTest('table')],
+          ['/calendar?month=2026-10', byTest('day-2026-10-10')],
+          ['/calendar?tab=settings', byTest('terms-0-starts_on')],
           ['/system/schools', `${byTest('table')} .el-table__row`],
           [`/system/schools/${schoolId}`, byTest('school-detail')],
           ['/system/org', '.page-card'],
@@ -202,7 +224,15 @@ for (const viewport of [DESKTOP, PHONE]) {
     })
 
     it('the administrators’ pages: users, roles, policy, audit log', async () => {
-      await tour(viewport, 'sysadmin', [['/system/users', `${byTest('table')} .el-table__row`]], titles)
+      await tour(
+        viewport,
+        'sysadmin',
+        [
+          ['/system/users', `${byTest('table')} .el-table__row`],
+          ['/calendar?tab=holidays', byTest('holiday-year-2026'), holidayImport],
+        ],
+        titles,
+      )
       await tour(
         viewport,
         'secadmin',
@@ -449,8 +479,11 @@ describe('no sideways scrolling at 320 px and at 200 % zoom', () => {
         ['school1_safety', `/hazards/${tourHazard}`, byTest('hazard-info')],
         ['school1_safety', '/hazards/board', byTest('board-open')],
         ['school1_safety', '/hazards/supervision', byTest('table')],
+        ['school1_safety', '/calendar?month=2026-10', byTest('day-2026-10-10')],
+        ['school1_safety', '/calendar?tab=settings', byTest('exceptions-0-reason')],
         ['school1_safety', '/system/schools', `${byTest('table')} .el-table__row`],
         ['safety_office', '/hazards/board', byTest('board-open')],
+        ['safety_office', '/calendar?month=2026-10', byTest('day-2026-10-10')],
         ['safety_office', '/system/schools', `${byTest('table')} .el-table__row`],
         ['sysadmin', '/system/users', `${byTest('table')} .el-table__row`],
         ['auditor', '/system/audit', `${byTest('table')} .el-table__row`],

@@ -77,6 +77,12 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'hazard.menu.rules', group: 'hazards', icon: 'Setting', perm: perm.hazardRead },
   },
   {
+    path: 'calendar',
+    name: 'calendar',
+    component: () => import('@/views/calendar/CalendarView.vue'),
+    meta: { title: 'calendar.menu.title', group: 'education', icon: 'Calendar', perm: perm.calendarRead },
+  },
+  {
     path: 'system/org',
     name: 'org',
     component: () => import('@/views/system/org/OrgView.vue'),

@@ -28,4 +28,7 @@ export const perm = {
   hazardSupervise: 'hazard:supervise',
   hazardReply: 'hazard:reply',
   hazardConfigure: 'hazard:configure',
+  calendarRead: 'calendar:read',
+  calendarWrite: 'calendar:write',
+  calendarHolidays: 'calendar:holidays',
 } as const

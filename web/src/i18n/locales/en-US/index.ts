@@ -9,5 +9,6 @@ import org from './org'
 import admin from './admin'
 import error from './error'
 import hazard from './hazard'
+import calendar from './calendar'
 
-export default { common, menu, login, layout, profile, home, org, admin, error, hazard }
+export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar }

@@ -169,6 +169,8 @@ const std::vector<Row> kMatrix = {
   {"GET",    "/api/v1/schools/{id}/calendar",  "S2", "", "offooonnnf"},
   {"GET",    "/api/v1/schools/{id}/calendar",  "X",  "", "offnnnnnnf"},
   {"GET",    "/api/v1/schools/{id}/calendar",  "D1", "", "nffnnnnnnf"},
+  // The rules engine's catalog: the same for everyone signed in.
+  {"GET",    "/api/v1/rules",                  "", "",   "oooooooooo"},
   {"GET",    "/api/v1/notifications",          "", "",   "oooooooooo"},
   {"POST",   "/api/v1/notifications/{id}/read", "999999", "", "oooooooooo"},
   {"POST",   "/api/v1/notifications/read-all", "", "",   "oooooooooo"},

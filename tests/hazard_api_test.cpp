@@ -567,9 +567,38 @@ TEST_P(HazardApiTest, TheDistrictsRulesSetDeadlinesAndEscalation) {
   EXPECT_EQ(unknown.status, 422);
   EXPECT_NE(unknown.body.find("deadlines.general_by_domain.spaceship"), std::string::npos);
   EXPECT_EQ(Json(office.Call("GET", "/api/v1/hazard-rules")).at("deadlines").at("general_days"), 7);
+  // The rules engine's catalog lists the ledger's rules with the values in force.
+  const auto param = [&](const std::string& rule, const std::string& key) -> json::value {
+    auto catalog = Json(safety_.Call("GET", "/api/v1/rules?measure=8"));
+    for (const auto& r : catalog.at("items").as_array()) {
+      if (r.at("id").as_string() != rule) continue;
+      for (const auto& p : r.at("params").as_array()) {
+        if (p.at("key").as_string() == key) return p;
+      }
+    }
+    return nullptr;
+  };
+  ASSERT_TRUE(param("hazard.overdue", "overdue_bureau_days").is_object());
+  EXPECT_EQ(param("hazard.overdue", "overdue_bureau_days").at("value").as_int64(), 7);
+  EXPECT_EQ(param("hazard.overdue", "overdue_bureau_days").at("default").as_int64(), 7);
   auto saved = office.Call("PUT", "/api/v1/hazard-rules", body);
   ASSERT_EQ(saved.status, 200) << saved.body;
   EXPECT_EQ(Json(saved).at("deadlines").at("general_by_domain").at("fire").as_int64(), 2);
+  EXPECT_EQ(param("hazard.overdue", "overdue_bureau_days").at("value").as_int64(), 2);
+  EXPECT_EQ(param("hazard.overdue", "overdue_bureau_days").at("default").as_int64(), 7);
+  EXPECT_EQ(param("hazard.rework", "rework_threshold").at("value").as_int64(), 1);
+  auto catalog = Json(safety_.Call("GET", "/api/v1/rules"));
+  std::vector<std::string> ids;
+  for (const auto& r : catalog.at("items").as_array()) {
+    ids.emplace_back(r.at("id").as_string());
+    EXPECT_EQ(r.at("measure").as_int64(), 8);
+    EXPECT_EQ(r.at("configure_path").as_string(), "/api/v1/hazard-rules");
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"hazard.deadline", "hazard.overdue", "hazard.missed",
+                                           "hazard.repeat", "hazard.rework", "hazard.major"}));
+  EXPECT_TRUE(Json(safety_.Call("GET", "/api/v1/rules?measure=13")).at("items").as_array().empty());
+  EXPECT_EQ(safety_.Call("GET", "/api/v1/rules?measure=22").status, 422);
+  EXPECT_EQ(safety_.Call("GET", "/api/v1/rules?measure=x").status, 422);
 
   // A fire hazard now gets 2 days, another domain 5.
   auto fire = Report(safety_);

@@ -240,6 +240,12 @@ TEST(HazardRules, SettingsOverrideTheDefaultsAndBadOnesAreNamed) {
   EXPECT_EQ(fields, (std::vector<std::string>{"general_days", "major.spaceship", "colour",
                                               "repeat_window_days", "overdue_bureau_days"}));
   EXPECT_EQ(bad.deadlines.general_days, 7);  // a refused value keeps the default
+  problems.clear();
+  const auto trailing = RulesFromSettings({{"major_days", "20x"}}, &problems);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].field, "major_days");
+  EXPECT_EQ(problems[0].reason, "须为整数");
+  EXPECT_EQ(trailing.deadlines.major_days, 30);
 }
 
 TEST(HazardDates, FoundAtIsNeitherLaterThanNowNorBefore2000) {

@@ -9,4 +9,9 @@ const std::vector<FileSubject>& FileSubjects() {
   return kSubjects;
 }
 
+const std::vector<RuleModule>& RuleModules() {
+  static const std::vector<RuleModule> kModules = {HazardRuleModule()};
+  return kModules;
+}
+
 }  // namespace xiaoan::app

@@ -5,6 +5,7 @@
 #include "app/accounts/accounts.hpp"
 #include "app/hazards/hazard_internal.hpp"
 #include "app/org/org_use_cases.hpp"
+#include "domain/hazard/hazard_rules.hpp"
 #include "domain/org/org.hpp"
 
 namespace xiaoan::app {
@@ -206,6 +207,23 @@ FileSubject HazardFileSubject() {
             XA_TRY(LoadInScope(tx, ctx, id));
             return {};
           }};
+}
+
+RuleModule HazardRuleModule() {
+  return {"hazard", hz::RuleDecls(),
+          [](domain::Tx& tx) -> Result<domain::rules::ParamValues> {
+            XA_ASSIGN_OR_RETURN(auto rules, LoadRules(tx));
+            const auto& d = rules.deadlines;
+            const auto& e = rules.escalation;
+            return domain::rules::ParamValues{{"general_days", d.general_days},
+                                              {"major_days", d.major_days},
+                                              {"overdue_leader_days", e.overdue_leader_days},
+                                              {"overdue_bureau_days", e.overdue_bureau_days},
+                                              {"missed_window_days", e.missed_window_days},
+                                              {"repeat_window_days", e.repeat_window_days},
+                                              {"rework_threshold", e.rework_threshold}};
+          },
+          "/api/v1/hazard-rules"};
 }
 
 Result<HazardDetail> GetHazard(Services& s, const RequestContext& ctx, std::int64_t id) {

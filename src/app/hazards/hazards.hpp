@@ -8,6 +8,7 @@
 
 #include "app/context.hpp"
 #include "app/platform/platform.hpp"
+#include "app/rules/rules.hpp"
 #include "domain/hazard/hazard.hpp"
 #include "domain/hazard/ledger.hpp"
 
@@ -73,6 +74,8 @@ Result<HazardDetail> TransitionHazard(Services& s, const RequestContext& ctx, st
 
 // Files attached to a hazard are readable by whoever may read the hazard (app/modules.cpp).
 FileSubject HazardFileSubject();
+// The ledger's rules in the engine's catalog, with the district's values (app/modules.cpp).
+RuleModule HazardRuleModule();
 
 Result<domain::hazard::SelfInspection> RecordSelfInspection(Services& s, const RequestContext& ctx,
                                                             domain::hazard::SelfInspection in);

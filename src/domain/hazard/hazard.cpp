@@ -1,11 +1,14 @@
 #include "domain/hazard/hazard.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <map>
 
 #include "core/strings.hpp"
+#include "domain/hazard/hazard_rules.hpp"
 
 namespace xiaoan::domain::hazard {
 
@@ -204,52 +207,68 @@ int DefaultDeadlineDays(const DeadlineRules& rules, bool major, std::string_view
 
 RuleSet RulesFromSettings(const std::vector<std::pair<std::string, std::string>>& settings,
                           std::vector<ErrorDetail>* problems) {
+  std::vector<ErrorDetail> found;
+  const auto decls = RuleDecls();
+  const auto* deadline = rules::FindRule(decls, "hazard.deadline");
   RuleSet r;
-  const auto problem = [problems](const std::string& key, std::string reason) {
-    if (problems) problems->push_back({key, std::move(reason), 0});
-  };
+  // The values of each declared rule by key; the per-domain deadlines on the side.
+  std::map<std::string, std::map<std::string, std::int64_t>> per_rule;
   for (const auto& [key, text] : settings) {
     int v = 0;
     const auto* end = text.data() + text.size();
     const auto parsed = std::from_chars(text.data(), end, v);
     if (parsed.ec != std::errc{} || parsed.ptr != end) {
-      problem(key, "须为整数");
+      found.push_back({key, "须为整数"});
       continue;
     }
-    const auto in = [&](int lo, int hi) {
-      if (v >= lo && v <= hi) return true;
-      problem(key, "须在 " + std::to_string(lo) + " 到 " + std::to_string(hi) + " 之间");
-      return false;
-    };
-    if (key == "general_days") {
-      if (in(1, 365)) r.deadlines.general_days = v;
-    } else if (key == "major_days") {
-      if (in(1, 365)) r.deadlines.major_days = v;
-    } else if (key.rfind("general.", 0) == 0 || key.rfind("major.", 0) == 0) {
+    if (key.rfind("general.", 0) == 0 || key.rfind("major.", 0) == 0) {
       const bool major = key[0] == 'm';
       const std::string domain = key.substr(major ? 6 : 8);
       if (!HasCode(Domains(), domain)) {
-        problem(key, "没有这个隐患类别");
-      } else if (in(1, 365)) {
-        (major ? r.deadlines.major_by_domain : r.deadlines.general_by_domain)[domain] = v;
+        found.push_back({key, "没有这个隐患类别"});
+        continue;
       }
-    } else if (key == "overdue_leader_days") {
-      if (in(0, 60)) r.escalation.overdue_leader_days = v;
-    } else if (key == "overdue_bureau_days") {
-      if (in(0, 90)) r.escalation.overdue_bureau_days = v;
-    } else if (key == "missed_window_days") {
-      if (in(1, 365)) r.escalation.missed_window_days = v;
-    } else if (key == "repeat_window_days") {
-      if (in(1, 730)) r.escalation.repeat_window_days = v;
-    } else if (key == "rework_threshold") {
-      if (in(1, 10)) r.escalation.rework_threshold = v;
-    } else {
-      problem(key, "未知的规则项");
+      // Bounded as the level's default is.
+      std::vector<ErrorDetail> range;
+      rules::CheckValues(*deadline, {{major ? "major_days" : "general_days", v}}, range);
+      if (!range.empty()) {
+        found.push_back({key, range.front().reason});
+        continue;
+      }
+      (major ? r.deadlines.major_by_domain : r.deadlines.general_by_domain)[domain] = v;
+      continue;
     }
+    const auto owner = std::find_if(decls.begin(), decls.end(), [&](const rules::RuleDecl& d) {
+      return std::any_of(d.params.begin(), d.params.end(),
+                         [&](const rules::ParamSpec& p) { return p.key == key; });
+    });
+    if (owner == decls.end()) {
+      found.push_back({key, "未知的规则项"});
+      continue;
+    }
+    per_rule[owner->id][key] = v;
   }
-  if (r.escalation.overdue_bureau_days < r.escalation.overdue_leader_days) {
-    problem("overdue_bureau_days", "须不小于 overdue_leader_days");
+  std::map<std::string, int> values;
+  for (const auto& decl : decls) {
+    for (const auto& [k, v] : rules::CheckValues(decl, per_rule[decl.id], found)) values[k] = v;
   }
+  r.deadlines.general_days = values.at("general_days");
+  r.deadlines.major_days = values.at("major_days");
+  r.escalation.overdue_leader_days = values.at("overdue_leader_days");
+  r.escalation.overdue_bureau_days = values.at("overdue_bureau_days");
+  r.escalation.missed_window_days = values.at("missed_window_days");
+  r.escalation.repeat_window_days = values.at("repeat_window_days");
+  r.escalation.rework_threshold = values.at("rework_threshold");
+  // Problems in the order of the settings they name (a cross-check last when its key is absent).
+  const auto position = [&](const ErrorDetail& e) {
+    const auto it = std::find_if(settings.begin(), settings.end(),
+                                 [&](const auto& kv) { return kv.first == e.field; });
+    return it - settings.begin();
+  };
+  std::stable_sort(found.begin(), found.end(), [&](const ErrorDetail& a, const ErrorDetail& b) {
+    return position(a) < position(b);
+  });
+  if (problems != nullptr) problems->insert(problems->end(), found.begin(), found.end());
   return r;
 }
 

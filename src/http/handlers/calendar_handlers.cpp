@@ -20,6 +20,23 @@ HttpResponse UnitCalendarResponse(const app::UnitCalendar& c) {
   return JsonResponse(200, json::serialize(ToJson(c)));
 }
 
+// PUT /api/v1/units/{id}/calendar/<list>: {"<list>": [...]} replaces what the unit set of it.
+template <typename Read, typename Set>
+void AddUnitListRoute(Router& r, app::Services& s, const std::string& list, Read read, Set set) {
+  r.Add(
+      "PUT", "/api/v1/units/{id}/calendar/" + list, Access::Need(perm::kCalendarWrite),
+      [&s, read, set](HttpRequest& req) -> Result<HttpResponse> {
+        XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+        XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
+        Fields f(obj);
+        auto items = read(f);
+        XA_TRY(f.Finish());
+        XA_ASSIGN_OR_RETURN(auto c, set(s, ContextOf(req), id, std::move(items)));
+        return UnitCalendarResponse(c);
+      },
+      0, Runs::kInWriteBatch);
+}
+
 }  // namespace
 
 void AddCalendarRoutes(Router& r, app::Services& s) {
@@ -55,42 +72,9 @@ void AddCalendarRoutes(Router& r, app::Services& s) {
           XA_ASSIGN_OR_RETURN(auto c, app::GetUnitCalendar(s, ContextOf(req), id));
           return UnitCalendarResponse(c);
         });
-  r.Add(
-      "PUT", "/api/v1/units/{id}/calendar/terms", Access::Need(perm::kCalendarWrite),
-      [&s](HttpRequest& req) -> Result<HttpResponse> {
-        XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
-        XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
-        Fields f(obj);
-        auto terms = TermsFromJson(f);
-        XA_TRY(f.Finish());
-        XA_ASSIGN_OR_RETURN(auto c, app::SetTerms(s, ContextOf(req), id, std::move(terms)));
-        return UnitCalendarResponse(c);
-      },
-      0, Runs::kInWriteBatch);
-  r.Add(
-      "PUT", "/api/v1/units/{id}/calendar/exceptions", Access::Need(perm::kCalendarWrite),
-      [&s](HttpRequest& req) -> Result<HttpResponse> {
-        XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
-        XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
-        Fields f(obj);
-        auto days = ExceptionsFromJson(f);
-        XA_TRY(f.Finish());
-        XA_ASSIGN_OR_RETURN(auto c, app::SetExceptions(s, ContextOf(req), id, std::move(days)));
-        return UnitCalendarResponse(c);
-      },
-      0, Runs::kInWriteBatch);
-  r.Add(
-      "PUT", "/api/v1/units/{id}/calendar/dismissals", Access::Need(perm::kCalendarWrite),
-      [&s](HttpRequest& req) -> Result<HttpResponse> {
-        XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
-        XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
-        Fields f(obj);
-        auto times = DismissalsFromJson(f);
-        XA_TRY(f.Finish());
-        XA_ASSIGN_OR_RETURN(auto c, app::SetDismissals(s, ContextOf(req), id, std::move(times)));
-        return UnitCalendarResponse(c);
-      },
-      0, Runs::kInWriteBatch);
+  AddUnitListRoute(r, s, "terms", TermsFromJson, app::SetTerms);
+  AddUnitListRoute(r, s, "exceptions", ExceptionsFromJson, app::SetExceptions);
+  AddUnitListRoute(r, s, "dismissals", DismissalsFromJson, app::SetDismissals);
   r.Add("GET", "/api/v1/schools/{id}/calendar", Access::Need(perm::kCalendarRead),
         [&s](HttpRequest& req) -> Result<HttpResponse> {
           XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));

@@ -20,6 +20,17 @@ std::string UnitsIn(const std::vector<std::int64_t>& units, sql::Params& params)
   return sql + ")";
 }
 
+// Rows of `table` set by any of the units, or none for no units.
+Result<sql::Rows> SetByUnits(sql::Connection& conn, const std::string& columns,
+                             const std::string& table, const std::vector<std::int64_t>& units,
+                             const std::string& order) {
+  if (units.empty()) return sql::Rows{};
+  sql::Params params;
+  const std::string where = UnitsIn(units, params);
+  return conn.Query(
+      "SELECT " + columns + " FROM " + table + " WHERE " + where + " ORDER BY " + order, params);
+}
+
 cal::Date DateOf(const sql::Rows& r, std::size_t row, std::size_t col) {
   return cal::ParseDate(r.Text(row, col)).value_or(cal::Date{});
 }
@@ -98,14 +109,9 @@ Status SqlCalendarRepository::ReplaceHolidayYear(const cal::HolidayYear& notice)
 
 Result<std::vector<cal::Term>> SqlCalendarRepository::TermsOf(
     const std::vector<std::int64_t>& units) {
+  XA_ASSIGN_OR_RETURN(auto r, SetByUnits(conn_, "unit_id, school_year, term, starts_on, ends_on",
+                                         "school_terms", units, "starts_on, unit_id"));
   std::vector<cal::Term> out;
-  if (units.empty()) return out;
-  sql::Params params;
-  const std::string where = UnitsIn(units, params);
-  XA_ASSIGN_OR_RETURN(auto r, conn_.Query("SELECT unit_id, school_year, term, starts_on, ends_on "
-                                          "FROM school_terms WHERE " +
-                                              where + " ORDER BY starts_on, unit_id",
-                                          params));
   for (std::size_t i = 0; i < r.size(); ++i) {
     out.push_back({r.Int(i, 0), static_cast<int>(r.Int(i, 1)), static_cast<int>(r.Int(i, 2)),
                    DateOf(r, i, 3), DateOf(r, i, 4)});
@@ -115,14 +121,9 @@ Result<std::vector<cal::Term>> SqlCalendarRepository::TermsOf(
 
 Result<std::vector<cal::DayException>> SqlCalendarRepository::ExceptionsOf(
     const std::vector<std::int64_t>& units) {
+  XA_ASSIGN_OR_RETURN(auto r, SetByUnits(conn_, "unit_id, day, school_day, reason",
+                                         "school_day_exceptions", units, "day, unit_id"));
   std::vector<cal::DayException> out;
-  if (units.empty()) return out;
-  sql::Params params;
-  const std::string where = UnitsIn(units, params);
-  XA_ASSIGN_OR_RETURN(auto r, conn_.Query("SELECT unit_id, day, school_day, reason FROM "
-                                          "school_day_exceptions WHERE " +
-                                              where + " ORDER BY day, unit_id",
-                                          params));
   for (std::size_t i = 0; i < r.size(); ++i) {
     out.push_back({r.Int(i, 0), DateOf(r, i, 1), r.Int(i, 2) != 0, r.Text(i, 3)});
   }
@@ -131,14 +132,9 @@ Result<std::vector<cal::DayException>> SqlCalendarRepository::ExceptionsOf(
 
 Result<std::vector<cal::Dismissal>> SqlCalendarRepository::DismissalsOf(
     const std::vector<std::int64_t>& units) {
+  XA_ASSIGN_OR_RETURN(auto r, SetByUnits(conn_, "unit_id, grade, weekday, minutes",
+                                         "dismissal_times", units, "unit_id, grade, weekday"));
   std::vector<cal::Dismissal> out;
-  if (units.empty()) return out;
-  sql::Params params;
-  const std::string where = UnitsIn(units, params);
-  XA_ASSIGN_OR_RETURN(auto r, conn_.Query("SELECT unit_id, grade, weekday, minutes FROM "
-                                          "dismissal_times WHERE " +
-                                              where + " ORDER BY unit_id, grade, weekday",
-                                          params));
   for (std::size_t i = 0; i < r.size(); ++i) {
     out.push_back({r.Int(i, 0), static_cast<int>(r.Int(i, 1)), static_cast<int>(r.Int(i, 2)),
                    static_cast<int>(r.Int(i, 3))});

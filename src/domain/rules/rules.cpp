@@ -1,0 +1,144 @@
+#include "domain/rules/rules.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace xiaoan::domain::rules {
+
+std::string_view PeriodCode(Period p) {
+  switch (p) {
+    case Period::kRecord:
+      return "record";
+    case Period::kDay:
+      return "day";
+    case Period::kWeek:
+      return "week";
+    case Period::kMonth:
+      return "month";
+    case Period::kQuarter:
+      return "quarter";
+    case Period::kSemester:
+      return "semester";
+    case Period::kYear:
+      break;
+  }
+  return "year";
+}
+
+std::string_view PeriodLabel(Period p) {
+  switch (p) {
+    case Period::kRecord:
+      return "每条记录";
+    case Period::kDay:
+      return "每个上学日";
+    case Period::kWeek:
+      return "每个教学周";
+    case Period::kMonth:
+      return "每个教学月";
+    case Period::kQuarter:
+      return "每季度";
+    case Period::kSemester:
+      return "每学期";
+    case Period::kYear:
+      break;
+  }
+  return "每年";
+}
+
+ParamValues Defaults(const RuleDecl& rule) {
+  ParamValues out;
+  for (const auto& p : rule.params) out[p.key] = p.default_value;
+  return out;
+}
+
+ParamValues CheckValues(const RuleDecl& rule, const std::map<std::string, std::int64_t>& values,
+                        std::vector<ErrorDetail>& problems, const std::string& prefix) {
+  ParamValues out = Defaults(rule);
+  const std::size_t before = problems.size();
+  for (const auto& [key, value] : values) {
+    const auto spec = std::find_if(rule.params.begin(), rule.params.end(),
+                                   [&](const ParamSpec& p) { return p.key == key; });
+    if (spec == rule.params.end()) {
+      problems.push_back({prefix + key, "规则 " + rule.id + " 没有这个参数"});
+      continue;
+    }
+    if (value < spec->min || value > spec->max) {
+      problems.push_back({prefix + key, "须在 " + std::to_string(spec->min) + " 到 " +
+                                            std::to_string(spec->max) + " 之间"});
+      continue;
+    }
+    out[key] = static_cast<int>(value);
+  }
+  if (problems.size() == before && rule.check_values) {
+    for (auto& p : rule.check_values(out)) {
+      p.field = prefix + p.field;
+      problems.push_back(std::move(p));
+    }
+  }
+  return out;
+}
+
+std::vector<ErrorDetail> CheckCatalog(std::span<const RuleDecl> rules) {
+  std::vector<ErrorDetail> out;
+  std::set<std::string> ids;
+  for (const auto& r : rules) {
+    const auto dot = r.id.find('.');
+    if (dot == std::string::npos || dot == 0 || dot + 1 == r.id.size()) {
+      out.push_back({r.id, "规则编号须为 模块.规则"});
+    }
+    if (!ids.insert(r.id).second) out.push_back({r.id, "规则编号重复"});
+    if (r.measure < 1 || r.measure > 21) out.push_back({r.id, "所属措施须为 1 到 21"});
+    if (r.title.empty()) out.push_back({r.id, "缺少标题"});
+    if (r.source.empty()) out.push_back({r.id, "缺少依据"});
+    if (r.version < 1) out.push_back({r.id, "版本须从 1 起"});
+    if (r.subject.empty()) out.push_back({r.id, "缺少判定对象"});
+    std::set<std::string> keys;
+    for (const auto& p : r.params) {
+      const std::string field = r.id + "." + p.key;
+      if (!keys.insert(p.key).second) out.push_back({field, "参数重复"});
+      if (p.label.empty()) out.push_back({field, "缺少参数名称"});
+      if (p.min > p.default_value || p.default_value > p.max) {
+        out.push_back({field, "默认值须在上下限之间"});
+      }
+    }
+    if (r.check_values) {
+      for (const auto& p : r.check_values(Defaults(r))) {
+        out.push_back({r.id + "." + p.field, "默认值不满足规则自身的检查：" + p.reason});
+      }
+    }
+  }
+  return out;
+}
+
+const RuleDecl* FindRule(std::span<const RuleDecl> rules, std::string_view id) {
+  for (const auto& r : rules) {
+    if (r.id == id) return &r;
+  }
+  return nullptr;
+}
+
+std::string PeriodKey(Period period, calendar::Date day, const calendar::SchoolCalendar& school) {
+  switch (period) {
+    case Period::kRecord:
+      return {};
+    case Period::kDay:
+      return calendar::FormatDate(day);
+    case Period::kWeek:
+      return "W" + calendar::FormatDate(calendar::SchoolCalendar::WeekOf(day));
+    case Period::kMonth:
+      return calendar::MonthKey(day);
+    case Period::kQuarter:
+      return std::to_string(calendar::YearOf(day)) + "-Q" +
+             std::to_string((calendar::MonthOf(day) - 1) / 3 + 1);
+    case Period::kSemester: {
+      const auto* term = school.TermOf(day);
+      if (term == nullptr) return {};
+      return std::to_string(term->school_year) + "-" + std::to_string(term->term);
+    }
+    case Period::kYear:
+      break;
+  }
+  return std::to_string(calendar::YearOf(day));
+}
+
+}  // namespace xiaoan::domain::rules

@@ -1,0 +1,69 @@
+#pragma once
+// The rules engine's declarations: every checkable rule of the plan (hazard.overdue,
+// drill.fire_semester, …) is declared once, beside its module's domain code, with the measure it
+// belongs to, the period it is judged for, its source and the parameters a district may change.
+// The engine reads these declarations to list, configure, version and show rules; a module's pure
+// evaluation takes the checked parameter values (docs/adr/0009-rules-engine.md).
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "domain/calendar/calendar.hpp"
+
+namespace xiaoan::domain::rules {
+
+// An integer parameter: days, counts, thresholds.
+struct ParamSpec {
+  std::string key;    // overdue_leader_days
+  std::string label;  // 逾期几天后告知学校领导
+  std::string unit;   // 天, 次, 人 …
+  int min = 0;
+  int max = 0;
+  int default_value = 0;
+  std::string help;
+};
+
+using ParamValues = std::map<std::string, int>;
+
+// What a rule is judged for: one record (a hazard), or a school over a period of its calendar.
+enum class Period { kRecord, kDay, kWeek, kMonth, kQuarter, kSemester, kYear };
+std::string_view PeriodCode(Period p);
+std::string_view PeriodLabel(Period p);
+
+struct RuleDecl {
+  std::string id;   // <module>.<rule>, e.g. hazard.overdue
+  int version = 1;  // raised when the rule's meaning changes (not its parameters)
+  int measure = 0;  // 1–21, the plan's measure
+  std::string title;
+  std::string subject;  // "hazard", "school"
+  Period period = Period::kRecord;
+  std::string source;  // the document or practice it comes from
+  std::vector<ParamSpec> params;
+  // Checks across parameters (e.g. a later step not before an earlier one), naming the key.
+  std::function<std::vector<ErrorDetail>(const ParamValues&)> check_values;
+};
+
+// The default of every parameter.
+ParamValues Defaults(const RuleDecl& rule);
+// Stored or submitted values checked against the declaration: integers within bounds, no key
+// the rule does not declare, then the rule's own cross-checks; a key left out keeps its default.
+// Problems name "<prefix><key>".
+ParamValues CheckValues(const RuleDecl& rule, const std::map<std::string, std::int64_t>& values,
+                        std::vector<ErrorDetail>& problems, const std::string& prefix = {});
+// A catalog is well formed: ids unique and of the form module.rule, measures 1–21, titles and
+// labels present, parameter keys unique with min ≤ default ≤ max.
+std::vector<ErrorDetail> CheckCatalog(std::span<const RuleDecl> rules);
+const RuleDecl* FindRule(std::span<const RuleDecl> rules, std::string_view id);
+
+// The key of the period a day falls in, on the school's calendar where it matters: week
+// "W2026-10-05" (its Monday; school weeks run Sunday to Saturday), month "2026-10", quarter
+// "2026-Q4", semester "2026-1" (school year and term; "" outside every semester), year "2026",
+// day "2026-10-08". Records have no period ("").
+std::string PeriodKey(Period period, calendar::Date day, const calendar::SchoolCalendar& school);
+
+}  // namespace xiaoan::domain::rules

@@ -1,0 +1,224 @@
+// The rules engine's declarations: parameters checked against their schema at the edges, the
+// catalog's own checks, the period a day falls in on a school's 2026 calendar, and the hazard
+// ledger's rules declared through the engine.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "domain/hazard/hazard.hpp"
+#include "domain/hazard/hazard_rules.hpp"
+#include "domain/rules/rules.hpp"
+
+namespace xiaoan {
+namespace {
+
+using namespace domain::rules;
+namespace cal = domain::calendar;
+
+cal::Date D(const char* text) { return *cal::ParseDate(text); }
+
+RuleDecl Sample() {
+  RuleDecl r;
+  r.id = "drill.night_boarding";
+  r.measure = 13;
+  r.title = "寄宿制学校每年至少两次夜间疏散演练";
+  r.subject = "school";
+  r.period = Period::kYear;
+  r.source = "规范落实年方案措施 13";
+  r.params = {{"count", "每年夜间演练次数", "次", 1, 12, 2, ""},
+              {"max_seconds", "疏散用时上限", "秒", 30, 600, 120, ""}};
+  r.check_values = [](const ParamValues& v) {
+    std::vector<ErrorDetail> out;
+    if (v.at("count") * 60 > v.at("max_seconds") * 3) out.push_back({"count", "太多"});
+    return out;
+  };
+  return r;
+}
+
+bool Has(const std::vector<ErrorDetail>& problems, const std::string& field) {
+  return std::any_of(problems.begin(), problems.end(),
+                     [&](const ErrorDetail& p) { return p.field == field; });
+}
+
+TEST(RuleParams, DefaultsAndBoundsAtTheirEdges) {
+  const auto r = Sample();
+  EXPECT_EQ(Defaults(r), (ParamValues{{"count", 2}, {"max_seconds", 120}}));
+  std::vector<ErrorDetail> p;
+  auto v = CheckValues(r, {{"count", 1}, {"max_seconds", 600}}, p);
+  EXPECT_TRUE(p.empty());
+  EXPECT_EQ(v.at("count"), 1);
+  EXPECT_EQ(v.at("max_seconds"), 600);
+  v = CheckValues(r, {{"count", 12}, {"max_seconds", 240}}, p);
+  EXPECT_TRUE(p.empty());
+  EXPECT_EQ(v.at("count"), 12);
+  v = CheckValues(r, {{"count", 0}}, p, "parameters.");
+  EXPECT_TRUE(Has(p, "parameters.count"));
+  EXPECT_EQ(v.at("count"), 2);  // a refused value keeps the default
+  p.clear();
+  CheckValues(r, {{"count", 13}}, p);
+  EXPECT_TRUE(Has(p, "count"));
+  EXPECT_EQ(p.front().reason, "须在 1 到 12 之间");
+  p.clear();
+  CheckValues(r, {{"max_seconds", 29}}, p);
+  EXPECT_TRUE(Has(p, "max_seconds"));
+  p.clear();
+  CheckValues(r, {{"max_seconds", 601}}, p);
+  EXPECT_TRUE(Has(p, "max_seconds"));
+  p.clear();
+  CheckValues(r, {{"colour", 1}}, p, "parameters.");
+  EXPECT_TRUE(Has(p, "parameters.colour"));
+  // A key left out keeps its default.
+  p.clear();
+  v = CheckValues(r, {}, p);
+  EXPECT_TRUE(p.empty());
+  EXPECT_EQ(v, Defaults(r));
+}
+
+TEST(RuleParams, CrossChecksRunOnlyOnValuesInBounds) {
+  const auto r = Sample();
+  std::vector<ErrorDetail> p;
+  CheckValues(r, {{"count", 6}, {"max_seconds", 120}}, p, "x.");  // 360 > 360? no
+  EXPECT_TRUE(p.empty());
+  CheckValues(r, {{"count", 7}, {"max_seconds", 120}}, p, "x.");  // 420 > 360
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].field, "x.count");
+  p.clear();
+  // An out-of-range value is reported alone; the cross-check does not add to it.
+  CheckValues(r, {{"count", 7}, {"max_seconds", 20}}, p);
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].field, "max_seconds");
+  // Problems already in the list from elsewhere do not stop this rule's cross-check.
+  p = {{"other", "x"}};
+  CheckValues(r, {{"count", 7}, {"max_seconds", 120}}, p);
+  EXPECT_EQ(p.size(), 2u);
+}
+
+TEST(RuleCatalog, ACatalogIsCheckedForEveryDefect) {
+  EXPECT_TRUE(CheckCatalog(std::vector<RuleDecl>{Sample()}).empty());
+  auto bad = Sample();
+  bad.id = "nodot";
+  EXPECT_TRUE(Has(CheckCatalog(std::vector<RuleDecl>{bad}), "nodot"));
+  for (const char* id : {".x", "x.", "."}) {
+    bad.id = id;
+    EXPECT_FALSE(CheckCatalog(std::vector<RuleDecl>{bad}).empty()) << id;
+  }
+  EXPECT_FALSE(CheckCatalog(std::vector<RuleDecl>{Sample(), Sample()}).empty());
+  for (int measure : {0, 22}) {
+    bad = Sample();
+    bad.measure = measure;
+    EXPECT_FALSE(CheckCatalog(std::vector<RuleDecl>{bad}).empty()) << measure;
+  }
+  for (int measure : {1, 21}) {
+    bad = Sample();
+    bad.measure = measure;
+    EXPECT_TRUE(CheckCatalog(std::vector<RuleDecl>{bad}).empty()) << measure;
+  }
+  bad = Sample();
+  bad.title.clear();
+  EXPECT_FALSE(CheckCatalog(std::vector<RuleDecl>{bad}).empty());
+  bad = Sample();
+  bad.source.clear();
+  EXPECT_FALSE(CheckCatalog(std::vector<RuleDecl>{bad}).empty());
+  bad = Sample();
+  bad.subject.clear();
+  EXPECT_FALSE(CheckCatalog(std::vector<RuleDecl>{bad}).empty());
+  bad = Sample();
+  bad.version = 0;
+  EXPECT_FALSE(CheckCatalog(std::vector<RuleDecl>{bad}).empty());
+  bad = Sample();
+  bad.params.push_back(bad.params[0]);
+  EXPECT_TRUE(Has(CheckCatalog(std::vector<RuleDecl>{bad}), "drill.night_boarding.count"));
+  bad = Sample();
+  bad.params[0].label.clear();
+  EXPECT_TRUE(Has(CheckCatalog(std::vector<RuleDecl>{bad}), "drill.night_boarding.count"));
+  bad = Sample();
+  bad.params[0].default_value = 0;  // below min
+  EXPECT_FALSE(CheckCatalog(std::vector<RuleDecl>{bad}).empty());
+  bad.params[0].default_value = 13;  // above max
+  EXPECT_FALSE(CheckCatalog(std::vector<RuleDecl>{bad}).empty());
+  bad.params[0].default_value = 12;  // at max, but the cross-check fails on the defaults
+  EXPECT_TRUE(Has(CheckCatalog(std::vector<RuleDecl>{bad}), "drill.night_boarding.count"));
+  bad.params[0].default_value = 1;  // at min
+  EXPECT_TRUE(CheckCatalog(std::vector<RuleDecl>{bad}).empty());
+  bad = Sample();
+  bad.params[1].default_value = 600;  // at max, and the cross-check holds
+  EXPECT_TRUE(CheckCatalog(std::vector<RuleDecl>{bad}).empty());
+  bad.params[1].default_value = 601;
+  EXPECT_TRUE(Has(CheckCatalog(std::vector<RuleDecl>{bad}), "drill.night_boarding.max_seconds"));
+  EXPECT_EQ(FindRule(std::vector<RuleDecl>{Sample()}, "drill.night_boarding")->measure, 13);
+}
+
+TEST(RuleCatalog, TheHazardLedgersRulesAreDeclared) {
+  const auto rules = domain::hazard::RuleDecls();
+  EXPECT_TRUE(CheckCatalog(rules).empty());
+  ASSERT_EQ(rules.size(), 6u);
+  for (const auto& r : rules) {
+    EXPECT_EQ(r.measure, 8) << r.id;
+    EXPECT_EQ(r.subject, "hazard") << r.id;
+    EXPECT_EQ(r.period, Period::kRecord) << r.id;
+  }
+  // The declared defaults are the ledger's defaults.
+  const auto stored = domain::hazard::RulesFromSettings({});
+  EXPECT_EQ(Defaults(*FindRule(rules, "hazard.overdue")),
+            (ParamValues{{"overdue_leader_days", stored.escalation.overdue_leader_days},
+                         {"overdue_bureau_days", stored.escalation.overdue_bureau_days}}));
+  EXPECT_EQ(Defaults(*FindRule(rules, "hazard.deadline")),
+            (ParamValues{{"general_days", stored.deadlines.general_days},
+                         {"major_days", stored.deadlines.major_days}}));
+  // The bureau's step may not come before the leader's, in the engine as in the settings.
+  std::vector<ErrorDetail> p;
+  CheckValues(*FindRule(rules, "hazard.overdue"),
+              {{"overdue_leader_days", 5}, {"overdue_bureau_days", 4}}, p);
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].field, "overdue_bureau_days");
+  p.clear();
+  CheckValues(*FindRule(rules, "hazard.overdue"),
+              {{"overdue_leader_days", 5}, {"overdue_bureau_days", 5}}, p);
+  EXPECT_TRUE(p.empty());
+}
+
+TEST(RulePeriods, TheKeyOfADayOnTheSchoolCalendar) {
+  cal::PublicCalendar h;
+  h.Add({2026,
+         "2026",
+         "",
+         {{"国庆节", D("2026-10-01"), D("2026-10-07"), {D("2026-09-20"), D("2026-10-10")}}},
+         "",
+         ""});
+  const cal::SchoolCalendar school(h,
+                                   {{1, 2025, 2, D("2026-03-02"), D("2026-07-10")},
+                                    {1, 2026, 1, D("2026-09-01"), D("2027-01-22")}},
+                                   {});
+  EXPECT_EQ(PeriodKey(Period::kRecord, D("2026-10-10"), school), "");
+  EXPECT_EQ(PeriodKey(Period::kDay, D("2026-10-10"), school), "2026-10-10");
+  // The make-up Sunday opens the school week of Monday 21 September.
+  EXPECT_EQ(PeriodKey(Period::kWeek, D("2026-09-20"), school), "W2026-09-21");
+  EXPECT_EQ(PeriodKey(Period::kWeek, D("2026-10-10"), school), "W2026-10-05");
+  EXPECT_EQ(PeriodKey(Period::kMonth, D("2026-10-31"), school), "2026-10");
+  for (const auto& [day, quarter] :
+       std::vector<std::pair<const char*, const char*>>{{"2026-01-01", "2026-Q1"},
+                                                        {"2026-03-31", "2026-Q1"},
+                                                        {"2026-04-01", "2026-Q2"},
+                                                        {"2026-06-30", "2026-Q2"},
+                                                        {"2026-07-01", "2026-Q3"},
+                                                        {"2026-09-30", "2026-Q3"},
+                                                        {"2026-10-01", "2026-Q4"},
+                                                        {"2026-12-31", "2026-Q4"}}) {
+    EXPECT_EQ(PeriodKey(Period::kQuarter, D(day), school), quarter) << day;
+  }
+  EXPECT_EQ(PeriodKey(Period::kSemester, D("2026-03-02"), school), "2025-2");
+  EXPECT_EQ(PeriodKey(Period::kSemester, D("2026-07-10"), school), "2025-2");
+  EXPECT_EQ(PeriodKey(Period::kSemester, D("2026-07-11"), school), "");
+  EXPECT_EQ(PeriodKey(Period::kSemester, D("2027-01-22"), school), "2026-1");
+  EXPECT_EQ(PeriodKey(Period::kYear, D("2027-01-22"), school), "2027");
+  EXPECT_EQ(PeriodCode(Period::kSemester), "semester");
+  EXPECT_EQ(PeriodLabel(Period::kMonth), "每个教学月");
+  for (const auto p : {Period::kRecord, Period::kDay, Period::kWeek, Period::kMonth,
+                       Period::kQuarter, Period::kSemester, Period::kYear}) {
+    EXPECT_FALSE(PeriodCode(p).empty());
+    EXPECT_FALSE(PeriodLabel(p).empty());
+  }
+}
+
+}  // namespace
+}  // namespace xiaoan

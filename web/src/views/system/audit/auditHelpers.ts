@@ -48,6 +48,7 @@ export const actionSuggestions = [
   'auth.lock',
   'auth.logout',
   'auth.password_change',
+  'auth.verify',
   'user.',
   'user.create',
   'user.status',
@@ -60,6 +61,10 @@ export const actionSuggestions = [
   'region.',
   'unit.',
   'school.',
+  'hazard.',
+  'supervision.',
+  'calendar.',
+  'file.upload',
 ] as const
 
 export function suggestActions(text: string): string[] {

@@ -49,6 +49,9 @@ describe('suggestActions', () => {
   it('offers prefixes that extend what was typed', () => {
     expect(suggestActions('user.r')).toEqual(['user.reset_password', 'user.roles'])
     expect(suggestActions('role.save')).toEqual([])
+    // Refused second-factor and password checks of signed steps are audited as auth.verify.
+    expect(suggestActions('auth.v')).toEqual(['auth.verify'])
+    expect(suggestActions('cal')).toEqual(['calendar.'])
     expect(suggestActions('').length).toBeGreaterThan(5)
   })
 })

@@ -117,6 +117,14 @@ export const layoutChildren: RouteRecordRaw[] = [
     },
   },
   {
+    // The rules engine's catalog: read-only, for everyone doing safety work (the API answers any
+    // signed-in user; the menu shows it to those who hold the hazard ledger or the calendar).
+    path: 'rules',
+    name: 'rules',
+    component: () => import('@/views/rules/RuleCatalog.vue'),
+    meta: { title: 'menu.rules', group: 'system', icon: 'Tickets', perm: [perm.hazardRead, perm.calendarRead] },
+  },
+  {
     path: 'system/users',
     name: 'users',
     component: () => import('@/views/system/users/UserList.vue'),

@@ -25,6 +25,16 @@ describe('sidebar menu', () => {
     expect(menu.find((s) => s.group === 'hazards')).toBeUndefined()
   })
 
+  it('shows the rules catalog under 系统管理 to whoever holds the hazard ledger or the calendar', () => {
+    const names = (perms: string[]) => buildMenu(layoutChildren, canWith(perms)).flatMap((s) => s.items.map((i) => i.name))
+    expect(names([perm.hazardRead])).toContain('rules')
+    expect(names([perm.calendarRead])).toContain('rules')
+    expect(names([perm.regionRead, perm.departmentRead])).not.toContain('rules') // 部门联络员
+    expect(names([perm.auditRead])).not.toContain('rules')
+    const system = buildMenu(layoutChildren, canWith([perm.hazardRead, perm.schoolRead])).find((s) => s.group === 'system')
+    expect(system?.items.map((i) => i.name)).toEqual(['schools', 'rules'])
+  })
+
   it('never lists routes that are not menu entries', () => {
     const all = buildMenu(layoutChildren, () => true).flatMap((s) => s.items.map((i) => i.name))
     expect(all).not.toContain('school-detail')

@@ -10,5 +10,6 @@ import admin from './admin'
 import error from './error'
 import hazard from './hazard'
 import calendar from './calendar'
+import rules from './rules'
 
-export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar }
+export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules }

@@ -22,6 +22,7 @@ export default {
   roles: 'Roles',
   policy: 'Security policy',
   audit: 'Audit log',
+  rules: 'Rules catalog',
   profile: 'My account',
   forbidden: 'Forbidden',
   notFound: 'Not found',

@@ -22,6 +22,7 @@ export default {
   roles: '角色管理',
   policy: '安全策略',
   audit: '审计日志',
+  rules: '规则目录',
   profile: '个人中心',
   forbidden: '无权访问',
   notFound: '页面不存在',

@@ -1,0 +1,158 @@
+// 规则目录 (the rules engine's catalog) in a real browser: the bureau's safety office opens it from
+// the menu and sees the hazard ledger's six rules with the values in force (one changed from its
+// default through the API first), follows 去配置 to the hazard rules page, and filters a measure
+// with no rules yet; a school safety officer reads it on a phone as cards that do not scroll
+// sideways; a department liaison neither sees nor opens it.
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import {
+  DESKTOP,
+  PHONE,
+  apiSession,
+  byTest,
+  expectAccessible,
+  expectNoSidewaysScroll,
+  launchBrowser,
+  login,
+  menuItems,
+  newPage,
+  screenshot,
+  startServer,
+} from './harness.mjs'
+
+let server
+let browser
+
+const HAZARD_RULES = ['hazard.deadline', 'hazard.overdue', 'hazard.missed', 'hazard.repeat', 'hazard.rework', 'hazard.major']
+const BUREAU_DAYS = `${byTest('param-hazard.overdue.overdue_bureau_days')}`
+const GENERAL_DAYS = `${byTest('param-hazard.deadline.general_days')}`
+
+before(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+  // The district shortens the default deadline of a general hazard to 5 days (default 7).
+  const api = await apiSession(server, 'safety_office')
+  const rules = await (await api('/api/v1/hazard-rules')).json()
+  rules.deadlines.general_days = 5
+  const r = await api('/api/v1/hazard-rules', { method: 'PUT', body: JSON.stringify(rules) })
+  assert.equal(r.status, 200, await r.clone().text())
+})
+
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+/** Picks an option of an Element Plus select by its visible label. */
+async function choose(page, field, label) {
+  await page.click(byTest(field))
+  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: label }).first().click()
+}
+
+/** The rule ids shown, in order (table cells on a desk, cards on a phone). */
+async function shownRules(page) {
+  return page.$$eval('[data-test^="rule-"]:not([data-test="rule-cards"])', (els) =>
+    els.map((e) => e.getAttribute('data-test').slice('rule-'.length)),
+  )
+}
+
+describe('rules catalog', () => {
+  it('the bureau opens 规则目录 from the menu: the hazard rules with their values, 去配置, a measure without rules', async () => {
+    const { page, context, errors } = await newPage(browser, DESKTOP)
+    await login(page, server, 'safety_office')
+    assert.ok((await menuItems(page)).includes('rules'))
+    await page.click(byTest('menu-rules'))
+    await page.waitForURL(/\/rules$/)
+    await page.waitForSelector(BUREAU_DAYS)
+    assert.equal((await page.locator(byTest('page-heading')).innerText()).trim(), '规则目录')
+    assert.deepEqual(await shownRules(page), HAZARD_RULES)
+
+    // hazard.overdue: its measure, its period, and 超期几天后由教育局督办 at the default 7 days.
+    const overdue = page.locator(`${byTest('table')} .el-table__row`, { has: page.locator(byTest('rule-hazard.overdue')) })
+    const row = await overdue.innerText()
+    assert.match(row, /隐患超期未整改逐级提醒/)
+    assert.match(row, /措施 8 提升隐患整改质量/)
+    assert.match(row, /每条记录/)
+    const bureauDays = await page.locator(BUREAU_DAYS).innerText()
+    assert.match(bureauDays, /超期几天后由教育局督办：7 天/)
+    assert.doesNotMatch(bureauDays, /默认/)
+    // The value the district changed says what the default was.
+    assert.match(await page.locator(GENERAL_DAYS).innerText(), /一般隐患默认整改期限：5 天（默认 7）/)
+    // 重大隐患一律挂牌督办 has nothing to set.
+    const major = page.locator(`${byTest('table')} .el-table__row`, { has: page.locator(byTest('rule-hazard.major')) })
+    assert.match(await major.innerText(), /无可配置参数/)
+    assert.equal(await major.locator(byTest('row-configure')).count(), 0)
+    await screenshot(page, 'rules-desktop')
+    await expectAccessible(page, 'the rules catalog')
+
+    // 去配置 leads to the hazard rules page, where the same value is set.
+    await overdue.locator(byTest('row-configure')).click()
+    await page.waitForURL(/\/hazards\/rules$/)
+    await page.waitForFunction((sel) => document.querySelector(sel)?.value === '5', `${byTest('field-general_days')} input`)
+    await page.click(byTest('menu-rules'))
+    await page.waitForURL(/\/rules$/)
+    await page.waitForSelector(BUREAU_DAYS)
+
+    // 措施 13 消防应急演练 has no rules yet, and says so.
+    await choose(page, 'search-measure', '措施 13 消防应急演练')
+    await page.click(byTest('search'))
+    await page.waitForFunction(
+      (sel) => document.querySelector(sel)?.textContent?.trim() === '该措施的规则尚未上线',
+      byTest('rules-empty'),
+    )
+    assert.deepEqual(await shownRules(page), [])
+    await expectAccessible(page, 'the rules catalog, a measure without rules')
+    // 重置 brings the catalog back.
+    await page.click(byTest('reset'))
+    await page.waitForSelector(BUREAU_DAYS)
+    assert.equal((await shownRules(page)).length, 6)
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+
+  it('a school safety officer on a phone: cards from the menu drawer, nothing wider than the screen', async () => {
+    const { page, context, errors } = await newPage(browser, PHONE)
+    await login(page, server, 'school1_safety')
+    await page.click(byTest('menu-toggle'))
+    await page.waitForSelector(`${byTest('menu-drawer')} ${byTest('menu-rules')}`)
+    await page.click(`${byTest('menu-drawer')} ${byTest('menu-rules')}`)
+    await page.waitForURL(/\/rules$/)
+    await page.waitForSelector(`${byTest('rule-cards')} ${BUREAU_DAYS}`)
+    assert.equal(await page.locator(byTest('table')).count(), 0, 'no table on a phone')
+    assert.deepEqual(await shownRules(page), HAZARD_RULES)
+    const card = page.locator(byTest('rule-hazard.overdue'))
+    assert.match(await card.innerText(), /措施 8 提升隐患整改质量/)
+    assert.match(await page.locator(BUREAU_DAYS).innerText(), /超期几天后由教育局督办：7 天/)
+    assert.match(await page.locator(GENERAL_DAYS).innerText(), /5 天（默认 7）/)
+    // The school may read the hazard rules page (read-only): the link is there.
+    assert.equal(await card.locator(byTest('row-configure')).count(), 1)
+
+    await page.waitForTimeout(300)
+    await expectNoSidewaysScroll(page, 'the rules catalog at 375 px')
+    const overflow = await page.$$eval(`${byTest('rule-cards')}, ${byTest('rule-cards')} li`, (els) =>
+      els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => `${e.getAttribute('data-test') ?? e.tagName}: ${e.scrollWidth} > ${e.clientWidth}`),
+    )
+    assert.deepEqual(overflow, [], 'the list and its cards do not scroll sideways')
+    await screenshot(page, 'rules-375')
+    await expectAccessible(page, 'the rules catalog at 375 px')
+
+    await choose(page, 'search-measure', '措施 13 消防应急演练')
+    await page.click(byTest('search'))
+    await page.waitForFunction(
+      (sel) => document.querySelector(sel)?.textContent?.trim() === '该措施的规则尚未上线',
+      byTest('rules-empty'),
+    )
+    await expectNoSidewaysScroll(page, 'the empty rules catalog at 375 px')
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+
+  it('a department liaison neither sees nor opens it', async () => {
+    const { page, context } = await newPage(browser, DESKTOP)
+    await login(page, server, 'dept1_liaison')
+    assert.ok(!(await menuItems(page)).includes('rules'))
+    await page.goto(`${server.url}/rules`)
+    await page.waitForSelector(byTest('forbidden'))
+    await context.close()
+  })
+})

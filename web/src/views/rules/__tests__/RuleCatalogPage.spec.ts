@@ -1,0 +1,182 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import { createPinia, setActivePinia } from 'pinia'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { defineComponent } from 'vue'
+import { i18n } from '@/i18n'
+import { useSessionStore } from '@/stores/session'
+import type { Me } from '@/api/auth'
+import type { Rule } from '@/api/rules'
+import SearchSelect from '@/components/SearchSelect.vue'
+
+const api = vi.hoisted(() => ({ rules: { list: vi.fn() } }))
+
+vi.mock('@/api/rules', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/api/rules')>()
+  return { ...real, rulesApi: api.rules }
+})
+
+import RuleCatalog from '../RuleCatalog.vue'
+
+vi.setConfig({ testTimeout: 60_000 })
+
+function user(permissions: string[]): Me {
+  return {
+    user: { id: 8, username: 'school1_safety', display_name: '安全干部' },
+    unit: { id: 21, name: '示范区双桥小学', kind: 'school' },
+    roles: [],
+    permissions,
+    scope: { kind: 'own_unit', unit_paths: ['/1/21/'] },
+    csrf_token: 'x',
+    must_change_password: false,
+    must_enroll_totp: false,
+  }
+}
+
+function rule(id: string, title: string, params: Rule['params']): Rule {
+  return {
+    id,
+    version: 1,
+    module: 'hazard',
+    measure: 8,
+    title,
+    subject: 'hazard',
+    period: 'record',
+    period_label: '每条记录',
+    source: '规范落实年方案措施 8',
+    configure_path: '/api/v1/hazard-rules',
+    params,
+  }
+}
+
+const catalog = (): Rule[] => [
+  rule('hazard.deadline', '隐患默认整改期限', [
+    { key: 'general_days', label: '一般隐患默认整改期限', unit: '天', min: 1, max: 365, default: 7, value: 2, help: '交办时默认的整改期限' },
+  ]),
+  rule('hazard.overdue', '隐患超期未整改逐级提醒', [
+    { key: 'overdue_leader_days', label: '超期几天后提醒学校领导', unit: '天', min: 0, max: 60, default: 3, value: 3, help: '' },
+    { key: 'overdue_bureau_days', label: '超期几天后由教育局督办', unit: '天', min: 0, max: 90, default: 7, value: 7, help: '' },
+  ]),
+  rule('hazard.major', '重大隐患一律挂牌督办', []),
+]
+
+const Stub = defineComponent({ template: '<div />' })
+
+async function mountPage(path: string, me: Me) {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  useSessionStore().me = me
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/rules', name: 'rules', component: Stub },
+      { path: '/hazards/rules', name: 'hazard-rules', component: Stub, meta: { perm: 'hazard:read' } },
+    ],
+  })
+  await router.push(path)
+  await router.isReady()
+  const w = mount(RuleCatalog, { global: { plugins: [ElementPlus, i18n, pinia, router] }, attachTo: document.body })
+  await flushPromises()
+  return w
+}
+
+const desk = window.innerWidth
+
+beforeEach(() => {
+  i18n.global.locale.value = 'zh-CN'
+  api.rules.list.mockReset()
+  api.rules.list.mockImplementation(async (measure?: number) => ({
+    items: measure === undefined || measure === 8 ? catalog() : [],
+  }))
+})
+afterEach(() => {
+  document.body.innerHTML = ''
+  window.innerWidth = desk
+})
+
+describe('RuleCatalog on a desk', () => {
+  it('lists every rule with its measure, period, values in force, source and a link to its page', async () => {
+    const w = await mountPage('/rules', user(['hazard:read', 'calendar:read']))
+    expect(api.rules.list).toHaveBeenCalledWith(undefined)
+    const table = w.find('[data-test="table"]')
+    expect(table.exists()).toBe(true)
+    expect(w.find('[data-test="rule-cards"]').exists()).toBe(false)
+    expect(table.findAll('tbody tr')).toHaveLength(3)
+    const overdue = table.findAll('tbody tr')[1]
+    expect(overdue.find('[data-test="rule-hazard.overdue"]').text()).toBe('hazard.overdue')
+    expect(overdue.text()).toContain('隐患超期未整改逐级提醒')
+    expect(overdue.text()).toContain('措施 8 提升隐患整改质量')
+    expect(overdue.text()).toContain('每条记录')
+    expect(overdue.text()).toContain('规范落实年方案措施 8')
+    expect(w.find('[data-test="param-hazard.overdue.overdue_bureau_days"]').text()).toBe('超期几天后由教育局督办：7 天')
+    // A value changed from its default says what the default is, and is marked.
+    const changed = w.find('[data-test="param-hazard.deadline.general_days"]')
+    expect(changed.text()).toContain('一般隐患默认整改期限：2 天（默认 7）')
+    expect(changed.text()).toContain('交办时默认的整改期限')
+    expect(changed.find('.param-value').classes()).toContain('changed')
+    expect(w.find('[data-test="param-hazard.overdue.overdue_leader_days"] .param-value').classes()).not.toContain('changed')
+    // 去配置 leads to the hazard rules page; a rule without parameters has nothing to configure.
+    const links = w.findAll('[data-test="row-configure"]')
+    expect(links).toHaveLength(2)
+    expect(links[0].attributes('href')).toBe('/hazards/rules')
+    expect(links[0].text()).toBe('去配置')
+    expect(links[0].attributes('aria-label')).toBe('去配置：隐患默认整改期限')
+    expect(table.findAll('tbody tr')[2].text()).toContain('无可配置参数')
+  })
+
+  it('offers no link to a page the user may not open', async () => {
+    const w = await mountPage('/rules', user(['calendar:read']))
+    expect(w.findAll('tbody tr')).toHaveLength(3)
+    expect(w.find('[data-test="row-configure"]').exists()).toBe(false)
+  })
+
+  it('filters by measure, says when a measure has no rules yet, and resets', async () => {
+    const w = await mountPage('/rules', user(['hazard:read']))
+    const select = w.findComponent(SearchSelect)
+    const labels = (select.props() as unknown as { options: { label: string }[] }).options.map((o) => o.label)
+    expect(labels).toHaveLength(21)
+    expect(labels[12]).toBe('措施 13 消防应急演练')
+    select.vm.$emit('update:modelValue', 13)
+    await w.find('[data-test="search"]').trigger('click')
+    await flushPromises()
+    expect(api.rules.list).toHaveBeenLastCalledWith(13)
+    expect(w.findAll('tbody tr')).toHaveLength(0)
+    expect(w.find('[data-test="rules-empty"]').text()).toBe('该措施的规则尚未上线')
+    await w.find('[data-test="reset"]').trigger('click')
+    await flushPromises()
+    expect(api.rules.list).toHaveBeenLastCalledWith(undefined)
+    expect(w.findAll('tbody tr')).toHaveLength(3)
+  })
+
+  it('takes the measure from a link', async () => {
+    const w = await mountPage('/rules?measure=8', user(['hazard:read']))
+    expect(api.rules.list).toHaveBeenCalledWith(8)
+    expect(w.findAll('tbody tr')).toHaveLength(3)
+    await mountPage('/rules?measure=99', user(['hazard:read']))
+    expect(api.rules.list).toHaveBeenLastCalledWith(undefined)
+  })
+})
+
+describe('RuleCatalog on a phone', () => {
+  it('shows the rules as cards, and the empty text', async () => {
+    window.innerWidth = 375
+    const w = await mountPage('/rules', user(['hazard:read']))
+    expect(w.find('[data-test="table"]').exists()).toBe(false)
+    const cards = w.findAll('[data-test="rule-cards"] li.rule-card')
+    expect(cards).toHaveLength(3)
+    expect(cards[1].attributes('data-test')).toBe('rule-hazard.overdue')
+    expect(cards[1].find('h2').text()).toBe('隐患超期未整改逐级提醒')
+    expect(cards[1].text()).toContain('措施 8 提升隐患整改质量')
+    expect(cards[1].find('[data-test="param-hazard.overdue.overdue_bureau_days"]').text()).toBe('超期几天后由教育局督办：7 天')
+    expect(cards[0].text()).toContain('2 天（默认 7）')
+    expect(cards[1].find('[data-test="row-configure"]').attributes('href')).toBe('/hazards/rules')
+    expect(cards[2].find('[data-test="row-configure"]').exists()).toBe(false)
+
+    w.findComponent(SearchSelect).vm.$emit('update:modelValue', 13)
+    await w.find('[data-test="search"]').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-test="rules-empty"]').text()).toBe('该措施的规则尚未上线')
+    expect(w.findAll('li.rule-card')).toHaveLength(0)
+  })
+})

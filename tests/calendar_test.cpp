@@ -552,6 +552,23 @@ TEST(Dismissals, TheMostSpecificTimeWins) {
   EXPECT_FALSE(DismissalTime({{2, 0, 5, 900}}, 1, 4).has_value());
 }
 
+TEST(Duties, The1530RemindersAndTheirMinutes) {
+  const auto codes = [](const std::vector<Duty>& list) {
+    std::vector<std::string> out;
+    for (const auto& d : list) out.push_back(d.code + "@" + (d.at ? FormatClock(*d.at) : "-"));
+    return out;
+  };
+  EXPECT_EQ(codes(Reminders1530(false, "", 990)), std::vector<std::string>{"edu.1530.daily@16:29"});
+  EXPECT_EQ(codes(Reminders1530(true, "", 900)),
+            (std::vector<std::string>{"edu.1530.daily@14:59", "edu.1530.weekly@14:55"}));
+  const auto eve = Reminders1530(true, "国庆节", 990);
+  EXPECT_EQ(codes(eve), (std::vector<std::string>{"edu.1530.daily@16:29", "edu.1530.weekly@16:25",
+                                                  "edu.1530.holiday@16:00"}));
+  EXPECT_NE(eve[2].label.find("国庆节"), std::string::npos);
+  EXPECT_EQ(codes(Reminders1530(false, "秋季运动会", std::nullopt)),
+            (std::vector<std::string>{"edu.1530.daily@-", "edu.1530.holiday@-"}));
+}
+
 TEST(Inheritance, TheNearestUnitWins) {
   // School 12 in cluster 5 of bureau 1; 99 is another school.
   const std::vector<std::int64_t> path = {12, 5, 1};

@@ -418,18 +418,7 @@ Result<CalendarMonth> GetSchoolMonth(Services& s, const RequestContext& ctx,
       for (const auto& b : breaks) {
         if (b.last_school_day == d) day.break_name = b.name;
       }
-      const auto before = [&](int minutes) -> std::optional<int> {
-        if (!day.dismissal) return std::nullopt;
-        return *day.dismissal - minutes;
-      };
-      day.duties.push_back({"edu.1530.daily", "放学前 1 分钟安全提醒", before(1)});
-      if (day.last_of_week) {
-        day.duties.push_back({"edu.1530.weekly", "周末放学前 5 分钟安全教育", before(5)});
-      }
-      if (!day.break_name.empty()) {
-        day.duties.push_back(
-            {"edu.1530.holiday", day.break_name + "前放学前 30 分钟假期安全教育", before(30)});
-      }
+      day.duties = cal::Reminders1530(day.last_of_week, day.break_name, day.dismissal);
     }
     out.days.push_back(std::move(day));
   }

@@ -65,20 +65,13 @@ struct SchoolCalendarData {
 // Inside a module's transaction: the calendar in force for a school (or any unit).
 Result<SchoolCalendarData> LoadSchoolCalendar(domain::Tx& tx, const domain::Unit& school);
 
-// What falls due on a school day: the 1530 reminders (edu.1530.daily, .weekly, .holiday) at
-// their minutes before dismissal.
-struct CalendarDuty {
-  std::string code;
-  std::string label;
-  std::optional<int> at;  // minutes after midnight, when the dismissal time is known
-};
 struct CalendarDay {
   domain::calendar::DayInfo info;
   std::string term_label;
   std::optional<int> dismissal;  // the school's default dismissal time that day (minutes)
   bool last_of_week = false;     // the last school day of its school week
   std::string break_name;        // the last school day before this break
-  std::vector<CalendarDuty> duties;
+  std::vector<domain::calendar::Duty> duties;  // the day's 1530 reminders
 };
 struct CalendarMonth {
   domain::School school;

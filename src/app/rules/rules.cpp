@@ -4,9 +4,7 @@
 
 namespace xiaoan::app {
 
-Result<std::vector<RuleView>> ListRules(Services& s, const RequestContext& ctx,
-                                        std::optional<int> measure) {
-  (void)ctx;  // the catalog is the same for everyone signed in
+Result<std::vector<RuleView>> ListRules(Services& s, std::optional<int> measure) {
   if (measure && (*measure < 1 || *measure > 21)) {
     return InvalidArgument("measure", "措施编号须为 1 到 21");
   }

@@ -28,7 +28,7 @@ struct RuleView {
 };
 
 // Every registered rule, in registration order; measure filters when set (1–21).
-Result<std::vector<RuleView>> ListRules(Services& s, const RequestContext& ctx,
-                                        std::optional<int> measure);
+// The catalog is the same for everyone signed in.
+Result<std::vector<RuleView>> ListRules(Services& s, std::optional<int> measure);
 
 }  // namespace xiaoan::app

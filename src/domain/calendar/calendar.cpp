@@ -557,4 +557,18 @@ std::vector<int> SchoolCalendar::MissingYears(Date from, Date to) const {
   return out;
 }
 
+std::vector<Duty> Reminders1530(bool last_of_week, const std::string& break_name,
+                                std::optional<int> dismissal) {
+  const auto before = [&](int minutes) -> std::optional<int> {
+    if (!dismissal) return std::nullopt;
+    return *dismissal - minutes;
+  };
+  std::vector<Duty> out = {{"edu.1530.daily", "放学前 1 分钟安全提醒", before(1)}};
+  if (last_of_week) out.push_back({"edu.1530.weekly", "周末放学前 5 分钟安全教育", before(5)});
+  if (!break_name.empty()) {
+    out.push_back({"edu.1530.holiday", break_name + "前放学前 30 分钟假期安全教育", before(30)});
+  }
+  return out;
+}
+
 }  // namespace xiaoan::domain::calendar

@@ -185,6 +185,18 @@ class SchoolCalendar {
   std::map<Date, DayException> exceptions_;
 };
 
+// ---- What falls due on a school day ----------------------------------------------------------
+// The 1530 reminders (edu.1530.*): every school day 1 minute before dismissal, the last school
+// day of the school week 5 minutes before, the last school day before a break 30 minutes before.
+struct Duty {
+  std::string code;  // edu.1530.daily, edu.1530.weekly, edu.1530.holiday
+  std::string label;
+  std::optional<int> at;  // minutes after midnight, when the dismissal time is known
+};
+// `break_name` is the break the day precedes ("" when none).
+std::vector<Duty> Reminders1530(bool last_of_week, const std::string& break_name,
+                                std::optional<int> dismissal);
+
 // ---- The store ---------------------------------------------------------------------------------
 class CalendarRepository {
  public:

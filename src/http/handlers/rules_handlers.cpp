@@ -49,7 +49,7 @@ void AddRuleRoutes(Router& r, app::Services& s) {
     XA_TRY(q.Finish());
     std::optional<int> m;
     if (measure) m = static_cast<int>(std::clamp<std::int64_t>(*measure, -1, 100));
-    XA_ASSIGN_OR_RETURN(auto list, app::ListRules(s, ContextOf(req), m));
+    XA_ASSIGN_OR_RETURN(auto list, app::ListRules(s, m));
     json::array items;
     for (const auto& v : list) items.push_back(RuleJson(v));
     return JsonResponse(200, json::serialize(json::object{{"items", std::move(items)}}));

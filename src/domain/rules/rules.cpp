@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "domain/rules/findings.hpp"
+
 namespace xiaoan::domain::rules {
 
 std::string_view PeriodCode(Period p) {
@@ -139,6 +141,111 @@ std::string PeriodKey(Period period, calendar::Date day, const calendar::SchoolC
       break;
   }
   return std::to_string(calendar::YearOf(day));
+}
+
+namespace {
+
+calendar::Date YMD(int y, int m, int d) {
+  return calendar::Date{std::chrono::year{y} / std::chrono::month{static_cast<unsigned>(m)} /
+                        std::chrono::day{static_cast<unsigned>(d)}};
+}
+
+// The last day of a month (month 13 is January of the next year).
+calendar::Date EndOfMonth(int y, int m) {
+  return (m == 12 ? YMD(y + 1, 1, 1) : YMD(y, m + 1, 1)) - std::chrono::days{1};
+}
+
+constexpr const char* kQuarterNames[] = {"一", "二", "三", "四"};
+
+}  // namespace
+
+std::optional<PeriodSpan> PeriodOf(Period period, calendar::Date day,
+                                   const calendar::SchoolCalendar& school) {
+  const int y = calendar::YearOf(day);
+  const int m = calendar::MonthOf(day);
+  const std::string key = PeriodKey(period, day, school);
+  switch (period) {
+    case Period::kRecord:
+      return std::nullopt;
+    case Period::kDay:
+      return PeriodSpan{key, calendar::FormatDate(day), day, day};
+    case Period::kWeek: {
+      const auto monday = calendar::SchoolCalendar::WeekOf(day);
+      return PeriodSpan{key, calendar::FormatDate(monday) + " 所在教学周",
+                        monday - std::chrono::days{1}, monday + std::chrono::days{5}};
+    }
+    case Period::kMonth:
+      return PeriodSpan{key, std::to_string(y) + "年" + std::to_string(m) + "月", YMD(y, m, 1),
+                        EndOfMonth(y, m)};
+    case Period::kQuarter: {
+      const int q = (m - 1) / 3;
+      return PeriodSpan{key, std::to_string(y) + "年第" + kQuarterNames[q] + "季度",
+                        YMD(y, q * 3 + 1, 1), EndOfMonth(y, q * 3 + 3)};
+    }
+    case Period::kSemester: {
+      const auto* term = school.TermOf(day);
+      if (term == nullptr) return std::nullopt;
+      return PeriodSpan{key, calendar::TermLabel(term->school_year, term->term), term->starts,
+                        term->ends};
+    }
+    case Period::kYear:
+      break;
+  }
+  return PeriodSpan{key, std::to_string(y) + "年", YMD(y, 1, 1), YMD(y, 12, 31)};
+}
+
+std::string_view OutcomeCode(Outcome o) {
+  switch (o) {
+    case Outcome::kPass:
+      return "pass";
+    case Outcome::kDue:
+      return "due";
+    case Outcome::kFail:
+      return "fail";
+    case Outcome::kWarn:
+      return "warn";
+    case Outcome::kNotApplicable:
+      break;
+  }
+  return "na";
+}
+
+std::string_view OutcomeLabel(Outcome o) {
+  switch (o) {
+    case Outcome::kPass:
+      return "达标";
+    case Outcome::kDue:
+      return "待完成";
+    case Outcome::kFail:
+      return "未达标";
+    case Outcome::kWarn:
+      return "提醒";
+    case Outcome::kNotApplicable:
+      break;
+  }
+  return "不适用";
+}
+
+std::optional<Outcome> ParseOutcome(std::string_view code) {
+  for (const Outcome o : {Outcome::kPass, Outcome::kDue, Outcome::kFail, Outcome::kWarn,
+                          Outcome::kNotApplicable}) {
+    if (OutcomeCode(o) == code) return o;
+  }
+  return std::nullopt;
+}
+
+Outcome CountOutcome(int have, int need, const PeriodSpan& period, calendar::Date today) {
+  if (have >= need) return Outcome::kPass;
+  return today <= period.last ? Outcome::kDue : Outcome::kFail;
+}
+
+std::string FormatParams(const ParamValues& values) {
+  std::string out;
+  for (const auto& [key, value] : values) {
+    if (!out.empty()) out += ",";
+    out += key + "=" + std::to_string(value);
+  }
+  return out;
 }
 
 }  // namespace xiaoan::domain::rules

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -65,5 +66,35 @@ const RuleDecl* FindRule(std::span<const RuleDecl> rules, std::string_view id);
 // "2026-Q4", semester "2026-1" (school year and term; "" outside every semester), year "2026",
 // day "2026-10-08". Records have no period ("").
 std::string PeriodKey(Period period, calendar::Date day, const calendar::SchoolCalendar& school);
+
+// A period with its first and last day and a Chinese label (2026年10月, 2026年第四季度,
+// 2026—2027学年第一学期, 2026年 …).
+struct PeriodSpan {
+  std::string key;
+  std::string label;
+  calendar::Date first{};
+  calendar::Date last{};
+};
+// The period the day falls in; nullopt for records and for a semester outside every term.
+std::optional<PeriodSpan> PeriodOf(Period period, calendar::Date day,
+                                   const calendar::SchoolCalendar& school);
+
+// What a rule says of its subject. Due: the period has not ended and what it needs is not there
+// yet ("so far"); fail: it ended without; warn: a warning that is not a failure.
+enum class Outcome { kPass, kDue, kFail, kWarn, kNotApplicable };
+std::string_view OutcomeCode(Outcome o);   // pass, due, fail, warn, na
+std::string_view OutcomeLabel(Outcome o);  // 达标, 待完成, 未达标, 提醒, 不适用
+std::optional<Outcome> ParseOutcome(std::string_view code);
+
+// A rule's answer with its reason in Chinese and the records it rests on.
+struct Verdict {
+  Outcome outcome = Outcome::kNotApplicable;
+  std::string reason;
+  std::vector<std::int64_t> evidence;
+};
+
+// Count-in-period rules (at least `need` of something in the period): pass when `have` ≥ `need`;
+// otherwise due while the period runs (today ≤ last day), fail once it has ended.
+Outcome CountOutcome(int have, int need, const PeriodSpan& period, calendar::Date today);
 
 }  // namespace xiaoan::domain::rules

@@ -1,0 +1,376 @@
+// The drill rules on the real 2026 calendar: each rule at the edges of its period (first and last
+// day, the day the period ends and the day after), boarding, kindergartens by quarter, schools
+// with buses, the evacuation-time warning, and the record's own checks.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "domain/drill/drill_rules.hpp"
+
+namespace xiaoan {
+namespace {
+
+using namespace domain::calendar;
+namespace drill = domain::drill;
+namespace rules = domain::rules;
+using rules::Outcome;
+
+Date D(const char* text) {
+  const auto d = ParseDate(text);
+  EXPECT_TRUE(d.has_value()) << text;
+  return d.value_or(Date{});
+}
+
+PublicCalendar Holidays2026() {
+  HolidayYear y;
+  y.year = 2026;
+  y.holidays = {
+      {"元旦", D("2026-01-01"), D("2026-01-03"), {D("2026-01-04")}},
+      {"春节", D("2026-02-15"), D("2026-02-23"), {D("2026-02-14"), D("2026-02-28")}},
+      {"清明节", D("2026-04-04"), D("2026-04-06"), {}},
+      {"劳动节", D("2026-05-01"), D("2026-05-05"), {D("2026-05-09")}},
+      {"端午节", D("2026-06-19"), D("2026-06-21"), {}},
+      {"中秋节", D("2026-09-25"), D("2026-09-27"), {}},
+      {"国庆节", D("2026-10-01"), D("2026-10-07"), {D("2026-09-20"), D("2026-10-10")}},
+  };
+  PublicCalendar c;
+  c.Add(y);
+  return c;
+}
+
+class DrillRules : public ::testing::Test {
+ protected:
+  PublicCalendar holidays = Holidays2026();
+  SchoolCalendar cal{holidays,
+                     {{1, 2025, 2, D("2026-03-02"), D("2026-07-10")},
+                      {1, 2026, 1, D("2026-09-01"), D("2027-01-22")}},
+                     {}};
+  drill::SchoolFacts school{"primary", false, 0};
+  std::vector<drill::Drill> drills;
+  std::map<std::string, rules::ParamValues> values;
+
+  drill::Drill& Add(const char* date, std::string kind = "fire") {
+    drill::Drill d;
+    d.id = static_cast<std::int64_t>(drills.size()) + 1;
+    d.date = date;
+    d.kind = std::move(kind);
+    d.evacuation = drill::FindKind(d.kind)->evacuation;
+    drills.push_back(d);
+    return drills.back();
+  }
+
+  drill::Judgement Judge(const std::string& rule, const char* day, const char* today) {
+    const auto all = drill::JudgeSchool(school, drills, cal, values, D(day), D(today));
+    for (const auto& j : all) {
+      if (j.rule->id == rule) return j;
+    }
+    ADD_FAILURE() << rule << " not judged for " << day;
+    return {};
+  }
+  bool Judged(const std::string& rule, const char* day) {
+    const auto all = drill::JudgeSchool(school, drills, cal, values, D(day), D(day));
+    return std::any_of(all.begin(), all.end(), [&](const auto& j) { return j.rule->id == rule; });
+  }
+};
+
+TEST(DrillCatalog, IsWellFormedAndInMeasure13) {
+  EXPECT_TRUE(rules::CheckCatalog(drill::RuleDecls()).empty());
+  for (const auto& r : drill::RuleDecls()) EXPECT_EQ(r.measure, 13) << r.id;
+  EXPECT_EQ(drill::RuleDecls().size(), 6u);
+}
+
+TEST(Periods, SpansOnTheSchoolCalendar) {
+  const auto holidays = Holidays2026();
+  const SchoolCalendar cal(holidays, {{1, 2026, 1, D("2026-09-01"), D("2027-01-22")}}, {});
+  const auto month = rules::PeriodOf(rules::Period::kMonth, D("2026-02-14"), cal);
+  ASSERT_TRUE(month);
+  EXPECT_EQ(month->key, "2026-02");
+  EXPECT_EQ(month->label, "2026年2月");
+  EXPECT_EQ(FormatDate(month->first), "2026-02-01");
+  EXPECT_EQ(FormatDate(month->last), "2026-02-28");
+  const auto dec = rules::PeriodOf(rules::Period::kMonth, D("2026-12-31"), cal);
+  EXPECT_EQ(FormatDate(dec->last), "2026-12-31");
+  const auto q = rules::PeriodOf(rules::Period::kQuarter, D("2026-12-31"), cal);
+  EXPECT_EQ(q->key, "2026-Q4");
+  EXPECT_EQ(q->label, "2026年第四季度");
+  EXPECT_EQ(FormatDate(q->first), "2026-10-01");
+  const auto q1 = rules::PeriodOf(rules::Period::kQuarter, D("2026-03-31"), cal);
+  EXPECT_EQ(q1->key, "2026-Q1");
+  EXPECT_EQ(FormatDate(q1->last), "2026-03-31");
+  const auto sem = rules::PeriodOf(rules::Period::kSemester, D("2026-09-01"), cal);
+  ASSERT_TRUE(sem);
+  EXPECT_EQ(sem->key, "2026-1");
+  EXPECT_EQ(sem->label, "2026—2027学年第一学期");
+  EXPECT_EQ(FormatDate(sem->last), "2027-01-22");
+  EXPECT_FALSE(rules::PeriodOf(rules::Period::kSemester, D("2026-08-31"), cal));
+  EXPECT_FALSE(rules::PeriodOf(rules::Period::kRecord, D("2026-08-31"), cal));
+  // The school week of the make-up Saturday 10-10 runs Sunday 10-04 to Saturday 10-10.
+  const auto week = rules::PeriodOf(rules::Period::kWeek, D("2026-10-10"), cal);
+  EXPECT_EQ(week->key, "W2026-10-05");
+  EXPECT_EQ(FormatDate(week->first), "2026-10-04");
+  EXPECT_EQ(FormatDate(week->last), "2026-10-10");
+  const auto year = rules::PeriodOf(rules::Period::kYear, D("2026-06-30"), cal);
+  EXPECT_EQ(year->key, "2026");
+  EXPECT_EQ(FormatDate(year->first), "2026-01-01");
+  EXPECT_EQ(FormatDate(year->last), "2026-12-31");
+  const auto day = rules::PeriodOf(rules::Period::kDay, D("2026-06-30"), cal);
+  EXPECT_EQ(FormatDate(day->first), "2026-06-30");
+  EXPECT_EQ(FormatDate(day->last), "2026-06-30");
+}
+
+TEST(Periods, CountOutcomeIsDueUntilTheLastDayThenFails) {
+  rules::PeriodSpan p{"2026-10", "2026年10月", D("2026-10-01"), D("2026-10-31")};
+  EXPECT_EQ(rules::CountOutcome(1, 1, p, D("2026-11-30")), Outcome::kPass);
+  EXPECT_EQ(rules::CountOutcome(2, 1, p, D("2026-11-30")), Outcome::kPass);
+  EXPECT_EQ(rules::CountOutcome(0, 1, p, D("2026-10-31")), Outcome::kDue);
+  EXPECT_EQ(rules::CountOutcome(0, 1, p, D("2026-11-01")), Outcome::kFail);
+  for (const auto o : {Outcome::kPass, Outcome::kDue, Outcome::kFail, Outcome::kWarn,
+                       Outcome::kNotApplicable}) {
+    EXPECT_EQ(rules::ParseOutcome(rules::OutcomeCode(o)), o);
+  }
+  EXPECT_FALSE(rules::ParseOutcome("ok"));
+}
+
+TEST_F(DrillRules, FireSemesterCountsWholeSchoolFireDrillsOnTheTermsFirstAndLastDay) {
+  Add("2026-08-31");  // the day before the term
+  auto j = Judge("drill.fire_semester", "2026-09-01", "2026-12-03");
+  EXPECT_EQ(j.period.key, "2026-1");
+  EXPECT_TRUE(j.so_far);
+  EXPECT_EQ(j.verdict.outcome, Outcome::kDue);
+  EXPECT_NE(j.verdict.reason.find("已记录 0 次"), std::string::npos) << j.verdict.reason;
+  EXPECT_NE(j.verdict.reason.find("期限 2027-01-22"), std::string::npos) << j.verdict.reason;
+
+  Add("2026-09-01").whole_school = false;  // a partial drill does not count
+  EXPECT_EQ(Judge("drill.fire_semester", "2026-09-01", "2026-12-03").verdict.outcome,
+            Outcome::kDue);
+  Add("2026-09-01", "earthquake");  // nor does another kind
+  EXPECT_EQ(Judge("drill.fire_semester", "2026-09-01", "2026-12-03").verdict.outcome,
+            Outcome::kDue);
+  Add("2026-09-01");
+  j = Judge("drill.fire_semester", "2026-10-14", "2026-12-03");
+  EXPECT_EQ(j.verdict.outcome, Outcome::kPass);
+  EXPECT_EQ(j.verdict.evidence, std::vector<std::int64_t>{4});
+  EXPECT_NE(j.verdict.reason.find("已记录 1 次：2026-09-01"), std::string::npos);
+
+  // Spring term: its last day counts, and after it the term has failed.
+  EXPECT_EQ(Judge("drill.fire_semester", "2026-07-10", "2026-07-10").verdict.outcome,
+            Outcome::kDue);
+  EXPECT_EQ(Judge("drill.fire_semester", "2026-07-10", "2026-07-11").verdict.outcome,
+            Outcome::kFail);
+  EXPECT_FALSE(Judge("drill.fire_semester", "2026-07-10", "2026-07-11").so_far);
+  Add("2026-07-10");
+  EXPECT_EQ(Judge("drill.fire_semester", "2026-03-02", "2026-07-11").verdict.outcome,
+            Outcome::kPass);
+  // In the summer vacation there is no semester to judge.
+  EXPECT_FALSE(Judged("drill.fire_semester", "2026-08-15"));
+
+  values["drill.fire_semester"] = {{"min_count", 2}};
+  j = Judge("drill.fire_semester", "2026-03-02", "2026-07-11");
+  EXPECT_EQ(j.verdict.outcome, Outcome::kFail);
+  EXPECT_NE(j.verdict.reason.find("需全员消防疏散演练 2 次"), std::string::npos);
+}
+
+TEST_F(DrillRules, NightDrillsTwicePerCalendarYearInBoardingSchools) {
+  Add("2026-10-14").night = true;
+  EXPECT_EQ(Judge("drill.night_boarding", "2026-10-14", "2026-12-31").verdict.outcome,
+            Outcome::kNotApplicable);
+  school.boarding = true;
+  auto j = Judge("drill.night_boarding", "2026-10-14", "2026-12-31");
+  EXPECT_EQ(j.period.key, "2026");
+  EXPECT_EQ(j.verdict.outcome, Outcome::kDue);
+  EXPECT_EQ(Judge("drill.night_boarding", "2026-10-14", "2027-01-01").verdict.outcome,
+            Outcome::kFail);
+  auto& attack = Add("2026-11-02", "attack");  // not an evacuation
+  attack.night = true;
+  EXPECT_EQ(Judge("drill.night_boarding", "2026-10-14", "2027-01-01").verdict.outcome,
+            Outcome::kFail);
+  Add("2027-01-01").night = true;  // the next year's
+  EXPECT_EQ(Judge("drill.night_boarding", "2026-10-14", "2027-01-01").verdict.outcome,
+            Outcome::kFail);
+  Add("2026-01-01").night = true;  // the year's first day counts
+  j = Judge("drill.night_boarding", "2026-10-14", "2027-01-01");
+  EXPECT_EQ(j.verdict.outcome, Outcome::kPass);
+  EXPECT_NE(j.verdict.reason.find("2026-10-14、2026-01-01"), std::string::npos)
+      << j.verdict.reason;
+  // Two in one semester are enough.
+  drills.clear();
+  Add("2026-09-15").night = true;
+  Add("2026-12-31").night = true;
+  EXPECT_EQ(Judge("drill.night_boarding", "2026-09-15", "2026-12-31").verdict.outcome,
+            Outcome::kPass);
+}
+
+TEST_F(DrillRules, MonthlyInTeachingMonthsOnly) {
+  auto j = Judge("drill.monthly", "2026-10-31", "2026-10-31");
+  EXPECT_EQ(j.period.key, "2026-10");
+  EXPECT_EQ(j.verdict.outcome, Outcome::kDue);
+  EXPECT_EQ(Judge("drill.monthly", "2026-10-31", "2026-11-01").verdict.outcome, Outcome::kFail);
+  Add("2026-11-01");
+  EXPECT_EQ(Judge("drill.monthly", "2026-10-01", "2026-11-01").verdict.outcome, Outcome::kFail);
+  Add("2026-10-31", "attack");  // not an evacuation drill
+  EXPECT_EQ(Judge("drill.monthly", "2026-10-01", "2026-11-01").verdict.outcome, Outcome::kFail);
+  Add("2026-10-31", "earthquake");
+  EXPECT_EQ(Judge("drill.monthly", "2026-10-01", "2026-11-01").verdict.outcome, Outcome::kPass);
+  Add("2026-11-30", "other");
+  EXPECT_EQ(Judge("drill.monthly", "2026-11-30", "2026-12-01").verdict.outcome, Outcome::kPass);
+
+  // August and February have no school days (the spring term opens 03-02).
+  EXPECT_EQ(Judge("drill.monthly", "2026-08-15", "2026-09-01").verdict.outcome,
+            Outcome::kNotApplicable);
+  EXPECT_EQ(Judge("drill.monthly", "2026-02-15", "2026-03-01").verdict.outcome,
+            Outcome::kNotApplicable);
+  // July has 8 school days before the term ends on 07-10.
+  values["drill.monthly"] = {{"teaching_month_days", 8}};
+  EXPECT_EQ(Judge("drill.monthly", "2026-07-01", "2026-08-01").verdict.outcome, Outcome::kFail);
+  values["drill.monthly"] = {{"teaching_month_days", 9}};
+  j = Judge("drill.monthly", "2026-07-01", "2026-08-01");
+  EXPECT_EQ(j.verdict.outcome, Outcome::kNotApplicable);
+  EXPECT_NE(j.verdict.reason.find("上学日 8 天，不足 9 天"), std::string::npos)
+      << j.verdict.reason;
+  // January 2027 cannot be judged until the 2027 notice is loaded.
+  j = Judge("drill.monthly", "2027-01-05", "2027-01-05");
+  EXPECT_EQ(j.verdict.outcome, Outcome::kNotApplicable);
+  EXPECT_NE(j.verdict.reason.find("缺少 2027 年节假日安排"), std::string::npos);
+}
+
+TEST_F(DrillRules, KindergartensByQuarter) {
+  school.stage = "kindergarten";
+  auto j = Judge("drill.monthly", "2026-10-14", "2026-12-31");
+  EXPECT_EQ(j.period.key, "2026-Q4");
+  EXPECT_EQ(j.verdict.outcome, Outcome::kDue);
+  EXPECT_EQ(Judge("drill.monthly", "2026-10-14", "2027-01-01").verdict.outcome, Outcome::kFail);
+  Add("2026-09-30");  // Q3
+  EXPECT_EQ(Judge("drill.monthly", "2026-10-14", "2027-01-01").verdict.outcome, Outcome::kFail);
+  EXPECT_EQ(Judge("drill.monthly", "2026-07-01", "2026-10-01").verdict.outcome, Outcome::kPass);
+  Add("2026-12-31");
+  EXPECT_EQ(Judge("drill.monthly", "2026-10-14", "2027-01-01").verdict.outcome, Outcome::kPass);
+  values["drill.monthly"] = {{"kindergarten_quarter_count", 2}};
+  EXPECT_EQ(Judge("drill.monthly", "2026-10-14", "2027-01-01").verdict.outcome, Outcome::kFail);
+}
+
+TEST_F(DrillRules, SemesterFloorAndSchoolBus) {
+  EXPECT_EQ(Judge("drill.semester_floor", "2026-03-02", "2026-07-11").verdict.outcome,
+            Outcome::kFail);
+  Add("2026-03-02", "earthquake");
+  EXPECT_EQ(Judge("drill.semester_floor", "2026-03-02", "2026-07-11").verdict.outcome,
+            Outcome::kPass);
+
+  auto j = Judge("drill.school_bus", "2026-03-02", "2026-07-11");
+  EXPECT_EQ(j.verdict.outcome, Outcome::kNotApplicable);
+  school.school_buses = 1;
+  EXPECT_EQ(Judge("drill.school_bus", "2026-03-02", "2026-07-11").verdict.outcome,
+            Outcome::kFail);
+  Add("2026-07-11", "school_bus");  // after the term
+  EXPECT_EQ(Judge("drill.school_bus", "2026-03-02", "2026-07-11").verdict.outcome,
+            Outcome::kFail);
+  Add("2026-07-10", "school_bus");
+  EXPECT_EQ(Judge("drill.school_bus", "2026-03-02", "2026-07-11").verdict.outcome,
+            Outcome::kPass);
+}
+
+TEST(DrillTime, WarnsPastTheLimitInLowBuildings) {
+  drill::Drill d;
+  d.id = 7;
+  d.kind = "fire";
+  d.floors = 4;
+  d.signal_time = "10:00:00";
+  d.all_out_time = "10:02:00";
+  auto v = drill::JudgeTime(d, {});
+  EXPECT_EQ(v.outcome, Outcome::kPass);
+  EXPECT_EQ(v.reason, "疏散用时 120 秒，符合4 层及以下建筑要求不超过 120 秒");
+  d.all_out_time = "10:02:01";
+  v = drill::JudgeTime(d, {});
+  EXPECT_EQ(v.outcome, Outcome::kWarn);
+  EXPECT_EQ(v.evidence, std::vector<std::int64_t>{7});
+  EXPECT_EQ(drill::JudgeTime(d, {{"limit_seconds", 121}}).outcome, Outcome::kPass);
+  d.floors = 5;
+  EXPECT_EQ(drill::JudgeTime(d, {}).outcome, Outcome::kNotApplicable);
+  EXPECT_EQ(drill::JudgeTime(d, {{"max_floors", 5}}).outcome, Outcome::kWarn);
+  d.floors = 0;
+  EXPECT_EQ(drill::JudgeTime(d, {}).outcome, Outcome::kNotApplicable);
+  d.floors = 1;
+  d.evacuation = false;
+  EXPECT_EQ(drill::JudgeTime(d, {}).outcome, Outcome::kNotApplicable);
+  d.evacuation = true;
+  d.all_out_time.clear();
+  EXPECT_EQ(drill::JudgeTime(d, {}).outcome, Outcome::kNotApplicable);
+}
+
+bool HasField(const std::vector<ErrorDetail>& problems, const std::string& field) {
+  return std::any_of(problems.begin(), problems.end(),
+                     [&](const ErrorDetail& p) { return p.field == field; });
+}
+
+drill::Drill Valid() {
+  drill::Drill d;
+  d.school_id = 3;
+  d.kind = "fire";
+  d.date = "2026-12-03";
+  d.commander = "王校长";
+  d.students = 800;
+  d.staff = 60;
+  d.signal_time = "10:00:00";
+  d.all_out_time = "10:01:50";
+  return d;
+}
+
+TEST(DrillRecord, ChecksEachField) {
+  const Date today = D("2026-12-03");
+  EXPECT_TRUE(drill::ValidateDrill(Valid(), today).empty());
+  auto d = Valid();
+  d.date = "2026-12-04";
+  EXPECT_TRUE(HasField(drill::ValidateDrill(d, today), "date"));
+  d.date = "2026-13-01";
+  EXPECT_TRUE(HasField(drill::ValidateDrill(d, today), "date"));
+  d = Valid();
+  d.kind = "flood";
+  EXPECT_TRUE(HasField(drill::ValidateDrill(d, today), "kind"));
+  d = Valid();
+  d.commander = "";
+  EXPECT_TRUE(HasField(drill::ValidateDrill(d, today), "commander"));
+  d = Valid();
+  d.whole_school = false;
+  EXPECT_TRUE(HasField(drill::ValidateDrill(d, today), "scope_note"));
+  d.scope_note = "一至三年级";
+  EXPECT_TRUE(drill::ValidateDrill(d, today).empty());
+  d = Valid();
+  d.students = 0;
+  d.staff = 0;
+  EXPECT_TRUE(HasField(drill::ValidateDrill(d, today), "students"));
+  d.staff = 1;
+  EXPECT_TRUE(drill::ValidateDrill(d, today).empty());
+  d = Valid();
+  d.all_out_time = "10:00:00";
+  EXPECT_TRUE(HasField(drill::ValidateDrill(d, today), "all_out_time"));
+  d.all_out_time = "11:00:00";
+  EXPECT_TRUE(drill::ValidateDrill(d, today).empty());
+  EXPECT_EQ(drill::EvacuationSeconds(d), 3600);
+  d.all_out_time = "11:00:01";
+  EXPECT_TRUE(HasField(drill::ValidateDrill(d, today), "all_out_time"));
+  d.all_out_time = "";
+  EXPECT_TRUE(HasField(drill::ValidateDrill(d, today), "all_out_time"));
+  d.signal_time = "";
+  EXPECT_TRUE(drill::ValidateDrill(d, today).empty());
+  d.signal_time = "25:00:00";
+  EXPECT_TRUE(HasField(drill::ValidateDrill(d, today), "signal_time"));
+  d = Valid();
+  d.headcount_ok = false;
+  EXPECT_TRUE(HasField(drill::ValidateDrill(d, today), "headcount_note"));
+  d = Valid();
+  d.problems = {{"", std::nullopt}};
+  EXPECT_TRUE(HasField(drill::ValidateDrill(d, today), "problems[0].text"));
+  d.injuries = -1;
+  EXPECT_TRUE(HasField(drill::ValidateDrill(d, today), "injuries"));
+  d = Valid();
+  d.title = std::string("\x1b", 1);
+  EXPECT_TRUE(HasField(drill::ValidateDrill(d, today), "title"));
+  EXPECT_EQ(drill::ParseTimeOfDay("16:30"), 16 * 3600 + 30 * 60);
+  EXPECT_EQ(drill::ParseTimeOfDay("23:59:59"), 86399);
+  EXPECT_FALSE(drill::ParseTimeOfDay("24:00"));
+  EXPECT_FALSE(drill::ParseTimeOfDay("12:60"));
+  EXPECT_FALSE(drill::ParseTimeOfDay("12:00:60"));
+  EXPECT_FALSE(drill::ParseTimeOfDay("12-00"));
+}
+
+}  // namespace
+}  // namespace xiaoan

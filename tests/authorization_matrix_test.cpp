@@ -8,6 +8,7 @@
 
 #include "app/accounts/accounts.hpp"
 #include "app/demo/seed_demo.hpp"
+#include "app/drills/drills.hpp"
 #include "app/hazards/hazards.hpp"
 #include "app/org/org_use_cases.hpp"
 #include "core/clock.hpp"
@@ -169,8 +170,30 @@ const std::vector<Row> kMatrix = {
   {"GET",    "/api/v1/schools/{id}/calendar",  "S2", "", "offooonnnf"},
   {"GET",    "/api/v1/schools/{id}/calendar",  "X",  "", "offnnnnnnf"},
   {"GET",    "/api/v1/schools/{id}/calendar",  "D1", "", "nffnnnnnnf"},
-  // The rules engine's catalog: the same for everyone signed in.
+  // The rules engine's catalog: the same for everyone signed in; findings and boards for those
+  // who follow schools; values set by the bureau's safety office.
   {"GET",    "/api/v1/rules",                  "", "",   "oooooooooo"},
+  {"GET",    "/api/v1/rules/{id}",             "drill.time", "", "oooooooooo"},
+  {"PUT",    "/api/v1/rules/{id}/parameters",  "drill.time", "{}", "fffoffffff"},
+  {"POST",   "/api/v1/rules/evaluate",         "", "{}", "fffoffffff"},
+  {"GET",    "/api/v1/rule-findings",          "", "",   "fffoooooff"},
+  {"GET",    "/api/v1/rule-findings/export",   "", "",   "fffoooooff"},
+  {"GET",    "/api/v1/rule-board",             "", "",   "fffoooooff"},
+  // Drills: read by whoever follows schools, recorded by the school and the bureau's office.
+  {"GET",    "/api/v1/drills",                 "", "",   "fffoooooof"},
+  {"GET",    "/api/v1/drills/export",          "", "",   "fffoooooof"},
+  {"GET",    "/api/v1/drill-kinds",            "", "",   "fffoooooof"},
+  {"POST",   "/api/v1/drills",                 "", "{}", "fffoffooff"},
+  {"GET",    "/api/v1/drills/{id}",            "DR1", "", "fffoooooof"},
+  {"GET",    "/api/v1/drills/{id}",            "DR2", "", "fffooonnnf"},
+  {"GET",    "/api/v1/drills/{id}",            "DRX", "", "fffnnnnnnf"},
+  {"PUT",    "/api/v1/drills/{id}",            "DR1", R"({"kind":"fire","date":"2026-11-02","commander":"校长","students":100})", "fffoffooff"},
+  {"PUT",    "/api/v1/drills/{id}",            "DR2", R"({"kind":"fire","date":"2026-11-02","commander":"校长","students":100})", "fffoffnnff"},
+  {"PUT",    "/api/v1/drills/{id}",            "DRX", R"({"kind":"fire","date":"2026-11-02","commander":"校长","students":100})", "fffnffnnff"},
+  {"POST",   "/api/v1/drills/{id}/hazards",    "DR1", R"({"index":9,"domain":"fire"})", "fffoffooff"},
+  {"POST",   "/api/v1/drills/{id}/hazards",    "DRX", R"({"index":0,"domain":"fire"})", "fffnffnnff"},
+  {"DELETE", "/api/v1/drills/{id}",            "DRX", "", "fffnffnnff"},
+  {"DELETE", "/api/v1/drills/{id}",            "DD",  "", "fffoffnnff"},
   {"GET",    "/api/v1/notifications",          "", "",   "oooooooooo"},
   {"POST",   "/api/v1/notifications/{id}/read", "999999", "", "oooooooooo"},
   {"POST",   "/api/v1/notifications/read-all", "", "",   "oooooooooo"},
@@ -272,6 +295,24 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
     targets_["D1"] = std::to_string(unit_of_["dept1_liaison"]);
     add_hazard(targets_["S1"], "1");
     add_hazard(targets_["S2"], "2");
+    // A drill with a problem at the own school, two at the sibling school (one to remove) and
+    // one in the other district.
+    auto add_drill = [&](const std::string& school, const std::string& key) {
+      domain::drill::Drill d;
+      d.school_id = std::stoll(school);
+      d.kind = "fire";
+      d.date = "2026-11-01";
+      d.commander = "校长";
+      d.students = 100;
+      d.problems = {{"疏散指示灯不亮", std::nullopt}};
+      auto r = app::RecordDrill(*services_, app::RequestContext{}, d);
+      ASSERT_TRUE(r.ok()) << r.error().message;
+      targets_[key] = std::to_string(r->drill.id);
+    };
+    add_drill(targets_["S1"], "DR1");
+    add_drill(targets_["S2"], "DR2");
+    add_drill(targets_["S2"], "DD");
+    add_drill(targets_["X"], "DRX");
     for (const auto& key : {"S1", "S2", "X"}) school_bodies_[key] = WritableSchool(targets_[key]);
   }
 

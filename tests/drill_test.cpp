@@ -124,8 +124,8 @@ TEST(Periods, CountOutcomeIsDueUntilTheLastDayThenFails) {
   EXPECT_EQ(rules::CountOutcome(2, 1, p, D("2026-11-30")), Outcome::kPass);
   EXPECT_EQ(rules::CountOutcome(0, 1, p, D("2026-10-31")), Outcome::kDue);
   EXPECT_EQ(rules::CountOutcome(0, 1, p, D("2026-11-01")), Outcome::kFail);
-  for (const auto o : {Outcome::kPass, Outcome::kDue, Outcome::kFail, Outcome::kWarn,
-                       Outcome::kNotApplicable}) {
+  for (const auto o :
+       {Outcome::kPass, Outcome::kDue, Outcome::kFail, Outcome::kWarn, Outcome::kNotApplicable}) {
     EXPECT_EQ(rules::ParseOutcome(rules::OutcomeCode(o)), o);
   }
   EXPECT_FALSE(rules::ParseOutcome("ok"));
@@ -157,6 +157,7 @@ TEST_F(DrillRules, FireSemesterCountsWholeSchoolFireDrillsOnTheTermsFirstAndLast
             Outcome::kDue);
   EXPECT_EQ(Judge("drill.fire_semester", "2026-07-10", "2026-07-11").verdict.outcome,
             Outcome::kFail);
+  EXPECT_TRUE(Judge("drill.fire_semester", "2026-07-10", "2026-07-10").so_far);
   EXPECT_FALSE(Judge("drill.fire_semester", "2026-07-10", "2026-07-11").so_far);
   Add("2026-07-10");
   EXPECT_EQ(Judge("drill.fire_semester", "2026-03-02", "2026-07-11").verdict.outcome,
@@ -190,8 +191,7 @@ TEST_F(DrillRules, NightDrillsTwicePerCalendarYearInBoardingSchools) {
   Add("2026-01-01").night = true;  // the year's first day counts
   j = Judge("drill.night_boarding", "2026-10-14", "2027-01-01");
   EXPECT_EQ(j.verdict.outcome, Outcome::kPass);
-  EXPECT_NE(j.verdict.reason.find("2026-10-14、2026-01-01"), std::string::npos)
-      << j.verdict.reason;
+  EXPECT_NE(j.verdict.reason.find("2026-10-14、2026-01-01"), std::string::npos) << j.verdict.reason;
   // Two in one semester are enough.
   drills.clear();
   Add("2026-09-15").night = true;
@@ -225,8 +225,7 @@ TEST_F(DrillRules, MonthlyInTeachingMonthsOnly) {
   values["drill.monthly"] = {{"teaching_month_days", 9}};
   j = Judge("drill.monthly", "2026-07-01", "2026-08-01");
   EXPECT_EQ(j.verdict.outcome, Outcome::kNotApplicable);
-  EXPECT_NE(j.verdict.reason.find("上学日 8 天，不足 9 天"), std::string::npos)
-      << j.verdict.reason;
+  EXPECT_NE(j.verdict.reason.find("上学日 8 天，不足 9 天"), std::string::npos) << j.verdict.reason;
   // January 2027 cannot be judged until the 2027 notice is loaded.
   j = Judge("drill.monthly", "2027-01-05", "2027-01-05");
   EXPECT_EQ(j.verdict.outcome, Outcome::kNotApplicable);
@@ -258,14 +257,11 @@ TEST_F(DrillRules, SemesterFloorAndSchoolBus) {
   auto j = Judge("drill.school_bus", "2026-03-02", "2026-07-11");
   EXPECT_EQ(j.verdict.outcome, Outcome::kNotApplicable);
   school.school_buses = 1;
-  EXPECT_EQ(Judge("drill.school_bus", "2026-03-02", "2026-07-11").verdict.outcome,
-            Outcome::kFail);
+  EXPECT_EQ(Judge("drill.school_bus", "2026-03-02", "2026-07-11").verdict.outcome, Outcome::kFail);
   Add("2026-07-11", "school_bus");  // after the term
-  EXPECT_EQ(Judge("drill.school_bus", "2026-03-02", "2026-07-11").verdict.outcome,
-            Outcome::kFail);
+  EXPECT_EQ(Judge("drill.school_bus", "2026-03-02", "2026-07-11").verdict.outcome, Outcome::kFail);
   Add("2026-07-10", "school_bus");
-  EXPECT_EQ(Judge("drill.school_bus", "2026-03-02", "2026-07-11").verdict.outcome,
-            Outcome::kPass);
+  EXPECT_EQ(Judge("drill.school_bus", "2026-03-02", "2026-07-11").verdict.outcome, Outcome::kPass);
 }
 
 TEST(DrillTime, WarnsPastTheLimitInLowBuildings) {
@@ -364,6 +360,53 @@ TEST(DrillRecord, ChecksEachField) {
   d = Valid();
   d.title = std::string("\x1b", 1);
   EXPECT_TRUE(HasField(drill::ValidateDrill(d, today), "title"));
+  // Edges of each bound.
+  d = Valid();
+  d.school_id = 0;
+  EXPECT_TRUE(HasField(drill::ValidateDrill(d, today), "school_id"));
+  d = Valid();
+  d.title = std::string(100, 'a');
+  EXPECT_TRUE(drill::ValidateDrill(d, today).empty());
+  d.title += "a";
+  EXPECT_TRUE(HasField(drill::ValidateDrill(d, today), "title"));
+  d = Valid();
+  d.students = 20000;
+  EXPECT_TRUE(drill::ValidateDrill(d, today).empty());
+  d.students = 20001;
+  EXPECT_TRUE(HasField(drill::ValidateDrill(d, today), "students"));
+  d = Valid();
+  d.date = "2000-01-01";
+  EXPECT_TRUE(drill::ValidateDrill(d, today).empty());
+  d.date = "1999-12-31";
+  EXPECT_TRUE(HasField(drill::ValidateDrill(d, today), "date"));
+  d = Valid();
+  d.problems.assign(50, {"灭火器过期", std::nullopt});
+  EXPECT_TRUE(drill::ValidateDrill(d, today).empty());
+  d.problems.push_back({"", std::nullopt});  // the 51st: refused as a whole, not checked
+  const auto many = drill::ValidateDrill(d, today);
+  ASSERT_EQ(many.size(), 1u);
+  EXPECT_EQ(many[0].field, "problems");
+  d = Valid();
+  d.signal_time = "25:00:00";  // only the bad one is named
+  const auto one = drill::ValidateDrill(d, today);
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].field, "signal_time");
+  d = Valid();
+  d.all_out_time = d.signal_time;
+  EXPECT_FALSE(drill::EvacuationSeconds(d));
+  d.all_out_time = "10:00:01";
+  EXPECT_EQ(drill::EvacuationSeconds(d), 1);
+  d.signal_time = "";
+  EXPECT_FALSE(drill::EvacuationSeconds(d));
+  d.signal_time = "10:00:00";
+  d.all_out_time = "";
+  EXPECT_FALSE(drill::EvacuationSeconds(d));
+  for (const char* bad : {"ab:00", "1a:00", "a1:00", "/0:00", ":0:00", "0/:00", "0::00", "12:ab",
+                          "12:0a", "12:00:ab", "12:00-00", "12.30", "12:00:6"}) {
+    EXPECT_FALSE(drill::ParseTimeOfDay(bad)) << bad;
+  }
+  EXPECT_EQ(drill::ParseTimeOfDay("00:00"), 0);
+  EXPECT_EQ(drill::ParseTimeOfDay("09:09:09"), 9 * 3600 + 9 * 60 + 9);
   EXPECT_EQ(drill::ParseTimeOfDay("16:30"), 16 * 3600 + 30 * 60);
   EXPECT_EQ(drill::ParseTimeOfDay("23:59:59"), 86399);
   EXPECT_FALSE(drill::ParseTimeOfDay("24:00"));

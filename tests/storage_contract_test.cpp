@@ -1383,6 +1383,289 @@ TEST_P(StorageContract, AuditArchiveKeepsTheChainVerifiable) {
   EXPECT_TRUE(again->records.empty());
 }
 
+// Migration 0015 adds the rules engine's records and drills to a live database: schools keep
+// their profile and get school_buses 0, hazards keep everything and have no origin, and the new
+// tables take rows at once.
+TEST_P(StorageContract, MigrationToRulesAndDrillsKeepsSchoolsAndHazards) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = sql::OpenPool(db.url(), {2, 5000});
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(storage::Migrate(**pool, "t", 14).ok());
+  {
+    auto conn = (*pool)->Acquire();
+    ASSERT_TRUE(conn.ok());
+    const char* t = "2026-11-02T00:00:00.000Z";
+    const std::vector<std::pair<std::string, sql::Params>> rows = {
+        {"INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
+         "VALUES ('990102', '示范区', NULL, 'county', $1, $1)",
+         {t}},
+        {"INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, created_at, "
+         "updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', NULL, '/1/', $1, $1)",
+         {t}},
+        {"INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, created_at, "
+         "updated_at) VALUES (2, 'school', '一小', 'S1', '990102', 1, '/1/2/', $1, $1)",
+         {t}},
+        {"INSERT INTO schools (unit_id, stage, ownership, boarding, boarders, location_type, "
+         "students, staff) VALUES (2, 'primary', 'public', 1, 50, 'rural', 600, 40)",
+         {}},
+        {"INSERT INTO hazards (id, school_id, domain, level, title, found_at, found_by, source, "
+         "state, created_at, updated_at) VALUES (7, 2, 'fire', 'general', '灭火器过期', $1, 'x', "
+         "'drill', 'reported', $1, $1)",
+         {t}},
+    };
+    for (const auto& [q, params] : rows) {
+      auto done = (*conn)->Exec(q, params);
+      ASSERT_TRUE(done.ok()) << q << ": " << done.error().message;
+    }
+  }
+  auto upgraded = storage::Migrate(**pool, "t");
+  ASSERT_TRUE(upgraded.ok()) << upgraded.error().message;
+  EXPECT_GE(*upgraded, 1);
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  ASSERT_TRUE(store
+                  .Read([&](domain::Tx& tx) -> Status {
+                    auto school = *tx.org().FindSchool(2);
+                    EXPECT_TRUE(school.has_value());
+                    EXPECT_EQ(school->profile.boarders, 50);
+                    EXPECT_EQ(school->profile.school_buses, 0);
+                    auto h = *tx.hazards().Find(7, domain::ScopeFilter{});
+                    EXPECT_TRUE(h.has_value());
+                    if (h) {
+                      EXPECT_EQ(h->title, "灭火器过期");
+                      EXPECT_FALSE(h->origin_type.has_value());
+                    }
+                    return {};
+                  })
+                  .ok());
+  ASSERT_TRUE(store
+                  .Write([&](domain::Tx& tx) -> Status {
+                    domain::drill::Drill d;
+                    d.school_id = 2;
+                    d.kind = "fire";
+                    d.date = "2026-11-20";
+                    d.commander = "校长";
+                    d.problems = {{"指示灯不亮", std::int64_t{7}}};
+                    d.recorded_by = d.created_at = d.updated_at = "t";
+                    XA_TRY(tx.drills().Insert(d));
+                    domain::rules::ParamSet set{
+                        2, "drill.fire_semester", 1, {{"min_count", 2}}, "", "x", "t"};
+                    return tx.rules().InsertParamSet(set);
+                  })
+                  .ok());
+}
+
+// The rules engine's store on both stores: versions per unit with the latest of each, findings
+// replaced per rule, subject and period, filtered, counted and scoped.
+TEST_P(StorageContract, RuleValuesAndFindingsRoundTrip) {
+  namespace rules = domain::rules;
+  const auto bureau = Bureau();
+  auto school = app::CreateSchool(S(), ctx_, SampleSchool(bureau.id, "R0001"));
+  ASSERT_TRUE(school.ok()) << school.error().message;
+  auto other = app::CreateSchool(S(), ctx_, SampleSchool(bureau.id, "R0002"));
+  ASSERT_TRUE(other.ok());
+  const auto sid = school->unit.id;
+  auto finding = [&](std::int64_t unit, const std::string& rule, const std::string& period,
+                     rules::Outcome o) {
+    rules::Finding f;
+    f.rule_id = rule;
+    f.params_version = 1;
+    f.params = "min_count=2";
+    f.subject_type = "school";
+    f.subject_id = unit;
+    f.unit_id = unit;
+    f.period_key = period;
+    f.period_label = period;
+    f.outcome = o;
+    f.reason = "理由";
+    f.evidence = {3, 5};
+    f.evaluated_at = "t";
+    return f;
+  };
+  ASSERT_TRUE(
+      S().store
+          .Write([&](domain::Tx& tx) -> Status {
+            XA_TRY(tx.rules().InsertParamSet(
+                {bureau.id, "drill.monthly", 1, {{"min_count", 2}}, "首版", "a", "2026-01-01"}));
+            XA_TRY(tx.rules().InsertParamSet({bureau.id,
+                                              "drill.monthly",
+                                              2,
+                                              {{"min_count", 3}, {"teaching_month_days", 9}},
+                                              "",
+                                              "a",
+                                              "2026-02-01"}));
+            XA_TRY(tx.rules().InsertParamSet(
+                {sid, "drill.monthly", 1, {{"min_count", 1}}, "", "b", "2026-03-01"}));
+            XA_TRY(tx.rules().SaveFinding(
+                finding(sid, "drill.monthly", "2026-10", rules::Outcome::kDue)));
+            // The same rule, subject and period again: replaced, not added.
+            XA_TRY(tx.rules().SaveFinding(
+                finding(sid, "drill.monthly", "2026-10", rules::Outcome::kPass)));
+            XA_TRY(tx.rules().SaveFinding(
+                finding(sid, "drill.monthly", "2026-11", rules::Outcome::kFail)));
+            XA_TRY(tx.rules().SaveFinding(
+                finding(other->unit.id, "drill.monthly", "2026-11", rules::Outcome::kFail)));
+            auto record = finding(sid, "drill.time", "", rules::Outcome::kWarn);
+            record.subject_type = "drill";
+            record.subject_id = 42;
+            return tx.rules().SaveFinding(record);
+          })
+          .ok());
+  ASSERT_TRUE(
+      S().store
+          .Read([&](domain::Tx& tx) -> Status {
+            auto history = *tx.rules().ParamSetsOf("drill.monthly", {sid, bureau.id});
+            EXPECT_EQ(history.size(), 3u);
+            auto latest =
+                *tx.rules().LatestParamSets({"drill.monthly", "drill.time"}, {sid, bureau.id});
+            EXPECT_EQ(latest.size(), 2u);
+            for (const auto& p : latest) {
+              if (p.unit_id == bureau.id) {
+                EXPECT_EQ(p.version, 2);
+                EXPECT_EQ(p.values.at("teaching_month_days"), 9);
+                EXPECT_EQ(p.values.at("min_count"), 3);
+              }
+            }
+            EXPECT_TRUE(tx.rules().LatestParamSets({"drill.monthly"}, {}).value().empty());
+            rules::FindingFilter f;
+            f.rules = {"drill.monthly"};
+            domain::PageRequest page;
+            auto all = *tx.rules().ListFindings(f, domain::ScopeFilter{}, page);
+            EXPECT_EQ(all.total, 3);
+            f.unit_id = sid;
+            f.period_keys = {"2026-10"};
+            auto one = *tx.rules().ListFindings(f, domain::ScopeFilter{}, page);
+            EXPECT_EQ(one.total, 1);
+            if (!one.items.empty()) {
+              EXPECT_EQ(one.items[0].outcome, rules::Outcome::kPass);
+              EXPECT_EQ(one.items[0].evidence, (std::vector<std::int64_t>{3, 5}));
+              EXPECT_EQ(one.items[0].params_version, 1);
+              EXPECT_EQ(one.items[0].unit_name, school->unit.name);
+            }
+            rules::FindingFilter fails;
+            fails.outcomes = {rules::Outcome::kFail, rules::Outcome::kWarn};
+            EXPECT_EQ(tx.rules().ListFindings(fails, domain::ScopeFilter{}, page)->total, 3);
+            // Scoped to one school's path.
+            auto own =
+                *tx.rules().ListFindings({}, domain::ScopeFilter::Subtree(school->unit.path), page);
+            EXPECT_EQ(own.total, 3);
+            auto counts = *tx.rules().CountFindings({"drill.monthly"}, {"2026-11", "2026-10"},
+                                                    domain::ScopeFilter{});
+            std::int64_t failing = 0;
+            std::int64_t passing = 0;
+            for (const auto& c : counts) {
+              if (c.outcome == rules::Outcome::kFail) failing += c.count;
+              if (c.outcome == rules::Outcome::kPass) passing += c.count;
+            }
+            EXPECT_EQ(failing, 2);
+            EXPECT_EQ(passing, 1);
+            EXPECT_TRUE(tx.rules().CountFindings({}, {"2026-11"}, {}).value().empty());
+            return {};
+          })
+          .ok());
+  ASSERT_TRUE(
+      S().store.Write([&](domain::Tx& tx) { return tx.rules().RemoveFindings("drill", 42); }).ok());
+  ASSERT_TRUE(S().store
+                  .Read([&](domain::Tx& tx) -> Status {
+                    rules::FindingFilter f;
+                    f.subject_type = "drill";
+                    EXPECT_EQ(tx.rules().ListFindings(f, {}, {})->total, 0);
+                    return {};
+                  })
+                  .ok());
+}
+
+// Drill records on both stores: fields and problems round-trip, edits replace the problems, the
+// list filters and scopes, a school's drills come back in date order.
+TEST_P(StorageContract, DrillsRoundTrip) {
+  const auto bureau = Bureau();
+  auto school = app::CreateSchool(S(), ctx_, SampleSchool(bureau.id, "D0001"));
+  ASSERT_TRUE(school.ok()) << school.error().message;
+  const auto sid = school->unit.id;
+  domain::drill::Drill d;
+  d.school_id = sid;
+  d.kind = "earthquake";
+  d.title = "地震避险演练";
+  d.date = "2026-10-14";
+  d.start_time = "10:00";
+  d.night = true;
+  d.announced = false;
+  d.whole_school = false;
+  d.scope_note = "一至三年级";
+  d.building_id = school->buildings.at(0).id;
+  d.building = "教学楼";
+  d.floors = 4;
+  d.commander = "王校长";
+  d.students = 300;
+  d.staff = 20;
+  d.signal_time = "10:02:00";
+  d.all_out_time = "10:03:50";
+  d.headcount_ok = false;
+  d.headcount_note = "少一人，已找到";
+  d.injuries = 1;
+  d.problems = {{"指示灯不亮", std::nullopt}, {"集合慢", std::nullopt}};
+  d.actions = "更换";
+  d.recorded_by = "x";
+  d.created_at = d.updated_at = "t";
+  domain::drill::Drill early = d;
+  early.date = "2026-09-01";
+  early.problems.clear();
+  ASSERT_TRUE(S().store
+                  .Write([&](domain::Tx& tx) -> Status {
+                    XA_TRY(tx.drills().Insert(d));
+                    return tx.drills().Insert(early);
+                  })
+                  .ok());
+  ASSERT_TRUE(S().store
+                  .Read([&](domain::Tx& tx) -> Status {
+                    auto got = *tx.drills().Find(d.id, domain::ScopeFilter{});
+                    EXPECT_TRUE(got.has_value());
+                    if (!got) return {};
+                    EXPECT_EQ(got->school_name, school->unit.name);
+                    EXPECT_EQ(got->kind, "earthquake");
+                    EXPECT_TRUE(got->night);
+                    EXPECT_FALSE(got->announced);
+                    EXPECT_FALSE(got->whole_school);
+                    EXPECT_EQ(got->building_id, d.building_id);
+                    EXPECT_EQ(got->floors, 4);
+                    EXPECT_EQ(got->all_out_time, "10:03:50");
+                    EXPECT_FALSE(got->headcount_ok);
+                    EXPECT_EQ(got->injuries, 1);
+                    EXPECT_EQ(got->problems.size(), 2u);
+                    auto list = *tx.drills().OfSchool(sid, "2026-09-01", "2026-10-14");
+                    EXPECT_EQ(list.size(), 2u);
+                    if (list.size() == 2) EXPECT_EQ(list[0].date, "2026-09-01");
+                    EXPECT_EQ(tx.drills().OfSchool(sid, "2026-09-02", "2026-10-13")->size(), 0u);
+                    domain::drill::DrillFilter f;
+                    f.kind = "earthquake";
+                    f.from = "2026-10-01";
+                    EXPECT_EQ(tx.drills().List(f, {}, {})->total, 1);
+                    f.q = "地震";
+                    EXPECT_EQ(tx.drills().List(f, {}, {})->total, 1);
+                    EXPECT_EQ(
+                        tx.drills().List({}, domain::ScopeFilter::Subtree("/999/"), {})->total, 0);
+                    return {};
+                  })
+                  .ok());
+  d.problems = {{"集合慢", std::nullopt}};
+  d.kind = "fire";
+  ASSERT_TRUE(S().store
+                  .Write([&](domain::Tx& tx) -> Status {
+                    XA_TRY(tx.drills().Update(d));
+                    return tx.drills().Remove(early.id);
+                  })
+                  .ok());
+  ASSERT_TRUE(S().store
+                  .Read([&](domain::Tx& tx) -> Status {
+                    auto got = *tx.drills().Find(d.id, {});
+                    EXPECT_EQ(got->kind, "fire");
+                    EXPECT_EQ(got->problems.size(), 1u);
+                    EXPECT_FALSE(tx.drills().Find(early.id, {})->has_value());
+                    return {};
+                  })
+                  .ok());
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, StorageContract, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

@@ -1,5 +1,6 @@
 #include "app/modules.hpp"
 
+#include "app/drills/drills.hpp"
 #include "app/hazards/hazards.hpp"
 
 namespace xiaoan::app {
@@ -10,7 +11,7 @@ const std::vector<FileSubject>& FileSubjects() {
 }
 
 const std::vector<RuleModule>& RuleModules() {
-  static const std::vector<RuleModule> kModules = {HazardRuleModule()};
+  static const std::vector<RuleModule> kModules = {HazardRuleModule(), DrillRuleModule()};
   return kModules;
 }
 

@@ -11,12 +11,14 @@
 #include "domain/audit/audit.hpp"
 #include "domain/auth/auth.hpp"
 #include "domain/calendar/calendar.hpp"
+#include "domain/drill/drill.hpp"
 #include "domain/hazard/ledger.hpp"
 #include "domain/org/org.hpp"
 #include "domain/org/school_stats.hpp"
 #include "domain/platform/file.hpp"
 #include "domain/platform/notification.hpp"
 #include "domain/platform/supervision.hpp"
+#include "domain/rules/findings.hpp"
 
 namespace xiaoan::domain {
 
@@ -261,8 +263,11 @@ class Tx {
   virtual NotificationRepository& notifications() = 0;
   virtual SupervisionRepository& supervision() = 0;
   virtual calendar::CalendarRepository& calendar() = 0;
+  // The rules engine: values per unit and findings.
+  virtual rules::RuleRepository& rules() = 0;
   // The modules' own records.
   virtual hazard::HazardRepository& hazards() = 0;
+  virtual drill::DrillRepository& drills() = 0;
 };
 
 class Store {

@@ -54,6 +54,7 @@ void AddBoardRoutes(Router& router, app::Services& services);
 void AddPlatformRoutes(Router& router, app::Services& services, const ApiOptions& options);
 void AddHazardRoutes(Router& router, app::Services& services, const ApiOptions& options);
 void AddCalendarRoutes(Router& router, app::Services& services);
+void AddDrillRoutes(Router& router, app::Services& services);
 void AddRuleRoutes(Router& router, app::Services& services);
 void AddRoutes(Router& router, app::Services& services, const ApiOptions& options);
 

@@ -12,6 +12,7 @@ void AddRoutes(Router& router, app::Services& services, const ApiOptions& option
   AddPlatformRoutes(router, services, options);
   AddHazardRoutes(router, services, options);
   AddCalendarRoutes(router, services);
+  AddDrillRoutes(router, services);
   AddRuleRoutes(router, services);
 }
 

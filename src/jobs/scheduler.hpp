@@ -42,4 +42,8 @@ Job VerifyAuditJob(app::Services& services, std::chrono::seconds interval);
 // once per hazard.
 Job HazardEscalationJob(app::Services& services, std::chrono::seconds interval);
 
+// Judges every school on the rules engine's school rules for yesterday's and today's periods, so
+// that a period that ended turns what was due into a failure.
+Job RulesEvaluationJob(app::Services& services, std::chrono::seconds interval);
+
 }  // namespace xiaoan::jobs

@@ -56,6 +56,10 @@ constexpr TableSpec kTables[] = {
     {"school_terms", "unit_id, school_year, term", false},
     {"school_day_exceptions", "unit_id, day", false},
     {"dismissal_times", "unit_id, grade, weekday", false},
+    {"rule_parameters", "unit_id, rule_id, version", false},
+    {"rule_findings", "id", true},
+    {"drills", "id", true},
+    {"drill_problems", "drill_id, seq", false},
 };
 // clang-format on
 // Left out on purpose: the figures the hazards' triggers rebuild, the migrations' own record, and

@@ -9,10 +9,12 @@
 
 #include "storage/repos/audit_user_repository.hpp"
 #include "storage/repos/calendar_repository.hpp"
+#include "storage/repos/drill_repository.hpp"
 #include "storage/repos/hazard_repository.hpp"
 #include "storage/repos/org_repository.hpp"
 #include "storage/repos/platform_repository.hpp"
 #include "storage/repos/query_builder.hpp"
+#include "storage/repos/rule_repository.hpp"
 
 namespace xiaoan::storage {
 namespace {
@@ -29,7 +31,9 @@ class SqlTx final : public domain::Tx {
         notifications_(conn),
         supervision_(conn),
         calendar_(conn),
-        hazards_(conn, &access_changed, cache, epoch) {}
+        rules_(conn),
+        hazards_(conn, &access_changed, cache, epoch),
+        drills_(conn) {}
   bool access_changed = false;
   domain::OrgRepository& org() override { return org_; }
   domain::UserRepository& users() override { return users_; }
@@ -38,7 +42,9 @@ class SqlTx final : public domain::Tx {
   domain::NotificationRepository& notifications() override { return notifications_; }
   domain::SupervisionRepository& supervision() override { return supervision_; }
   domain::calendar::CalendarRepository& calendar() override { return calendar_; }
+  domain::rules::RuleRepository& rules() override { return rules_; }
   domain::hazard::HazardRepository& hazards() override { return hazards_; }
+  domain::drill::DrillRepository& drills() override { return drills_; }
 
  private:
   SqlOrgRepository org_;
@@ -48,7 +54,9 @@ class SqlTx final : public domain::Tx {
   SqlNotificationRepository notifications_;
   SqlSupervisionRepository supervision_;
   SqlCalendarRepository calendar_;
+  SqlRuleRepository rules_;
   SqlHazardRepository hazards_;
+  SqlDrillRepository drills_;
 };
 
 // Runs one write inside a savepoint of the open transaction: kept when it succeeds, undone on

@@ -200,10 +200,8 @@ Result<cal::HolidayYear> ImportHolidayYear(Services& s, const RequestContext& ct
 
 // ---- What a unit sets --------------------------------------------------------------------------
 
-namespace {
-
 // The unit and its ancestors, nearest first, from its path "/1/5/12/".
-std::vector<std::int64_t> NearestFirst(const domain::Unit& unit) {
+std::vector<std::int64_t> UnitsNearestFirst(const domain::Unit& unit) {
   std::vector<std::int64_t> out;
   std::int64_t current = 0;
   bool digits = false;
@@ -223,6 +221,8 @@ std::vector<std::int64_t> NearestFirst(const domain::Unit& unit) {
   return out;
 }
 
+namespace {
+
 Error UnitNotVisible(domain::UnitId id) {
   return NotFound("单位 " + std::to_string(id) + " 不存在或不在您的管辖范围内");
 }
@@ -235,7 +235,7 @@ Result<domain::Unit> CalendarUnit(domain::Tx& tx, const RequestContext& ctx, dom
 
 Status LoadUnitCalendar(domain::Tx& tx, const domain::Unit& unit, UnitCalendar& out) {
   out.unit = unit;
-  const auto path = NearestFirst(unit);
+  const auto path = UnitsNearestFirst(unit);
   XA_ASSIGN_OR_RETURN(auto terms, tx.calendar().TermsOf(path));
   XA_ASSIGN_OR_RETURN(auto days, tx.calendar().ExceptionsOf(path));
   XA_ASSIGN_OR_RETURN(auto times, tx.calendar().DismissalsOf(path));
@@ -357,10 +357,21 @@ Result<UnitCalendar> SetDismissals(Services& s, const RequestContext& ctx, domai
 // ---- A school's calendar -----------------------------------------------------------------------
 
 Result<SchoolCalendarData> LoadSchoolCalendar(domain::Tx& tx, const domain::Unit& school) {
-  SchoolCalendarData out;
+  XA_ASSIGN_OR_RETURN(auto out, LoadSchoolTerms(tx, school));
+  XA_ASSIGN_OR_RETURN(out.holidays, LoadPublicCalendar(tx));
+  return out;
+}
+
+Result<domain::calendar::PublicCalendar> LoadPublicCalendar(domain::Tx& tx) {
+  domain::calendar::PublicCalendar out;
   XA_ASSIGN_OR_RETURN(auto years, tx.calendar().HolidayYears());
-  for (const auto& y : years) out.holidays.Add(y);
-  const auto path = NearestFirst(school);
+  for (const auto& y : years) out.Add(y);
+  return out;
+}
+
+Result<SchoolCalendarData> LoadSchoolTerms(domain::Tx& tx, const domain::Unit& school) {
+  SchoolCalendarData out;
+  const auto path = UnitsNearestFirst(school);
   XA_ASSIGN_OR_RETURN(auto terms, tx.calendar().TermsOf(path));
   XA_ASSIGN_OR_RETURN(auto days, tx.calendar().ExceptionsOf(path));
   XA_ASSIGN_OR_RETURN(auto times, tx.calendar().DismissalsOf(path));

@@ -64,6 +64,12 @@ struct SchoolCalendarData {
 };
 // Inside a module's transaction: the calendar in force for a school (or any unit).
 Result<SchoolCalendarData> LoadSchoolCalendar(domain::Tx& tx, const domain::Unit& school);
+// The parts, for callers that judge many schools: the holidays once, each school's own rows
+// (LoadSchoolTerms leaves `holidays` empty).
+Result<domain::calendar::PublicCalendar> LoadPublicCalendar(domain::Tx& tx);
+Result<SchoolCalendarData> LoadSchoolTerms(domain::Tx& tx, const domain::Unit& school);
+// The unit and its ancestors, nearest first, from its path "/1/5/12/".
+std::vector<std::int64_t> UnitsNearestFirst(const domain::Unit& unit);
 
 struct CalendarDay {
   domain::calendar::DayInfo info;

@@ -86,6 +86,12 @@ domain::School MakeSchool(DemoRandom& rnd, const SchoolPlan& plan, int index, in
       stage == "senior" || stage == "vocational" ||
       ((stage == "junior" || stage == "nine_year") && p.location_type != "urban" && rnd.Chance(60));
   p.boarders = p.boarding ? p.students * rnd.Between(30, 90) / 100 : 0;
+  // Rural and township primary schools and kindergartens run school buses (no draw from rnd, so
+  // the rest of the demo stays as it was).
+  if ((p.location_type == std::string("rural") || p.location_type == std::string("township")) &&
+      (stage == "primary" || stage == "nine_year" || stage == "kindergarten")) {
+    p.school_buses = 1 + (seq + index) % 2;
+  }
   static constexpr const char* kSurnames[] = {"王", "李", "张", "刘", "陈",
                                               "杨", "赵", "黄", "周", "吴"};
   static constexpr const char* kGiven[] = {"建国", "晓红", "志强", "丽华", "海涛", "秀英"};
@@ -316,6 +322,8 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
       if (!bulk) {
         XA_ASSIGN_OR_RETURN(summary.hazards, SeedHazardHistory(s, tx, options.seed, history_schools,
                                                                account_schools));
+        XA_ASSIGN_OR_RETURN(summary.drills, SeedDrillHistory(s, tx, options.seed, history_schools,
+                                                             account_schools));
       }
     }
     XA_TRY(tx.audit().Append(AuditOf(s, ctx, "demo.seed", "database", "*",
@@ -339,6 +347,9 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
         XA_ASSIGN_OR_RETURN(
             int n, SeedHazardHistory(s, tx, options.seed + from, group, account_schools, volume));
         summary.hazards += n;
+        XA_ASSIGN_OR_RETURN(int drills,
+                            SeedDrillHistory(s, tx, options.seed + from, group, account_schools));
+        summary.drills += drills;
         return {};
       }));
     }

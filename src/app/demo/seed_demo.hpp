@@ -34,6 +34,7 @@ struct DemoAccount {
 
 struct DemoSummary {
   int hazards = 0;
+  int drills = 0;
   int regions = 0;
   int bureaus = 0;
   int schools = 0;
@@ -52,6 +53,13 @@ Result<int> SeedHazardHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
                               const std::vector<domain::UnitId>& schools,
                               const std::vector<domain::UnitId>& account_schools,
                               const HistoryVolume& volume = {});
+
+// Writes a year of drills for the given schools and judges them on the drill rules for each
+// month that passed, inside the caller's transaction; returns how many drills it wrote. The
+// schools with demo accounts have not drilled in the current month yet.
+Result<int> SeedDrillHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
+                             const std::vector<domain::UnitId>& schools,
+                             const std::vector<domain::UnitId>& account_schools);
 
 // Seeds the fictional 示范区 (or 示范市 at city scale) deterministically from the seed; refuses
 // a database that already holds organisation data. Generated passwords are returned once.

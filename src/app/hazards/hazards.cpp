@@ -104,7 +104,8 @@ Result<HazardDetail> Detail(Services& s, const RequestContext& ctx, domain::Tx& 
 
 using namespace hazard_internal;
 
-Result<HazardDetail> ReportHazard(Services& s, const RequestContext& ctx, HazardInput in) {
+Result<domain::hazard::Hazard> ReportHazardIn(Services& s, const RequestContext& ctx,
+                                              domain::Tx& tx, HazardInput in) {
   XA_TRY(RequirePermission(ctx, domain::perm::kHazardReport));
   std::vector<ErrorDetail> problems;
   if (in.school_id <= 0) problems.push_back({"school_id", "请选择学校"});
@@ -131,70 +132,75 @@ Result<HazardDetail> ReportHazard(Services& s, const RequestContext& ctx, Hazard
   }
   if (!problems.empty()) return domain::ValidationError(std::move(problems));
 
+  XA_ASSIGN_OR_RETURN(auto unit, tx.org().FindUnit(in.school_id));
+  if (!unit || unit->kind != "school" || !ctx.Covers(unit->path)) {
+    return domain::ValidationError({{"school_id", "学校不存在或不在您的管辖范围内"}});
+  }
+  XA_ASSIGN_OR_RETURN(auto school, tx.org().FindSchool(in.school_id));
+  hz::Hazard h;
+  h.school_id = in.school_id;
+  if (in.building_id) {
+    const auto it = std::find_if(school->buildings.begin(), school->buildings.end(),
+                                 [&](const auto& b) { return b.id == *in.building_id; });
+    if (it == school->buildings.end()) {
+      return domain::ValidationError({{"building_id", "该学校没有这栋建筑"}});
+    }
+    h.building_id = in.building_id;
+    h.place = it->name;
+  }
+  if (in.key_place_id) {
+    const auto it = std::find_if(school->key_places.begin(), school->key_places.end(),
+                                 [&](const auto& p) { return p.id == *in.key_place_id; });
+    if (it == school->key_places.end()) {
+      return domain::ValidationError({{"key_place_id", "该学校没有这个重点部位"}});
+    }
+    h.key_place_id = in.key_place_id;
+    h.place = h.place.empty() ? it->name : h.place + " " + it->name;
+  }
+  XA_ASSIGN_OR_RETURN(auto files, ClaimFiles(tx, ctx, in.file_ids));
+  const std::string now = s.Now();
+  h.domain = in.domain;
+  h.level = in.level;
+  h.title = in.title;
+  h.description = in.description;
+  h.found_at = FormatInstant(found);
+  h.found_by = ctx.actor;
+  h.source = in.source;
+  h.campaign_id = in.campaign_id;
+  h.origin_type = in.origin_type;
+  h.origin_id = in.origin_id;
+  h.responsible = in.responsible;
+  h.interim_measures = in.interim_measures;
+  h.five = in.five;
+  h.state = hz::State::kReported;
+  XA_ASSIGN_OR_RETURN(auto rules, LoadRules(tx));
+  h.deadline = hz::AddDays(hz::ChinaDate(found),
+                           hz::DefaultDeadlineDays(rules.deadlines, h.level == "major", h.domain));
+  h.created_at = now;
+  h.updated_at = now;
+  XA_TRY(tx.hazards().Insert(h));
+  h.school_name = unit->name;
+  h.school_path = unit->path;
+  hz::HazardEvent e;
+  e.hazard_id = h.id;
+  e.at = now;
+  e.actor = ctx.actor;
+  e.action = "report";
+  e.to_state = hz::StateCode(h.state);
+  e.note = in.description;
+  XA_TRY(tx.hazards().InsertEvent(e));
+  XA_TRY(AttachAll(tx, files, h.id, e.id));
+  XA_TRY(AppendAudit(tx, AuditOf(s, ctx, "hazard.report", "hazard", std::to_string(h.id),
+                                 "上报隐患：" + unit->name + " " + h.title + "（" +
+                                     std::string(domain::LabelOf(hz::Levels(), h.level)) + "）")));
+  XA_TRY(Escalate(s, tx, h));
+  return h;
+}
+
+Result<HazardDetail> ReportHazard(Services& s, const RequestContext& ctx, HazardInput in) {
   HazardDetail out;
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
-    XA_ASSIGN_OR_RETURN(auto unit, tx.org().FindUnit(in.school_id));
-    if (!unit || unit->kind != "school" || !ctx.Covers(unit->path)) {
-      return domain::ValidationError({{"school_id", "学校不存在或不在您的管辖范围内"}});
-    }
-    XA_ASSIGN_OR_RETURN(auto school, tx.org().FindSchool(in.school_id));
-    hz::Hazard h;
-    h.school_id = in.school_id;
-    if (in.building_id) {
-      const auto it = std::find_if(school->buildings.begin(), school->buildings.end(),
-                                   [&](const auto& b) { return b.id == *in.building_id; });
-      if (it == school->buildings.end()) {
-        return domain::ValidationError({{"building_id", "该学校没有这栋建筑"}});
-      }
-      h.building_id = in.building_id;
-      h.place = it->name;
-    }
-    if (in.key_place_id) {
-      const auto it = std::find_if(school->key_places.begin(), school->key_places.end(),
-                                   [&](const auto& p) { return p.id == *in.key_place_id; });
-      if (it == school->key_places.end()) {
-        return domain::ValidationError({{"key_place_id", "该学校没有这个重点部位"}});
-      }
-      h.key_place_id = in.key_place_id;
-      h.place = h.place.empty() ? it->name : h.place + " " + it->name;
-    }
-    XA_ASSIGN_OR_RETURN(auto files, ClaimFiles(tx, ctx, in.file_ids));
-    const std::string now = s.Now();
-    h.domain = in.domain;
-    h.level = in.level;
-    h.title = in.title;
-    h.description = in.description;
-    h.found_at = FormatInstant(found);
-    h.found_by = ctx.actor;
-    h.source = in.source;
-    h.campaign_id = in.campaign_id;
-    h.responsible = in.responsible;
-    h.interim_measures = in.interim_measures;
-    h.five = in.five;
-    h.state = hz::State::kReported;
-    XA_ASSIGN_OR_RETURN(auto rules, LoadRules(tx));
-    h.deadline =
-        hz::AddDays(hz::ChinaDate(found),
-                    hz::DefaultDeadlineDays(rules.deadlines, h.level == "major", h.domain));
-    h.created_at = now;
-    h.updated_at = now;
-    XA_TRY(tx.hazards().Insert(h));
-    h.school_name = unit->name;
-    h.school_path = unit->path;
-    hz::HazardEvent e;
-    e.hazard_id = h.id;
-    e.at = now;
-    e.actor = ctx.actor;
-    e.action = "report";
-    e.to_state = hz::StateCode(h.state);
-    e.note = in.description;
-    XA_TRY(tx.hazards().InsertEvent(e));
-    XA_TRY(AttachAll(tx, files, h.id, e.id));
-    XA_TRY(
-        AppendAudit(tx, AuditOf(s, ctx, "hazard.report", "hazard", std::to_string(h.id),
-                                "上报隐患：" + unit->name + " " + h.title + "（" +
-                                    std::string(domain::LabelOf(hz::Levels(), h.level)) + "）")));
-    XA_TRY(Escalate(s, tx, h));
+    XA_ASSIGN_OR_RETURN(auto h, ReportHazardIn(s, ctx, tx, std::move(in)));
     XA_ASSIGN_OR_RETURN(auto fresh, LoadInScope(tx, RequestContext{}, h.id));
     XA_ASSIGN_OR_RETURN(out, Detail(s, ctx, tx, fresh));
     return {};

@@ -25,6 +25,8 @@ struct HazardInput {
   std::optional<std::string> found_at;  // instant; default now
   std::string source = "self_inspection";
   std::optional<std::int64_t> campaign_id;
+  std::optional<std::string> origin_type;  // set by the module a hazard is raised from
+  std::optional<std::int64_t> origin_id;
   std::string responsible;
   std::string interim_measures;
   domain::hazard::FiveInPlace five;
@@ -63,6 +65,9 @@ struct HazardDetail {
 };
 
 Result<HazardDetail> ReportHazard(Services& s, const RequestContext& ctx, HazardInput in);
+// The same inside another module's transaction (a drill's problem raised as a hazard).
+Result<domain::hazard::Hazard> ReportHazardIn(Services& s, const RequestContext& ctx,
+                                              domain::Tx& tx, HazardInput in);
 Result<HazardDetail> GetHazard(Services& s, const RequestContext& ctx, std::int64_t id);
 Result<domain::PageResult<domain::hazard::Hazard>> ListHazards(
     Services& s, const RequestContext& ctx, const domain::hazard::HazardFilter& filter,

@@ -28,6 +28,7 @@ enum Col {
   kCluster,
   kBuildings,
   kKeyPlaces,
+  kSchoolBuses,
   kColumnCount
 };
 
@@ -100,7 +101,7 @@ std::string ColumnOfField(const std::string& field) {
       {"stage", kStage},        {"ownership", kOwnership}, {"location_type", kLocation},
       {"boarders", kBoarders},  {"students", kStudents},   {"staff", kStaff},
       {"address", kAddress},    {"phone", kPhone},         {"principal", kPrincipal},
-      {"cluster_id", kCluster}, {"parent_id", kRegion}};
+      {"cluster_id", kCluster}, {"parent_id", kRegion},    {"school_buses", kSchoolBuses}};
   const std::string head = field.substr(0, field.find('['));
   if (auto it = kMap.find(head); it != kMap.end()) return ColumnName(it->second);
   if (head == "buildings") return ColumnName(kBuildings);
@@ -153,6 +154,7 @@ ParsedRow ParseRow(const office::Row& cells, int row_no) {
   int_cell(kBoarders, s.profile.boarders);
   int_cell(kStudents, s.profile.students);
   int_cell(kStaff, s.profile.staff);
+  int_cell(kSchoolBuses, s.profile.school_buses);
   s.unit.address = cell(kAddress);
   s.unit.phone = cell(kPhone);
   s.profile.principal = cell(kPrincipal);
@@ -194,7 +196,7 @@ const std::vector<std::string>& SchoolColumns() {
   static const std::vector<std::string> kColumns = {
       "学校代码*", "学校名称*",  "行政区划代码*", "学段*",    "办学性质*", "所在地类型*",
       "是否寄宿",  "寄宿生人数", "学生数",        "教职工数", "地址",      "联系电话",
-      "校长",      "学区",       "建筑物",        "重点部位"};
+      "校长",      "学区",       "建筑物",        "重点部位", "校车数量"};
   return kColumns;
 }
 
@@ -228,7 +230,8 @@ Result<std::string> ExportSchools(Services& s, const RequestContext& ctx,
                         std::string(domain::LabelOf(domain::LocationTypes(), p.location_type)),
                         YesNo(p.boarding), std::to_string(p.boarders), std::to_string(p.students),
                         std::to_string(p.staff), sc.unit.address, sc.unit.phone, p.principal,
-                        p.cluster_name, BuildingsText(sc.buildings), KeyPlacesText(sc.key_places)});
+                        p.cluster_name, BuildingsText(sc.buildings), KeyPlacesText(sc.key_places),
+                        std::to_string(p.school_buses)});
         ++exported;
       }
       if (static_cast<std::int64_t>(f.page.page) * f.page.page_size >= page.total) break;
@@ -249,10 +252,12 @@ Result<std::string> ExportSchools(Services& s, const RequestContext& ctx,
 Result<ImportReport> ImportSchools(Services& s, const RequestContext& ctx, std::string_view bytes,
                                    const ImportOptions& options) {
   XA_ASSIGN_OR_RETURN(const std::vector<office::Row> rows, ReadImportFile(bytes, options.format));
-  // The header must name the template's columns in order (the * marks are optional).
+  // The header must name the template's columns in order (the * marks are optional); files made
+  // with the template before 校车数量 was added end without it.
   const auto& header = rows.front();
   for (int c = 0; c < kColumnCount; ++c) {
     std::string got = CellText(header, static_cast<std::size_t>(c));
+    if (c == kSchoolBuses && got.empty()) continue;
     if (!got.empty() && got.back() == '*') got.pop_back();
     if (got != ColumnName(c)) {
       return InvalidArgument("file", "第 1 行第 " + std::to_string(c + 1) + " 列应为“" +

@@ -1,28 +1,424 @@
 #include "app/rules/rules.hpp"
 
+#include <algorithm>
+#include <set>
+
+#include "app/calendar/calendar.hpp"
 #include "app/modules.hpp"
+#include "domain/auth/auth.hpp"
+#include "domain/hazard/hazard.hpp"
+#include "domain/org/org.hpp"
+#include "office/table.hpp"
 
 namespace xiaoan::app {
 
-Result<std::vector<RuleView>> ListRules(Services& s, std::optional<int> measure) {
+namespace rules = domain::rules;
+namespace cal = domain::calendar;
+
+namespace {
+
+struct Found {
+  const RuleModule* module = nullptr;
+  const rules::RuleDecl* rule = nullptr;
+};
+
+Found FindRegistered(std::string_view id) {
+  for (const auto& m : RuleModules()) {
+    if (const auto* r = rules::FindRule(m.rules, id)) return {&m, r};
+  }
+  return {};
+}
+
+// The caller's unit (rules in force are those at the caller's unit); trusted local callers
+// without one see the defaults.
+Result<std::optional<domain::Unit>> CallerUnit(domain::Tx& tx, const RequestContext& ctx) {
+  if (!ctx.unit_id) return std::optional<domain::Unit>();
+  return tx.org().FindUnit(*ctx.unit_id);
+}
+
+// Engine rules of the modules (values the engine keeps).
+std::vector<rules::RuleDecl> EngineRules() {
+  std::vector<rules::RuleDecl> out;
+  for (const auto& m : RuleModules()) {
+    if (m.values) continue;
+    out.insert(out.end(), m.rules.begin(), m.rules.end());
+  }
+  return out;
+}
+
+Result<RuleView> ViewOf(domain::Tx& tx, const RuleModule& m, const rules::RuleDecl& rule,
+                        const std::optional<domain::Unit>& unit) {
+  RuleView v{&rule, m.module, rules::Defaults(rule), m.configure_path};
+  if (m.values) {
+    XA_ASSIGN_OR_RETURN(auto values, m.values(tx));
+    for (auto& [key, value] : v.values) {
+      if (const auto it = values.find(key); it != values.end()) value = it->second;
+    }
+    return v;
+  }
+  v.engine_values = true;
+  v.configure_path = "/api/v1/rules/" + rule.id + "/parameters";
+  if (unit) {
+    XA_ASSIGN_OR_RETURN(auto in_force,
+                        LoadValuesInForce(tx, *unit, std::span<const rules::RuleDecl>(&rule, 1)));
+    const auto& f = in_force.at(rule.id);
+    v.values = f.values;
+    v.params_version = f.version;
+    v.params_unit_id = f.unit_id;
+  }
+  return v;
+}
+
+std::string Today(const Services& s) { return domain::hazard::ChinaDate(s.clock.Now()); }
+
+rules::Finding FindingOf(const Services& s, const rules::RuleDecl& rule, const InForce& in_force,
+                         const std::string& subject_type, std::int64_t subject_id,
+                         domain::UnitId school_id, const rules::Verdict& verdict) {
+  rules::Finding f;
+  f.rule_id = rule.id;
+  f.rule_version = rule.version;
+  f.params_version = in_force.version;
+  f.params_unit_id = in_force.unit_id;
+  f.params = rules::FormatParams(in_force.values);
+  f.subject_type = subject_type;
+  f.subject_id = subject_id;
+  f.unit_id = school_id;
+  f.outcome = verdict.outcome;
+  f.reason = verdict.reason;
+  f.evidence = verdict.evidence;
+  f.evaluated_at = s.Now();
+  return f;
+}
+
+// Judges one school with the public calendar loaded once by the caller.
+Status JudgeSchool(Services& s, domain::Tx& tx, const domain::School& school,
+                   const cal::PublicCalendar& holidays, const std::vector<rules::RuleDecl>& engine,
+                   cal::Date day, cal::Date today) {
+  XA_ASSIGN_OR_RETURN(auto data, LoadSchoolTerms(tx, school.unit));
+  const cal::SchoolCalendar calendar(holidays, data.terms, data.exceptions);
+  XA_ASSIGN_OR_RETURN(auto in_force, LoadValuesInForce(tx, school.unit, engine));
+  std::map<std::string, rules::ParamValues> values;
+  for (const auto& [id, f] : in_force) values[id] = f.values;
+  const SchoolJudgeInput input{school, calendar, values, day, today};
+  for (const auto& m : RuleModules()) {
+    if (!m.judge_school) continue;
+    XA_ASSIGN_OR_RETURN(auto judged, m.judge_school(tx, input));
+    for (const auto& j : judged) {
+      const auto it = in_force.find(j.rule->id);
+      const InForce defaults{rules::Defaults(*j.rule), 0, 0};
+      auto f = FindingOf(s, *j.rule, it != in_force.end() ? it->second : defaults, "school",
+                         school.unit.id, school.unit.id, j.verdict);
+      f.period_key = j.period.key;
+      f.period_label = j.period.label;
+      f.period_first = cal::FormatDate(j.period.first);
+      f.period_last = cal::FormatDate(j.period.last);
+      f.so_far = j.so_far;
+      XA_TRY(tx.rules().SaveFinding(f));
+    }
+  }
+  return {};
+}
+
+Result<cal::Date> ParseDay(const std::optional<std::string>& text, const Services& s,
+                           const char* field) {
+  const std::string t = text ? *text : Today(s);
+  const auto d = cal::ParseDate(t);
+  if (!d || cal::YearOf(*d) < 2000 || cal::YearOf(*d) > 2100) {
+    return InvalidArgument(field, "须为 2000 到 2100 年之间的日期 YYYY-MM-DD");
+  }
+  return *d;
+}
+
+// The rule ids a query names (a rule, a module or a measure), or an error naming the field.
+Result<std::vector<std::string>> RulesOf(const FindingQuery& q) {
+  std::vector<std::string> out;
+  if (q.rule) {
+    if (!FindRegistered(*q.rule).rule) return InvalidArgument("rule", "没有这条规则");
+    return std::vector<std::string>{*q.rule};
+  }
+  bool module_known = !q.module;
+  for (const auto& m : RuleModules()) {
+    if (q.module && m.module != *q.module) continue;
+    module_known = true;
+    for (const auto& r : m.rules) {
+      if (q.measure && r.measure != *q.measure) continue;
+      out.push_back(r.id);
+    }
+  }
+  if (!module_known) return InvalidArgument("module", "没有这个模块的规则");
+  if (q.measure && (*q.measure < 1 || *q.measure > 21)) {
+    return InvalidArgument("measure", "措施编号须为 1 到 21");
+  }
+  if (out.empty() && (q.measure || q.module)) out.push_back("-");  // matches nothing
+  return out;
+}
+
+}  // namespace
+
+Result<ValuesInForce> LoadValuesInForce(domain::Tx& tx, const domain::Unit& unit,
+                                        std::span<const rules::RuleDecl> decls) {
+  ValuesInForce out;
+  std::vector<std::string> ids;
+  for (const auto& r : decls) {
+    out[r.id] = {rules::Defaults(r), 0, 0};
+    ids.push_back(r.id);
+  }
+  const auto path = UnitsNearestFirst(unit);
+  XA_ASSIGN_OR_RETURN(auto sets, tx.rules().LatestParamSets(ids, path));
+  for (const auto& r : decls) {
+    // The nearest unit on the path that set the rule.
+    for (const auto unit_id : path) {
+      const auto it = std::find_if(sets.begin(), sets.end(), [&](const rules::ParamSet& p) {
+        return p.rule_id == r.id && p.unit_id == unit_id;
+      });
+      if (it == sets.end()) continue;
+      auto& f = out[r.id];
+      for (const auto& [key, value] : it->values) {
+        if (f.values.count(key)) f.values[key] = value;  // a key the rule no longer has is ignored
+      }
+      f.version = it->version;
+      f.unit_id = it->unit_id;
+      break;
+    }
+  }
+  return out;
+}
+
+Result<std::vector<RuleView>> ListRules(Services& s, const RequestContext& ctx,
+                                        std::optional<int> measure) {
   if (measure && (*measure < 1 || *measure > 21)) {
     return InvalidArgument("measure", "措施编号须为 1 到 21");
   }
   std::vector<RuleView> out;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(auto unit, CallerUnit(tx, ctx));
     for (const auto& m : RuleModules()) {
-      domain::rules::ParamValues values;
-      if (m.values) {
-        XA_ASSIGN_OR_RETURN(values, m.values(tx));
-      }
       for (const auto& rule : m.rules) {
         if (measure && rule.measure != *measure) continue;
-        RuleView v{&rule, m.module, domain::rules::Defaults(rule), m.configure_path};
-        for (auto& [key, value] : v.values) {
-          if (const auto it = values.find(key); it != values.end()) value = it->second;
-        }
+        XA_ASSIGN_OR_RETURN(auto v, ViewOf(tx, m, rule, unit));
         out.push_back(std::move(v));
       }
+    }
+    return {};
+  }));
+  return out;
+}
+
+Result<RuleDetail> GetRule(Services& s, const RequestContext& ctx, const std::string& id) {
+  const auto found = FindRegistered(id);
+  if (!found.rule) return NotFound("没有规则 " + id);
+  RuleDetail out;
+  XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(auto unit, CallerUnit(tx, ctx));
+    XA_ASSIGN_OR_RETURN(out.view, ViewOf(tx, *found.module, *found.rule, unit));
+    if (unit && out.view.engine_values) {
+      XA_ASSIGN_OR_RETURN(out.history, tx.rules().ParamSetsOf(id, UnitsNearestFirst(*unit)));
+    }
+    return {};
+  }));
+  return out;
+}
+
+Result<RuleDetail> SetRuleParameters(Services& s, const RequestContext& ctx, const std::string& id,
+                                     std::optional<domain::UnitId> unit_id,
+                                     const std::map<std::string, std::int64_t>& values,
+                                     const std::string& note) {
+  XA_TRY(RequirePermission(ctx, domain::perm::kRulesConfigure, "配置规则参数"));
+  const auto found = FindRegistered(id);
+  if (!found.rule) return NotFound("没有规则 " + id);
+  if (found.module->values) {
+    return FailedPrecondition("rules.module_values",
+                              "规则 " + id + " 的参数在 " + found.module->configure_path + " 配置");
+  }
+  std::vector<ErrorDetail> problems;
+  const auto checked = rules::CheckValues(*found.rule, values, problems, "values.");
+  if (note.size() > 1000) problems.push_back({"note", "长度不能超过 1000 个字节"});
+  if (!problems.empty()) return domain::ValidationError(std::move(problems));
+  XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+    const domain::UnitId target = unit_id ? *unit_id : ctx.unit_id.value_or(0);
+    XA_ASSIGN_OR_RETURN(auto unit, tx.org().FindUnit(target));
+    if (!unit || !ctx.Covers(unit->path)) {
+      return domain::ValidationError({{"unit_id", "单位不存在或不在您的管辖范围内"}});
+    }
+    XA_ASSIGN_OR_RETURN(auto history, tx.rules().ParamSetsOf(id, {unit->id}));
+    rules::ParamSet set;
+    set.unit_id = unit->id;
+    set.rule_id = id;
+    set.version = history.empty() ? 1 : history.back().version + 1;
+    for (const auto& h : history) set.version = std::max(set.version, h.version + 1);
+    set.values = checked;
+    set.note = note;
+    set.changed_by = ctx.actor;
+    set.changed_at = s.Now();
+    XA_TRY(tx.rules().InsertParamSet(set));
+    XA_TRY(tx.audit().Append(AuditOf(s, ctx, "rules.configure", "rule", id,
+                                     unit->name + " 将规则 " + id + " 的参数改为第 " +
+                                         std::to_string(set.version) + " 版：" +
+                                         rules::FormatParams(checked))));
+    return {};
+  }));
+  return GetRule(s, ctx, id);
+}
+
+Status EvaluateSchool(Services& s, domain::Tx& tx, domain::UnitId school_id, cal::Date day) {
+  XA_ASSIGN_OR_RETURN(auto school, tx.org().FindSchool(school_id));
+  if (!school) return {};
+  XA_ASSIGN_OR_RETURN(auto holidays, LoadPublicCalendar(tx));
+  const auto today = cal::ParseDate(Today(s)).value_or(day);
+  return JudgeSchool(s, tx, *school, holidays, EngineRules(), day, today);
+}
+
+Status SaveRecordFinding(Services& s, domain::Tx& tx, const rules::RuleDecl& rule,
+                         const InForce& in_force, const std::string& subject_type,
+                         std::int64_t subject_id, domain::UnitId school_id,
+                         const rules::Verdict& verdict) {
+  return tx.rules().SaveFinding(
+      FindingOf(s, rule, in_force, subject_type, subject_id, school_id, verdict));
+}
+
+Result<int> EvaluateSchools(Services& s, const RequestContext& ctx, cal::Date day) {
+  XA_TRY(RequirePermission(ctx, domain::perm::kRulesConfigure, "重新判定规则"));
+  const auto today = cal::ParseDate(Today(s)).value_or(day);
+  const auto engine = EngineRules();
+  // Schools in pages of 200, each page in one write.
+  domain::SchoolFilter f;
+  f.scope = ctx.Scope();
+  f.page.page_size = 200;
+  int judged = 0;
+  for (f.page.page = 1;; ++f.page.page) {
+    std::int64_t total = 0;
+    XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+      XA_ASSIGN_OR_RETURN(auto page, tx.org().ListSchools(f));
+      total = page.total;
+      XA_ASSIGN_OR_RETURN(auto holidays, LoadPublicCalendar(tx));
+      for (const auto& school : page.items) {
+        XA_TRY(JudgeSchool(s, tx, school, holidays, engine, day, today));
+        ++judged;
+      }
+      return {};
+    }));
+    if (static_cast<std::int64_t>(f.page.page) * f.page.page_size >= total) break;
+  }
+  return judged;
+}
+
+Result<domain::PageResult<rules::Finding>> ListFindings(Services& s, const RequestContext& ctx,
+                                                        FindingQuery q) {
+  XA_TRY(RequirePermission(ctx, domain::perm::kRulesRead, "查看规则判定结果"));
+  XA_ASSIGN_OR_RETURN(q.filter.rules, RulesOf(q));
+  domain::PageResult<rules::Finding> out;
+  XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(out, tx.rules().ListFindings(q.filter, ctx.Scope(), q.page));
+    return {};
+  }));
+  return out;
+}
+
+Result<std::string> ExportFindings(Services& s, const RequestContext& ctx, FindingQuery q) {
+  XA_TRY(RequirePermission(ctx, domain::perm::kRulesRead, "导出规则判定结果"));
+  XA_ASSIGN_OR_RETURN(q.filter.rules, RulesOf(q));
+  std::vector<office::Row> rows = {
+      office::TextRow({"学校", "规则", "规则名称", "所属措施", "周期", "判定结果", "说明",
+                       "截至期中", "规则版本", "参数版本", "参数", "判定时间"})};
+  std::int64_t n = 0;
+  XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
+    q.page.page_size = 500;
+    for (q.page.page = 1;; ++q.page.page) {
+      XA_ASSIGN_OR_RETURN(auto page, tx.rules().ListFindings(q.filter, ctx.Scope(), q.page));
+      for (const auto& f : page.items) {
+        const auto found = FindRegistered(f.rule_id);
+        rows.push_back(
+            office::TextRow({f.unit_name, f.rule_id, found.rule ? found.rule->title : "",
+                             found.rule ? std::to_string(found.rule->measure) : "",
+                             f.period_label.empty() ? "单条记录" : f.period_label,
+                             std::string(rules::OutcomeLabel(f.outcome)), f.reason,
+                             f.so_far ? "是" : "否", std::to_string(f.rule_version),
+                             std::to_string(f.params_version), f.params, f.evaluated_at}));
+        ++n;
+      }
+      if (static_cast<std::int64_t>(q.page.page) * q.page.page_size >= page.total) break;
+    }
+    return {};
+  }));
+  XA_ASSIGN_OR_RETURN(auto bytes, office::WriteXlsx({office::Sheet{"规则判定结果", rows}}));
+  XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+    XA_TRY(tx.audit().Append(AuditOf(s, ctx, "rules.export", "rule_finding", "*",
+                                     "导出规则判定结果 " + std::to_string(n) + " 条")));
+    return {};
+  }));
+  return bytes;
+}
+
+Result<RuleBoard> GetRuleBoard(Services& s, const RequestContext& ctx,
+                               const std::optional<std::string>& module,
+                               const std::optional<std::string>& date) {
+  XA_TRY(RequirePermission(ctx, domain::perm::kRulesRead, "查看规则看板"));
+  XA_ASSIGN_OR_RETURN(const auto day, ParseDay(date, s, "date"));
+  bool known = !module;
+  for (const auto& m : RuleModules()) known = known || m.module == *module;
+  if (!known) return InvalidArgument("module", "没有这个模块的规则");
+  RuleBoard out;
+  out.date = cal::FormatDate(day);
+  XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
+    // Periods are read on the caller's calendar (a bureau's semesters).
+    XA_ASSIGN_OR_RETURN(auto unit, CallerUnit(tx, ctx));
+    SchoolCalendarData data;
+    if (unit) {
+      XA_ASSIGN_OR_RETURN(data, LoadSchoolCalendar(tx, *unit));
+    }
+    const cal::SchoolCalendar calendar(data.holidays, data.terms, data.exceptions);
+    domain::SchoolFilter sf;
+    sf.scope = ctx.Scope();
+    sf.page.page_size = 1;
+    XA_ASSIGN_OR_RETURN(auto schools, tx.org().ListSchools(sf));
+    std::vector<std::string> ids;
+    std::set<std::string> keys;
+    for (const auto& m : RuleModules()) {
+      if (!m.judge_school || (module && m.module != *module)) continue;
+      for (const auto& r : m.rules) {
+        if (r.subject != "school") continue;
+        RuleBoardRow row;
+        row.rule = &r;
+        row.module = m.module;
+        row.schools = schools.total;
+        if (const auto p = rules::PeriodOf(r.period, day, calendar)) {
+          row.periods.push_back(p->key);
+          row.period_label = p->label;
+        }
+        // A monthly rule may judge some schools by quarter (kindergartens).
+        if (r.period == rules::Period::kMonth) {
+          row.periods.push_back(rules::PeriodKey(rules::Period::kQuarter, day, calendar));
+        }
+        ids.push_back(r.id);
+        keys.insert(row.periods.begin(), row.periods.end());
+        out.rows.push_back(std::move(row));
+      }
+    }
+    const std::vector<std::string> periods(keys.begin(), keys.end());
+    XA_ASSIGN_OR_RETURN(auto counts, tx.rules().CountFindings(ids, periods, ctx.Scope()));
+    for (auto& row : out.rows) {
+      std::int64_t judged = 0;
+      for (const auto& c : counts) {
+        if (c.rule_id != row.rule->id) continue;
+        if (std::find(row.periods.begin(), row.periods.end(), c.period_key) == row.periods.end()) {
+          continue;
+        }
+        row.counts[std::string(rules::OutcomeCode(c.outcome))] += c.count;
+        judged += c.count;
+      }
+      row.unjudged = std::max<std::int64_t>(0, row.schools - judged);
+    }
+    rules::FindingFilter ff;
+    ff.rules = ids;
+    ff.period_keys = periods;
+    ff.outcomes = {rules::Outcome::kFail, rules::Outcome::kDue};
+    ff.subject_type = "school";
+    domain::PageRequest page;
+    page.page_size = 200;
+    page.sort = "school";
+    if (!ids.empty() && !periods.empty()) {
+      XA_ASSIGN_OR_RETURN(auto failing, tx.rules().ListFindings(ff, ctx.Scope(), page));
+      out.failing = std::move(failing.items);
     }
     return {};
   }));

@@ -1,23 +1,50 @@
 #pragma once
-// The rules engine's catalog: every module's declared rules with the values in force, for the
-// API and the console's rule pages (docs/rules.md).
+// The rules engine: every module's declared rules with the values in force, the versioned values
+// a unit sets, evaluation of schools into findings, and the boards that count them
+// (docs/rules.md, docs/adr/0009-rules-engine.md).
 #include <functional>
+#include <map>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "app/context.hpp"
+#include "domain/rules/findings.hpp"
 #include "domain/rules/rules.hpp"
 
 namespace xiaoan::app {
 
-// What a module registers (app/modules.cpp): its rules, the values in force (read in the caller's
-// transaction) and where they are configured.
+// The values in force for one rule at a unit: the latest version set by the nearest unit on its
+// path, or the declared defaults (version 0, unit 0).
+struct InForce {
+  domain::rules::ParamValues values;
+  int version = 0;
+  std::int64_t unit_id = 0;
+};
+using ValuesInForce = std::map<std::string, InForce>;
+
+// What a school's rules are judged with.
+struct SchoolJudgeInput {
+  const domain::School& school;
+  const domain::calendar::SchoolCalendar& calendar;
+  const std::map<std::string, domain::rules::ParamValues>& values;  // per rule id
+  domain::calendar::Date day;    // judge the periods that contain this day
+  domain::calendar::Date today;  // "so far" until a period's last day
+};
+
+// What a module registers (app/modules.cpp): its rules, where they are configured, and how a
+// school is judged on them.
 struct RuleModule {
-  std::string module;  // "hazard"
+  std::string module;  // "hazard", "drill"
   std::span<const domain::rules::RuleDecl> rules;
+  // Values the module keeps itself (the hazard ledger's settings); absent: the engine keeps them
+  // as versioned rows per unit, configured through PUT /api/v1/rules/{id}/parameters.
   std::function<Result<domain::rules::ParamValues>(domain::Tx&)> values;
-  std::string configure_path;  // the API route that changes them
+  std::string configure_path;
+  // The school × period rules judged from the module's records (absent: none).
+  std::function<Result<std::vector<domain::rules::Judgement>>(domain::Tx&, const SchoolJudgeInput&)>
+      judge_school;
 };
 
 struct RuleView {
@@ -25,10 +52,77 @@ struct RuleView {
   std::string module;
   domain::rules::ParamValues values;  // in force: stored or default
   std::string configure_path;
+  int params_version = 0;
+  std::int64_t params_unit_id = 0;
+  bool engine_values = false;  // configured through the engine
 };
 
-// Every registered rule, in registration order; measure filters when set (1–21).
-// The catalog is the same for everyone signed in.
-Result<std::vector<RuleView>> ListRules(Services& s, std::optional<int> measure);
+// Every registered rule, in registration order; measure filters when set (1–21). Values of the
+// engine's rules are those in force at the caller's unit.
+Result<std::vector<RuleView>> ListRules(Services& s, const RequestContext& ctx,
+                                        std::optional<int> measure);
+
+struct RuleDetail {
+  RuleView view;
+  std::vector<domain::rules::ParamSet> history;  // versions set on the caller's path
+};
+Result<RuleDetail> GetRule(Services& s, const RequestContext& ctx, const std::string& id);
+// A new version of the unit's values for an engine rule (unit: the caller's own by default),
+// checked against the declaration and audited as rules.configure.
+Result<RuleDetail> SetRuleParameters(Services& s, const RequestContext& ctx, const std::string& id,
+                                     std::optional<domain::UnitId> unit,
+                                     const std::map<std::string, std::int64_t>& values,
+                                     const std::string& note);
+
+// ---- Evaluation --------------------------------------------------------------------------------
+// The values in force at a unit for each of the rules.
+Result<ValuesInForce> LoadValuesInForce(domain::Tx& tx, const domain::Unit& unit,
+                                        std::span<const domain::rules::RuleDecl> rules);
+// Judges the school on every registered module's school rules for the periods containing `day`
+// and stores the findings, inside the caller's transaction (a module calls this after its write).
+Status EvaluateSchool(Services& s, domain::Tx& tx, domain::UnitId school_id,
+                      domain::calendar::Date day);
+// Stores the finding of a rule judged on one record (drill.time on a drill).
+Status SaveRecordFinding(Services& s, domain::Tx& tx, const domain::rules::RuleDecl& rule,
+                         const InForce& in_force, const std::string& subject_type,
+                         std::int64_t subject_id, domain::UnitId school_id,
+                         const domain::rules::Verdict& verdict);
+// Every school in scope judged for the periods containing `day` (the daily job runs this for
+// yesterday and today, so periods that ended are closed); returns the schools judged.
+Result<int> EvaluateSchools(Services& s, const RequestContext& ctx, domain::calendar::Date day);
+
+// ---- Findings and boards -----------------------------------------------------------------------
+struct FindingQuery {
+  std::optional<std::string> rule;
+  std::optional<int> measure;
+  std::optional<std::string> module;
+  domain::rules::FindingFilter filter;
+  domain::PageRequest page;
+};
+Result<domain::PageResult<domain::rules::Finding>> ListFindings(Services& s,
+                                                                const RequestContext& ctx,
+                                                                FindingQuery q);
+Result<std::string> ExportFindings(Services& s, const RequestContext& ctx, FindingQuery q);
+
+// One rule on a board: the period judged on the board's day and the schools by outcome.
+struct RuleBoardRow {
+  const domain::rules::RuleDecl* rule = nullptr;
+  std::string module;
+  std::vector<std::string> periods;  // keys counted (a kindergarten's quarter beside the month)
+  std::string period_label;
+  std::map<std::string, std::int64_t> counts;  // outcome code → schools
+  std::int64_t schools = 0;                    // schools in scope
+  std::int64_t unjudged = 0;                   // schools without a finding for the period
+};
+struct RuleBoard {
+  std::string date;
+  std::vector<RuleBoardRow> rows;
+  std::vector<domain::rules::Finding> failing;  // fail and due, at most 200
+};
+// module: one module's rules (absent: all with school rules); date: the day whose periods are
+// counted (absent: today in China).
+Result<RuleBoard> GetRuleBoard(Services& s, const RequestContext& ctx,
+                               const std::optional<std::string>& module,
+                               const std::optional<std::string>& date);
 
 }  // namespace xiaoan::app

@@ -47,6 +47,10 @@ inline constexpr const char* kHazardConfigure = "hazard:configure";
 inline constexpr const char* kCalendarRead = "calendar:read";
 inline constexpr const char* kCalendarWrite = "calendar:write";
 inline constexpr const char* kCalendarHolidays = "calendar:holidays";
+inline constexpr const char* kRulesRead = "rules:read";
+inline constexpr const char* kRulesConfigure = "rules:configure";
+inline constexpr const char* kDrillRead = "drill:read";
+inline constexpr const char* kDrillRecord = "drill:record";
 }  // namespace perm
 
 // Every permission that exists, for validation of custom roles.

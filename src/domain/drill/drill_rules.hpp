@@ -21,13 +21,7 @@ struct SchoolFacts {
   int school_buses = 0;
 };
 
-// One rule judged for the school and a period.
-struct Judgement {
-  const rules::RuleDecl* rule = nullptr;
-  rules::PeriodSpan period;
-  bool so_far = false;  // the period had not ended on `today`
-  rules::Verdict verdict;
-};
+using rules::Judgement;
 
 // Every school rule for the periods that contain `day` (a semester rule gives nothing outside
 // the terms), judged on `today` with the school's drills (any span that covers those periods)

@@ -35,6 +35,9 @@ struct Hazard {
   std::string found_by;  // username
   std::string source;
   std::optional<std::int64_t> campaign_id;
+  // The record it came from in another module (a drill …), if any.
+  std::optional<std::string> origin_type;
+  std::optional<std::int64_t> origin_id;
   std::string responsible;              // the responsible person named at report time (free text)
   std::string owner;                    // username made responsible at assignment
   std::optional<std::string> deadline;  // YYYY-MM-DD

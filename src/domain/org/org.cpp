@@ -147,6 +147,7 @@ std::vector<ErrorDetail> ValidateSchool(const School& school) {
   CheckRange(out, "students", p.students, 0, 100000);
   CheckRange(out, "staff", p.staff, 0, 20000);
   CheckRange(out, "boarders", p.boarders, 0, 100000);
+  CheckRange(out, "school_buses", p.school_buses, 0, 500);
   if (!p.boarding && p.boarders > 0) out.push_back({"boarders", "非寄宿制学校的寄宿生人数须为 0"});
   if (p.boarding && p.boarders == 0) out.push_back({"boarders", "寄宿制学校须填写寄宿生人数"});
   if (p.boarders > p.students) out.push_back({"boarders", "寄宿生人数不能超过学生数"});

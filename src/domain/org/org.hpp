@@ -56,6 +56,7 @@ struct SchoolProfile {
   std::string ownership;
   bool boarding = false;
   int boarders = 0;
+  int school_buses = 0;  // school buses it uses (its own or rented)
   std::string location_type;
   int students = 0;
   int staff = 0;

@@ -56,9 +56,9 @@ std::string FormatParams(const ParamValues& values);
 struct FindingFilter {
   std::vector<std::string> rules;  // any of these (empty: all)
   std::optional<std::int64_t> unit_id;
-  std::optional<Outcome> outcome;
-  std::optional<std::string> period_key;
-  bool latest_only = false;  // per rule and subject, only the latest period
+  std::vector<Outcome> outcomes;         // any of these (empty: all)
+  std::vector<std::string> period_keys;  // any of these (empty: all)
+  std::optional<std::string> subject_type;
 };
 
 struct FindingCount {
@@ -75,12 +75,12 @@ class RuleRepository {
   virtual Result<std::vector<ParamSet>> ParamSetsOf(const std::string& rule_id,
                                                     const std::vector<std::int64_t>& units) = 0;
   // The latest version each unit set, for each of the rules.
-  virtual Result<std::vector<ParamSet>> LatestParamSets(
-      const std::vector<std::string>& rules, const std::vector<std::int64_t>& units) = 0;
+  virtual Result<std::vector<ParamSet>> LatestParamSets(const std::vector<std::string>& rules,
+                                                        const std::vector<std::int64_t>& units) = 0;
   virtual Status InsertParamSet(const ParamSet& set) = 0;
   // Inserts or replaces the finding of (rule, subject, period).
   virtual Status SaveFinding(const Finding& f) = 0;
-  // Removes the findings of a subject (a deleted record), of the rules given.
+  // Removes the findings of a subject (a deleted record).
   virtual Status RemoveFindings(const std::string& subject_type, std::int64_t subject_id) = 0;
   virtual Result<PageResult<Finding>> ListFindings(const FindingFilter& filter,
                                                    const ScopeFilter& scope,

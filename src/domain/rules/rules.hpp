@@ -93,6 +93,14 @@ struct Verdict {
   std::vector<std::int64_t> evidence;
 };
 
+// One rule judged for a school and a period.
+struct Judgement {
+  const RuleDecl* rule = nullptr;
+  PeriodSpan period;
+  bool so_far = false;  // the period had not ended on the day it was judged
+  Verdict verdict;
+};
+
 // Count-in-period rules (at least `need` of something in the period): pass when `have` ≥ `need`;
 // otherwise due while the period runs (today ≤ last day), fail once it has ended.
 Outcome CountOutcome(int have, int need, const PeriodSpan& period, calendar::Date today);

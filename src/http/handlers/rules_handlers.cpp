@@ -1,8 +1,14 @@
 // The rules engine's catalog: every module's rules with their parameters and the values in force.
 #include <boost/json.hpp>
 
+#include <map>
+
 #include "app/rules/rules.hpp"
+#include "core/strings.hpp"
+#include "domain/auth/auth.hpp"
+#include "domain/hazard/hazard.hpp"
 #include "http/api.hpp"
+#include "http/json/drill_json.hpp"
 #include "http/query.hpp"
 
 namespace xiaoan::http {
@@ -37,7 +43,51 @@ json::object RuleJson(const app::RuleView& v) {
           {"period_label", std::string(rules::PeriodLabel(r.period))},
           {"source", r.source},
           {"params", std::move(params)},
-          {"configure_path", v.configure_path}};
+          {"configure_path", v.configure_path},
+          {"engine_values", v.engine_values},
+          {"params_version", v.params_version},
+          {"params_unit_id", v.params_unit_id}};
+}
+
+json::object DetailJson(const app::RuleDetail& d) {
+  auto out = RuleJson(d.view);
+  json::array history;
+  for (const auto& h : d.history) {
+    json::object values;
+    for (const auto& [k, v] : h.values) values[k] = v;
+    history.push_back(json::object{{"unit_id", h.unit_id},
+                                   {"version", h.version},
+                                   {"values", std::move(values)},
+                                   {"note", h.note},
+                                   {"changed_by", h.changed_by},
+                                   {"changed_at", h.changed_at}});
+  }
+  out["history"] = std::move(history);
+  return out;
+}
+
+// The findings' filters, shared by the list and the export.
+app::FindingQuery ReadFindingQuery(QueryReader& q, std::vector<ErrorDetail>& problems) {
+  app::FindingQuery out;
+  out.rule = q.Str("rule");
+  out.module = q.Str("module");
+  if (const auto m = q.Int("measure")) {
+    out.measure = static_cast<int>(std::clamp<std::int64_t>(*m, -1, 100));
+  }
+  out.filter.unit_id = q.Int("school_id");
+  if (const auto o = q.Str("outcome")) {
+    for (const auto& code : Split(*o, ',')) {
+      if (const auto parsed = rules::ParseOutcome(code)) {
+        out.filter.outcomes.push_back(*parsed);
+      } else {
+        problems.push_back({"outcome", "取值须为 pass、due、fail、warn、na（可用逗号分隔）"});
+        break;
+      }
+    }
+  }
+  if (const auto p = q.Str("period")) out.filter.period_keys.push_back(*p);
+  if (const auto st = q.Str("subject_type")) out.filter.subject_type = *st;
+  return out;
 }
 
 }  // namespace
@@ -49,11 +99,119 @@ void AddRuleRoutes(Router& r, app::Services& s) {
     XA_TRY(q.Finish());
     std::optional<int> m;
     if (measure) m = static_cast<int>(std::clamp<std::int64_t>(*measure, -1, 100));
-    XA_ASSIGN_OR_RETURN(auto list, app::ListRules(s, m));
+    XA_ASSIGN_OR_RETURN(auto list, app::ListRules(s, ContextOf(req), m));
     json::array items;
     for (const auto& v : list) items.push_back(RuleJson(v));
     return JsonResponse(200, json::serialize(json::object{{"items", std::move(items)}}));
   });
+  r.Add("GET", "/api/v1/rules/{id}", Access::LoggedIn(),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto d, app::GetRule(s, ContextOf(req), req.path_params.at("id")));
+          return JsonResponse(200, json::serialize(DetailJson(d)));
+        });
+  r.Add(
+      "PUT", "/api/v1/rules/{id}/parameters", Access::Need(domain::perm::kRulesConfigure),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
+        Fields f(obj);
+        const auto unit = f.Int("unit_id", false);
+        const auto note = f.Str("note", false).value_or("");
+        std::map<std::string, std::int64_t> values;
+        if (const auto* o = f.ObjectField("values", true)) {
+          for (const auto& kv : *o) {
+            const std::string key(kv.key());
+            if (const auto* n = kv.value().if_int64()) {
+              values[key] = *n;
+            } else {
+              f.AddError("values." + key, "须为整数");
+            }
+          }
+        }
+        XA_TRY(f.Finish());
+        XA_ASSIGN_OR_RETURN(
+            auto d, app::SetRuleParameters(s, ContextOf(req), req.path_params.at("id"), unit,
+                                           values, note));
+        return JsonResponse(200, json::serialize(DetailJson(d)));
+      },
+      0, Runs::kInWriteBatch);
+  r.Add("POST", "/api/v1/rules/evaluate", Access::Need(domain::perm::kRulesConfigure),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body.empty() ? "{}" : req.body));
+          Fields f(obj);
+          const auto date = f.Str("date", false);
+          XA_TRY(f.Finish());
+          const auto day = domain::calendar::ParseDate(date.value_or(""));
+          if (date && !day) return InvalidArgument("date", "须为 YYYY-MM-DD 格式的日期");
+          const auto today = domain::calendar::ParseDate(domain::hazard::ChinaDate(s.clock.Now()));
+          XA_ASSIGN_OR_RETURN(auto n,
+                              app::EvaluateSchools(s, ContextOf(req), day ? *day : today.value()));
+          return JsonResponse(200, json::serialize(json::object{{"schools", n}}));
+        });
+  r.Add("GET", "/api/v1/rule-findings", Access::Need(domain::perm::kRulesRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          std::vector<ErrorDetail> problems;
+          auto query = ReadFindingQuery(q, problems);
+          query.page = q.Page();
+          XA_TRY(q.Finish());
+          if (!problems.empty()) return domain::ValidationError(std::move(problems));
+          XA_ASSIGN_OR_RETURN(auto result, app::ListFindings(s, ContextOf(req), query));
+          json::array items;
+          for (const auto& f : result.items) items.push_back(ToJson(f));
+          return JsonResponse(200,
+                              json::serialize(json::object{{"items", std::move(items)},
+                                                           {"total", result.total},
+                                                           {"page", query.page.page},
+                                                           {"page_size", query.page.page_size}}));
+        });
+  r.Add("GET", "/api/v1/rule-findings/export", Access::Need(domain::perm::kRulesRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          std::vector<ErrorDetail> problems;
+          auto query = ReadFindingQuery(q, problems);
+          XA_TRY(q.Finish());
+          if (!problems.empty()) return domain::ValidationError(std::move(problems));
+          XA_ASSIGN_OR_RETURN(auto bytes, app::ExportFindings(s, ContextOf(req), query));
+          return FileResponse(std::move(bytes), "xlsx", "规则判定结果.xlsx");
+        });
+  r.Add(
+      "GET", "/api/v1/rule-board", Access::Need(domain::perm::kRulesRead),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        QueryReader q(req);
+        const auto module = q.Str("module");
+        const auto date = q.Str("date");
+        XA_TRY(q.Finish());
+        XA_ASSIGN_OR_RETURN(auto board, app::GetRuleBoard(s, ContextOf(req), module, date));
+        json::array rows;
+        for (const auto& row : board.rows) {
+          json::object counts;
+          for (const auto o : {rules::Outcome::kPass, rules::Outcome::kDue, rules::Outcome::kFail,
+                               rules::Outcome::kWarn, rules::Outcome::kNotApplicable}) {
+            const std::string code(rules::OutcomeCode(o));
+            const auto it = row.counts.find(code);
+            counts[code] = it != row.counts.end() ? it->second : 0;
+          }
+          json::array periods;
+          for (const auto& p : row.periods) periods.push_back(json::value(p));
+          rows.push_back(json::object{{"rule_id", row.rule->id},
+                                      {"title", row.rule->title},
+                                      {"module", row.module},
+                                      {"measure", row.rule->measure},
+                                      {"period", std::string(rules::PeriodCode(row.rule->period))},
+                                      {"period_label", row.period_label},
+                                      {"periods", std::move(periods)},
+                                      {"schools", row.schools},
+                                      {"unjudged", row.unjudged},
+                                      {"counts", std::move(counts)}});
+        }
+        json::array failing;
+        for (const auto& f : board.failing) failing.push_back(ToJson(f));
+        return JsonResponse(200, json::serialize(json::object{{"date", board.date},
+                                                              {"rows", std::move(rows)},
+                                                              {"failing", std::move(failing)}}));
+      });
 }
 
 }  // namespace xiaoan::http

@@ -39,6 +39,8 @@ void HazardFields(Sink& s, const hz::Hazard& h) {
   s.Field("source", h.source);
   s.Field("source_label", domain::LabelOf(hz::Sources(), h.source));
   s.Field("campaign_id", h.campaign_id);
+  s.Field("origin_type", h.origin_type);
+  s.Field("origin_id", h.origin_id);
   s.Field("responsible", h.responsible);
   s.Field("owner", h.owner);
   s.Field("deadline", h.deadline);

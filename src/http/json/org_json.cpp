@@ -61,6 +61,7 @@ json::value ToJson(const domain::School& s) {
                       {"ownership", p.ownership},
                       {"boarding", p.boarding},
                       {"boarders", p.boarders},
+                      {"school_buses", p.school_buses},
                       {"location_type", p.location_type},
                       {"students", p.students},
                       {"staff", p.staff},
@@ -120,6 +121,7 @@ domain::School SchoolFromJson(Fields& f) {
   p.location_type = f.Str("location_type", true).value_or("");
   p.boarding = f.Bool("boarding", false).value_or(false);
   p.boarders = static_cast<int>(f.Int("boarders", false).value_or(0));
+  p.school_buses = static_cast<int>(f.Int("school_buses", false).value_or(0));
   p.students = static_cast<int>(f.Int("students", false).value_or(0));
   p.staff = static_cast<int>(f.Int("staff", false).value_or(0));
   s.unit.address = f.Str("address", false).value_or("");

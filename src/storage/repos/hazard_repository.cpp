@@ -20,7 +20,8 @@ constexpr const char* kHazardSelect =
     "h.owner, h.deadline, h.deadline_reason, h.interim_measures, h.five_measures, "
     "h.five_responsible, h.five_funds, h.five_deadline, h.five_plan, h.state, h.rectifier, "
     "h.rework_count, h.reopen_count, h.supervised, h.created_at, h.updated_at, h.closed_at, "
-    "u.name, u.path FROM hazards h JOIN org_units u ON u.id = h.school_id";
+    "u.name, u.path, h.origin_type, h.origin_id FROM hazards h JOIN org_units u ON u.id = "
+    "h.school_id";
 
 // A hazard is open until closed. Written this way (not as a list of the open states), the
 // partial index hazards_open_school_deadline (school, deadline; open hazards only) applies.
@@ -59,6 +60,8 @@ Hazard ReadHazard(sql::Rows& r, std::size_t i) {
   h.closed_at = OptText(r, i, 30);
   h.school_name = r.TakeText(i, 31);
   h.school_path = r.TakeText(i, 32);
+  h.origin_type = OptText(r, i, 33);
+  h.origin_id = OptInt(r, i, 34);
   return h;
 }
 
@@ -164,20 +167,21 @@ std::string ListOrder(const std::string& sort) {
 }  // namespace
 
 Status SqlHazardRepository::Insert(Hazard& h) {
-  sql::Params params = {h.school_id, h.found_at,         h.found_by,
-                        h.source,    Opt(h.campaign_id), h.created_at};
+  sql::Params params = {h.school_id,        h.found_at,   h.found_by,         h.source,
+                        Opt(h.campaign_id), h.created_at, Opt(h.origin_type), Opt(h.origin_id)};
   auto rest = MutableFields(h);
   params.insert(params.end(), rest.begin(), rest.end());
   XA_ASSIGN_OR_RETURN(
       auto r,
       conn_.Query(
           "INSERT INTO hazards (school_id, found_at, found_by, source, campaign_id, created_at, "
-          "building_id, key_place_id, place, domain, level, title, description, responsible, "
+          "origin_type, origin_id, building_id, key_place_id, place, domain, level, title, "
+          "description, responsible, "
           "owner, deadline, deadline_reason, interim_measures, five_measures, five_responsible, "
           "five_funds, five_deadline, five_plan, state, rectifier, rework_count, reopen_count, "
           "supervised, updated_at, closed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
           "$11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, "
-          "$28, $29, $30) RETURNING id",
+          "$28, $29, $30, $31, $32) RETURNING id",
           params));
   h.id = r.Int(0, 0);
   return {};

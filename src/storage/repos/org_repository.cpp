@@ -47,7 +47,8 @@ Unit ReadUnit(const sql::Rows& r, std::size_t i) {
 const std::string kSchoolSelect =
     "SELECT " + std::string(kUnitColumns) +
     ", s.stage, s.ownership, s.boarding, s.boarders, s.location_type, s.students, s.staff, "
-    "s.principal, s.cluster_id, c.name FROM org_units u JOIN schools s ON s.unit_id = u.id "
+    "s.principal, s.cluster_id, c.name, s.school_buses FROM org_units u JOIN schools s ON "
+    "s.unit_id = u.id "
     "LEFT JOIN org_units c ON c.id = s.cluster_id";
 
 School ReadSchool(const sql::Rows& r, std::size_t i) {
@@ -64,6 +65,7 @@ School ReadSchool(const sql::Rows& r, std::size_t i) {
   s.profile.principal = r.Text(i, b + 7);
   s.profile.cluster_id = OptInt(r, i, b + 8);
   s.profile.cluster_name = r.Text(i, b + 9);
+  s.profile.school_buses = static_cast<int>(r.Int(i, b + 10));
   return s;
 }
 
@@ -278,20 +280,22 @@ Result<std::vector<domain::SchoolCountRow>> SqlOrgRepository::CountSchools(
 Status SqlOrgRepository::InsertSchoolProfile(domain::UnitId id, const domain::SchoolProfile& p) {
   return Done(conn_.Exec(
       "INSERT INTO schools (unit_id, stage, ownership, boarding, boarders, location_type, "
-      "students, staff, principal, cluster_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+      "students, staff, principal, cluster_id, school_buses) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
       {id, p.stage, p.ownership, std::int64_t{p.boarding ? 1 : 0}, std::int64_t{p.boarders},
        p.location_type, std::int64_t{p.students}, std::int64_t{p.staff}, p.principal,
-       Opt(p.cluster_id)}));
+       Opt(p.cluster_id), std::int64_t{p.school_buses}}));
 }
 
 Status SqlOrgRepository::UpdateSchoolProfile(domain::UnitId id, const domain::SchoolProfile& p) {
-  return Done(
-      conn_.Exec("UPDATE schools SET stage = $2, ownership = $3, boarding = $4, boarders = $5, "
-                 "location_type = $6, students = $7, staff = $8, principal = $9, cluster_id = $10 "
-                 "WHERE unit_id = $1",
-                 {id, p.stage, p.ownership, std::int64_t{p.boarding ? 1 : 0},
-                  std::int64_t{p.boarders}, p.location_type, std::int64_t{p.students},
-                  std::int64_t{p.staff}, p.principal, Opt(p.cluster_id)}));
+  return Done(conn_.Exec(
+      "UPDATE schools SET stage = $2, ownership = $3, boarding = $4, boarders = $5, "
+      "location_type = $6, students = $7, staff = $8, principal = $9, cluster_id = $10, "
+      "school_buses = $11 "
+      "WHERE unit_id = $1",
+      {id, p.stage, p.ownership, std::int64_t{p.boarding ? 1 : 0}, std::int64_t{p.boarders},
+       p.location_type, std::int64_t{p.students}, std::int64_t{p.staff}, p.principal,
+       Opt(p.cluster_id), std::int64_t{p.school_buses}}));
 }
 
 Status SqlOrgRepository::SaveBuildingsAndPlaces(domain::UnitId id,

@@ -1,0 +1,49 @@
+#pragma once
+// Drills (measure 13): a school records its drills; each record is judged by the drill rules at
+// once (the school's semester, year and teaching month, and the record's evacuation time), and a
+// problem found becomes a hazard in one step (docs/drills.md).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "app/platform/platform.hpp"
+#include "app/rules/rules.hpp"
+#include "domain/drill/drill.hpp"
+
+namespace xiaoan::app {
+
+struct DrillDetail {
+  domain::drill::Drill drill;
+  // The record's own finding and the school's findings for the periods its date falls in.
+  std::vector<domain::rules::Finding> findings;
+  bool can_edit = false;
+};
+
+// Checks, stores and judges a record (the school in the caller's scope; a building of the
+// school, whose floors drill.time reads, or the school's tallest).
+Result<DrillDetail> RecordDrill(Services& s, const RequestContext& ctx, domain::drill::Drill in);
+Result<DrillDetail> EditDrill(Services& s, const RequestContext& ctx, std::int64_t id,
+                              domain::drill::Drill in);
+Status DeleteDrill(Services& s, const RequestContext& ctx, std::int64_t id);
+Result<DrillDetail> GetDrill(Services& s, const RequestContext& ctx, std::int64_t id);
+Result<domain::PageResult<domain::drill::Drill>> ListDrills(Services& s, const RequestContext& ctx,
+                                                            const domain::drill::DrillFilter& f,
+                                                            const domain::PageRequest& page);
+Result<std::string> ExportDrills(Services& s, const RequestContext& ctx,
+                                 const domain::drill::DrillFilter& f);
+
+// A problem of the record raised as a hazard (source 演练发现, pointing back to the drill).
+struct ProblemHazardInput {
+  int index = 0;
+  std::string domain;
+  std::string level = "general";
+  std::optional<std::int64_t> building_id;
+  std::optional<std::int64_t> key_place_id;
+};
+Result<DrillDetail> RaiseProblemHazard(Services& s, const RequestContext& ctx, std::int64_t id,
+                                       const ProblemHazardInput& in);
+
+RuleModule DrillRuleModule();
+
+}  // namespace xiaoan::app

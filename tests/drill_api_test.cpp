@@ -1,0 +1,365 @@
+// Drills and the rules engine over real HTTP on both stores: a dozen schools (day, boarding,
+// kindergarten, with school buses) record drills and each drill rule passes, stays due or fails
+// with its reason at the edges of its period; a parameter change makes a new version that the
+// next findings name while the old ones keep theirs; a problem becomes a hazard that points back;
+// scope, permissions and errors that name the field.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <map>
+
+#include "core/clock.hpp"
+#include "http/api.hpp"
+#include "support/test_server.hpp"
+#include "support/test_store.hpp"
+
+namespace xiaoan {
+namespace {
+
+namespace json = boost::json;
+using testing::HttpReply;
+using testing::WebSession;
+
+Instant At(const char* text) {
+  Instant t;
+  ParseInstant(text, t);
+  return t;
+}
+
+class DrillApiTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<testing::FreshDatabase>(GetParam());
+    XA_REQUIRE_DB(*db_);
+    store_ = testing::OpenStore(db_->url());
+    ASSERT_NE(store_, nullptr);
+    services_ = std::make_unique<app::Services>(app::Services{*store_, clock_});
+    passwords_ = testing::SeedDemoAccounts(*services_, 5);
+    ASSERT_FALSE(passwords_.empty());
+    http::ApiOptions o;
+    o.web_root = "/nonexistent";
+    server_ = std::make_unique<testing::TestServer>(*services_, o);
+    port_ = server_->port();
+    ASSERT_NE(port_, 0);
+    office_ = As("safety_office");
+    ASSERT_FALSE(office_.cookie.empty());
+    bureau_ = Json(office_.Call("GET", "/api/v1/auth/me")).at("unit").at("id").as_int64();
+  }
+
+  WebSession As(const std::string& user) { return testing::LoginAs(port_, user, passwords_[user]); }
+  static json::value Json(const HttpReply& r) { return json::parse(r.body); }
+  static std::string FirstField(const HttpReply& r) {
+    const auto v = json::parse(r.body);
+    const auto& details = v.at("error").at("details").as_array();
+    return details.empty() ? "" : std::string(details[0].at("field").as_string());
+  }
+
+  // A new school under the bureau.
+  std::int64_t School(const std::string& code, const std::string& stage, bool boarding, int buses,
+                      int floors = 4) {
+    json::object body{
+        {"code", code},
+        {"name", "演练测试" + code},
+        {"region_code", "990102"},
+        {"parent_id", bureau_},
+        {"stage", stage},
+        {"ownership", "public"},
+        {"location_type", "urban"},
+        {"boarding", boarding},
+        {"boarders", boarding ? 100 : 0},
+        {"students", 600},
+        {"staff", 50},
+        {"school_buses", buses},
+        {"buildings", json::array{json::object{{"name", "教学楼"}, {"floors", floors}}}}};
+    auto r = office_.Call("POST", "/api/v1/schools", json::serialize(body));
+    EXPECT_EQ(r.status, 201) << r.body;
+    if (r.status != 201) return 0;
+    EXPECT_EQ(Json(r).at("school_buses").as_int64(), buses);
+    return Json(r).at("id").as_int64();
+  }
+
+  json::object Drill(std::int64_t school, const std::string& date, const std::string& kind = "fire",
+                     bool night = false) {
+    return {
+        {"school_id", school},       {"kind", kind},    {"date", date}, {"night", night},
+        {"commander", "校长"},       {"students", 600}, {"staff", 50},  {"signal_time", "10:00:00"},
+        {"all_out_time", "10:01:40"}};
+  }
+  json::value Record(const json::object& body, const WebSession* as = nullptr) {
+    auto r = (as ? *as : office_).Call("POST", "/api/v1/drills", json::serialize(body));
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.status == 201 ? Json(r) : json::value();
+  }
+
+  // The school's finding of a rule for a period: "outcome|reason|params_version".
+  json::object Finding(std::int64_t school, const std::string& rule, const std::string& period) {
+    auto r = office_.Call("GET", "/api/v1/rule-findings?school_id=" + std::to_string(school) +
+                                     "&rule=" + rule + "&period=" + period);
+    EXPECT_EQ(r.status, 200) << r.body;
+    const auto v = Json(r);
+    const auto& items = v.at("items").as_array();
+    EXPECT_EQ(items.size(), 1u) << rule << " " << period << ": " << r.body;
+    return items.empty() ? json::object{} : items[0].as_object();
+  }
+  std::string Outcome(std::int64_t school, const std::string& rule, const std::string& period) {
+    const auto f = Finding(school, rule, period);
+    return f.contains("outcome") ? std::string(f.at("outcome").as_string()) : "";
+  }
+  void Evaluate(const std::string& date) {
+    auto r = office_.Call("POST", "/api/v1/rules/evaluate", R"({"date":")" + date + R"("})");
+    ASSERT_EQ(r.status, 200) << r.body;
+  }
+
+  FixedClock clock_{At("2026-12-03T02:00:00Z")};
+  std::unique_ptr<testing::FreshDatabase> db_;
+  std::unique_ptr<storage::SqlStore> store_;
+  std::unique_ptr<app::Services> services_;
+  std::map<std::string, std::string> passwords_;
+  std::unique_ptr<testing::TestServer> server_;
+  int port_ = 0;
+  WebSession office_;
+  std::int64_t bureau_ = 0;
+};
+
+TEST_P(DrillApiTest, EachDrillRulePassesAndFailsAtItsEdges) {
+  const auto day_a = School("DR01", "primary", false, 0);
+  const auto day_b = School("DR02", "junior", false, 0);
+  const auto boarding_a = School("DR03", "senior", true, 0);
+  const auto boarding_b = School("DR04", "nine_year", true, 0);
+  const auto kinder_a = School("DR05", "kindergarten", false, 0);
+  const auto kinder_b = School("DR06", "kindergarten", false, 0);
+  const auto bus_a = School("DR07", "primary", false, 2);
+  const auto bus_b = School("DR08", "primary", true, 1);
+  const auto tall = School("DR09", "senior", false, 0, 6);
+  const auto low = School("DR10", "primary", false, 0, 3);
+  const auto vocational = School("DR11", "vocational", true, 0);
+  const auto special = School("DR12", "special", false, 0);
+  ASSERT_NE(special, 0);
+
+  // The semester's first day counts; the day before it belongs to no semester.
+  Record(Drill(day_a, "2026-09-01"));
+  EXPECT_EQ(Outcome(day_a, "drill.fire_semester", "2026-1"), "pass");
+  EXPECT_EQ(Outcome(day_a, "drill.semester_floor", "2026-1"), "pass");
+  EXPECT_EQ(Outcome(day_a, "drill.monthly", "2026-09"), "pass");
+  EXPECT_EQ(Outcome(day_a, "drill.night_boarding", "2026"), "na");
+  EXPECT_EQ(Outcome(day_a, "drill.school_bus", "2026-1"), "na");
+  Record(Drill(day_b, "2026-08-31"));
+  EXPECT_EQ(Outcome(day_b, "drill.monthly", "2026-08"), "na");
+  // The spring semester's last day counts for it.
+  Record(Drill(day_b, "2026-07-10"));
+  EXPECT_EQ(Outcome(day_b, "drill.fire_semester", "2025-2"), "pass");
+  // Judged today for every school: what is missing this semester is due, with its reason.
+  Evaluate("2026-12-03");
+  auto f = Finding(day_b, "drill.fire_semester", "2026-1");
+  EXPECT_EQ(f.at("outcome").as_string(), "due");
+  EXPECT_TRUE(f.at("so_far").as_bool());
+  EXPECT_NE(std::string(f.at("reason").as_string()).find("已记录 0 次"), std::string::npos)
+      << f.at("reason");
+  EXPECT_EQ(Outcome(day_b, "drill.monthly", "2026-12"), "due");
+  EXPECT_EQ(Outcome(special, "drill.monthly", "2026-12"), "due");
+
+  // Boarding schools: two night drills in one semester make the year.
+  Record(Drill(boarding_a, "2026-09-15", "fire", true));
+  Record(Drill(boarding_a, "2026-11-10", "earthquake", true));
+  EXPECT_EQ(Outcome(boarding_a, "drill.night_boarding", "2026"), "pass");
+  Record(Drill(boarding_b, "2026-10-14", "fire", true));
+  Record(Drill(vocational, "2026-10-14", "attack", true));  // not an evacuation
+  f = Finding(boarding_b, "drill.night_boarding", "2026");
+  EXPECT_EQ(f.at("outcome").as_string(), "due");
+  EXPECT_NE(std::string(f.at("reason").as_string()).find("已记录 1 次：2026-10-14"),
+            std::string::npos);
+  EXPECT_EQ(Outcome(vocational, "drill.night_boarding", "2026"), "due");
+
+  // Kindergartens by quarter.
+  Record(Drill(kinder_a, "2026-10-01", "earthquake"));
+  EXPECT_EQ(Outcome(kinder_a, "drill.monthly", "2026-Q4"), "pass");
+  Record(Drill(kinder_b, "2026-09-30", "earthquake"));
+  EXPECT_EQ(Outcome(kinder_b, "drill.monthly", "2026-Q3"), "pass");
+  Evaluate("2026-12-03");
+  EXPECT_EQ(Outcome(kinder_b, "drill.monthly", "2026-Q4"), "due");
+
+  // Schools with buses.
+  Record(Drill(bus_a, "2026-11-02", "school_bus"));
+  EXPECT_EQ(Outcome(bus_a, "drill.school_bus", "2026-1"), "pass");
+  EXPECT_EQ(Outcome(bus_b, "drill.school_bus", "2026-1"), "due");
+
+  // drill.time: a warning in a low building only.
+  auto slow = Drill(low, "2026-11-03");
+  slow["all_out_time"] = "10:02:01";
+  const auto warned = Record(slow);
+  bool warn = false;
+  for (const auto& x : warned.at("findings").as_array()) {
+    if (x.at("rule_id") == "drill.time") {
+      warn = x.at("outcome") == "warn";
+      EXPECT_NE(std::string(x.at("reason").as_string()).find("121 秒"), std::string::npos);
+    }
+  }
+  EXPECT_TRUE(warn) << json::serialize(warned);
+  slow["school_id"] = tall;
+  const auto tall_drill = Record(slow);
+  for (const auto& x : tall_drill.at("findings").as_array()) {
+    if (x.at("rule_id") == "drill.time") EXPECT_EQ(x.at("outcome"), "na");
+  }
+
+  // The year ends: what was due has failed; the last day of the year still counted.
+  clock_.Set(At("2027-01-01T02:00:00Z"));
+  office_ = As("safety_office");  // the session ended with the time that passed
+  Evaluate("2026-12-31");
+  EXPECT_EQ(Outcome(boarding_b, "drill.night_boarding", "2026"), "fail");
+  EXPECT_EQ(Outcome(kinder_b, "drill.monthly", "2026-Q4"), "fail");
+  EXPECT_EQ(Outcome(day_b, "drill.monthly", "2026-12"), "fail");
+  EXPECT_EQ(Outcome(day_b, "drill.fire_semester", "2026-1"), "due");  // ends 2027-01-22
+  Record(Drill(boarding_b, "2026-12-31", "fire", true));
+  EXPECT_EQ(Outcome(boarding_b, "drill.night_boarding", "2026"), "pass");
+
+  // The board counts the schools by outcome for the periods of its day.
+  auto board = office_.Call("GET", "/api/v1/rule-board?module=drill&date=2026-12-31");
+  ASSERT_EQ(board.status, 200) << board.body;
+  const auto b = Json(board);
+  ASSERT_EQ(b.at("rows").as_array().size(), 5u);
+  for (const auto& row : b.at("rows").as_array()) {
+    if (row.at("rule_id") == "drill.night_boarding") {
+      EXPECT_EQ(row.at("period_label").as_string(), "2026年");
+      EXPECT_GE(row.at("counts").at("pass").as_int64(), 2);
+      EXPECT_GE(row.at("counts").at("fail").as_int64(), 1);  // the vocational school
+    }
+  }
+  EXPECT_FALSE(b.at("failing").as_array().empty());
+  EXPECT_EQ(office_.Call("GET", "/api/v1/rule-board?module=nothing").status, 422);
+  EXPECT_EQ(FirstField(office_.Call("GET", "/api/v1/rule-board?date=2026-02-30")), "date");
+  auto xlsx = office_.Call("GET", "/api/v1/rule-findings/export?module=drill&outcome=fail,due");
+  EXPECT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  EXPECT_EQ(FirstField(office_.Call("GET", "/api/v1/rule-findings?outcome=bad")), "outcome");
+}
+
+TEST_P(DrillApiTest, AParameterChangeIsANewVersionThatTheNextFindingsName) {
+  const auto school = School("DR21", "primary", false, 0);
+  Record(Drill(school, "2026-07-10"));  // spring, judged with the defaults
+  Record(Drill(school, "2026-10-14"));
+  EXPECT_EQ(Outcome(school, "drill.fire_semester", "2026-1"), "pass");
+  auto r = office_.Call("PUT", "/api/v1/rules/drill.fire_semester/parameters",
+                        R"({"values":{"min_count":2},"note":"区里要求每学期两次"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("params_version").as_int64(), 1);
+  EXPECT_EQ(Json(r).at("history").as_array().size(), 1u);
+  Evaluate("2026-12-03");
+  auto f = Finding(school, "drill.fire_semester", "2026-1");
+  EXPECT_EQ(f.at("outcome").as_string(), "due");
+  EXPECT_EQ(f.at("params_version").as_int64(), 1);
+  EXPECT_EQ(f.at("rule_version").as_int64(), 1);
+  EXPECT_EQ(f.at("params").as_string(), "min_count=2");
+  EXPECT_NE(std::string(f.at("reason").as_string()).find("2 次"), std::string::npos);
+  auto old = Finding(school, "drill.fire_semester", "2025-2");
+  EXPECT_EQ(old.at("outcome").as_string(), "pass");
+  EXPECT_EQ(old.at("params_version").as_int64(), 0);
+  // A second change is version 2; the catalog shows the values in force.
+  r = office_.Call("PUT", "/api/v1/rules/drill.fire_semester/parameters",
+                   R"({"values":{"min_count":1}})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("params_version").as_int64(), 2);
+  auto rule = Json(office_.Call("GET", "/api/v1/rules/drill.fire_semester"));
+  EXPECT_EQ(rule.at("params").at(0).at("value").as_int64(), 1);
+  EXPECT_EQ(rule.at("history").as_array().size(), 2u);
+
+  // Checked against the declaration; the hazard rules stay on their own page; audited.
+  r = office_.Call("PUT", "/api/v1/rules/drill.fire_semester/parameters",
+                   R"({"values":{"min_count":11}})");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(FirstField(r), "values.min_count");
+  EXPECT_EQ(FirstField(office_.Call("PUT", "/api/v1/rules/drill.fire_semester/parameters",
+                                    R"({"values":{"often":1}})")),
+            "values.often");
+  EXPECT_EQ(FirstField(office_.Call("PUT", "/api/v1/rules/drill.fire_semester/parameters",
+                                    R"({"values":{"min_count":"2"}})")),
+            "values.min_count");
+  EXPECT_EQ(office_
+                .Call("PUT", "/api/v1/rules/hazard.overdue/parameters",
+                      R"({"values":{"overdue_leader_days":1}})")
+                .status,
+            409);
+  EXPECT_EQ(office_.Call("GET", "/api/v1/rules/drill.none").status, 404);
+  auto leader = As("school1_leader");
+  EXPECT_EQ(leader
+                .Call("PUT", "/api/v1/rules/drill.fire_semester/parameters",
+                      R"({"values":{"min_count":2}})")
+                .status,
+            403);
+  auto audit = Json(As("auditor").Call("GET", "/api/v1/audit-logs?action=rules.configure"));
+  EXPECT_EQ(audit.at("total").as_int64(), 2);
+}
+
+TEST_P(DrillApiTest, RecordsAreCheckedScopedAndProblemsBecomeHazards) {
+  auto safety = As("school1_safety");
+  const auto me = Json(safety.Call("GET", "/api/v1/auth/me")).at("unit").at("id").as_int64();
+  auto body = Drill(me, "2026-12-04");  // tomorrow
+  auto r = safety.Call("POST", "/api/v1/drills", json::serialize(body));
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(FirstField(r), "date");
+  body["date"] = "2026-11-20";
+  body["whole_school"] = false;
+  r = safety.Call("POST", "/api/v1/drills", json::serialize(body));
+  EXPECT_EQ(FirstField(r), "scope_note");
+  body["scope_note"] = "一至三年级";
+  body["problems"] = json::array{"二楼东侧楼梯疏散指示灯不亮", "三班集合慢"};
+  body["actions"] = "更换指示灯";
+  auto created = Record(body, &safety);
+  ASSERT_TRUE(created.is_object());
+  const auto id = created.at("id").as_int64();
+  EXPECT_EQ(created.at("problems").as_array().size(), 2u);
+
+  // Another school's officer cannot see or record it.
+  auto other = As("school2_safety");
+  EXPECT_EQ(other.Call("GET", "/api/v1/drills/" + std::to_string(id)).status, 404);
+  EXPECT_EQ(FirstField(other.Call("POST", "/api/v1/drills", json::serialize(body))), "school_id");
+  EXPECT_EQ(As("school1_teacher").Call("POST", "/api/v1/drills", json::serialize(body)).status,
+            403);
+  EXPECT_EQ(As("school1_teacher").Call("GET", "/api/v1/rule-findings").status, 403);
+  EXPECT_EQ(Json(other.Call("GET", "/api/v1/drills")).at("total").as_int64(), 0);
+
+  // A problem becomes a hazard in one step; the hazard points back; not twice.
+  r = safety.Call("POST", "/api/v1/drills/" + std::to_string(id) + "/hazards",
+                  R"({"index":0,"domain":"fire"})");
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto hazard = Json(r).at("problems").at(0).at("hazard_id").as_int64();
+  auto h = Json(safety.Call("GET", "/api/v1/hazards/" + std::to_string(hazard)));
+  EXPECT_EQ(h.at("source").as_string(), "drill");
+  EXPECT_EQ(h.at("origin_type").as_string(), "drill");
+  EXPECT_EQ(h.at("origin_id").as_int64(), id);
+  EXPECT_EQ(safety
+                .Call("POST", "/api/v1/drills/" + std::to_string(id) + "/hazards",
+                      R"({"index":0,"domain":"fire"})")
+                .status,
+            409);
+  EXPECT_EQ(FirstField(safety.Call("POST", "/api/v1/drills/" + std::to_string(id) + "/hazards",
+                                   R"({"index":5,"domain":"fire"})")),
+            "index");
+  EXPECT_EQ(FirstField(safety.Call("POST", "/api/v1/drills/" + std::to_string(id) + "/hazards",
+                                   R"({"index":1,"domain":"nothing"})")),
+            "domain");
+  // An edit keeps the link of a problem kept; a record with a hazard cannot be removed.
+  body.erase("school_id");
+  body["problems"] = json::array{"二楼东侧楼梯疏散指示灯不亮"};
+  r = safety.Call("PUT", "/api/v1/drills/" + std::to_string(id), json::serialize(body));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("problems").at(0).at("hazard_id").as_int64(), hazard);
+  EXPECT_EQ(safety.Call("DELETE", "/api/v1/drills/" + std::to_string(id)).status, 409);
+
+  // Removing a record judges its periods again.
+  auto lone = Drill(me, "2026-09-02");
+  const auto second = Record(lone, &safety).at("id").as_int64();
+  EXPECT_EQ(Outcome(me, "drill.monthly", "2026-09"), "pass");
+  EXPECT_EQ(safety.Call("DELETE", "/api/v1/drills/" + std::to_string(second)).status, 204);
+  EXPECT_EQ(Outcome(me, "drill.monthly", "2026-09"), "fail");
+  auto list = Json(safety.Call("GET", "/api/v1/drills?from=2026-11-01&kind=fire"));
+  EXPECT_EQ(list.at("total").as_int64(), 1);
+  EXPECT_EQ(FirstField(safety.Call("GET", "/api/v1/drills?kind=flood")), "kind");
+  auto xlsx = safety.Call("GET", "/api/v1/drills/export");
+  EXPECT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, DrillApiTest, ::testing::Values("sqlite", "postgres"));
+
+}  // namespace
+}  // namespace xiaoan

@@ -225,6 +225,36 @@ TEST_P(DrillApiTest, EachDrillRulePassesAndFailsAtItsEdges) {
     }
   }
   EXPECT_FALSE(b.at("failing").as_array().empty());
+
+  // The plan board: 8 actions, all 21 measures; measure 13 with the drill rules and the schools
+  // that fail any of them, measure 8 with the ledger's record rules, measures with no rule yet.
+  auto plan = office_.Call("GET", "/api/v1/plan-board?date=2026-12-31");
+  ASSERT_EQ(plan.status, 200) << plan.body;
+  const auto pb = Json(plan);
+  ASSERT_EQ(pb.at("actions").as_array().size(), 8u);
+  int measures = 0;
+  for (const auto& a : pb.at("actions").as_array()) {
+    for (const auto& m : a.at("measures").as_array()) {
+      ++measures;
+      EXPECT_EQ(m.at("number").as_int64(), measures);
+      if (measures == 13) {
+        EXPECT_EQ(m.at("school_rules").as_array().size(), 5u);
+        EXPECT_EQ(m.at("record_rules").at(0).at("rule_id").as_string(), "drill.time");
+        EXPECT_GE(m.at("schools_failing").as_int64(), 3);  // vocational, kinder_b, day_b …
+        EXPECT_GE(m.at("schools_judged").as_int64(), 12);
+        EXPECT_LE(m.at("schools_failing").as_int64(), m.at("schools_judged").as_int64());
+      } else if (measures == 8) {
+        EXPECT_TRUE(m.at("school_rules").as_array().empty());
+        EXPECT_EQ(m.at("record_rules").as_array().size(), 6u);
+      } else if (measures == 1) {
+        EXPECT_FALSE(m.at("has_rules").as_bool());
+        EXPECT_EQ(m.at("schools_failing").as_int64(), 0);
+      }
+    }
+  }
+  EXPECT_EQ(measures, 21);
+  EXPECT_GE(pb.at("schools").as_int64(), 12);
+  EXPECT_EQ(As("school1_teacher").Call("GET", "/api/v1/plan-board").status, 403);
   EXPECT_EQ(office_.Call("GET", "/api/v1/rule-board?module=nothing").status, 422);
   EXPECT_EQ(FirstField(office_.Call("GET", "/api/v1/rule-board?date=2026-02-30")), "date");
   auto xlsx = office_.Call("GET", "/api/v1/rule-findings/export?module=drill&outcome=fail,due");

@@ -8,6 +8,7 @@
 #include "domain/auth/auth.hpp"
 #include "domain/hazard/hazard.hpp"
 #include "domain/org/org.hpp"
+#include "domain/plan/plan.hpp"
 #include "office/table.hpp"
 
 namespace xiaoan::app {
@@ -419,6 +420,64 @@ Result<RuleBoard> GetRuleBoard(Services& s, const RequestContext& ctx,
     if (!ids.empty() && !periods.empty()) {
       XA_ASSIGN_OR_RETURN(auto failing, tx.rules().ListFindings(ff, ctx.Scope(), page));
       out.failing = std::move(failing.items);
+    }
+    return {};
+  }));
+  return out;
+}
+
+Result<PlanBoard> GetPlanBoard(Services& s, const RequestContext& ctx,
+                               const std::optional<std::string>& date) {
+  XA_ASSIGN_OR_RETURN(auto board, GetRuleBoard(s, ctx, std::nullopt, date));
+  PlanBoard out;
+  out.date = board.date;
+  for (const auto& a : domain::plan::DefaultPlan()) {
+    PlanActionRow action{a.number, a.title, {}};
+    for (const auto& m : a.measures) {
+      PlanMeasureRow row;
+      row.number = m.number;
+      row.title = m.title;
+      for (const auto& r : board.rows) {
+        if (r.rule->measure == m.number) row.school_rules.push_back(r);
+      }
+      for (const auto& mod : RuleModules()) {
+        for (const auto& r : mod.rules) {
+          if (r.measure == m.number && r.subject != "school") row.record_rules.push_back(&r);
+        }
+      }
+      action.measures.push_back(std::move(row));
+    }
+    out.actions.push_back(std::move(action));
+  }
+  XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
+    for (auto& a : out.actions) {
+      for (auto& m : a.measures) {
+        std::vector<std::string> ids;
+        std::set<std::string> periods;
+        for (const auto& r : m.school_rules) {
+          ids.push_back(r.rule->id);
+          periods.insert(r.periods.begin(), r.periods.end());
+          out.schools = r.schools;
+        }
+        const std::vector<std::string> keys(periods.begin(), periods.end());
+        XA_ASSIGN_OR_RETURN(
+            m.schools_failing,
+            tx.rules().CountSchoolsWith(ids, keys, {rules::Outcome::kDue, rules::Outcome::kFail},
+                                        ctx.Scope()));
+        XA_ASSIGN_OR_RETURN(m.schools_judged,
+                            tx.rules().CountSchoolsWith(
+                                ids, keys,
+                                {rules::Outcome::kPass, rules::Outcome::kDue, rules::Outcome::kFail,
+                                 rules::Outcome::kWarn, rules::Outcome::kNotApplicable},
+                                ctx.Scope()));
+      }
+    }
+    if (out.schools == 0) {
+      domain::SchoolFilter sf;
+      sf.scope = ctx.Scope();
+      sf.page.page_size = 1;
+      XA_ASSIGN_OR_RETURN(auto schools, tx.org().ListSchools(sf));
+      out.schools = schools.total;
     }
     return {};
   }));

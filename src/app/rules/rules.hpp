@@ -125,4 +125,28 @@ Result<RuleBoard> GetRuleBoard(Services& s, const RequestContext& ctx,
                                const std::optional<std::string>& module,
                                const std::optional<std::string>& date);
 
+// ---- The plan board (规范落实年看板) ---------------------------------------------------------
+struct PlanMeasureRow {
+  int number = 0;
+  std::string title;
+  std::vector<RuleBoardRow> school_rules;                    // judged per school and period
+  std::vector<const domain::rules::RuleDecl*> record_rules;  // judged per record (hazards …)
+  std::int64_t schools_failing = 0;  // schools with a due or failing finding of its rules
+  std::int64_t schools_judged = 0;   // schools with any finding of its rules
+};
+struct PlanActionRow {
+  int number = 0;
+  std::string title;
+  std::vector<PlanMeasureRow> measures;
+};
+struct PlanBoard {
+  std::string date;
+  std::int64_t schools = 0;
+  std::vector<PlanActionRow> actions;
+};
+// The plan's 8 actions and 21 measures with their rules and, for the school rules, the schools
+// by outcome in the periods of `date` (default today) within the caller's scope.
+Result<PlanBoard> GetPlanBoard(Services& s, const RequestContext& ctx,
+                               const std::optional<std::string>& date);
+
 }  // namespace xiaoan::app

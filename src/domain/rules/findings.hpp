@@ -86,6 +86,11 @@ class RuleRepository {
                                                    const ScopeFilter& scope,
                                                    const PageRequest& page) = 0;
   // Findings per rule, period and outcome of the schools in scope, of the periods given.
+  // Schools in scope with a finding of any of the outcomes, for any of the rules and periods.
+  virtual Result<std::int64_t> CountSchoolsWith(const std::vector<std::string>& rules,
+                                                const std::vector<std::string>& periods,
+                                                const std::vector<Outcome>& outcomes,
+                                                const ScopeFilter& scope) = 0;
   virtual Result<std::vector<FindingCount>> CountFindings(const std::vector<std::string>& rules,
                                                           const std::vector<std::string>& periods,
                                                           const ScopeFilter& scope) = 0;

@@ -66,6 +66,28 @@ json::object DetailJson(const app::RuleDetail& d) {
   return out;
 }
 
+json::object BoardRowJson(const app::RuleBoardRow& row) {
+  json::object counts;
+  for (const auto o : {rules::Outcome::kPass, rules::Outcome::kDue, rules::Outcome::kFail,
+                       rules::Outcome::kWarn, rules::Outcome::kNotApplicable}) {
+    const std::string code(rules::OutcomeCode(o));
+    const auto it = row.counts.find(code);
+    counts[code] = it != row.counts.end() ? it->second : 0;
+  }
+  json::array periods;
+  for (const auto& p : row.periods) periods.push_back(json::value(p));
+  return {{"rule_id", row.rule->id},
+          {"title", row.rule->title},
+          {"module", row.module},
+          {"measure", row.rule->measure},
+          {"period", std::string(rules::PeriodCode(row.rule->period))},
+          {"period_label", row.period_label},
+          {"periods", std::move(periods)},
+          {"schools", row.schools},
+          {"unjudged", row.unjudged},
+          {"counts", std::move(counts)}};
+}
+
 // The findings' filters, shared by the list and the export.
 app::FindingQuery ReadFindingQuery(QueryReader& q, std::vector<ErrorDetail>& problems) {
   app::FindingQuery out;
@@ -176,42 +198,53 @@ void AddRuleRoutes(Router& r, app::Services& s) {
           XA_ASSIGN_OR_RETURN(auto bytes, app::ExportFindings(s, ContextOf(req), query));
           return FileResponse(std::move(bytes), "xlsx", "规则判定结果.xlsx");
         });
-  r.Add(
-      "GET", "/api/v1/rule-board", Access::Need(domain::perm::kRulesRead),
-      [&s](HttpRequest& req) -> Result<HttpResponse> {
-        QueryReader q(req);
-        const auto module = q.Str("module");
-        const auto date = q.Str("date");
-        XA_TRY(q.Finish());
-        XA_ASSIGN_OR_RETURN(auto board, app::GetRuleBoard(s, ContextOf(req), module, date));
-        json::array rows;
-        for (const auto& row : board.rows) {
-          json::object counts;
-          for (const auto o : {rules::Outcome::kPass, rules::Outcome::kDue, rules::Outcome::kFail,
-                               rules::Outcome::kWarn, rules::Outcome::kNotApplicable}) {
-            const std::string code(rules::OutcomeCode(o));
-            const auto it = row.counts.find(code);
-            counts[code] = it != row.counts.end() ? it->second : 0;
+  r.Add("GET", "/api/v1/rule-board", Access::Need(domain::perm::kRulesRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          const auto module = q.Str("module");
+          const auto date = q.Str("date");
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto board, app::GetRuleBoard(s, ContextOf(req), module, date));
+          json::array rows;
+          for (const auto& row : board.rows) rows.push_back(BoardRowJson(row));
+          json::array failing;
+          for (const auto& f : board.failing) failing.push_back(ToJson(f));
+          return JsonResponse(200, json::serialize(json::object{{"date", board.date},
+                                                                {"rows", std::move(rows)},
+                                                                {"failing", std::move(failing)}}));
+        });
+  r.Add("GET", "/api/v1/plan-board", Access::Need(domain::perm::kRulesRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          const auto date = q.Str("date");
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto board, app::GetPlanBoard(s, ContextOf(req), date));
+          json::array actions;
+          for (const auto& a : board.actions) {
+            json::array measures;
+            for (const auto& m : a.measures) {
+              json::array school_rules;
+              for (const auto& r : m.school_rules) school_rules.push_back(BoardRowJson(r));
+              json::array record_rules;
+              for (const auto* r : m.record_rules) {
+                record_rules.push_back(json::object{{"rule_id", r->id}, {"title", r->title}});
+              }
+              const bool has_rules = !m.school_rules.empty() || !m.record_rules.empty();
+              measures.push_back(json::object{{"number", m.number},
+                                              {"title", m.title},
+                                              {"has_rules", has_rules},
+                                              {"school_rules", std::move(school_rules)},
+                                              {"record_rules", std::move(record_rules)},
+                                              {"schools_failing", m.schools_failing},
+                                              {"schools_judged", m.schools_judged}});
+            }
+            actions.push_back(json::object{
+                {"number", a.number}, {"title", a.title}, {"measures", std::move(measures)}});
           }
-          json::array periods;
-          for (const auto& p : row.periods) periods.push_back(json::value(p));
-          rows.push_back(json::object{{"rule_id", row.rule->id},
-                                      {"title", row.rule->title},
-                                      {"module", row.module},
-                                      {"measure", row.rule->measure},
-                                      {"period", std::string(rules::PeriodCode(row.rule->period))},
-                                      {"period_label", row.period_label},
-                                      {"periods", std::move(periods)},
-                                      {"schools", row.schools},
-                                      {"unjudged", row.unjudged},
-                                      {"counts", std::move(counts)}});
-        }
-        json::array failing;
-        for (const auto& f : board.failing) failing.push_back(ToJson(f));
-        return JsonResponse(200, json::serialize(json::object{{"date", board.date},
-                                                              {"rows", std::move(rows)},
-                                                              {"failing", std::move(failing)}}));
-      });
+          return JsonResponse(200, json::serialize(json::object{{"date", board.date},
+                                                                {"schools", board.schools},
+                                                                {"actions", std::move(actions)}}));
+        });
 }
 
 }  // namespace xiaoan::http

@@ -192,6 +192,25 @@ Result<domain::PageResult<rules::Finding>> SqlRuleRepository::ListFindings(
   return out;
 }
 
+Result<std::int64_t> SqlRuleRepository::CountSchoolsWith(
+    const std::vector<std::string>& rule_ids, const std::vector<std::string>& periods,
+    const std::vector<rules::Outcome>& outcomes, const domain::ScopeFilter& scope) {
+  if (rule_ids.empty() || periods.empty() || outcomes.empty()) return std::int64_t{0};
+  WhereBuilder where;
+  where.Add("f.subject_type = ?", {std::string("school")});
+  AddIn(where, "f.rule_id", rule_ids);
+  AddIn(where, "f.period_key", periods);
+  std::vector<std::string> codes;
+  for (const auto o : outcomes) codes.emplace_back(rules::OutcomeCode(o));
+  AddIn(where, "f.outcome", codes);
+  AddScope(where, scope, "u.path");
+  XA_ASSIGN_OR_RETURN(auto r, conn_.Query("SELECT COUNT(DISTINCT f.unit_id) FROM rule_findings f "
+                                          "JOIN org_units u ON u.id = f.unit_id" +
+                                              where.Sql(),
+                                          where.params()));
+  return r.Int(0, 0);
+}
+
 Result<std::vector<rules::FindingCount>> SqlRuleRepository::CountFindings(
     const std::vector<std::string>& rule_ids, const std::vector<std::string>& periods,
     const domain::ScopeFilter& scope) {

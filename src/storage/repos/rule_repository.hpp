@@ -18,6 +18,10 @@ class SqlRuleRepository final : public domain::rules::RuleRepository {
   Result<domain::PageResult<domain::rules::Finding>> ListFindings(
       const domain::rules::FindingFilter& filter, const domain::ScopeFilter& scope,
       const domain::PageRequest& page) override;
+  Result<std::int64_t> CountSchoolsWith(const std::vector<std::string>& rules,
+                                        const std::vector<std::string>& periods,
+                                        const std::vector<domain::rules::Outcome>& outcomes,
+                                        const domain::ScopeFilter& scope) override;
   Result<std::vector<domain::rules::FindingCount>> CountFindings(
       const std::vector<std::string>& rules, const std::vector<std::string>& periods,
       const domain::ScopeFilter& scope) override;

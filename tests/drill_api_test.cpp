@@ -381,6 +381,22 @@ TEST_P(DrillApiTest, RecordsAreCheckedScopedAndProblemsBecomeHazards) {
   EXPECT_EQ(Outcome(me, "drill.monthly", "2026-09"), "pass");
   EXPECT_EQ(safety.Call("DELETE", "/api/v1/drills/" + std::to_string(second)).status, 204);
   EXPECT_EQ(Outcome(me, "drill.monthly", "2026-09"), "fail");
+  // Judged today, December is due with 28 days left: the school's officers are reminded once.
+  auto reminders = [&] {
+    auto n = Json(safety.Call("GET", "/api/v1/notifications?page_size=100"));
+    int count = 0;
+    for (const auto& item : n.at("items").as_array()) {
+      if (item.at("kind") == "rule_due_30" && item.at("object_id") == "drill.monthly@2026-12") {
+        ++count;
+        EXPECT_NE(std::string(item.at("title").as_string()).find("30 天内到期"), std::string::npos);
+      }
+    }
+    return count;
+  };
+  Evaluate("2026-12-03");
+  EXPECT_EQ(reminders(), 1);
+  Evaluate("2026-12-03");
+  EXPECT_EQ(reminders(), 1);
   auto list = Json(safety.Call("GET", "/api/v1/drills?from=2026-11-01&kind=fire"));
   EXPECT_EQ(list.at("total").as_int64(), 1);
   EXPECT_EQ(FirstField(safety.Call("GET", "/api/v1/drills?kind=flood")), "kind");

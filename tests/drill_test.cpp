@@ -131,6 +131,28 @@ TEST(Periods, CountOutcomeIsDueUntilTheLastDayThenFails) {
   EXPECT_FALSE(rules::ParseOutcome("ok"));
 }
 
+TEST(Periods, RemindersThirtyAndSevenDaysAheadAndOnceMissed) {
+  const rules::PeriodSpan p{"2026-12", "2026年12月", D("2026-12-01"), D("2026-12-31")};
+  using rules::NoticeFor;
+  EXPECT_EQ(NoticeFor(Outcome::kDue, p, D("2026-11-30")), "");  // 31 days left
+  EXPECT_EQ(NoticeFor(Outcome::kDue, p, D("2026-12-01")), "due_30");
+  EXPECT_EQ(NoticeFor(Outcome::kDue, p, D("2026-12-23")), "due_30");  // 8 days left
+  EXPECT_EQ(NoticeFor(Outcome::kDue, p, D("2026-12-24")), "due_7");
+  EXPECT_EQ(NoticeFor(Outcome::kDue, p, D("2026-12-31")), "due_7");
+  EXPECT_EQ(NoticeFor(Outcome::kDue, p, D("2027-01-01")), "");
+  EXPECT_EQ(NoticeFor(Outcome::kFail, p, D("2026-12-31")), "");
+  EXPECT_EQ(NoticeFor(Outcome::kFail, p, D("2027-01-01")), "missed");
+  EXPECT_EQ(NoticeFor(Outcome::kFail, p, D("2027-01-07")), "missed");
+  EXPECT_EQ(NoticeFor(Outcome::kFail, p, D("2027-01-08")), "");
+  EXPECT_EQ(NoticeFor(Outcome::kPass, p, D("2026-12-31")), "");
+  EXPECT_EQ(NoticeFor(Outcome::kNotApplicable, p, D("2027-01-01")), "");
+  EXPECT_EQ(NoticeFor(Outcome::kWarn, p, D("2026-12-24")), "");
+  EXPECT_EQ(rules::NoticeLabel("due_7"), "7 天内到期");
+  EXPECT_EQ(rules::NoticeLabel("due_30"), "30 天内到期");
+  EXPECT_EQ(rules::NoticeLabel("missed"), "已逾期未完成");
+  EXPECT_EQ(rules::NoticeLabel("x"), "");
+}
+
 TEST_F(DrillRules, FireSemesterCountsWholeSchoolFireDrillsOnTheTermsFirstAndLastDay) {
   Add("2026-08-31");  // the day before the term
   auto j = Judge("drill.fire_semester", "2026-09-01", "2026-12-03");

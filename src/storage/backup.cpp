@@ -58,6 +58,7 @@ constexpr TableSpec kTables[] = {
     {"dismissal_times", "unit_id, grade, weekday", false},
     {"rule_parameters", "unit_id, rule_id, version", false},
     {"rule_findings", "id", true},
+    {"rule_notices", "rule_id, subject_type, subject_id, period_key, notice", false},
     {"drills", "id", true},
     {"drill_problems", "drill_id, seq", false},
 };

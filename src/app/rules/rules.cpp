@@ -5,6 +5,7 @@
 
 #include "app/calendar/calendar.hpp"
 #include "app/modules.hpp"
+#include "app/platform/platform.hpp"
 #include "domain/auth/auth.hpp"
 #include "domain/hazard/hazard.hpp"
 #include "domain/org/org.hpp"
@@ -91,6 +92,26 @@ rules::Finding FindingOf(const Services& s, const rules::RuleDecl& rule, const I
   return f;
 }
 
+// The reminder a finding calls for (30 and 7 days before its period ends while it is due, once
+// it was missed), sent once to the school's leaders and safety officers.
+Status Remind(Services& s, domain::Tx& tx, const domain::School& school,
+              const rules::RuleDecl& rule, const rules::Judgement& j, cal::Date today) {
+  const std::string notice = rules::NoticeFor(j.verdict.outcome, j.period, today);
+  if (notice.empty()) return {};
+  XA_ASSIGN_OR_RETURN(const bool fresh, tx.rules().MarkNotice(rule.id, "school", school.unit.id,
+                                                              j.period.key, notice, s.Now()));
+  if (!fresh) return {};
+  XA_ASSIGN_OR_RETURN(auto users,
+                      Recipients(tx, school.unit.id, {"school_leader", "school_safety_officer"}));
+  NotificationInput in;
+  in.kind = "rule_" + notice;
+  in.title = std::string(rules::NoticeLabel(notice)) + "：" + rule.title;
+  in.body = j.verdict.reason;
+  in.object_type = "rule_finding";
+  in.object_id = rule.id + "@" + j.period.key;
+  return Notify(s, tx, users, in);
+}
+
 // Judges one school with the public calendar loaded once by the caller.
 Status JudgeSchool(Services& s, domain::Tx& tx, const domain::School& school,
                    const cal::PublicCalendar& holidays, const std::vector<rules::RuleDecl>& engine,
@@ -115,6 +136,7 @@ Status JudgeSchool(Services& s, domain::Tx& tx, const domain::School& school,
       f.period_last = cal::FormatDate(j.period.last);
       f.so_far = j.so_far;
       XA_TRY(tx.rules().SaveFinding(f));
+      XA_TRY(Remind(s, tx, school, *j.rule, j, today));
     }
   }
   return {};

@@ -80,6 +80,10 @@ class RuleRepository {
   virtual Status InsertParamSet(const ParamSet& set) = 0;
   // Inserts or replaces the finding of (rule, subject, period).
   virtual Status SaveFinding(const Finding& f) = 0;
+  // Records that a reminder was sent; false when it had been sent before.
+  virtual Result<bool> MarkNotice(const std::string& rule_id, const std::string& subject_type,
+                                  std::int64_t subject_id, const std::string& period_key,
+                                  const std::string& notice, const std::string& at) = 0;
   // Removes the findings of a subject (a deleted record).
   virtual Status RemoveFindings(const std::string& subject_type, std::int64_t subject_id) = 0;
   virtual Result<PageResult<Finding>> ListFindings(const FindingFilter& filter,

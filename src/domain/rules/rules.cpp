@@ -227,8 +227,8 @@ std::string_view OutcomeLabel(Outcome o) {
 }
 
 std::optional<Outcome> ParseOutcome(std::string_view code) {
-  for (const Outcome o : {Outcome::kPass, Outcome::kDue, Outcome::kFail, Outcome::kWarn,
-                          Outcome::kNotApplicable}) {
+  for (const Outcome o :
+       {Outcome::kPass, Outcome::kDue, Outcome::kFail, Outcome::kWarn, Outcome::kNotApplicable}) {
     if (OutcomeCode(o) == code) return o;
   }
   return std::nullopt;
@@ -237,6 +237,25 @@ std::optional<Outcome> ParseOutcome(std::string_view code) {
 Outcome CountOutcome(int have, int need, const PeriodSpan& period, calendar::Date today) {
   if (have >= need) return Outcome::kPass;
   return today <= period.last ? Outcome::kDue : Outcome::kFail;
+}
+
+std::string NoticeFor(Outcome outcome, const PeriodSpan& period, calendar::Date today) {
+  const auto days_left = (period.last - today).count();
+  if (outcome == Outcome::kDue) {
+    if (days_left < 0) return {};
+    if (days_left <= 7) return "due_7";
+    if (days_left <= 30) return "due_30";
+    return {};
+  }
+  if (outcome == Outcome::kFail && days_left < 0 && days_left >= -7) return "missed";
+  return {};
+}
+
+std::string_view NoticeLabel(std::string_view notice) {
+  if (notice == "due_7") return "7 天内到期";
+  if (notice == "due_30") return "30 天内到期";
+  if (notice == "missed") return "已逾期未完成";
+  return "";
 }
 
 std::string FormatParams(const ParamValues& values) {

@@ -101,6 +101,12 @@ struct Judgement {
   Verdict verdict;
 };
 
+// The reminder a school finding calls for on `today`, if any: "due_30" or "due_7" while it is
+// due and at most that many days of its period remain (the tighter one), "missed" once it
+// failed, for a week after the period's last day (older failures are history, not news).
+std::string NoticeFor(Outcome outcome, const PeriodSpan& period, calendar::Date today);
+std::string_view NoticeLabel(std::string_view notice);  // 还有 30 天到期 …
+
 // Count-in-period rules (at least `need` of something in the period): pass when `have` ≥ `need`;
 // otherwise due while the period runs (today ≤ last day), fail once it has ended.
 Outcome CountOutcome(int have, int need, const PeriodSpan& period, calendar::Date today);

@@ -152,6 +152,17 @@ Status SqlRuleRepository::SaveFinding(const rules::Finding& f) {
        f.evaluated_at}));
 }
 
+Result<bool> SqlRuleRepository::MarkNotice(const std::string& rule_id,
+                                           const std::string& subject_type, std::int64_t subject_id,
+                                           const std::string& period_key, const std::string& notice,
+                                           const std::string& at) {
+  XA_ASSIGN_OR_RETURN(
+      auto n, conn_.Exec("INSERT INTO rule_notices (rule_id, subject_type, subject_id, period_key, "
+                         "notice, sent_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+                         {rule_id, subject_type, subject_id, period_key, notice, at}));
+  return n > 0;
+}
+
 Status SqlRuleRepository::RemoveFindings(const std::string& subject_type, std::int64_t subject_id) {
   return Done(conn_.Exec("DELETE FROM rule_findings WHERE subject_type = $1 AND subject_id = $2",
                          {subject_type, subject_id}));

@@ -14,6 +14,9 @@ class SqlRuleRepository final : public domain::rules::RuleRepository {
       const std::vector<std::string>& rules, const std::vector<std::int64_t>& units) override;
   Status InsertParamSet(const domain::rules::ParamSet& set) override;
   Status SaveFinding(const domain::rules::Finding& f) override;
+  Result<bool> MarkNotice(const std::string& rule_id, const std::string& subject_type,
+                          std::int64_t subject_id, const std::string& period_key,
+                          const std::string& notice, const std::string& at) override;
   Status RemoveFindings(const std::string& subject_type, std::int64_t subject_id) override;
   Result<domain::PageResult<domain::rules::Finding>> ListFindings(
       const domain::rules::FindingFilter& filter, const domain::ScopeFilter& scope,

@@ -180,6 +180,8 @@ export interface School {
   ownership: Ownership
   boarding: boolean
   boarders: number
+  /** School buses it uses (own or rented): drill.school_bus applies above 0. */
+  school_buses: number
   location_type: LocationType
   students: number
   staff: number
@@ -220,6 +222,8 @@ export interface SchoolInput {
   location_type: LocationType
   boarding?: boolean
   boarders?: number
+  /** 0–500. */
+  school_buses?: number
   students?: number
   staff?: number
   address?: string

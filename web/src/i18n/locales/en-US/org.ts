@@ -61,6 +61,8 @@ export default {
     locationType: 'Location type',
     boarding: 'Boarding',
     boarders: 'Boarders',
+    schoolBuses: 'School buses',
+    schoolBusesHint: 'Own or rented; above 0 a school-bus drill is due every semester',
     boardersPositive: 'A boarding school has more than 0 boarders',
     boardersTooMany: 'There cannot be more boarders than students',
     students: 'Students',

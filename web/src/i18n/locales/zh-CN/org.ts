@@ -61,6 +61,8 @@ export default {
     locationType: '所在地类型',
     boarding: '是否寄宿',
     boarders: '寄宿生人数',
+    schoolBuses: '校车数量',
+    schoolBusesHint: '自有或租用；大于 0 时每学期须开展校车疏散演练',
     boardersPositive: '寄宿学校的寄宿生人数应大于 0',
     boardersTooMany: '寄宿生人数不能超过学生数',
     students: '学生数',

@@ -79,6 +79,7 @@ export interface SchoolForm {
   location_type: LocationType | ''
   boarding: boolean
   boarders: number
+  school_buses: number
   students: number
   staff: number
   address: string
@@ -100,6 +101,7 @@ export function emptySchoolForm(): SchoolForm {
     location_type: '',
     boarding: false,
     boarders: 0,
+    school_buses: 0,
     students: 0,
     staff: 0,
     address: '',
@@ -122,6 +124,8 @@ export function schoolToForm(s: School): SchoolForm {
     location_type: s.location_type,
     boarding: s.boarding,
     boarders: s.boarders,
+    // An older server without the field: 0, as the server's default.
+    school_buses: s.school_buses ?? 0,
     students: s.students,
     staff: s.staff,
     address: s.address,
@@ -148,6 +152,8 @@ export function formToInput(f: SchoolForm, creating: boolean): SchoolInput {
     location_type: f.location_type as LocationType,
     boarding: f.boarding,
     boarders: f.boarding ? f.boarders : 0,
+    // Always sent: a PUT without it would set it back to 0.
+    school_buses: f.school_buses,
     students: f.students,
     staff: f.staff,
     address: f.address.trim(),

@@ -39,6 +39,7 @@ const school: School = {
   ownership: 'public',
   boarding: false,
   boarders: 0,
+  school_buses: 0,
   location_type: 'fringe',
   students: 1120,
   staff: 86,
@@ -171,6 +172,13 @@ describe('SchoolDetail', () => {
     expect(w.find('[data-test="edit"]').exists()).toBe(true)
   })
 
+  it('shows the school buses', async () => {
+    api.schools.get.mockResolvedValue({ ...school, school_buses: 3 })
+    const w = await mountPage(SchoolDetail, '/system/schools/21', schoolLeader())
+    expect(w.find('[data-test="school-buses"]').text()).toBe('3')
+    expect(w.find('[data-test="school-info"]').text()).toContain('校车数量')
+  })
+
   it('shows "not found" for a school outside the scope (404)', async () => {
     api.schools.get.mockRejectedValue(new ApiError(404, { code: 'not_found', message: '学校 22 不存在', details: [] }, null))
     const w = await mountPage(SchoolDetail, '/system/schools/22', schoolLeader())
@@ -217,6 +225,9 @@ describe('SchoolDialog', () => {
       { name: '教学楼', floors: 1 },
     ])
     expect(input.key_places).toEqual([{ kind: 'canteen', name: '学生食堂', building: '食堂' }])
+    // Sent back as read, so an edit does not reset it.
+    expect(input.school_buses).toBe(0)
+    expect(body.querySelector('[data-test="field-school_buses"]')).not.toBeNull()
     expect(w.emitted('saved')).toHaveLength(1)
     expect(w.emitted('update:modelValue')?.at(-1)).toEqual([false])
   })

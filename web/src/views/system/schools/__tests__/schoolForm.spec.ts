@@ -22,6 +22,7 @@ const school: School = {
   ownership: 'public',
   boarding: false,
   boarders: 0,
+  school_buses: 0,
   location_type: 'fringe',
   students: 1120,
   staff: 86,
@@ -77,6 +78,7 @@ describe('school form', () => {
         'phone',
         'principal',
         'region_code',
+        'school_buses',
         'staff',
         'stage',
         'students',
@@ -97,6 +99,15 @@ describe('school form', () => {
     expect(input.code).toBe('S1')
     expect(input.name).toBe('新学校')
     expect(input.key_places?.[0].building).toBeNull()
+  })
+
+  it('sends the school buses back, so an edit keeps them', () => {
+    expect(formToInput(schoolToForm({ ...school, school_buses: 3 }), false).school_buses).toBe(3)
+    expect(emptySchoolForm().school_buses).toBe(0)
+    // A school read from a server without the field edits as 0.
+    const { school_buses: _, ...older } = school
+    void _
+    expect(schoolToForm(older as School).school_buses).toBe(0)
   })
 
   it('sends no boarders for a day school', () => {

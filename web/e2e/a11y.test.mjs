@@ -26,6 +26,8 @@ let browser
 let tourHazard
 let keyboardHazard
 let schoolId
+/** A drill of 示范区双桥小学 with a problem, for the tour. */
+let tourDrill
 
 const KEYBOARD_TITLE = '实验室通风橱故障（键盘）'
 
@@ -43,6 +45,29 @@ before(async () => {
   }
   tourHazard = await report('教学楼楼梯扶手松动（无障碍检查）')
   keyboardHazard = await report(KEYBOARD_TITLE)
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
+  const drill = await api('/api/v1/drills', {
+    method: 'POST',
+    body: JSON.stringify({
+      school_id: 21,
+      kind: 'fire',
+      date: today,
+      night: false,
+      announced: true,
+      whole_school: true,
+      commander: '黄丽华',
+      students: 1120,
+      staff: 86,
+      signal_time: '10:00:00',
+      all_out_time: '10:01:45',
+      headcount_ok: true,
+      injuries: 0,
+      problems: ['综合楼二楼楼梯口堆放杂物（无障碍检查）'],
+      actions: '已清理',
+    }),
+  })
+  assert.equal(drill.status, 201, await drill.clone().text())
+  tourDrill = (await drill.json()).id
   const bureau = await apiSession(server, 'safety_office')
   const schools = await (await bureau('/api/v1/schools?page_size=1')).json()
   schoolId = schools.items[0].id
@@ -130,6 +155,24 @@ async function holidayImport(page, label) {
   await page.waitForSelector(byTest('holiday-import-dialog'), { state: 'hidden' })
 }
 
+/** The drill board's 重新判定 confirmation, open and checked, then cancelled. */
+async function boardEvaluate(page, label) {
+  await page.click(byTest('board-evaluate'))
+  await page.waitForSelector(`${byTest('confirm-box')}:visible`)
+  await expectAccessible(page, `${label}, the 重新判定 confirmation`)
+  await page.click(byTest('confirm-cancel'))
+  await page.waitForSelector(byTest('confirm-box'), { state: 'hidden' })
+}
+
+/** A drill rule's 编辑参数 dialog, open and checked, then Escape. */
+async function ruleParams(page, label) {
+  await page.locator(byTest('row-edit-params')).first().click()
+  await page.waitForSelector(`${byTest('params-dialog')} ${byTest('param-input-min_count')}`)
+  await expectAccessible(page, `${label}, the parameters dialog`)
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('params-dialog'), { state: 'hidden' })
+}
+
 async function profileTabs(page, label) {
   for (const tab of ['totp', 'sessions', 'tokens']) {
     await page.goto(`${server.url}/profile?tab=${tab}`)
@@ -194,6 +237,11 @@ for (const viewport of [DESKTOP, PHONE]) {
           ['/hazards/supervision', byTest('table')],
           ['/hazards/rules', byTest('field-general_days')],
           ['/rules', byTest('rule-hazard.overdue')],
+          ['/drills', byTest('row-link')],
+          ['/drills/new', byTest('drill-form')],
+          [`/drills/${tourDrill}`, byTest('drill-info')],
+          [`/drills/${tourDrill}/edit`, byTest('drill-form')],
+          ['/drills/board', byTest('board-row-drill.monthly')],
           ['/calendar?month=2026-12', byTest('day-2026-12-01'), calendarDay],
           ['/calendar?tab=settings', byTest('exceptions-0-reason')],
           ['/system/schools', `${byTest('table')} .el-table__row`, bell],
@@ -211,6 +259,9 @@ for (const viewport of [DESKTOP, PHONE]) {
           ['/home', byTest('home-scope')],
           ['/hazards/board', byTest('board-open')],
           ['/hazards/supervision', byTest('table')],
+          ['/drills', byTest('row-link')],
+          ['/drills/board', byTest('board-row-drill.monthly'), boardEvaluate],
+          ['/rules?measure=13', byTest('rule-drill.monthly'), ruleParams],
           ['/calendar?month=2026-10', byTest('day-2026-10-10')],
           ['/calendar?tab=settings', byTest('terms-0-starts_on')],
           ['/system/schools', `${byTest('table')} .el-table__row`],
@@ -481,10 +532,15 @@ describe('no sideways scrolling at 320 px and at 200 % zoom', () => {
         ['school1_safety', '/hazards/board', byTest('board-open')],
         ['school1_safety', '/hazards/supervision', byTest('table')],
         ['school1_safety', '/rules', byTest('rule-hazard.overdue')],
+        ['school1_safety', '/drills', byTest('row-link')],
+        ['school1_safety', '/drills/new', byTest('drill-form')],
+        ['school1_safety', `/drills/${tourDrill}`, byTest('drill-info')],
+        ['school1_safety', '/drills/board', byTest('board-row-drill.monthly')],
         ['school1_safety', '/calendar?month=2026-10', byTest('day-2026-10-10')],
         ['school1_safety', '/calendar?tab=settings', byTest('exceptions-0-reason')],
         ['school1_safety', '/system/schools', `${byTest('table')} .el-table__row`],
         ['safety_office', '/hazards/board', byTest('board-open')],
+        ['safety_office', '/drills/board', byTest('board-row-drill.monthly')],
         ['safety_office', '/calendar?month=2026-10', byTest('day-2026-10-10')],
         ['safety_office', '/system/schools', `${byTest('table')} .el-table__row`],
         ['sysadmin', '/system/users', `${byTest('table')} .el-table__row`],

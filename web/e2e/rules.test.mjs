@@ -1,8 +1,10 @@
 // 规则目录 (the rules engine's catalog) in a real browser: the bureau's safety office opens it from
 // the menu and sees the hazard ledger's six rules with the values in force (one changed from its
-// default through the API first), follows 去配置 to the hazard rules page, and filters a measure
-// with no rules yet; a school safety officer reads it on a phone as cards that do not scroll
-// sideways; a department liaison neither sees nor opens it.
+// default through the API first), follows 去配置 to the hazard rules page, filters a measure with
+// no rules yet, and edits a drill rule's values (kept by the engine) as a new version that the
+// findings judged afterwards name; a school safety officer reads it on a phone as cards that do not
+// scroll sideways, with the drill rule's versions read-only; a department liaison neither sees nor
+// opens it.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import {
@@ -24,6 +26,9 @@ let server
 let browser
 
 const HAZARD_RULES = ['hazard.deadline', 'hazard.overdue', 'hazard.missed', 'hazard.repeat', 'hazard.rework', 'hazard.major']
+const DRILL_RULES = ['drill.fire_semester', 'drill.night_boarding', 'drill.monthly', 'drill.semester_floor', 'drill.school_bus', 'drill.time']
+/** Today's month in China (a period key: 2026-12). */
+const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7)
 const BUREAU_DAYS = `${byTest('param-hazard.overdue.overdue_bureau_days')}`
 const GENERAL_DAYS = `${byTest('param-hazard.deadline.general_days')}`
 
@@ -65,7 +70,8 @@ describe('rules catalog', () => {
     await page.waitForURL(/\/rules$/)
     await page.waitForSelector(BUREAU_DAYS)
     assert.equal((await page.locator(byTest('page-heading')).innerText()).trim(), '规则目录')
-    assert.deepEqual(await shownRules(page), HAZARD_RULES)
+    // The hazard ledger's rules first, then the drills' (ten a page).
+    assert.deepEqual(await shownRules(page), [...HAZARD_RULES, ...DRILL_RULES].slice(0, 10))
 
     // hazard.overdue: its measure, its period, and 超期几天后由教育局督办 at the default 7 days.
     const overdue = page.locator(`${byTest('table')} .el-table__row`, { has: page.locator(byTest('rule-hazard.overdue')) })
@@ -93,8 +99,8 @@ describe('rules catalog', () => {
     await page.waitForURL(/\/rules$/)
     await page.waitForSelector(BUREAU_DAYS)
 
-    // 措施 13 消防应急演练 has no rules yet, and says so.
-    await choose(page, 'search-measure', '措施 13 消防应急演练')
+    // 措施 5 学校吹哨、部门报到 has no rules yet, and says so.
+    await choose(page, 'search-measure', '措施 5 学校吹哨、部门报到')
     await page.click(byTest('search'))
     await page.waitForFunction(
       (sel) => document.querySelector(sel)?.textContent?.trim() === '该措施的规则尚未上线',
@@ -105,7 +111,53 @@ describe('rules catalog', () => {
     // 重置 brings the catalog back.
     await page.click(byTest('reset'))
     await page.waitForSelector(BUREAU_DAYS)
-    assert.equal((await shownRules(page)).length, 6)
+    assert.equal((await shownRules(page)).length, 10)
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+
+  it('the bureau edits a drill rule’s values: a new version, its history, and the findings judged with it', async () => {
+    const { page, context, errors } = await newPage(browser, DESKTOP)
+    await login(page, server, 'safety_office')
+    await page.goto(`${server.url}/rules?measure=13`)
+    await page.waitForSelector(byTest('rule-drill.monthly'))
+    assert.deepEqual(await shownRules(page), DRILL_RULES)
+    const monthly = page.locator(`${byTest('table')} .el-table__row`, { has: page.locator(byTest('rule-drill.monthly')) })
+    assert.match(await monthly.innerText(), /措施 13 消防应急演练/)
+    assert.match(await monthly.innerText(), /每个教学月/)
+    assert.equal((await page.locator(byTest('params-version-drill.monthly')).innerText()).trim(), '默认参数')
+    // The values the engine keeps are edited here, not on a module's page.
+    assert.equal(await monthly.locator(byTest('row-configure')).count(), 0)
+    await monthly.locator(byTest('row-edit-params')).click()
+    const dialog = page.locator(byTest('params-dialog'))
+    await dialog.locator(byTest('params-no-history')).waitFor()
+    assert.equal(await page.inputValue(`${byTest('param-input-min_count')} input`), '1')
+    await expectAccessible(page, 'the parameters dialog')
+    await page.fill(`${byTest('param-input-min_count')} input`, '2')
+    await page.keyboard.press('Tab')
+    await page.fill(byTest('params-note'), '区教育局要求每月两次（端到端）')
+    await page.click(byTest('params-save'))
+    await page.locator('.el-message--success', { hasText: '已保存为参数第 1 版' }).waitFor()
+    await dialog.locator(byTest('history-item')).first().waitFor()
+    const history = await dialog.locator(byTest('history-item')).first().innerText()
+    assert.match(history, /第 1 版/)
+    assert.match(history, /safety_office/)
+    assert.match(history, /中小学每个教学月至少几次：2 次/)
+    assert.match(history, /区教育局要求每月两次/)
+    await expectAccessible(page, 'the parameters dialog with a version')
+    await page.click(byTest('params-cancel'))
+    // The catalog says the new value, its default and the version.
+    await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.trim() === '参数第 1 版', byTest('params-version-drill.monthly'))
+    assert.match(await page.locator(byTest('param-drill.monthly.min_count')).innerText(), /中小学每个教学月至少几次：2 次（默认 1）/)
+    await screenshot(page, 'rules-drill-desktop')
+
+    // Judged again, the school's monthly finding names the new version of the values.
+    const api = await apiSession(server, 'safety_office')
+    const judged = await api('/api/v1/rules/evaluate', { method: 'POST', body: '{}' })
+    assert.equal(judged.status, 200, await judged.clone().text())
+    const findings = await (await api(`/api/v1/rule-findings?rule=drill.monthly&school_id=21&period=${month}`)).json()
+    assert.equal(findings.items[0].params_version, 1)
+    assert.match(findings.items[0].params, /min_count=2/)
     assert.deepEqual(errors, [])
     await context.close()
   })
@@ -119,7 +171,7 @@ describe('rules catalog', () => {
     await page.waitForURL(/\/rules$/)
     await page.waitForSelector(`${byTest('rule-cards')} ${BUREAU_DAYS}`)
     assert.equal(await page.locator(byTest('table')).count(), 0, 'no table on a phone')
-    assert.deepEqual(await shownRules(page), HAZARD_RULES)
+    assert.deepEqual(await shownRules(page), [...HAZARD_RULES, ...DRILL_RULES].slice(0, 10))
     const card = page.locator(byTest('rule-hazard.overdue'))
     assert.match(await card.innerText(), /措施 8 提升隐患整改质量/)
     assert.match(await page.locator(BUREAU_DAYS).innerText(), /超期几天后由教育局督办：7 天/)
@@ -136,7 +188,19 @@ describe('rules catalog', () => {
     await screenshot(page, 'rules-375')
     await expectAccessible(page, 'the rules catalog at 375 px')
 
-    await choose(page, 'search-measure', '措施 13 消防应急演练')
+    // The drill rule's values, as the bureau set them: read-only, with their versions.
+    const monthly = page.locator(byTest('rule-drill.monthly'))
+    assert.equal((await page.locator(byTest('params-version-drill.monthly')).innerText()).trim(), '参数第 1 版')
+    assert.equal(await monthly.locator(byTest('row-edit-params')).count(), 0)
+    await monthly.locator(byTest('row-params-history')).click()
+    await page.locator(`${byTest('params-dialog')} ${byTest('history-item')}`).first().waitFor()
+    assert.equal(await page.locator(byTest('param-input-min_count')).count(), 0)
+    assert.equal(await page.locator(byTest('params-save')).count(), 0)
+    await expectAccessible(page, 'the versions of a rule at 375 px')
+    await page.click(byTest('params-cancel'))
+    await page.waitForSelector(byTest('params-dialog'), { state: 'hidden' })
+
+    await choose(page, 'search-measure', '措施 5 学校吹哨、部门报到')
     await page.click(byTest('search'))
     await page.waitForFunction(
       (sel) => document.querySelector(sel)?.textContent?.trim() === '该措施的规则尚未上线',

@@ -47,6 +47,9 @@ export interface Hazard {
   source: string
   source_label: string
   campaign_id: number | null
+  /** The kind of record it was raised from (`drill`), if any, and that record's id. */
+  origin_type?: string | null
+  origin_id?: number | null
   responsible: string
   /** Username made responsible at assignment. */
   owner: string

@@ -77,6 +77,38 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'hazard.menu.rules', group: 'hazards', icon: 'Setting', perm: perm.hazardRead },
   },
   {
+    path: 'drills',
+    name: 'drills',
+    component: () => import('@/views/drills/DrillList.vue'),
+    meta: { title: 'drill.menu.list', group: 'drills', icon: 'AlarmClock', perm: perm.drillRead },
+  },
+  {
+    path: 'drills/new',
+    name: 'drill-new',
+    component: () => import('@/views/drills/DrillForm.vue'),
+    meta: { title: 'drill.menu.record', group: 'drills', icon: 'EditPen', perm: perm.drillRecord },
+  },
+  {
+    path: 'drills/:id(\\d+)',
+    name: 'drill-detail',
+    component: () => import('@/views/drills/DrillDetail.vue'),
+    meta: { title: 'drill.menu.detail', perm: perm.drillRead },
+  },
+  {
+    path: 'drills/:id(\\d+)/edit',
+    name: 'drill-edit',
+    component: () => import('@/views/drills/DrillForm.vue'),
+    meta: { title: 'drill.menu.edit', perm: perm.drillRecord },
+  },
+  {
+    // The schools in scope by outcome of each drill rule (rules:read: the bureau, and a school
+    // for itself).
+    path: 'drills/board',
+    name: 'drill-board',
+    component: () => import('@/views/drills/DrillBoard.vue'),
+    meta: { title: 'drill.menu.board', group: 'drills', icon: 'DataLine', perm: perm.rulesRead },
+  },
+  {
     path: 'calendar',
     name: 'calendar',
     component: () => import('@/views/calendar/CalendarView.vue'),
@@ -117,12 +149,18 @@ export const layoutChildren: RouteRecordRaw[] = [
     },
   },
   {
-    // The rules engine's catalog: read-only, for everyone doing safety work (the API answers any
-    // signed-in user; the menu shows it to those who hold the hazard ledger or the calendar).
+    // The rules engine's catalog, for everyone doing safety work (the API answers any signed-in
+    // user; the menu shows it to those who hold the hazard ledger, the calendar, the drills or
+    // the findings). Holders of rules:configure edit the engine's values there.
     path: 'rules',
     name: 'rules',
     component: () => import('@/views/rules/RuleCatalog.vue'),
-    meta: { title: 'menu.rules', group: 'system', icon: 'Tickets', perm: [perm.hazardRead, perm.calendarRead] },
+    meta: {
+      title: 'menu.rules',
+      group: 'system',
+      icon: 'Tickets',
+      perm: [perm.hazardRead, perm.calendarRead, perm.drillRead, perm.rulesRead],
+    },
   },
   {
     path: 'system/users',

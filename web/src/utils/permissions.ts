@@ -31,4 +31,8 @@ export const perm = {
   calendarRead: 'calendar:read',
   calendarWrite: 'calendar:write',
   calendarHolidays: 'calendar:holidays',
+  drillRead: 'drill:read',
+  drillRecord: 'drill:record',
+  rulesRead: 'rules:read',
+  rulesConfigure: 'rules:configure',
 } as const

@@ -35,10 +35,22 @@ describe('sidebar menu', () => {
     expect(system?.items.map((i) => i.name)).toEqual(['schools', 'rules'])
   })
 
+  it('groups the drills under 应急演练: the records for readers, 记录演练 for recorders, the board for rules:read', () => {
+    const drills = (perms: string[]) => buildMenu(layoutChildren, canWith(perms)).find((s) => s.group === 'drills')?.items.map((i) => i.name)
+    expect(drills([perm.drillRead])).toEqual(['drills'])
+    expect(drills([perm.drillRead, perm.drillRecord, perm.rulesRead])).toEqual(['drills', 'drill-new', 'drill-board'])
+    expect(drills([perm.rulesRead])).toEqual(['drill-board'])
+    expect(drills([perm.hazardRead])).toBeUndefined()
+    const order = buildMenu(layoutChildren, canWith([perm.hazardRead, perm.drillRead, perm.calendarRead])).map((s) => s.group)
+    expect(order).toEqual(['home', 'hazards', 'drills', 'education', 'system'])
+  })
+
   it('never lists routes that are not menu entries', () => {
     const all = buildMenu(layoutChildren, () => true).flatMap((s) => s.items.map((i) => i.name))
     expect(all).not.toContain('school-detail')
     expect(all).not.toContain('not-found')
     expect(all).not.toContain('profile')
+    expect(all).not.toContain('drill-detail')
+    expect(all).not.toContain('drill-edit')
   })
 })

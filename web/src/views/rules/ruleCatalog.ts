@@ -77,3 +77,54 @@ export function pageOf<T>(items: readonly T[], page: number, pageSize: number): 
 export function hasParams(rule: Pick<Rule, 'params'> | undefined): boolean {
   return !!rule?.params && rule.params.length > 0
 }
+
+// ---- The engine's own values (versioned per unit, PUT /api/v1/rules/{id}/parameters) ----
+
+/** Rules whose values the engine keeps (not a module's own settings page) and that have any. */
+export function isEngineRule(rule: Pick<Rule, 'engine_values' | 'params'> | undefined): boolean {
+  return !!rule?.engine_values && hasParams(rule)
+}
+
+/** 参数第 2 版, or 默认参数 while no unit on the user's path has set any. */
+export function versionLabel(t: Translate, rule: Pick<Rule, 'params_version'>): string {
+  return rule.params_version > 0 ? t('rules.paramsVersion', { n: rule.params_version }) : t('rules.paramsDefault')
+}
+
+/** The values in force, key → value: the edit form's start. */
+export function valuesOf(rule: Pick<Rule, 'params'>): Record<string, number> {
+  return Object.fromEntries(rule.params.map((p) => [p.key, p.value]))
+}
+
+/** Whether the form's values differ from those in force. */
+export function valuesChanged(rule: Pick<Rule, 'params'>, values: Record<string, number>): boolean {
+  return rule.params.some((p) => values[p.key] !== p.value)
+}
+
+/** The keys whose value is not a whole number within the parameter's bounds (what the server refuses). */
+export function valueProblems(rule: Pick<Rule, 'params'>, values: Record<string, number | null | undefined>): string[] {
+  return rule.params
+    .filter((p) => {
+      const v = values[p.key]
+      return typeof v !== 'number' || !Number.isInteger(v) || v < p.min || v > p.max
+    })
+    .map((p) => p.key)
+}
+
+/** A version's values as the catalog says them: 每学期至少几次：2 次；… (unknown keys as key=value). */
+export function valuesText(t: Translate, rule: Pick<Rule, 'params'>, values: Record<string, number>): string {
+  const known = rule.params.filter((p) => p.key in values).map((p) => `${p.label}${t('rules.colon')}${withUnit(values[p.key], p.unit)}`)
+  const unknown = Object.keys(values)
+    .filter((k) => !rule.params.some((p) => p.key === k))
+    .map((k) => `${k}=${values[k]}`)
+  return [...known, ...unknown].join('；')
+}
+
+/** The server's reasons per parameter: values.<key> → key (the rest under their own name). */
+export function paramFieldErrors(details: readonly { field: string; reason: string }[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const d of details) {
+    const key = d.field.startsWith('values.') ? d.field.slice('values.'.length) : d.field
+    if (key && !(key in out)) out[key] = d.reason
+  }
+  return out
+}

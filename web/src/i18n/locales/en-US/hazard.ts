@@ -86,6 +86,9 @@ export default {
     major: 'Major',
   },
   detail: {
+    origin: 'Raised from',
+    originDrill: 'Drill record',
+    originDrillLink: 'Raised from drill record #{id}',
     info: 'Hazard',
     escalations: 'Supervision and reminders',
     timeline: 'History',

@@ -5,7 +5,7 @@ export default {
     campaigns: 'Campaigns',
     screening: 'Four 100%',
     whistle: 'Whistle reports',
-    drills: 'Drills',
+    drills: 'Emergency drills',
     education: '1530 & education',
     traffic: 'Traffic & buses',
     training: 'Training & emergency',

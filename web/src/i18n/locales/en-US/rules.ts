@@ -1,7 +1,7 @@
 // Rules catalog: the rules engine's catalog (views/rules/).
 export default {
   intro:
-    'The checks each module registers: the measure they serve, the period they judge, their source and the parameters in force. Parameters are changed on each module’s own page; this page is read-only.',
+    'The checks each module registers: the measure they serve, the period they judge, their source and the parameters in force. Hazard rules are configured on their own page; the bureau changes the other rules’ parameters here, each change a new version that later findings use.',
   field: {
     id: 'Rule id',
     rule: 'Rule',
@@ -21,6 +21,37 @@ export default {
   configureRule: 'Configure: {title}',
   emptyMeasure: 'No rules for this measure yet',
   list: 'Rules',
+  paramsVersion: 'Parameters v{n}',
+  paramsDefault: 'Default parameters',
+  editParams: 'Edit parameters',
+  editParamsRule: 'Edit parameters: {title}',
+  history: 'Versions',
+  historyRule: 'Versions: {title}',
+  dialog: {
+    intro: 'Saving makes a new version of the parameters; findings already judged keep theirs, later ones (judging again included) use the new version.',
+    range: '{min}–{max}{unit}',
+    defaultValue: 'default {n}',
+    note: 'Note',
+    notePlaceholder: 'Optional: why the change',
+    history: 'Versions',
+    noHistory: 'Never changed: the defaults are in force',
+    versionN: 'v{n}',
+    saved: 'Saved as parameters v{n}',
+    unchanged: 'Nothing changed',
+    required: 'Enter a whole number from {min} to {max}',
+  },
+  outcome: {
+    pass: 'Pass',
+    due: 'Due',
+    fail: 'Fail',
+    warn: 'Warning',
+    na: 'Not applicable',
+    unjudged: 'Not judged',
+  },
+  finding: {
+    versions: 'Rule v{rule} · parameters v{params}',
+    versionsDefault: 'Rule v{rule} · parameters v0 (defaults)',
+  },
   measures: [
     'Schools’ primary responsibility for safety',
     'Supervisory duties of the education bureau',

@@ -87,6 +87,9 @@ export default {
     major: '重大隐患',
   },
   detail: {
+    origin: '来源',
+    originDrill: '演练记录',
+    originDrillLink: '来源：演练记录 #{id}',
     info: '隐患信息',
     escalations: '督办与提醒',
     timeline: '处理记录',

@@ -11,5 +11,6 @@ import error from './error'
 import hazard from './hazard'
 import calendar from './calendar'
 import rules from './rules'
+import drill from './drill'
 
-export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules }
+export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules, drill }

@@ -5,7 +5,7 @@ export default {
     campaigns: '专项行动',
     screening: '四个100%',
     whistle: '吹哨报到',
-    drills: '演练',
+    drills: '应急演练',
     education: '1530与安全教育',
     traffic: '交通与校车',
     training: '培训与应急',

@@ -1,6 +1,7 @@
 // 规则目录: the rules engine's catalog (views/rules/).
 export default {
-  intro: '各业务模块登记的检查规则：所属措施、判定周期、依据和现行参数。参数在各模块的配置页修改，本页只读。',
+  intro:
+    '各业务模块登记的检查规则：所属措施、判定周期、依据和现行参数。隐患规则在“隐患规则”页配置；其他规则的参数由教育局在本页修改，每次修改生成新的参数版本，此后的判定按新版本执行。',
   field: {
     id: '规则编号',
     rule: '规则',
@@ -23,6 +24,39 @@ export default {
   configureRule: '去配置：{title}',
   emptyMeasure: '该措施的规则尚未上线',
   list: '规则列表',
+  /** The version of the values in force (engine rules). */
+  paramsVersion: '参数第 {n} 版',
+  paramsDefault: '默认参数',
+  editParams: '编辑参数',
+  editParamsRule: '编辑参数：{title}',
+  history: '版本记录',
+  historyRule: '版本记录：{title}',
+  dialog: {
+    intro: '保存后生成新的参数版本；已有的判定结果保留原版本，此后的判定（包括“重新判定”）按新版本执行。',
+    range: '可填 {min}–{max}{unit}',
+    defaultValue: '默认 {n}',
+    note: '修改说明',
+    notePlaceholder: '可选：修改的原因或依据',
+    history: '版本记录',
+    noHistory: '尚未修改过，现行为默认参数',
+    versionN: '第 {n} 版',
+    saved: '已保存为参数第 {n} 版',
+    unchanged: '参数没有变化',
+    required: '请填写 {min}–{max} 之间的整数',
+  },
+  /** Outcomes of a finding (the findings carry their own label; the board counts need these). */
+  outcome: {
+    pass: '达标',
+    due: '待完成',
+    fail: '未达标',
+    warn: '提醒',
+    na: '不适用',
+    unjudged: '未评估',
+  },
+  finding: {
+    versions: '规则第 {rule} 版 · 参数第 {params} 版',
+    versionsDefault: '规则第 {rule} 版 · 参数第 0 版（默认值）',
+  },
   /** The plan's 21 measures (规范落实年方案), in order: measure 1 first. */
   measures: [
     '压实学校安全主体责任',

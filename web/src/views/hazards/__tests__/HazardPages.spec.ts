@@ -149,6 +149,7 @@ async function mountPage(component: object, path: string, me: Me) {
       { path: '/hazards', name: 'hazards', component: Stub },
       { path: '/hazards/new', name: 'hazard-new', component: Stub },
       { path: '/hazards/:id(\\d+)', name: 'hazard-detail', component: Stub },
+      { path: '/drills/:id(\\d+)', name: 'drill-detail', component: Stub },
       { path: '/home', name: 'home', component: Stub },
     ],
   })
@@ -208,6 +209,22 @@ describe('HazardDetail', () => {
     expect(w.find('[data-test="action-reject"]').exists()).toBe(true)
     expect(w.find('[data-test="action-close"]').exists()).toBe(false)
     expect(w.find('[data-test="edit"]').exists()).toBe(false) // no hazard:assign
+  })
+
+  it('links the drill record a hazard was raised from', async () => {
+    api.hazards.get.mockResolvedValue(detail({ source: 'drill', origin_type: 'drill', origin_id: 29 }))
+    const { w } = await mountPage(HazardDetailView, '/hazards/5', user(['hazard:read', 'drill:read']))
+    const link = w.find('[data-test="hazard-origin"]')
+    expect(link.text()).toBe('演练记录')
+    expect(link.attributes('href')).toBe('/drills/29')
+    expect(w.find('[data-test="hazard-info"]').text()).toContain('来源')
+    // Without drill:read the origin is named, not linked.
+    const other = await mountPage(HazardDetailView, '/hazards/5', user(['hazard:read']))
+    expect(other.w.find('[data-test="hazard-origin"]').element.tagName).toBe('SPAN')
+    // A hazard reported directly has no origin.
+    api.hazards.get.mockResolvedValue(detail())
+    const plain = await mountPage(HazardDetailView, '/hazards/5', user(['hazard:read', 'drill:read']))
+    expect(plain.w.find('[data-test="hazard-origin"]').exists()).toBe(false)
   })
 
   it('shows "not found" for a hazard outside the scope (404)', async () => {

@@ -5,12 +5,13 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { defineComponent } from 'vue'
 import { i18n } from '@/i18n'
+import { ApiError } from '@/api/http'
 import { useSessionStore } from '@/stores/session'
 import type { Me } from '@/api/auth'
-import type { Rule } from '@/api/rules'
+import type { Rule, RuleDetail } from '@/api/rules'
 import SearchSelect from '@/components/SearchSelect.vue'
 
-const api = vi.hoisted(() => ({ rules: { list: vi.fn() } }))
+const api = vi.hoisted(() => ({ rules: { list: vi.fn(), get: vi.fn(), setParameters: vi.fn() } }))
 
 vi.mock('@/api/rules', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api/rules')>()
@@ -46,6 +47,9 @@ function rule(id: string, title: string, params: Rule['params']): Rule {
     period_label: '每条记录',
     source: '规范落实年方案措施 8',
     configure_path: '/api/v1/hazard-rules',
+    engine_values: false,
+    params_version: 0,
+    params_unit_id: 0,
     params,
   }
 }
@@ -86,6 +90,8 @@ const desk = window.innerWidth
 beforeEach(() => {
   i18n.global.locale.value = 'zh-CN'
   api.rules.list.mockReset()
+  api.rules.get.mockReset()
+  api.rules.setParameters.mockReset()
   api.rules.list.mockImplementation(async (measure?: number) => ({
     items: measure === undefined || measure === 8 ? catalog() : [],
   }))
@@ -178,5 +184,99 @@ describe('RuleCatalog on a phone', () => {
     await flushPromises()
     expect(w.find('[data-test="rules-empty"]').text()).toBe('该措施的规则尚未上线')
     expect(w.findAll('li.rule-card')).toHaveLength(0)
+  })
+})
+
+describe('RuleCatalog and the engine’s own values', () => {
+  /** drill.monthly: values the engine keeps, version 1 in force at the bureau. */
+  function monthly(value = 1, version = 1): Rule {
+    return {
+      ...rule('drill.monthly', '每个教学月应急疏散演练（幼儿园每季度）', [
+        { key: 'min_count', label: '中小学每个教学月至少几次', unit: '次', min: 1, max: 5, default: 1, value, help: '' },
+      ]),
+      module: 'drill',
+      measure: 13,
+      subject: 'school',
+      period: 'month',
+      period_label: '每个教学月',
+      configure_path: '/api/v1/rules/drill.monthly/parameters',
+      engine_values: true,
+      params_version: version,
+      params_unit_id: 1,
+    }
+  }
+  function withHistory(r: Rule): RuleDetail {
+    return {
+      ...r,
+      history: [
+        { unit_id: 1, version: 1, values: { min_count: 1 }, note: '按上级要求', changed_by: 'safety_office', changed_at: '2026-12-01T02:00:00.000Z' },
+      ],
+    }
+  }
+
+  beforeEach(() => {
+    api.rules.list.mockImplementation(async () => ({ items: [...catalog(), monthly()] }))
+    api.rules.get.mockImplementation(async () => withHistory(monthly()))
+  })
+
+  it('shows the version in force; rules:configure edits it as a new version, the server’s reason at its field', async () => {
+    const w = await mountPage('/rules', user(['hazard:read', 'rules:read', 'rules:configure']))
+    expect(w.find('[data-test="params-version-drill.monthly"]').text()).toBe('参数第 1 版')
+    // The hazard rules keep their page; the drill rule opens the dialog.
+    expect(w.findAll('[data-test="row-configure"]')).toHaveLength(2)
+    const edit = w.find('[data-test="row-edit-params"]')
+    expect(edit.text()).toBe('编辑参数')
+    expect(edit.attributes('aria-label')).toBe('编辑参数：每个教学月应急疏散演练（幼儿园每季度）')
+    await edit.trigger('click')
+    await flushPromises()
+    expect(api.rules.get).toHaveBeenCalledWith('drill.monthly')
+    const dialog = document.querySelector('[data-test="params-dialog"]')!
+    expect(dialog.querySelector('[data-test="params-history"]')?.textContent).toContain('按上级要求')
+    expect(dialog.querySelector('[data-test="params-history"]')?.textContent).toContain('中小学每个教学月至少几次：1 次')
+    // Unchanged: nothing is sent.
+    ;(dialog.querySelector('[data-test="params-save"]') as HTMLButtonElement).click()
+    await flushPromises()
+    expect(api.rules.setParameters).not.toHaveBeenCalled()
+
+    const input = dialog.querySelector<HTMLInputElement>('[data-test="param-input-min_count"] input')!
+    input.value = '2'
+    input.dispatchEvent(new Event('input'))
+    input.dispatchEvent(new Event('change'))
+    const note = dialog.querySelector<HTMLTextAreaElement>('[data-test="params-note"]')!
+    note.value = ' 加密演练 '
+    note.dispatchEvent(new Event('input'))
+    await flushPromises()
+    api.rules.setParameters.mockRejectedValueOnce(
+      new ApiError(422, { code: 'invalid_argument', message: '字段 values.min_count 无效', details: [{ field: 'values.min_count', reason: '须在 1 到 5 之间' }] }, null),
+    )
+    ;(dialog.querySelector('[data-test="params-save"]') as HTMLButtonElement).click()
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 150))
+    expect(api.rules.setParameters).toHaveBeenCalledWith('drill.monthly', { min_count: 2 }, '加密演练')
+    expect(dialog.textContent).toContain('须在 1 到 5 之间')
+
+    api.rules.setParameters.mockResolvedValueOnce({ ...withHistory(monthly(2, 2)) })
+    api.rules.list.mockImplementation(async () => ({ items: [...catalog(), monthly(2, 2)] }))
+    ;(dialog.querySelector('[data-test="params-save"]') as HTMLButtonElement).click()
+    await flushPromises()
+    expect(api.rules.setParameters).toHaveBeenCalledTimes(2)
+    // The catalog reloads with the new version.
+    expect(w.find('[data-test="params-version-drill.monthly"]').text()).toBe('参数第 2 版')
+  })
+
+  it('lets the others read the versions, and offers nothing while the defaults are in force', async () => {
+    const w = await mountPage('/rules', user(['hazard:read', 'rules:read']))
+    expect(w.find('[data-test="row-edit-params"]').exists()).toBe(false)
+    await w.find('[data-test="row-params-history"]').trigger('click')
+    await flushPromises()
+    const dialog = document.querySelector('[data-test="params-dialog"]')!
+    expect(dialog.querySelector('[data-test="params-history"]')?.textContent).toContain('safety_office')
+    expect(dialog.querySelector('[data-test="param-input-min_count"]')).toBeNull()
+    expect(dialog.querySelector('[data-test="params-save"]')).toBeNull()
+
+    api.rules.list.mockImplementation(async () => ({ items: [...catalog(), monthly(1, 0)] }))
+    const fresh = await mountPage('/rules', user(['hazard:read', 'rules:read']))
+    expect(fresh.find('[data-test="params-version-drill.monthly"]').text()).toBe('默认参数')
+    expect(fresh.find('[data-test="row-params-history"]').exists()).toBe(false)
   })
 })

@@ -5,6 +5,13 @@ import {
   configureRoute,
   hasParams,
   isChanged,
+  isEngineRule,
+  paramFieldErrors,
+  valueProblems,
+  valuesChanged,
+  valuesOf,
+  valuesText,
+  versionLabel,
   isMeasure,
   measureFromQuery,
   measureLabel,
@@ -106,5 +113,48 @@ describe('pageOf', () => {
     expect(pageOf(items, 4, 10)).toEqual({ items: [], total: 23 })
     expect(pageOf([], 1, 10)).toEqual({ items: [], total: 0 })
     expect(pageOf(items, 0, 0).items).toEqual([1])
+  })
+})
+
+describe('the engine’s own values', () => {
+  const p = (key: string, label: string, unit: string, min: number, max: number, value: number) => ({ key, label, unit, min, max, default: 1, value, help: '' })
+  const monthly = {
+    engine_values: true,
+    params_version: 2,
+    params: [p('min_count', '中小学每个教学月至少几次', '次', 1, 5, 1), p('teaching_month_days', '上学日不少于几天的月份算教学月', '天', 1, 23, 10)],
+  }
+
+  it('knows the rules whose values are kept here, and their version', () => {
+    expect(isEngineRule(monthly)).toBe(true)
+    expect(isEngineRule({ ...monthly, engine_values: false })).toBe(false)
+    expect(isEngineRule({ engine_values: true, params: [] })).toBe(false)
+    expect(versionLabel(t, monthly)).toBe('参数第 2 版')
+    expect(versionLabel(t, { params_version: 0 })).toBe('默认参数')
+  })
+
+  it('starts the form from the values in force and sees a change', () => {
+    const values = valuesOf(monthly)
+    expect(values).toEqual({ min_count: 1, teaching_month_days: 10 })
+    expect(valuesChanged(monthly, values)).toBe(false)
+    expect(valuesChanged(monthly, { ...values, min_count: 2 })).toBe(true)
+  })
+
+  it('refuses what the server would: not a whole number within the bounds', () => {
+    expect(valueProblems(monthly, { min_count: 2, teaching_month_days: 10 })).toEqual([])
+    expect(valueProblems(monthly, { min_count: 6, teaching_month_days: 1.5 })).toEqual(['min_count', 'teaching_month_days'])
+    expect(valueProblems(monthly, { min_count: null, teaching_month_days: 0 })).toEqual(['min_count', 'teaching_month_days'])
+  })
+
+  it('says a version’s values with the parameters’ labels', () => {
+    expect(valuesText(t, monthly, { min_count: 2, teaching_month_days: 12, extra: 1 })).toBe(
+      '中小学每个教学月至少几次：2 次；上学日不少于几天的月份算教学月：12 天；extra=1',
+    )
+  })
+
+  it('places the server’s reasons on their parameter', () => {
+    expect(paramFieldErrors([{ field: 'values.min_count', reason: '须在 1 到 5 之间' }, { field: 'note', reason: '过长' }])).toEqual({
+      min_count: '须在 1 到 5 之间',
+      note: '过长',
+    })
   })
 })

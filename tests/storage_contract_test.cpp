@@ -1455,6 +1455,55 @@ TEST_P(StorageContract, MigrationToRulesAndDrillsKeepsSchoolsAndHazards) {
                   .ok());
 }
 
+// Migration 0016 adds the record of reminders sent to a database holding findings: the findings
+// stay, and a reminder is recorded once.
+TEST_P(StorageContract, MigrationToRuleNoticesKeepsFindings) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = sql::OpenPool(db.url(), {2, 5000});
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(storage::Migrate(**pool, "t", 15).ok());
+  {
+    auto conn = (*pool)->Acquire();
+    ASSERT_TRUE(conn.ok());
+    const char* t = "2026-11-02T00:00:00.000Z";
+    const std::vector<std::pair<std::string, sql::Params>> rows = {
+        {"INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
+         "VALUES ('990102', '示范区', NULL, 'county', $1, $1)",
+         {t}},
+        {"INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, created_at, "
+         "updated_at) VALUES (2, 'school', '一小', 'S1', '990102', NULL, '/2/', $1, $1)",
+         {t}},
+        {"INSERT INTO rule_findings (rule_id, rule_version, params_version, subject_type, "
+         "subject_id, unit_id, period_key, so_far, outcome, reason, evaluated_at) VALUES "
+         "('drill.monthly', 1, 0, 'school', 2, 2, '2026-12', 1, 'due', '尚差 1 次', $1)",
+         {t}},
+    };
+    for (const auto& [q, params] : rows) {
+      auto done = (*conn)->Exec(q, params);
+      ASSERT_TRUE(done.ok()) << q << ": " << done.error().message;
+    }
+  }
+  auto upgraded = storage::Migrate(**pool, "t");
+  ASSERT_TRUE(upgraded.ok()) << upgraded.error().message;
+  EXPECT_GE(*upgraded, 1);
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  ASSERT_TRUE(store
+                  .Write([&](domain::Tx& tx) -> Status {
+                    domain::rules::FindingFilter f;
+                    auto found = *tx.rules().ListFindings(f, {}, {});
+                    EXPECT_EQ(found.total, 1);
+                    EXPECT_TRUE(*tx.rules().MarkNotice("drill.monthly", "school", 2, "2026-12",
+                                                       "due_30", "t"));
+                    EXPECT_FALSE(*tx.rules().MarkNotice("drill.monthly", "school", 2, "2026-12",
+                                                        "due_30", "t"));
+                    EXPECT_TRUE(*tx.rules().MarkNotice("drill.monthly", "school", 2, "2026-12",
+                                                       "due_7", "t"));
+                    return {};
+                  })
+                  .ok());
+}
+
 // The rules engine's store on both stores: versions per unit with the latest of each, findings
 // replaced per rule, subject and period, filtered, counted and scoped.
 TEST_P(StorageContract, RuleValuesAndFindingsRoundTrip) {

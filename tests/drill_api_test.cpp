@@ -198,7 +198,9 @@ TEST_P(DrillApiTest, EachDrillRulePassesAndFailsAtItsEdges) {
   slow["school_id"] = tall;
   const auto tall_drill = Record(slow);
   for (const auto& x : tall_drill.at("findings").as_array()) {
-    if (x.at("rule_id") == "drill.time") EXPECT_EQ(x.at("outcome"), "na");
+    if (x.at("rule_id") == "drill.time") {
+      EXPECT_EQ(x.at("outcome"), "na");
+    }
   }
 
   // The year ends: what was due has failed; the last day of the year still counted.

@@ -1683,7 +1683,9 @@ TEST_P(StorageContract, DrillsRoundTrip) {
                     EXPECT_EQ(got->problems.size(), 2u);
                     auto list = *tx.drills().OfSchool(sid, "2026-09-01", "2026-10-14");
                     EXPECT_EQ(list.size(), 2u);
-                    if (list.size() == 2) EXPECT_EQ(list[0].date, "2026-09-01");
+                    if (list.size() == 2) {
+                      EXPECT_EQ(list[0].date, "2026-09-01");
+                    }
                     EXPECT_EQ(tx.drills().OfSchool(sid, "2026-09-02", "2026-10-13")->size(), 0u);
                     domain::drill::DrillFilter f;
                     f.kind = "earthquake";

@@ -23,8 +23,7 @@ cal::Date Today(const Services& s) {
 }
 
 // The school in the caller's scope, or an error naming school_id.
-Result<domain::School> SchoolInScope(domain::Tx& tx, const RequestContext& ctx,
-                                     domain::UnitId id) {
+Result<domain::School> SchoolInScope(domain::Tx& tx, const RequestContext& ctx, domain::UnitId id) {
   XA_ASSIGN_OR_RETURN(auto unit, tx.org().FindUnit(id));
   if (!unit || unit->kind != "school" || !ctx.Covers(unit->path)) {
     return domain::ValidationError({{"school_id", "学校不存在或不在您的管辖范围内"}});
@@ -69,8 +68,7 @@ Status Judge(Services& s, domain::Tx& tx, const dr::Drill& d) {
   XA_ASSIGN_OR_RETURN(auto in_force,
                       LoadValuesInForce(tx, *school, std::span<const rules::RuleDecl>(rule, 1)));
   const auto& f = in_force.at(rule->id);
-  return SaveRecordFinding(s, tx, *rule, f, "drill", d.id, d.school_id,
-                           dr::JudgeTime(d, f.values));
+  return SaveRecordFinding(s, tx, *rule, f, "drill", d.id, d.school_id, dr::JudgeTime(d, f.values));
 }
 
 Result<DrillDetail> Detail(domain::Tx& tx, const RequestContext& ctx, dr::Drill d) {
@@ -226,13 +224,12 @@ Result<domain::PageResult<dr::Drill>> ListDrills(Services& s, const RequestConte
   return out;
 }
 
-Result<std::string> ExportDrills(Services& s, const RequestContext& ctx,
-                                 const dr::DrillFilter& f) {
+Result<std::string> ExportDrills(Services& s, const RequestContext& ctx, const dr::DrillFilter& f) {
   XA_TRY(RequirePermission(ctx, domain::perm::kDrillRead, "导出应急演练"));
   std::vector<office::Row> rows = {office::TextRow(
-      {"学校", "日期", "开始时间", "类型", "名称", "昼夜", "是否预先告知", "范围", "建筑",
-       "总指挥", "学生人数", "教职工人数", "发出信号", "全部撤离", "用时（秒）", "清点人数",
-       "受伤人数", "发现的问题", "整改措施", "记录人"})};
+      {"学校",       "日期",     "开始时间", "类型",       "名称",       "昼夜",     "是否预先告知",
+       "范围",       "建筑",     "总指挥",   "学生人数",   "教职工人数", "发出信号", "全部撤离",
+       "用时（秒）", "清点人数", "受伤人数", "发现的问题", "整改措施",   "记录人"})};
   domain::PageRequest page;
   page.page_size = 500;
   std::int64_t n = 0;
@@ -245,13 +242,26 @@ Result<std::string> ExportDrills(Services& s, const RequestContext& ctx,
         std::string found;
         for (const auto& p : d.problems) found += (found.empty() ? "" : "；") + p.text;
         const auto seconds = dr::EvacuationSeconds(d);
-        rows.push_back(office::TextRow(
-            {d.school_name, d.date, d.start_time, kind ? std::string(kind->label) : d.kind,
-             d.title, d.night ? "夜间" : "白天", d.announced ? "是" : "否",
-             d.whole_school ? "全员" : d.scope_note, d.building, d.commander,
-             std::to_string(d.students), std::to_string(d.staff), d.signal_time, d.all_out_time,
-             seconds ? std::to_string(*seconds) : "", d.headcount_ok ? "无误" : d.headcount_note,
-             std::to_string(d.injuries), found, d.actions, d.recorded_by}));
+        rows.push_back(office::TextRow({d.school_name,
+                                        d.date,
+                                        d.start_time,
+                                        kind ? std::string(kind->label) : d.kind,
+                                        d.title,
+                                        d.night ? "夜间" : "白天",
+                                        d.announced ? "是" : "否",
+                                        d.whole_school ? "全员" : d.scope_note,
+                                        d.building,
+                                        d.commander,
+                                        std::to_string(d.students),
+                                        std::to_string(d.staff),
+                                        d.signal_time,
+                                        d.all_out_time,
+                                        seconds ? std::to_string(*seconds) : "",
+                                        d.headcount_ok ? "无误" : d.headcount_note,
+                                        std::to_string(d.injuries),
+                                        found,
+                                        d.actions,
+                                        d.recorded_by}));
         ++n;
       }
       if (static_cast<std::int64_t>(page.page) * page.page_size >= list.total) break;
@@ -274,8 +284,8 @@ Result<DrillDetail> RaiseProblemHazard(Services& s, const RequestContext& ctx, s
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(auto d, LoadInScope(tx, ctx, id));
     if (in.index < 0 || in.index >= static_cast<int>(d.problems.size())) {
-      return domain::ValidationError({{"index", "这次演练没有第 " +
-                                                    std::to_string(in.index + 1) + " 个问题"}});
+      return domain::ValidationError(
+          {{"index", "这次演练没有第 " + std::to_string(in.index + 1) + " 个问题"}});
     }
     const auto& problem = d.problems[static_cast<std::size_t>(in.index)];
     if (problem.hazard_id) {
@@ -296,9 +306,9 @@ Result<DrillDetail> RaiseProblemHazard(Services& s, const RequestContext& ctx, s
     h.origin_id = d.id;
     XA_ASSIGN_OR_RETURN(auto hazard, ReportHazardIn(s, ctx, tx, std::move(h)));
     XA_TRY(tx.drills().SetProblemHazard(d.id, in.index, hazard.id));
-    XA_TRY(tx.audit().Append(AuditOf(s, ctx, "drill.hazard", "drill", std::to_string(d.id),
-                                     "演练发现的问题转为隐患 #" + std::to_string(hazard.id) +
-                                         "：" + problem.text)));
+    XA_TRY(tx.audit().Append(
+        AuditOf(s, ctx, "drill.hazard", "drill", std::to_string(d.id),
+                "演练发现的问题转为隐患 #" + std::to_string(hazard.id) + "：" + problem.text)));
     XA_ASSIGN_OR_RETURN(auto stored, LoadInScope(tx, RequestContext{}, id));
     XA_ASSIGN_OR_RETURN(out, Detail(tx, ctx, std::move(stored)));
     return {};
@@ -307,9 +317,11 @@ Result<DrillDetail> RaiseProblemHazard(Services& s, const RequestContext& ctx, s
 }
 
 RuleModule DrillRuleModule() {
-  return {"drill", dr::RuleDecls(), {}, "",
-          [](domain::Tx& tx, const SchoolJudgeInput& in)
-              -> Result<std::vector<rules::Judgement>> {
+  return {"drill",
+          dr::RuleDecls(),
+          {},
+          "",
+          [](domain::Tx& tx, const SchoolJudgeInput& in) -> Result<std::vector<rules::Judgement>> {
             // A year before and after covers the school year, calendar year and quarter.
             const auto from = cal::FormatDate(in.day - std::chrono::days{400});
             const auto to = cal::FormatDate(in.day + std::chrono::days{400});

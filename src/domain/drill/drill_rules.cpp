@@ -70,9 +70,7 @@ std::vector<rules::RuleDecl> Declare() {
   return out;
 }
 
-const rules::RuleDecl& Decl(std::string_view id) {
-  return *rules::FindRule(RuleDecls(), id);
-}
+const rules::RuleDecl& Decl(std::string_view id) { return *rules::FindRule(RuleDecls(), id); }
 
 int Value(const std::map<std::string, rules::ParamValues>& values, const rules::RuleDecl& rule,
           const std::string& key) {
@@ -151,34 +149,32 @@ std::vector<Judgement> JudgeSchool(const SchoolFacts& school, std::span<const Dr
   const auto& night = Decl("drill.night_boarding");
   judge(night, Period::kYear, [&](const rules::PeriodSpan& p) {
     if (!school.boarding) return NotApplicable("非寄宿制学校不要求夜间疏散演练");
-    return CountVerdict(
-        InPeriod(drills, p, [](const Drill& d) { return d.night && d.evacuation; }),
-        Value(values, night, "min_count"), p, today, "夜间疏散演练");
+    return CountVerdict(InPeriod(drills, p, [](const Drill& d) { return d.night && d.evacuation; }),
+                        Value(values, night, "min_count"), p, today, "夜间疏散演练");
   });
 
   const auto& monthly = Decl("drill.monthly");
-  judge(monthly, kindergarten ? Period::kQuarter : Period::kMonth,
-        [&](const rules::PeriodSpan& p) {
-          const auto missing = cal.MissingYears(p.first, p.last);
-          if (!missing.empty()) {
-            return NotApplicable("缺少 " + std::to_string(missing.front()) +
-                                 " 年节假日安排，无法判断" + p.label + "的上学日");
-          }
-          const int school_days = static_cast<int>(cal.SchoolDays(p.first, p.last).size());
-          if (kindergarten) {
-            if (school_days == 0) return NotApplicable(p.label + "没有上学日");
-            return CountVerdict(
-                InPeriod(drills, p, [](const Drill& d) { return d.evacuation; }),
-                Value(values, monthly, "kindergarten_quarter_count"), p, today, "应急疏散演练");
-          }
-          const int min_days = Value(values, monthly, "teaching_month_days");
-          if (school_days < min_days) {
-            return NotApplicable(p.label + "上学日 " + std::to_string(school_days) +
-                                 " 天，不足 " + std::to_string(min_days) + " 天，不算教学月");
-          }
-          return CountVerdict(InPeriod(drills, p, [](const Drill& d) { return d.evacuation; }),
-                              Value(values, monthly, "min_count"), p, today, "应急疏散演练");
-        });
+  judge(monthly, kindergarten ? Period::kQuarter : Period::kMonth, [&](const rules::PeriodSpan& p) {
+    const auto missing = cal.MissingYears(p.first, p.last);
+    if (!missing.empty()) {
+      return NotApplicable("缺少 " + std::to_string(missing.front()) + " 年节假日安排，无法判断" +
+                           p.label + "的上学日");
+    }
+    const int school_days = static_cast<int>(cal.SchoolDays(p.first, p.last).size());
+    if (kindergarten) {
+      if (school_days == 0) return NotApplicable(p.label + "没有上学日");
+      return CountVerdict(InPeriod(drills, p, [](const Drill& d) { return d.evacuation; }),
+                          Value(values, monthly, "kindergarten_quarter_count"), p, today,
+                          "应急疏散演练");
+    }
+    const int min_days = Value(values, monthly, "teaching_month_days");
+    if (school_days < min_days) {
+      return NotApplicable(p.label + "上学日 " + std::to_string(school_days) + " 天，不足 " +
+                           std::to_string(min_days) + " 天，不算教学月");
+    }
+    return CountVerdict(InPeriod(drills, p, [](const Drill& d) { return d.evacuation; }),
+                        Value(values, monthly, "min_count"), p, today, "应急疏散演练");
+  });
 
   const auto& floor = Decl("drill.semester_floor");
   judge(floor, Period::kSemester, [&](const rules::PeriodSpan& p) {
@@ -189,9 +185,8 @@ std::vector<Judgement> JudgeSchool(const SchoolFacts& school, std::span<const Dr
   const auto& bus = Decl("drill.school_bus");
   judge(bus, Period::kSemester, [&](const rules::PeriodSpan& p) {
     if (school.school_buses <= 0) return NotApplicable("未使用校车的学校不要求校车疏散演练");
-    return CountVerdict(
-        InPeriod(drills, p, [](const Drill& d) { return d.kind == "school_bus"; }),
-        Value(values, bus, "min_count"), p, today, "校车疏散演练");
+    return CountVerdict(InPeriod(drills, p, [](const Drill& d) { return d.kind == "school_bus"; }),
+                        Value(values, bus, "min_count"), p, today, "校车疏散演练");
   });
   return out;
 }
@@ -208,16 +203,16 @@ rules::Verdict JudgeTime(const Drill& d, const rules::ParamValues& values) {
   if (!d.evacuation) return NotApplicable("不是疏散演练");
   if (d.floors <= 0) return NotApplicable("未登记演练建筑的层数");
   if (d.floors > max_floors) {
-    return NotApplicable(std::to_string(d.floors) + " 层建筑，超过 " +
-                         std::to_string(max_floors) + " 层，不适用");
+    return NotApplicable(std::to_string(d.floors) + " 层建筑，超过 " + std::to_string(max_floors) +
+                         " 层，不适用");
   }
   const auto seconds = EvacuationSeconds(d);
   if (!seconds) return NotApplicable("未记录发出信号和全部撤离的时间");
   rules::Verdict v;
   v.evidence.push_back(d.id);
   const std::string took = "疏散用时 " + std::to_string(*seconds) + " 秒";
-  const std::string rule_text = std::to_string(max_floors) + " 层及以下建筑要求不超过 " +
-                                std::to_string(limit) + " 秒";
+  const std::string rule_text =
+      std::to_string(max_floors) + " 层及以下建筑要求不超过 " + std::to_string(limit) + " 秒";
   if (*seconds > limit) {
     v.outcome = Outcome::kWarn;
     v.reason = took + "，超过" + rule_text;

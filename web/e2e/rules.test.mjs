@@ -1,10 +1,11 @@
 // 规则目录 (the rules engine's catalog) in a real browser: the bureau's safety office opens it from
 // the menu and sees the hazard ledger's six rules with the values in force (one changed from its
-// default through the API first), follows 去配置 to the hazard rules page, filters a measure with
-// no rules yet, and edits a drill rule's values (kept by the engine) as a new version that the
-// findings judged afterwards name; a school safety officer reads it on a phone as cards that do not
-// scroll sideways, with the drill rule's versions read-only; a department liaison neither sees nor
-// opens it.
+// default on the hazard rules API first, which the catalog shows as a version), edits a hazard
+// rule's values in the catalog — district-wide, no unit to pick — and finds them on the hazard
+// rules page, filters a measure with no rules yet, and edits a drill rule's values as a new
+// version that the findings judged afterwards name; a school safety officer reads it on a phone as
+// cards that do not scroll sideways, with the versions read-only; a department liaison neither
+// sees nor opens it.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import {
@@ -62,7 +63,7 @@ async function shownRules(page) {
 }
 
 describe('rules catalog', () => {
-  it('the bureau opens 规则目录 from the menu: the hazard rules with their values, 去配置, a measure without rules', async () => {
+  it('the bureau opens 规则目录 from the menu: the hazard rules with their values and versions, edited here, a measure without rules', async () => {
     const { page, context, errors } = await newPage(browser, DESKTOP)
     await login(page, server, 'safety_office')
     assert.ok((await menuItems(page)).includes('rules'))
@@ -84,17 +85,50 @@ describe('rules catalog', () => {
     assert.doesNotMatch(bureauDays, /默认/)
     // The value the district changed says what the default was.
     assert.match(await page.locator(GENERAL_DAYS).innerText(), /一般隐患默认整改期限：5 天（默认 7）/)
+    // The change on the hazard rules page is the deadline rule's first version; the others are at their defaults.
+    assert.equal((await page.locator(byTest('params-version-hazard.deadline')).innerText()).trim(), '参数第 1 版')
+    assert.equal((await page.locator(byTest('params-version-hazard.overdue')).innerText()).trim(), '默认参数')
     // 重大隐患一律挂牌督办 has nothing to set.
     const major = page.locator(`${byTest('table')} .el-table__row`, { has: page.locator(byTest('rule-hazard.major')) })
     assert.match(await major.innerText(), /无可配置参数/)
     assert.equal(await major.locator(byTest('row-configure')).count(), 0)
+    assert.equal(await major.locator(byTest('row-edit-params')).count(), 0)
     await screenshot(page, 'rules-desktop')
     await expectAccessible(page, 'the rules catalog')
 
-    // 去配置 leads to the hazard rules page, where the same value is set.
-    await overdue.locator(byTest('row-configure')).click()
-    await page.waitForURL(/\/hazards\/rules$/)
-    await page.waitForFunction((sel) => document.querySelector(sel)?.value === '5', `${byTest('field-general_days')} input`)
+    // The hazard rules are edited here like any engine rule, for the whole district.
+    assert.equal(await overdue.locator(byTest('row-configure')).count(), 0)
+    await overdue.locator(byTest('row-edit-params')).click()
+    const dialog = page.locator(byTest('params-dialog'))
+    await dialog.locator(byTest('params-no-history')).waitFor()
+    assert.match(await dialog.locator(byTest('params-district')).innerText(), /全区/)
+    assert.equal(await dialog.locator('.el-select').count(), 0, 'no unit to pick')
+    assert.equal(await page.inputValue(`${byTest('param-input-overdue_bureau_days')} input`), '7')
+    await page.fill(`${byTest('param-input-overdue_bureau_days')} input`, '10')
+    await page.keyboard.press('Tab')
+    await page.fill(byTest('params-note'), '督办放宽到 10 天（端到端）')
+    await page.click(byTest('params-save'))
+    await page.locator('.el-message--success', { hasText: '已保存为参数第 1 版' }).waitFor()
+    await dialog.locator(byTest('history-item')).first().waitFor()
+    const history = await dialog.locator(byTest('history-item')).first().innerText()
+    assert.match(history, /超期几天后由教育局督办：10 天/)
+    assert.match(history, /督办放宽到 10 天/)
+    await expectAccessible(page, 'the parameters dialog of a hazard rule')
+    await page.click(byTest('params-cancel'))
+    await page.waitForFunction((sel) => /10 天（默认 7）/.test(document.querySelector(sel)?.textContent ?? ''), BUREAU_DAYS)
+    assert.equal((await page.locator(byTest('params-version-hazard.overdue')).innerText()).trim(), '参数第 1 版')
+    // The deadline rule's version made on the hazard rules page, in its history.
+    const deadline = page.locator(`${byTest('table')} .el-table__row`, { has: page.locator(byTest('rule-hazard.deadline')) })
+    await deadline.locator(byTest('row-edit-params')).click()
+    await dialog.locator(byTest('history-item')).first().waitFor()
+    assert.match(await dialog.locator(byTest('history-item')).first().innerText(), /一般隐患默认整改期限：5 天/)
+    await page.click(byTest('params-cancel'))
+    await page.waitForSelector(byTest('params-dialog'), { state: 'hidden' })
+
+    // The hazard rules page has the value set in the catalog.
+    await page.goto(`${server.url}/hazards/rules`)
+    await page.waitForFunction((sel) => document.querySelector(sel)?.value === '10', `${byTest('field-overdue_bureau_days')} input`)
+    assert.equal(await page.inputValue(`${byTest('field-general_days')} input`), '5')
     await page.click(byTest('menu-rules'))
     await page.waitForURL(/\/rules$/)
     await page.waitForSelector(BUREAU_DAYS)
@@ -174,10 +208,12 @@ describe('rules catalog', () => {
     assert.deepEqual(await shownRules(page), [...HAZARD_RULES, ...DRILL_RULES].slice(0, 10))
     const card = page.locator(byTest('rule-hazard.overdue'))
     assert.match(await card.innerText(), /措施 8 提升隐患整改质量/)
-    assert.match(await page.locator(BUREAU_DAYS).innerText(), /超期几天后由教育局督办：7 天/)
+    assert.match(await page.locator(BUREAU_DAYS).innerText(), /超期几天后由教育局督办：10 天（默认 7）/)
     assert.match(await page.locator(GENERAL_DAYS).innerText(), /5 天（默认 7）/)
-    // The school may read the hazard rules page (read-only): the link is there.
-    assert.equal(await card.locator(byTest('row-configure')).count(), 1)
+    // The district's values, read-only for a school: their versions, nothing to edit.
+    assert.equal(await card.locator(byTest('row-configure')).count(), 0)
+    assert.equal(await card.locator(byTest('row-edit-params')).count(), 0)
+    assert.equal(await card.locator(byTest('row-params-history')).count(), 1)
 
     await page.waitForTimeout(300)
     await expectNoSidewaysScroll(page, 'the rules catalog at 375 px')

@@ -85,6 +85,23 @@ export function isEngineRule(rule: Pick<Rule, 'engine_values' | 'params'> | unde
   return !!rule?.engine_values && hasParams(rule)
 }
 
+/**
+ * Modules whose values hold for the whole district (the hazard ledger keeps one set of rules): a
+ * new version is set at the top of the user's tree and needs the module's own permission too.
+ */
+const DISTRICT_WIDE: Readonly<Record<string, string>> = {
+  hazard: 'hazard:configure',
+}
+
+export function isDistrictWide(rule: Pick<Rule, 'module'> | undefined): boolean {
+  return !!rule && Object.prototype.hasOwnProperty.call(DISTRICT_WIDE, rule.module)
+}
+
+/** The permissions, all needed, to set a new version of the rule's values. */
+export function editPermissions(rule: Pick<Rule, 'module'>): string[] {
+  return isDistrictWide(rule) ? ['rules:configure', DISTRICT_WIDE[rule.module]] : ['rules:configure']
+}
+
 /** 参数第 2 版, or 默认参数 while no unit on the user's path has set any. */
 export function versionLabel(t: Translate, rule: Pick<Rule, 'params_version'>): string {
   return rule.params_version > 0 ? t('rules.paramsVersion', { n: rule.params_version }) : t('rules.paramsDefault')

@@ -1,7 +1,7 @@
 // Rules catalog: the rules engine's catalog (views/rules/).
 export default {
   intro:
-    'The checks each module registers: the measure they serve, the period they judge, their source and the parameters in force. Hazard rules are configured on their own page; the bureau changes the other rules’ parameters here, each change a new version that later findings use.',
+    'The checks each module registers: the measure they serve, the period they judge, their source and the parameters in force. The bureau changes the parameters here (the hazard rules hold for the whole district and can also be set on their own page), each change a new version that later findings use.',
   field: {
     id: 'Rule id',
     rule: 'Rule',
@@ -28,6 +28,7 @@ export default {
   history: 'Versions',
   historyRule: 'Versions: {title}',
   dialog: {
+    districtWide: 'The hazard rules hold for the whole district: the new values apply to every school once saved (needs both rule and hazard rule configuration).',
     intro: 'Saving makes a new version of the parameters; findings already judged keep theirs, later ones (judging again included) use the new version.',
     range: '{min}–{max}{unit}',
     defaultValue: 'default {n}',

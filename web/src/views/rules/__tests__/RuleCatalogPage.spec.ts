@@ -280,3 +280,42 @@ describe('RuleCatalog and the engine’s own values', () => {
     expect(fresh.find('[data-test="row-params-history"]').exists()).toBe(false)
   })
 })
+
+describe('RuleCatalog with the hazard rules kept by the engine', () => {
+  function engineHazard(version = 0): Rule {
+    return {
+      ...catalog()[1],
+      configure_path: '/api/v1/rules/hazard.overdue/parameters',
+      engine_values: true,
+      params_version: version,
+      params_unit_id: version > 0 ? 1 : 0,
+    }
+  }
+
+  beforeEach(() => {
+    api.rules.list.mockImplementation(async () => ({ items: [engineHazard()] }))
+    api.rules.get.mockImplementation(async () => ({ ...engineHazard(), history: [] }))
+  })
+
+  it('edits them in the dialog, district-wide, with rules:configure and hazard:configure', async () => {
+    const w = await mountPage('/rules', user(['hazard:read', 'hazard:configure', 'rules:read', 'rules:configure']))
+    expect(w.find('[data-test="row-configure"]').exists()).toBe(false)
+    await w.find('[data-test="row-edit-params"]').trigger('click')
+    await flushPromises()
+    const dialog = document.querySelector('[data-test="params-dialog"]')!
+    expect(dialog.querySelector('[data-test="params-district"]')?.textContent).toContain('全区')
+    expect(dialog.querySelector('[data-test="param-input-overdue_bureau_days"]')).not.toBeNull()
+    expect(dialog.querySelector('[data-test="params-save"]')).not.toBeNull()
+  })
+
+  it('offers only the versions without hazard:configure', async () => {
+    api.rules.list.mockImplementation(async () => ({ items: [engineHazard(1)] }))
+    const w = await mountPage('/rules', user(['hazard:read', 'rules:read', 'rules:configure']))
+    expect(w.find('[data-test="row-edit-params"]').exists()).toBe(false)
+    expect(w.find('[data-test="row-params-history"]').exists()).toBe(true)
+    api.rules.list.mockImplementation(async () => ({ items: [engineHazard(0)] }))
+    const fresh = await mountPage('/rules', user(['hazard:read', 'rules:read', 'rules:configure']))
+    expect(fresh.find('[data-test="row-params-history"]').exists()).toBe(false)
+  })
+})
+

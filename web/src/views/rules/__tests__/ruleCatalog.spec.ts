@@ -3,6 +3,8 @@ import { i18n } from '@/i18n'
 import {
   MEASURES,
   configureRoute,
+  editPermissions,
+  isDistrictWide,
   hasParams,
   isChanged,
   isEngineRule,
@@ -156,5 +158,15 @@ describe('the engine’s own values', () => {
       min_count: '须在 1 到 5 之间',
       note: '过长',
     })
+  })
+})
+
+describe('district-wide rules', () => {
+  it('needs hazard:configure besides rules:configure for the hazard ledger’s rules', () => {
+    expect(isDistrictWide({ module: 'hazard' })).toBe(true)
+    expect(isDistrictWide({ module: 'drill' })).toBe(false)
+    expect(isDistrictWide(undefined)).toBe(false)
+    expect(editPermissions({ module: 'hazard' })).toEqual(['rules:configure', 'hazard:configure'])
+    expect(editPermissions({ module: 'drill' })).toEqual(['rules:configure'])
   })
 })

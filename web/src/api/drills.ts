@@ -2,6 +2,7 @@
 // on the school calendar (the findings come back with every record), and a record's problems
 // raised as hazards (演练发现). Types follow docs/api/openapi.yaml (Drill, DrillInput, DrillDetail).
 import { download, http, type Page, type Query } from './http'
+import type { StoredFile } from './files'
 import type { RuleFinding } from './rules'
 
 export type DrillKindCode = 'fire' | 'earthquake' | 'attack' | 'school_bus' | 'other'
@@ -62,6 +63,8 @@ export interface Drill {
 export interface DrillDetail extends Drill {
   /** drill.time on the record and the school's findings for the periods its date falls in. */
   findings: RuleFinding[]
+  /** Photos and documents of the drill (absent from an older server). */
+  files?: StoredFile[]
   can_edit: boolean
 }
 
@@ -88,6 +91,8 @@ export interface DrillInput {
   injuries: number
   problems: string[]
   actions?: string
+  /** Files uploaded first (POST /api/v1/files) to attach; an edit adds them to those attached. */
+  file_ids?: number[]
 }
 
 export type DrillSort = 'date' | '-date' | 'school' | '-school' | 'kind' | '-kind'

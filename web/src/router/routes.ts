@@ -109,6 +109,14 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'drill.menu.board', group: 'drills', icon: 'DataLine', perm: perm.rulesRead },
   },
   {
+    // 规范落实年看板: the 8 actions and 21 measures with their rules' outcomes and the month trend
+    // (rules:read, like the drill board beside it).
+    path: 'plan-board',
+    name: 'plan-board',
+    component: () => import('@/views/plan/PlanBoard.vue'),
+    meta: { title: 'plan.menu.board', group: 'drills', icon: 'TrendCharts', perm: perm.rulesRead },
+  },
+  {
     path: 'calendar',
     name: 'calendar',
     component: () => import('@/views/calendar/CalendarView.vue'),

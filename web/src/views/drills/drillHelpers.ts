@@ -208,9 +208,10 @@ export function drillToForm(d: Drill): DrillForm {
  * The request body. POST carries the school, PUT does not (the server refuses it). Optional
  * fields go only when filled; the scope note only when not the whole school, the headcount note
  * only when the headcount was wrong. Every problem row is sent (the form asks for its text), so
- * the server's problems[i] is the form's row i.
+ * the server's problems[i] is the form's row i. The photos uploaded go as `file_ids` when there
+ * are any (on an edit they are added to those attached).
  */
-export function drillInput(f: DrillForm, creating: boolean): DrillInput {
+export function drillInput(f: DrillForm, creating: boolean, fileIds: readonly number[] = []): DrillInput {
   const input: DrillInput = {
     kind: f.kind,
     date: f.date ?? '',
@@ -237,6 +238,7 @@ export function drillInput(f: DrillForm, creating: boolean): DrillInput {
   if (!f.headcount_ok) input.headcount_note = f.headcount_note.trim()
   const actions = f.actions.trim()
   if (actions) input.actions = actions
+  if (fileIds.length > 0) input.file_ids = [...fileIds]
   return input
 }
 
@@ -247,6 +249,11 @@ export function problemField(index: number): string {
 
 export function problemError(errors: Record<string, string>, index: number): string | undefined {
   return errors[problemField(index)] ?? errors[`problems[${index}]`]
+}
+
+/** The error of the photos: the server names file_ids[i] (a file not the caller's, or attached already). */
+export function filesError(errors: Record<string, string>): string | undefined {
+  return errors.file_ids ?? Object.entries(errors).find(([k]) => /^file_ids\[\d+\]$/.test(k))?.[1]
 }
 
 /** The fields the form shows an error beside (the API's names). */
@@ -272,12 +279,13 @@ export const FORM_FIELDS: readonly string[] = [
   'injuries',
   'problems',
   'actions',
+  'file_ids',
 ]
 
 /** The server's errors that no field of the form shows (listed above the form instead). */
 export function unplacedErrors(errors: Record<string, string>): { field: string; reason: string }[] {
   return Object.entries(errors)
-    .filter(([field]) => !FORM_FIELDS.includes(field) && !/^problems\[\d+\](\.text)?$/.test(field))
+    .filter(([field]) => !FORM_FIELDS.includes(field) && !/^(problems\[\d+\](\.text)?|file_ids\[\d+\])$/.test(field))
     .map(([field, reason]) => ({ field, reason }))
 }
 

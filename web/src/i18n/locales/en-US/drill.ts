@@ -11,6 +11,7 @@ export default {
   name: '{date} {kind} drill',
   nightSuffix: ' (night)',
   field: {
+    photos: 'Photos',
     school: 'School',
     kind: 'Kind',
     title: 'Name',
@@ -77,6 +78,9 @@ export default {
     list: 'Drill records',
   },
   form: {
+    photosHint: 'Photos are uploaded as they are taken (JPEG, PNG, WebP, up to 20 MB each) and attached when the record is saved',
+    photosHintEdit: 'The photos attached stay; new ones are added to the record when it is saved',
+    uploading: 'Photos are still uploading: save once they are done',
     intro: 'Record the drill as it went: times, participants, evacuation time and the problems found. The drill rules judge the school as soon as it is saved.',
     defaultBuilding: 'Without a building, the school’s tallest decides the evacuation time limit',
     buildingOption: '{name} ({floors} floors)',
@@ -111,6 +115,7 @@ export default {
     participants: 'Students and staff cannot both be 0',
   },
   detail: {
+    noPhotos: 'No photos',
     findings: 'Rule findings',
     findingsHint: 'Findings for the semester, year and month of this drill, and this drill’s evacuation time',
     noFindings: 'No findings yet',
@@ -160,6 +165,7 @@ export default {
     record: 'Record a drill',
     boardTitle: 'Drill compliance',
     toBoard: 'Open the drill board',
+    toPlanBoard: 'Open the plan board',
     summary: '{fail} failing · {due} due',
   },
 }

@@ -12,5 +12,6 @@ import hazard from './hazard'
 import calendar from './calendar'
 import rules from './rules'
 import drill from './drill'
+import plan from './plan'
 
-export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules, drill }
+export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules, drill, plan }

@@ -13,6 +13,7 @@ export default {
   name: '{date} {kind}演练',
   nightSuffix: '（夜间）',
   field: {
+    photos: '演练照片',
     school: '学校',
     kind: '演练类型',
     title: '演练名称',
@@ -79,6 +80,9 @@ export default {
     list: '演练记录列表',
   },
   form: {
+    photosHint: '现场照片随拍随传（JPEG、PNG、WebP，单个不超过 20 MB），保存记录时一并附上',
+    photosHintEdit: '已附的照片保留；新拍的照片在保存时追加到记录',
+    uploading: '照片还在上传，请稍候再保存',
     intro: '演练结束后如实记录：时间、参演人数、疏散用时和发现的问题。提交后系统按演练规则自动判定学校是否达标。',
     defaultBuilding: '不选时按学校最高的建筑判断疏散用时要求',
     buildingOption: '{name}（{floors} 层）',
@@ -113,6 +117,7 @@ export default {
     participants: '参演学生和教职工不能都为 0',
   },
   detail: {
+    noPhotos: '没有照片',
     findings: '规则判定',
     findingsHint: '本次演练所在学期、学年和月份的判定结果，以及本次演练的疏散用时提醒',
     noFindings: '暂无判定结果',
@@ -162,6 +167,7 @@ export default {
     record: '记录演练',
     boardTitle: '演练达标情况',
     toBoard: '查看演练看板',
+    toPlanBoard: '查看规范落实年看板',
     summary: '未达标 {fail} 所 · 待完成 {due} 所',
   },
 }

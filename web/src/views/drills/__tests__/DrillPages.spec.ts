@@ -104,6 +104,7 @@ async function mountPage(component: object, path: string, me: Me) {
       { path: '/drills', name: 'drills', component: Stub },
       { path: '/drills/new', name: 'drill-new', component: Stub },
       { path: '/drills/board', name: 'drill-board', component: Stub },
+      { path: '/plan-board', name: 'plan-board', component: Stub },
       { path: '/drills/:id(\\d+)', name: 'drill-detail', component: Stub },
       { path: '/drills/:id(\\d+)/edit', name: 'drill-edit', component: Stub },
       { path: '/hazards/:id(\\d+)', name: 'hazard-detail', component: Stub },
@@ -263,6 +264,18 @@ describe('DrillForm', () => {
     expect(router.currentRoute.value.fullPath).toBe('/drills/29')
   })
 
+  it('shows the photos attached to the record it edits, and sends none when none is added', async () => {
+    api.drills.get.mockResolvedValue(detail({ files: [{ id: 71, name: '疏散.jpg', content_type: 'image/jpeg', size: 2048, sha256: 'ab', url: '/api/v1/files/71' }] }))
+    const { w } = await mountPage(DrillForm, '/drills/29/edit', user(SAFETY))
+    const attached = w.find('[data-test="drill-attached"]')
+    expect(attached.find('button').attributes('aria-label')).toBe('查看照片 疏散.jpg')
+    expect(w.find('[data-test="photo-input"]').exists()).toBe(true)
+    api.drills.update.mockResolvedValue(detail())
+    await w.find('[data-test="save"]').trigger('click')
+    await settle()
+    expect(api.drills.update.mock.calls[0][1]).not.toHaveProperty('file_ids')
+  })
+
   it('says not found for a record out of scope', async () => {
     api.drills.get.mockRejectedValue(new ApiError(404, { code: 'not_found', message: '记录不存在', details: [] }, null))
     const { w } = await mountPage(DrillForm, '/drills/999/edit', user(SAFETY))
@@ -293,6 +306,24 @@ describe('DrillDetail', () => {
     // A raised problem keeps the record.
     expect(w.find('[data-test="delete"]').attributes('disabled')).toBeDefined()
     expect(w.find('[data-test="delete-blocked"]').exists()).toBe(true)
+  })
+
+  it('shows the drill’s photos, each opening the large view', async () => {
+    api.drills.get.mockResolvedValue(
+      detail({ files: [{ id: 71, name: '疏散.jpg', content_type: 'image/jpeg', size: 2048, sha256: 'ab', url: '/api/v1/files/71' }, { id: 72, name: '方案.pdf', content_type: 'application/pdf', size: 4096, sha256: 'cd', url: '/api/v1/files/72' }] }),
+    )
+    const { w } = await mountPage(DrillDetailView, '/drills/29', user(SAFETY))
+    const files = w.findAll('[data-test="drill-file"]')
+    expect(files).toHaveLength(2)
+    expect(files[0].attributes('aria-label')).toBe('查看照片 疏散.jpg')
+    expect(files[1].attributes('href')).toBe('/api/v1/files/72')
+    expect(w.text()).toContain('演练照片（2）')
+  })
+
+  it('says when a drill has no photos', async () => {
+    const { w } = await mountPage(DrillDetailView, '/drills/29', user(SAFETY))
+    expect(w.findAll('[data-test="drill-file"]')).toHaveLength(0)
+    expect(w.find('[data-test="drill-files"]').text()).toBe('没有照片')
   })
 
   it('raises a problem as a hazard through the dialog', async () => {
@@ -393,6 +424,7 @@ describe('the home card', () => {
     const { w } = await mountPage(DrillHomeCard, '/home', user(['rules:read', 'drill:read'], BUREAU))
     expect(w.find('[data-test="home-drill-drill.monthly"] [data-test="home-drill-numbers"]').text()).toBe('未达标 1 所 · 待完成 31 所')
     expect(w.find('[data-test="home-drill-board-link"]').attributes('href')).toBe('/drills/board')
+    expect(w.find('[data-test="home-plan-board-link"]').attributes('href')).toBe('/plan-board')
     expect(api.findings.list).not.toHaveBeenCalled()
   })
 

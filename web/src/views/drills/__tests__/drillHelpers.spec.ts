@@ -6,6 +6,7 @@ import {
   currentFindings,
   drillFilter,
   drillInput,
+  filesError,
   drillName,
   drillToForm,
   durationText,
@@ -188,6 +189,22 @@ describe('the record form', () => {
     expect(bare.start_time).toBeNull()
     expect(bare.signal_time).toBeNull()
     expect(bare.building_id).toBeUndefined()
+  })
+})
+
+describe('the photos', () => {
+  it('sends the uploaded files as file_ids, and nothing when there are none', () => {
+    const f = drillToForm(drill)
+    expect(drillInput(f, false, [7, 9]).file_ids).toEqual([7, 9])
+    expect(drillInput(f, false)).not.toHaveProperty('file_ids')
+    expect(drillInput(f, true, [])).not.toHaveProperty('file_ids')
+  })
+
+  it('shows the server’s reason for a file beside the photos, not above the form', () => {
+    expect(filesError({ 'file_ids[1]': '文件已被使用' })).toBe('文件已被使用')
+    expect(filesError({ file_ids: '最多 20 个' })).toBe('最多 20 个')
+    expect(filesError({ date: '不能晚于今天' })).toBeUndefined()
+    expect(unplacedErrors({ 'file_ids[0]': '文件已被使用', file_ids: 'x' })).toEqual([])
   })
 })
 

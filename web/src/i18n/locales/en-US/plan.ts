@@ -1,0 +1,48 @@
+// The plan board (views/plan/).
+export default {
+  menu: {
+    board: 'Plan board',
+  },
+  date: 'Board date',
+  summary: '{schools} schools · {rules} measures with rules · {failing} measures with schools not meeting them',
+  intro:
+    'The 8 actions and 21 measures of the plan for the periods containing the chosen date: for each measure, the schools by outcome of each rule judged per school and its pass share (schools passing among those it applies to), and the schools due or failing. A measure no rule serves yet says “No rules yet”.',
+  action: 'Action {n} {title}',
+  measure: 'Measure {n} {title}',
+  failing: '{n} due or failing / {judged} judged',
+  failingShare: '{p}',
+  openFailing: 'Schools not meeting it',
+  closeFailing: 'Hide the schools',
+  noRules: 'No rules yet',
+  passShare: 'Pass share',
+  recordRules: 'Rules judged per record: ',
+  listSeparator: ', ',
+  findings: {
+    title: 'Measure {n}: schools failing or due',
+    count: '{n} in all',
+    none: 'Every school passes or is exempt in the periods of the chosen date',
+    records: 'Evidence',
+    open: 'Evidence',
+    openOf: 'Evidence: {school}, {rule}',
+  },
+  records: {
+    title: 'Evidence: {school} · {rule}',
+    heading: 'Records it rests on',
+    none: 'No records: none entered for the period',
+    recordN: 'Record {id}',
+    list: 'Drill records of {school} in the period',
+    versions: 'Versions',
+  },
+  trend: {
+    title: 'By month',
+    mode: 'Trend of',
+    byMeasure: 'Schools failing per measure',
+    byShare: 'Overall share failing',
+    month: 'M{n}',
+    measuresTitle: '{year}: schools due or failing per measure',
+    shareTitle: '{year}: share due or failing (all measures)',
+    measureSeries: 'Measure {n}',
+    shareSeries: 'Share failing',
+    unavailable: 'The monthly trend is not available',
+  },
+}

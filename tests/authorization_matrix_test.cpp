@@ -180,6 +180,7 @@ const std::vector<Row> kMatrix = {
   {"GET",    "/api/v1/rule-findings/export",   "", "",   "fffoooooff"},
   {"GET",    "/api/v1/rule-board",             "", "",   "fffoooooff"},
   {"GET",    "/api/v1/plan-board",             "", "",   "fffoooooff"},
+  {"GET",    "/api/v1/plan-board/trend",       "", "",   "fffoooooff"},
   // Drills: read by whoever follows schools, recorded by the school and the bureau's office.
   {"GET",    "/api/v1/drills",                 "", "",   "fffoooooof"},
   {"GET",    "/api/v1/drills/export",          "", "",   "fffoooooof"},

@@ -34,6 +34,7 @@ class DrillApiTest : public ::testing::TestWithParam<std::string> {
     store_ = testing::OpenStore(db_->url());
     ASSERT_NE(store_, nullptr);
     services_ = std::make_unique<app::Services>(app::Services{*store_, clock_});
+    services_->files_dir = files_.path();
     passwords_ = testing::SeedDemoAccounts(*services_, 5);
     ASSERT_FALSE(passwords_.empty());
     http::ApiOptions o;
@@ -111,6 +112,7 @@ class DrillApiTest : public ::testing::TestWithParam<std::string> {
   }
 
   FixedClock clock_{At("2026-12-03T02:00:00Z")};
+  testing::TempDir files_;
   std::unique_ptr<testing::FreshDatabase> db_;
   std::unique_ptr<storage::SqlStore> store_;
   std::unique_ptr<app::Services> services_;
@@ -256,6 +258,33 @@ TEST_P(DrillApiTest, EachDrillRulePassesAndFailsAtItsEdges) {
   }
   EXPECT_EQ(measures, 21);
   EXPECT_GE(pb.at("schools").as_int64(), 12);
+  // By month: each month of the year counted on its last day, December as the board above.
+  auto trend = office_.Call("GET", "/api/v1/plan-board/trend?year=2026");
+  ASSERT_EQ(trend.status, 200) << trend.body;
+  const auto tr = Json(trend);
+  ASSERT_EQ(tr.at("months").as_array().size(), 12u);
+  const auto& december = tr.at("months").at(11);
+  EXPECT_EQ(december.at("month").as_string(), "2026-12");
+  EXPECT_EQ(december.at("date").as_string(), "2026-12-31");
+  EXPECT_EQ(tr.at("months").at(1).at("date").as_string(), "2026-02-28");
+  ASSERT_EQ(december.at("measures").as_array().size(), 21u);
+  std::int64_t failing_13 = -1;
+  for (const auto& a : pb.at("actions").as_array()) {
+    for (const auto& m : a.at("measures").as_array()) {
+      if (m.at("number") == 13) failing_13 = m.at("schools_failing").as_int64();
+    }
+  }
+  EXPECT_EQ(december.at("measures").at(12).at("number").as_int64(), 13);
+  EXPECT_EQ(december.at("measures").at(12).at("schools_failing").as_int64(), failing_13);
+  // September: the schools that drilled in the autumn semester's first month are judged.
+  EXPECT_GE(tr.at("months").at(8).at("measures").at(12).at("schools_judged").as_int64(), 1);
+  // This year (2027 on the clock) so far: January only; a year not yet begun is refused.
+  auto this_year = Json(office_.Call("GET", "/api/v1/plan-board/trend"));
+  EXPECT_EQ(this_year.at("year").as_int64(), 2027);
+  EXPECT_EQ(this_year.at("months").as_array().size(), 1u);
+  EXPECT_EQ(this_year.at("months").at(0).at("date").as_string(), "2027-01-01");
+  EXPECT_EQ(FirstField(office_.Call("GET", "/api/v1/plan-board/trend?year=2028")), "year");
+  EXPECT_EQ(FirstField(office_.Call("GET", "/api/v1/plan-board/trend?year=1999")), "year");
   EXPECT_EQ(As("school1_teacher").Call("GET", "/api/v1/plan-board").status, 403);
   EXPECT_EQ(office_.Call("GET", "/api/v1/rule-board?module=nothing").status, 422);
   EXPECT_EQ(FirstField(office_.Call("GET", "/api/v1/rule-board?date=2026-02-30")), "date");
@@ -305,11 +334,12 @@ TEST_P(DrillApiTest, AParameterChangeIsANewVersionThatTheNextFindingsName) {
   EXPECT_EQ(FirstField(office_.Call("PUT", "/api/v1/rules/drill.fire_semester/parameters",
                                     R"({"values":{"min_count":"2"}})")),
             "values.min_count");
-  EXPECT_EQ(office_
-                .Call("PUT", "/api/v1/rules/hazard.overdue/parameters",
-                      R"({"values":{"overdue_leader_days":1}})")
-                .status,
-            409);
+  // The ledger's rules apply district-wide: not set for one school.
+  r = office_.Call(
+      "PUT", "/api/v1/rules/hazard.overdue/parameters",
+      R"({"unit_id":)" + std::to_string(school) + R"(,"values":{"overdue_leader_days":1}})");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(FirstField(r), "unit_id");
   EXPECT_EQ(office_.Call("GET", "/api/v1/rules/drill.none").status, 404);
   auto leader = As("school1_leader");
   EXPECT_EQ(leader
@@ -319,6 +349,80 @@ TEST_P(DrillApiTest, AParameterChangeIsANewVersionThatTheNextFindingsName) {
             403);
   auto audit = Json(As("auditor").Call("GET", "/api/v1/audit-logs?action=rules.configure"));
   EXPECT_EQ(audit.at("total").as_int64(), 2);
+}
+
+// A rule's effects are set with its values: who is reminded, and a hazard raised once for each
+// school and period that ended without what the rule needs.
+TEST_P(DrillApiTest, ARulesEffectsChooseWhoIsRemindedAndRaiseAHazardOnce) {
+  const auto school = School("DR31", "primary", false, 0);
+  ASSERT_NE(school, 0);
+  auto rule = Json(office_.Call("GET", "/api/v1/rules/drill.monthly"));
+  bool listed = false;
+  for (const auto& p : rule.at("params").as_array()) {
+    if (p.at("key") == "raise_hazard") {
+      listed = p.at("effect").as_bool() && p.at("value").as_int64() == 0;
+    }
+  }
+  EXPECT_TRUE(listed) << rule;
+  auto r = office_.Call("PUT", "/api/v1/rules/drill.monthly/parameters",
+                        R"({"values":{"raise_hazard":1,"notify_bureau":1,"notify_leaders":0}})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(FirstField(office_.Call("PUT", "/api/v1/rules/drill.monthly/parameters",
+                                    R"({"values":{"raise_hazard":2}})")),
+            "values.raise_hazard");
+  EXPECT_EQ(FirstField(office_.Call("PUT", "/api/v1/rules/drill.time/parameters",
+                                    R"({"values":{"raise_hazard":1}})")),
+            "values.raise_hazard");  // a record rule has no effects
+
+  // November has ended without a drill: failed, a hazard at the school, once.
+  Evaluate("2026-11-30");
+  Evaluate("2026-11-30");
+  auto f = Finding(school, "drill.monthly", "2026-11");
+  EXPECT_EQ(f.at("outcome").as_string(), "fail");
+  // The finding records the rule's own values and the version that set the effects.
+  EXPECT_EQ(std::string(f.at("params").as_string()).find("raise_hazard"), std::string::npos);
+  EXPECT_EQ(f.at("params_version").as_int64(), 1);
+  auto hazards = Json(office_.Call("GET", "/api/v1/hazards?school_id=" + std::to_string(school)));
+  ASSERT_EQ(hazards.at("total").as_int64(), 1) << hazards;
+  const auto& h = hazards.at("items").at(0);
+  EXPECT_EQ(h.at("source").as_string(), "drill");
+  EXPECT_NE(std::string(h.at("title").as_string()).find("未达标（2026年11月）"), std::string::npos)
+      << h;
+  // December is still due: no hazard for it.
+  Evaluate("2026-12-03");
+  EXPECT_EQ(Json(office_.Call("GET", "/api/v1/hazards?school_id=" + std::to_string(school)))
+                .at("total")
+                .as_int64(),
+            1);
+
+  // The missed month is told to the bureau's office and the schools' safety officers, not to
+  // their leaders.
+  const auto missed = [&](WebSession& who) {
+    auto n = Json(who.Call("GET", "/api/v1/notifications?page_size=100"));
+    int count = 0;
+    for (const auto& item : n.at("items").as_array()) {
+      if (item.at("kind") == "rule_missed" && item.at("object_id") == "drill.monthly@2026-11") {
+        ++count;
+      }
+    }
+    return count;
+  };
+  auto safety = As("school1_safety");
+  auto leader = As("school1_leader");
+  EXPECT_GE(missed(office_), 2);  // DR31 and the demo schools
+  EXPECT_EQ(missed(safety), 1);
+  EXPECT_EQ(missed(leader), 0);
+  // With the hazard off again, another school's missed month raises none.
+  r = office_.Call("PUT", "/api/v1/rules/drill.monthly/parameters",
+                   R"({"values":{"raise_hazard":0}})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto later = School("DR32", "primary", false, 0);
+  Evaluate("2026-11-30");
+  EXPECT_EQ(Outcome(later, "drill.monthly", "2026-11"), "fail");
+  EXPECT_EQ(Json(office_.Call("GET", "/api/v1/hazards?school_id=" + std::to_string(later)))
+                .at("total")
+                .as_int64(),
+            0);
 }
 
 TEST_P(DrillApiTest, RecordsAreCheckedScopedAndProblemsBecomeHazards) {
@@ -335,10 +439,36 @@ TEST_P(DrillApiTest, RecordsAreCheckedScopedAndProblemsBecomeHazards) {
   body["scope_note"] = "一至三年级";
   body["problems"] = json::array{"二楼东侧楼梯疏散指示灯不亮", "三班集合慢"};
   body["actions"] = "更换指示灯";
+  // A photo uploaded first is attached by its id; another's upload is refused by index.
+  const std::string png = std::string("\x89PNG\r\n\x1A\n", 8) + std::string(64, '\x01');
+  auto upload = safety.Call("POST", "/api/v1/files?name=evacuation.png", png);
+  ASSERT_EQ(upload.status, 201) << upload.body;
+  const auto photo = Json(upload).at("id").as_int64();
+  auto not_mine = As("school2_safety").Call("POST", "/api/v1/files?name=gate.png", png);
+  ASSERT_EQ(not_mine.status, 201) << not_mine.body;
+  const auto theirs = Json(not_mine).at("id").as_int64();
+  body["file_ids"] = json::array{photo, theirs};
+  r = safety.Call("POST", "/api/v1/drills", json::serialize(body));
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(FirstField(r), "file_ids[1]");
+  body["file_ids"] = json::array{photo};
   auto created = Record(body, &safety);
   ASSERT_TRUE(created.is_object());
   const auto id = created.at("id").as_int64();
   EXPECT_EQ(created.at("problems").as_array().size(), 2u);
+  ASSERT_EQ(created.at("files").as_array().size(), 1u);
+  EXPECT_EQ(created.at("files").at(0).at("id").as_int64(), photo);
+  EXPECT_EQ(created.at("files").at(0).at("subject_type").as_string(), "drill");
+  body.erase("file_ids");
+  // Whoever may read the drill downloads the photo; another school may not.
+  EXPECT_EQ(office_.Call("GET", "/api/v1/files/" + std::to_string(photo)).body, png);
+  EXPECT_EQ(As("school2_safety").Call("GET", "/api/v1/files/" + std::to_string(photo)).status, 404);
+  // Attached once: the same id on another record is refused.
+  auto again = Drill(me, "2026-11-21");
+  again["file_ids"] = json::array{photo};
+  r = safety.Call("POST", "/api/v1/drills", json::serialize(again));
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(FirstField(r), "file_ids[0]");
 
   // Another school's officer cannot see or record it.
   auto other = As("school2_safety");
@@ -372,9 +502,14 @@ TEST_P(DrillApiTest, RecordsAreCheckedScopedAndProblemsBecomeHazards) {
   // An edit keeps the link of a problem kept; a record with a hazard cannot be removed.
   body.erase("school_id");
   body["problems"] = json::array{"二楼东侧楼梯疏散指示灯不亮"};
+  auto second_photo = safety.Call("POST", "/api/v1/files?name=roll-call.png", png);
+  ASSERT_EQ(second_photo.status, 201);
+  body["file_ids"] = json::array{Json(second_photo).at("id").as_int64()};
   r = safety.Call("PUT", "/api/v1/drills/" + std::to_string(id), json::serialize(body));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(Json(r).at("problems").at(0).at("hazard_id").as_int64(), hazard);
+  EXPECT_EQ(Json(r).at("files").as_array().size(), 2u);  // added to the first
+  body.erase("file_ids");
   EXPECT_EQ(safety.Call("DELETE", "/api/v1/drills/" + std::to_string(id)).status, 409);
 
   // Removing a record judges its periods again.

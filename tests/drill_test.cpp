@@ -153,6 +153,45 @@ TEST(Periods, RemindersThirtyAndSevenDaysAheadAndOnceMissed) {
   EXPECT_EQ(rules::NoticeLabel("x"), "");
 }
 
+TEST(Periods, RemindersFollowTheRulesEffects) {
+  const rules::PeriodSpan p{"2026-12", "2026年12月", D("2026-12-01"), D("2026-12-31")};
+  using rules::NoticeFor;
+  rules::Effects e;
+  e.remind_first_days = 10;
+  e.remind_second_days = 3;
+  EXPECT_EQ(NoticeFor(Outcome::kDue, p, D("2026-12-20"), e), "");  // 11 days left
+  EXPECT_EQ(NoticeFor(Outcome::kDue, p, D("2026-12-21"), e), "due_30");
+  EXPECT_EQ(NoticeFor(Outcome::kDue, p, D("2026-12-27"), e), "due_30");  // 4 days left
+  EXPECT_EQ(NoticeFor(Outcome::kDue, p, D("2026-12-28"), e), "due_7");
+  EXPECT_EQ(rules::NoticeLabel("due_30", e), "10 天内到期");
+  EXPECT_EQ(rules::NoticeLabel("due_7", e), "3 天内到期");
+  // A reminder set to 0 is not sent; the other still is.
+  e.remind_first_days = 0;
+  EXPECT_EQ(NoticeFor(Outcome::kDue, p, D("2026-12-01"), e), "");
+  EXPECT_EQ(NoticeFor(Outcome::kDue, p, D("2026-12-31"), e), "due_7");
+  e.remind_first_days = 10;
+  e.remind_second_days = 0;
+  EXPECT_EQ(NoticeFor(Outcome::kDue, p, D("2026-12-31"), e), "due_30");
+  EXPECT_EQ(NoticeFor(Outcome::kDue, p, D("2026-12-21"), e), "due_30");
+  EXPECT_EQ(NoticeFor(Outcome::kDue, p, D("2026-12-20"), e), "");
+  // The second set further out than the first: the tighter one is the first.
+  e.remind_first_days = 5;
+  e.remind_second_days = 20;
+  EXPECT_EQ(NoticeFor(Outcome::kDue, p, D("2026-12-11"), e), "due_7");  // 20 days left
+  EXPECT_EQ(NoticeFor(Outcome::kDue, p, D("2026-12-10"), e), "");
+  EXPECT_EQ(NoticeFor(Outcome::kDue, p, D("2026-12-26"), e), "due_30");  // 5 days left
+  EXPECT_EQ(NoticeFor(Outcome::kDue, p, D("2026-12-25"), e), "due_7");
+  // Equal days: one reminder, the second's.
+  e.remind_first_days = 7;
+  e.remind_second_days = 7;
+  EXPECT_EQ(NoticeFor(Outcome::kDue, p, D("2026-12-24"), e), "due_7");
+  // A missed period is not told when turned off.
+  e.remind_missed = false;
+  EXPECT_EQ(NoticeFor(Outcome::kFail, p, D("2027-01-01"), e), "");
+  e.remind_missed = true;
+  EXPECT_EQ(NoticeFor(Outcome::kFail, p, D("2027-01-01"), e), "missed");
+}
+
 TEST_F(DrillRules, FireSemesterCountsWholeSchoolFireDrillsOnTheTermsFirstAndLastDay) {
   Add("2026-08-31");  // the day before the term
   auto j = Judge("drill.fire_semester", "2026-09-01", "2026-12-03");

@@ -587,12 +587,46 @@ TEST_P(HazardApiTest, TheDistrictsRulesSetDeadlinesAndEscalation) {
   EXPECT_EQ(param("hazard.overdue", "overdue_bureau_days").at("value").as_int64(), 2);
   EXPECT_EQ(param("hazard.overdue", "overdue_bureau_days").at("default").as_int64(), 7);
   EXPECT_EQ(param("hazard.rework", "rework_threshold").at("value").as_int64(), 1);
+  // Each rule the ledger's page changed is a new version in the engine; one not changed is not.
+  auto overdue = Json(office.Call("GET", "/api/v1/rules/hazard.overdue"));
+  EXPECT_EQ(overdue.at("params_version").as_int64(), 1);
+  ASSERT_EQ(overdue.at("history").as_array().size(), 1u);
+  EXPECT_EQ(overdue.at("history").at(0).at("note").as_string(), "在隐患规则页修改");
+  EXPECT_TRUE(
+      Json(office.Call("GET", "/api/v1/rules/hazard.repeat")).at("history").as_array().empty());
+  // Configured through the engine: a new version, the ledger reads it, the rest is kept.
+  auto via_engine = office.Call("PUT", "/api/v1/rules/hazard.missed/parameters",
+                                R"({"values":{"missed_window_days":45},"note":"延长自查有效期"})");
+  ASSERT_EQ(via_engine.status, 200) << via_engine.body;
+  EXPECT_EQ(Json(via_engine).at("params_version").as_int64(), 1);
+  EXPECT_EQ(Json(via_engine).at("params").at(0).at("value").as_int64(), 45);
+  auto ledger = Json(office.Call("GET", "/api/v1/hazard-rules"));
+  EXPECT_EQ(ledger.at("escalation").at("missed_window_days").as_int64(), 45);
+  EXPECT_EQ(ledger.at("deadlines").at("general_by_domain").at("fire").as_int64(), 2);
+  EXPECT_EQ(ledger.at("escalation").at("overdue_bureau_days").as_int64(), 2);
+  // Checked against the declaration, by whoever may configure both; nothing half stored.
+  auto crossed = office.Call("PUT", "/api/v1/rules/hazard.overdue/parameters",
+                             R"({"values":{"overdue_leader_days":5,"overdue_bureau_days":2}})");
+  EXPECT_EQ(crossed.status, 422);
+  EXPECT_NE(crossed.body.find("values.overdue_bureau_days"), std::string::npos) << crossed.body;
+  EXPECT_EQ(safety_
+                .Call("PUT", "/api/v1/rules/hazard.missed/parameters",
+                      R"({"values":{"missed_window_days":10}})")
+                .status,
+            403);
+  EXPECT_EQ(Json(office.Call("GET", "/api/v1/hazard-rules"))
+                .at("escalation")
+                .at("overdue_leader_days")
+                .as_int64(),
+            1);
   auto catalog = Json(safety_.Call("GET", "/api/v1/rules?measure=8"));
   std::vector<std::string> ids;
   for (const auto& r : catalog.at("items").as_array()) {
     ids.emplace_back(r.at("id").as_string());
     EXPECT_EQ(r.at("measure").as_int64(), 8);
-    EXPECT_EQ(r.at("configure_path").as_string(), "/api/v1/hazard-rules");
+    EXPECT_EQ(r.at("configure_path").as_string(),
+              "/api/v1/rules/" + std::string(r.at("id").as_string()) + "/parameters");
+    EXPECT_TRUE(r.at("engine_values").as_bool());
   }
   EXPECT_EQ(ids, (std::vector<std::string>{"hazard.deadline", "hazard.overdue", "hazard.missed",
                                            "hazard.repeat", "hazard.rework", "hazard.major"}));

@@ -42,7 +42,7 @@ bool Has(const std::vector<ErrorDetail>& problems, const std::string& field) {
 
 TEST(RuleParams, DefaultsAndBoundsAtTheirEdges) {
   const auto r = Sample();
-  EXPECT_EQ(Defaults(r), (ParamValues{{"count", 2}, {"max_seconds", 120}}));
+  EXPECT_EQ(OwnValues(Defaults(r)), (ParamValues{{"count", 2}, {"max_seconds", 120}}));
   std::vector<ErrorDetail> p;
   auto v = CheckValues(r, {{"count", 1}, {"max_seconds", 600}}, p);
   EXPECT_TRUE(p.empty());
@@ -72,6 +72,75 @@ TEST(RuleParams, DefaultsAndBoundsAtTheirEdges) {
   v = CheckValues(r, {}, p);
   EXPECT_TRUE(p.empty());
   EXPECT_EQ(v, Defaults(r));
+}
+
+// Every rule judged per school and period has the engine's effects after its own parameters,
+// set and checked like them; a record rule has none.
+TEST(RuleEffects, SchoolRulesCarryTheEffectsWithTheirDefaults) {
+  const auto r = Sample();
+  const auto specs = SpecsOf(r);
+  ASSERT_EQ(specs.size(), 2u + EffectSpecs().size());
+  EXPECT_EQ(specs[0].key, "count");
+  EXPECT_EQ(specs[2].key, "remind_first_days");
+  const auto d = Defaults(r);
+  EXPECT_EQ(d.at("remind_first_days"), 30);
+  EXPECT_EQ(d.at("remind_second_days"), 7);
+  EXPECT_EQ(d.at("raise_hazard"), 0);
+  const auto e = EffectsOf(d);
+  EXPECT_EQ(e.remind_first_days, 30);
+  EXPECT_EQ(e.remind_second_days, 7);
+  EXPECT_TRUE(e.remind_missed);
+  EXPECT_TRUE(e.notify_leaders);
+  EXPECT_TRUE(e.notify_safety_officers);
+  EXPECT_FALSE(e.notify_bureau);
+  EXPECT_FALSE(e.raise_hazard);
+  auto record = Sample();
+  record.subject = "drill";
+  EXPECT_EQ(SpecsOf(record).size(), 2u);
+  auto per_record = Sample();
+  per_record.period = Period::kRecord;
+  EXPECT_EQ(SpecsOf(per_record).size(), 2u);
+  EXPECT_EQ(Defaults(record).size(), 2u);
+
+  std::vector<ErrorDetail> p;
+  auto v = CheckValues(r,
+                       {{"remind_first_days", 0},
+                        {"remind_second_days", 60},
+                        {"remind_missed", 0},
+                        {"notify_leaders", 0},
+                        {"notify_safety_officers", 0},
+                        {"notify_bureau", 1},
+                        {"raise_hazard", 1}},
+                       p, "values.");
+  EXPECT_TRUE(p.empty());
+  const auto set = EffectsOf(v);
+  EXPECT_EQ(set.remind_first_days, 0);
+  EXPECT_EQ(set.remind_second_days, 60);
+  EXPECT_FALSE(set.remind_missed);
+  EXPECT_FALSE(set.notify_leaders);
+  EXPECT_FALSE(set.notify_safety_officers);
+  EXPECT_TRUE(set.notify_bureau);
+  EXPECT_TRUE(set.raise_hazard);
+  EXPECT_EQ(OwnValues(v), (ParamValues{{"count", 2}, {"max_seconds", 120}}));
+  CheckValues(r, {{"raise_hazard", 2}, {"remind_first_days", 181}, {"remind_second_days", 61}}, p,
+              "values.");
+  EXPECT_TRUE(Has(p, "values.raise_hazard"));
+  EXPECT_TRUE(Has(p, "values.remind_first_days"));
+  EXPECT_TRUE(Has(p, "values.remind_second_days"));
+  p.clear();
+  CheckValues(r, {{"remind_first_days", 180}, {"remind_second_days", -1}}, p);
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].field, "remind_second_days");
+  p.clear();
+  CheckValues(record, {{"raise_hazard", 1}}, p);
+  EXPECT_TRUE(Has(p, "raise_hazard"));  // a record rule has no effects
+  EXPECT_TRUE(IsEffectKey("notify_bureau"));
+  EXPECT_FALSE(IsEffectKey("count"));
+  // A rule's own key may not take an effect's name.
+  auto clash = Sample();
+  clash.params[0].key = "raise_hazard";
+  clash.check_values = nullptr;
+  EXPECT_TRUE(Has(CheckCatalog(std::vector<RuleDecl>{clash}), "drill.night_boarding.raise_hazard"));
 }
 
 TEST(RuleParams, CrossChecksRunOnlyOnValuesInBounds) {

@@ -1504,6 +1504,79 @@ TEST_P(StorageContract, MigrationToRuleNoticesKeepsFindings) {
                   .ok());
 }
 
+// Migration 0017 turns the hazard rules a district had set into version 1 of each rule at its top
+// bureau (the settings stay where the ledger reads them); a rule never set gets no version, and
+// files are then found by the record they are attached to.
+TEST_P(StorageContract, MigrationToHazardRuleVersionsKeepsTheSettings) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = sql::OpenPool(db.url(), {2, 5000});
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(storage::Migrate(**pool, "t", 16).ok());
+  {
+    auto conn = (*pool)->Acquire();
+    ASSERT_TRUE(conn.ok());
+    const char* t = "2026-11-02T00:00:00.000Z";
+    const std::vector<std::pair<std::string, sql::Params>> rows = {
+        {"INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
+         "VALUES ('990102', '示范区', NULL, 'county', $1, $1)",
+         {t}},
+        {"INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, created_at, "
+         "updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', NULL, '/1/', $1, $1)",
+         {t}},
+        {"INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, created_at, "
+         "updated_at) VALUES (2, 'school', '一小', 'S1', '990102', 1, '/1/2/', $1, $1)",
+         {t}},
+        {"INSERT INTO hazard_rule_settings (key, value, updated_at, updated_by) VALUES "
+         "('general_days', '5', $1, 'office'), ('major_days', '20', $1, 'office'), "
+         "('general.fire', '2', $1, 'office'), ('overdue_leader_days', '1', $1, 'office'), "
+         "('overdue_bureau_days', '2', $2, 'chief')",
+         {t, "2026-11-03T00:00:00.000Z"}},
+        {"INSERT INTO files (id, name, content_type, size, sha256, uploaded_by, unit_id, "
+         "uploaded_at, subject_type, subject_id) VALUES (4, 'a.png', 'image/png', 1, 'ab', "
+         "'office', 2, $1, 'drill', 9)",
+         {t}},
+    };
+    for (const auto& [q, params] : rows) {
+      auto done = (*conn)->Exec(q, params);
+      ASSERT_TRUE(done.ok()) << q << ": " << done.error().message;
+    }
+  }
+  auto upgraded = storage::Migrate(**pool, "t");
+  ASSERT_TRUE(upgraded.ok()) << upgraded.error().message;
+  EXPECT_GE(*upgraded, 1);
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  ASSERT_TRUE(store
+                  .Read([&](domain::Tx& tx) -> Status {
+                    auto deadline = *tx.rules().ParamSetsOf("hazard.deadline", {1});
+                    EXPECT_EQ(deadline.size(), 1u);
+                    if (!deadline.empty()) {
+                      EXPECT_EQ(deadline[0].version, 1);
+                      EXPECT_EQ(deadline[0].values, (domain::rules::ParamValues{
+                                                        {"general_days", 5}, {"major_days", 20}}));
+                      EXPECT_EQ(deadline[0].changed_by, "office");
+                    }
+                    auto overdue = *tx.rules().ParamSetsOf("hazard.overdue", {1});
+                    EXPECT_EQ(overdue.size(), 1u);
+                    if (!overdue.empty()) {
+                      EXPECT_EQ(overdue[0].values,
+                                (domain::rules::ParamValues{{"overdue_bureau_days", 2},
+                                                            {"overdue_leader_days", 1}}));
+                      EXPECT_EQ(overdue[0].changed_by, "chief");  // the latest change
+                      EXPECT_EQ(overdue[0].changed_at, "2026-11-03T00:00:00.000Z");
+                    }
+                    EXPECT_TRUE((*tx.rules().ParamSetsOf("hazard.missed", {1})).empty());
+                    EXPECT_TRUE((*tx.rules().ParamSetsOf("hazard.deadline", {2})).empty());
+                    auto settings = *tx.hazards().RuleSettings();
+                    EXPECT_EQ(settings.size(), 5u);
+                    auto files = *tx.files().OfSubject("drill", 9);
+                    EXPECT_EQ(files.size(), 1u);
+                    EXPECT_TRUE((*tx.files().OfSubject("drill", 8)).empty());
+                    return {};
+                  })
+                  .ok());
+}
+
 // The rules engine's store on both stores: versions per unit with the latest of each, findings
 // replaced per rule, subject and period, filtered, counted and scoped.
 TEST_P(StorageContract, RuleValuesAndFindingsRoundTrip) {

@@ -6,7 +6,7 @@
 namespace xiaoan::app {
 
 const std::vector<FileSubject>& FileSubjects() {
-  static const std::vector<FileSubject> kSubjects = {HazardFileSubject()};
+  static const std::vector<FileSubject> kSubjects = {HazardFileSubject(), DrillFileSubject()};
   return kSubjects;
 }
 

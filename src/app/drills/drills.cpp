@@ -103,6 +103,7 @@ Result<DrillDetail> Detail(domain::Tx& tx, const RequestContext& ctx, dr::Drill 
     XA_ASSIGN_OR_RETURN(auto theirs, tx.rules().ListFindings(school, ctx.Scope(), page));
     for (auto& f : theirs.items) out.findings.push_back(std::move(f));
   }
+  XA_ASSIGN_OR_RETURN(out.files, tx.files().OfSubject("drill", d.id));
   out.drill = std::move(d);
   return out;
 }
@@ -115,7 +116,8 @@ std::string Summary(const dr::Drill& d, const std::string& school) {
 
 }  // namespace
 
-Result<DrillDetail> RecordDrill(Services& s, const RequestContext& ctx, dr::Drill in) {
+Result<DrillDetail> RecordDrill(Services& s, const RequestContext& ctx, dr::Drill in,
+                                const std::vector<std::int64_t>& file_ids) {
   XA_TRY(RequirePermission(ctx, domain::perm::kDrillRecord, "记录应急演练"));
   auto problems = dr::ValidateDrill(in, Today(s));
   if (!problems.empty()) return domain::ValidationError(std::move(problems));
@@ -127,7 +129,9 @@ Result<DrillDetail> RecordDrill(Services& s, const RequestContext& ctx, dr::Dril
     in.recorded_by = ctx.actor;
     in.created_at = s.Now();
     in.updated_at = in.created_at;
+    XA_ASSIGN_OR_RETURN(auto files, ClaimFiles(tx, ctx, file_ids));
     XA_TRY(tx.drills().Insert(in));
+    XA_TRY(AttachFiles(tx, files, "drill", in.id));
     XA_TRY(Judge(s, tx, in));
     XA_TRY(tx.audit().Append(AuditOf(s, ctx, "drill.record", "drill", std::to_string(in.id),
                                      "记录演练：" + Summary(in, school.unit.name))));
@@ -138,8 +142,8 @@ Result<DrillDetail> RecordDrill(Services& s, const RequestContext& ctx, dr::Dril
   return out;
 }
 
-Result<DrillDetail> EditDrill(Services& s, const RequestContext& ctx, std::int64_t id,
-                              dr::Drill in) {
+Result<DrillDetail> EditDrill(Services& s, const RequestContext& ctx, std::int64_t id, dr::Drill in,
+                              const std::vector<std::int64_t>& file_ids) {
   XA_TRY(RequirePermission(ctx, domain::perm::kDrillRecord, "修改应急演练"));
   DrillDetail out;
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
@@ -160,7 +164,9 @@ Result<DrillDetail> EditDrill(Services& s, const RequestContext& ctx, std::int64
     in.recorded_by = old.recorded_by;
     in.created_at = old.created_at;
     in.updated_at = s.Now();
+    XA_ASSIGN_OR_RETURN(auto files, ClaimFiles(tx, ctx, file_ids));
     XA_TRY(tx.drills().Update(in));
+    XA_TRY(AttachFiles(tx, files, "drill", id));
     if (old.date != in.date) {
       if (const auto was = cal::ParseDate(old.date)) {
         XA_TRY(EvaluateSchool(s, tx, old.school_id, *was));
@@ -316,6 +322,13 @@ Result<DrillDetail> RaiseProblemHazard(Services& s, const RequestContext& ctx, s
   return out;
 }
 
+FileSubject DrillFileSubject() {
+  return {"drill", [](domain::Tx& tx, const RequestContext& ctx, std::int64_t id) -> Status {
+            XA_TRY(LoadInScope(tx, ctx, id));
+            return {};
+          }};
+}
+
 RuleModule DrillRuleModule() {
   return {"drill",
           dr::RuleDecls(),
@@ -329,7 +342,10 @@ RuleModule DrillRuleModule() {
             const dr::SchoolFacts facts{in.school.profile.stage, in.school.profile.boarding,
                                         in.school.profile.school_buses};
             return dr::JudgeSchool(facts, drills, in.calendar, in.values, in.day, in.today);
-          }};
+          },
+          {},
+          "drill",
+          "other"};
 }
 
 }  // namespace xiaoan::app

@@ -17,14 +17,20 @@ struct DrillDetail {
   domain::drill::Drill drill;
   // The record's own finding and the school's findings for the periods its date falls in.
   std::vector<domain::rules::Finding> findings;
+  std::vector<domain::StoredFile> files;  // photos and documents, oldest first
   bool can_edit = false;
 };
 
 // Checks, stores and judges a record (the school in the caller's scope; a building of the
-// school, whose floors drill.time reads, or the school's tallest).
-Result<DrillDetail> RecordDrill(Services& s, const RequestContext& ctx, domain::drill::Drill in);
+// school, whose floors drill.time reads, or the school's tallest). `file_ids`: the caller's
+// uploads attached to the record (an edit adds to those already attached).
+Result<DrillDetail> RecordDrill(Services& s, const RequestContext& ctx, domain::drill::Drill in,
+                                const std::vector<std::int64_t>& file_ids = {});
 Result<DrillDetail> EditDrill(Services& s, const RequestContext& ctx, std::int64_t id,
-                              domain::drill::Drill in);
+                              domain::drill::Drill in,
+                              const std::vector<std::int64_t>& file_ids = {});
+// Whether the caller may read a drill (who may download its files).
+FileSubject DrillFileSubject();
 Status DeleteDrill(Services& s, const RequestContext& ctx, std::int64_t id);
 Result<DrillDetail> GetDrill(Services& s, const RequestContext& ctx, std::int64_t id);
 Result<domain::PageResult<domain::drill::Drill>> ListDrills(Services& s, const RequestContext& ctx,

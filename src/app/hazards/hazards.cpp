@@ -216,20 +216,42 @@ FileSubject HazardFileSubject() {
 }
 
 RuleModule HazardRuleModule() {
-  return {"hazard", hz::RuleDecls(),
-          [](domain::Tx& tx) -> Result<domain::rules::ParamValues> {
-            XA_ASSIGN_OR_RETURN(auto rules, LoadRules(tx));
-            const auto& d = rules.deadlines;
-            const auto& e = rules.escalation;
-            return domain::rules::ParamValues{{"general_days", d.general_days},
-                                              {"major_days", d.major_days},
-                                              {"overdue_leader_days", e.overdue_leader_days},
-                                              {"overdue_bureau_days", e.overdue_bureau_days},
-                                              {"missed_window_days", e.missed_window_days},
-                                              {"repeat_window_days", e.repeat_window_days},
-                                              {"rework_threshold", e.rework_threshold}};
-          },
-          "/api/v1/hazard-rules"};
+  return {
+      "hazard",
+      hz::RuleDecls(),
+      [](domain::Tx& tx) -> Result<domain::rules::ParamValues> {
+        XA_ASSIGN_OR_RETURN(auto rules, LoadRules(tx));
+        const auto& d = rules.deadlines;
+        const auto& e = rules.escalation;
+        return domain::rules::ParamValues{{"general_days", d.general_days},
+                                          {"major_days", d.major_days},
+                                          {"overdue_leader_days", e.overdue_leader_days},
+                                          {"overdue_bureau_days", e.overdue_bureau_days},
+                                          {"missed_window_days", e.missed_window_days},
+                                          {"repeat_window_days", e.repeat_window_days},
+                                          {"rework_threshold", e.rework_threshold}};
+      },
+      "/api/v1/hazard-rules",
+      {},
+      [](Services& s, domain::Tx& tx, const RequestContext& ctx,
+         const domain::rules::RuleDecl& rule, const domain::rules::ParamValues& values) -> Status {
+        XA_TRY(RequirePermission(ctx, domain::perm::kHazardConfigure, "配置隐患规则"));
+        XA_ASSIGN_OR_RETURN(auto settings, tx.hazards().RuleSettings());
+        auto stored = hz::SettingsOf(hz::RulesFromSettings(settings));
+        for (auto& [key, text] : stored) {
+          if (const auto it = values.find(key); it != values.end()) {
+            text = std::to_string(it->second);
+          }
+        }
+        std::vector<ErrorDetail> problems;
+        hz::RulesFromSettings(stored, &problems);
+        for (auto& p : problems) p.field = "values." + p.field;
+        if (!problems.empty()) return domain::ValidationError(std::move(problems));
+        XA_TRY(tx.hazards().ReplaceRuleSettings(stored, s.Now(), ctx.actor));
+        return AppendAudit(tx, AuditOf(s, ctx, "hazard.rules", "hazard_rules", rule.id,
+                                       "通过规则目录修改隐患规则 " + rule.id + "：" +
+                                           domain::rules::FormatParams(values)));
+      }};
 }
 
 Result<HazardDetail> GetHazard(Services& s, const RequestContext& ctx, std::int64_t id) {
@@ -452,6 +474,13 @@ Result<hz::RuleSet> UpdateHazardRules(
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
     const auto stored = hz::SettingsOf(rules);
     XA_TRY(tx.hazards().ReplaceRuleSettings(stored, s.Now(), ctx.actor));
+    // Each rule whose values changed gets a new version in the rules engine.
+    XA_ASSIGN_OR_RETURN(auto values, HazardRuleModule().values(tx));
+    for (const auto& rule : hz::RuleDecls()) {
+      domain::rules::ParamValues own;
+      for (const auto& p : rule.params) own[p.key] = values.at(p.key);
+      XA_TRY(RecordModuleValues(s, tx, ctx, rule, own, "在隐患规则页修改"));
+    }
     std::string summary;
     for (const auto& [k, v] : stored) summary += (summary.empty() ? "" : "，") + k + "=" + v;
     return AppendAudit(

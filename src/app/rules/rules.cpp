@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/calendar/calendar.hpp"
+#include "app/hazards/hazards.hpp"
 #include "app/modules.hpp"
 #include "app/platform/platform.hpp"
 #include "domain/auth/auth.hpp"
@@ -48,14 +49,22 @@ std::vector<rules::RuleDecl> EngineRules() {
   return out;
 }
 
+// The values a module keeps itself, for the rule's keys.
+Result<rules::ParamValues> ModuleValues(domain::Tx& tx, const RuleModule& m,
+                                        const rules::RuleDecl& rule) {
+  auto out = rules::Defaults(rule);
+  XA_ASSIGN_OR_RETURN(auto values, m.values(tx));
+  for (auto& [key, value] : out) {
+    if (const auto it = values.find(key); it != values.end()) value = it->second;
+  }
+  return out;
+}
+
 Result<RuleView> ViewOf(domain::Tx& tx, const RuleModule& m, const rules::RuleDecl& rule,
                         const std::optional<domain::Unit>& unit) {
   RuleView v{&rule, m.module, rules::Defaults(rule), m.configure_path};
-  if (m.values) {
-    XA_ASSIGN_OR_RETURN(auto values, m.values(tx));
-    for (auto& [key, value] : v.values) {
-      if (const auto it = values.find(key); it != values.end()) value = it->second;
-    }
+  if (m.values && !m.store_values) {
+    XA_ASSIGN_OR_RETURN(v.values, ModuleValues(tx, m, rule));
     return v;
   }
   v.engine_values = true;
@@ -68,7 +77,19 @@ Result<RuleView> ViewOf(domain::Tx& tx, const RuleModule& m, const rules::RuleDe
     v.params_version = f.version;
     v.params_unit_id = f.unit_id;
   }
+  // What the module keeps is in force; the versions are its history.
+  if (m.values) {
+    XA_ASSIGN_OR_RETURN(v.values, ModuleValues(tx, m, rule));
+  }
   return v;
+}
+
+// The next version of a rule's values at a unit.
+Result<int> NextVersion(domain::Tx& tx, const std::string& rule_id, domain::UnitId unit) {
+  XA_ASSIGN_OR_RETURN(auto history, tx.rules().ParamSetsOf(rule_id, {unit}));
+  int next = 1;
+  for (const auto& h : history) next = std::max(next, h.version + 1);
+  return next;
 }
 
 std::string Today(const Services& s) { return domain::hazard::ChinaDate(s.clock.Now()); }
@@ -81,7 +102,7 @@ rules::Finding FindingOf(const Services& s, const rules::RuleDecl& rule, const I
   f.rule_version = rule.version;
   f.params_version = in_force.version;
   f.params_unit_id = in_force.unit_id;
-  f.params = rules::FormatParams(in_force.values);
+  f.params = rules::FormatParams(rules::OwnValues(in_force.values));
   f.subject_type = subject_type;
   f.subject_id = subject_id;
   f.unit_id = school_id;
@@ -92,24 +113,73 @@ rules::Finding FindingOf(const Services& s, const rules::RuleDecl& rule, const I
   return f;
 }
 
-// The reminder a finding calls for (30 and 7 days before its period ends while it is due, once
-// it was missed), sent once to the school's leaders and safety officers.
-Status Remind(Services& s, domain::Tx& tx, const domain::School& school,
-              const rules::RuleDecl& rule, const rules::Judgement& j, cal::Date today) {
-  const std::string notice = rules::NoticeFor(j.verdict.outcome, j.period, today);
-  if (notice.empty()) return {};
-  XA_ASSIGN_OR_RETURN(const bool fresh, tx.rules().MarkNotice(rule.id, "school", school.unit.id,
-                                                              j.period.key, notice, s.Now()));
-  if (!fresh) return {};
-  XA_ASSIGN_OR_RETURN(auto users,
-                      Recipients(tx, school.unit.id, {"school_leader", "school_safety_officer"}));
-  NotificationInput in;
-  in.kind = "rule_" + notice;
-  in.title = std::string(rules::NoticeLabel(notice)) + "：" + rule.title;
-  in.body = j.verdict.reason;
-  in.object_type = "rule_finding";
-  in.object_id = rule.id + "@" + j.period.key;
-  return Notify(s, tx, users, in);
+// Who a finding's reminder goes to, by the rule's effects: the school's leaders and safety
+// officers, and the safety office of the nearest bureau above it.
+Result<std::vector<std::int64_t>> ReminderRecipients(domain::Tx& tx, const domain::School& school,
+                                                     const rules::Effects& e) {
+  std::vector<std::string> roles;
+  if (e.notify_leaders) roles.emplace_back("school_leader");
+  if (e.notify_safety_officers) roles.emplace_back("school_safety_officer");
+  std::vector<std::int64_t> users;
+  if (!roles.empty()) {
+    XA_ASSIGN_OR_RETURN(users, Recipients(tx, school.unit.id, roles));
+  }
+  if (e.notify_bureau) {
+    for (const auto unit : UnitsNearestFirst(school.unit)) {
+      if (unit == school.unit.id) continue;
+      XA_ASSIGN_OR_RETURN(auto office, Recipients(tx, unit, {"bureau_safety_office"}));
+      if (office.empty()) continue;
+      users.insert(users.end(), office.begin(), office.end());
+      break;
+    }
+  }
+  return users;
+}
+
+// What a finding calls for by its rule's effects: a reminder before its period ends while it is
+// due and once it was missed, and a hazard at the school when the period ended without it. Each
+// once per rule, school and period.
+Status ApplyEffects(Services& s, domain::Tx& tx, const RuleModule& m, const domain::School& school,
+                    const rules::RuleDecl& rule, const rules::Judgement& j,
+                    const rules::ParamValues& values, cal::Date today) {
+  const auto effects = rules::EffectsOf(values);
+  const std::string notice = rules::NoticeFor(j.verdict.outcome, j.period, today, effects);
+  if (!notice.empty()) {
+    XA_ASSIGN_OR_RETURN(const bool fresh, tx.rules().MarkNotice(rule.id, "school", school.unit.id,
+                                                                j.period.key, notice, s.Now()));
+    if (fresh) {
+      XA_ASSIGN_OR_RETURN(auto users, ReminderRecipients(tx, school, effects));
+      NotificationInput in;
+      in.kind = "rule_" + notice;
+      in.title = rules::NoticeLabel(notice, effects) + "：" + rule.title;
+      in.body = j.verdict.reason;
+      in.object_type = "rule_finding";
+      in.object_id = rule.id + "@" + j.period.key;
+      XA_TRY(Notify(s, tx, users, in));
+    }
+  }
+  if (effects.raise_hazard && !m.hazard_source.empty() &&
+      j.verdict.outcome == rules::Outcome::kFail && !j.so_far) {
+    XA_ASSIGN_OR_RETURN(const bool fresh, tx.rules().MarkNotice(rule.id, "school", school.unit.id,
+                                                                j.period.key, "hazard", s.Now()));
+    if (fresh) {
+      HazardInput h;
+      h.school_id = school.unit.id;
+      h.domain = m.hazard_domain;
+      h.source = m.hazard_source;
+      h.title = rule.title + "未达标（" + j.period.label + "）";
+      h.description = "规则 " + rule.id + " 判定未达标：" + j.verdict.reason;
+      h.origin_type = "rule";
+      RequestContext engine;
+      engine.actor = "rules-engine";
+      XA_ASSIGN_OR_RETURN(auto hazard, ReportHazardIn(s, engine, tx, std::move(h)));
+      XA_TRY(tx.audit().Append(
+          AuditOf(s, engine, "rules.hazard", "hazard", std::to_string(hazard.id),
+                  school.unit.name + " " + rule.title + "未达标（" + j.period.label +
+                      "），登记隐患 #" + std::to_string(hazard.id))));
+    }
+  }
+  return {};
 }
 
 // Judges one school with the public calendar loaded once by the caller.
@@ -136,7 +206,8 @@ Status JudgeSchool(Services& s, domain::Tx& tx, const domain::School& school,
       f.period_last = cal::FormatDate(j.period.last);
       f.so_far = j.so_far;
       XA_TRY(tx.rules().SaveFinding(f));
-      XA_TRY(Remind(s, tx, school, *j.rule, j, today));
+      XA_TRY(ApplyEffects(s, tx, m, school, *j.rule, j,
+                          it != in_force.end() ? it->second.values : defaults.values, today));
     }
   }
   return {};
@@ -249,7 +320,8 @@ Result<RuleDetail> SetRuleParameters(Services& s, const RequestContext& ctx, con
   XA_TRY(RequirePermission(ctx, domain::perm::kRulesConfigure, "配置规则参数"));
   const auto found = FindRegistered(id);
   if (!found.rule) return NotFound("没有规则 " + id);
-  if (found.module->values) {
+  const bool module_kept = static_cast<bool>(found.module->values);
+  if (module_kept && !found.module->store_values) {
     return FailedPrecondition("rules.module_values",
                               "规则 " + id + " 的参数在 " + found.module->configure_path + " 配置");
   }
@@ -258,17 +330,26 @@ Result<RuleDetail> SetRuleParameters(Services& s, const RequestContext& ctx, con
   if (note.size() > 1000) problems.push_back({"note", "长度不能超过 1000 个字节"});
   if (!problems.empty()) return domain::ValidationError(std::move(problems));
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
-    const domain::UnitId target = unit_id ? *unit_id : ctx.unit_id.value_or(0);
+    domain::UnitId target = unit_id ? *unit_id : ctx.unit_id.value_or(0);
+    if (module_kept) {
+      // The module's values apply everywhere: set at the top unit, by whoever covers it.
+      XA_ASSIGN_OR_RETURN(auto own, tx.org().FindUnit(ctx.unit_id.value_or(0)));
+      if (!own) return domain::ValidationError({{"unit_id", "须以所在单位的身份配置"}});
+      const auto top = UnitsNearestFirst(*own).back();
+      if (unit_id && *unit_id != top) {
+        return domain::ValidationError({{"unit_id", "该规则全区统一配置，不按单位设置"}});
+      }
+      target = top;
+    }
     XA_ASSIGN_OR_RETURN(auto unit, tx.org().FindUnit(target));
     if (!unit || !ctx.Covers(unit->path)) {
       return domain::ValidationError({{"unit_id", "单位不存在或不在您的管辖范围内"}});
     }
-    XA_ASSIGN_OR_RETURN(auto history, tx.rules().ParamSetsOf(id, {unit->id}));
+    if (module_kept) XA_TRY(found.module->store_values(s, tx, ctx, *found.rule, checked));
     rules::ParamSet set;
     set.unit_id = unit->id;
     set.rule_id = id;
-    set.version = history.empty() ? 1 : history.back().version + 1;
-    for (const auto& h : history) set.version = std::max(set.version, h.version + 1);
+    XA_ASSIGN_OR_RETURN(set.version, NextVersion(tx, id, unit->id));
     set.values = checked;
     set.note = note;
     set.changed_by = ctx.actor;
@@ -281,6 +362,27 @@ Result<RuleDetail> SetRuleParameters(Services& s, const RequestContext& ctx, con
     return {};
   }));
   return GetRule(s, ctx, id);
+}
+
+Status RecordModuleValues(Services& s, domain::Tx& tx, const RequestContext& ctx,
+                          const rules::RuleDecl& rule, const rules::ParamValues& values,
+                          const std::string& note) {
+  if (!ctx.unit_id) return {};
+  XA_ASSIGN_OR_RETURN(auto own, tx.org().FindUnit(*ctx.unit_id));
+  if (!own) return {};
+  const auto top = UnitsNearestFirst(*own).back();
+  XA_ASSIGN_OR_RETURN(auto latest, tx.rules().LatestParamSets({rule.id}, {top}));
+  const auto before = latest.empty() ? rules::Defaults(rule) : latest.front().values;
+  if (before == values) return {};
+  rules::ParamSet set;
+  set.unit_id = top;
+  set.rule_id = rule.id;
+  XA_ASSIGN_OR_RETURN(set.version, NextVersion(tx, rule.id, top));
+  set.values = values;
+  set.note = note;
+  set.changed_by = ctx.actor;
+  set.changed_at = s.Now();
+  return tx.rules().InsertParamSet(set);
 }
 
 Status EvaluateSchool(Services& s, domain::Tx& tx, domain::UnitId school_id, cal::Date day) {
@@ -503,6 +605,34 @@ Result<PlanBoard> GetPlanBoard(Services& s, const RequestContext& ctx,
     }
     return {};
   }));
+  return out;
+}
+
+Result<PlanTrend> GetPlanTrend(Services& s, const RequestContext& ctx, std::optional<int> year) {
+  XA_TRY(RequirePermission(ctx, domain::perm::kRulesRead, "查看规范落实年看板"));
+  const auto today = cal::ParseDate(Today(s));
+  if (!today) return Internal("clock outside the calendar");
+  const int this_year = cal::YearOf(*today);
+  PlanTrend out;
+  out.year = year.value_or(this_year);
+  if (out.year < 2000 || out.year > this_year) {
+    return InvalidArgument("year", "须为 2000 年到今年之间的年份");
+  }
+  const int last_month = out.year == this_year ? cal::MonthOf(*today) : 12;
+  for (int m = 1; m <= last_month; ++m) {
+    const std::chrono::year_month_day_last end{
+        std::chrono::year{out.year},
+        std::chrono::month_day_last{std::chrono::month{static_cast<unsigned>(m)}}};
+    const cal::Date day = std::min(cal::Date{end}, *today);
+    XA_ASSIGN_OR_RETURN(auto board, GetPlanBoard(s, ctx, cal::FormatDate(day)));
+    PlanTrendMonth month{cal::MonthKey(day), board.date, board.schools, {}};
+    for (const auto& a : board.actions) {
+      for (const auto& row : a.measures) {
+        month.measures.push_back({row.number, row.schools_failing, row.schools_judged});
+      }
+    }
+    out.months.push_back(std::move(month));
+  }
   return out;
 }
 

@@ -45,6 +45,16 @@ struct RuleModule {
   // The school × period rules judged from the module's records (absent: none).
   std::function<Result<std::vector<domain::rules::Judgement>>(domain::Tx&, const SchoolJudgeInput&)>
       judge_school;
+  // Where the module keeps its values (with `values`): stores one rule's checked values inside
+  // the engine's write, which records them as a new version at the top unit (the values apply
+  // to the whole installation). Absent: only the module's own page configures them.
+  std::function<Status(Services&, domain::Tx&, const RequestContext&,
+                       const domain::rules::RuleDecl&, const domain::rules::ParamValues&)>
+      store_values;
+  // The hazard a failed period raises at the school when its rule's raise_hazard effect is on:
+  // the module's source and domain in the ledger (empty source: the module's rules raise none).
+  std::string hazard_source;
+  std::string hazard_domain = "other";
 };
 
 struct RuleView {
@@ -73,6 +83,13 @@ Result<RuleDetail> SetRuleParameters(Services& s, const RequestContext& ctx, con
                                      std::optional<domain::UnitId> unit,
                                      const std::map<std::string, std::int64_t>& values,
                                      const std::string& note);
+
+// For a module that keeps its values: records the values it stored as a new version of the rule
+// at the caller's top unit when they differ from the latest (its own configuration page calls
+// this after saving). Trusted local callers without a unit record nothing.
+Status RecordModuleValues(Services& s, domain::Tx& tx, const RequestContext& ctx,
+                          const domain::rules::RuleDecl& rule,
+                          const domain::rules::ParamValues& values, const std::string& note);
 
 // ---- Evaluation --------------------------------------------------------------------------------
 // The values in force at a unit for each of the rules.
@@ -148,5 +165,25 @@ struct PlanBoard {
 // by outcome in the periods of `date` (default today) within the caller's scope.
 Result<PlanBoard> GetPlanBoard(Services& s, const RequestContext& ctx,
                                const std::optional<std::string>& date);
+
+// The plan board by month: for each month of `year` (default this year) up to this month, each
+// measure's failing and judged schools on the month's last day (today for this month). Findings
+// are kept per period, so a semester or year rule shows its period's latest judgement.
+struct PlanTrendMeasure {
+  int number = 0;
+  std::int64_t schools_failing = 0;
+  std::int64_t schools_judged = 0;
+};
+struct PlanTrendMonth {
+  std::string month;  // YYYY-MM
+  std::string date;   // the day counted
+  std::int64_t schools = 0;
+  std::vector<PlanTrendMeasure> measures;  // all 21, in order
+};
+struct PlanTrend {
+  int year = 0;
+  std::vector<PlanTrendMonth> months;
+};
+Result<PlanTrend> GetPlanTrend(Services& s, const RequestContext& ctx, std::optional<int> year);
 
 }  // namespace xiaoan::app

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 
@@ -32,6 +33,9 @@ class FileRepository {
   // Attaches a file to a record; a file is attached once.
   virtual Status Attach(std::int64_t file_id, const std::string& subject_type,
                         std::int64_t subject_id) = 0;
+  // The files attached to one record, oldest first.
+  virtual Result<std::vector<StoredFile>> OfSubject(const std::string& subject_type,
+                                                    std::int64_t subject_id) = 0;
 };
 
 }  // namespace xiaoan::domain

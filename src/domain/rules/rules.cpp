@@ -47,9 +47,61 @@ std::string_view PeriodLabel(Period p) {
   return "每年";
 }
 
+const std::vector<ParamSpec>& EffectSpecs() {
+  static const std::vector<ParamSpec> kSpecs = {
+      {"remind_first_days", "到期前第一次提醒", "天", 0, 180, 30,
+       "待完成时，距周期结束还有这么多天提醒一次；0 为不提醒"},
+      {"remind_second_days", "到期前第二次提醒", "天", 0, 60, 7,
+       "待完成时，距周期结束还有这么多天再提醒一次；0 为不提醒"},
+      {"remind_missed", "逾期未完成时提醒", "", 0, 1, 1, "周期结束后一周内提醒一次"},
+      {"notify_leaders", "提醒学校领导", "", 0, 1, 1, ""},
+      {"notify_safety_officers", "提醒学校安全管理员", "", 0, 1, 1, ""},
+      {"notify_bureau", "同时提醒教育局安全科", "", 0, 1, 0, ""},
+      {"raise_hazard", "未达标时生成隐患", "", 0, 1, 0,
+       "周期结束仍未达标的学校，自动在隐患台账登记一条隐患（每校每周期一条）"}};
+  return kSpecs;
+}
+
+bool IsEffectKey(std::string_view key) {
+  const auto& specs = EffectSpecs();
+  return std::any_of(specs.begin(), specs.end(), [&](const ParamSpec& p) { return p.key == key; });
+}
+
+std::vector<ParamSpec> SpecsOf(const RuleDecl& rule) {
+  std::vector<ParamSpec> out = rule.params;
+  if (rule.subject == "school" && rule.period != Period::kRecord) {
+    out.insert(out.end(), EffectSpecs().begin(), EffectSpecs().end());
+  }
+  return out;
+}
+
+Effects EffectsOf(const ParamValues& values) {
+  Effects e;
+  const auto get = [&](const char* key, int fallback) {
+    const auto it = values.find(key);
+    return it == values.end() ? fallback : it->second;
+  };
+  e.remind_first_days = get("remind_first_days", e.remind_first_days);
+  e.remind_second_days = get("remind_second_days", e.remind_second_days);
+  e.remind_missed = get("remind_missed", 1) != 0;
+  e.notify_leaders = get("notify_leaders", 1) != 0;
+  e.notify_safety_officers = get("notify_safety_officers", 1) != 0;
+  e.notify_bureau = get("notify_bureau", 0) != 0;
+  e.raise_hazard = get("raise_hazard", 0) != 0;
+  return e;
+}
+
+ParamValues OwnValues(const ParamValues& values) {
+  ParamValues out;
+  for (const auto& [key, value] : values) {
+    if (!IsEffectKey(key)) out[key] = value;
+  }
+  return out;
+}
+
 ParamValues Defaults(const RuleDecl& rule) {
   ParamValues out;
-  for (const auto& p : rule.params) out[p.key] = p.default_value;
+  for (const auto& p : SpecsOf(rule)) out[p.key] = p.default_value;
   return out;
 }
 
@@ -57,10 +109,11 @@ ParamValues CheckValues(const RuleDecl& rule, const std::map<std::string, std::i
                         std::vector<ErrorDetail>& problems, const std::string& prefix) {
   ParamValues out = Defaults(rule);
   const std::size_t before = problems.size();
+  const auto specs = SpecsOf(rule);
   for (const auto& [key, value] : values) {
-    const auto spec = std::find_if(rule.params.begin(), rule.params.end(),
-                                   [&](const ParamSpec& p) { return p.key == key; });
-    if (spec == rule.params.end()) {
+    const auto spec =
+        std::find_if(specs.begin(), specs.end(), [&](const ParamSpec& p) { return p.key == key; });
+    if (spec == specs.end()) {
       problems.push_back({prefix + key, "规则 " + rule.id + " 没有这个参数"});
       continue;
     }
@@ -95,7 +148,7 @@ std::vector<ErrorDetail> CheckCatalog(std::span<const RuleDecl> rules) {
     if (r.version < 1) out.push_back({r.id, "版本须从 1 起"});
     if (r.subject.empty()) out.push_back({r.id, "缺少判定对象"});
     std::set<std::string> keys;
-    for (const auto& p : r.params) {
+    for (const auto& p : SpecsOf(r)) {
       const std::string field = r.id + "." + p.key;
       if (!keys.insert(p.key).second) out.push_back({field, "参数重复"});
       if (p.label.empty()) out.push_back({field, "缺少参数名称"});
@@ -239,21 +292,29 @@ Outcome CountOutcome(int have, int need, const PeriodSpan& period, calendar::Dat
   return today <= period.last ? Outcome::kDue : Outcome::kFail;
 }
 
-std::string NoticeFor(Outcome outcome, const PeriodSpan& period, calendar::Date today) {
+std::string NoticeFor(Outcome outcome, const PeriodSpan& period, calendar::Date today,
+                      const Effects& effects) {
   const auto days_left = (period.last - today).count();
   if (outcome == Outcome::kDue) {
     if (days_left < 0) return {};
-    if (days_left <= 7) return "due_7";
-    if (days_left <= 30) return "due_30";
+    // The tighter reminder first, whichever of the two it is.
+    const int second = effects.remind_second_days;
+    const int first = effects.remind_first_days;
+    const bool in_second = second > 0 && days_left <= second;
+    const bool in_first = first > 0 && days_left <= first;
+    if (in_second && (!in_first || second <= first)) return "due_7";
+    if (in_first) return "due_30";
     return {};
   }
-  if (outcome == Outcome::kFail && days_left < 0 && days_left >= -7) return "missed";
+  if (outcome == Outcome::kFail && effects.remind_missed && days_left < 0 && days_left >= -7) {
+    return "missed";
+  }
   return {};
 }
 
-std::string_view NoticeLabel(std::string_view notice) {
-  if (notice == "due_7") return "7 天内到期";
-  if (notice == "due_30") return "30 天内到期";
+std::string NoticeLabel(std::string_view notice, const Effects& effects) {
+  if (notice == "due_7") return std::to_string(effects.remind_second_days) + " 天内到期";
+  if (notice == "due_30") return std::to_string(effects.remind_first_days) + " 天内到期";
   if (notice == "missed") return "已逾期未完成";
   return "";
 }

@@ -49,7 +49,30 @@ struct RuleDecl {
   std::function<std::vector<ErrorDetail>(const ParamValues&)> check_values;
 };
 
-// The default of every parameter.
+// What the engine does about a school rule's findings, set per rule with its values: reminders
+// before the period ends while it is due (the first and the second, days before its last day;
+// 0: none) and once it was missed, to whom (the school's leaders, its safety officers, the
+// bureau's safety office), and whether a failed period raises a hazard at the school. Every rule
+// judged per school and period has these parameters after its own (SpecsOf).
+struct Effects {
+  int remind_first_days = 30;
+  int remind_second_days = 7;
+  bool remind_missed = true;
+  bool notify_leaders = true;
+  bool notify_safety_officers = true;
+  bool notify_bureau = false;
+  bool raise_hazard = false;
+};
+const std::vector<ParamSpec>& EffectSpecs();
+bool IsEffectKey(std::string_view key);
+// A rule's parameters: its own, then the effects when it is judged per school and period.
+std::vector<ParamSpec> SpecsOf(const RuleDecl& rule);
+// The effects among a rule's values (absent keys: the defaults).
+Effects EffectsOf(const ParamValues& values);
+// The rule's own values, without the effects (what a finding records as the values it used).
+ParamValues OwnValues(const ParamValues& values);
+
+// The default of every parameter (SpecsOf).
 ParamValues Defaults(const RuleDecl& rule);
 // Stored or submitted values checked against the declaration: integers within bounds, no key
 // the rule does not declare, then the rule's own cross-checks; a key left out keeps its default.
@@ -101,11 +124,14 @@ struct Judgement {
   Verdict verdict;
 };
 
-// The reminder a school finding calls for on `today`, if any: "due_30" or "due_7" while it is
-// due and at most that many days of its period remain (the tighter one), "missed" once it
-// failed, for a week after the period's last day (older failures are history, not news).
-std::string NoticeFor(Outcome outcome, const PeriodSpan& period, calendar::Date today);
-std::string_view NoticeLabel(std::string_view notice);  // 还有 30 天到期 …
+// The reminder a school finding calls for on `today`, if any: "due_30" (the first reminder) or
+// "due_7" (the second) while it is due and at most that many days of its period remain (the
+// tighter one; a reminder set to 0 days is never sent), "missed" once it failed, for a week
+// after the period's last day (older failures are history, not news), unless turned off.
+std::string NoticeFor(Outcome outcome, const PeriodSpan& period, calendar::Date today,
+                      const Effects& effects = {});
+// 30 天内到期 … with the days the effects set.
+std::string NoticeLabel(std::string_view notice, const Effects& effects = {});
 
 // Count-in-period rules (at least `need` of something in the period): pass when `have` ≥ `need`;
 // otherwise due while the period runs (today ≤ last day), fail once it has ended.

@@ -60,8 +60,9 @@ void AddDrillRoutes(Router& r, app::Services& s) {
         XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
         Fields f(obj);
         auto d = DrillFromJson(f, true);
+        const auto file_ids = f.Ids("file_ids");
         XA_TRY(f.Finish());
-        XA_ASSIGN_OR_RETURN(auto out, app::RecordDrill(s, ContextOf(req), std::move(d)));
+        XA_ASSIGN_OR_RETURN(auto out, app::RecordDrill(s, ContextOf(req), std::move(d), file_ids));
         return DetailResponse(201, out);
       },
       0, Runs::kInWriteBatch);
@@ -78,8 +79,10 @@ void AddDrillRoutes(Router& r, app::Services& s) {
         XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
         Fields f(obj);
         auto d = DrillFromJson(f, false);
+        const auto file_ids = f.Ids("file_ids");
         XA_TRY(f.Finish());
-        XA_ASSIGN_OR_RETURN(auto out, app::EditDrill(s, ContextOf(req), id, std::move(d)));
+        XA_ASSIGN_OR_RETURN(auto out,
+                            app::EditDrill(s, ContextOf(req), id, std::move(d), file_ids));
         return DetailResponse(200, out);
       },
       0, Runs::kInWriteBatch);

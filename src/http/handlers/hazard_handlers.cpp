@@ -41,20 +41,6 @@ HttpResponse PageJson(const domain::PageResult<T>& page) {
   }
 }
 
-std::vector<std::int64_t> Ids(Fields& f, const char* key) {
-  std::vector<std::int64_t> out;
-  if (const auto* arr = f.Array(key, false)) {
-    for (std::size_t i = 0; i < arr->size(); ++i) {
-      if ((*arr)[i].is_int64()) {
-        out.push_back((*arr)[i].as_int64());
-      } else {
-        f.AddError(std::string(key) + "[" + std::to_string(i) + "]", "须为整数");
-      }
-    }
-  }
-  return out;
-}
-
 hz::FiveInPlace ReadFive(Fields& f) {
   hz::FiveInPlace five;
   const auto* obj = f.ObjectField("five", false);
@@ -238,7 +224,7 @@ void AddHazardRoutes(Router& r, app::Services& s, const ApiOptions& options) {
         in.responsible = f.Str("responsible", false).value_or("");
         in.interim_measures = f.Str("interim_measures", false).value_or("");
         in.five = ReadFive(f);
-        in.file_ids = Ids(f, "file_ids");
+        in.file_ids = f.Ids("file_ids");
         XA_TRY(f.Finish());
         XA_ASSIGN_OR_RETURN(auto d, app::ReportHazard(s, ContextOf(req), std::move(in)));
         return JsonResponse(201, DetailJson(d));
@@ -278,7 +264,7 @@ void AddHazardRoutes(Router& r, app::Services& s, const ApiOptions& options) {
           in.deadline = f.Str("deadline", false);
           in.reason = f.Str("reason", false).value_or("");
           in.note = f.Str("note", false).value_or("");
-          in.file_ids = Ids(f, "file_ids");
+          in.file_ids = f.Ids("file_ids");
           in.password = f.Str("password", false).value_or("");
           in.totp = f.Str("totp", false).value_or("");
           XA_TRY(f.Finish());

@@ -1,6 +1,7 @@
 // The rules engine's catalog: every module's rules with their parameters and the values in force.
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <map>
 
 #include "app/rules/rules.hpp"
@@ -21,10 +22,11 @@ namespace {
 json::object RuleJson(const app::RuleView& v) {
   const auto& r = *v.rule;
   json::array params;
-  for (const auto& p : r.params) {
+  for (const auto& p : rules::SpecsOf(r)) {
     const auto value = v.values.find(p.key);
     params.push_back(
         json::object{{"key", p.key},
+                     {"effect", rules::IsEffectKey(p.key)},
                      {"label", p.label},
                      {"unit", p.unit},
                      {"min", p.min},
@@ -212,6 +214,30 @@ void AddRuleRoutes(Router& r, app::Services& s) {
           return JsonResponse(200, json::serialize(json::object{{"date", board.date},
                                                                 {"rows", std::move(rows)},
                                                                 {"failing", std::move(failing)}}));
+        });
+  r.Add("GET", "/api/v1/plan-board/trend", Access::Need(domain::perm::kRulesRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          const auto year = q.Int("year");
+          XA_TRY(q.Finish());
+          std::optional<int> y;
+          if (year) y = static_cast<int>(std::clamp<std::int64_t>(*year, 0, 100000));
+          XA_ASSIGN_OR_RETURN(auto trend, app::GetPlanTrend(s, ContextOf(req), y));
+          json::array months;
+          for (const auto& m : trend.months) {
+            json::array measures;
+            for (const auto& row : m.measures) {
+              measures.push_back(json::object{{"number", row.number},
+                                              {"schools_failing", row.schools_failing},
+                                              {"schools_judged", row.schools_judged}});
+            }
+            months.push_back(json::object{{"month", m.month},
+                                          {"date", m.date},
+                                          {"schools", m.schools},
+                                          {"measures", std::move(measures)}});
+          }
+          return JsonResponse(200, json::serialize(json::object{{"year", trend.year},
+                                                                {"months", std::move(months)}}));
         });
   r.Add("GET", "/api/v1/plan-board", Access::Need(domain::perm::kRulesRead),
         [&s](HttpRequest& req) -> Result<HttpResponse> {

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "domain/drill/drill_rules.hpp"
+#include "http/json/hazard_json.hpp"
 
 namespace xiaoan::http {
 
@@ -88,6 +89,9 @@ json::value ToJson(const app::DrillDetail& d) {
   for (const auto& f : d.findings) findings.push_back(ToJson(f));
   auto out = ToJson(d.drill).as_object();
   out["findings"] = std::move(findings);
+  json::array files;
+  for (const auto& f : d.files) files.push_back(ToJson(f));
+  out["files"] = std::move(files);
   out["can_edit"] = d.can_edit;
   return out;
 }

@@ -151,6 +151,20 @@ const json::array* Fields::Array(const char* key, bool required) {
   return &v->as_array();
 }
 
+std::vector<std::int64_t> Fields::Ids(const char* key) {
+  std::vector<std::int64_t> out;
+  if (const auto* arr = Array(key, false)) {
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+      if ((*arr)[i].is_int64()) {
+        out.push_back((*arr)[i].as_int64());
+      } else {
+        AddError(Path(key) + "[" + std::to_string(i) + "]", "须为整数");
+      }
+    }
+  }
+  return out;
+}
+
 const json::object* Fields::ObjectField(const char* key, bool required) {
   const json::value* v = Get(key, required);
   if (v == nullptr || (v->is_null() && !required)) return nullptr;

@@ -30,6 +30,8 @@ class Fields {
   std::optional<std::int64_t> Int(const char* key, bool required);
   std::optional<bool> Bool(const char* key, bool required);
   const boost::json::array* Array(const char* key, bool required);
+  // An optional array of integers (record ids); errors name key[i].
+  std::vector<std::int64_t> Ids(const char* key);
   const boost::json::object* Object(const boost::json::value& v, const std::string& path);
   // A nested object field (absent or null and not required → nullptr).
   const boost::json::object* ObjectField(const char* key, bool required);

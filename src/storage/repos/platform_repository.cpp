@@ -53,6 +53,18 @@ Status SqlFileRepository::Attach(std::int64_t file_id, const std::string& subjec
   return {};
 }
 
+Result<std::vector<StoredFile>> SqlFileRepository::OfSubject(const std::string& subject_type,
+                                                             std::int64_t subject_id) {
+  XA_ASSIGN_OR_RETURN(auto r, conn_.Query(std::string("SELECT ") + kStoredFileColumns +
+                                              " FROM files f WHERE f.subject_type = $1 AND "
+                                              "f.subject_id = $2 ORDER BY f.id",
+                                          {subject_type, subject_id}));
+  std::vector<StoredFile> out;
+  out.reserve(r.size());
+  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(ReadStoredFile(r, i));
+  return out;
+}
+
 Status SqlNotificationRepository::Insert(Notification& n) {
   XA_ASSIGN_OR_RETURN(
       auto r,

@@ -20,6 +20,8 @@ class SqlFileRepository final : public domain::FileRepository {
   Result<std::optional<domain::StoredFile>> Find(std::int64_t id) override;
   Status Attach(std::int64_t file_id, const std::string& subject_type,
                 std::int64_t subject_id) override;
+  Result<std::vector<domain::StoredFile>> OfSubject(const std::string& subject_type,
+                                                    std::int64_t subject_id) override;
 
  private:
   sql::Connection& conn_;

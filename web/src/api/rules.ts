@@ -21,6 +21,8 @@ export interface RuleParam {
   /** The value in force. */
   value: number
   help: string
+  /** One of the engine's effects (reminders, who is told, raise_hazard), after the rule's own. */
+  effect?: boolean
 }
 
 export interface Rule {

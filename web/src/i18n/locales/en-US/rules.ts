@@ -28,6 +28,7 @@ export default {
   history: 'Versions',
   historyRule: 'Versions: {title}',
   dialog: {
+    effects: 'Reminders and hazards',
     districtWide: 'The hazard rules hold for the whole district: the new values apply to every school once saved (needs both rule and hazard rule configuration).',
     intro: 'Saving makes a new version of the parameters; findings already judged keep theirs, later ones (judging again included) use the new version.',
     range: '{min}–{max}{unit}',

@@ -32,6 +32,7 @@ export default {
   history: '版本记录',
   historyRule: '版本记录：{title}',
   dialog: {
+    effects: '提醒与隐患',
     districtWide: '隐患规则全区统一：保存后对全区所有学校生效（需同时具有规则配置和隐患规则配置权限）。',
     intro: '保存后生成新的参数版本；已有的判定结果保留原版本，此后的判定（包括“重新判定”）按新版本执行。',
     range: '可填 {min}–{max}{unit}',

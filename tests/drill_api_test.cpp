@@ -374,6 +374,12 @@ TEST_P(DrillApiTest, ARulesEffectsChooseWhoIsRemindedAndRaiseAHazardOnce) {
                                     R"({"values":{"raise_hazard":1}})")),
             "values.raise_hazard");  // a record rule has no effects
 
+  // The day judged is checked where it is read.
+  EXPECT_EQ(FirstField(office_.Call("POST", "/api/v1/rules/evaluate", R"({"date":"2026-02-30"})")),
+            "date");
+  EXPECT_EQ(FirstField(office_.Call("POST", "/api/v1/rules/evaluate", R"({"date":"1999-12-31"})")),
+            "date");
+  EXPECT_EQ(As("school1_safety").Call("POST", "/api/v1/rules/evaluate", "{}").status, 403);
   // November has ended without a drill: failed, a hazard at the school, once.
   Evaluate("2026-11-30");
   Evaluate("2026-11-30");

@@ -427,6 +427,13 @@ Result<int> EvaluateSchools(Services& s, const RequestContext& ctx, cal::Date da
   return judged;
 }
 
+Result<int> EvaluateSchools(Services& s, const RequestContext& ctx,
+                            const std::optional<std::string>& date) {
+  XA_TRY(RequirePermission(ctx, domain::perm::kRulesConfigure, "重新判定规则"));
+  XA_ASSIGN_OR_RETURN(const auto day, ParseDay(date, s, "date"));
+  return EvaluateSchools(s, ctx, day);
+}
+
 Result<domain::PageResult<rules::Finding>> ListFindings(Services& s, const RequestContext& ctx,
                                                         FindingQuery q) {
   XA_TRY(RequirePermission(ctx, domain::perm::kRulesRead, "查看规则判定结果"));

@@ -107,6 +107,9 @@ Status SaveRecordFinding(Services& s, domain::Tx& tx, const domain::rules::RuleD
 // Every school in scope judged for the periods containing `day` (the daily job runs this for
 // yesterday and today, so periods that ended are closed); returns the schools judged.
 Result<int> EvaluateSchools(Services& s, const RequestContext& ctx, domain::calendar::Date day);
+// The same for a day given as text (absent: today in China); a bad date is named as `date`.
+Result<int> EvaluateSchools(Services& s, const RequestContext& ctx,
+                            const std::optional<std::string>& date);
 
 // ---- Findings and boards -----------------------------------------------------------------------
 struct FindingQuery {

@@ -7,7 +7,6 @@
 #include "app/rules/rules.hpp"
 #include "core/strings.hpp"
 #include "domain/auth/auth.hpp"
-#include "domain/hazard/hazard.hpp"
 #include "http/api.hpp"
 #include "http/json/drill_json.hpp"
 #include "http/query.hpp"
@@ -166,11 +165,7 @@ void AddRuleRoutes(Router& r, app::Services& s) {
           Fields f(obj);
           const auto date = f.Str("date", false);
           XA_TRY(f.Finish());
-          const auto day = domain::calendar::ParseDate(date.value_or(""));
-          if (date && !day) return InvalidArgument("date", "须为 YYYY-MM-DD 格式的日期");
-          const auto today = domain::calendar::ParseDate(domain::hazard::ChinaDate(s.clock.Now()));
-          XA_ASSIGN_OR_RETURN(auto n,
-                              app::EvaluateSchools(s, ContextOf(req), day ? *day : today.value()));
+          XA_ASSIGN_OR_RETURN(auto n, app::EvaluateSchools(s, ContextOf(req), date));
           return JsonResponse(200, json::serialize(json::object{{"schools", n}}));
         });
   r.Add("GET", "/api/v1/rule-findings", Access::Need(domain::perm::kRulesRead),

@@ -215,21 +215,30 @@ FileSubject HazardFileSubject() {
           }};
 }
 
+namespace {
+
+// The rule set's numbers by the keys its rules declare (the per-domain deadlines aside).
+domain::rules::ParamValues ParamValuesOf(const hz::RuleSet& rules) {
+  const auto& d = rules.deadlines;
+  const auto& e = rules.escalation;
+  return {{"general_days", d.general_days},
+          {"major_days", d.major_days},
+          {"overdue_leader_days", e.overdue_leader_days},
+          {"overdue_bureau_days", e.overdue_bureau_days},
+          {"missed_window_days", e.missed_window_days},
+          {"repeat_window_days", e.repeat_window_days},
+          {"rework_threshold", e.rework_threshold}};
+}
+
+}  // namespace
+
 RuleModule HazardRuleModule() {
   return {
       "hazard",
       hz::RuleDecls(),
       [](domain::Tx& tx) -> Result<domain::rules::ParamValues> {
         XA_ASSIGN_OR_RETURN(auto rules, LoadRules(tx));
-        const auto& d = rules.deadlines;
-        const auto& e = rules.escalation;
-        return domain::rules::ParamValues{{"general_days", d.general_days},
-                                          {"major_days", d.major_days},
-                                          {"overdue_leader_days", e.overdue_leader_days},
-                                          {"overdue_bureau_days", e.overdue_bureau_days},
-                                          {"missed_window_days", e.missed_window_days},
-                                          {"repeat_window_days", e.repeat_window_days},
-                                          {"rework_threshold", e.rework_threshold}};
+        return ParamValuesOf(rules);
       },
       "/api/v1/hazard-rules",
       {},
@@ -475,7 +484,7 @@ Result<hz::RuleSet> UpdateHazardRules(
     const auto stored = hz::SettingsOf(rules);
     XA_TRY(tx.hazards().ReplaceRuleSettings(stored, s.Now(), ctx.actor));
     // Each rule whose values changed gets a new version in the rules engine.
-    XA_ASSIGN_OR_RETURN(auto values, HazardRuleModule().values(tx));
+    const auto values = ParamValuesOf(rules);
     for (const auto& rule : hz::RuleDecls()) {
       domain::rules::ParamValues own;
       for (const auto& p : rule.params) own[p.key] = values.at(p.key);

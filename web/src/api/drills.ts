@@ -56,6 +56,8 @@ export interface Drill {
   problems: DrillProblem[]
   actions: string
   recorded_by: string
+  /** The drill plan it carried out (演练计划), or null (absent from an older server). */
+  plan_id?: number | null
   created_at: string
   updated_at: string
 }
@@ -93,6 +95,8 @@ export interface DrillInput {
   actions?: string
   /** Files uploaded first (POST /api/v1/files) to attach; an edit adds them to those attached. */
   file_ids?: number[]
+  /** POST only: the drill plan this drill carries out (the plan becomes done). */
+  plan_id?: number
 }
 
 export type DrillSort = 'date' | '-date' | 'school' | '-school' | 'kind' | '-kind'

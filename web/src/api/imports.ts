@@ -18,7 +18,15 @@ export interface ImportReport {
 export interface ImportOptions {
   /** Absent: the endpoint has no such switch (the parameter is not sent). */
   updateExisting?: boolean
-  partial: boolean
+  /** Absent: the endpoint is all-or-nothing only (no `mode` is sent). */
+  partial?: boolean
+  /** The file's format (`format=xlsx|csv`), for endpoints that ask for it. */
+  format?: string
+}
+
+/** The format an import is told, from the file's name (.csv, else .xlsx). */
+export function importFormatOf(name: string): 'xlsx' | 'csv' {
+  return /\.csv$/i.test(name) ? 'csv' : 'xlsx'
 }
 
 function isReport(v: unknown): v is ImportReport {
@@ -34,8 +42,9 @@ export async function uploadImport(path: string, file: Blob, opts: ImportOptions
     return await request<ImportReport>('POST', path, {
       raw: file,
       query: {
-        mode: opts.partial ? 'partial' : 'all_or_nothing',
+        mode: opts.partial === undefined ? undefined : opts.partial ? 'partial' : 'all_or_nothing',
         update_existing: opts.updateExisting ?? undefined,
+        format: opts.format,
       },
     })
   } catch (e) {

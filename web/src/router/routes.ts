@@ -83,6 +83,13 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'drill.menu.list', group: 'drills', icon: 'AlarmClock', perm: perm.drillRead },
   },
   {
+    // 演练计划: the drills the schools plan, recorded from the plan when held.
+    path: 'drills/plans',
+    name: 'drill-plans',
+    component: () => import('@/views/drills/DrillPlanList.vue'),
+    meta: { title: 'drill.menu.plans', group: 'drills', icon: 'Notebook', perm: perm.drillRead },
+  },
+  {
     path: 'drills/new',
     name: 'drill-new',
     component: () => import('@/views/drills/DrillForm.vue'),
@@ -109,12 +116,20 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'drill.menu.board', group: 'drills', icon: 'DataLine', perm: perm.rulesRead },
   },
   {
-    // 规范落实年看板: the 8 actions and 21 measures with their rules' outcomes and the month trend
-    // (rules:read, like the drill board beside it).
+    // 规范落实年看板: the actions and measures of the plan in effect with their rules' outcomes and
+    // the month trend (rules:read, like the drill board beside it).
     path: 'plan-board',
     name: 'plan-board',
     component: () => import('@/views/plan/PlanBoard.vue'),
     meta: { title: 'plan.menu.board', group: 'drills', icon: 'TrendCharts', perm: perm.rulesRead },
+  },
+  {
+    // 年度计划: the plan for a year the board follows — the shipped one or a bureau's own, loaded
+    // from a spreadsheet by holders of rules:configure.
+    path: 'plan/year',
+    name: 'plan',
+    component: () => import('@/views/plan/YearPlan.vue'),
+    meta: { title: 'plan.menu.year', group: 'drills', icon: 'Memo', perm: perm.rulesRead },
   },
   {
     path: 'calendar',

@@ -35,11 +35,11 @@ describe('sidebar menu', () => {
     expect(system?.items.map((i) => i.name)).toEqual(['schools', 'rules'])
   })
 
-  it('groups the drills under 应急演练: the records for readers, 记录演练 for recorders, the boards for rules:read', () => {
+  it('groups the drills under 应急演练: the records and plans for readers, 记录演练 for recorders, the boards and the year plan for rules:read', () => {
     const drills = (perms: string[]) => buildMenu(layoutChildren, canWith(perms)).find((s) => s.group === 'drills')?.items.map((i) => i.name)
-    expect(drills([perm.drillRead])).toEqual(['drills'])
-    expect(drills([perm.drillRead, perm.drillRecord, perm.rulesRead])).toEqual(['drills', 'drill-new', 'drill-board', 'plan-board'])
-    expect(drills([perm.rulesRead])).toEqual(['drill-board', 'plan-board'])
+    expect(drills([perm.drillRead])).toEqual(['drills', 'drill-plans'])
+    expect(drills([perm.drillRead, perm.drillRecord, perm.rulesRead])).toEqual(['drills', 'drill-plans', 'drill-new', 'drill-board', 'plan-board', 'plan'])
+    expect(drills([perm.rulesRead])).toEqual(['drill-board', 'plan-board', 'plan'])
     expect(drills([perm.hazardRead])).toBeUndefined()
     const order = buildMenu(layoutChildren, canWith([perm.hazardRead, perm.drillRead, perm.calendarRead])).map((s) => s.group)
     expect(order).toEqual(['home', 'hazards', 'drills', 'education', 'system'])

@@ -5,7 +5,6 @@
 import type { LocationQuery, RouteLocationRaw } from 'vue-router'
 import type { PlanBoard, PlanMeasure, PlanTrend } from '@/api/plan'
 import type { RuleBoardRow, RuleFinding } from '@/api/rules'
-import { MEASURE_COUNT } from '@/api/rules'
 
 /** vue-i18n's `t`, or anything that turns a key and named values into a text. */
 export type Translate = (key: string, named?: Record<string, unknown>) => string
@@ -93,7 +92,7 @@ function one(v: LocationQuery[string] | undefined): string {
 export interface PlanQuery {
   /** YYYY-MM-DD, or empty for today. */
   date: string
-  /** The measure whose failing schools are open (1–21). */
+  /** The measure whose failing schools are open (any positive number: a loaded plan numbers its own). */
   measure: number | undefined
 }
 
@@ -101,10 +100,10 @@ export interface PlanQuery {
 export function planQueryFrom(query: LocationQuery): PlanQuery {
   const date = one(query.date)
   const m = one(query.measure)
-  const n = /^\d{1,2}$/.test(m) ? Number(m) : NaN
+  const n = /^\d{1,6}$/.test(m) ? Number(m) : NaN
   return {
     date: DATE.test(date) ? date : '',
-    measure: Number.isInteger(n) && n >= 1 && n <= MEASURE_COUNT ? n : undefined,
+    measure: Number.isInteger(n) && n >= 1 ? n : undefined,
   }
 }
 

@@ -40,6 +40,7 @@ export default {
     drop: 'Drop a file here, or click to choose',
     hint: '.xlsx or .csv only; the first row is the header',
     updateExisting: 'Update existing records',
+    allOrNothing: 'Written only when every row is valid; rows with errors are listed below to fix and import again',
     partial: 'Import only the valid rows (by default nothing is written if any row fails)',
     start: 'Import',
     chooseFile: 'Choose a file first',

@@ -3,6 +3,7 @@
 export default {
   menu: {
     list: 'Drill records',
+    plans: 'Drill plans',
     record: 'Record a drill',
     edit: 'Edit drill record',
     detail: 'Drill details',
@@ -157,6 +158,65 @@ export default {
     reason: 'Reason',
     separator: ', ',
     barLabel: '{title}: {counts}',
+  },
+  plan: {
+    add: 'New plan',
+    status: {
+      planned: 'Planned',
+      due: 'Due this week',
+      overdue: 'Overdue',
+      done: 'Done',
+    },
+    field: {
+      status: 'Status',
+      date: 'Planned date',
+      range: 'Planned dates',
+      note: 'Note',
+      createdBy: 'Planned by',
+    },
+    placeholder: {
+      title: 'e.g. Winter fire evacuation drill',
+      note: 'Optional: the drill script, preparations …',
+    },
+    required: {
+      title: 'Enter the drill name',
+      date: 'Choose the planned date',
+      past: 'The planned date cannot be before today',
+    },
+    list: {
+      list: 'Drill plans',
+      record: 'Record from plan',
+      recordOf: 'Record from plan: {name}',
+      viewDrill: 'View drill',
+      viewDrillOf: 'View drill record: {name}',
+      editOf: 'Edit: {name}',
+      deleteOf: 'Delete: {name}',
+    },
+    dialog: {
+      create: 'New drill plan',
+      edit: 'Edit drill plan',
+      intro: 'Plans dated within the next 7 days appear on the school’s home page; after the drill, choose “Record from plan” — once the record is saved the plan is done.',
+      created: 'Drill plan created',
+      saved: 'Drill plan saved',
+    },
+    form: {
+      fromPlan: 'Recording from plan: {name}',
+      fromPlanHint: 'Kind, name, date, time of day, scope and commander come from the plan; change and complete them as held. Saving marks the plan done.',
+      laterDate: 'The plan is dated {date}, after today: the drill is dated today',
+      planDone: 'A drill was recorded for plan “{name}”',
+      planDoneLink: 'View the drill record',
+      planMissing: 'The drill plan was not found (perhaps removed); this drill is recorded without it',
+    },
+    detail: {
+      fromPlan: 'From a drill plan',
+      plan: 'Drill plan',
+    },
+    home: {
+      title: 'Drill plans due this week or overdue',
+      toPlans: 'All drill plans',
+      none: 'No drill plan due this week or overdue',
+      overdue: 'Drill plans overdue: {n}',
+    },
   },
   home: {
     schoolTitle: 'Drills to do',

@@ -40,6 +40,7 @@ export default {
     drop: '将文件拖到此处，或点击选择',
     hint: '仅支持 .xlsx 或 .csv 文件，第一行为表头',
     updateExisting: '更新已存在的记录',
+    allOrNothing: '全部行正确才写入；有错误的行列在下方，修改后重新导入',
     partial: '仅导入正确的行（默认全部成功才写入）',
     start: '开始导入',
     chooseFile: '请先选择文件',

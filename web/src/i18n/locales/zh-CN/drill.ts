@@ -4,6 +4,7 @@
 export default {
   menu: {
     list: '演练记录',
+    plans: '演练计划',
     record: '记录演练',
     edit: '修改演练记录',
     detail: '演练详情',
@@ -159,6 +160,65 @@ export default {
     reason: '说明',
     separator: '，',
     barLabel: '{title}：{counts}',
+  },
+  plan: {
+    add: '新建计划',
+    status: {
+      planned: '计划中',
+      due: '本周待办',
+      overdue: '已逾期',
+      done: '已完成',
+    },
+    field: {
+      status: '状态',
+      date: '计划日期',
+      range: '计划日期',
+      note: '备注',
+      createdBy: '制定人',
+    },
+    placeholder: {
+      title: '如“冬季消防疏散演练”',
+      note: '可选：演练方案、准备事项等',
+    },
+    required: {
+      title: '请填写演练名称',
+      date: '请选择计划日期',
+      past: '计划日期不能早于今天',
+    },
+    list: {
+      list: '演练计划列表',
+      record: '按计划记录',
+      recordOf: '按计划记录：{name}',
+      viewDrill: '查看演练',
+      viewDrillOf: '查看演练记录：{name}',
+      editOf: '修改：{name}',
+      deleteOf: '删除：{name}',
+    },
+    dialog: {
+      create: '新建演练计划',
+      edit: '修改演练计划',
+      intro: '计划日期在今后 7 天内的计划列入学校首页的演练待办；演练结束后在计划上点“按计划记录”，记录提交后计划即为已完成。',
+      created: '演练计划已新建',
+      saved: '演练计划已保存',
+    },
+    form: {
+      fromPlan: '按计划记录：{name}',
+      fromPlanHint: '已按计划填入演练类型、名称、日期、时段、参演范围和总指挥，请按实际情况修改并补充；提交后该计划标为已完成。',
+      laterDate: '计划日期 {date} 晚于今天，演练日期已按今天填写',
+      planDone: '计划“{name}”已记录演练',
+      planDoneLink: '查看演练记录',
+      planMissing: '未找到该演练计划（可能已删除），本次按普通演练记录',
+    },
+    detail: {
+      fromPlan: '来自演练计划',
+      plan: '演练计划',
+    },
+    home: {
+      title: '本周待办与已逾期的演练计划',
+      toPlans: '全部演练计划',
+      none: '本周没有待办或逾期的演练计划',
+      overdue: '已逾期的演练计划 {n} 项',
+    },
   },
   home: {
     schoolTitle: '本校演练待办',

@@ -2,11 +2,44 @@
 export default {
   menu: {
     board: '规范落实年看板',
+    year: '年度计划',
   },
+  /** 年度计划 (views/plan/YearPlan.vue). */
+  year: {
+    year: '年度',
+    yearOption: '{year}年',
+    export: '导出计划（模板）',
+    template: '下载当前计划作为模板',
+    import: '导入计划',
+    importWhat: '{year}年度计划',
+    importHint:
+      '表头依次为：行动序号、行动、措施序号、措施、规则编号（一项措施的多条规则用顿号或逗号分隔，可不填）。导入的计划替换本局 {year} 年的计划，本局和下级单位的看板随之按新计划统计；有任何一行错误则不写入。',
+    toRules: '规则编号见规则目录',
+    restore: '恢复内置计划',
+    restoreConfirm: '删除本局 {year} 年导入的计划，恢复使用内置计划（或上级教育局的计划）？',
+    restored: '已恢复 {year} 年的内置计划',
+    imported: '{year} 年度计划已导入',
+    shipped: '内置计划',
+    own: '本局计划',
+    upper: '{unit}计划',
+    loadedBy: '{unit}导入',
+    loadedAt: '{unit} · {by} 于 {at} 导入',
+    shippedHint: '校安内置的规范落实年方案（8 项行动、21 项措施）',
+    counts: '{actions} 项行动 · {measures} 项措施 · {rules} 条规则 · {withoutRules} 项措施暂无规则',
+    intro: '规范落实年看板按所选年度的计划统计各项措施的落实情况。教育局可导入本局的年度计划（行动、措施及各措施对应的规则），下级单位随之采用。',
+    toBoard: '查看规范落实年看板',
+    action: '行动',
+    measure: '措施',
+    rules: '规则',
+    noMeasures: '暂无措施',
+  },
+  /** The plan the board follows. */
+  follows: '统计依据：',
+  toPlan: '查看年度计划',
   date: '看板日期',
   summary: '学校 {schools} 所 · 已有规则的措施 {rules} 项 · 有学校未达标的措施 {failing} 项',
   intro:
-    '规范落实年方案的 8 项行动、21 项措施在所选日期所在周期的落实情况：每项措施下各条按学校判定的规则的学校达标情况和达标率（达标学校占适用学校的比例），以及未达标或待完成的学校数。尚无规则的措施标为“暂无规则”。',
+    '所选年度计划的各项行动和措施在所选日期所在周期的落实情况：每项措施下各条按学校判定的规则的学校达标情况和达标率（达标学校占适用学校的比例），以及未达标或待完成的学校数。尚无规则的措施标为“暂无规则”。',
   /** 行动 1 学校安全责任压实行动 */
   action: '行动 {n} {title}',
   /** 措施 13 强化消防实战型应急演练 */

@@ -18,11 +18,16 @@ const api = vi.hoisted(() => ({
   findings: { list: vi.fn(), export: vi.fn() },
   board: { get: vi.fn() },
   schools: { list: vi.fn(), get: vi.fn() },
+  plans: { list: vi.fn(), export: vi.fn(), get: vi.fn(), create: vi.fn(), update: vi.fn(), remove: vi.fn() },
 }))
 
 vi.mock('@/api/drills', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api/drills')>()
   return { ...real, drillsApi: api.drills }
+})
+vi.mock('@/api/drillPlans', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/api/drillPlans')>()
+  return { ...real, drillPlansApi: api.plans }
 })
 vi.mock('@/api/rules', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api/rules')>()
@@ -103,6 +108,7 @@ async function mountPage(component: object, path: string, me: Me) {
     routes: [
       { path: '/drills', name: 'drills', component: Stub },
       { path: '/drills/new', name: 'drill-new', component: Stub },
+      { path: '/drills/plans', name: 'drill-plans', component: Stub },
       { path: '/drills/board', name: 'drill-board', component: Stub },
       { path: '/plan-board', name: 'plan-board', component: Stub },
       { path: '/drills/:id(\\d+)', name: 'drill-detail', component: Stub },
@@ -147,6 +153,7 @@ beforeEach(() => {
     ],
   })
   api.schools.list.mockResolvedValue({ items: [{ id: 21, name: '示范区双桥小学' }], total: 1 })
+  api.plans.list.mockResolvedValue({ items: [], total: 0 })
   api.schools.get.mockResolvedValue({ id: 21, buildings: [{ id: 31, name: '教学楼', floors: 5 }], key_places: [] })
 })
 afterEach(() => {

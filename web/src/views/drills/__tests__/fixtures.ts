@@ -1,5 +1,6 @@
 // Records of the drill pages' tests, as the server sends them.
 import type { Drill } from '@/api/drills'
+import type { DrillPlan } from '@/api/drillPlans'
 import type { RuleBoardRow, RuleFinding } from '@/api/rules'
 
 export const drill: Drill = {
@@ -75,6 +76,30 @@ export function boardRow(over: Partial<RuleBoardRow> = {}): RuleBoardRow {
     schools: 40,
     unjudged: 0,
     counts: { pass: 9, due: 31, fail: 0, warn: 0, na: 0 },
+    ...over,
+  }
+}
+
+/** A drill plan due this week (演练计划). */
+export function plan(over: Partial<DrillPlan> = {}): DrillPlan {
+  return {
+    id: 5,
+    school_id: 21,
+    school_name: '示范区双桥小学',
+    kind: 'fire',
+    title: '冬季消防疏散演练',
+    date: '2026-12-18',
+    start_time: '10:00',
+    night: false,
+    whole_school: true,
+    scope_note: '',
+    commander: '黄丽华',
+    note: '',
+    drill_id: null,
+    status: 'due',
+    created_by: 'school1_safety',
+    created_at: '2026-12-01T02:00:00.000Z',
+    updated_at: '2026-12-01T02:00:00.000Z',
     ...over,
   }
 }

@@ -102,9 +102,13 @@ describe('a finding’s records', () => {
 describe('the page’s link', () => {
   it('reads a day and a measure, nothing else', () => {
     expect(planQueryFrom({ date: '2026-11-30', measure: '13' })).toEqual({ date: '2026-11-30', measure: 13 })
-    expect(planQueryFrom({ date: '30/11/2026', measure: '22' })).toEqual({ date: '', measure: undefined })
+    expect(planQueryFrom({ date: '30/11/2026', measure: '0' })).toEqual({ date: '', measure: undefined })
     expect(planQueryFrom({ measure: ['8', '9'] })).toEqual({ date: '', measure: 8 })
     expect(planQueryFrom({ measure: '1e1' })).toEqual({ date: '', measure: undefined })
+    expect(planQueryFrom({ measure: '-3' })).toEqual({ date: '', measure: undefined })
+    // A loaded plan numbers its measures as it likes: no count of 21 is assumed.
+    expect(planQueryFrom({ measure: '22' })).toEqual({ date: '', measure: 22 })
+    expect(planQueryFrom({ measure: '105' })).toEqual({ date: '', measure: 105 })
   })
 
   it('writes only what differs from today with nothing open', () => {

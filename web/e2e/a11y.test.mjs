@@ -126,6 +126,15 @@ async function stepDialog(page, label) {
   await page.waitForSelector(byTest('field-password'), { state: 'hidden' })
 }
 
+/** The new drill plan dialog: open, checked, Escape closes it. */
+async function planDialog(page, label) {
+  await page.click(byTest('add'))
+  await page.waitForSelector(`${byTest('plan-dialog')}:visible`)
+  await expectAccessible(page, `${label}, new plan dialog`)
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('plan-dialog'), { state: 'hidden' })
+}
+
 /** The bell's panel: open, checked, and Escape closes it with the focus back on the bell. */
 async function bell(page, label) {
   await page.click(byTest('bell'))
@@ -242,6 +251,8 @@ for (const viewport of [DESKTOP, PHONE]) {
           [`/drills/${tourDrill}`, byTest('drill-info')],
           [`/drills/${tourDrill}/edit`, byTest('drill-form')],
           ['/drills/board', byTest('board-row-drill.monthly')],
+          ['/drills/plans', byTest('add'), planDialog],
+          ['/plan/year', byTest('plan-title')],
           ['/calendar?month=2026-12', byTest('day-2026-12-01'), calendarDay],
           ['/calendar?tab=settings', byTest('exceptions-0-reason')],
           ['/system/schools', `${byTest('table')} .el-table__row`, bell],
@@ -262,6 +273,8 @@ for (const viewport of [DESKTOP, PHONE]) {
           ['/drills', byTest('row-link')],
           ['/drills/board', byTest('board-row-drill.monthly'), boardEvaluate],
           ['/plan-board?measure=13', `${byTest('measure-findings-13')} ${byTest('finding-open')}`],
+          ['/drills/plans', byTest('add')],
+          ['/plan/year', byTest('plan-title')],
           ['/rules?measure=13', byTest('rule-drill.monthly'), ruleParams],
           ['/calendar?month=2026-10', byTest('day-2026-10-10')],
           ['/calendar?tab=settings', byTest('terms-0-starts_on')],
@@ -537,12 +550,14 @@ describe('no sideways scrolling at 320 px and at 200 % zoom', () => {
         ['school1_safety', '/drills/new', byTest('drill-form')],
         ['school1_safety', `/drills/${tourDrill}`, byTest('drill-info')],
         ['school1_safety', '/drills/board', byTest('board-row-drill.monthly')],
+        ['school1_safety', '/drills/plans', byTest('add')],
         ['school1_safety', '/calendar?month=2026-10', byTest('day-2026-10-10')],
         ['school1_safety', '/calendar?tab=settings', byTest('exceptions-0-reason')],
         ['school1_safety', '/system/schools', `${byTest('table')} .el-table__row`],
         ['safety_office', '/hazards/board', byTest('board-open')],
         ['safety_office', '/drills/board', byTest('board-row-drill.monthly')],
         ['safety_office', '/plan-board?measure=13', `${byTest('measure-findings-13')} ${byTest('finding-open')}`],
+        ['safety_office', '/plan/year', byTest('plan-title')],
         ['safety_office', '/calendar?month=2026-10', byTest('day-2026-10-10')],
         ['safety_office', '/system/schools', `${byTest('table')} .el-table__row`],
         ['sysadmin', '/system/users', `${byTest('table')} .el-table__row`],

@@ -25,6 +25,8 @@ export interface DrillPlan {
   /** The drill recorded from the plan (status done). */
   drill_id: number | null
   status: DrillPlanStatus
+  /** Whether the caller may change or remove it (drill:record, not done); absent from an older server. */
+  can_edit?: boolean
   created_by: string
   created_at: string
   updated_at: string
@@ -34,7 +36,8 @@ export interface DrillPlan {
 export interface DrillPlanInput {
   school_id?: number
   kind: string
-  title: string
+  /** Optional (empty: the plan is named by its day and kind). */
+  title?: string
   /** YYYY-MM-DD, not before today for a new plan. */
   date: string
   start_time?: string
@@ -45,7 +48,7 @@ export interface DrillPlanInput {
   note?: string
 }
 
-export type DrillPlanSort = 'date' | '-date' | 'school'
+export type DrillPlanSort = 'date' | '-date' | 'school' | '-school'
 
 export interface DrillPlanQuery {
   school_id?: number

@@ -1,4 +1,4 @@
-import { ApiError, request } from './http'
+import { ApiError, request, type Query } from './http'
 
 export interface ImportRowError {
   row: number
@@ -22,6 +22,8 @@ export interface ImportOptions {
   partial?: boolean
   /** The file's format (`format=xlsx|csv`), for endpoints that ask for it. */
   format?: string
+  /** Other parameters of the endpoint (a plan's title). */
+  extra?: Query
 }
 
 /** The format an import is told, from the file's name (.csv, else .xlsx). */
@@ -42,6 +44,7 @@ export async function uploadImport(path: string, file: Blob, opts: ImportOptions
     return await request<ImportReport>('POST', path, {
       raw: file,
       query: {
+        ...opts.extra,
         mode: opts.partial === undefined ? undefined : opts.partial ? 'partial' : 'all_or_nothing',
         update_existing: opts.updateExisting ?? undefined,
         format: opts.format,

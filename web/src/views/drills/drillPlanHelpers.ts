@@ -36,14 +36,22 @@ export function planStatusOptions(t: Translate): { value: DrillPlanStatus; label
   return DRILL_PLAN_STATUSES.map((s) => ({ value: s, label: planStatusLabel(t, s) }))
 }
 
-/** Whether a plan may still be changed, removed or recorded (not once a drill carried it out). */
+/** Whether a plan may still be recorded (not once a drill carried it out). */
 export function isOpen(p: Pick<DrillPlan, 'status' | 'drill_id'>): boolean {
   return p.status !== 'done' && !p.drill_id
 }
 
-/** 2026-12-18 冬季消防疏散演练: how a plan is named in lists, confirmations and links. */
-export function planName(p: Pick<DrillPlan, 'date' | 'title'>): string {
-  return p.title ? `${p.date} ${p.title}` : p.date
+/** Whether the user may change or remove the plan: drill:record, open, and the server agrees. */
+export function canChange(p: Pick<DrillPlan, 'status' | 'drill_id' | 'can_edit'>, canRecord: boolean): boolean {
+  return canRecord && isOpen(p) && p.can_edit !== false
+}
+
+/**
+ * How a plan is named in lists, confirmations and links: 2026-12-18 冬季消防疏散演练, or by its
+ * kind without a title (2026-12-18 消防疏散演练, drill.name).
+ */
+export function planName(t: Translate, p: Pick<DrillPlan, 'date' | 'title'>, kindLabel: string): string {
+  return p.title ? `${p.date} ${p.title}` : t('drill.name', { date: p.date, kind: kindLabel })
 }
 
 // ---- The list's search form ----
@@ -166,13 +174,14 @@ export function planToForm(p: DrillPlan): PlanForm {
 export function planInput(f: PlanForm, creating: boolean): DrillPlanInput {
   const input: DrillPlanInput = {
     kind: f.kind,
-    title: f.title.trim(),
     date: f.date ?? '',
     night: f.night,
     whole_school: f.whole_school,
     commander: f.commander.trim(),
   }
   if (creating) input.school_id = f.school_id ?? 0
+  const title = f.title.trim()
+  if (title) input.title = title
   if (f.start_time) input.start_time = apiTime(f.start_time, false)
   if (!f.whole_school) input.scope_note = f.scope_note.trim()
   const note = f.note.trim()

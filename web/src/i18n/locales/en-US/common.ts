@@ -44,6 +44,7 @@ export default {
     partial: 'Import only the valid rows (by default nothing is written if any row fails)',
     start: 'Import',
     chooseFile: 'Choose a file first',
+    refused: 'The file was refused; nothing was written: {message}',
     resultOk: 'Imported: {created} created, {updated} updated',
     resultFailed: '{failed} rows have errors; nothing was written. Fix them and import again',
     resultPartial: 'Valid rows written: {created} created, {updated} updated; {failed} rows failed',

@@ -175,11 +175,10 @@ export default {
       createdBy: 'Planned by',
     },
     placeholder: {
-      title: 'e.g. Winter fire evacuation drill',
+      title: 'Optional, e.g. Winter fire evacuation drill',
       note: 'Optional: the drill script, preparations …',
     },
     required: {
-      title: 'Enter the drill name',
       date: 'Choose the planned date',
       past: 'The planned date cannot be before today',
     },

@@ -14,6 +14,8 @@ export default {
     importWhat: 'the {year} plan',
     importHint:
       'Columns: action no., action, measure no., measure, rule ids (several rules of a measure separated by 、 or commas; may be empty). The imported plan replaces your bureau’s plan for {year}; the boards of your bureau and the units below follow it. Nothing is written if any row has an error.',
+    importTitle: 'Plan title',
+    importTitleDefault: 'Empty: “{year} 年度学校安全工作计划”',
     toRules: 'Rule ids are in the rule catalog',
     restore: 'Restore the built-in plan',
     restoreConfirm: 'Remove your bureau’s plan for {year} and use the built-in plan (or an upper bureau’s) again?',

@@ -177,11 +177,10 @@ export default {
       createdBy: '制定人',
     },
     placeholder: {
-      title: '如“冬季消防疏散演练”',
+      title: '可选，如“冬季消防疏散演练”',
       note: '可选：演练方案、准备事项等',
     },
     required: {
-      title: '请填写演练名称',
       date: '请选择计划日期',
       past: '计划日期不能早于今天',
     },

@@ -14,6 +14,8 @@ export default {
     importWhat: '{year}年度计划',
     importHint:
       '表头依次为：行动序号、行动、措施序号、措施、规则编号（一项措施的多条规则用顿号或逗号分隔，可不填）。导入的计划替换本局 {year} 年的计划，本局和下级单位的看板随之按新计划统计；有任何一行错误则不写入。',
+    importTitle: '计划名称',
+    importTitleDefault: '不填则为“{year} 年度学校安全工作计划”',
     toRules: '规则编号见规则目录',
     restore: '恢复内置计划',
     restoreConfirm: '删除本局 {year} 年导入的计划，恢复使用内置计划（或上级教育局的计划）？',

@@ -218,7 +218,8 @@ describe('DrillPlanList', () => {
     ;(document.querySelector('[data-test="plan-save"]') as HTMLButtonElement).click()
     await settle()
     expect(api.plans.create).not.toHaveBeenCalled()
-    expect(errorOf('plan-title')).toBe('请填写演练名称')
+    // The title is optional; the commander is not.
+    expect(errorOf('plan-title')).toBe('')
     expect(errorOf('plan-commander')).toBe('请填写总指挥')
 
     const title = input('plan-title')
@@ -240,6 +241,13 @@ describe('DrillPlanList', () => {
     ;(document.querySelector('[data-test="plan-save"]') as HTMLButtonElement).click()
     await settle()
     expect(api.plans.list).toHaveBeenCalledTimes(2)
+  })
+
+  it('offers no change of a plan the server says the user may not change', async () => {
+    api.plans.list.mockResolvedValue({ items: [plan({ can_edit: false })], total: 1 })
+    const { w } = await mountPage(DrillPlanList, '/drills/plans', user(SAFETY))
+    expect(w.find('[data-test="row-edit"]').exists()).toBe(false)
+    expect(w.find('[data-test="row-delete"]').exists()).toBe(false)
   })
 
   it('edits an open plan without sending the school', async () => {

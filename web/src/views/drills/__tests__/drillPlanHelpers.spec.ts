@@ -3,6 +3,7 @@ import {
   drillFormFromPlan,
   emptyPlanForm,
   emptyPlanSearch,
+  canChange,
   isOpen,
   parseStatuses,
   planFilter,
@@ -48,9 +49,17 @@ describe('a plan’s status', () => {
     expect(isOpen(plan({ status: 'due', drill_id: 40 }))).toBe(false)
   })
 
+  it('may be changed by a recorder while open, unless the server says otherwise', () => {
+    expect(canChange(plan(), true)).toBe(true)
+    expect(canChange(plan(), false)).toBe(false)
+    expect(canChange(plan({ can_edit: false }), true)).toBe(false)
+    expect(canChange(plan({ status: 'done', drill_id: 40 }), true)).toBe(false)
+  })
+
   it('names a plan by its day and title', () => {
-    expect(planName(plan())).toBe('2026-12-18 冬季消防疏散演练')
-    expect(planName(plan({ title: '' }))).toBe('2026-12-18')
+    const name = (key: string, named?: Record<string, unknown>) => (key === 'drill.name' ? `${named?.date} ${named?.kind}演练` : key)
+    expect(planName(name, plan(), '消防疏散')).toBe('2026-12-18 冬季消防疏散演练')
+    expect(planName(name, plan({ title: '' }), '消防疏散')).toBe('2026-12-18 消防疏散演练')
   })
 })
 

@@ -138,6 +138,66 @@ describe('the year plan page', () => {
     expect(document.querySelectorAll('[data-test="import-dialog"] .el-checkbox')).toHaveLength(0)
   })
 
+  it('imports a plan: format and title sent, a refused file listed in the dialog, an applied one reloads', async () => {
+    const fetchMock = vi.fn()
+    vi.stubGlobal('fetch', fetchMock)
+    try {
+      const { w } = await mountPage(YearPlanView, '/plan/year?year=2026', user(['rules:read', 'rules:configure']))
+      await w.find('[data-test="plan-import"]').trigger('click')
+      await flushPromises()
+      const input = document.querySelector('[data-test="import-dialog"] input[type=file]') as HTMLInputElement
+      Object.defineProperty(input, 'files', { value: [new File(['行动序号'], '计划.csv', { type: 'text/csv' })], configurable: true })
+      input.dispatchEvent(new Event('change'))
+      await flushPromises()
+      const title = document.querySelector('[data-test="plan-import-title"]') as HTMLInputElement
+      title.value = '示范区2026年安全工作计划'
+      title.dispatchEvent(new Event('input'))
+      await flushPromises()
+
+      // A wrong header: refused as a whole, said in the dialog with the field.
+      fetchMock.mockResolvedValueOnce(
+        new Response(
+          JSON.stringify({ error: { code: 'invalid_argument', message: '第 1 行第 1 列应为“行动序号”', details: [{ field: 'file', reason: '第 1 行第 1 列应为“行动序号”' }] } }),
+          { status: 422, headers: { 'Content-Type': 'application/json' } },
+        ),
+      )
+      ;(document.querySelector('[data-test="import-start"]') as HTMLButtonElement).click()
+      await flushPromises()
+      const url = String(fetchMock.mock.calls[0][0])
+      expect(url).toMatch(/^\/api\/v1\/plans\/2026\/import\?/)
+      const query = new URLSearchParams(url.split('?')[1])
+      expect(Object.fromEntries(query)).toEqual({ title: '示范区2026年安全工作计划', format: 'csv' })
+      expect(document.querySelector('[data-test="import-summary"]')?.textContent).toContain('文件未通过检查，未写入任何数据')
+      expect(document.querySelector('[data-test="import-errors"]')?.textContent).toContain('第 1 行第 1 列应为“行动序号”')
+
+      // Rows refused: the report's rows stay listed.
+      fetchMock.mockResolvedValueOnce(
+        new Response(JSON.stringify({ rows: 3, created: 0, updated: 0, failed: 1, applied: false, errors: [{ row: 3, column: '规则编号', reason: '没有规则 drill.bogus' }] }), {
+          status: 422,
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      )
+      ;(document.querySelector('[data-test="import-start"]') as HTMLButtonElement).click()
+      await flushPromises()
+      expect(document.querySelector('[data-test="import-summary"]')?.textContent).toContain('共 1 行有错误')
+      expect(document.querySelector('[data-test="import-errors"]')?.textContent).toContain('没有规则 drill.bogus')
+      expect(api.year.get).toHaveBeenCalledTimes(1)
+
+      fetchMock.mockResolvedValueOnce(
+        new Response(JSON.stringify({ rows: 3, created: 3, updated: 0, failed: 0, applied: true, errors: [] }), {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      )
+      ;(document.querySelector('[data-test="import-start"]') as HTMLButtonElement).click()
+      await flushPromises()
+      expect(document.querySelector('[data-test="import-summary"]')?.textContent).toContain('导入完成')
+      expect(api.year.get).toHaveBeenCalledTimes(2)
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
   it('names the bureau’s own plan and restores the shipped one after asking', async () => {
     api.year.get.mockResolvedValue(
       yearPlan({ source: 'loaded', unit_id: 2, unit_name: '示范区教育局', title: '示范区2026年安全工作计划', loaded_by: '安全科 周科长', loaded_at: '2026-03-01T02:00:00Z' }),
@@ -154,11 +214,12 @@ describe('the year plan page', () => {
     expect(w.find('[data-test="plan-owner"]').text()).toBe('内置计划')
   })
 
-  it('gives a reader the plan only: an upper bureau’s, without buttons', async () => {
+  it('gives a reader an upper bureau’s plan to read and export, nothing to load', async () => {
     api.year.get.mockResolvedValue(yearPlan({ source: 'loaded', unit_id: 1, unit_name: '示范市教育局', can_load: false }))
     const { w } = await mountPage(YearPlanView, '/plan/year', user(['rules:read'], { id: 21, name: '示范区双桥小学', kind: 'school' }))
     expect(w.find('[data-test="plan-owner"]').text()).toBe('示范市教育局计划')
-    expect(w.find('[data-test="plan-export"]').exists()).toBe(false)
+    // Exporting is reading.
+    expect(w.find('[data-test="plan-export"]').exists()).toBe(true)
     expect(w.find('[data-test="plan-import"]').exists()).toBe(false)
     expect(w.find('[data-test="plan-restore"]').exists()).toBe(false)
   })

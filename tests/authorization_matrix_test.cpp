@@ -196,6 +196,26 @@ const std::vector<Row> kMatrix = {
   {"POST",   "/api/v1/drills/{id}/hazards",    "DRX", R"({"index":0,"domain":"fire"})", "fffnffnnff"},
   {"DELETE", "/api/v1/drills/{id}",            "DRX", "", "fffnffnnff"},
   {"DELETE", "/api/v1/drills/{id}",            "DD",  "", "fffoffnnff"},
+  // Drill plans: as the drills; PL1 at the own school, PL2 and PD (to remove) at the sibling
+  // school, PLX in the other district.
+  {"GET",    "/api/v1/drill-plans",            "", "",   "fffoooooof"},
+  {"GET",    "/api/v1/drill-plans/export",     "", "",   "fffoooooof"},
+  {"POST",   "/api/v1/drill-plans",            "", "{}", "fffoffooff"},
+  {"GET",    "/api/v1/drill-plans/{id}",       "PL1", "", "fffoooooof"},
+  {"GET",    "/api/v1/drill-plans/{id}",       "PL2", "", "fffooonnnf"},
+  {"GET",    "/api/v1/drill-plans/{id}",       "PLX", "", "fffnnnnnnf"},
+  {"PUT",    "/api/v1/drill-plans/{id}",       "PL1", R"({"kind":"fire","date":"2099-06-01","commander":"校长"})", "fffoffooff"},
+  {"PUT",    "/api/v1/drill-plans/{id}",       "PL2", R"({"kind":"fire","date":"2099-06-01","commander":"校长"})", "fffoffnnff"},
+  {"PUT",    "/api/v1/drill-plans/{id}",       "PLX", R"({"kind":"fire","date":"2099-06-01","commander":"校长"})", "fffnffnnff"},
+  {"DELETE", "/api/v1/drill-plans/{id}",       "PLX", "", "fffnffnnff"},
+  {"DELETE", "/api/v1/drill-plans/{id}",       "PD",  "", "fffoffnnff"},
+  // The plan for a year: read like the plan board, loaded by the bureau's safety office (it has
+  // none of its own to remove: 404).
+  {"GET",    "/api/v1/plans/{year}",           "2026", "", "fffoooooff"},
+  {"GET",    "/api/v1/plans/{year}/export",    "2026", "", "fffoooooff"},
+  {"PUT",    "/api/v1/plans/{year}",           "2026", "{}", "fffoffffff"},
+  {"POST",   "/api/v1/plans/{year}/import",    "2026", "junk", "fffoffffff"},
+  {"DELETE", "/api/v1/plans/{year}",           "2026", "", "fffnffffff"},
   {"GET",    "/api/v1/notifications",          "", "",   "oooooooooo"},
   {"POST",   "/api/v1/notifications/{id}/read", "999999", "", "oooooooooo"},
   {"POST",   "/api/v1/notifications/read-all", "", "",   "oooooooooo"},
@@ -315,6 +335,20 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
     add_drill(targets_["S2"], "DR2");
     add_drill(targets_["S2"], "DD");
     add_drill(targets_["X"], "DRX");
+    auto add_plan = [&](const std::string& school, const std::string& key) {
+      domain::drill::DrillPlan p;
+      p.school_id = std::stoll(school);
+      p.kind = "fire";
+      p.date = "2099-05-01";
+      p.commander = "校长";
+      auto r = app::CreateDrillPlan(*services_, app::RequestContext{}, p);
+      ASSERT_TRUE(r.ok()) << r.error().message;
+      targets_[key] = std::to_string(r->plan.id);
+    };
+    add_plan(targets_["S1"], "PL1");
+    add_plan(targets_["S2"], "PL2");
+    add_plan(targets_["S2"], "PD");
+    add_plan(targets_["X"], "PLX");
     for (const auto& key : {"S1", "S2", "X"}) school_bodies_[key] = WritableSchool(targets_[key]);
   }
 

@@ -384,7 +384,8 @@ TEST(JsonWriter, AHazardPageAsTextIsTheSameAsItsDocument) {
                                                      {"target", "bureau"},
                                                      {"supervision", true},
                                                      {"reason", "逾期 3 天"},
-                                                     {"fired_at", "2026-11-05"}}};
+                                                     {"fired_at", "2026-11-05"},
+                                                     {"rule_version", 0}}};
   expected["actions"] = json::array{"close", "reopen"};
   expected["default_deadline_days"] = 30;
   expected["days_overdue"] = 2;

@@ -5,6 +5,7 @@
 // scope, permissions and errors that name the field.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <map>
 
@@ -546,6 +547,262 @@ TEST_P(DrillApiTest, RecordsAreCheckedScopedAndProblemsBecomeHazards) {
   auto xlsx = safety.Call("GET", "/api/v1/drills/export");
   EXPECT_EQ(xlsx.status, 200);
   EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+}
+
+// Drill plans: made for today or later, due within 7 days, overdue once the day passes; a record
+// made from a plan closes it (once, for its own school), and removing the record reopens it.
+TEST_P(DrillApiTest, PlansAreScheduledCarriedOutAndReopened) {
+  auto safety = As("school1_safety");
+  const auto me = Json(safety.Call("GET", "/api/v1/auth/me")).at("unit").at("id").as_int64();
+  json::object plan{{"school_id", me},      {"kind", "fire"},        {"title", "冬季消防疏散"},
+                    {"date", "2026-12-02"}, {"start_time", "10:00"}, {"commander", "王校长"}};
+  auto r = safety.Call("POST", "/api/v1/drill-plans", json::serialize(plan));
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(FirstField(r), "date");  // yesterday
+  plan["date"] = "2026-12-10";       // today + 7: due this week
+  plan["whole_school"] = false;
+  EXPECT_EQ(FirstField(safety.Call("POST", "/api/v1/drill-plans", json::serialize(plan))),
+            "scope_note");
+  plan["whole_school"] = true;
+  plan["start_time"] = "10:00:00";
+  EXPECT_EQ(FirstField(safety.Call("POST", "/api/v1/drill-plans", json::serialize(plan))),
+            "start_time");
+  plan["start_time"] = "10:00";
+  plan["kind"] = "flood";
+  EXPECT_EQ(FirstField(safety.Call("POST", "/api/v1/drill-plans", json::serialize(plan))), "kind");
+  plan["kind"] = "fire";
+  r = safety.Call("POST", "/api/v1/drill-plans", json::serialize(plan));
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto due = Json(r).at("id").as_int64();
+  EXPECT_EQ(Json(r).at("status").as_string(), "due");
+  EXPECT_TRUE(Json(r).at("drill_id").is_null());
+  plan["date"] = "2026-12-11";  // today + 8: later
+  plan["kind"] = "earthquake";
+  r = safety.Call("POST", "/api/v1/drill-plans", json::serialize(plan));
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto later = Json(r).at("id").as_int64();
+  EXPECT_EQ(Json(r).at("status").as_string(), "planned");
+  plan["date"] = "2026-12-03";  // today: due
+  r = safety.Call("POST", "/api/v1/drill-plans", json::serialize(plan));
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto today = Json(r).at("id").as_int64();
+  EXPECT_EQ(Json(r).at("status").as_string(), "due");
+
+  // Scope and permission.
+  auto other = As("school2_safety");
+  EXPECT_EQ(other.Call("GET", "/api/v1/drill-plans/" + std::to_string(due)).status, 404);
+  EXPECT_EQ(FirstField(other.Call("POST", "/api/v1/drill-plans", json::serialize(plan))),
+            "school_id");
+  EXPECT_EQ(As("school1_teacher").Call("POST", "/api/v1/drill-plans", json::serialize(plan)).status,
+            403);
+  EXPECT_EQ(Json(other.Call("GET", "/api/v1/drill-plans")).at("total").as_int64(), 0);
+  auto total = [&](const std::string& query) {
+    auto list = safety.Call("GET", "/api/v1/drill-plans?" + query);
+    EXPECT_EQ(list.status, 200) << query << ": " << list.body;
+    return list.status == 200 ? Json(list).at("total").as_int64() : -1;
+  };
+  EXPECT_EQ(total("status=due"), 2);
+  EXPECT_EQ(total("status=planned"), 1);
+  EXPECT_EQ(total("status=due,planned"), 3);
+  EXPECT_EQ(total("status=overdue"), 0);
+  EXPECT_EQ(total("kind=earthquake&from=2026-12-11&to=2026-12-11"), 1);
+  EXPECT_EQ(FirstField(safety.Call("GET", "/api/v1/drill-plans?status=soon")), "status");
+
+  // The day passes: the plan of today is overdue, the one of the 10th still due.
+  clock_.Set(At("2026-12-04T02:00:00Z"));
+  safety = As("school1_safety");  // the sessions of yesterday have expired
+  other = As("school2_safety");
+  office_ = As("safety_office");
+  EXPECT_EQ(total("status=overdue"), 1);
+  EXPECT_EQ(Json(safety.Call("GET", "/api/v1/drill-plans/" + std::to_string(today)))
+                .at("status")
+                .as_string(),
+            "overdue");
+  // An overdue plan keeps its day when edited, and cannot be moved into the past.
+  plan.erase("school_id");
+  plan["title"] = "推迟的地震演练";
+  r = safety.Call("PUT", "/api/v1/drill-plans/" + std::to_string(today), json::serialize(plan));
+  EXPECT_EQ(r.status, 200) << r.body;
+  plan["date"] = "2026-12-02";
+  EXPECT_EQ(FirstField(safety.Call("PUT", "/api/v1/drill-plans/" + std::to_string(today),
+                                   json::serialize(plan))),
+            "date");
+  EXPECT_EQ(safety.Call("DELETE", "/api/v1/drill-plans/" + std::to_string(today)).status, 204);
+
+  // A record made from the plan closes it; another school's record or a second record cannot.
+  auto body = Drill(me, "2026-12-04");
+  body["plan_id"] = due;
+  auto theirs = Drill(Json(other.Call("GET", "/api/v1/auth/me")).at("unit").at("id").as_int64(),
+                      "2026-12-04");
+  theirs["plan_id"] = due;
+  EXPECT_EQ(FirstField(other.Call("POST", "/api/v1/drills", json::serialize(theirs))), "plan_id");
+  auto drill = Record(body, &safety);
+  ASSERT_TRUE(drill.is_object());
+  const auto drill_id = drill.at("id").as_int64();
+  EXPECT_EQ(drill.at("plan_id").as_int64(), due);
+  auto done = Json(safety.Call("GET", "/api/v1/drill-plans/" + std::to_string(due)));
+  EXPECT_EQ(done.at("status").as_string(), "done");
+  EXPECT_EQ(done.at("drill_id").as_int64(), drill_id);
+  EXPECT_FALSE(done.at("can_edit").as_bool());
+  EXPECT_EQ(FirstField(safety.Call("POST", "/api/v1/drills", json::serialize(body))), "plan_id");
+  EXPECT_EQ(safety.Call("PUT", "/api/v1/drill-plans/" + std::to_string(due), json::serialize(plan))
+                .status,
+            409);
+  EXPECT_EQ(safety.Call("DELETE", "/api/v1/drill-plans/" + std::to_string(due)).status, 409);
+  EXPECT_EQ(total("status=done"), 1);
+  // Edited, the record keeps its plan.
+  body.erase("school_id");
+  r = safety.Call("PUT", "/api/v1/drills/" + std::to_string(drill_id), json::serialize(body));
+  EXPECT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("plan_id").as_int64(), due);
+  // Removing the record reopens the plan.
+  EXPECT_EQ(safety.Call("DELETE", "/api/v1/drills/" + std::to_string(drill_id)).status, 204);
+  auto reopened = Json(safety.Call("GET", "/api/v1/drill-plans/" + std::to_string(due)));
+  EXPECT_EQ(reopened.at("status").as_string(), "due");
+  EXPECT_TRUE(reopened.at("drill_id").is_null());
+  EXPECT_EQ(total("status=done"), 0);
+  EXPECT_EQ(total("sort=-date"), 2);
+  EXPECT_EQ(Json(safety.Call("GET", "/api/v1/drill-plans?sort=-date")).at("items").at(0).at("id"),
+            later);
+  auto xlsx = office_.Call("GET", "/api/v1/drill-plans/export?status=due");
+  EXPECT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+}
+
+// The plan for a year: the shipped one until a bureau loads its own (as JSON or a spreadsheet,
+// checked all or nothing); the schools below follow it, the plan board shows its measures, and
+// removing it brings the shipped plan back.
+TEST_P(DrillApiTest, ABureauLoadsItsOwnPlanForAYear) {
+  auto measures_of = [](const json::value& plan) {
+    std::vector<std::int64_t> out;
+    for (const auto& a : plan.at("actions").as_array()) {
+      for (const auto& m : a.at("measures").as_array()) out.push_back(m.at("number").as_int64());
+    }
+    return out;
+  };
+  auto shipped = Json(office_.Call("GET", "/api/v1/plans/2026"));
+  EXPECT_EQ(shipped.at("source").as_string(), "shipped");
+  EXPECT_TRUE(shipped.at("can_load").as_bool());
+  EXPECT_EQ(shipped.at("actions").as_array().size(), 8u);
+  EXPECT_EQ(measures_of(shipped).size(), 21u);
+  std::vector<std::string> rules_13;
+  for (const auto& m : shipped.at("actions").at(4).at("measures").as_array()) {
+    if (m.at("number") != 13) continue;
+    for (const auto& r : m.at("rules").as_array()) rules_13.emplace_back(r.at("id").as_string());
+  }
+  EXPECT_NE(std::find(rules_13.begin(), rules_13.end(), "drill.fire_semester"), rules_13.end());
+  auto safety = As("school1_safety");
+  EXPECT_FALSE(Json(safety.Call("GET", "/api/v1/plans/2026")).at("can_load").as_bool());
+  EXPECT_EQ(FirstField(office_.Call("GET", "/api/v1/plans/1999")), "year");
+
+  json::object mine{
+      {"title", "2026 年示范区学校安全工作要点"},
+      {"actions",
+       json::array{
+           json::object{{"number", 1},
+                        {"title", "演练与应急"},
+                        {"measures",
+                         json::array{json::object{{"number", 13},
+                                                  {"title", "消防演练"},
+                                                  {"rules", json::array{"drill.fire_semester",
+                                                                        "drill.night_boarding"}}},
+                                     json::object{{"number", 19},
+                                                  {"title", "防暴恐演练"},
+                                                  {"rules", json::array{}}}}}},
+           json::object{{"number", 2},
+                        {"title", "隐患治理"},
+                        {"measures",
+                         json::array{json::object{{"number", 7},
+                                                  {"title", "隐患动态清零"},
+                                                  {"rules", json::array{"hazard.overdue"}}}}}}}}};
+  auto bad = mine;
+  bad["actions"].as_array()[1].as_object()["measures"].as_array()[0].as_object()["rules"] =
+      json::array{"hazard.overdue", "drill.nothing"};
+  auto r = office_.Call("PUT", "/api/v1/plans/2026", json::serialize(bad));
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(FirstField(r), "actions[1].measures[0].rules[1]");
+  bad = mine;
+  bad["actions"].as_array()[1].as_object()["measures"].as_array()[0].as_object()["number"] = 13;
+  EXPECT_EQ(FirstField(office_.Call("PUT", "/api/v1/plans/2026", json::serialize(bad))),
+            "actions[1].measures[0].number");
+  bad = mine;
+  bad["title"] = "";
+  EXPECT_EQ(FirstField(office_.Call("PUT", "/api/v1/plans/2026", json::serialize(bad))), "title");
+  EXPECT_EQ(Json(office_.Call("GET", "/api/v1/plans/2026")).at("source").as_string(), "shipped");
+
+  r = office_.Call("PUT", "/api/v1/plans/2026", json::serialize(mine));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("source").as_string(), "loaded");
+  EXPECT_EQ(measures_of(Json(r)), (std::vector<std::int64_t>{13, 19, 7}));
+  // The schools below follow it; another year keeps the shipped plan.
+  auto followed = Json(safety.Call("GET", "/api/v1/plans/2026"));
+  EXPECT_EQ(followed.at("source").as_string(), "loaded");
+  EXPECT_EQ(followed.at("title").as_string(), "2026 年示范区学校安全工作要点");
+  EXPECT_FALSE(followed.at("unit_name").as_string().empty());
+  EXPECT_EQ(Json(safety.Call("GET", "/api/v1/plans/2025")).at("source").as_string(), "shipped");
+
+  // The plan board shows its measures with the rules it names.
+  auto board = Json(office_.Call("GET", "/api/v1/plan-board?date=2026-12-03"));
+  EXPECT_EQ(board.at("plan").at("source").as_string(), "loaded");
+  EXPECT_EQ(measures_of(board), (std::vector<std::int64_t>{13, 19, 7}));
+  const auto& fire = board.at("actions").at(0).at("measures").at(0);
+  ASSERT_EQ(fire.at("school_rules").as_array().size(), 2u);
+  EXPECT_EQ(fire.at("school_rules").at(1).at("rule_id").as_string(), "drill.night_boarding");
+  EXPECT_FALSE(board.at("actions").at(0).at("measures").at(1).at("has_rules").as_bool());
+  EXPECT_EQ(board.at("actions").at(1).at("measures").at(0).at("record_rules").at(0).at("rule_id"),
+            "hazard.overdue");
+  auto trend = Json(office_.Call("GET", "/api/v1/plan-board/trend?year=2026"));
+  EXPECT_EQ(trend.at("months").at(0).at("measures").as_array().size(), 3u);
+  auto last_year = Json(office_.Call("GET", "/api/v1/plan-board?date=2025-12-03"));
+  EXPECT_EQ(last_year.at("plan").at("source").as_string(), "shipped");
+
+  // The spreadsheet: the export is the template; a file with problems changes nothing and says
+  // where they are; a good one replaces the plan.
+  auto csv = office_.Call("GET", "/api/v1/plans/2026/export?format=csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_NE(csv.body.find("drill.fire_semester、drill.night_boarding"), std::string::npos);
+  const std::string header = "行动序号,行动,措施序号,措施,规则编号\n";
+  r = office_.Call("POST", "/api/v1/plans/2026/import?format=csv",
+                   header +
+                       "1,演练,13,消防演练,drill.fire_semester\n1,演练,十四,交通,\n"
+                       "2,隐患,7,清零,hazard.nothing\n");
+  EXPECT_EQ(r.status, 422) << r.body;
+  auto report = Json(r);
+  EXPECT_FALSE(report.at("applied").as_bool());
+  ASSERT_EQ(report.at("errors").as_array().size(), 1u) << r.body;
+  EXPECT_EQ(report.at("errors").at(0).at("row").as_int64(), 3);
+  EXPECT_EQ(report.at("errors").at(0).at("column").as_string(), "措施序号");
+  r = office_.Call("POST", "/api/v1/plans/2026/import?format=csv",
+                   header +
+                       "1,演练,13,消防演练,drill.fire_semester\n,,,,\n"
+                       "2,隐患,7,清零,hazard.nothing\n");
+  report = Json(r);
+  ASSERT_EQ(report.at("errors").as_array().size(), 1u) << r.body;
+  EXPECT_EQ(report.at("errors").at(0).at("row").as_int64(), 4);
+  EXPECT_EQ(report.at("errors").at(0).at("column").as_string(), "规则编号");
+  EXPECT_EQ(measures_of(Json(office_.Call("GET", "/api/v1/plans/2026"))).size(), 3u);
+  EXPECT_EQ(FirstField(office_.Call("POST", "/api/v1/plans/2026/import?format=csv",
+                                    "序号,行动\n1,演练\n")),
+            "file");
+  r = office_.Call("POST",
+                   "/api/v1/plans/2026/import?format=csv&title=" +
+                       std::string("%E5%B7%A5%E4%BD%9C%E8%A6%81%E7%82%B9"),  // 工作要点
+                   header +
+                       "1,演练与应急,13,消防演练,drill.fire_semester、drill.monthly\n"
+                       "1,,21,安全教育,\n2,隐患,7,清零,hazard.overdue；hazard.repeat\n");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("created").as_int64(), 3);
+  auto loaded = Json(office_.Call("GET", "/api/v1/plans/2026"));
+  EXPECT_EQ(loaded.at("title").as_string(), "工作要点");
+  EXPECT_EQ(measures_of(loaded), (std::vector<std::int64_t>{13, 21, 7}));
+  EXPECT_EQ(loaded.at("actions").at(0).at("measures").at(0).at("rules").at(1).at("id"),
+            "drill.monthly");
+  EXPECT_EQ(loaded.at("actions").at(1).at("measures").at(0).at("rules").as_array().size(), 2u);
+
+  // Removed, the shipped plan is back; there is nothing left to remove.
+  EXPECT_EQ(office_.Call("DELETE", "/api/v1/plans/2026").status, 204);
+  EXPECT_EQ(Json(safety.Call("GET", "/api/v1/plans/2026")).at("source").as_string(), "shipped");
+  EXPECT_EQ(office_.Call("DELETE", "/api/v1/plans/2026").status, 404);
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, DrillApiTest, ::testing::Values("sqlite", "postgres"));

@@ -476,5 +476,94 @@ TEST(DrillRecord, ChecksEachField) {
   EXPECT_FALSE(drill::ParseTimeOfDay("12-00"));
 }
 
+drill::DrillPlan ValidPlan() {
+  drill::DrillPlan p;
+  p.school_id = 7;
+  p.kind = "fire";
+  p.date = "2026-12-10";
+  p.start_time = "10:00";
+  p.commander = "王校长";
+  return p;
+}
+
+// A plan is due from today to today + 7, overdue from the day after its day, done once carried
+// out whatever its day.
+TEST(DrillPlan, StatusAtTheEdgesOfTheWeek) {
+  auto p = ValidPlan();
+  const auto status = [&](const char* today) { return drill::StatusOf(p, D(today)); };
+  EXPECT_EQ(status("2026-12-02"), drill::PlanStatus::kPlanned);  // 8 days ahead
+  EXPECT_EQ(status("2026-12-03"), drill::PlanStatus::kDue);      // 7 days ahead
+  EXPECT_EQ(status("2026-12-10"), drill::PlanStatus::kDue);      // its day
+  EXPECT_EQ(status("2026-12-11"), drill::PlanStatus::kOverdue);  // the day after
+  p.drill_id = 3;
+  EXPECT_EQ(status("2026-12-11"), drill::PlanStatus::kDone);
+  EXPECT_EQ(status("2026-12-02"), drill::PlanStatus::kDone);
+  for (const auto s : {drill::PlanStatus::kPlanned, drill::PlanStatus::kDue,
+                       drill::PlanStatus::kOverdue, drill::PlanStatus::kDone}) {
+    EXPECT_EQ(drill::ParsePlanStatus(drill::PlanStatusCode(s)), s);
+    EXPECT_FALSE(drill::PlanStatusLabel(s).empty());
+  }
+  EXPECT_EQ(drill::PlanStatusLabel(drill::PlanStatus::kDue), "本周待办");
+  EXPECT_FALSE(drill::ParsePlanStatus("soon").has_value());
+}
+
+TEST(DrillPlan, ChecksEachField) {
+  const Date today = D("2026-12-10");
+  EXPECT_TRUE(drill::ValidatePlan(ValidPlan(), today).empty());  // today itself
+  auto p = ValidPlan();
+  p.date = "2026-12-09";
+  EXPECT_TRUE(HasField(drill::ValidatePlan(p, today), "date"));
+  EXPECT_TRUE(drill::ValidatePlan(p, std::nullopt).empty());  // a kept day may be past
+  p.date = "2101-01-01";
+  EXPECT_TRUE(HasField(drill::ValidatePlan(p, today), "date"));
+  p.date = "2100-12-31";
+  EXPECT_TRUE(drill::ValidatePlan(p, today).empty());
+  p.date = "1999-12-31";
+  EXPECT_TRUE(HasField(drill::ValidatePlan(p, std::nullopt), "date"));
+  p.date = "2000-01-01";
+  EXPECT_TRUE(drill::ValidatePlan(p, std::nullopt).empty());
+  p.date = "12/10";
+  EXPECT_TRUE(HasField(drill::ValidatePlan(p, today), "date"));
+  p = ValidPlan();
+  p.school_id = 0;
+  EXPECT_TRUE(HasField(drill::ValidatePlan(p, today), "school_id"));
+  p = ValidPlan();
+  p.kind = "flood";
+  EXPECT_TRUE(HasField(drill::ValidatePlan(p, today), "kind"));
+  p = ValidPlan();
+  p.start_time = "10:00:00";
+  EXPECT_TRUE(HasField(drill::ValidatePlan(p, today), "start_time"));
+  p.start_time = "24:00";
+  EXPECT_TRUE(HasField(drill::ValidatePlan(p, today), "start_time"));
+  p.start_time = "";
+  EXPECT_TRUE(drill::ValidatePlan(p, today).empty());
+  p.whole_school = false;
+  EXPECT_TRUE(HasField(drill::ValidatePlan(p, today), "scope_note"));
+  p.scope_note = "高一年级";
+  EXPECT_TRUE(drill::ValidatePlan(p, today).empty());
+  p.commander = "";
+  EXPECT_TRUE(HasField(drill::ValidatePlan(p, today), "commander"));
+  p = ValidPlan();
+  p.note = std::string(1000, 'x');
+  EXPECT_TRUE(drill::ValidatePlan(p, today).empty());
+  p.note += "x";
+  EXPECT_TRUE(HasField(drill::ValidatePlan(p, today), "note"));
+  p = ValidPlan();
+  p.title = "\x1b";
+  EXPECT_TRUE(HasField(drill::ValidatePlan(p, today), "title"));
+}
+
+TEST(DrillPlan, ARecordCarriesOutAnOpenPlanOfItsSchool) {
+  auto p = ValidPlan();
+  auto d = Valid();
+  d.school_id = p.school_id;
+  EXPECT_TRUE(drill::CheckPlanForRecord(p, d).empty());
+  d.school_id = p.school_id + 1;
+  EXPECT_TRUE(HasField(drill::CheckPlanForRecord(p, d), "plan_id"));
+  d.school_id = p.school_id;
+  p.drill_id = 9;
+  EXPECT_TRUE(HasField(drill::CheckPlanForRecord(p, d), "plan_id"));
+}
+
 }  // namespace
 }  // namespace xiaoan

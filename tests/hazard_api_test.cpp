@@ -386,6 +386,7 @@ TEST_P(HazardApiTest, EachEscalationFiresOnceWithItsReason) {
   EXPECT_EQ(Rules(h), (std::vector<std::string>{"hazard.overdue.owner", "hazard.overdue.leader",
                                                 "hazard.overdue.bureau"}));
   const std::string reason(h.at("escalations").at(2).at("reason").as_string());
+  EXPECT_EQ(h.at("escalations").at(2).at("rule_version").as_int64(), 0);  // the defaults
   EXPECT_NE(reason.find("2026-11-06"), std::string::npos) << reason;
   EXPECT_NE(reason.find("教育局督办"), std::string::npos) << reason;
   EXPECT_TRUE(h.at("supervised").as_bool());
@@ -659,6 +660,10 @@ TEST_P(HazardApiTest, TheDistrictsRulesSetDeadlinesAndEscalation) {
   auto h = Json(As("safety_office").Call("GET", "/api/v1/hazards/" + std::to_string(id)));
   EXPECT_EQ(Rules(h), (std::vector<std::string>{"hazard.overdue.owner", "hazard.overdue.leader",
                                                 "hazard.overdue.bureau"}));
+  // Each escalation names the version of hazard.overdue's values it was decided with.
+  for (const auto& e : h.at("escalations").as_array()) {
+    EXPECT_EQ(e.at("rule_version").as_int64(), 1) << e.at("rule").as_string();
+  }
 }
 
 TEST_P(HazardApiTest, AnExistingLedgerImportsRowByRow) {

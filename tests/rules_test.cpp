@@ -7,6 +7,7 @@
 
 #include "domain/hazard/hazard.hpp"
 #include "domain/hazard/hazard_rules.hpp"
+#include "domain/plan/plan.hpp"
 #include "domain/rules/rules.hpp"
 
 namespace xiaoan {
@@ -287,6 +288,166 @@ TEST(RulePeriods, TheKeyOfADayOnTheSchoolCalendar) {
     EXPECT_FALSE(PeriodCode(p).empty());
     EXPECT_FALSE(PeriodLabel(p).empty());
   }
+}
+
+// ---- The plan for a year --------------------------------------------------------------------
+namespace plan = domain::plan;
+
+plan::YearPlan SmallPlan() {
+  plan::YearPlan p;
+  p.year = 2026;
+  p.title = "工作要点";
+  p.actions = {{1, "演练", {{13, "消防演练", {"drill.fire_semester"}}, {19, "防暴恐", {}}}},
+               {2, "隐患", {{7, "清零", {"hazard.overdue"}}}}};
+  return p;
+}
+
+bool KnownRule(std::string_view id) {
+  return id.starts_with("drill.") || id.starts_with("hazard.");
+}
+
+std::string FirstField(const std::vector<ErrorDetail>& e) { return e.empty() ? "" : e[0].field; }
+
+TEST(YearPlan, ShippedPlanHasTheEightActionsAndTwentyOneMeasures) {
+  plan::YearPlan p;
+  p.title = plan::kShippedTitle;
+  p.actions = plan::DefaultPlan();
+  EXPECT_TRUE(plan::ValidatePlan(p, KnownRule).empty());
+  int n = 0;
+  for (const auto& a : p.actions) {
+    for (const auto& m : a.measures) EXPECT_EQ(m.number, ++n);
+  }
+  EXPECT_EQ(n, 21);
+  EXPECT_EQ(p.actions.size(), 8u);
+}
+
+TEST(YearPlan, ChecksNumbersTitlesAndRules) {
+  EXPECT_TRUE(plan::ValidatePlan(SmallPlan(), KnownRule).empty());
+  auto p = SmallPlan();
+  p.title = "";
+  EXPECT_EQ(FirstField(plan::ValidatePlan(p, KnownRule)), "title");
+  p.title = std::string(100, 'x');
+  EXPECT_TRUE(plan::ValidatePlan(p, KnownRule).empty());
+  p.title += "x";
+  EXPECT_EQ(FirstField(plan::ValidatePlan(p, KnownRule)), "title");
+  p = SmallPlan();
+  p.actions.clear();
+  EXPECT_EQ(FirstField(plan::ValidatePlan(p, KnownRule)), "actions");
+  p = SmallPlan();
+  p.actions[1].number = 1;
+  EXPECT_EQ(FirstField(plan::ValidatePlan(p, KnownRule)), "actions[1].number");
+  for (const int bad : {0, 100}) {
+    p.actions[1].number = bad;
+    EXPECT_EQ(FirstField(plan::ValidatePlan(p, KnownRule)), "actions[1].number") << bad;
+  }
+  for (const int good : {2, 99}) {
+    p.actions[1].number = good;
+    EXPECT_TRUE(plan::ValidatePlan(p, KnownRule).empty()) << good;
+  }
+  p = SmallPlan();
+  p.actions[1].title = "";
+  EXPECT_EQ(FirstField(plan::ValidatePlan(p, KnownRule)), "actions[1].title");
+  p = SmallPlan();
+  p.actions[1].measures.clear();
+  EXPECT_EQ(FirstField(plan::ValidatePlan(p, KnownRule)), "actions[1].measures");
+  p = SmallPlan();
+  p.actions[1].measures[0].number = 13;  // the same number in another action
+  EXPECT_EQ(FirstField(plan::ValidatePlan(p, KnownRule)), "actions[1].measures[0].number");
+  for (const int bad : {0, 1000}) {
+    p.actions[1].measures[0].number = bad;
+    EXPECT_EQ(FirstField(plan::ValidatePlan(p, KnownRule)), "actions[1].measures[0].number");
+  }
+  for (const int good : {1, 999}) {
+    p.actions[1].measures[0].number = good;
+    EXPECT_TRUE(plan::ValidatePlan(p, KnownRule).empty()) << good;
+  }
+  p = SmallPlan();
+  p.actions[0].measures[1].title = "";
+  EXPECT_EQ(FirstField(plan::ValidatePlan(p, KnownRule)), "actions[0].measures[1].title");
+  p = SmallPlan();
+  p.actions[0].measures[0].rules = {"drill.fire_semester", "calendar.x"};
+  EXPECT_EQ(FirstField(plan::ValidatePlan(p, KnownRule)), "actions[0].measures[0].rules[1]");
+  p.actions[0].measures[0].rules = {"drill.fire_semester", "drill.fire_semester"};
+  EXPECT_EQ(FirstField(plan::ValidatePlan(p, KnownRule)), "actions[0].measures[0].rules[1]");
+  p.actions[0].measures[0].rules.assign(plan::kMaxRulesPerMeasure, "drill.x");
+  for (std::size_t i = 0; i < plan::kMaxRulesPerMeasure; ++i) {
+    p.actions[0].measures[0].rules[i] += std::to_string(i);
+  }
+  EXPECT_TRUE(plan::ValidatePlan(p, KnownRule).empty());
+  p.actions[0].measures[0].rules.push_back("drill.more");
+  EXPECT_EQ(FirstField(plan::ValidatePlan(p, KnownRule)), "actions[0].measures[0].rules");
+  // At most 30 actions and 200 measures in the plan.
+  p = SmallPlan();
+  p.actions.clear();
+  int number = 0;
+  for (int a = 1; a <= 30; ++a) {  // 20 actions of 7 measures and 10 of 6: 200
+    p.actions.push_back({a, "行动", {}});
+    for (int m = 0; m < (a <= 20 ? 7 : 6); ++m) {
+      p.actions.back().measures.push_back({++number, "措施", {}});
+    }
+  }
+  EXPECT_TRUE(plan::ValidatePlan(p, KnownRule).empty());
+  p.actions.back().measures.push_back({999, "措施", {}});
+  EXPECT_EQ(FirstField(plan::ValidatePlan(p, KnownRule)), "actions[29].measures[6]");
+  p.actions.back().measures.pop_back();
+  EXPECT_TRUE(plan::ValidatePlan(p, KnownRule).empty());
+  p.actions.push_back({31, "行动", {{998, "措施", {}}}});
+  EXPECT_EQ(FirstField(plan::ValidatePlan(p, KnownRule)), "actions");
+}
+
+TEST(YearPlan, RowsGroupIntoActionsAndProblemsLandOnTheirRow) {
+  const std::vector<plan::PlanRow> rows = {
+      {2, "1", "演练", "13", "消防演练", "drill.fire_semester、drill.monthly"},
+      {3, "1", "", "19", "防暴恐", ""},
+      {4, "", "", "", "", ""},
+      {5, "2", "隐患", "7", "清零", "hazard.overdue，hazard.repeat ;hazard.missed"},
+      {6, "1", "演练", "21", "教育", "drill.x"},
+  };
+  auto parsed = plan::PlanFromRows(rows);
+  EXPECT_TRUE(parsed.errors.empty());
+  ASSERT_EQ(parsed.actions.size(), 2u);
+  EXPECT_EQ(parsed.actions[0].measures.size(), 3u);  // row 6 joins action 1
+  EXPECT_EQ(parsed.rows_of[0], (std::vector<int>{2, 3, 6}));
+  EXPECT_EQ(parsed.rows_of[1], (std::vector<int>{5}));
+  EXPECT_EQ(parsed.actions[0].measures[0].rules,
+            (std::vector<std::string>{"drill.fire_semester", "drill.monthly"}));
+  EXPECT_EQ(parsed.actions[1].measures[0].rules,
+            (std::vector<std::string>{"hazard.overdue", "hazard.repeat", "hazard.missed"}));
+  // Problems found by the check move onto the row and column.
+  const auto at = [&](const std::string& field) {
+    const auto e = plan::RowErrorOf({field, "x"}, parsed);
+    return std::to_string(e.row) + " " + e.field;
+  };
+  EXPECT_EQ(at("actions[0].measures[2].rules[0]"), "6 规则编号");
+  EXPECT_EQ(at("actions[0].measures[1].number"), "3 措施序号");
+  EXPECT_EQ(at("actions[0].measures[1].title"), "3 措施");
+  EXPECT_EQ(at("actions[1].number"), "5 行动序号");
+  EXPECT_EQ(at("actions[1].title"), "5 行动");
+  EXPECT_EQ(at("actions[1].measures"), "5 行动");
+  EXPECT_EQ(at("title"), "0 title");
+  EXPECT_EQ(at("actions"), "0 行动");
+  // Row problems: numbers that are not, an action whose title changes.
+  auto bad = plan::PlanFromRows({{2, "一", "演练", "13", "消防", ""},
+                                 {3, "1", "演练", "x", "消防", ""},
+                                 {4, "1", "别的", "14", "交通", ""}});
+  ASSERT_EQ(bad.errors.size(), 3u);
+  EXPECT_EQ(bad.errors[0].row, 2);
+  EXPECT_EQ(bad.errors[0].field, "行动序号");
+  EXPECT_EQ(bad.errors[1].row, 3);
+  EXPECT_EQ(bad.errors[1].field, "措施序号");
+  EXPECT_EQ(bad.errors[2].row, 4);
+  EXPECT_EQ(bad.errors[2].field, "行动");
+  EXPECT_NE(bad.errors[2].reason.find("第 3 行"), std::string::npos);
+}
+
+TEST(YearPlan, RuleIdsSplitOnEverySeparatorAndJoinWithTheEnumerationComma) {
+  EXPECT_EQ(plan::SplitRuleIds(" a、b，c;d；e,f  g\th\n"),
+            (std::vector<std::string>{"a", "b", "c", "d", "e", "f", "g", "h"}));
+  EXPECT_TRUE(plan::SplitRuleIds("、 ,").empty());
+  EXPECT_EQ(plan::JoinRuleIds({"a", "b"}), "a、b");
+  EXPECT_EQ(plan::JoinRuleIds({}), "");
+  EXPECT_EQ(plan::SplitRuleIds(plan::JoinRuleIds({"drill.x", "hazard.y"})),
+            (std::vector<std::string>{"drill.x", "hazard.y"}));
 }
 
 }  // namespace

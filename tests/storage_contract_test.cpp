@@ -1790,6 +1790,233 @@ TEST_P(StorageContract, DrillsRoundTrip) {
                   .ok());
 }
 
+// Drill plans on both stores: statuses counted against the day given, a record closes its plan
+// and removing the record reopens it; a bureau's plan for a year is found from the units below
+// it, the nearest first, and replaced whole.
+TEST_P(StorageContract, DrillPlansAndYearPlansRoundTrip) {
+  namespace dr = domain::drill;
+  const auto bureau = Bureau();
+  auto school = app::CreateSchool(S(), ctx_, SampleSchool(bureau.id, "P0001"));
+  ASSERT_TRUE(school.ok()) << school.error().message;
+  const auto sid = school->unit.id;
+  dr::DrillPlan p;
+  p.school_id = sid;
+  p.kind = "fire";
+  p.title = "冬季疏散";
+  p.date = "2026-12-10";
+  p.start_time = "10:00";
+  p.night = true;
+  p.whole_school = false;
+  p.scope_note = "高一";
+  p.commander = "王校长";
+  p.note = "联合消防站";
+  p.created_by = "x";
+  p.created_at = p.updated_at = "t";
+  dr::DrillPlan past = p;
+  past.date = "2026-12-01";
+  dr::DrillPlan later = p;
+  later.date = "2026-12-20";
+  dr::Drill d;
+  d.school_id = sid;
+  d.kind = "fire";
+  d.date = "2026-12-03";
+  d.commander = "王校长";
+  d.students = 100;
+  d.recorded_by = "x";
+  d.created_at = d.updated_at = "t";
+  ASSERT_TRUE(S().store
+                  .Write([&](domain::Tx& tx) -> Status {
+                    XA_TRY(tx.drill_plans().Insert(p));
+                    XA_TRY(tx.drill_plans().Insert(past));
+                    XA_TRY(tx.drill_plans().Insert(later));
+                    XA_TRY(tx.drills().Insert(d));
+                    return tx.drill_plans().SetDrill(later.id, d.id);
+                  })
+                  .ok());
+  auto count = [&](std::vector<dr::PlanStatus> statuses, const domain::ScopeFilter& scope = {}) {
+    std::int64_t n = -1;
+    EXPECT_TRUE(S().store
+                    .Read([&](domain::Tx& tx) -> Status {
+                      dr::DrillPlanFilter f;
+                      f.statuses = std::move(statuses);
+                      f.today = "2026-12-03";
+                      f.due_until = "2026-12-10";
+                      XA_ASSIGN_OR_RETURN(auto list, tx.drill_plans().List(f, scope, {}));
+                      n = list.total;
+                      return {};
+                    })
+                    .ok());
+    return n;
+  };
+  EXPECT_EQ(count({dr::PlanStatus::kDue}), 1);  // the 10th: the last day of the week
+  EXPECT_EQ(count({dr::PlanStatus::kOverdue}), 1);
+  EXPECT_EQ(count({dr::PlanStatus::kDone}), 1);
+  EXPECT_EQ(count({dr::PlanStatus::kPlanned}), 0);
+  EXPECT_EQ(count({dr::PlanStatus::kDue, dr::PlanStatus::kOverdue}), 2);
+  EXPECT_EQ(count({}), 3);
+  EXPECT_EQ(count({}, domain::ScopeFilter::Subtree("/999/")), 0);
+  ASSERT_TRUE(S().store
+                  .Read([&](domain::Tx& tx) -> Status {
+                    auto got = *tx.drill_plans().Find(p.id, {});
+                    EXPECT_TRUE(got.has_value());
+                    if (!got) return {};
+                    EXPECT_EQ(got->school_name, school->unit.name);
+                    EXPECT_EQ(got->title, "冬季疏散");
+                    EXPECT_TRUE(got->night);
+                    EXPECT_FALSE(got->whole_school);
+                    EXPECT_EQ(got->scope_note, "高一");
+                    EXPECT_EQ(got->note, "联合消防站");
+                    EXPECT_FALSE(got->drill_id.has_value());
+                    EXPECT_EQ(tx.drill_plans().Find(later.id, {})->value().drill_id, d.id);
+                    EXPECT_EQ(tx.drills().Find(d.id, {})->value().plan_id, later.id);
+                    dr::DrillPlanFilter f;
+                    f.q = "冬季";
+                    f.from = "2026-12-02";
+                    f.to = "2026-12-10";
+                    EXPECT_EQ(tx.drill_plans().List(f, {}, {})->total, 1);
+                    domain::PageRequest page;
+                    page.sort = "-date";
+                    EXPECT_EQ(tx.drill_plans().List({}, {}, page)->items.at(0).id, later.id);
+                    return {};
+                  })
+                  .ok());
+  p.title = "改期";
+  p.date = "2026-12-11";
+  ASSERT_TRUE(S().store
+                  .Write([&](domain::Tx& tx) -> Status {
+                    XA_TRY(tx.drill_plans().Update(p));
+                    XA_TRY(tx.drill_plans().Remove(past.id));
+                    return tx.drills().Remove(d.id);
+                  })
+                  .ok());
+  ASSERT_TRUE(S().store
+                  .Read([&](domain::Tx& tx) -> Status {
+                    EXPECT_EQ(tx.drill_plans().Find(p.id, {})->value().date, "2026-12-11");
+                    EXPECT_FALSE(tx.drill_plans().Find(past.id, {})->has_value());
+                    EXPECT_FALSE(tx.drill_plans().Find(later.id, {})->value().drill_id);
+                    return {};
+                  })
+                  .ok());
+  EXPECT_EQ(count({dr::PlanStatus::kDone}), 0);
+
+  // The year plan: the nearest unit's.
+  domain::plan::YearPlan mine;
+  mine.unit_id = bureau.id;
+  mine.year = 2026;
+  mine.title = "要点";
+  mine.actions = {
+      {1, "演练", {{13, "消防", {"drill.fire_semester", "drill.monthly"}}, {19, "反恐", {}}}},
+      {2, "隐患", {{7, "清零", {"hazard.overdue"}}}}};
+  mine.loaded_by = "office";
+  mine.loaded_at = "t";
+  ASSERT_TRUE(S().store.Write([&](domain::Tx& tx) { return tx.plans().Save(mine); }).ok());
+  ASSERT_TRUE(S().store
+                  .Read([&](domain::Tx& tx) -> Status {
+                    auto got = *tx.plans().Nearest({sid, bureau.id}, 2026);
+                    EXPECT_TRUE(got.has_value());
+                    if (!got) return {};
+                    EXPECT_EQ(got->unit_id, bureau.id);
+                    EXPECT_EQ(got->title, "要点");
+                    EXPECT_EQ(got->loaded_by, "office");
+                    EXPECT_EQ(got->actions.size(), 2u);
+                    EXPECT_EQ(got->actions.at(0).measures.size(), 2u);
+                    EXPECT_EQ(got->actions.at(0).measures.at(0).rules,
+                              (std::vector<std::string>{"drill.fire_semester", "drill.monthly"}));
+                    EXPECT_TRUE(got->actions.at(0).measures.at(1).rules.empty());
+                    EXPECT_EQ(got->actions.at(1).measures.at(0).number, 7);
+                    EXPECT_FALSE(tx.plans().Nearest({sid, bureau.id}, 2025)->has_value());
+                    EXPECT_FALSE(tx.plans().Nearest({sid}, 2026)->has_value());
+                    EXPECT_FALSE(tx.plans().Nearest({}, 2026)->has_value());
+                    return {};
+                  })
+                  .ok());
+  // A nearer unit's plan wins; saving again replaces the whole plan.
+  auto nearer = mine;
+  nearer.unit_id = sid;
+  nearer.title = "学校的";
+  nearer.actions = {{3, "教育", {{21, "安全教育", {}}}}};
+  ASSERT_TRUE(S().store.Write([&](domain::Tx& tx) { return tx.plans().Save(nearer); }).ok());
+  mine.actions.pop_back();
+  ASSERT_TRUE(S().store.Write([&](domain::Tx& tx) { return tx.plans().Save(mine); }).ok());
+  ASSERT_TRUE(S().store
+                  .Read([&](domain::Tx& tx) -> Status {
+                    EXPECT_EQ(tx.plans().Nearest({sid, bureau.id}, 2026)->value().title, "学校的");
+                    EXPECT_EQ(tx.plans().Nearest({bureau.id}, 2026)->value().actions.size(), 1u);
+                    return {};
+                  })
+                  .ok());
+  ASSERT_TRUE(S().store.Write([&](domain::Tx& tx) { return tx.plans().Remove(sid, 2026); }).ok());
+  ASSERT_TRUE(
+      S().store
+          .Read([&](domain::Tx& tx) -> Status {
+            EXPECT_EQ(tx.plans().Nearest({sid, bureau.id}, 2026)->value().unit_id, bureau.id);
+            return {};
+          })
+          .ok());
+}
+
+// Migration 0018 adds drill plans and year plans to a district's database with drills in it:
+// the drills are kept and a plan can then point to one.
+TEST_P(StorageContract, MigrationToDrillPlansKeepsTheDrills) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = sql::OpenPool(db.url(), {2, 5000});
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(storage::Migrate(**pool, "t", 17).ok());
+  {
+    auto conn = (*pool)->Acquire();
+    ASSERT_TRUE(conn.ok());
+    const char* t = "2026-11-02T00:00:00.000Z";
+    const std::vector<std::pair<std::string, sql::Params>> rows = {
+        {"INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
+         "VALUES ('990102', '示范区', NULL, 'county', $1, $1)",
+         {t}},
+        {"INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, created_at, "
+         "updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', NULL, '/1/', $1, $1)",
+         {t}},
+        {"INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, created_at, "
+         "updated_at) VALUES (2, 'school', '一小', 'S1', '990102', 1, '/1/2/', $1, $1)",
+         {t}},
+        {"INSERT INTO drills (id, school_id, kind, drill_date, commander, students, recorded_by, "
+         "created_at, updated_at) VALUES (5, 2, 'fire', '2026-10-14', '校长', 300, 'x', $1, $1)",
+         {t}},
+    };
+    for (const auto& [q, params] : rows) {
+      auto done = (*conn)->Exec(q, params);
+      ASSERT_TRUE(done.ok()) << q << ": " << done.error().message;
+    }
+  }
+  auto upgraded = storage::Migrate(**pool, "t");
+  ASSERT_TRUE(upgraded.ok()) << upgraded.error().message;
+  EXPECT_GE(*upgraded, 1);
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  domain::drill::DrillPlan p;
+  p.school_id = 2;
+  p.kind = "fire";
+  p.date = "2026-10-14";
+  p.commander = "校长";
+  p.created_by = "x";
+  p.created_at = p.updated_at = "t";
+  ASSERT_TRUE(store
+                  .Write([&](domain::Tx& tx) -> Status {
+                    XA_TRY(tx.drill_plans().Insert(p));
+                    return tx.drill_plans().SetDrill(p.id, 5);
+                  })
+                  .ok());
+  ASSERT_TRUE(store
+                  .Read([&](domain::Tx& tx) -> Status {
+                    auto d = *tx.drills().Find(5, {});
+                    EXPECT_TRUE(d.has_value());
+                    if (d) {
+                      EXPECT_EQ(d->date, "2026-10-14");
+                      EXPECT_EQ(d->plan_id, p.id);
+                    }
+                    EXPECT_FALSE(tx.plans().Nearest({2, 1}, 2026)->has_value());
+                    return {};
+                  })
+                  .ok());
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, StorageContract, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

@@ -15,6 +15,7 @@
 #include "domain/hazard/ledger.hpp"
 #include "domain/org/org.hpp"
 #include "domain/org/school_stats.hpp"
+#include "domain/plan/plan.hpp"
 #include "domain/platform/file.hpp"
 #include "domain/platform/notification.hpp"
 #include "domain/platform/supervision.hpp"
@@ -268,6 +269,8 @@ class Tx {
   // The modules' own records.
   virtual hazard::HazardRepository& hazards() = 0;
   virtual drill::DrillRepository& drills() = 0;
+  virtual drill::DrillPlanRepository& drill_plans() = 0;
+  virtual plan::PlanRepository& plans() = 0;
 };
 
 class Store {

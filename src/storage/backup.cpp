@@ -61,6 +61,9 @@ constexpr TableSpec kTables[] = {
     {"rule_notices", "rule_id, subject_type, subject_id, period_key, notice", false},
     {"drills", "id", true},
     {"drill_problems", "drill_id, seq", false},
+    {"drill_plans", "id", true},
+    {"year_plans", "unit_id, year", false},
+    {"year_plan_measures", "unit_id, year, seq", false},
 };
 // clang-format on
 // Left out on purpose: the figures the hazards' triggers rebuild, the migrations' own record, and

@@ -9,9 +9,11 @@
 
 #include "storage/repos/audit_user_repository.hpp"
 #include "storage/repos/calendar_repository.hpp"
+#include "storage/repos/drill_plan_repository.hpp"
 #include "storage/repos/drill_repository.hpp"
 #include "storage/repos/hazard_repository.hpp"
 #include "storage/repos/org_repository.hpp"
+#include "storage/repos/plan_repository.hpp"
 #include "storage/repos/platform_repository.hpp"
 #include "storage/repos/query_builder.hpp"
 #include "storage/repos/rule_repository.hpp"
@@ -33,7 +35,9 @@ class SqlTx final : public domain::Tx {
         calendar_(conn),
         rules_(conn),
         hazards_(conn, &access_changed, cache, epoch),
-        drills_(conn) {}
+        drills_(conn),
+        drill_plans_(conn),
+        plans_(conn) {}
   bool access_changed = false;
   domain::OrgRepository& org() override { return org_; }
   domain::UserRepository& users() override { return users_; }
@@ -45,6 +49,8 @@ class SqlTx final : public domain::Tx {
   domain::rules::RuleRepository& rules() override { return rules_; }
   domain::hazard::HazardRepository& hazards() override { return hazards_; }
   domain::drill::DrillRepository& drills() override { return drills_; }
+  domain::drill::DrillPlanRepository& drill_plans() override { return drill_plans_; }
+  domain::plan::PlanRepository& plans() override { return plans_; }
 
  private:
   SqlOrgRepository org_;
@@ -57,6 +63,8 @@ class SqlTx final : public domain::Tx {
   SqlRuleRepository rules_;
   SqlHazardRepository hazards_;
   SqlDrillRepository drills_;
+  SqlDrillPlanRepository drill_plans_;
+  SqlPlanRepository plans_;
 };
 
 // Runs one write inside a savepoint of the open transaction: kept when it succeeds, undone on

@@ -2,6 +2,8 @@
 // months (fire evacuation at the start of each semester, earthquake in May around 防灾减灾日),
 // boarding schools at night in spring and autumn, schools with buses once a semester,
 // kindergartens each quarter; some months are missed, some drills are slow or find problems.
+// Most drills were planned ahead (演练计划); every school has its next drill planned, due within
+// the week at the schools with accounts, and a few schools let a planned day pass.
 // Then every school is judged for the months that passed, so the boards have a history.
 #include <random>
 
@@ -57,6 +59,25 @@ Result<int> SeedDrillHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
     const bool kindergarten = p.stage == "kindergarten";
     int max_floors = 0;
     for (const auto& b : school->buildings) max_floors = std::max(max_floors, b.floors);
+    auto plan = [&](cal::Date day, const std::string& kind, bool night,
+                    std::optional<std::int64_t> drill_id) -> Status {
+      domain::drill::DrillPlan pl;
+      pl.school_id = id;
+      pl.kind = kind;
+      const auto* k = domain::drill::FindKind(kind);
+      pl.title = std::string(night ? "夜间" : "") + (k ? std::string(k->label) : "") + "演练";
+      pl.date = cal::FormatDate(day);
+      pl.start_time = night ? "20:30" : "10:00";
+      pl.night = night;
+      pl.commander = p.principal.empty() ? "校长" : p.principal;
+      pl.note = kind == "fire" ? "邀请辖区消防救援站指导" : "";
+      pl.created_by = "demo";
+      pl.created_at = FormatInstant(s.clock.Now());
+      pl.updated_at = pl.created_at;
+      XA_TRY(tx.drill_plans().Insert(pl));
+      if (drill_id) XA_TRY(tx.drill_plans().SetDrill(pl.id, *drill_id));
+      return {};
+    };
     auto add = [&](cal::Date day, const std::string& kind, bool night) -> Status {
       domain::drill::Drill d;
       d.school_id = id;
@@ -86,6 +107,7 @@ Result<int> SeedDrillHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
       d.updated_at = d.created_at;
       XA_TRY(tx.drills().Insert(d));
       ++written;
+      if (rnd.Chance(60)) XA_TRY(plan(day, kind, night, d.id));
       return {};
     };
     // A school day between the 8th and the 22nd of the month (or the first one after it).
@@ -128,6 +150,13 @@ Result<int> SeedDrillHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
         if (!rnd.Chance(75)) continue;
         if (const auto day = school_day(y, m)) XA_TRY(add(*day, "school_bus", false));
       }
+    }
+    // The next drills: within the week at the account schools (the home card's task), within
+    // the month elsewhere; a few planned days have passed without a drill.
+    XA_TRY(plan(*today + std::chrono::days{account ? 3 : rnd.Between(4, 30)},
+                rnd.Chance(70) ? "fire" : "earthquake", false, std::nullopt));
+    if (!account && rnd.Chance(8)) {
+      XA_TRY(plan(*today - std::chrono::days{rnd.Between(2, 12)}, "attack", false, std::nullopt));
     }
     // Judged for the end of each month that passed and for today.
     for (const auto& [y, m] : months) {

@@ -117,7 +117,8 @@ std::string Summary(const dr::Drill& d, const std::string& school) {
 }  // namespace
 
 Result<DrillDetail> RecordDrill(Services& s, const RequestContext& ctx, dr::Drill in,
-                                const std::vector<std::int64_t>& file_ids) {
+                                const std::vector<std::int64_t>& file_ids,
+                                std::optional<std::int64_t> plan_id) {
   XA_TRY(RequirePermission(ctx, domain::perm::kDrillRecord, "记录应急演练"));
   auto problems = dr::ValidateDrill(in, Today(s));
   if (!problems.empty()) return domain::ValidationError(std::move(problems));
@@ -129,12 +130,25 @@ Result<DrillDetail> RecordDrill(Services& s, const RequestContext& ctx, dr::Dril
     in.recorded_by = ctx.actor;
     in.created_at = s.Now();
     in.updated_at = in.created_at;
+    std::optional<dr::DrillPlan> plan;
+    if (plan_id) {
+      XA_ASSIGN_OR_RETURN(plan, tx.drill_plans().Find(*plan_id, ctx.Scope()));
+      if (!plan)
+        return domain::ValidationError({{"plan_id", "演练计划不存在或不在您的管辖范围内"}});
+      auto wrong = dr::CheckPlanForRecord(*plan, in);
+      if (!wrong.empty()) return domain::ValidationError(std::move(wrong));
+    }
     XA_ASSIGN_OR_RETURN(auto files, ClaimFiles(tx, ctx, file_ids));
     XA_TRY(tx.drills().Insert(in));
     XA_TRY(AttachFiles(tx, files, "drill", in.id));
+    if (plan) {
+      XA_TRY(tx.drill_plans().SetDrill(plan->id, in.id));
+    }
     XA_TRY(Judge(s, tx, in));
-    XA_TRY(tx.audit().Append(AuditOf(s, ctx, "drill.record", "drill", std::to_string(in.id),
-                                     "记录演练：" + Summary(in, school.unit.name))));
+    XA_TRY(tx.audit().Append(
+        AuditOf(s, ctx, "drill.record", "drill", std::to_string(in.id),
+                "记录演练：" + Summary(in, school.unit.name) +
+                    (plan ? "（按演练计划 #" + std::to_string(plan->id) + "）" : ""))));
     XA_ASSIGN_OR_RETURN(auto stored, LoadInScope(tx, RequestContext{}, in.id));
     XA_ASSIGN_OR_RETURN(out, Detail(tx, ctx, std::move(stored)));
     return {};
@@ -197,8 +211,10 @@ Status DeleteDrill(Services& s, const RequestContext& ctx, std::int64_t id) {
     if (const auto date = cal::ParseDate(old.date)) {
       XA_TRY(EvaluateSchool(s, tx, old.school_id, *date));
     }
-    XA_TRY(tx.audit().Append(AuditOf(s, ctx, "drill.delete", "drill", std::to_string(id),
-                                     "删除演练记录：" + Summary(old, old.school_name))));
+    XA_TRY(tx.audit().Append(AuditOf(
+        s, ctx, "drill.delete", "drill", std::to_string(id),
+        "删除演练记录：" + Summary(old, old.school_name) +
+            (old.plan_id ? "（演练计划 #" + std::to_string(*old.plan_id) + " 重新待办）" : ""))));
     return {};
   });
 }

@@ -24,8 +24,10 @@ struct DrillDetail {
 // Checks, stores and judges a record (the school in the caller's scope; a building of the
 // school, whose floors drill.time reads, or the school's tallest). `file_ids`: the caller's
 // uploads attached to the record (an edit adds to those already attached).
+// `plan_id`: the drill plan it carries out (of the same school, still open), which it closes.
 Result<DrillDetail> RecordDrill(Services& s, const RequestContext& ctx, domain::drill::Drill in,
-                                const std::vector<std::int64_t>& file_ids = {});
+                                const std::vector<std::int64_t>& file_ids = {},
+                                std::optional<std::int64_t> plan_id = std::nullopt);
 Result<DrillDetail> EditDrill(Services& s, const RequestContext& ctx, std::int64_t id,
                               domain::drill::Drill in,
                               const std::vector<std::int64_t>& file_ids = {});
@@ -51,5 +53,26 @@ Result<DrillDetail> RaiseProblemHazard(Services& s, const RequestContext& ctx, s
                                        const ProblemHazardInput& in);
 
 RuleModule DrillRuleModule();
+
+// ---- Drill plans (演练计划) -------------------------------------------------------------------
+struct DrillPlanView {
+  domain::drill::DrillPlan plan;
+  domain::drill::PlanStatus status = domain::drill::PlanStatus::kPlanned;
+  bool can_edit = false;  // the caller records drills and the plan is not yet carried out
+};
+// A plan for a school in the caller's scope, on today or later.
+Result<DrillPlanView> CreateDrillPlan(Services& s, const RequestContext& ctx,
+                                      domain::drill::DrillPlan in);
+// Changes an open plan (409 drill_plan.done once carried out); a moved day may not be past.
+Result<DrillPlanView> EditDrillPlan(Services& s, const RequestContext& ctx, std::int64_t id,
+                                    domain::drill::DrillPlan in);
+Status DeleteDrillPlan(Services& s, const RequestContext& ctx, std::int64_t id);
+Result<DrillPlanView> GetDrillPlan(Services& s, const RequestContext& ctx, std::int64_t id);
+// statuses and dates are read against today in China.
+Result<domain::PageResult<DrillPlanView>> ListDrillPlans(Services& s, const RequestContext& ctx,
+                                                         domain::drill::DrillPlanFilter f,
+                                                         const domain::PageRequest& page);
+Result<std::string> ExportDrillPlans(Services& s, const RequestContext& ctx,
+                                     domain::drill::DrillPlanFilter f);
 
 }  // namespace xiaoan::app

@@ -1,9 +1,12 @@
 // Escalation (督办) and notifications for the hazard ledger.
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "app/hazards/hazard_internal.hpp"
 #include "app/platform/platform.hpp"
+#include "core/strings.hpp"
+#include "domain/hazard/hazard_rules.hpp"
 
 namespace xiaoan::app {
 
@@ -110,6 +113,21 @@ Result<hz::RuleSet> LoadRules(domain::Tx& tx) {
   return hz::RulesFromSettings(settings);
 }
 
+// The version of each hazard rule's values in force for the hazard's school: those recorded at
+// the top unit of its path, where the ledger's values are kept (absent: the defaults, 0).
+Result<std::map<std::string, int>> RuleVersions(domain::Tx& tx, const hz::Hazard& h) {
+  std::map<std::string, int> out;
+  const auto first = h.school_path.find_first_of("0123456789");
+  if (first == std::string::npos) return out;
+  const auto top = ParseInt(h.school_path.substr(first, h.school_path.find('/', first) - first));
+  if (!top) return out;
+  std::vector<std::string> ids;
+  for (const auto& r : hz::RuleDecls()) ids.push_back(r.id);
+  XA_ASSIGN_OR_RETURN(auto sets, tx.rules().LatestParamSets(ids, {*top}));
+  for (const auto& set : sets) out[set.rule_id] = set.version;
+  return out;
+}
+
 Status Escalate(Services& s, domain::Tx& tx, hz::Hazard& h, const hz::RuleSet* loaded) {
   if (h.state == hz::State::kClosed) return {};
   hz::RuleSet rule_set;
@@ -159,6 +177,7 @@ Status Escalate(Services& s, domain::Tx& tx, hz::Hazard& h, const hz::RuleSet* l
   if (fired_now.empty()) return {};
 
   XA_ASSIGN_OR_RETURN(auto before, tx.hazards().Escalations(h.id));
+  XA_ASSIGN_OR_RETURN(const auto versions, RuleVersions(tx, h));
   std::set<std::string> fired;
   for (const auto& e : before) fired.insert(e.rule);
   bool supervised = h.supervised;
@@ -173,6 +192,11 @@ Status Escalate(Services& s, domain::Tx& tx, hz::Hazard& h, const hz::RuleSet* l
     rec.supervision = esc.supervision;
     rec.reason = esc.reason;
     rec.fired_at = now;
+    // hazard.overdue.leader is decided by the values of the engine's rule hazard.overdue.
+    const auto engine_rule = esc.rule.substr(0, esc.rule.find('.', std::string("hazard.").size()));
+    if (const auto v = versions.find(engine_rule); v != versions.end()) {
+      rec.rule_version = v->second;
+    }
     XA_TRY(tx.hazards().InsertEscalation(rec));
     hz::HazardEvent e;
     e.hazard_id = h.id;

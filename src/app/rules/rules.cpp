@@ -562,18 +562,32 @@ Result<PlanBoard> GetPlanBoard(Services& s, const RequestContext& ctx,
   XA_ASSIGN_OR_RETURN(auto board, GetRuleBoard(s, ctx, std::nullopt, date));
   PlanBoard out;
   out.date = board.date;
-  for (const auto& a : domain::plan::DefaultPlan()) {
+  const auto day = cal::ParseDate(board.date);
+  if (!day) return Internal("plan board without a day");
+  out.plan_year = cal::YearOf(*day);
+  YearPlanView view;
+  XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(view, YearPlanIn(tx, ctx, out.plan_year));
+    return {};
+  }));
+  out.plan_loaded = view.loaded;
+  out.plan_title = view.plan.title;
+  out.plan_unit_name = view.unit_name;
+  for (const auto& a : view.plan.actions) {
     PlanActionRow action{a.number, a.title, {}};
     for (const auto& m : a.measures) {
       PlanMeasureRow row;
       row.number = m.number;
       row.title = m.title;
-      for (const auto& r : board.rows) {
-        if (r.rule->measure == m.number) row.school_rules.push_back(r);
-      }
-      for (const auto& mod : RuleModules()) {
-        for (const auto& r : mod.rules) {
-          if (r.measure == m.number && r.subject != "school") row.record_rules.push_back(&r);
+      for (const auto& id : m.rules) {
+        const auto* decl = FindRegisteredRule(id);
+        if (!decl) continue;
+        if (decl->subject != "school") {
+          row.record_rules.push_back(decl);
+          continue;
+        }
+        for (const auto& r : board.rows) {
+          if (r.rule->id == decl->id) row.school_rules.push_back(r);
         }
       }
       action.measures.push_back(std::move(row));

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "domain/plan/plan.hpp"
 #include "domain/rules/findings.hpp"
 #include "domain/rules/rules.hpp"
 
@@ -163,9 +164,15 @@ struct PlanBoard {
   std::string date;
   std::int64_t schools = 0;
   std::vector<PlanActionRow> actions;
+  // The plan followed: the year of `date`, the shipped plan or a bureau's own.
+  int plan_year = 0;
+  bool plan_loaded = false;
+  std::string plan_title;
+  std::string plan_unit_name;
 };
-// The plan's 8 actions and 21 measures with their rules and, for the school rules, the schools
-// by outcome in the periods of `date` (default today) within the caller's scope.
+// The actions and measures of the plan in force for the caller in the year of `date` (default
+// today) with their rules and, for the school rules, the schools by outcome in the periods of
+// `date` within the caller's scope.
 Result<PlanBoard> GetPlanBoard(Services& s, const RequestContext& ctx,
                                const std::optional<std::string>& date);
 
@@ -181,12 +188,40 @@ struct PlanTrendMonth {
   std::string month;  // YYYY-MM
   std::string date;   // the day counted
   std::int64_t schools = 0;
-  std::vector<PlanTrendMeasure> measures;  // all 21, in order
+  std::vector<PlanTrendMeasure> measures;  // the plan's, in order
 };
 struct PlanTrend {
   int year = 0;
   std::vector<PlanTrendMonth> months;
 };
 Result<PlanTrend> GetPlanTrend(Services& s, const RequestContext& ctx, std::optional<int> year);
+
+// ---- The plan for a year (docs/plan-board.md) ------------------------------------------------
+// The plan in force for a caller: the nearest bureau's own plan for the year on the caller's
+// path, or the shipped plan, whose measures take the rules that declare them.
+struct YearPlanView {
+  domain::plan::YearPlan plan;  // rules named in every measure
+  bool loaded = false;          // a bureau's own (plan.unit_id), not the shipped one
+  std::string unit_name;        // the bureau whose plan it is
+  bool can_load = false;        // the caller may load, replace or remove one at their unit
+};
+// Any registered rule by id, or null.
+const domain::rules::RuleDecl* FindRegisteredRule(std::string_view id);
+Result<YearPlanView> YearPlanIn(domain::Tx& tx, const RequestContext& ctx, int year);
+Result<YearPlanView> GetYearPlan(Services& s, const RequestContext& ctx, int year);
+// A bureau (rules:configure) loads its own plan for the year at its unit, replacing one it had.
+Result<YearPlanView> LoadYearPlan(Services& s, const RequestContext& ctx, int year,
+                                  domain::plan::YearPlan in);
+// Removes the caller's unit's own plan for the year (404 when it has none).
+Status RemoveYearPlan(Services& s, const RequestContext& ctx, int year);
+// The plan in force as a spreadsheet (行动序号, 行动, 措施序号, 措施, 规则编号): the template.
+Result<std::string> ExportYearPlan(Services& s, const RequestContext& ctx, int year,
+                                   const std::string& format);
+struct ImportReport;
+// Loads the plan from such a spreadsheet, all or nothing, with the problems by row and column;
+// title: the plan's (default "<year> 年度学校安全工作计划").
+Result<ImportReport> ImportYearPlan(Services& s, const RequestContext& ctx, int year,
+                                    std::string_view bytes, const std::string& format,
+                                    const std::string& title = {});
 
 }  // namespace xiaoan::app

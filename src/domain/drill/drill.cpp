@@ -1,5 +1,7 @@
 #include "domain/drill/drill.hpp"
 
+#include <utility>
+
 #include "core/strings.hpp"
 
 namespace xiaoan::domain::drill {
@@ -121,6 +123,82 @@ std::vector<ErrorDetail> ValidateDrill(const Drill& d, calendar::Date today) {
   }
   CheckText(out, "actions", d.actions, 0, 2000);
   return out;
+}
+
+namespace {
+
+constexpr std::pair<PlanStatus, std::pair<std::string_view, std::string_view>> kStatuses[] = {
+    {PlanStatus::kPlanned, {"planned", "计划中"}},
+    {PlanStatus::kDue, {"due", "本周待办"}},
+    {PlanStatus::kOverdue, {"overdue", "已逾期"}},
+    {PlanStatus::kDone, {"done", "已完成"}},
+};
+
+}  // namespace
+
+std::string_view PlanStatusCode(PlanStatus s) {
+  for (const auto& [status, names] : kStatuses) {
+    if (status == s) return names.first;
+  }
+  return "planned";
+}
+
+std::string_view PlanStatusLabel(PlanStatus s) {
+  for (const auto& [status, names] : kStatuses) {
+    if (status == s) return names.second;
+  }
+  return "计划中";
+}
+
+std::optional<PlanStatus> ParsePlanStatus(std::string_view code) {
+  for (const auto& [status, names] : kStatuses) {
+    if (names.first == code) return status;
+  }
+  return std::nullopt;
+}
+
+PlanStatus StatusOf(const DrillPlan& p, calendar::Date today) {
+  if (p.drill_id) return PlanStatus::kDone;
+  const auto date = calendar::ParseDate(p.date);
+  if (!date) return PlanStatus::kPlanned;
+  if (*date < today) return PlanStatus::kOverdue;
+  if (*date <= today + std::chrono::days{kPlanDueDays}) return PlanStatus::kDue;
+  return PlanStatus::kPlanned;
+}
+
+std::vector<ErrorDetail> ValidatePlan(const DrillPlan& p,
+                                      std::optional<calendar::Date> not_before) {
+  std::vector<ErrorDetail> out;
+  if (p.school_id <= 0) out.push_back({"school_id", "请选择学校"});
+  if (FindKind(p.kind) == nullptr) {
+    std::string labels;
+    for (const auto& k : kKinds) labels += (labels.empty() ? "" : "、") + std::string(k.code);
+    out.push_back({"kind", "取值须为：" + labels});
+  }
+  CheckText(out, "title", p.title, 0, 100);
+  const auto date = calendar::ParseDate(p.date);
+  if (!date) {
+    out.push_back({"date", "须为 YYYY-MM-DD 格式的日期"});
+  } else if (not_before && *date < *not_before) {
+    out.push_back({"date", "计划日期不能早于今天（" + calendar::FormatDate(*not_before) + "）"});
+  } else if (calendar::YearOf(*date) < 2000 || calendar::YearOf(*date) > 2100) {
+    out.push_back({"date", "须在 2000 年到 2100 年之间"});
+  }
+  if (!p.start_time.empty() && (p.start_time.size() != 5 || !ParseTimeOfDay(p.start_time))) {
+    out.push_back({"start_time", "须为 HH:MM 格式的时间"});
+  }
+  CheckText(out, "scope_note", p.scope_note, p.whole_school ? 0 : 1, 200);
+  CheckText(out, "commander", p.commander, 1, 50);
+  CheckText(out, "note", p.note, 0, 1000);
+  return out;
+}
+
+std::vector<ErrorDetail> CheckPlanForRecord(const DrillPlan& plan, const Drill& record) {
+  if (plan.school_id != record.school_id) return {{"plan_id", "这个演练计划属于另一所学校"}};
+  if (plan.drill_id) {
+    return {{"plan_id", "这个演练计划已有演练记录 #" + std::to_string(*plan.drill_id)}};
+  }
+  return {};
 }
 
 }  // namespace xiaoan::domain::drill

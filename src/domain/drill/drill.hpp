@@ -64,6 +64,7 @@ struct Drill {
   std::string recorded_by;
   std::string created_at;
   std::string updated_at;
+  std::optional<std::int64_t> plan_id;  // the plan it carried out (read-only, filled by queries)
 };
 
 // "HH:MM:SS" (or "HH:MM") → seconds after midnight.
@@ -73,6 +74,66 @@ std::optional<int> EvacuationSeconds(const Drill& d);
 
 // Every problem of a record (field + reason); today: a drill cannot be recorded for a later day.
 std::vector<ErrorDetail> ValidateDrill(const Drill& d, calendar::Date today);
+
+// ---- Drill plans (演练计划) -------------------------------------------------------------------
+// What a school means to drill and when; the record that carries a plan out closes it.
+struct DrillPlan {
+  std::int64_t id = 0;
+  std::int64_t school_id = 0;
+  std::string school_name;  // read-only, filled by queries
+  std::string kind;
+  std::string title;
+  std::string date;        // YYYY-MM-DD
+  std::string start_time;  // HH:MM or ""
+  bool night = false;
+  bool whole_school = true;
+  std::string scope_note;
+  std::string commander;
+  std::string note;
+  std::optional<std::int64_t> drill_id;  // the record that carried it out
+  std::string created_by;
+  std::string created_at;
+  std::string updated_at;
+};
+
+// done: carried out; overdue: its day has passed; due: within kPlanDueDays from today; planned:
+// later.
+enum class PlanStatus { kPlanned, kDue, kOverdue, kDone };
+inline constexpr int kPlanDueDays = 7;
+std::string_view PlanStatusCode(PlanStatus s);
+std::string_view PlanStatusLabel(PlanStatus s);
+std::optional<PlanStatus> ParsePlanStatus(std::string_view code);
+PlanStatus StatusOf(const DrillPlan& p, calendar::Date today);
+
+// Every problem of a plan (field + reason). not_before: the earliest day it may be planned for
+// (today for a new plan or a moved one; nothing when the day is kept).
+std::vector<ErrorDetail> ValidatePlan(const DrillPlan& p, std::optional<calendar::Date> not_before);
+
+// A record made from a plan: the plan must be open and of the record's school (field plan_id).
+std::vector<ErrorDetail> CheckPlanForRecord(const DrillPlan& plan, const Drill& record);
+
+struct DrillPlanFilter {
+  std::optional<std::int64_t> school_id;
+  std::optional<std::string> kind;
+  std::optional<std::string> from;   // date, inclusive
+  std::optional<std::string> to;     // date, inclusive
+  std::vector<PlanStatus> statuses;  // any of them; empty: all
+  std::string today;                 // YYYY-MM-DD, for the statuses
+  std::string due_until;             // today + kPlanDueDays
+  std::string q;                     // title or school name contains
+};
+
+class DrillPlanRepository {
+ public:
+  virtual ~DrillPlanRepository() = default;
+  virtual Status Insert(DrillPlan& p) = 0;  // assigns id
+  virtual Status Update(const DrillPlan& p) = 0;
+  virtual Status Remove(std::int64_t id) = 0;
+  virtual Result<std::optional<DrillPlan>> Find(std::int64_t id, const ScopeFilter& scope) = 0;
+  virtual Result<PageResult<DrillPlan>> List(const DrillPlanFilter& filter,
+                                             const ScopeFilter& scope, const PageRequest& page) = 0;
+  virtual Status SetDrill(std::int64_t plan_id, std::int64_t drill_id) = 0;
+};
 
 struct DrillFilter {
   std::optional<std::int64_t> school_id;

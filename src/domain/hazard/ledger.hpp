@@ -85,6 +85,7 @@ struct EscalationRecord {
   bool supervision = false;
   std::string reason;
   std::string fired_at;
+  int rule_version = 0;  // of the engine rule's values in force (0: the declared defaults)
 };
 
 struct SelfInspection {

@@ -9,6 +9,7 @@
 #include "domain/auth/auth.hpp"
 #include "http/api.hpp"
 #include "http/json/drill_json.hpp"
+#include "http/json/org_json.hpp"
 #include "http/query.hpp"
 
 namespace xiaoan::http {
@@ -111,6 +112,86 @@ app::FindingQuery ReadFindingQuery(QueryReader& q, std::vector<ErrorDetail>& pro
   if (const auto p = q.Str("period")) out.filter.period_keys.push_back(*p);
   if (const auto st = q.Str("subject_type")) out.filter.subject_type = *st;
   return out;
+}
+
+json::object YearPlanJson(const app::YearPlanView& v) {
+  json::array actions;
+  for (const auto& a : v.plan.actions) {
+    json::array measures;
+    for (const auto& m : a.measures) {
+      json::array rules;
+      for (const auto& id : m.rules) {
+        const auto* decl = app::FindRegisteredRule(id);
+        rules.push_back(json::object{{"id", id},
+                                     {"title", decl ? decl->title : ""},
+                                     {"subject", decl ? decl->subject : ""}});
+      }
+      measures.push_back(
+          json::object{{"number", m.number}, {"title", m.title}, {"rules", std::move(rules)}});
+    }
+    actions.push_back(
+        json::object{{"number", a.number}, {"title", a.title}, {"measures", std::move(measures)}});
+  }
+  return {{"year", v.plan.year},
+          {"source", v.loaded ? "loaded" : "shipped"},
+          {"unit_id", v.loaded ? json::value(v.plan.unit_id) : json::value(nullptr)},
+          {"unit_name", v.unit_name},
+          {"title", v.plan.title},
+          {"loaded_by", v.plan.loaded_by},
+          {"loaded_at", v.plan.loaded_at},
+          {"can_load", v.can_load},
+          {"actions", std::move(actions)}};
+}
+
+// A plan in JSON: {title, actions: [{number, title, measures: [{number, title, rules: [id]}]}]}.
+domain::plan::YearPlan YearPlanFromJson(Fields& f) {
+  domain::plan::YearPlan p;
+  p.title = f.Str("title", true).value_or("");
+  const auto number = [](Fields& item) {
+    return static_cast<int>(
+        std::clamp<std::int64_t>(item.Int("number", true).value_or(0), -1, 1'000'000));
+  };
+  if (const auto* actions = f.Array("actions", true)) {
+    for (std::size_t i = 0; i < actions->size() && i <= domain::plan::kMaxActions; ++i) {
+      const std::string at = f.Path("actions") + "[" + std::to_string(i) + "]";
+      const auto* o = f.Object((*actions)[i], at);
+      if (!o) continue;
+      Fields af(*o, at);
+      domain::plan::Action a;
+      a.number = number(af);
+      a.title = af.Str("title", true).value_or("");
+      if (const auto* measures = af.Array("measures", true)) {
+        for (std::size_t j = 0; j < measures->size() && j <= domain::plan::kMaxMeasures; ++j) {
+          const std::string mat = af.Path("measures") + "[" + std::to_string(j) + "]";
+          const auto* mo = af.Object((*measures)[j], mat);
+          if (!mo) continue;
+          Fields mf(*mo, mat);
+          domain::plan::Measure m;
+          m.number = number(mf);
+          m.title = mf.Str("title", true).value_or("");
+          if (const auto* rules = mf.Array("rules", false)) {
+            for (std::size_t k = 0; k < rules->size(); ++k) {
+              if (const auto* id = (*rules)[k].if_string()) {
+                m.rules.emplace_back(*id);
+              } else {
+                m.rules.emplace_back();  // refused by the check: no rule has an empty id
+              }
+            }
+          }
+          af.Merge(mf);
+          a.measures.push_back(std::move(m));
+        }
+      }
+      f.Merge(af);
+      p.actions.push_back(std::move(a));
+    }
+  }
+  return p;
+}
+
+Result<int> PlanYear(const HttpRequest& req) {
+  XA_ASSIGN_OR_RETURN(auto year, PathId(req, "year"));
+  return static_cast<int>(std::clamp<std::int64_t>(year, 0, 100000));
 }
 
 }  // namespace
@@ -234,6 +315,58 @@ void AddRuleRoutes(Router& r, app::Services& s) {
           return JsonResponse(200, json::serialize(json::object{{"year", trend.year},
                                                                 {"months", std::move(months)}}));
         });
+  r.Add("GET", "/api/v1/plans/{year}", Access::Need(domain::perm::kRulesRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto year, PlanYear(req));
+          QueryReader q(req);
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto view, app::GetYearPlan(s, ContextOf(req), year));
+          return JsonResponse(200, json::serialize(YearPlanJson(view)));
+        });
+  r.Add(
+      "PUT", "/api/v1/plans/{year}", Access::Need(domain::perm::kRulesConfigure),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        XA_ASSIGN_OR_RETURN(auto year, PlanYear(req));
+        XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
+        Fields f(obj);
+        auto plan = YearPlanFromJson(f);
+        XA_TRY(f.Finish());
+        XA_ASSIGN_OR_RETURN(auto view, app::LoadYearPlan(s, ContextOf(req), year, std::move(plan)));
+        return JsonResponse(200, json::serialize(YearPlanJson(view)));
+      },
+      0, Runs::kInWriteBatch);
+  r.Add(
+      "DELETE", "/api/v1/plans/{year}", Access::Need(domain::perm::kRulesConfigure),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        XA_ASSIGN_OR_RETURN(auto year, PlanYear(req));
+        XA_TRY(app::RemoveYearPlan(s, ContextOf(req), year));
+        return JsonResponse(204, "");
+      },
+      0, Runs::kInWriteBatch);
+  r.Add("GET", "/api/v1/plans/{year}/export", Access::Need(domain::perm::kRulesRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto year, PlanYear(req));
+          QueryReader q(req);
+          const std::string format = q.Str("format").value_or("xlsx");
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto bytes, app::ExportYearPlan(s, ContextOf(req), year, format));
+          return FileResponse(std::move(bytes), format,
+                              std::to_string(year) + "年度计划." + format);
+        });
+  r.Add(
+      "POST", "/api/v1/plans/{year}/import", Access::Need(domain::perm::kRulesConfigure),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        XA_ASSIGN_OR_RETURN(auto year, PlanYear(req));
+        QueryReader q(req);
+        const std::string format = q.Str("format").value_or("");
+        const std::string title = q.Str("title").value_or("");
+        XA_TRY(q.Finish());
+        if (req.body.empty()) return InvalidArgument("file", "请求体须为 .xlsx 或 .csv 文件内容");
+        XA_ASSIGN_OR_RETURN(auto report,
+                            app::ImportYearPlan(s, ContextOf(req), year, req.body, format, title));
+        return JsonResponse(report.applied ? 200 : 422, json::serialize(ToJson(report)));
+      },
+      1 << 20);
   r.Add("GET", "/api/v1/plan-board", Access::Need(domain::perm::kRulesRead),
         [&s](HttpRequest& req) -> Result<HttpResponse> {
           QueryReader q(req);
@@ -262,9 +395,15 @@ void AddRuleRoutes(Router& r, app::Services& s) {
             actions.push_back(json::object{
                 {"number", a.number}, {"title", a.title}, {"measures", std::move(measures)}});
           }
-          return JsonResponse(200, json::serialize(json::object{{"date", board.date},
-                                                                {"schools", board.schools},
-                                                                {"actions", std::move(actions)}}));
+          return JsonResponse(
+              200, json::serialize(json::object{
+                       {"date", board.date},
+                       {"schools", board.schools},
+                       {"plan", json::object{{"year", board.plan_year},
+                                             {"source", board.plan_loaded ? "loaded" : "shipped"},
+                                             {"title", board.plan_title},
+                                             {"unit_name", board.plan_unit_name}}},
+                       {"actions", std::move(actions)}}));
         });
 }
 

@@ -81,7 +81,45 @@ json::value ToJson(const dr::Drill& d) {
       {"actions", d.actions},
       {"recorded_by", d.recorded_by},
       {"created_at", d.created_at},
-      {"updated_at", d.updated_at}};
+      {"updated_at", d.updated_at},
+      {"plan_id", d.plan_id ? json::value(*d.plan_id) : json::value(nullptr)}};
+}
+
+json::value ToJson(const app::DrillPlanView& v) {
+  const auto& p = v.plan;
+  return json::object{{"id", p.id},
+                      {"school_id", p.school_id},
+                      {"school_name", p.school_name},
+                      {"kind", p.kind},
+                      {"title", p.title},
+                      {"date", p.date},
+                      {"start_time", p.start_time},
+                      {"night", p.night},
+                      {"whole_school", p.whole_school},
+                      {"scope_note", p.scope_note},
+                      {"commander", p.commander},
+                      {"note", p.note},
+                      {"drill_id", p.drill_id ? json::value(*p.drill_id) : json::value(nullptr)},
+                      {"status", std::string(dr::PlanStatusCode(v.status))},
+                      {"can_edit", v.can_edit},
+                      {"created_by", p.created_by},
+                      {"created_at", p.created_at},
+                      {"updated_at", p.updated_at}};
+}
+
+dr::DrillPlan DrillPlanFromJson(Fields& f, bool creating) {
+  dr::DrillPlan p;
+  if (creating) p.school_id = f.Int("school_id", true).value_or(0);
+  p.kind = f.Str("kind", true).value_or("");
+  p.title = f.Str("title", false).value_or("");
+  p.date = f.Str("date", true).value_or("");
+  p.start_time = f.Str("start_time", false).value_or("");
+  p.night = f.Bool("night", false).value_or(false);
+  p.whole_school = f.Bool("whole_school", false).value_or(true);
+  p.scope_note = f.Str("scope_note", false).value_or("");
+  p.commander = f.Str("commander", true).value_or("");
+  p.note = f.Str("note", false).value_or("");
+  return p;
 }
 
 json::value ToJson(const app::DrillDetail& d) {

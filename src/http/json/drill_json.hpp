@@ -13,5 +13,8 @@ boost::json::value ToJson(const domain::drill::Drill& d);
 boost::json::value ToJson(const app::DrillDetail& d);
 // A drill record's fields (school_id required when creating); errors name the field.
 domain::drill::Drill DrillFromJson(Fields& f, bool creating);
+boost::json::value ToJson(const app::DrillPlanView& v);
+// A drill plan's fields (school_id required when creating); errors name the field.
+domain::drill::DrillPlan DrillPlanFromJson(Fields& f, bool creating);
 
 }  // namespace xiaoan::http

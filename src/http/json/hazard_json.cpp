@@ -205,6 +205,7 @@ std::string DetailJson(const app::HazardDetail& d) {
     w.Field("supervision", e.supervision);
     w.Field("reason", e.reason);
     w.Field("fired_at", e.fired_at);
+    w.Field("rule_version", e.rule_version);
     w.EndObject();
   }
   w.EndArray();

@@ -15,7 +15,8 @@ constexpr const char* kDrillSelect =
     "d.announced, d.evacuation, d.whole_school, d.scope_note, d.building_id, d.building, "
     "d.floors, d.commander, d.students, d.staff, d.signal_time, d.all_out_time, "
     "d.headcount_ok, d.headcount_note, d.injuries, d.actions, d.recorded_by, d.created_at, "
-    "d.updated_at FROM drills d JOIN org_units u ON u.id = d.school_id";
+    "d.updated_at, (SELECT p.id FROM drill_plans p WHERE p.drill_id = d.id) "
+    "FROM drills d JOIN org_units u ON u.id = d.school_id";
 
 Drill ReadDrill(sql::Rows& r, std::size_t i) {
   Drill d;
@@ -46,6 +47,7 @@ Drill ReadDrill(sql::Rows& r, std::size_t i) {
   d.recorded_by = r.TakeText(i, 24);
   d.created_at = r.TakeText(i, 25);
   d.updated_at = r.TakeText(i, 26);
+  d.plan_id = OptInt(r, i, 27);
   return d;
 }
 
@@ -121,6 +123,8 @@ Status SqlDrillRepository::SaveProblems(const Drill& d) {
 }
 
 Status SqlDrillRepository::Remove(std::int64_t id) {
+  // The plan it carried out is open again.
+  XA_TRY(Done(conn_.Exec("UPDATE drill_plans SET drill_id = NULL WHERE drill_id = $1", {id})));
   XA_TRY(Done(conn_.Exec("DELETE FROM drill_problems WHERE drill_id = $1", {id})));
   return Done(conn_.Exec("DELETE FROM drills WHERE id = $1", {id}));
 }

@@ -334,13 +334,13 @@ Status SqlHazardRepository::AttachFile(std::int64_t file_id, std::int64_t hazard
 
 Result<std::vector<EscalationRecord>> SqlHazardRepository::Escalations(std::int64_t hazard_id) {
   XA_ASSIGN_OR_RETURN(
-      auto r, conn_.Query("SELECT id, hazard_id, rule, target, supervision, reason, fired_at "
-                          "FROM hazard_escalations WHERE hazard_id = $1 ORDER BY id",
+      auto r, conn_.Query("SELECT id, hazard_id, rule, target, supervision, reason, fired_at, "
+                          "rule_version FROM hazard_escalations WHERE hazard_id = $1 ORDER BY id",
                           {hazard_id}));
   std::vector<EscalationRecord> out;
   for (std::size_t i = 0; i < r.size(); ++i) {
     out.push_back({r.Int(i, 0), r.Int(i, 1), r.Text(i, 2), r.Text(i, 3), r.Int(i, 4) != 0,
-                   r.Text(i, 5), r.Text(i, 6)});
+                   r.Text(i, 5), r.Text(i, 6), static_cast<int>(r.Int(i, 7))});
   }
   return out;
 }
@@ -349,9 +349,9 @@ Status SqlHazardRepository::InsertEscalation(EscalationRecord& e) {
   XA_ASSIGN_OR_RETURN(
       auto r,
       conn_.Query("INSERT INTO hazard_escalations (hazard_id, rule, target, supervision, reason, "
-                  "fired_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                  "fired_at, rule_version) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
                   {e.hazard_id, e.rule, e.target, std::int64_t{e.supervision ? 1 : 0}, e.reason,
-                   e.fired_at}));
+                   e.fired_at, std::int64_t{e.rule_version}}));
   e.id = r.Int(0, 0);
   return {};
 }

@@ -154,10 +154,14 @@ export async function screenshot(page, name) {
  * Runs axe-core on the page as it is now (open dialogs and drawers included) with the WCAG 2.0/2.1
  * A and AA rules and fails listing every violation: rule id, impact, summary and the elements.
  * `label` names the page in the message. Waits for the page to settle first (no pending request,
- * transitions over), so colours are measured as the user sees them.
+ * passing messages gone, transitions over), so colours are measured as the user sees them.
  */
 export async function expectAccessible(page, label) {
   await page.waitForLoadState('networkidle').catch(() => {})
+  // A passing message (ElMessage: 已保存, 请按提示修改表单 …) fades out after 3 s (5 s for errors);
+  // measured while fading, its text is any colour between the theme's and the page's. Wait for it
+  // to go, so the page is measured as it stays.
+  await page.waitForFunction(() => !document.querySelector('.el-message'), null, { timeout: 7_000 }).catch(() => {})
   await page.waitForTimeout(350) // Element Plus transitions (fade, zoom) are 300 ms at most
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
     await page.evaluate(axeSource)

@@ -2,6 +2,7 @@
 // status as a tag, the list's search form as a query (also from a link: /drills/plans?status=overdue),
 // the plan form ↔ a plan ↔ the request body, and the drill record form filled in from a plan.
 import type { LocationQuery, RouteLocationRaw } from 'vue-router'
+import { ApiError } from '@/api/http'
 import { DRILL_PLAN_STATUSES, type DrillPlan, type DrillPlanInput, type DrillPlanQuery, type DrillPlanStatus } from '@/api/drillPlans'
 import type { TagType } from '@/utils/tags'
 import { apiTime, emptyDrillForm, type DrillForm, type Translate } from './drillHelpers'
@@ -39,6 +40,14 @@ export function planStatusOptions(t: Translate): { value: DrillPlanStatus; label
 /** Whether a plan may still be recorded (not once a drill carried it out). */
 export function isOpen(p: Pick<DrillPlan, 'status' | 'drill_id'>): boolean {
   return p.status !== 'done' && !p.drill_id
+}
+
+/**
+ * Whether an error says the plan was carried out meanwhile: 409 naming the rule drill_plan.done
+ * (the server's code is failed_precondition, the rule in its details).
+ */
+export function isPlanDoneError(e: unknown): boolean {
+  return e instanceof ApiError && e.status === 409 && (e.code === 'drill_plan.done' || e.details.some((d) => d.field === 'drill_plan.done'))
 }
 
 /** Whether the user may change or remove the plan: drill:record, open, and the server agrees. */

@@ -250,6 +250,23 @@ describe('DrillPlanList', () => {
     expect(w.find('[data-test="row-delete"]').exists()).toBe(false)
   })
 
+  it('closes the dialog and reloads when the plan was carried out meanwhile', async () => {
+    const { w } = await mountPage(DrillPlanList, '/drills/plans', user(SAFETY))
+    await w.findAll('[data-test="row-edit"]')[0].trigger('click')
+    await flushPromises()
+    api.plans.update.mockRejectedValue(
+      new ApiError(
+        409,
+        { code: 'failed_precondition', message: '这个演练计划已按计划记录了演练，不能再修改', details: [{ field: 'drill_plan.done', reason: '这个演练计划已按计划记录了演练，不能再修改' }] },
+        null,
+      ),
+    )
+    ;(document.querySelector('[data-test="plan-save"]') as HTMLButtonElement).click()
+    await settle()
+    expect(api.plans.list).toHaveBeenCalledTimes(2)
+    expect(document.querySelector('[data-test="plan-form-errors"]')).toBeNull()
+  })
+
   it('edits an open plan without sending the school', async () => {
     const { w } = await mountPage(DrillPlanList, '/drills/plans', user(SAFETY))
     await w.findAll('[data-test="row-edit"]')[0].trigger('click')

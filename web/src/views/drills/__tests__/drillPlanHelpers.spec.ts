@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
+import { ApiError } from '@/api/http'
 import {
   drillFormFromPlan,
   emptyPlanForm,
   emptyPlanSearch,
   canChange,
   isOpen,
+  isPlanDoneError,
   parseStatuses,
   planFilter,
   planIdFrom,
@@ -54,6 +56,14 @@ describe('a plan’s status', () => {
     expect(canChange(plan(), false)).toBe(false)
     expect(canChange(plan({ can_edit: false }), true)).toBe(false)
     expect(canChange(plan({ status: 'done', drill_id: 40 }), true)).toBe(false)
+  })
+
+  it('tells a refusal because the plan was carried out meanwhile', () => {
+    const done = (code: string, field: string) => new ApiError(409, { code, message: '已按计划记录', details: [{ field, reason: '已按计划记录' }] }, null)
+    expect(isPlanDoneError(done('failed_precondition', 'drill_plan.done'))).toBe(true)
+    expect(isPlanDoneError(done('drill_plan.done', ''))).toBe(true)
+    expect(isPlanDoneError(done('failed_precondition', 'drill.has_hazards'))).toBe(false)
+    expect(isPlanDoneError(new Error('x'))).toBe(false)
   })
 
   it('names a plan by its day and title', () => {

@@ -440,6 +440,45 @@ TEST(YearPlan, RowsGroupIntoActionsAndProblemsLandOnTheirRow) {
   EXPECT_NE(bad.errors[2].reason.find("第 3 行"), std::string::npos);
 }
 
+// The edges of reading rows: numbers with anything after them or too large, rows with one cell
+// blank, and problems whose path names an action or measure the rows do not have.
+TEST(YearPlan, RowEdges) {
+  auto parsed = plan::PlanFromRows({{2, "1", "演练", "13a", "消防", ""},
+                                    {3, "1", "演练", "99999999999", "交通", ""},
+                                    {4, "", "演练", "14", "交通", ""},
+                                    {5, "1", "", "", "交通", ""},
+                                    {6, "1", "演练", "15", "", ""},
+                                    {7, "", "", "", "", "drill.x"}});
+  std::vector<std::string> got;
+  for (const auto& e : parsed.errors) got.push_back(std::to_string(e.row) + " " + e.field);
+  EXPECT_EQ(got, (std::vector<std::string>{"2 措施序号", "3 措施序号", "4 行动序号", "5 措施序号",
+                                           "7 行动序号"}));
+  // Row 6 is read (its blank title is the check's to refuse).
+  ASSERT_EQ(parsed.actions.size(), 1u);
+  EXPECT_EQ(parsed.rows_of[0], (std::vector<int>{2, 3, 5, 6}));
+  // Paths outside the rows fall back to the action's first row, or to no row.
+  plan::ParsedPlan two;
+  two.rows_of = {{2, 3, 4}, {}};
+  const auto at = [&](const std::string& field) {
+    const auto e = plan::RowErrorOf({field, "x"}, two);
+    return std::to_string(e.row) + " " + e.field;
+  };
+  EXPECT_EQ(at("actions[0].measures[2].title"), "4 措施");
+  EXPECT_EQ(at("actions[0].measures[3].title"), "2 措施");  // no such measure: the first row
+  EXPECT_EQ(at("actions[1].title"), "0 行动");              // an action without rows
+  EXPECT_EQ(at("actions[2].title"), "0 行动");              // past the last action
+  EXPECT_EQ(at("actions[x].title"), "0 行动");
+  EXPECT_EQ(at("actions[-1].title"), "0 行动");
+  // More than 30 actions: only the count is reported, not the actions past the 30th.
+  plan::YearPlan many;
+  many.title = "要点";
+  for (int a = 1; a <= 31; ++a) many.actions.push_back({a, "行动", {{a, "措施", {}}}});
+  many.actions.back().title = "";
+  const auto errors = plan::ValidatePlan(many, KnownRule);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].field, "actions");
+}
+
 TEST(YearPlan, RuleIdsSplitOnEverySeparatorAndJoinWithTheEnumerationComma) {
   EXPECT_EQ(plan::SplitRuleIds(" a、b，c;d；e,f  g\th\n"),
             (std::vector<std::string>{"a", "b", "c", "d", "e", "f", "g", "h"}));

@@ -74,8 +74,10 @@ std::optional<std::size_t> IndexAfter(std::string_view path, std::string_view pr
   const auto from = at + prefix.size();
   const auto close = path.find(']', from);
   if (close == std::string_view::npos) return std::nullopt;
-  const auto n = ParseNumber(path.substr(from, close - from));
-  if (!n || *n < 0) return std::nullopt;
+  const auto digits = path.substr(from, close - from);
+  if (!IsAllDigits(digits)) return std::nullopt;
+  const auto n = ParseNumber(digits);
+  if (!n) return std::nullopt;
   return static_cast<std::size_t>(*n);
 }
 

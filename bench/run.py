@@ -561,6 +561,22 @@ def main():
         None, None, ms(r["latency_us"]["p50"]), ms(r["latency_us"]["p99"]),
         "p95 ≤ 50 ms（市级数据）", p95 <= 50000 and r["not_ok"] == 0,
         extra={"rps": round(r["rps"], 1)})
+    # The plan board: every measure of the plan in force with its rules counted for the day; the
+    # trend counts it once per month of the year (12 boards at the year's end).
+    r = wrk(base + "/api/v1/plan-board?date=2026-12-31", 1, 2, duration, bureau.headers(),
+            count=True, warmup=True)
+    p95 = r["latency_us"]["p95"]
+    row(table, "P9", f"规范落实年看板 GET /api/v1/plan-board（{scale}）", ms(p95), "ms p95",
+        None, None, ms(r["latency_us"]["p50"]), ms(r["latency_us"]["p99"]),
+        "p95 ≤ 50 ms（市级数据）", p95 <= 50000 and r["not_ok"] == 0,
+        extra={"rps": round(r["rps"], 1)})
+    r = wrk(base + "/api/v1/plan-board/trend?year=2026", 1, 2, duration, bureau.headers(),
+            count=True, warmup=True)
+    p95 = r["latency_us"]["p95"]
+    row(table, "P9", f"看板月度趋势 GET /api/v1/plan-board/trend（{scale}，12 个月）", ms(p95),
+        "ms p95", None, None, ms(r["latency_us"]["p50"]), ms(r["latency_us"]["p99"]),
+        "p95 ≤ 12 × 50 ms（每月一张看板）", p95 <= 600000 and r["not_ok"] == 0,
+        extra={"rps": round(r["rps"], 1)})
 
     # -- P5: import -----------------------------------------------------------------------------
     n_import = 2000 if args.quick else 10000

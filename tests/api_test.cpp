@@ -540,6 +540,60 @@ TEST_P(ApiTest, NoAccountHoldsTwoAdministratorRoles) {
   EXPECT_EQ(FirstField(r), "roles");
 }
 
+// 三员 follows what roles allow, not their names: a custom role holding every permission, or
+// two administrators' permissions, is refused; a role with one administrator's permissions makes
+// its holder an administrator (second factor, no reset by another administrator) and cannot be
+// given to, or widened for, a holder of another administrator's area.
+TEST_P(ApiTest, ACustomRoleCannotCombineAdministratorAreas) {
+  auto sec = As("secadmin");
+  const auto role = [&](const std::string& code, const json::array& permissions) {
+    return sec.Call("PUT", "/api/v1/roles/" + code,
+                    json::serialize(json::object{
+                        {"name", code}, {"scope", "all"}, {"permissions", permissions}}));
+  };
+  json::array every;
+  for (const auto& p : domain::AllPermissions()) every.emplace_back(p);
+  auto r = role("custom_all", every);
+  EXPECT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(FirstField(r), "permissions");
+  r = role("custom_mixed", json::array{"audit:read", "user:write"});
+  EXPECT_EQ(r.status, 422) << r.body;
+  ASSERT_EQ(role("custom_audit", json::array{"audit:read", "school:read"}).status / 100, 2);
+  ASSERT_EQ(role("custom_schools", json::array{"school:read", "user:read"}).status / 100, 2);
+  auto find = [&](const std::string& name) {
+    return Json(Call("GET", "/api/v1/users?q=" + name)).at("items").at(0).at("id").as_int64();
+  };
+  const auto roles_of = [&](const std::string& user, const std::string& roles) {
+    return sec.Call("PUT", "/api/v1/users/" + std::to_string(find(user)) + "/roles",
+                    R"({"roles":)" + roles + "}");
+  };
+  // Not to a holder of another administrator's area, whatever the role is called.
+  r = roles_of("sysadmin", R"(["system_admin","custom_audit"])");
+  EXPECT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(FirstField(r), "roles");
+  ASSERT_EQ(
+      roles_of("school2_teacher", R"(["teacher","custom_audit","custom_schools"])").status / 100,
+      2);
+  // Widening another of the holder's roles into a second area is refused, naming the holder.
+  r = role("custom_schools", json::array{"school:read", "user:write"});
+  EXPECT_EQ(r.status, 422) << r.body;
+  EXPECT_NE(r.body.find("school2_teacher"), std::string::npos) << r.body;
+  EXPECT_EQ(role("custom_schools", json::array{"school:read", "school:export"}).status / 100, 2);
+  // The holder is an administrator now: the system administrator cannot reset it, and the
+  // second factor is required of it when the policy asks it of administrators.
+  auto reset =
+      Call("POST", "/api/v1/users/" + std::to_string(find("school2_teacher")) + "/reset-password");
+  EXPECT_EQ(reset.status, 409) << reset.body;
+  auto policy = Json(sec.Call("GET", "/api/v1/security-policy")).as_object();
+  policy["totp_required_for_admins"] = true;
+  ASSERT_EQ(sec.Call("PUT", "/api/v1/security-policy", json::serialize(policy)).status, 200);
+  auto holder = As("school2_teacher");
+  auto blocked = holder.Call("GET", "/api/v1/audit-logs");
+  EXPECT_EQ(blocked.status, 403);
+  EXPECT_EQ(FirstField(blocked), "totp_enrollment_required");
+  EXPECT_EQ(As("school1_teacher").Call("GET", "/api/v1/schools").status, 200);  // not one
+}
+
 TEST_P(ApiTest, AuditAdministratorSearchesExportsAndVerifies) {
   auto auditor = As("auditor");
   auto logins = auditor.Call("GET", "/api/v1/audit-logs?action=auth.login&page_size=5");

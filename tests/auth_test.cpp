@@ -25,6 +25,10 @@ TEST(PasswordPolicy, StrengthRules) {
   EXPECT_FALSE(domain::CheckPasswordStrength(p, "Zhang.San#2026", "zhang.san").empty());
   p.min_classes = 2;
   EXPECT_TRUE(domain::CheckPasswordStrength(p, "blueharbour7", "zz").empty());
+  // The length at its edge: exactly the minimum passes, one less does not.
+  p.min_length = 12;
+  EXPECT_TRUE(domain::CheckPasswordStrength(p, "blueharbour7", "zz").empty());  // 12
+  EXPECT_FALSE(domain::CheckPasswordStrength(p, "blueharbou7", "zz").empty());  // 11
 }
 
 TEST(PasswordPolicy, LockoutAndExpiry) {
@@ -103,8 +107,32 @@ TEST(DataScope, CoversAndUnion) {
   auto u = domain::DataScope::Union(school, domain::DataScope{domain::ScopeKind::kCustom, {"/5/"}});
   EXPECT_TRUE(u.Covers("/5/7/"));
   EXPECT_EQ(domain::DataScope::Union(school, all).kind, domain::ScopeKind::kAll);
-  EXPECT_TRUE(domain::CheckSeparationOfDuties({"system_admin", "teacher"}) == std::nullopt);
-  EXPECT_TRUE(domain::CheckSeparationOfDuties({"system_admin", "security_admin"}).has_value());
+}
+
+// 三员 by permission: each administrator's own permissions form its area; a permission shared
+// with another role belongs to none.
+TEST(SeparationOfDuties, FollowsThePermissionsRolesHold) {
+  const auto perms = [](std::string_view code) {
+    return domain::FindBuiltinRole(code)->permissions;
+  };
+  EXPECT_EQ(domain::AdminAreaOf("user:write"), "system_admin");
+  EXPECT_EQ(domain::AdminAreaOf("role:write"), "security_admin");
+  EXPECT_EQ(domain::AdminAreaOf("audit:read"), "audit_admin");
+  EXPECT_EQ(domain::AdminAreaOf("user:read"), "");     // the system and security administrators'
+  EXPECT_EQ(domain::AdminAreaOf("school:write"), "");  // also the safety office's
+  EXPECT_EQ(domain::AdminAreaOf("nothing:x"), "");
+  EXPECT_TRUE(domain::CheckSeparationOfDuties({perms("system_admin"), perms("teacher")}) ==
+              std::nullopt);
+  EXPECT_TRUE(domain::CheckSeparationOfDuties({perms("system_admin"), perms("security_admin")})
+                  .has_value());
+  EXPECT_TRUE(domain::CheckSeparationOfDuties({{"audit:read", "user:read"}}) == std::nullopt);
+  const auto mixed = domain::CheckSeparationOfDuties({{"audit:read", "user:write"}}, "permissions");
+  ASSERT_TRUE(mixed.has_value());
+  EXPECT_EQ(mixed->field, "permissions");
+  EXPECT_NE(mixed->reason.find("审计管理员"), std::string::npos);
+  EXPECT_EQ(domain::AdminAreasOf(domain::AllPermissions()).size(), 3u);
+  EXPECT_TRUE(domain::HoldsAdministratorPermission({"school:read", "policy:read"}));
+  EXPECT_FALSE(domain::HoldsAdministratorPermission({"school:read", "user:read"}));
 }
 
 TEST(Sessions, LastSeenIsWrittenOftenEnoughForTheIdleLimit) {

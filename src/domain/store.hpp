@@ -186,6 +186,7 @@ class UserRepository {
   // Inserts or updates by code, replacing the permission set; assigns role.id.
   virtual Status UpsertRole(Role& role, const std::string& now) = 0;
   virtual Result<std::vector<Role>> RolesOf(std::int64_t user_id) = 0;
+  virtual Result<std::vector<std::int64_t>> HoldersOf(std::int64_t role_id) = 0;  // user ids
   virtual Status SetRoles(std::int64_t user_id, const std::vector<std::int64_t>& role_ids) = 0;
   virtual Result<std::vector<UnitId>> ScopeUnitsOf(std::int64_t user_id) = 0;
   virtual Status SetScopeUnits(std::int64_t user_id, const std::vector<UnitId>& unit_ids) = 0;

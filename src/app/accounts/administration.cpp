@@ -49,7 +49,9 @@ Status CheckNotAnotherAdministrator(domain::Tx& tx, const RequestContext& ctx, s
   XA_ASSIGN_OR_RETURN(auto roles, tx.users().RolesOf(id));
   for (const auto& r : roles) {
     const auto* builtin = domain::FindBuiltinRole(r.code);
-    if (builtin != nullptr && builtin->administrator) {
+    // An administrator by role or by what a custom role allows.
+    if ((builtin != nullptr && builtin->administrator) ||
+        !domain::AdminAreasOf(r.permissions).empty()) {
       return FailedPrecondition("user.separation_of_duties",
                                 "不能重置或锁定其他管理员（三员）的账号，请在服务器上用 xiaoan "
                                 "recover-account 处理");
@@ -320,15 +322,13 @@ Result<std::vector<domain::UnitId>> ScopeUnitsOfUser(Services& s, const RequestC
 Status AssignRoles(Services& s, const RequestContext& ctx, std::int64_t user_id,
                    const std::vector<std::string>& role_codes,
                    const std::vector<domain::UnitId>& scope_units) {
-  if (auto bad = domain::CheckSeparationOfDuties(role_codes)) {
-    return domain::ValidationError({*bad});
-  }
   if (ctx.principal && ctx.principal->user_id == user_id) {
     return FailedPrecondition("user.own_roles", "不能修改自己的角色");
   }
   return s.store.Write([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(auto user, FindVisibleUser(tx, ctx, user_id));
     std::vector<std::int64_t> ids;
+    std::vector<std::vector<std::string>> permissions;
     for (std::size_t i = 0; i < role_codes.size(); ++i) {
       XA_ASSIGN_OR_RETURN(auto role, tx.users().FindRole(role_codes[i]));
       if (!role) {
@@ -336,6 +336,11 @@ Status AssignRoles(Services& s, const RequestContext& ctx, std::int64_t user_id,
                                "角色 " + role_codes[i] + " 不存在");
       }
       ids.push_back(role->id);
+      permissions.push_back(role->permissions);
+    }
+    // 三员 by what the roles allow, whatever they are called.
+    if (auto bad = domain::CheckSeparationOfDuties(permissions)) {
+      return domain::ValidationError({*bad});
     }
     for (std::size_t i = 0; i < scope_units.size(); ++i) {
       XA_ASSIGN_OR_RETURN(auto unit, tx.org().FindUnit(scope_units[i]));
@@ -378,8 +383,30 @@ Result<domain::Role> SaveCustomRole(Services& s, const RequestContext& ctx, doma
                              "权限 " + role.permissions[i] + " 不存在");
     }
   }
+  // 三员: one role reaches at most one administrator's area, and a changed role may not give
+  // one of its holders a second area through their other roles.
+  if (auto bad = domain::CheckSeparationOfDuties({role.permissions}, "permissions")) {
+    return domain::ValidationError({*bad});
+  }
   role.builtin = false;
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(auto existing, tx.users().FindRole(role.code));
+    if (existing) {
+      XA_ASSIGN_OR_RETURN(auto holders, tx.users().HoldersOf(existing->id));
+      for (const auto holder : holders) {
+        XA_ASSIGN_OR_RETURN(auto theirs, tx.users().RolesOf(holder));
+        std::vector<std::vector<std::string>> permissions = {role.permissions};
+        for (const auto& r : theirs) {
+          if (r.id != existing->id) permissions.push_back(r.permissions);
+        }
+        if (auto bad = domain::CheckSeparationOfDuties(permissions, "permissions")) {
+          XA_ASSIGN_OR_RETURN(auto user, tx.users().FindById(holder));
+          bad->reason = "持有该角色的用户 " + (user ? user->username : std::to_string(holder)) +
+                        " 会因此兼有两类管理员的权限：" + bad->reason;
+          return domain::ValidationError({*bad});
+        }
+      }
+    }
     XA_TRY(tx.users().UpsertRole(role, s.Now()));
     XA_TRY(tx.audit().Append(AuditOf(s, ctx, "role.save", "role", role.code,
                                      "角色 " + role.code + " 范围 " +

@@ -145,7 +145,8 @@ bool IsAdministrator(const Principal& p) {
     const auto* builtin = domain::FindBuiltinRole(r.code);
     if (builtin != nullptr && builtin->administrator) return true;
   }
-  return false;
+  // A custom role that allows what only an administrator may do makes one too.
+  return domain::HoldsAdministratorPermission(p.permissions);
 }
 
 // The answer when failed verifications have just locked an account (or a name that is none).

@@ -213,13 +213,44 @@ const BuiltinRole* FindBuiltinRole(std::string_view code) {
   return nullptr;
 }
 
-std::optional<ErrorDetail> CheckSeparationOfDuties(const std::vector<std::string>& role_codes) {
-  int admins = 0;
-  for (const auto& code : role_codes) {
-    if (const auto* r = FindBuiltinRole(code); r != nullptr && r->administrator) ++admins;
+std::string_view AdminAreaOf(std::string_view permission) {
+  std::string_view area;
+  for (const auto& r : BuiltinRoles()) {
+    if (std::find(r.permissions.begin(), r.permissions.end(), permission) == r.permissions.end()) {
+      continue;
+    }
+    if (!r.administrator || !area.empty()) return {};  // held by another role too
+    area = r.code;
   }
-  if (admins > 1) {
-    return ErrorDetail{"roles", "系统管理员、安全管理员、审计管理员不能由同一账号兼任"};
+  return area;
+}
+
+std::vector<std::string_view> AdminAreasOf(const std::vector<std::string>& permissions) {
+  std::set<std::string_view> areas;
+  for (const auto& p : permissions) {
+    if (const auto a = AdminAreaOf(p); !a.empty()) areas.insert(a);
+  }
+  return {areas.begin(), areas.end()};
+}
+
+bool HoldsAdministratorPermission(const std::set<std::string>& permissions) {
+  return std::any_of(permissions.begin(), permissions.end(),
+                     [](const std::string& p) { return !AdminAreaOf(p).empty(); });
+}
+
+std::optional<ErrorDetail> CheckSeparationOfDuties(
+    const std::vector<std::vector<std::string>>& role_permissions, const std::string& field) {
+  std::vector<std::string> all;
+  for (const auto& perms : role_permissions) all.insert(all.end(), perms.begin(), perms.end());
+  const auto areas = AdminAreasOf(all);
+  if (areas.size() > 1) {
+    std::string names;
+    for (const auto a : areas) {
+      const auto* r = FindBuiltinRole(a);
+      names += (names.empty() ? "" : "、") + std::string(r ? r->name : a);
+    }
+    return ErrorDetail{
+        field, "系统管理员、安全管理员、审计管理员的权限不能由同一账号兼有（涉及 " + names + "）"};
   }
   return std::nullopt;
 }

@@ -92,8 +92,19 @@ struct BuiltinRole {
 const std::vector<BuiltinRole>& BuiltinRoles();
 const BuiltinRole* FindBuiltinRole(std::string_view code);
 
-// 三员: no account holds two of system, security and audit administrator.
-std::optional<ErrorDetail> CheckSeparationOfDuties(const std::vector<std::string>& role_codes);
+// 三员 by permission, not by role name. A permission belongs to an administrator's area
+// ("system_admin", "security_admin", "audit_admin") when that administrator's built-in role is
+// the only built-in role holding it (user:write, role:write, audit:read …); "" otherwise
+// (user:read, held by two administrators, and everything the safety staff hold).
+std::string_view AdminAreaOf(std::string_view permission);
+// The areas a set of permissions reaches (sorted, each once).
+std::vector<std::string_view> AdminAreasOf(const std::vector<std::string>& permissions);
+bool HoldsAdministratorPermission(const std::set<std::string>& permissions);
+// 三员: the roles one account holds (their permissions) reach at most one administrator area;
+// so does one role's permission set (roles: {that set}). field: where the error is reported.
+std::optional<ErrorDetail> CheckSeparationOfDuties(
+    const std::vector<std::vector<std::string>>& role_permissions,
+    const std::string& field = "roles");
 
 struct PasswordPolicy {
   int min_length = 8;

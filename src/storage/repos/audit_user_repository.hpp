@@ -22,6 +22,7 @@ class SqlUserRepository final : public domain::UserRepository {
   Result<std::optional<domain::Role>> FindRole(const std::string& code) override;
   Status UpsertRole(domain::Role& role, const std::string& now) override;
   Result<std::vector<domain::Role>> RolesOf(std::int64_t user_id) override;
+  Result<std::vector<std::int64_t>> HoldersOf(std::int64_t role_id) override;
   Status SetRoles(std::int64_t user_id, const std::vector<std::int64_t>& role_ids) override;
   Result<std::vector<domain::UnitId>> ScopeUnitsOf(std::int64_t user_id) override;
   Status SetScopeUnits(std::int64_t user_id, const std::vector<domain::UnitId>& unit_ids) override;

@@ -215,6 +215,15 @@ Result<std::vector<domain::Role>> SqlUserRepository::RolesOf(std::int64_t user_i
   return LoadRoles("JOIN user_roles ur ON ur.role_id = r.id WHERE ur.user_id = $1", {user_id});
 }
 
+Result<std::vector<std::int64_t>> SqlUserRepository::HoldersOf(std::int64_t role_id) {
+  XA_ASSIGN_OR_RETURN(
+      auto r,
+      conn_.Query("SELECT user_id FROM user_roles WHERE role_id = $1 ORDER BY user_id", {role_id}));
+  std::vector<std::int64_t> out;
+  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(r.Int(i, 0));
+  return out;
+}
+
 Status SqlUserRepository::SetRoles(std::int64_t user_id, const std::vector<std::int64_t>& ids) {
   MarkAccessChanged();
   XA_TRY(conn_.Exec("DELETE FROM user_roles WHERE user_id = $1", {user_id}));

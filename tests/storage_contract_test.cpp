@@ -1816,6 +1816,8 @@ TEST_P(StorageContract, DrillPlansAndYearPlansRoundTrip) {
   past.date = "2026-12-01";
   dr::DrillPlan later = p;
   later.date = "2026-12-20";
+  dr::DrillPlan early_done = p;  // carried out before the open ones' days
+  early_done.date = "2026-11-20";
   dr::Drill d;
   d.school_id = sid;
   d.kind = "fire";
@@ -1824,12 +1826,17 @@ TEST_P(StorageContract, DrillPlansAndYearPlansRoundTrip) {
   d.students = 100;
   d.recorded_by = "x";
   d.created_at = d.updated_at = "t";
+  dr::Drill d2 = d;
+  d2.date = "2026-11-20";
   ASSERT_TRUE(S().store
                   .Write([&](domain::Tx& tx) -> Status {
                     XA_TRY(tx.drill_plans().Insert(p));
                     XA_TRY(tx.drill_plans().Insert(past));
                     XA_TRY(tx.drill_plans().Insert(later));
+                    XA_TRY(tx.drill_plans().Insert(early_done));
                     XA_TRY(tx.drills().Insert(d));
+                    XA_TRY(tx.drills().Insert(d2));
+                    XA_TRY(tx.drill_plans().SetDrill(early_done.id, d2.id));
                     return tx.drill_plans().SetDrill(later.id, d.id);
                   })
                   .ok());
@@ -1850,36 +1857,42 @@ TEST_P(StorageContract, DrillPlansAndYearPlansRoundTrip) {
   };
   EXPECT_EQ(count({dr::PlanStatus::kDue}), 1);  // the 10th: the last day of the week
   EXPECT_EQ(count({dr::PlanStatus::kOverdue}), 1);
-  EXPECT_EQ(count({dr::PlanStatus::kDone}), 1);
+  EXPECT_EQ(count({dr::PlanStatus::kDone}), 2);
   EXPECT_EQ(count({dr::PlanStatus::kPlanned}), 0);
   EXPECT_EQ(count({dr::PlanStatus::kDue, dr::PlanStatus::kOverdue}), 2);
-  EXPECT_EQ(count({}), 3);
+  EXPECT_EQ(count({}), 4);
   EXPECT_EQ(count({}, domain::ScopeFilter::Subtree("/999/")), 0);
-  ASSERT_TRUE(S().store
-                  .Read([&](domain::Tx& tx) -> Status {
-                    auto got = *tx.drill_plans().Find(p.id, {});
-                    EXPECT_TRUE(got.has_value());
-                    if (!got) return {};
-                    EXPECT_EQ(got->school_name, school->unit.name);
-                    EXPECT_EQ(got->title, "冬季疏散");
-                    EXPECT_TRUE(got->night);
-                    EXPECT_FALSE(got->whole_school);
-                    EXPECT_EQ(got->scope_note, "高一");
-                    EXPECT_EQ(got->note, "联合消防站");
-                    EXPECT_FALSE(got->drill_id.has_value());
-                    EXPECT_EQ(tx.drill_plans().Find(later.id, {})->value().drill_id, d.id);
-                    EXPECT_EQ(tx.drills().Find(d.id, {})->value().plan_id, later.id);
-                    dr::DrillPlanFilter f;
-                    f.q = "冬季";
-                    f.from = "2026-12-02";
-                    f.to = "2026-12-10";
-                    EXPECT_EQ(tx.drill_plans().List(f, {}, {})->total, 1);
-                    domain::PageRequest page;
-                    page.sort = "-date";
-                    EXPECT_EQ(tx.drill_plans().List({}, {}, page)->items.at(0).id, later.id);
-                    return {};
-                  })
-                  .ok());
+  ASSERT_TRUE(
+      S().store
+          .Read([&](domain::Tx& tx) -> Status {
+            auto got = *tx.drill_plans().Find(p.id, {});
+            EXPECT_TRUE(got.has_value());
+            if (!got) return {};
+            EXPECT_EQ(got->school_name, school->unit.name);
+            EXPECT_EQ(got->title, "冬季疏散");
+            EXPECT_TRUE(got->night);
+            EXPECT_FALSE(got->whole_school);
+            EXPECT_EQ(got->scope_note, "高一");
+            EXPECT_EQ(got->note, "联合消防站");
+            EXPECT_FALSE(got->drill_id.has_value());
+            EXPECT_EQ(tx.drill_plans().Find(later.id, {})->value().drill_id, d.id);
+            EXPECT_EQ(tx.drills().Find(d.id, {})->value().plan_id, later.id);
+            dr::DrillPlanFilter f;
+            f.q = "冬季";
+            f.from = "2026-12-02";
+            f.to = "2026-12-10";
+            EXPECT_EQ(tx.drill_plans().List(f, {}, {})->total, 1);
+            domain::PageRequest page;
+            page.sort = "-date";
+            EXPECT_EQ(tx.drill_plans().List({}, {}, page)->items.at(0).id, later.id);
+            // By default the open plans first, each group by day.
+            std::vector<std::int64_t> order;
+            const auto by_default = *tx.drill_plans().List({}, {}, {});
+            for (const auto& x : by_default.items) order.push_back(x.id);
+            EXPECT_EQ(order, (std::vector<std::int64_t>{past.id, p.id, early_done.id, later.id}));
+            return {};
+          })
+          .ok());
   p.title = "改期";
   p.date = "2026-12-11";
   ASSERT_TRUE(S().store
@@ -1897,7 +1910,7 @@ TEST_P(StorageContract, DrillPlansAndYearPlansRoundTrip) {
                     return {};
                   })
                   .ok());
-  EXPECT_EQ(count({dr::PlanStatus::kDone}), 0);
+  EXPECT_EQ(count({dr::PlanStatus::kDone}), 1);
 
   // The year plan: the nearest unit's.
   domain::plan::YearPlan mine;

@@ -119,9 +119,10 @@ Result<domain::PageResult<DrillPlan>> SqlDrillPlanRepository::List(
   XA_ASSIGN_OR_RETURN(
       auto count,
       conn_.Query(std::string("SELECT COUNT(*)") + kPlanFrom + where.Sql(), where.params()));
-  std::string sql =
-      kPlanSelect + where.Sql() +
-      OrderBy(page.sort, {{"date", "p.plan_date"}, {"school", "u.name"}}, "p.plan_date", "p.id");
+  std::string sql = kPlanSelect + where.Sql() +
+                    // By default the open plans first, the nearest day first.
+                    OrderBy(page.sort, {{"date", "p.plan_date"}, {"school", "u.name"}},
+                            "(p.drill_id IS NOT NULL), p.plan_date", "p.id");
   sql::Params params = where.params();
   Paginate(page, sql, params);
   XA_ASSIGN_OR_RETURN(auto rows, conn_.Query(sql, params));

@@ -151,6 +151,9 @@ export interface DrillForm {
   actions: string
 }
 
+/** The fields a drill record and a drill plan share (DrillBasicsFields); a PlanForm has them too. */
+export type DrillBasics = Pick<DrillForm, 'kind' | 'date' | 'start_time' | 'night' | 'whole_school' | 'scope_note' | 'commander'>
+
 /** A new record: dated today, by day, announced, the whole school, a fire evacuation. */
 export function emptyDrillForm(today: string, schoolId?: number): DrillForm {
   return {

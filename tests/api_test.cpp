@@ -423,6 +423,29 @@ TEST_P(ApiTest, FiveFailuresLockTheAccountUntilUnlocked) {
   EXPECT_EQ(Json(audit).at("total").as_int64(), 1);
 }
 
+// Five anonymous requests from one address no longer lock an administrator for everyone; what
+// failed logins locked, the security administrator unlocks (the system administrator may not).
+TEST_P(ApiTest, TheSecurityAdministratorUnlocksAnAdministrator) {
+  HttpReply r;
+  for (int i = 0; i < 5; ++i) testing::LoginAs(port_, "auditor", "Wrong#Passw0rd", &r);
+  EXPECT_EQ(FirstField(r), "locked");
+  auto users = Json(Call("GET", "/api/v1/users?q=auditor"));
+  const auto id = std::to_string(users.at("items").at(0).at("id").as_int64());
+  // Only this address was stopped: the account itself carries no lock.
+  EXPECT_TRUE(users.at("items").at(0).at("locked_until").is_null());
+  EXPECT_EQ(Call("POST", "/api/v1/users/" + id + "/unlock").status, 403);
+  auto sec = As("secadmin");
+  auto unlocked = sec.Call("POST", "/api/v1/users/" + id + "/unlock");
+  ASSERT_EQ(unlocked.status, 200) << unlocked.body;
+  EXPECT_EQ(Json(unlocked).at("username").as_string(), "auditor");
+  EXPECT_EQ(sec.Call("POST", "/api/v1/users/999999/unlock").status, 404);
+  auto auditor = As("auditor");
+  ASSERT_FALSE(auditor.cookie.empty());
+  auto audit = auditor.Call("GET", "/api/v1/audit-logs?action=user.unlock");
+  ASSERT_EQ(audit.status, 200);
+  EXPECT_EQ(Json(audit).at("total").as_int64(), 1);
+}
+
 // A name that is no account answers as an account does, after the same work: `credentials`
 // four times, then `locked` — with the same words — and one password verification each time.
 TEST_P(ApiTest, UnknownNamesAnswerAsAccountsDo) {

@@ -52,6 +52,53 @@ TEST(PasswordPolicy, LockoutAndExpiry) {
   EXPECT_FALSE(domain::PasswordExpired(now - std::chrono::days(89), now, p));
 }
 
+// One address against one name: locked at the threshold, for longer with each lock in a day.
+TEST(PasswordPolicy, PairLocksGrowAndTheAccountLocksOnlyAtFourTimesTheThreshold) {
+  domain::PasswordPolicy p;
+  EXPECT_EQ(domain::AccountLockoutThreshold(p), 20);
+  const Instant t0{std::chrono::milliseconds(1796000000000)};
+  domain::PairFailures pair;
+  for (int i = 1; i <= 4; ++i) {
+    pair = domain::RecordPairFailure(pair, t0, p);
+    EXPECT_EQ(pair.failures, i);
+    EXPECT_FALSE(domain::PairLocked(pair, t0)) << i;
+  }
+  pair = domain::RecordPairFailure(pair, t0, p);
+  ASSERT_TRUE(pair.locked_until.has_value());
+  EXPECT_EQ(*pair.locked_until, t0 + 30min);
+  EXPECT_TRUE(domain::PairLocked(pair, t0 + 30min - 1s));
+  EXPECT_FALSE(domain::PairLocked(pair, t0 + 30min));
+  // The lock ran out: the count starts afresh, and the next lock lasts twice as long.
+  const Instant t1 = t0 + 31min;
+  pair = domain::RecordPairFailure(pair, t1, p);
+  EXPECT_EQ(pair.failures, 1);
+  EXPECT_FALSE(pair.locked_until.has_value());
+  for (int i = 0; i < 4; ++i) pair = domain::RecordPairFailure(pair, t1, p);
+  ASSERT_TRUE(pair.locked_until.has_value());
+  EXPECT_EQ(*pair.locked_until, t1 + 60min);
+  EXPECT_EQ(pair.locks, 2);
+  // Doubling stops at a day.
+  domain::PairFailures many;
+  many.locks = 10;
+  many.last_lock = t1;
+  many.failures = 4;
+  many = domain::RecordPairFailure(many, t1 + 1h, p);
+  ASSERT_TRUE(many.locked_until.has_value());
+  EXPECT_EQ(*many.locked_until, t1 + 1h + std::chrono::hours(24));
+  // A day after the last lock, locks start from the policy's length again; a moment before, not.
+  domain::PairFailures old;
+  old.locks = 3;
+  old.last_lock = t0;
+  old.failures = 4;
+  auto fresh = domain::RecordPairFailure(old, t0 + std::chrono::hours(24), p);
+  EXPECT_EQ(*fresh.locked_until, t0 + std::chrono::hours(24) + 30min);
+  auto recent = domain::RecordPairFailure(old, t0 + std::chrono::hours(24) - 1s, p);
+  EXPECT_EQ(*recent.locked_until, t0 + std::chrono::hours(24) - 1s + 240min);
+  // The account's own count, at its threshold.
+  EXPECT_FALSE(domain::RecordFailure(18, std::nullopt, t0, p, 20).locked_until.has_value());
+  EXPECT_TRUE(domain::RecordFailure(19, std::nullopt, t0, p, 20).locked_until.has_value());
+}
+
 TEST(Totp, Rfc6238TestVectors) {
   const std::string secret = "12345678901234567890";  // RFC 6238 appendix B, SHA-1
   const std::pair<std::int64_t, const char*> vectors[] = {
@@ -246,6 +293,62 @@ TEST_P(SessionStore, LockLastsThirtyMinutes) {
   EXPECT_FALSE(LoginAs("safety_office", passwords_["safety_office"]).ok());
   clock_.Advance(1min);
   EXPECT_TRUE(LoginAs("safety_office", passwords_["safety_office"]).ok());
+}
+
+// Failures from one address stop that address only: the person logs in from another. Failures
+// from many addresses together lock the account, until the security administrator unlocks it.
+TEST_P(SessionStore, OneAddressCannotLockAnAccountForEveryone) {
+  for (int i = 0; i < 5; ++i) (void)LoginAs("auditor", "Wrong#Passw0rd9", "198.51.100.7");
+  auto here = LoginAs("auditor", passwords_["auditor"], "198.51.100.7");
+  ASSERT_FALSE(here.ok());
+  EXPECT_EQ(here.error().details.at(0).field, "locked");
+  EXPECT_TRUE(LoginAs("auditor", passwords_["auditor"], "10.0.0.1").ok());
+  // A name that is no account answers the same way, address by address.
+  for (int i = 0; i < 5; ++i) (void)LoginAs("no_such_one", "Wrong#Passw0rd9", "198.51.100.7");
+  auto unknown = LoginAs("no_such_one", passwords_["auditor"], "198.51.100.7");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().message, here.error().message);
+  auto elsewhere = LoginAs("no_such_one", "Wrong#Passw0rd9", "10.0.0.1");
+  EXPECT_EQ(elsewhere.error().details.at(0).field, "credentials");
+
+  // Four addresses, five failures each: twenty, and the account itself is locked.
+  for (int a = 1; a <= 4; ++a) {
+    for (int i = 0; i < 5; ++i) {
+      (void)LoginAs("inspector", "Wrong#Passw0rd9", "203.0.113." + std::to_string(a));
+    }
+  }
+  auto fifth = LoginAs("inspector", passwords_["inspector"], "203.0.113.5");
+  ASSERT_FALSE(fifth.ok());
+  EXPECT_EQ(fifth.error().details.at(0).field, "locked");
+  // Nineteen would not have: another account, three addresses and four more failures.
+  for (int a = 1; a <= 3; ++a) {
+    for (int i = 0; i < 5; ++i) {
+      (void)LoginAs("safety_office", "Wrong#Passw0rd9", "203.0.114." + std::to_string(a));
+    }
+  }
+  for (int i = 0; i < 4; ++i) (void)LoginAs("safety_office", "Wrong#Passw0rd9", "203.0.114.4");
+  EXPECT_TRUE(LoginAs("safety_office", passwords_["safety_office"], "203.0.114.5").ok());
+
+  auto sec = LoginAs("secadmin", passwords_["secadmin"]);
+  ASSERT_TRUE(sec.ok());
+  app::RequestContext ctx;
+  ctx.principal = sec->principal;
+  ctx.actor = "secadmin";
+  auto inspector = LoginAs("inspector", passwords_["inspector"], "203.0.113.5");
+  ASSERT_FALSE(inspector.ok());
+  std::int64_t inspector_id = 0;
+  ASSERT_TRUE(store_
+                  ->Read([&](domain::Tx& tx) -> Status {
+                    XA_ASSIGN_OR_RETURN(auto u, tx.users().FindByUsername("inspector"));
+                    inspector_id = u->id;
+                    return {};
+                  })
+                  .ok());
+  auto unlocked = app::UnlockUser(*services_, ctx, throttle_, inspector_id);
+  ASSERT_TRUE(unlocked.ok()) << unlocked.error().message;
+  EXPECT_FALSE(unlocked->locked_until.has_value());
+  // The account and every address are open again.
+  EXPECT_TRUE(LoginAs("inspector", passwords_["inspector"], "203.0.113.1").ok());
 }
 
 TEST_P(SessionStore, AddressRateLimit) {

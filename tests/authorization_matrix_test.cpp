@@ -68,6 +68,7 @@ const std::vector<Row> kMatrix = {
   {"PUT",    "/api/v1/users/{id}/status",      "T", R"({"status":"x"})", "offfffffff"},
   {"POST",   "/api/v1/users/{id}/reset-password", "T", "", "offfffffff"},
   {"POST",   "/api/v1/users/{id}/totp-reset",  "T", "",  "offfffffff"},
+  {"POST",   "/api/v1/users/{id}/unlock",      "T", "",  "foffffffff"},
   // Roles, scopes and policy: the security administrator.
   {"GET",    "/api/v1/users/{id}/roles",       "T", "",  "foffffffff"},
   {"PUT",    "/api/v1/users/{id}/roles",       "T", R"({"roles":["nope"]})", "foffffffff"},

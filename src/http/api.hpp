@@ -2,6 +2,7 @@
 // The application's HTTP surface: the route table, dispatch with the common headers and error
 // mapping, and static files of the web console.
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "app/accounts/auth_cache.hpp"
@@ -10,7 +11,8 @@
 
 namespace xiaoan::app {
 struct ImportOptions;
-}
+class LoginThrottle;
+}  // namespace xiaoan::app
 
 namespace xiaoan::http {
 
@@ -48,8 +50,11 @@ class Api {
 // Route registration, one function per area (routes.cpp calls them all).
 void AddSystemRoutes(Router& router, const ApiOptions& options);
 void AddOrgRoutes(Router& router, app::Services& services, const ApiOptions& options);
-void AddAuthRoutes(Router& router, app::Services& services, const ApiOptions& options);
-void AddAdminRoutes(Router& router, app::Services& services, const ApiOptions& options);
+// The login throttle is shared: the security administrator's unlock lifts what it holds.
+void AddAuthRoutes(Router& router, app::Services& services, const ApiOptions& options,
+                   const std::shared_ptr<app::LoginThrottle>& throttle);
+void AddAdminRoutes(Router& router, app::Services& services, const ApiOptions& options,
+                    const std::shared_ptr<app::LoginThrottle>& throttle);
 void AddBoardRoutes(Router& router, app::Services& services);
 void AddPlatformRoutes(Router& router, app::Services& services, const ApiOptions& options);
 void AddHazardRoutes(Router& router, app::Services& services, const ApiOptions& options);

@@ -1,12 +1,14 @@
 // The whole route table of the API: one line per area.
+#include "app/accounts/accounts.hpp"
 #include "http/api.hpp"
 
 namespace xiaoan::http {
 
 void AddRoutes(Router& router, app::Services& services, const ApiOptions& options) {
   AddSystemRoutes(router, options);
-  AddAuthRoutes(router, services, options);
-  AddAdminRoutes(router, services, options);
+  const auto throttle = std::make_shared<app::LoginThrottle>();
+  AddAuthRoutes(router, services, options, throttle);
+  AddAdminRoutes(router, services, options, throttle);
   AddOrgRoutes(router, services, options);
   AddBoardRoutes(router, services);
   AddPlatformRoutes(router, services, options);

@@ -26,11 +26,21 @@ class LoginThrottle {
   domain::FailureOutcome RecordUnknown(const std::string& name, Instant now,
                                        const domain::PasswordPolicy& policy);
   std::optional<Instant> UnknownLockedUntil(const std::string& name, Instant now);
+  // Failed logins from one address under one name, account or not (domain::RecordPairFailure).
+  domain::PairFailures RecordPair(const std::string& name, const std::string& address, Instant now,
+                                  const domain::PasswordPolicy& policy);
+  std::optional<Instant> PairLockedUntil(const std::string& name, const std::string& address,
+                                         Instant now);
+  void ForgetPair(const std::string& name, const std::string& address);
+  // Lifts every lock held in memory under a name (an administrator unlocked the account).
+  void Forget(const std::string& name);
 
  private:
+  static std::string PairKey(const std::string& name, const std::string& address);
   std::mutex mu_;
   std::unordered_map<std::string, std::vector<Instant>> attempts_;
   std::unordered_map<std::string, domain::FailureOutcome> unknown_;
+  std::unordered_map<std::string, domain::PairFailures> pairs_;
 };
 
 struct LoginResult {
@@ -150,8 +160,14 @@ Result<domain::PageResult<domain::User>> ListUsers(Services& s, const RequestCon
 Result<domain::User> GetUser(Services& s, const RequestContext& ctx, std::int64_t id);
 Result<CreatedUser> CreateUser(Services& s, const RequestContext& ctx, const NewUser& input);
 // status: active (also unlocks) | locked | disabled.
+// Setting `active` also lifts the locks that failed logins left in the throttle, when given.
 Result<domain::User> SetUserStatus(Services& s, const RequestContext& ctx, std::int64_t id,
-                                   const std::string& status);
+                                   const std::string& status, LoginThrottle* throttle = nullptr);
+// The security administrator lifts what failed logins locked — the account's timed lock and every
+// address's lock under its name — for any account, an administrator's included. A lock set by an
+// administrator (status `locked`) stays. Audited as user.unlock.
+Result<domain::User> UnlockUser(Services& s, const RequestContext& ctx, LoginThrottle& throttle,
+                                std::int64_t id);
 Result<std::string> ResetPassword(Services& s, const RequestContext& ctx, std::int64_t id);
 
 // Roles and scopes (security administrator).
@@ -184,7 +200,7 @@ Status RequirePersonSession(const RequestContext& ctx);
 // account, else `answer`.
 Error CountFailedVerification(Services& s, std::int64_t user_id, const std::string& action,
                               const std::string& what, const std::string& source,
-                              const std::string& request_id, Error answer);
+                              const std::string& request_id, Error answer, int threshold = 0);
 // Whether the account may be used now: status, a running lock, the account's expiry.
 domain::LoginGate AccountGate(const domain::User& user, Instant now);
 

@@ -245,7 +245,7 @@ Result<CreatedUser> CreateUser(Services& s, const RequestContext& ctx, const New
 }
 
 Result<domain::User> SetUserStatus(Services& s, const RequestContext& ctx, std::int64_t id,
-                                   const std::string& status) {
+                                   const std::string& status, LoginThrottle* throttle) {
   if (status != "active" && status != "locked" && status != "disabled") {
     return InvalidArgument("status", "须为 active、locked 或 disabled");
   }
@@ -269,6 +269,27 @@ Result<domain::User> SetUserStatus(Services& s, const RequestContext& ctx, std::
                                      user.username + " 状态 " + before + " → " + status)));
     return {};
   }));
+  if (throttle != nullptr && status == "active") throttle->Forget(user.username);
+  user.password_hash.clear();
+  return user;
+}
+
+Result<domain::User> UnlockUser(Services& s, const RequestContext& ctx, LoginThrottle& throttle,
+                                std::int64_t id) {
+  domain::User user;
+  XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(user, FindVisibleUser(tx, ctx, id));
+    const bool was_locked = user.locked_until.has_value() || user.failed_logins > 0;
+    user.failed_logins = 0;
+    user.locked_until.reset();
+    user.updated_at = s.Now();
+    XA_TRY(tx.users().UpdateSecurity(user));
+    XA_TRY(tx.audit().Append(
+        AuditOf(s, ctx, "user.unlock", "user", std::to_string(id),
+                "解除 " + user.username + " 因登录失败的锁定" + (was_locked ? "" : "（各地址）"))));
+    return {};
+  }));
+  throttle.Forget(user.username);
   user.password_hash.clear();
   return user;
 }

@@ -58,7 +58,8 @@ domain::FailureOutcome LoginThrottle::RecordUnknown(const std::string& name, Ins
     }
   }
   auto& state = unknown_[name];
-  state = domain::RecordFailure(state.failures, state.locked_until, now, policy);
+  state = domain::RecordFailure(state.failures, state.locked_until, now, policy,
+                                domain::AccountLockoutThreshold(policy));
   return state;
 }
 
@@ -69,6 +70,45 @@ std::optional<Instant> LoginThrottle::UnknownLockedUntil(const std::string& name
     return std::nullopt;
   }
   return it->second.locked_until;
+}
+
+std::string LoginThrottle::PairKey(const std::string& name, const std::string& address) {
+  return name + '\n' + address;
+}
+
+domain::PairFailures LoginThrottle::RecordPair(const std::string& name, const std::string& address,
+                                               Instant now, const domain::PasswordPolicy& policy) {
+  std::lock_guard lock(mu_);
+  if (pairs_.size() > 10000) {  // bound memory under a spray: keep running locks
+    for (auto it = pairs_.begin(); it != pairs_.end();) {
+      it = domain::PairLocked(it->second, now) ? std::next(it) : pairs_.erase(it);
+    }
+  }
+  auto& state = pairs_[PairKey(name, address)];
+  state = domain::RecordPairFailure(state, now, policy);
+  return state;
+}
+
+std::optional<Instant> LoginThrottle::PairLockedUntil(const std::string& name,
+                                                      const std::string& address, Instant now) {
+  std::lock_guard lock(mu_);
+  const auto it = pairs_.find(PairKey(name, address));
+  if (it == pairs_.end() || !domain::PairLocked(it->second, now)) return std::nullopt;
+  return it->second.locked_until;
+}
+
+void LoginThrottle::ForgetPair(const std::string& name, const std::string& address) {
+  std::lock_guard lock(mu_);
+  pairs_.erase(PairKey(name, address));
+}
+
+void LoginThrottle::Forget(const std::string& name) {
+  std::lock_guard lock(mu_);
+  unknown_.erase(name);
+  const std::string prefix = name + '\n';
+  for (auto it = pairs_.begin(); it != pairs_.end();) {
+    it = it->first.starts_with(prefix) ? pairs_.erase(it) : std::next(it);
+  }
 }
 
 bool LoginThrottle::Allow(const std::string& address, Instant now, int per_minute) {
@@ -155,6 +195,14 @@ static Error LockedAnswer(int minutes) {
                          "locked");
 }
 
+// The answer while one address may not try a name (the account stays open elsewhere).
+static Error PairLockedAnswer(Instant until, Instant now) {
+  const auto minutes = std::chrono::ceil<std::chrono::minutes>(until - now).count();
+  return Unauthenticated("此账号在本地址登录失败次数过多，请 " + std::to_string(minutes) +
+                             " 分钟后再试，或请安全管理员解锁",
+                         "locked");
+}
+
 Status RequirePersonSession(const RequestContext& ctx) {
   if (!ctx.principal || ctx.principal->user_id == 0) return Unauthenticated("请先登录", "session");
   if (ctx.principal->token_id != 0) {
@@ -167,7 +215,7 @@ Status RequirePersonSession(const RequestContext& ctx) {
 
 Error CountFailedVerification(Services& s, std::int64_t user_id, const std::string& action,
                               const std::string& what, const std::string& source,
-                              const std::string& request_id, Error answer) {
+                              const std::string& request_id, Error answer, int threshold) {
   const Instant now = s.clock.Now();
   std::optional<Instant> locked;
   int minutes = 0;
@@ -177,8 +225,8 @@ Error CountFailedVerification(Services& s, std::int64_t user_id, const std::stri
     // Re-read inside the write transaction so concurrent failures all count.
     XA_ASSIGN_OR_RETURN(auto fresh, tx.users().FindById(user_id));
     if (!fresh) return {};
-    const auto counted =
-        domain::RecordFailure(fresh->failed_logins, ParseOpt(fresh->locked_until), now, policy);
+    const auto counted = domain::RecordFailure(fresh->failed_logins, ParseOpt(fresh->locked_until),
+                                               now, policy, threshold);
     fresh->failed_logins = counted.failures;
     fresh->locked_until.reset();
     if (counted.locked_until) fresh->locked_until = FormatInstant(*counted.locked_until);
@@ -219,6 +267,36 @@ Result<LoginResult> Login(Services& s, LoginThrottle& throttle, const std::strin
     return Unauthenticated("登录尝试过于频繁，请一分钟后再试", "rate_limited");
   }
   const std::string attempted = username.substr(0, 64);
+  const std::optional<domain::UnitId> unit =
+      user ? std::optional<domain::UnitId>(user->unit_id) : std::nullopt;
+  // One address that keeps failing under a name is stopped first, whether the name is an
+  // account or not, and answered without checking the password.
+  if (const auto until = throttle.PairLockedUntil(attempted, source, now)) {
+    XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+      XA_TRY(tx.audit().Append(LoginAudit(s, attempted, unit, "auth.login", "denied", source,
+                                          request_id, "本地址已暂停登录此账号")));
+      return {};
+    }));
+    return PairLockedAnswer(*until, now);
+  }
+  // After a failure: the pair's count, and the answer when it has just locked the pair.
+  auto count_pair = [&](Error answer) -> Error {
+    const auto pair = throttle.RecordPair(attempted, source, now, policy);
+    if (pair.locked_until && *pair.locked_until > now && answer.details.size() == 1 &&
+        answer.details[0].field != "locked") {
+      const auto minutes =
+          std::chrono::ceil<std::chrono::minutes>(*pair.locked_until - now).count();
+      (void)s.store.Write([&](domain::Tx& tx) -> Status {
+        XA_TRY(tx.audit().Append(
+            LoginAudit(s, attempted, unit, "auth.lock", "ok", source, request_id,
+                       "本地址连续 " + std::to_string(pair.failures) +
+                           " 次登录失败，暂停本地址登录 " + std::to_string(minutes) + " 分钟")));
+        return {};
+      });
+      return PairLockedAnswer(*pair.locked_until, now);
+    }
+    return answer;
+  };
   if (!user) {
     // The same answers as for an account, after the same work: a running lock is answered at
     // once, as for a locked account; otherwise one password verification (against a hash made
@@ -242,9 +320,9 @@ Result<LoginResult> Login(Services& s, LoginThrottle& throttle, const std::strin
       return {};
     }));
     if (counted.locked_until) {
-      return LockedAnswer(policy.lockout_minutes);
+      return count_pair(LockedAnswer(policy.lockout_minutes));
     }
-    return Unauthenticated("用户名或密码错误");
+    return count_pair(Unauthenticated("用户名或密码错误"));
   }
   const auto gate = AccountGate(*user, now);
   if (!gate.allowed) {
@@ -258,8 +336,9 @@ Result<LoginResult> Login(Services& s, LoginThrottle& throttle, const std::strin
   // A wrong password or second-factor code counts towards the lock.
   auto fail = [&](const std::string& what, const std::string& message,
                   const std::string& field) -> Error {
-    return CountFailedVerification(s, user->id, "auth.login", what, source, request_id,
-                                   Unauthenticated(message, field));
+    return count_pair(CountFailedVerification(s, user->id, "auth.login", what, source, request_id,
+                                              Unauthenticated(message, field),
+                                              domain::AccountLockoutThreshold(policy)));
   };
   if (!VerifyPassword(user->password_hash, password)) {
     return fail("密码错误", "用户名或密码错误", "credentials");
@@ -273,6 +352,7 @@ Result<LoginResult> Login(Services& s, LoginThrottle& throttle, const std::strin
         secret ? domain::VerifyTotp(*secret, totp, now, user->totp_last_step) : std::nullopt;
     if (!totp_step) return fail("动态验证码错误", "动态验证码错误或已使用", "totp_invalid");
   }
+  throttle.ForgetPair(attempted, source);
   LoginResult result;
   result.session_token = RandomHex(32);
   domain::Session session;

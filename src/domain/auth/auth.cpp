@@ -314,14 +314,40 @@ LoginGate CheckAccount(const std::string& status, std::optional<Instant> locked_
 }
 
 FailureOutcome RecordFailure(int failures_before, std::optional<Instant> locked_until, Instant now,
-                             const PasswordPolicy& policy) {
+                             const PasswordPolicy& policy, int threshold) {
   FailureOutcome out;
   if (locked_until && *locked_until <= now) failures_before = 0;
   out.failures = failures_before + 1;
-  if (out.failures >= policy.lockout_threshold) {
+  if (out.failures >= (threshold > 0 ? threshold : policy.lockout_threshold)) {
     out.locked_until = now + std::chrono::minutes(policy.lockout_minutes);
   }
   return out;
+}
+
+int AccountLockoutThreshold(const PasswordPolicy& policy) { return 4 * policy.lockout_threshold; }
+
+PairFailures RecordPairFailure(PairFailures before, Instant now, const PasswordPolicy& policy) {
+  PairFailures out = before;
+  if (out.locked_until && *out.locked_until <= now) {  // the lock ran out: count afresh
+    out.failures = 0;
+    out.locked_until.reset();
+  }
+  if (out.last_lock && now - *out.last_lock >= std::chrono::hours(24)) out.locks = 0;
+  out.failures += 1;
+  if (out.failures >= policy.lockout_threshold) {
+    constexpr int kDayMinutes = 24 * 60;
+    long long minutes = policy.lockout_minutes;
+    for (int i = 0; i < out.locks && minutes < kDayMinutes; ++i) minutes *= 2;
+    if (minutes > kDayMinutes) minutes = kDayMinutes;
+    out.locked_until = now + std::chrono::minutes(minutes);
+    out.last_lock = now;
+    out.locks += 1;
+  }
+  return out;
+}
+
+bool PairLocked(const PairFailures& pair, Instant now) {
+  return pair.locked_until && *pair.locked_until > now;
 }
 
 bool PasswordExpired(Instant changed_at, Instant now, const PasswordPolicy& policy) {

@@ -158,9 +158,26 @@ struct FailureOutcome {
   int failures = 0;
   std::optional<Instant> locked_until;
 };
-// A lock that has run out starts the count afresh.
+// A lock that has run out starts the count afresh. threshold: the failures that lock (0: the
+// policy's lockout_threshold).
 FailureOutcome RecordFailure(int failures_before, std::optional<Instant> locked_until, Instant now,
-                             const PasswordPolicy& policy);
+                             const PasswordPolicy& policy, int threshold = 0);
+
+// 登录失败处理 at login comes in two steps, so that nobody can lock another person's account from
+// one address. Failures from one address against one name (a pair) lock that pair first: after
+// lockout_threshold of them for lockout_minutes, doubled for each earlier lock of the same pair
+// within a day, and never longer than a day. The account itself is locked only when failures from
+// all addresses together reach AccountLockoutThreshold. Credentials re-entered in an open session
+// lock the account at lockout_threshold, as before.
+int AccountLockoutThreshold(const PasswordPolicy& policy);
+struct PairFailures {
+  int failures = 0;
+  int locks = 0;  // pair locks within a day of the last one
+  std::optional<Instant> locked_until;
+  std::optional<Instant> last_lock;
+};
+PairFailures RecordPairFailure(PairFailures before, Instant now, const PasswordPolicy& policy);
+bool PairLocked(const PairFailures& pair, Instant now);
 bool PasswordExpired(Instant changed_at, Instant now, const PasswordPolicy& policy);
 
 }  // namespace xiaoan::domain

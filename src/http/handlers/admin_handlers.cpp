@@ -35,7 +35,8 @@ domain::AuditFilter AuditFilterOf(QueryReader& q) {
   return f;
 }
 
-void AddUserRoutes(Router& r, app::Services& s) {
+void AddUserRoutes(Router& r, app::Services& s,
+                   const std::shared_ptr<app::LoginThrottle>& throttle) {
   r.Add("GET", "/api/v1/users", Access::Need(perm::kUserRead),
         [&s](HttpRequest& req) -> Result<HttpResponse> {
           QueryReader q(req);
@@ -70,13 +71,20 @@ void AddUserRoutes(Router& r, app::Services& s) {
           return JsonResponse(200, json::serialize(ToJson(user)));
         });
   r.Add("PUT", "/api/v1/users/{id}/status", Access::Need(perm::kUserWrite),
-        [&s](HttpRequest& req) -> Result<HttpResponse> {
+        [&s, throttle](HttpRequest& req) -> Result<HttpResponse> {
           XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
           XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
           Fields f(obj);
           auto status = f.Str("status", true);
           XA_TRY(f.Finish());
-          XA_ASSIGN_OR_RETURN(auto user, app::SetUserStatus(s, ContextOf(req), id, *status));
+          XA_ASSIGN_OR_RETURN(auto user,
+                              app::SetUserStatus(s, ContextOf(req), id, *status, throttle.get()));
+          return JsonResponse(200, json::serialize(ToJson(user)));
+        });
+  r.Add("POST", "/api/v1/users/{id}/unlock", Access::Need(perm::kPolicyWrite),
+        [&s, throttle](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          XA_ASSIGN_OR_RETURN(auto user, app::UnlockUser(s, ContextOf(req), *throttle, id));
           return JsonResponse(200, json::serialize(ToJson(user)));
         });
   r.Add("POST", "/api/v1/users/{id}/totp-reset", Access::Need(perm::kUserWrite),
@@ -232,9 +240,10 @@ void AddAuditRoutes(Router& r, app::Services& s) {
 
 }  // namespace
 
-void AddAdminRoutes(Router& router, app::Services& services, const ApiOptions& options) {
+void AddAdminRoutes(Router& router, app::Services& services, const ApiOptions& options,
+                    const std::shared_ptr<app::LoginThrottle>& throttle) {
   (void)options;
-  AddUserRoutes(router, services);
+  AddUserRoutes(router, services, throttle);
   AddRoleRoutes(router, services);
   AddAuditRoutes(router, services);
 }

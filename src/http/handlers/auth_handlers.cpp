@@ -21,8 +21,8 @@ std::string SessionCookie(const std::string& value, bool secure, bool clear) {
 }
 }  // namespace
 
-void AddAuthRoutes(Router& r, app::Services& s, const ApiOptions& options) {
-  auto throttle = std::make_shared<app::LoginThrottle>();
+void AddAuthRoutes(Router& r, app::Services& s, const ApiOptions& options,
+                   const std::shared_ptr<app::LoginThrottle>& throttle) {
   const bool secure = options.secure_cookies;
   r.Add("POST", "/api/v1/auth/login", Access::Public(),
         [&s, throttle, secure](HttpRequest& req) -> Result<HttpResponse> {

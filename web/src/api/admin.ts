@@ -190,6 +190,12 @@ export const usersApi = {
     http.put<User>(`/api/v1/users/${id}/status`, { status } satisfies UserStatusInput),
   resetPassword: (id: number) => http.post<InitialPassword>(`/api/v1/users/${id}/reset-password`),
   resetTotp: (id: number) => http.post<void>(`/api/v1/users/${id}/totp-reset`),
+  /**
+   * Lifts what failed logins locked (needs policy:write): the account's timed lock and the lock of
+   * every client address that failed too often under its name. A lock set by an administrator
+   * (status `locked`) stays. Answers the user, its failure count cleared.
+   */
+  unlockLogin: (id: number) => http.post<User>(`/api/v1/users/${id}/unlock`),
   roles: (id: number) => http.get<UserRoles>(`/api/v1/users/${id}/roles`),
   setRoles: (id: number, input: UserRolesInput) => http.put<void>(`/api/v1/users/${id}/roles`, input),
 }

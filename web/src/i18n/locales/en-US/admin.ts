@@ -43,6 +43,10 @@ export default {
     resetTotpConfirm:
       'Remove the second factor of "{name}" ({username})? All of the user\'s sessions end; they can then bind a new authenticator.',
     resetTotpDone: 'Second factor removed',
+    unlockLogin: 'Lift login lockout',
+    unlockLoginConfirm:
+      'Lift the lockout of "{name}" ({username}) after failed logins? The account\'s timed lock and the pauses of every address that failed are lifted; a lock set by an administrator stays.',
+    unlockLoginDone: 'Login lockout of {username} lifted',
   },
   password: {
     createdTitle: 'User created',
@@ -138,7 +142,8 @@ export default {
       min_classes: 'How many of upper-case, lower-case, digits and symbols a password must contain.',
       history: 'A new password may not equal any of this many recent ones; 0 = no check.',
       max_age_days: 'After this many days the password must be changed; 0 = never.',
-      lockout_threshold: 'Consecutive wrong passwords that lock the account.',
+      lockout_threshold:
+        'Consecutive wrong passwords from one address that stop that address from logging in to the account; four times as many from all addresses together lock the account.',
       lockout_minutes: 'Length of that lockout.',
       idle_minutes: 'A session without requests for this long ends.',
       absolute_hours: 'A session ends this long after login, active or not.',

@@ -40,6 +40,10 @@ export default {
     disableDone: '已停用',
     resetTotpConfirm: '确定清除“{name}”（{username}）的动态验证码吗？该用户的所有会话立即结束，之后可重新绑定身份验证器。',
     resetTotpDone: '已清除动态验证码',
+    unlockLogin: '解除登录锁定',
+    unlockLoginConfirm:
+      '确定解除“{name}”（{username}）因登录失败的锁定吗？账号的临时锁定和各地址的登录暂停将一并解除；管理员设置的锁定不受影响。',
+    unlockLoginDone: '已解除 {username} 的登录锁定',
   },
   password: {
     createdTitle: '用户已创建',
@@ -135,7 +139,7 @@ export default {
       min_classes: '大写字母、小写字母、数字、符号四类中至少包含几类。',
       history: '新密码不得与最近几次使用过的密码相同，0 表示不检查。',
       max_age_days: '超过天数须修改密码，0 表示永不过期。',
-      lockout_threshold: '连续输错密码达到次数即锁定账号。',
+      lockout_threshold: '同一地址连续输错密码达到次数即暂停该地址登录此账号；各地址合计达到 4 倍即锁定账号。',
       lockout_minutes: '因密码错误锁定的时长。',
       idle_minutes: '会话无操作超过该时长即结束。',
       absolute_hours: '登录后超过该时长会话结束，无论是否活动。',

@@ -34,6 +34,15 @@ export function timedLocked(user: Pick<User, 'locked_until'>, now: Date = new Da
   return Number.isFinite(until) && until > now.getTime()
 }
 
+/**
+ * Whether wrong passwords have counted against the account since its last successful login or
+ * unlock: the cue for 解除登录锁定. Address locks live only in the server's memory, so an account
+ * without this cue may still be locked at some address; the action stays available for every row.
+ */
+export function hasLoginFailures(user: Pick<User, 'failed_logins' | 'locked_until'>, now: Date = new Date()): boolean {
+  return user.failed_logins > 0 || timedLocked(user, now)
+}
+
 export type LockAction = 'lock' | 'unlock' | 'enable'
 
 /**

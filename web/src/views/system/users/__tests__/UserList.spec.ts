@@ -29,6 +29,7 @@ const api = vi.hoisted(() => ({
   resetPassword: vi.fn(),
   setStatus: vi.fn(),
   resetTotp: vi.fn(),
+  unlockLogin: vi.fn(),
   roles: vi.fn(),
   setRoles: vi.fn(),
   get: vi.fn(),
@@ -83,6 +84,7 @@ describe('UserList', () => {
     expect(w.find('[data-test="row-reset-password"]').exists()).toBe(true)
     expect(w.find('[data-test="row-lock"]').exists()).toBe(true)
     expect(w.find('[data-test="row-roles"]').exists()).toBe(false)
+    expect(w.find('[data-test="row-unlock-login"]').exists()).toBe(false)
     w.unmount()
   })
 
@@ -93,6 +95,42 @@ describe('UserList', () => {
     expect(w.find('[data-test="row-reset-password"]').exists()).toBe(false)
     expect(w.find('[data-test="row-lock"]').exists()).toBe(false)
     expect(w.find('[data-test="row-roles"]').exists()).toBe(true)
+    expect(w.find('[data-test="row-unlock-login"]').exists()).toBe(false)
+    w.unmount()
+  })
+
+  it('解除登录锁定: shown to policy:write, asks naming the user, calls the API and reloads', async () => {
+    api.list.mockResolvedValue({ items: [{ ...user, failed_logins: 5 }], total: 1 })
+    api.unlockLogin.mockResolvedValue({ ...user, failed_logins: 0 })
+    const w = mountWith(['user:read', 'role:read', 'role:write', 'policy:read', 'policy:write'])
+    await flushPromises()
+    const button = w.find('[data-test="row-unlock-login"]')
+    expect(button.text()).toBe('解除登录锁定')
+    expect(button.classes()).toContain('el-button--warning')
+    expect(api.list).toHaveBeenCalledTimes(1)
+    await button.trigger('click')
+    await vi.waitFor(() => expect(document.body.querySelector('[data-test="confirm-ok"]')).not.toBeNull())
+    expect(document.body.querySelector('[data-test="confirm-box"]')?.textContent).toContain('“测试”（test_u1）')
+    expect(api.unlockLogin).not.toHaveBeenCalled()
+    document.body.querySelector<HTMLButtonElement>('[data-test="confirm-ok"]')!.click()
+    await vi.waitFor(() => expect(api.unlockLogin).toHaveBeenCalledWith(15))
+    await vi.waitFor(() => expect(api.list).toHaveBeenCalledTimes(2))
+    await vi.waitFor(() => expect(document.body.querySelector('.el-message--success')?.textContent).toContain('已解除 test_u1 的登录锁定'))
+    w.unmount()
+  })
+
+  it('解除登录锁定: nothing is sent when the confirmation is cancelled', async () => {
+    const w = mountWith(['user:read', 'policy:write'])
+    await flushPromises()
+    const button = w.find('[data-test="row-unlock-login"]')
+    expect(button.classes()).toContain('el-button--primary')
+    await button.trigger('click')
+    await vi.waitFor(() => expect(document.body.querySelector('[data-test="confirm-cancel"]')).not.toBeNull())
+    document.body.querySelector<HTMLButtonElement>('[data-test="confirm-cancel"]')!.click()
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 50))
+    expect(api.unlockLogin).not.toHaveBeenCalled()
+    expect(api.list).toHaveBeenCalledTimes(1)
     w.unmount()
   })
 

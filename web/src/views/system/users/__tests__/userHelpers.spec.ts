@@ -4,6 +4,7 @@ import {
   adminRolesIn,
   buildUserQuery,
   emptyUserSearch,
+  hasLoginFailures,
   lockAction,
   statusFor,
   timedLocked,
@@ -47,6 +48,20 @@ describe('lock button', () => {
   it('enables a disabled account', () => {
     expect(lockAction({ status: 'disabled', locked_until: null }, now)).toBe('enable')
     expect(statusFor('enable')).toBe('active')
+  })
+})
+
+describe('解除登录锁定 cue', () => {
+  const now = new Date('2026-11-30T08:00:00.000Z')
+  it('is off for an account without failed logins', () => {
+    expect(hasLoginFailures({ failed_logins: 0, locked_until: null }, now)).toBe(false)
+    expect(hasLoginFailures({ failed_logins: 0, locked_until: '2026-11-30T07:30:00.000Z' }, now)).toBe(false)
+  })
+  it('is on after wrong passwords, before any lock', () => {
+    expect(hasLoginFailures({ failed_logins: 5, locked_until: null }, now)).toBe(true)
+  })
+  it('is on during a timed lockout', () => {
+    expect(hasLoginFailures({ failed_logins: 0, locked_until: '2026-11-30T08:30:00.000Z' }, now)).toBe(true)
   })
 })
 

@@ -59,6 +59,9 @@ int main(int argc, char** argv) {
   recover->add_flag("--password-stdin", recover_stdin, "从标准输入读取新密码")->required();
   auto* verify = app.add_subcommand("verify-audit", "校验审计日志哈希链");
   add_common(verify);
+  std::string verify_archives;
+  verify->add_option("--archives", verify_archives,
+                     "归档文件现在所在的目录（默认为归档时写入的位置）");
   auto* archive = app.add_subcommand("archive-audit", "把保留期以前的审计记录归档到文件");
   add_common(archive);
   std::string archive_before;
@@ -101,7 +104,7 @@ int main(int argc, char** argv) {
   if (demo->parsed()) return RunDemo(*cfg, seed, scale, volume);
   if (create_admin->parsed()) return RunCreateAdmin(*cfg, username, unit, role);
   if (init_org->parsed()) return RunInitOrg(*cfg, regions, bureau);
-  if (verify->parsed()) return RunVerifyAudit(*cfg);
+  if (verify->parsed()) return RunVerifyAudit(*cfg, verify_archives);
   if (recover->parsed()) return RunRecoverAccount(*cfg, recover_user);
   if (archive->parsed()) return RunArchiveAudit(*cfg, archive_before, file);
   if (backup->parsed()) return RunBackup(*cfg, file);

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "app/accounts/accounts.hpp"
@@ -635,6 +636,43 @@ TEST_P(ApiTest, AuditAdministratorSearchesExportsAndVerifies) {
   EXPECT_EQ(Call("GET", "/api/v1/audit-logs").status, 403);
   EXPECT_EQ(auditor.Call("GET", "/api/v1/schools").status, 403);
   EXPECT_EQ(auditor.Call("DELETE", "/api/v1/audit-logs").status, 405);
+}
+
+// 等保: refused actions leave a record — a 403, a write to a record out of reach (404), a
+// separation-of-duties refusal (409) — and so does the auditor's verification of the log.
+TEST_P(ApiTest, RefusedActionsAndVerificationsAreAudited) {
+  EXPECT_EQ(Call("GET", "/api/v1/audit-logs").status, 403);
+  const auto secadmin = Json(Call("GET", "/api/v1/users?q=secadmin")).at("items").at(0).at("id");
+  EXPECT_EQ(Call("POST", "/api/v1/users/" + json::serialize(secadmin) + "/reset-password").status,
+            409);
+  auto school = As("school1_safety");
+  EXPECT_EQ(school.Call("DELETE", "/api/v1/drill-plans/999999").status, 404);
+  // Not kept: a read that finds nothing, bad input.
+  EXPECT_EQ(school.Call("GET", "/api/v1/drill-plans/999999").status, 404);
+  EXPECT_EQ(school.Call("POST", "/api/v1/drill-plans", "{}").status, 422);
+
+  auto auditor = As("auditor");
+  auto denied = auditor.Call("GET", "/api/v1/audit-logs?action=access.denied&page_size=50");
+  ASSERT_EQ(denied.status, 200);
+  const auto items = Json(denied).at("items").as_array();
+  std::set<std::string> seen;
+  for (const auto& i : items) {
+    EXPECT_EQ(i.at("result").as_string(), "denied");
+    seen.insert(std::string(i.at("actor").as_string()) + " " +
+                std::string(i.at("object_id").as_string()));
+  }
+  EXPECT_EQ(seen.size(), 3u) << denied.body;
+  EXPECT_TRUE(seen.count("sysadmin GET /api/v1/audit-logs")) << denied.body;
+  EXPECT_TRUE(
+      seen.count("sysadmin POST /api/v1/users/" + json::serialize(secadmin) + "/reset-password"))
+      << denied.body;
+  EXPECT_TRUE(seen.count("school1_safety DELETE /api/v1/drill-plans/999999")) << denied.body;
+
+  ASSERT_TRUE(Json(auditor.Call("POST", "/api/v1/audit-logs/verify")).at("intact").as_bool());
+  auto verified = Json(auditor.Call("GET", "/api/v1/audit-logs?action=audit.verify"));
+  ASSERT_EQ(verified.at("total").as_int64(), 1);
+  EXPECT_EQ(verified.at("items").at(0).at("actor").as_string(), "auditor");
+  EXPECT_EQ(verified.at("items").at(0).at("result").as_string(), "ok");
 }
 
 TEST_P(ApiTest, AdministratorsCannotTakeOverEachOther) {

@@ -496,6 +496,61 @@ std::optional<ChainBreak> Verify(const std::vector<AuditRecord>& records, AuditH
   return VerifyAuditChain(records, prev, prev_id, algo);
 }
 
+// The anchored head: a cut tail, a replaced record at the head, a record past it for a minute.
+TEST(AuditChain, TheAnchoredHeadAtItsEdges) {
+  const domain::AuditHead head{10, "h10"};
+  const std::string now = "2026-12-04T08:00:00.000Z";
+  EXPECT_FALSE(domain::CheckAnchoredHead(head, 10, std::string("h10"), std::nullopt, now, 60));
+  auto cut = domain::CheckAnchoredHead(head, 9, std::nullopt, std::nullopt, now, 60);
+  ASSERT_TRUE(cut.has_value());
+  EXPECT_EQ(cut->id, 10);
+  auto replaced = domain::CheckAnchoredHead(head, 10, std::string("other"), std::nullopt, now, 60);
+  ASSERT_TRUE(replaced.has_value());
+  EXPECT_EQ(replaced->id, 10);
+  // The record at the head was archived: nothing to compare, the rest still holds.
+  EXPECT_FALSE(domain::CheckAnchoredHead(head, 12, std::nullopt, std::nullopt, now, 60));
+  domain::AuditRecord past;
+  past.id = 11;
+  past.entry.at = "2026-12-04T07:59:00.001Z";  // 59.999 s ago: a commit still being anchored
+  EXPECT_FALSE(domain::CheckAnchoredHead(head, 11, std::string("h10"), past, now, 60));
+  past.entry.at = "2026-12-04T07:59:00.000Z";  // a full minute
+  auto forged = domain::CheckAnchoredHead(head, 11, std::string("h10"), past, now, 60);
+  ASSERT_TRUE(forged.has_value());
+  EXPECT_EQ(forged->id, 11);
+  past.entry.at = "not a time";
+  EXPECT_TRUE(domain::CheckAnchoredHead(head, 11, std::string("h10"), past, now, 60));
+}
+
+TEST(AuditChain, ACheckpointCountsOnlyWhenTheChainRecordsIt) {
+  domain::AuditRecord r;
+  r.id = 8;
+  r.entry.action = "audit.archive";
+  r.entry.object_id = "7";
+  r.entry.summary = "归档审计记录 1–7 至 /a/x.jsonl（SHA-256 abcd）";
+  EXPECT_TRUE(domain::RecordsArchive(r, 7, "abcd"));
+  EXPECT_FALSE(domain::RecordsArchive(r, 7, "abce"));
+  EXPECT_FALSE(domain::RecordsArchive(r, 7, ""));
+  EXPECT_FALSE(domain::RecordsArchive(r, 6, "abcd"));
+  r.id = 7;  // not past the checkpoint
+  EXPECT_FALSE(domain::RecordsArchive(r, 7, "abcd"));
+  r.id = 8;
+  r.entry.action = "audit.export";
+  EXPECT_FALSE(domain::RecordsArchive(r, 7, "abcd"));
+}
+
+// Which refusals the audit log keeps: every 403; on writes 404 and 409; never 401 or 422.
+TEST(AuditRefusals, ForbiddenAlwaysOutOfReachAndRuleRefusalsOnWrites) {
+  for (const bool write : {false, true}) {
+    EXPECT_TRUE(domain::RefusalIsAudited(write, ErrorCode::kPermissionDenied));
+    EXPECT_EQ(domain::RefusalIsAudited(write, ErrorCode::kNotFound), write);
+    EXPECT_EQ(domain::RefusalIsAudited(write, ErrorCode::kFailedPrecondition), write);
+    EXPECT_EQ(domain::RefusalIsAudited(write, ErrorCode::kAlreadyExists), write);
+    EXPECT_FALSE(domain::RefusalIsAudited(write, ErrorCode::kUnauthenticated));
+    EXPECT_FALSE(domain::RefusalIsAudited(write, ErrorCode::kInvalidArgument));
+    EXPECT_FALSE(domain::RefusalIsAudited(write, ErrorCode::kInternal));
+  }
+}
+
 TEST(AuditChain, IntactChainVerifies) {
   EXPECT_FALSE(Verify(Chain(5, AuditHash::kSha256), AuditHash::kSha256).has_value());
   EXPECT_FALSE(Verify(Chain(5, AuditHash::kSm3), AuditHash::kSm3).has_value());

@@ -2,6 +2,8 @@
 // Every test runs once per store.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include <algorithm>
 
 #include <atomic>
@@ -18,6 +20,8 @@
 #include "app/hazards/hazards.hpp"
 #include "app/org/org_use_cases.hpp"
 #include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "storage/audit_anchor.hpp"
 #include "support/test_store.hpp"
 
 namespace xiaoan {
@@ -1344,6 +1348,116 @@ TEST_P(StorageContract, DemoIsDeterministicAndCoversTheModel) {
   EXPECT_EQ(again.error().code, ErrorCode::kFailedPrecondition);
 }
 
+// With INSERT and DELETE alone — a forged archive checkpoint and the records up to it deleted —
+// the log no longer verifies: the chain holds no audit.archive record for that checkpoint.
+TEST_P(StorageContract, AForgedArchiveCheckpointIsFound) {
+  Bureau();
+  for (int i = 0; i < 3; ++i) {
+    domain::Unit u;
+    u.kind = "section";
+    u.name = "科室" + std::to_string(i);
+    u.region_code = "990102";
+    u.parent_id = app::ListUnits(S(), ctx_, domain::UnitFilter{"bureau"})->items.at(0).id;
+    ASSERT_TRUE(app::CreateUnit(S(), ctx_, u).ok());
+  }
+  ASSERT_FALSE(app::VerifyAudit(S())->first_break.has_value());
+  auto conn = Conn();
+  auto row = conn->Query("SELECT hash FROM audit_log WHERE id = 4");
+  ASSERT_TRUE(row.ok() && !row->empty());
+  ASSERT_TRUE(conn->Exec("INSERT INTO audit_archives (up_to_id, up_to_hash, records, file_name, "
+                         "file_sha256, created_at) VALUES (4, $1, 4, 'x.jsonl', 'abc', 't')",
+                         {row->Text(0, 0)})
+                  .ok());
+  ASSERT_TRUE(conn->Exec("DELETE FROM audit_log WHERE id <= 4").ok());
+  auto v = app::VerifyAudit(S());
+  ASSERT_TRUE(v.ok());
+  ASSERT_TRUE(v->first_break.has_value()) << "checked " << v->checked;
+  EXPECT_EQ(v->first_break->id, 4);
+  EXPECT_NE(v->first_break->reason.find("audit.archive"), std::string::npos);
+}
+
+// The head anchored outside the table finds the newest records deleted, and records appended
+// behind Xiaoan's back, which a chain alone cannot.
+TEST_P(StorageContract, TheAnchoredHeadFindsACutTailAndForgedAppends) {
+  testing::TempDir dir;
+  auto anchor = storage::AuditAnchor::Open(dir.path() + "/head.json", dir.path() + "/head.key");
+  ASSERT_TRUE(anchor.ok()) << anchor.error().message;
+  store_->SetAuditAnchor(*anchor);
+  Bureau();  // three audited writes
+  auto head = store_->AnchoredAuditHead();
+  ASSERT_TRUE(head.ok() && head->has_value());
+  EXPECT_EQ((*head)->id, 3);
+  ASSERT_FALSE(app::VerifyAudit(S())->first_break.has_value());
+
+  // A forged record appended with a correct link, dated two minutes ago.
+  auto conn = Conn();
+  auto last = conn->Query("SELECT hash FROM audit_log WHERE id = 3");
+  domain::AuditEntry forged;
+  forged.at = FormatInstant(clock_.Now() - std::chrono::minutes(2));
+  forged.actor = "sysadmin";
+  forged.action = "user.status";
+  forged.object_type = "user";
+  forged.object_id = "1";
+  forged.result = "ok";
+  forged.summary = "伪造";
+  const std::string prev = last->Text(0, 0);
+  const std::string hash = domain::AuditRecordHash(forged, 4, prev, store_->audit_hash());
+  ASSERT_TRUE(conn->Exec("INSERT INTO audit_log (id, at, actor, unit_id, action, object_type, "
+                         "object_id, result, source, request_id, summary, prev_hash, hash) VALUES "
+                         "(4, $1, 'sysadmin', NULL, 'user.status', 'user', '1', 'ok', '', '', "
+                         "'伪造', $2, $3)",
+                         {forged.at, prev, hash})
+                  .ok());
+  // A real write after it does not carry the head across the forged record.
+  domain::Unit u;
+  u.kind = "section";
+  u.name = "新科室";
+  u.region_code = "990102";
+  u.parent_id = app::ListUnits(S(), ctx_, domain::UnitFilter{"bureau"})->items.at(0).id;
+  ASSERT_TRUE(app::CreateUnit(S(), ctx_, u).ok());
+  EXPECT_EQ((*store_->AnchoredAuditHead())->id, 3);
+  auto v = app::VerifyAudit(S());
+  ASSERT_TRUE(v.ok());
+  ASSERT_TRUE(v->first_break.has_value());
+  EXPECT_EQ(v->first_break->id, 4);
+  EXPECT_NE(v->first_break->reason.find("伪造的追加"), std::string::npos);
+  // The gap is recorded in the chain when the head is anchored again (at the next start).
+  app::RequestContext system;
+  system.actor = "system";
+  ASSERT_TRUE(app::ReanchorAudit(S(), system, "服务启动时").ok());
+  EXPECT_FALSE(app::VerifyAudit(S())->first_break.has_value());
+  auto anchored = Conn()->Query(
+      "SELECT summary FROM audit_log WHERE action = 'audit.anchor' ORDER BY id DESC LIMIT 1");
+  ASSERT_TRUE(anchored.ok() && !anchored->empty());
+  EXPECT_NE(anchored->Text(0, 0).find("记录 4–5 提交后未经锚定"), std::string::npos)
+      << anchored->Text(0, 0);
+
+  // Someone with the database's own rights deletes the newest two records.
+  if (conn->dialect() == sql::Dialect::kSqlite) {
+    ASSERT_TRUE(conn->ExecScript("DROP TRIGGER audit_log_no_delete").ok());
+  } else {
+    ASSERT_TRUE(conn->ExecScript("DROP TRIGGER audit_log_no_delete ON audit_log").ok());
+  }
+  const auto newest = (*store_->AnchoredAuditHead())->id;
+  ASSERT_TRUE(conn->Exec("DELETE FROM audit_log WHERE id >= $1", {newest - 1}).ok());
+  auto cut = app::VerifyAudit(S());
+  ASSERT_TRUE(cut.ok());
+  ASSERT_TRUE(cut->first_break.has_value());
+  EXPECT_EQ(cut->first_break->id, newest - 1);
+  EXPECT_NE(cut->first_break->reason.find("已不在表中"), std::string::npos);
+
+  // An edited head file is refused: its signature needs the key the database does not hold.
+  {
+    std::ofstream f(dir.path() + "/head.json", std::ios::trunc);
+    f << R"({"id":2,"hash":"00","mac":"00"})"
+      << "\n";
+  }
+  auto edited = app::VerifyAudit(S());
+  ASSERT_TRUE(edited.ok());
+  ASSERT_TRUE(edited->first_break.has_value());
+  EXPECT_NE(edited->first_break->reason.find("签名不符"), std::string::npos);
+}
+
 TEST_P(StorageContract, AuditArchiveKeepsTheChainVerifiable) {
   Bureau();  // three audited writes at the pinned time
   const std::string old_day = FormatInstant(clock_.Now()).substr(0, 10);
@@ -1366,7 +1480,14 @@ TEST_P(StorageContract, AuditArchiveKeepsTheChainVerifiable) {
   auto plan = app::PlanAuditArchive(S(), FormatInstant(next_day).substr(0, 10), 180);
   ASSERT_TRUE(plan.ok()) << plan.error().message;
   ASSERT_EQ(plan->records.size(), 3u);
-  ASSERT_TRUE(app::CommitAuditArchive(S(), ctx_, *plan, "audit-1.jsonl", "abc").ok());
+  testing::TempDir archives;
+  const std::string file = archives.path() + "/audit-1.jsonl";
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << "archived records\n";
+  }
+  const std::string digest = Sha256Hex("archived records\n");
+  ASSERT_TRUE(app::CommitAuditArchive(S(), ctx_, *plan, file, digest).ok());
   auto conn = Conn();
   EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM audit_log")->Int(0, 0), 2);  // section + archive
   auto v = app::VerifyAudit(S());
@@ -1374,6 +1495,21 @@ TEST_P(StorageContract, AuditArchiveKeepsTheChainVerifiable) {
   EXPECT_FALSE(v->first_break.has_value());
   EXPECT_EQ(v->archived_up_to, 3);
   EXPECT_EQ(v->checked, 2);
+  // The file must be where the checkpoint says (or in the directory named), unchanged.
+  testing::TempDir moved;
+  std::filesystem::copy_file(file, moved.path() + "/audit-1.jsonl");
+  EXPECT_FALSE(app::VerifyAudit(S(), nullptr, moved.path())->first_break.has_value());
+  {
+    std::ofstream out(moved.path() + "/audit-1.jsonl", std::ios::app);
+    out << "x";
+  }
+  auto changed = app::VerifyAudit(S(), nullptr, moved.path());
+  ASSERT_TRUE(changed->first_break.has_value());
+  EXPECT_NE(changed->first_break->reason.find("摘要不符"), std::string::npos);
+  std::filesystem::remove(file);
+  auto missing = app::VerifyAudit(S());
+  ASSERT_TRUE(missing->first_break.has_value());
+  EXPECT_NE(missing->first_break->reason.find("不存在"), std::string::npos);
   // Records not covered by a checkpoint still cannot be deleted, nor checkpoints changed.
   EXPECT_FALSE(conn->Exec("DELETE FROM audit_log WHERE id = 4").ok());
   EXPECT_FALSE(conn->Exec("DELETE FROM audit_archives").ok());

@@ -43,7 +43,8 @@ int RunCreateAdmin(const Config& cfg, const std::string& username, std::optional
 // regions: "CODE=NAME" from the top level down; the bureau is created at the last one.
 int RunInitOrg(const Config& cfg, const std::vector<std::string>& regions,
                const std::string& bureau);
-int RunVerifyAudit(const Config& cfg);
+// archives: where the archive files are now (empty: where archive-audit wrote them).
+int RunVerifyAudit(const Config& cfg, const std::string& archives = {});
 int RunRecoverAccount(const Config& cfg, const std::string& username);
 // Moves audit records written before the date (and past the retention period) to a file.
 int RunArchiveAudit(const Config& cfg, const std::string& before, const std::string& file);

@@ -9,6 +9,7 @@
 #include "app/calendar/calendar.hpp"
 #include "cli/commands.hpp"
 #include "core/clock.hpp"
+#include "storage/audit_anchor.hpp"
 
 namespace xiaoan::cli {
 
@@ -53,6 +54,9 @@ Result<std::unique_ptr<storage::SqlStore>> OpenMigratedStore(const Config& cfg) 
   XA_TRY(storage::Migrate(*pool, FormatInstant(SystemClock().Now())));
   const auto hash = cfg.audit_hash == "sm3" ? domain::AuditHash::kSm3 : domain::AuditHash::kSha256;
   auto store = std::make_unique<storage::SqlStore>(std::move(pool), hash);
+  XA_ASSIGN_OR_RETURN(auto anchor,
+                      storage::AuditAnchor::Open(cfg.AuditHeadFile(), cfg.AuditHeadKeyFile()));
+  store->SetAuditAnchor(std::move(anchor));
   SystemClock clock;
   app::Services services{*store, clock};
   XA_TRY(app::EnsureReferenceData(services));

@@ -112,6 +112,8 @@ const std::map<std::string, Setter>& Settings() {
       {"log.file", Str(&Config::log_file, true)},
       {"audit.hash", Choice(&Config::audit_hash, {"sha256", "sm3"})},
       {"audit.retention_days", Num(&Config::audit_retention_days, 180, 36500)},
+      {"audit.head_file", Str(&Config::audit_head_file, true)},
+      {"audit.head_key_file", Str(&Config::audit_head_key_file, true)},
       {"security.password_hash", Choice(&Config::password_hash, {"argon2id", "pbkdf2-sm3"})},
   };
   return kSettings;
@@ -188,6 +190,14 @@ Result<ListenAddress> ParseListen(std::string_view text) {
 
 std::string Config::DatabaseUrl() const {
   return database_url.empty() ? "sqlite:" + data_dir + "/xiaoan.db" : database_url;
+}
+
+std::string Config::AuditHeadFile() const {
+  return audit_head_file.empty() ? data_dir + "/audit-head.json" : audit_head_file;
+}
+
+std::string Config::AuditHeadKeyFile() const {
+  return audit_head_key_file.empty() ? data_dir + "/audit-head.key" : audit_head_key_file;
 }
 
 Status ApplyIni(Config& cfg, const std::string& text, const std::string& source) {

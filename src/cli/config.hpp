@@ -37,6 +37,12 @@ struct Config {
   // [audit]
   std::string audit_hash = "sha256";
   int audit_retention_days = 180;
+  // The audit chain's head kept outside the database, and the key that signs it (ADR 0004);
+  // empty: <data_dir>/audit-head.json and <data_dir>/audit-head.key.
+  std::string audit_head_file;
+  std::string audit_head_key_file;
+  std::string AuditHeadFile() const;
+  std::string AuditHeadKeyFile() const;
   // [security]
   std::string password_hash = "argon2id";
 

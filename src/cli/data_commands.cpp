@@ -125,11 +125,11 @@ int RunRecoverAccount(const Config& cfg, const std::string& username) {
   return kExitOk;
 }
 
-int RunVerifyAudit(const Config& cfg) {
+int RunVerifyAudit(const Config& cfg, const std::string& archives) {
   auto opened = OpenServices(cfg);
   if (!opened.ok()) return Fail(opened.error());
   app::Services& services = (*opened)->services;
-  auto result = app::VerifyAudit(services);
+  auto result = app::VerifyAudit(services, nullptr, archives);
   if (!result.ok()) return Fail(result.error());
   if (result->first_break) {
     std::cerr << "审计日志校验失败：第一条断链记录 id=" << result->first_break->id << "："
@@ -202,8 +202,9 @@ int RunArchiveAudit(const Config& cfg, const std::string& before, const std::str
   app::RequestContext ctx;
   ctx.actor = "cli:archive-audit";
   const std::string digest = Sha256Hex(text);
+  // The checkpoint keeps where the file is, so that verification finds it (or --archives).
   if (auto st = app::CommitAuditArchive(services, ctx, *plan,
-                                        std::filesystem::path(file).filename().string(), digest);
+                                        std::filesystem::absolute(file).string(), digest);
       !st.ok()) {
     std::filesystem::remove(file);
     return Fail(st.error());
@@ -228,6 +229,15 @@ int RunRestore(const Config& cfg, const std::string& file) {
   if (!store.ok()) return Fail(store.error());
   auto rows = storage::RestoreFromFile((*store)->pool(), file, FilesDir(cfg));
   if (!rows.ok()) return Fail(rows.error());
+  // The restored log ends where the backup did: the head outside the database follows it, and
+  // the chain records that it did.
+  SystemClock clock;
+  app::Services services{**store, clock};
+  app::RequestContext ctx;
+  ctx.actor = "cli:restore";
+  if (auto st = app::ReanchorAudit(services, ctx, "从备份 " + file + " 恢复后"); !st.ok()) {
+    return Fail(st.error());
+  }
   std::cout << "已从 " << file << " 恢复 " << *rows << " 行\n";
   return kExitOk;
 }

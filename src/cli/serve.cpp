@@ -5,6 +5,7 @@
 #include <csignal>
 #include <filesystem>
 
+#include "app/audit/audit_log.hpp"
 #include "cli/commands.hpp"
 #include "cli/instance.hpp"
 #include "http/api.hpp"
@@ -45,6 +46,15 @@ int RunServe(const Config& cfg) {
   auto opened = OpenServices(cfg);
   if (!opened.ok()) return Fail(opened.error());
   app::Services& services = (*opened)->services;
+  {
+    // Records committed but not anchored when the server last stopped (or appended behind its
+    // back) are recorded in the chain before anything else is written.
+    app::RequestContext ctx;
+    ctx.actor = "system";
+    if (auto st = app::ReanchorAudit(services, ctx, "服务启动时"); !st.ok()) {
+      spdlog::error("audit head: {}", st.error().message);
+    }
+  }
   http::ApiOptions api_options;
   api_options.web_root = cfg.web_root;
   api_options.secure_cookies = cfg.secure_cookies;

@@ -248,6 +248,8 @@ class AuditRepository {
   // Newest first.
   virtual Result<PageResult<AuditRecord>> Search(const AuditFilter& filter) = 0;
   virtual Result<std::optional<AuditCheckpoint>> LatestCheckpoint() = 0;
+  // The newest record in the table, if any.
+  virtual Result<std::optional<AuditRecord>> Newest() = 0;
   // The highest id of a record written before the instant, if any.
   virtual Result<std::optional<std::int64_t>> LastIdBefore(const std::string& at) = 0;
   // Records the checkpoint and removes the records it covers (the database allows only that).
@@ -280,6 +282,18 @@ class Store {
   virtual Status Read(const std::function<Status(Tx&)>& work) = 0;
   virtual Status Write(const std::function<Status(Tx&)>& work) = 0;
   virtual AuditHash audit_hash() const = 0;
+  // The audit chain's head as anchored outside the database after each commit that appended to
+  // the log (ADR 0004); nothing when the store anchors nowhere or has not anchored yet. An error
+  // when the anchor was tampered with.
+  virtual Result<std::optional<AuditHead>> AnchoredAuditHead() {
+    return std::optional<AuditHead>{};
+  }
+  // Anchors the head where it is now, also backwards (after a restore, or a gap that has been
+  // recorded in the chain).
+  virtual Status ReanchorAudit(const AuditHead& head) {
+    (void)head;
+    return {};
+  }
   // Changes after every committed write that changed what an authenticated request depends on
   // (users, roles and their scopes, ended sessions, revoked tokens, the security policy, units)
   // or the hazard rule settings: caches of signed-in users and of the settings compare it to

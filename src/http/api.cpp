@@ -6,8 +6,10 @@
 #include <memory>
 
 #include "app/accounts/accounts.hpp"
+#include "app/audit/audit_log.hpp"
 #include "app/org/school_exchange.hpp"
 #include "core/strings.hpp"
+#include "domain/audit/audit.hpp"
 #include "http/error_response.hpp"
 #include "http/query.hpp"
 
@@ -69,8 +71,10 @@ Status Api::Guard(const Route& route, HttpRequest& req) {
   if (token.empty()) {
     return Error{ErrorCode::kUnauthenticated, "请先登录", {{"session", "请先登录", 0}}};
   }
-  XA_ASSIGN_OR_RETURN(auto principal, bearer ? app::AuthenticateToken(services_, token)
-                                             : app::Authenticate(services_, token, &auth_cache_));
+  XA_ASSIGN_OR_RETURN(req.principal, bearer ? app::AuthenticateToken(services_, token)
+                                            : app::Authenticate(services_, token, &auth_cache_));
+  // Known from here on, also when refused below: a refusal is audited under this caller.
+  const app::Principal& principal = *req.principal;
   if (principal.must_change_password && !route.access.during_password_change) {
     return Error{ErrorCode::kPermissionDenied,
                  "首次登录或密码已过期，请先修改密码",
@@ -94,7 +98,6 @@ Status Api::Guard(const Route& route, HttpRequest& req) {
                  "请求缺少有效的 CSRF 令牌",
                  {{"X-CSRF-Token", "缺少或不匹配", 0}}};
   }
-  req.principal = std::move(principal);
   return {};
 }
 
@@ -200,6 +203,15 @@ HttpResponse Api::Dispatch(HttpRequest& req) {
           if (r.error().code == ErrorCode::kInternal) {
             spdlog::error("[{}] {} {}: {}", req.request_id, req.method, req.path,
                           r.error().message);
+          }
+          const bool write = req.method != "GET" && req.method != "HEAD";
+          if (req.principal && domain::RefusalIsAudited(write, r.error().code)) {
+            const Status audited =
+                app::AuditRefusal(services_, ContextOf(req), req.method, req.path, r.error());
+            if (!audited.ok()) {
+              spdlog::error("[{}] refusal not audited: {}", req.request_id,
+                            audited.error().message);
+            }
           }
           res = ErrorResponse(r.error(), req.request_id);
         }

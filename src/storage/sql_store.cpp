@@ -7,6 +7,9 @@
 #include <mutex>
 #include <thread>
 
+#include <spdlog/spdlog.h>
+
+#include "storage/audit_anchor.hpp"
 #include "storage/repos/audit_user_repository.hpp"
 #include "storage/repos/calendar_repository.hpp"
 #include "storage/repos/drill_plan_repository.hpp"
@@ -21,6 +24,18 @@
 namespace xiaoan::storage {
 namespace {
 
+// After a commit that appended to the audit log: the head, read on the same connection, is
+// anchored outside the database. The write is committed whatever happens here; a failed anchor
+// is logged, and verification reports the records past the anchored head.
+void AnchorAuditHead(sql::Connection& c, AuditAnchor* anchor, std::int64_t first_id) {
+  if (anchor == nullptr) return;
+  auto last = c.Query("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+  Status st = last.ok() ? Status{} : Status(last.error());
+  if (st.ok() && !last->empty())
+    st = anchor->Advance(first_id, {last->Int(0, 0), last->Text(0, 1)});
+  if (!st.ok()) spdlog::error("audit head not anchored: {}", st.error().message);
+}
+
 class SqlTx final : public domain::Tx {
  public:
   // cache: given for read transactions only (a write must see the settings it changes).
@@ -28,7 +43,7 @@ class SqlTx final : public domain::Tx {
         std::uint64_t epoch = 0)
       : org_(conn, &access_changed),
         users_(conn, &access_changed),
-        audit_(conn, hash),
+        audit_(conn, hash, &audit_first),
         files_(conn),
         notifications_(conn),
         supervision_(conn),
@@ -39,6 +54,7 @@ class SqlTx final : public domain::Tx {
         drill_plans_(conn),
         plans_(conn) {}
   bool access_changed = false;
+  std::optional<std::int64_t> audit_first;  // the first audit record appended
   domain::OrgRepository& org() override { return org_; }
   domain::UserRepository& users() override { return users_; }
   domain::AuditRepository& audit() override { return audit_; }
@@ -99,8 +115,9 @@ thread_local domain::Tx* t_batch_tx = nullptr;
 
 class GroupCommitter {
  public:
-  GroupCommitter(sql::Pool& pool, domain::AuditHash hash, std::atomic<std::uint64_t>& epoch)
-      : pool_(pool), hash_(hash), epoch_(epoch) {
+  GroupCommitter(sql::Pool& pool, domain::AuditHash hash, std::atomic<std::uint64_t>& epoch,
+                 const std::shared_ptr<AuditAnchor>& anchor)
+      : pool_(pool), hash_(hash), epoch_(epoch), anchor_(anchor) {
     thread_ = std::thread([this] { Loop(); });
   }
   ~GroupCommitter() {
@@ -240,6 +257,7 @@ class GroupCommitter {
       return;
     }
     if (access_changed) ++epoch_;
+    if (tx.audit_first) AnchorAuditHead(c, anchor_.get(), *tx.audit_first);
   }
 
   // A job answers for itself (its result is in what it produced); its status is the batch's.
@@ -254,6 +272,7 @@ class GroupCommitter {
   sql::Pool& pool_;
   domain::AuditHash hash_;
   std::atomic<std::uint64_t>& epoch_;
+  const std::shared_ptr<AuditAnchor>& anchor_;  // the store's, set before use
   std::mutex mu_;
   std::condition_variable work_cv_;
   std::deque<std::shared_ptr<Item>> queue_;
@@ -264,7 +283,7 @@ class GroupCommitter {
 SqlStore::SqlStore(std::unique_ptr<sql::Pool> pool, domain::AuditHash hash)
     : pool_(std::move(pool)), hash_(hash) {
   if (pool_->dialect() == sql::Dialect::kSqlite) {
-    committer_ = std::make_unique<GroupCommitter>(*pool_, hash_, epoch_);
+    committer_ = std::make_unique<GroupCommitter>(*pool_, hash_, epoch_, anchor_);
   }
 }
 
@@ -277,7 +296,20 @@ Status SqlStore::Run(bool write, const std::function<Status(domain::Tx&)>& work)
   SqlTx tx(*conn, hash_, write ? nullptr : &rule_settings_, epoch_.load());
   Status st = sql::InTransaction(*conn, write, [&]() { return work(tx); });
   if (st.ok() && tx.access_changed) ++epoch_;
+  if (st.ok() && tx.audit_first) AnchorAuditHead(*conn, anchor_.get(), *tx.audit_first);
   return st;
+}
+
+void SqlStore::SetAuditAnchor(std::shared_ptr<AuditAnchor> anchor) { anchor_ = std::move(anchor); }
+
+Result<std::optional<domain::AuditHead>> SqlStore::AnchoredAuditHead() {
+  if (!anchor_) return std::optional<domain::AuditHead>{};
+  return anchor_->Read();
+}
+
+Status SqlStore::ReanchorAudit(const domain::AuditHead& head) {
+  if (!anchor_) return {};
+  return anchor_->Reset(head);
 }
 
 Status SqlStore::Read(const std::function<Status(domain::Tx&)>& work) {

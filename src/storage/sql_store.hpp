@@ -10,6 +10,7 @@
 namespace xiaoan::storage {
 
 class GroupCommitter;
+class AuditAnchor;
 
 // On SQLite, writes go through a group committer: one thread runs the queued writes one after
 // another, each inside its own savepoint of a shared transaction, and commits them together, so
@@ -28,6 +29,11 @@ class SqlStore final : public domain::Store {
   bool RunInWriteBatch(std::function<void()> job,
                        std::function<void(const Status& committed)> done) override;
   domain::AuditHash audit_hash() const override { return hash_; }
+  // Anchors the audit chain's head outside the database after every commit that appended to the
+  // log. Set once, before the store is used.
+  void SetAuditAnchor(std::shared_ptr<AuditAnchor> anchor);
+  Result<std::optional<domain::AuditHead>> AnchoredAuditHead() override;
+  Status ReanchorAudit(const domain::AuditHead& head) override;
   std::uint64_t access_epoch() const override { return epoch_.load(); }
   sql::Pool& pool() { return *pool_; }
 
@@ -35,6 +41,7 @@ class SqlStore final : public domain::Store {
   Status Run(bool write, const std::function<Status(domain::Tx&)>& work);
   std::unique_ptr<sql::Pool> pool_;
   domain::AuditHash hash_;
+  std::shared_ptr<AuditAnchor> anchor_;
   std::atomic<std::uint64_t> epoch_{0};
   RuleSettingsCache rule_settings_;
   std::unique_ptr<GroupCommitter> committer_;

@@ -227,8 +227,9 @@ void AddAuditRoutes(Router& r, app::Services& s) {
           return FileResponse(std::move(bytes), "xlsx", "审计日志.xlsx");
         });
   r.Add("POST", "/api/v1/audit-logs/verify", Access::Need(perm::kAuditRead),
-        [&s](HttpRequest&) -> Result<HttpResponse> {
-          XA_ASSIGN_OR_RETURN(auto v, app::VerifyAudit(s));
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          const auto ctx = ContextOf(req);
+          XA_ASSIGN_OR_RETURN(auto v, app::VerifyAudit(s, &ctx));
           json::object body{{"checked", v.checked}, {"intact", !v.first_break.has_value()}};
           if (v.first_break) {
             body["first_broken_id"] = v.first_break->id;

@@ -31,6 +31,9 @@ Result<domain::AuditRecord> SqlAuditRepository::Append(const domain::AuditEntry&
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
       {rec.id, e.at, e.actor, unit, e.action, e.object_type, e.object_id, e.result, e.source,
        e.request_id, e.summary, rec.prev_hash, rec.hash}));
+  if (first_appended_ != nullptr && (!*first_appended_ || rec.id < **first_appended_)) {
+    *first_appended_ = rec.id;
+  }
   return rec;
 }
 
@@ -40,6 +43,14 @@ Result<std::vector<domain::AuditRecord>> SqlAuditRepository::ReadAfter(std::int6
       auto r, conn_.Query(std::string(kAuditColumns) + " WHERE id > $1 ORDER BY id LIMIT $2",
                           {after_id, std::int64_t{limit}}));
   return ReadAuditRows(r);
+}
+
+Result<std::optional<domain::AuditRecord>> SqlAuditRepository::Newest() {
+  XA_ASSIGN_OR_RETURN(auto r,
+                      conn_.Query(std::string(kAuditColumns) + " ORDER BY id DESC LIMIT 1"));
+  auto rows = ReadAuditRows(r);
+  if (rows.empty()) return std::optional<domain::AuditRecord>{};
+  return std::optional<domain::AuditRecord>{std::move(rows.front())};
 }
 
 std::vector<domain::AuditRecord> ReadAuditRows(const sql::Rows& r) {

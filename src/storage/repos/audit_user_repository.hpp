@@ -59,17 +59,23 @@ class SqlUserRepository final : public domain::UserRepository {
 
 class SqlAuditRepository final : public domain::AuditRepository {
  public:
-  SqlAuditRepository(sql::Connection& conn, domain::AuditHash hash) : conn_(conn), hash_(hash) {}
+  // first_appended: the id of the first record this transaction appended (the store anchors the
+  // head after the commit).
+  SqlAuditRepository(sql::Connection& conn, domain::AuditHash hash,
+                     std::optional<std::int64_t>* first_appended = nullptr)
+      : conn_(conn), hash_(hash), first_appended_(first_appended) {}
   Result<domain::AuditRecord> Append(const domain::AuditEntry& entry) override;
   Result<std::vector<domain::AuditRecord>> ReadAfter(std::int64_t after_id, int limit) override;
   Result<domain::PageResult<domain::AuditRecord>> Search(const domain::AuditFilter& f) override;
   Result<std::optional<domain::AuditCheckpoint>> LatestCheckpoint() override;
+  Result<std::optional<domain::AuditRecord>> Newest() override;
   Result<std::optional<std::int64_t>> LastIdBefore(const std::string& at) override;
   Status Archive(const domain::AuditCheckpoint& checkpoint) override;
 
  private:
   sql::Connection& conn_;
   domain::AuditHash hash_;
+  std::optional<std::int64_t>* first_appended_;
 };
 
 }  // namespace xiaoan::storage

@@ -317,6 +317,10 @@ class Server:
         env = dict(os.environ)
         # Like nginx's access_log off: no line per request.
         env["XIAOAN_LOG_LEVEL"] = "warn"
+        # Every benchmark client is one loopback address, and P7 opens ten thousand connections:
+        # no per-address cap (behind nginx there is none either), and room for all of them.
+        env["XIAOAN_SERVER_MAX_CONNECTIONS_PER_ADDRESS"] = "0"
+        env["XIAOAN_SERVER_MAX_CONNECTIONS"] = "20000"
         self.log = open(os.path.join(self.run_dir, "serve.log"), "ab")
         self.proc = subprocess.Popen(
             [self.xiaoan, "serve", "--data-dir", self.run_dir, "--listen",

@@ -1,5 +1,9 @@
 // API tests over real HTTP on loopback against a server started in the test, on both stores.
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <boost/json.hpp>
@@ -1075,6 +1079,94 @@ TEST(HttpServerTest, WritesTakenByTheBatchAreAnsweredWhenItReplies) {
   EXPECT_EQ(slow_answer, "batch /slow");
   std::lock_guard lock(mu);
   for (auto& t : repliers) t.join();
+}
+
+// A connection opened to the server and left idle (no request), as a flood of them would be.
+class RawConnection {
+ public:
+  explicit RawConnection(unsigned short port) {
+    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+  }
+  ~RawConnection() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  RawConnection(const RawConnection&) = delete;
+  RawConnection& operator=(const RawConnection&) = delete;
+  bool connected() const { return connected_; }
+  // Whether the server closes it within the time.
+  bool ClosedWithin(std::chrono::milliseconds t) {
+    pollfd p{fd_, POLLIN, 0};
+    if (::poll(&p, 1, static_cast<int>(t.count())) <= 0) return false;
+    char c;
+    return ::recv(fd_, &c, 1, 0) <= 0;
+  }
+
+ private:
+  int fd_ = -1;
+  bool connected_ = false;
+};
+
+// Idle connections cannot exhaust the server: one address gets at most its share, at the total
+// cap an idle connection makes room for a new one, and under pressure idle ones close sooner.
+TEST(HttpServerTest, IdleConnectionsCannotExhaustTheServer) {
+  auto plain = [](http::HttpRequest& req) {
+    http::HttpResponse res;
+    res.status = 200;
+    res.content_type = "text/plain";
+    res.body = "ok " + req.path;
+    return res;
+  };
+  auto limit = [](const std::string&, const std::string&) { return std::size_t{1024}; };
+  {
+    http::ServerOptions so;
+    so.port = 0;
+    so.threads = 1;
+    so.max_connections_per_address = 4;
+    http::HttpServer server(so, http::ServerCallbacks{limit, plain, nullptr});
+    auto port = server.Start();
+    ASSERT_TRUE(port.ok());
+    std::vector<std::unique_ptr<RawConnection>> idle;
+    for (int i = 0; i < 4; ++i) idle.push_back(std::make_unique<RawConnection>(*port));
+    for (auto& c : idle) ASSERT_TRUE(c->connected());
+    RawConnection fifth(*port);
+    EXPECT_TRUE(fifth.ClosedWithin(std::chrono::seconds(2)));
+    EXPECT_FALSE(idle[0]->ClosedWithin(std::chrono::milliseconds(200)));
+    idle.pop_back();  // one closes: there is room again
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    EXPECT_EQ(testing::HttpClient(*port).Request("GET", "/api/v1/health").body,
+              "ok /api/v1/health");
+    server.Stop();
+  }
+  {
+    http::ServerOptions so;
+    so.port = 0;
+    so.threads = 1;
+    so.max_connections_per_address = 0;
+    so.max_connections = 4;
+    so.idle_timeout_seconds = 60;
+    so.pressure_idle_timeout_seconds = 1;
+    http::HttpServer server(so, http::ServerCallbacks{limit, plain, nullptr});
+    auto port = server.Start();
+    ASSERT_TRUE(port.ok());
+    std::vector<std::unique_ptr<RawConnection>> idle;
+    for (int i = 0; i < 2; ++i) idle.push_back(std::make_unique<RawConnection>(*port));
+    // Two of four: no pressure, the idle connections wait.
+    EXPECT_FALSE(idle[0]->ClosedWithin(std::chrono::milliseconds(1500)));
+    for (int i = 0; i < 2; ++i) idle.push_back(std::make_unique<RawConnection>(*port));
+    // At the cap, a new connection is still served: the oldest idle one makes room.
+    EXPECT_EQ(testing::HttpClient(*port).Request("GET", "/api/v1/health").body,
+              "ok /api/v1/health");
+    EXPECT_TRUE(idle[0]->ClosedWithin(std::chrono::seconds(1)));
+    // Three quarters and more: the rest close after the shorter wait, not after a minute.
+    EXPECT_TRUE(idle[1]->ClosedWithin(std::chrono::seconds(3)));
+    EXPECT_TRUE(idle[3]->ClosedWithin(std::chrono::seconds(3)));
+    server.Stop();
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, ApiTest, ::testing::Values("sqlite", "postgres"),

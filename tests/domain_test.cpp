@@ -504,6 +504,11 @@ TEST(AuditChain, TheAnchoredHeadAtItsEdges) {
   auto cut = domain::CheckAnchoredHead(head, 9, std::nullopt, std::nullopt, now, 60);
   ASSERT_TRUE(cut.has_value());
   EXPECT_EQ(cut->id, 10);
+  EXPECT_EQ(cut->reason.rfind("记录 10 已不在表中", 0), 0u) << cut->reason;
+  auto cut3 = domain::CheckAnchoredHead(head, 7, std::nullopt, std::nullopt, now, 60);
+  ASSERT_TRUE(cut3.has_value());
+  EXPECT_EQ(cut3->id, 8);
+  EXPECT_EQ(cut3->reason.rfind("记录 8–10 已不在表中", 0), 0u) << cut3->reason;
   auto replaced = domain::CheckAnchoredHead(head, 10, std::string("other"), std::nullopt, now, 60);
   ASSERT_TRUE(replaced.has_value());
   EXPECT_EQ(replaced->id, 10);

@@ -99,6 +99,8 @@ const std::map<std::string, Setter>& Settings() {
       {"server.max_upload_bytes", Num(&Config::max_upload_bytes, 1024, 1LL << 31)},
       {"server.read_timeout_seconds", Num(&Config::read_timeout_seconds, 1, 3600)},
       {"server.idle_timeout_seconds", Num(&Config::idle_timeout_seconds, 1, 86400)},
+      {"server.max_connections", Num(&Config::max_connections, 16, 1000000)},
+      {"server.max_connections_per_address", Num(&Config::max_connections_per_address, 0, 1000000)},
       {"server.shutdown_grace_seconds", Num(&Config::shutdown_grace_seconds, 0, 3600)},
       {"server.web_root", Str(&Config::web_root, false)},
       {"server.trust_forwarded_for", Flag(&Config::trust_forwarded_for)},

@@ -20,6 +20,8 @@ struct Config {
   std::size_t max_upload_bytes = 20971520;
   int read_timeout_seconds = 30;
   int idle_timeout_seconds = 60;
+  int max_connections = 10000;
+  int max_connections_per_address = 256;  // 0: no cap (behind nginx: limit_conn there)
   int shutdown_grace_seconds = 10;
   std::string web_root = "web/dist";
   bool trust_forwarded_for = false;

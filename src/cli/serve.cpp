@@ -1,5 +1,6 @@
 #include <spdlog/spdlog.h>
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -70,6 +71,29 @@ int RunServe(const Config& cfg) {
   o.max_header_bytes = cfg.max_header_bytes;
   o.read_timeout_seconds = cfg.read_timeout_seconds;
   o.idle_timeout_seconds = cfg.idle_timeout_seconds;
+  // Behind nginx every connection comes from the proxy: nginx caps per client (limit_conn).
+  o.max_connections_per_address = cfg.trust_forwarded_for ? 0 : cfg.max_connections_per_address;
+  {
+    // As many descriptors as the system allows, and never more connections than fit in them
+    // (beside the database, files and logs).
+    rlimit nofile{};
+    if (::getrlimit(RLIMIT_NOFILE, &nofile) == 0) {
+      if (nofile.rlim_cur < nofile.rlim_max) {
+        nofile.rlim_cur = nofile.rlim_max;
+        (void)::setrlimit(RLIMIT_NOFILE, &nofile);
+        (void)::getrlimit(RLIMIT_NOFILE, &nofile);
+      }
+      const auto fit = static_cast<long long>(nofile.rlim_cur) - 256;
+      o.max_connections = static_cast<int>(
+          std::max<long long>(16, std::min<long long>(cfg.max_connections, fit)));
+      if (o.max_connections < cfg.max_connections) {
+        spdlog::warn("server.max_connections lowered to {} (descriptor limit {})",
+                     o.max_connections, static_cast<long long>(nofile.rlim_cur));
+      }
+    } else {
+      o.max_connections = cfg.max_connections;
+    }
+  }
   o.shutdown_grace_seconds = cfg.shutdown_grace_seconds;
   o.trust_forwarded_for = cfg.trust_forwarded_for;
   http::HttpServer server(

@@ -15,6 +15,7 @@
 #include <csignal>
 #include <cstring>
 #include <list>
+#include <unordered_map>
 #include <mutex>
 #include <random>
 #include <thread>
@@ -48,12 +49,15 @@ std::string NewRequestId() {
 struct SessionSlot {
   beast::tcp_stream* stream = nullptr;
   bool idle = false;
+  bool evicted = false;  // closed to make room for a new connection
+  std::chrono::steady_clock::time_point idle_since;
 };
 
 struct Worker {
   asio::io_context ctx{1};
   std::unique_ptr<tcp::acceptor> acceptor;
   std::list<SessionSlot> sessions;  // touched only on this worker's thread
+  std::unique_ptr<asio::steady_timer> sweeper;  // closes idle connections under pressure
   bool stopping = false;
   std::thread thread;
 };
@@ -132,6 +136,77 @@ struct HttpServer::Impl {
         use_awaitable);
   }
 
+  // Open connections, in all and per client address (shared by the worker threads).
+  std::atomic<int> open_connections{0};
+  std::mutex address_mu;
+  std::unordered_map<std::string, int> per_address;
+
+  bool UnderPressure() const {
+    return open_connections.load() * 4 >= std::max(1, options.max_connections) * 3;
+  }
+  std::chrono::seconds IdleTimeout() const {
+    return std::chrono::seconds(UnderPressure() ? std::min(options.idle_timeout_seconds,
+                                                           options.pressure_idle_timeout_seconds)
+                                                : options.idle_timeout_seconds);
+  }
+
+  void ReleaseAddress(const std::string& address) {
+    if (options.max_connections_per_address <= 0) return;
+    std::lock_guard lock(address_mu);
+    auto it = per_address.find(address);
+    if (it != per_address.end() && --it->second <= 0) per_address.erase(it);
+  }
+
+  // Whether a new connection from `address` may stay open. At the total cap, the oldest idle
+  // connection of this worker is closed to make room (an idle keep-alive connection costs the
+  // client nothing to reopen); without one, the new connection is refused.
+  bool Admit(Worker& w, const std::string& address) {
+    if (options.max_connections_per_address > 0) {
+      std::lock_guard lock(address_mu);
+      int& n = per_address[address];
+      if (n >= options.max_connections_per_address) return false;
+      ++n;
+    }
+    if (open_connections.load() >= options.max_connections) {
+      bool evicted = false;
+      for (auto& slot : w.sessions) {
+        if (slot.idle && !slot.evicted) {
+          slot.evicted = true;
+          boost::system::error_code ec;
+          slot.stream->socket().cancel(ec);
+          evicted = true;
+          break;
+        }
+      }
+      if (!evicted) {
+        ReleaseAddress(address);
+        return false;
+      }
+    }
+    ++open_connections;
+    return true;
+  }
+
+  // Under pressure, idle connections opened before it wait no longer than new ones: each second
+  // this worker closes those idle for pressure_idle_timeout_seconds.
+  awaitable<void> Sweep(Worker& w) {
+    const auto limit = std::chrono::seconds(options.pressure_idle_timeout_seconds);
+    for (;;) {
+      w.sweeper->expires_after(std::chrono::seconds(1));
+      auto [ec] = co_await w.sweeper->async_wait(kTuple);
+      if (ec || w.stopping) co_return;
+      if (!UnderPressure()) continue;
+      const auto now = std::chrono::steady_clock::now();
+      for (auto& slot : w.sessions) {
+        if (slot.idle && !slot.evicted && now - slot.idle_since >= limit) {
+          slot.evicted = true;
+          boost::system::error_code cec;
+          slot.stream->socket().cancel(cec);
+        }
+      }
+    }
+  }
+
   awaitable<void> Accept(Worker& w) {
     for (;;) {
       auto [ec, socket] = co_await w.acceptor->async_accept(kTuple);
@@ -142,7 +217,14 @@ struct HttpServer::Impl {
         co_await t.async_wait(kTuple);
         continue;
       }
-      asio::co_spawn(w.ctx, Session(w, std::move(socket)), asio::detached);
+      boost::system::error_code aec;
+      const auto ep = socket.remote_endpoint(aec);
+      const std::string address = aec ? std::string() : ep.address().to_string();
+      if (!Admit(w, address)) {
+        socket.close(aec);
+        continue;
+      }
+      asio::co_spawn(w.ctx, Session(w, std::move(socket), address), asio::detached);
     }
   }
 
@@ -167,11 +249,8 @@ struct HttpServer::Impl {
     }
   }
 
-  awaitable<void> Session(Worker& w, tcp::socket socket) {
+  awaitable<void> Session(Worker& w, tcp::socket socket, std::string remote) {
     beast::error_code ec;
-    std::string remote;
-    auto ep = socket.remote_endpoint(ec);
-    if (!ec) remote = ep.address().to_string();
     socket.set_option(tcp::no_delay(true), ec);
     beast::tcp_stream stream(std::move(socket));
     w.sessions.push_back({&stream, false});
@@ -185,7 +264,8 @@ struct HttpServer::Impl {
       // must not reject a large Content-Length by itself (that would read as a malformed request).
       parser.body_limit(boost::none);
       slot->idle = buffer.size() == 0;
-      stream.expires_after(std::chrono::seconds(options.idle_timeout_seconds));
+      slot->idle_since = std::chrono::steady_clock::now();
+      stream.expires_after(IdleTimeout());
       auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
       slot->idle = false;
       if (hec) {
@@ -244,6 +324,8 @@ struct HttpServer::Impl {
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
     stream.socket().close(ec);
     w.sessions.erase(slot);
+    --open_connections;
+    ReleaseAddress(remote);
   }
 };
 
@@ -303,6 +385,8 @@ Result<unsigned short> HttpServer::Start() {
   for (auto& w : impl_->workers) {
     Worker& wr = *w;
     asio::co_spawn(wr.ctx, impl_->Accept(wr), asio::detached);
+    wr.sweeper = std::make_unique<asio::steady_timer>(wr.ctx);
+    asio::co_spawn(wr.ctx, impl_->Sweep(wr), asio::detached);
     wr.thread = std::thread([&wr] {
       for (;;) {
         try {
@@ -326,6 +410,7 @@ void HttpServer::Stop() {
       wr.stopping = true;
       boost::system::error_code ec;
       if (wr.acceptor) wr.acceptor->close(ec);
+      if (wr.sweeper) wr.sweeper->cancel();
       // Idle keep-alive connections are closed now; busy ones close after their response.
       for (auto& s : wr.sessions) {
         if (s.idle) s.stream->socket().cancel(ec);

@@ -22,6 +22,13 @@ struct ServerOptions {
   std::size_t max_header_bytes = 16 * 1024;
   int read_timeout_seconds = 30;
   int idle_timeout_seconds = 60;
+  // Open connections in all (beyond it, an idle keep-alive connection of the accepting thread
+  // is closed to make room, or the new one is refused) and per client address (the TCP peer;
+  // 0: no cap, as behind nginx, whose limit_conn does it). From three quarters of
+  // max_connections on, idle connections wait pressure_idle_timeout_seconds at most.
+  int max_connections = 10000;
+  int max_connections_per_address = 256;
+  int pressure_idle_timeout_seconds = 5;
   int shutdown_grace_seconds = 10;
   bool trust_forwarded_for = false;
 };

@@ -94,6 +94,16 @@ TEST(PasswordPolicy, PairLocksGrowAndTheAccountLocksOnlyAtFourTimesTheThreshold)
   EXPECT_EQ(*fresh.locked_until, t0 + std::chrono::hours(24) + 30min);
   auto recent = domain::RecordPairFailure(old, t0 + std::chrono::hours(24) - 1s, p);
   EXPECT_EQ(*recent.locked_until, t0 + std::chrono::hours(24) - 1s + 240min);
+  // A lock ends at its instant: a failure then counts afresh, for the pair and the account.
+  domain::PairFailures ending;
+  ending.failures = 5;
+  ending.locks = 1;
+  ending.locked_until = t0;
+  ending.last_lock = t0 - 30min;
+  EXPECT_EQ(domain::RecordPairFailure(ending, t0, p).failures, 1);
+  EXPECT_EQ(domain::RecordPairFailure(ending, t0 - 1s, p).failures, 6);
+  EXPECT_EQ(domain::RecordFailure(5, t0, t0, p).failures, 1);
+  EXPECT_EQ(domain::RecordFailure(5, t0, t0 - 1s, p).failures, 6);
   // The account's own count, at its threshold.
   EXPECT_FALSE(domain::RecordFailure(18, std::nullopt, t0, p, 20).locked_until.has_value());
   EXPECT_TRUE(domain::RecordFailure(19, std::nullopt, t0, p, 20).locked_until.has_value());

@@ -335,10 +335,10 @@ PairFailures RecordPairFailure(PairFailures before, Instant now, const PasswordP
   if (out.last_lock && now - *out.last_lock >= std::chrono::hours(24)) out.locks = 0;
   out.failures += 1;
   if (out.failures >= policy.lockout_threshold) {
-    constexpr int kDayMinutes = 24 * 60;
-    long long minutes = policy.lockout_minutes;
-    for (int i = 0; i < out.locks && minutes < kDayMinutes; ++i) minutes *= 2;
-    if (minutes > kDayMinutes) minutes = kDayMinutes;
+    constexpr long long kDayMinutes = 24 * 60;
+    const int doublings = std::min(out.locks, 20);  // 2^20 minutes is far past a day already
+    const long long minutes =
+        std::min(kDayMinutes, static_cast<long long>(policy.lockout_minutes) << doublings);
     out.locked_until = now + std::chrono::minutes(minutes);
     out.last_lock = now;
     out.locks += 1;

@@ -8,4 +8,8 @@ if(XIAOAN_SANITIZE)
                                                   -fno-sanitize-recover=undefined)
   target_link_options(xiaoan_options INTERFACE -fsanitize=address,undefined)
 endif()
+if(XIAOAN_FUZZ)
+  # Coverage for libFuzzer in every library the targets link; the targets add the driver.
+  target_compile_options(xiaoan_options INTERFACE -fsanitize=fuzzer-no-link)
+endif()
 target_include_directories(xiaoan_options INTERFACE ${PROJECT_SOURCE_DIR}/src)

@@ -9,6 +9,7 @@
 #                    (to build the web console).
 #   --with-browser   --with-node, plus Chromium and CJK fonts (for the browser tests).
 #   --with-bench     the benchmark tools: nginx and wrk (scripts/bench.sh).
+#   --with-fuzz      clang and its libFuzzer runtime (scripts/fuzz.sh).
 #
 # As root it installs directly; otherwise through sudo when sudo exists; otherwise it prints the
 # missing packages and exits 1.
@@ -29,16 +30,18 @@ PACKAGES=(
 with_browser=0
 with_node=0
 with_bench=0
+with_fuzz=0
 for arg in "$@"; do
   case "$arg" in
     --with-node) with_node=1 ;;
     --with-bench) with_bench=1 ;;
+    --with-fuzz) with_fuzz=1 ;;
     --with-browser)
       with_browser=1
       with_node=1
       ;;
     -h | --help)
-      sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
@@ -51,6 +54,9 @@ done
 if ((with_browser)); then
   # fonts-noto-cjk: Chinese text in the end-to-end screenshots instead of empty boxes.
   PACKAGES+=(chromium fonts-noto-cjk)
+fi
+if ((with_fuzz)); then
+  PACKAGES+=(clang libclang-rt-14-dev)
 fi
 if ((with_bench)); then
   # nginx-light: the HTTP reference (started by bench/run.py on a free port, never as a service).

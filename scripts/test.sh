@@ -4,7 +4,8 @@
 # Set up and test: installs the build dependencies (with Node.js and Chromium), type-checks,
 # unit-tests and builds the web console, configures and builds the ci preset (RelWithDebInfo,
 # ASan + UBSan, warnings as errors), runs the whole ctest suite against a throw-away PostgreSQL
-# server (scripts/with-postgres.sh), then the console's end-to-end tests in headless Chromium
+# server (scripts/with-postgres.sh), the fuzzers briefly (scripts/fuzz.sh), then the console's
+# end-to-end tests in headless Chromium
 # (screenshots in web/e2e-results/). XIAOAN_REQUIRE_PG=1 makes the
 # PostgreSQL tests fail rather than skip when no server is reachable. Exits non-zero if any stage fails.
 # Works from any directory.
@@ -36,7 +37,7 @@ end() {
 }
 
 begin "setup"
-bash scripts/setup.sh --with-browser
+bash scripts/setup.sh --with-browser --with-fuzz
 end
 
 begin "web: type-check and component tests"
@@ -59,6 +60,14 @@ begin "test (ctest with PostgreSQL)"
 status=0
 bash scripts/with-postgres.sh ctest --preset ci --output-on-failure -j2 || status=$?
 end "$status"
+
+begin "fuzz (libFuzzer, 20 s per target)"
+fuzz_status=0
+bash scripts/fuzz.sh 20 || fuzz_status=$?
+end "$fuzz_status"
+if ((status == 0)); then
+  status=$fuzz_status
+fi
 
 begin "web: end-to-end (Chromium)"
 e2e_status=0

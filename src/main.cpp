@@ -82,6 +82,14 @@ int main(int argc, char** argv) {
   auto* calendar_years = calendar->add_subcommand("years", "列出已导入节假日安排的年份");
   add_common(calendar_years);
   auto* version = app.add_subcommand("version", "显示版本");
+  // Internal: the server's .xls reader runs here, in a child process (office::ReadXlsInChild).
+  auto* read_xls = app.add_subcommand("read-xls", "");
+  read_xls->group("");
+  std::size_t xls_rows = 100000, xls_columns = 200, xls_cells = 4000000;
+  read_xls->add_option("file", file)->required();
+  read_xls->add_option("--max-rows", xls_rows);
+  read_xls->add_option("--max-columns", xls_columns);
+  read_xls->add_option("--max-cells", xls_cells);
 
   try {
     app.parse(argc, argv);
@@ -89,6 +97,7 @@ int main(int argc, char** argv) {
     const int rc = app.exit(e);
     return rc == 0 ? kExitOk : kExitUsage;
   }
+  if (read_xls->parsed()) return RunReadXls(file, xls_rows, xls_columns, xls_cells);
   if (version->parsed()) {
     std::cout << "xiaoan " << xiaoan::kVersion << "\n";
     return kExitOk;

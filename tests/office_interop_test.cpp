@@ -10,6 +10,7 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "app/platform/spreadsheet.hpp"
@@ -93,6 +94,44 @@ TEST_F(InteropTest, XlsLedger) {
                               Cell::Date("2027-01-15"), Cell::Of(T::kNumber, "12.5")}));
   EXPECT_TRUE(rows->at(3).empty());
   EXPECT_EQ(rows->at(4), (Row{"空行之后"}));
+}
+
+// .xls in a child process (the server's way): the same rows and the same refusals as in
+// process; a child that fails or faults costs the import only. freexl-overread.xls is what the
+// fuzzer found: FreeXL reads past a stack buffer while converting its text.
+TEST_F(InteropTest, XlsReadInAChildProcessGivesTheSameRowsAndSurvivesAFault) {
+  const std::string xls = Bytes("ledger.xls");
+  const auto here = ReadXls(xls);
+  const auto child = ReadXlsInChild(XIAOAN_BINARY, xls);
+  ASSERT_TRUE(here.ok() && child.ok()) << (child.ok() ? "" : child.error().message);
+  EXPECT_EQ(*child, *here);
+  ReadLimits limits;
+  limits.max_rows = 4;
+  const auto refused = ReadXlsInChild(XIAOAN_BINARY, xls, limits);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("行数超过上限"), std::string::npos);
+  EXPECT_EQ(refused.error().details.at(0).field, "file");
+
+  std::ifstream in(XIAOAN_SOURCE_DIR "/tests/fixtures/freexl-overread.xls", std::ios::binary);
+  const std::string fault{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  ASSERT_FALSE(fault.empty());
+  const auto faulted = ReadXlsInChild(XIAOAN_BINARY, fault);
+#if defined(__SANITIZE_ADDRESS__)
+  // The child is built with AddressSanitizer too: the over-read ends it, and only it.
+  ASSERT_FALSE(faulted.ok());
+  EXPECT_NE(faulted.error().message.find("无法读取该 .xls 文件"), std::string::npos);
+#endif
+  if (!faulted.ok()) {
+    EXPECT_EQ(faulted.error().details.at(0).field, "file");
+  }
+
+  // ReadSpreadsheet goes through the helper once one is named: a helper that fails shows it.
+  UseXlsHelper("/bin/false");
+  const auto through = ReadSpreadsheet(xls, "");
+  UseXlsHelper("");
+  ASSERT_FALSE(through.ok());
+  EXPECT_NE(through.error().message.find("无法读取该 .xls 文件"), std::string::npos);
+  EXPECT_TRUE(ReadSpreadsheet(xls, "").ok());
 }
 
 TEST_F(InteropTest, XlsLimitsAndDamage) {
@@ -268,6 +307,41 @@ TEST(SerialTest, FormatsThatShowDatesOrTimes) {
   EXPECT_EQ(CustomFormatKind("0*d"), DateKind::kNone);  // * fills with it
   EXPECT_EQ(CustomFormatKind("\"年\"yyyy"), DateKind::kDate);
   EXPECT_EQ(CustomFormatKind("\"hh"), DateKind::kNone);  // an unclosed quote ends the format
+}
+
+// At most two imports at once: a third waits for a turn and, past its wait, is told to come
+// back (409 import.busy); a turn ends with its import, also when it is moved.
+TEST(ImportTurns, AtMostTwoImportsRunAtOnce) {
+  using namespace std::chrono_literals;
+  auto first = app::ImportTurn::Take(10ms);
+  auto second = app::ImportTurn::Take(10ms);
+  ASSERT_TRUE(first.ok() && second.ok());
+  auto third = app::ImportTurn::Take(30ms);
+  ASSERT_FALSE(third.ok());
+  EXPECT_EQ(third.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(third.error().details.at(0).field, "import.busy");
+  {
+    app::ImportTurn moved = std::move(*first);  // the turn goes with the move, not twice
+  }
+  auto again = app::ImportTurn::Take(10ms);
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(app::ImportTurn::Take(10ms).ok());
+  // A waiting import gets the turn as soon as one ends.
+  std::thread waiter([&] { EXPECT_TRUE(app::ImportTurn::Take(2s).ok()); });
+  std::this_thread::sleep_for(50ms);
+  *second = app::ImportTurn();
+  waiter.join();
+  // Reading a file takes a turn and gives it back with the rows.
+  *again = app::ImportTurn();
+  {
+    auto file = app::ReadImportFile("名称,数量\n消防,1\n", "csv");
+    ASSERT_TRUE(file.ok());
+    EXPECT_EQ(file->rows.size(), 2u);
+    auto one = app::ImportTurn::Take(10ms);
+    EXPECT_TRUE(one.ok());
+    EXPECT_FALSE(app::ImportTurn::Take(10ms).ok());
+  }
+  EXPECT_TRUE(app::ImportTurn::Take(10ms).ok());
 }
 
 TEST(ImportCellTest, DatesAndInstantsFromAnyCell) {

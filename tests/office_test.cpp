@@ -112,6 +112,35 @@ void ExpectFileError(const Error& error, const std::string& message_part) {
   EXPECT_EQ(error.details[0].field, "file");
 }
 
+// ---- the .xls child's answer -----------------------------------------------------------------
+
+TEST(XlsChildAnswer, RowsOfEveryTypeAndErrorsGoThroughAndDamageIsRefused) {
+  using T = Cell::Type;
+  const std::vector<Row> rows = {
+      {Cell::Of(T::kText, "消防\n通道"), Cell::Of(T::kNumber, "12"), Cell::Of(T::kBoolean, "TRUE"),
+       Cell::Of(T::kDate, "2026-11-20"), Cell::Of(T::kTime, "08:30:00"),
+       Cell::Of(T::kDateTime, "2026-11-20 08:30:00"), Cell()},
+      {},
+      {Cell("R1\nC2\nL3")}};
+  const auto back = DecodeRows(EncodeRows(rows));
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(*back, rows);
+  EXPECT_TRUE(DecodeRows("")->empty());
+  const auto error = DecodeRows(EncodeRows(Result<std::vector<Row>>(
+      Error{ErrorCode::kInvalidArgument, "行数超过上限", {{"file", "行数超过上限", 0}}})));
+  ASSERT_FALSE(error.ok());
+  EXPECT_EQ(error.error().message, "行数超过上限");
+  EXPECT_EQ(error.error().details.at(0).field, "file");
+  const std::string good = EncodeRows(rows);
+  for (const std::string& bad :
+       {good.substr(0, good.size() - 1), std::string("R1\nC7\nL0\n"), std::string("R1\nC0\nL5\nab"),
+        std::string("R\n"), std::string("X1\n"), std::string("R1x\n"), std::string("E3\nab"),
+        good + "R"}) {
+    const auto r = DecodeRows(bad);
+    EXPECT_FALSE(r.ok()) << bad;
+  }
+}
+
 // ---- xlsx ----------------------------------------------------------------------------------
 
 TEST(XlsxTest, RoundTripKeepsTextExactly) {

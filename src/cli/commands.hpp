@@ -43,6 +43,10 @@ int RunCreateAdmin(const Config& cfg, const std::string& username, std::optional
 // regions: "CODE=NAME" from the top level down; the bureau is created at the last one.
 int RunInitOrg(const Config& cfg, const std::vector<std::string>& regions,
                const std::string& bureau);
+// The .xls reader's child process (office::ReadXlsInChild): reads FILE, writes the rows encoded
+// on standard output; exit 0, or 2 with the reason encoded when the file is refused.
+int RunReadXls(const std::string& file, std::size_t max_rows, std::size_t max_columns,
+               std::size_t max_cells);
 // archives: where the archive files are now (empty: where archive-audit wrote them).
 int RunVerifyAudit(const Config& cfg, const std::string& archives = {});
 int RunRecoverAccount(const Config& cfg, const std::string& username);

@@ -15,6 +15,7 @@
 #include "app/org/org_use_cases.hpp"
 #include "cli/commands.hpp"
 #include "core/crypto.hpp"
+#include "office/table.hpp"
 
 namespace xiaoan::cli {
 
@@ -282,6 +283,22 @@ int RunCalendarYears(const Config& cfg) {
     std::cout << y.year << "\t" << y.title << "\t" << y.loaded_at << "\t" << y.loaded_by << "\n";
   }
   return kExitOk;
+}
+
+int RunReadXls(const std::string& file, std::size_t max_rows, std::size_t max_columns,
+               std::size_t max_cells) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return kExitError;
+  const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  office::ReadLimits limits;
+  limits.max_rows = max_rows;
+  limits.max_columns = max_columns;
+  limits.max_cells = max_cells;
+  const auto rows = office::ReadXls(bytes, limits);
+  const std::string answer = office::EncodeRows(rows);
+  std::cout.write(answer.data(), static_cast<std::streamsize>(answer.size()));
+  std::cout.flush();
+  return rows.ok() ? kExitOk : 2;
 }
 
 }  // namespace xiaoan::cli

@@ -12,6 +12,7 @@
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "jobs/scheduler.hpp"
+#include "office/table.hpp"
 #include "version.hpp"
 
 namespace xiaoan::cli {
@@ -56,6 +57,13 @@ int RunServe(const Config& cfg) {
       spdlog::error("audit head: {}", st.error().message);
     }
   }
+  {
+    // .xls imports are read by this program in a child process: a fault in FreeXL ends the
+    // child, not the server.
+    std::error_code ec;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) office::UseXlsHelper(self.string());
+  }
   http::ApiOptions api_options;
   api_options.web_root = cfg.web_root;
   api_options.secure_cookies = cfg.secure_cookies;
@@ -84,8 +92,8 @@ int RunServe(const Config& cfg) {
         (void)::getrlimit(RLIMIT_NOFILE, &nofile);
       }
       const auto fit = static_cast<long long>(nofile.rlim_cur) - 256;
-      o.max_connections = static_cast<int>(
-          std::max<long long>(16, std::min<long long>(cfg.max_connections, fit)));
+      o.max_connections =
+          static_cast<int>(std::max<long long>(16, std::min<long long>(cfg.max_connections, fit)));
       if (o.max_connections < cfg.max_connections) {
         spdlog::warn("server.max_connections lowered to {} (descriptor limit {})",
                      o.max_connections, static_cast<long long>(nofile.rlim_cur));

@@ -1,6 +1,6 @@
 #pragma once
-// Plain request/response types: handlers never see Boost.Beast (it stays in server.cpp, which
-// keeps the heavy headers in one translation unit).
+// Plain request/response types: handlers never see Boost.Beast (it stays in server.cpp and
+// request_parse.cpp, which keep the heavy headers out of every other translation unit).
 #include <cstddef>
 #include <functional>
 #include <map>

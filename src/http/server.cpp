@@ -15,14 +15,15 @@
 #include <csignal>
 #include <cstring>
 #include <list>
-#include <unordered_map>
 #include <mutex>
 #include <random>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/strings.hpp"
 #include "http/error_response.hpp"
+#include "http/request_parse.hpp"
 
 namespace xiaoan::http {
 
@@ -56,36 +57,11 @@ struct SessionSlot {
 struct Worker {
   asio::io_context ctx{1};
   std::unique_ptr<tcp::acceptor> acceptor;
-  std::list<SessionSlot> sessions;  // touched only on this worker's thread
+  std::list<SessionSlot> sessions;              // touched only on this worker's thread
   std::unique_ptr<asio::steady_timer> sweeper;  // closes idle connections under pressure
   bool stopping = false;
   std::thread thread;
 };
-
-void FillRequest(const bhttp::request<bhttp::string_body>& in, HttpRequest& out,
-                 const std::string& remote, bool trust_forwarded_for) {
-  out.method = std::string(in.method_string());
-  out.target = std::string(in.target());
-  for (const auto& f : in) {
-    std::string name(f.name_string());
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out.headers[name] = std::string(f.value());
-  }
-  out.remote = remote;
-  if (trust_forwarded_for) {
-    const std::string xff = out.Header("x-forwarded-for");
-    // Stored in audit records and sessions: kept to storable text.
-    if (!xff.empty()) out.remote = StorableText(Trim(xff.substr(0, xff.find(','))), 64);
-  }
-  auto parsed = boost::urls::parse_origin_form(in.target());
-  if (parsed) {
-    out.path = std::string(parsed->path());
-    for (const auto& p : parsed->params()) out.query.emplace_back(p.key, p.value);
-  } else {
-    out.path = "\x01invalid";
-  }
-  out.body = in.body();
-}
 
 }  // namespace
 
@@ -310,7 +286,14 @@ struct HttpServer::Impl {
       auto msg = parser.release();
       HttpRequest req;
       req.request_id = NewRequestId();
-      FillRequest(msg, req, remote, options.trust_forwarded_for);
+      {
+        ParsedParts parts;
+        parts.method = msg.method_string();
+        parts.target = msg.target();
+        for (const auto& f : msg) parts.headers.emplace_back(f.name_string(), f.value());
+        parts.body = std::move(msg.body());
+        FillRequest(std::move(parts), req, remote, options.trust_forwarded_for);
+      }
       const bool keep_alive = msg.keep_alive() && !w.stopping;
       HttpResponse res;
       if (msg.method() == bhttp::verb::get || head) {

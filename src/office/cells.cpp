@@ -201,7 +201,10 @@ Result<std::vector<Row>> ReadSpreadsheet(std::string_view bytes, std::string_vie
                                          const ReadLimits& limits) {
   const std::string_view f = format.empty() ? DetectFormat(bytes) : format;
   if (f == "xlsx") return ReadXlsx(bytes, limits);
-  if (f == "xls") return ReadXls(bytes, limits);
+  if (f == "xls") {
+    const std::string helper = XlsHelper();
+    return helper.empty() ? ReadXls(bytes, limits) : ReadXlsInChild(helper, bytes, limits);
+  }
   if (f == "csv") return ReadCsv(bytes, limits);
   return InvalidArgument("format", "格式须为 xlsx、xls 或 csv");
 }

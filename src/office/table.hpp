@@ -89,6 +89,17 @@ Result<std::vector<Row>> ReadXlsx(std::string_view bytes, const ReadLimits& limi
 // corrupt file gets a clear error.
 Result<std::vector<Row>> ReadXls(std::string_view bytes, const ReadLimits& limits = {});
 
+// FreeXL parses untrusted binary files in C: once a helper program is named (the server names
+// itself), ReadSpreadsheet reads .xls in a child process, `PROGRAM read-xls FILE`, so that a
+// fault in FreeXL ends the child and the import fails with a clear error, not the server.
+void UseXlsHelper(std::string program);
+std::string XlsHelper();
+Result<std::vector<Row>> ReadXlsInChild(const std::string& program, std::string_view bytes,
+                                        const ReadLimits& limits = {});
+// The child's answer on its standard output, and reading it back (an error as its message).
+std::string EncodeRows(const Result<std::vector<Row>>& rows);
+Result<std::vector<Row>> DecodeRows(std::string_view encoded);
+
 // CSV, RFC 4180, UTF-8 with a BOM (so Excel in China opens it correctly), CRLF line ends;
 // quote a cell when it contains , " CR or LF; also prefix a cell that starts with = + - @ (or a
 // tab / CR) with a single quote ' to block formula injection when opened in a spreadsheet.

@@ -148,7 +148,8 @@ Result<std::string> HazardImportTemplate(const std::string& format) {
 Result<ImportReport> ImportHazards(Services& s, const RequestContext& ctx, std::string_view bytes,
                                    const ImportOptions& options) {
   XA_TRY(RequirePermission(ctx, domain::perm::kHazardReport, "导入隐患台账"));
-  XA_ASSIGN_OR_RETURN(const std::vector<office::Row> rows, ReadImportFile(bytes, options.format));
+  XA_ASSIGN_OR_RETURN(const auto file, ReadImportFile(bytes, options.format));
+  const std::vector<office::Row>& rows = file.rows;
   const auto& columns = HazardLedgerColumns();
   for (std::size_t c = 0; c < columns.size(); ++c) {
     const std::string got = Cell(rows.front(), static_cast<int>(c));

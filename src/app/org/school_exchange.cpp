@@ -251,7 +251,8 @@ Result<std::string> ExportSchools(Services& s, const RequestContext& ctx,
 
 Result<ImportReport> ImportSchools(Services& s, const RequestContext& ctx, std::string_view bytes,
                                    const ImportOptions& options) {
-  XA_ASSIGN_OR_RETURN(const std::vector<office::Row> rows, ReadImportFile(bytes, options.format));
+  XA_ASSIGN_OR_RETURN(const auto file, ReadImportFile(bytes, options.format));
+  const std::vector<office::Row>& rows = file.rows;
   // The header must name the template's columns in order (the * marks are optional); files made
   // with the template before 校车数量 was added end without it.
   const auto& header = rows.front();

@@ -2,6 +2,7 @@
 // Services::files_dir (core/file_store), recorded in the database, attached to one record.
 #include "app/modules.hpp"
 #include "app/platform/platform.hpp"
+#include "core/content_type.hpp"
 #include "core/crypto.hpp"
 #include "core/file_store.hpp"
 
@@ -11,23 +12,9 @@ namespace {
 
 constexpr std::size_t kMaxFileBytes = 20 * 1024 * 1024;
 
-bool StartsWith(const std::string& b, std::string_view prefix) {
-  return b.size() >= prefix.size() && b.compare(0, prefix.size(), prefix) == 0;
-}
-
 Error NotVisible() { return NotFound("文件不存在或不在您的管辖范围内"); }
 
 }  // namespace
-
-std::optional<std::string> SniffContentType(const std::string& b) {
-  if (StartsWith(b, "\xFF\xD8\xFF")) return "image/jpeg";
-  if (StartsWith(b, "\x89PNG\r\n\x1A\n")) return "image/png";
-  if (b.size() >= 12 && StartsWith(b, "RIFF") && b.compare(8, 4, "WEBP") == 0) {
-    return "image/webp";
-  }
-  if (StartsWith(b, "%PDF-")) return "application/pdf";
-  return std::nullopt;
-}
 
 Result<domain::StoredFile> UploadFile(Services& s, const RequestContext& ctx,
                                       const std::string& name, const std::string& bytes) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "core/content_type.hpp"
 #include "domain/store.hpp"
 
 namespace xiaoan::app {
@@ -23,8 +24,7 @@ Result<domain::StoredFile> UploadFile(Services& s, const RequestContext& ctx,
 // A file attached to a record is readable by whoever may read that record (the subject's
 // visibility, see FileSubjects); one not attached yet, by its uploader only.
 Result<FileContent> ReadFile(Services& s, const RequestContext& ctx, std::int64_t id);
-// The content type of bytes a record may carry, or nullopt.
-std::optional<std::string> SniffContentType(const std::string& bytes);
+// The content type of bytes a record may carry: SniffContentType (core/content_type.hpp).
 // For a module's write: the caller's own unattached uploads (errors name file_ids[i]), then
 // attaching them to the module's record.
 Result<std::vector<domain::StoredFile>> ClaimFiles(domain::Tx& tx, const RequestContext& ctx,

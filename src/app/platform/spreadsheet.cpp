@@ -1,10 +1,18 @@
 #include "app/platform/spreadsheet.hpp"
 
+#include <malloc.h>
+
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <mutex>
 
 #include "core/clock.hpp"
 #include "core/strings.hpp"
+
+// jemalloc's control interface, when the program is linked with it (src/CMakeLists.txt).
+extern "C" int mallctl(const char* name, void* oldp, std::size_t* oldlenp, void* newp,
+                       std::size_t newlen) __attribute__((weak));
 
 namespace xiaoan::app {
 namespace {
@@ -85,10 +93,63 @@ std::string FormatDate(const DateTime& d) {
 
 }  // namespace
 
-Result<std::vector<office::Row>> ReadImportFile(std::string_view bytes, const std::string& format) {
-  XA_ASSIGN_OR_RETURN(auto rows, office::ReadSpreadsheet(bytes, format));
-  if (rows.empty()) return InvalidArgument("file", "文件为空");
-  return rows;
+namespace {
+
+std::mutex g_import_mu;
+std::condition_variable g_import_cv;
+int g_imports = 0;
+
+// Gives the memory an import freed back to the system: jemalloc's purge of every arena when the
+// program runs on jemalloc (it links it), else glibc's malloc_trim.
+void ReturnFreedMemory() {
+  if (mallctl != nullptr) {
+    (void)mallctl("arena.4096.purge", nullptr, nullptr, nullptr, 0);  // 4096: MALLCTL_ARENAS_ALL
+  } else {
+    (void)malloc_trim(0);
+  }
+}
+
+}  // namespace
+
+Result<ImportTurn> ImportTurn::Take(std::chrono::milliseconds wait) {
+  std::unique_lock lock(g_import_mu);
+  if (!g_import_cv.wait_for(lock, wait, [] { return g_imports < kMaxConcurrentImports; })) {
+    return FailedPrecondition("import.busy", "同时进行的导入过多，请稍后再试");
+  }
+  ++g_imports;
+  ImportTurn turn;
+  turn.held_ = true;
+  return turn;
+}
+
+void ImportTurn::Release() {
+  if (!held_) return;
+  held_ = false;
+  {
+    std::lock_guard lock(g_import_mu);
+    --g_imports;
+  }
+  g_import_cv.notify_one();
+  ReturnFreedMemory();
+}
+
+ImportTurn& ImportTurn::operator=(ImportTurn&& other) noexcept {
+  if (this != &other) {
+    Release();
+    held_ = other.held_;
+    other.held_ = false;
+  }
+  return *this;
+}
+
+ImportTurn::~ImportTurn() { Release(); }
+
+Result<ImportFile> ReadImportFile(std::string_view bytes, const std::string& format) {
+  ImportFile file;
+  XA_ASSIGN_OR_RETURN(file.turn, ImportTurn::Take());
+  XA_ASSIGN_OR_RETURN(file.rows, office::ReadSpreadsheet(bytes, format));
+  if (file.rows.empty()) return InvalidArgument("file", "文件为空");
+  return file;
 }
 
 std::string CellText(const office::Row& row, std::size_t col) {

@@ -2,6 +2,7 @@
 // Reading uploaded ledgers, for every import: the one reader (.xlsx, .xls, CSV in any of the
 // encodings spreadsheet programs save) and the cell values imports need, the same whether the
 // user typed a date as a date, as a number with a date format, or as text.
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,8 +13,34 @@
 
 namespace xiaoan::app {
 
-// format: "xlsx", "xls", "csv", or empty to detect it from the content.
-Result<std::vector<office::Row>> ReadImportFile(std::string_view bytes, const std::string& format);
+// Imports hold a file's rows (many small texts: several times the file's size) while they
+// check and write them, so at most kMaxConcurrentImports run at once in a server; the next
+// waits up to `wait`, then gets 409 import.busy (同时进行的导入过多). When a turn ends, the memory
+// the import freed is given back to the system (jemalloc's purge, or malloc_trim).
+inline constexpr int kMaxConcurrentImports = 2;
+class ImportTurn {
+ public:
+  ImportTurn() = default;
+  ImportTurn(ImportTurn&& other) noexcept : held_(other.held_) { other.held_ = false; }
+  ImportTurn& operator=(ImportTurn&& other) noexcept;
+  ImportTurn(const ImportTurn&) = delete;
+  ImportTurn& operator=(const ImportTurn&) = delete;
+  ~ImportTurn();
+  static Result<ImportTurn> Take(std::chrono::milliseconds wait = std::chrono::seconds(20));
+
+ private:
+  void Release();
+  bool held_ = false;
+};
+
+// An import's file: its rows, and its turn, which ends after the rows are gone.
+struct ImportFile {
+  ImportTurn turn;
+  std::vector<office::Row> rows;
+};
+
+// format: "xlsx", "xls", "csv", or empty to detect it from the content. Takes an import turn.
+Result<ImportFile> ReadImportFile(std::string_view bytes, const std::string& format);
 
 // The text of cell col with surrounding whitespace removed; empty past the end of the row.
 std::string CellText(const office::Row& row, std::size_t col);

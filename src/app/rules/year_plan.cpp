@@ -177,7 +177,8 @@ Result<ImportReport> ImportYearPlan(Services& s, const RequestContext& ctx, int 
                                     const std::string& title) {
   XA_TRY(RequireLoader(ctx));
   XA_TRY(CheckYear(year));
-  XA_ASSIGN_OR_RETURN(const std::vector<office::Row> rows, ReadImportFile(bytes, format));
+  XA_ASSIGN_OR_RETURN(const auto file, ReadImportFile(bytes, format));
+  const std::vector<office::Row>& rows = file.rows;
   const auto& columns = PlanColumns();
   for (std::size_t c = 0; c < columns.size(); ++c) {
     if (CellText(rows.front(), c) != columns[c]) {

@@ -1169,6 +1169,66 @@ TEST(HttpServerTest, IdleConnectionsCannotExhaustTheServer) {
   }
 }
 
+// Many large uploads at once cannot exhaust memory: past the budget of large bodies in flight,
+// the next is answered 503 (Retry-After) before its body is read; small requests pass.
+TEST(HttpServerTest, LargeBodiesInFlightAreCapped) {
+  std::atomic<bool> holding{false};
+  std::atomic<bool> release{false};
+  http::ServerOptions so;
+  so.port = 0;
+  so.threads = 1;
+  so.shutdown_grace_seconds = 1;
+  so.max_body_bytes_in_flight = 3 * 1024 * 1024;
+  so.body_wait_seconds = 1;
+  http::HttpServer server(
+      so, http::ServerCallbacks{
+              [](const std::string&, const std::string&) { return std::size_t{4 << 20}; },
+              [&](http::HttpRequest& req) {
+                if (req.path == "/hold") {
+                  holding = true;
+                  while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+                }
+                http::HttpResponse res;
+                res.content_type = "text/plain";
+                res.body = std::to_string(req.body.size());
+                return res;
+              },
+              nullptr});
+  auto port = server.Start();
+  ASSERT_TRUE(port.ok());
+  const std::string two_mib(2 << 20, 'x');
+  std::string held_answer;
+  std::thread first(
+      [&] { held_answer = testing::HttpClient(*port).Request("POST", "/hold", two_mib).body; });
+  for (int i = 0; i < 400 && !holding; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  ASSERT_TRUE(holding.load());
+  // 2 MiB held: another 2 MiB would pass 3 MiB. It waits a second, then is refused from its
+  // header alone.
+  auto refused = testing::HttpClient(*port).Raw(
+      "POST /other HTTP/1.1\r\nHost: x\r\nContent-Length: 2097152\r\n\r\n", 1);
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_EQ(refused[0].status, 503);
+  EXPECT_EQ(refused[0].headers["retry-after"], "5");
+  // A small body still passes.
+  EXPECT_EQ(testing::HttpClient(*port).Request("POST", "/small", std::string(1000, 'y')).body,
+            "1000");
+  // One that finds the budget full waits, and goes in when the first answer is written.
+  std::string waited_answer;
+  std::thread waiting(
+      [&] { waited_answer = testing::HttpClient(*port).Request("POST", "/other", two_mib).body; });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  release = true;
+  first.join();
+  waiting.join();
+  EXPECT_EQ(held_answer, std::to_string(two_mib.size()));
+  EXPECT_EQ(waited_answer, std::to_string(two_mib.size()));
+  // The budget is free again.
+  EXPECT_EQ(testing::HttpClient(*port).Request("POST", "/other", two_mib).body,
+            std::to_string(two_mib.size()));
+  server.Stop();
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, ApiTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

@@ -97,6 +97,8 @@ const std::map<std::string, Setter>& Settings() {
       {"server.max_header_bytes", Num(&Config::max_header_bytes, 1024, 1 << 20)},
       {"server.max_body_bytes", Num(&Config::max_body_bytes, 1024, 1LL << 30)},
       {"server.max_upload_bytes", Num(&Config::max_upload_bytes, 1024, 1LL << 31)},
+      {"server.max_body_bytes_in_flight",
+       Num(&Config::max_body_bytes_in_flight, 1LL << 20, 1LL << 40)},
       {"server.read_timeout_seconds", Num(&Config::read_timeout_seconds, 1, 3600)},
       {"server.idle_timeout_seconds", Num(&Config::idle_timeout_seconds, 1, 86400)},
       {"server.max_connections", Num(&Config::max_connections, 16, 1000000)},

@@ -18,6 +18,7 @@ struct Config {
   std::size_t max_header_bytes = 16384;
   std::size_t max_body_bytes = 1048576;
   std::size_t max_upload_bytes = 20971520;
+  std::size_t max_body_bytes_in_flight = 268435456;  // large bodies held at once
   int read_timeout_seconds = 30;
   int idle_timeout_seconds = 60;
   int max_connections = 10000;

@@ -79,6 +79,7 @@ int RunServe(const Config& cfg) {
   o.max_header_bytes = cfg.max_header_bytes;
   o.read_timeout_seconds = cfg.read_timeout_seconds;
   o.idle_timeout_seconds = cfg.idle_timeout_seconds;
+  o.max_body_bytes_in_flight = cfg.max_body_bytes_in_flight;
   // Behind nginx every connection comes from the proxy: nginx caps per client (limit_conn).
   o.max_connections_per_address = cfg.trust_forwarded_for ? 0 : cfg.max_connections_per_address;
   {

@@ -112,6 +112,23 @@ struct HttpServer::Impl {
         use_awaitable);
   }
 
+  // Large request bodies being read or served (ServerOptions::max_body_bytes_in_flight).
+  static constexpr std::size_t kLargeBody = 1024 * 1024;
+  std::mutex body_mu;
+  std::size_t body_bytes_in_flight = 0;
+
+  bool ReserveBody(std::size_t bytes) {
+    std::lock_guard lock(body_mu);
+    if (body_bytes_in_flight + bytes > options.max_body_bytes_in_flight) return false;
+    body_bytes_in_flight += bytes;
+    return true;
+  }
+  void ReleaseBody(std::size_t bytes) {
+    if (bytes == 0) return;
+    std::lock_guard lock(body_mu);
+    body_bytes_in_flight -= bytes;
+  }
+
   // Open connections, in all and per client address (shared by the worker threads).
   std::atomic<int> open_connections{0};
   std::mutex address_mu;
@@ -232,8 +249,15 @@ struct HttpServer::Impl {
     w.sessions.push_back({&stream, false});
     auto slot = std::prev(w.sessions.end());
     beast::flat_buffer buffer;
+    // The large body of the current request, counted until its answer is written.
+    struct BodyReservation {
+      Impl* impl;
+      std::size_t bytes = 0;
+      ~BodyReservation() { impl->ReleaseBody(bytes); }
+    };
     for (;;) {
       if (w.stopping) break;
+      BodyReservation reserved{this};
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
       // The real limit depends on the route, known only after the header; until then the parser
@@ -270,6 +294,26 @@ struct HttpServer::Impl {
                             "请求体超过上限 " + std::to_string(limit) + " 字节", NewRequestId());
           co_await Write(stream, r, version, false, false);
           break;
+        }
+        const auto declared = parser.content_length();
+        const std::size_t large = declared ? static_cast<std::size_t>(*declared) : limit;
+        if (large > kLargeBody) {
+          // A burst waits its turn (its body stays in the client's and the kernel's buffers),
+          // for up to body_wait_seconds; then it is told to come back.
+          bool reserved_now = ReserveBody(large);
+          for (int i = 0; i < options.body_wait_seconds * 10 && !reserved_now && !w.stopping; ++i) {
+            asio::steady_timer wait(w.ctx, std::chrono::milliseconds(100));
+            co_await wait.async_wait(kTuple);
+            reserved_now = ReserveBody(large);
+          }
+          if (!reserved_now) {
+            HttpResponse r = ProtocolError(503, "unavailable",
+                                           "服务器正在接收的上传过多，请稍后再试", NewRequestId());
+            r.headers.emplace_back("Retry-After", "5");
+            co_await Write(stream, r, version, false, false);
+            break;
+          }
+          reserved.bytes = large;
         }
         stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
         auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, kTuple);

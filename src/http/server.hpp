@@ -29,6 +29,11 @@ struct ServerOptions {
   int max_connections = 10000;
   int max_connections_per_address = 256;
   int pressure_idle_timeout_seconds = 5;
+  // Request bodies larger than 1 MiB (uploads, imports) held at once, by their declared size (or
+  // the route's limit when chunked): one that would pass it waits up to ten seconds, then is
+  // answered 503 before its body is read, so that many large uploads cannot exhaust memory.
+  std::size_t max_body_bytes_in_flight = 256 * 1024 * 1024;
+  int body_wait_seconds = 10;
   int shutdown_grace_seconds = 10;
   bool trust_forwarded_for = false;
 };

@@ -54,10 +54,9 @@ std::optional<ChainBreak> CheckAnchoredHead(const AuditHead& head, std::int64_t 
                                             const std::optional<AuditRecord>& first_past_head,
                                             const std::string& now, int grace_seconds) {
   if (last_id < head.id) {
-    const std::string gone =
-        last_id + 1 == head.id
-            ? std::to_string(head.id)
-            : std::to_string(last_id + 1) + "–" + std::to_string(head.id);
+    const std::string gone = last_id + 1 == head.id
+                                 ? std::to_string(head.id)
+                                 : std::to_string(last_id + 1) + "–" + std::to_string(head.id);
     return ChainBreak{last_id + 1, "记录 " + gone + " 已不在表中：表外保存的链头为记录 " +
                                        std::to_string(head.id) + "（最新的记录被删除）"};
   }

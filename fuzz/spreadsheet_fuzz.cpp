@@ -1,4 +1,5 @@
-// The spreadsheet reader for .xls (BIFF, through freexl), within the limits an import uses.
+// The spreadsheet readers within the limits an import uses; the build picks the reader
+// (XIAOAN_FUZZ_READ: ReadXlsx, ReadXls or ReadCsv) for each of xlsx_fuzz, xls_fuzz and csv_fuzz.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -12,6 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   limits.max_uncompressed = 8 * 1024 * 1024;
   limits.max_rows = 2000;
   limits.max_cells = 200000;
-  (void)office::ReadXls(std::string_view(reinterpret_cast<const char*>(data), size), limits);
+  (void)office::XIAOAN_FUZZ_READ(std::string_view(reinterpret_cast<const char*>(data), size),
+                                 limits);
   return 0;
 }

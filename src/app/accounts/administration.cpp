@@ -279,14 +279,13 @@ Result<domain::User> UnlockUser(Services& s, const RequestContext& ctx, LoginThr
   domain::User user;
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(user, FindVisibleUser(tx, ctx, id));
-    const bool was_locked = user.locked_until.has_value() || user.failed_logins > 0;
     user.failed_logins = 0;
     user.locked_until.reset();
     user.updated_at = s.Now();
     XA_TRY(tx.users().UpdateSecurity(user));
-    XA_TRY(tx.audit().Append(
-        AuditOf(s, ctx, "user.unlock", "user", std::to_string(id),
-                "解除 " + user.username + " 因登录失败的锁定" + (was_locked ? "" : "（各地址）"))));
+    XA_TRY(
+        tx.audit().Append(AuditOf(s, ctx, "user.unlock", "user", std::to_string(id),
+                                  "解除 " + user.username + " 因登录失败的锁定（账号及各地址）")));
     return {};
   }));
   throttle.Forget(user.username);

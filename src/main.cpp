@@ -57,6 +57,10 @@ int main(int argc, char** argv) {
   bool recover_stdin = false;
   recover->add_option("--username", recover_user, "用户名")->required();
   recover->add_flag("--password-stdin", recover_stdin, "从标准输入读取新密码")->required();
+  auto* protect = app.add_subcommand(
+      "protect-fields",
+      "按配置加密（security.field_encryption = sm4）或解密个人信息字段，并更新查找索引");
+  add_common(protect);
   auto* verify = app.add_subcommand("verify-audit", "校验审计日志哈希链");
   add_common(verify);
   std::string verify_archives;
@@ -114,6 +118,7 @@ int main(int argc, char** argv) {
   if (create_admin->parsed()) return RunCreateAdmin(*cfg, username, unit, role);
   if (init_org->parsed()) return RunInitOrg(*cfg, regions, bureau);
   if (verify->parsed()) return RunVerifyAudit(*cfg, verify_archives);
+  if (protect->parsed()) return RunProtectFields(*cfg);
   if (recover->parsed()) return RunRecoverAccount(*cfg, recover_user);
   if (archive->parsed()) return RunArchiveAudit(*cfg, archive_before, file);
   if (backup->parsed()) return RunBackup(*cfg, file);

@@ -16,9 +16,11 @@
 #include "app/accounts/accounts.hpp"
 #include "app/audit/audit_log.hpp"
 #include "app/demo/seed_demo.hpp"
+#include "app/platform/platform.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/embedded_file.hpp"
+#include "core/field_cipher.hpp"
 #include "core/password.hpp"
 #include "domain/auth/totp.hpp"
 #include "http/api.hpp"
@@ -169,6 +171,80 @@ TEST_P(ApiTest, ErrorCasesHaveTheDocumentedStatusAndShape) {
   EXPECT_EQ(FirstField(bad_query), "page_size");
   EXPECT_EQ(FirstField(Call("GET", "/api/v1/schools?frobnicate=1")), "frobnicate");
   EXPECT_EQ(FirstField(Call("GET", "/api/v1/schools?page_size=100000")), "page_size");
+}
+
+// The GM profile over HTTP: phones sealed in the database, masked in lists and exports, whole on
+// the record's own page, found by an exact lookup; a masked phone sent back keeps the stored one.
+TEST_P(ApiTest, PersonalFieldsAreMaskedInListsAndSealedUnderTheGmProfile) {
+  auto cipher = FieldCipher::FromKeyText("1 " + std::string(64, '7'), "test", true);
+  ASSERT_TRUE(cipher.ok());
+  store_->SetFieldCipher(*cipher);
+  services_->mask_personal_fields = true;
+  app::RequestContext system;
+  system.actor = "system";
+  auto sealed = app::ProtectPersonalFields(*services_, system);  // the demo's phones, as at start
+  ASSERT_TRUE(sealed.ok()) << sealed.error().message;
+  EXPECT_GT(sealed->sealed, 10);
+  watch_->Reset();
+
+  const auto bureau = BureauId();
+  json::object body{{"code", "GM0001"},         {"name", "国密测试小学"}, {"region_code", "990102"},
+                    {"parent_id", bureau},      {"stage", "primary"},     {"ownership", "public"},
+                    {"location_type", "urban"}, {"students", 400},        {"staff", 30},
+                    {"phone", "138 1234 5678"}};
+  auto created = Call("POST", "/api/v1/schools", json::serialize(body));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto id = Json(created).at("id").as_int64();
+  const std::string path = "/api/v1/schools/" + std::to_string(id);
+  EXPECT_EQ(Json(Call("GET", path)).at("phone").as_string(), "138 1234 5678");
+  {
+    auto c = store_->pool().Acquire();
+    auto raw = (*c)->Query("SELECT phone FROM org_units WHERE id = $1", {id});
+    EXPECT_EQ(raw->Text(0, 0).rfind("sm4:1:", 0), 0u);
+    auto plain = (*c)->Query(
+        "SELECT COUNT(*) FROM org_units WHERE phone LIKE '%1234%' OR "
+        "phone LIKE '0571%'");
+    EXPECT_EQ(plain->Int(0, 0), 0);
+  }
+  auto found = Call("GET", "/api/v1/schools?phone=13812345678");
+  ASSERT_EQ(found.status, 200) << found.body;
+  ASSERT_EQ(Json(found).at("total").as_int64(), 1);
+  EXPECT_EQ(Json(found).at("items").at(0).at("id").as_int64(), id);
+  EXPECT_EQ(Json(found).at("items").at(0).at("phone").as_string(), "138 **** 5678");
+  auto all = Json(Call("GET", "/api/v1/schools?page_size=100"));
+  for (const auto& item : all.at("items").as_array()) {
+    const std::string phone(item.at("phone").as_string());
+    if (!phone.empty()) {
+      EXPECT_NE(phone.find("****"), std::string::npos) << phone;
+    }
+  }
+  auto units = Json(Call("GET", "/api/v1/units?kind=bureau"));
+  EXPECT_NE(std::string(units.at("items").at(0).at("phone").as_string()).find('*'),
+            std::string::npos);
+  auto empty = Call("GET", "/api/v1/schools?phone=%20-");
+  EXPECT_EQ(empty.status, 422);
+  EXPECT_EQ(FirstField(empty), "phone");
+
+  // An edit form filled from the list sends the mask back: the stored number stays.
+  body["phone"] = "138 **** 5678";
+  body["name"] = "国密测试小学（改）";
+  auto kept = Call("PUT", path, json::serialize(body));
+  ASSERT_EQ(kept.status, 200) << kept.body;
+  EXPECT_EQ(Json(Call("GET", path)).at("phone").as_string(), "138 1234 5678");
+  body["phone"] = "139 **** 5678";  // not the stored number's mask: refused as a phone
+  auto wrong = Call("PUT", path, json::serialize(body));
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_EQ(FirstField(wrong), "phone");
+
+  // The export masks too, and importing it again keeps every number.
+  auto csv = Call("GET", "/api/v1/schools/export?format=csv&q=GM0001");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_NE(csv.body.find("138 **** 5678"), std::string::npos);
+  EXPECT_EQ(csv.body.find("1234"), std::string::npos);
+  auto again = Call("POST", "/api/v1/schools/import?format=csv&update_existing=true", csv.body);
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(Json(again).at("updated").as_int64(), 1);
+  EXPECT_EQ(Json(Call("GET", path)).at("phone").as_string(), "138 1234 5678");
 }
 
 TEST_P(ApiTest, SchoolCrudWithValidation) {

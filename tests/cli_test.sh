@@ -176,6 +176,33 @@ fi
 kill -TERM "$serve3"
 wait "$serve3" || true
 
+# The GM profile turned on for an existing demo database: the phones in the raw database are
+# sealed (not one in plain text), the key file is 0600, off again opens them, and without the
+# key the database is refused rather than shown raw.
+g="$work/gm"
+check "demo before the GM profile" 0 "$bin" demo --data-dir "$g" --seed 5
+plain_before=$(sqlite3 "$g/xiaoan.db" "SELECT COUNT(*) FROM org_units WHERE phone LIKE '0571-%'")
+check "protect-fields turns the GM profile on" 0 env XIAOAN_SECURITY_FIELD_ENCRYPTION=sm4 "$bin" protect-fields --data-dir "$g"
+contains "protect-fields counts" "项为密文"
+sealed=$(sqlite3 "$g/xiaoan.db" "SELECT COUNT(*) FROM org_units WHERE phone LIKE 'sm4:1:%'")
+plain_after=$(sqlite3 "$g/xiaoan.db" "SELECT COUNT(*) FROM org_units WHERE phone <> '' AND phone NOT LIKE 'sm4:%'")
+digits=$(sqlite3 "$g/xiaoan.db" "SELECT COUNT(*) FROM org_units WHERE phone LIKE '%0571%'")
+if [ "$plain_before" -gt 0 ] && [ "$sealed" -eq "$plain_before" ] && [ "$plain_after" -eq 0 ] && [ "$digits" -eq 0 ] &&
+  [ "$(stat -c %a "$g/field.key")" = 600 ]; then passes=$((passes + 1)); else
+  echo "FAIL: GM profile: $plain_before plain before, $sealed sealed, $plain_after plain after, $digits with digits, key $(stat -c %a "$g/field.key")"
+  failures=$((failures + 1))
+fi
+check "verify-audit after protect-fields" 0 "$bin" verify-audit --data-dir "$g"
+check "protect-fields again changes nothing" 0 env XIAOAN_SECURITY_FIELD_ENCRYPTION=sm4 "$bin" protect-fields --data-dir "$g"
+contains "nothing rewritten" "改写 0 项"
+check "protect-fields with the profile off" 0 "$bin" protect-fields --data-dir "$g"
+reopened=$(sqlite3 "$g/xiaoan.db" "SELECT COUNT(*) FROM org_units WHERE phone LIKE '0571-%'")
+[ "$reopened" -eq "$plain_before" ] && passes=$((passes + 1)) || { echo "FAIL: $reopened phones opened of $plain_before"; failures=$((failures + 1)); }
+check "protect-fields on again" 0 env XIAOAN_SECURITY_FIELD_ENCRYPTION=sm4 "$bin" protect-fields --data-dir "$g"
+mv "$g/field.key" "$g/field.key.moved"
+check "sealed fields without their key are refused" 1 "$bin" protect-fields --data-dir "$g"
+contains "the refusal names the setting" "security.field_key_file"
+
 if [ -n "${XIAOAN_TEST_PG_URL:-}" ]; then
   # Move the SQLite backup into PostgreSQL: a fresh database on the test server.
   db="xiaoan_cli_$$"

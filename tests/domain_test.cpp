@@ -4,14 +4,19 @@
 #include <boost/json.hpp>
 #include <thread>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "cli/config.hpp"
 #include "core/clock.hpp"
+#include "core/field_cipher.hpp"
 #include "core/password.hpp"
 #include "domain/audit/audit.hpp"
 #include "domain/auth/auth.hpp"
 #include "domain/org/enums.hpp"
 #include "domain/org/org.hpp"
 #include "domain/org/school_stats.hpp"
+#include "domain/platform/personal_info.hpp"
 #include "domain/store.hpp"
 #include "http/json/hazard_json.hpp"
 #include "http/json/writer.hpp"
@@ -797,6 +802,139 @@ TEST(Core, PasswordsHashFromManyThreadsAtOnce) {
     EXPECT_EQ(ok[i], 1) << i;
     EXPECT_EQ(counted[i], 3u) << i;
   }
+}
+
+// Phone and ID-card numbers in lists and exports under the GM profile.
+TEST(PersonalInfo, MasksKeepTheEndsAndTheSeparators) {
+  EXPECT_EQ(domain::MaskPhone("13812345678"), "138****5678");
+  EXPECT_EQ(domain::MaskPhone("0571-81234567"), "057*-****4567");
+  EXPECT_EQ(domain::MaskPhone("12345678"), "123*5678");  // 8: one masked
+  EXPECT_EQ(domain::MaskPhone("1234567"), "*****67");    // 7: all but the last 2
+  EXPECT_EQ(domain::MaskPhone("12"), "12");
+  EXPECT_EQ(domain::MaskPhone("123"), "*23");
+  EXPECT_EQ(domain::MaskPhone(""), "");
+  EXPECT_EQ(domain::MaskIdCard("33010220080101123X"), "330102********123X");
+  EXPECT_EQ(domain::MaskIdCard("12345678901"), "123456*8901");  // 11: one masked
+  EXPECT_EQ(domain::MaskIdCard("1234567890"), "********90");    // 10: all but the last 2
+  // Digits and letters between the ends are masked, every other character is kept: the edges
+  // of each range and the characters just outside them.
+  EXPECT_EQ(domain::MaskIdCard("123456/09:@AZ[`az{1234"), "123456/**:@**[`**{1234");
+}
+
+TEST(PersonalInfo, AMaskSentBackKeepsTheStoredValue) {
+  const auto keep = [](const std::string& in, const std::string& stored) {
+    return domain::KeepUnlessMasked(in, stored, domain::MaskPhone);
+  };
+  EXPECT_EQ(keep("138****5678", "13812345678"), "13812345678");
+  EXPECT_EQ(keep("13899995678", "13812345678"), "13899995678");  // a new number
+  EXPECT_EQ(keep("138****5679", "13812345678"), "138****5679");  // not its mask: validated later
+  EXPECT_EQ(keep("", "13812345678"), "");                        // cleared
+  EXPECT_EQ(keep("*", ""), "*");
+  EXPECT_EQ(keep("1234", "1234"), "1234");  // no star: the incoming value, equal or not
+}
+
+std::shared_ptr<const FieldCipher> Cipher(const std::string& text, bool sealing = true) {
+  auto c = FieldCipher::FromKeyText(text, "keys", sealing);
+  EXPECT_TRUE(c.ok()) << (c.ok() ? "" : c.error().message);
+  return c.ok() ? *c : nullptr;
+}
+
+TEST(FieldCipher, SealsOpensAndFindsTampering) {
+  const std::string k1 = "# comment\n\n1 " + std::string(64, '0') + "\n";
+  auto c = Cipher(k1);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->current_version(), 1);
+  const auto a = c->Seal("13812345678");
+  const auto b = c->Seal("13812345678");
+  EXPECT_NE(a, b);  // a fresh counter block each time
+  EXPECT_EQ(a.rfind("sm4:1:", 0), 0u);
+  EXPECT_EQ(a.size(), 6 + 2 * (16 + 11 + 16));
+  EXPECT_TRUE(IsSealedField(a));
+  EXPECT_FALSE(IsSealedField("13812345678"));
+  EXPECT_FALSE(IsSealedField("sm3:1:00"));
+  EXPECT_EQ(*c->Open(a), "13812345678");
+  EXPECT_EQ(*c->Open(b), "13812345678");
+  EXPECT_EQ(*c->Open("0571-1234"), "0571-1234");  // plain text passes
+  EXPECT_EQ(c->Seal(""), "");
+  EXPECT_TRUE(c->SealedWithCurrent(a));
+  EXPECT_FALSE(c->SealedWithCurrent("13812345678"));
+  // Any changed digit of counter, cipher text or tag is found.
+  for (std::size_t i = 6; i < a.size(); ++i) {
+    std::string t = a;
+    t[i] = t[i] == '0' ? '1' : '0';
+    EXPECT_FALSE(c->Open(t).ok()) << i;
+  }
+  EXPECT_FALSE(c->Open("sm4:1:" + a.substr(6, 2 * 31)).ok());  // shorter than counter and tag
+  EXPECT_FALSE(c->Open("sm4:1:" + a.substr(6, 2 * 32)).ok());  // empty text, tag of another
+  EXPECT_FALSE(c->Open("sm4:x:" + a.substr(6)).ok());
+  EXPECT_FALSE(c->Open("sm4:" + a.substr(6)).ok());
+  EXPECT_FALSE(c->Open(a.substr(0, a.size() - 1)).ok());  // odd hex
+  // The version is covered by the tag: relabelled as version 2 under a file holding 2, refused.
+  auto both = Cipher(k1 + "2 " + std::string(64, '1') + "\n");
+  EXPECT_EQ(*both->Open(a), "13812345678");
+  EXPECT_FALSE(both->Open("sm4:2:" + a.substr(6)).ok());
+  EXPECT_FALSE(both->SealedWithCurrent(a));
+  EXPECT_EQ(both->Seal("x").rfind("sm4:2:", 0), 0u);
+  // Only the second key: version 1 values no longer open.
+  auto second = Cipher("2 " + std::string(64, '1') + "\n");
+  auto gone = second->Open(a);
+  ASSERT_FALSE(gone.ok());
+  EXPECT_NE(gone.error().message.find("第 1 版"), std::string::npos);
+  // Another key of the same version: the tag does not match.
+  EXPECT_FALSE(Cipher("1 " + std::string(64, '2') + "\n")->Open(a).ok());
+  // A cipher that only opens still seals nothing on its own; sealing is the store's choice.
+  EXPECT_FALSE(Cipher(k1, false)->sealing());
+  EXPECT_TRUE(c->sealing());
+}
+
+TEST(FieldCipher, TheBlindIndexIsKeyedAndNormalised) {
+  auto c = Cipher("1 " + std::string(64, 'a') + "\n");
+  auto d = Cipher("1 " + std::string(64, 'b') + "\n");
+  EXPECT_EQ(c->Index("0571-8123 4567"), c->Index("057181234567"));
+  EXPECT_EQ(c->Index("33010220080101123x"), c->Index("33010220080101123X"));
+  EXPECT_NE(c->Index("057181234567"), c->Index("057181234568"));
+  EXPECT_NE(c->Index("057181234567"), d->Index("057181234567"));
+  EXPECT_EQ(c->Index("057181234567").size(), 32u);
+  EXPECT_EQ(c->Index(" - "), "");
+  EXPECT_EQ(FieldIndex(nullptr, "0571-81234567"), FieldIndex(nullptr, "057181234567"));
+  EXPECT_NE(FieldIndex(nullptr, "057181234567"), c->Index("057181234567"));
+  EXPECT_EQ(FieldIndex(c.get(), "057181234567"), c->Index("057181234567"));
+  EXPECT_EQ(FieldIndex(nullptr, ""), "");
+  EXPECT_EQ(NormaliseForIndex("a-b c\td"), "ABCD");
+}
+
+TEST(FieldCipher, KeyFilesAreCheckedLineByLine) {
+  const std::string k(64, 'c');
+  const auto error_of = [](const std::string& text) {
+    auto c = FieldCipher::FromKeyText(text, "f.key", true);
+    return c.ok() ? std::string() : c.error().message;
+  };
+  EXPECT_EQ(error_of("1 " + k + "\n2 " + k), "");
+  EXPECT_NE(error_of(""), "");
+  EXPECT_NE(error_of("# only a comment\n").find("没有密钥"), std::string::npos);
+  EXPECT_NE(error_of("2 " + k + "\n1 " + k).find("第 2 行"), std::string::npos);  // decreasing
+  EXPECT_NE(error_of("1 " + k + "\n1 " + k).find("递增"), std::string::npos);     // repeated
+  EXPECT_NE(error_of("0 " + k).find("正整数"), std::string::npos);
+  EXPECT_NE(error_of("x " + k).find("正整数"), std::string::npos);
+  EXPECT_NE(error_of("1 " + k.substr(1)).find("64"), std::string::npos);
+  EXPECT_NE(error_of("1 " + k + "c").find("64"), std::string::npos);
+  EXPECT_NE(error_of("1 " + k.substr(2) + "zz").find("64"), std::string::npos);
+  EXPECT_NE(error_of("1" + k).find("版本号"), std::string::npos);
+  EXPECT_NE(error_of("1234567 " + k).find("正整数"), std::string::npos);
+  EXPECT_EQ(error_of("123456 " + k), "");
+  // The key file is created 0600 when asked to, and then read back.
+  const std::string path = ::testing::TempDir() + "/field-" + std::to_string(::getpid()) + ".key";
+  std::remove(path.c_str());
+  EXPECT_FALSE(FieldCipher::OpenKeyFile(path, false, true).ok());
+  auto made = FieldCipher::OpenKeyFile(path, true, true);
+  ASSERT_TRUE(made.ok()) << made.error().message;
+  struct stat st {};
+  ASSERT_EQ(::stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600);
+  auto again = FieldCipher::OpenKeyFile(path, true, true);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*(*again)->Open((*made)->Seal("x")), "x");  // the same key, not a new one
+  std::remove(path.c_str());
 }
 
 }  // namespace

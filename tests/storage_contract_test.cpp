@@ -19,9 +19,12 @@
 #include "app/demo/seed_demo.hpp"
 #include "app/hazards/hazards.hpp"
 #include "app/org/org_use_cases.hpp"
+#include "app/platform/platform.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "core/field_cipher.hpp"
 #include "storage/audit_anchor.hpp"
+#include "storage/field_protection.hpp"
 #include "support/test_store.hpp"
 
 namespace xiaoan {
@@ -2164,6 +2167,195 @@ TEST_P(StorageContract, MigrationToDrillPlansKeepsTheDrills) {
                     return {};
                   })
                   .ok());
+}
+
+std::shared_ptr<const FieldCipher> TestCipher(const std::string& keys, bool sealing = true) {
+  auto c = FieldCipher::FromKeyText(keys, "test", sealing);
+  EXPECT_TRUE(c.ok()) << (c.ok() ? "" : c.error().message);
+  return c.ok() ? *c : nullptr;
+}
+const std::string kKey1 = "1 " + std::string(64, 'a') + "\n";
+const std::string kKey2 = "2 " + std::string(64, 'b') + "\n";
+
+// Under the GM profile a unit's contact phone is sealed in the database (no digit of it in plain
+// text), read back whole, and found by an exact lookup through its blind index.
+TEST_P(StorageContract, ProtectedPhonesAreSealedAndFoundByTheirIndex) {
+  store_->SetFieldCipher(TestCipher(kKey1));
+  const auto bureau = Bureau();
+  auto school = app::CreateSchool(S(), ctx_, [&] {
+    auto sc = SampleSchool(bureau.id, "S1");
+    sc.unit.phone = "0571-86641234";
+    return sc;
+  }());
+  ASSERT_TRUE(school.ok()) << school.error().message;
+  {
+    auto c = Conn();
+    auto raw =
+        c->Query("SELECT phone, phone_index FROM org_units WHERE id = $1", {school->unit.id});
+    ASSERT_TRUE(raw.ok());
+    const std::string stored = raw->Text(0, 0);
+    EXPECT_EQ(stored.rfind("sm4:1:", 0), 0u) << stored;
+    EXPECT_EQ(stored.find("86641234"), std::string::npos);
+    EXPECT_EQ(raw->Text(0, 1).size(), 32u);
+    auto plain = c->Query("SELECT COUNT(*) FROM org_units WHERE phone LIKE '%6641234%'");
+    EXPECT_EQ(plain->Int(0, 0), 0);
+  }
+  auto found = app::GetSchool(S(), ctx_, school->unit.id);
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found->unit.phone, "0571-86641234");
+  for (const std::string typed : {"0571-86641234", "057186641234", " 0571 8664 1234"}) {
+    domain::SchoolFilter f;
+    f.phone = typed;
+    auto page = app::ListSchools(S(), ctx_, f);
+    ASSERT_TRUE(page.ok());
+    ASSERT_EQ(page->total, 1) << typed;
+    EXPECT_EQ(page->items[0].unit.phone, "0571-86641234");
+  }
+  domain::SchoolFilter other;
+  other.phone = "0571-86641235";
+  EXPECT_EQ(app::ListSchools(S(), ctx_, other)->total, 0);
+  domain::UnitFilter units;
+  units.phone = "057186641234";
+  EXPECT_EQ(app::ListUnits(S(), ctx_, units)->total, 1);
+  // A value altered in the database reads as unreadable, never as its raw text.
+  {
+    auto c = Conn();
+    auto raw = c->Query("SELECT phone FROM org_units WHERE id = $1", {school->unit.id});
+    std::string altered = raw->Text(0, 0);
+    altered.back() = altered.back() == '0' ? '1' : '0';
+    ASSERT_TRUE(
+        c->Exec("UPDATE org_units SET phone = $2 WHERE id = $1", {school->unit.id, altered}).ok());
+  }
+  EXPECT_EQ(app::GetSchool(S(), ctx_, school->unit.id)->unit.phone,
+            std::string(storage::kUnreadableField));
+  auto refused = app::ProtectPersonalFields(S(), ctx_);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("org_units.phone"), std::string::npos)
+      << refused.error().message;
+}
+
+// The profile turned on for a database that holds phones in plain text (schema 18, before the
+// blind index existed), a key rotation, and the profile turned off again.
+TEST_P(StorageContract, MigrationSealsExistingPhonesAndARotationReseals) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = sql::OpenPool(db.url(), {2, 5000});
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(storage::Migrate(**pool, "t", 18).ok());
+  {
+    auto conn = (*pool)->Acquire();
+    ASSERT_TRUE(conn.ok());
+    const char* t = "2026-11-02T00:00:00.000Z";
+    for (const std::string q :
+         {"INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
+          "VALUES ('990102', '示范区', NULL, 'county', $1, $1)",
+          "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
+          "created_at, updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', NULL, '/1/', "
+          "'13812345678', $1, $1)",
+          "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
+          "created_at, updated_at) VALUES (2, 'section', '安全科', NULL, '990102', 1, '/1/2/', '', "
+          "$1, $1)",
+          "INSERT INTO users (id, unit_id, username, display_name, password_hash, created_at, "
+          "updated_at, totp_secret, totp_enabled) VALUES (7, 1, 'officer', '安全员', 'x', $1, $1, "
+          "'JBSWY3DPEHPK3PXP', 1)",
+          "INSERT INTO users (id, unit_id, username, display_name, password_hash, created_at, "
+          "updated_at) VALUES (8, 1, 'clerk', '文员', 'x', $1, $1)"}) {
+      auto done = (*conn)->Exec(q, {t});
+      ASSERT_TRUE(done.ok()) << q << ": " << done.error().message;
+    }
+  }
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  app::Services s{store, clock_};
+  const auto raw_phone = [&]() {
+    auto c = store.pool().Acquire();
+    return (*c)->Query("SELECT phone FROM org_units WHERE id = 1")->Text(0, 0);
+  };
+  const auto lookup = [&](const std::string& phone) {
+    domain::UnitFilter f;
+    f.phone = phone;
+    auto page = app::ListUnits(s, ctx_, f);
+    EXPECT_TRUE(page.ok());
+    return page.ok() ? page->total : -1;
+  };
+  // Before the first run the plain phones have no index yet; the run indexes them in plain.
+  const auto raw_secret = [&]() {
+    auto c = store.pool().Acquire();
+    return (*c)->Query("SELECT totp_secret FROM users WHERE id = 7")->Text(0, 0);
+  };
+  const auto secret = [&]() {
+    std::optional<std::string> out;
+    EXPECT_TRUE(store
+                    .Read([&](domain::Tx& tx) -> Status {
+                      XA_ASSIGN_OR_RETURN(auto u, tx.users().FindByUsername("officer"));
+                      if (u) out = u->totp_secret;
+                      return {};
+                    })
+                    .ok());
+    return out.value_or("(none)");
+  };
+  auto indexed = app::ProtectPersonalFields(s, ctx_);
+  ASSERT_TRUE(indexed.ok()) << indexed.error().message;
+  EXPECT_EQ(indexed->rows, 2);  // the phone and the TOTP secret; no secret, no row
+  EXPECT_EQ(indexed->changed, 1);
+  EXPECT_EQ(indexed->sealed, 0);
+  EXPECT_EQ(raw_phone(), "13812345678");
+  EXPECT_EQ(lookup("138-1234-5678"), 1);
+
+  store.SetFieldCipher(TestCipher(kKey1));
+  auto sealed = app::ProtectPersonalFields(s, ctx_);
+  ASSERT_TRUE(sealed.ok()) << sealed.error().message;
+  EXPECT_EQ(sealed->changed, 2);
+  const std::string v1 = raw_phone();
+  EXPECT_EQ(v1.rfind("sm4:1:", 0), 0u);
+  EXPECT_EQ(v1.find("12345678"), std::string::npos);
+  EXPECT_EQ(lookup("13812345678"), 1);
+  EXPECT_EQ(sealed->sealed, 2);
+  EXPECT_EQ(raw_secret().rfind("sm4:1:", 0), 0u);
+  EXPECT_EQ(secret(), "JBSWY3DPEHPK3PXP");
+  {
+    auto c = store.pool().Acquire();
+    EXPECT_TRUE((*c)->Query("SELECT totp_secret FROM users WHERE id = 8")->Null(0, 0));
+  }
+  auto again = app::ProtectPersonalFields(s, ctx_);
+  EXPECT_EQ(again->changed, 0);  // nothing to do twice
+  EXPECT_EQ(raw_phone(), v1);
+
+  // Rotation: a second key line seals from now on; the first still opens until re-sealed.
+  store.SetFieldCipher(TestCipher(kKey1 + kKey2));
+  auto unit = app::GetUnit(s, ctx_, 1, "");
+  ASSERT_TRUE(unit.ok());
+  EXPECT_EQ(unit->phone, "13812345678");
+  EXPECT_EQ(lookup("13812345678"), 0);  // the index is still under the first key
+  auto rotated = app::ProtectPersonalFields(s, ctx_);
+  ASSERT_TRUE(rotated.ok());
+  EXPECT_EQ(rotated->changed, 2);
+  EXPECT_EQ(raw_secret().rfind("sm4:2:", 0), 0u);
+  EXPECT_EQ(raw_phone().rfind("sm4:2:", 0), 0u);
+  EXPECT_EQ(lookup("13812345678"), 1);
+  store.SetFieldCipher(TestCipher(kKey2));  // the old line dropped
+  EXPECT_EQ(app::GetUnit(s, ctx_, 1, "")->phone, "13812345678");
+
+  // Turned off: the key still opens what was sealed, and the values go back to plain text.
+  store.SetFieldCipher(TestCipher(kKey2, false));
+  auto opened = app::ProtectPersonalFields(s, ctx_);
+  ASSERT_TRUE(opened.ok());
+  EXPECT_EQ(opened->opened, 2);
+  EXPECT_EQ(raw_phone(), "13812345678");
+  EXPECT_EQ(raw_secret(), "JBSWY3DPEHPK3PXP");
+  // Each run that changed something is in the audit chain.
+  {
+    auto c = store.pool().Acquire();
+    auto records = (*c)->Query("SELECT COUNT(*) FROM audit_log WHERE action = 'fields.protect'");
+    EXPECT_EQ(records->Int(0, 0), 4);
+  }
+  // Sealed values and no key: refused, nothing changed.
+  store.SetFieldCipher(TestCipher(kKey2));
+  ASSERT_TRUE(app::ProtectPersonalFields(s, ctx_).ok());
+  store.SetFieldCipher(nullptr);
+  auto refused = app::ProtectPersonalFields(s, ctx_);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(raw_phone().rfind("sm4:2:", 0), 0u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, StorageContract, ::testing::Values("sqlite", "postgres"),

@@ -58,6 +58,9 @@ struct Services {
   const Clock& clock;
   // Where uploaded files are kept, by content hash (<data_dir>/files); empty: uploads refused.
   std::string files_dir;
+  // The GM profile's field encryption is on: phone and ID-card numbers are masked in lists and
+  // exports (domain/platform/personal_info.hpp); a record's own page shows them whole.
+  bool mask_personal_fields = false;
   std::string Now() const { return FormatInstant(clock.Now()); }
 };
 

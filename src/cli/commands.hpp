@@ -50,6 +50,8 @@ int RunReadXls(const std::string& file, std::size_t max_rows, std::size_t max_co
 // archives: where the archive files are now (empty: where archive-audit wrote them).
 int RunVerifyAudit(const Config& cfg, const std::string& archives = {});
 int RunRecoverAccount(const Config& cfg, const std::string& username);
+// Seals (or opens) the personal-information fields as configured and prints what changed.
+int RunProtectFields(const Config& cfg);
 // Moves audit records written before the date (and past the retention period) to a file.
 int RunArchiveAudit(const Config& cfg, const std::string& before, const std::string& file);
 int RunBackup(const Config& cfg, const std::string& file);

@@ -57,6 +57,14 @@ Result<std::unique_ptr<storage::SqlStore>> OpenMigratedStore(const Config& cfg) 
   XA_ASSIGN_OR_RETURN(auto anchor,
                       storage::AuditAnchor::Open(cfg.AuditHeadFile(), cfg.AuditHeadKeyFile()));
   store->SetAuditAnchor(std::move(anchor));
+  // The field key: created when the GM profile's field encryption is first turned on; read
+  // whenever it exists, so that values sealed earlier still open after it is turned off.
+  const bool sealing = cfg.field_encryption == "sm4";
+  if (sealing || std::filesystem::exists(cfg.FieldKeyFile())) {
+    XA_ASSIGN_OR_RETURN(auto cipher,
+                        FieldCipher::OpenKeyFile(cfg.FieldKeyFile(), sealing, sealing));
+    store->SetFieldCipher(std::move(cipher));
+  }
   SystemClock clock;
   app::Services services{*store, clock};
   XA_TRY(app::EnsureReferenceData(services));
@@ -72,6 +80,7 @@ Result<std::unique_ptr<CliServices>> OpenServices(const Config& cfg) {
   // The store is moved in before services is initialised (member order), so the reference holds.
   auto opened = std::unique_ptr<CliServices>(new CliServices{std::move(store)});
   opened->services.files_dir = FilesDir(cfg);
+  opened->services.mask_personal_fields = cfg.field_encryption == "sm4";
   return opened;
 }
 

@@ -119,6 +119,8 @@ const std::map<std::string, Setter>& Settings() {
       {"audit.head_file", Str(&Config::audit_head_file, true)},
       {"audit.head_key_file", Str(&Config::audit_head_key_file, true)},
       {"security.password_hash", Choice(&Config::password_hash, {"argon2id", "pbkdf2-sm3"})},
+      {"security.field_encryption", Choice(&Config::field_encryption, {"off", "sm4"})},
+      {"security.field_key_file", Str(&Config::field_key_file, true)},
   };
   return kSettings;
 }
@@ -202,6 +204,10 @@ std::string Config::AuditHeadFile() const {
 
 std::string Config::AuditHeadKeyFile() const {
   return audit_head_key_file.empty() ? data_dir + "/audit-head.key" : audit_head_key_file;
+}
+
+std::string Config::FieldKeyFile() const {
+  return field_key_file.empty() ? data_dir + "/field.key" : field_key_file;
 }
 
 Status ApplyIni(Config& cfg, const std::string& text, const std::string& source) {

@@ -48,6 +48,11 @@ struct Config {
   std::string AuditHeadKeyFile() const;
   // [security]
   std::string password_hash = "argon2id";
+  // Personal-information fields sealed with SM4 (GM profile): off or sm4; the key file outside
+  // the database (empty: <data_dir>/field.key, created when sm4 is first turned on).
+  std::string field_encryption = "off";
+  std::string field_key_file;
+  std::string FieldKeyFile() const;
 
   std::string DatabaseUrl() const;
 };

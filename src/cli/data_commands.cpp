@@ -11,6 +11,7 @@
 #include "app/accounts/accounts.hpp"
 #include "app/audit/audit_log.hpp"
 #include "app/calendar/calendar.hpp"
+#include "app/platform/platform.hpp"
 #include "app/demo/seed_demo.hpp"
 #include "app/org/org_use_cases.hpp"
 #include "cli/commands.hpp"
@@ -123,6 +124,24 @@ int RunRecoverAccount(const Config& cfg, const std::string& username) {
     return Fail(st.error());
   }
   std::cout << "已恢复账号 " << username << "：新密码须在首次登录时修改，动态验证码需重新绑定\n";
+  return kExitOk;
+}
+
+int RunProtectFields(const Config& cfg) {
+  auto opened = OpenServices(cfg);
+  if (!opened.ok()) return Fail(opened.error());
+  app::RequestContext ctx;
+  ctx.actor = "cli:protect-fields";
+  auto report = app::ProtectPersonalFields((*opened)->services, ctx);
+  if (!report.ok()) return Fail(report.error());
+  if (report->sealing) {
+    std::cout << "个人信息字段已按国密配置加密（SM4，第 " << report->key_version
+              << " 版字段密钥，" << cfg.FieldKeyFile() << "）：共 " << report->rows << " 项，改写 "
+              << report->changed << " 项，" << report->sealed << " 项为密文\n";
+  } else {
+    std::cout << "个人信息字段以明文保存：共 " << report->rows << " 项，改写 " << report->changed
+              << " 项（其中 " << report->opened << " 项由密文改回明文）\n";
+  }
   return kExitOk;
 }
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "app/audit/audit_log.hpp"
+#include "app/platform/platform.hpp"
 #include "cli/commands.hpp"
 #include "cli/instance.hpp"
 #include "http/api.hpp"
@@ -55,6 +56,14 @@ int RunServe(const Config& cfg) {
     ctx.actor = "system";
     if (auto st = app::ReanchorAudit(services, ctx, "服务启动时"); !st.ok()) {
       spdlog::error("audit head: {}", st.error().message);
+    }
+    // Personal-information fields as configured (GM profile): sealed or opened, and their blind
+    // indexes current, before the first request. A value that cannot be opened stops the start.
+    auto protection = app::ProtectPersonalFields(services, ctx);
+    if (!protection.ok()) return Fail(protection.error());
+    if (protection->changed > 0) {
+      spdlog::info("personal fields: {} rewritten, {} sealed", protection->changed,
+                   protection->sealed);
     }
   }
   {

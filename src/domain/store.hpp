@@ -52,13 +52,15 @@ struct UnitFilter {
   std::optional<std::string> kind;
   std::optional<UnitId> parent_id;
   std::optional<std::string> region_code;
-  std::string q;  // name or code contains
+  std::string q;                     // name or code contains
+  std::optional<std::string> phone;  // the contact phone, exactly (spaces and hyphens aside)
   ScopeFilter scope;
   PageRequest page;
 };
 
 struct SchoolFilter {
   std::string q;
+  std::optional<std::string> phone;  // the contact phone, exactly (spaces and hyphens aside)
   std::optional<std::string> stage;
   std::optional<std::string> ownership;
   std::optional<std::string> location_type;
@@ -276,6 +278,16 @@ class Tx {
   virtual plan::PlanRepository& plans() = 0;
 };
 
+// What bringing the personal-information fields to the configured state did (Store::ProtectFields).
+struct FieldProtectionReport {
+  std::int64_t rows = 0;     // protected values looked at (empty ones not counted)
+  std::int64_t changed = 0;  // values or blind indexes rewritten
+  std::int64_t sealed = 0;   // values sealed afterwards
+  std::int64_t opened = 0;   // values turned back into plain text
+  bool sealing = false;      // the GM profile's field encryption is on
+  int key_version = 0;       // the newest field key (0: no key file)
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -293,6 +305,15 @@ class Store {
   virtual Status ReanchorAudit(const AuditHead& head) {
     (void)head;
     return {};
+  }
+  // Brings every protected personal-information column (docs/security.md, GM profile) to the
+  // configured state — sealed with the newest field key, or plain — and its blind index up to
+  // date, in one write transaction in which `after` runs with the counts (to audit them). An
+  // error, and nothing changed, when a value is sealed with a key the key file does not hold.
+  virtual Result<FieldProtectionReport> ProtectFields(
+      const std::function<Status(Tx&, const FieldProtectionReport&)>& after) {
+    (void)after;
+    return FieldProtectionReport{};
   }
   // Changes after every committed write that changed what an authenticated request depends on
   // (users, roles and their scopes, ended sessions, revoked tokens, the security policy, units)

@@ -10,6 +10,7 @@
 #include <spdlog/spdlog.h>
 
 #include "storage/audit_anchor.hpp"
+#include "storage/field_protection.hpp"
 #include "storage/repos/audit_user_repository.hpp"
 #include "storage/repos/calendar_repository.hpp"
 #include "storage/repos/drill_plan_repository.hpp"
@@ -39,10 +40,12 @@ void AnchorAuditHead(sql::Connection& c, AuditAnchor* anchor, std::int64_t first
 class SqlTx final : public domain::Tx {
  public:
   // cache: given for read transactions only (a write must see the settings it changes).
-  SqlTx(sql::Connection& conn, domain::AuditHash hash, RuleSettingsCache* cache = nullptr,
-        std::uint64_t epoch = 0)
-      : org_(conn, &access_changed),
-        users_(conn, &access_changed),
+  SqlTx(sql::Connection& conn, domain::AuditHash hash, const FieldCipher* cipher,
+        RuleSettingsCache* cache = nullptr, std::uint64_t epoch = 0)
+      : conn_(conn),
+        cipher_(cipher),
+        org_(conn, &access_changed, cipher),
+        users_(conn, &access_changed, cipher),
         audit_(conn, hash, &audit_first),
         files_(conn),
         notifications_(conn),
@@ -67,8 +70,12 @@ class SqlTx final : public domain::Tx {
   domain::drill::DrillRepository& drills() override { return drills_; }
   domain::drill::DrillPlanRepository& drill_plans() override { return drill_plans_; }
   domain::plan::PlanRepository& plans() override { return plans_; }
+  sql::Connection& conn() { return conn_; }
+  const FieldCipher* cipher() const { return cipher_; }
 
  private:
+  sql::Connection& conn_;
+  const FieldCipher* cipher_;
   SqlOrgRepository org_;
   SqlUserRepository users_;
   SqlAuditRepository audit_;
@@ -116,8 +123,9 @@ thread_local domain::Tx* t_batch_tx = nullptr;
 class GroupCommitter {
  public:
   GroupCommitter(sql::Pool& pool, domain::AuditHash hash, std::atomic<std::uint64_t>& epoch,
-                 const std::shared_ptr<AuditAnchor>& anchor)
-      : pool_(pool), hash_(hash), epoch_(epoch), anchor_(anchor) {
+                 const std::shared_ptr<AuditAnchor>& anchor,
+                 const std::shared_ptr<const FieldCipher>& cipher)
+      : pool_(pool), hash_(hash), epoch_(epoch), anchor_(anchor), cipher_(cipher) {
     thread_ = std::thread([this] { Loop(); });
   }
   ~GroupCommitter() {
@@ -217,7 +225,7 @@ class GroupCommitter {
     if (!conn.ok()) return fail_all(conn.error());
     sql::Connection& c = **conn;
     if (auto st = c.Begin(true); !st.ok()) return fail_all(st.error());
-    SqlTx tx(c, hash_);
+    SqlTx tx(c, hash_, cipher_.get());
     t_batch_owner = this;
     t_batch_conn = &c;
     t_batch_tx = &tx;
@@ -272,7 +280,8 @@ class GroupCommitter {
   sql::Pool& pool_;
   domain::AuditHash hash_;
   std::atomic<std::uint64_t>& epoch_;
-  const std::shared_ptr<AuditAnchor>& anchor_;  // the store's, set before use
+  const std::shared_ptr<AuditAnchor>& anchor_;        // the store's, set before use
+  const std::shared_ptr<const FieldCipher>& cipher_;  // the store's, set before use
   std::mutex mu_;
   std::condition_variable work_cv_;
   std::deque<std::shared_ptr<Item>> queue_;
@@ -283,7 +292,7 @@ class GroupCommitter {
 SqlStore::SqlStore(std::unique_ptr<sql::Pool> pool, domain::AuditHash hash)
     : pool_(std::move(pool)), hash_(hash) {
   if (pool_->dialect() == sql::Dialect::kSqlite) {
-    committer_ = std::make_unique<GroupCommitter>(*pool_, hash_, epoch_, anchor_);
+    committer_ = std::make_unique<GroupCommitter>(*pool_, hash_, epoch_, anchor_, cipher_);
   }
 }
 
@@ -293,7 +302,7 @@ Status SqlStore::Run(bool write, const std::function<Status(domain::Tx&)>& work)
   XA_ASSIGN_OR_RETURN(auto conn, pool_->Acquire());
   // The epoch is read before the transaction starts: settings cached under it were read no
   // earlier than the last change that moved it.
-  SqlTx tx(*conn, hash_, write ? nullptr : &rule_settings_, epoch_.load());
+  SqlTx tx(*conn, hash_, cipher_.get(), write ? nullptr : &rule_settings_, epoch_.load());
   Status st = sql::InTransaction(*conn, write, [&]() { return work(tx); });
   if (st.ok() && tx.access_changed) ++epoch_;
   if (st.ok() && tx.audit_first) AnchorAuditHead(*conn, anchor_.get(), *tx.audit_first);
@@ -301,6 +310,21 @@ Status SqlStore::Run(bool write, const std::function<Status(domain::Tx&)>& work)
 }
 
 void SqlStore::SetAuditAnchor(std::shared_ptr<AuditAnchor> anchor) { anchor_ = std::move(anchor); }
+
+void SqlStore::SetFieldCipher(std::shared_ptr<const FieldCipher> cipher) {
+  cipher_ = std::move(cipher);
+}
+
+Result<domain::FieldProtectionReport> SqlStore::ProtectFields(
+    const std::function<Status(domain::Tx&, const domain::FieldProtectionReport&)>& after) {
+  domain::FieldProtectionReport report;
+  XA_TRY(Write([&](domain::Tx& tx) -> Status {
+    auto& sql_tx = static_cast<SqlTx&>(tx);
+    XA_ASSIGN_OR_RETURN(report, ProtectFieldsIn(sql_tx.conn(), sql_tx.cipher()));
+    return after(tx, report);
+  }));
+  return report;
+}
 
 Result<std::optional<domain::AuditHead>> SqlStore::AnchoredAuditHead() {
   if (!anchor_) return std::optional<domain::AuditHead>{};

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <memory>
 
+#include "core/field_cipher.hpp"
 #include "domain/store.hpp"
 #include "storage/repos/hazard_repository.hpp"
 #include "storage/sql/connection.hpp"
@@ -33,6 +34,12 @@ class SqlStore final : public domain::Store {
   // log. Set once, before the store is used.
   void SetAuditAnchor(std::shared_ptr<AuditAnchor> anchor);
   Result<std::optional<domain::AuditHead>> AnchoredAuditHead() override;
+  // Seals and opens the protected personal-information columns (field_protection.hpp). Set
+  // once, before the store is used; none: the columns are written in plain text.
+  void SetFieldCipher(std::shared_ptr<const FieldCipher> cipher);
+  Result<domain::FieldProtectionReport> ProtectFields(
+      const std::function<Status(domain::Tx&, const domain::FieldProtectionReport&)>& after)
+      override;
   Status ReanchorAudit(const domain::AuditHead& head) override;
   std::uint64_t access_epoch() const override { return epoch_.load(); }
   sql::Pool& pool() { return *pool_; }
@@ -42,6 +49,7 @@ class SqlStore final : public domain::Store {
   std::unique_ptr<sql::Pool> pool_;
   domain::AuditHash hash_;
   std::shared_ptr<AuditAnchor> anchor_;
+  std::shared_ptr<const FieldCipher> cipher_;
   std::atomic<std::uint64_t> epoch_{0};
   RuleSettingsCache rule_settings_;
   std::unique_ptr<GroupCommitter> committer_;

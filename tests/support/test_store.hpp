@@ -67,6 +67,11 @@ class PasswordWatchStore final : public domain::Store {
   }
   domain::AuditHash audit_hash() const override { return inner_.audit_hash(); }
   std::uint64_t access_epoch() const override { return inner_.access_epoch(); }
+  Result<domain::FieldProtectionReport> ProtectFields(
+      const std::function<Status(domain::Tx&, const domain::FieldProtectionReport&)>& after)
+      override {
+    return inner_.ProtectFields(after);
+  }
   int writes_with_password_work() const { return hashed_writes_.load(); }
   void Reset() { hashed_writes_ = 0; }
 

@@ -1,7 +1,9 @@
 #include <algorithm>
 
 #include "app/org/org_use_cases.hpp"
+#include "core/field_cipher.hpp"
 #include "domain/org/enums.hpp"
+#include "domain/platform/personal_info.hpp"
 
 namespace xiaoan::app {
 
@@ -93,6 +95,8 @@ Status InsertSchoolInTx(domain::Tx& tx, const RequestContext& ctx, domain::Schoo
 Status UpdateSchoolInTx(domain::Tx& tx, const RequestContext& ctx, domain::School& school,
                         const domain::School& existing, const std::string& now) {
   if (!ctx.Covers(existing.unit.path)) return NotFound("学校不存在");
+  school.unit.phone =
+      domain::KeepUnlessMasked(school.unit.phone, existing.unit.phone, domain::MaskPhone);
   school.unit.kind = "school";
   school.unit.department_kind.reset();
   school.unit.region_code = existing.unit.region_code;
@@ -112,6 +116,9 @@ Status UpdateSchoolInTx(domain::Tx& tx, const RequestContext& ctx, domain::Schoo
 
 Status CheckSchoolFilter(const domain::SchoolFilter& filter) {
   XA_TRY(CheckPage(filter.page, SchoolSortFields()));
+  if (filter.phone && NormaliseForIndex(*filter.phone).empty()) {
+    return InvalidArgument("phone", "请填写要查找的联系电话");
+  }
   const std::pair<const std::optional<std::string>*, std::pair<const char*, domain::EnumTable>>
       enums[] = {{&filter.stage, {"stage", domain::SchoolStages()}},
                  {&filter.ownership, {"ownership", domain::Ownerships()}},
@@ -133,6 +140,9 @@ Result<domain::PageResult<domain::School>> ListSchools(Services& s, const Reques
     XA_ASSIGN_OR_RETURN(out, tx.org().ListSchools(filter));
     return {};
   }));
+  if (s.mask_personal_fields) {
+    for (auto& school : out.items) school.unit.phone = domain::MaskPhone(school.unit.phone);
+  }
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "app/org/org_use_cases.hpp"
+#include "core/field_cipher.hpp"
 #include "domain/org/enums.hpp"
+#include "domain/platform/personal_info.hpp"
 
 namespace xiaoan::app {
 namespace {
@@ -59,11 +61,17 @@ Result<domain::PageResult<domain::Unit>> ListUnits(Services& s, const RequestCon
   if (filter.kind && !domain::HasCode(domain::UnitKinds(), *filter.kind)) {
     return InvalidArgument("kind", "取值须为：" + domain::JoinLabels(domain::UnitKinds()));
   }
+  if (filter.phone && NormaliseForIndex(*filter.phone).empty()) {
+    return InvalidArgument("phone", "请填写要查找的联系电话");
+  }
   domain::PageResult<domain::Unit> out;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(out, tx.org().ListUnits(filter));
     return {};
   }));
+  if (s.mask_personal_fields) {
+    for (auto& unit : out.items) unit.phone = domain::MaskPhone(unit.phone);
+  }
   return out;
 }
 
@@ -122,6 +130,7 @@ Result<domain::Unit> UpdateUnit(Services& s, const RequestContext& ctx, domain::
     if (existing->kind == "school") {
       return InvalidArgument("kind", "学校请通过学校管理修改（需填写学校信息）");
     }
+    unit.phone = domain::KeepUnlessMasked(unit.phone, existing->phone, domain::MaskPhone);
     // Kind, region and place in the tree are fixed once created.
     unit.kind = existing->kind;
     unit.region_code = existing->region_code;

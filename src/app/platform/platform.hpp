@@ -76,4 +76,11 @@ Result<domain::SupervisionOrder> ReplySupervisionOrder(Services& s, const Reques
 Result<domain::SupervisionOrder> CloseSupervisionOrder(Services& s, const RequestContext& ctx,
                                                        std::int64_t id);
 
+// Personal-information fields (docs/security.md, GM profile): brings every protected column to
+// the configured state (sealed with the newest field key, or plain) in one write, audited as
+// fields.protect when anything changed. Run by the server at start and by
+// `xiaoan protect-fields` (turning the profile on or off for an existing database, or re-sealing
+// after a key rotation).
+Result<domain::FieldProtectionReport> ProtectPersonalFields(Services& s, const RequestContext& ctx);
+
 }  // namespace xiaoan::app

@@ -30,6 +30,7 @@ domain::SchoolFilter SchoolFilterOf(QueryReader& q) {
   f.boarding = q.Bool("boarding");
   f.cluster_id = q.Int("cluster_id");
   f.region_code = q.Str("region_code");
+  f.phone = q.Str("phone");
   f.page = q.Page();
   return f;
 }
@@ -102,6 +103,7 @@ void AddUnitRoutes(Router& r, app::Services& s, const std::string& base, bool de
           }
           f.region_code = q.Str("region_code");
           f.q = q.Str("q").value_or("");
+          f.phone = q.Str("phone");
           f.page = q.Page();
           XA_TRY(q.Finish());
           XA_ASSIGN_OR_RETURN(auto page, app::ListUnits(s, ContextOf(req), f));

@@ -1,4 +1,5 @@
 #pragma once
+#include "core/field_cipher.hpp"
 #include "domain/store.hpp"
 #include "storage/sql/connection.hpp"
 
@@ -8,8 +9,10 @@ class SqlUserRepository final : public domain::UserRepository {
  public:
   // access_changed, when given, is set by every write that changes what authentication
   // depends on (see domain::Store::access_epoch).
-  explicit SqlUserRepository(sql::Connection& conn, bool* access_changed = nullptr)
-      : conn_(conn), access_changed_(access_changed) {}
+  // cipher: seals and opens the TOTP secret (field_protection.hpp); null without a field key.
+  explicit SqlUserRepository(sql::Connection& conn, bool* access_changed = nullptr,
+                             const FieldCipher* cipher = nullptr)
+      : conn_(conn), access_changed_(access_changed), cipher_(cipher) {}
   Result<std::optional<domain::User>> FindByUsername(const std::string& username) override;
   Result<std::optional<domain::User>> FindById(std::int64_t id) override;
   Result<domain::PageResult<domain::User>> List(const domain::UserFilter& filter) override;
@@ -55,6 +58,7 @@ class SqlUserRepository final : public domain::UserRepository {
   }
   sql::Connection& conn_;
   bool* access_changed_ = nullptr;
+  const FieldCipher* cipher_ = nullptr;
 };
 
 class SqlAuditRepository final : public domain::AuditRepository {

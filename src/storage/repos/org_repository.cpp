@@ -1,5 +1,6 @@
 #include "storage/repos/org_repository.hpp"
 
+#include "storage/field_protection.hpp"
 #include "storage/repos/query_builder.hpp"
 
 namespace xiaoan::storage {
@@ -26,7 +27,7 @@ constexpr std::string_view kUnitColumns =
     "u.contact_person, u.phone, u.address, u.created_at, u.updated_at";
 constexpr std::size_t kUnitColumnCount = 13;
 
-Unit ReadUnit(const sql::Rows& r, std::size_t i) {
+Unit ReadUnit(const sql::Rows& r, std::size_t i, const FieldCipher* cipher) {
   Unit u;
   u.id = r.Int(i, 0);
   u.kind = r.Text(i, 1);
@@ -37,7 +38,7 @@ Unit ReadUnit(const sql::Rows& r, std::size_t i) {
   u.path = r.Text(i, 6);
   u.department_kind = OptText(r, i, 7);
   u.contact_person = r.Text(i, 8);
-  u.phone = r.Text(i, 9);
+  u.phone = OpenField(cipher, r.Text(i, 9));
   u.address = r.Text(i, 10);
   u.created_at = r.Text(i, 11);
   u.updated_at = r.Text(i, 12);
@@ -51,9 +52,9 @@ const std::string kSchoolSelect =
     "s.unit_id = u.id "
     "LEFT JOIN org_units c ON c.id = s.cluster_id";
 
-School ReadSchool(const sql::Rows& r, std::size_t i) {
+School ReadSchool(const sql::Rows& r, std::size_t i, const FieldCipher* cipher) {
   School s;
-  s.unit = ReadUnit(r, i);
+  s.unit = ReadUnit(r, i, cipher);
   const std::size_t b = kUnitColumnCount;
   s.profile.stage = r.Text(i, b);
   s.profile.ownership = r.Text(i, b + 1);
@@ -114,7 +115,7 @@ Result<std::optional<Unit>> SqlOrgRepository::FindUnit(domain::UnitId id) {
                                                  " FROM org_units u WHERE u.id = $1",
                                              {id}));
   if (rows.empty()) return std::optional<Unit>{};
-  return std::optional<Unit>{ReadUnit(rows, 0)};
+  return std::optional<Unit>{ReadUnit(rows, 0, cipher_)};
 }
 
 Result<std::optional<Unit>> SqlOrgRepository::FindUnitByCode(const std::string& code) {
@@ -122,7 +123,7 @@ Result<std::optional<Unit>> SqlOrgRepository::FindUnitByCode(const std::string& 
                                                  " FROM org_units u WHERE u.code = $1",
                                              {code}));
   if (rows.empty()) return std::optional<Unit>{};
-  return std::optional<Unit>{ReadUnit(rows, 0)};
+  return std::optional<Unit>{ReadUnit(rows, 0, cipher_)};
 }
 
 Result<domain::PageResult<Unit>> SqlOrgRepository::ListUnits(const domain::UnitFilter& f) {
@@ -130,6 +131,7 @@ Result<domain::PageResult<Unit>> SqlOrgRepository::ListUnits(const domain::UnitF
   if (f.kind) where.Add("u.kind = ?", {*f.kind});
   if (f.parent_id) where.Add("u.parent_id = ?", {*f.parent_id});
   if (f.region_code) where.Add("u.region_code = ?", {*f.region_code});
+  if (f.phone) where.Add("u.phone_index = ?", {IndexOf(cipher_, *f.phone)});
   if (!f.q.empty()) {
     const std::string like = LikeContains(f.q);
     where.Add("u.name LIKE ? ESCAPE '\\' OR u.code LIKE ? ESCAPE '\\'", {like, like});
@@ -149,7 +151,7 @@ Result<domain::PageResult<Unit>> SqlOrgRepository::ListUnits(const domain::UnitF
   XA_ASSIGN_OR_RETURN(auto rows, conn_.Query(sql, params));
   domain::PageResult<Unit> out;
   out.total = count.Int(0, 0);
-  for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(ReadUnit(rows, i));
+  for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(ReadUnit(rows, i, cipher_));
   return out;
 }
 
@@ -165,10 +167,11 @@ Status SqlOrgRepository::InsertUnit(Unit& u) {
       auto rows,
       conn_.Query(
           "INSERT INTO org_units (kind, name, code, region_code, parent_id, path, "
-          "department_kind, contact_person, phone, address, created_at, updated_at) "
-          "VALUES ($1, $2, $3, $4, $5, '', $6, $7, $8, $9, $10, $11) RETURNING id",
+          "department_kind, contact_person, phone, phone_index, address, created_at, updated_at) "
+          "VALUES ($1, $2, $3, $4, $5, '', $6, $7, $8, $9, $10, $11, $12) RETURNING id",
           {u.kind, u.name, Opt(u.code), u.region_code, Opt(u.parent_id), Opt(u.department_kind),
-           u.contact_person, u.phone, u.address, u.created_at, u.updated_at}));
+           u.contact_person, SealField(cipher_, u.phone), IndexOf(cipher_, u.phone), u.address,
+           u.created_at, u.updated_at}));
   u.id = rows.Int(0, 0);
   u.path = parent_path + std::to_string(u.id) + "/";
   return Done(conn_.Exec("UPDATE org_units SET path = $2 WHERE id = $1", {u.id, u.path}));
@@ -178,9 +181,9 @@ Status SqlOrgRepository::UpdateUnit(const Unit& u) {
   MarkAccessChanged();
   return Done(conn_.Exec(
       "UPDATE org_units SET name = $2, code = $3, department_kind = $4, contact_person = $5, "
-      "phone = $6, address = $7, updated_at = $8 WHERE id = $1",
-      {u.id, u.name, Opt(u.code), Opt(u.department_kind), u.contact_person, u.phone, u.address,
-       u.updated_at}));
+      "phone = $6, phone_index = $7, address = $8, updated_at = $9 WHERE id = $1",
+      {u.id, u.name, Opt(u.code), Opt(u.department_kind), u.contact_person,
+       SealField(cipher_, u.phone), IndexOf(cipher_, u.phone), u.address, u.updated_at}));
 }
 
 Status SqlOrgRepository::DeleteUnit(domain::UnitId id) {
@@ -202,7 +205,7 @@ Result<std::int64_t> SqlOrgRepository::CountDependents(domain::UnitId id) {
 Result<std::optional<School>> SqlOrgRepository::FindSchool(domain::UnitId id) {
   XA_ASSIGN_OR_RETURN(auto rows, conn_.Query(kSchoolSelect + " WHERE u.id = $1", {id}));
   if (rows.empty()) return std::optional<School>{};
-  School s = ReadSchool(rows, 0);
+  School s = ReadSchool(rows, 0, cipher_);
   XA_ASSIGN_OR_RETURN(
       auto b, conn_.Query("SELECT id, name, floors FROM school_buildings WHERE school_id = $1 "
                           "ORDER BY id",
@@ -229,6 +232,7 @@ Result<domain::PageResult<School>> SqlOrgRepository::ListSchools(const domain::S
   if (f.boarding) where.Add("s.boarding = ?", {std::int64_t{*f.boarding ? 1 : 0}});
   if (f.cluster_id) where.Add("s.cluster_id = ?", {*f.cluster_id});
   if (f.region_code) where.Add("u.region_code = ?", {*f.region_code});
+  if (f.phone) where.Add("u.phone_index = ?", {IndexOf(cipher_, *f.phone)});
   if (!f.q.empty()) {
     const std::string like = LikeContains(f.q);
     where.Add("u.name LIKE ? ESCAPE '\\' OR u.code LIKE ? ESCAPE '\\'", {like, like});
@@ -253,7 +257,7 @@ Result<domain::PageResult<School>> SqlOrgRepository::ListSchools(const domain::S
   XA_ASSIGN_OR_RETURN(auto rows, conn_.Query(sql, params));
   domain::PageResult<School> out;
   out.total = count.Int(0, 0);
-  for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(ReadSchool(rows, i));
+  for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(ReadSchool(rows, i, cipher_));
   return out;
 }
 

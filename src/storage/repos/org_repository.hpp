@@ -1,4 +1,5 @@
 #pragma once
+#include "core/field_cipher.hpp"
 #include "domain/store.hpp"
 #include "storage/sql/connection.hpp"
 
@@ -8,8 +9,11 @@ class SqlOrgRepository final : public domain::OrgRepository {
  public:
   // access_changed, when given, is set by every write that changes what authentication
   // depends on (see domain::Store::access_epoch).
-  explicit SqlOrgRepository(sql::Connection& conn, bool* access_changed = nullptr)
-      : conn_(conn), access_changed_(access_changed) {}
+  // cipher: seals and opens the protected personal-information columns (field_protection.hpp);
+  // null when no field key is configured.
+  explicit SqlOrgRepository(sql::Connection& conn, bool* access_changed = nullptr,
+                            const FieldCipher* cipher = nullptr)
+      : conn_(conn), access_changed_(access_changed), cipher_(cipher) {}
   Result<std::vector<domain::Region>> ListRegions() override;
   Result<std::optional<domain::Region>> FindRegion(const std::string& code) override;
   Status InsertRegion(const domain::Region& region) override;
@@ -41,6 +45,7 @@ class SqlOrgRepository final : public domain::OrgRepository {
   }
   sql::Connection& conn_;
   bool* access_changed_ = nullptr;
+  const FieldCipher* cipher_ = nullptr;
 };
 
 }  // namespace xiaoan::storage

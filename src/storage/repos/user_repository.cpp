@@ -1,3 +1,4 @@
+#include "storage/field_protection.hpp"
 #include "storage/repos/audit_user_repository.hpp"
 #include "storage/repos/query_builder.hpp"
 
@@ -16,7 +17,7 @@ constexpr const char* kUserSelect =
     "x.totp_secret, x.totp_enabled, x.totp_last_step "
     "FROM users x JOIN org_units u ON u.id = x.unit_id";
 
-domain::User ReadUser(const sql::Rows& r, std::size_t i) {
+domain::User ReadUser(const sql::Rows& r, std::size_t i, const FieldCipher* cipher) {
   domain::User u;
   u.id = r.Int(i, 0);
   u.unit_id = r.Int(i, 1);
@@ -36,6 +37,7 @@ domain::User ReadUser(const sql::Rows& r, std::size_t i) {
   u.unit_path = r.Text(i, 15);
   u.unit_kind = r.Text(i, 16);
   u.totp_secret = OptText(r, i, 17);
+  if (u.totp_secret) u.totp_secret = OpenField(cipher, std::move(*u.totp_secret));
   u.totp_enabled = r.Int(i, 18) != 0;
   u.totp_last_step = r.Int(i, 19);
   return u;
@@ -68,13 +70,13 @@ Result<std::optional<domain::User>> SqlUserRepository::FindByUsername(const std:
   XA_ASSIGN_OR_RETURN(auto r,
                       conn_.Query(std::string(kUserSelect) + " WHERE x.username = $1", {name}));
   if (r.empty()) return std::optional<domain::User>{};
-  return std::optional<domain::User>{ReadUser(r, 0)};
+  return std::optional<domain::User>{ReadUser(r, 0, cipher_)};
 }
 
 Result<std::optional<domain::User>> SqlUserRepository::FindById(std::int64_t id) {
   XA_ASSIGN_OR_RETURN(auto r, conn_.Query(std::string(kUserSelect) + " WHERE x.id = $1", {id}));
   if (r.empty()) return std::optional<domain::User>{};
-  return std::optional<domain::User>{ReadUser(r, 0)};
+  return std::optional<domain::User>{ReadUser(r, 0, cipher_)};
 }
 
 Result<domain::PageResult<domain::User>> SqlUserRepository::List(const domain::UserFilter& f) {
@@ -102,7 +104,7 @@ Result<domain::PageResult<domain::User>> SqlUserRepository::List(const domain::U
   XA_ASSIGN_OR_RETURN(auto rows, conn_.Query(sql, params));
   domain::PageResult<domain::User> out;
   out.total = count.Int(0, 0);
-  for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(ReadUser(rows, i));
+  for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(ReadUser(rows, i, cipher_));
   return out;
 }
 
@@ -303,7 +305,8 @@ Status SqlUserRepository::SetTotp(std::int64_t user_id, const std::optional<std:
   return Done(
       conn_.Exec("UPDATE users SET totp_secret = $2, totp_enabled = $3, totp_last_step = 0 "
                  "WHERE id = $1",
-                 {user_id, Opt(secret), std::int64_t{enabled ? 1 : 0}}));
+                 {user_id, secret ? Value(SealField(cipher_, *secret)) : Value(Null{}),
+                  std::int64_t{enabled ? 1 : 0}}));
 }
 
 Status SqlUserRepository::SetTotpLastStep(std::int64_t user_id, std::int64_t step) {

@@ -11,9 +11,9 @@
 #include "app/accounts/accounts.hpp"
 #include "app/audit/audit_log.hpp"
 #include "app/calendar/calendar.hpp"
-#include "app/platform/platform.hpp"
 #include "app/demo/seed_demo.hpp"
 #include "app/org/org_use_cases.hpp"
+#include "app/platform/platform.hpp"
 #include "cli/commands.hpp"
 #include "core/crypto.hpp"
 #include "office/table.hpp"
@@ -135,9 +135,9 @@ int RunProtectFields(const Config& cfg) {
   auto report = app::ProtectPersonalFields((*opened)->services, ctx);
   if (!report.ok()) return Fail(report.error());
   if (report->sealing) {
-    std::cout << "个人信息字段已按国密配置加密（SM4，第 " << report->key_version
-              << " 版字段密钥，" << cfg.FieldKeyFile() << "）：共 " << report->rows << " 项，改写 "
-              << report->changed << " 项，" << report->sealed << " 项为密文\n";
+    std::cout << "个人信息字段已按国密配置加密（SM4，第 " << report->key_version << " 版字段密钥，"
+              << cfg.FieldKeyFile() << "）：共 " << report->rows << " 项，改写 " << report->changed
+              << " 项，" << report->sealed << " 项为密文\n";
   } else {
     std::cout << "个人信息字段以明文保存：共 " << report->rows << " 项，改写 " << report->changed
               << " 项（其中 " << report->opened << " 项由密文改回明文）\n";

@@ -903,6 +903,53 @@ TEST(FieldCipher, TheBlindIndexIsKeyedAndNormalised) {
   EXPECT_EQ(NormaliseForIndex("a-b c\td"), "ABCD");
 }
 
+// The seal's shape is read exactly: what is refused as malformed says so, and is never looked
+// up as a key version or checked as a tag.
+TEST(FieldCipher, MalformedSealsAreRefusedAsSuch) {
+  auto c = Cipher("9 " + std::string(64, '0') + "\n10 " + std::string(64, '1') + "\n123456 " +
+                  std::string(64, '2') + "\n");
+  ASSERT_NE(c, nullptr);
+  const auto hex = c->Seal("13812345678").substr(std::string("sm4:123456:").size());
+  const auto message = [&](const std::string& stored) {
+    auto r = c->Open(stored);
+    return r.ok() ? std::string("opened: ") + *r : r.error().message;
+  };
+  const std::string malformed = "格式无效";
+  EXPECT_NE(message("sm4::" + hex).find(malformed), std::string::npos);
+  EXPECT_NE(message("sm4:1234567:" + hex).find(malformed), std::string::npos);
+  EXPECT_NE(message("sm4:1a:" + hex).find(malformed), std::string::npos);
+  EXPECT_NE(message("sm4:/:" + hex).find(malformed), std::string::npos);
+  EXPECT_NE(message("sm4:" + hex).find(malformed), std::string::npos);
+  EXPECT_NE(message("sm4:9:" + hex.substr(0, 62)).find(malformed), std::string::npos);
+  // 32 bytes (a counter and a tag, nothing between) are a seal whose tag is checked.
+  EXPECT_NE(message("sm4:9:" + hex.substr(0, 64)).find("校验失败"), std::string::npos);
+  // Versions of one digit, of two with a 0, and of six digits all seal and open.
+  EXPECT_EQ(message(c->Seal("x")), "opened: x");
+  for (const std::string v : {"9", "10"}) {
+    auto only = Cipher(v + " " + std::string(64, v == "9" ? '0' : '1') + "\n");
+    const auto sealed = only->Seal("y");
+    EXPECT_EQ(sealed.rfind("sm4:" + v + ":", 0), 0u);
+    EXPECT_EQ(message(sealed), "opened: y");
+  }
+  // Key hex is read in either case; one bad digit of a pair is enough to refuse it.
+  const std::string lower = "abcdef0123456789" + std::string(48, 'f');
+  std::string upper = lower;
+  for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  auto a = Cipher("1 " + lower + "\n");
+  auto b = Cipher("1 " + upper + "\n");
+  EXPECT_EQ(*b->Open(a->Seal("z")), "z");
+  for (const std::string bad : {"g0", "0g", "G0", "0G", "/0", ":0", "@0", "`0"}) {
+    EXPECT_FALSE(FieldCipher::FromKeyText("1 " + bad + std::string(62, '0'), "k", true).ok())
+        << bad;
+  }
+  // A whole number of bytes, but not 32 of them.
+  EXPECT_FALSE(FieldCipher::FromKeyText("1 " + std::string(62, '0'), "k", true).ok());
+  EXPECT_FALSE(FieldCipher::FromKeyText("1 " + std::string(66, '0'), "k", true).ok());
+  // Lower-case letters up to z are upper-cased for the index.
+  EXPECT_EQ(a->Index("z"), a->Index("Z"));
+  EXPECT_EQ(a->Index("a"), a->Index("A"));
+}
+
 TEST(FieldCipher, KeyFilesAreCheckedLineByLine) {
   const std::string k(64, 'c');
   const auto error_of = [](const std::string& text) {

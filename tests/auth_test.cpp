@@ -217,6 +217,32 @@ TEST(Sessions, IdleAndAbsoluteLimits) {
   EXPECT_EQ(domain::EvaluateSession(s, t0 + 1min, p), domain::SessionState::kEnded);
 }
 
+// A record is deleted only once it has stopped working for the whole retention period: ended,
+// idle or past the absolute limit 30 days ago, to the millisecond.
+TEST(Sessions, PurgeCutoffsLeaveEveryLiveSessionAlone) {
+  domain::PasswordPolicy p;  // 30 minutes idle, 12 hours absolute
+  const Instant now{std::chrono::milliseconds(1796000000000)};
+  const auto c = domain::SessionPurgeAt(now, p);
+  EXPECT_EQ(c.ended_before, now - 720h);
+  EXPECT_EQ(c.token_before, now - 720h);
+  EXPECT_EQ(c.last_seen_before, now - 720h - 30min);
+  EXPECT_EQ(c.created_before, now - 720h - 12h);
+  p.idle_minutes = 5;
+  p.absolute_hours = 2;
+  const auto d = domain::SessionPurgeAt(now, p);
+  EXPECT_EQ(d.last_seen_before, now - 720h - 5min);
+  EXPECT_EQ(d.created_before, now - 720h - 2h);
+  // A session last seen just before the cutoff had expired 30 days before now; one seen at the
+  // cutoff had only just expired then.
+  domain::Session s;
+  s.created_at = s.last_seen_at = d.last_seen_before - 1ms;
+  EXPECT_EQ(domain::EvaluateSession(s, now - 720h - 1ms, p), domain::SessionState::kIdleExpired);
+  s.created_at = d.created_before - 1ms;
+  s.last_seen_at = now - 720h - 1min;
+  EXPECT_EQ(domain::EvaluateSession(s, now - 720h - 1ms, p),
+            domain::SessionState::kAbsoluteExpired);
+}
+
 class SessionStore : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
@@ -292,6 +318,95 @@ TEST_P(SessionStore, AbsoluteLimitEndsAnActiveSession) {
   auto r = app::Authenticate(*services_, login->session_token);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().details.at(0).field, "session_expired");
+}
+
+// The daily clean-up deletes session and token records 30 days after they stopped working, and
+// nothing younger; what it deleted is one audit record.
+TEST_P(SessionStore, StaleSessionsAndTokensArePurgedAfterThirtyDays) {
+  std::int64_t user = 0;
+  const Instant t0 = clock_.Now();
+  const auto session = [&](const std::string& id, Instant created, Instant seen) {
+    domain::Session x;
+    x.id_hash = id;
+    x.user_id = user;
+    x.csrf_token = "c";
+    x.created_at = created;
+    x.last_seen_at = seen;
+    x.source = "10.0.0.1";
+    x.user_agent = "test";
+    return x;
+  };
+  ASSERT_TRUE(store_
+                  ->Write([&](domain::Tx& tx) -> Status {
+                    XA_ASSIGN_OR_RETURN(auto u, tx.users().FindByUsername("inspector"));
+                    user = u->id;
+                    XA_TRY(tx.users().InsertSession(session("ended", t0, t0)));
+                    XA_TRY(tx.users().EndSession("ended", t0));
+                    XA_TRY(tx.users().InsertSession(session("idle", t0, t0)));
+                    // Seen until just before the absolute limit: it expires at t0 + 12 h.
+                    XA_TRY(tx.users().InsertSession(session("long", t0, t0 + 11h + 59min)));
+                    XA_TRY(tx.users().InsertSession(session("fresh", t0 + 720h, t0 + 720h)));
+                    for (const auto& [name, expires] :
+                         {std::pair{"revoked", t0 + 2400h}, std::pair{"expired", t0}}) {
+                      domain::ApiToken tok;
+                      tok.user_id = user;
+                      tok.name = name;
+                      tok.token_hash = name;
+                      tok.created_at = FormatInstant(t0 - 24h);
+                      tok.expires_at = FormatInstant(expires);
+                      XA_TRY(tx.users().InsertToken(tok));
+                      if (std::string(name) == "revoked") {
+                        XA_TRY(tx.users().RevokeToken(user, tok.id, FormatInstant(t0)));
+                      }
+                    }
+                    return {};
+                  })
+                  .ok());
+  const auto left = [&]() {
+    std::vector<std::string> out;
+    EXPECT_TRUE(store_
+                    ->Read([&](domain::Tx& tx) -> Status {
+                      for (const char* id : {"ended", "idle", "long", "fresh"}) {
+                        XA_ASSIGN_OR_RETURN(auto f, tx.users().FindSession(id));
+                        if (f) out.emplace_back(id);
+                      }
+                      for (const char* t : {"revoked", "expired"}) {
+                        XA_ASSIGN_OR_RETURN(auto f, tx.users().FindTokenByHash(t));
+                        if (f) out.emplace_back(t);
+                      }
+                      return {};
+                    })
+                    .ok());
+    std::string joined;
+    for (const auto& x : out) joined += x + " ";
+    return joined;
+  };
+  const auto purge_at = [&](Instant at) {
+    clock_.Set(at);
+    auto r = app::PurgeStaleSessions(*services_, app::RequestContext{});
+    EXPECT_TRUE(r.ok());
+    return r.ok() ? std::to_string(r->sessions) + "/" + std::to_string(r->tokens) : "error";
+  };
+  EXPECT_EQ(purge_at(t0 + 720h), "0/0");
+  EXPECT_EQ(left(), "ended idle long fresh revoked expired ");
+  EXPECT_EQ(purge_at(t0 + 720h + 1ms), "1/2");  // ended, and both tokens
+  EXPECT_EQ(left(), "idle long fresh ");
+  EXPECT_EQ(purge_at(t0 + 720h + 30min), "0/0");
+  EXPECT_EQ(purge_at(t0 + 720h + 30min + 1ms), "1/0");  // idle since t0
+  EXPECT_EQ(purge_at(t0 + 720h + 12h), "0/0");
+  EXPECT_EQ(purge_at(t0 + 720h + 12h + 1ms), "1/0");  // past the absolute limit at t0 + 12 h
+  EXPECT_EQ(left(), "fresh ");
+  std::int64_t audited = 0;
+  ASSERT_TRUE(store_
+                  ->Read([&](domain::Tx& tx) -> Status {
+                    domain::AuditFilter f;
+                    f.action = "session.purge";
+                    XA_ASSIGN_OR_RETURN(auto page, tx.audit().Search(f));
+                    audited = page.total;
+                    return {};
+                  })
+                  .ok());
+  EXPECT_EQ(audited, 3);
 }
 
 TEST_P(SessionStore, LockLastsThirtyMinutes) {

@@ -199,6 +199,10 @@ class UserRepository {
   virtual Status EndSession(const std::string& id_hash, Instant at) = 0;
   virtual Result<std::vector<Session>> ActiveSessionsOf(std::int64_t user_id) = 0;
   virtual Status EndSessionsOf(std::int64_t user_id, Instant at) = 0;
+  // Deletes the session records the purge names (SessionPurgeAt); the number deleted.
+  virtual Result<std::int64_t> PurgeSessions(const SessionPurge& purge) = 0;
+  // Deletes API tokens revoked or expired before purge.token_before; the number deleted.
+  virtual Result<std::int64_t> PurgeTokens(const SessionPurge& purge) = 0;
 
   virtual Status SetTotp(std::int64_t user_id, const std::optional<std::string>& secret,
                          bool enabled) = 0;

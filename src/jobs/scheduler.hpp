@@ -46,4 +46,7 @@ Job HazardEscalationJob(app::Services& services, std::chrono::seconds interval);
 // that a period that ended turns what was due into a failure.
 Job RulesEvaluationJob(app::Services& services, std::chrono::seconds interval);
 
+// Deletes session and API token records that stopped working more than 30 days ago.
+Job SessionPurgeJob(app::Services& services, std::chrono::seconds interval);
+
 }  // namespace xiaoan::jobs

@@ -195,6 +195,14 @@ Error UnauthenticatedError(std::string message, std::string field);
 // A person's own login session: not the command line, not an API token (403 naming `token`).
 // Changing one's password, the second factor and signing need one.
 Status RequirePersonSession(const RequestContext& ctx);
+
+// The daily clean-up of session and API token records that stopped working more than
+// domain::kSessionRecordRetention ago; audited as session.purge when it deleted anything.
+struct PurgeCounts {
+  std::int64_t sessions = 0;
+  std::int64_t tokens = 0;
+};
+Result<PurgeCounts> PurgeStaleSessions(Services& s, const RequestContext& ctx);
 // Counts a wrong password or code of user_id towards the lockout as at login (audited as
 // action, failed, with what), and returns the answer: 401 `locked` when this failure locked the
 // account, else `answer`.

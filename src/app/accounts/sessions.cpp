@@ -566,3 +566,25 @@ Status EndMySession(Services& s, const RequestContext& ctx, const std::string& h
 }
 
 }  // namespace xiaoan::app
+
+namespace xiaoan::app {
+
+Result<PurgeCounts> PurgeStaleSessions(Services& s, const RequestContext& ctx) {
+  PurgeCounts counts;
+  XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(auto policy, LoadPolicy(tx));
+    const auto purge = domain::SessionPurgeAt(s.clock.Now(), policy);
+    XA_ASSIGN_OR_RETURN(counts.sessions, tx.users().PurgeSessions(purge));
+    XA_ASSIGN_OR_RETURN(counts.tokens, tx.users().PurgeTokens(purge));
+    if (counts.sessions == 0 && counts.tokens == 0) return {};
+    XA_TRY(tx.audit().Append(
+        AuditOf(s, ctx, "session.purge", "sessions", "",
+                "清理停止生效超过 " + std::to_string(domain::kSessionRecordRetention.count() / 24) +
+                    " 天的会话记录 " + std::to_string(counts.sessions) + " 条、接口令牌 " +
+                    std::to_string(counts.tokens) + " 个")));
+    return {};
+  }));
+  return counts;
+}
+
+}  // namespace xiaoan::app

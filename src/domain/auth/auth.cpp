@@ -303,6 +303,12 @@ SessionState EvaluateSession(const Session& s, Instant now, const PasswordPolicy
   return SessionState::kActive;
 }
 
+SessionPurge SessionPurgeAt(Instant now, const PasswordPolicy& policy) {
+  const Instant kept_from = now - kSessionRecordRetention;
+  return SessionPurge{kept_from, kept_from - std::chrono::minutes(policy.idle_minutes),
+                      kept_from - std::chrono::hours(policy.absolute_hours), kept_from};
+}
+
 LoginGate CheckAccount(const std::string& status, std::optional<Instant> locked_until,
                        std::optional<Instant> expires_at, Instant now) {
   if (status == "disabled") return {false, "disabled", "账号已停用，请联系系统管理员"};

@@ -144,6 +144,21 @@ SessionState EvaluateSession(const Session& s, Instant now, const PasswordPolicy
 // session in use never reaches it (a 1-minute limit: every 15 seconds).
 std::chrono::milliseconds SessionTouchInterval(const PasswordPolicy& policy);
 
+// Session and API token records are kept for 30 days after they stopped working (the audit log
+// keeps every login, logout and revocation for longer), then deleted by the daily clean-up:
+// what no longer authenticates anyone is not kept (剩余信息保护).
+inline constexpr std::chrono::hours kSessionRecordRetention{24 * 30};
+// The instants before which a record is deleted: a session ended, last seen (idle past the
+// limit), or created (past the absolute limit) before them, a token revoked or expired before
+// token_before. A session deleted by them was not active for the whole retention period.
+struct SessionPurge {
+  Instant ended_before;
+  Instant last_seen_before;
+  Instant created_before;
+  Instant token_before;
+};
+SessionPurge SessionPurgeAt(Instant now, const PasswordPolicy& policy);
+
 // Account state at a login attempt.
 struct LoginGate {
   bool allowed = true;

@@ -35,6 +35,8 @@ class SqlUserRepository final : public domain::UserRepository {
   Status EndSession(const std::string& id_hash, Instant at) override;
   Result<std::vector<domain::Session>> ActiveSessionsOf(std::int64_t user_id) override;
   Status EndSessionsOf(std::int64_t user_id, Instant at) override;
+  Result<std::int64_t> PurgeSessions(const domain::SessionPurge& purge) override;
+  Result<std::int64_t> PurgeTokens(const domain::SessionPurge& purge) override;
   Status SetTotp(std::int64_t user_id, const std::optional<std::string>& secret,
                  bool enabled) override;
   Status SetTotpLastStep(std::int64_t user_id, std::int64_t step) override;

@@ -292,6 +292,18 @@ Result<std::vector<domain::Session>> SqlUserRepository::ActiveSessionsOf(std::in
   return out;
 }
 
+Result<std::int64_t> SqlUserRepository::PurgeSessions(const domain::SessionPurge& p) {
+  return conn_.Exec(
+      "DELETE FROM sessions WHERE ended_at < $1 OR last_seen_at < $2 OR created_at < $3",
+      {FormatInstant(p.ended_before), FormatInstant(p.last_seen_before),
+       FormatInstant(p.created_before)});
+}
+
+Result<std::int64_t> SqlUserRepository::PurgeTokens(const domain::SessionPurge& p) {
+  return conn_.Exec("DELETE FROM api_tokens WHERE revoked_at < $1 OR expires_at < $1",
+                    {FormatInstant(p.token_before)});
+}
+
 Status SqlUserRepository::EndSessionsOf(std::int64_t user_id, Instant at) {
   MarkAccessChanged();
   return Done(

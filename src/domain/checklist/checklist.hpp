@@ -1,0 +1,81 @@
+#pragma once
+// Checklists (检查表): the templates that self-inspections, bureau and city inspections and
+// routine patrols are filled from (measures 6, 7, 11 and 12). A template is a list of check
+// items, each with the hazard domain it belongs to, the key place kind it is checked at (or the
+// whole school), how it is answered, whether a photo is required and the hazard level a failure
+// suggests; the template says which schools it applies to. Templates are versioned: editing one
+// makes a new version, and a campaign or patrol keeps the version it started with.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "domain/org/enums.hpp"
+#include "domain/org/org.hpp"
+
+namespace xiaoan::domain::checklist {
+
+EnumTable AnswerKinds();  // pass_fail 合格/不合格/不适用, number 数值, text 文字
+
+struct Item {
+  std::string key;                        // stable within the template across versions: "F01"
+  std::string text;                       // what to check, as the inspector reads it
+  std::string domain;                     // hazard domain (hazard::Domains)
+  std::optional<std::string> place_kind;  // key place kind (KeyPlaceKinds); none: whole school
+  std::string answer = "pass_fail";       // AnswerKinds
+  std::optional<double> min;              // number: the limit it must stay within
+  std::optional<double> max;
+  std::string unit;  // number: 米, 分钟, 个 …
+  bool photo_required = false;
+  std::string failure_level = "general";  // hazard level a failure suggests (hazard::Levels)
+  std::string basis;                      // the rule or standard it checks
+};
+
+// Which schools a template applies to; empty lists and no boarding condition: every school.
+struct Applicability {
+  std::vector<std::string> stages;
+  std::vector<std::string> location_types;
+  std::optional<bool> boarding;  // true: boarding schools only; false: day schools only
+};
+
+struct Template {
+  std::int64_t id = 0;
+  std::string code;  // stable across versions: "fire.dormitory"
+  std::string name;
+  int version = 1;
+  std::string description;
+  Applicability applies;
+  std::vector<Item> items;
+};
+
+// Every problem of a template, each naming its field ("name", "items[2].text", "items[0].max").
+std::vector<ErrorDetail> ValidateTemplate(const Template& t);
+
+bool AppliesTo(const Applicability& a, const SchoolProfile& school);
+
+// The items checked at a key place of this kind (those of that kind), or, with no kind, the
+// whole-school items.
+std::vector<Item> ItemsAt(const Template& t, const std::optional<std::string>& place_kind);
+
+// Whether an edited template differs from the stored version in anything an answer depends on
+// (its items, their order or the schools it applies to): then it is saved as a new version and
+// the old one stays with the campaigns and patrols that use it. Name and description changes
+// alone do not make a version.
+bool NeedsNewVersion(const Template& stored, const Template& edited);
+
+// One answer to one item.
+struct Answer {
+  std::string value;  // pass_fail: pass | fail | na; number: the reading; text: anything
+  bool has_photo = false;
+};
+enum class Verdict { kPass, kFail, kNotApplicable };
+// The verdict of an answer: a number outside [min, max] fails, inside passes; text always passes.
+// An invalid answer (an unknown pass/fail value, a number that is not one, a missing required
+// photo on a failure or a number) is an error naming "value" or "photo".
+Result<Verdict> Judge(const Item& item, const Answer& answer);
+
+// The templates written from the plan, shipped with Xiaoan (版本 1 each).
+const std::vector<Template>& ShippedTemplates();
+
+}  // namespace xiaoan::domain::checklist

@@ -8,7 +8,7 @@
 #   --with-node      also install Node.js and npm when the `node` and `npm` commands are missing
 #                    (to build the web console).
 #   --with-browser   --with-node, plus Chromium and CJK fonts (for the browser tests).
-#   --with-bench     the benchmark tools: nginx and wrk (scripts/bench.sh).
+#   --with-bench     the benchmark tools: nginx, wrk and sqlmap (scripts/bench.sh).
 #   --with-fuzz      clang and its libFuzzer runtime (scripts/fuzz.sh).
 #
 # As root it installs directly; otherwise through sudo when sudo exists; otherwise it prints the
@@ -60,7 +60,8 @@ if ((with_fuzz)); then
 fi
 if ((with_bench)); then
   # nginx-light: the HTTP reference (started by bench/run.py on a free port, never as a service).
-  PACKAGES+=(nginx-light wrk)
+  # sqlmap: the SQL injection scan of bench/sqlmap.py.
+  PACKAGES+=(nginx-light wrk sqlmap)
 fi
 if ((with_node)); then
   # A Node.js from another source (e.g. nodesource) bundles npm and conflicts with Debian's npm

@@ -3,13 +3,14 @@ import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { createPinia, setActivePinia } from 'pinia'
 import { i18n } from '@/i18n'
+import { ApiError } from '@/api/http'
 import { useSessionStore } from '@/stores/session'
 import { useDictStore } from '@/stores/dict'
 import type { Me } from '@/api/auth'
 import type { Department } from '@/api/org'
 
 const api = vi.hoisted(() => ({
-  departments: { list: vi.fn(), listAll: vi.fn(), create: vi.fn(), update: vi.fn(), remove: vi.fn() },
+  departments: { list: vi.fn(), listAll: vi.fn(), get: vi.fn(), create: vi.fn(), update: vi.fn(), remove: vi.fn() },
   regions: { list: vi.fn() },
 }))
 vi.mock('@/api/org', async (importOriginal) => {
@@ -61,6 +62,8 @@ beforeEach(() => {
   i18n.global.locale.value = 'zh-CN'
   api.departments.list.mockReset().mockResolvedValue({ items: depts, total: 2 })
   api.departments.listAll.mockReset().mockResolvedValue(depts)
+  api.departments.get.mockReset()
+  api.departments.update.mockReset()
   api.regions.list.mockReset().mockResolvedValue({ items: [], total: 0 })
 })
 afterEach(() => {
@@ -91,5 +94,87 @@ describe('DepartmentList', () => {
     const table = w.find('[data-test="table"]')
     expect(table.text()).toContain('示范区交警大队')
     expect(table.text()).not.toContain('示范区公安分局')
+  })
+
+  describe('editing a department whose phone the list masks (GM profile)', () => {
+    const masked: Department = { ...depts[0], phone: '138****5678', address: '示范区公安路1号' }
+    const whole: Department = { ...masked, phone: '13812345678' }
+    const writer = ['department:read', 'department:write']
+
+    function phoneInput(): HTMLInputElement | null {
+      return document.body.querySelector<HTMLInputElement>('[data-test="department-dialog"] input[data-test="field-phone"]')
+    }
+
+    /** In the document and not hidden by itself or an ancestor (the dialog's overlay hides on close). */
+    function shown(el: Element | null): boolean {
+      for (let e = el as HTMLElement | null; e; e = e.parentElement) if (e.style.display === 'none') return false
+      return el !== null
+    }
+
+    async function settle(): Promise<void> {
+      await flushPromises()
+      await new Promise((r) => setTimeout(r, 50))
+      await flushPromises()
+    }
+
+    async function openFirstEdit() {
+      api.departments.list.mockResolvedValue({ items: [masked, depts[1]], total: 2 })
+      const w = mountAs(writer)
+      await flushPromises()
+      expect(w.find('[data-test="table"]').text()).toContain('138****5678')
+      await w.find('[data-test="row-edit"]').trigger('click')
+      await flushPromises()
+      return w
+    }
+
+    it('fills the form from the department’s own record, so the phone is whole', async () => {
+      api.departments.get.mockResolvedValue(whole)
+      await openFirstEdit()
+      expect(api.departments.get).toHaveBeenCalledWith(51)
+      expect(phoneInput()!.value).toBe('13812345678')
+      expect(document.body.querySelector<HTMLInputElement>('input[data-test="field-name"]')!.value).toBe('示范区公安分局')
+    })
+
+    it('saves the whole number, not the mask', async () => {
+      api.departments.get.mockResolvedValue(whole)
+      api.departments.update.mockResolvedValue(whole)
+      await openFirstEdit()
+      document.body.querySelector<HTMLElement>('[data-test="department-dialog"] [data-test="save"]')!.click()
+      await settle()
+      expect(document.body.querySelectorAll('[data-test="department-dialog"] .el-form-item.is-error')).toHaveLength(0)
+      expect(api.departments.update).toHaveBeenCalledTimes(1)
+      expect(api.departments.update).toHaveBeenCalledWith(51, {
+        name: '示范区公安分局',
+        department_kind: 'police',
+        code: null,
+        contact_person: '联络员',
+        phone: '13812345678',
+        address: '示范区公安路1号',
+      })
+    })
+
+    it('shows a loading state while the record is read, and no save before it arrives', async () => {
+      let answer: (d: Department) => void = () => {}
+      api.departments.get.mockReturnValue(new Promise<Department>((resolve) => (answer = resolve)))
+      await openFirstEdit()
+      const dialog = document.body.querySelector('[data-test="department-dialog"]')!
+      expect(shown(dialog)).toBe(true)
+      expect(dialog.querySelector('.el-loading-mask')).not.toBeNull()
+      expect(phoneInput()!.value).not.toBe('138****5678')
+      expect(dialog.querySelector<HTMLButtonElement>('[data-test="save"]')!.disabled).toBe(true)
+      answer(whole)
+      await settle()
+      expect(phoneInput()!.value).toBe('13812345678')
+      expect(dialog.querySelector<HTMLButtonElement>('[data-test="save"]')!.disabled).toBe(false)
+    })
+
+    it('a failed read shows the error and leaves no form open', async () => {
+      api.departments.get.mockRejectedValue(new ApiError(404, { code: 'not_found', message: '部门 51 不存在', details: [] }, null))
+      await openFirstEdit()
+      await settle()
+      expect(document.body.textContent).toContain('部门 51 不存在')
+      expect(shown(document.body.querySelector('[data-test="department-dialog"]'))).toBe(false)
+      expect(api.departments.update).not.toHaveBeenCalled()
+    })
   })
 })

@@ -5,13 +5,14 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { defineComponent } from 'vue'
 import { i18n } from '@/i18n'
+import { ApiError } from '@/api/http'
 import { useSessionStore } from '@/stores/session'
 import type { Me } from '@/api/auth'
 import type { Region, Unit } from '@/api/org'
 
 const api = vi.hoisted(() => ({
   regions: { list: vi.fn(), create: vi.fn(), rename: vi.fn(), remove: vi.fn() },
-  units: { listAll: vi.fn(), create: vi.fn(), update: vi.fn(), remove: vi.fn() },
+  units: { listAll: vi.fn(), get: vi.fn(), create: vi.fn(), update: vi.fn(), remove: vi.fn() },
 }))
 vi.mock('@/api/org', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api/org')>()
@@ -69,6 +70,8 @@ beforeEach(() => {
   i18n.global.locale.value = 'zh-CN'
   api.regions.list.mockReset().mockResolvedValue({ items: regions, total: regions.length })
   api.units.listAll.mockReset().mockResolvedValue(units)
+  api.units.get.mockReset()
+  api.units.update.mockReset()
 })
 afterEach(() => {
   document.body.innerHTML = ''
@@ -105,5 +108,96 @@ describe('OrgView', () => {
     expect(tree.exists()).toBe(true)
     expect(tree.text()).toContain('示范省')
     expect(tree.text()).toContain('990102')
+  })
+
+  describe('editing a unit whose phone the list masks (GM profile)', () => {
+    const masked: Unit[] = units.map((u) =>
+      u.id === 2 ? { ...u, contact_person: '王老师', phone: '138****5678', address: '示范区双桥路1号' } : u,
+    )
+    const whole: Unit = { ...masked[2], phone: '13812345678' }
+    const writer = ['unit:read', 'unit:write', 'region:read', 'school:read']
+
+    function sectionRow(w: Awaited<ReturnType<typeof mountAs>>) {
+      const row = w.findAll('[data-test="org-tree"] tbody tr').find((r) => r.text().includes('安全管理科'))
+      expect(row).toBeDefined()
+      return row!
+    }
+
+    function phoneInput(): HTMLInputElement | null {
+      return document.body.querySelector<HTMLInputElement>('[data-test="unit-dialog"] input[data-test="field-phone"]')
+    }
+
+    /** In the document and not hidden by itself or an ancestor (the dialog's overlay hides on close). */
+    function shown(el: Element | null): boolean {
+      for (let e = el as HTMLElement | null; e; e = e.parentElement) if (e.style.display === 'none') return false
+      return el !== null
+    }
+
+    async function settle(): Promise<void> {
+      await flushPromises()
+      await new Promise((r) => setTimeout(r, 50))
+      await flushPromises()
+    }
+
+    it('fills the form from the unit’s own record, so the phone is whole', async () => {
+      api.units.listAll.mockResolvedValue(masked)
+      api.units.get.mockResolvedValue(whole)
+      const w = await mountAs(writer)
+      expect(sectionRow(w).text()).toContain('138****5678')
+      await sectionRow(w).find('[data-test="row-edit"]').trigger('click')
+      await flushPromises()
+      expect(api.units.get).toHaveBeenCalledWith(2)
+      expect(phoneInput()!.value).toBe('13812345678')
+      expect(document.body.querySelector<HTMLInputElement>('input[data-test="field-name"]')!.value).toBe('安全管理科')
+    })
+
+    it('saves the whole number, not the mask', async () => {
+      api.units.listAll.mockResolvedValue(masked)
+      api.units.get.mockResolvedValue(whole)
+      api.units.update.mockResolvedValue(whole)
+      const w = await mountAs(writer)
+      await sectionRow(w).find('[data-test="row-edit"]').trigger('click')
+      await flushPromises()
+      document.body.querySelector<HTMLElement>('[data-test="unit-dialog"] [data-test="save"]')!.click()
+      await settle()
+      expect(document.body.querySelectorAll('[data-test="unit-dialog"] .el-form-item.is-error')).toHaveLength(0)
+      expect(api.units.update).toHaveBeenCalledTimes(1)
+      expect(api.units.update).toHaveBeenCalledWith(2, {
+        name: '安全管理科',
+        code: null,
+        contact_person: '王老师',
+        phone: '13812345678',
+        address: '示范区双桥路1号',
+      })
+    })
+
+    it('shows a loading state while the record is read, and no save before it arrives', async () => {
+      api.units.listAll.mockResolvedValue(masked)
+      let answer: (u: Unit) => void = () => {}
+      api.units.get.mockReturnValue(new Promise<Unit>((resolve) => (answer = resolve)))
+      const w = await mountAs(writer)
+      await sectionRow(w).find('[data-test="row-edit"]').trigger('click')
+      await flushPromises()
+      const dialog = document.body.querySelector('[data-test="unit-dialog"]')!
+      expect(shown(dialog)).toBe(true)
+      expect(dialog.querySelector('.el-loading-mask')).not.toBeNull()
+      expect(phoneInput()!.value).not.toBe('138****5678')
+      expect(dialog.querySelector<HTMLButtonElement>('[data-test="save"]')!.disabled).toBe(true)
+      answer(whole)
+      await settle()
+      expect(phoneInput()!.value).toBe('13812345678')
+      expect(dialog.querySelector<HTMLButtonElement>('[data-test="save"]')!.disabled).toBe(false)
+    })
+
+    it('a failed read shows the error and leaves no form open', async () => {
+      api.units.listAll.mockResolvedValue(masked)
+      api.units.get.mockRejectedValue(new ApiError(404, { code: 'not_found', message: '单位 2 不存在', details: [] }, null))
+      const w = await mountAs(writer)
+      await sectionRow(w).find('[data-test="row-edit"]').trigger('click')
+      await settle()
+      expect(document.body.textContent).toContain('单位 2 不存在')
+      expect(shown(document.body.querySelector('[data-test="unit-dialog"]'))).toBe(false)
+      expect(api.units.update).not.toHaveBeenCalled()
+    })
   })
 })

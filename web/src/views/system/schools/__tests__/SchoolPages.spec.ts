@@ -142,6 +142,28 @@ describe('SchoolList', () => {
     expect(api.schools.list).toHaveBeenLastCalledWith({ q: '双桥', page: 1, page_size: 10 })
   })
 
+  it('edits a school from its own record: a phone the list masks (GM profile) is filled and saved whole', async () => {
+    api.schools.list.mockResolvedValue({ items: [{ ...school, phone: '138****5678', buildings: [], key_places: [] }], total: 1 })
+    api.schools.get.mockResolvedValue({ ...school, phone: '13812345678' })
+    api.schools.update.mockImplementation(async (_id: number, input: object) => ({ ...school, ...input }))
+    const w = await mountPage(SchoolList, '/system/schools', schoolLeader())
+    expect(w.find('[data-test="table"]').text()).toContain('138****5678')
+    await w.find('[data-test="row-edit"]').trigger('click')
+    await flushPromises()
+    expect(api.schools.get).toHaveBeenCalledWith(21)
+    const body = document.body
+    expect(body.querySelector<HTMLInputElement>('[data-test="school-dialog"] input[data-test="field-phone"]')!.value).toBe('13812345678')
+    body.querySelector<HTMLElement>('[data-test="school-dialog"] [data-test="save"]')!.click()
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 50))
+    await flushPromises()
+    expect(body.querySelectorAll('[data-test="school-dialog"] .el-form-item.is-error')).toHaveLength(0)
+    expect(api.schools.update).toHaveBeenCalledTimes(1)
+    const [id, input] = api.schools.update.mock.calls[0]
+    expect(id).toBe(21)
+    expect(input.phone).toBe('13812345678')
+  })
+
   it('exports what the list shows', async () => {
     api.schools.export.mockResolvedValue({ blob: new Blob(['x']), filename: '学校名册.xlsx' })
     const createObjectURL = vi.fn(() => 'blob:x')

@@ -16,6 +16,7 @@
 
 #include "app/audit/audit_log.hpp"
 #include "app/calendar/calendar.hpp"
+#include "app/checklist/checklists.hpp"
 #include "app/demo/seed_demo.hpp"
 #include "app/hazards/hazards.hpp"
 #include "app/org/org_use_cases.hpp"
@@ -2356,6 +2357,121 @@ TEST_P(StorageContract, MigrationSealsExistingPhonesAndARotationReseals) {
   auto refused = app::ProtectPersonalFields(s, ctx_);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(raw_phone().rfind("sm4:2:", 0), 0u);
+}
+
+// Checklist templates: the shipped ones are loaded once as reference data; a version is written
+// once and read back whole (numbers, optional place kinds, applicability); the list shows the
+// newest version of each code unless asked for all.
+TEST_P(StorageContract, ChecklistTemplatesRoundTripByVersion) {
+  const auto shipped = domain::checklist::ShippedTemplates();
+  auto again = app::EnsureShippedChecklists(S());  // the store was opened with them loaded
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(*again, 0);
+  domain::checklist::Template v2;
+  ASSERT_TRUE(store_
+                  ->Read([&](domain::Tx& tx) -> Status {
+                    XA_ASSIGN_OR_RETURN(auto page, tx.checklists().List({}, {1, 100, ""}));
+                    EXPECT_EQ(page.total, static_cast<std::int64_t>(shipped.size()));
+                    for (const auto& t : page.items) {
+                      EXPECT_TRUE(t.shipped);
+                      EXPECT_TRUE(t.items.empty());  // lists carry counts, not items
+                      EXPECT_GT(t.item_count, 0u);
+                    }
+                    XA_ASSIGN_OR_RETURN(auto dorm, tx.checklists().Latest("fire.dormitory"));
+                    EXPECT_TRUE(dorm.has_value());
+                    if (!dorm) return {};
+                    EXPECT_EQ(dorm->version, 1);
+                    EXPECT_EQ(dorm->applies.boarding, std::optional<bool>(true));
+                    EXPECT_EQ(dorm->items.size(), shipped[0].items.size());
+                    EXPECT_FALSE(domain::checklist::NeedsNewVersion(shipped[0], *dorm));
+                    v2 = *dorm;
+                    return {};
+                  })
+                  .ok());
+  v2.version = 2;
+  v2.shipped = false;
+  v2.name = "学生宿舍消防安全检查表（本区）";
+  v2.applies.stages = {"junior", "senior"};
+  v2.applies.location_types = {"rural"};
+  v2.applies.boarding.reset();
+  v2.items[0].place_kind.reset();
+  v2.items.back().min = -2.5;
+  v2.items.back().max = 3.25;
+  v2.created_by = "bureau_officer";
+  v2.created_at = "2026-12-04T08:00:00.000Z";
+  ASSERT_TRUE(store_->Write([&](domain::Tx& tx) { return tx.checklists().Insert(v2); }).ok());
+  // The same code and version twice is refused.
+  auto twice = v2;
+  EXPECT_FALSE(store_->Write([&](domain::Tx& tx) { return tx.checklists().Insert(twice); }).ok());
+  ASSERT_TRUE(store_
+                  ->Read([&](domain::Tx& tx) -> Status {
+                    XA_ASSIGN_OR_RETURN(auto latest, tx.checklists().Latest("fire.dormitory"));
+                    EXPECT_EQ(latest->id, v2.id);
+                    EXPECT_FALSE(domain::checklist::NeedsNewVersion(v2, *latest));
+                    EXPECT_EQ(latest->name, v2.name);
+                    EXPECT_FALSE(latest->shipped);
+                    EXPECT_EQ(latest->items.back().min, std::optional<double>(-2.5));
+                    EXPECT_EQ(latest->items.back().max, std::optional<double>(3.25));
+                    EXPECT_EQ(latest->created_by, "bureau_officer");
+                    XA_ASSIGN_OR_RETURN(auto page, tx.checklists().List({}, {1, 100, ""}));
+                    EXPECT_EQ(page.total, static_cast<std::int64_t>(shipped.size()));
+                    bool saw_v2 = false;
+                    for (const auto& t : page.items) saw_v2 |= t.id == v2.id;
+                    EXPECT_TRUE(saw_v2);
+                    domain::checklist::TemplateFilter all;
+                    all.all_versions = true;
+                    all.q = "宿舍";
+                    XA_ASSIGN_OR_RETURN(auto both, tx.checklists().List(all, {1, 100, ""}));
+                    EXPECT_EQ(both.total, 2);
+                    if (both.items.size() == 2) {
+                      EXPECT_EQ(both.items[0].version, 1);  // by code, then version
+                      EXPECT_EQ(both.items[1].version, 2);
+                      XA_ASSIGN_OR_RETURN(auto first, tx.checklists().Find(both.items[0].id));
+                      EXPECT_EQ(first->name, "学生宿舍消防安全检查表");  // version 1 unchanged
+                      EXPECT_EQ(first->applies.boarding, std::optional<bool>(true));
+                      EXPECT_TRUE(first->items[0].place_kind.has_value());
+                    }
+                    XA_ASSIGN_OR_RETURN(auto none, tx.checklists().Find(999999));
+                    EXPECT_FALSE(none.has_value());
+                    XA_ASSIGN_OR_RETURN(auto unknown, tx.checklists().Latest("no.such"));
+                    EXPECT_FALSE(unknown.has_value());
+                    return {};
+                  })
+                  .ok());
+}
+
+// The step to schema 20 on a district's live database: the organisation and its hazards stay,
+// and the shipped checklists appear when the server opens it.
+TEST_P(StorageContract, MigrationToChecklistsKeepsTheDistrictAndLoadsTheTemplates) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = sql::OpenPool(db.url(), {2, 5000});
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(storage::Migrate(**pool, "t", 19).ok());
+  {
+    auto conn = (*pool)->Acquire();
+    ASSERT_TRUE(conn.ok());
+    const char* t = "2026-11-02T00:00:00.000Z";
+    for (const std::string q :
+         {"INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
+          "VALUES ('990102', '示范区', NULL, 'county', $1, $1)",
+          "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
+          "phone_index, created_at, updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', "
+          "NULL, '/1/', '', '', $1, $1)"}) {
+      auto done = (*conn)->Exec(q, {t});
+      ASSERT_TRUE(done.ok()) << q << ": " << done.error().message;
+    }
+  }
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  app::Services s{store, clock_};
+  auto loaded = app::EnsureShippedChecklists(s);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_EQ(*loaded, static_cast<int>(domain::checklist::ShippedTemplates().size()));
+  EXPECT_EQ(*app::EnsureShippedChecklists(s), 0);
+  auto unit = app::GetUnit(s, ctx_, 1, "");
+  ASSERT_TRUE(unit.ok());
+  EXPECT_EQ(unit->name, "教育局");
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, StorageContract, ::testing::Values("sqlite", "postgres"),

@@ -11,6 +11,7 @@
 #include "domain/audit/audit.hpp"
 #include "domain/auth/auth.hpp"
 #include "domain/calendar/calendar.hpp"
+#include "domain/checklist/checklist.hpp"
 #include "domain/drill/drill.hpp"
 #include "domain/hazard/ledger.hpp"
 #include "domain/org/org.hpp"
@@ -280,6 +281,7 @@ class Tx {
   virtual drill::DrillRepository& drills() = 0;
   virtual drill::DrillPlanRepository& drill_plans() = 0;
   virtual plan::PlanRepository& plans() = 0;
+  virtual checklist::TemplateRepository& checklists() = 0;
 };
 
 // What bringing the personal-information fields to the configured state did (Store::ProtectFields).

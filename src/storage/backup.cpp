@@ -64,6 +64,8 @@ constexpr TableSpec kTables[] = {
     {"drill_plans", "id", true},
     {"year_plans", "unit_id, year", false},
     {"year_plan_measures", "unit_id, year, seq", false},
+    {"checklist_templates", "id", true, true},
+    {"checklist_items", "template_id, position", false, true},
 };
 // clang-format on
 // Left out on purpose: the figures the hazards' triggers rebuild, the migrations' own record, and

@@ -13,6 +13,7 @@
 #include "storage/field_protection.hpp"
 #include "storage/repos/audit_user_repository.hpp"
 #include "storage/repos/calendar_repository.hpp"
+#include "storage/repos/checklist_repository.hpp"
 #include "storage/repos/drill_plan_repository.hpp"
 #include "storage/repos/drill_repository.hpp"
 #include "storage/repos/hazard_repository.hpp"
@@ -55,7 +56,8 @@ class SqlTx final : public domain::Tx {
         hazards_(conn, &access_changed, cache, epoch),
         drills_(conn),
         drill_plans_(conn),
-        plans_(conn) {}
+        plans_(conn),
+        checklists_(conn) {}
   bool access_changed = false;
   std::optional<std::int64_t> audit_first;  // the first audit record appended
   domain::OrgRepository& org() override { return org_; }
@@ -70,6 +72,7 @@ class SqlTx final : public domain::Tx {
   domain::drill::DrillRepository& drills() override { return drills_; }
   domain::drill::DrillPlanRepository& drill_plans() override { return drill_plans_; }
   domain::plan::PlanRepository& plans() override { return plans_; }
+  domain::checklist::TemplateRepository& checklists() override { return checklists_; }
   sql::Connection& conn() { return conn_; }
   const FieldCipher* cipher() const { return cipher_; }
 
@@ -88,6 +91,7 @@ class SqlTx final : public domain::Tx {
   SqlDrillRepository drills_;
   SqlDrillPlanRepository drill_plans_;
   SqlPlanRepository plans_;
+  SqlTemplateRepository checklists_;
 };
 
 // Runs one write inside a savepoint of the open transaction: kept when it succeeds, undone on

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/accounts/accounts.hpp"
+#include "app/checklist/checklists.hpp"
 #include "core/embedded_file.hpp"
 #include "core/strings.hpp"
 #include "domain/auth/auth.hpp"
@@ -156,6 +157,7 @@ Status EnsureShippedHolidays(Services& s) {
 
 Status EnsureReferenceData(Services& s) {
   XA_TRY(EnsureBuiltinRoles(s));
+  XA_TRY(EnsureShippedChecklists(s));
   return EnsureShippedHolidays(s);
 }
 

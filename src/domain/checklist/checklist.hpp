@@ -14,6 +14,12 @@
 #include "domain/org/enums.hpp"
 #include "domain/org/org.hpp"
 
+namespace xiaoan::domain {
+struct PageRequest;
+template <typename T>
+struct PageResult;
+}  // namespace xiaoan::domain
+
 namespace xiaoan::domain::checklist {
 
 EnumTable AnswerKinds();  // pass_fail 合格/不合格/不适用, number 数值, text 文字
@@ -47,6 +53,10 @@ struct Template {
   std::string description;
   Applicability applies;
   std::vector<Item> items;
+  bool shipped = false;  // written from the plan and shipped with Xiaoan
+  std::string created_by;
+  std::string created_at;
+  std::size_t item_count = 0;  // filled by the repository (lists carry no items)
 };
 
 // Every problem of a template, each naming its field ("name", "items[2].text", "items[0].max").
@@ -77,5 +87,22 @@ Result<Verdict> Judge(const Item& item, const Answer& answer);
 
 // The templates written from the plan, shipped with Xiaoan (版本 1 each).
 const std::vector<Template>& ShippedTemplates();
+
+struct TemplateFilter {
+  std::string q;              // name or code contains
+  bool all_versions = false;  // false: the newest version of each code only
+};
+
+// Versions are written once and never changed: a new version is a new row.
+class TemplateRepository {
+ public:
+  virtual ~TemplateRepository() = default;
+  virtual Status Insert(Template& t) = 0;  // assigns id; a taken (code, version) fails
+  virtual Result<std::optional<Template>> Find(std::int64_t id) = 0;  // with its items
+  virtual Result<std::optional<Template>> Latest(const std::string& code) = 0;
+  // Without items (item_count filled), ordered by code then version.
+  virtual Result<PageResult<Template>> List(const TemplateFilter& filter,
+                                            const PageRequest& page) = 0;
+};
 
 }  // namespace xiaoan::domain::checklist

@@ -138,6 +138,16 @@ TEST_P(ApiTest, ErrorCasesHaveTheDocumentedStatusAndShape) {
                     R"({"code":"990103","name":"新区","name":"旧区","parent_code":"990100"})");
   EXPECT_EQ(twice.status, 422) << twice.body;
   EXPECT_EQ(FirstField(twice), "name");
+  // Lists in a fixed order refuse another one, saying which order they keep.
+  const auto auditor = As("auditor");
+  for (const auto& sorted : {Call("GET", "/api/v1/notifications?sort=created_at"),
+                             auditor.Call("GET", "/api/v1/audit-logs?sort=at")}) {
+    EXPECT_EQ(sorted.status, 422) << sorted.body;
+    EXPECT_EQ(FirstField(sorted), "sort");
+    EXPECT_NE(std::string(Json(sorted).at("error").at("message").as_string()).find("倒序"),
+              std::string::npos)
+        << sorted.body;
+  }
   auto nested = Call("POST", "/api/v1/regions", R"({"code":"990103","x":{"a":1,"a":2}})");
   EXPECT_EQ(nested.status, 422);
   EXPECT_EQ(FirstField(nested), "a");

@@ -44,6 +44,7 @@ Status Notify(Services& s, domain::Tx& tx, const std::vector<std::int64_t>& user
 Result<NotificationPage> ListNotifications(Services& s, const RequestContext& ctx, bool unread_only,
                                            const domain::PageRequest& page) {
   if (!ctx.principal) return NotificationPage{};
+  if (!page.sort.empty()) return InvalidArgument("sort", "通知固定按时间倒序排列");
   XA_TRY(CheckPage(page, {}));
   NotificationPage out;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {

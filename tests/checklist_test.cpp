@@ -321,5 +321,146 @@ TEST(Checklist, TheVerdictOfAnAnswer) {
   EXPECT_EQ(VerdictOf(t, ""), "error:value");
 }
 
+TEST(Checklist, WhichEditAChangeIs) {
+  const Template stored = Valid();
+  EXPECT_EQ(EditOf(stored, stored), Edit::kNone);
+  auto renamed = stored;
+  renamed.name = "改名";
+  EXPECT_EQ(EditOf(stored, renamed), Edit::kText);
+  auto described = stored;
+  described.description = "说明";
+  EXPECT_EQ(EditOf(stored, described), Edit::kText);
+  auto item = renamed;  // a name and an item together: a version wins
+  item.items[0].text = "疏散通道畅通、不锁闭";
+  EXPECT_EQ(EditOf(stored, item), Edit::kNewVersion);
+  auto applies = stored;
+  applies.applies.boarding = true;
+  EXPECT_EQ(EditOf(stored, applies), Edit::kNewVersion);
+}
+
+TEST(Checklist, ACopysCodeWithoutItsNumber) {
+  EXPECT_EQ(WithoutCopyNumber("u12.fire.dormitory_3"), "u12.fire.dormitory");
+  EXPECT_EQ(WithoutCopyNumber("u12.fire.dormitory_10"), "u12.fire.dormitory");
+  EXPECT_EQ(WithoutCopyNumber("u12.fire.dormitory"), "u12.fire.dormitory");
+  EXPECT_EQ(WithoutCopyNumber("u12.fire_lab"), "u12.fire_lab");
+  EXPECT_EQ(WithoutCopyNumber("u12.fire.lab_2b"), "u12.fire.lab_2b");
+  EXPECT_EQ(WithoutCopyNumber("u12.a_"), "u12.a_");
+  EXPECT_EQ(WithoutCopyNumber("u12._3"), "u12._3");
+  EXPECT_EQ(WithoutCopyNumber("_3"), "_3");
+  EXPECT_EQ(WithoutCopyNumber("a_3"), "a");
+  EXPECT_EQ(WithoutCopyNumber("a_0"), "a");
+  EXPECT_EQ(WithoutCopyNumber("a_9"), "a");
+  EXPECT_EQ(WithoutCopyNumber("a_/"), "a_/");
+  EXPECT_EQ(WithoutCopyNumber("a_:"), "a_:");
+  EXPECT_EQ(WithoutCopyNumber("u1.x_2.y"), "u1.x_2.y");
+}
+
+// A row of cells in the order of ItemColumns.
+std::vector<std::string> Row(std::vector<std::string> cells) {
+  cells.resize(ItemColumns().size());
+  return cells;
+}
+
+TEST(ChecklistSheet, AnItemGoesOutAsLabelsAndComesBackTheSame) {
+  ASSERT_EQ(ItemColumns().size(), 11u);
+  EXPECT_EQ(ItemColumns()[0], "编号");
+  EXPECT_EQ(ItemColumns()[10], "依据");
+  Item number;
+  number.key = "W1";
+  number.text = "疏散走道宽度";
+  number.domain = "fire";
+  number.place_kind = "dormitory";
+  number.answer = "number";
+  number.min = 1.4;
+  number.max = 12.25;
+  number.unit = "米";
+  number.photo_required = true;
+  number.failure_level = "major";
+  number.basis = "GB 50016";
+  const auto row = ItemRow(number);
+  EXPECT_EQ(row, (std::vector<std::string>{"W1", "疏散走道宽度", "消防安全", "学生宿舍", "数值",
+                                           "1.4", "12.25", "米", "是", "重大隐患", "GB 50016"}));
+  Item whole;
+  whole.key = "W2";
+  whole.text = "全校";
+  whole.domain = "electrical";
+  const auto whole_row = ItemRow(whole);
+  EXPECT_EQ(whole_row[3], "全校");
+  EXPECT_EQ(whole_row[5], "");
+  EXPECT_EQ(whole_row[6], "");
+  EXPECT_EQ(whole_row[8], "否");
+  const auto back = ItemsFromRows({row, whole_row});
+  EXPECT_TRUE(back.errors.empty());
+  ASSERT_EQ(back.items.size(), 2u);
+  Template a = Valid(), b = Valid();
+  a.items = {number, whole};
+  b.items = back.items;
+  EXPECT_FALSE(NeedsNewVersion(a, b));
+  EXPECT_EQ(back.rows, (std::vector<int>{2, 3}));
+}
+
+TEST(ChecklistSheet, CodesLabelsDefaultsAndBlankRows) {
+  const auto read = ItemsFromRows(
+      {Row({"A1", "灭火器", "fire", "canteen", "number", "-2", "0.5", "个", "否", "general", ""}),
+       Row({}),
+       {"A2", "插座", "用电安全"}});  // a short row
+  EXPECT_TRUE(read.errors.empty());
+  ASSERT_EQ(read.items.size(), 2u);
+  EXPECT_EQ(read.rows, (std::vector<int>{2, 4}));  // the blank row 3 is skipped
+  EXPECT_EQ(read.items[0].place_kind, std::optional<std::string>("canteen"));
+  EXPECT_EQ(read.items[0].min, std::optional<double>(-2));
+  EXPECT_EQ(read.items[0].max, std::optional<double>(0.5));
+  EXPECT_FALSE(read.items[0].photo_required);
+  const auto& plain = read.items[1];
+  EXPECT_EQ(plain.domain, "electrical");
+  EXPECT_FALSE(plain.place_kind.has_value());
+  EXPECT_EQ(plain.answer, "pass_fail");
+  EXPECT_EQ(plain.failure_level, "general");
+  EXPECT_FALSE(plain.min.has_value());
+  EXPECT_FALSE(plain.max.has_value());
+  EXPECT_FALSE(plain.photo_required);
+}
+
+TEST(ChecklistSheet, EachWrongCellIsNamedByRowAndColumn) {
+  const auto read =
+      ItemsFromRows({Row({"A1", "x", "", "屋顶", "选择", "一", "2米", "", "可能", "特大隐患"}),
+                     Row({"A2", "y", "消防"})});
+  std::vector<std::string> got;
+  for (const auto& e : read.errors) got.push_back(std::to_string(e.row) + ":" + e.field);
+  EXPECT_EQ(
+      got, (std::vector<std::string>{"2:隐患类别", "2:检查部位", "2:回答方式", "2:不合格时隐患等级",
+                                     "2:下限", "2:上限", "2:须拍照", "3:隐患类别"}));
+  EXPECT_EQ(read.items.size(), 2u);  // read as far as it goes; the errors refuse the file
+}
+
+TEST(ChecklistSheet, ATemplateProblemPointsAtItsRowAndColumn) {
+  SheetItems sheet;
+  sheet.rows = {2, 5, 9};
+  EXPECT_EQ(SheetErrorOf({"items[1].text", "请填写检查内容"}, sheet).row, 5);
+  EXPECT_EQ(SheetErrorOf({"items[1].text", "请填写检查内容"}, sheet).field, "检查内容");
+  EXPECT_EQ(SheetErrorOf({"items[2].unit", "r"}, sheet).field, "单位");
+  EXPECT_EQ(SheetErrorOf({"items[2].unit", "r"}, sheet).row, 9);
+  EXPECT_EQ(SheetErrorOf({"items[0].key", "r"}, sheet).field, "编号");
+  EXPECT_EQ(SheetErrorOf({"items[0].failure_level", "r"}, sheet).field, "不合格时隐患等级");
+  EXPECT_EQ(SheetErrorOf({"items[0].photo_required", "r"}, sheet).field, "须拍照");
+  EXPECT_EQ(SheetErrorOf({"items[0].place_kind", "r"}, sheet).field, "检查部位");
+  EXPECT_EQ(SheetErrorOf({"items[0].basis", "r"}, sheet).field, "依据");
+  EXPECT_EQ(SheetErrorOf({"items[0].min", "r"}, sheet).field, "下限");
+  EXPECT_EQ(SheetErrorOf({"items[0].max", "r"}, sheet).field, "上限");
+  EXPECT_EQ(SheetErrorOf({"items[0].answer", "r"}, sheet).field, "回答方式");
+  EXPECT_EQ(SheetErrorOf({"items[0].domain", "r"}, sheet).field, "隐患类别");
+  EXPECT_EQ(SheetErrorOf({"items[0].other", "r"}, sheet).field, "other");
+  // Not an item, or an item past the sheet: the field as it is, no row.
+  EXPECT_EQ(SheetErrorOf({"name", "r"}, sheet).field, "name");
+  EXPECT_EQ(SheetErrorOf({"name", "r"}, sheet).row, 0);
+  EXPECT_EQ(SheetErrorOf({"items[3].text", "r"}, sheet).row, 0);
+  EXPECT_EQ(SheetErrorOf({"items[x].text", "r"}, sheet).row, 0);
+  EXPECT_EQ(SheetErrorOf({"items[1]", "r"}, sheet).row, 0);
+  EXPECT_EQ(SheetErrorOf({"items[1]text", "r"}, sheet).row, 0);
+  EXPECT_EQ(SheetErrorOf({"xitems[1].text", "r"}, sheet).row, 0);
+  EXPECT_EQ(SheetErrorOf({"items[1x].text", "r"}, sheet).row, 0);
+  EXPECT_EQ(SheetErrorOf({"items[1", "r"}, sheet).row, 0);
+}
+
 }  // namespace
 }  // namespace xiaoan::domain::checklist

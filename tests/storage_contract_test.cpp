@@ -2474,6 +2474,146 @@ TEST_P(StorageContract, MigrationToChecklistsKeepsTheDistrictAndLoadsTheTemplate
   EXPECT_EQ(unit->name, "教育局");
 }
 
+// A bureau's own templates: the list shows the shipped ones to everyone and a unit's own to
+// those whose owners it is asked for (exact units or subtrees); a name is corrected in place and
+// the items stay.
+TEST_P(StorageContract, ChecklistTemplatesByOwnerAndTextCorrections) {
+  const auto bureau = Bureau();
+  domain::UnitId section = 0;
+  std::string section_path;
+  ASSERT_TRUE(store_
+                  ->Write([&](domain::Tx& tx) -> Status {
+                    XA_TRY(InsertSection(tx, bureau.id, "安全科"));
+                    XA_ASSIGN_OR_RETURN(auto list, tx.org().ListUnits({}));
+                    for (const auto& u : list.items) {
+                      if (u.name == "安全科") {
+                        section = u.id;
+                        section_path = u.path;
+                      }
+                    }
+                    return {};
+                  })
+                  .ok());
+  ASSERT_NE(section, 0);
+  const auto own = [&](const std::string& code, domain::UnitId owner) {
+    auto t = domain::checklist::ShippedTemplates()[0];
+    t.code = code;
+    t.owner_unit_id = owner;
+    t.created_by = "office";
+    t.created_at = "2026-12-04T08:00:00.000Z";
+    EXPECT_TRUE(store_->Write([&](domain::Tx& tx) { return tx.checklists().Insert(t); }).ok());
+    return t;
+  };
+  auto mine = own("u1.a", bureau.id);
+  own("u2.b", section);
+  const auto shipped = static_cast<std::int64_t>(domain::checklist::ShippedTemplates().size());
+  const auto total = [&](domain::checklist::TemplateFilter f) -> std::int64_t {
+    std::int64_t n = -1;
+    EXPECT_TRUE(store_
+                    ->Read([&](domain::Tx& tx) -> Status {
+                      XA_ASSIGN_OR_RETURN(auto page, tx.checklists().List(f, {1, 100, ""}));
+                      n = page.total;
+                      EXPECT_EQ(static_cast<std::int64_t>(page.items.size()), page.total);
+                      return {};
+                    })
+                    .ok());
+    return n;
+  };
+  EXPECT_EQ(total({}), shipped + 2);
+  domain::checklist::TemplateFilter none;
+  none.all_owners = false;
+  EXPECT_EQ(total(none), shipped);
+  auto exact = none;
+  exact.owner_paths = {bureau.path};
+  EXPECT_EQ(total(exact), shipped + 1);
+  exact.owner_paths = {bureau.path, section_path};
+  EXPECT_EQ(total(exact), shipped + 2);
+  auto below = none;
+  below.owner_subtrees = {bureau.path};
+  EXPECT_EQ(total(below), shipped + 2);
+  below.owner_subtrees = {section_path};
+  EXPECT_EQ(total(below), shipped + 1);
+  auto one = none;
+  one.code = "u1.a";
+  one.owner_paths = {bureau.path};
+  EXPECT_EQ(total(one), 1);
+  one.owner_paths.clear();
+  EXPECT_EQ(total(one), 0);  // a code the caller may not see
+
+  ASSERT_TRUE(store_
+                  ->Write([&](domain::Tx& tx) {
+                    return tx.checklists().SetText(mine.id, "改过的名称", "新的说明");
+                  })
+                  .ok());
+  ASSERT_TRUE(store_
+                  ->Read([&](domain::Tx& tx) -> Status {
+                    XA_ASSIGN_OR_RETURN(auto t, tx.checklists().Find(mine.id));
+                    EXPECT_EQ(t->name, "改过的名称");
+                    EXPECT_EQ(t->description, "新的说明");
+                    EXPECT_EQ(t->version, 1);
+                    EXPECT_EQ(t->items.size(), mine.items.size());
+                    EXPECT_EQ(t->owner_unit_id, std::optional<std::int64_t>(bureau.id));
+                    EXPECT_EQ(t->owner_name, "示范区教育局");
+                    EXPECT_EQ(t->owner_path, bureau.path);
+                    XA_ASSIGN_OR_RETURN(auto dorm, tx.checklists().Latest("fire.dormitory"));
+                    EXPECT_FALSE(dorm->owner_unit_id.has_value());
+                    EXPECT_EQ(dorm->owner_name, "");
+                    EXPECT_EQ(dorm->name, "学生宿舍消防安全检查表");  // the copy's source unchanged
+                    return {};
+                  })
+                  .ok());
+}
+
+// The step to schema 21 on a database with templates: they stay, shipped and without an owner,
+// and owned templates can be written after it.
+TEST_P(StorageContract, MigrationToChecklistOwnersKeepsTheTemplates) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = sql::OpenPool(db.url(), {2, 5000});
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(storage::Migrate(**pool, "t", 20).ok());
+  {
+    auto conn = (*pool)->Acquire();
+    ASSERT_TRUE(conn.ok());
+    for (const std::string q :
+         {"INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
+          "VALUES ('990102', '示范区', NULL, 'county', 't', 't')",
+          "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
+          "phone_index, created_at, updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', "
+          "NULL, '/1/', '', '', 't', 't')",
+          "INSERT INTO checklist_templates (id, code, version, name, stages, shipped, created_by, "
+          "created_at) VALUES (7, 'fire.dormitory', 1, '学生宿舍消防安全检查表', 'junior', 1, "
+          "'system', 't')",
+          "INSERT INTO checklist_items (template_id, position, item_key, text, domain, answer, "
+          "failure_level) VALUES (7, 0, 'F01', '疏散通道畅通', 'fire', 'pass_fail', 'general')"}) {
+      auto done = (*conn)->Exec(q, {});
+      ASSERT_TRUE(done.ok()) << q << ": " << done.error().message;
+    }
+  }
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  ASSERT_TRUE(store
+                  .Write([&](domain::Tx& tx) -> Status {
+                    XA_ASSIGN_OR_RETURN(auto kept, tx.checklists().Find(7));
+                    EXPECT_TRUE(kept.has_value());
+                    if (!kept) return {};
+                    EXPECT_EQ(kept->name, "学生宿舍消防安全检查表");
+                    EXPECT_EQ(kept->applies.stages, std::vector<std::string>{"junior"});
+                    EXPECT_TRUE(kept->shipped);
+                    EXPECT_FALSE(kept->owner_unit_id.has_value());
+                    EXPECT_EQ(kept->items.size(), 1u);
+                    auto copy = *kept;
+                    copy.code = "u1.fire.dormitory";
+                    copy.shipped = false;
+                    copy.owner_unit_id = 1;
+                    XA_TRY(tx.checklists().Insert(copy));
+                    XA_ASSIGN_OR_RETURN(auto back, tx.checklists().Find(copy.id));
+                    EXPECT_EQ(back->owner_name, "教育局");
+                    return {};
+                  })
+                  .ok());
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, StorageContract, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

@@ -143,6 +143,22 @@ bool NeedsNewVersion(const Template& stored, const Template& edited) {
          stored.applies.boarding != edited.applies.boarding;
 }
 
+std::string WithoutCopyNumber(const std::string& code) {
+  const auto underscore = code.rfind('_');
+  if (underscore == std::string::npos || underscore + 1 == code.size()) return code;
+  for (std::size_t i = underscore + 1; i < code.size(); ++i) {
+    if (code[i] < '0' || code[i] > '9') return code;
+  }
+  if (underscore == 0 || code[underscore - 1] == '.') return code;
+  return code.substr(0, underscore);
+}
+
+Edit EditOf(const Template& stored, const Template& edited) {
+  if (NeedsNewVersion(stored, edited)) return Edit::kNewVersion;
+  if (stored.name != edited.name || stored.description != edited.description) return Edit::kText;
+  return Edit::kNone;
+}
+
 Result<Verdict> Judge(const Item& item, const Answer& answer) {
   if (answer.value == "na") return Verdict::kNotApplicable;
   Verdict verdict = Verdict::kPass;

@@ -54,6 +54,10 @@ struct Template {
   Applicability applies;
   std::vector<Item> items;
   bool shipped = false;  // written from the plan and shipped with Xiaoan
+  // The bureau whose own template this is; none for a shipped template (every school sees it).
+  std::optional<std::int64_t> owner_unit_id;
+  std::string owner_name;  // filled by the repository
+  std::string owner_path;
   std::string created_by;
   std::string created_at;
   std::size_t item_count = 0;  // filled by the repository (lists carry no items)
@@ -89,9 +93,42 @@ Result<Verdict> Judge(const Item& item, const Answer& answer);
 const std::vector<Template>& ShippedTemplates();
 
 struct TemplateFilter {
-  std::string q;              // name or code contains
-  bool all_versions = false;  // false: the newest version of each code only
+  std::string q;                    // name or code contains
+  bool all_versions = false;        // false: the newest version of each code only
+  std::optional<std::string> code;  // the versions of one template
+  // Whose templates: the shipped ones always; with all_owners every unit's, otherwise those of
+  // the units at owner_paths (exact) and below owner_subtrees (path prefixes).
+  bool all_owners = true;
+  std::vector<std::string> owner_paths;
+  std::vector<std::string> owner_subtrees;
 };
+
+// A copy's code without the number a second copy got: "u12.fire.dormitory_3" →
+// "u12.fire.dormitory"; a code without one is returned as it is ("fire.lab_2b", "u12._3" keep
+// theirs: the number must follow other text and be all digits).
+std::string WithoutCopyNumber(const std::string& code);
+
+// Which edit a changed template is: nothing, its name or description only (kept on the stored
+// version), or a new version (NeedsNewVersion).
+enum class Edit { kNone, kText, kNewVersion };
+Edit EditOf(const Template& stored, const Template& edited);
+
+// A template's items as a spreadsheet (the export doubles as the import template): one row per
+// item in the columns of ItemColumns, codes written as their Chinese labels.
+const std::vector<std::string>& ItemColumns();
+std::vector<std::string> ItemRow(const Item& item);
+// The items of a sheet's rows (header excluded; row numbers as in the spreadsheet, the header is
+// row 1). Labels or codes are accepted; each problem names the row and the column. Blank rows are
+// skipped.
+struct SheetItems {
+  std::vector<Item> items;
+  std::vector<int> rows;  // the spreadsheet row of each item
+  std::vector<ErrorDetail> errors;
+};
+SheetItems ItemsFromRows(const std::vector<std::vector<std::string>>& rows);
+// A template problem from ValidateTemplate ("items[2].text") as the spreadsheet's row and column
+// of that item; other problems (the template's own fields) keep their field with no row.
+ErrorDetail SheetErrorOf(const ErrorDetail& e, const SheetItems& sheet);
 
 // Versions are written once and never changed: a new version is a new row.
 class TemplateRepository {
@@ -100,6 +137,9 @@ class TemplateRepository {
   virtual Status Insert(Template& t) = 0;  // assigns id; a taken (code, version) fails
   virtual Result<std::optional<Template>> Find(std::int64_t id) = 0;  // with its items
   virtual Result<std::optional<Template>> Latest(const std::string& code) = 0;
+  // A name or description corrected on a stored version (nothing an answer depends on).
+  virtual Status SetText(std::int64_t id, const std::string& name,
+                         const std::string& description) = 0;
   // Without items (item_count filled), ordered by code then version.
   virtual Result<PageResult<Template>> List(const TemplateFilter& filter,
                                             const PageRequest& page) = 0;

@@ -13,7 +13,10 @@ using sql::Value;
 constexpr std::string_view kColumns =
     "t.id, t.code, t.version, t.name, t.description, t.stages, t.location_types, t.boarding, "
     "t.shipped, t.created_by, t.created_at, "
-    "(SELECT COUNT(*) FROM checklist_items i WHERE i.template_id = t.id)";
+    "(SELECT COUNT(*) FROM checklist_items i WHERE i.template_id = t.id), t.owner_unit_id, "
+    "COALESCE(ou.name, ''), COALESCE(ou.path, '')";
+constexpr std::string_view kFrom =
+    " FROM checklist_templates t LEFT JOIN org_units ou ON ou.id = t.owner_unit_id";
 
 std::string Join(const std::vector<std::string>& codes) {
   std::string out;
@@ -54,6 +57,9 @@ Template ReadTemplate(const sql::Rows& r, std::size_t i) {
   t.created_by = r.Text(i, 9);
   t.created_at = r.Text(i, 10);
   t.item_count = static_cast<std::size_t>(r.Int(i, 11));
+  t.owner_unit_id = OptInt(r, i, 12);
+  t.owner_name = r.Text(i, 13);
+  t.owner_path = r.Text(i, 14);
   return t;
 }
 
@@ -65,11 +71,11 @@ Status SqlTemplateRepository::Insert(Template& t) {
   XA_ASSIGN_OR_RETURN(
       auto rows,
       conn_.Query("INSERT INTO checklist_templates (code, version, name, description, stages, "
-                  "location_types, boarding, shipped, created_by, created_at) "
-                  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+                  "location_types, boarding, shipped, created_by, created_at, owner_unit_id) "
+                  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
                   {t.code, std::int64_t{t.version}, t.name, t.description, Join(t.applies.stages),
                    Join(t.applies.location_types), boarding, std::int64_t{t.shipped ? 1 : 0},
-                   t.created_by, t.created_at}));
+                   t.created_by, t.created_at, Opt(t.owner_unit_id)}));
   t.id = rows.Int(0, 0);
   for (std::size_t p = 0; p < t.items.size(); ++p) {
     const Item& i = t.items[p];
@@ -113,7 +119,7 @@ Status SqlTemplateRepository::LoadItems(Template& t) {
 
 Result<std::optional<Template>> SqlTemplateRepository::Find(std::int64_t id) {
   XA_ASSIGN_OR_RETURN(auto rows, conn_.Query("SELECT " + std::string(kColumns) +
-                                                 " FROM checklist_templates t WHERE t.id = $1",
+                                                 std::string(kFrom) + " WHERE t.id = $1",
                                              {id}));
   if (rows.empty()) return std::optional<Template>{};
   Template t = ReadTemplate(rows, 0);
@@ -122,10 +128,10 @@ Result<std::optional<Template>> SqlTemplateRepository::Find(std::int64_t id) {
 }
 
 Result<std::optional<Template>> SqlTemplateRepository::Latest(const std::string& code) {
-  XA_ASSIGN_OR_RETURN(auto rows, conn_.Query("SELECT " + std::string(kColumns) +
-                                                 " FROM checklist_templates t WHERE t.code = $1 "
-                                                 "ORDER BY t.version DESC LIMIT 1",
-                                             {code}));
+  XA_ASSIGN_OR_RETURN(auto rows,
+                      conn_.Query("SELECT " + std::string(kColumns) + std::string(kFrom) +
+                                      " WHERE t.code = $1 ORDER BY t.version DESC LIMIT 1",
+                                  {code}));
   if (rows.empty()) return std::optional<Template>{};
   Template t = ReadTemplate(rows, 0);
   XA_TRY(LoadItems(t));
@@ -143,11 +149,25 @@ Result<domain::PageResult<Template>> SqlTemplateRepository::List(
     const std::string like = LikeContains(f.q);
     where.Add("t.name LIKE ? ESCAPE '\\' OR t.code LIKE ? ESCAPE '\\'", {like, like});
   }
-  XA_ASSIGN_OR_RETURN(
-      auto count,
-      conn_.Query("SELECT COUNT(*) FROM checklist_templates t" + where.Sql(), where.params()));
+  if (f.code) where.Add("t.code = ?", {*f.code});
+  if (!f.all_owners) {
+    std::string owners = "t.owner_unit_id IS NULL";
+    std::vector<Value> values;
+    if (!f.owner_paths.empty()) {
+      owners += " OR ou.path IN (" + Placeholders(f.owner_paths.size()) + ")";
+      for (const auto& p : f.owner_paths) values.emplace_back(p);
+    }
+    for (const auto& p : f.owner_subtrees) {
+      owners += " OR substr(ou.path, 1, length(?)) = ?";
+      values.emplace_back(p);
+      values.emplace_back(p);
+    }
+    where.Add(owners, std::move(values));
+  }
+  XA_ASSIGN_OR_RETURN(auto count, conn_.Query("SELECT COUNT(*)" + std::string(kFrom) + where.Sql(),
+                                              where.params()));
   std::string sql =
-      "SELECT " + std::string(kColumns) + " FROM checklist_templates t" + where.Sql() +
+      "SELECT " + std::string(kColumns) + std::string(kFrom) + where.Sql() +
       OrderBy(page.sort, {{"code", "t.code"}, {"name", "t.name"}}, "t.code", "t.version");
   sql::Params params = where.params();
   Paginate(page, sql, params);
@@ -156,6 +176,12 @@ Result<domain::PageResult<Template>> SqlTemplateRepository::List(
   out.total = count.Int(0, 0);
   for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(ReadTemplate(rows, i));
   return out;
+}
+
+Status SqlTemplateRepository::SetText(std::int64_t id, const std::string& name,
+                                      const std::string& description) {
+  return Done(conn_.Exec("UPDATE checklist_templates SET name = $1, description = $2 WHERE id = $3",
+                         {name, description, id}));
 }
 
 }  // namespace xiaoan::storage

@@ -11,6 +11,7 @@ class SqlTemplateRepository final : public domain::checklist::TemplateRepository
   Status Insert(domain::checklist::Template& t) override;
   Result<std::optional<domain::checklist::Template>> Find(std::int64_t id) override;
   Result<std::optional<domain::checklist::Template>> Latest(const std::string& code) override;
+  Status SetText(std::int64_t id, const std::string& name, const std::string& description) override;
   Result<domain::PageResult<domain::checklist::Template>> List(
       const domain::checklist::TemplateFilter& filter, const domain::PageRequest& page) override;
 

@@ -942,13 +942,15 @@ TEST_P(ApiTest, DictionariesLabelEveryCode) {
   auto r = As("school1_teacher").Call("GET", "/api/v1/dictionaries");
   ASSERT_EQ(r.status, 200) << r.body;
   auto d = Json(r).as_object();
-  for (const char* key : {"unit_kinds", "school_stages", "ownerships", "location_types",
-                          "department_kinds", "key_place_kinds", "hazard_domains", "hazard_levels",
-                          "hazard_sources", "hazard_states", "scope_kinds", "permissions"}) {
+  for (const char* key :
+       {"unit_kinds", "school_stages", "ownerships", "location_types", "department_kinds",
+        "key_place_kinds", "hazard_domains", "hazard_levels", "hazard_sources", "hazard_states",
+        "checklist_answers", "scope_kinds", "permissions"}) {
     ASSERT_TRUE(d.contains(key)) << key;
     EXPECT_FALSE(d.at(key).as_array().empty()) << key;
   }
-  EXPECT_EQ(d.size(), 12u);
+  EXPECT_EQ(d.size(), 13u);
+  EXPECT_EQ(d.at("checklist_answers").at(1), (json::object{{"code", "number"}, {"label", "数值"}}));
   EXPECT_EQ(d.at("hazard_domains").as_array().size(), 13u);
   EXPECT_EQ(d.at("hazard_states").at(5), (json::object{{"code", "closed"}, {"label", "已销号"}}));
   EXPECT_EQ(d.at("unit_kinds").at(0), (json::object{{"code", "bureau"}, {"label", "教育局"}}));

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "app/accounts/accounts.hpp"
+#include "app/checklist/checklists.hpp"
 #include "app/demo/seed_demo.hpp"
 #include "app/drills/drills.hpp"
 #include "app/hazards/hazards.hpp"
@@ -210,6 +211,23 @@ const std::vector<Row> kMatrix = {
   {"PUT",    "/api/v1/drill-plans/{id}",       "PLX", R"({"kind":"fire","date":"2099-06-01","commander":"校长"})", "fffnffnnff"},
   {"DELETE", "/api/v1/drill-plans/{id}",       "PLX", "", "fffnffnnff"},
   {"DELETE", "/api/v1/drill-plans/{id}",       "PD",  "", "fffoffnnff"},
+  // Checklist templates: read by the roles that inspect or are inspected, written by the bureau's
+  // safety office. CL is a shipped template, CB the bureau's own (revised by the PUT row), CX one
+  // of the other district's bureau.
+  {"GET",    "/api/v1/checklist-templates",    "", "",   "fffoooooof"},
+  {"GET",    "/api/v1/checklist-templates/import-template", "", "", "fffoffffff"},
+  {"POST",   "/api/v1/checklist-templates/import", "", "junk", "fffoffffff"},
+  {"POST",   "/api/v1/checklist-templates",    "", "{}", "fffoffffff"},
+  {"GET",    "/api/v1/checklist-templates/{id}", "CL", "", "fffoooooof"},
+  {"GET",    "/api/v1/checklist-templates/{id}", "CB", "", "fffoooooof"},
+  {"GET",    "/api/v1/checklist-templates/{id}", "CX", "", "fffnnnnnnf"},
+  {"PUT",    "/api/v1/checklist-templates/{id}", "CL", R"({"name":"x","items":[{"key":"A","text":"t","domain":"fire"}]})", "fffoffffff"},
+  {"PUT",    "/api/v1/checklist-templates/{id}", "CB", R"({"name":"x","items":[{"key":"A","text":"t","domain":"fire"}]})", "fffoffffff"},
+  {"PUT",    "/api/v1/checklist-templates/{id}", "CX", R"({"name":"x","items":[{"key":"A","text":"t","domain":"fire"}]})", "fffnffffff"},
+  {"POST",   "/api/v1/checklist-templates/{id}/copy", "CL", "", "fffoffffff"},
+  {"POST",   "/api/v1/checklist-templates/{id}/copy", "CX", "", "fffnffffff"},
+  {"GET",    "/api/v1/checklist-templates/{id}/export", "CB", "", "fffoooooof"},
+  {"GET",    "/api/v1/checklist-templates/{id}/export", "CX", "", "fffnnnnnnf"},
   // The plan for a year: read like the plan board, loaded by the bureau's safety office (it has
   // none of its own to remove: 404).
   {"GET",    "/api/v1/plans/{year}",           "2026", "", "fffoooooff"},
@@ -350,6 +368,25 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
     add_plan(targets_["S2"], "PL2");
     add_plan(targets_["S2"], "PD");
     add_plan(targets_["X"], "PLX");
+    auto add_checklist = [&](const std::string& owner, const std::string& key) {
+      domain::checklist::Template t;
+      t.name = "本局检查表";
+      t.owner_unit_id = std::stoll(owner);
+      t.items = {{"A01", "消防通道畅通"}};
+      t.items[0].domain = "fire";
+      auto r = app::CreateChecklistTemplate(*services_, app::RequestContext{}, t);
+      ASSERT_TRUE(r.ok()) << r.error().message;
+      targets_[key] = std::to_string(r->tmpl.id);
+    };
+    add_checklist(targets_["B1"], "CB");
+    add_checklist(targets_["XB"], "CX");
+    ASSERT_TRUE(store_
+                    ->Read([&](domain::Tx& tx) -> Status {
+                      XA_ASSIGN_OR_RETURN(auto t, tx.checklists().Latest("fire.dormitory"));
+                      if (t) targets_["CL"] = std::to_string(t->id);
+                      return {};
+                    })
+                    .ok());
     for (const auto& key : {"S1", "S2", "X"}) school_bodies_[key] = WritableSchool(targets_[key]);
   }
 
@@ -418,6 +455,10 @@ TEST_P(AuthorizationMatrix, ListsAndExportsHoldOnlyWhatTheScopeCovers) {
   EXPECT_EQ(total("sysadmin", "/api/v1/schools"), 41);
   EXPECT_EQ(total("safety_office", "/api/v1/schools"), 40);
   EXPECT_EQ(total("section_basic", "/api/v1/schools"), 40);
+  // The nine shipped checklists, the demo bureau's two and CB; never the other district's.
+  EXPECT_EQ(total("safety_office", "/api/v1/checklist-templates"), 12);
+  EXPECT_EQ(total("section_basic", "/api/v1/checklist-templates"), 12);
+  EXPECT_EQ(total("school1_teacher", "/api/v1/checklist-templates"), 12);
   EXPECT_EQ(total("school1_safety", "/api/v1/schools"), 1);
   EXPECT_EQ(total("school1_teacher", "/api/v1/schools?q=" + targets_["S2"]), 0);
   // The home board counts the same schools as the list: never another district's.

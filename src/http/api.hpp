@@ -60,6 +60,7 @@ void AddPlatformRoutes(Router& router, app::Services& services, const ApiOptions
 void AddHazardRoutes(Router& router, app::Services& services, const ApiOptions& options);
 void AddCalendarRoutes(Router& router, app::Services& services);
 void AddDrillRoutes(Router& router, app::Services& services);
+void AddChecklistRoutes(Router& router, app::Services& services);
 void AddRuleRoutes(Router& router, app::Services& services);
 void AddRoutes(Router& router, app::Services& services, const ApiOptions& options);
 

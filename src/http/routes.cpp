@@ -15,6 +15,7 @@ void AddRoutes(Router& router, app::Services& services, const ApiOptions& option
   AddHazardRoutes(router, services, options);
   AddCalendarRoutes(router, services);
   AddDrillRoutes(router, services);
+  AddChecklistRoutes(router, services);
   AddRuleRoutes(router, services);
 }
 

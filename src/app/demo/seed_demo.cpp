@@ -303,6 +303,7 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
       XA_TRY(add_user("dept" + std::to_string(i + 1) + "_liaison", "联络员", dept,
                       "department_liaison", {}));
     }
+    XA_TRY(SeedDemoChecklists(tx, bureau_unit->id));
     if (city_bureau) {
       // At city scale the city bureau's safety office sees every district.
       XA_ASSIGN_OR_RETURN(auto city_unit, tx.org().FindUnit(*city_bureau));

@@ -47,6 +47,10 @@ struct DemoSummary {
 Status SeedDemoCalendar(domain::Tx& tx, domain::UnitId bureau,
                         const std::vector<domain::School>& schools);
 
+// The demo bureau's own checklist templates (a revised copy of a shipped one, and its own), in
+// the caller's transaction; the number of versions written.
+Result<int> SeedDemoChecklists(domain::Tx& tx, domain::UnitId bureau);
+
 // Writes the hazard history of the given schools inside the caller's transaction; returns how
 // many hazards it created. The schools with demo accounts get no fire hazards.
 Result<int> SeedHazardHistory(Services& s, domain::Tx& tx, std::uint64_t seed,

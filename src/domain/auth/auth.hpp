@@ -51,6 +51,8 @@ inline constexpr const char* kRulesRead = "rules:read";
 inline constexpr const char* kRulesConfigure = "rules:configure";
 inline constexpr const char* kDrillRead = "drill:read";
 inline constexpr const char* kDrillRecord = "drill:record";
+inline constexpr const char* kChecklistRead = "checklist:read";
+inline constexpr const char* kChecklistManage = "checklist:manage";
 }  // namespace perm
 
 // Every permission that exists, for validation of custom roles.

@@ -2,6 +2,7 @@
 
 #include "core/embedded_file.hpp"
 #include "domain/auth/auth.hpp"
+#include "domain/checklist/checklist.hpp"
 #include "domain/hazard/hazard.hpp"
 #include "domain/org/enums.hpp"
 #include "http/api.hpp"
@@ -39,6 +40,7 @@ std::string DictionariesBody() {
                           {"hazard_levels", EnumJson(domain::hazard::Levels())},
                           {"hazard_sources", EnumJson(domain::hazard::Sources())},
                           {"hazard_states", EnumJson(domain::hazard::States())},
+                          {"checklist_answers", EnumJson(domain::checklist::AnswerKinds())},
                           {"scope_kinds", std::move(scope_kinds)},
                           {"permissions", std::move(permissions)}});
 }

@@ -1,5 +1,7 @@
 #include "http/json/fields.hpp"
 
+#include <cmath>
+
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -91,6 +93,10 @@ bool IsBadJson(const Error& e) {
 
 bool Fields::Has(const char* key) const { return obj_.contains(key); }
 
+void Fields::Ignore(std::initializer_list<const char*> keys) {
+  for (const char* k : keys) known_.insert(k);
+}
+
 const json::value* Fields::Get(const char* key, bool required) {
   known_.insert(key);
   const json::value* v = obj_.if_contains(key);
@@ -127,6 +133,18 @@ std::optional<std::int64_t> Fields::Int(const char* key, bool required) {
   if (v->is_uint64() && v->as_uint64() <= INT64_MAX)
     return static_cast<std::int64_t>(v->as_uint64());
   AddError(Path(key), "须为整数");
+  return std::nullopt;
+}
+
+std::optional<double> Fields::Number(const char* key, bool required) {
+  const json::value* v = Get(key, required);
+  if (v == nullptr) return std::nullopt;
+  if (v->is_null() && !required) return std::nullopt;
+  if (v->is_number()) {
+    const double d = v->to_number<double>();
+    if (std::isfinite(d)) return d;
+  }
+  AddError(Path(key), "须为数字");
   return std::nullopt;
 }
 

@@ -29,6 +29,8 @@ class Fields {
   std::optional<std::string> NullableStr(const char* key);
   std::optional<std::int64_t> Int(const char* key, bool required);
   std::optional<bool> Bool(const char* key, bool required);
+  // A finite number (integer or decimal); null when not required → nullopt.
+  std::optional<double> Number(const char* key, bool required);
   const boost::json::array* Array(const char* key, bool required);
   // An optional array of integers (record ids); errors name key[i].
   std::vector<std::int64_t> Ids(const char* key);
@@ -36,6 +38,8 @@ class Fields {
   // A nested object field (absent or null and not required → nullptr).
   const boost::json::object* ObjectField(const char* key, bool required);
 
+  // Read-only fields a client sends back as it read them: accepted and not used.
+  void Ignore(std::initializer_list<const char*> keys);
   void AddError(const std::string& field, std::string reason);
   void Merge(Fields& nested);  // takes nested errors (already prefixed)
   std::string Path(const char* key) const { return prefix_.empty() ? key : prefix_ + "." + key; }

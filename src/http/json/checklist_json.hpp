@@ -1,0 +1,17 @@
+#pragma once
+// Checklist templates in JSON.
+#include <boost/json/value.hpp>
+
+#include "app/checklist/checklists.hpp"
+#include "http/json/fields.hpp"
+
+namespace xiaoan::http {
+
+// with_items: the template's page (its items); lists carry item_count only.
+boost::json::value ToJson(const app::TemplateView& v, bool with_items);
+// A template's writable fields (name, description, applies, items, and code when creating);
+// errors name the field ("items[2].text"). The read-only fields of a template as read are
+// accepted and ignored, so a client may send back what it read.
+domain::checklist::Template TemplateFromJson(Fields& f, bool creating);
+
+}  // namespace xiaoan::http

@@ -28,6 +28,8 @@ let keyboardHazard
 let schoolId
 /** A drill of 示范区双桥小学 with a problem, for the tour. */
 let tourDrill
+/** The shipped 学生宿舍消防安全检查表, for the tour. */
+let tourChecklist
 
 const KEYBOARD_TITLE = '实验室通风橱故障（键盘）'
 
@@ -71,6 +73,9 @@ before(async () => {
   const bureau = await apiSession(server, 'safety_office')
   const schools = await (await bureau('/api/v1/schools?page_size=1')).json()
   schoolId = schools.items[0].id
+  const checklists = await (await api(`/api/v1/checklist-templates?q=${encodeURIComponent('学生宿舍消防安全检查表')}`)).json()
+  tourChecklist = checklists.items.find((c) => c.code === 'fire.dormitory')?.id
+  assert.ok(tourChecklist, JSON.stringify(checklists))
 })
 
 after(async () => {
@@ -133,6 +138,24 @@ async function planDialog(page, label) {
   await expectAccessible(page, `${label}, new plan dialog`)
   await page.keyboard.press('Escape')
   await page.waitForSelector(byTest('plan-dialog'), { state: 'hidden' })
+}
+
+/** The checklist import dialog (a name field besides the file), open and checked, then Escape. */
+async function checklistImport(page, label) {
+  await page.click(byTest('import'))
+  await page.waitForSelector(`${byTest('import-dialog')}:visible`)
+  await expectAccessible(page, `${label}, the checklist import dialog`)
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('import-dialog'), { state: 'hidden' })
+}
+
+/** A checklist's 复制为本单位 dialog, open and checked, then Escape. */
+async function checklistCopy(page, label) {
+  await page.click(byTest('checklist-copy'))
+  await page.waitForSelector(`${byTest('copy-dialog')}:visible`)
+  await expectAccessible(page, `${label}, the copy dialog`)
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('copy-dialog'), { state: 'hidden' })
 }
 
 /** The bell's panel: open, checked, and Escape closes it with the focus back on the bell. */
@@ -245,6 +268,8 @@ for (const viewport of [DESKTOP, PHONE]) {
           ['/hazards/board', byTest('board-open')],
           ['/hazards/supervision', byTest('table')],
           ['/hazards/rules', byTest('field-general_days')],
+          ['/checklists', byTest('row-link')],
+          [`/checklists/${tourChecklist}`, byTest('checklist-info')],
           ['/rules', byTest('rule-hazard.overdue')],
           ['/drills', byTest('row-link')],
           ['/drills/new', byTest('drill-form')],
@@ -270,6 +295,9 @@ for (const viewport of [DESKTOP, PHONE]) {
           ['/home', byTest('home-scope')],
           ['/hazards/board', byTest('board-open')],
           ['/hazards/supervision', byTest('table')],
+          ['/checklists', byTest('row-link'), checklistImport],
+          [`/checklists/${tourChecklist}`, byTest('checklist-info'), checklistCopy],
+          ['/checklists/new', byTest('checklist-form')],
           ['/drills', byTest('row-link')],
           ['/drills/board', byTest('board-row-drill.monthly'), boardEvaluate],
           ['/plan-board?measure=13', `${byTest('measure-findings-13')} ${byTest('finding-open')}`],
@@ -546,6 +574,8 @@ describe('no sideways scrolling at 320 px and at 200 % zoom', () => {
         ['school1_safety', '/hazards/board', byTest('board-open')],
         ['school1_safety', '/hazards/supervision', byTest('table')],
         ['school1_safety', '/rules', byTest('rule-hazard.overdue')],
+        ['school1_safety', '/checklists', byTest('row-link')],
+        ['school1_safety', `/checklists/${tourChecklist}`, byTest('checklist-info')],
         ['school1_safety', '/drills', byTest('row-link')],
         ['school1_safety', '/drills/new', byTest('drill-form')],
         ['school1_safety', `/drills/${tourDrill}`, byTest('drill-info')],
@@ -558,6 +588,7 @@ describe('no sideways scrolling at 320 px and at 200 % zoom', () => {
         ['safety_office', '/drills/board', byTest('board-row-drill.monthly')],
         ['safety_office', '/plan-board?measure=13', `${byTest('measure-findings-13')} ${byTest('finding-open')}`],
         ['safety_office', '/plan/year', byTest('plan-title')],
+        ['safety_office', '/checklists/new', byTest('checklist-form')],
         ['safety_office', '/calendar?month=2026-10', byTest('day-2026-10-10')],
         ['safety_office', '/system/schools', `${byTest('table')} .el-table__row`],
         ['sysadmin', '/system/users', `${byTest('table')} .el-table__row`],

@@ -22,6 +22,8 @@ export interface Dictionaries {
   hazard_levels?: DictEntry[]
   hazard_sources?: DictEntry[]
   hazard_states?: DictEntry[]
+  /** Checklists: how an item is answered (pass_fail, number, text). */
+  checklist_answers?: DictEntry[]
   permissions: PermissionEntry[]
 }
 

@@ -77,6 +77,32 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'hazard.menu.rules', group: 'hazards', icon: 'Setting', perm: perm.hazardRead },
   },
   {
+    // 检查表: the checklist templates inspections and patrols are filled from — the shipped ones and
+    // the units' own, versioned (checklist:read; checklist:manage writes, copies and imports).
+    path: 'checklists',
+    name: 'checklists',
+    component: () => import('@/views/checklists/ChecklistList.vue'),
+    meta: { title: 'checklist.menu.list', group: 'hazards', icon: 'List', perm: perm.checklistRead },
+  },
+  {
+    path: 'checklists/new',
+    name: 'checklist-new',
+    component: () => import('@/views/checklists/ChecklistForm.vue'),
+    meta: { title: 'checklist.menu.new', perm: perm.checklistManage },
+  },
+  {
+    path: 'checklists/:id(\\d+)',
+    name: 'checklist-detail',
+    component: () => import('@/views/checklists/ChecklistDetail.vue'),
+    meta: { title: 'checklist.menu.detail', perm: perm.checklistRead },
+  },
+  {
+    path: 'checklists/:id(\\d+)/edit',
+    name: 'checklist-edit',
+    component: () => import('@/views/checklists/ChecklistForm.vue'),
+    meta: { title: 'checklist.menu.edit', perm: perm.checklistManage },
+  },
+  {
     path: 'drills',
     name: 'drills',
     component: () => import('@/views/drills/DrillList.vue'),

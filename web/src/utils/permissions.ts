@@ -35,4 +35,6 @@ export const perm = {
   drillRecord: 'drill:record',
   rulesRead: 'rules:read',
   rulesConfigure: 'rules:configure',
+  checklistRead: 'checklist:read',
+  checklistManage: 'checklist:manage',
 } as const

@@ -45,6 +45,21 @@ describe('sidebar menu', () => {
     expect(order).toEqual(['home', 'hazards', 'drills', 'education', 'system'])
   })
 
+  it('lists 检查表 under 隐患排查 for checklist:read, after the ledger’s pages', () => {
+    const hazards = (perms: string[]) => buildMenu(layoutChildren, canWith(perms)).find((s) => s.group === 'hazards')?.items.map((i) => i.name)
+    expect(hazards([perm.checklistRead])).toEqual(['checklists'])
+    expect(hazards([perm.hazardRead, perm.checklistRead, perm.checklistManage])).toEqual([
+      'hazards',
+      'hazard-supervision',
+      'hazard-board',
+      'hazard-rules',
+      'checklists',
+    ])
+    expect(hazards([perm.drillRead])).toBeUndefined()
+    const all = buildMenu(layoutChildren, () => true).flatMap((s) => s.items.map((i) => i.name))
+    for (const page of ['checklist-new', 'checklist-detail', 'checklist-edit']) expect(all).not.toContain(page)
+  })
+
   it('never lists routes that are not menu entries', () => {
     const all = buildMenu(layoutChildren, () => true).flatMap((s) => s.items.map((i) => i.name))
     expect(all).not.toContain('school-detail')

@@ -13,5 +13,6 @@ import calendar from './calendar'
 import rules from './rules'
 import drill from './drill'
 import plan from './plan'
+import checklist from './checklist'
 
-export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules, drill, plan }
+export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules, drill, plan, checklist }

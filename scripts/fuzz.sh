@@ -2,7 +2,7 @@
 # Usage: scripts/fuzz.sh [SECONDS [TARGET…]]
 #
 # Builds the libFuzzer targets of fuzz/ with clang (the fuzz preset: ASan + UBSan) and runs each
-# for SECONDS (default 20): the HTTP request boundary, JSON bodies, query strings, file type
+# for SECONDS (default 20), one per core at a time: the HTTP request boundary, JSON bodies, query strings, file type
 # detection and the .xlsx and CSV readers. The .xls target (xls) runs only when named: it finds
 # FreeXL's own stack over-read (tests/fixtures/freexl-overread.xls) within seconds, which is why
 # the server reads .xls in a child process (office::ReadXlsInChild). Seeds: fuzz/seeds/<target> and spreadsheets made
@@ -36,23 +36,37 @@ done
 
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-failed=0
-for target in "${targets[@]}"; do
-  corpus="$out/corpus/$target"
+# One target per core at a time (FUZZ_JOBS, default the number of cores): each runs for SECONDS
+# either way, so two cores halve the wall time.
+jobs=${FUZZ_JOBS:-$(nproc)}
+run_target() {
+  local target=$1 corpus="$out/corpus/$1" log="$out/$1.log"
+  local seeds=()
   mkdir -p "$corpus"
-  seeds=()
   [[ -d fuzz/seeds/$target ]] && seeds+=("fuzz/seeds/$target")
   case $target in
     xlsx | xls | csv) seeds+=("$out/seeds/sheets") ;;
   esac
-  log="$out/$target.log"
   if "$out/fuzz/${target}_fuzz" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$out/crashes/${target}-" "$corpus" "${seeds[@]}" >"$log" 2>&1; then
     echo "fuzz: $target: $(grep -Eo 'Done [0-9]+ runs' "$log" | tail -1), corpus $(ls "$corpus" | wc -l) inputs"
   else
     echo "fuzz: $target FAILED:" >&2
     grep -E 'ERROR|SUMMARY|runtime error|Test unit written' "$log" | head -20 >&2 || tail -30 "$log" >&2
-    failed=1
+    return 1
   fi
+}
+failed=0
+pids=()
+for target in "${targets[@]}"; do
+  run_target "$target" &
+  pids+=("$!")
+  if ((${#pids[@]} >= jobs)); then
+    wait "${pids[0]}" || failed=1
+    pids=("${pids[@]:1}")
+  fi
+done
+for pid in "${pids[@]}"; do
+  wait "$pid" || failed=1
 done
 exit "$failed"

@@ -5,7 +5,7 @@
 # (again only when the lock file changed), then
 #   build   builds it into web/dist (served by `xiaoan serve`, server.web_root)
 #   check   type-checks it (vue-tsc, strict) and runs the Vitest component and store tests
-#   e2e     runs the end-to-end tests in headless Debian Chromium against a server started from
+#   e2e     runs the end-to-end tests (two files at a time) in headless Debian Chromium against a server started from
 #           XIAOAN-BINARY with a fresh demo database; screenshots go to web/e2e-results/
 # Needs node and npm (scripts/setup.sh --with-node) and, for e2e, /usr/bin/chromium
 # (scripts/setup.sh --with-browser).
@@ -47,7 +47,9 @@ case "$cmd" in
     if [[ ! -f dist/index.html ]]; then
       npx --no-install vite build --logLevel warn
     fi
-    XIAOAN_BIN="$binary" node --test --test-concurrency=1 --test-reporter=spec e2e/
+    # Two files at a time (E2E_JOBS): each has its own server and browser, and most of a test's
+    # time is spent waiting on the page.
+    XIAOAN_BIN="$binary" node --test --test-concurrency="${E2E_JOBS:-2}" --test-reporter=spec e2e/
     ;;
   -h | --help)
     sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'

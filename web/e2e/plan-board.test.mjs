@@ -134,7 +134,10 @@ describe('the plan board', () => {
     await dialog.locator(byTest('finding-record')).first().waitFor()
     assert.equal((await dialog.locator(byTest('record-school')).innerText()).trim(), withEvidence.school_name)
     assert.equal((await dialog.locator(byTest('record-reason')).innerText()).trim(), withEvidence.reason)
-    assert.match(await dialog.locator(byTest('finding-record')).first().innerText(), /\d{4}-\d{2}-\d{2} .*演练/)
+    // The record's line fills in once its drill is read ("记录 193" until then).
+    const record = dialog.locator(byTest('finding-record')).first()
+    await record.filter({ hasText: /\d{4}-\d{2}-\d{2} .*演练/ }).waitFor()
+    assert.match(await record.innerText(), /\d{4}-\d{2}-\d{2} .*演练/)
     await expectAccessible(page, 'the finding’s records')
     await dialog.locator(byTest('finding-record')).first().click()
     await page.waitForURL(new RegExp(`/drills/${withEvidence.evidence[0]}$`))

@@ -12,6 +12,7 @@
 #include "app/drills/drills.hpp"
 #include "app/hazards/hazards.hpp"
 #include "app/org/org_use_cases.hpp"
+#include "app/patrols/patrols.hpp"
 #include "core/clock.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -228,6 +229,31 @@ const std::vector<Row> kMatrix = {
   {"POST",   "/api/v1/checklist-templates/{id}/copy", "CX", "", "fffnffffff"},
   {"GET",    "/api/v1/checklist-templates/{id}/export", "CB", "", "fffoooooof"},
   {"GET",    "/api/v1/checklist-templates/{id}/export", "CX", "", "fffnnnnnnf"},
+  // Patrols: read as the checklists, scheduled by the bureau's office and the school's leader and
+  // safety officer, recorded by the school's staff. PP/PR/KP 1 at the own school, 2 at the
+  // sibling school (PPD to remove), X in the other district.
+  {"GET",    "/api/v1/patrol-plans",           "", "",   "fffoooooof"},
+  {"POST",   "/api/v1/patrol-plans",           "", "{}", "fffoffooff"},
+  {"GET",    "/api/v1/patrol-plans/{id}",      "PP1", "", "fffoooooof"},
+  {"GET",    "/api/v1/patrol-plans/{id}",      "PP2", "", "fffooonnnf"},
+  {"GET",    "/api/v1/patrol-plans/{id}",      "PPX", "", "fffnnnnnnf"},
+  {"PUT",    "/api/v1/patrol-plans/{id}",      "PP1", R"({"key_place_id":1,"template_id":1,"starts_on":"2026-09-01"})", "fffoffooff"},
+  {"PUT",    "/api/v1/patrol-plans/{id}",      "PP2", R"({"key_place_id":1,"template_id":1,"starts_on":"2026-09-01"})", "fffoffnnff"},
+  {"PUT",    "/api/v1/patrol-plans/{id}",      "PPX", R"({"key_place_id":1,"template_id":1,"starts_on":"2026-09-01"})", "fffnffnnff"},
+  {"DELETE", "/api/v1/patrol-plans/{id}",      "PPX", "", "fffnffnnff"},
+  {"DELETE", "/api/v1/patrol-plans/{id}",      "PPD", "", "fffoffnnff"},
+  {"GET",    "/api/v1/patrol-schedule",        "", "",   "fffoooooof"},
+  {"GET",    "/api/v1/patrol-places/{id}",     "KP1", "", "fffoooooof"},
+  {"GET",    "/api/v1/patrol-places/{id}",     "KP2", "", "fffooonnnf"},
+  {"GET",    "/api/v1/patrol-places/{id}",     "KPX", "", "fffnnnnnnf"},
+  {"GET",    "/api/v1/patrol-records",         "", "",   "fffoooooof"},
+  {"GET",    "/api/v1/patrol-records/export",  "", "",   "fffoooooof"},
+  {"POST",   "/api/v1/patrol-records",         "", "{}", "ffffffooof"},
+  {"GET",    "/api/v1/patrol-records/{id}",    "PR1", "", "fffoooooof"},
+  {"GET",    "/api/v1/patrol-records/{id}",    "PR2", "", "fffooonnnf"},
+  {"GET",    "/api/v1/patrol-records/{id}",    "PRX", "", "fffnnnnnnf"},
+  {"POST",   "/api/v1/patrol-records/{id}/hazards", "PR1", R"({"item_key":"C99"})", "ffffffooof"},
+  {"POST",   "/api/v1/patrol-records/{id}/hazards", "PRX", R"({"item_key":"C99"})", "ffffffnnnf"},
   // The plan for a year: read like the plan board, loaded by the bureau's safety office (it has
   // none of its own to remove: 404).
   {"GET",    "/api/v1/plans/{year}",           "2026", "", "fffoooooff"},
@@ -280,6 +306,7 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
     x.profile.stage = "primary";
     x.profile.ownership = "public";
     x.profile.location_type = "urban";
+    x.key_places = {{0, "canteen", "学生食堂", std::nullopt}};
     auto school = app::CreateSchool(*services_, system, x);
     ASSERT_TRUE(school.ok());
     targets_["X"] = std::to_string(school->unit.id);
@@ -387,6 +414,48 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
                       return {};
                     })
                     .ok());
+    // A patrol plan of each school's canteen (KP1, KP2, KPX), each with a patrol (PR…) but the
+    // sibling school's second plan (PPD, to remove).
+    std::int64_t canteen_checklist = 0;
+    ASSERT_TRUE(store_
+                    ->Read([&](domain::Tx& tx) -> Status {
+                      XA_ASSIGN_OR_RETURN(auto t, tx.checklists().Latest("fire.canteen"));
+                      if (t) canteen_checklist = t->id;
+                      return {};
+                    })
+                    .ok());
+    auto add_patrol = [&](const std::string& school, const std::string& suffix, bool record) {
+      domain::patrol::Plan p;
+      p.school_id = std::stoll(school);
+      ASSERT_TRUE(store_
+                      ->Read([&](domain::Tx& tx) -> Status {
+                        XA_ASSIGN_OR_RETURN(auto s, tx.org().FindSchool(p.school_id));
+                        for (const auto& k : s->key_places) {
+                          if (k.kind == "canteen") p.key_place_id = k.id;
+                        }
+                        return {};
+                      })
+                      .ok());
+      p.template_id = canteen_checklist;
+      p.starts_on = "2026-09-01";
+      auto plan = app::CreatePatrolPlan(*services_, app::RequestContext{}, p);
+      ASSERT_TRUE(plan.ok()) << plan.error().message;
+      targets_["PP" + suffix] = std::to_string(plan->plan.id);
+      targets_["KP" + suffix] = std::to_string(p.key_place_id);
+      if (!record) return;
+      app::PatrolInput in;
+      in.plan_id = plan->plan.id;
+      for (const char* key : {"C01", "C02", "C03", "C04", "C05", "C06"}) {
+        in.answers.push_back({key, "pass"});
+      }
+      auto done = app::RecordPatrol(*services_, app::RequestContext{}, in);
+      ASSERT_TRUE(done.ok()) << done.error().message;
+      targets_["PR" + suffix] = std::to_string(done->record.id);
+    };
+    add_patrol(targets_["S1"], "1", true);
+    add_patrol(targets_["S2"], "2", true);
+    add_patrol(targets_["S2"], "D", false);
+    add_patrol(targets_["X"], "X", true);
     for (const auto& key : {"S1", "S2", "X"}) school_bodies_[key] = WritableSchool(targets_[key]);
   }
 

@@ -24,6 +24,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/field_cipher.hpp"
+#include "domain/patrol/patrol.hpp"
 #include "storage/audit_anchor.hpp"
 #include "storage/field_protection.hpp"
 #include "support/test_store.hpp"
@@ -2609,6 +2610,264 @@ TEST_P(StorageContract, MigrationToChecklistOwnersKeepsTheTemplates) {
                     XA_TRY(tx.checklists().Insert(copy));
                     XA_ASSIGN_OR_RETURN(auto back, tx.checklists().Find(copy.id));
                     EXPECT_EQ(back->owner_name, "教育局");
+                    return {};
+                  })
+                  .ok());
+}
+
+// Patrol plans, patrols and their answers: names joined from the school, place and template;
+// plans by school, place, dates and scope; patrols newest first with filters and paging; the days
+// patrolled per plan; a key place with a plan is in use; a plan's patrols counted.
+TEST_P(StorageContract, PatrolPlansAndPatrols) {
+  const auto bureau = Bureau();
+  auto created = app::CreateSchool(S(), ctx_, SampleSchool(bureau.id, "P100"));
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  auto other = app::CreateSchool(S(), ctx_, SampleSchool(bureau.id, "P200"));
+  ASSERT_TRUE(other.ok()) << other.error().message;
+  const auto& school = *created;
+  const auto dorm = school.key_places[0].id;
+  const auto gate = school.key_places[1].id;
+  auto t = domain::checklist::ShippedTemplates()[0];
+  t.code = "u1.patrol.dormitory";
+  t.created_by = "system";
+  t.created_at = "t";
+  namespace pt = domain::patrol;
+  pt::Plan daily;
+  daily.school_id = school.unit.id;
+  daily.key_place_id = dorm;
+  daily.frequency = "daily";
+  daily.starts_on = "2026-09-01";
+  daily.patroller = "宿管员";
+  daily.created_by = "office";
+  daily.created_at = daily.updated_at = "t";
+  pt::Plan shifts = daily;
+  shifts.frequency = "shift";
+  shifts.shifts = {750, 1290};
+  shifts.school_days_only = false;
+  shifts.ends_on = "2026-11-30";
+  pt::Plan theirs = daily;
+  theirs.school_id = other->unit.id;
+  theirs.key_place_id = other->key_places[0].id;
+  ASSERT_TRUE(store_
+                  ->Write([&](domain::Tx& tx) -> Status {
+                    XA_TRY(tx.checklists().Insert(t));
+                    daily.template_id = shifts.template_id = theirs.template_id = t.id;
+                    XA_TRY(tx.patrols().InsertPlan(daily));
+                    XA_TRY(tx.patrols().InsertPlan(shifts));
+                    return tx.patrols().InsertPlan(theirs);
+                  })
+                  .ok());
+  ASSERT_TRUE(store_
+                  ->Read([&](domain::Tx& tx) -> Status {
+                    XA_ASSIGN_OR_RETURN(auto p, tx.patrols().FindPlan(shifts.id));
+                    EXPECT_TRUE(p.has_value());
+                    if (!p) return {};
+                    EXPECT_EQ(p->school_name, school.unit.name);
+                    EXPECT_EQ(p->school_path, school.unit.path);
+                    EXPECT_EQ(p->place_name, "学生宿舍");
+                    EXPECT_EQ(p->place_kind, "dormitory");
+                    EXPECT_EQ(p->template_code, "u1.patrol.dormitory");
+                    EXPECT_EQ(p->template_version, 1);
+                    EXPECT_EQ(p->shifts, (std::vector<int>{750, 1290}));
+                    EXPECT_FALSE(p->school_days_only);
+                    EXPECT_EQ(p->ends_on, std::optional<std::string>("2026-11-30"));
+                    pt::PlanFilter f;
+                    XA_ASSIGN_OR_RETURN(auto all, tx.patrols().ListPlans(f, {}));
+                    EXPECT_EQ(all.size(), 3u);
+                    f.school_id = school.unit.id;
+                    XA_ASSIGN_OR_RETURN(auto mine, tx.patrols().ListPlans(f, {}));
+                    EXPECT_EQ(mine.size(), 2u);
+                    f.active_only = true;
+                    f.active_on = "2026-12-01";  // the shift plan ended the day before
+                    XA_ASSIGN_OR_RETURN(auto running, tx.patrols().ListPlans(f, {}));
+                    EXPECT_EQ(running.size(), 1u);
+                    f.active_on = "2026-11-30";  // its last day
+                    XA_ASSIGN_OR_RETURN(auto last, tx.patrols().ListPlans(f, {}));
+                    EXPECT_EQ(last.size(), 2u);
+                    f.active_on = "2026-08-31";  // before both
+                    XA_ASSIGN_OR_RETURN(auto early, tx.patrols().ListPlans(f, {}));
+                    EXPECT_TRUE(early.empty());
+                    pt::PlanFilter by_place;
+                    by_place.key_place_id = gate;
+                    XA_ASSIGN_OR_RETURN(auto none, tx.patrols().ListPlans(by_place, {}));
+                    EXPECT_TRUE(none.empty());
+                    XA_ASSIGN_OR_RETURN(
+                        auto scoped,
+                        tx.patrols().ListPlans({}, domain::ScopeFilter::Subtree(other->unit.path)));
+                    EXPECT_EQ(scoped.size(), 1u);
+                    XA_ASSIGN_OR_RETURN(auto in_use, tx.org().KeyPlacesInUse({dorm, gate}));
+                    EXPECT_EQ(in_use, std::vector<std::int64_t>{dorm});
+                    XA_ASSIGN_OR_RETURN(auto owner, tx.org().SchoolOfKeyPlace(gate));
+                    EXPECT_EQ(owner, std::optional<domain::UnitId>(school.unit.id));
+                    XA_ASSIGN_OR_RETURN(auto nobody, tx.org().SchoolOfKeyPlace(999999));
+                    EXPECT_FALSE(nobody.has_value());
+                    return {};
+                  })
+                  .ok());
+
+  const auto record = [&](const pt::Plan& p, const std::string& date, int shift, int failed) {
+    pt::Record r;
+    r.plan_id = p.id;
+    r.school_id = p.school_id;
+    r.key_place_id = p.key_place_id;
+    r.template_id = p.template_id;
+    r.date = date;
+    r.shift = shift;
+    r.patrolled_at = date + "T12:00:00.000Z";
+    r.patroller = "宿管员 赵老师";
+    r.username = "teacher";
+    r.note = "正常";
+    r.failed = failed;
+    r.answers = {{"D01", "pass", "", {5, 6}, "pass", std::nullopt},
+                 {"D08", "0.9", "楼梯偏窄", {}, failed ? "fail" : "pass", std::nullopt}};
+    EXPECT_TRUE(store_->Write([&](domain::Tx& tx) { return tx.patrols().InsertRecord(r); }).ok());
+    return r.id;
+  };
+  const auto first = record(daily, "2026-12-01", 0, 0);
+  const auto failed = record(daily, "2026-12-02", 0, 1);
+  record(shifts, "2026-11-30", 2, 0);
+  record(theirs, "2026-12-02", 0, 0);
+  ASSERT_TRUE(
+      store_
+          ->Read([&](domain::Tx& tx) -> Status {
+            XA_ASSIGN_OR_RETURN(auto r, tx.patrols().FindRecord(failed));
+            EXPECT_TRUE(r.has_value());
+            if (!r) return {};
+            EXPECT_EQ(r->school_path, school.unit.path);
+            EXPECT_EQ(r->place_name, "学生宿舍");
+            EXPECT_EQ(r->template_name, t.name);
+            EXPECT_EQ(r->failed, 1);
+            EXPECT_EQ(r->patroller, "宿管员 赵老师");
+            EXPECT_EQ(r->answers.size(), 2u);
+            EXPECT_EQ(r->answers[0].file_ids, (std::vector<std::int64_t>{5, 6}));
+            EXPECT_EQ(r->answers[1].value, "0.9");
+            EXPECT_EQ(r->answers[1].verdict, "fail");
+            EXPECT_EQ(r->answers[1].note, "楼梯偏窄");
+            EXPECT_TRUE(r->answers[1].file_ids.empty());
+            XA_ASSIGN_OR_RETURN(auto missing, tx.patrols().FindRecord(999999));
+            EXPECT_FALSE(missing.has_value());
+
+            pt::RecordFilter f;
+            XA_ASSIGN_OR_RETURN(auto all, tx.patrols().ListRecords(f, {}, {1, 2, ""}));
+            EXPECT_EQ(all.total, 4);
+            EXPECT_EQ(all.items.size(), 2u);
+            EXPECT_EQ(all.items[0].date, "2026-12-02");  // newest first
+            EXPECT_TRUE(all.items[0].answers.empty());   // lists carry no answers
+            f.school_id = school.unit.id;
+            f.failed_only = true;
+            XA_ASSIGN_OR_RETURN(auto bad, tx.patrols().ListRecords(f, {}, {1, 20, ""}));
+            EXPECT_EQ(bad.total, 1);
+            pt::RecordFilter range;
+            range.from = "2026-12-01";
+            range.to = "2026-12-01";
+            XA_ASSIGN_OR_RETURN(auto one, tx.patrols().ListRecords(range, {}, {1, 20, ""}));
+            EXPECT_EQ(one.total, 1);
+            if (!one.items.empty()) {
+              EXPECT_EQ(one.items[0].id, first);
+            }
+            pt::RecordFilter plan;
+            plan.plan_id = shifts.id;
+            XA_ASSIGN_OR_RETURN(auto of_plan, tx.patrols().ListRecords(plan, {}, {1, 20, ""}));
+            EXPECT_EQ(of_plan.total, 1);
+            XA_ASSIGN_OR_RETURN(
+                auto scoped, tx.patrols().ListRecords(
+                                 {}, domain::ScopeFilter::Subtree(other->unit.path), {1, 20, ""}));
+            EXPECT_EQ(scoped.total, 1);
+
+            XA_ASSIGN_OR_RETURN(auto done, tx.patrols().DoneBetween({daily.id, shifts.id},
+                                                                    "2026-11-30", "2026-12-01"));
+            EXPECT_EQ(done.size(), 2u);
+            if (done.size() == 2) {
+              EXPECT_EQ(done[0].first, shifts.id);  // by day
+              EXPECT_EQ(done[0].second.shift, 2);
+              EXPECT_EQ(done[1].first, daily.id);
+              EXPECT_EQ(done[1].second.record_id, first);
+            }
+            XA_ASSIGN_OR_RETURN(auto nothing, tx.patrols().DoneBetween({}, "a", "z"));
+            EXPECT_TRUE(nothing.empty());
+            XA_ASSIGN_OR_RETURN(auto n, tx.patrols().CountRecordsOfPlan(daily.id));
+            EXPECT_EQ(n, 2);
+            return {};
+          })
+          .ok());
+
+  // A plan is changed in place; one without patrols is deleted.
+  shifts.patroller = "值班保安";
+  shifts.shifts = {1290};
+  shifts.ends_on.reset();
+  shifts.updated_at = "u";
+  pt::Plan spare = daily;
+  ASSERT_TRUE(store_
+                  ->Write([&](domain::Tx& tx) -> Status {
+                    XA_TRY(tx.patrols().UpdatePlan(shifts));
+                    XA_TRY(tx.patrols().InsertPlan(spare));
+                    return tx.patrols().DeletePlan(spare.id);
+                  })
+                  .ok());
+  ASSERT_TRUE(store_
+                  ->Read([&](domain::Tx& tx) -> Status {
+                    XA_ASSIGN_OR_RETURN(auto p, tx.patrols().FindPlan(shifts.id));
+                    EXPECT_EQ(p->patroller, "值班保安");
+                    EXPECT_EQ(p->shifts, std::vector<int>{1290});
+                    EXPECT_FALSE(p->ends_on.has_value());
+                    XA_ASSIGN_OR_RETURN(auto gone, tx.patrols().FindPlan(spare.id));
+                    EXPECT_FALSE(gone.has_value());
+                    return {};
+                  })
+                  .ok());
+}
+
+// The step to schema 22 on a database with a school, its key place and a checklist: they stay,
+// and a patrol plan of the place can be written after it.
+TEST_P(StorageContract, MigrationToPatrolsKeepsThePlaces) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = sql::OpenPool(db.url(), {2, 5000});
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(storage::Migrate(**pool, "t", 21).ok());
+  {
+    auto conn = (*pool)->Acquire();
+    ASSERT_TRUE(conn.ok());
+    for (const std::string q :
+         {"INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
+          "VALUES ('990102', '示范区', NULL, 'county', 't', 't')",
+          "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
+          "phone_index, created_at, updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', "
+          "NULL, '/1/', '', '', 't', 't')",
+          "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
+          "phone_index, created_at, updated_at) VALUES (2, 'school', '示范小学', 'S1', '990102', "
+          "1, '/1/2/', '', '', 't', 't')",
+          "INSERT INTO school_key_places (id, school_id, kind, name) VALUES (9, 2, 'canteen', "
+          "'学生食堂')",
+          "INSERT INTO checklist_templates (id, code, version, name, shipped, created_by, "
+          "created_at) VALUES (7, 'fire.canteen', 1, '食堂消防与燃气安全检查表', 1, 'system', 't')",
+          "INSERT INTO checklist_items (template_id, position, item_key, text, domain, "
+          "place_kind, answer, failure_level) VALUES (7, 0, 'C01', '燃气管道无泄漏', 'gas', "
+          "'canteen', 'pass_fail', 'major')"}) {
+      auto done = (*conn)->Exec(q, {});
+      ASSERT_TRUE(done.ok()) << q << ": " << done.error().message;
+    }
+  }
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  ASSERT_TRUE(store
+                  .Write([&](domain::Tx& tx) -> Status {
+                    domain::patrol::Plan p;
+                    p.school_id = 2;
+                    p.key_place_id = 9;
+                    p.template_id = 7;
+                    p.starts_on = "2026-12-01";
+                    p.created_by = "office";
+                    p.created_at = p.updated_at = "t";
+                    XA_TRY(tx.patrols().InsertPlan(p));
+                    XA_ASSIGN_OR_RETURN(auto back, tx.patrols().FindPlan(p.id));
+                    EXPECT_TRUE(back.has_value());
+                    if (!back) return {};
+                    EXPECT_EQ(back->school_name, "示范小学");
+                    EXPECT_EQ(back->place_name, "学生食堂");
+                    EXPECT_EQ(back->template_code, "fire.canteen");
+                    XA_ASSIGN_OR_RETURN(auto in_use, tx.org().KeyPlacesInUse({9}));
+                    EXPECT_EQ(in_use, std::vector<std::int64_t>{9});
                     return {};
                   })
                   .ok());

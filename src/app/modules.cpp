@@ -2,16 +2,19 @@
 
 #include "app/drills/drills.hpp"
 #include "app/hazards/hazards.hpp"
+#include "app/patrols/patrols.hpp"
 
 namespace xiaoan::app {
 
 const std::vector<FileSubject>& FileSubjects() {
-  static const std::vector<FileSubject> kSubjects = {HazardFileSubject(), DrillFileSubject()};
+  static const std::vector<FileSubject> kSubjects = {HazardFileSubject(), DrillFileSubject(),
+                                                     PatrolFileSubject()};
   return kSubjects;
 }
 
 const std::vector<RuleModule>& RuleModules() {
-  static const std::vector<RuleModule> kModules = {HazardRuleModule(), DrillRuleModule()};
+  static const std::vector<RuleModule> kModules = {HazardRuleModule(), DrillRuleModule(),
+                                                   PatrolRuleModule()};
   return kModules;
 }
 

@@ -22,6 +22,12 @@
 #include "domain/platform/supervision.hpp"
 #include "domain/rules/findings.hpp"
 
+// Later modules' repositories are declared, not included, so that changing one module's
+// header does not rebuild everything that reaches the store.
+namespace xiaoan::domain::patrol {
+class PatrolRepository;
+}  // namespace xiaoan::domain::patrol
+
 namespace xiaoan::domain {
 
 template <typename T>
@@ -102,6 +108,8 @@ class OrgRepository {
   // Of the given key places, those that records (hazards, self-inspections) point to.
   virtual Result<std::vector<std::int64_t>> KeyPlacesInUse(
       const std::vector<std::int64_t>& ids) = 0;
+  // The school a key place belongs to (none: no such place).
+  virtual Result<std::optional<UnitId>> SchoolOfKeyPlace(std::int64_t key_place_id) = 0;
 };
 
 struct User {
@@ -282,6 +290,7 @@ class Tx {
   virtual drill::DrillPlanRepository& drill_plans() = 0;
   virtual plan::PlanRepository& plans() = 0;
   virtual checklist::TemplateRepository& checklists() = 0;
+  virtual patrol::PatrolRepository& patrols() = 0;
 };
 
 // What bringing the personal-information fields to the configured state did (Store::ProtectFields).

@@ -16,6 +16,7 @@ void AddRoutes(Router& router, app::Services& services, const ApiOptions& option
   AddCalendarRoutes(router, services);
   AddDrillRoutes(router, services);
   AddChecklistRoutes(router, services);
+  AddPatrolRoutes(router, services);
   AddRuleRoutes(router, services);
 }
 

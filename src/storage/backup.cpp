@@ -66,6 +66,9 @@ constexpr TableSpec kTables[] = {
     {"year_plan_measures", "unit_id, year, seq", false},
     {"checklist_templates", "id", true, true},
     {"checklist_items", "template_id, position", false, true},
+    {"patrol_plans", "id", true},
+    {"patrol_records", "id", true},
+    {"patrol_answers", "record_id, item_key", false},
 };
 // clang-format on
 // Left out on purpose: the figures the hazards' triggers rebuild, the migrations' own record, and

@@ -18,6 +18,7 @@
 #include "storage/repos/drill_repository.hpp"
 #include "storage/repos/hazard_repository.hpp"
 #include "storage/repos/org_repository.hpp"
+#include "storage/repos/patrol_repository.hpp"
 #include "storage/repos/plan_repository.hpp"
 #include "storage/repos/platform_repository.hpp"
 #include "storage/repos/query_builder.hpp"
@@ -57,7 +58,8 @@ class SqlTx final : public domain::Tx {
         drills_(conn),
         drill_plans_(conn),
         plans_(conn),
-        checklists_(conn) {}
+        checklists_(conn),
+        patrols_(conn) {}
   bool access_changed = false;
   std::optional<std::int64_t> audit_first;  // the first audit record appended
   domain::OrgRepository& org() override { return org_; }
@@ -73,6 +75,7 @@ class SqlTx final : public domain::Tx {
   domain::drill::DrillPlanRepository& drill_plans() override { return drill_plans_; }
   domain::plan::PlanRepository& plans() override { return plans_; }
   domain::checklist::TemplateRepository& checklists() override { return checklists_; }
+  domain::patrol::PatrolRepository& patrols() override { return patrols_; }
   sql::Connection& conn() { return conn_; }
   const FieldCipher* cipher() const { return cipher_; }
 
@@ -92,6 +95,7 @@ class SqlTx final : public domain::Tx {
   SqlDrillPlanRepository drill_plans_;
   SqlPlanRepository plans_;
   SqlTemplateRepository checklists_;
+  SqlPatrolRepository patrols_;
 };
 
 // Runs one write inside a savepoint of the open transaction: kept when it succeeds, undone on

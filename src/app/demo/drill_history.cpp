@@ -8,6 +8,7 @@
 #include <random>
 
 #include "app/calendar/calendar.hpp"
+#include "app/demo/demo_rng.hpp"
 #include "app/demo/seed_demo.hpp"
 #include "app/rules/rules.hpp"
 #include "domain/hazard/hazard.hpp"
@@ -17,16 +18,6 @@ namespace xiaoan::app {
 namespace cal = domain::calendar;
 
 namespace {
-
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : gen_(seed ^ 0xD1B54A32D192ED03ULL) {}
-  int Between(int lo, int hi) { return lo + static_cast<int>(gen_() % std::uint64_t(hi - lo + 1)); }
-  bool Chance(int percent) { return Between(1, 100) <= percent; }
-
- private:
-  std::mt19937_64 gen_;
-};
 
 std::string Clock(int seconds) {
   char buf[16];
@@ -45,7 +36,7 @@ Result<int> SeedDrillHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
                              const std::vector<domain::UnitId>& account_schools) {
   const auto today = cal::ParseDate(domain::hazard::ChinaDate(s.clock.Now()));
   if (!today) return 0;
-  Rng rnd(seed);
+  DemoRng rnd(seed, 0xD1B54A32D192ED03ULL);
   XA_ASSIGN_OR_RETURN(auto holidays, LoadPublicCalendar(tx));
   int written = 0;
   for (const auto id : schools) {

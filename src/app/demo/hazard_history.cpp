@@ -5,6 +5,7 @@
 #include <array>
 #include <random>
 
+#include "app/demo/demo_rng.hpp"
 #include "app/demo/seed_demo.hpp"
 #include "domain/hazard/hazard.hpp"
 
@@ -39,16 +40,6 @@ constexpr std::array<Template, 16> kTemplates = {{
     {"other", "", "体育器材螺丝松动", "紧固并每周检查"},
 }};
 
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : gen_(seed ^ 0x9E3779B97F4A7C15ULL) {}
-  int Between(int lo, int hi) { return lo + static_cast<int>(gen_() % std::uint64_t(hi - lo + 1)); }
-  bool Chance(int percent) { return Between(1, 100) <= percent; }
-
- private:
-  std::mt19937_64 gen_;
-};
-
 std::string At(Instant t) { return FormatInstant(t); }
 
 }  // namespace
@@ -63,7 +54,7 @@ Result<int> SeedHazardHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
                               const std::vector<domain::UnitId>& schools,
                               const std::vector<domain::UnitId>& account_schools,
                               const HistoryVolume& volume) {
-  Rng rnd(seed);
+  DemoRng rnd(seed, 0x9E3779B97F4A7C15ULL);
   const int span_days = 365 * volume.years - 5;
   const Instant now = s.clock.Now();
   const std::string today = hz::ChinaDate(now);

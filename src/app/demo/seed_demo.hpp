@@ -35,6 +35,7 @@ struct DemoAccount {
 struct DemoSummary {
   int hazards = 0;
   int drills = 0;
+  int patrols = 0;
   int regions = 0;
   int bureaus = 0;
   int schools = 0;
@@ -64,6 +65,11 @@ Result<int> SeedHazardHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
 Result<int> SeedDrillHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
                              const std::vector<domain::UnitId>& schools,
                              const std::vector<domain::UnitId>& account_schools);
+
+// Four weeks of canteen patrols at the given schools (the first one missed yesterday's) and
+// their weeks judged on patrol.done, inside the caller's transaction; the patrols written.
+Result<int> SeedPatrolHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
+                              const std::vector<domain::UnitId>& schools);
 
 // Seeds the fictional 示范区 (or 示范市 at city scale) deterministically from the seed; refuses
 // a database that already holds organisation data. Generated passwords are returned once.

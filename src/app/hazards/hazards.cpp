@@ -158,6 +158,14 @@ Result<domain::hazard::Hazard> ReportHazardIn(Services& s, const RequestContext&
     h.place = h.place.empty() ? it->name : h.place + " " + it->name;
   }
   XA_ASSIGN_OR_RETURN(auto files, ClaimFiles(tx, ctx, in.file_ids));
+  for (const auto& f : in.copies) {
+    domain::StoredFile copy = f;
+    copy.id = 0;
+    copy.subject_type.reset();
+    copy.subject_id.reset();
+    XA_TRY(tx.files().Insert(copy));
+    files.push_back(std::move(copy));
+  }
   const std::string now = s.Now();
   h.domain = in.domain;
   h.level = in.level;

@@ -31,6 +31,9 @@ struct HazardInput {
   std::string interim_measures;
   domain::hazard::FiveInPlace five;
   std::vector<std::int64_t> file_ids;  // photos/documents uploaded beforehand
+  // Files already attached to the record the hazard is raised from (a patrol's photo): a copy of
+  // each is attached to the hazard; the bytes are stored once, by digest.
+  std::vector<domain::StoredFile> copies;
 };
 
 // The editable details of a hazard that is not closed.

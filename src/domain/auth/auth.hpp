@@ -53,6 +53,9 @@ inline constexpr const char* kDrillRead = "drill:read";
 inline constexpr const char* kDrillRecord = "drill:record";
 inline constexpr const char* kChecklistRead = "checklist:read";
 inline constexpr const char* kChecklistManage = "checklist:manage";
+inline constexpr const char* kPatrolRead = "patrol:read";
+inline constexpr const char* kPatrolManage = "patrol:manage";
+inline constexpr const char* kPatrolRecord = "patrol:record";
 }  // namespace perm
 
 // Every permission that exists, for validation of custom roles.

@@ -32,7 +32,7 @@ constexpr EnumEntry kSources[] = {
     {"self_inspection", "学校自查"}, {"bureau_inspection", "教育局检查"},
     {"city_inspection", "市级检查"}, {"drill", "演练发现"},
     {"whistle", "吹哨报到"},         {"public_report", "群众举报"},
-    {"screening", "安全排查"}};
+    {"screening", "安全排查"},       {"patrol", "日常巡查"}};
 constexpr EnumEntry kStates[] = {{"reported", "已上报"},   {"assigned", "已交办"},
                                  {"rectifying", "整改中"}, {"submitted", "待验收"},
                                  {"verified", "已验收"},   {"closed", "已销号"}};

@@ -59,6 +59,8 @@ std::vector<std::string> CodeList(Fields& f, const char* key) {
 
 }  // namespace
 
+json::value ToJson(const cl::Item& item) { return ItemJson(item); }
+
 json::value ToJson(const app::TemplateView& v, bool with_items) {
   const auto& t = v.tmpl;
   json::object out{

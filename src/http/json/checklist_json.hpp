@@ -9,6 +9,8 @@ namespace xiaoan::http {
 
 // with_items: the template's page (its items); lists carry item_count only.
 boost::json::value ToJson(const app::TemplateView& v, bool with_items);
+// One check item, with the labels of its codes.
+boost::json::value ToJson(const domain::checklist::Item& item);
 // A template's writable fields (name, description, applies, items, and code when creating);
 // errors name the field ("items[2].text"). The read-only fields of a template as read are
 // accepted and ignored, so a client may send back what it read.

@@ -362,10 +362,21 @@ Result<std::vector<std::int64_t>> SqlOrgRepository::KeyPlacesInUse(
       auto rows,
       conn_.Query("SELECT key_place_id FROM hazards WHERE key_place_id IN (" + list +
                       ") UNION SELECT key_place_id FROM self_inspections WHERE key_place_id IN (" +
+                      list +
+                      ") UNION SELECT key_place_id FROM patrol_plans WHERE key_place_id IN (" +
                       list + ") ORDER BY 1",
                   params));
   for (std::size_t r = 0; r < rows.size(); ++r) out.push_back(rows.Int(r, 0));
   return out;
+}
+
+Result<std::optional<domain::UnitId>> SqlOrgRepository::SchoolOfKeyPlace(
+    std::int64_t key_place_id) {
+  XA_ASSIGN_OR_RETURN(
+      auto rows,
+      conn_.Query("SELECT school_id FROM school_key_places WHERE id = $1", {key_place_id}));
+  if (rows.empty()) return std::optional<domain::UnitId>();
+  return std::optional<domain::UnitId>(rows.Int(0, 0));
 }
 
 }  // namespace xiaoan::storage

@@ -38,6 +38,7 @@ class SqlOrgRepository final : public domain::OrgRepository {
   Status UpdateSchoolProfile(domain::UnitId id, const domain::SchoolProfile& profile) override;
   Status SaveBuildingsAndPlaces(domain::UnitId id, const domain::PlaceChanges& changes) override;
   Result<std::vector<std::int64_t>> KeyPlacesInUse(const std::vector<std::int64_t>& ids) override;
+  Result<std::optional<domain::UnitId>> SchoolOfKeyPlace(std::int64_t key_place_id) override;
 
  private:
   void MarkAccessChanged() {

@@ -30,6 +30,10 @@ let schoolId
 let tourDrill
 /** The shipped 学生宿舍消防安全检查表, for the tour. */
 let tourChecklist
+/** A patrol plan of 示范区双桥小学's canteen (every day), its place and a patrol of it, for the tour. */
+let tourPatrolPlan
+let tourPatrolPlace
+let tourPatrolRecord
 
 const KEYBOARD_TITLE = '实验室通风橱故障（键盘）'
 
@@ -76,6 +80,41 @@ before(async () => {
   const checklists = await (await api(`/api/v1/checklist-templates?q=${encodeURIComponent('学生宿舍消防安全检查表')}`)).json()
   tourChecklist = checklists.items.find((c) => c.code === 'fire.dormitory')?.id
   assert.ok(tourChecklist, JSON.stringify(checklists))
+  // A patrol plan of the canteen and a patrol done today, every item passed.
+  const school = await (await api('/api/v1/schools/21')).json()
+  tourPatrolPlace = school.key_places.find((p) => p.kind === 'canteen')?.id
+  assert.ok(tourPatrolPlace, JSON.stringify(school.key_places))
+  const canteen = (await (await api(`/api/v1/checklist-templates?code=fire.canteen`)).json()).items[0]
+  const plan = await api('/api/v1/patrol-plans', {
+    method: 'POST',
+    body: JSON.stringify({
+      school_id: 21,
+      key_place_id: tourPatrolPlace,
+      template_id: canteen.id,
+      frequency: 'daily',
+      school_days_only: false,
+      patroller: '食堂值班员（无障碍检查）',
+      starts_on: today,
+    }),
+  })
+  assert.equal(plan.status, 201, await plan.clone().text())
+  tourPatrolPlan = (await plan.json()).id
+  const { items } = await (await api(`/api/v1/patrol-plans/${tourPatrolPlan}`)).json()
+  const patrol = await api('/api/v1/patrol-records', {
+    method: 'POST',
+    body: JSON.stringify({
+      plan_id: tourPatrolPlan,
+      note: '',
+      answers: items.map((i) => ({
+        item_key: i.key,
+        value: i.answer === 'number' ? String(i.min ?? i.max ?? 1) : i.answer === 'text' ? '正常' : 'pass',
+        note: '',
+        file_ids: [],
+      })),
+    }),
+  })
+  assert.equal(patrol.status, 201, await patrol.clone().text())
+  tourPatrolRecord = (await patrol.json()).id
 })
 
 after(async () => {
@@ -138,6 +177,15 @@ async function planDialog(page, label) {
   await expectAccessible(page, `${label}, new plan dialog`)
   await page.keyboard.press('Escape')
   await page.waitForSelector(byTest('plan-dialog'), { state: 'hidden' })
+}
+
+/** The new patrol plan dialog: open, checked, Escape closes it. */
+async function patrolPlanDialog(page, label) {
+  await page.click(byTest('add'))
+  await page.waitForSelector(`${byTest('patrol-plan-dialog')}:visible`)
+  await expectAccessible(page, `${label}, new patrol plan dialog`)
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('patrol-plan-dialog'), { state: 'hidden' })
 }
 
 /** The checklist import dialog (a name field besides the file), open and checked, then Escape. */
@@ -270,6 +318,12 @@ for (const viewport of [DESKTOP, PHONE]) {
           ['/hazards/rules', byTest('field-general_days')],
           ['/checklists', byTest('row-link')],
           [`/checklists/${tourChecklist}`, byTest('checklist-info')],
+          ['/patrols', '[data-test^="slot-"]'],
+          ['/patrols/plans', byTest('add'), patrolPlanDialog],
+          ['/patrols/records', byTest('row-link')],
+          [`/patrols/records/${tourPatrolRecord}`, byTest('record-info')],
+          [`/patrol/place/${tourPatrolPlace}?plan_id=${tourPatrolPlan}`, byTest('patrol-fill')],
+          ['/patrols/qr?school_id=21', byTest('qr-image')],
           ['/rules', byTest('rule-hazard.overdue')],
           ['/drills', byTest('row-link')],
           ['/drills/new', byTest('drill-form')],
@@ -298,6 +352,8 @@ for (const viewport of [DESKTOP, PHONE]) {
           ['/checklists', byTest('row-link'), checklistImport],
           [`/checklists/${tourChecklist}`, byTest('checklist-info'), checklistCopy],
           ['/checklists/new', byTest('checklist-form')],
+          ['/patrols', '[data-test^="slot-"]'],
+          ['/patrols/plans', byTest('qr-all')],
           ['/drills', byTest('row-link')],
           ['/drills/board', byTest('board-row-drill.monthly'), boardEvaluate],
           ['/plan-board?measure=13', `${byTest('measure-findings-13')} ${byTest('finding-open')}`],
@@ -576,6 +632,9 @@ describe('no sideways scrolling at 320 px and at 200 % zoom', () => {
         ['school1_safety', '/rules', byTest('rule-hazard.overdue')],
         ['school1_safety', '/checklists', byTest('row-link')],
         ['school1_safety', `/checklists/${tourChecklist}`, byTest('checklist-info')],
+        ['school1_safety', '/patrols', '[data-test^="slot-"]'],
+        ['school1_safety', `/patrol/place/${tourPatrolPlace}?plan_id=${tourPatrolPlan}`, byTest('patrol-fill')],
+        ['school1_safety', `/patrols/records/${tourPatrolRecord}`, byTest('record-info')],
         ['school1_safety', '/drills', byTest('row-link')],
         ['school1_safety', '/drills/new', byTest('drill-form')],
         ['school1_safety', `/drills/${tourDrill}`, byTest('drill-info')],

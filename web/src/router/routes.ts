@@ -103,6 +103,47 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'checklist.menu.edit', perm: perm.checklistManage },
   },
   {
+    // 日常巡查 (routine fire patrols of the key places, measure 11), under 隐患排查 beside the
+    // checklists they are filled from: what is due (巡查任务), the plans, the patrols done; the QR
+    // code at a place opens its patrol form (patrol/place/:id, built for a phone).
+    path: 'patrols',
+    name: 'patrols',
+    component: () => import('@/views/patrols/PatrolSchedule.vue'),
+    meta: { title: 'patrol.menu.schedule', group: 'hazards', icon: 'Finished', perm: perm.patrolRead },
+  },
+  {
+    path: 'patrols/plans',
+    name: 'patrol-plans',
+    component: () => import('@/views/patrols/PatrolPlanList.vue'),
+    meta: { title: 'patrol.menu.plans', group: 'hazards', icon: 'Postcard', perm: perm.patrolRead },
+  },
+  {
+    path: 'patrols/records',
+    name: 'patrol-records',
+    component: () => import('@/views/patrols/PatrolRecordList.vue'),
+    meta: { title: 'patrol.menu.records', group: 'hazards', icon: 'DocumentChecked', perm: perm.patrolRead },
+  },
+  {
+    path: 'patrols/records/:id(\\d+)',
+    name: 'patrol-record',
+    component: () => import('@/views/patrols/PatrolRecordDetail.vue'),
+    meta: { title: 'patrol.menu.record', perm: perm.patrolRead },
+  },
+  {
+    // The QR codes of the plans' places, to print and post at each place.
+    path: 'patrols/qr',
+    name: 'patrol-qr',
+    component: () => import('@/views/patrols/PatrolQrPrint.vue'),
+    meta: { title: 'patrol.menu.qr', perm: perm.patrolRead },
+  },
+  {
+    // What a place's QR code opens: its plans running today and the patrol form.
+    path: 'patrol/place/:id(\\d+)',
+    name: 'patrol-place',
+    component: () => import('@/views/patrols/PatrolPlace.vue'),
+    meta: { title: 'patrol.menu.place', perm: perm.patrolRead },
+  },
+  {
     path: 'drills',
     name: 'drills',
     component: () => import('@/views/drills/DrillList.vue'),

@@ -37,4 +37,7 @@ export const perm = {
   rulesConfigure: 'rules:configure',
   checklistRead: 'checklist:read',
   checklistManage: 'checklist:manage',
+  patrolRead: 'patrol:read',
+  patrolManage: 'patrol:manage',
+  patrolRecord: 'patrol:record',
 } as const

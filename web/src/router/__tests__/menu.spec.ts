@@ -60,6 +60,15 @@ describe('sidebar menu', () => {
     for (const page of ['checklist-new', 'checklist-detail', 'checklist-edit']) expect(all).not.toContain(page)
   })
 
+  it('lists 日常巡查’s tasks, plans and records under 隐患排查 for patrol:read, after the checklists', () => {
+    const hazards = (perms: string[]) => buildMenu(layoutChildren, canWith(perms)).find((s) => s.group === 'hazards')?.items.map((i) => i.name)
+    expect(hazards([perm.patrolRead])).toEqual(['patrols', 'patrol-plans', 'patrol-records'])
+    expect(hazards([perm.checklistRead, perm.patrolRead, perm.patrolRecord])).toEqual(['checklists', 'patrols', 'patrol-plans', 'patrol-records'])
+    expect(hazards([perm.patrolRecord])).toBeUndefined()
+    const all = buildMenu(layoutChildren, () => true).flatMap((s) => s.items.map((i) => i.name))
+    for (const page of ['patrol-record', 'patrol-place', 'patrol-qr']) expect(all).not.toContain(page)
+  })
+
   it('never lists routes that are not menu entries', () => {
     const all = buildMenu(layoutChildren, () => true).flatMap((s) => s.items.map((i) => i.name))
     expect(all).not.toContain('school-detail')

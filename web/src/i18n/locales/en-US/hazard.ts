@@ -89,6 +89,8 @@ export default {
     origin: 'Raised from',
     originDrill: 'Drill record',
     originDrillLink: 'Raised from drill record #{id}',
+    originPatrol: 'Patrol record',
+    originPatrolLink: 'Raised from patrol record #{id}',
     info: 'Hazard',
     escalations: 'Supervision and reminders',
     timeline: 'History',

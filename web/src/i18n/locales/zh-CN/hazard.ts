@@ -90,6 +90,8 @@ export default {
     origin: '来源',
     originDrill: '演练记录',
     originDrillLink: '来源：演练记录 #{id}',
+    originPatrol: '巡查记录',
+    originPatrolLink: '来源：巡查记录 #{id}',
     info: '隐患信息',
     escalations: '督办与提醒',
     timeline: '处理记录',

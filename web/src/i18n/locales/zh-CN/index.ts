@@ -14,5 +14,6 @@ import rules from './rules'
 import drill from './drill'
 import plan from './plan'
 import checklist from './checklist'
+import patrol from './patrol'
 
-export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules, drill, plan, checklist }
+export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules, drill, plan, checklist, patrol }

@@ -150,6 +150,7 @@ async function mountPage(component: object, path: string, me: Me) {
       { path: '/hazards/new', name: 'hazard-new', component: Stub },
       { path: '/hazards/:id(\\d+)', name: 'hazard-detail', component: Stub },
       { path: '/drills/:id(\\d+)', name: 'drill-detail', component: Stub },
+      { path: '/patrols/records/:id(\\d+)', name: 'patrol-record', component: Stub },
       { path: '/home', name: 'home', component: Stub },
     ],
   })
@@ -225,6 +226,18 @@ describe('HazardDetail', () => {
     api.hazards.get.mockResolvedValue(detail())
     const plain = await mountPage(HazardDetailView, '/hazards/5', user(['hazard:read', 'drill:read']))
     expect(plain.w.find('[data-test="hazard-origin"]').exists()).toBe(false)
+  })
+
+  it('links the patrol a hazard was raised from', async () => {
+    api.hazards.get.mockResolvedValue(detail({ source: 'patrol', origin_type: 'patrol_record', origin_id: 41 }))
+    const { w } = await mountPage(HazardDetailView, '/hazards/5', user(['hazard:read', 'patrol:read']))
+    const link = w.find('[data-test="hazard-origin"]')
+    expect(link.text()).toBe('巡查记录')
+    expect(link.attributes('href')).toBe('/patrols/records/41')
+    // Without patrol:read the origin is named, not linked.
+    const other = await mountPage(HazardDetailView, '/hazards/5', user(['hazard:read']))
+    expect(other.w.find('[data-test="hazard-origin"]').element.tagName).toBe('SPAN')
+    expect(other.w.find('[data-test="hazard-origin"]').text()).toBe('巡查记录')
   })
 
   it('shows "not found" for a hazard outside the scope (404)', async () => {

@@ -1,6 +1,6 @@
 #pragma once
-// The 2026 public holidays and make-up working days (国务院办公厅关于2026年部分节假日安排的通知) for
-// the pure tests that judge rules on the school calendar, and D("2026-10-08") for their dates.
+// The 2026 public holidays and make-up working days (国务院办公厅关于2026年部分节假日安排的通知)
+// for the pure tests that judge rules on the school calendar, and D("2026-10-08") for their dates.
 #include <gtest/gtest.h>
 
 #include "domain/calendar/calendar.hpp"

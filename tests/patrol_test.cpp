@@ -205,6 +205,15 @@ TEST_F(Patrols, SlotOfARecordIsCheckedAgainstThePlan) {
   EXPECT_EQ(week->due_by, D("2026-10-10"));
 }
 
+TEST_F(Patrols, ShiftTimesNameTheirShift) {
+  const auto p = Plan("shift");
+  EXPECT_EQ(patrol::ShiftTime(p, 1), "12:00");
+  EXPECT_EQ(patrol::ShiftTime(p, 2), "21:30");
+  EXPECT_EQ(patrol::ShiftTime(p, 0), "");
+  EXPECT_EQ(patrol::ShiftTime(p, 3), "");
+  EXPECT_EQ(patrol::ShiftTime(Plan("daily"), 1), "");
+}
+
 // ---- Plans ----------------------------------------------------------------------------------
 
 TEST_F(Patrols, PlanProblemsNameTheirFields) {

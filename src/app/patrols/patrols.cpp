@@ -98,11 +98,6 @@ Result<std::vector<cl::Item>> ItemsOf(domain::Tx& tx, std::int64_t template_id,
   return pt::ItemsFor(*t, place_kind);
 }
 
-std::string ShiftTime(const pt::Plan& p, int shift) {
-  if (shift < 1 || shift > static_cast<int>(p.shifts.size())) return {};
-  return cal::FormatClock(p.shifts[static_cast<std::size_t>(shift - 1)]);
-}
-
 std::string PlanSummary(const pt::Plan& p) {
   return p.school_name + " " + p.place_name + "（" +
          std::string(domain::LabelOf(pt::Frequencies(), p.frequency)) + "，" + p.template_name +
@@ -114,7 +109,7 @@ Result<PatrolDetail> DetailOf(domain::Tx& tx, const RequestContext& ctx, pt::Rec
   XA_ASSIGN_OR_RETURN(d.items, ItemsOf(tx, r.template_id, r.place_kind));
   XA_ASSIGN_OR_RETURN(d.files, tx.files().OfSubject("patrol_record", r.id));
   XA_ASSIGN_OR_RETURN(auto plan, tx.patrols().FindPlan(r.plan_id));
-  if (plan) d.shift_time = ShiftTime(*plan, r.shift);
+  if (plan) d.shift_time = pt::ShiftTime(*plan, r.shift);
   d.can_raise =
       ctx.Can(domain::perm::kPatrolRecord) && ctx.Can(domain::perm::kHazardReport) && r.failed > 0;
   d.record = std::move(r);
@@ -282,16 +277,15 @@ Result<ScheduleResult> PatrolSchedule(Services& s, const RequestContext& ctx, Sc
                                                  cal::FormatDate(to + std::chrono::days{6})));
     XA_ASSIGN_OR_RETURN(auto holidays, LoadPublicCalendar(tx));
     std::map<std::int64_t, std::unique_ptr<cal::SchoolCalendar>> calendars;
-    std::map<std::int64_t, SchoolCalendarData> terms;
     for (const auto& p : out.plans) {
       auto& c = calendars[p.school_id];
       if (!c) {
         domain::Unit unit;
         unit.id = p.school_id;
         unit.path = p.school_path;
-        XA_ASSIGN_OR_RETURN(terms[p.school_id], LoadSchoolTerms(tx, unit));
-        const auto& t = terms[p.school_id];
-        c = std::make_unique<cal::SchoolCalendar>(holidays, t.terms, t.exceptions);
+        XA_ASSIGN_OR_RETURN(auto t, LoadSchoolTerms(tx, unit));
+        c = std::make_unique<cal::SchoolCalendar>(holidays, std::move(t.terms),
+                                                  std::move(t.exceptions));
       }
       const auto mine = DoneOf(p.id, done);
       for (auto& slot : pt::Schedule(p, *c, from, to, mine, today)) {
@@ -430,7 +424,7 @@ Result<PatrolDetail> RecordPatrol(Services& s, const RequestContext& ctx, Patrol
     r.place_kind = plan->place_kind;
     r.template_name = plan->template_name;
     r.template_version = plan->template_version;
-    const auto shift = ShiftTime(*plan, r.shift);
+    const auto shift = pt::ShiftTime(*plan, r.shift);
     XA_TRY(tx.audit().Append(
         AuditOf(s, ctx, "patrol.record", "patrol_record", std::to_string(r.id),
                 "巡查：" + plan->school_name + " " + plan->place_name + " " + r.date +

@@ -153,6 +153,11 @@ std::vector<SlotStatus> Schedule(const Plan& p, const calendar::SchoolCalendar& 
   return out;
 }
 
+std::string ShiftTime(const Plan& p, int shift) {
+  if (shift < 1 || shift > static_cast<int>(p.shifts.size())) return {};
+  return calendar::FormatClock(p.shifts[static_cast<std::size_t>(shift - 1)]);
+}
+
 Result<Slot> SlotOf(const Plan& p, const calendar::SchoolCalendar& cal, Date day, int shift) {
   if (!InPlan(p, day)) {
     return InvalidArgument("date", "这一天不在巡查计划的起止日期内");

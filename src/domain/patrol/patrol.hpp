@@ -99,6 +99,9 @@ std::vector<SlotStatus> Schedule(const Plan& p, const calendar::SchoolCalendar& 
                                  calendar::Date from, calendar::Date to, std::span<const Done> done,
                                  calendar::Date today);
 
+// A shift's time as "21:30" (1-based shift of a shift plan); empty for no such shift.
+std::string ShiftTime(const Plan& p, int shift);
+
 // Which slot a patrol done on `day` (shift: its 1-based shift) fills, or an error naming the field:
 // the day outside the plan's dates ("date"), a shift the plan does not have ("shift").
 Result<Slot> SlotOf(const Plan& p, const calendar::SchoolCalendar& cal, calendar::Date day,

@@ -23,10 +23,6 @@ json::value OptId(const std::optional<std::int64_t>& v) {
 std::string KindLabel(const std::string& kind) {
   return std::string(domain::LabelOf(domain::KeyPlaceKinds(), kind));
 }
-std::string ShiftTime(const pt::Plan& p, int shift) {
-  if (shift < 1 || shift > static_cast<int>(p.shifts.size())) return {};
-  return cal::FormatClock(p.shifts[static_cast<std::size_t>(shift - 1)]);
-}
 std::string VerdictLabel(const std::string& v) {
   if (v == "pass") return "合格";
   if (v == "fail") return "不合格";
@@ -124,7 +120,7 @@ json::value ToJson(const pt::Plan& p, const pt::SlotStatus& s) {
       {"frequency_label", std::string(domain::LabelOf(pt::Frequencies(), p.frequency))},
       {"date", cal::FormatDate(s.slot.date)},
       {"shift", s.slot.shift},
-      {"shift_time", ShiftTime(p, s.slot.shift)},
+      {"shift_time", pt::ShiftTime(p, s.slot.shift)},
       {"due_by", cal::FormatDate(s.slot.due_by)},
       {"state", std::string(pt::SlotStateCode(s.state))},
       {"state_label", std::string(pt::SlotStateLabel(s.state))},

@@ -2199,7 +2199,7 @@ TEST_P(StorageContract, ProtectedPhonesAreSealedAndFoundByTheirIndex) {
     EXPECT_EQ(stored.rfind("sm4:1:", 0), 0u) << stored;
     EXPECT_EQ(stored.find("86641234"), std::string::npos);
     EXPECT_EQ(raw->Text(0, 1).size(), 32u);
-    auto plain = c->Query("SELECT COUNT(*) FROM org_units WHERE phone LIKE '%6641234%'");
+    auto plain = c->Query("SELECT COUNT(*) FROM org_units WHERE phone LIKE '%0571-86641234%'");
     EXPECT_EQ(plain->Int(0, 0), 0);
   }
   auto found = app::GetSchool(S(), ctx_, school->unit.id);

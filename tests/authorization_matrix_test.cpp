@@ -7,6 +7,7 @@
 #include <set>
 
 #include "app/accounts/accounts.hpp"
+#include "app/campaigns/campaigns.hpp"
 #include "app/checklist/checklists.hpp"
 #include "app/demo/seed_demo.hpp"
 #include "app/drills/drills.hpp"
@@ -254,6 +255,43 @@ const std::vector<Row> kMatrix = {
   {"GET",    "/api/v1/patrol-records/{id}",    "PRX", "", "fffnnnnnnf"},
   {"POST",   "/api/v1/patrol-records/{id}/hazards", "PR1", R"({"item_key":"C99"})", "ffffffooof"},
   {"POST",   "/api/v1/patrol-records/{id}/hazards", "PRX", R"({"item_key":"C99"})", "ffffffnnnf"},
+  // Campaigns: CP1 of the bureau for S1 (assigned to the inspector's team) and S2, CPX of the
+  // other district; SH… a self-inspection sheet of each school.
+  {"GET",    "/api/v1/campaigns",              "", "",   "fffoooooof"},
+  {"POST",   "/api/v1/campaigns",              "", "{}", "fffoffffff"},
+  {"GET",    "/api/v1/campaigns/{id}",         "CP1", "", "fffoooooof"},
+  {"GET",    "/api/v1/campaigns/{id}",         "CPX", "", "fffnnnnnnf"},
+  {"GET",    "/api/v1/campaigns/{id}/schools", "CP1", "", "fffoooooof"},
+  {"GET",    "/api/v1/campaigns/{id}/schools", "CPX", "", "fffnnnnnnf"},
+  {"GET",    "/api/v1/campaigns/{id}/schools/{school_id}", "CP1,S1", "", "fffoooooof"},
+  {"GET",    "/api/v1/campaigns/{id}/schools/{school_id}", "CP1,S2", "", "fffononnnf"},
+  {"GET",    "/api/v1/campaigns/{id}/schools/{school_id}", "CPX,X",  "", "fffnnnnnnf"},
+  {"POST",   "/api/v1/campaigns/{id}/sheets",  "CP1", R"({"school_id":$S1$,"template_id":1,"answers":[]})", "ffffffooff"},
+  {"POST",   "/api/v1/campaigns/{id}/sheets",  "CP1", R"({"school_id":$S2$,"template_id":1,"answers":[]})", "ffffffnnff"},
+  {"POST",   "/api/v1/campaigns/{id}/sheets",  "CP1", R"({"school_id":$S1$,"kind":"inspection","template_id":1,"answers":[]})", "fffoofffff"},
+  {"POST",   "/api/v1/campaigns/{id}/sheets",  "CP1", R"({"school_id":$S2$,"kind":"inspection","template_id":1,"answers":[]})", "fffonfffff"},
+  {"POST",   "/api/v1/campaigns/{id}/sheets",  "CPX", R"({"school_id":$X$,"kind":"inspection","template_id":1,"answers":[]})", "fffnnfffff"},
+  {"GET",    "/api/v1/campaign-sheets/{id}",   "SH1", "", "fffoooooof"},
+  {"GET",    "/api/v1/campaign-sheets/{id}",   "SH2", "", "fffononnnf"},
+  {"GET",    "/api/v1/campaign-sheets/{id}",   "SHX", "", "fffnnnnnnf"},
+  {"POST",   "/api/v1/campaigns/{id}/messages", "CP1", R"({"school_id":$S1$,"text":"请整改"})", "fffoofffff"},
+  {"POST",   "/api/v1/campaigns/{id}/messages", "CP1", R"({"school_id":$S2$,"text":"请整改"})", "fffonfnnnf"},
+  {"POST",   "/api/v1/campaigns/{id}/messages", "CP1", R"({"school_id":$S1$,"kind":"reply","text":"已整改"})", "ffffffooff"},
+  {"POST",   "/api/v1/campaigns/{id}/messages", "CPX", R"({"school_id":$X$,"text":"请整改"})", "fffnnnnnnf"},
+  {"POST",   "/api/v1/campaigns/{id}/teams",   "CP1", "{}", "fffoffffff"},
+  {"POST",   "/api/v1/campaigns/{id}/teams",   "CPX", R"({"name":"检查组","members":["inspector"]})", "fffnffffff"},
+  {"POST",   "/api/v1/campaigns/{id}/assignments", "CP1", R"({"school_ids":[1]})", "fffoffffff"},
+  {"POST",   "/api/v1/campaigns/{id}/assignments", "CPX", R"({"school_ids":[1]})", "fffnffffff"},
+  {"POST",   "/api/v1/campaigns/{id}/schools/{school_id}/submit", "CP1,S1", "", "ffffffooff"},
+  {"POST",   "/api/v1/campaigns/{id}/schools/{school_id}/submit", "CP1,S2", "", "ffffffnnff"},
+  {"GET",    "/api/v1/campaigns/{id}/board",   "CP1", "", "fffofoffff"},
+  {"GET",    "/api/v1/campaigns/{id}/board",   "CPX", "", "fffnnnnnnf"},
+  {"GET",    "/api/v1/campaigns/{id}/evaluation", "CP1", "", "fffofoffff"},
+  {"GET",    "/api/v1/campaigns/{id}/evaluation", "CPX", "", "fffnnnnnnf"},
+  {"GET",    "/api/v1/campaigns/{id}/evaluation/export", "CP1", "", "fffofoffff"},
+  {"GET",    "/api/v1/campaigns/{id}/evaluation/export", "CPX", "", "fffnnnnnnf"},
+  {"POST",   "/api/v1/campaigns/{id}/close",   "CP1", R"({"summary":""})", "fffoffffff"},
+  {"POST",   "/api/v1/campaigns/{id}/close",   "CPX", R"({"summary":"结束"})", "fffnffffff"},
   // The plan for a year: read like the plan board, loaded by the bureau's safety office (it has
   // none of its own to remove: 404).
   {"GET",    "/api/v1/plans/{year}",           "2026", "", "fffoooooff"},
@@ -456,6 +494,54 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
     add_patrol(targets_["S2"], "2", true);
     add_patrol(targets_["S2"], "D", false);
     add_patrol(targets_["X"], "X", true);
+    // A campaign of the bureau for both its schools with S1 assigned to the inspector's team, and
+    // one of the other district; a self-inspection sheet of the canteen at each school.
+    auto add_campaign = [&](const std::string& owner, std::vector<std::string> schools,
+                            const std::string& key) {
+      app::RequestContext at;
+      at.unit_id = std::stoll(owner);
+      domain::campaign::Campaign c;
+      c.name = "专项行动";
+      c.domains = {"fire"};
+      c.template_ids = {canteen_checklist};
+      for (const auto& sc : schools) c.targets.school_ids.push_back(std::stoll(sc));
+      c.self_from = c.inspect_from = "2026-01-01";
+      c.self_to = c.inspect_to = "2099-12-31";
+      auto r = app::DeployCampaign(*services_, at, c);
+      ASSERT_TRUE(r.ok()) << r.error().message;
+      targets_[key] = std::to_string(r->campaign.id);
+    };
+    add_campaign(targets_["B1"], {targets_["S1"], targets_["S2"]}, "CP1");
+    add_campaign(targets_["XB"], {targets_["X"]}, "CPX");
+    {
+      domain::campaign::Team team;
+      team.name = "督导组";
+      team.members = {"inspector"};
+      const auto cp1 = std::stoll(targets_["CP1"]);
+      auto t = app::CreateCampaignTeam(*services_, app::RequestContext{}, cp1, team);
+      ASSERT_TRUE(t.ok()) << t.error().message;
+      ASSERT_TRUE(app::AssignCampaignSchools(*services_, app::RequestContext{}, cp1,
+                                             {std::stoll(targets_["S1"])}, t->id)
+                      .ok());
+    }
+    auto add_sheet = [&](const std::string& campaign, const std::string& school,
+                         const std::string& place, const std::string& key) {
+      app::RequestContext at;
+      at.unit_id = std::stoll(school);
+      app::SheetInput in;
+      in.school_id = std::stoll(school);
+      in.template_id = canteen_checklist;
+      in.key_place_id = std::stoll(place);
+      for (const char* item : {"C01", "C02", "C03", "C04", "C05", "C06"}) {
+        in.answers.push_back({item, "pass"});
+      }
+      auto r = app::FillCampaignSheet(*services_, at, std::stoll(campaign), in);
+      ASSERT_TRUE(r.ok()) << r.error().message;
+      targets_[key] = std::to_string(r->sheet.id);
+    };
+    add_sheet(targets_["CP1"], targets_["S1"], targets_["KP1"], "SH1");
+    add_sheet(targets_["CP1"], targets_["S2"], targets_["KP2"], "SH2");
+    add_sheet(targets_["CPX"], targets_["X"], targets_["KPX"], "SHX");
     for (const auto& key : {"S1", "S2", "X"}) school_bodies_[key] = WritableSchool(targets_[key]);
   }
 
@@ -498,14 +584,26 @@ TEST_P(AuthorizationMatrix, EveryRouteHasRows) {
 TEST_P(AuthorizationMatrix, EveryRoleGetsTheExpectedOutcome) {
   int checked = 0;
   for (const auto& row : kMatrix) {
+    // Each {…} of the pattern in turn takes the next of the comma-separated targets.
     std::string path = row.pattern;
-    const auto open = path.find('{');
-    if (open != std::string::npos) {
+    std::size_t from = 0;
+    for (std::size_t open = path.find('{'); open != std::string::npos; open = path.find('{')) {
       const auto close = path.find('}', open);
-      const auto it = targets_.find(row.target);
-      path.replace(open, close - open + 1, it != targets_.end() ? it->second : row.target);
+      const auto comma = row.target.find(',', from);
+      const auto target =
+          row.target.substr(from, comma == std::string::npos ? comma : comma - from);
+      from = comma == std::string::npos ? row.target.size() : comma + 1;
+      const auto it = targets_.find(target);
+      path.replace(open, close - open + 1, it != targets_.end() ? it->second : target);
     }
-    const std::string body = row.body == "SCHOOL" ? school_bodies_[row.target] : row.body;
+    // $KEY$ in a body is the id of that target.
+    std::string body = row.body == "SCHOOL" ? school_bodies_[row.target] : row.body;
+    for (const auto& [key, id] : targets_) {
+      const std::string token = "$" + key + "$";
+      for (auto at = body.find(token); at != std::string::npos; at = body.find(token)) {
+        body.replace(at, token.size(), id);
+      }
+    }
     for (std::size_t u = 0; u < kUsers.size(); ++u) {
       auto reply = sessions_[kUsers[u]].Call(row.method, path, body);
       EXPECT_EQ(Outcome(reply.status), row.expect[u])
@@ -529,6 +627,15 @@ TEST_P(AuthorizationMatrix, ListsAndExportsHoldOnlyWhatTheScopeCovers) {
   EXPECT_EQ(total("section_basic", "/api/v1/checklist-templates"), 12);
   EXPECT_EQ(total("school1_teacher", "/api/v1/checklist-templates"), 12);
   EXPECT_EQ(total("school1_safety", "/api/v1/schools"), 1);
+  // Campaigns: the bureau's own, never the other district's; a school's; an inspector's team's.
+  EXPECT_EQ(total("safety_office", "/api/v1/campaigns"), 1);
+  EXPECT_EQ(total("section_basic", "/api/v1/campaigns"), 1);
+  EXPECT_EQ(total("school1_teacher", "/api/v1/campaigns"), 1);
+  EXPECT_EQ(total("inspector", "/api/v1/campaigns"), 1);
+  EXPECT_EQ(total("safety_office", "/api/v1/campaigns/" + targets_["CP1"] + "/schools"), 2);
+  EXPECT_EQ(total("section_basic", "/api/v1/campaigns/" + targets_["CP1"] + "/schools"), 2);
+  EXPECT_EQ(total("inspector", "/api/v1/campaigns/" + targets_["CP1"] + "/schools"), 1);
+  EXPECT_EQ(total("school1_safety", "/api/v1/campaigns/" + targets_["CP1"] + "/schools"), 1);
   EXPECT_EQ(total("school1_teacher", "/api/v1/schools?q=" + targets_["S2"]), 0);
   // The home board counts the same schools as the list: never another district's.
   auto board_total = [&](const std::string& user) {

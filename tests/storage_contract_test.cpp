@@ -24,6 +24,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/field_cipher.hpp"
+#include "domain/campaign/campaign.hpp"
 #include "domain/patrol/patrol.hpp"
 #include "storage/audit_anchor.hpp"
 #include "storage/field_protection.hpp"
@@ -2871,6 +2872,177 @@ TEST_P(StorageContract, MigrationToPatrolsKeepsThePlaces) {
                     return {};
                   })
                   .ok());
+}
+
+// Upgrading a district at schema 22 (patrols) to campaigns: the patrol plans stay, and a campaign
+// with its school, team, a sheet with answers and a message is stored and read back alike on both
+// stores — the targets with their progress, the team with its members and school, the missed
+// items and failed answers the board and the evaluation count.
+TEST_P(StorageContract, MigrationToCampaignsKeepsThePatrols) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = sql::OpenPool(db.url(), {2, 5000});
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(storage::Migrate(**pool, "t", 22).ok());
+  {
+    auto conn = (*pool)->Acquire();
+    ASSERT_TRUE(conn.ok());
+    for (const std::string q :
+         {"INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
+          "VALUES ('990102', '示范区', NULL, 'county', 't', 't')",
+          "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
+          "phone_index, created_at, updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', "
+          "NULL, '/1/', '', '', 't', 't')",
+          "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
+          "phone_index, created_at, updated_at) VALUES (2, 'school', '示范小学', 'S1', '990102', "
+          "1, '/1/2/', '', '', 't', 't')",
+          "INSERT INTO school_key_places (id, school_id, kind, name) VALUES (9, 2, 'canteen', "
+          "'学生食堂')",
+          "INSERT INTO checklist_templates (id, code, version, name, shipped, created_by, "
+          "created_at) VALUES (7, 'fire.canteen', 1, '食堂消防与燃气安全检查表', 1, 'system', 't')",
+          "INSERT INTO checklist_items (template_id, position, item_key, text, domain, "
+          "place_kind, answer, failure_level) VALUES (7, 0, 'C01', '燃气管道无泄漏', 'gas', "
+          "'canteen', 'pass_fail', 'major')",
+          "INSERT INTO checklist_items (template_id, position, item_key, text, domain, "
+          "place_kind, answer, failure_level) VALUES (7, 1, 'C04', '烟罩无油污', 'fire', "
+          "'canteen', 'pass_fail', 'general')",
+          "INSERT INTO patrol_plans (id, school_id, key_place_id, template_id, frequency, "
+          "starts_on, created_by, created_at, updated_at) VALUES (4, 2, 9, 7, 'daily', "
+          "'2026-11-02', 'office', 't', 't')"}) {
+      auto done = (*conn)->Exec(q, {});
+      ASSERT_TRUE(done.ok()) << q << ": " << done.error().message;
+    }
+  }
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  namespace cp = domain::campaign;
+  ASSERT_TRUE(
+      store
+          .Write([&](domain::Tx& tx) -> Status {
+            XA_ASSIGN_OR_RETURN(auto plan, tx.patrols().FindPlan(4));
+            EXPECT_TRUE(plan.has_value());
+            cp::Campaign c;
+            c.owner_unit_id = 1;
+            c.name = "秋季消防专项行动";
+            c.domains = {"fire", "gas"};
+            c.template_ids = {7};
+            c.targets.stages = {"primary"};
+            c.targets.boarding = false;
+            c.self_from = "2026-11-02";
+            c.self_to = "2026-11-13";
+            c.inspect_from = "2026-11-16";
+            c.inspect_to = "2026-11-27";
+            c.weights = {40, 20, 20, 10, 10};
+            c.created_by = "office";
+            c.created_at = "2026-11-02T02:00:00.000Z";
+            XA_TRY(tx.campaigns().Insert(c));
+            XA_TRY(tx.campaigns().InsertTargets(c.id, {2}));
+            cp::Team team;
+            team.campaign_id = c.id;
+            team.name = "第一督导组";
+            team.members = {"inspector", "office"};
+            XA_TRY(tx.campaigns().InsertTeam(team));
+            XA_TRY(tx.campaigns().AssignTeam(c.id, 2, team.id));
+            cp::Sheet own;
+            own.campaign_id = c.id;
+            own.school_id = 2;
+            own.template_id = 7;
+            own.key_place_id = 9;
+            own.filled_by = "安全干部";
+            own.username = "s1";
+            own.filled_at = "2026-11-05T02:00:00.000Z";
+            own.failed = 1;
+            own.answers = {{"C01", "pass", "", {}, "pass"}, {"C04", "fail", "油污", {}, "fail"}};
+            XA_TRY(tx.campaigns().InsertSheet(own));
+            XA_TRY(tx.campaigns().SetTargetState(c.id, 2, "in_progress", own.filled_at));
+            cp::Sheet inspected = own;
+            inspected.kind = "bureau";
+            inspected.team_id = team.id;
+            inspected.answers = {{"C01", "fail", "", {}, "fail"}, {"C04", "fail", "", {}, "fail"}};
+            inspected.failed = 2;
+            inspected.missed = {"C01"};
+            XA_TRY(tx.campaigns().InsertSheet(inspected));
+            cp::Message m;
+            m.campaign_id = c.id;
+            m.school_id = 2;
+            m.text = "燃气管道泄漏，请立即整改";
+            m.deadline = "2026-11-24";
+            m.author = m.username = "office";
+            m.at = "2026-11-17T02:00:00.000Z";
+            XA_TRY(tx.campaigns().InsertMessage(m));
+
+            XA_ASSIGN_OR_RETURN(auto back, tx.campaigns().Find(c.id));
+            EXPECT_TRUE(back.has_value());
+            if (!back) return {};
+            EXPECT_EQ(back->owner_name, "教育局");
+            EXPECT_EQ(back->domains, (std::vector<std::string>{"fire", "gas"}));
+            EXPECT_EQ(back->template_ids, std::vector<std::int64_t>{7});
+            EXPECT_EQ(back->targets.stages, std::vector<std::string>{"primary"});
+            EXPECT_EQ(back->targets.boarding, std::optional<bool>(false));
+            EXPECT_TRUE(back->targets.school_ids.empty());
+            EXPECT_EQ(back->weights.completion, 40);
+            EXPECT_EQ(back->weights.closed, 10);
+            EXPECT_EQ(back->school_count, 1);
+            EXPECT_EQ(back->submitted_count, 0);
+            XA_ASSIGN_OR_RETURN(auto targets, tx.campaigns().Targets(c.id, std::nullopt));
+            EXPECT_EQ(targets.size(), 1u);
+            if (targets.empty()) return {};
+            EXPECT_EQ(targets[0].state, "in_progress");
+            EXPECT_EQ(targets[0].team_name, "第一督导组");
+            EXPECT_EQ(targets[0].sheets, 1);  // the school's own only
+            EXPECT_EQ(targets[0].failed, 1);
+            XA_ASSIGN_OR_RETURN(auto teams, tx.campaigns().Teams(c.id));
+            EXPECT_EQ(teams.size(), 1u);
+            if (teams.empty()) return {};
+            EXPECT_EQ(teams[0].members, (std::vector<std::string>{"inspector", "office"}));
+            EXPECT_EQ(teams[0].school_ids, std::vector<std::int64_t>{2});
+            XA_ASSIGN_OR_RETURN(auto sheets, tx.campaigns().Sheets(c.id, 2, std::nullopt));
+            EXPECT_EQ(sheets.size(), 2u);
+            if (sheets.size() != 2u) return {};
+            EXPECT_EQ(sheets[0].place_name, "学生食堂");
+            EXPECT_EQ(sheets[0].answers.size(), 2u);
+            EXPECT_EQ(sheets[1].missed, std::vector<std::string>{"C01"});
+            XA_ASSIGN_OR_RETURN(auto own_only, tx.campaigns().Sheets(c.id, 2, std::string("self")));
+            EXPECT_EQ(own_only.size(), 1u);
+            XA_ASSIGN_OR_RETURN(auto progress, tx.campaigns().ProgressOf(c.id));
+            EXPECT_EQ(progress.schools.at("in_progress"), 1);
+            EXPECT_EQ(progress.schools.at("not_started"), 0);
+            EXPECT_EQ(progress.missed, 1);
+            EXPECT_EQ(progress.failed.size(), 2u);  // fire@canteen 2, gas@canteen 1
+            if (progress.failed.size() == 2u) {
+              EXPECT_EQ(progress.failed[0].domain, "fire");
+              EXPECT_EQ(progress.failed[0].items, 2);
+              EXPECT_EQ(progress.failed[1].domain, "gas");
+              EXPECT_EQ(progress.failed[1].place_kind, "canteen");
+            }
+            XA_ASSIGN_OR_RETURN(auto facts, tx.campaigns().Facts(c.id));
+            EXPECT_EQ(facts.size(), 1u);
+            if (!facts.empty()) {
+              EXPECT_EQ(facts[0].missed, 1);
+            }
+            XA_ASSIGN_OR_RETURN(auto messages, tx.campaigns().Messages(c.id, 2));
+            EXPECT_EQ(messages.size(), 1u);
+            if (!messages.empty()) {
+              EXPECT_EQ(messages[0].deadline, std::optional<std::string>("2026-11-24"));
+            }
+            domain::PageRequest page;
+            cp::CampaignFilter by_member;
+            by_member.member = "inspector";
+            XA_ASSIGN_OR_RETURN(auto mine,
+                                tx.campaigns().List(by_member, domain::ScopeFilter{}, page));
+            EXPECT_EQ(mine.total, 1);
+            by_member.member = "nobody";
+            XA_ASSIGN_OR_RETURN(auto none,
+                                tx.campaigns().List(by_member, domain::ScopeFilter{}, page));
+            EXPECT_EQ(none.total, 0);
+            XA_TRY(tx.campaigns().SetTargetState(c.id, 2, "submitted", "2026-11-06T01:00Z"));
+            XA_TRY(tx.campaigns().Close(c.id, "总结", "2026-11-30T01:00:00.000Z"));
+            XA_ASSIGN_OR_RETURN(auto closed, tx.campaigns().Find(c.id));
+            EXPECT_EQ(closed->state, "closed");
+            EXPECT_EQ(closed->submitted_count, 1);
+            return {};
+          })
+          .ok());
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, StorageContract, ::testing::Values("sqlite", "postgres"),

@@ -1,5 +1,6 @@
 #include "app/modules.hpp"
 
+#include "app/campaigns/campaigns.hpp"
 #include "app/drills/drills.hpp"
 #include "app/hazards/hazards.hpp"
 #include "app/patrols/patrols.hpp"
@@ -8,7 +9,7 @@ namespace xiaoan::app {
 
 const std::vector<FileSubject>& FileSubjects() {
   static const std::vector<FileSubject> kSubjects = {HazardFileSubject(), DrillFileSubject(),
-                                                     PatrolFileSubject()};
+                                                     PatrolFileSubject(), CampaignFileSubject()};
   return kSubjects;
 }
 

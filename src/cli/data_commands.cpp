@@ -45,7 +45,8 @@ int RunDemo(const Config& cfg, std::uint64_t seed, const std::string& scale,
   std::cout << "演示数据已生成：区划 " << summary->regions << " 个，教育局 " << summary->bureaus
             << " 个，学校 " << summary->schools << " 所，部门 " << summary->departments
             << " 个，历史隐患 " << summary->hazards << " 条，演练记录 " << summary->drills
-            << " 次，巡查记录 " << summary->patrols << " 次\n";
+            << " 次，巡查记录 " << summary->patrols << " 次，专项行动检查表 "
+            << summary->campaign_sheets << " 张\n";
   const std::string accounts_file = cfg.data_dir + "/demo-accounts.txt";
   std::error_code ec;
   std::filesystem::create_directories(cfg.data_dir, ec);

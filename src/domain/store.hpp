@@ -27,6 +27,9 @@
 namespace xiaoan::domain::patrol {
 class PatrolRepository;
 }  // namespace xiaoan::domain::patrol
+namespace xiaoan::domain::campaign {
+class CampaignRepository;
+}  // namespace xiaoan::domain::campaign
 
 namespace xiaoan::domain {
 
@@ -291,6 +294,7 @@ class Tx {
   virtual plan::PlanRepository& plans() = 0;
   virtual checklist::TemplateRepository& checklists() = 0;
   virtual patrol::PatrolRepository& patrols() = 0;
+  virtual campaign::CampaignRepository& campaigns() = 0;
 };
 
 // What bringing the personal-information fields to the configured state did (Store::ProtectFields).

@@ -69,6 +69,14 @@ constexpr TableSpec kTables[] = {
     {"patrol_plans", "id", true},
     {"patrol_records", "id", true},
     {"patrol_answers", "record_id, item_key", false},
+    {"campaigns", "id", true},
+    {"campaign_templates", "campaign_id, position", false},
+    {"campaign_teams", "id", true},
+    {"campaign_team_members", "team_id, username", false},
+    {"campaign_schools", "campaign_id, school_id", false},
+    {"campaign_sheets", "id", true},
+    {"campaign_answers", "sheet_id, item_key", false},
+    {"campaign_messages", "id", true},
 };
 // clang-format on
 // Left out on purpose: the figures the hazards' triggers rebuild, the migrations' own record, and

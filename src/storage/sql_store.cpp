@@ -13,6 +13,7 @@
 #include "storage/field_protection.hpp"
 #include "storage/repos/audit_user_repository.hpp"
 #include "storage/repos/calendar_repository.hpp"
+#include "storage/repos/campaign_repository.hpp"
 #include "storage/repos/checklist_repository.hpp"
 #include "storage/repos/drill_plan_repository.hpp"
 #include "storage/repos/drill_repository.hpp"
@@ -59,7 +60,8 @@ class SqlTx final : public domain::Tx {
         drill_plans_(conn),
         plans_(conn),
         checklists_(conn),
-        patrols_(conn) {}
+        patrols_(conn),
+        campaigns_(conn) {}
   bool access_changed = false;
   std::optional<std::int64_t> audit_first;  // the first audit record appended
   domain::OrgRepository& org() override { return org_; }
@@ -76,6 +78,7 @@ class SqlTx final : public domain::Tx {
   domain::plan::PlanRepository& plans() override { return plans_; }
   domain::checklist::TemplateRepository& checklists() override { return checklists_; }
   domain::patrol::PatrolRepository& patrols() override { return patrols_; }
+  domain::campaign::CampaignRepository& campaigns() override { return campaigns_; }
   sql::Connection& conn() { return conn_; }
   const FieldCipher* cipher() const { return cipher_; }
 
@@ -96,6 +99,7 @@ class SqlTx final : public domain::Tx {
   SqlPlanRepository plans_;
   SqlTemplateRepository checklists_;
   SqlPatrolRepository patrols_;
+  SqlCampaignRepository campaigns_;
 };
 
 // Runs one write inside a savepoint of the open transaction: kept when it succeeds, undone on

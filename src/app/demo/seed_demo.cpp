@@ -139,6 +139,7 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
   const bool bulk = options.hazard_history && options.volume == "bench";
   std::vector<domain::UnitId> history_schools;
   std::vector<domain::UnitId> account_schools;
+  domain::UnitId first_bureau = 0;
   DemoRandom rnd(options.seed);
   DemoSummary summary;
   const std::string now = s.Now();
@@ -177,7 +178,7 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
       city_bureau = bureau.id;
       ++summary.bureaus;
     }
-    domain::UnitId first_bureau = 0;
+    first_bureau = 0;
     for (int d = 0; d < districts; ++d) {
       char code[16];
       std::snprintf(code, sizeof code, "9901%02d", (d + 2) % 100);
@@ -336,6 +337,22 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
                                          std::to_string(summary.departments) + " 个")));
     return {};
   }));
+  if (options.hazard_history && !bulk) {
+    // The district's schools (the first bureau's), after the seed's own transaction: the
+    // campaign's steps are use cases, each its own write.
+    std::vector<domain::UnitId> district;
+    XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
+      XA_ASSIGN_OR_RETURN(auto bureau, tx.org().FindUnit(first_bureau));
+      if (!bureau) return {};
+      for (const auto id : history_schools) {
+        XA_ASSIGN_OR_RETURN(auto unit, tx.org().FindUnit(id));
+        if (unit && unit->path.rfind(bureau->path, 0) == 0) district.push_back(id);
+      }
+      return {};
+    }));
+    XA_ASSIGN_OR_RETURN(summary.campaign_sheets, SeedCampaignHistory(s, options.seed, first_bureau,
+                                                                     district, account_schools));
+  }
   if (bulk) {
     // The benchmark data sets: one transaction per group of schools, so that a city's million
     // hazards do not pile up in one write-ahead log. Each group has its own seed, so the data

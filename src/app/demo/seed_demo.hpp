@@ -36,6 +36,7 @@ struct DemoSummary {
   int hazards = 0;
   int drills = 0;
   int patrols = 0;
+  int campaign_sheets = 0;
   int regions = 0;
   int bureaus = 0;
   int schools = 0;
@@ -70,6 +71,13 @@ Result<int> SeedDrillHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
 // their weeks judged on patrol.done, inside the caller's transaction; the patrols written.
 Result<int> SeedPatrolHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
                               const std::vector<domain::UnitId>& schools);
+
+// The demo district's autumn fire-safety campaign as it stands today (deployed, most schools
+// self-inspected and submitted, the first account school still at it), through the campaign use
+// cases in their own transactions; the sheets filled.
+Result<int> SeedCampaignHistory(Services& s, std::uint64_t seed, domain::UnitId bureau,
+                                const std::vector<domain::UnitId>& schools,
+                                const std::vector<domain::UnitId>& account_schools);
 
 // Seeds the fictional 示范区 (or 示范市 at city scale) deterministically from the seed; refuses
 // a database that already holds organisation data. Generated passwords are returned once.

@@ -56,6 +56,10 @@ inline constexpr const char* kChecklistManage = "checklist:manage";
 inline constexpr const char* kPatrolRead = "patrol:read";
 inline constexpr const char* kPatrolManage = "patrol:manage";
 inline constexpr const char* kPatrolRecord = "patrol:record";
+inline constexpr const char* kCampaignRead = "campaign:read";
+inline constexpr const char* kCampaignManage = "campaign:manage";
+inline constexpr const char* kCampaignInspect = "campaign:inspect";
+inline constexpr const char* kCampaignFill = "campaign:fill";
 }  // namespace perm
 
 // Every permission that exists, for validation of custom roles.

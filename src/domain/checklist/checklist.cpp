@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "domain/hazard/hazard.hpp"
@@ -125,6 +126,58 @@ std::vector<Item> ItemsAt(const Template& t, const std::optional<std::string>& p
     if (item.place_kind == place_kind) out.push_back(item);
   }
   return out;
+}
+
+std::vector<Item> ItemsFor(const Template& t, const std::string& place_kind) {
+  auto items = ItemsAt(t, place_kind.empty() ? std::nullopt : std::optional(place_kind));
+  if (items.empty()) items = ItemsAt(t, std::nullopt);
+  return items;
+}
+
+Result<int> JudgeAnswers(const std::vector<Item>& items, std::vector<ItemAnswer>& answers) {
+  std::vector<ErrorDetail> problems;
+  std::map<std::string, const Item*> by_key;
+  for (const auto& item : items) by_key.emplace(item.key, &item);
+  std::set<std::string> answered;
+  int failed = 0;
+  for (std::size_t i = 0; i < answers.size(); ++i) {
+    auto& a = answers[i];
+    const auto field = "answers[" + std::to_string(i) + "].";
+    const auto it = by_key.find(a.item_key);
+    if (it == by_key.end()) {
+      problems.push_back({field + "item_key", "检查表中这个部位没有检查项 " + a.item_key});
+      continue;
+    }
+    if (!answered.insert(a.item_key).second) {
+      problems.push_back({field + "item_key", "检查项 " + a.item_key + " 填写了两次"});
+      continue;
+    }
+    if (Chars(a.note) > 500) problems.push_back({field + "note", "说明不能超过 500 个字"});
+    const auto verdict = Judge(*it->second, {a.value, !a.file_ids.empty()});
+    if (!verdict) {
+      for (const auto& d : verdict.error().details) problems.push_back({field + d.field, d.reason});
+      continue;
+    }
+    switch (*verdict) {
+      case Verdict::kPass:
+        a.verdict = "pass";
+        break;
+      case Verdict::kFail:
+        a.verdict = "fail";
+        ++failed;
+        break;
+      case Verdict::kNotApplicable:
+        a.verdict = "na";
+        break;
+    }
+  }
+  for (const auto& item : items) {
+    if (!answered.contains(item.key)) {
+      problems.push_back({"answers", "检查项 " + item.key + "（" + item.text + "）未填写"});
+    }
+  }
+  if (!problems.empty()) return ValidationError(std::move(problems));
+  return failed;
 }
 
 bool NeedsNewVersion(const Template& stored, const Template& edited) {

@@ -85,9 +85,28 @@ struct Answer {
 };
 enum class Verdict { kPass, kFail, kNotApplicable };
 // The verdict of an answer: a number outside [min, max] fails, inside passes; text always passes.
-// An invalid answer (an unknown pass/fail value, a number that is not one, a missing required
-// photo on a failure or a number) is an error naming "value" or "photo".
+// An invalid answer (an unknown pass/fail value, a number that is not one, no photo for an item
+// that requires one and was not answered 不适用) is an error naming "value" or "photo".
 Result<Verdict> Judge(const Item& item, const Answer& answer);
+
+// The items checked at a key place of this kind (empty: the whole school): those of that kind,
+// and the whole-school items when the template has none of that kind.
+std::vector<Item> ItemsFor(const Template& t, const std::string& place_kind);
+
+// One item's answer on a filled checklist (a patrol, a campaign's inspection).
+struct ItemAnswer {
+  std::string item_key;
+  std::string value;
+  std::string note;
+  std::vector<std::int64_t> file_ids;  // photos of this item
+  // Filled when judged and stored.
+  std::string verdict;  // pass, fail, na
+  std::optional<std::int64_t> hazard_id;
+};
+// Judges every answer against its item (verdicts filled) and returns how many failed; every item
+// must be answered once. Problems name answers[i].value / answers[i].photo / answers[i].item_key /
+// answers[i].note, and "answers" for an item left out.
+Result<int> JudgeAnswers(const std::vector<Item>& items, std::vector<ItemAnswer>& answers);
 
 // The templates written from the plan, shipped with Xiaoan (版本 1 each).
 const std::vector<Template>& ShippedTemplates();

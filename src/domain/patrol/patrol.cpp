@@ -177,54 +177,14 @@ Result<Slot> SlotOf(const Plan& p, const calendar::SchoolCalendar& cal, Date day
   return Slot{day, 0, day};
 }
 
-std::vector<checklist::Item> ItemsFor(const checklist::Template& t, const std::string& place_kind) {
-  auto items = checklist::ItemsAt(t, place_kind);
-  if (items.empty()) items = checklist::ItemsAt(t, std::nullopt);
-  return items;
-}
-
 Status JudgeAnswers(const std::vector<checklist::Item>& items, Record& r) {
   std::vector<ErrorDetail> problems;
   if (Chars(r.note) > 500) problems.push_back({"note", "备注不能超过 500 个字"});
-  std::map<std::string, const checklist::Item*> by_key;
-  for (const auto& item : items) by_key.emplace(item.key, &item);
-  std::set<std::string> answered;
-  r.failed = 0;
-  for (std::size_t i = 0; i < r.answers.size(); ++i) {
-    auto& a = r.answers[i];
-    const auto field = "answers[" + std::to_string(i) + "].";
-    const auto it = by_key.find(a.item_key);
-    if (it == by_key.end()) {
-      problems.push_back({field + "item_key", "检查表中这个部位没有检查项 " + a.item_key});
-      continue;
-    }
-    if (!answered.insert(a.item_key).second) {
-      problems.push_back({field + "item_key", "检查项 " + a.item_key + " 填写了两次"});
-      continue;
-    }
-    if (Chars(a.note) > 500) problems.push_back({field + "note", "说明不能超过 500 个字"});
-    const auto verdict = checklist::Judge(*it->second, {a.value, !a.file_ids.empty()});
-    if (!verdict) {
-      for (const auto& d : verdict.error().details) problems.push_back({field + d.field, d.reason});
-      continue;
-    }
-    switch (*verdict) {
-      case checklist::Verdict::kPass:
-        a.verdict = "pass";
-        break;
-      case checklist::Verdict::kFail:
-        a.verdict = "fail";
-        ++r.failed;
-        break;
-      case checklist::Verdict::kNotApplicable:
-        a.verdict = "na";
-        break;
-    }
-  }
-  for (const auto& item : items) {
-    if (!answered.contains(item.key)) {
-      problems.push_back({"answers", "检查项 " + item.key + "（" + item.text + "）未填写"});
-    }
+  auto failed = checklist::JudgeAnswers(items, r.answers);
+  if (!failed) {
+    for (const auto& d : failed.error().details) problems.push_back(d);
+  } else {
+    r.failed = *failed;
   }
   if (!problems.empty()) return ValidationError(std::move(problems));
   return {};

@@ -108,15 +108,7 @@ Result<Slot> SlotOf(const Plan& p, const calendar::SchoolCalendar& cal, calendar
                     int shift);
 
 // ---- Records -----------------------------------------------------------------------------------
-struct ItemAnswer {
-  std::string item_key;
-  std::string value;
-  std::string note;
-  std::vector<std::int64_t> file_ids;  // photos of this item
-  // Filled when judged and stored.
-  std::string verdict;  // pass, fail, na
-  std::optional<std::int64_t> hazard_id;
-};
+using checklist::ItemAnswer;
 
 struct Record {
   std::int64_t id = 0;
@@ -141,9 +133,8 @@ struct Record {
   int template_version = 0;
 };
 
-// The items of the template a patrol of the place answers: those of the place's kind, and the
-// whole-school items when the template has none of that kind.
-std::vector<checklist::Item> ItemsFor(const checklist::Template& t, const std::string& place_kind);
+// The items of the template a patrol of the place answers (checklist::ItemsFor).
+using checklist::ItemsFor;
 
 // Judges every answer against its item (verdict and failed count filled); every item must be
 // answered once. Problems name answers[i].value / answers[i].photo / answers[i].item_key, and

@@ -1,5 +1,7 @@
 #include "http/json/checklist_json.hpp"
 
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 #include "domain/hazard/hazard.hpp"
@@ -128,6 +130,55 @@ cl::Template TemplateFromJson(Fields& f, bool creating) {
     }
   }
   return t;
+}
+
+json::array AnswersToJson(const std::vector<cl::ItemAnswer>& answers,
+                          const std::vector<cl::Item>& items) {
+  const auto verdict_label = [](const std::string& v) -> std::string {
+    if (v == "pass") return "合格";
+    if (v == "fail") return "不合格";
+    if (v == "na") return "不适用";
+    return v;
+  };
+  json::array out;
+  for (const auto& a : answers) {
+    json::object o;
+    const auto item = std::find_if(items.begin(), items.end(),
+                                   [&](const auto& i) { return i.key == a.item_key; });
+    if (item != items.end()) o = ItemJson(*item).as_object();
+    o.erase("key");
+    o["item_key"] = a.item_key;
+    o["value"] = a.value;
+    o["verdict"] = a.verdict;
+    o["verdict_label"] = verdict_label(a.verdict);
+    o["note"] = a.note;
+    json::array files;
+    for (const auto id : a.file_ids) files.emplace_back(id);
+    o["file_ids"] = std::move(files);
+    o["hazard_id"] = a.hazard_id ? json::value(*a.hazard_id) : json::value(nullptr);
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+std::vector<cl::ItemAnswer> AnswersFromJson(Fields& f) {
+  std::vector<cl::ItemAnswer> out;
+  if (const auto* arr = f.Array("answers", true)) {
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+      const std::string path = f.Path("answers") + "[" + std::to_string(i) + "]";
+      const auto* o = f.Object((*arr)[i], path);
+      if (o == nullptr) continue;
+      Fields a(*o, path);
+      cl::ItemAnswer ans;
+      ans.item_key = a.Str("item_key", true).value_or("");
+      ans.value = a.Str("value", false).value_or("");
+      ans.note = a.Str("note", false).value_or("");
+      ans.file_ids = a.Ids("file_ids");
+      out.push_back(std::move(ans));
+      f.Merge(a);
+    }
+  }
+  return out;
 }
 
 }  // namespace xiaoan::http

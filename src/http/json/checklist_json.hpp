@@ -16,4 +16,11 @@ boost::json::value ToJson(const domain::checklist::Item& item);
 // accepted and ignored, so a client may send back what it read.
 domain::checklist::Template TemplateFromJson(Fields& f, bool creating);
 
+// The answers of a filled checklist (a patrol, a campaign's sheet): each item's fields with the
+// answer's value, verdict (and its label), note, photos and the hazard it became.
+boost::json::array AnswersToJson(const std::vector<domain::checklist::ItemAnswer>& answers,
+                                 const std::vector<domain::checklist::Item>& items);
+// The "answers" array of a filled checklist (required); errors name answers[i].field.
+std::vector<domain::checklist::ItemAnswer> AnswersFromJson(Fields& f);
+
 }  // namespace xiaoan::http

@@ -23,17 +23,6 @@ json::value OptId(const std::optional<std::int64_t>& v) {
 std::string KindLabel(const std::string& kind) {
   return std::string(domain::LabelOf(domain::KeyPlaceKinds(), kind));
 }
-std::string VerdictLabel(const std::string& v) {
-  if (v == "pass") return "合格";
-  if (v == "fail") return "不合格";
-  if (v == "na") return "不适用";
-  return v;
-}
-json::array Ids(const std::vector<std::int64_t>& ids) {
-  json::array out;
-  for (const auto id : ids) out.emplace_back(id);
-  return out;
-}
 
 }  // namespace
 
@@ -171,23 +160,7 @@ json::value ToJson(const pt::Record& r) {
 json::value ToJson(const app::PatrolDetail& d) {
   auto out = ToJson(d.record).as_object();
   out["shift_time"] = d.shift_time;
-  json::array answers;
-  for (const auto& a : d.record.answers) {
-    json::object o;
-    const auto item = std::find_if(d.items.begin(), d.items.end(),
-                                   [&](const auto& i) { return i.key == a.item_key; });
-    if (item != d.items.end()) o = ToJson(*item).as_object();
-    o.erase("key");
-    o["item_key"] = a.item_key;
-    o["value"] = a.value;
-    o["verdict"] = a.verdict;
-    o["verdict_label"] = VerdictLabel(a.verdict);
-    o["note"] = a.note;
-    o["file_ids"] = Ids(a.file_ids);
-    o["hazard_id"] = OptId(a.hazard_id);
-    answers.push_back(std::move(o));
-  }
-  out["answers"] = std::move(answers);
+  out["answers"] = AnswersToJson(d.record.answers, d.items);
   json::array files;
   for (const auto& f : d.files) files.push_back(ToJson(f));
   out["files"] = std::move(files);
@@ -202,21 +175,7 @@ app::PatrolInput PatrolFromJson(Fields& f) {
   if (in.date && in.date->empty()) in.date.reset();
   in.shift = static_cast<int>(f.Int("shift", false).value_or(0));
   in.note = f.Str("note", false).value_or("");
-  if (const auto* arr = f.Array("answers", true)) {
-    for (std::size_t i = 0; i < arr->size(); ++i) {
-      const std::string path = f.Path("answers") + "[" + std::to_string(i) + "]";
-      const auto* o = f.Object((*arr)[i], path);
-      if (o == nullptr) continue;
-      Fields a(*o, path);
-      pt::ItemAnswer ans;
-      ans.item_key = a.Str("item_key", true).value_or("");
-      ans.value = a.Str("value", false).value_or("");
-      ans.note = a.Str("note", false).value_or("");
-      ans.file_ids = a.Ids("file_ids");
-      in.answers.push_back(std::move(ans));
-      f.Merge(a);
-    }
-  }
+  in.answers = AnswersFromJson(f);
   return in;
 }
 

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <map>
 
+#include "storage/repos/answer_rows.hpp"
 #include "storage/repos/query_builder.hpp"
 
 namespace xiaoan::storage {
@@ -32,11 +33,6 @@ std::int64_t B(bool v) { return v ? 1 : 0; }
 std::string JoinInts(const std::vector<int>& v) {
   std::string out;
   for (const int x : v) out += (out.empty() ? "" : ",") + std::to_string(x);
-  return out;
-}
-std::string JoinIds(const std::vector<std::int64_t>& v) {
-  std::string out;
-  for (const auto x : v) out += (out.empty() ? "" : ",") + std::to_string(x);
   return out;
 }
 template <typename T>
@@ -173,15 +169,7 @@ Status SqlPatrolRepository::InsertRecord(pt::Record& x) {
                    static_cast<std::int64_t>(x.shift), x.patrolled_at, x.patroller, x.username,
                    x.note, static_cast<std::int64_t>(x.failed)}));
   x.id = r.Int(0, 0);
-  for (std::size_t i = 0; i < x.answers.size(); ++i) {
-    const auto& a = x.answers[i];
-    XA_TRY(Done(conn_.Exec(
-        "INSERT INTO patrol_answers (record_id, position, item_key, value, verdict, note, "
-        "file_ids, hazard_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        {x.id, static_cast<std::int64_t>(i), a.item_key, a.value, a.verdict, a.note,
-         JoinIds(a.file_ids), Opt(a.hazard_id)})));
-  }
-  return {};
+  return InsertAnswers(conn_, "patrol_answers", "record_id", x.id, x.answers);
 }
 
 Result<std::optional<pt::Record>> SqlPatrolRepository::FindRecord(std::int64_t id) {
@@ -189,20 +177,11 @@ Result<std::optional<pt::Record>> SqlPatrolRepository::FindRecord(std::int64_t i
       auto r, conn_.Query(std::string(kRecordColumns) + kRecordFrom + " WHERE r.id = $1", {id}));
   if (r.empty()) return std::optional<pt::Record>();
   auto x = ReadRecord(r, 0);
-  XA_ASSIGN_OR_RETURN(auto a, conn_.Query("SELECT item_key, value, verdict, note, file_ids, "
-                                          "hazard_id FROM patrol_answers WHERE record_id = $1 "
-                                          "ORDER BY position",
+  XA_ASSIGN_OR_RETURN(auto a, conn_.Query(std::string("SELECT ") + kAnswerColumns +
+                                              " FROM patrol_answers WHERE record_id = $1 "
+                                              "ORDER BY position",
                                           {id}));
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    pt::ItemAnswer ans;
-    ans.item_key = a.TakeText(i, 0);
-    ans.value = a.TakeText(i, 1);
-    ans.verdict = a.TakeText(i, 2);
-    ans.note = a.TakeText(i, 3);
-    ans.file_ids = SplitInts<std::int64_t>(a.Text(i, 4));
-    ans.hazard_id = OptInt(a, i, 5);
-    x.answers.push_back(std::move(ans));
-  }
+  for (std::size_t i = 0; i < a.size(); ++i) x.answers.push_back(ReadAnswer(a, i, 0));
   return std::optional<pt::Record>(std::move(x));
 }
 

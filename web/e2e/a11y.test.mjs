@@ -34,6 +34,8 @@ let tourChecklist
 let tourPatrolPlan
 let tourPatrolPlace
 let tourPatrolRecord
+/** A campaign deployed to 示范区双桥小学 (both windows from today), for the tour. */
+let tourCampaign
 
 const KEYBOARD_TITLE = '实验室通风橱故障（键盘）'
 
@@ -115,6 +117,21 @@ before(async () => {
   })
   assert.equal(patrol.status, 201, await patrol.clone().text())
   tourPatrolRecord = (await patrol.json()).id
+  const campaign = await bureau('/api/v1/campaigns', {
+    method: 'POST',
+    body: JSON.stringify({
+      name: '冬季消防安全专项检查（无障碍检查）',
+      domains: ['fire'],
+      template_ids: [canteen.id],
+      targets: { school_ids: [21] },
+      self_from: today,
+      self_to: today,
+      inspect_from: today,
+      inspect_to: today,
+    }),
+  })
+  assert.equal(campaign.status, 201, await campaign.clone().text())
+  tourCampaign = (await campaign.json()).id
 })
 
 after(async () => {
@@ -186,6 +203,15 @@ async function patrolPlanDialog(page, label) {
   await expectAccessible(page, `${label}, new patrol plan dialog`)
   await page.keyboard.press('Escape')
   await page.waitForSelector(byTest('patrol-plan-dialog'), { state: 'hidden' })
+}
+
+/** The deploy dialog of the campaigns, open and checked, then Escape. */
+async function deployDialog(page, label) {
+  await page.click(byTest('add'))
+  await page.waitForSelector(`${byTest('campaign-deploy-dialog')}:visible`)
+  await expectAccessible(page, `${label}, the deploy dialog`)
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('campaign-deploy-dialog'), { state: 'hidden' })
 }
 
 /** The checklist import dialog (a name field besides the file), open and checked, then Escape. */
@@ -324,6 +350,8 @@ for (const viewport of [DESKTOP, PHONE]) {
           [`/patrols/records/${tourPatrolRecord}`, byTest('record-info')],
           [`/patrol/place/${tourPatrolPlace}?plan_id=${tourPatrolPlan}`, byTest('patrol-fill')],
           ['/patrols/qr?school_id=21', byTest('qr-image')],
+          ['/campaigns', byTest(`campaign-${tourCampaign}`)],
+          [`/campaigns/${tourCampaign}/schools/21`, byTest('due-list')],
           ['/rules', byTest('rule-hazard.overdue')],
           ['/drills', byTest('row-link')],
           ['/drills/new', byTest('drill-form')],
@@ -354,6 +382,8 @@ for (const viewport of [DESKTOP, PHONE]) {
           ['/checklists/new', byTest('checklist-form')],
           ['/patrols', '[data-test^="slot-"]'],
           ['/patrols/plans', byTest('qr-all')],
+          ['/campaigns', byTest('add'), deployDialog],
+          [`/campaigns/${tourCampaign}`, byTest('school-21')],
           ['/drills', byTest('row-link')],
           ['/drills/board', byTest('board-row-drill.monthly'), boardEvaluate],
           ['/plan-board?measure=13', `${byTest('measure-findings-13')} ${byTest('finding-open')}`],
@@ -635,6 +665,7 @@ describe('no sideways scrolling at 320 px and at 200 % zoom', () => {
         ['school1_safety', '/patrols', '[data-test^="slot-"]'],
         ['school1_safety', `/patrol/place/${tourPatrolPlace}?plan_id=${tourPatrolPlan}`, byTest('patrol-fill')],
         ['school1_safety', `/patrols/records/${tourPatrolRecord}`, byTest('record-info')],
+        ['school1_safety', `/campaigns/${tourCampaign}/schools/21`, byTest('due-list')],
         ['school1_safety', '/drills', byTest('row-link')],
         ['school1_safety', '/drills/new', byTest('drill-form')],
         ['school1_safety', `/drills/${tourDrill}`, byTest('drill-info')],
@@ -648,6 +679,7 @@ describe('no sideways scrolling at 320 px and at 200 % zoom', () => {
         ['safety_office', '/plan-board?measure=13', `${byTest('measure-findings-13')} ${byTest('finding-open')}`],
         ['safety_office', '/plan/year', byTest('plan-title')],
         ['safety_office', '/checklists/new', byTest('checklist-form')],
+        ['safety_office', `/campaigns/${tourCampaign}`, byTest('school-21')],
         ['safety_office', '/calendar?month=2026-10', byTest('day-2026-10-10')],
         ['safety_office', '/system/schools', `${byTest('table')} .el-table__row`],
         ['sysadmin', '/system/users', `${byTest('table')} .el-table__row`],

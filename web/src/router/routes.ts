@@ -144,6 +144,27 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'patrol.menu.place', perm: perm.patrolRead },
   },
   {
+    // 专项行动 (inspection campaigns, measures 6, 7 and 12): the list (deploy for the bureau), the
+    // bureau's campaign page, and one school's page (the self-inspection on a phone, inspections,
+    // feedback and replies).
+    path: 'campaigns',
+    name: 'campaigns',
+    component: () => import('@/views/campaigns/CampaignList.vue'),
+    meta: { title: 'campaign.menu.list', group: 'campaigns', icon: 'Flag', perm: perm.campaignRead },
+  },
+  {
+    path: 'campaigns/:id(\\d+)',
+    name: 'campaign-detail',
+    component: () => import('@/views/campaigns/CampaignDetail.vue'),
+    meta: { title: 'campaign.menu.detail', perm: perm.campaignRead },
+  },
+  {
+    path: 'campaigns/:id(\\d+)/schools/:schoolId(\\d+)',
+    name: 'campaign-school',
+    component: () => import('@/views/campaigns/CampaignSchool.vue'),
+    meta: { title: 'campaign.menu.school', perm: perm.campaignRead },
+  },
+  {
     path: 'drills',
     name: 'drills',
     component: () => import('@/views/drills/DrillList.vue'),

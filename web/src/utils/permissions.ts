@@ -40,4 +40,8 @@ export const perm = {
   patrolRead: 'patrol:read',
   patrolManage: 'patrol:manage',
   patrolRecord: 'patrol:record',
+  campaignRead: 'campaign:read',
+  campaignManage: 'campaign:manage',
+  campaignInspect: 'campaign:inspect',
+  campaignFill: 'campaign:fill',
 } as const

@@ -15,5 +15,6 @@ import drill from './drill'
 import plan from './plan'
 import checklist from './checklist'
 import patrol from './patrol'
+import campaign from './campaign'
 
-export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules, drill, plan, checklist, patrol }
+export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules, drill, plan, checklist, patrol, campaign }

@@ -1,0 +1,533 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import { createPinia, setActivePinia } from 'pinia'
+import { createMemoryHistory, createRouter, type Router } from 'vue-router'
+import { defineComponent } from 'vue'
+import { i18n } from '@/i18n'
+import { ApiError } from '@/api/http'
+import { useSessionStore } from '@/stores/session'
+import { useDictStore } from '@/stores/dict'
+import type { Me } from '@/api/auth'
+import type { Campaign, CampaignSchoolView, CampaignView } from '@/api/campaigns'
+import type { ChecklistItem } from '@/api/checklists'
+
+const api = vi.hoisted(() => ({
+  campaigns: {
+    list: vi.fn(),
+    deploy: vi.fn(),
+    get: vi.fn(),
+    schools: vi.fn(),
+    school: vi.fn(),
+    submit: vi.fn(),
+    createTeam: vi.fn(),
+    assign: vi.fn(),
+    fillSheet: vi.fn(),
+    sheet: vi.fn(),
+    message: vi.fn(),
+    board: vi.fn(),
+    evaluation: vi.fn(),
+    exportEvaluation: vi.fn(),
+    close: vi.fn(),
+  },
+  schools: { list: vi.fn() },
+  checklists: { list: vi.fn() },
+  dictionaries: { all: vi.fn() },
+  confirm: vi.fn(),
+  save: vi.fn(),
+}))
+
+vi.mock('@/api/http', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/api/http')>()
+  return { ...real, saveDownload: api.save }
+})
+
+vi.mock('@/api/campaigns', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/api/campaigns')>()
+  return { ...real, campaignsApi: api.campaigns }
+})
+vi.mock('@/api/org', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/api/org')>()
+  return { ...real, schoolsApi: api.schools }
+})
+vi.mock('@/api/checklists', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/api/checklists')>()
+  return { ...real, checklistsApi: api.checklists }
+})
+vi.mock('@/api/dictionaries', () => ({ dictionariesApi: api.dictionaries }))
+vi.mock('@/utils/confirm', () => ({ confirmAction: api.confirm }))
+
+import CampaignList from '../CampaignList.vue'
+import CampaignDetail from '../CampaignDetail.vue'
+import CampaignSchool from '../CampaignSchool.vue'
+import CampaignHomeCard from '../components/CampaignHomeCard.vue'
+import CampaignDeployDialog from '../components/CampaignDeployDialog.vue'
+
+vi.setConfig({ testTimeout: 60_000 })
+
+const SCHOOL = { id: 21, name: '示范区双桥小学', kind: 'school' }
+const BUREAU = { id: 1, name: '示范区教育局', kind: 'bureau' }
+const OFFICER = ['campaign:read', 'campaign:fill', 'hazard:read', 'hazard:report']
+const OFFICE = ['campaign:read', 'campaign:manage', 'campaign:inspect', 'school:read', 'checklist:read', 'hazard:read', 'hazard:report']
+
+function user(permissions: string[], unit = SCHOOL): Me {
+  return {
+    user: { id: 8, username: 'u', display_name: '用户' },
+    unit,
+    roles: [],
+    permissions,
+    scope: { kind: 'own_unit', unit_paths: ['/1/21/'] },
+    csrf_token: 'x',
+    must_change_password: false,
+    must_enroll_totp: false,
+  }
+}
+
+const DICT = {
+  unit_kinds: [],
+  school_stages: [{ code: 'primary', label: '小学' }],
+  ownerships: [],
+  location_types: [{ code: 'urban', label: '城区' }],
+  department_kinds: [],
+  key_place_kinds: [{ code: 'canteen', label: '食堂' }],
+  scope_kinds: [],
+  hazard_domains: [
+    { code: 'fire', label: '消防安全' },
+    { code: 'gas', label: '燃气安全' },
+  ],
+  hazard_levels: [],
+  hazard_sources: [],
+  hazard_states: [],
+  permissions: [],
+}
+
+const campaign: Campaign = {
+  id: 3,
+  name: '冬季消防专项检查',
+  level: 'bureau',
+  level_label: '区县教育局',
+  domains: ['fire'],
+  domain_labels: ['消防安全'],
+  template_ids: [2],
+  self_from: '2026-12-05',
+  self_to: '2026-12-10',
+  inspect_from: '2026-12-11',
+  inspect_to: '2026-12-20',
+  state: 'open',
+  state_label: '进行中',
+  summary: '',
+  owner_unit_id: 1,
+  owner_name: '示范区教育局',
+  created_by: 'safety_office',
+  created_at: '2026-12-04T01:00:00Z',
+  closed_at: null,
+  school_count: 4,
+  submitted_count: 1,
+}
+
+function view(roles: Partial<CampaignView['roles']> = {}): CampaignView {
+  return {
+    ...campaign,
+    templates: [{ id: 2, code: 'fire.canteen', name: '食堂消防与燃气安全检查表', version: 1 }],
+    teams: [{ id: 1, campaign_id: 3, name: '第一检查组', kind: 'bureau', kind_label: '区县教育局', members: ['inspector1'], school_ids: [21] }],
+    roles: { manage: true, inspect: true, fill: false, school_id: null, team_ids: [], ...roles },
+  }
+}
+
+function item(key: string, photo_required = false): ChecklistItem {
+  return {
+    key,
+    text: `检查项 ${key}`,
+    domain: 'fire',
+    domain_label: '消防安全',
+    place_kind: 'canteen',
+    place_kind_label: '食堂',
+    answer: 'pass_fail',
+    answer_label: '合格/不合格',
+    min: null,
+    max: null,
+    unit: '',
+    photo_required,
+    failure_level: 'general',
+    failure_level_label: '一般隐患',
+    basis: '',
+  }
+}
+
+function schoolView(over: Partial<CampaignSchoolView> = {}): CampaignSchoolView {
+  return {
+    target: {
+      school_id: 21,
+      school_name: '示范区双桥小学',
+      state: 'in_progress',
+      state_label: '自查中',
+      team_id: null,
+      team_name: '',
+      started_at: '',
+      submitted_at: '',
+      sheets: 1,
+      failed: 0,
+    },
+    due: [
+      { template_id: 2, template_name: '食堂消防与燃气安全检查表', key_place_id: 54, place_name: '学生食堂', place_kind: 'canteen', place_kind_label: '食堂', sheet_id: null, items: [item('C01', true), item('C02')] },
+      { template_id: 2, template_name: '食堂消防与燃气安全检查表', key_place_id: null, place_name: '', place_kind: '', place_kind_label: '全校', sheet_id: 9, items: [item('C07')] },
+    ],
+    sheets: [],
+    messages: [{ id: 1, school_id: 21, school_name: '示范区双桥小学', kind: 'feedback', kind_label: '反馈', text: '请整改灭火器', deadline: '2026-12-20', author: '安全科', username: 'safety_office', at: '2026-12-05T02:00:00Z' }],
+    can_fill: true,
+    can_inspect: false,
+    can_feedback: false,
+    can_reply: true,
+    ...over,
+  }
+}
+
+const Stub = defineComponent({ template: '<div />' })
+
+function setup(me: Me): { pinia: ReturnType<typeof createPinia>; router: Router } {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  useSessionStore().me = me
+  useDictStore().data = DICT
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/campaigns', name: 'campaigns', component: Stub },
+      { path: '/campaigns/:id(\\d+)', name: 'campaign-detail', component: Stub },
+      { path: '/campaigns/:id(\\d+)/schools/:schoolId(\\d+)', name: 'campaign-school', component: Stub },
+      { path: '/hazards/:id(\\d+)', name: 'hazard-detail', component: Stub },
+      { path: '/home', name: 'home', component: Stub },
+    ],
+  })
+  return { pinia, router }
+}
+
+async function mountPage(component: object, path: string, me: Me, props: Record<string, unknown> = {}) {
+  const { pinia, router } = setup(me)
+  await router.push(path)
+  await router.isReady()
+  const w = mount(component, { props, global: { plugins: [ElementPlus, i18n, pinia, router] }, attachTo: document.body })
+  await flushPromises()
+  return { w, router }
+}
+
+const desk = window.innerWidth
+
+/** Lets the form items' error transitions finish. */
+const settle = async (): Promise<void> => {
+  await flushPromises()
+  await new Promise((r) => setTimeout(r, 150))
+  await flushPromises()
+}
+
+beforeEach(() => {
+  i18n.global.locale.value = 'zh-CN'
+  for (const group of Object.values(api)) {
+    if (typeof group === 'function') group.mockReset()
+    else for (const fn of Object.values(group)) fn.mockReset()
+  }
+  api.confirm.mockResolvedValue(true)
+  api.dictionaries.all.mockResolvedValue(DICT)
+})
+afterEach(() => {
+  document.body.innerHTML = ''
+  window.innerWidth = desk
+})
+
+describe('CampaignList', () => {
+  it('lists the campaigns with their progress; the bureau deploys, opening the campaign page', async () => {
+    api.campaigns.list.mockResolvedValue({ items: [campaign], total: 1, page: 1, page_size: 20 })
+    const { w } = await mountPage(CampaignList, '/campaigns', user(OFFICE, BUREAU))
+    expect(api.campaigns.list).toHaveBeenCalledWith({ page: 1, page_size: 10 })
+    expect(w.find('[data-test="add"]').text()).toBe('部署专项行动')
+    expect(w.find('[data-test="campaign-3"]').attributes('href')).toBe('/campaigns/3')
+    expect(w.find('[data-test="row-progress"]').text()).toContain('1 / 4 校已提交')
+    expect(w.find('[data-test="row-state"]').text()).toBe('进行中')
+  })
+
+  it('a school’s staff open their own school’s page, on a phone as cards; no deploy', async () => {
+    window.innerWidth = 375
+    api.campaigns.list.mockResolvedValue({ items: [{ ...campaign, school_count: 1, submitted_count: 0 }], total: 1, page: 1, page_size: 20 })
+    const { w } = await mountPage(CampaignList, '/campaigns', user(OFFICER))
+    expect(w.find('[data-test="add"]').exists()).toBe(false)
+    expect(w.find('[data-test="campaign-cards"]').exists()).toBe(true)
+    expect(w.find('[data-test="campaign-3"]').attributes('href')).toBe('/campaigns/3/schools/21')
+  })
+})
+
+describe('CampaignDeployDialog', () => {
+  it('says what is missing, then shows the server’s reasons at their fields', async () => {
+    api.checklists.list.mockResolvedValue({ items: [{ id: 2, name: '食堂消防与燃气安全检查表', owner_name: '系统内置' }], total: 1 })
+    api.schools.list.mockResolvedValue({ items: [{ id: 21, name: '示范区双桥小学' }], total: 1 })
+    const { w } = await mountPage(CampaignDeployDialog, '/campaigns', user(OFFICE, BUREAU), { modelValue: true })
+    await flushPromises()
+    const dialog = () => document.querySelector('[data-test="campaign-deploy-dialog"]') as HTMLElement
+    ;(dialog().querySelector('[data-test="deploy-save"]') as HTMLButtonElement).click()
+    await settle()
+    expect(api.campaigns.deploy).not.toHaveBeenCalled()
+    const errorsText = () => Array.from(dialog().querySelectorAll('.el-form-item__error')).map((e) => e.textContent?.trim())
+    expect(errorsText()).toEqual(expect.arrayContaining(['请填写名称', '请选择检查领域', '请选择检查表', '请选择起止日期']))
+
+    // The form filled (set through the component's state), the server refuses two fields and one it has no place for.
+    const vm = w.vm as unknown as { $: { setupState: { form: Record<string, unknown> } } }
+    Object.assign(vm.$.setupState.form, {
+      name: '冬季消防',
+      domains: ['fire', 'gas'],
+      template_ids: [2],
+      self: ['2026-12-05', '2026-12-10'],
+      inspect: ['2026-12-11', '2026-12-20'],
+    })
+    api.campaigns.deploy.mockRejectedValueOnce(
+      new ApiError(
+        422,
+        {
+          code: 'invalid_argument',
+          message: '字段无效',
+          details: [
+            { field: 'domains[1]', reason: '领域重复' },
+            { field: 'self_to', reason: '自查截止日期不能早于开始日期' },
+            { field: 'cluster', reason: '未知字段' },
+          ],
+        },
+        null,
+      ),
+    )
+    ;(dialog().querySelector('[data-test="deploy-save"]') as HTMLButtonElement).click()
+    await settle()
+    expect(api.campaigns.deploy).toHaveBeenCalledWith(
+      expect.objectContaining({ name: '冬季消防', domains: ['fire', 'gas'], template_ids: [2], self_from: '2026-12-05', inspect_to: '2026-12-20' }),
+    )
+    expect(api.campaigns.deploy.mock.calls[0][0].weights).toBeUndefined()
+    expect(errorsText()).toEqual(['领域重复', '自查截止日期不能早于开始日期'])
+    expect(dialog().querySelector('[data-test="deploy-errors"]')?.textContent).toContain('cluster：未知字段')
+
+    api.campaigns.deploy.mockResolvedValueOnce(view())
+    ;(dialog().querySelector('[data-test="deploy-save"]') as HTMLButtonElement).click()
+    await flushPromises()
+    expect(w.emitted('deployed')?.[0]).toEqual([view()])
+    expect(w.emitted('update:modelValue')?.at(-1)).toEqual([false])
+  })
+})
+
+describe('CampaignDetail', () => {
+  it('shows the schools, the board and the evaluation, and exports it', async () => {
+    api.campaigns.get.mockResolvedValue(view())
+    api.campaigns.schools.mockResolvedValue({
+      items: [{ school_id: 21, school_name: '示范区双桥小学', state: 'submitted', state_label: '已提交', team_id: 1, team_name: '第一检查组', started_at: '', submitted_at: '', sheets: 2, failed: 1 }],
+      total: 1,
+    })
+    api.campaigns.board.mockResolvedValue({
+      schools: 4,
+      by_state: { not_started: 2, in_progress: 1, submitted: 1 },
+      failed: [{ domain: 'fire', domain_label: '消防安全', place_kind: 'canteen', place_kind_label: '食堂', items: 3 }],
+      hazards_open: 2,
+      hazards_closed: 1,
+      missed: 1,
+    })
+    api.campaigns.evaluation.mockResolvedValue({
+      weights: { completion: 30, self_found: 20, no_missed: 20, rectified: 20, closed: 10 },
+      scores: [{ rank: 1, school_id: 21, school_name: '示范区双桥小学', total: 60, completion: 30, self_found: 6.7, no_missed: 13.3, rectified: 6.7, closed: 3.3, hazards: 3, self_hazards: 1, missed: 1, open: 2 }],
+    })
+    api.campaigns.exportEvaluation.mockResolvedValue({ blob: new Blob(['x']), filename: '评价.xlsx' })
+    const { w } = await mountPage(CampaignDetail, '/campaigns/3', user(OFFICE, BUREAU))
+    expect(w.find('[data-test="campaign-name"]').text()).toBe('冬季消防专项检查')
+    expect(w.find('[data-test="school-21"]').attributes('href')).toBe('/campaigns/3/schools/21')
+    expect(w.find('[data-test="school-state"]').text()).toBe('已提交')
+    expect(w.find('[data-test="campaign-close"]').exists()).toBe(true)
+
+    await w.find('#tab-board').trigger('click')
+    await flushPromises()
+    expect(api.campaigns.board).toHaveBeenCalledWith(3)
+    expect(w.find('[data-test="board-submitted"]').text()).toBe('1')
+    expect(w.find('[data-test="board-not_started"]').text()).toBe('2')
+    expect(w.find('[data-test="board-missed"]').text()).toBe('1')
+    expect(w.find('[data-test="board-failed"]').text()).toContain('食堂')
+
+    await w.find('#tab-evaluation').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-test="score-21"]').text()).toContain('60.0')
+    await w.find('[data-test="evaluation-export"]').trigger('click')
+    await flushPromises()
+    expect(api.campaigns.exportEvaluation).toHaveBeenCalledWith(3)
+    expect(api.save).toHaveBeenCalledWith({ blob: expect.any(Blob), filename: '评价.xlsx' })
+  })
+
+  it('an inspector on a team sees the schools and teams only', async () => {
+    api.campaigns.get.mockResolvedValue(view({ manage: false, inspect: true, team_ids: [1] }))
+    api.campaigns.schools.mockResolvedValue({ items: [], total: 0 })
+    const { w } = await mountPage(CampaignDetail, '/campaigns/3', user(['campaign:read', 'campaign:inspect'], BUREAU))
+    expect(w.find('#tab-board').exists()).toBe(false)
+    expect(w.find('#tab-evaluation').exists()).toBe(false)
+    expect(w.find('[data-test="campaign-close"]').exists()).toBe(false)
+  })
+
+  it('closes with a summary', async () => {
+    api.campaigns.get.mockResolvedValue(view())
+    api.campaigns.schools.mockResolvedValue({ items: [], total: 0 })
+    api.campaigns.close.mockResolvedValue({ ...view(), state: 'closed', state_label: '已结束', summary: '完成', closed_at: '2026-12-21T01:00:00Z' })
+    const { w } = await mountPage(CampaignDetail, '/campaigns/3', user(OFFICE, BUREAU))
+    await w.find('[data-test="campaign-close"]').trigger('click')
+    await flushPromises()
+    const confirm = document.querySelector('[data-test="close-confirm"]') as HTMLButtonElement
+    confirm.click()
+    await settle()
+    expect(api.campaigns.close).not.toHaveBeenCalled()
+    expect(document.querySelector('[data-test="campaign-close-dialog"] .el-form-item__error')?.textContent?.trim()).toBe('请填写总结')
+    const area = document.querySelector('textarea[data-test="close-summary"]') as HTMLTextAreaElement
+    area.value = '完成'
+    area.dispatchEvent(new Event('input'))
+    confirm.click()
+    await flushPromises()
+    expect(api.campaigns.close).toHaveBeenCalledWith(3, '完成')
+    expect(w.find('[data-test="campaign-state"]').text()).toBe('已结束')
+  })
+})
+
+describe('CampaignSchool', () => {
+  it('lists the sheets due; fills one as the school’s self-inspection; submits once all are filled; replies', async () => {
+    api.campaigns.get.mockResolvedValue(view({ manage: false, inspect: false, fill: true, school_id: 21 }))
+    api.campaigns.school.mockResolvedValue(schoolView())
+    const { w } = await mountPage(CampaignSchool, '/campaigns/3/schools/21', user(OFFICER))
+    expect(api.campaigns.school).toHaveBeenCalledWith(3, 21)
+    expect(w.find('[data-test="school-name"]').text()).toBe('示范区双桥小学')
+    expect(w.findAll('li[data-test^="due-"]').length).toBe(2)
+    expect(w.find('[data-test="due-2-54"] [data-test="due-state"]').text()).toBe('未填')
+    expect(w.find('[data-test="due-2-0"] [data-test="due-state"]').text()).toBe('已填')
+    expect(w.find('[data-test="due-2-0"] [data-test="due-fill"]').exists()).toBe(false)
+    expect(w.find('[data-test="school-submit"]').attributes('disabled')).toBeDefined()
+    expect(w.find('[data-test="submit-hint"]').text()).toBe('还有 1 张检查表未填写')
+    expect(w.find('[data-test="messages"]').text()).toContain('整改期限：2026-12-20')
+
+    // The canteen's sheet: C01 须拍照 fails without its photo first (the form's own check).
+    await w.find('[data-test="due-2-54"] [data-test="due-fill"]').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-test="campaign-fill"]').exists()).toBe(true)
+    expect(w.find('[data-test="sheet-title"]').text()).toContain('学生食堂')
+    await w.find('[data-test="answer-C01-fail"] input').setValue(true)
+    await w.find('[data-test="answer-C02-pass"] input').setValue(true)
+    await w.find('[data-test="fill-submit"]').trigger('click')
+    await flushPromises()
+    expect(api.campaigns.fillSheet).not.toHaveBeenCalled()
+    expect(w.find('[data-test="item-C01"] [data-test="item-error-photo"]').text()).toBe('此检查项须拍照')
+    await w.find('[data-test="answer-C01-na"] input').setValue(true)
+    api.campaigns.fillSheet.mockResolvedValue({ id: 10 })
+    api.campaigns.school.mockResolvedValue(
+      schoolView({ due: schoolView().due.map((d) => ({ ...d, sheet_id: d.sheet_id ?? 10 })) }),
+    )
+    await w.find('[data-test="fill-submit"]').trigger('click')
+    await flushPromises()
+    expect(api.campaigns.fillSheet).toHaveBeenCalledWith(3, {
+      school_id: 21,
+      kind: 'self',
+      template_id: 2,
+      key_place_id: 54,
+      note: '',
+      answers: [
+        { item_key: 'C01', value: 'na', note: '', file_ids: [] },
+        { item_key: 'C02', value: 'pass', note: '', file_ids: [] },
+      ],
+    })
+    expect(w.find('[data-test="campaign-fill"]').exists()).toBe(false)
+    expect(w.find('[data-test="school-submit"]').attributes('disabled')).toBeUndefined()
+
+    api.campaigns.submit.mockResolvedValue({})
+    await w.find('[data-test="school-submit"]').trigger('click')
+    await flushPromises()
+    expect(api.campaigns.submit).toHaveBeenCalledWith(3, 21)
+
+    await w.find('[data-test="message-text"]').setValue('已更换灭火器')
+    api.campaigns.message.mockResolvedValue({})
+    await w.find('[data-test="message-send"]').trigger('click')
+    await flushPromises()
+    expect(api.campaigns.message).toHaveBeenCalledWith(3, { school_id: 21, kind: 'reply', text: '已更换灭火器' })
+  })
+
+  it('an inspector fills an inspection sheet (the whole school: no place) and sees 自查未发现', async () => {
+    api.campaigns.get.mockResolvedValue(view())
+    api.campaigns.school.mockResolvedValue(
+      schoolView({
+        can_fill: false,
+        can_reply: false,
+        can_inspect: true,
+        can_feedback: true,
+        sheets: [
+          {
+            id: 12,
+            campaign_id: 3,
+            school_id: 21,
+            school_name: '示范区双桥小学',
+            kind: 'bureau',
+            kind_label: '教育局检查',
+            team_id: null,
+            template_id: 2,
+            template_name: '食堂消防与燃气安全检查表',
+            template_version: 1,
+            key_place_id: null,
+            place_name: '',
+            place_kind: '',
+            place_kind_label: '全校',
+            filled_by: '安全科',
+            username: 'safety_office',
+            filled_at: '2026-12-11T02:00:00Z',
+            note: '',
+            failed: 1,
+            missed: ['C07'],
+            answers: [{ ...item('C07'), item_key: 'C07', value: 'fail', verdict: 'fail', verdict_label: '不合格', note: '', file_ids: [], hazard_id: 40 }],
+          },
+        ],
+      }),
+    )
+    const { w } = await mountPage(CampaignSchool, '/campaigns/3/schools/21', user(OFFICE, BUREAU))
+    expect(w.find('[data-test="school-submit"]').exists()).toBe(false)
+    expect(w.find('[data-test="sheet-12"] [data-test="answer-missed"]').text()).toBe('自查未发现')
+    expect(w.find('[data-test="due-2-0"] [data-test="due-inspection"]').text()).toContain('1 项自查未发现')
+
+    await w.find('[data-test="due-2-0"] [data-test="due-inspect"]').trigger('click')
+    await flushPromises()
+    await w.find('[data-test="answer-C07-pass"] input').setValue(true)
+    api.campaigns.fillSheet.mockResolvedValue({ id: 13 })
+    await w.find('[data-test="fill-submit"]').trigger('click')
+    await flushPromises()
+    expect(api.campaigns.fillSheet).toHaveBeenCalledWith(3, {
+      school_id: 21,
+      kind: 'inspection',
+      template_id: 2,
+      note: '',
+      answers: [{ item_key: 'C07', value: 'pass', note: '', file_ids: [] }],
+    })
+
+    await w.find('[data-test="message-text"]').setValue('请整改')
+    api.campaigns.message.mockResolvedValue({})
+    await w.find('[data-test="message-send"]').trigger('click')
+    await flushPromises()
+    expect(api.campaigns.message).toHaveBeenCalledWith(3, { school_id: 21, kind: 'feedback', text: '请整改' })
+  })
+})
+
+describe('CampaignHomeCard', () => {
+  it('a school that self-inspects sees the campaigns not submitted, linking to its page', async () => {
+    api.campaigns.list.mockResolvedValue({
+      items: [
+        { ...campaign, school_count: 1, submitted_count: 0 },
+        { ...campaign, id: 4, name: '已提交的', school_count: 1, submitted_count: 1 },
+      ],
+      total: 2,
+    })
+    const { w } = await mountPage(CampaignHomeCard, '/home', user(OFFICER))
+    expect(api.campaigns.list).toHaveBeenCalledWith({ state: 'open', page: 1, page_size: 10 })
+    expect(w.find('#home-campaigns-title').text()).toBe('专项行动自查待完成')
+    expect(w.find('[data-test="home-campaign-3"]').attributes('href')).toBe('/campaigns/3/schools/21')
+    expect(w.find('[data-test="home-campaign-4"]').exists()).toBe(false)
+  })
+
+  it('the bureau sees the open campaigns with their progress; nothing when there is none', async () => {
+    api.campaigns.list.mockResolvedValue({ items: [campaign], total: 1 })
+    const { w } = await mountPage(CampaignHomeCard, '/home', user(OFFICE, BUREAU))
+    expect(w.find('[data-test="home-campaign-3"]').text()).toBe('冬季消防专项检查：1 / 4 校已提交')
+    expect(w.find('[data-test="home-campaign-3"]').attributes('href')).toBe('/campaigns/3')
+
+    api.campaigns.list.mockResolvedValue({ items: [], total: 0 })
+    const { w: empty } = await mountPage(CampaignHomeCard, '/home', user(OFFICE, BUREAU))
+    expect(empty.find('[data-test="home-campaigns"]').exists()).toBe(false)
+  })
+})

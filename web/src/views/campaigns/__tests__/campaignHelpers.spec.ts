@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest'
+import { i18n } from '@/i18n'
+import type { CampaignDue, CampaignSheet } from '@/api/campaigns'
+import {
+  checkDeploy,
+  deployFormField,
+  deployInput,
+  emptyDeployForm,
+  inspectionSheets,
+  placeDeployErrors,
+  placeText,
+  progressPercent,
+  selfSheetOf,
+  splitMembers,
+  weightsTotal,
+} from '../campaignHelpers'
+
+const t = i18n.global.t as unknown as (key: string, named?: Record<string, unknown>) => string
+
+describe('the deploy form', () => {
+  it('sends only the targets chosen and the weights only when changed', () => {
+    const f = emptyDeployForm()
+    f.name = ' 冬季消防 '
+    f.domains = ['fire']
+    f.template_ids = [2]
+    f.school_ids = [21]
+    f.boarding = 'no'
+    f.self = ['2026-12-05', '2026-12-10']
+    f.inspect = ['2026-12-11', '2026-12-20']
+    expect(deployInput(f)).toEqual({
+      name: '冬季消防',
+      level: 'bureau',
+      domains: ['fire'],
+      template_ids: [2],
+      targets: { boarding: false, school_ids: [21] },
+      self_from: '2026-12-05',
+      self_to: '2026-12-10',
+      inspect_from: '2026-12-11',
+      inspect_to: '2026-12-20',
+    })
+    f.weights = { completion: 40, self_found: 20, no_missed: 20, rectified: 10, closed: 10 }
+    expect(deployInput(f).weights).toEqual(f.weights)
+  })
+
+  it('checks what it can before sending', () => {
+    i18n.global.locale.value = 'zh-CN'
+    const f = emptyDeployForm()
+    expect(checkDeploy(t, f)).toEqual({
+      name: '请填写名称',
+      domains: '请选择检查领域',
+      template_ids: '请选择检查表',
+      self: '请选择起止日期',
+      inspect: '请选择起止日期',
+    })
+    f.self = ['2026-12-05', '2026-12-10']
+    f.inspect = ['2026-12-04', '2026-12-20']
+    f.weights.closed = 20
+    expect(weightsTotal(f.weights)).toBe(110)
+    const errs = checkDeploy(t, f)
+    expect(errs.inspect).toBe('检查不能早于自查开始')
+    expect(errs.weights).toBe('权重合计须为 100')
+  })
+
+  it('places the server’s fields at the form’s items', () => {
+    expect(deployFormField('domains[1]')).toBe('domains')
+    expect(deployFormField('self_to')).toBe('self')
+    expect(deployFormField('inspect_from')).toBe('inspect')
+    expect(deployFormField('weights.completion')).toBe('weights')
+    expect(deployFormField('template_ids[0]')).toBe('template_ids')
+    expect(deployFormField('targets.school_ids[2]')).toBe('school_ids')
+    expect(deployFormField('targets')).toBe('targets')
+    expect(deployFormField('owner')).toBeNull()
+    expect(
+      placeDeployErrors([
+        { field: 'domains[1]', reason: '领域重复' },
+        { field: 'domains[2]', reason: '未知领域' },
+        { field: 'owner', reason: '无效' },
+      ]),
+    ).toEqual({ fields: { domains: '领域重复' }, others: [{ field: 'owner', reason: '无效' }] })
+  })
+})
+
+describe('the school’s page', () => {
+  const due: CampaignDue = {
+    template_id: 2,
+    template_name: '食堂',
+    key_place_id: 54,
+    place_name: '学生食堂',
+    place_kind: 'canteen',
+    place_kind_label: '食堂',
+    sheet_id: 7,
+    items: [],
+  }
+  const sheet = (id: number, kind: string, filled_at: string): CampaignSheet =>
+    ({ id, kind, template_id: 2, key_place_id: 54, filled_at, missed: [], answers: [] }) as unknown as CampaignSheet
+
+  it('finds the school’s own sheet and the inspections, newest first', () => {
+    const sheets = [sheet(7, 'self', '2026-12-05T01:00:00Z'), sheet(8, 'bureau', '2026-12-06T01:00:00Z'), sheet(9, 'city', '2026-12-07T01:00:00Z')]
+    expect(selfSheetOf(sheets, due)?.id).toBe(7)
+    expect(inspectionSheets(sheets).map((s) => s.id)).toEqual([9, 8])
+    expect(placeText(t, { key_place_id: null, place_name: '' })).toBe('全校')
+    expect(placeText(t, due)).toBe('学生食堂')
+  })
+
+  it('reads members and progress', () => {
+    expect(splitMembers('inspector1, inspector2、inspector1  x')).toEqual(['inspector1', 'inspector2', 'x'])
+    expect(progressPercent({ submitted_count: 1, school_count: 3 })).toBe(33)
+    expect(progressPercent({ submitted_count: 0, school_count: 0 })).toBe(0)
+  })
+})

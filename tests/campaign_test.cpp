@@ -118,6 +118,35 @@ TEST(CampaignValidation, EachProblemNamesItsField) {
   EXPECT_TRUE(HasField(cp::ValidateCampaign(name), "name"));
 }
 
+TEST(CampaignValidation, TextsAtTheirLimits) {
+  auto c = Valid();
+  c.summary = std::string(1999, 'x') + "结";  // 2,000 characters
+  EXPECT_FALSE(HasField(cp::ValidateCampaign(c), "summary"));
+  c.summary += "。";
+  EXPECT_TRUE(HasField(cp::ValidateCampaign(c), "summary"));
+
+  cp::Team t;
+  t.name = std::string(59, 'x') + "组";  // 60 characters
+  t.members = {std::string(64, 'u')};
+  EXPECT_TRUE(cp::ValidateTeam(t).empty());
+  t.name += "二";
+  t.members = {std::string(65, 'u')};
+  EXPECT_TRUE(HasField(cp::ValidateTeam(t), "name"));
+  EXPECT_TRUE(HasField(cp::ValidateTeam(t), "members[0]"));
+  t.name = "督导组";
+  t.members.clear();
+  for (int i = 0; i < 50; ++i) t.members.push_back("user" + std::to_string(i));
+  EXPECT_TRUE(cp::ValidateTeam(t).empty());
+  t.members.push_back("user50");
+  EXPECT_TRUE(HasField(cp::ValidateTeam(t), "members"));
+
+  cp::Message m;
+  m.text = std::string(1999, 'x') + "复";  // 2,000 characters
+  EXPECT_TRUE(cp::ValidateMessage(m).empty());
+  m.text += "。";
+  EXPECT_TRUE(HasField(cp::ValidateMessage(m), "text"));
+}
+
 TEST(CampaignValidation, TheWindowsRunForwardAndInspectionNotBeforeSelfInspection) {
   auto c = Valid();
   c.self_to = "2026-10-07";  // the day before self_from
@@ -283,6 +312,12 @@ TEST(CampaignMissed, AnInspectorsFailureTheSchoolPassedAtTheSamePlaceIsMissed) {
   auto later = Filled(5, "self", 11, {{"F01", "fail"}});
   EXPECT_TRUE(cp::MissedItems(inspection, {own, later}).empty());
   EXPECT_TRUE(cp::MissedItems(inspection, {later, own}).empty());
+
+  // Of two sheets with the same id (one record listed twice), the first listed counts.
+  auto twin = later;
+  twin.id = own.id;
+  EXPECT_EQ(cp::MissedItems(inspection, {own, twin}), std::vector<std::string>{"F01"});
+  EXPECT_TRUE(cp::MissedItems(inspection, {twin, own}).empty());
 
   // A self-inspection flags nothing; passes flag nothing.
   EXPECT_TRUE(cp::MissedItems(own, {own}).empty());

@@ -157,7 +157,8 @@ std::vector<Due> SheetsDue(const std::vector<checklist::Template>& templates,
 std::vector<Due> Outstanding(const std::vector<Due>& due, const std::vector<Sheet>& self_sheets);
 
 // The item keys of an inspection's failed answers that the school's own sheet for the same
-// template and place answered pass: 自查未发现.
+// template and place answered pass: 自查未发现. The school's latest sheet counts (the highest id;
+// of one listed twice, the first).
 std::vector<std::string> MissedItems(const Sheet& inspection,
                                      const std::vector<Sheet>& self_sheets);
 

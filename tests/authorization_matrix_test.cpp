@@ -290,6 +290,15 @@ const std::vector<Row> kMatrix = {
   {"GET",    "/api/v1/campaigns/{id}/evaluation", "CPX", "", "fffnnnnnnf"},
   {"GET",    "/api/v1/campaigns/{id}/evaluation/export", "CP1", "", "fffofoffff"},
   {"GET",    "/api/v1/campaigns/{id}/evaluation/export", "CPX", "", "fffnnnnnnf"},
+  // Typical problems: the deploying bureau's; H1 is no hazard of the campaign (422), nor marked.
+  {"GET",    "/api/v1/campaigns/{id}/hazards", "CP1", "", "fffoffffff"},
+  {"GET",    "/api/v1/campaigns/{id}/hazards", "CPX", "", "fffnffffff"},
+  {"PUT",    "/api/v1/campaigns/{id}/typical/{hazard_id}", "CP1,H1", "{}", "fffoffffff"},
+  {"PUT",    "/api/v1/campaigns/{id}/typical/{hazard_id}", "CPX,HX", "{}", "fffnffffff"},
+  {"DELETE", "/api/v1/campaigns/{id}/typical/{hazard_id}", "CP1,H1", "", "fffnffffff"},
+  {"DELETE", "/api/v1/campaigns/{id}/typical/{hazard_id}", "CPX,HX", "", "fffnffffff"},
+  {"GET",    "/api/v1/campaigns/{id}/briefing/export", "CP1", "", "fffoffffff"},
+  {"GET",    "/api/v1/campaigns/{id}/briefing/export", "CPX", "", "fffnffffff"},
   {"POST",   "/api/v1/campaigns/{id}/close",   "CP1", R"({"summary":""})", "fffoffffff"},
   {"POST",   "/api/v1/campaigns/{id}/close",   "CPX", R"({"summary":"结束"})", "fffnffffff"},
   // The plan for a year: read like the plan board, loaded by the bureau's safety office (it has

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <map>
+#include <tuple>
 
 #include "core/clock.hpp"
 #include "core/password.hpp"
@@ -540,6 +541,97 @@ TEST_P(CampaignApiTest, ADozenSchoolsFromDeploymentToEvaluation) {
   EXPECT_EQ((*rows)[0][1].text, "学校");
   EXPECT_EQ((*rows)[12][2].text, "43.3");
   EXPECT_EQ(s1.Call("GET", Path("/evaluation/export")).status, 403);
+
+  // ---- Typical problems and the briefing -----------------------------------------------------
+  r = bureau_.Call("GET", Path("/hazards"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto campaign_hazards = Json(r);
+  std::int64_t with_photo = 0;
+  std::int64_t other = 0;
+  for (const auto& h : campaign_hazards.at("items").as_array()) {
+    EXPECT_TRUE(h.at("typical").is_null());
+    EXPECT_EQ(h.at("hazard").at("campaign_id").as_int64(), campaign_);
+    const auto id = h.at("hazard").at("id").as_int64();
+    if (with_photo == 0 && !h.at("photos").as_array().empty()) {
+      with_photo = id;
+    } else if (other == 0 && h.at("photos").as_array().empty()) {
+      other = id;
+    }
+  }
+  ASSERT_NE(with_photo, 0) << campaign_hazards;
+  ASSERT_NE(other, 0) << campaign_hazards;
+  const auto typical = [&](std::int64_t id) { return Path("/typical/" + std::to_string(id)); };
+  // A school neither lists nor marks; the note has a limit; a hazard of no campaign is refused.
+  EXPECT_EQ(s1.Call("GET", Path("/hazards")).status, 403);
+  EXPECT_EQ(s1.Call("PUT", typical(with_photo), "{}").status, 403);
+  std::string long_note;
+  for (int i = 0; i < 501; ++i) long_note += "问";
+  EXPECT_EQ(FirstField(bureau_.Call("PUT", typical(with_photo),
+                                    json::serialize(json::object{{"note", long_note}}))),
+            "note");
+  r = s1.Call("POST", "/api/v1/hazards",
+              json::serialize(json::object{{"school_id", schools_[0]},
+                                           {"domain", "electrical"},
+                                           {"level", "general"},
+                                           {"title", "配电箱未上锁"},
+                                           {"source", "self_inspection"}}));
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto outside = Json(r).at("id").as_int64();
+  EXPECT_EQ(FirstField(bureau_.Call("PUT", typical(outside), "{}")), "hazard_id");
+  // Marked, marked again with another note (replaced), and one more without a note.
+  r = bureau_.Call("PUT", typical(with_photo), R"({"note":"食堂后厨灭火器缺失"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  r = bureau_.Call("PUT", typical(with_photo),
+                   R"({"note":"食堂后厨灭火器缺失，已在视频会上通报"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("typical").at("note"), "食堂后厨灭火器缺失，已在视频会上通报");
+  ASSERT_EQ(bureau_.Call("PUT", typical(other), "{}").status, 200);
+  r = bureau_.Call("GET", Path("/hazards?typical=true"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto briefing = Json(r);
+  const auto& lines = briefing.at("items").as_array();
+  ASSERT_EQ(lines.size(), 2u);
+  // In the briefing's order: major first, then by school name, then the earliest found.
+  const auto key = [](const json::value& line) {
+    const auto& h = line.at("hazard");
+    return std::make_tuple(h.at("level") != "major", std::string(h.at("school_name").as_string()),
+                           std::string(h.at("found_at").as_string()), h.at("id").as_int64());
+  };
+  EXPECT_LT(key(lines[0]), key(lines[1]));
+  const auto& photo_line =
+      lines[0].at("hazard").at("id").as_int64() == with_photo ? lines[0] : lines[1];
+  ASSERT_EQ(photo_line.at("hazard").at("id").as_int64(), with_photo);
+  // The photo of the failed item, and the one the school's rectification was signed with.
+  std::string photo_names;
+  for (const auto& f : photo_line.at("photos").as_array()) {
+    EXPECT_EQ(f.at("content_type"), "image/png");
+    photo_names += (photo_names.empty() ? "" : "、") + std::string(f.at("name").as_string());
+  }
+  EXPECT_EQ(photo_line.at("photos").as_array().size(), 2u) << photo_names;
+  // The briefing sheet opens with both, the note and the photo's name.
+  r = bureau_.Call("GET", Path("/briefing/export"));
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 200);
+  rows = office::ReadXlsx(r.body);
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  ASSERT_EQ(rows->size(), 3u);
+  EXPECT_EQ((*rows)[0][3].text, "问题");
+  // A row ends at its last cell with text: the line without a note or photo is shorter.
+  const auto cell = [&](std::size_t row, std::size_t col) {
+    return col < (*rows)[row].size() ? (*rows)[row][col].text : std::string();
+  };
+  bool noted = false;
+  for (std::size_t i = 1; i < rows->size(); ++i) {
+    if (cell(i, 9) != "食堂后厨灭火器缺失，已在视频会上通报") continue;
+    noted = true;
+    EXPECT_EQ(cell(i, 1), photo_line.at("hazard").at("school_name").as_string());
+    EXPECT_EQ(cell(i, 10), photo_names);
+  }
+  EXPECT_TRUE(noted);
+  EXPECT_EQ(s1.Call("GET", Path("/briefing/export")).status, 403);
+  // Unmarked: gone from the briefing; unmarking again is not found.
+  EXPECT_EQ(bureau_.Call("DELETE", typical(other)).status, 204);
+  EXPECT_EQ(bureau_.Call("DELETE", typical(other)).status, 404);
+  EXPECT_EQ(Json(bureau_.Call("GET", Path("/hazards?typical=true"))).at("total").as_int64(), 1);
 
   // ---- Close
   // -------------------------------------------------------------------------------------

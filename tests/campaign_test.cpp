@@ -438,5 +438,36 @@ TEST(CampaignKinds, EachInspectionKindReportsItsSource) {
   EXPECT_EQ(cp::SourceOf("city"), "city_inspection");
 }
 
+TEST(CampaignTypical, TheNoteHoldsFiveHundredCharactersAndNoMore) {
+  cp::Typical t{1, 2, std::string(), "", ""};
+  EXPECT_TRUE(cp::ValidateTypical(t).empty());
+  for (int i = 0; i < 500; ++i) t.note += "问";
+  EXPECT_TRUE(cp::ValidateTypical(t).empty());
+  t.note += "题";
+  const auto errors = cp::ValidateTypical(t);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].field, "note");
+}
+
+TEST(CampaignTypical, TheBriefingPutsMajorHazardsFirstThenSchoolThenFoundThenId) {
+  std::vector<cp::BriefingKey> keys = {
+      {5, "general", "示范区实验中学", "2026-10-12T02:00:00Z"},
+      {4, "general", "示范区双桥小学", "2026-10-13T02:00:00Z"},
+      {3, "general", "示范区双桥小学", "2026-10-12T02:00:00Z"},
+      {2, "major", "示范区实验中学", "2026-10-14T02:00:00Z"},
+      {6, "general", "示范区双桥小学", "2026-10-12T02:00:00Z"},
+      {1, "major", "示范区双桥小学", "2026-10-15T02:00:00Z"},
+  };
+  std::sort(keys.begin(), keys.end(), cp::BriefingBefore);
+  std::vector<std::int64_t> ids;
+  for (const auto& k : keys) ids.push_back(k.hazard_id);
+  // Major first (by school: 双 U+53CC < 实 U+5B9E), then 双桥 by found time and id, then 实验.
+  EXPECT_EQ(ids, (std::vector<std::int64_t>{1, 2, 3, 6, 4, 5}));
+  // Equal in every key: neither comes first.
+  EXPECT_FALSE(cp::BriefingBefore(keys[2], keys[2]));
+  EXPECT_TRUE(cp::BriefingBefore({1, "major", "乙", "b"}, {2, "general", "甲", "a"}));
+  EXPECT_FALSE(cp::BriefingBefore({2, "general", "甲", "a"}, {1, "major", "乙", "b"}));
+}
+
 }  // namespace
 }  // namespace xiaoan

@@ -3045,6 +3045,86 @@ TEST_P(StorageContract, MigrationToCampaignsKeepsThePatrols) {
           .ok());
 }
 
+TEST_P(StorageContract, MigrationToTypicalProblemsKeepsTheCampaignsAndTheirHazards) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = sql::OpenPool(db.url(), {2, 5000});
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(storage::Migrate(**pool, "t", 23).ok());
+  {
+    auto conn = (*pool)->Acquire();
+    ASSERT_TRUE(conn.ok());
+    const std::string t = "2026-11-05T02:00:00.000Z";
+    const std::vector<std::string> statements = {
+        "INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
+        "VALUES ('990102', '示范区', NULL, 'county', 't', 't')",
+        "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
+        "phone_index, created_at, updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', "
+        "NULL, '/1/', '', '', 't', 't')",
+        "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
+        "phone_index, created_at, updated_at) VALUES (2, 'school', '示范小学', 'S1', '990102', "
+        "1, '/1/2/', '', '', 't', 't')",
+        "INSERT INTO campaigns (id, owner_unit_id, name, level, domains, self_from, self_to, "
+        "inspect_from, inspect_to, w_completion, w_self_found, w_no_missed, w_rectified, "
+        "w_closed, created_by, created_at) VALUES (3, 1, '秋季消防专项行动', 'bureau', 'fire', "
+        "'2026-11-02', '2026-11-13', '2026-11-16', '2026-11-27', 30, 20, 20, 20, 10, 'office', "
+        "'t')",
+        "INSERT INTO campaign_schools (campaign_id, school_id) VALUES (3, 2)",
+        "INSERT INTO hazards (id, school_id, domain, level, title, found_at, found_by, source, "
+        "campaign_id, state, created_at, updated_at) VALUES (5, 2, 'fire', 'general', "
+        "'灭火器过期', '" +
+            t + "', 's1', 'self_inspection', 3, 'reported', 't', 't')",
+        "INSERT INTO hazards (id, school_id, domain, level, title, found_at, found_by, source, "
+        "campaign_id, state, created_at, updated_at) VALUES (6, 2, 'fire', 'major', "
+        "'安全出口上锁', '" +
+            t + "', 'inspector', 'bureau_inspection', 3, 'reported', 't', 't')",
+        "INSERT INTO hazards (id, school_id, domain, level, title, found_at, found_by, source, "
+        "state, created_at, updated_at) VALUES (7, 2, 'gas', 'general', '燃气软管老化', '" +
+            t + "', 's1', 'self_inspection', 'reported', 't', 't')"};
+    for (const auto& q : statements) {
+      auto done = (*conn)->Exec(q, {});
+      ASSERT_TRUE(done.ok()) << q << ": " << done.error().message;
+    }
+  }
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  namespace cp = domain::campaign;
+  ASSERT_TRUE(
+      store
+          .Write([&](domain::Tx& tx) -> Status {
+            XA_ASSIGN_OR_RETURN(auto c, tx.campaigns().Find(3));
+            EXPECT_TRUE(c.has_value());
+            // The campaign's hazards only, oldest first.
+            XA_ASSIGN_OR_RETURN(auto ids, tx.campaigns().HazardIds(3));
+            EXPECT_EQ(ids, (std::vector<std::int64_t>{5, 6}));
+            XA_ASSIGN_OR_RETURN(auto none, tx.campaigns().TypicalOf(3));
+            EXPECT_TRUE(none.empty());
+            XA_TRY(tx.campaigns().MarkTypical({3, 6, "第一次", "安全科", "2026-11-20T01:00Z"}));
+            XA_TRY(tx.campaigns().MarkTypical({3, 5, "", "安全科", "2026-11-20T01:01Z"}));
+            // Marked again: the note and who marked it replaced, still one row.
+            XA_TRY(tx.campaigns().MarkTypical(
+                {3, 6, "安全出口上锁，全区通报", "督导组", "2026-11-21T01:00Z"}));
+            XA_ASSIGN_OR_RETURN(auto marks, tx.campaigns().TypicalOf(3));
+            EXPECT_EQ(marks.size(), 2u);
+            if (marks.size() != 2u) return {};
+            EXPECT_EQ(marks[0].hazard_id, 5);
+            EXPECT_EQ(marks[1].hazard_id, 6);
+            EXPECT_EQ(marks[1].campaign_id, 3);
+            EXPECT_EQ(marks[1].note, "安全出口上锁，全区通报");
+            EXPECT_EQ(marks[1].marked_by, "督导组");
+            EXPECT_EQ(marks[1].marked_at, "2026-11-21T01:00Z");
+            XA_TRY(tx.campaigns().UnmarkTypical(3, 5));
+            XA_TRY(tx.campaigns().UnmarkTypical(4, 6));  // another campaign: no effect
+            XA_ASSIGN_OR_RETURN(auto left, tx.campaigns().TypicalOf(3));
+            EXPECT_EQ(left.size(), 1u);
+            if (!left.empty()) {
+              EXPECT_EQ(left[0].hazard_id, 6);
+            }
+            return {};
+          })
+          .ok());
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, StorageContract, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

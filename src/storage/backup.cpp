@@ -77,6 +77,7 @@ constexpr TableSpec kTables[] = {
     {"campaign_sheets", "id", true},
     {"campaign_answers", "sheet_id, item_key", false},
     {"campaign_messages", "id", true},
+    {"campaign_typical", "campaign_id, hazard_id", false},
 };
 // clang-format on
 // Left out on purpose: the figures the hazards' triggers rebuild, the migrations' own record, and

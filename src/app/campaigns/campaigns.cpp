@@ -27,6 +27,12 @@ Error NotVisible() { return NotFound("专项行动不存在或不在您的管辖
 Error Denied(std::string message) {
   return Error{ErrorCode::kPermissionDenied, std::move(message), {}};
 }
+// The caller as shown on a campaign's timeline: the display name, else the username.
+std::string DisplayNameOf(const RequestContext& ctx) {
+  return ctx.principal && !ctx.principal->display_name.empty() ? ctx.principal->display_name
+                                                               : ctx.actor;
+}
+
 bool Longer(const std::string& text, std::size_t chars) {
   return Utf8Length(text).value_or(text.size()) > chars;
 }
@@ -48,6 +54,7 @@ struct Loaded {
   cp::Campaign campaign;
   CampaignRoles roles;
   bool sees_all = false;  // every school of the campaign (the bureau, not an inspector)
+  std::vector<cp::Team> teams;
 };
 
 Result<Loaded> Load(domain::Tx& tx, const RequestContext& ctx, std::int64_t id) {
@@ -58,8 +65,8 @@ Result<Loaded> Load(domain::Tx& tx, const RequestContext& ctx, std::int64_t id) 
   const bool at_bureau = ctx.Covers(c->owner_path);
   l.roles.manage = at_bureau && ctx.Can(domain::perm::kCampaignManage);
   l.sees_all = at_bureau && (l.roles.manage || !ctx.Can(domain::perm::kCampaignInspect));
-  XA_ASSIGN_OR_RETURN(auto teams, tx.campaigns().Teams(id));
-  for (const auto& t : teams) {
+  XA_ASSIGN_OR_RETURN(l.teams, tx.campaigns().Teams(id));
+  for (const auto& t : l.teams) {
     if (std::find(t.members.begin(), t.members.end(), ctx.actor) != t.members.end()) {
       l.roles.team_ids.push_back(t.id);
     }
@@ -98,10 +105,10 @@ struct Inspector {
   std::optional<std::int64_t> team_id;
 };
 std::optional<Inspector> InspectorOf(const RequestContext& ctx, const Loaded& l,
-                                     const cp::Target& t, const std::vector<cp::Team>& teams) {
+                                     const cp::Target& t) {
   if (!ctx.Can(domain::perm::kCampaignInspect)) return std::nullopt;
   if (t.team_id && Contains(l.roles.team_ids, *t.team_id)) {
-    for (const auto& team : teams) {
+    for (const auto& team : l.teams) {
       if (team.id == *t.team_id) return Inspector{team.kind, team.id};
     }
   }
@@ -150,7 +157,7 @@ Result<CampaignView> ViewOf(domain::Tx& tx, Loaded l) {
     XA_ASSIGN_OR_RETURN(auto t, tx.checklists().Find(id));
     if (t) v.templates.push_back({t->id, t->code, t->name, t->version});
   }
-  XA_ASSIGN_OR_RETURN(v.teams, tx.campaigns().Teams(l.campaign.id));
+  v.teams = std::move(l.teams);
   v.campaign = std::move(l.campaign);
   v.roles = std::move(l.roles);
   return v;
@@ -328,10 +335,9 @@ Result<std::vector<cp::Target>> AssignCampaignSchools(Services& s, const Request
     XA_TRY(RequireOpen(l.campaign));
     std::string team_name = "（不分配）";
     if (team_id) {
-      XA_ASSIGN_OR_RETURN(auto teams, tx.campaigns().Teams(campaign_id));
-      const auto team = std::find_if(teams.begin(), teams.end(),
+      const auto team = std::find_if(l.teams.begin(), l.teams.end(),
                                      [&](const cp::Team& t) { return t.id == *team_id; });
-      if (team == teams.end()) return domain::ValidationError({{"team_id", "检查组不存在"}});
+      if (team == l.teams.end()) return domain::ValidationError({{"team_id", "检查组不存在"}});
       team_name = team->name;
     }
     XA_ASSIGN_OR_RETURN(auto targets, tx.campaigns().Targets(campaign_id, std::nullopt));
@@ -382,14 +388,13 @@ Result<CampaignSchoolView> GetCampaignSchool(Services& s, const RequestContext& 
       v.due.push_back(std::move(ds));
     }
     XA_ASSIGN_OR_RETURN(v.messages, tx.campaigns().Messages(campaign_id, school_id));
-    XA_ASSIGN_OR_RETURN(auto teams, tx.campaigns().Teams(campaign_id));
     const bool open = l.campaign.state == "open";
     const std::string today = Today(s);
+    const bool inspector = InspectorOf(ctx, l, v.target).has_value();
     v.can_fill = open && l.roles.fill && l.roles.school_id == school_id &&
                  v.target.state != "submitted" && today >= l.campaign.self_from;
-    v.can_inspect = open && InspectorOf(ctx, l, v.target, teams).has_value() &&
-                    today >= l.campaign.inspect_from;
-    v.can_feedback = open && InspectorOf(ctx, l, v.target, teams).has_value();
+    v.can_inspect = open && inspector && today >= l.campaign.inspect_from;
+    v.can_feedback = open && inspector;
     v.can_reply = open && l.roles.fill && l.roles.school_id == school_id;
     return {};
   }));
@@ -414,7 +419,6 @@ Result<SheetDetail> FillCampaignSheet(Services& s, const RequestContext& ctx,
     XA_ASSIGN_OR_RETURN(auto l, Load(tx, ctx, campaign_id));
     XA_TRY(RequireOpen(l.campaign));
     XA_ASSIGN_OR_RETURN(auto target, LoadTarget(tx, ctx, l, in.school_id));
-    XA_ASSIGN_OR_RETURN(auto teams, tx.campaigns().Teams(campaign_id));
     const std::string today = Today(s);
     cp::Sheet sheet;
     sheet.campaign_id = campaign_id;
@@ -432,7 +436,7 @@ Result<SheetDetail> FillCampaignSheet(Services& s, const RequestContext& ctx,
       }
       sheet.kind = "self";
     } else {
-      const auto inspector = InspectorOf(ctx, l, target, teams);
+      const auto inspector = InspectorOf(ctx, l, target);
       if (!inspector) return Denied("您不在负责该校的检查组中");
       if (today < l.campaign.inspect_from) {
         return FailedPrecondition("campaign.inspection_not_open",
@@ -658,15 +662,13 @@ Result<cp::Message> PostCampaignMessage(Services& s, const RequestContext& ctx,
     XA_ASSIGN_OR_RETURN(auto l, Load(tx, ctx, campaign_id));
     XA_TRY(RequireOpen(l.campaign));
     XA_ASSIGN_OR_RETURN(auto target, LoadTarget(tx, ctx, l, in.school_id));
-    XA_ASSIGN_OR_RETURN(auto teams, tx.campaigns().Teams(campaign_id));
-    if (in.kind == "feedback" && !InspectorOf(ctx, l, target, teams)) {
+    if (in.kind == "feedback" && !InspectorOf(ctx, l, target)) {
       return Denied("只有教育局或负责该校的检查组才能反馈");
     }
     if (in.kind == "reply" && !(l.roles.fill && l.roles.school_id == in.school_id)) {
       return Denied("只有本校人员才能回复");
     }
-    in.author = ctx.principal && !ctx.principal->display_name.empty() ? ctx.principal->display_name
-                                                                      : ctx.actor;
+    in.author = DisplayNameOf(ctx);
     in.username = ctx.actor;
     in.at = s.Now();
     XA_TRY(tx.campaigns().InsertMessage(in));
@@ -748,6 +750,137 @@ Result<std::string> ExportEvaluation(Services& s, const RequestContext& ctx, std
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
     XA_TRY(tx.audit().Append(AuditOf(s, ctx, "campaign.export", "campaign", std::to_string(id),
                                      "导出专项行动「" + view.campaign.name + "」评价表")));
+    return {};
+  }));
+  return bytes;
+}
+
+namespace {
+
+// The campaign's hazards with their marks and photos, in the order of ids (or the briefing's).
+Result<std::vector<CampaignHazard>> HazardsOf(domain::Tx& tx, std::int64_t id, bool typical_only) {
+  XA_ASSIGN_OR_RETURN(auto marks, tx.campaigns().TypicalOf(id));
+  std::map<std::int64_t, cp::Typical> marked;
+  for (auto& m : marks) marked.emplace(m.hazard_id, std::move(m));
+  std::vector<std::int64_t> ids;
+  if (typical_only) {
+    for (const auto& [hazard_id, m] : marked) ids.push_back(hazard_id);
+  } else {
+    XA_ASSIGN_OR_RETURN(ids, tx.campaigns().HazardIds(id));
+  }
+  std::vector<CampaignHazard> out;
+  constexpr std::size_t kChunk = 500;
+  for (std::size_t at = 0; at < ids.size(); at += kChunk) {
+    const std::vector<std::int64_t> part(
+        ids.begin() + static_cast<std::ptrdiff_t>(at),
+        ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), at + kChunk)));
+    XA_ASSIGN_OR_RETURN(auto hazards, tx.hazards().FindMany(part));
+    XA_ASSIGN_OR_RETURN(auto files, tx.hazards().FilesOfMany(part));
+    std::map<std::int64_t, std::vector<domain::StoredFile>> photos;
+    for (auto& f : files) {
+      if (f.content_type.rfind("image/", 0) == 0) photos[f.subject_id.value_or(0)].push_back(f);
+    }
+    for (auto& h : hazards) {
+      CampaignHazard ch;
+      if (auto m = marked.find(h.id); m != marked.end()) ch.typical = m->second;
+      if (auto p = photos.find(h.id); p != photos.end()) ch.photos = std::move(p->second);
+      ch.hazard = std::move(h);
+      out.push_back(std::move(ch));
+    }
+  }
+  if (typical_only) {
+    std::sort(out.begin(), out.end(), [](const CampaignHazard& a, const CampaignHazard& b) {
+      return cp::BriefingBefore(
+          {a.hazard.id, a.hazard.level, a.hazard.school_name, a.hazard.found_at},
+          {b.hazard.id, b.hazard.level, b.hazard.school_name, b.hazard.found_at});
+    });
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<CampaignHazard>> CampaignHazards(Services& s, const RequestContext& ctx,
+                                                    std::int64_t id, bool typical_only) {
+  std::vector<CampaignHazard> out;
+  XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(auto l, Load(tx, ctx, id));
+    if (!l.roles.manage) return Denied("只有部署专项行动的教育局可以查看典型问题");
+    XA_ASSIGN_OR_RETURN(out, HazardsOf(tx, id, typical_only));
+    return {};
+  }));
+  return out;
+}
+
+Result<CampaignHazard> MarkTypical(Services& s, const RequestContext& ctx, std::int64_t id,
+                                   std::int64_t hazard_id, const std::string& note) {
+  XA_TRY(RequirePermission(ctx, domain::perm::kCampaignManage, "标记典型问题"));
+  cp::Typical t{id, hazard_id, note, DisplayNameOf(ctx), s.Now()};
+  if (auto problems = cp::ValidateTypical(t); !problems.empty()) {
+    return domain::ValidationError(std::move(problems));
+  }
+  CampaignHazard out;
+  XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(auto l, Load(tx, ctx, id));
+    if (!l.roles.manage) return NotVisible();
+    XA_ASSIGN_OR_RETURN(auto found, tx.hazards().FindMany({hazard_id}));
+    if (found.empty() || found[0].campaign_id != id) {
+      return domain::ValidationError({{"hazard_id", "该隐患不是本专项行动发现的"}});
+    }
+    XA_TRY(tx.campaigns().MarkTypical(t));
+    XA_TRY(tx.audit().Append(AuditOf(
+        s, ctx, "campaign.typical", "hazard", std::to_string(hazard_id),
+        "在专项行动「" + l.campaign.name + "」中将隐患「" + found[0].title + "」列为典型问题")));
+    XA_ASSIGN_OR_RETURN(auto all, HazardsOf(tx, id, true));
+    for (auto& h : all) {
+      if (h.hazard.id == hazard_id) out = std::move(h);
+    }
+    return {};
+  }));
+  return out;
+}
+
+Status UnmarkTypical(Services& s, const RequestContext& ctx, std::int64_t id,
+                     std::int64_t hazard_id) {
+  XA_TRY(RequirePermission(ctx, domain::perm::kCampaignManage, "取消典型问题"));
+  return s.store.Write([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(auto l, Load(tx, ctx, id));
+    if (!l.roles.manage) return NotVisible();
+    XA_ASSIGN_OR_RETURN(auto marks, tx.campaigns().TypicalOf(id));
+    if (std::none_of(marks.begin(), marks.end(),
+                     [&](const cp::Typical& m) { return m.hazard_id == hazard_id; })) {
+      return NotFound("该隐患不是本专项行动的典型问题");
+    }
+    XA_TRY(tx.campaigns().UnmarkTypical(id, hazard_id));
+    XA_TRY(
+        tx.audit().Append(AuditOf(s, ctx, "campaign.typical", "hazard", std::to_string(hazard_id),
+                                  "在专项行动「" + l.campaign.name + "」中取消典型问题")));
+    return {};
+  });
+}
+
+Result<std::string> ExportBriefing(Services& s, const RequestContext& ctx, std::int64_t id) {
+  XA_ASSIGN_OR_RETURN(auto items, CampaignHazards(s, ctx, id, true));
+  XA_ASSIGN_OR_RETURN(auto view, GetCampaign(s, ctx, id));
+  std::vector<office::Row> rows = {
+      office::TextRow({"序号", "学校", "地点", "问题", "隐患等级", "领域", "状态", "整改期限",
+                       "发现时间", "说明", "照片"})};
+  int n = 0;
+  for (const auto& it : items) {
+    const auto& h = it.hazard;
+    std::string photos;
+    for (const auto& f : it.photos) photos += (photos.empty() ? "" : "、") + f.name;
+    rows.push_back(office::TextRow(
+        {std::to_string(++n), h.school_name, h.place, h.title,
+         std::string(domain::LabelOf(domain::hazard::Levels(), h.level)),
+         std::string(domain::LabelOf(domain::hazard::Domains(), h.domain)),
+         std::string(domain::LabelOf(domain::hazard::States(), domain::hazard::StateCode(h.state))),
+         h.deadline.value_or(""), h.found_at, it.typical ? it.typical->note : "", photos}));
+  }
+  XA_ASSIGN_OR_RETURN(auto bytes, office::WriteXlsx({office::Sheet{"典型问题通报", rows}}));
+  XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+    XA_TRY(tx.audit().Append(AuditOf(s, ctx, "campaign.export", "campaign", std::to_string(id),
+                                     "导出专项行动「" + view.campaign.name + "」典型问题通报")));
     return {};
   }));
   return bytes;

@@ -11,6 +11,7 @@
 #include "app/context.hpp"
 #include "app/platform/platform.hpp"
 #include "domain/campaign/campaign.hpp"
+#include "domain/hazard/ledger.hpp"
 
 namespace xiaoan::app {
 
@@ -127,6 +128,25 @@ struct Evaluation {
 Result<Evaluation> EvaluateCampaign(Services& s, const RequestContext& ctx, std::int64_t id);
 // The evaluation as a sheet (.xlsx): the ranking, then the parts of each school's score.
 Result<std::string> ExportEvaluation(Services& s, const RequestContext& ctx, std::int64_t id);
+// A hazard of the campaign for the bureau's typical problems (典型问题) and the briefing.
+struct CampaignHazard {
+  domain::hazard::Hazard hazard;
+  std::optional<domain::campaign::Typical> typical;  // when marked
+  std::vector<domain::StoredFile> photos;            // the images attached to the hazard
+};
+// The campaign's hazards (the bureau): every one, or only the typical problems in the briefing's
+// order (major first, then by school, then the earliest found).
+Result<std::vector<CampaignHazard>> CampaignHazards(Services& s, const RequestContext& ctx,
+                                                    std::int64_t id, bool typical_only);
+// Marks a hazard of the campaign typical with the bureau's note (again: replaces the note), or
+// unmarks it; a hazard of another campaign answers 422 naming hazard_id.
+Result<CampaignHazard> MarkTypical(Services& s, const RequestContext& ctx, std::int64_t id,
+                                   std::int64_t hazard_id, const std::string& note);
+Status UnmarkTypical(Services& s, const RequestContext& ctx, std::int64_t id,
+                     std::int64_t hazard_id);
+// The briefing for the district's video meeting as a sheet (.xlsx): each typical problem with its
+// school, place, problem, level, state, deadline, the bureau's note and its photos' names.
+Result<std::string> ExportBriefing(Services& s, const RequestContext& ctx, std::int64_t id);
 // Closes the campaign with its summary (required): no sheets, feedback or replies after.
 Result<CampaignView> CloseCampaign(Services& s, const RequestContext& ctx, std::int64_t id,
                                    const std::string& summary);

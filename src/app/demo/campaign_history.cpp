@@ -114,6 +114,17 @@ Result<int> SeedCampaignHistory(Services& s, std::uint64_t seed, domain::UnitId 
       XA_TRY(SubmitSelfInspection(at, staff, id, school));
     }
   }
+  // The bureau picks three of the hazards found as typical problems for the video meeting.
+  static constexpr const char* kTypicalNotes[] = {
+      "多所学校食堂存在同类问题，请各校对照自查，本周内整改到位。",
+      "安全出口被占用属于严重违规，通报后由督导组复查。",
+      "请分管校长牵头，举一反三，排查全部重点部位。"};
+  clock.Set(MorningOf(*today, -1));
+  XA_ASSIGN_OR_RETURN(auto found, CampaignHazards(at, office, id, false));
+  for (std::size_t k = 0; k < std::size(kTypicalNotes) && k < found.size(); ++k) {
+    const auto& pick = found[k * found.size() / std::size(kTypicalNotes)];
+    XA_TRY(MarkTypical(at, office, id, pick.hazard.id, kTypicalNotes[k]));
+  }
   return sheets;
 }
 

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <set>
+#include <tuple>
 
 #include "core/clock.hpp"
 #include "domain/calendar/calendar.hpp"
@@ -185,6 +186,19 @@ std::vector<ErrorDetail> ValidateMessage(const Message& m) {
     }
   }
   return out;
+}
+
+std::vector<ErrorDetail> ValidateTypical(const Typical& t) {
+  std::vector<ErrorDetail> out;
+  if (Chars(t.note) > 500) out.push_back({"note", "说明不能超过 500 个字"});
+  return out;
+}
+
+bool BriefingBefore(const BriefingKey& a, const BriefingKey& b) {
+  const bool a_general = a.level != "major";
+  const bool b_general = b.level != "major";
+  return std::tie(a_general, a.school_name, a.found_at, a.hazard_id) <
+         std::tie(b_general, b.school_name, b.found_at, b.hazard_id);
 }
 
 std::vector<Due> SheetsDue(const std::vector<checklist::Template>& templates,

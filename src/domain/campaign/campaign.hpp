@@ -235,6 +235,26 @@ struct Progress {
   int missed = 0;
 };
 
+// Typical problems (典型问题): hazards of the campaign the bureau marks to be shown at the
+// district's video meeting, each with the bureau's note (at most 500 characters).
+struct Typical {
+  std::int64_t campaign_id = 0;
+  std::int64_t hazard_id = 0;
+  std::string note;
+  std::string marked_by;  // display name
+  std::string marked_at;
+};
+std::vector<ErrorDetail> ValidateTypical(const Typical& t);
+// A line of the briefing (通报) as it is ordered: major hazards first, then by school name, then
+// the earliest found, then by hazard id.
+struct BriefingKey {
+  std::int64_t hazard_id = 0;
+  std::string level;  // general, major
+  std::string school_name;
+  std::string found_at;
+};
+bool BriefingBefore(const BriefingKey& a, const BriefingKey& b);
+
 struct CampaignFilter {
   std::optional<std::string> state;
   std::optional<std::int64_t> school_id;  // campaigns this school is in
@@ -274,6 +294,13 @@ class CampaignRepository {
   virtual Status InsertMessage(Message& m) = 0;
   virtual Result<std::vector<Message>> Messages(std::int64_t campaign_id,
                                                 std::optional<std::int64_t> school_id) = 0;
+
+  // Typical problems: marking a hazard again replaces its note.
+  virtual Status MarkTypical(const Typical& t) = 0;
+  virtual Status UnmarkTypical(std::int64_t campaign_id, std::int64_t hazard_id) = 0;
+  virtual Result<std::vector<Typical>> TypicalOf(std::int64_t campaign_id) = 0;
+  // The ids of the campaign's hazards, oldest first.
+  virtual Result<std::vector<std::int64_t>> HazardIds(std::int64_t campaign_id) = 0;
 
   // Each target school with its submission, its missed items and the campaign's hazards.
   virtual Result<std::vector<SchoolFacts>> Facts(std::int64_t campaign_id) = 0;

@@ -1,4 +1,5 @@
-// Inspection campaigns: deploy, schools and teams, sheets, feedback, board, evaluation, close.
+// Inspection campaigns: deploy, schools and teams, sheets, feedback, board, evaluation, typical
+// problems and their briefing, close.
 #include <boost/json.hpp>
 
 #include "app/campaigns/campaigns.hpp"
@@ -158,6 +159,46 @@ void AddCampaignRoutes(Router& r, app::Services& s) {
           XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
           XA_ASSIGN_OR_RETURN(auto bytes, app::ExportEvaluation(s, ContextOf(req), id));
           return FileResponse(std::move(bytes), "xlsx", "专项行动评价.xlsx");
+        });
+  r.Add("GET", "/api/v1/campaigns/{id}/hazards", Access::Need(perm::kCampaignManage),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          QueryReader q(req);
+          const bool typical_only = q.Bool("typical").value_or(false);
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto out, app::CampaignHazards(s, ContextOf(req), id, typical_only));
+          json::array items;
+          for (const auto& h : out) items.push_back(ToJson(h));
+          const auto total = static_cast<std::int64_t>(items.size());
+          return Json(200, json::object{{"items", std::move(items)}, {"total", total}});
+        });
+  r.Add(
+      "PUT", "/api/v1/campaigns/{id}/typical/{hazard_id}", Access::Need(perm::kCampaignManage),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+        XA_ASSIGN_OR_RETURN(auto hazard_id, PathId(req, "hazard_id"));
+        XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
+        Fields f(obj);
+        const auto note = f.Str("note", false).value_or("");
+        XA_TRY(f.Finish());
+        XA_ASSIGN_OR_RETURN(auto out, app::MarkTypical(s, ContextOf(req), id, hazard_id, note));
+        return Json(200, ToJson(out));
+      },
+      0, Runs::kInWriteBatch);
+  r.Add(
+      "DELETE", "/api/v1/campaigns/{id}/typical/{hazard_id}", Access::Need(perm::kCampaignManage),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+        XA_ASSIGN_OR_RETURN(auto hazard_id, PathId(req, "hazard_id"));
+        XA_TRY(app::UnmarkTypical(s, ContextOf(req), id, hazard_id));
+        return JsonResponse(204, "");
+      },
+      0, Runs::kInWriteBatch);
+  r.Add("GET", "/api/v1/campaigns/{id}/briefing/export", Access::Need(perm::kCampaignManage),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          XA_ASSIGN_OR_RETURN(auto bytes, app::ExportBriefing(s, ContextOf(req), id));
+          return FileResponse(std::move(bytes), "xlsx", "典型问题通报.xlsx");
         });
   r.Add(
       "POST", "/api/v1/campaigns/{id}/close", Access::Need(perm::kCampaignManage),

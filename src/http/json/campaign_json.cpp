@@ -324,4 +324,17 @@ json::value ToJson(const app::Evaluation& e) {
   return json::object{{"weights", WeightsJson(e.weights)}, {"scores", std::move(scores)}};
 }
 
+json::value ToJson(const app::CampaignHazard& h) {
+  json::value typical = nullptr;
+  if (h.typical) {
+    typical = json::object{{"note", h.typical->note},
+                           {"marked_by", h.typical->marked_by},
+                           {"marked_at", h.typical->marked_at}};
+  }
+  json::array photos;
+  for (const auto& f : h.photos) photos.push_back(ToJson(f));
+  return json::object{
+      {"hazard", ToJson(h.hazard)}, {"typical", std::move(typical)}, {"photos", std::move(photos)}};
+}
+
 }  // namespace xiaoan::http

@@ -23,5 +23,6 @@ boost::json::value ToJson(const domain::campaign::Message& m);
 domain::campaign::Message MessageFromJson(Fields& f);
 boost::json::value ToJson(const app::CampaignBoard& b);
 boost::json::value ToJson(const app::Evaluation& e);
+boost::json::value ToJson(const app::CampaignHazard& h);
 
 }  // namespace xiaoan::http

@@ -414,6 +414,41 @@ Status SqlCampaignRepository::InsertMessage(cp::Message& m) {
   return {};
 }
 
+Status SqlCampaignRepository::MarkTypical(const cp::Typical& t) {
+  return Done(conn_.Exec(
+      "INSERT INTO campaign_typical (campaign_id, hazard_id, note, marked_by, marked_at) VALUES "
+      "($1, $2, $3, $4, $5) ON CONFLICT (campaign_id, hazard_id) DO UPDATE SET note = "
+      "excluded.note, marked_by = excluded.marked_by, marked_at = excluded.marked_at",
+      {t.campaign_id, t.hazard_id, t.note, t.marked_by, t.marked_at}));
+}
+
+Status SqlCampaignRepository::UnmarkTypical(std::int64_t campaign_id, std::int64_t hazard_id) {
+  return Done(conn_.Exec("DELETE FROM campaign_typical WHERE campaign_id = $1 AND hazard_id = $2",
+                         {campaign_id, hazard_id}));
+}
+
+Result<std::vector<cp::Typical>> SqlCampaignRepository::TypicalOf(std::int64_t campaign_id) {
+  XA_ASSIGN_OR_RETURN(auto r, conn_.Query("SELECT campaign_id, hazard_id, note, marked_by, "
+                                          "marked_at FROM campaign_typical WHERE campaign_id = "
+                                          "$1 ORDER BY hazard_id",
+                                          {campaign_id}));
+  std::vector<cp::Typical> out;
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    out.push_back({r.Int(i, 0), r.Int(i, 1), r.TakeText(i, 2), r.TakeText(i, 3), r.TakeText(i, 4)});
+  }
+  return out;
+}
+
+Result<std::vector<std::int64_t>> SqlCampaignRepository::HazardIds(std::int64_t campaign_id) {
+  XA_ASSIGN_OR_RETURN(
+      auto r,
+      conn_.Query("SELECT id FROM hazards WHERE campaign_id = $1 ORDER BY id", {campaign_id}));
+  std::vector<std::int64_t> out;
+  out.reserve(r.size());
+  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(r.Int(i, 0));
+  return out;
+}
+
 Result<std::vector<cp::Message>> SqlCampaignRepository::Messages(
     std::int64_t campaign_id, std::optional<std::int64_t> school_id) {
   std::string sql =

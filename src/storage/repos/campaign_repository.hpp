@@ -1,5 +1,6 @@
 #pragma once
-// Campaigns, their schools, teams, sheets with answers and messages (migration 0023).
+// Campaigns, their schools, teams, sheets with answers and messages (migration 0023), and their
+// typical problems (0024).
 #include "domain/campaign/campaign.hpp"
 #include "storage/sql/connection.hpp"
 
@@ -34,6 +35,10 @@ class SqlCampaignRepository final : public domain::campaign::CampaignRepository 
   Status InsertMessage(domain::campaign::Message& m) override;
   Result<std::vector<domain::campaign::Message>> Messages(
       std::int64_t campaign_id, std::optional<std::int64_t> school_id) override;
+  Status MarkTypical(const domain::campaign::Typical& t) override;
+  Status UnmarkTypical(std::int64_t campaign_id, std::int64_t hazard_id) override;
+  Result<std::vector<domain::campaign::Typical>> TypicalOf(std::int64_t campaign_id) override;
+  Result<std::vector<std::int64_t>> HazardIds(std::int64_t campaign_id) override;
   Result<std::vector<domain::campaign::SchoolFacts>> Facts(std::int64_t campaign_id) override;
   Result<domain::campaign::Progress> ProgressOf(std::int64_t campaign_id) override;
 

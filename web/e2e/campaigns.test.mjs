@@ -1,11 +1,13 @@
 // 专项行动 in a real browser. The bureau's safety office deploys a campaign to 示范区双桥小学 with
 // the shipped 食堂消防与燃气安全检查表, both windows from today (China time) — the form first saying
 // what is missing; then the school's safety officer, on a phone, opens it from the home card,
-// fills the sheets it owes place by place (one item failed, with its photo) and submits; and the
-// bureau's board shows the school 已提交.
+// fills the sheets it owes place by place (one item failed, with its photo) and submits; the
+// bureau's board shows the school 已提交; and the bureau marks the failure's hazard as a typical
+// problem with a note and briefs it: the printable 典型问题通报 with the note and the photo, and
+// its .xlsx.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -22,6 +24,7 @@ import {
   png,
   screenshot,
   startServer,
+  xlsxText,
 } from './harness.mjs'
 
 let server
@@ -35,6 +38,9 @@ const TEMPLATE = '食堂消防与燃气安全检查表'
 const NAME = '冬季消防安全专项检查（端到端）'
 let schoolId
 let campaignId
+/** The hazard the school's failed item raised. */
+let hazardId
+const NOTE = '压力表指针在红区，全区食堂普遍存在，请各校立即自查（端到端）'
 
 before(async () => {
   server = await startServer()
@@ -59,6 +65,11 @@ async function choose(page, field, ...labels) {
   await page.click(byTest(field))
   for (const label of labels) await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: label }).first().click()
   await page.click(`${byTest('campaign-deploy-dialog')} .intro`) // closes the dropdown
+}
+
+/** Waits until the element with data-test `test` has the focus. */
+async function focusOn(page, test) {
+  await page.waitForFunction((t) => document.activeElement?.getAttribute('data-test') === t, test, { timeout: 5000 })
 }
 
 /** Types a date range into an Element Plus range picker. */
@@ -170,6 +181,7 @@ describe('campaigns', () => {
     assert.equal(failed.length, 1)
     assert.ok(failed[0].hazard_id > 0)
     assert.equal(failed[0].file_ids.length, 1)
+    hazardId = failed[0].hazard_id
     assert.deepEqual(errors, [])
     await context.close()
   })
@@ -186,6 +198,105 @@ describe('campaigns', () => {
     assert.equal((await page.locator(byTest('board-hazards-open')).innerText()).trim(), '1')
     await expectAccessible(page, 'the campaign board')
     await screenshot(page, 'campaign-board-desktop')
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+
+  it('the bureau marks the hazard a typical problem with a note, and briefs it: printable, and as .xlsx', async () => {
+    assert.ok(hazardId, 'the school’s failure raised a hazard')
+    const { page, context, errors } = await newPage(browser, DESKTOP)
+    await login(page, server, 'safety_office')
+    await page.goto(`${server.url}/campaigns/${campaignId}`)
+    await page.waitForSelector(byTest('campaign-info'))
+    await page.click('#tab-typical')
+    const row = page.locator(byTest(`hazard-row-${hazardId}`))
+    await row.waitFor()
+    assert.match(await row.innerText(), new RegExp(SCHOOL))
+    assert.equal((await row.locator(byTest('photo-count')).innerText()).trim(), '1')
+    assert.equal((await row.locator(byTest('typical-mark')).innerText()).trim(), '未列为典型')
+    assert.equal(await row.locator(byTest(`hazard-link-${hazardId}`)).getAttribute('href'), `/hazards/${hazardId}`)
+
+    // 列为典型: the dialog with the note.
+    await row.locator(byTest(`typical-mark-${hazardId}`)).click()
+    const dialog = page.locator(byTest('typical-dialog'))
+    await dialog.waitFor()
+    await page.fill(byTest('typical-note'), NOTE)
+    await expectAccessible(page, 'the typical problems tab with the dialog open')
+    await screenshot(page, 'campaign-typical-dialog-desktop')
+    await page.click(byTest('typical-save'))
+    await dialog.waitFor({ state: 'hidden' })
+    await row.locator(byTest(`typical-edit-${hazardId}`)).waitFor()
+    assert.match(await row.locator(byTest('typical-mark')).innerText(), new RegExp(NOTE))
+    await focusOn(page, `typical-edit-${hazardId}`)
+    await expectAccessible(page, 'the typical problems tab')
+
+    // Stored: the campaign's typical problems are this one, with the note.
+    const api = await apiSession(server, 'safety_office')
+    const typical = await (await api(`/api/v1/campaigns/${campaignId}/hazards?typical=true`)).json()
+    assert.deepEqual(
+      typical.items.map((h) => [h.hazard.id, h.typical?.note, h.photos.length]),
+      [[hazardId, NOTE, 1]],
+    )
+
+    // 查看通报: the briefing, one <h1> naming the page, the entry with its note and photo.
+    await page.click(byTest('open-briefing'))
+    await page.waitForURL(new RegExp(`/campaigns/${campaignId}/briefing$`))
+    const entry = page.locator(byTest(`briefing-entry-${hazardId}`))
+    await entry.waitFor()
+    assert.equal((await page.locator(byTest('briefing-title')).innerText()).trim(), `${NAME}典型问题通报`)
+    const s = await page.evaluate(() => ({ h1: [...document.querySelectorAll('h1')].map((h) => h.textContent.trim()), title: document.title }))
+    assert.deepEqual(s, { h1: ['典型问题通报'], title: '典型问题通报 · 校安' })
+    assert.equal((await entry.locator(byTest('entry-no')).innerText()).trim(), '1.')
+    assert.equal((await entry.locator(byTest('entry-school')).innerText()).trim(), SCHOOL)
+    assert.equal((await entry.locator(byTest('entry-note')).innerText()).trim(), NOTE)
+    assert.ok((await entry.locator(byTest('entry-state')).innerText()).trim().length > 0)
+    const img = entry.locator(`${byTest('entry-photo')} img`)
+    await img.waitFor()
+    await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle())
+    assert.match(await img.getAttribute('alt'), /第 1 张$/)
+    await expectAccessible(page, 'the briefing')
+    await screenshot(page, 'campaign-briefing-desktop')
+
+    // Printed: the briefing alone — no sidebar, top bar, page heading or buttons.
+    await page.emulateMedia({ media: 'print' })
+    assert.equal(await page.locator('.el-aside').isVisible(), false)
+    assert.equal(await page.locator('.top-bar').isVisible(), false)
+    assert.equal(await page.locator(byTest('page-heading')).isVisible(), false)
+    assert.equal(await page.locator(byTest('briefing-print')).isVisible(), false)
+    assert.equal(await page.locator(byTest('briefing-export')).isVisible(), false)
+    assert.equal(await page.locator(byTest('briefing-title')).isVisible(), true)
+    assert.equal(await img.isVisible(), true)
+    await screenshot(page, 'campaign-briefing-print')
+    await page.emulateMedia({ media: 'screen' })
+
+    // 导出 Excel: 典型问题通报.xlsx, with the note.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(byTest('briefing-export'))])
+    assert.equal(download.suggestedFilename(), '典型问题通报.xlsx')
+    const file = join(tmp, 'briefing.xlsx')
+    await download.saveAs(file)
+    assert.equal(readFileSync(file).subarray(0, 2).toString('latin1'), 'PK')
+    const text = xlsxText(file)
+    assert.ok(text.includes(NOTE), 'the .xlsx holds the note')
+    assert.ok(text.includes(SCHOOL), 'the .xlsx holds the school')
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+
+  it('on a phone, the typical problems tab and the briefing do not scroll sideways', async () => {
+    assert.ok(hazardId, 'the hazard was marked')
+    const { page, context, errors } = await newPage(browser, PHONE)
+    await login(page, server, 'safety_office')
+    await page.goto(`${server.url}/campaigns/${campaignId}`)
+    await page.waitForSelector(byTest('campaign-info'))
+    await page.click('#tab-typical')
+    await page.locator(byTest(`hazard-row-${hazardId}`)).waitFor()
+    await expectNoSidewaysScroll(page, 'the typical problems tab at 375 px')
+    await screenshot(page, 'campaign-typical-375')
+    await page.goto(`${server.url}/campaigns/${campaignId}/briefing`)
+    await page.locator(`${byTest(`briefing-entry-${hazardId}`)} ${byTest('entry-photo')} img`).waitFor()
+    await expectNoSidewaysScroll(page, 'the briefing at 375 px')
+    await expectAccessible(page, 'the briefing at 375 px')
+    await screenshot(page, 'campaign-briefing-375')
     assert.deepEqual(errors, [])
     await context.close()
   })

@@ -6,6 +6,7 @@
 import { download, http, type Page, type Query } from './http'
 import type { ChecklistItem } from './checklists'
 import type { StoredFile } from './files'
+import type { Hazard } from './hazards'
 
 export type CampaignState = 'open' | 'closed'
 /** 未开始, 自查中, 已提交. */
@@ -205,6 +206,20 @@ export interface CampaignEvaluation {
   scores: CampaignScore[]
 }
 
+/** The bureau's mark of a hazard as a typical problem (典型问题), shown at the video meeting. */
+export interface CampaignTypical {
+  note: string
+  marked_by: string
+  marked_at: string
+}
+
+/** A hazard the campaign's sheets raised, with its mark (null: not typical) and its photos. */
+export interface CampaignHazard {
+  hazard: Hazard
+  typical: CampaignTypical | null
+  photos: StoredFile[]
+}
+
 export interface CampaignQuery {
   state?: CampaignState
   page?: number
@@ -267,5 +282,15 @@ export const campaignsApi = {
   board: (id: number) => http.get<CampaignBoard>(`/api/v1/campaigns/${id}/board`),
   evaluation: (id: number) => http.get<CampaignEvaluation>(`/api/v1/campaigns/${id}/evaluation`),
   exportEvaluation: (id: number) => download(`/api/v1/campaigns/${id}/evaluation/export`),
+  /** Oldest first; `typical`: only the typical problems, in the briefing's order (the server's). */
+  hazards: (id: number, typical = false) =>
+    http.get<{ items: CampaignHazard[]; total: number }>(`/api/v1/campaigns/${id}/hazards`, typical ? { typical: true } : {}),
+  /** Marks (or re-marks, replacing the note) a hazard of the campaign; 422 names `note` or `hazard_id`. */
+  markTypical: (id: number, hazardId: number, note: string) =>
+    http.put<CampaignHazard>(`/api/v1/campaigns/${id}/typical/${hazardId}`, { note }),
+  /** 404 when the hazard is not marked. */
+  unmarkTypical: (id: number, hazardId: number) => http.del(`/api/v1/campaigns/${id}/typical/${hazardId}`),
+  /** 典型问题通报.xlsx. */
+  exportBriefing: (id: number) => download(`/api/v1/campaigns/${id}/briefing/export`),
   close: (id: number, summary: string) => http.post<CampaignView>(`/api/v1/campaigns/${id}/close`, { summary }),
 }

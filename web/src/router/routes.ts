@@ -145,8 +145,8 @@ export const layoutChildren: RouteRecordRaw[] = [
   },
   {
     // 专项行动 (inspection campaigns, measures 6, 7 and 12): the list (deploy for the bureau), the
-    // bureau's campaign page, and one school's page (the self-inspection on a phone, inspections,
-    // feedback and replies).
+    // bureau's campaign page, its typical-problems briefing, and one school's page (the
+    // self-inspection on a phone, inspections, feedback and replies).
     path: 'campaigns',
     name: 'campaigns',
     component: () => import('@/views/campaigns/CampaignList.vue'),
@@ -157,6 +157,14 @@ export const layoutChildren: RouteRecordRaw[] = [
     name: 'campaign-detail',
     component: () => import('@/views/campaigns/CampaignDetail.vue'),
     meta: { title: 'campaign.menu.detail', perm: perm.campaignRead },
+  },
+  {
+    // 典型问题通报: the typical problems the bureau marked, printable and as .xlsx, for the
+    // district's video meeting (the deploying bureau's campaign:manage; others are told so).
+    path: 'campaigns/:id(\\d+)/briefing',
+    name: 'campaign-briefing',
+    component: () => import('@/views/campaigns/CampaignBriefing.vue'),
+    meta: { title: 'campaign.menu.briefing', perm: perm.campaignRead },
   },
   {
     path: 'campaigns/:id(\\d+)/schools/:schoolId(\\d+)',

@@ -1,11 +1,13 @@
 // 专项行动 (inspection campaigns): the list and the deploy dialog, the bureau's campaign page (schools,
-// board, evaluation, teams, closing), the school's campaign page (self-inspection on a phone, the
-// inspections, feedback and replies) and the home card (views/campaigns/).
+// board, evaluation, typical problems, teams, closing), the typical-problems briefing, the school's
+// campaign page (self-inspection on a phone, the inspections, feedback and replies) and the home card
+// (views/campaigns/).
 export default {
   menu: {
     list: '专项行动',
     detail: '专项行动详情',
     school: '学校专项检查',
+    briefing: '典型问题通报',
   },
   state: {
     open: '进行中',
@@ -97,6 +99,7 @@ export default {
       schools: '参加学校',
       board: '进度看板',
       evaluation: '评价',
+      typical: '典型问题',
       teams: '检查组',
     },
     info: '基本信息',
@@ -129,6 +132,48 @@ export default {
     hazards: '隐患数',
     missed: '自查未发现',
     weights: '权重：{text}',
+  },
+  typical: {
+    intro: '将专项行动发现的隐患列为典型问题并填写说明，在全区视频会议上通报。',
+    hazards: '专项行动发现的隐患',
+    none: '本专项行动尚未发现隐患',
+    problem: '问题',
+    photos: '照片',
+    mark: '列为典型',
+    markOf: '列为典型：{title}',
+    edit: '修改说明',
+    editOf: '修改说明：{title}',
+    unmark: '取消典型',
+    unmarkOf: '取消典型：{title}',
+    unmarkConfirm: '确定取消“{title}”的典型问题标记吗？',
+    marked: '典型问题',
+    notMarked: '未列为典型',
+    noNote: '（无说明）',
+    markTitle: '列为典型问题',
+    editTitle: '修改典型问题说明',
+    note: '说明',
+    notePlaceholder: '通报要点，如问题原因、整改要求（最多 500 字）',
+    saved: '已列为典型问题',
+    updated: '说明已修改',
+    unmarked: '已取消典型问题',
+    otherErrors: '以下问题请修改：',
+    openBriefing: '查看通报',
+    count: '{marked} / {total} 个隐患列为典型问题',
+  },
+  briefing: {
+    title: '{name}典型问题通报',
+    meta: '{owner} · 共 {n} 个典型问题',
+    print: '打印',
+    export: '导出 Excel',
+    back: '返回专项行动',
+    none: '尚未列出典型问题。在专项行动的“典型问题”中将隐患列为典型后，会在这里列出。',
+    forbidden: '只有部署本专项行动的教育局可以查看典型问题通报。',
+    list: '典型问题',
+    note: '教育局说明',
+    photos: '现场照片',
+    noPhotos: '无照片',
+    photoName: '{title} 第 {n} 张',
+    noDeadline: '未设定',
   },
   team: {
     create: '组建检查组',

@@ -9,8 +9,9 @@ import { ApiError } from '@/api/http'
 import { useSessionStore } from '@/stores/session'
 import { useDictStore } from '@/stores/dict'
 import type { Me } from '@/api/auth'
-import type { Campaign, CampaignSchoolView, CampaignView } from '@/api/campaigns'
+import type { Campaign, CampaignHazard, CampaignSchoolView, CampaignView } from '@/api/campaigns'
 import type { ChecklistItem } from '@/api/checklists'
+import type { Hazard } from '@/api/hazards'
 
 const api = vi.hoisted(() => ({
   campaigns: {
@@ -28,6 +29,10 @@ const api = vi.hoisted(() => ({
     board: vi.fn(),
     evaluation: vi.fn(),
     exportEvaluation: vi.fn(),
+    hazards: vi.fn(),
+    markTypical: vi.fn(),
+    unmarkTypical: vi.fn(),
+    exportBriefing: vi.fn(),
     close: vi.fn(),
   },
   schools: { list: vi.fn() },
@@ -60,6 +65,7 @@ vi.mock('@/utils/confirm', () => ({ confirmAction: api.confirm }))
 import CampaignList from '../CampaignList.vue'
 import CampaignDetail from '../CampaignDetail.vue'
 import CampaignSchool from '../CampaignSchool.vue'
+import CampaignBriefing from '../CampaignBriefing.vue'
 import CampaignHomeCard from '../components/CampaignHomeCard.vue'
 import CampaignDeployDialog from '../components/CampaignDeployDialog.vue'
 
@@ -95,9 +101,15 @@ const DICT = {
     { code: 'fire', label: '消防安全' },
     { code: 'gas', label: '燃气安全' },
   ],
-  hazard_levels: [],
+  hazard_levels: [
+    { code: 'general', label: '一般隐患' },
+    { code: 'major', label: '重大隐患' },
+  ],
   hazard_sources: [],
-  hazard_states: [],
+  hazard_states: [
+    { code: 'reported', label: '已上报' },
+    { code: 'rectifying', label: '整改中' },
+  ],
   permissions: [],
 }
 
@@ -182,6 +194,52 @@ function schoolView(over: Partial<CampaignSchoolView> = {}): CampaignSchoolView 
   }
 }
 
+function hazard(id: number, over: Partial<Hazard> = {}): Hazard {
+  return {
+    id,
+    school_id: 21,
+    school_name: '示范区双桥小学',
+    building_id: null,
+    key_place_id: 54,
+    place: '学生食堂',
+    domain: 'fire',
+    domain_label: '消防安全',
+    level: 'general',
+    level_label: 'general-label',
+    title: `隐患 ${id}`,
+    description: '',
+    found_at: '2026-12-05T02:00:00Z',
+    found_by: '安全干部',
+    source: 'campaign',
+    source_label: '专项检查',
+    campaign_id: 3,
+    responsible: '',
+    owner: '',
+    deadline: null,
+    deadline_reason: '',
+    interim_measures: '',
+    five: { measures: '', responsible: '', funds: '', deadline: '', contingency_plan: '' },
+    state: 'reported',
+    state_label: 'reported-label',
+    rectifier: '',
+    rework_count: 0,
+    reopen_count: 0,
+    supervised: false,
+    created_at: '2026-12-05T02:00:00Z',
+    updated_at: '2026-12-05T02:00:00Z',
+    closed_at: null,
+    ...over,
+  }
+}
+
+function photo(id: number, content_type = 'image/png') {
+  return { id, name: `p${id}.png`, content_type, size: 100, sha256: '', url: `/api/v1/files/${id}` }
+}
+
+function campaignHazard(h: Hazard, note: string | null = null, photos = [photo(h.id * 10)]): CampaignHazard {
+  return { hazard: h, typical: note === null ? null : { note, marked_by: '安全科', marked_at: '2026-12-06T02:00:00Z' }, photos }
+}
+
 const Stub = defineComponent({ template: '<div />' })
 
 function setup(me: Me): { pinia: ReturnType<typeof createPinia>; router: Router } {
@@ -195,6 +253,7 @@ function setup(me: Me): { pinia: ReturnType<typeof createPinia>; router: Router 
       { path: '/campaigns', name: 'campaigns', component: Stub },
       { path: '/campaigns/:id(\\d+)', name: 'campaign-detail', component: Stub },
       { path: '/campaigns/:id(\\d+)/schools/:schoolId(\\d+)', name: 'campaign-school', component: Stub },
+      { path: '/campaigns/:id(\\d+)/briefing', name: 'campaign-briefing', component: Stub },
       { path: '/hazards/:id(\\d+)', name: 'hazard-detail', component: Stub },
       { path: '/home', name: 'home', component: Stub },
     ],
@@ -380,6 +439,196 @@ describe('CampaignDetail', () => {
     await flushPromises()
     expect(api.campaigns.close).toHaveBeenCalledWith(3, '完成')
     expect(w.find('[data-test="campaign-state"]').text()).toBe('已结束')
+  })
+})
+
+describe('CampaignDetail: typical problems', () => {
+  it('lists the campaign’s hazards; marks one with a note (PUT), showing the server’s reason at the note; edits and unmarks', async () => {
+    api.campaigns.get.mockResolvedValue(view())
+    api.campaigns.schools.mockResolvedValue({ items: [], total: 0 })
+    const first = campaignHazard(hazard(40, { title: '灭火器压力不足', level: 'major' }))
+    const second = campaignHazard(hazard(41, { title: '疏散通道堆放杂物', place: '', state: 'rectifying' }), '典型：通道堵塞', [])
+    api.campaigns.hazards.mockResolvedValue({ items: [first, second], total: 2 })
+    const { w, router } = await mountPage(CampaignDetail, '/campaigns/3', user(OFFICE, BUREAU))
+    expect(api.campaigns.hazards).not.toHaveBeenCalled()
+
+    await w.find('#tab-typical').trigger('click')
+    await flushPromises()
+    expect(api.campaigns.hazards).toHaveBeenCalledWith(3)
+    expect(w.find('[data-test="typical-count"]').text()).toBe('1 / 2 个隐患列为典型问题')
+    const row = () => w.find('[data-test="hazard-row-40"]')
+    expect(row().text()).toContain('示范区双桥小学')
+    expect(row().text()).toContain('学生食堂')
+    expect(row().text()).toContain('重大隐患')
+    expect(row().find('[data-test="hazard-state"]').text()).toBe('已上报')
+    expect(row().find('[data-test="photo-count"]').text()).toBe('1')
+    expect(row().find('[data-test="typical-mark"]').text()).toBe('未列为典型')
+    expect(row().find('[data-test="hazard-link-40"]').attributes('href')).toBe('/hazards/40')
+    expect(w.find('[data-test="hazard-row-41"] [data-test="hazard-state"]').text()).toBe('整改中')
+    expect(w.find('[data-test="hazard-row-41"] [data-test="typical-mark"]').text()).toContain('典型：通道堵塞')
+    expect(w.find('[data-test="typical-mark-41"]').exists()).toBe(false)
+    expect(w.find('[data-test="typical-edit-41"]').exists()).toBe(true)
+
+    // 列为典型: the dialog with an empty note; the server refuses the note, then accepts.
+    await w.find('[data-test="typical-mark-40"]').trigger('click')
+    await flushPromises()
+    const dialog = () => document.querySelector('[data-test="typical-dialog"]') as HTMLElement
+    expect(dialog().querySelector('[data-test="typical-hazard"]')?.textContent).toContain('灭火器压力不足')
+    const area = dialog().querySelector('textarea[data-test="typical-note"]') as HTMLTextAreaElement
+    expect(area.value).toBe('')
+    expect(area.maxLength).toBe(500)
+    area.value = '  压力表指针在红区，全区食堂普遍存在  '
+    area.dispatchEvent(new Event('input'))
+    api.campaigns.markTypical.mockRejectedValueOnce(
+      new ApiError(422, { code: 'invalid_argument', message: '字段无效', details: [{ field: 'note', reason: '说明不能超过 500 字' }] }, null),
+    )
+    ;(dialog().querySelector('[data-test="typical-save"]') as HTMLButtonElement).click()
+    await settle()
+    expect(api.campaigns.markTypical).toHaveBeenCalledWith(3, 40, '压力表指针在红区，全区食堂普遍存在')
+    expect(dialog().querySelector('.el-form-item__error')?.textContent?.trim()).toBe('说明不能超过 500 字')
+    expect(dialog().querySelector('[data-test="typical-errors"]')).toBeNull()
+
+    // A reason with no field on the form (hazard_id) shows above it.
+    api.campaigns.markTypical.mockRejectedValueOnce(
+      new ApiError(422, { code: 'invalid_argument', message: '字段无效', details: [{ field: 'hazard_id', reason: '该隐患不是本专项行动发现的' }] }, null),
+    )
+    ;(dialog().querySelector('[data-test="typical-save"]') as HTMLButtonElement).click()
+    await settle()
+    expect(dialog().querySelector('[data-test="typical-errors"]')?.textContent).toContain('hazard_id：该隐患不是本专项行动发现的')
+    expect(dialog().querySelector('.el-form-item__error')).toBeNull()
+
+    api.campaigns.markTypical.mockResolvedValueOnce(campaignHazard(first.hazard, '压力表指针在红区，全区食堂普遍存在'))
+    ;(dialog().querySelector('[data-test="typical-save"]') as HTMLButtonElement).click()
+    await settle()
+    expect(api.campaigns.markTypical).toHaveBeenCalledTimes(3)
+    expect(row().find('[data-test="typical-mark"]').text()).toContain('压力表指针在红区，全区食堂普遍存在')
+    expect(w.find('[data-test="typical-mark-40"]').exists()).toBe(false)
+    expect(w.find('[data-test="typical-count"]').text()).toBe('2 / 2 个隐患列为典型问题')
+
+    // 修改说明 opens the dialog with the note as it is.
+    await w.find('[data-test="typical-edit-41"]').trigger('click')
+    await flushPromises()
+    expect((dialog().querySelector('textarea[data-test="typical-note"]') as HTMLTextAreaElement).value).toBe('典型：通道堵塞')
+    expect(dialog().querySelector('.el-dialog__title')?.textContent).toBe('修改典型问题说明')
+    expect(dialog().querySelector('.el-form-item__error')).toBeNull()
+
+    // 取消典型 asks first, then DELETEs.
+    api.campaigns.unmarkTypical.mockResolvedValue(undefined)
+    await w.find('[data-test="typical-unmark-41"]').trigger('click')
+    await flushPromises()
+    expect(api.confirm).toHaveBeenCalledWith(expect.stringContaining('疏散通道堆放杂物'))
+    expect(api.campaigns.unmarkTypical).toHaveBeenCalledWith(3, 41)
+    expect(w.find('[data-test="hazard-row-41"] [data-test="typical-mark"]').text()).toBe('未列为典型')
+    expect(w.find('[data-test="typical-mark-41"]').exists()).toBe(true)
+
+    // Declined: nothing sent.
+    api.confirm.mockResolvedValueOnce(false)
+    await w.find('[data-test="typical-unmark-40"]').trigger('click')
+    await flushPromises()
+    expect(api.campaigns.unmarkTypical).toHaveBeenCalledTimes(1)
+
+    await w.find('[data-test="open-briefing"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.fullPath).toBe('/campaigns/3/briefing')
+  })
+
+  it('on a phone the hazards are cards; no tab for anyone but the deploying bureau', async () => {
+    window.innerWidth = 375
+    api.campaigns.get.mockResolvedValue(view())
+    api.campaigns.schools.mockResolvedValue({ items: [], total: 0 })
+    api.campaigns.hazards.mockResolvedValue({ items: [campaignHazard(hazard(40))], total: 1 })
+    const { w } = await mountPage(CampaignDetail, '/campaigns/3', user(OFFICE, BUREAU))
+    await w.find('#tab-typical').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-test="typical-table"]').exists()).toBe(false)
+    expect(w.find('li[data-test="hazard-row-40"]').exists()).toBe(true)
+    expect(w.find('li[data-test="hazard-row-40"] [data-test="typical-mark-40"]').exists()).toBe(true)
+
+    api.campaigns.get.mockResolvedValue(view({ manage: false, inspect: true, team_ids: [1] }))
+    const { w: inspector } = await mountPage(CampaignDetail, '/campaigns/3', user(['campaign:read', 'campaign:inspect'], BUREAU))
+    expect(inspector.find('#tab-typical').exists()).toBe(false)
+    expect(api.campaigns.hazards).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('CampaignBriefing', () => {
+  it('lists the typical problems in the server’s order, numbered, with the note and the photos; prints and exports', async () => {
+    api.campaigns.get.mockResolvedValue(view())
+    // The server's order (a major hazard first, then a general one of an earlier id): kept as sent.
+    const items = [
+      campaignHazard(hazard(52, { title: '配电箱未上锁', level: 'major', description: '配电室门未关\n箱体未上锁', deadline: '2026-12-20' }), '重大隐患，限期整改', [
+        photo(7),
+        photo(8),
+        photo(9, 'application/pdf'),
+      ]),
+      campaignHazard(hazard(40, { title: '灭火器压力不足', place: '' }), '', []),
+    ]
+    api.campaigns.hazards.mockResolvedValue({ items, total: 2 })
+    api.campaigns.exportBriefing.mockResolvedValue({ blob: new Blob(['PK']), filename: '典型问题通报.xlsx' })
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined)
+    const { w } = await mountPage(CampaignBriefing, '/campaigns/3/briefing', user(OFFICE, BUREAU))
+    expect(api.campaigns.get).toHaveBeenCalledWith(3)
+    expect(api.campaigns.hazards).toHaveBeenCalledWith(3, true)
+    expect(w.find('[data-test="briefing-title"]').text()).toBe('冬季消防专项检查典型问题通报')
+    expect(w.find('[data-test="briefing-meta"]').text()).toBe('示范区教育局 · 共 2 个典型问题')
+    expect(w.findAll('h1').length).toBe(0)
+
+    const entries = w.findAll('li[data-test^="briefing-entry-"]')
+    expect(entries.map((e) => e.attributes('data-test'))).toEqual(['briefing-entry-52', 'briefing-entry-40'])
+    expect(entries.map((e) => e.find('[data-test="entry-no"]').text())).toEqual(['1.', '2.'])
+    const one = entries[0]
+    expect(one.find('[data-test="entry-title"]').text()).toBe('配电箱未上锁')
+    expect(one.find('[data-test="entry-school"]').text()).toBe('示范区双桥小学')
+    expect(one.find('[data-test="entry-place"]').text()).toBe('学生食堂')
+    expect(one.find('[data-test="entry-problem"]').text()).toBe('配电室门未关\n箱体未上锁')
+    expect(one.find('[data-test="entry-level"]').text()).toBe('重大隐患')
+    expect(one.find('[data-test="entry-state"]').text()).toBe('已上报')
+    expect(one.find('[data-test="entry-deadline"]').text()).toBe('2026-12-20')
+    expect(one.find('[data-test="entry-note"]').text()).toBe('重大隐患，限期整改')
+    const imgs = one.findAll('[data-test="entry-photo"] img')
+    expect(imgs.map((i) => i.attributes('src'))).toEqual(['/api/v1/files/7', '/api/v1/files/8'])
+    expect(imgs.map((i) => i.attributes('alt'))).toEqual(['配电箱未上锁 第 1 张', '配电箱未上锁 第 2 张'])
+    expect(one.find('[data-test="entry-file"]').attributes('href')).toBe('/api/v1/files/9')
+    const two = entries[1]
+    expect(two.find('[data-test="entry-place"]').text()).toBe('—')
+    expect(two.find('[data-test="entry-deadline"]').text()).toBe('未设定')
+    expect(two.find('[data-test="entry-note"]').text()).toBe('（无说明）')
+    expect(two.find('[data-test="entry-photos"]').text()).toContain('无照片')
+    expect(two.find('[data-test="entry-level"]').text()).toBe('一般隐患')
+    expect(w.find('.no-print [data-test="briefing-print"]').exists()).toBe(true)
+
+    await w.find('[data-test="briefing-print"]').trigger('click')
+    expect(print).toHaveBeenCalledTimes(1)
+    await w.find('[data-test="briefing-export"]').trigger('click')
+    await flushPromises()
+    expect(api.campaigns.exportBriefing).toHaveBeenCalledWith(3)
+    expect(api.save).toHaveBeenCalledWith({ blob: expect.any(Blob), filename: '典型问题通报.xlsx' })
+    print.mockRestore()
+  })
+
+  it('says so when nothing is marked yet; anyone but the deploying bureau is told it is the bureau’s', async () => {
+    api.campaigns.get.mockResolvedValue(view())
+    api.campaigns.hazards.mockResolvedValue({ items: [], total: 0 })
+    const { w } = await mountPage(CampaignBriefing, '/campaigns/3/briefing', user(OFFICE, BUREAU))
+    expect(w.find('[data-test="briefing"]').exists()).toBe(true)
+    expect(w.find('[data-test="briefing-empty"]').text()).toContain('尚未列出典型问题')
+    expect(w.find('[data-test="briefing-list"]').exists()).toBe(false)
+    expect(w.find('[data-test="briefing-print"]').attributes('disabled')).toBeDefined()
+    expect(w.find('[data-test="briefing-export"]').attributes('disabled')).toBeDefined()
+
+    api.campaigns.hazards.mockClear()
+    api.campaigns.get.mockResolvedValue(view({ manage: false, inspect: true, team_ids: [1] }))
+    const { w: inspector } = await mountPage(CampaignBriefing, '/campaigns/3/briefing', user(['campaign:read', 'campaign:inspect'], BUREAU))
+    expect(api.campaigns.hazards).not.toHaveBeenCalled()
+    expect(inspector.find('[data-test="briefing-forbidden"]').exists()).toBe(true)
+    expect(inspector.find('[data-test="briefing-print"]').exists()).toBe(false)
+  })
+
+  it('a campaign that does not exist (or is out of scope) is not found', async () => {
+    api.campaigns.get.mockRejectedValue(new ApiError(404, { code: 'not_found', message: '不存在', details: [] }, null))
+    const { w } = await mountPage(CampaignBriefing, '/campaigns/9/briefing', user(OFFICE, BUREAU))
+    expect(w.find('[data-test="not-found"]').exists()).toBe(true)
+    expect(api.campaigns.hazards).not.toHaveBeenCalled()
   })
 })
 

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "domain/checklist/answer_text.hpp"
 #include "domain/checklist/checklist.hpp"
 
 namespace xiaoan::domain::checklist {
@@ -25,6 +26,28 @@ std::string Fields(const Template& t) {
   std::string out;
   for (const auto& d : ValidateTemplate(t)) out += d.field + ";";
   return out;
+}
+
+TEST(Checklist, AnAnswerReadsInChineseWithItsUnitAndLimit) {
+  Item verdict;
+  EXPECT_EQ(AnswerText(verdict, "pass"), "合格");
+  EXPECT_EQ(AnswerText(verdict, "fail"), "不合格");
+  EXPECT_EQ(AnswerText(verdict, "na"), "不适用");
+  EXPECT_EQ(AnswerText(verdict, "maybe"), "maybe");
+  Item width;
+  width.answer = "number";
+  width.unit = "米";
+  EXPECT_EQ(AnswerText(width, "1.2"), "1.2米");
+  width.min = 1.4;
+  EXPECT_EQ(AnswerText(width, "1.2"), "1.2米（应不少于 1.4米）");
+  width.max = 3;
+  EXPECT_EQ(AnswerText(width, "1.2"), "1.2米（应在 1.4–3米 之间）");
+  width.min.reset();
+  EXPECT_EQ(AnswerText(width, "3.5"), "3.5米（应不超过 3米）");
+  Item text;
+  text.answer = "text";
+  text.unit = "米";
+  EXPECT_EQ(AnswerText(text, "pass"), "pass");
 }
 
 TEST(Checklist, EveryShippedTemplateIsValidAndDistinct) {

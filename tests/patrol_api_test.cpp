@@ -346,6 +346,8 @@ TEST_P(PatrolApiTest, MissedPatrolsAreFlaggedAndAFailedItemBecomesAHazardWithIts
   EXPECT_EQ(hazard.at("origin_id").as_int64(), record_id);
   EXPECT_EQ(hazard.at("title").as_string().find("学生食堂："), 0u) << hazard.at("title");
   EXPECT_NE(hazard.at("description").as_string().find("烟罩油污较厚"), std::string::npos);
+  EXPECT_NE(hazard.at("description").as_string().find("检查结果：不合格"), std::string::npos)
+      << hazard.at("description");
   ASSERT_EQ(hazard.at("files").as_array().size(), 1u) << r.body;
   const auto copy = hazard.at("files").at(0).at("id").as_int64();
   EXPECT_NE(copy, photo);

@@ -7,6 +7,7 @@
 #include "app/calendar/calendar.hpp"
 #include "app/hazards/hazards.hpp"
 #include "domain/auth/auth.hpp"
+#include "domain/checklist/answer_text.hpp"
 #include "domain/hazard/hazard.hpp"
 #include "domain/org/org.hpp"
 #include "office/table.hpp"
@@ -538,7 +539,8 @@ Result<PatrolDetail> RaisePatrolHazard(Services& s, const RequestContext& ctx, s
     }
     h.title = title.substr(0, cut);
     h.description = "日常巡查发现（" + r.date + " " + r.patroller + "，" + r.template_name + " " +
-                    item->key + "）：" + item->text + "\n检查结果：" + answer->value +
+                    item->key + "）：" + item->text + "\n检查结果：" +
+                    domain::checklist::AnswerText(*item, answer->value) +
                     (answer->note.empty() ? "" : "\n说明：" + answer->note);
     h.source = "patrol";
     h.origin_type = "patrol_record";

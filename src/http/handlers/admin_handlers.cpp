@@ -117,15 +117,7 @@ void AddRoleRoutes(Router& r, app::Services& s) {
           role.code = req.path_params["code"];
           role.name = f.Str("name", true).value_or("");
           const auto scope = f.Str("scope", true);
-          if (const auto* perms = f.Array("permissions", true)) {
-            for (std::size_t i = 0; i < perms->size(); ++i) {
-              if (!(*perms)[i].is_string()) {
-                f.AddError("permissions[" + std::to_string(i) + "]", "须为字符串");
-              } else {
-                role.permissions.emplace_back((*perms)[i].as_string());
-              }
-            }
-          }
+          role.permissions = f.Strings("permissions", true);
           if (scope) {
             auto kind = domain::ScopeKindFromName(*scope);
             if (!kind) {
@@ -156,17 +148,8 @@ void AddRoleRoutes(Router& r, app::Services& s) {
           XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
           XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
           Fields f(obj);
-          std::vector<std::string> roles;
+          const std::vector<std::string> roles = f.Strings("roles", true);
           std::vector<domain::UnitId> units;
-          if (const auto* arr = f.Array("roles", true)) {
-            for (std::size_t i = 0; i < arr->size(); ++i) {
-              if ((*arr)[i].is_string()) {
-                roles.emplace_back((*arr)[i].as_string());
-              } else {
-                f.AddError("roles[" + std::to_string(i) + "]", "须为字符串");
-              }
-            }
-          }
           if (const auto* arr = f.Array("scope_unit_ids", false)) {
             for (std::size_t i = 0; i < arr->size(); ++i) {
               if ((*arr)[i].is_int64()) {

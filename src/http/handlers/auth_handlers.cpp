@@ -115,16 +115,7 @@ void AddAuthRoutes(Router& r, app::Services& s, const ApiOptions& options,
           Fields f(obj);
           auto name = f.Str("name", true);
           auto days = f.Int("expires_in_days", true);
-          std::vector<std::string> perms;
-          if (const auto* arr = f.Array("permissions", true)) {
-            for (std::size_t i = 0; i < arr->size(); ++i) {
-              if ((*arr)[i].is_string()) {
-                perms.emplace_back((*arr)[i].as_string());
-              } else {
-                f.AddError("permissions[" + std::to_string(i) + "]", "须为字符串");
-              }
-            }
-          }
+          std::vector<std::string> perms = f.Strings("permissions", true);
           XA_TRY(f.Finish());
           const int d = static_cast<int>(std::clamp<std::int64_t>(*days, -1, 100000));
           XA_ASSIGN_OR_RETURN(auto created,

@@ -45,20 +45,6 @@ json::value ItemJson(const cl::Item& i) {
       {"basis", i.basis}};
 }
 
-std::vector<std::string> CodeList(Fields& f, const char* key) {
-  std::vector<std::string> out;
-  if (const auto* arr = f.Array(key, false)) {
-    for (std::size_t i = 0; i < arr->size(); ++i) {
-      if (const auto* s = (*arr)[i].if_string()) {
-        out.emplace_back(*s);
-      } else {
-        f.AddError(f.Path(key) + "[" + std::to_string(i) + "]", "须为字符串");
-      }
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 json::value ToJson(const cl::Item& item) { return ItemJson(item); }
@@ -101,8 +87,8 @@ cl::Template TemplateFromJson(Fields& f, bool creating) {
   t.description = f.Str("description", false).value_or("");
   if (const auto* applies = f.ObjectField("applies", false)) {
     Fields a(*applies, f.Path("applies"));
-    t.applies.stages = CodeList(a, "stages");
-    t.applies.location_types = CodeList(a, "location_types");
+    t.applies.stages = a.Strings("stages", false);
+    t.applies.location_types = a.Strings("location_types", false);
     t.applies.boarding = a.Bool("boarding", false);
     f.Merge(a);
   }

@@ -183,6 +183,20 @@ std::vector<std::int64_t> Fields::Ids(const char* key) {
   return out;
 }
 
+std::vector<std::string> Fields::Strings(const char* key, bool required) {
+  std::vector<std::string> out;
+  if (const auto* arr = Array(key, required)) {
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+      if (const auto* s = (*arr)[i].if_string()) {
+        out.emplace_back(*s);
+      } else {
+        AddError(Path(key) + "[" + std::to_string(i) + "]", "须为字符串");
+      }
+    }
+  }
+  return out;
+}
+
 const json::object* Fields::ObjectField(const char* key, bool required) {
   const json::value* v = Get(key, required);
   if (v == nullptr || (v->is_null() && !required)) return nullptr;

@@ -34,6 +34,8 @@ class Fields {
   const boost::json::array* Array(const char* key, bool required);
   // An optional array of integers (record ids); errors name key[i].
   std::vector<std::int64_t> Ids(const char* key);
+  // An array of strings (codes, usernames …); errors name key[i].
+  std::vector<std::string> Strings(const char* key, bool required);
   const boost::json::object* Object(const boost::json::value& v, const std::string& path);
   // A nested object field (absent or null and not required → nullptr).
   const boost::json::object* ObjectField(const char* key, bool required);

@@ -288,6 +288,9 @@ const std::vector<Row> kMatrix = {
   {"GET",    "/api/v1/campaigns/{id}/board",   "CPX", "", "fffnnnnnnf"},
   {"GET",    "/api/v1/campaigns/{id}/evaluation", "CP1", "", "fffofoffff"},
   {"GET",    "/api/v1/campaigns/{id}/evaluation", "CPX", "", "fffnnnnnnf"},
+  {"GET",    "/api/v1/campaigns/{id}/schools/{school_id}/evaluation", "CP1,S1", "", "fffoooooof"},
+  {"GET",    "/api/v1/campaigns/{id}/schools/{school_id}/evaluation", "CP1,S2", "", "fffononnnf"},
+  {"GET",    "/api/v1/campaigns/{id}/schools/{school_id}/evaluation", "CPX,X",  "", "fffnnnnnnf"},
   {"GET",    "/api/v1/campaigns/{id}/evaluation/export", "CP1", "", "fffofoffff"},
   {"GET",    "/api/v1/campaigns/{id}/evaluation/export", "CPX", "", "fffnnnnnnf"},
   // Typical problems: the deploying bureau's; H1 is no hazard of the campaign (422), nor marked.

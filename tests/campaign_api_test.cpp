@@ -393,6 +393,9 @@ TEST_P(CampaignApiTest, ADozenSchoolsFromDeploymentToEvaluation) {
   EXPECT_EQ(h.at("source"), "bureau_inspection");
   EXPECT_EQ(h.at("domain"), "gas");
   EXPECT_NE(std::string(h.at("description").as_string()).find("自查未发现"), std::string::npos);
+  EXPECT_NE(std::string(h.at("description").as_string()).find("检查结果：不合格"),
+            std::string::npos)
+      << h.at("description");
   const auto missed_rules = Escalations(missed_hazard);
   EXPECT_NE(std::find(missed_rules.begin(), missed_rules.end(), "hazard.missed"),
             missed_rules.end());
@@ -531,6 +534,26 @@ TEST_P(CampaignApiTest, ADozenSchoolsFromDeploymentToEvaluation) {
   EXPECT_EQ(by_school.at(schools_[1]).at("rank").as_int64(), 8);
   EXPECT_EQ(one.at("rank").as_int64(), 11);
   EXPECT_EQ(by_school.at(schools_[6]).at("rank").as_int64(), 12);
+  EXPECT_EQ(eval.at("ranked").as_int64(), 12);
+
+  // Each school sees its own score and rank among the twelve, nobody else's.
+  const auto own_path = [&](std::size_t i) {
+    return Path("/schools/" + std::to_string(schools_[i]) + "/evaluation");
+  };
+  auto s7 = As(users_[6]);
+  r = s7.Call("GET", own_path(6));
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto own_eval = Json(r);
+  EXPECT_EQ(own_eval.at("ranked").as_int64(), 12);
+  ASSERT_EQ(own_eval.at("scores").as_array().size(), 1u);
+  EXPECT_EQ(own_eval.at("scores").at(0).at("school_id").as_int64(), schools_[6]);
+  EXPECT_DOUBLE_EQ(own_eval.at("scores").at(0).at("total").as_double(), 43.3);
+  EXPECT_EQ(own_eval.at("scores").at(0).at("rank").as_int64(), 12);
+  EXPECT_EQ(own_eval.at("weights").at("completion").as_int64(), 30);
+  EXPECT_EQ(s7.Call("GET", own_path(0)).status, 404);
+  r = bureau_.Call("GET", own_path(10));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("scores").at(0).at("rank").as_int64(), 9);
 
   // The evaluation sheet opens, ranked.
   r = bureau_.Call("GET", Path("/evaluation/export"));

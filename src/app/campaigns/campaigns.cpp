@@ -7,6 +7,7 @@
 #include "app/hazards/hazards.hpp"
 #include "core/strings.hpp"
 #include "domain/auth/auth.hpp"
+#include "domain/checklist/answer_text.hpp"
 #include "domain/hazard/hazard.hpp"
 #include "domain/hazard/ledger.hpp"
 #include "domain/org/org.hpp"
@@ -557,7 +558,7 @@ Result<SheetDetail> FillCampaignSheet(Services& s, const RequestContext& ctx,
       h.title = Cut(here->place.name + "：" + item.text, 180);
       h.description = from + std::string(domain::LabelOf(cp::InspectionKinds(), sheet.kind)) +
                       "发现（" + t->name + " " + item.key + "）：" + item.text + "\n检查结果：" +
-                      a.value + (a.note.empty() ? "" : "\n说明：" + a.note) +
+                      cl::AnswerText(item, a.value) + (a.note.empty() ? "" : "\n说明：" + a.note) +
                       (missed ? "\n学校自查该项为合格（自查未发现）" : "");
       h.source = cp::SourceOf(sheet.kind);
       h.campaign_id = campaign_id;
@@ -718,6 +719,25 @@ Result<Evaluation> EvaluateCampaign(Services& s, const RequestContext& ctx, std:
     XA_ASSIGN_OR_RETURN(auto facts, tx.campaigns().Facts(id));
     out.weights = l.campaign.weights;
     out.scores = cp::Evaluate(out.weights, l.campaign.self_to, facts);
+    out.ranked = static_cast<int>(out.scores.size());
+    return {};
+  }));
+  return out;
+}
+
+Result<Evaluation> EvaluateCampaignSchool(Services& s, const RequestContext& ctx, std::int64_t id,
+                                          std::int64_t school_id) {
+  Evaluation out;
+  XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(auto l, Load(tx, ctx, id));
+    XA_TRY(LoadTarget(tx, ctx, l, school_id));
+    XA_ASSIGN_OR_RETURN(auto facts, tx.campaigns().Facts(id));
+    out.weights = l.campaign.weights;
+    auto scores = cp::Evaluate(out.weights, l.campaign.self_to, facts);
+    out.ranked = static_cast<int>(scores.size());
+    for (auto& sc : scores) {
+      if (sc.school_id == school_id) out.scores.push_back(std::move(sc));
+    }
     return {};
   }));
   return out;

@@ -123,9 +123,14 @@ Result<CampaignBoard> GetCampaignBoard(Services& s, const RequestContext& ctx, s
 struct Evaluation {
   domain::campaign::Weights weights;
   std::vector<domain::campaign::Score> scores;  // ranked
+  int ranked = 0;                               // the schools ranked
 };
 // The scores as of now, with the campaign's weights (the bureau, not an inspector).
 Result<Evaluation> EvaluateCampaign(Services& s, const RequestContext& ctx, std::int64_t id);
+// One school's score with its rank among all of the campaign's schools (scores: that one), for
+// whoever sees the school in the campaign: the school itself, the bureau, its inspectors.
+Result<Evaluation> EvaluateCampaignSchool(Services& s, const RequestContext& ctx, std::int64_t id,
+                                          std::int64_t school_id);
 // The evaluation as a sheet (.xlsx): the ranking, then the parts of each school's score.
 Result<std::string> ExportEvaluation(Services& s, const RequestContext& ctx, std::int64_t id);
 // A hazard of the campaign for the bureau's typical problems (典型问题) and the briefing.

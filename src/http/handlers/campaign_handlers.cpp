@@ -154,6 +154,14 @@ void AddCampaignRoutes(Router& r, app::Services& s) {
           XA_ASSIGN_OR_RETURN(auto out, app::EvaluateCampaign(s, ContextOf(req), id));
           return Json(200, ToJson(out));
         });
+  r.Add("GET", "/api/v1/campaigns/{id}/schools/{school_id}/evaluation",
+        Access::Need(perm::kCampaignRead), [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          XA_ASSIGN_OR_RETURN(auto school_id, PathId(req, "school_id"));
+          XA_ASSIGN_OR_RETURN(auto out,
+                              app::EvaluateCampaignSchool(s, ContextOf(req), id, school_id));
+          return Json(200, ToJson(out));
+        });
   r.Add("GET", "/api/v1/campaigns/{id}/evaluation/export", Access::Need(perm::kCampaignRead),
         [&s](HttpRequest& req) -> Result<HttpResponse> {
           XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));

@@ -34,19 +34,6 @@ json::array Array(const std::vector<T>& v) {
 }
 
 // A list of texts (codes, usernames) under `key`; a non-text entry is an error naming key[i].
-std::vector<std::string> Texts(Fields& f, const char* key, bool required) {
-  std::vector<std::string> out;
-  if (const auto* arr = f.Array(key, required)) {
-    for (std::size_t i = 0; i < arr->size(); ++i) {
-      if (const auto* s = (*arr)[i].if_string()) {
-        out.emplace_back(*s);
-      } else {
-        f.AddError(f.Path(key) + "[" + std::to_string(i) + "]", "须为字符串");
-      }
-    }
-  }
-  return out;
-}
 std::vector<std::int64_t> IdList(Fields& f, const char* key) {
   return f.Has(key) ? f.Ids(key) : std::vector<std::int64_t>{};
 }
@@ -146,13 +133,13 @@ cp::Campaign CampaignFromJson(Fields& f) {
             "submitted_count", "templates", "teams", "roles"});
   c.name = f.Str("name", true).value_or("");
   c.level = f.Str("level", false).value_or("bureau");
-  c.domains = Texts(f, "domains", true);
+  c.domains = f.Strings("domains", true);
   c.template_ids = f.Ids("template_ids");
   c.description = f.Str("description", false).value_or("");
   if (const auto* t = f.ObjectField("targets", false)) {
     Fields a(*t, f.Path("targets"));
-    c.targets.stages = Texts(a, "stages", false);
-    c.targets.location_types = Texts(a, "location_types", false);
+    c.targets.stages = a.Strings("stages", false);
+    c.targets.location_types = a.Strings("location_types", false);
     c.targets.boarding = a.Bool("boarding", false);
     c.targets.cluster_ids = IdList(a, "cluster_ids");
     c.targets.school_ids = IdList(a, "school_ids");
@@ -183,7 +170,7 @@ cp::Team TeamFromJson(Fields& f) {
   f.Ignore({"id", "campaign_id", "kind_label", "school_ids"});
   t.name = f.Str("name", true).value_or("");
   t.kind = f.Str("kind", false).value_or("bureau");
-  t.members = Texts(f, "members", true);
+  t.members = f.Strings("members", true);
   return t;
 }
 
@@ -321,7 +308,8 @@ json::value ToJson(const app::Evaluation& e) {
                                   {"missed", s.missed},
                                   {"open", s.open}});
   }
-  return json::object{{"weights", WeightsJson(e.weights)}, {"scores", std::move(scores)}};
+  return json::object{
+      {"weights", WeightsJson(e.weights)}, {"scores", std::move(scores)}, {"ranked", e.ranked}};
 }
 
 json::value ToJson(const app::CampaignHazard& h) {

@@ -2,7 +2,7 @@
 # Usage: scripts/test.sh
 #
 # Set up and test: installs the build dependencies (with Node.js and Chromium), type-checks,
-# unit-tests and builds the web console, configures and builds the ci preset (RelWithDebInfo,
+# unit-tests and builds the web console, configures and builds the ci preset (-O1 -g1,
 # ASan + UBSan, warnings as errors), runs the whole ctest suite against a throw-away PostgreSQL
 # server (scripts/with-postgres.sh), the fuzzers briefly (scripts/fuzz.sh), then the console's
 # end-to-end tests in headless Chromium

@@ -1,8 +1,9 @@
 // 专项行动 in a real browser. The bureau's safety office deploys a campaign to 示范区双桥小学 with
 // the shipped 食堂消防与燃气安全检查表, both windows from today (China time) — the form first saying
 // what is missing; then the school's safety officer, on a phone, opens it from the home card,
-// fills the sheets it owes place by place (one item failed, with its photo) and submits; the
-// bureau's board shows the school 已提交; and the bureau marks the failure's hazard as a typical
+// fills the sheets it owes place by place (one item failed, with its photo) and submits, its page
+// then showing its score and rank (评价得分); the bureau's board shows the school 已提交 (its
+// ranking agreeing with the school's score); and the bureau marks the failure's hazard as a typical
 // problem with a note and briefs it: the printable 典型问题通报 with the note and the photo, and
 // its .xlsx.
 import { after, before, describe, it } from 'node:test'
@@ -171,11 +172,27 @@ describe('campaigns', () => {
     await page.click(`${byTest('confirm-box')} ${byTest('confirm-ok')}`)
     await page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.trim() === '已提交', byTest('school-state'))
     assert.equal(await page.locator(byTest('school-submit')).count(), 0)
+
+    // 评价得分: the school's score as of now (submitted on time: 按时完成自查 full), its rank among
+    // the campaign's schools, as the server computes it.
+    const api = await apiSession(server, 'school1_safety')
+    const ev = await (await api(`/api/v1/campaigns/${campaignId}/schools/${schoolId}/evaluation`)).json()
+    assert.equal(ev.scores.length, 1)
+    assert.equal(ev.scores[0].school_id, schoolId)
+    assert.equal(ev.ranked, 1)
+    const card = page.locator(byTest('school-evaluation'))
+    await card.waitFor()
+    const rank = (await card.locator(byTest('score-rank')).innerText()).trim()
+    assert.match(rank, /^第 \d+ 名 \/ 共 \d+ 所$/)
+    assert.equal(rank, `第 ${ev.scores[0].rank} 名 / 共 ${ev.ranked} 所`)
+    assert.equal((await card.locator(byTest('score-total')).innerText()).trim(), `${ev.scores[0].total.toFixed(1)}（满分 100）`)
+    assert.equal((await card.locator(`${byTest('score-completion')} dd`).innerText()).trim(), '30.0 / 30')
+    assert.match(await card.locator(byTest('score-note')).innerText(), /截至目前/)
     await expectNoSidewaysScroll(page, 'the submitted campaign page at 375 px')
+    await expectAccessible(page, 'the school’s campaign page with its score at 375 px')
     await screenshot(page, 'campaign-school-375')
 
     // The failed item is a hazard of the campaign, found by the school itself.
-    const api = await apiSession(server, 'school1_safety')
     const view = await (await api(`/api/v1/campaigns/${campaignId}/schools/${schoolId}`)).json()
     const failed = view.sheets.flatMap((s) => s.answers).filter((a) => a.verdict === 'fail')
     assert.equal(failed.length, 1)
@@ -197,6 +214,14 @@ describe('campaigns', () => {
     assert.equal((await page.locator(byTest('board-submitted')).innerText()).trim(), '1')
     assert.equal((await page.locator(byTest('board-hazards-open')).innerText()).trim(), '1')
     await expectAccessible(page, 'the campaign board')
+
+    // The bureau's ranking counts its schools and agrees with the school's own score.
+    const api = await apiSession(server, 'safety_office')
+    const all = await (await api(`/api/v1/campaigns/${campaignId}/evaluation`)).json()
+    assert.equal(all.ranked, all.scores.length)
+    const one = await (await api(`/api/v1/campaigns/${campaignId}/schools/${schoolId}/evaluation`)).json()
+    assert.deepEqual(one.scores, all.scores.filter((s) => s.school_id === schoolId))
+    assert.equal(one.ranked, all.ranked)
     await screenshot(page, 'campaign-board-desktop')
     assert.deepEqual(errors, [])
     await context.close()

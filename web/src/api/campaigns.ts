@@ -203,7 +203,10 @@ export interface CampaignScore {
 
 export interface CampaignEvaluation {
   weights: CampaignWeights
+  /** Ranked schools, best first (one school's evaluation: that school only). */
   scores: CampaignScore[]
+  /** How many schools are ranked. */
+  ranked: number
 }
 
 /** The bureau's mark of a hazard as a typical problem (典型问题), shown at the video meeting. */
@@ -281,6 +284,8 @@ export const campaignsApi = {
   message: (id: number, input: CampaignMessageInput) => http.post<CampaignMessage>(`/api/v1/campaigns/${id}/messages`, input),
   board: (id: number) => http.get<CampaignBoard>(`/api/v1/campaigns/${id}/board`),
   evaluation: (id: number) => http.get<CampaignEvaluation>(`/api/v1/campaigns/${id}/evaluation`),
+  /** One school's score and its rank among all the campaign's schools; 404 for whoever does not see the school. */
+  schoolEvaluation: (id: number, schoolId: number) => http.get<CampaignEvaluation>(`/api/v1/campaigns/${id}/schools/${schoolId}/evaluation`),
   exportEvaluation: (id: number) => download(`/api/v1/campaigns/${id}/evaluation/export`),
   /** Oldest first; `typical`: only the typical problems, in the briefing's order (the server's). */
   hazards: (id: number, typical = false) =>

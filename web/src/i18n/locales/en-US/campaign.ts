@@ -230,6 +230,12 @@ export default {
     sent: 'Feedback sent',
     textRequired: 'Enter the text',
     windows: 'Self-inspection {self}; inspection {inspect}',
+    evaluation: 'Evaluation score',
+    fullMarks: ' (out of {n})',
+    rankOf: 'No. {rank} of {ranked} schools',
+    partOf: '{points} / {max}',
+    scoreCounts: '{hazards} hazards: {self} found by the school itself, {open} not closed; {missed} items missed by the self-inspection.',
+    scoreNote: 'Computed from the self-inspection, the inspections and the rectification as of now; it changes as hazards are rectified and closed.',
   },
   home: {
     title: 'Campaigns',

@@ -1,7 +1,7 @@
 // 专项行动 (inspection campaigns): the list and the deploy dialog, the bureau's campaign page (schools,
 // board, evaluation, typical problems, teams, closing), the typical-problems briefing, the school's
-// campaign page (self-inspection on a phone, the inspections, feedback and replies) and the home card
-// (views/campaigns/).
+// campaign page (self-inspection on a phone, the inspections, its score, feedback and replies) and
+// the home card (views/campaigns/).
 export default {
   menu: {
     list: '专项行动',
@@ -232,6 +232,12 @@ export default {
     sent: '反馈已发送',
     textRequired: '请填写内容',
     windows: '自查 {self}；检查 {inspect}',
+    evaluation: '评价得分',
+    fullMarks: '（满分 {n}）',
+    rankOf: '第 {rank} 名 / 共 {ranked} 所',
+    partOf: '{points} / {max}',
+    scoreCounts: '隐患 {hazards} 个，其中自查发现 {self} 个、未销号 {open} 个；自查未发现 {missed} 项。',
+    scoreNote: '得分按截至目前的自查、检查和隐患整改情况计算，整改和销号后会变化。',
   },
   home: {
     title: '专项行动',

@@ -9,7 +9,7 @@ import { ApiError } from '@/api/http'
 import { useSessionStore } from '@/stores/session'
 import { useDictStore } from '@/stores/dict'
 import type { Me } from '@/api/auth'
-import type { Campaign, CampaignHazard, CampaignSchoolView, CampaignView } from '@/api/campaigns'
+import type { Campaign, CampaignEvaluation, CampaignHazard, CampaignSchoolView, CampaignView } from '@/api/campaigns'
 import type { ChecklistItem } from '@/api/checklists'
 import type { Hazard } from '@/api/hazards'
 
@@ -28,6 +28,7 @@ const api = vi.hoisted(() => ({
     message: vi.fn(),
     board: vi.fn(),
     evaluation: vi.fn(),
+    schoolEvaluation: vi.fn(),
     exportEvaluation: vi.fn(),
     hazards: vi.fn(),
     markTypical: vi.fn(),
@@ -240,6 +241,15 @@ function campaignHazard(h: Hazard, note: string | null = null, photos = [photo(h
   return { hazard: h, typical: note === null ? null : { note, marked_by: '安全科', marked_at: '2026-12-06T02:00:00Z' }, photos }
 }
 
+/** The school's evaluation (the docs' example): 2nd of 4. */
+const schoolScore: CampaignEvaluation = {
+  weights: { completion: 30, self_found: 20, no_missed: 20, rectified: 20, closed: 10 },
+  ranked: 4,
+  scores: [{ rank: 2, school_id: 21, school_name: '示范区双桥小学', total: 60, completion: 30, self_found: 6.7, no_missed: 13.3, rectified: 6.7, closed: 3.3, hazards: 3, self_hazards: 1, missed: 1, open: 2 }],
+}
+
+const notFound = () => new ApiError(404, { code: 'not_found', message: '不存在', details: [] }, null)
+
 const Stub = defineComponent({ template: '<div />' })
 
 function setup(me: Me): { pinia: ReturnType<typeof createPinia>; router: Router } {
@@ -287,6 +297,7 @@ beforeEach(() => {
   }
   api.confirm.mockResolvedValue(true)
   api.dictionaries.all.mockResolvedValue(DICT)
+  api.campaigns.schoolEvaluation.mockRejectedValue(notFound())
 })
 afterEach(() => {
   document.body.innerHTML = ''
@@ -385,6 +396,7 @@ describe('CampaignDetail', () => {
     })
     api.campaigns.evaluation.mockResolvedValue({
       weights: { completion: 30, self_found: 20, no_missed: 20, rectified: 20, closed: 10 },
+      ranked: 1,
       scores: [{ rank: 1, school_id: 21, school_name: '示范区双桥小学', total: 60, completion: 30, self_found: 6.7, no_missed: 13.3, rectified: 6.7, closed: 3.3, hazards: 3, self_hazards: 1, missed: 1, open: 2 }],
     })
     api.campaigns.exportEvaluation.mockResolvedValue({ blob: new Blob(['x']), filename: '评价.xlsx' })
@@ -750,6 +762,63 @@ describe('CampaignSchool', () => {
     await w.find('[data-test="message-send"]').trigger('click')
     await flushPromises()
     expect(api.campaigns.message).toHaveBeenCalledWith(3, { school_id: 21, kind: 'feedback', text: '请整改' })
+  })
+})
+
+describe('CampaignSchool: 评价得分', () => {
+  it('shows the school’s score as of now: the total, its rank among the schools and each part against its weight', async () => {
+    api.campaigns.get.mockResolvedValue(view({ manage: false, inspect: false, fill: true, school_id: 21 }))
+    api.campaigns.school.mockResolvedValue(schoolView())
+    api.campaigns.schoolEvaluation.mockResolvedValue(schoolScore)
+    const { w } = await mountPage(CampaignSchool, '/campaigns/3/schools/21', user(OFFICER))
+    expect(api.campaigns.schoolEvaluation).toHaveBeenCalledWith(3, 21)
+    const card = w.find('[data-test="school-evaluation"]')
+    expect(card.exists()).toBe(true)
+    expect(card.find('h3').text()).toBe('评价得分')
+    expect(card.attributes('aria-labelledby')).toBe(card.find('h3').attributes('id'))
+    expect(card.find('[data-test="score-total"]').text()).toBe('60.0（满分 100）')
+    expect(card.find('[data-test="score-total"]').element.previousElementSibling?.textContent).toBe('总分')
+    expect(card.find('[data-test="score-rank"]').text()).toBe('第 2 名 / 共 4 所')
+    const part = (k: string) => {
+      const row = card.find(`[data-test="score-${k}"]`)
+      return [row.find('dt').text(), row.find('dd').text()]
+    }
+    expect(part('completion')).toEqual(['按时完成自查', '30.0 / 30'])
+    expect(part('self_found')).toEqual(['自查发现隐患', '6.7 / 20'])
+    expect(part('no_missed')).toEqual(['无自查漏报', '13.3 / 20'])
+    expect(part('rectified')).toEqual(['按期整改', '6.7 / 20'])
+    expect(part('closed')).toEqual(['隐患已销号', '3.3 / 10'])
+    expect(card.find('[data-test="score-counts"]').text()).toBe('隐患 3 个，其中自查发现 1 个、未销号 2 个；自查未发现 1 项。')
+    expect(card.find('[data-test="score-note"]').text()).toContain('截至目前')
+
+    // Reloaded with the page: after a sheet is stored, the score is asked again.
+    api.campaigns.schoolEvaluation.mockResolvedValue({ ...schoolScore, scores: [{ ...schoolScore.scores[0], rank: 1, total: 70 }] })
+    await w.find('[data-test="due-2-54"] [data-test="due-fill"]').trigger('click')
+    await flushPromises()
+    await w.find('[data-test="answer-C01-na"] input').setValue(true)
+    await w.find('[data-test="answer-C02-pass"] input').setValue(true)
+    api.campaigns.fillSheet.mockResolvedValue({ id: 10 })
+    await w.find('[data-test="fill-submit"]').trigger('click')
+    await flushPromises()
+    expect(api.campaigns.schoolEvaluation).toHaveBeenCalledTimes(2)
+    expect(w.find('[data-test="score-rank"]').text()).toBe('第 1 名 / 共 4 所')
+    expect(w.find('[data-test="score-total"]').text()).toBe('70.0（满分 100）')
+  })
+
+  it('is hidden, without an error, for whoever may not see the school’s score (404 or 403); the page is shown', async () => {
+    for (const status of [404, 403]) {
+      document.body.innerHTML = ''
+      api.campaigns.get.mockResolvedValue(view({ manage: false, inspect: true, team_ids: [1] }))
+      api.campaigns.school.mockResolvedValue(schoolView({ can_fill: false, can_reply: false, can_inspect: true, can_feedback: true }))
+      api.campaigns.schoolEvaluation.mockRejectedValue(new ApiError(status, { code: 'x', message: '无权查看', details: [] }, null))
+      const { w } = await mountPage(CampaignSchool, '/campaigns/3/schools/21', user(['campaign:read', 'campaign:inspect'], BUREAU))
+      expect(api.campaigns.schoolEvaluation).toHaveBeenCalledWith(3, 21)
+      expect(w.find('[data-test="school-name"]').text()).toBe('示范区双桥小学')
+      expect(w.find('[data-test="due-list"]').exists()).toBe(true)
+      expect(w.find('[data-test="school-evaluation"]').exists()).toBe(false)
+      expect(w.find('[data-test="not-found"]').exists()).toBe(false)
+      expect(document.querySelector('.el-message')).toBeNull()
+    }
   })
 })
 

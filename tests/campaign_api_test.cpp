@@ -608,6 +608,9 @@ TEST_P(CampaignApiTest, ADozenSchoolsFromDeploymentToEvaluation) {
                    R"({"note":"食堂后厨灭火器缺失，已在视频会上通报"})");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(Json(r).at("typical").at("note"), "食堂后厨灭火器缺失，已在视频会上通报");
+  // The answer is the marked hazard itself, with its photos.
+  EXPECT_EQ(Json(r).at("hazard").at("id").as_int64(), with_photo);
+  EXPECT_EQ(Json(r).at("photos").as_array().size(), 2u) << r.body;
   ASSERT_EQ(bureau_.Call("PUT", typical(other), "{}").status, 200);
   r = bureau_.Call("GET", Path("/hazards?typical=true"));
   ASSERT_EQ(r.status, 200) << r.body;

@@ -711,17 +711,28 @@ Result<CampaignBoard> GetCampaignBoard(Services& s, const RequestContext& ctx, s
   return out;
 }
 
+namespace {
+
+// The ranking of every school of the campaign, for the bureau that sees all of them; `name` is
+// the campaign's, for the export's audit entry.
+Status EvaluateIn(domain::Tx& tx, const RequestContext& ctx, std::int64_t id, Evaluation& out,
+                  std::string& name) {
+  XA_ASSIGN_OR_RETURN(auto l, Load(tx, ctx, id));
+  if (!l.sees_all) return Denied("只有教育局可以查看专项行动评价");
+  XA_ASSIGN_OR_RETURN(auto facts, tx.campaigns().Facts(id));
+  out.weights = l.campaign.weights;
+  out.scores = cp::Evaluate(out.weights, l.campaign.self_to, facts);
+  out.ranked = static_cast<int>(out.scores.size());
+  name = std::move(l.campaign.name);
+  return {};
+}
+
+}  // namespace
+
 Result<Evaluation> EvaluateCampaign(Services& s, const RequestContext& ctx, std::int64_t id) {
   Evaluation out;
-  XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
-    XA_ASSIGN_OR_RETURN(auto l, Load(tx, ctx, id));
-    if (!l.sees_all) return Denied("只有教育局可以查看专项行动评价");
-    XA_ASSIGN_OR_RETURN(auto facts, tx.campaigns().Facts(id));
-    out.weights = l.campaign.weights;
-    out.scores = cp::Evaluate(out.weights, l.campaign.self_to, facts);
-    out.ranked = static_cast<int>(out.scores.size());
-    return {};
-  }));
+  std::string name;
+  XA_TRY(s.store.Read([&](domain::Tx& tx) { return EvaluateIn(tx, ctx, id, out, name); }));
   return out;
 }
 
@@ -744,8 +755,9 @@ Result<Evaluation> EvaluateCampaignSchool(Services& s, const RequestContext& ctx
 }
 
 Result<std::string> ExportEvaluation(Services& s, const RequestContext& ctx, std::int64_t id) {
-  XA_ASSIGN_OR_RETURN(auto e, EvaluateCampaign(s, ctx, id));
-  XA_ASSIGN_OR_RETURN(auto view, GetCampaign(s, ctx, id));
+  Evaluation e;
+  std::string name;
+  XA_TRY(s.store.Read([&](domain::Tx& tx) { return EvaluateIn(tx, ctx, id, e, name); }));
   const auto& w = e.weights;
   const auto pts = [](double v) {
     std::string t = std::to_string(v);
@@ -769,13 +781,35 @@ Result<std::string> ExportEvaluation(Services& s, const RequestContext& ctx, std
   XA_ASSIGN_OR_RETURN(auto bytes, office::WriteXlsx({office::Sheet{"专项行动评价", rows}}));
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
     XA_TRY(tx.audit().Append(AuditOf(s, ctx, "campaign.export", "campaign", std::to_string(id),
-                                     "导出专项行动「" + view.campaign.name + "」评价表")));
+                                     "导出专项行动「" + name + "」评价表")));
     return {};
   }));
   return bytes;
 }
 
 namespace {
+
+// Appends `hazards` to `out` with their typical marks and their photos.
+Status WithPhotos(domain::Tx& tx, std::vector<domain::hazard::Hazard> hazards,
+                  const std::map<std::int64_t, cp::Typical>& marked,
+                  std::vector<CampaignHazard>& out) {
+  std::vector<std::int64_t> ids;
+  ids.reserve(hazards.size());
+  for (const auto& h : hazards) ids.push_back(h.id);
+  XA_ASSIGN_OR_RETURN(auto files, tx.hazards().FilesOfMany(ids));
+  std::map<std::int64_t, std::vector<domain::StoredFile>> photos;
+  for (auto& f : files) {
+    if (f.content_type.rfind("image/", 0) == 0) photos[f.subject_id.value_or(0)].push_back(f);
+  }
+  for (auto& h : hazards) {
+    CampaignHazard ch;
+    if (auto m = marked.find(h.id); m != marked.end()) ch.typical = m->second;
+    if (auto p = photos.find(h.id); p != photos.end()) ch.photos = std::move(p->second);
+    ch.hazard = std::move(h);
+    out.push_back(std::move(ch));
+  }
+  return {};
+}
 
 // The campaign's hazards with their marks and photos, in the order of ids (or the briefing's).
 Result<std::vector<CampaignHazard>> HazardsOf(domain::Tx& tx, std::int64_t id, bool typical_only) {
@@ -795,18 +829,7 @@ Result<std::vector<CampaignHazard>> HazardsOf(domain::Tx& tx, std::int64_t id, b
         ids.begin() + static_cast<std::ptrdiff_t>(at),
         ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), at + kChunk)));
     XA_ASSIGN_OR_RETURN(auto hazards, tx.hazards().FindMany(part));
-    XA_ASSIGN_OR_RETURN(auto files, tx.hazards().FilesOfMany(part));
-    std::map<std::int64_t, std::vector<domain::StoredFile>> photos;
-    for (auto& f : files) {
-      if (f.content_type.rfind("image/", 0) == 0) photos[f.subject_id.value_or(0)].push_back(f);
-    }
-    for (auto& h : hazards) {
-      CampaignHazard ch;
-      if (auto m = marked.find(h.id); m != marked.end()) ch.typical = m->second;
-      if (auto p = photos.find(h.id); p != photos.end()) ch.photos = std::move(p->second);
-      ch.hazard = std::move(h);
-      out.push_back(std::move(ch));
-    }
+    XA_TRY(WithPhotos(tx, std::move(hazards), marked, out));
   }
   if (typical_only) {
     std::sort(out.begin(), out.end(), [](const CampaignHazard& a, const CampaignHazard& b) {
@@ -820,15 +843,26 @@ Result<std::vector<CampaignHazard>> HazardsOf(domain::Tx& tx, std::int64_t id, b
 
 }  // namespace
 
+namespace {
+
+// The campaign's hazards for the bureau that deployed it; `name` is the campaign's.
+Status HazardsIn(domain::Tx& tx, const RequestContext& ctx, std::int64_t id, bool typical_only,
+                 std::vector<CampaignHazard>& out, std::string& name) {
+  XA_ASSIGN_OR_RETURN(auto l, Load(tx, ctx, id));
+  if (!l.roles.manage) return Denied("只有部署专项行动的教育局可以查看典型问题");
+  XA_ASSIGN_OR_RETURN(out, HazardsOf(tx, id, typical_only));
+  name = std::move(l.campaign.name);
+  return {};
+}
+
+}  // namespace
+
 Result<std::vector<CampaignHazard>> CampaignHazards(Services& s, const RequestContext& ctx,
                                                     std::int64_t id, bool typical_only) {
   std::vector<CampaignHazard> out;
-  XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
-    XA_ASSIGN_OR_RETURN(auto l, Load(tx, ctx, id));
-    if (!l.roles.manage) return Denied("只有部署专项行动的教育局可以查看典型问题");
-    XA_ASSIGN_OR_RETURN(out, HazardsOf(tx, id, typical_only));
-    return {};
-  }));
+  std::string name;
+  XA_TRY(s.store.Read(
+      [&](domain::Tx& tx) { return HazardsIn(tx, ctx, id, typical_only, out, name); }));
   return out;
 }
 
@@ -851,10 +885,9 @@ Result<CampaignHazard> MarkTypical(Services& s, const RequestContext& ctx, std::
     XA_TRY(tx.audit().Append(AuditOf(
         s, ctx, "campaign.typical", "hazard", std::to_string(hazard_id),
         "在专项行动「" + l.campaign.name + "」中将隐患「" + found[0].title + "」列为典型问题")));
-    XA_ASSIGN_OR_RETURN(auto all, HazardsOf(tx, id, true));
-    for (auto& h : all) {
-      if (h.hazard.id == hazard_id) out = std::move(h);
-    }
+    std::vector<CampaignHazard> one;
+    XA_TRY(WithPhotos(tx, std::move(found), {{hazard_id, t}}, one));
+    out = std::move(one.front());
     return {};
   }));
   return out;
@@ -880,8 +913,9 @@ Status UnmarkTypical(Services& s, const RequestContext& ctx, std::int64_t id,
 }
 
 Result<std::string> ExportBriefing(Services& s, const RequestContext& ctx, std::int64_t id) {
-  XA_ASSIGN_OR_RETURN(auto items, CampaignHazards(s, ctx, id, true));
-  XA_ASSIGN_OR_RETURN(auto view, GetCampaign(s, ctx, id));
+  std::vector<CampaignHazard> items;
+  std::string name;
+  XA_TRY(s.store.Read([&](domain::Tx& tx) { return HazardsIn(tx, ctx, id, true, items, name); }));
   std::vector<office::Row> rows = {
       office::TextRow({"序号", "学校", "地点", "问题", "隐患等级", "领域", "状态", "整改期限",
                        "发现时间", "说明", "照片"})};
@@ -900,7 +934,7 @@ Result<std::string> ExportBriefing(Services& s, const RequestContext& ctx, std::
   XA_ASSIGN_OR_RETURN(auto bytes, office::WriteXlsx({office::Sheet{"典型问题通报", rows}}));
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
     XA_TRY(tx.audit().Append(AuditOf(s, ctx, "campaign.export", "campaign", std::to_string(id),
-                                     "导出专项行动「" + view.campaign.name + "」典型问题通报")));
+                                     "导出专项行动「" + name + "」典型问题通报")));
     return {};
   }));
   return bytes;

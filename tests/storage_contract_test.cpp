@@ -45,6 +45,34 @@ std::string MonthsText(const std::vector<domain::hazard::MonthStat>& months) {
   return out;
 }
 
+// A database at an older schema `version`, for a test of the step from it to the newest.
+Result<std::unique_ptr<sql::Pool>> OpenAtSchema(const FreshDatabase& db, int version) {
+  XA_ASSIGN_OR_RETURN(auto pool, sql::OpenPool(db.url(), {2, 5000}));
+  XA_TRY(storage::Migrate(*pool, "t", version));
+  return pool;
+}
+
+// Writes rows straight into a database (at an older schema, before the step a test upgrades),
+// each statement with its parameters.
+::testing::AssertionResult WriteRows(sql::Pool& pool,
+                                     const std::vector<std::pair<std::string, sql::Params>>& rows) {
+  auto conn = pool.Acquire();
+  if (!conn.ok()) return ::testing::AssertionFailure() << conn.error().message;
+  for (const auto& [q, params] : rows) {
+    auto done = (*conn)->Exec(q, params);
+    if (!done.ok()) return ::testing::AssertionFailure() << q << ": " << done.error().message;
+  }
+  return ::testing::AssertionSuccess();
+}
+
+// The same, every statement with the same parameters.
+::testing::AssertionResult WriteRows(sql::Pool& pool, const std::vector<std::string>& statements,
+                                     const sql::Params& params = {}) {
+  std::vector<std::pair<std::string, sql::Params>> rows;
+  for (const auto& q : statements) rows.emplace_back(q, params);
+  return WriteRows(pool, rows);
+}
+
 class StorageContract : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
@@ -1076,12 +1104,9 @@ TEST_P(StorageContract, TheBackupForgetsNoTable) {
 TEST_P(StorageContract, MigrationToPlatformSubjectsKeepsOrdersAndFiles) {
   FreshDatabase db(GetParam());
   XA_REQUIRE_DB(db);
-  auto pool = sql::OpenPool(db.url(), {2, 5000});
+  auto pool = OpenAtSchema(db, 12);
   ASSERT_TRUE(pool.ok()) << pool.error().message;
-  ASSERT_TRUE(storage::Migrate(**pool, "t", 12).ok());
   {
-    auto conn = (*pool)->Acquire();
-    ASSERT_TRUE(conn.ok());
     const char* t = "2026-11-02T00:00:00.000Z";
     const std::vector<std::pair<std::string, sql::Params>> rows = {
         {"INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
@@ -1112,10 +1137,7 @@ TEST_P(StorageContract, MigrationToPlatformSubjectsKeepsOrdersAndFiles) {
          "'重大隐患', '2026-11-09', 'replied', '已停用', 'b', $1, $1)",
          {t}},
     };
-    for (const auto& [q, params] : rows) {
-      auto done = (*conn)->Exec(q, params);
-      ASSERT_TRUE(done.ok()) << q << ": " << done.error().message;
-    }
+    ASSERT_TRUE(WriteRows(**pool, rows));
   }
   auto upgraded = storage::Migrate(**pool, "t");
   ASSERT_TRUE(upgraded.ok()) << upgraded.error().message;
@@ -1171,12 +1193,9 @@ TEST_P(StorageContract, MigrationToPlatformSubjectsKeepsOrdersAndFiles) {
 TEST_P(StorageContract, MigrationToTheSchoolCalendarKeepsTheOrganisation) {
   FreshDatabase db(GetParam());
   XA_REQUIRE_DB(db);
-  auto pool = sql::OpenPool(db.url(), {2, 5000});
+  auto pool = OpenAtSchema(db, 13);
   ASSERT_TRUE(pool.ok()) << pool.error().message;
-  ASSERT_TRUE(storage::Migrate(**pool, "t", 13).ok());
   {
-    auto conn = (*pool)->Acquire();
-    ASSERT_TRUE(conn.ok());
     const char* t = "2026-11-02T00:00:00.000Z";
     const std::vector<std::pair<std::string, sql::Params>> rows = {
         {"INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
@@ -1189,10 +1208,7 @@ TEST_P(StorageContract, MigrationToTheSchoolCalendarKeepsTheOrganisation) {
          "updated_at) VALUES (2, 'school', '一小', 'S1', '990102', 1, '/1/2/', $1, $1)",
          {t}},
     };
-    for (const auto& [q, params] : rows) {
-      auto done = (*conn)->Exec(q, params);
-      ASSERT_TRUE(done.ok()) << q << ": " << done.error().message;
-    }
+    ASSERT_TRUE(WriteRows(**pool, rows));
   }
   auto upgraded = storage::Migrate(**pool, "t");
   ASSERT_TRUE(upgraded.ok()) << upgraded.error().message;
@@ -1531,12 +1547,9 @@ TEST_P(StorageContract, AuditArchiveKeepsTheChainVerifiable) {
 TEST_P(StorageContract, MigrationToRulesAndDrillsKeepsSchoolsAndHazards) {
   FreshDatabase db(GetParam());
   XA_REQUIRE_DB(db);
-  auto pool = sql::OpenPool(db.url(), {2, 5000});
+  auto pool = OpenAtSchema(db, 14);
   ASSERT_TRUE(pool.ok()) << pool.error().message;
-  ASSERT_TRUE(storage::Migrate(**pool, "t", 14).ok());
   {
-    auto conn = (*pool)->Acquire();
-    ASSERT_TRUE(conn.ok());
     const char* t = "2026-11-02T00:00:00.000Z";
     const std::vector<std::pair<std::string, sql::Params>> rows = {
         {"INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
@@ -1556,10 +1569,7 @@ TEST_P(StorageContract, MigrationToRulesAndDrillsKeepsSchoolsAndHazards) {
          "'drill', 'reported', $1, $1)",
          {t}},
     };
-    for (const auto& [q, params] : rows) {
-      auto done = (*conn)->Exec(q, params);
-      ASSERT_TRUE(done.ok()) << q << ": " << done.error().message;
-    }
+    ASSERT_TRUE(WriteRows(**pool, rows));
   }
   auto upgraded = storage::Migrate(**pool, "t");
   ASSERT_TRUE(upgraded.ok()) << upgraded.error().message;
@@ -1602,12 +1612,9 @@ TEST_P(StorageContract, MigrationToRulesAndDrillsKeepsSchoolsAndHazards) {
 TEST_P(StorageContract, MigrationToRuleNoticesKeepsFindings) {
   FreshDatabase db(GetParam());
   XA_REQUIRE_DB(db);
-  auto pool = sql::OpenPool(db.url(), {2, 5000});
+  auto pool = OpenAtSchema(db, 15);
   ASSERT_TRUE(pool.ok()) << pool.error().message;
-  ASSERT_TRUE(storage::Migrate(**pool, "t", 15).ok());
   {
-    auto conn = (*pool)->Acquire();
-    ASSERT_TRUE(conn.ok());
     const char* t = "2026-11-02T00:00:00.000Z";
     const std::vector<std::pair<std::string, sql::Params>> rows = {
         {"INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
@@ -1621,10 +1628,7 @@ TEST_P(StorageContract, MigrationToRuleNoticesKeepsFindings) {
          "('drill.monthly', 1, 0, 'school', 2, 2, '2026-12', 1, 'due', '尚差 1 次', $1)",
          {t}},
     };
-    for (const auto& [q, params] : rows) {
-      auto done = (*conn)->Exec(q, params);
-      ASSERT_TRUE(done.ok()) << q << ": " << done.error().message;
-    }
+    ASSERT_TRUE(WriteRows(**pool, rows));
   }
   auto upgraded = storage::Migrate(**pool, "t");
   ASSERT_TRUE(upgraded.ok()) << upgraded.error().message;
@@ -1652,12 +1656,9 @@ TEST_P(StorageContract, MigrationToRuleNoticesKeepsFindings) {
 TEST_P(StorageContract, MigrationToHazardRuleVersionsKeepsTheSettings) {
   FreshDatabase db(GetParam());
   XA_REQUIRE_DB(db);
-  auto pool = sql::OpenPool(db.url(), {2, 5000});
+  auto pool = OpenAtSchema(db, 16);
   ASSERT_TRUE(pool.ok()) << pool.error().message;
-  ASSERT_TRUE(storage::Migrate(**pool, "t", 16).ok());
   {
-    auto conn = (*pool)->Acquire();
-    ASSERT_TRUE(conn.ok());
     const char* t = "2026-11-02T00:00:00.000Z";
     const std::vector<std::pair<std::string, sql::Params>> rows = {
         {"INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
@@ -1679,10 +1680,7 @@ TEST_P(StorageContract, MigrationToHazardRuleVersionsKeepsTheSettings) {
          "'office', 2, $1, 'drill', 9)",
          {t}},
     };
-    for (const auto& [q, params] : rows) {
-      auto done = (*conn)->Exec(q, params);
-      ASSERT_TRUE(done.ok()) << q << ": " << done.error().message;
-    }
+    ASSERT_TRUE(WriteRows(**pool, rows));
   }
   auto upgraded = storage::Migrate(**pool, "t");
   ASSERT_TRUE(upgraded.ok()) << upgraded.error().message;
@@ -2115,12 +2113,9 @@ TEST_P(StorageContract, DrillPlansAndYearPlansRoundTrip) {
 TEST_P(StorageContract, MigrationToDrillPlansKeepsTheDrills) {
   FreshDatabase db(GetParam());
   XA_REQUIRE_DB(db);
-  auto pool = sql::OpenPool(db.url(), {2, 5000});
+  auto pool = OpenAtSchema(db, 17);
   ASSERT_TRUE(pool.ok()) << pool.error().message;
-  ASSERT_TRUE(storage::Migrate(**pool, "t", 17).ok());
   {
-    auto conn = (*pool)->Acquire();
-    ASSERT_TRUE(conn.ok());
     const char* t = "2026-11-02T00:00:00.000Z";
     const std::vector<std::pair<std::string, sql::Params>> rows = {
         {"INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
@@ -2136,10 +2131,7 @@ TEST_P(StorageContract, MigrationToDrillPlansKeepsTheDrills) {
          "created_at, updated_at) VALUES (5, 2, 'fire', '2026-10-14', '校长', 300, 'x', $1, $1)",
          {t}},
     };
-    for (const auto& [q, params] : rows) {
-      auto done = (*conn)->Exec(q, params);
-      ASSERT_TRUE(done.ok()) << q << ": " << done.error().message;
-    }
+    ASSERT_TRUE(WriteRows(**pool, rows));
   }
   auto upgraded = storage::Migrate(**pool, "t");
   ASSERT_TRUE(upgraded.ok()) << upgraded.error().message;
@@ -2242,30 +2234,29 @@ TEST_P(StorageContract, ProtectedPhonesAreSealedAndFoundByTheirIndex) {
 TEST_P(StorageContract, MigrationSealsExistingPhonesAndARotationReseals) {
   FreshDatabase db(GetParam());
   XA_REQUIRE_DB(db);
-  auto pool = sql::OpenPool(db.url(), {2, 5000});
+  auto pool = OpenAtSchema(db, 18);
   ASSERT_TRUE(pool.ok()) << pool.error().message;
-  ASSERT_TRUE(storage::Migrate(**pool, "t", 18).ok());
   {
-    auto conn = (*pool)->Acquire();
-    ASSERT_TRUE(conn.ok());
     const char* t = "2026-11-02T00:00:00.000Z";
-    for (const std::string q :
-         {"INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
-          "VALUES ('990102', '示范区', NULL, 'county', $1, $1)",
-          "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
-          "created_at, updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', NULL, '/1/', "
-          "'13812345678', $1, $1)",
-          "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
-          "created_at, updated_at) VALUES (2, 'section', '安全科', NULL, '990102', 1, '/1/2/', '', "
-          "$1, $1)",
-          "INSERT INTO users (id, unit_id, username, display_name, password_hash, created_at, "
-          "updated_at, totp_secret, totp_enabled) VALUES (7, 1, 'officer', '安全员', 'x', $1, $1, "
-          "'JBSWY3DPEHPK3PXP', 1)",
-          "INSERT INTO users (id, unit_id, username, display_name, password_hash, created_at, "
-          "updated_at) VALUES (8, 1, 'clerk', '文员', 'x', $1, $1)"}) {
-      auto done = (*conn)->Exec(q, {t});
-      ASSERT_TRUE(done.ok()) << q << ": " << done.error().message;
-    }
+    ASSERT_TRUE(WriteRows(
+        **pool,
+        std::vector<std::string>{
+            "INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
+            "VALUES ('990102', '示范区', NULL, 'county', $1, $1)",
+            "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
+            "created_at, updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', NULL, '/1/', "
+            "'13812345678', $1, $1)",
+            "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
+            "created_at, updated_at) VALUES (2, 'section', '安全科', NULL, '990102', 1, '/1/2/', "
+            "'', "
+            "$1, $1)",
+            "INSERT INTO users (id, unit_id, username, display_name, password_hash, created_at, "
+            "updated_at, totp_secret, totp_enabled) VALUES (7, 1, 'officer', '安全员', 'x', $1, "
+            "$1, "
+            "'JBSWY3DPEHPK3PXP', 1)",
+            "INSERT INTO users (id, unit_id, username, display_name, password_hash, created_at, "
+            "updated_at) VALUES (8, 1, 'clerk', '文员', 'x', $1, $1)"},
+        {t}));
   }
   ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
   storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
@@ -2447,22 +2438,19 @@ TEST_P(StorageContract, ChecklistTemplatesRoundTripByVersion) {
 TEST_P(StorageContract, MigrationToChecklistsKeepsTheDistrictAndLoadsTheTemplates) {
   FreshDatabase db(GetParam());
   XA_REQUIRE_DB(db);
-  auto pool = sql::OpenPool(db.url(), {2, 5000});
+  auto pool = OpenAtSchema(db, 19);
   ASSERT_TRUE(pool.ok()) << pool.error().message;
-  ASSERT_TRUE(storage::Migrate(**pool, "t", 19).ok());
   {
-    auto conn = (*pool)->Acquire();
-    ASSERT_TRUE(conn.ok());
     const char* t = "2026-11-02T00:00:00.000Z";
-    for (const std::string q :
-         {"INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
-          "VALUES ('990102', '示范区', NULL, 'county', $1, $1)",
-          "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
-          "phone_index, created_at, updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', "
-          "NULL, '/1/', '', '', $1, $1)"}) {
-      auto done = (*conn)->Exec(q, {t});
-      ASSERT_TRUE(done.ok()) << q << ": " << done.error().message;
-    }
+    ASSERT_TRUE(WriteRows(
+        **pool,
+        std::vector<std::string>{
+            "INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
+            "VALUES ('990102', '示范区', NULL, 'county', $1, $1)",
+            "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
+            "phone_index, created_at, updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', "
+            "NULL, '/1/', '', '', $1, $1)"},
+        {t}));
   }
   ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
   storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
@@ -2571,26 +2559,24 @@ TEST_P(StorageContract, ChecklistTemplatesByOwnerAndTextCorrections) {
 TEST_P(StorageContract, MigrationToChecklistOwnersKeepsTheTemplates) {
   FreshDatabase db(GetParam());
   XA_REQUIRE_DB(db);
-  auto pool = sql::OpenPool(db.url(), {2, 5000});
+  auto pool = OpenAtSchema(db, 20);
   ASSERT_TRUE(pool.ok()) << pool.error().message;
-  ASSERT_TRUE(storage::Migrate(**pool, "t", 20).ok());
   {
-    auto conn = (*pool)->Acquire();
-    ASSERT_TRUE(conn.ok());
-    for (const std::string q :
-         {"INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
-          "VALUES ('990102', '示范区', NULL, 'county', 't', 't')",
-          "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
-          "phone_index, created_at, updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', "
-          "NULL, '/1/', '', '', 't', 't')",
-          "INSERT INTO checklist_templates (id, code, version, name, stages, shipped, created_by, "
-          "created_at) VALUES (7, 'fire.dormitory', 1, '学生宿舍消防安全检查表', 'junior', 1, "
-          "'system', 't')",
-          "INSERT INTO checklist_items (template_id, position, item_key, text, domain, answer, "
-          "failure_level) VALUES (7, 0, 'F01', '疏散通道畅通', 'fire', 'pass_fail', 'general')"}) {
-      auto done = (*conn)->Exec(q, {});
-      ASSERT_TRUE(done.ok()) << q << ": " << done.error().message;
-    }
+    ASSERT_TRUE(WriteRows(
+        **pool,
+        std::vector<std::string>{
+            "INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
+            "VALUES ('990102', '示范区', NULL, 'county', 't', 't')",
+            "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
+            "phone_index, created_at, updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', "
+            "NULL, '/1/', '', '', 't', 't')",
+            "INSERT INTO checklist_templates (id, code, version, name, stages, shipped, "
+            "created_by, "
+            "created_at) VALUES (7, 'fire.dormitory', 1, '学生宿舍消防安全检查表', 'junior', 1, "
+            "'system', 't')",
+            "INSERT INTO checklist_items (template_id, position, item_key, text, domain, answer, "
+            "failure_level) VALUES (7, 0, 'F01', '疏散通道畅通', 'fire', 'pass_fail', "
+            "'general')"}));
   }
   ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
   storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
@@ -2823,31 +2809,28 @@ TEST_P(StorageContract, PatrolPlansAndPatrols) {
 TEST_P(StorageContract, MigrationToPatrolsKeepsThePlaces) {
   FreshDatabase db(GetParam());
   XA_REQUIRE_DB(db);
-  auto pool = sql::OpenPool(db.url(), {2, 5000});
+  auto pool = OpenAtSchema(db, 21);
   ASSERT_TRUE(pool.ok()) << pool.error().message;
-  ASSERT_TRUE(storage::Migrate(**pool, "t", 21).ok());
   {
-    auto conn = (*pool)->Acquire();
-    ASSERT_TRUE(conn.ok());
-    for (const std::string q :
-         {"INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
-          "VALUES ('990102', '示范区', NULL, 'county', 't', 't')",
-          "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
-          "phone_index, created_at, updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', "
-          "NULL, '/1/', '', '', 't', 't')",
-          "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
-          "phone_index, created_at, updated_at) VALUES (2, 'school', '示范小学', 'S1', '990102', "
-          "1, '/1/2/', '', '', 't', 't')",
-          "INSERT INTO school_key_places (id, school_id, kind, name) VALUES (9, 2, 'canteen', "
-          "'学生食堂')",
-          "INSERT INTO checklist_templates (id, code, version, name, shipped, created_by, "
-          "created_at) VALUES (7, 'fire.canteen', 1, '食堂消防与燃气安全检查表', 1, 'system', 't')",
-          "INSERT INTO checklist_items (template_id, position, item_key, text, domain, "
-          "place_kind, answer, failure_level) VALUES (7, 0, 'C01', '燃气管道无泄漏', 'gas', "
-          "'canteen', 'pass_fail', 'major')"}) {
-      auto done = (*conn)->Exec(q, {});
-      ASSERT_TRUE(done.ok()) << q << ": " << done.error().message;
-    }
+    ASSERT_TRUE(WriteRows(
+        **pool,
+        std::vector<std::string>{
+            "INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
+            "VALUES ('990102', '示范区', NULL, 'county', 't', 't')",
+            "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
+            "phone_index, created_at, updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', "
+            "NULL, '/1/', '', '', 't', 't')",
+            "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
+            "phone_index, created_at, updated_at) VALUES (2, 'school', '示范小学', 'S1', '990102', "
+            "1, '/1/2/', '', '', 't', 't')",
+            "INSERT INTO school_key_places (id, school_id, kind, name) VALUES (9, 2, 'canteen', "
+            "'学生食堂')",
+            "INSERT INTO checklist_templates (id, code, version, name, shipped, created_by, "
+            "created_at) VALUES (7, 'fire.canteen', 1, '食堂消防与燃气安全检查表', 1, 'system', "
+            "'t')",
+            "INSERT INTO checklist_items (template_id, position, item_key, text, domain, "
+            "place_kind, answer, failure_level) VALUES (7, 0, 'C01', '燃气管道无泄漏', 'gas', "
+            "'canteen', 'pass_fail', 'major')"}));
   }
   ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
   storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
@@ -2881,37 +2864,34 @@ TEST_P(StorageContract, MigrationToPatrolsKeepsThePlaces) {
 TEST_P(StorageContract, MigrationToCampaignsKeepsThePatrols) {
   FreshDatabase db(GetParam());
   XA_REQUIRE_DB(db);
-  auto pool = sql::OpenPool(db.url(), {2, 5000});
+  auto pool = OpenAtSchema(db, 22);
   ASSERT_TRUE(pool.ok()) << pool.error().message;
-  ASSERT_TRUE(storage::Migrate(**pool, "t", 22).ok());
   {
-    auto conn = (*pool)->Acquire();
-    ASSERT_TRUE(conn.ok());
-    for (const std::string q :
-         {"INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
-          "VALUES ('990102', '示范区', NULL, 'county', 't', 't')",
-          "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
-          "phone_index, created_at, updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', "
-          "NULL, '/1/', '', '', 't', 't')",
-          "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
-          "phone_index, created_at, updated_at) VALUES (2, 'school', '示范小学', 'S1', '990102', "
-          "1, '/1/2/', '', '', 't', 't')",
-          "INSERT INTO school_key_places (id, school_id, kind, name) VALUES (9, 2, 'canteen', "
-          "'学生食堂')",
-          "INSERT INTO checklist_templates (id, code, version, name, shipped, created_by, "
-          "created_at) VALUES (7, 'fire.canteen', 1, '食堂消防与燃气安全检查表', 1, 'system', 't')",
-          "INSERT INTO checklist_items (template_id, position, item_key, text, domain, "
-          "place_kind, answer, failure_level) VALUES (7, 0, 'C01', '燃气管道无泄漏', 'gas', "
-          "'canteen', 'pass_fail', 'major')",
-          "INSERT INTO checklist_items (template_id, position, item_key, text, domain, "
-          "place_kind, answer, failure_level) VALUES (7, 1, 'C04', '烟罩无油污', 'fire', "
-          "'canteen', 'pass_fail', 'general')",
-          "INSERT INTO patrol_plans (id, school_id, key_place_id, template_id, frequency, "
-          "starts_on, created_by, created_at, updated_at) VALUES (4, 2, 9, 7, 'daily', "
-          "'2026-11-02', 'office', 't', 't')"}) {
-      auto done = (*conn)->Exec(q, {});
-      ASSERT_TRUE(done.ok()) << q << ": " << done.error().message;
-    }
+    ASSERT_TRUE(WriteRows(
+        **pool,
+        std::vector<std::string>{
+            "INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
+            "VALUES ('990102', '示范区', NULL, 'county', 't', 't')",
+            "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
+            "phone_index, created_at, updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', "
+            "NULL, '/1/', '', '', 't', 't')",
+            "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
+            "phone_index, created_at, updated_at) VALUES (2, 'school', '示范小学', 'S1', '990102', "
+            "1, '/1/2/', '', '', 't', 't')",
+            "INSERT INTO school_key_places (id, school_id, kind, name) VALUES (9, 2, 'canteen', "
+            "'学生食堂')",
+            "INSERT INTO checklist_templates (id, code, version, name, shipped, created_by, "
+            "created_at) VALUES (7, 'fire.canteen', 1, '食堂消防与燃气安全检查表', 1, 'system', "
+            "'t')",
+            "INSERT INTO checklist_items (template_id, position, item_key, text, domain, "
+            "place_kind, answer, failure_level) VALUES (7, 0, 'C01', '燃气管道无泄漏', 'gas', "
+            "'canteen', 'pass_fail', 'major')",
+            "INSERT INTO checklist_items (template_id, position, item_key, text, domain, "
+            "place_kind, answer, failure_level) VALUES (7, 1, 'C04', '烟罩无油污', 'fire', "
+            "'canteen', 'pass_fail', 'general')",
+            "INSERT INTO patrol_plans (id, school_id, key_place_id, template_id, frequency, "
+            "starts_on, created_by, created_at, updated_at) VALUES (4, 2, 9, 7, 'daily', "
+            "'2026-11-02', 'office', 't', 't')"}));
   }
   ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
   storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
@@ -3048,9 +3028,8 @@ TEST_P(StorageContract, MigrationToCampaignsKeepsThePatrols) {
 TEST_P(StorageContract, MigrationToTypicalProblemsKeepsTheCampaignsAndTheirHazards) {
   FreshDatabase db(GetParam());
   XA_REQUIRE_DB(db);
-  auto pool = sql::OpenPool(db.url(), {2, 5000});
+  auto pool = OpenAtSchema(db, 23);
   ASSERT_TRUE(pool.ok()) << pool.error().message;
-  ASSERT_TRUE(storage::Migrate(**pool, "t", 23).ok());
   {
     auto conn = (*pool)->Acquire();
     ASSERT_TRUE(conn.ok());
@@ -3081,10 +3060,7 @@ TEST_P(StorageContract, MigrationToTypicalProblemsKeepsTheCampaignsAndTheirHazar
         "INSERT INTO hazards (id, school_id, domain, level, title, found_at, found_by, source, "
         "state, created_at, updated_at) VALUES (7, 2, 'gas', 'general', '燃气软管老化', '" +
             t + "', 's1', 'self_inspection', 'reported', 't', 't')"};
-    for (const auto& q : statements) {
-      auto done = (*conn)->Exec(q, {});
-      ASSERT_TRUE(done.ok()) << q << ": " << done.error().message;
-    }
+    ASSERT_TRUE(WriteRows(**pool, statements));
   }
   ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
   storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);

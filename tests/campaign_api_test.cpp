@@ -107,15 +107,18 @@ class CampaignApiTest : public ::testing::TestWithParam<std::string> {
 
   // A safety officer of a school who may sign in at once (what an administrator sets up).
   bool AddSafetyOfficer(const std::string& username, std::int64_t school) {
+    return AddUser(username, school, "school_safety_officer");
+  }
+  bool AddUser(const std::string& username, std::int64_t unit, const std::string& role_code) {
     const auto now = FormatInstant(clock_.Now());
     auto done = store_->Write([&](domain::Tx& tx) -> Status {
       XA_ASSIGN_OR_RETURN(auto roles, tx.users().ListRoles());
       std::int64_t role = 0;
       for (const auto& r : roles) {
-        if (r.code == "school_safety_officer") role = r.id;
+        if (r.code == role_code) role = r.id;
       }
       domain::User u;
-      u.unit_id = school;
+      u.unit_id = unit;
       u.username = username;
       u.display_name = "安全干部";
       u.password_hash = HashPassword(kPassword);
@@ -671,6 +674,93 @@ TEST_P(CampaignApiTest, ADozenSchoolsFromDeploymentToEvaluation) {
               json::serialize(
                   json::object{{"school_id", schools_[0]}, {"kind", "reply"}, {"text", "补充"}}));
   EXPECT_EQ(FirstField(r), "campaign.closed");
+}
+
+// A campaign of a bureau reaches the schools of a bureau below it (a city's campaign and a
+// district's schools): that bureau lists and reads it, its board and its ranking for its own
+// schools only, and changes nothing; a campaign without its schools stays hidden from it.
+TEST_P(CampaignApiTest, ABureauBelowReadsACampaignThatReachesItsSchools) {
+  std::int64_t below = 0;
+  std::int64_t school = 0;
+  const auto now = FormatInstant(clock_.Now());
+  auto made = store_->Write([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(auto first, tx.org().FindUnit(schools_[0]));
+    domain::Unit b;
+    b.kind = "bureau";
+    b.name = "示范区第二教育管理中心";
+    b.region_code = first->region_code;
+    b.parent_id = first->parent_id;
+    b.created_at = b.updated_at = now;
+    XA_TRY(tx.org().InsertUnit(b));
+    below = b.id;
+    domain::Unit u;
+    u.kind = "school";
+    u.name = "管理中心附属小学";
+    u.code = "XC-S1";
+    u.region_code = first->region_code;
+    u.parent_id = b.id;
+    u.created_at = u.updated_at = now;
+    XA_TRY(tx.org().InsertUnit(u));
+    school = u.id;
+    domain::SchoolProfile p;
+    p.stage = "primary";
+    p.ownership = "public";
+    p.location_type = "urban";
+    p.students = 320;
+    p.staff = 28;
+    p.principal = "王校长";
+    return tx.org().InsertSchoolProfile(u.id, p);
+  });
+  ASSERT_TRUE(made.ok()) << made.error().message;
+  ASSERT_TRUE(AddUser("centre_office", below, "bureau_safety_office"));
+
+  auto body = Campaign();
+  body["targets"] = json::object{{"school_ids", json::array{schools_[0], schools_[1], school}}};
+  auto r = bureau_.Call("POST", "/api/v1/campaigns", json::serialize(body));
+  ASSERT_EQ(r.status, 201) << r.body;
+  campaign_ = Json(r).at("id").as_int64();
+  body = Campaign();
+  body["name"] = "城区学校燃气专项检查";
+  body["targets"] = json::object{{"school_ids", json::array{schools_[0]}}};
+  r = bureau_.Call("POST", "/api/v1/campaigns", json::serialize(body));
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto elsewhere = Json(r).at("id").as_int64();
+
+  const auto centre = As("centre_office");
+  ASSERT_FALSE(centre.cookie.empty());
+  r = centre.Call("GET", "/api/v1/campaigns?page_size=100");
+  ASSERT_EQ(r.status, 200) << r.body;
+  std::vector<std::int64_t> listed;
+  const auto page = Json(r);
+  for (const auto& c : page.at("items").as_array()) listed.push_back(c.at("id").as_int64());
+  EXPECT_EQ(listed, std::vector<std::int64_t>{campaign_});
+  r = centre.Call("GET", Path());
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_FALSE(Json(r).at("roles").at("manage").as_bool());
+  EXPECT_EQ(centre.Call("GET", "/api/v1/campaigns/" + std::to_string(elsewhere)).status, 404);
+  // Its own school only, on the list, the board and in the ranking among all three.
+  r = centre.Call("GET", Path("/schools"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  ASSERT_EQ(Json(r).at("items").as_array().size(), 1u) << r.body;
+  EXPECT_EQ(Json(r).at("items").as_array()[0].at("school_id").as_int64(), school);
+  EXPECT_EQ(centre.Call("GET", Path("/schools/" + std::to_string(schools_[0]))).status, 404);
+  r = centre.Call("GET", Path("/board"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("schools").as_int64(), 1);
+  EXPECT_EQ(Json(r).at("by_state").at("not_started").as_int64(), 1);
+  EXPECT_EQ(Json(bureau_.Call("GET", Path("/board"))).at("schools").as_int64(), 3);
+  r = centre.Call("GET", Path("/evaluation"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  ASSERT_EQ(Json(r).at("scores").as_array().size(), 1u) << r.body;
+  EXPECT_EQ(Json(r).at("scores").as_array()[0].at("school_id").as_int64(), school);
+  EXPECT_EQ(Json(r).at("ranked").as_int64(), 3);
+  // Reading is all: feedback, typical problems and closing stay with the deploying bureau.
+  r = centre.Call("POST", Path("/messages"),
+                  json::serialize(json::object{{"school_id", school}, {"text", "请按期完成自查"}}));
+  EXPECT_TRUE(r.status == 403 || r.status == 404) << r.status << " " << r.body;
+  EXPECT_EQ(centre.Call("GET", Path("/hazards")).status, 403);
+  r = centre.Call("POST", Path("/close"), R"({"summary":"结束"})");
+  EXPECT_TRUE(r.status == 403 || r.status == 404) << r.status << " " << r.body;
 }
 
 TEST_P(CampaignApiTest, DeploymentErrorsNameTheFieldAndNothingIsStored) {

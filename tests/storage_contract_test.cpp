@@ -2984,7 +2984,8 @@ TEST_P(StorageContract, MigrationToCampaignsKeepsThePatrols) {
             EXPECT_EQ(sheets[1].missed, std::vector<std::string>{"C01"});
             XA_ASSIGN_OR_RETURN(auto own_only, tx.campaigns().Sheets(c.id, 2, std::string("self")));
             EXPECT_EQ(own_only.size(), 1u);
-            XA_ASSIGN_OR_RETURN(auto progress, tx.campaigns().ProgressOf(c.id));
+            XA_ASSIGN_OR_RETURN(auto progress,
+                                tx.campaigns().ProgressOf(c.id, domain::ScopeFilter{}));
             EXPECT_EQ(progress.schools.at("in_progress"), 1);
             EXPECT_EQ(progress.schools.at("not_started"), 0);
             EXPECT_EQ(progress.missed, 1);
@@ -2995,6 +2996,25 @@ TEST_P(StorageContract, MigrationToCampaignsKeepsThePatrols) {
               EXPECT_EQ(progress.failed[1].domain, "gas");
               EXPECT_EQ(progress.failed[1].place_kind, "canteen");
             }
+            // Within a bureau's scope: what its schools count; nothing outside them.
+            XA_ASSIGN_OR_RETURN(auto within, tx.campaigns().ProgressOf(
+                                                 c.id, domain::ScopeFilter::Subtree("/1/2/")));
+            EXPECT_EQ(within.schools.at("in_progress"), 1);
+            EXPECT_EQ(within.missed, 1);
+            EXPECT_EQ(within.failed.size(), 2u);
+            EXPECT_EQ(within.hazards_open, progress.hazards_open);
+            XA_ASSIGN_OR_RETURN(auto outside, tx.campaigns().ProgressOf(
+                                                  c.id, domain::ScopeFilter::Subtree("/1/9/")));
+            EXPECT_EQ(outside.schools.at("in_progress"), 0);
+            EXPECT_EQ(outside.missed, 0);
+            EXPECT_TRUE(outside.failed.empty());
+            EXPECT_EQ(outside.hazards_open + outside.hazards_closed, 0);
+            XA_ASSIGN_OR_RETURN(
+                auto reaches, tx.campaigns().Reaches(c.id, domain::ScopeFilter::Subtree("/1/2/")));
+            EXPECT_TRUE(reaches);
+            XA_ASSIGN_OR_RETURN(
+                reaches, tx.campaigns().Reaches(c.id, domain::ScopeFilter::Subtree("/1/9/")));
+            EXPECT_FALSE(reaches);
             XA_ASSIGN_OR_RETURN(auto facts, tx.campaigns().Facts(c.id));
             EXPECT_EQ(facts.size(), 1u);
             if (!facts.empty()) {
@@ -3015,6 +3035,20 @@ TEST_P(StorageContract, MigrationToCampaignsKeepsThePatrols) {
             XA_ASSIGN_OR_RETURN(auto none,
                                 tx.campaigns().List(by_member, domain::ScopeFilter{}, page));
             EXPECT_EQ(none.total, 0);
+            // A scope below the deploying bureau lists the campaign only when asked for the
+            // campaigns reaching its schools.
+            cp::CampaignFilter reaching;
+            XA_ASSIGN_OR_RETURN(
+                auto below,
+                tx.campaigns().List(reaching, domain::ScopeFilter::Subtree("/1/2/"), page));
+            EXPECT_EQ(below.total, 0);
+            reaching.reaching = true;
+            XA_ASSIGN_OR_RETURN(
+                below, tx.campaigns().List(reaching, domain::ScopeFilter::Subtree("/1/2/"), page));
+            EXPECT_EQ(below.total, 1);
+            XA_ASSIGN_OR_RETURN(
+                below, tx.campaigns().List(reaching, domain::ScopeFilter::Subtree("/1/9/"), page));
+            EXPECT_EQ(below.total, 0);
             XA_TRY(tx.campaigns().SetTargetState(c.id, 2, "submitted", "2026-11-06T01:00Z"));
             XA_TRY(tx.campaigns().Close(c.id, "总结", "2026-11-30T01:00:00.000Z"));
             XA_ASSIGN_OR_RETURN(auto closed, tx.campaigns().Find(c.id));

@@ -54,7 +54,11 @@ std::string Cut(const std::string& text, std::size_t bytes) {
 struct Loaded {
   cp::Campaign campaign;
   CampaignRoles roles;
-  bool sees_all = false;  // every school of the campaign (the bureau, not an inspector)
+  // Every school of the campaign within the caller's scope (a bureau, not an inspector): all of
+  // them at the deploying bureau; only its own at a bureau below it (`partial`), which reads the
+  // campaign, its board and its ranking for those schools and changes nothing.
+  bool sees_all = false;
+  bool partial = false;
   std::vector<cp::Team> teams;
 };
 
@@ -79,7 +83,14 @@ Result<Loaded> Load(domain::Tx& tx, const RequestContext& ctx, std::int64_t id) 
   l.roles.fill = l.roles.school_id.has_value() && ctx.Can(domain::perm::kCampaignFill);
   l.roles.inspect =
       ctx.Can(domain::perm::kCampaignInspect) && (l.roles.manage || !l.roles.team_ids.empty());
-  if (!at_bureau && !l.roles.school_id && l.roles.team_ids.empty()) return NotVisible();
+  if (!at_bureau && !l.roles.school_id &&
+      (ctx.Can(domain::perm::kCampaignManage) || !ctx.Can(domain::perm::kCampaignInspect))) {
+    XA_ASSIGN_OR_RETURN(l.partial, tx.campaigns().Reaches(id, ctx.Scope()));
+    l.sees_all = l.partial;
+  }
+  if (!at_bureau && !l.partial && !l.roles.school_id && l.roles.team_ids.empty()) {
+    return NotVisible();
+  }
   l.campaign = std::move(*c);
   return l;
 }
@@ -263,6 +274,8 @@ Result<domain::PageResult<cp::Campaign>> ListCampaigns(Services& s, const Reques
                  !ctx.Can(domain::perm::kCampaignManage)) {
         f.member = ctx.actor;
         scope = domain::ScopeFilter{};
+      } else {
+        f.reaching = true;  // and a city's campaigns reaching the bureau's schools
       }
     }
     XA_ASSIGN_OR_RETURN(out, tx.campaigns().List(f, scope, page));
@@ -704,8 +717,13 @@ Result<CampaignBoard> GetCampaignBoard(Services& s, const RequestContext& ctx, s
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(auto l, Load(tx, ctx, id));
     if (!l.sees_all) return Denied("只有教育局可以查看专项行动进度");
-    XA_ASSIGN_OR_RETURN(out.progress, tx.campaigns().ProgressOf(id));
+    XA_ASSIGN_OR_RETURN(out.progress, tx.campaigns().ProgressOf(
+                                          id, l.partial ? ctx.Scope() : domain::ScopeFilter{}));
     out.schools = l.campaign.school_count;
+    if (l.partial) {
+      out.schools = 0;
+      for (const auto& [state, n] : out.progress.schools) out.schools += n;
+    }
     return {};
   }));
   return out;
@@ -723,6 +741,16 @@ Status EvaluateIn(domain::Tx& tx, const RequestContext& ctx, std::int64_t id, Ev
   out.weights = l.campaign.weights;
   out.scores = cp::Evaluate(out.weights, l.campaign.self_to, facts);
   out.ranked = static_cast<int>(out.scores.size());
+  if (l.partial) {
+    // A bureau below the deploying one: its own schools, ranked among all of the campaign's.
+    XA_ASSIGN_OR_RETURN(auto targets, tx.campaigns().Targets(id, std::nullopt));
+    std::vector<std::int64_t> own;
+    for (const auto& t : targets) {
+      if (ctx.Covers(t.school_path)) own.push_back(t.school_id);
+    }
+    std::erase_if(out.scores,
+                  [&](const cp::Score& sc) { return !Contains(own, sc.school_id); });
+  }
   name = std::move(l.campaign.name);
   return {};
 }

@@ -259,6 +259,9 @@ struct CampaignFilter {
   std::optional<std::string> state;
   std::optional<std::int64_t> school_id;  // campaigns this school is in
   std::optional<std::string> member;      // campaigns with a team this user is on
+  // With a scope: also the campaigns of a bureau above it that reach a school within it (a city's
+  // campaign, for the district bureaus of its schools), not only those deployed within it.
+  bool reaching = false;
 };
 
 class CampaignRepository {
@@ -304,7 +307,10 @@ class CampaignRepository {
 
   // Each target school with its submission, its missed items and the campaign's hazards.
   virtual Result<std::vector<SchoolFacts>> Facts(std::int64_t campaign_id) = 0;
-  virtual Result<Progress> ProgressOf(std::int64_t campaign_id) = 0;
+  // The progress of the campaign's schools within `within` (every school: ScopeFilter{}).
+  virtual Result<Progress> ProgressOf(std::int64_t campaign_id, const ScopeFilter& within) = 0;
+  // Whether any school of the campaign is within the scope.
+  virtual Result<bool> Reaches(std::int64_t campaign_id, const ScopeFilter& scope) = 0;
 };
 
 }  // namespace xiaoan::domain::campaign

@@ -195,7 +195,18 @@ Result<domain::PageResult<cp::Campaign>> SqlCampaignRepository::List(
         "WHERE t.campaign_id = c.id AND m.username = ?)",
         {*f.member});
   }
-  AddScope(where, scope, "u.path");
+  if (f.reaching && !scope.all) {
+    auto [own, values] = ScopeClause(scope, "u.path");
+    auto [reach, more] = ScopeClause(scope, "su.path");
+    values.insert(values.end(), more.begin(), more.end());
+    where.Add("(" + own +
+                  ") OR EXISTS (SELECT 1 FROM campaign_schools cs JOIN org_units su ON su.id = "
+                  "cs.school_id WHERE cs.campaign_id = c.id AND (" +
+                  reach + "))",
+              std::move(values));
+  } else {
+    AddScope(where, scope, "u.path");
+  }
   XA_ASSIGN_OR_RETURN(auto count,
                       conn_.Query("SELECT COUNT(*) FROM campaigns c JOIN org_units u ON u.id = "
                                   "c.owner_unit_id" +
@@ -518,39 +529,69 @@ Result<std::vector<cp::SchoolFacts>> SqlCampaignRepository::Facts(std::int64_t c
   return out;
 }
 
-Result<cp::Progress> SqlCampaignRepository::ProgressOf(std::int64_t campaign_id) {
+Result<cp::Progress> SqlCampaignRepository::ProgressOf(std::int64_t campaign_id,
+                                                       const domain::ScopeFilter& within) {
+  // Each count over the campaign's schools within the scope: `school` names the column holding
+  // the school, joined to its unit `su`.
+  const auto where = [&](const std::string& campaign, const std::string& school) {
+    WhereBuilder w;
+    w.Add(campaign + " = ?", {campaign_id});
+    if (!within.all) {
+      auto [clause, values] = ScopeClause(within, "su.path");
+      w.Add("EXISTS (SELECT 1 FROM org_units su WHERE su.id = " + school + " AND (" + clause + "))",
+            std::move(values));
+    }
+    return w;
+  };
   cp::Progress p;
   for (const auto& s : cp::SchoolStates()) p.schools[std::string(s.code)] = 0;
-  XA_ASSIGN_OR_RETURN(auto s, conn_.Query("SELECT state, COUNT(*) FROM campaign_schools WHERE "
-                                          "campaign_id = $1 GROUP BY state",
-                                          {campaign_id}));
+  auto w = where("campaign_id", "campaign_schools.school_id");
+  XA_ASSIGN_OR_RETURN(auto s, conn_.Query("SELECT state, COUNT(*) FROM campaign_schools" + w.Sql() +
+                                              " GROUP BY state",
+                                          w.params()));
   for (std::size_t i = 0; i < s.size(); ++i) {
     p.schools[s.Text(i, 0)] = static_cast<int>(s.Int(i, 1));
   }
+  w = where("s.campaign_id", "s.school_id");
+  w.Add("a.verdict = 'fail'", {});
   XA_ASSIGN_OR_RETURN(
-      auto f, conn_.Query("SELECT i.domain, COALESCE(k.kind, ''), COUNT(*) FROM campaign_answers "
-                          "a JOIN campaign_sheets s ON s.id = a.sheet_id JOIN checklist_items i "
-                          "ON i.template_id = s.template_id AND i.item_key = a.item_key LEFT "
-                          "JOIN school_key_places k ON k.id = s.key_place_id WHERE "
-                          "s.campaign_id = $1 AND a.verdict = 'fail' GROUP BY i.domain, "
-                          "COALESCE(k.kind, '') ORDER BY 3 DESC, 1, 2",
-                          {campaign_id}));
+      auto f,
+      conn_.Query("SELECT i.domain, COALESCE(k.kind, ''), COUNT(*) FROM campaign_answers "
+                  "a JOIN campaign_sheets s ON s.id = a.sheet_id JOIN checklist_items i "
+                  "ON i.template_id = s.template_id AND i.item_key = a.item_key LEFT "
+                  "JOIN school_key_places k ON k.id = s.key_place_id" +
+                      w.Sql() + " GROUP BY i.domain, COALESCE(k.kind, '') ORDER BY 3 DESC, 1, 2",
+                  w.params()));
   for (std::size_t i = 0; i < f.size(); ++i) {
     p.failed.push_back({f.TakeText(i, 0), f.TakeText(i, 1), static_cast<int>(f.Int(i, 2))});
   }
+  w = where("campaign_id", "hazards.school_id");
   XA_ASSIGN_OR_RETURN(auto h, conn_.Query("SELECT COUNT(*), COALESCE(SUM(CASE WHEN state = "
-                                          "'closed' THEN 1 ELSE 0 END), 0) FROM hazards WHERE "
-                                          "campaign_id = $1",
-                                          {campaign_id}));
+                                          "'closed' THEN 1 ELSE 0 END), 0) FROM hazards" +
+                                              w.Sql(),
+                                          w.params()));
   p.hazards_closed = static_cast<int>(h.Int(0, 1));
   p.hazards_open = static_cast<int>(h.Int(0, 0)) - p.hazards_closed;
-  XA_ASSIGN_OR_RETURN(auto m, conn_.Query("SELECT missed FROM campaign_sheets WHERE campaign_id "
-                                          "= $1 AND missed <> ''",
-                                          {campaign_id}));
+  w = where("campaign_id", "campaign_sheets.school_id");
+  w.Add("missed <> ''", {});
+  XA_ASSIGN_OR_RETURN(auto m,
+                      conn_.Query("SELECT missed FROM campaign_sheets" + w.Sql(), w.params()));
   for (std::size_t i = 0; i < m.size(); ++i) {
     p.missed += static_cast<int>(Split(m.Text(i, 0)).size());
   }
   return p;
+}
+
+Result<bool> SqlCampaignRepository::Reaches(std::int64_t campaign_id,
+                                            const domain::ScopeFilter& scope) {
+  WhereBuilder w;
+  w.Add("s.campaign_id = ?", {campaign_id});
+  AddScope(w, scope, "u.path");
+  XA_ASSIGN_OR_RETURN(auto r, conn_.Query("SELECT 1 FROM campaign_schools s JOIN org_units u ON "
+                                          "u.id = s.school_id" +
+                                              w.Sql() + " LIMIT 1",
+                                          w.params()));
+  return r.size() > 0;
 }
 
 }  // namespace xiaoan::storage

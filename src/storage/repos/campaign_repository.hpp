@@ -40,7 +40,9 @@ class SqlCampaignRepository final : public domain::campaign::CampaignRepository 
   Result<std::vector<domain::campaign::Typical>> TypicalOf(std::int64_t campaign_id) override;
   Result<std::vector<std::int64_t>> HazardIds(std::int64_t campaign_id) override;
   Result<std::vector<domain::campaign::SchoolFacts>> Facts(std::int64_t campaign_id) override;
-  Result<domain::campaign::Progress> ProgressOf(std::int64_t campaign_id) override;
+  Result<domain::campaign::Progress> ProgressOf(std::int64_t campaign_id,
+                                                const domain::ScopeFilter& within) override;
+  Result<bool> Reaches(std::int64_t campaign_id, const domain::ScopeFilter& scope) override;
 
  private:
   sql::Connection& conn_;

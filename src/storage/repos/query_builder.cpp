@@ -23,10 +23,14 @@ void WhereBuilder::Add(std::string_view fragment, std::vector<sql::Value> values
 
 void AddScope(WhereBuilder& where, const domain::ScopeFilter& scope, const std::string& column) {
   if (scope.all) return;
-  if (scope.paths.empty()) {
-    where.Add("1 = 0", {});
-    return;
-  }
+  auto [clause, values] = ScopeClause(scope, column);
+  where.Add(clause, std::move(values));
+}
+
+std::pair<std::string, std::vector<sql::Value>> ScopeClause(const domain::ScopeFilter& scope,
+                                                            const std::string& column) {
+  if (scope.all) return {"1 = 1", {}};
+  if (scope.paths.empty()) return {"1 = 0", {}};
   std::string clause;
   std::vector<sql::Value> values;
   // A subtree is a path prefix, compared as a substring rather than with LIKE: SQLite prepares a
@@ -43,7 +47,7 @@ void AddScope(WhereBuilder& where, const domain::ScopeFilter& scope, const std::
       values.emplace_back(p);
     }
   }
-  where.Add(clause, std::move(values));
+  return {clause, std::move(values)};
 }
 
 void AddCountUnits(WhereBuilder& where, const domain::ScopeFilter& scope,

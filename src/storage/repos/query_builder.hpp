@@ -29,6 +29,10 @@ class WhereBuilder {
 
 // Restricts column (a unit path) to the scope: exact paths, or subtrees by prefix.
 void AddScope(WhereBuilder& where, const domain::ScopeFilter& scope, const std::string& column);
+// The same condition as a fragment with "?" and its values, to combine with others in
+// parentheses ("1 = 1" for a scope of everything).
+std::pair<std::string, std::vector<sql::Value>> ScopeClause(const domain::ScopeFilter& scope,
+                                                            const std::string& column);
 
 // Restricts column (the unit_id of a table counted per unit for the whole subtree below it, like
 // hazard_unit_counts) to the units whose rows sum to the scope, or to one school in the scope.

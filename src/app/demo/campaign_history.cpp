@@ -33,7 +33,8 @@ constexpr const char* kFailNotes[] = {"已通知后勤处维修", "现场拍照�
 
 Result<int> SeedCampaignHistory(Services& s, std::uint64_t seed, domain::UnitId bureau,
                                 const std::vector<domain::UnitId>& schools,
-                                const std::vector<domain::UnitId>& account_schools) {
+                                const std::vector<domain::UnitId>& account_schools,
+                                const std::string& office_user) {
   const auto today = cal::ParseDate(domain::hazard::ChinaDate(s.clock.Now()));
   if (!today || schools.empty()) return 0;
   DemoRng rnd(seed, 0x3C6EF372FE94F82BULL);
@@ -49,7 +50,7 @@ Result<int> SeedCampaignHistory(Services& s, std::uint64_t seed, domain::UnitId 
   at.files_dir = s.files_dir;
 
   RequestContext office;
-  office.actor = "safety_office";
+  office.actor = office_user;
   office.unit_id = bureau;
   cp::Campaign c;
   c.name = "2026年秋冬季校园消防安全专项行动";

@@ -140,6 +140,7 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
   std::vector<domain::UnitId> history_schools;
   std::vector<domain::UnitId> account_schools;
   domain::UnitId first_bureau = 0;
+  domain::UnitId top_bureau = 0;  // the city's at city scale, else the district's
   DemoRandom rnd(options.seed);
   DemoSummary summary;
   const std::string now = s.Now();
@@ -167,6 +168,7 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
     XA_TRY(add_region("990000", "示范省", std::nullopt));
     XA_TRY(add_region("990100", "示范市", "990000"));
     std::optional<domain::UnitId> city_bureau;
+    top_bureau = 0;
     const int districts = options.scale == "city" ? 25 : 1;
     if (options.scale == "city") {
       domain::Unit u;
@@ -176,6 +178,7 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
       u.region_code = "990100";
       XA_ASSIGN_OR_RETURN(auto bureau, add_unit(u));
       city_bureau = bureau.id;
+      top_bureau = bureau.id;
       ++summary.bureaus;
     }
     first_bureau = 0;
@@ -350,8 +353,9 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
       }
       return {};
     }));
-    XA_ASSIGN_OR_RETURN(summary.campaign_sheets, SeedCampaignHistory(s, options.seed, first_bureau,
-                                                                     district, account_schools));
+    XA_ASSIGN_OR_RETURN(summary.campaign_sheets,
+                        SeedCampaignHistory(s, options.seed, first_bureau, district,
+                                            account_schools, "safety_office"));
   }
   if (bulk) {
     // The benchmark data sets: one transaction per group of schools, so that a city's million
@@ -373,6 +377,14 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
         return {};
       }));
     }
+    // The campaign of the data set's top bureau over every school, through its use cases as in
+    // the district: the progress board and the evaluation have sheets, missed items and hazards
+    // to count.
+    XA_ASSIGN_OR_RETURN(
+        summary.campaign_sheets,
+        SeedCampaignHistory(s, options.seed, top_bureau == 0 ? first_bureau : top_bureau,
+                            history_schools, account_schools,
+                            top_bureau == 0 ? "safety_office" : "city_safety"));
   }
   return summary;
 }

@@ -75,9 +75,11 @@ Result<int> SeedPatrolHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
 // The demo district's autumn fire-safety campaign as it stands today (deployed, most schools
 // self-inspected and submitted, the first account school still at it), through the campaign use
 // cases in their own transactions; the sheets filled.
+// `office` is the bureau's safety office that deploys it.
 Result<int> SeedCampaignHistory(Services& s, std::uint64_t seed, domain::UnitId bureau,
                                 const std::vector<domain::UnitId>& schools,
-                                const std::vector<domain::UnitId>& account_schools);
+                                const std::vector<domain::UnitId>& account_schools,
+                                const std::string& office);
 
 // Seeds the fictional 示范区 (or 示范市 at city scale) deterministically from the seed; refuses
 // a database that already holds organisation data. Generated passwords are returned once.

@@ -3,10 +3,11 @@
 // and export always use the applied ones. Unit-tested in __tests__/useListPage.spec.ts.
 import { getCurrentInstance, onActivated, onMounted, reactive } from 'vue'
 import { ElMessage } from 'element-plus'
-import { saveDownload, type Download, type Page } from '@/api/http'
+import type { Download, Page } from '@/api/http'
 import { i18n } from '@/i18n'
 import { confirmAction } from '@/utils/confirm'
 import { showError } from '@/utils/errors'
+import { useDownload } from './useDownload'
 import { DEFAULT_PAGE_SIZE, snapshot, toSort, type PageParams, type SortChange, type SortFields } from './listQuery'
 
 export * from './listQuery'
@@ -41,7 +42,8 @@ export interface ListPage<F extends object, T, Q extends object, S extends strin
   pageSize: number
   sort: S | undefined
   loading: boolean
-  exporting: boolean
+  /** An export is running (`exportWith`). */
+  readonly exporting: boolean
   /** Whether the search form is shown (RightToolbar hides it). */
   showSearch: boolean
   /** The list query: the applied filters, the page and the sort. */
@@ -70,6 +72,7 @@ export function useListPage<F extends object, T, Q extends object, S extends str
   const form = reactive(first) as F
   let applied = snapshot(first)
   let seq = 0
+  const exporter = useDownload({ progress: true })
 
   function query(): Q & PageParams<S> {
     const q: Q & PageParams<S> = { ...options.filters(snapshot(applied)), page: list.page, page_size: list.pageSize }
@@ -117,19 +120,7 @@ export function useListPage<F extends object, T, Q extends object, S extends str
   }
 
   async function exportWith(run: (query: Q & { sort?: S }) => Promise<Download>): Promise<void> {
-    if (list.exporting) return
-    list.exporting = true
-    const note = ElMessage.info({ message: t('common.exportStarted'), duration: 0 })
-    try {
-      const file = await run(exportQuery())
-      saveDownload(file)
-      ElMessage.success(t('common.exported', { file: file.filename }))
-    } catch (e) {
-      showError(e)
-    } finally {
-      note.close()
-      list.exporting = false
-    }
+    await exporter.download(() => run(exportQuery()))
   }
 
   async function remove(name: string, action: () => Promise<unknown>): Promise<boolean> {
@@ -157,7 +148,9 @@ export function useListPage<F extends object, T, Q extends object, S extends str
     pageSize: DEFAULT_PAGE_SIZE,
     sort: undefined as S | undefined,
     loading: false,
-    exporting: false,
+    get exporting(): boolean {
+      return exporter.downloading.value
+    },
     showSearch: true,
     query,
     exportQuery,

@@ -1,6 +1,7 @@
-// 专项行动 in a real browser. The bureau's safety office deploys a campaign to 示范区双桥小学 with
-// the shipped 食堂消防与燃气安全检查表, both windows from today (China time) — the form first saying
-// what is missing; then the school's safety officer, on a phone, opens it from the home card,
+// 专项行动 in a real browser. The bureau's safety office deploys a campaign to 示范区双桥小学 (picked
+// by name, within its 学区: the select lists the bureau's clusters) with the shipped
+// 食堂消防与燃气安全检查表, both windows from today (China time) — the form first saying what is
+// missing; then the school's safety officer, on a phone, opens it from the home card,
 // fills the sheets it owes place by place (one item failed, with its photo) and submits, its page
 // then showing its score and rank (评价得分); the bureau's board shows the school 已提交 (its
 // ranking agreeing with the school's score); and the bureau marks the failure's hazard as a typical
@@ -38,6 +39,8 @@ const SCHOOL = '示范区双桥小学'
 const TEMPLATE = '食堂消防与燃气安全检查表'
 const NAME = '冬季消防安全专项检查（端到端）'
 let schoolId
+/** The school's 学区 (every demo school has one). */
+let cluster
 let campaignId
 /** The hazard the school's failed item raised. */
 let hazardId
@@ -53,6 +56,9 @@ before(async () => {
   const me = await (await api('/api/v1/auth/me')).json()
   assert.equal(me.unit.name, SCHOOL)
   schoolId = me.unit.id
+  const school = await (await api(`/api/v1/schools/${schoolId}`)).json()
+  assert.ok(school.cluster_id > 0, 'the demo school is in a 学区')
+  cluster = { id: school.cluster_id, name: school.cluster_name }
 })
 
 after(async () => {
@@ -100,6 +106,17 @@ describe('campaigns', () => {
     await page.fill(byTest('deploy-name'), NAME)
     await choose(page, 'deploy-domains', '消防安全')
     await choose(page, 'deploy-templates', TEMPLATE)
+    // 学区: the select lists the bureau's clusters, as the API does; the school's is picked.
+    const api = await apiSession(server, 'safety_office')
+    const clusters = (await (await api('/api/v1/units?kind=cluster&page_size=500')).json()).items.map((u) => u.name)
+    assert.ok(clusters.length > 1 && clusters.includes(cluster.name), 'the demo bureau has its clusters')
+    await page.click(byTest('deploy-cluster_ids'))
+    await page.waitForFunction((names) => {
+      const shown = [...document.querySelectorAll('.el-select-dropdown__item')].filter((e) => e.offsetParent !== null).map((e) => e.textContent.trim())
+      return shown.length === names.length && names.every((n) => shown.includes(n))
+    }, clusters)
+    await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: cluster.name }).first().click()
+    await page.click(`${byTest('campaign-deploy-dialog')} .intro`) // closes the dropdown
     await choose(page, 'deploy-schools', SCHOOL)
     await range(page, 'deploy-self', today, today)
     await range(page, 'deploy-inspect', today, today)
@@ -112,10 +129,10 @@ describe('campaigns', () => {
     assert.equal((await page.locator(byTest('campaign-name')).innerText()).trim(), NAME)
     await page.locator(byTest(`school-${schoolId}`)).waitFor()
 
-    const api = await apiSession(server, 'safety_office')
     const c = await (await api(`/api/v1/campaigns/${campaignId}`)).json()
     assert.deepEqual([c.self_from, c.self_to, c.inspect_from, c.inspect_to], [today, today, today, today])
     assert.deepEqual(c.targets.school_ids, [schoolId])
+    assert.deepEqual(c.targets.cluster_ids, [cluster.id])
     assert.equal(c.school_count, 1)
     assert.deepEqual(c.weights, { completion: 30, self_found: 20, no_missed: 20, rectified: 20, closed: 10 })
     await screenshot(page, 'campaign-detail-desktop')

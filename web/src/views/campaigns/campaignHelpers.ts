@@ -42,6 +42,8 @@ export interface DeployForm {
   description: string
   stages: string[]
   location_types: string[]
+  /** 学区 (org units of kind cluster). */
+  cluster_ids: number[]
   /** '' any, 'yes' boarding only, 'no' day schools only. */
   boarding: '' | 'yes' | 'no'
   school_ids: number[]
@@ -59,6 +61,7 @@ export function emptyDeployForm(): DeployForm {
     description: '',
     stages: [],
     location_types: [],
+    cluster_ids: [],
     boarding: '',
     school_ids: [],
     self: null,
@@ -75,11 +78,12 @@ function isDefaultWeights(w: CampaignWeights): boolean {
   return WEIGHT_PARTS.every((k) => w[k] === DEFAULT_WEIGHTS[k])
 }
 
-/** The request body: only the targets chosen, the weights only when not the defaults. */
+/** The request body: only the targets chosen (every one must hold), the weights only when not the defaults. */
 export function deployInput(f: DeployForm): CampaignInput {
   const targets: CampaignInput['targets'] = {}
   if (f.stages.length) targets.stages = [...f.stages]
   if (f.location_types.length) targets.location_types = [...f.location_types]
+  if (f.cluster_ids.length) targets.cluster_ids = [...f.cluster_ids]
   if (f.boarding) targets.boarding = f.boarding === 'yes'
   if (f.school_ids.length) targets.school_ids = [...f.school_ids]
   const input: CampaignInput = {
@@ -113,7 +117,7 @@ export function checkDeploy(t: Translate, f: DeployForm): Record<string, string>
 
 /**
  * The server's field names (domains[1], self_to, weights.completion, targets.school_ids[2],
- * template_ids[0]) as the form item that shows them; null for one no item shows.
+ * targets.cluster_ids[0], template_ids[0]) as the form item that shows them; null for one no item shows.
  */
 export function deployFormField(field: string): string | null {
   const base = field.replace(/\[\d+\]/g, '')
@@ -123,6 +127,7 @@ export function deployFormField(field: string): string | null {
   if (base === 'weights' || base.startsWith('weights.')) return 'weights'
   if (base === 'targets.stages') return 'stages'
   if (base === 'targets.location_types') return 'location_types'
+  if (base === 'targets.cluster_ids') return 'cluster_ids'
   if (base === 'targets.boarding') return 'boarding'
   if (base === 'targets.school_ids') return 'school_ids'
   if (base === 'targets' || base.startsWith('targets.')) return 'targets'

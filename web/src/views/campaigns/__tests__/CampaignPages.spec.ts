@@ -37,6 +37,7 @@ const api = vi.hoisted(() => ({
     close: vi.fn(),
   },
   schools: { list: vi.fn() },
+  units: { listAll: vi.fn() },
   checklists: { list: vi.fn() },
   dictionaries: { all: vi.fn() },
   confirm: vi.fn(),
@@ -54,7 +55,7 @@ vi.mock('@/api/campaigns', async (importOriginal) => {
 })
 vi.mock('@/api/org', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api/org')>()
-  return { ...real, schoolsApi: api.schools }
+  return { ...real, schoolsApi: api.schools, unitsApi: api.units }
 })
 vi.mock('@/api/checklists', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api/checklists')>()
@@ -332,6 +333,11 @@ describe('CampaignDeployDialog', () => {
     const { w } = await mountPage(CampaignDeployDialog, '/campaigns', user(OFFICE, BUREAU), { modelValue: true })
     await flushPromises()
     const dialog = () => document.querySelector('[data-test="campaign-deploy-dialog"]') as HTMLElement
+    // Without unit:read the clusters are not listed, and 学区 is not offered.
+    expect(api.units.listAll).not.toHaveBeenCalled()
+    expect(dialog().querySelector('[data-test="deploy-stages"]')).not.toBeNull()
+    expect(dialog().querySelector('[data-test="deploy-location_types"]')).not.toBeNull()
+    expect(dialog().querySelector('[data-test="deploy-cluster_ids"]')).toBeNull()
     ;(dialog().querySelector('[data-test="deploy-save"]') as HTMLButtonElement).click()
     await settle()
     expect(api.campaigns.deploy).not.toHaveBeenCalled()
@@ -376,6 +382,44 @@ describe('CampaignDeployDialog', () => {
     await flushPromises()
     expect(w.emitted('deployed')?.[0]).toEqual([view()])
     expect(w.emitted('update:modelValue')?.at(-1)).toEqual([false])
+  })
+})
+
+describe('CampaignDeployDialog: 学区', () => {
+  it('lists the bureau’s clusters, sends those picked as targets.cluster_ids and shows the server’s reason at 学区', async () => {
+    api.checklists.list.mockResolvedValue({ items: [{ id: 2, name: '食堂消防与燃气安全检查表', owner_name: '系统内置' }], total: 1 })
+    api.schools.list.mockResolvedValue({ items: [{ id: 21, name: '示范区双桥小学' }], total: 1 })
+    api.units.listAll.mockResolvedValue([
+      { id: 10, kind: 'cluster', name: '城区学区' },
+      { id: 12, kind: 'cluster', name: '东部学区' },
+    ])
+    const { w } = await mountPage(CampaignDeployDialog, '/campaigns', user([...OFFICE, 'unit:read'], BUREAU), { modelValue: true })
+    await flushPromises()
+    expect(api.units.listAll).toHaveBeenCalledWith(expect.objectContaining({ kind: 'cluster' }))
+    const dialog = () => document.querySelector('[data-test="campaign-deploy-dialog"]') as HTMLElement
+    const item = () => dialog().querySelector('[data-test="deploy-cluster_ids"]')?.closest('.el-form-item') as HTMLElement
+    expect(item().querySelector('.el-form-item__label')?.textContent?.trim()).toBe('学区')
+    const select = w.findAllComponents({ name: 'ElSelect' }).find((c) => c.attributes('data-test') === 'deploy-cluster_ids')!
+    expect(select.findAllComponents({ name: 'ElOption' }).map((o) => o.props('label'))).toEqual(['城区学区', '东部学区'])
+
+    const vm = w.vm as unknown as { $: { setupState: { form: Record<string, unknown> } } }
+    Object.assign(vm.$.setupState.form, {
+      name: '冬季消防',
+      domains: ['fire'],
+      template_ids: [2],
+      self: ['2026-12-05', '2026-12-10'],
+      inspect: ['2026-12-11', '2026-12-20'],
+    })
+    select.vm.$emit('update:modelValue', [10, 12])
+    api.campaigns.deploy.mockRejectedValueOnce(
+      new ApiError(422, { code: 'invalid_argument', message: '字段无效', details: [{ field: 'targets.cluster_ids[1]', reason: '学区不在管辖范围内' }] }, null),
+    )
+    ;(dialog().querySelector('[data-test="deploy-save"]') as HTMLButtonElement).click()
+    await settle()
+    expect(api.campaigns.deploy.mock.calls[0][0].targets).toEqual({ cluster_ids: [10, 12] })
+    expect(item().querySelector('.el-form-item__error')?.textContent?.trim()).toBe('学区不在管辖范围内')
+    expect(dialog().querySelectorAll('.el-form-item__error')).toHaveLength(1)
+    expect(dialog().querySelector('[data-test="deploy-errors"]')).toBeNull()
   })
 })
 

@@ -42,6 +42,26 @@ describe('the deploy form', () => {
     expect(deployInput(f).weights).toEqual(f.weights)
   })
 
+  it('sends the clusters (学区) chosen with the other conditions, each to hold', () => {
+    const f = emptyDeployForm()
+    expect(f.cluster_ids).toEqual([])
+    f.name = '冬季消防'
+    f.domains = ['fire']
+    f.template_ids = [2]
+    f.self = ['2026-12-05', '2026-12-10']
+    f.inspect = ['2026-12-11', '2026-12-20']
+    expect(deployInput(f).targets).toEqual({})
+    f.stages = ['primary']
+    f.cluster_ids = [10, 12]
+    f.boarding = 'yes'
+    const input = deployInput(f)
+    expect(input.targets).toEqual({ stages: ['primary'], cluster_ids: [10, 12], boarding: true })
+    // A copy: changing the form afterwards does not change what was sent.
+    f.cluster_ids.push(13)
+    expect(input.targets?.cluster_ids).toEqual([10, 12])
+    expect(emptyDeployForm().cluster_ids).toEqual([])
+  })
+
   it('checks what it can before sending', () => {
     i18n.global.locale.value = 'zh-CN'
     const f = emptyDeployForm()
@@ -68,6 +88,9 @@ describe('the deploy form', () => {
     expect(deployFormField('weights.completion')).toBe('weights')
     expect(deployFormField('template_ids[0]')).toBe('template_ids')
     expect(deployFormField('targets.school_ids[2]')).toBe('school_ids')
+    expect(deployFormField('targets.cluster_ids[1]')).toBe('cluster_ids')
+    expect(deployFormField('targets.cluster_ids')).toBe('cluster_ids')
+    expect(deployFormField('targets.stages[0]')).toBe('stages')
     expect(deployFormField('targets')).toBe('targets')
     expect(deployFormField('owner')).toBeNull()
     expect(
@@ -77,6 +100,13 @@ describe('the deploy form', () => {
         { field: 'owner', reason: '无效' },
       ]),
     ).toEqual({ fields: { domains: '领域重复' }, others: [{ field: 'owner', reason: '无效' }] })
+    // A cluster the server refuses is shown at 学区, not with the whole targeting.
+    expect(
+      placeDeployErrors([
+        { field: 'targets.cluster_ids[1]', reason: '学区不存在或不在管辖范围内' },
+        { field: 'targets', reason: '没有符合条件的学校' },
+      ]),
+    ).toEqual({ fields: { cluster_ids: '学区不存在或不在管辖范围内', targets: '没有符合条件的学校' }, others: [] })
   })
 })
 

@@ -73,6 +73,26 @@ Result<std::unique_ptr<sql::Pool>> OpenAtSchema(const FreshDatabase& db, int ver
   return WriteRows(pool, rows);
 }
 
+// A district at schema 19 or later (with the phone columns): its region, its bureau (id 1, path
+// /1/) and, with `school`, a school (id 2, /1/2/); then the rows of `more`.
+std::vector<std::string> DistrictRows(bool school, std::vector<std::string> more) {
+  std::vector<std::string> rows = {
+      "INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
+      "VALUES ('990102', '示范区', NULL, 'county', 't', 't')",
+      "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
+      "phone_index, created_at, updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', "
+      "NULL, '/1/', '', '', 't', 't')"};
+  if (school) {
+    rows.push_back(
+        "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
+        "phone_index, created_at, updated_at) VALUES (2, 'school', '示范小学', 'S1', '990102', "
+        "1, '/1/2/', '', '', 't', 't')");
+  }
+  rows.insert(rows.end(), std::make_move_iterator(more.begin()),
+              std::make_move_iterator(more.end()));
+  return rows;
+}
+
 class StorageContract : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
@@ -2564,19 +2584,15 @@ TEST_P(StorageContract, MigrationToChecklistOwnersKeepsTheTemplates) {
   {
     ASSERT_TRUE(WriteRows(
         **pool,
-        std::vector<std::string>{
-            "INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
-            "VALUES ('990102', '示范区', NULL, 'county', 't', 't')",
-            "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
-            "phone_index, created_at, updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', "
-            "NULL, '/1/', '', '', 't', 't')",
-            "INSERT INTO checklist_templates (id, code, version, name, stages, shipped, "
-            "created_by, "
-            "created_at) VALUES (7, 'fire.dormitory', 1, '学生宿舍消防安全检查表', 'junior', 1, "
-            "'system', 't')",
-            "INSERT INTO checklist_items (template_id, position, item_key, text, domain, answer, "
-            "failure_level) VALUES (7, 0, 'F01', '疏散通道畅通', 'fire', 'pass_fail', "
-            "'general')"}));
+        DistrictRows(
+            false,
+            {"INSERT INTO checklist_templates (id, code, version, name, stages, shipped, "
+             "created_by, "
+             "created_at) VALUES (7, 'fire.dormitory', 1, '学生宿舍消防安全检查表', 'junior', 1, "
+             "'system', 't')",
+             "INSERT INTO checklist_items (template_id, position, item_key, text, domain, answer, "
+             "failure_level) VALUES (7, 0, 'F01', '疏散通道畅通', 'fire', 'pass_fail', "
+             "'general')"})));
   }
   ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
   storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
@@ -2814,23 +2830,16 @@ TEST_P(StorageContract, MigrationToPatrolsKeepsThePlaces) {
   {
     ASSERT_TRUE(WriteRows(
         **pool,
-        std::vector<std::string>{
-            "INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
-            "VALUES ('990102', '示范区', NULL, 'county', 't', 't')",
-            "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
-            "phone_index, created_at, updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', "
-            "NULL, '/1/', '', '', 't', 't')",
-            "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
-            "phone_index, created_at, updated_at) VALUES (2, 'school', '示范小学', 'S1', '990102', "
-            "1, '/1/2/', '', '', 't', 't')",
-            "INSERT INTO school_key_places (id, school_id, kind, name) VALUES (9, 2, 'canteen', "
-            "'学生食堂')",
-            "INSERT INTO checklist_templates (id, code, version, name, shipped, created_by, "
-            "created_at) VALUES (7, 'fire.canteen', 1, '食堂消防与燃气安全检查表', 1, 'system', "
-            "'t')",
-            "INSERT INTO checklist_items (template_id, position, item_key, text, domain, "
-            "place_kind, answer, failure_level) VALUES (7, 0, 'C01', '燃气管道无泄漏', 'gas', "
-            "'canteen', 'pass_fail', 'major')"}));
+        DistrictRows(
+            true,
+            {"INSERT INTO school_key_places (id, school_id, kind, name) VALUES (9, 2, 'canteen', "
+             "'学生食堂')",
+             "INSERT INTO checklist_templates (id, code, version, name, shipped, created_by, "
+             "created_at) VALUES (7, 'fire.canteen', 1, '食堂消防与燃气安全检查表', 1, 'system', "
+             "'t')",
+             "INSERT INTO checklist_items (template_id, position, item_key, text, domain, "
+             "place_kind, answer, failure_level) VALUES (7, 0, 'C01', '燃气管道无泄漏', 'gas', "
+             "'canteen', 'pass_fail', 'major')"})));
   }
   ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
   storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
@@ -2869,29 +2878,22 @@ TEST_P(StorageContract, MigrationToCampaignsKeepsThePatrols) {
   {
     ASSERT_TRUE(WriteRows(
         **pool,
-        std::vector<std::string>{
-            "INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
-            "VALUES ('990102', '示范区', NULL, 'county', 't', 't')",
-            "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
-            "phone_index, created_at, updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', "
-            "NULL, '/1/', '', '', 't', 't')",
-            "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
-            "phone_index, created_at, updated_at) VALUES (2, 'school', '示范小学', 'S1', '990102', "
-            "1, '/1/2/', '', '', 't', 't')",
-            "INSERT INTO school_key_places (id, school_id, kind, name) VALUES (9, 2, 'canteen', "
-            "'学生食堂')",
-            "INSERT INTO checklist_templates (id, code, version, name, shipped, created_by, "
-            "created_at) VALUES (7, 'fire.canteen', 1, '食堂消防与燃气安全检查表', 1, 'system', "
-            "'t')",
-            "INSERT INTO checklist_items (template_id, position, item_key, text, domain, "
-            "place_kind, answer, failure_level) VALUES (7, 0, 'C01', '燃气管道无泄漏', 'gas', "
-            "'canteen', 'pass_fail', 'major')",
-            "INSERT INTO checklist_items (template_id, position, item_key, text, domain, "
-            "place_kind, answer, failure_level) VALUES (7, 1, 'C04', '烟罩无油污', 'fire', "
-            "'canteen', 'pass_fail', 'general')",
-            "INSERT INTO patrol_plans (id, school_id, key_place_id, template_id, frequency, "
-            "starts_on, created_by, created_at, updated_at) VALUES (4, 2, 9, 7, 'daily', "
-            "'2026-11-02', 'office', 't', 't')"}));
+        DistrictRows(
+            true,
+            {"INSERT INTO school_key_places (id, school_id, kind, name) VALUES (9, 2, 'canteen', "
+             "'学生食堂')",
+             "INSERT INTO checklist_templates (id, code, version, name, shipped, created_by, "
+             "created_at) VALUES (7, 'fire.canteen', 1, '食堂消防与燃气安全检查表', 1, 'system', "
+             "'t')",
+             "INSERT INTO checklist_items (template_id, position, item_key, text, domain, "
+             "place_kind, answer, failure_level) VALUES (7, 0, 'C01', '燃气管道无泄漏', 'gas', "
+             "'canteen', 'pass_fail', 'major')",
+             "INSERT INTO checklist_items (template_id, position, item_key, text, domain, "
+             "place_kind, answer, failure_level) VALUES (7, 1, 'C04', '烟罩无油污', 'fire', "
+             "'canteen', 'pass_fail', 'general')",
+             "INSERT INTO patrol_plans (id, school_id, key_place_id, template_id, frequency, "
+             "starts_on, created_by, created_at, updated_at) VALUES (4, 2, 9, 7, 'daily', "
+             "'2026-11-02', 'office', 't', 't')"})));
   }
   ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
   storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
@@ -3068,32 +3070,25 @@ TEST_P(StorageContract, MigrationToTypicalProblemsKeepsTheCampaignsAndTheirHazar
     auto conn = (*pool)->Acquire();
     ASSERT_TRUE(conn.ok());
     const std::string t = "2026-11-05T02:00:00.000Z";
-    const std::vector<std::string> statements = {
-        "INSERT INTO regions (code, name, parent_code, level, created_at, updated_at) "
-        "VALUES ('990102', '示范区', NULL, 'county', 't', 't')",
-        "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
-        "phone_index, created_at, updated_at) VALUES (1, 'bureau', '教育局', NULL, '990102', "
-        "NULL, '/1/', '', '', 't', 't')",
-        "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, phone, "
-        "phone_index, created_at, updated_at) VALUES (2, 'school', '示范小学', 'S1', '990102', "
-        "1, '/1/2/', '', '', 't', 't')",
-        "INSERT INTO campaigns (id, owner_unit_id, name, level, domains, self_from, self_to, "
-        "inspect_from, inspect_to, w_completion, w_self_found, w_no_missed, w_rectified, "
-        "w_closed, created_by, created_at) VALUES (3, 1, '秋季消防专项行动', 'bureau', 'fire', "
-        "'2026-11-02', '2026-11-13', '2026-11-16', '2026-11-27', 30, 20, 20, 20, 10, 'office', "
-        "'t')",
-        "INSERT INTO campaign_schools (campaign_id, school_id) VALUES (3, 2)",
-        "INSERT INTO hazards (id, school_id, domain, level, title, found_at, found_by, source, "
-        "campaign_id, state, created_at, updated_at) VALUES (5, 2, 'fire', 'general', "
-        "'灭火器过期', '" +
-            t + "', 's1', 'self_inspection', 3, 'reported', 't', 't')",
-        "INSERT INTO hazards (id, school_id, domain, level, title, found_at, found_by, source, "
-        "campaign_id, state, created_at, updated_at) VALUES (6, 2, 'fire', 'major', "
-        "'安全出口上锁', '" +
-            t + "', 'inspector', 'bureau_inspection', 3, 'reported', 't', 't')",
-        "INSERT INTO hazards (id, school_id, domain, level, title, found_at, found_by, source, "
-        "state, created_at, updated_at) VALUES (7, 2, 'gas', 'general', '燃气软管老化', '" +
-            t + "', 's1', 'self_inspection', 'reported', 't', 't')"};
+    const std::vector<std::string> statements = DistrictRows(
+        true,
+        {"INSERT INTO campaigns (id, owner_unit_id, name, level, domains, self_from, self_to, "
+         "inspect_from, inspect_to, w_completion, w_self_found, w_no_missed, w_rectified, "
+         "w_closed, created_by, created_at) VALUES (3, 1, '秋季消防专项行动', 'bureau', 'fire', "
+         "'2026-11-02', '2026-11-13', '2026-11-16', '2026-11-27', 30, 20, 20, 20, 10, 'office', "
+         "'t')",
+         "INSERT INTO campaign_schools (campaign_id, school_id) VALUES (3, 2)",
+         "INSERT INTO hazards (id, school_id, domain, level, title, found_at, found_by, source, "
+         "campaign_id, state, created_at, updated_at) VALUES (5, 2, 'fire', 'general', "
+         "'灭火器过期', '" +
+             t + "', 's1', 'self_inspection', 3, 'reported', 't', 't')",
+         "INSERT INTO hazards (id, school_id, domain, level, title, found_at, found_by, source, "
+         "campaign_id, state, created_at, updated_at) VALUES (6, 2, 'fire', 'major', "
+         "'安全出口上锁', '" +
+             t + "', 'inspector', 'bureau_inspection', 3, 'reported', 't', 't')",
+         "INSERT INTO hazards (id, school_id, domain, level, title, found_at, found_by, source, "
+         "state, created_at, updated_at) VALUES (7, 2, 'gas', 'general', '燃气软管老化', '" +
+             t + "', 's1', 'self_inspection', 'reported', 't', 't')"});
     ASSERT_TRUE(WriteRows(**pool, statements));
   }
   ASSERT_TRUE(storage::Migrate(**pool, "t").ok());

@@ -216,6 +216,30 @@ describe('campaigns', () => {
     assert.ok(failed[0].hazard_id > 0)
     assert.equal(failed[0].file_ids.length, 1)
     hazardId = failed[0].hazard_id
+
+    // 查看: the filled sheet opened whole, full screen on the phone — the failed item's text, 不合格,
+    // its note and its photo's thumbnail, which opens large.
+    const sheet = view.sheets.find((s) => s.answers.some((a) => a.verdict === 'fail'))
+    const itemText = view.due.find((d) => d.template_id === sheet.template_id && d.key_place_id === sheet.key_place_id).items.find((i) => i.key === failed[0].item_key).text
+    await page.click(byTest(`sheet-view-${sheet.id}`))
+    const dialog = page.locator(`${byTest('campaign-sheet-view')}:visible`)
+    await dialog.waitFor()
+    assert.equal(await page.locator('li[data-test^="view-answer-"]:visible').count(), sheet.answers.length)
+    const row = dialog.locator(byTest(`view-answer-${failed[0].item_key}`))
+    assert.equal((await row.locator(byTest('view-text')).innerText()).trim(), itemText)
+    assert.equal((await row.locator(byTest('view-verdict')).innerText()).trim(), '不合格')
+    assert.equal((await row.locator(byTest('view-note')).innerText()).trim(), '灭火器压力不足（端到端）')
+    await row.locator(`${byTest('view-photo')} img`).waitFor()
+    assert.ok(await row.locator(`${byTest('view-photo')} img`).evaluate((img) => img.complete && img.naturalWidth > 0), 'the thumbnail loads')
+    await expectNoSidewaysScroll(page, 'the filled sheet at 375 px')
+    await expectAccessible(page, 'the filled sheet at 375 px')
+    await screenshot(page, 'campaign-sheet-375')
+    await row.locator(byTest('view-photo')).click()
+    await page.waitForSelector('.el-image-viewer__wrapper')
+    await page.keyboard.press('Escape')
+    await page.waitForSelector('.el-image-viewer__wrapper', { state: 'detached' })
+    await page.keyboard.press('Escape')
+    await page.waitForSelector(byTest('campaign-sheet-view'), { state: 'hidden' })
     assert.deepEqual(errors, [])
     await context.close()
   })

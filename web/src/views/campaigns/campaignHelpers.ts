@@ -1,15 +1,17 @@
 // Pure helpers of the campaign pages (专项行动; unit-tested in __tests__/campaignHelpers.spec.ts):
 // states as words and tags, the windows, the deploy form ↔ the request body with the form's own
-// checks, the due sheets, and the home card's open campaigns.
+// checks, the due sheets, a filled sheet's answers, and the home card's open campaigns.
 import {
   DEFAULT_WEIGHTS,
   WEIGHT_PARTS,
   type Campaign,
   type CampaignDue,
+  type CampaignAnswer,
   type CampaignInput,
   type CampaignSheet,
   type CampaignWeights,
 } from '@/api/campaigns'
+import type { ChecklistItem } from '@/api/checklists'
 import type { TagType } from '@/utils/tags'
 
 export type Translate = (key: string, named?: Record<string, unknown>) => string
@@ -179,4 +181,51 @@ export function inspectionsOf(sheets: readonly CampaignSheet[], d: CampaignDue):
 /** Usernames typed with commas, 、 or spaces, each once. */
 export function splitMembers(text: string): string[] {
   return [...new Set(text.split(/[\s,，、;；]+/).map((s) => s.trim()).filter(Boolean))]
+}
+
+// ---- A filled sheet (CampaignSheetView) ----
+
+/** The due sheet a filled sheet answers (its checklist at its place), whose items give the texts. */
+export function dueOfSheet(due: readonly CampaignDue[], s: Pick<CampaignSheet, 'template_id' | 'key_place_id'>): CampaignDue | undefined {
+  return due.find((d) => d.template_id === s.template_id && d.key_place_id === s.key_place_id)
+}
+
+/** An answer of a filled sheet with its item (text, answer kind, unit) and whether it was flagged 自查未发现. */
+export type SheetAnswer = CampaignAnswer & { missed: boolean }
+
+/**
+ * Every answer of a sheet with its item's text and kind: the answer's own where the server sent
+ * them, else the due checklist's item of the same key; in the checklist's order, then any answer
+ * the checklist does not list (by key). `missed`: the key is among the sheet's 自查未发现.
+ */
+export function sheetAnswers(s: Pick<CampaignSheet, 'answers' | 'missed'>, items: readonly ChecklistItem[]): SheetAnswer[] {
+  const order = new Map(items.map((it, i) => [it.key, i]))
+  const byKey = new Map(items.map((it) => [it.key, it]))
+  const missed = new Set(s.missed)
+  return s.answers
+    .map((a) => {
+      const it = byKey.get(a.item_key)
+      const merged = { ...(it ?? {}), ...a } as CampaignAnswer
+      return { ...merged, key: a.item_key, text: a.text || it?.text || '', missed: missed.has(a.item_key) }
+    })
+    .sort((a, b) => (order.get(a.item_key) ?? Infinity) - (order.get(b.item_key) ?? Infinity) || a.item_key.localeCompare(b.item_key))
+}
+
+/** 合格, 不合格, 不适用 (the server's label where the verdict is not one of the three). */
+export function sheetVerdictText(t: Translate, a: Pick<CampaignAnswer, 'verdict' | 'verdict_label' | 'value'>): string {
+  const v = a.value === 'na' ? 'na' : a.verdict
+  return v === 'pass' || v === 'fail' || v === 'na' ? t(`patrol.verdict.${v}`) : a.verdict_label || v
+}
+
+export function sheetVerdictTag(verdict: string): TagType {
+  return verdict === 'fail' ? 'danger' : verdict === 'pass' ? 'success' : 'info'
+}
+
+/** The reading or text entered for a number / text item ("" for 合格/不合格 items and 不适用). */
+export function sheetValueText(a: Pick<CampaignAnswer, 'answer' | 'value' | 'unit'>): string {
+  if (a.value === 'na' || a.answer === 'pass_fail') return ''
+  if (a.answer === 'number') return a.unit ? `${a.value} ${a.unit}` : a.value
+  if (a.answer === 'text') return a.value
+  // The item unknown: a bare 合格 / 不合格 is no reading.
+  return a.value === 'pass' || a.value === 'fail' ? '' : a.value
 }

@@ -809,6 +809,93 @@ describe('CampaignSchool', () => {
   })
 })
 
+describe('CampaignSchool: a filled sheet opened whole', () => {
+  it('查看 opens the sheet with every item, its answer, note and photo, and who filled it', async () => {
+    api.campaigns.get.mockResolvedValue(view())
+    const base = schoolView()
+    const wholeSchool = { ...base.due[1], items: [item('C07'), item('C08'), { ...item('C09'), answer: 'number', unit: '个' }] }
+    api.campaigns.school.mockResolvedValue(
+      schoolView({
+        due: [base.due[0], wholeSchool],
+        sheets: [
+          {
+            id: 9,
+            campaign_id: 3,
+            school_id: 21,
+            school_name: '示范区双桥小学',
+            kind: 'self',
+            kind_label: '学校自查',
+            team_id: null,
+            template_id: 2,
+            template_name: '食堂消防与燃气安全检查表',
+            template_version: 1,
+            key_place_id: null,
+            place_name: '',
+            place_kind: '',
+            place_kind_label: '全校',
+            filled_by: '王安全',
+            username: 'school1_safety',
+            filled_at: '2026-12-05T02:00:00Z',
+            note: '整体良好',
+            failed: 1,
+            missed: [],
+            answers: [
+              // The server's answers without their item: the texts come from the due checklist.
+              { item_key: 'C09', value: '3', verdict: 'pass', verdict_label: '合格', note: '', file_ids: [], hazard_id: null },
+              { item_key: 'C08', value: 'na', verdict: 'na', verdict_label: '不适用', note: '', file_ids: [], hazard_id: null },
+              { item_key: 'C07', value: 'fail', verdict: 'fail', verdict_label: '不合格', note: '压力不足', file_ids: [77], hazard_id: 40 },
+            ] as unknown as CampaignSchoolView['sheets'][number]['answers'],
+          },
+        ],
+      }),
+    )
+    const { w } = await mountPage(CampaignSchool, '/campaigns/3/schools/21', user(OFFICER))
+    const button = w.find('[data-test="due-2-0"] [data-test="sheet-view-9"]')
+    expect(button.text()).toBe('查看')
+    expect(button.attributes('aria-label')).toBe('查看检查表：食堂消防与燃气安全检查表 · 全校 · 学校自查')
+    expect(document.querySelector('[data-test="campaign-sheet-view"]')).toBeNull()
+    await button.trigger('click')
+    await settle()
+
+    const dialog = document.querySelector<HTMLElement>('[data-test="campaign-sheet-view"]')!
+    expect(dialog).not.toBeNull()
+    expect(dialog.querySelector('.el-dialog__title')?.textContent).toBe('食堂消防与燃气安全检查表 · 全校（学校自查）')
+    expect(dialog.querySelector('[data-test="sheet-info"]')?.textContent).toContain('王安全')
+    expect(dialog.querySelector('[data-test="sheet-note"]')?.textContent).toBe('整体良好')
+    const rows = [...dialog.querySelectorAll<HTMLElement>('li[data-test^="view-answer-"]')]
+    expect(rows.map((r) => r.dataset.test)).toEqual(['view-answer-C07', 'view-answer-C08', 'view-answer-C09'])
+    expect(rows.map((r) => r.querySelector('[data-test="view-text"]')?.textContent)).toEqual(['检查项 C07', '检查项 C08', '检查项 C09'])
+    expect(rows.map((r) => r.querySelector('[data-test="view-verdict"]')?.textContent)).toEqual(['不合格', '不适用', '合格'])
+    expect(rows[0].querySelector('[data-test="view-note"]')?.textContent).toBe('压力不足')
+    expect(rows[2].querySelector('[data-test="view-value"]')?.textContent).toContain('3 个')
+    expect(rows[0].querySelector('[data-test="view-hazard"]')?.textContent).toBe('隐患 #40')
+    const photo = rows[0].querySelector<HTMLElement>('[data-test="view-photo"]')!
+    expect(photo.tagName).toBe('BUTTON')
+    expect(photo.getAttribute('aria-label')).toBe('查看照片 C07 照片 1')
+    expect(photo.querySelector('img')?.getAttribute('src')).toBe('/api/v1/files/77')
+    expect(rows[1].querySelector('[data-test="view-photo"]')).toBeNull()
+  })
+
+  it('is full screen on a phone', async () => {
+    window.innerWidth = 375
+    api.campaigns.get.mockResolvedValue(view({ inspect: true }))
+    const sheet = {
+      id: 12, campaign_id: 3, school_id: 21, school_name: '示范区双桥小学', kind: 'bureau', kind_label: '教育局检查', team_id: null,
+      template_id: 2, template_name: '食堂消防与燃气安全检查表', template_version: 1, key_place_id: null, place_name: '', place_kind: '',
+      place_kind_label: '全校', filled_by: '安全科', username: 'safety_office', filled_at: '2026-12-11T02:00:00Z', note: '', failed: 1, missed: ['C07'],
+      answers: [{ ...item('C07'), item_key: 'C07', value: 'fail', verdict: 'fail', verdict_label: '不合格', note: '', file_ids: [], hazard_id: 40 }],
+    }
+    api.campaigns.school.mockResolvedValue(schoolView({ can_fill: false, can_reply: false, can_inspect: true, can_feedback: true, sheets: [sheet] }))
+    const { w } = await mountPage(CampaignSchool, '/campaigns/3/schools/21', user(OFFICE, BUREAU))
+    await w.find('[data-test="due-2-0"] [data-test="due-inspection"] [data-test="sheet-view-12"]').trigger('click')
+    await settle()
+    const dialog = document.querySelector<HTMLElement>('[data-test="campaign-sheet-view"]')!
+    expect(dialog.classList.contains('is-fullscreen')).toBe(true)
+    expect(dialog.querySelector('[data-test="view-answer-C07"] [data-test="view-missed"]')?.textContent).toBe('自查未发现')
+    expect(dialog.querySelector('[data-test="sheet-missed"]')?.textContent).toBe('1 项自查未发现')
+  })
+})
+
 describe('CampaignSchool: 评价得分', () => {
   it('shows the school’s score as of now: the total, its rank among the schools and each part against its weight', async () => {
     api.campaigns.get.mockResolvedValue(view({ manage: false, inspect: false, fill: true, school_id: 21 }))

@@ -1,16 +1,22 @@
 import { describe, expect, it } from 'vitest'
 import { i18n } from '@/i18n'
-import type { CampaignDue, CampaignSheet } from '@/api/campaigns'
+import type { CampaignAnswer, CampaignDue, CampaignSheet } from '@/api/campaigns'
+import type { ChecklistItem } from '@/api/checklists'
 import {
   checkDeploy,
   deployFormField,
   deployInput,
+  dueOfSheet,
   emptyDeployForm,
   inspectionSheets,
   placeDeployErrors,
   placeText,
   progressPercent,
   selfSheetOf,
+  sheetAnswers,
+  sheetValueText,
+  sheetVerdictTag,
+  sheetVerdictText,
   splitMembers,
   weightsTotal,
 } from '../campaignHelpers'
@@ -136,5 +142,59 @@ describe('the school’s page', () => {
     expect(splitMembers('inspector1, inspector2、inspector1  x')).toEqual(['inspector1', 'inspector2', 'x'])
     expect(progressPercent({ submitted_count: 1, school_count: 3 })).toBe(33)
     expect(progressPercent({ submitted_count: 0, school_count: 0 })).toBe(0)
+  })
+})
+
+describe('a filled sheet', () => {
+  const it0 = (key: string, text: string, answer = 'pass_fail', unit = ''): ChecklistItem =>
+    ({ key, text, answer, unit, domain: 'fire', domain_label: '', place_kind: null, place_kind_label: '', answer_label: '', min: null, max: null, photo_required: false, failure_level: 'general', failure_level_label: '', basis: '' }) as ChecklistItem
+  // As the server sends an answer whose checklist it could not find: no item fields.
+  const bare = (item_key: string, value: string, verdict: string, over: Partial<CampaignAnswer> = {}): CampaignAnswer =>
+    ({ item_key, value, verdict, verdict_label: '', note: '', file_ids: [], hazard_id: null, ...over }) as unknown as CampaignAnswer
+  const items = [it0('F01', '灭火器压力正常'), it0('F02', '燃气报警器读数', 'number', 'ppm'), it0('F03', '疏散通道情况', 'text')]
+
+  it('gives each answer its item text in the checklist order, keeps its own, flags 自查未发现', () => {
+    const out = sheetAnswers(
+      {
+        answers: [
+          bare('F03', '通畅', 'pass'),
+          bare('X09', 'pass', 'pass'),
+          bare('F02', '12', 'pass', { text: '报警器（服务器文本）' } as Partial<CampaignAnswer>),
+          bare('F01', 'fail', 'fail', { note: '压力不足', file_ids: [7] }),
+        ],
+        missed: ['F01'],
+      },
+      items,
+    )
+    expect(out.map((a) => a.item_key)).toEqual(['F01', 'F02', 'F03', 'X09'])
+    expect(out.map((a) => a.text)).toEqual(['灭火器压力正常', '报警器（服务器文本）', '疏散通道情况', ''])
+    expect(out.map((a) => a.missed)).toEqual([true, false, false, false])
+    expect(out[0]).toMatchObject({ note: '压力不足', file_ids: [7], answer: 'pass_fail', verdict: 'fail' })
+    expect(out[1]).toMatchObject({ answer: 'number', unit: 'ppm', value: '12' })
+  })
+
+  it('finds the due sheet of a sheet by checklist and place', () => {
+    const due = [
+      { template_id: 2, key_place_id: 54, items: [items[0]] },
+      { template_id: 2, key_place_id: null, items: [items[1]] },
+    ] as unknown as CampaignDue[]
+    expect(dueOfSheet(due, { template_id: 2, key_place_id: null })?.items).toEqual([items[1]])
+    expect(dueOfSheet(due, { template_id: 2, key_place_id: 54 })?.items).toEqual([items[0]])
+    expect(dueOfSheet(due, { template_id: 3, key_place_id: 54 })).toBeUndefined()
+  })
+
+  it('words the verdicts and the readings', () => {
+    expect(sheetVerdictText(t, { verdict: 'pass', verdict_label: '', value: 'pass' })).toBe('合格')
+    expect(sheetVerdictText(t, { verdict: 'fail', verdict_label: '', value: '99' })).toBe('不合格')
+    expect(sheetVerdictText(t, { verdict: 'na', verdict_label: '', value: 'na' })).toBe('不适用')
+    expect(sheetVerdictText(t, { verdict: 'odd', verdict_label: '待定', value: 'x' })).toBe('待定')
+    expect(sheetVerdictTag('fail')).toBe('danger')
+    expect(sheetVerdictTag('pass')).toBe('success')
+    expect(sheetVerdictTag('na')).toBe('info')
+    expect(sheetValueText({ answer: 'number', value: '12', unit: 'ppm' })).toBe('12 ppm')
+    expect(sheetValueText({ answer: 'number', value: 'na', unit: 'ppm' })).toBe('')
+    expect(sheetValueText({ answer: 'text', value: '通畅', unit: '' })).toBe('通畅')
+    expect(sheetValueText({ answer: 'pass_fail', value: 'fail', unit: '' })).toBe('')
+    expect(sheetValueText({ value: 'pass' } as Pick<CampaignAnswer, 'answer' | 'value' | 'unit'>)).toBe('')
   })
 })

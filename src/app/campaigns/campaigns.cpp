@@ -748,8 +748,7 @@ Status EvaluateIn(domain::Tx& tx, const RequestContext& ctx, std::int64_t id, Ev
     for (const auto& t : targets) {
       if (ctx.Covers(t.school_path)) own.push_back(t.school_id);
     }
-    std::erase_if(out.scores,
-                  [&](const cp::Score& sc) { return !Contains(own, sc.school_id); });
+    std::erase_if(out.scores, [&](const cp::Score& sc) { return !Contains(own, sc.school_id); });
   }
   name = std::move(l.campaign.name);
   return {};

@@ -203,6 +203,10 @@ Result<cal::HolidayYear> ImportHolidayYear(Services& s, const RequestContext& ct
 // ---- What a unit sets --------------------------------------------------------------------------
 
 // The unit and its ancestors, nearest first, from its path "/1/5/12/".
+cal::Date TodayInChina(const Services& s) {
+  return cal::ParseDate(domain::hazard::ChinaDate(s.clock.Now())).value_or(cal::Date{});
+}
+
 std::vector<std::int64_t> UnitsNearestFirst(const domain::Unit& unit) {
   std::vector<std::int64_t> out;
   std::int64_t current = 0;

@@ -68,6 +68,8 @@ Result<SchoolCalendarData> LoadSchoolCalendar(domain::Tx& tx, const domain::Unit
 // (LoadSchoolTerms leaves `holidays` empty).
 Result<domain::calendar::PublicCalendar> LoadPublicCalendar(domain::Tx& tx);
 Result<SchoolCalendarData> LoadSchoolTerms(domain::Tx& tx, const domain::Unit& school);
+// Today's date in China, the day every module's rules are judged on.
+domain::calendar::Date TodayInChina(const Services& s);
 // The unit and its ancestors, nearest first, from its path "/1/5/12/".
 std::vector<std::int64_t> UnitsNearestFirst(const domain::Unit& unit);
 

@@ -1,5 +1,6 @@
 // Drill plans (演练计划): a school's, or the bureau's for a school, drills to come; recording the
 // drill closes the plan (drills.cpp), and the home board lists the open ones due this week.
+#include "app/calendar/calendar.hpp"
 #include "app/drills/drills.hpp"
 #include "domain/auth/auth.hpp"
 #include "domain/hazard/hazard.hpp"
@@ -12,10 +13,6 @@ namespace dr = domain::drill;
 namespace cal = domain::calendar;
 
 namespace {
-
-cal::Date Today(const Services& s) {
-  return cal::ParseDate(domain::hazard::ChinaDate(s.clock.Now())).value_or(cal::Date{});
-}
 
 Result<domain::Unit> SchoolUnitInScope(domain::Tx& tx, const RequestContext& ctx,
                                        domain::UnitId id) {
@@ -63,7 +60,7 @@ void SetToday(dr::DrillPlanFilter& f, cal::Date today) {
 
 Result<DrillPlanView> CreateDrillPlan(Services& s, const RequestContext& ctx, dr::DrillPlan in) {
   XA_TRY(RequirePermission(ctx, domain::perm::kDrillRecord, "制定演练计划"));
-  const auto today = Today(s);
+  const auto today = TodayInChina(s);
   auto problems = dr::ValidatePlan(in, today);
   if (!problems.empty()) return domain::ValidationError(std::move(problems));
   DrillPlanView out;
@@ -87,7 +84,7 @@ Result<DrillPlanView> CreateDrillPlan(Services& s, const RequestContext& ctx, dr
 Result<DrillPlanView> EditDrillPlan(Services& s, const RequestContext& ctx, std::int64_t id,
                                     dr::DrillPlan in) {
   XA_TRY(RequirePermission(ctx, domain::perm::kDrillRecord, "修改演练计划"));
-  const auto today = Today(s);
+  const auto today = TodayInChina(s);
   DrillPlanView out;
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(auto old, LoadInScope(tx, ctx, id));
@@ -133,7 +130,7 @@ Result<DrillPlanView> GetDrillPlan(Services& s, const RequestContext& ctx, std::
   DrillPlanView out;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(auto p, LoadInScope(tx, ctx, id));
-    out = ViewOf(ctx, std::move(p), Today(s));
+    out = ViewOf(ctx, std::move(p), TodayInChina(s));
     return {};
   }));
   return out;
@@ -144,7 +141,7 @@ Result<domain::PageResult<DrillPlanView>> ListDrillPlans(Services& s, const Requ
                                                          const domain::PageRequest& page) {
   XA_TRY(RequirePermission(ctx, domain::perm::kDrillRead, "查看演练计划"));
   XA_TRY(CheckFilter(f));
-  const auto today = Today(s);
+  const auto today = TodayInChina(s);
   SetToday(f, today);
   domain::PageResult<DrillPlanView> out;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
@@ -160,7 +157,7 @@ Result<std::string> ExportDrillPlans(Services& s, const RequestContext& ctx,
                                      dr::DrillPlanFilter f) {
   XA_TRY(RequirePermission(ctx, domain::perm::kDrillRead, "导出演练计划"));
   XA_TRY(CheckFilter(f));
-  const auto today = Today(s);
+  const auto today = TodayInChina(s);
   SetToday(f, today);
   std::vector<office::Row> rows = {
       office::TextRow({"学校", "计划日期", "开始时间", "类型", "名称", "昼夜", "范围", "总指挥",

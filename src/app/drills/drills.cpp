@@ -4,6 +4,7 @@
 
 #include "app/calendar/calendar.hpp"
 #include "app/hazards/hazards.hpp"
+#include "app/org/org_use_cases.hpp"
 #include "domain/auth/auth.hpp"
 #include "domain/drill/drill_rules.hpp"
 #include "domain/hazard/hazard.hpp"
@@ -17,21 +18,6 @@ namespace rules = domain::rules;
 namespace cal = domain::calendar;
 
 namespace {
-
-cal::Date Today(const Services& s) {
-  return cal::ParseDate(domain::hazard::ChinaDate(s.clock.Now())).value_or(cal::Date{});
-}
-
-// The school in the caller's scope, or an error naming school_id.
-Result<domain::School> SchoolInScope(domain::Tx& tx, const RequestContext& ctx, domain::UnitId id) {
-  XA_ASSIGN_OR_RETURN(auto unit, tx.org().FindUnit(id));
-  if (!unit || unit->kind != "school" || !ctx.Covers(unit->path)) {
-    return domain::ValidationError({{"school_id", "学校不存在或不在您的管辖范围内"}});
-  }
-  XA_ASSIGN_OR_RETURN(auto school, tx.org().FindSchool(id));
-  if (!school) return domain::ValidationError({{"school_id", "学校不存在"}});
-  return *school;
-}
 
 // The building's name and floors, or the school's tallest when none is named.
 Status PlaceBuilding(const domain::School& school, dr::Drill& d) {
@@ -120,7 +106,7 @@ Result<DrillDetail> RecordDrill(Services& s, const RequestContext& ctx, dr::Dril
                                 const std::vector<std::int64_t>& file_ids,
                                 std::optional<std::int64_t> plan_id) {
   XA_TRY(RequirePermission(ctx, domain::perm::kDrillRecord, "记录应急演练"));
-  auto problems = dr::ValidateDrill(in, Today(s));
+  auto problems = dr::ValidateDrill(in, TodayInChina(s));
   if (!problems.empty()) return domain::ValidationError(std::move(problems));
   DrillDetail out;
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
@@ -164,7 +150,7 @@ Result<DrillDetail> EditDrill(Services& s, const RequestContext& ctx, std::int64
     XA_ASSIGN_OR_RETURN(auto old, LoadInScope(tx, ctx, id));
     in.id = id;
     in.school_id = old.school_id;  // a record stays with its school
-    auto problems = dr::ValidateDrill(in, Today(s));
+    auto problems = dr::ValidateDrill(in, TodayInChina(s));
     if (!problems.empty()) return domain::ValidationError(std::move(problems));
     XA_ASSIGN_OR_RETURN(auto school, SchoolInScope(tx, ctx, old.school_id));
     XA_TRY(PlaceBuilding(school, in));

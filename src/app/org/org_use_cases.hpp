@@ -10,6 +10,10 @@
 
 namespace xiaoan::app {
 
+// Inside a module's transaction: the school with its profile when it is in the caller's scope,
+// or a validation error naming school_id.
+Result<domain::School> SchoolInScope(domain::Tx& tx, const RequestContext& ctx, domain::UnitId id);
+
 Result<std::vector<domain::Region>> ListRegions(Services& s);
 Result<domain::Region> GetRegion(Services& s, const std::string& code);
 Result<domain::Region> CreateRegion(Services& s, const RequestContext& ctx, domain::Region region);

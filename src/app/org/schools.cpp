@@ -13,6 +13,16 @@ const std::vector<std::string>& SchoolSortFields() {
   return kFields;
 }
 
+Result<domain::School> SchoolInScope(domain::Tx& tx, const RequestContext& ctx, domain::UnitId id) {
+  XA_ASSIGN_OR_RETURN(auto unit, tx.org().FindUnit(id));
+  if (!unit || unit->kind != "school" || !ctx.Covers(unit->path)) {
+    return domain::ValidationError({{"school_id", "学校不存在或不在您的管辖范围内"}});
+  }
+  XA_ASSIGN_OR_RETURN(auto school, tx.org().FindSchool(id));
+  if (!school) return domain::ValidationError({{"school_id", "学校不存在"}});
+  return *school;
+}
+
 namespace {
 
 // Parent bureau, region and cluster must exist and fit together. A new school's bureau must be

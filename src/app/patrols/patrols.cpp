@@ -24,10 +24,6 @@ namespace {
 constexpr int kMaxScheduleDays = 62;
 constexpr int kLateEntryDays = 7;
 
-cal::Date Today(const Services& s) {
-  return cal::ParseDate(domain::hazard::ChinaDate(s.clock.Now())).value_or(cal::Date{});
-}
-
 Error NotInScope() { return NotFound("巡查计划不存在或不在您的管辖范围内"); }
 
 Result<pt::Plan> LoadPlan(domain::Tx& tx, const RequestContext& ctx, std::int64_t id) {
@@ -141,7 +137,7 @@ std::vector<pt::Done> DoneOf(std::int64_t plan_id, const std::vector<pt::PlanDon
 Result<std::vector<PatrolPlanView>> ListPatrolPlans(Services& s, const RequestContext& ctx,
                                                     pt::PlanFilter f) {
   XA_TRY(RequirePermission(ctx, domain::perm::kPatrolRead, "查看巡查计划"));
-  if (f.active_only) f.active_on = cal::FormatDate(Today(s));
+  if (f.active_only) f.active_on = cal::FormatDate(TodayInChina(s));
   std::vector<PatrolPlanView> out;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(auto plans, tx.patrols().ListPlans(f, ctx.Scope()));
@@ -231,7 +227,7 @@ Status DeletePatrolPlan(Services& s, const RequestContext& ctx, std::int64_t id)
 
 Result<ScheduleResult> PatrolSchedule(Services& s, const RequestContext& ctx, ScheduleQuery q) {
   XA_TRY(RequirePermission(ctx, domain::perm::kPatrolRead, "查看巡查任务"));
-  const cal::Date today = Today(s);
+  const cal::Date today = TodayInChina(s);
   std::vector<ErrorDetail> problems;
   const auto date_of = [&](const std::optional<std::string>& text, const char* field,
                            cal::Date fallback) {
@@ -310,7 +306,7 @@ Result<ScheduleResult> PatrolSchedule(Services& s, const RequestContext& ctx, Sc
 Result<PatrolPlaceView> GetPatrolPlace(Services& s, const RequestContext& ctx,
                                        std::int64_t key_place_id) {
   XA_TRY(RequirePermission(ctx, domain::perm::kPatrolRead, "查看巡查任务"));
-  const cal::Date today = Today(s);
+  const cal::Date today = TodayInChina(s);
   PatrolPlaceView out;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
     pt::PlanFilter f;
@@ -363,7 +359,7 @@ Result<PatrolPlaceView> GetPatrolPlace(Services& s, const RequestContext& ctx,
 
 Result<PatrolDetail> RecordPatrol(Services& s, const RequestContext& ctx, PatrolInput in) {
   XA_TRY(RequirePermission(ctx, domain::perm::kPatrolRecord, "填写巡查记录"));
-  const cal::Date today = Today(s);
+  const cal::Date today = TodayInChina(s);
   cal::Date day = today;
   if (in.date) {
     const auto d = cal::ParseDate(*in.date);

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/security/indicators.hpp"
+#include "domain/security/record.hpp"
 
 namespace xiaoan::domain::security {
 namespace {
@@ -275,6 +276,124 @@ TEST(SecurityRules, TheFourIndicatorsAndTheDistrictRates) {
   EXPECT_EQ(r.alarm_video.compliant, 2);
   EXPECT_EQ(r.gate_duty.compliant, 2);
   EXPECT_EQ(RatesOf({}).all.permille(), 0);
+}
+
+// The fields the problems name, in order.
+std::vector<std::string> Fields(const std::vector<ErrorDetail>& errors) {
+  std::vector<std::string> out;
+  for (const auto& e : errors) out.push_back(e.field);
+  return out;
+}
+
+TEST(SecurityRecord, ACompliantRecordIsValid) {
+  EXPECT_TRUE(Validate(Compliant(), D("2026-12-05")).empty());
+  EXPECT_TRUE(Validate(SchoolSecurity{}, D("2026-12-05")).empty());  // an empty record may be kept
+}
+
+TEST(SecurityRecord, EachFieldIsCheckedAndNamed) {
+  const auto today = D("2026-12-05");
+  auto s = Compliant();
+  s.guards[1].name.clear();
+  EXPECT_EQ(Fields(Validate(s, today)), std::vector<std::string>{"guards[1].name"});
+  s = Compliant();
+  s.guards[0].name = std::string(30, 'a');  // 30 characters: allowed
+  EXPECT_TRUE(Validate(s, today).empty());
+  s.guards[0].name = "张" + std::string(30, 'a');  // 31, a Chinese character counting once
+  EXPECT_EQ(Fields(Validate(s, today)), std::vector<std::string>{"guards[0].name"});
+  s = Compliant();
+  s.guards[0].license_no = std::string(41, '1');
+  s.guards[0].employer = std::string(61, 'e');
+  s.guards[0].shifts = std::string(61, 's');
+  EXPECT_EQ(
+      Fields(Validate(s, today)),
+      (std::vector<std::string>{"guards[0].license_no", "guards[0].employer", "guards[0].shifts"}));
+  // Sixteen on the day itself; one day short is refused.
+  s = Compliant();
+  s.guards[0].birth_date = D("2010-12-05");
+  EXPECT_TRUE(Validate(s, today).empty());
+  s.guards[0].birth_date = D("2010-12-06");
+  EXPECT_EQ(Fields(Validate(s, today)), std::vector<std::string>{"guards[0].birth_date"});
+  // Dates up to today.
+  s = Compliant();
+  s.alarms[0].last_test = today;
+  s.video.open_fault_since = today;
+  s.video.last_repair = today;
+  EXPECT_TRUE(Validate(s, today).empty());
+  s.alarms[0].last_test = D("2026-12-06");
+  s.video.open_fault_since = D("2026-12-06");
+  s.video.last_repair = D("2026-12-06");
+  EXPECT_EQ(Fields(Validate(s, today)),
+            (std::vector<std::string>{"alarms[0].last_test", "video.open_fault_since",
+                                      "video.last_repair"}));
+  s = Compliant();
+  s.alarms[0].location.clear();
+  s.posts[1].gate.clear();
+  EXPECT_EQ(Fields(Validate(s, today)),
+            (std::vector<std::string>{"alarms[0].location", "posts[1].gate"}));
+  s = Compliant();
+  s.video.areas = {"gate", "roof"};
+  EXPECT_EQ(Fields(Validate(s, today)), std::vector<std::string>{"video.areas[1]"});
+  s = Compliant();
+  s.posts[0].peak = "noon";
+  s.posts[1].kinds = {"teacher", "soldier"};
+  EXPECT_EQ(Fields(Validate(s, today)),
+            (std::vector<std::string>{"posts[0].peak", "posts[1].kinds[1]"}));
+  for (const auto& kind : PostKinds()) {
+    s = Compliant();
+    s.posts[0].kinds = {std::string(kind.code)};
+    EXPECT_TRUE(Validate(s, today).empty()) << kind.code;
+  }
+}
+
+TEST(SecurityRecord, NumbersStayWithinTheirRanges) {
+  const auto today = D("2026-12-05");
+  auto s = Compliant();
+  s.video.retention_days = 0;
+  s.posts[0].people = 0;
+  s.patrols_per_day = 0;
+  EXPECT_TRUE(Validate(s, today).empty());
+  s.video.retention_days = 3650;
+  s.posts[0].people = 100;
+  s.patrols_per_day = 100;
+  EXPECT_TRUE(Validate(s, today).empty());
+  s.video.retention_days = 3651;
+  s.posts[0].people = 101;
+  s.patrols_per_day = 101;
+  EXPECT_EQ(
+      Fields(Validate(s, today)),
+      (std::vector<std::string>{"video.retention_days", "posts[0].people", "patrols_per_day"}));
+  s = Compliant();
+  s.video.retention_days = -1;
+  s.posts[0].people = -1;
+  s.patrols_per_day = -1;
+  EXPECT_EQ(Validate(s, today).size(), 3u);
+  // At most 200 of each list.
+  s = Compliant();
+  s.guards.assign(kMaxEntries, s.guards[0]);
+  s.alarms.assign(kMaxEntries, s.alarms[0]);
+  s.posts.assign(kMaxEntries, s.posts[0]);
+  EXPECT_TRUE(Validate(s, today).empty());
+  s.guards.push_back(s.guards[0]);
+  s.alarms.push_back(s.alarms[0]);
+  s.posts.push_back(s.posts[0]);
+  const auto fields = Fields(Validate(s, today));
+  ASSERT_GE(fields.size(), 3u);
+  EXPECT_EQ(std::vector<std::string>(fields.begin(), fields.begin() + 3),
+            (std::vector<std::string>{"guards", "alarms", "posts"}));
+}
+
+TEST(SecurityRecord, AnEntryKeepsOnlyAnIdOfItsOwnList) {
+  const auto stored = Compliant();  // guards 1, 2; alarm 7; posts 3, 4
+  auto sent = stored;
+  sent.guards.push_back({0, "新保安", true, "x", std::nullopt});
+  EXPECT_TRUE(CheckEntryIds(stored, sent).empty());
+  sent.guards[0].id = 7;  // an alarm's id
+  sent.alarms[0].id = 1;  // a guard's id
+  sent.posts[1].id = 3;   // the other post's id twice
+  EXPECT_EQ(Fields(CheckEntryIds(stored, sent)),
+            (std::vector<std::string>{"guards[0].id", "alarms[0].id", "posts[1].id"}));
+  EXPECT_TRUE(CheckEntryIds(SchoolSecurity{}, SchoolSecurity{}).empty());
+  EXPECT_EQ(Fields(CheckEntryIds(SchoolSecurity{}, stored)).size(), 5u);
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ std::vector<rules::RuleDecl> Declare() {
                  4,
                  "专职保安员配备数量",
                  "school",
-                 Period::kRecord,
+                 Period::kMonth,
                  "公治〔2015〕168号（按区县通知执行）；GB/T 29315-2022",
                  {{"small_below", "师生少于多少人为小规模学校", "人", 10, 1000, 100, ""},
                   {"min_small", "小规模学校至少几名", "名", 1, 10, 1, ""},
@@ -47,7 +47,7 @@ std::vector<rules::RuleDecl> Declare() {
                  4,
                  "保安员持证上岗、年龄符合要求",
                  "school",
-                 Period::kRecord,
+                 Period::kMonth,
                  "保安服务管理条例；地方做法",
                  {{"max_age", "保安员年龄上限（0 不限）", "岁", 0, 80, 60, "可选的地方要求"}},
                  {}});
@@ -56,7 +56,7 @@ std::vector<rules::RuleDecl> Declare() {
                  4,
                  "校园封闭管理",
                  "school",
-                 Period::kRecord,
+                 Period::kMonth,
                  "GB/T 29315-2022：围墙或围栏、门禁、来访登记、门卫室 24 小时值守",
                  {},
                  {}});
@@ -65,7 +65,7 @@ std::vector<rules::RuleDecl> Declare() {
                  4,
                  "一键报警与公安联网并定期测试",
                  "school",
-                 Period::kRecord,
+                 Period::kMonth,
                  kSource4,
                  {{"test_days", "最近一次测试不早于几天前", "天", 1, 366, 31, "每月至少测试一次"},
                   {"require_bureau", "须同时联通教育局（1 是，0 否）", "", 0, 1, 0, ""}},
@@ -76,7 +76,7 @@ std::vector<rules::RuleDecl> Declare() {
        4,
        "视频监控覆盖、存储和故障修复",
        "school",
-       Period::kRecord,
+       Period::kMonth,
        "GB/T 29315：校门、校门外、教学区、人员聚集区、宿舍出入口、食堂后厨；图像保存不少于 "
        "30 天；故障 24 小时内修复",
        {{"retention_days", "图像至少保存几天", "天", 7, 365, 30, ""},
@@ -87,7 +87,7 @@ std::vector<rules::RuleDecl> Declare() {
                  4,
                  "上学放学高峰护学岗",
                  "school",
-                 Period::kRecord,
+                 Period::kMonth,
                  kSource4,
                  {{"min_people", "每个高峰至少几人在岗", "人", 1, 20, 1, ""}},
                  {}});
@@ -96,7 +96,7 @@ std::vector<rules::RuleDecl> Declare() {
                  4,
                  "保安员每日巡查重点部位",
                  "school",
-                 Period::kRecord,
+                 Period::kMonth,
                  "GB/T 29315-2022",
                  {{"min_rounds", "每天至少巡查几次", "次", 1, 24, 5, ""}},
                  {}});
@@ -114,6 +114,12 @@ constexpr VideoArea kVideoAreas[] = {{"gate", "校门"},
                                      {"gathering", "人员聚集区"},
                                      {"dormitory_entrance", "宿舍出入口"},
                                      {"canteen_kitchen", "食堂后厨"}};
+
+constexpr PostKind kPostKinds[] = {{"police", "公安民警"},
+                                   {"auxiliary", "辅警"},
+                                   {"guard", "保安员"},
+                                   {"teacher", "教师"},
+                                   {"volunteer", "志愿者/家长"}};
 
 ParamValues ValuesOf(const std::map<std::string, ParamValues>& values, const rules::RuleDecl& r) {
   ParamValues v = rules::Defaults(r);
@@ -261,6 +267,8 @@ Verdict JudgePatrol(const SchoolSecurity& s, const ParamValues& v) {
 std::span<const rules::RuleDecl> RuleDecls() { return Decls(); }
 
 std::span<const VideoArea> VideoAreas() { return kVideoAreas; }
+
+std::span<const PostKind> PostKinds() { return kPostKinds; }
 
 int RequiredGuards(int people, int boarders, const ParamValues& v) {
   // Up to medium_max nobody is beyond it: the basic number.

@@ -26,6 +26,8 @@ struct Guard {
   bool full_time = false;
   std::string license_no;  // 保安员证编号; empty: none
   std::optional<calendar::Date> birth_date;
+  std::string employer;  // 保安服务公司 or the school itself
+  std::string shifts;    // 班次, as the school writes it
 };
 
 struct Alarm {
@@ -35,6 +37,13 @@ struct Alarm {
   bool linked_bureau = false;
   std::optional<calendar::Date> last_test;
 };
+
+// Who stands a 护学岗: police, auxiliary (辅警), guard, teacher, volunteer (志愿者、家长).
+struct PostKind {
+  std::string_view code;
+  std::string_view label;
+};
+std::span<const PostKind> PostKinds();
 
 // Where video must reach: gate, outside_gate, teaching, gathering, dormitory_entrance (boarding
 // schools), canteen_kitchen (schools with a canteen).
@@ -48,6 +57,7 @@ struct Video {
   std::vector<std::string> areas;  // codes of VideoAreas() covered
   int retention_days = 0;
   std::optional<calendar::Date> open_fault_since;  // a fault not yet repaired, reported that day
+  std::optional<calendar::Date> last_repair;       // the last fault repaired, for the record
 };
 
 // A 护学岗 post at the morning or afternoon peak, with the people on it.
@@ -56,6 +66,7 @@ struct GatePost {
   std::string gate;
   std::string peak;  // morning, afternoon
   int people = 0;
+  std::vector<std::string> kinds;  // codes of PostKinds() on the post
 };
 
 struct SchoolSecurity {

@@ -26,6 +26,7 @@
 #include "core/field_cipher.hpp"
 #include "domain/campaign/campaign.hpp"
 #include "domain/patrol/patrol.hpp"
+#include "domain/security/record.hpp"
 #include "storage/audit_anchor.hpp"
 #include "storage/field_protection.hpp"
 #include "support/test_store.hpp"
@@ -3128,6 +3129,150 @@ TEST_P(StorageContract, MigrationToTypicalProblemsKeepsTheCampaignsAndTheirHazar
             return {};
           })
           .ok());
+}
+
+TEST_P(StorageContract, MigrationToSecurityRecordsKeepsTheDistrictAndStoresWholeRecords) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = OpenAtSchema(db, 24);
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(WriteRows(
+      **pool,
+      DistrictRows(
+          true, {"INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, "
+                 "phone, phone_index, created_at, updated_at) VALUES (3, 'school', '示范中学', "
+                 "'S2', '990102', 1, '/1/3/', '', '', 't', 't')",
+                 "INSERT INTO hazards (id, school_id, domain, level, title, found_at, "
+                 "found_by, source, state, created_at, updated_at) VALUES (5, 2, "
+                 "'security_equipment', 'general', '围墙破损', '2026-11-05T02:00:00.000Z', 's1', "
+                 "'self_inspection', 'reported', 't', 't')"})));
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  namespace sec = domain::security;
+  namespace cal = domain::calendar;
+  const auto day = [](const char* text) { return cal::ParseDate(text); };
+  ASSERT_TRUE(store
+                  .Write([&](domain::Tx& tx) -> Status {
+                    XA_ASSIGN_OR_RETURN(auto hazard, tx.hazards().Find(5, domain::ScopeFilter{}));
+                    EXPECT_TRUE(hazard.has_value());
+                    XA_ASSIGN_OR_RETURN(auto none, tx.security().Find(2));
+                    EXPECT_FALSE(none.has_value());
+                    sec::Record r;
+                    r.school_id = 2;
+                    r.updated_at = "2026-12-01T01:00:00.000Z";
+                    r.updated_by = "s1";
+                    r.data.has_canteen = true;
+                    r.data.perimeter = true;
+                    r.data.gate_house_staffed = true;
+                    r.data.video = {{"gate", "teaching"}, 30, day("2026-11-30"), day("2026-10-02")};
+                    r.data.patrols_per_day = 6;
+                    r.data.guards = {
+                        {0, "王建国", true, "鄂A001", day("1968-03-02"), "安保公司", "白班"},
+                        {0, "李四", false, "", std::nullopt, "", ""}};
+                    r.data.alarms = {{0, "门卫室", true, false, day("2026-11-20")}};
+                    r.data.posts = {{0, "南门", "morning", 3, {"police", "guard"}},
+                                    {0, "南门", "afternoon", 2, {}}};
+                    XA_ASSIGN_OR_RETURN(const bool first, tx.security().Save(r));
+                    EXPECT_TRUE(first);
+                    EXPECT_EQ(r.version, 1);
+                    EXPECT_NE(r.data.guards[0].id, 0);
+                    EXPECT_NE(r.data.guards[1].id, r.data.guards[0].id);
+                    // A second first save of the same school is refused, not doubled.
+                    sec::Record again = r;
+                    again.version = 0;
+                    XA_ASSIGN_OR_RETURN(const bool twice, tx.security().Save(again));
+                    EXPECT_FALSE(twice);
+                    XA_ASSIGN_OR_RETURN(auto found, tx.security().Find(2));
+                    EXPECT_TRUE(found.has_value());
+                    if (!found) return {};
+                    EXPECT_EQ(found->school_name, "示范小学");
+                    EXPECT_EQ(found->version, 1);
+                    EXPECT_EQ(found->updated_by, "s1");
+                    const auto& d = found->data;
+                    EXPECT_TRUE(d.has_canteen && d.perimeter && d.gate_house_staffed);
+                    EXPECT_FALSE(d.gate_controlled || d.visitor_register);
+                    EXPECT_EQ(d.video.areas, (std::vector<std::string>{"gate", "teaching"}));
+                    EXPECT_EQ(d.video.retention_days, 30);
+                    EXPECT_EQ(d.video.open_fault_since, day("2026-11-30"));
+                    EXPECT_EQ(d.video.last_repair, day("2026-10-02"));
+                    EXPECT_EQ(d.patrols_per_day, 6);
+                    EXPECT_EQ(d.guards.size(), 2u);
+                    if (d.guards.size() == 2u) {
+                      EXPECT_EQ(d.guards[0].name, "王建国");
+                      EXPECT_TRUE(d.guards[0].full_time);
+                      EXPECT_EQ(d.guards[0].license_no, "鄂A001");
+                      EXPECT_EQ(d.guards[0].birth_date, day("1968-03-02"));
+                      EXPECT_EQ(d.guards[0].employer, "安保公司");
+                      EXPECT_EQ(d.guards[0].shifts, "白班");
+                      EXPECT_FALSE(d.guards[1].full_time);
+                      EXPECT_FALSE(d.guards[1].birth_date.has_value());
+                    }
+                    EXPECT_EQ(d.alarms.size(), 1u);
+                    if (!d.alarms.empty()) {
+                      EXPECT_EQ(d.alarms[0].location, "门卫室");
+                      EXPECT_TRUE(d.alarms[0].linked_110);
+                      EXPECT_FALSE(d.alarms[0].linked_bureau);
+                      EXPECT_EQ(d.alarms[0].last_test, day("2026-11-20"));
+                    }
+                    EXPECT_EQ(d.posts.size(), 2u);
+                    if (d.posts.size() == 2u) {
+                      EXPECT_EQ(d.posts[0].peak, "morning");
+                      EXPECT_EQ(d.posts[0].people, 3);
+                      EXPECT_EQ(d.posts[0].kinds, (std::vector<std::string>{"police", "guard"}));
+                      EXPECT_TRUE(d.posts[1].kinds.empty());
+                    }
+
+                    // The next save keeps the first guard's id, drops the second, adds a new one,
+                    // and a save from the version read before it is refused.
+                    sec::Record next = *found;
+                    next.data.guards.erase(next.data.guards.begin() + 1);
+                    next.data.guards.push_back({0, "赵六", true, "鄂A002", std::nullopt, "", ""});
+                    next.data.video.open_fault_since.reset();
+                    next.data.alarms.clear();
+                    next.updated_at = "2026-12-02T01:00:00.000Z";
+                    const auto kept = found->data.guards[0].id;
+                    const auto dropped = found->data.guards[1].id;
+                    XA_ASSIGN_OR_RETURN(const bool saved, tx.security().Save(next));
+                    EXPECT_TRUE(saved);
+                    EXPECT_EQ(next.version, 2);
+                    sec::Record stale = *found;
+                    XA_ASSIGN_OR_RETURN(const bool late, tx.security().Save(stale));
+                    EXPECT_FALSE(late);
+                    XA_ASSIGN_OR_RETURN(found, tx.security().Find(2));
+                    EXPECT_EQ(found->version, 2);
+                    EXPECT_EQ(found->data.guards.size(), 2u);
+                    if (found->data.guards.size() == 2u) {
+                      EXPECT_EQ(found->data.guards[0].id, kept);
+                      EXPECT_EQ(found->data.guards[1].name, "赵六");
+                      EXPECT_NE(found->data.guards[1].id, dropped);
+                      EXPECT_NE(found->data.guards[1].id, kept);
+                    }
+                    EXPECT_TRUE(found->data.alarms.empty());
+                    EXPECT_FALSE(found->data.video.open_fault_since.has_value());
+
+                    // The list holds the saved schools of the scope only, with their own lists.
+                    sec::Record other;
+                    other.school_id = 3;
+                    other.updated_at = "t";
+                    other.updated_by = "s2";
+                    other.data.guards = {{0, "钱七", true, "", std::nullopt, "", ""}};
+                    XA_ASSIGN_OR_RETURN(const bool third, tx.security().Save(other));
+                    EXPECT_TRUE(third);
+                    XA_ASSIGN_OR_RETURN(auto all, tx.security().List(domain::ScopeFilter{}));
+                    EXPECT_EQ(all.size(), 2u);
+                    for (const auto& x : all) {
+                      EXPECT_EQ(x.data.guards.size(), x.school_id == 3 ? 1u : 2u) << x.school_id;
+                    }
+                    XA_ASSIGN_OR_RETURN(auto one,
+                                        tx.security().List(domain::ScopeFilter::Subtree("/1/2/")));
+                    EXPECT_EQ(one.size(), 1u);
+                    if (!one.empty()) {
+                      EXPECT_EQ(one[0].school_id, 2);
+                      EXPECT_EQ(one[0].data.posts.size(), 2u);
+                    }
+                    return {};
+                  })
+                  .ok());
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, StorageContract, ::testing::Values("sqlite", "postgres"),

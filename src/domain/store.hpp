@@ -30,6 +30,9 @@ class PatrolRepository;
 namespace xiaoan::domain::campaign {
 class CampaignRepository;
 }  // namespace xiaoan::domain::campaign
+namespace xiaoan::domain::security {
+class SecurityRepository;
+}  // namespace xiaoan::domain::security
 
 namespace xiaoan::domain {
 
@@ -295,6 +298,7 @@ class Tx {
   virtual checklist::TemplateRepository& checklists() = 0;
   virtual patrol::PatrolRepository& patrols() = 0;
   virtual campaign::CampaignRepository& campaigns() = 0;
+  virtual security::SecurityRepository& security() = 0;
 };
 
 // What bringing the personal-information fields to the configured state did (Store::ProtectFields).

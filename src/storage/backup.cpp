@@ -78,6 +78,10 @@ constexpr TableSpec kTables[] = {
     {"campaign_answers", "sheet_id, item_key", false},
     {"campaign_messages", "id", true},
     {"campaign_typical", "campaign_id, hazard_id", false},
+    {"security_records", "school_id", false},
+    {"security_guards", "id", true},
+    {"security_alarms", "id", true},
+    {"security_posts", "id", true},
 };
 // clang-format on
 // Left out on purpose: the figures the hazards' triggers rebuild, the migrations' own record, and

@@ -24,6 +24,7 @@
 #include "storage/repos/platform_repository.hpp"
 #include "storage/repos/query_builder.hpp"
 #include "storage/repos/rule_repository.hpp"
+#include "storage/repos/security_repository.hpp"
 
 namespace xiaoan::storage {
 namespace {
@@ -61,7 +62,8 @@ class SqlTx final : public domain::Tx {
         plans_(conn),
         checklists_(conn),
         patrols_(conn),
-        campaigns_(conn) {}
+        campaigns_(conn),
+        security_(conn) {}
   bool access_changed = false;
   std::optional<std::int64_t> audit_first;  // the first audit record appended
   domain::OrgRepository& org() override { return org_; }
@@ -79,6 +81,7 @@ class SqlTx final : public domain::Tx {
   domain::checklist::TemplateRepository& checklists() override { return checklists_; }
   domain::patrol::PatrolRepository& patrols() override { return patrols_; }
   domain::campaign::CampaignRepository& campaigns() override { return campaigns_; }
+  domain::security::SecurityRepository& security() override { return security_; }
   sql::Connection& conn() { return conn_; }
   const FieldCipher* cipher() const { return cipher_; }
 
@@ -100,6 +103,7 @@ class SqlTx final : public domain::Tx {
   SqlTemplateRepository checklists_;
   SqlPatrolRepository patrols_;
   SqlCampaignRepository campaigns_;
+  SqlSecurityRepository security_;
 };
 
 // Runs one write inside a savepoint of the open transaction: kept when it succeeds, undone on

@@ -233,6 +233,15 @@ const std::vector<Row> kMatrix = {
   // Patrols: read as the checklists, scheduled by the bureau's office and the school's leader and
   // safety officer, recorded by the school's staff. PP/PR/KP 1 at the own school, 2 at the
   // sibling school (PPD to remove), X in the other district.
+  // 四个100%: a school's security record and the board.
+  {"GET",    "/api/v1/schools/{id}/security",  "S1", "", "fffoooooff"},
+  {"GET",    "/api/v1/schools/{id}/security",  "S2", "", "fffooonnff"},
+  {"GET",    "/api/v1/schools/{id}/security",  "X",  "", "fffnnnnnff"},
+  {"PUT",    "/api/v1/schools/{id}/security",  "S1", "{}", "fffoffooff"},
+  {"PUT",    "/api/v1/schools/{id}/security",  "S2", "{}", "fffoffnnff"},
+  {"PUT",    "/api/v1/schools/{id}/security",  "X",  "{}", "fffnffnnff"},
+  {"GET",    "/api/v1/security/board",         "", "",   "fffoooooff"},
+  {"GET",    "/api/v1/security/board/export",  "", "",   "fffoooooff"},
   {"GET",    "/api/v1/patrol-plans",           "", "",   "fffoooooof"},
   {"POST",   "/api/v1/patrol-plans",           "", "{}", "fffoffooff"},
   {"GET",    "/api/v1/patrol-plans/{id}",      "PP1", "", "fffoooooof"},

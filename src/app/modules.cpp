@@ -4,6 +4,7 @@
 #include "app/drills/drills.hpp"
 #include "app/hazards/hazards.hpp"
 #include "app/patrols/patrols.hpp"
+#include "app/security/security.hpp"
 
 namespace xiaoan::app {
 
@@ -15,7 +16,7 @@ const std::vector<FileSubject>& FileSubjects() {
 
 const std::vector<RuleModule>& RuleModules() {
   static const std::vector<RuleModule> kModules = {HazardRuleModule(), DrillRuleModule(),
-                                                   PatrolRuleModule()};
+                                                   PatrolRuleModule(), SecurityRuleModule()};
   return kModules;
 }
 

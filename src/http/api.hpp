@@ -62,6 +62,7 @@ void AddCalendarRoutes(Router& router, app::Services& services);
 void AddDrillRoutes(Router& router, app::Services& services);
 void AddChecklistRoutes(Router& router, app::Services& services);
 void AddPatrolRoutes(Router& router, app::Services& services);
+void AddSecurityRoutes(Router& router, app::Services& services);
 void AddCampaignRoutes(Router& router, app::Services& services);
 void AddRuleRoutes(Router& router, app::Services& services);
 void AddRoutes(Router& router, app::Services& services, const ApiOptions& options);

@@ -17,6 +17,7 @@ void AddRoutes(Router& router, app::Services& services, const ApiOptions& option
   AddDrillRoutes(router, services);
   AddChecklistRoutes(router, services);
   AddPatrolRoutes(router, services);
+  AddSecurityRoutes(router, services);
   AddCampaignRoutes(router, services);
   AddRuleRoutes(router, services);
 }

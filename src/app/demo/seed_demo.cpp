@@ -331,6 +331,9 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
                                                              account_schools));
         XA_ASSIGN_OR_RETURN(summary.patrols,
                             SeedPatrolHistory(s, tx, options.seed, account_schools));
+        XA_ASSIGN_OR_RETURN(
+            summary.security_records,
+            SeedSecurityHistory(s, tx, options.seed, history_schools, account_schools));
       }
     }
     XA_TRY(tx.audit().Append(AuditOf(s, ctx, "demo.seed", "database", "*",

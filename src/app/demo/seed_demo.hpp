@@ -36,6 +36,7 @@ struct DemoSummary {
   int hazards = 0;
   int drills = 0;
   int patrols = 0;
+  int security_records = 0;
   int campaign_sheets = 0;
   int regions = 0;
   int bureaus = 0;
@@ -71,6 +72,13 @@ Result<int> SeedDrillHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
 // their weeks judged on patrol.done, inside the caller's transaction; the patrols written.
 Result<int> SeedPatrolHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
                               const std::vector<domain::UnitId>& schools);
+
+// The security records of the given schools since September, each month judged on the security
+// rules as it stood on its last day, inside the caller's transaction; the schools with a
+// record. The first account school is a guard short today.
+Result<int> SeedSecurityHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
+                                const std::vector<domain::UnitId>& schools,
+                                const std::vector<domain::UnitId>& account_schools);
 
 // The demo district's autumn fire-safety campaign as it stands today (deployed, most schools
 // self-inspected and submitted, the first account school still at it), through the campaign use

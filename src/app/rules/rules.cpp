@@ -185,7 +185,7 @@ Status ApplyEffects(Services& s, domain::Tx& tx, const RuleModule& m, const doma
 // Judges one school with the public calendar loaded once by the caller.
 Status JudgeSchool(Services& s, domain::Tx& tx, const domain::School& school,
                    const cal::PublicCalendar& holidays, const std::vector<rules::RuleDecl>& engine,
-                   cal::Date day, cal::Date today) {
+                   cal::Date day, cal::Date today, std::string_view module = {}) {
   XA_ASSIGN_OR_RETURN(auto data, LoadSchoolTerms(tx, school.unit));
   const cal::SchoolCalendar calendar(holidays, data.terms, data.exceptions);
   XA_ASSIGN_OR_RETURN(auto in_force, LoadValuesInForce(tx, school.unit, engine));
@@ -193,7 +193,7 @@ Status JudgeSchool(Services& s, domain::Tx& tx, const domain::School& school,
   for (const auto& [id, f] : in_force) values[id] = f.values;
   const SchoolJudgeInput input{school, calendar, values, day, today};
   for (const auto& m : RuleModules()) {
-    if (!m.judge_school) continue;
+    if (!m.judge_school || (!module.empty() && m.module != module)) continue;
     XA_ASSIGN_OR_RETURN(auto judged, m.judge_school(tx, input));
     for (const auto& j : judged) {
       const auto it = in_force.find(j.rule->id);
@@ -385,12 +385,13 @@ Status RecordModuleValues(Services& s, domain::Tx& tx, const RequestContext& ctx
   return tx.rules().InsertParamSet(set);
 }
 
-Status EvaluateSchool(Services& s, domain::Tx& tx, domain::UnitId school_id, cal::Date day) {
+Status EvaluateSchool(Services& s, domain::Tx& tx, domain::UnitId school_id, cal::Date day,
+                      std::string_view module) {
   XA_ASSIGN_OR_RETURN(auto school, tx.org().FindSchool(school_id));
   if (!school) return {};
   XA_ASSIGN_OR_RETURN(auto holidays, LoadPublicCalendar(tx));
   const auto today = cal::ParseDate(Today(s)).value_or(day);
-  return JudgeSchool(s, tx, *school, holidays, EngineRules(), day, today);
+  return JudgeSchool(s, tx, *school, holidays, EngineRules(), day, today, module);
 }
 
 Status SaveRecordFinding(Services& s, domain::Tx& tx, const rules::RuleDecl& rule,

@@ -96,10 +96,11 @@ Status RecordModuleValues(Services& s, domain::Tx& tx, const RequestContext& ctx
 // The values in force at a unit for each of the rules.
 Result<ValuesInForce> LoadValuesInForce(domain::Tx& tx, const domain::Unit& unit,
                                         std::span<const domain::rules::RuleDecl> rules);
-// Judges the school on every registered module's school rules for the periods containing `day`
-// and stores the findings, inside the caller's transaction (a module calls this after its write).
+// Judges the school on every registered module's school rules (only `module`'s when given) for
+// the periods containing `day` and stores the findings, inside the caller's transaction (a module
+// calls this after its write).
 Status EvaluateSchool(Services& s, domain::Tx& tx, domain::UnitId school_id,
-                      domain::calendar::Date day);
+                      domain::calendar::Date day, std::string_view module = {});
 // Stores the finding of a rule judged on one record (drill.time on a drill).
 Status SaveRecordFinding(Services& s, domain::Tx& tx, const domain::rules::RuleDecl& rule,
                          const InForce& in_force, const std::string& subject_type,

@@ -21,7 +21,8 @@ const std::vector<std::string>& AllPermissions() {
       perm::kDrillRead,        perm::kDrillRecord,     perm::kChecklistRead,
       perm::kChecklistManage,  perm::kPatrolRead,      perm::kPatrolManage,
       perm::kPatrolRecord,     perm::kCampaignRead,    perm::kCampaignManage,
-      perm::kCampaignInspect,  perm::kCampaignFill};
+      perm::kCampaignInspect,  perm::kCampaignFill,    perm::kSecurityRead,
+      perm::kSecurityRecord};
   return kAll;
 }
 
@@ -70,7 +71,9 @@ std::span<const PermissionLabel> PermissionLabels() {
       {perm::kCampaignRead, "查看专项行动", "专项行动"},
       {perm::kCampaignManage, "部署和评价专项行动", "专项行动"},
       {perm::kCampaignInspect, "督导检查学校", "专项行动"},
-      {perm::kCampaignFill, "填写学校自查", "专项行动"}};
+      {perm::kCampaignFill, "填写学校自查", "专项行动"},
+      {perm::kSecurityRead, "查看四个100%安防台账和看板", "四个100%"},
+      {perm::kSecurityRecord, "填报学校安防台账", "四个100%"}};
   return kLabels;
 }
 
@@ -164,28 +167,30 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
         kHazardVerify,   kHazardReopen,    kHazardSupervise, kHazardConfigure, kCalendarRead,
         kCalendarWrite,  kRulesRead,       kRulesConfigure,  kDrillRead,       kDrillRecord,
         kChecklistRead,  kChecklistManage, kPatrolRead,      kPatrolManage,    kCampaignRead,
-        kCampaignManage, kCampaignInspect},
+        kCampaignManage, kCampaignInspect, kSecurityRead,    kSecurityRecord},
        false},
       {"bureau_section",
        "教育局内设科室",
        ScopeKind::kCustom,
        {kRegionRead, kUnitRead, kDepartmentRead, kSchoolRead, kSchoolExport, kHazardRead,
-        kCalendarRead, kRulesRead, kDrillRead, kChecklistRead, kPatrolRead, kCampaignRead},
+        kCalendarRead, kRulesRead, kDrillRead, kChecklistRead, kPatrolRead, kCampaignRead,
+        kSecurityRead},
        false},
       {"inspector",
        "督查检查人员",
        ScopeKind::kUnitAndBelow,
        {kRegionRead, kUnitRead, kDepartmentRead, kSchoolRead, kHazardRead, kHazardReport,
         kHazardVerify, kHazardSupervise, kCalendarRead, kRulesRead, kDrillRead, kChecklistRead,
-        kPatrolRead, kCampaignRead, kCampaignInspect},
+        kPatrolRead, kCampaignRead, kCampaignInspect, kSecurityRead},
        false},
       {"school_leader",
        "学校领导",
        ScopeKind::kOwnUnit,
-       {kRegionRead,    kSchoolRead,    kSchoolWrite,  kSchoolExport, kHazardRead,    kHazardReport,
-        kHazardAssign,  kHazardRectify, kHazardVerify, kHazardClose,  kHazardReply,   kCalendarRead,
-        kCalendarWrite, kRulesRead,     kDrillRead,    kDrillRecord,  kChecklistRead, kPatrolRead,
-        kPatrolManage,  kPatrolRecord,  kCampaignRead, kCampaignFill},
+       {kRegionRead,   kSchoolRead,    kSchoolWrite,   kSchoolExport,  kHazardRead,
+        kHazardReport, kHazardAssign,  kHazardRectify, kHazardVerify,  kHazardClose,
+        kHazardReply,  kCalendarRead,  kCalendarWrite, kRulesRead,     kDrillRead,
+        kDrillRecord,  kChecklistRead, kPatrolRead,    kPatrolManage,  kPatrolRecord,
+        kCampaignRead, kCampaignFill,  kSecurityRead,  kSecurityRecord},
        false},
       {"school_safety_officer",
        "学校安全干部",
@@ -193,7 +198,8 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
        {kRegionRead,    kSchoolRead,    kSchoolExport, kHazardRead,   kHazardReport,
         kHazardAssign,  kHazardRectify, kHazardVerify, kHazardReply,  kCalendarRead,
         kCalendarWrite, kRulesRead,     kDrillRead,    kDrillRecord,  kChecklistRead,
-        kPatrolRead,    kPatrolManage,  kPatrolRecord, kCampaignRead, kCampaignFill},
+        kPatrolRead,    kPatrolManage,  kPatrolRecord, kCampaignRead, kCampaignFill,
+        kSecurityRead,  kSecurityRecord},
        false},
       {"teacher",
        "教师/班主任",

@@ -60,6 +60,8 @@ inline constexpr const char* kCampaignRead = "campaign:read";
 inline constexpr const char* kCampaignManage = "campaign:manage";
 inline constexpr const char* kCampaignInspect = "campaign:inspect";
 inline constexpr const char* kCampaignFill = "campaign:fill";
+inline constexpr const char* kSecurityRead = "security:read";
+inline constexpr const char* kSecurityRecord = "security:record";
 }  // namespace perm
 
 // Every permission that exists, for validation of custom roles.

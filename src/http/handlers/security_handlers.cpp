@@ -1,0 +1,52 @@
+// 四个100%: a school's security record and the bureau's board with its export.
+#include <boost/json.hpp>
+
+#include "app/security/security.hpp"
+#include "domain/auth/auth.hpp"
+#include "http/api.hpp"
+#include "http/json/security_json.hpp"
+#include "http/query.hpp"
+
+namespace xiaoan::http {
+
+namespace json = boost::json;
+namespace perm = domain::perm;
+
+void AddSecurityRoutes(Router& r, app::Services& s) {
+  r.Add("GET", "/api/v1/schools/{id}/security", Access::Need(perm::kSecurityRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          XA_ASSIGN_OR_RETURN(auto v, app::GetSecurityRecord(s, ContextOf(req), id));
+          return JsonResponse(200, json::serialize(ToJson(v)));
+        });
+  r.Add(
+      "PUT", "/api/v1/schools/{id}/security", Access::Need(perm::kSecurityRecord),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+        XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
+        Fields f(obj);
+        auto in = SecurityRecordFromJson(f);
+        XA_TRY(f.Finish());
+        XA_ASSIGN_OR_RETURN(auto v, app::SaveSecurityRecord(s, ContextOf(req), id, std::move(in)));
+        return JsonResponse(200, json::serialize(ToJson(v)));
+      },
+      0, Runs::kInWriteBatch);
+  r.Add("GET", "/api/v1/security/board", Access::Need(perm::kSecurityRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          const auto date = q.Str("date");
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto b, app::GetSecurityBoard(s, ContextOf(req), date));
+          return JsonResponse(200, json::serialize(ToJson(b)));
+        });
+  r.Add("GET", "/api/v1/security/board/export", Access::Need(perm::kSecurityRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          const auto date = q.Str("date");
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto bytes, app::ExportSecurityBoard(s, ContextOf(req), date));
+          return FileResponse(std::move(bytes), "xlsx", "四个100%统计.xlsx");
+        });
+}
+
+}  // namespace xiaoan::http

@@ -1,0 +1,15 @@
+#pragma once
+// The security record (四个100%) and its board in JSON.
+#include <boost/json/value.hpp>
+
+#include "app/security/security.hpp"
+#include "http/json/fields.hpp"
+
+namespace xiaoan::http {
+
+boost::json::value ToJson(const app::SecurityView& v);
+boost::json::value ToJson(const app::SecurityBoard& b);
+// A record's editable fields with the version read; errors name the field (guards[0].name).
+domain::security::Record SecurityRecordFromJson(Fields& f);
+
+}  // namespace xiaoan::http

@@ -1,0 +1,380 @@
+// 四个100% over real HTTP on both stores: a dozen schools at the edges of the guard rule (and of
+// the licence age, the alarm test and the other indicators) save their security records; each
+// record is judged at once, the board counts the four rates as a hand count says, a repair lifts
+// the rate, a parameter change moves a school across the edge; errors name the field; scope and
+// permissions; the export in the shape a bureau reports upward.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <map>
+
+#include "core/clock.hpp"
+#include "http/api.hpp"
+#include "office/table.hpp"
+#include "support/test_server.hpp"
+#include "support/test_store.hpp"
+
+namespace xiaoan {
+namespace {
+
+namespace json = boost::json;
+using testing::HttpReply;
+using testing::WebSession;
+
+Instant At(const char* text) {
+  Instant t;
+  ParseInstant(text, t);
+  return t;
+}
+
+// What a school's record is made of, for the test: everything met unless changed.
+struct Shape {
+  int guards = 2;
+  bool part_time_second = false;
+  std::string birth_date = "1980-05-01";  // the first guard's
+  bool visitor_register = true;
+  std::string last_test = "2026-12-01";
+  bool afternoon_post = true;
+};
+
+class SecurityApiTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<testing::FreshDatabase>(GetParam());
+    XA_REQUIRE_DB(*db_);
+    store_ = testing::OpenStore(db_->url());
+    ASSERT_NE(store_, nullptr);
+    services_ = std::make_unique<app::Services>(app::Services{*store_, clock_});
+    passwords_ = testing::SeedDemoAccounts(*services_, 5);
+    ASSERT_FALSE(passwords_.empty());
+    http::ApiOptions o;
+    o.web_root = "/nonexistent";
+    server_ = std::make_unique<testing::TestServer>(*services_, o);
+    port_ = server_->port();
+    ASSERT_NE(port_, 0);
+    office_ = As("safety_office");
+    ASSERT_FALSE(office_.cookie.empty());
+    bureau_ = Json(office_.Call("GET", "/api/v1/auth/me")).at("unit").at("id").as_int64();
+  }
+
+  WebSession As(const std::string& user) { return testing::LoginAs(port_, user, passwords_[user]); }
+  static json::value Json(const HttpReply& r) { return json::parse(r.body); }
+  static std::string FirstField(const HttpReply& r) {
+    const auto v = json::parse(r.body);
+    const auto& details = v.at("error").at("details").as_array();
+    return details.empty() ? "" : std::string(details[0].at("field").as_string());
+  }
+
+  // A new day school under the bureau with `people` students and staff.
+  std::int64_t School(const std::string& code, int people) {
+    json::object body{{"code", code},
+                      {"name", "安防测试" + code},
+                      {"region_code", "990102"},
+                      {"parent_id", bureau_},
+                      {"stage", "primary"},
+                      {"ownership", "public"},
+                      {"location_type", "urban"},
+                      {"boarding", false},
+                      {"boarders", 0},
+                      {"students", people - 10},
+                      {"staff", 10}};
+    auto r = office_.Call("POST", "/api/v1/schools", json::serialize(body));
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.status == 201 ? Json(r).at("id").as_int64() : 0;
+  }
+
+  static json::object Body(const Shape& s, std::int64_t version = 0) {
+    json::array guards;
+    for (int i = 0; i < s.guards; ++i) {
+      guards.push_back(json::object{{"name", "保安" + std::to_string(i + 1)},
+                                    {"full_time", !(i == 1 && s.part_time_second)},
+                                    {"license_no", "鄂A" + std::to_string(100 + i)},
+                                    {"birth_date", i == 0 ? s.birth_date : "1985-01-01"},
+                                    {"employer", "安保公司"},
+                                    {"shifts", "白班"}});
+    }
+    json::array posts{json::object{{"gate", "南门"},
+                                   {"peak", "morning"},
+                                   {"people", 2},
+                                   {"kinds", json::array{"police", "guard"}}}};
+    if (s.afternoon_post) {
+      posts.push_back(json::object{{"gate", "南门"},
+                                   {"peak", "afternoon"},
+                                   {"people", 2},
+                                   {"kinds", json::array{"teacher"}}});
+    }
+    return json::object{
+        {"version", version},
+        {"has_canteen", true},
+        {"perimeter", true},
+        {"gate_controlled", true},
+        {"visitor_register", s.visitor_register},
+        {"gate_house_staffed", true},
+        {"guards", std::move(guards)},
+        {"alarms", json::array{json::object{{"location", "门卫室"},
+                                            {"linked_110", true},
+                                            {"linked_bureau", true},
+                                            {"last_test", s.last_test}}}},
+        {"video", json::object{{"areas", json::array{"gate", "outside_gate", "teaching",
+                                                     "gathering", "canteen_kitchen"}},
+                               {"retention_days", 30},
+                               {"open_fault_since", nullptr},
+                               {"last_repair", "2026-10-02"}}},
+        {"posts", std::move(posts)},
+        {"patrols_per_day", 5}};
+  }
+
+  json::value Save(std::int64_t school, const json::object& body, WebSession* as = nullptr) {
+    auto r = (as ? *as : office_)
+                 .Call("PUT", "/api/v1/schools/" + std::to_string(school) + "/security",
+                       json::serialize(body));
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.status == 200 ? Json(r) : json::value();
+  }
+
+  json::value Board(const std::string& query = "") {
+    auto r = office_.Call("GET", "/api/v1/security/board" + query);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.status == 200 ? Json(r) : json::value();
+  }
+
+  static std::int64_t Compliant(const json::value& board, const char* indicator) {
+    return board.at("rates").at(indicator).at("compliant").as_int64();
+  }
+
+  FixedClock clock_{At("2026-12-07T02:00:00Z")};  // Monday 7 December, 10:00 in China
+  std::unique_ptr<testing::FreshDatabase> db_;
+  std::unique_ptr<storage::SqlStore> store_;
+  std::unique_ptr<app::Services> services_;
+  std::unique_ptr<testing::TestServer> server_;
+  std::map<std::string, std::string> passwords_;
+  int port_ = 0;
+  WebSession office_;
+  std::int64_t bureau_ = 0;
+};
+
+TEST_P(SecurityApiTest, ADozenSchoolsAtTheEdgesGiveTheRatesAHandCountGives) {
+  struct Case {
+    const char* code;
+    int people;
+    Shape shape;
+    int need;
+    bool guards, closed, alarm_video, gate_duty;
+  };
+  Shape two_part_time;
+  two_part_time.part_time_second = true;
+  Shape sixty;  // 60 today, the day before the 61st birthday
+  sixty.guards = 1;
+  sixty.birth_date = "1965-12-08";
+  Shape sixty_one;
+  sixty_one.birth_date = "1965-12-07";
+  Shape no_register;
+  no_register.visitor_register = false;
+  Shape tested_31_days_ago;
+  tested_31_days_ago.last_test = "2026-11-06";
+  Shape tested_32_days_ago;
+  tested_32_days_ago.last_test = "2026-11-05";
+  Shape morning_only;
+  morning_only.afternoon_post = false;
+  const auto guards = [](int n) {
+    Shape s;
+    s.guards = n;
+    return s;
+  };
+  const std::vector<Case> cases = {
+      {"SA", 99, sixty, 1, true, true, true, true},            // below 100: one
+      {"SB", 100, guards(1), 2, false, true, true, true},      // 100: two
+      {"SC", 1000, guards(2), 2, true, true, true, true},      // up to 1000: two
+      {"SD", 1001, guards(2), 3, false, true, true, true},     // one more per 500 begun
+      {"SE", 1500, guards(3), 3, true, true, true, true},      //
+      {"SF", 1501, guards(3), 4, false, true, true, true},     //
+      {"SG", 600, sixty_one, 2, false, true, true, true},      // a guard of 61
+      {"SH", 600, two_part_time, 2, false, true, true, true},  // a part-time guard
+      {"SI", 600, no_register, 2, true, false, true, true},
+      {"SJ", 600, tested_31_days_ago, 2, true, true, true, true},
+      {"SK", 600, tested_32_days_ago, 2, true, true, false, true},
+      {"SL", 600, morning_only, 2, true, true, true, false},
+  };
+  std::map<std::string, std::int64_t> ids;
+  int guards_ok = 0, closed_ok = 0, alarm_ok = 0, duty_ok = 0, all_ok = 0;
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.code);
+    const auto id = School(c.code, c.people);
+    ASSERT_NE(id, 0);
+    ids[c.code] = id;
+    const auto v = Save(id, Body(c.shape));
+    ASSERT_TRUE(v.is_object());
+    EXPECT_TRUE(v.at("recorded").as_bool());
+    EXPECT_EQ(v.at("version").as_int64(), 1);
+    EXPECT_EQ(v.at("required_guards").as_int64(), c.need);
+    const auto& ind = v.at("indicators");
+    EXPECT_EQ(ind.at("guards").as_bool(), c.guards);
+    EXPECT_EQ(ind.at("closed_campus").as_bool(), c.closed);
+    EXPECT_EQ(ind.at("alarm_video").as_bool(), c.alarm_video);
+    EXPECT_EQ(ind.at("gate_duty").as_bool(), c.gate_duty);
+    const bool all = c.guards && c.closed && c.alarm_video && c.gate_duty;
+    EXPECT_EQ(ind.at("all").as_bool(), all);
+    EXPECT_EQ(v.at("findings").as_array().size(), 7u);
+    guards_ok += c.guards;
+    closed_ok += c.closed;
+    alarm_ok += c.alarm_video;
+    duty_ok += c.gate_duty;
+    all_ok += all;
+  }
+  // The reasons say what is short.
+  auto sb = Json(office_.Call("GET", "/api/v1/schools/" + std::to_string(ids["SB"]) + "/security"));
+  const auto findings = sb.at("findings");
+  EXPECT_EQ(findings.at(0).at("rule").as_string(), "security.guards");
+  EXPECT_EQ(findings.at(0).at("outcome").as_string(), "fail");
+  EXPECT_NE(std::string(findings.at(0).at("reason").as_string()).find("缺 1 名"), std::string::npos)
+      << findings.at(0).at("reason").as_string();
+
+  auto board = Board();
+  ASSERT_TRUE(board.is_object());
+  EXPECT_EQ(board.at("month").as_string(), "2026-12");
+  EXPECT_EQ(board.at("screened").as_int64(), 12);
+  EXPECT_EQ(Compliant(board, "guards"), guards_ok);
+  EXPECT_EQ(guards_ok, 7);
+  EXPECT_EQ(Compliant(board, "closed_campus"), closed_ok);
+  EXPECT_EQ(Compliant(board, "alarm_video"), alarm_ok);
+  EXPECT_EQ(Compliant(board, "gate_duty"), duty_ok);
+  EXPECT_EQ(Compliant(board, "all"), all_ok);
+  EXPECT_EQ(all_ok, 4);
+  EXPECT_EQ(board.at("rates").at("all").at("permille").as_int64(), 333);  // 4/12 rounded down
+  EXPECT_EQ(board.at("rates").at("guards").at("permille").as_int64(), 583);
+  EXPECT_EQ(board.at("short").as_array().size(), 12u - all_ok);
+  // The demo's own schools have no record: listed as not screened.
+  const auto schools = board.at("schools").as_int64();
+  EXPECT_EQ(static_cast<std::int64_t>(board.at("unscreened").as_array().size()), schools - 12);
+  const auto& trend = board.at("trend").as_array();
+  ASSERT_EQ(trend.size(), 12u);
+  EXPECT_EQ(trend[10].at("month").as_string(), "2026-11");
+  EXPECT_EQ(trend[10].at("rates").at("all").at("screened").as_int64(), 0);
+  EXPECT_EQ(trend[11].at("rates").at("all").at("compliant").as_int64(), all_ok);
+
+  // A repair lifts the rate: SB takes a second guard.
+  auto repaired = Save(ids["SB"], Body(guards(2), 1));
+  EXPECT_TRUE(repaired.at("indicators").at("guards").as_bool());
+  EXPECT_EQ(repaired.at("version").as_int64(), 2);
+  board = Board();
+  EXPECT_EQ(Compliant(board, "guards"), guards_ok + 1);
+  EXPECT_EQ(Compliant(board, "all"), all_ok + 1);
+  EXPECT_EQ(board.at("rates").at("all").at("permille").as_int64(), 416);
+  for (const auto& row : board.at("short").as_array()) {
+    EXPECT_NE(row.at("school_id").as_int64(), ids["SB"]);
+  }
+
+  // The district counts one more guard per 400 beyond 1000: SE (1500) now needs four.
+  auto r = office_.Call("PUT", "/api/v1/rules/security.guards/parameters",
+                        R"({"values":{"extra_per":400},"note":"区里按 400 人增配"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto se = Json(office_.Call("GET", "/api/v1/schools/" + std::to_string(ids["SE"]) + "/security"));
+  EXPECT_EQ(se.at("required_guards").as_int64(), 4);
+  EXPECT_FALSE(se.at("indicators").at("guards").as_bool());
+  r = office_.Call("POST", "/api/v1/rules/evaluate", R"({"date":"2026-12-07"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Compliant(Board(), "guards"), guards_ok);  // SE out, SB in
+
+  // The export: the rates first, then one row per school with a record.
+  r = office_.Call("GET", "/api/v1/security/board/export");
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 200);
+  auto rows = office::ReadXlsx(r.body);
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  ASSERT_GE(rows->size(), 2u);
+  EXPECT_EQ((*rows)[1][0].text, "四个100%全部达标");
+  EXPECT_EQ((*rows)[1][1].text, std::to_string(all_ok));  // SB in, SE out
+  EXPECT_EQ((*rows)[1][2].text, "12");
+  EXPECT_EQ((*rows)[1][3].text, "33.3%");
+}
+
+TEST_P(SecurityApiTest, BadInputNamesTheFieldAndStoresNothing) {
+  const auto school = School("SX", 600);
+  const auto path = "/api/v1/schools/" + std::to_string(school) + "/security";
+  const auto refused = [&](json::object body, const std::string& field) {
+    auto r = office_.Call("PUT", path, json::serialize(body));
+    EXPECT_EQ(r.status, 422) << r.body;
+    EXPECT_EQ(FirstField(r), field) << r.body;
+  };
+  Shape ok;
+  auto body = Body(ok);
+  body["guards"].as_array()[1].as_object()["name"] = "";
+  refused(body, "guards[1].name");
+  body = Body(ok);
+  body["guards"].as_array()[0].as_object()["birth_date"] = "1980-13-01";
+  refused(body, "guards[0].birth_date");
+  body = Body(ok);
+  body["guards"].as_array()[0].as_object()["birth_date"] = "2015-01-01";
+  refused(body, "guards[0].birth_date");  // under 16
+  body = Body(ok);
+  body["posts"].as_array()[0].as_object()["peak"] = "noon";
+  refused(body, "posts[0].peak");
+  body = Body(ok);
+  body["posts"].as_array()[1].as_object()["kinds"] = json::array{"teacher", "soldier"};
+  refused(body, "posts[1].kinds[1]");
+  body = Body(ok);
+  body["video"].as_object()["areas"] = json::array{"roof"};
+  refused(body, "video.areas[0]");
+  body = Body(ok);
+  body["alarms"].as_array()[0].as_object()["last_test"] = "2026-12-08";  // tomorrow
+  refused(body, "alarms[0].last_test");
+  body = Body(ok);
+  body["guards"].as_array()[0].as_object()["id"] = 999999;  // not one of the school's
+  refused(body, "guards[0].id");
+  body = Body(ok);
+  body["colour"] = "red";
+  refused(body, "colour");
+  auto stored = Json(office_.Call("GET", path));
+  EXPECT_FALSE(stored.at("recorded").as_bool());
+  EXPECT_TRUE(stored.at("indicators").is_null());
+  EXPECT_EQ(stored.at("version").as_int64(), 0);
+
+  // Two editors from the same version: the second is told to reload.
+  Save(school, Body(ok, 0));
+  auto r = office_.Call("PUT", path, json::serialize(Body(ok, 0)));
+  EXPECT_EQ(r.status, 409) << r.body;
+  EXPECT_NE(r.body.find("security.stale"), std::string::npos) << r.body;
+  EXPECT_EQ(Json(office_.Call("GET", path)).at("version").as_int64(), 1);
+  EXPECT_EQ(office_.Call("GET", "/api/v1/security/board?date=2026-02-30").status, 422);
+  EXPECT_EQ(FirstField(office_.Call("GET", "/api/v1/security/board?date=2026-02-30")), "date");
+}
+
+TEST_P(SecurityApiTest, ASchoolKeepsItsOwnRecordAndSeesNoOtherSchool) {
+  auto officer = As("school1_safety");
+  const auto own = Json(officer.Call("GET", "/api/v1/auth/me")).at("unit").at("id").as_int64();
+  const auto other = School("SY", 600);
+  Shape ok;
+  auto v = Save(own, Body(ok), &officer);
+  ASSERT_TRUE(v.is_object());
+  EXPECT_TRUE(v.at("can_edit").as_bool());
+  EXPECT_EQ(v.at("updated_by").as_string(), "school1_safety");
+  // Another school reads as missing, for reading and for saving.
+  EXPECT_EQ(officer.Call("GET", "/api/v1/schools/" + std::to_string(other) + "/security").status,
+            404);
+  EXPECT_EQ(officer
+                .Call("PUT", "/api/v1/schools/" + std::to_string(other) + "/security",
+                      json::serialize(Body(ok)))
+                .status,
+            404);
+  // A teacher neither reads nor writes it; the bureau's section reads it but cannot save.
+  auto teacher = As("school1_teacher");
+  EXPECT_EQ(teacher.Call("GET", "/api/v1/schools/" + std::to_string(own) + "/security").status,
+            403);
+  auto section = As("section_basic");
+  auto read = section.Call("GET", "/api/v1/schools/" + std::to_string(own) + "/security");
+  EXPECT_EQ(read.status, 200) << read.body;
+  EXPECT_FALSE(Json(read).at("can_edit").as_bool());
+  EXPECT_EQ(section
+                .Call("PUT", "/api/v1/schools/" + std::to_string(own) + "/security",
+                      json::serialize(Body(ok, 1)))
+                .status,
+            403);
+  // The school's own board counts the school alone.
+  auto board = Json(officer.Call("GET", "/api/v1/security/board"));
+  EXPECT_EQ(board.at("schools").as_int64(), 1);
+  EXPECT_EQ(board.at("screened").as_int64(), 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, SecurityApiTest, ::testing::Values("sqlite", "postgres"));
+
+}  // namespace
+}  // namespace xiaoan

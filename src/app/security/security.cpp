@@ -47,6 +47,26 @@ Result<std::map<std::string, rules::ParamValues>> ValuesAt(domain::Tx& tx,
   return out;
 }
 
+// Full-time guards the school needs under security.guards with its values in force.
+int RequiredOf(const sec::SchoolSecurity& d,
+               const std::map<std::string, rules::ParamValues>& values) {
+  const auto it = values.find("security.guards");
+  return sec::RequiredGuards(
+      d.students + d.staff, d.boarding ? d.boarders : 0,
+      it != values.end() ? it->second
+                         : rules::Defaults(*rules::FindRule(sec::RuleDecls(), "security.guards")));
+}
+
+// Every school in the caller's scope, by name.
+Result<domain::PageResult<domain::School>> SchoolsInScope(domain::Tx& tx,
+                                                          const RequestContext& ctx) {
+  domain::SchoolFilter sf;
+  sf.scope = ctx.Scope();
+  sf.page.page_size = kMaxSchools;
+  sf.page.sort = "name";
+  return tx.org().ListSchools(sf);
+}
+
 Result<SecurityView> ViewOf(Services& s, domain::Tx& tx, const RequestContext& ctx,
                             const domain::School& school) {
   SecurityView v;
@@ -58,11 +78,7 @@ Result<SecurityView> ViewOf(Services& s, domain::Tx& tx, const RequestContext& c
   TakeSize(v.record.data, school.profile);
   XA_ASSIGN_OR_RETURN(auto values, ValuesAt(tx, school.unit));
   const auto& d = v.record.data;
-  v.required_guards = sec::RequiredGuards(
-      d.students + d.staff, d.boarding ? d.boarders : 0,
-      values.count("security.guards")
-          ? values.at("security.guards")
-          : rules::Defaults(*rules::FindRule(sec::RuleDecls(), "security.guards")));
+  v.required_guards = RequiredOf(d, values);
   if (v.recorded) {
     v.findings = sec::JudgeSchool(d, values, TodayInChina(s));
     v.indicators = sec::IndicatorsOf(v.findings);
@@ -155,11 +171,7 @@ Result<SecurityBoard> GetSecurityBoard(Services& s, const RequestContext& ctx,
                                              std::chrono::day{1}}));
   }
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
-    domain::SchoolFilter sf;
-    sf.scope = ctx.Scope();
-    sf.page.page_size = kMaxSchools;
-    sf.page.sort = "name";
-    XA_ASSIGN_OR_RETURN(auto schools, tx.org().ListSchools(sf));
+    XA_ASSIGN_OR_RETURN(auto schools, SchoolsInScope(tx, ctx));
     out.schools = schools.total;
     // Every school judged in a month has a finding of each rule: one rule counts them.
     XA_ASSIGN_OR_RETURN(auto counts,
@@ -272,11 +284,7 @@ Result<std::string> ExportSecurityBoard(Services& s, const RequestContext& ctx,
                                                     "未达标原因"})};
   std::size_t n = 0;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
-    domain::SchoolFilter sf;
-    sf.scope = ctx.Scope();
-    sf.page.page_size = kMaxSchools;
-    sf.page.sort = "name";
-    XA_ASSIGN_OR_RETURN(auto schools, tx.org().ListSchools(sf));
+    XA_ASSIGN_OR_RETURN(auto schools, SchoolsInScope(tx, ctx));
     XA_ASSIGN_OR_RETURN(auto records, tx.security().List(ctx.Scope()));
     std::map<std::int64_t, const sec::Record*> by_school;
     for (const auto& r : records) by_school[r.school_id] = &r;
@@ -291,10 +299,7 @@ Result<std::string> ExportSecurityBoard(Services& s, const RequestContext& ctx,
       auto d = it->second->data;
       TakeSize(d, school.profile);
       XA_ASSIGN_OR_RETURN(auto values, ValuesAt(tx, school.unit));
-      const int need = sec::RequiredGuards(d.students + d.staff, d.boarding ? d.boarders : 0,
-                                           values.count("security.guards")
-                                               ? values.at("security.guards")
-                                               : rules::Defaults(*RuleOf("security.guards")));
+      const int need = RequiredOf(d, values);
       const auto full_time = std::count_if(d.guards.begin(), d.guards.end(),
                                            [](const sec::Guard& g) { return g.full_time; });
       const auto licensed =

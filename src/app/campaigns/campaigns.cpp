@@ -731,8 +731,9 @@ Result<CampaignBoard> GetCampaignBoard(Services& s, const RequestContext& ctx, s
 
 namespace {
 
-// The ranking of every school of the campaign, for the bureau that sees all of them; `name` is
-// the campaign's, for the export's audit entry.
+// The ranking of the campaign's schools for a bureau: every school for the bureau that deployed
+// it (or one above), a bureau below only its own schools, ranked among all of the campaign's;
+// `name` is the campaign's, for the export's audit entry.
 Status EvaluateIn(domain::Tx& tx, const RequestContext& ctx, std::int64_t id, Evaluation& out,
                   std::string& name) {
   XA_ASSIGN_OR_RETURN(auto l, Load(tx, ctx, id));

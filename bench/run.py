@@ -632,6 +632,31 @@ def main():
         evaluation_s <= 5.0,
         note=f"GET …/evaluation，隐患 {sum(sc['hazards'] for sc in scores)} 条")
 
+    # -- P12: 四个100% ---------------------------------------------------------------------------
+    # The board counts the month's security findings of every school the bureau sees and the same
+    # for each month of the year (the data set holds every school's record since September, each
+    # month judged); at city scale a district bureau reads its own schools too.
+    for name, client in readers:
+        r = wrk(base + "/api/v1/security/board?date=2026-12-31", 1, 2, duration, client.headers(),
+                count=True, warmup=True)
+        p95 = r["latency_us"]["p95"]
+        status, body, _ = client.call("GET", "/api/v1/security/board?date=2026-12-31")
+        board = json.loads(body) if status == 200 else {}
+        row(table, "P12", f"四个100%看板 GET /api/v1/security/board（{name}）", ms(p95), "ms p95",
+            None, None, ms(r["latency_us"]["p50"]), ms(r["latency_us"]["p99"]),
+            "p95 ≤ 50 ms（市级数据）", p95 <= 50000 and r["not_ok"] == 0,
+            note=f"{board.get('screened', 0)} 所学校已筛查，{len(board.get('short', []))} 所未全部达标，"
+                 f"12 个月趋势",
+            extra={"rps": round(r["rps"], 1)})
+    t0 = time.monotonic()
+    status, body, _ = bureau.call("GET", "/api/v1/security/board/export?date=2026-12-31")
+    export_s = time.monotonic() - t0
+    if status != 200:
+        raise SystemExit(f"security export failed: {status} {body[:200]}")
+    row(table, "P12", f"导出四个100%统计（{scale}）", round(export_s, 2), "s", None, None, None,
+        None, "≤ 5 s（市级数据）", export_s <= 5.0,
+        note="GET /api/v1/security/board/export：汇总和每校一行")
+
     # -- P5: import -----------------------------------------------------------------------------
     n_import = 2000 if args.quick else 10000
     csv_bytes, tsv_text = build_import(bureau, n_import, args.seed)

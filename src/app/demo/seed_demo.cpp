@@ -377,6 +377,9 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
         XA_ASSIGN_OR_RETURN(int drills,
                             SeedDrillHistory(s, tx, options.seed + from, group, account_schools));
         summary.drills += drills;
+        XA_ASSIGN_OR_RETURN(
+            int records, SeedSecurityHistory(s, tx, options.seed + from, group, account_schools));
+        summary.security_records += records;
         return {};
       }));
     }

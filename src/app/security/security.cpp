@@ -57,12 +57,12 @@ int RequiredOf(const sec::SchoolSecurity& d,
                          : rules::Defaults(*rules::FindRule(sec::RuleDecls(), "security.guards")));
 }
 
-// Every school in the caller's scope, by name.
-Result<domain::PageResult<domain::School>> SchoolsInScope(domain::Tx& tx,
-                                                          const RequestContext& ctx) {
+// The schools in the caller's scope by name, all of them or the first `limit` (with the total).
+Result<domain::PageResult<domain::School>> SchoolsInScope(domain::Tx& tx, const RequestContext& ctx,
+                                                          int limit = kMaxSchools) {
   domain::SchoolFilter sf;
   sf.scope = ctx.Scope();
-  sf.page.page_size = kMaxSchools;
+  sf.page.page_size = limit;
   sf.page.sort = "name";
   return tx.org().ListSchools(sf);
 }
@@ -171,8 +171,8 @@ Result<SecurityBoard> GetSecurityBoard(Services& s, const RequestContext& ctx,
                                              std::chrono::day{1}}));
   }
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
-    XA_ASSIGN_OR_RETURN(auto schools, SchoolsInScope(tx, ctx));
-    out.schools = schools.total;
+    XA_ASSIGN_OR_RETURN(auto first, SchoolsInScope(tx, ctx, 1));
+    out.schools = first.total;
     // Every school judged in a month has a finding of each rule: one rule counts them.
     XA_ASSIGN_OR_RETURN(auto counts,
                         tx.rules().CountFindings({"security.guards"}, months, ctx.Scope()));
@@ -222,7 +222,10 @@ Result<SecurityBoard> GetSecurityBoard(Services& s, const RequestContext& ctx,
               [](const SecurityShort& a, const SecurityShort& b) {
                 return std::tie(a.school_name, a.school_id) < std::tie(b.school_name, b.school_id);
               });
-    // Schools without a judgement this month: never filled in (or not judged yet).
+    // Schools without a judgement this month: never filled in (or not judged yet). Listed only
+    // when there are some, which a district that screens every school never pays for.
+    if (out.rates.all.screened >= out.schools) return {};
+    XA_ASSIGN_OR_RETURN(auto schools, SchoolsInScope(tx, ctx));
     rules::FindingFilter judged;
     judged.rules = {"security.guards"};
     judged.period_keys = {out.month};

@@ -1,5 +1,6 @@
-import type { RouteRecordRaw } from 'vue-router'
+import type { RouteLocationRaw, RouteRecordRaw } from 'vue-router'
 import { perm } from '@/utils/permissions'
+import { useSessionStore } from '@/stores/session'
 
 // Route meta: `title` is an i18n key, `perm` the permission(s) of which one is needed (the
 // guard refuses the route otherwise), `group` the sidebar group it appears under (none: not in
@@ -13,6 +14,11 @@ declare module 'vue-router' {
     public?: boolean
     /** Open the page as a tab (default true for layout pages). */
     tab?: boolean
+    /**
+     * In the menu only for users of a school (`school`) or only for the others (`other`: the
+     * bureaus), as the unit of the user's account decides; none = for both.
+     */
+    unit?: 'school' | 'other'
   }
 }
 
@@ -32,6 +38,16 @@ export const menuGroups = [
   'system',
 ] as const
 export type MenuGroup = (typeof menuGroups)[number]
+
+/**
+ * Where 本校安防台账 (/security) goes: a school user's own school's record, anyone else the board.
+ * Runs after the global guard, which has read the session.
+ */
+export function ownSecurityRecord(): RouteLocationRaw {
+  const me = useSessionStore().me
+  if (me?.unit.kind === 'school') return { name: 'security-record', params: { id: String(me.unit.id) } }
+  return { name: 'security-board' }
+}
 
 export const layoutChildren: RouteRecordRaw[] = [
   {
@@ -171,6 +187,28 @@ export const layoutChildren: RouteRecordRaw[] = [
     name: 'campaign-school',
     component: () => import('@/views/campaigns/CampaignSchool.vue'),
     meta: { title: 'campaign.menu.school', perm: perm.campaignRead },
+  },
+  {
+    // 四个100% (measure 4): a school's staff open their own school's security record (the entry
+    // redirects to it, so the sidebar item stays the school's own), the bureau the district's
+    // board; a record of any school in scope opens from the board.
+    path: 'security',
+    name: 'security',
+    component: () => import('@/views/security/SecurityRecord.vue'),
+    beforeEnter: () => ownSecurityRecord(),
+    meta: { title: 'security.menu.own', group: 'screening', icon: 'Monitor', perm: perm.securityRead, unit: 'school' },
+  },
+  {
+    path: 'security/schools/:id(\\d+)',
+    name: 'security-record',
+    component: () => import('@/views/security/SecurityRecord.vue'),
+    meta: { title: 'security.menu.record', perm: perm.securityRead },
+  },
+  {
+    path: 'security/board',
+    name: 'security-board',
+    component: () => import('@/views/security/SecurityBoard.vue'),
+    meta: { title: 'security.menu.board', group: 'screening', icon: 'DataBoard', perm: perm.securityRead, unit: 'other' },
   },
   {
     path: 'drills',

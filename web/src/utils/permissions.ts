@@ -44,4 +44,6 @@ export const perm = {
   campaignManage: 'campaign:manage',
   campaignInspect: 'campaign:inspect',
   campaignFill: 'campaign:fill',
+  securityRead: 'security:read',
+  securityRecord: 'security:record',
 } as const

@@ -69,6 +69,19 @@ describe('sidebar menu', () => {
     for (const page of ['patrol-record', 'patrol-place', 'patrol-qr']) expect(all).not.toContain(page)
   })
 
+  it('lists 四个100% under its group: the own record for a school’s staff, the board for the bureau', () => {
+    const screening = (perms: string[], unit?: string) =>
+      buildMenu(layoutChildren, canWith(perms), unit).find((s) => s.group === 'screening')?.items.map((i) => i.name)
+    expect(screening([perm.securityRead, perm.securityRecord], 'school')).toEqual(['security'])
+    expect(screening([perm.securityRead], 'bureau')).toEqual(['security-board'])
+    expect(screening([perm.securityRead])).toEqual(['security', 'security-board'])
+    expect(screening([perm.hazardRead], 'school')).toBeUndefined()
+    const order = buildMenu(layoutChildren, canWith([perm.campaignRead, perm.securityRead, perm.drillRead]), 'bureau').map((s) => s.group)
+    expect(order).toEqual(['home', 'campaigns', 'screening', 'drills', 'system'])
+    const all = buildMenu(layoutChildren, () => true).flatMap((s) => s.items.map((i) => i.name))
+    expect(all).not.toContain('security-record')
+  })
+
   it('never lists routes that are not menu entries', () => {
     const all = buildMenu(layoutChildren, () => true).flatMap((s) => s.items.map((i) => i.name))
     expect(all).not.toContain('school-detail')

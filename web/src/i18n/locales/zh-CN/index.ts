@@ -16,5 +16,6 @@ import plan from './plan'
 import checklist from './checklist'
 import patrol from './patrol'
 import campaign from './campaign'
+import security from './security'
 
-export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules, drill, plan, checklist, patrol, campaign }
+export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules, drill, plan, checklist, patrol, campaign, security }

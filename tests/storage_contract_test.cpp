@@ -27,6 +27,7 @@
 #include "domain/campaign/campaign.hpp"
 #include "domain/patrol/patrol.hpp"
 #include "domain/security/record.hpp"
+#include "domain/whistle/whistle.hpp"
 #include "storage/audit_anchor.hpp"
 #include "storage/field_protection.hpp"
 #include "support/test_store.hpp"
@@ -3270,6 +3271,236 @@ TEST_P(StorageContract, MigrationToSecurityRecordsKeepsTheDistrictAndStoresWhole
                       EXPECT_EQ(one[0].school_id, 2);
                       EXPECT_EQ(one[0].data.posts.size(), 2u);
                     }
+                    return {};
+                  })
+                  .ok());
+}
+
+TEST_P(StorageContract, MigrationToWhistlesKeepsTheDistrictAndStoresTheirSteps) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = OpenAtSchema(db, 25);
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(WriteRows(
+      **pool,
+      DistrictRows(
+          true,
+          {"INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, "
+           "phone, phone_index, created_at, updated_at) VALUES (3, 'school', '示范中学', "
+           "'S2', '990102', 1, '/1/3/', '', '', 't', 't')",
+           "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, "
+           "department_kind, phone, phone_index, created_at, updated_at) VALUES (7, "
+           "'department', '交警大队', NULL, '990102', NULL, '/7/', 'traffic_police', '', '', 't', "
+           "'t')",
+           "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, "
+           "department_kind, phone, phone_index, created_at, updated_at) VALUES (8, "
+           "'department', '公安分局', NULL, '990102', NULL, '/8/', 'police', '', '', 't', 't')",
+           "INSERT INTO security_records (school_id, version, updated_at, updated_by) VALUES "
+           "(2, 1, 't', 's1')"})));
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  namespace wh = domain::whistle;
+  namespace cal = domain::calendar;
+  const auto at = [](const char* text) {
+    Instant t{};
+    ParseInstant(text, t);
+    return t;
+  };
+  auto whistle = [&](std::int64_t school, const char* title, std::vector<std::int64_t> to) {
+    wh::Whistle w;
+    w.school_id = school;
+    w.draft = {title, "放学拥堵", "traffic", "around", "南门外", "major", "保安值守"};
+    w.raised_by = "s1";
+    w.raised_at = at("2026-09-30T08:00:00.000Z");
+    for (const auto d : to) {
+      wh::Assignment a;
+      a.department_id = d;
+      a.routed_at = w.raised_at;
+      a.ack_due = at("2026-09-30T10:00:00.000Z");
+      a.feedback_due = cal::ParseDate("2026-10-13");
+      w.assignments.push_back(a);
+      wh::Event e;
+      e.kind = "routed";
+      e.department_id = d;
+      e.actor = "system";
+      e.at = w.raised_at;
+      w.events.push_back(e);
+    }
+    wh::Event raised;
+    raised.kind = "raised";
+    raised.note = "保安值守";
+    raised.actor = "s1";
+    raised.at = w.raised_at;
+    w.events.insert(w.events.begin(), raised);
+    w.state = wh::StateOf(w.assignments, false);
+    return w;
+  };
+  std::int64_t first = 0;
+  ASSERT_TRUE(store
+                  .Write([&](domain::Tx& tx) -> Status {
+                    XA_ASSIGN_OR_RETURN(auto kept, tx.security().Find(2));
+                    EXPECT_TRUE(kept.has_value());
+                    XA_ASSIGN_OR_RETURN(auto none, tx.whistles().Find(1));
+                    EXPECT_FALSE(none.has_value());
+                    auto a = whistle(2, "南门缺少人行横道", {7});
+                    XA_TRY(tx.whistles().Insert(a));
+                    first = a.id;
+                    EXPECT_EQ(a.version, 1);
+                    auto b = whistle(3, "北门闲散人员聚集", {8});
+                    XA_TRY(tx.whistles().Insert(b));
+                    auto c = whistle(3, "无部门的事项", {});
+                    XA_TRY(tx.whistles().Insert(c));
+                    EXPECT_NE(a.id, b.id);
+                    EXPECT_EQ(a.events.size(), 2u);
+                    EXPECT_NE(a.events[0].id, 0);
+                    XA_ASSIGN_OR_RETURN(auto found, tx.whistles().Find(a.id));
+                    EXPECT_TRUE(found.has_value());
+                    if (!found) return {};
+                    EXPECT_EQ(found->school_name, "示范小学");
+                    EXPECT_EQ(found->school_path, "/1/2/");
+                    EXPECT_EQ(found->draft.title, "南门缺少人行横道");
+                    EXPECT_EQ(found->draft.severity, "major");
+                    EXPECT_EQ(found->draft.interim_measures, "保安值守");
+                    EXPECT_EQ(found->state, "waiting");
+                    EXPECT_EQ(found->raised_at, at("2026-09-30T08:00:00.000Z"));
+                    EXPECT_FALSE(found->closed_at.has_value());
+                    EXPECT_EQ(found->assignments.size(), 1u);
+                    if (found->assignments.size() != 1u) return {};
+                    const auto& part = found->assignments[0];
+                    EXPECT_EQ(part.department_name, "交警大队");
+                    EXPECT_EQ(part.department_path, "/7/");
+                    EXPECT_EQ(part.ack_due, at("2026-09-30T10:00:00.000Z"));
+                    EXPECT_EQ(part.feedback_due, cal::ParseDate("2026-10-13"));
+                    EXPECT_EQ(found->events.size(), 2u);
+                    if (found->events.size() == 2u) {
+                      EXPECT_EQ(found->events[0].kind, "raised");
+                      EXPECT_EQ(found->events[1].department_name, "交警大队");
+                    }
+                    // A step: the department acknowledges, a second department is added.
+                    auto w = *found;
+                    w.assignments[0].state = "acknowledged";
+                    w.assignments[0].acknowledged_at = at("2026-10-01T01:00:00.000Z");
+                    w.assignments[0].acknowledged_by = "d7";
+                    w.assignments[0].escalated_at = at("2026-09-30T10:05:00.000Z");
+                    w.assignments[0].feedback_due_provisional = true;
+                    wh::Assignment added;
+                    added.department_id = 8;
+                    added.routed_at = at("2026-10-01T02:00:00.000Z");
+                    added.ack_due = at("2026-10-02T02:00:00.000Z");
+                    w.assignments.push_back(added);
+                    w.state = wh::StateOf(w.assignments, false);
+                    std::vector<wh::Event> events(1);
+                    events[0].kind = "acknowledged";
+                    events[0].department_id = 7;
+                    events[0].actor = "d7";
+                    events[0].at = at("2026-10-01T01:00:00.000Z");
+                    XA_ASSIGN_OR_RETURN(const bool stored, tx.whistles().Update(w, events));
+                    EXPECT_TRUE(stored);
+                    EXPECT_EQ(w.version, 2);
+                    EXPECT_NE(events[0].id, 0);
+                    // A stale version writes nothing.
+                    auto stale = *found;
+                    stale.state = "closed";
+                    std::vector<wh::Event> more(1);
+                    more[0].kind = "confirmed";
+                    more[0].actor = "s1";
+                    more[0].at = at("2026-10-02T01:00:00.000Z");
+                    XA_ASSIGN_OR_RETURN(const bool late, tx.whistles().Update(stale, more));
+                    EXPECT_FALSE(late);
+                    XA_ASSIGN_OR_RETURN(auto after, tx.whistles().Find(a.id));
+                    EXPECT_EQ(after->state, "in_progress");
+                    EXPECT_EQ(after->version, 2);
+                    EXPECT_EQ(after->events.size(), 3u);
+                    EXPECT_EQ(after->assignments.size(), 2u);
+                    if (after->assignments.size() == 2u) {
+                      // By department name: 交警大队 before 公安分局 in code-point order.
+                      const auto& acked = after->assignments[0].department_id == 7
+                                              ? after->assignments[0]
+                                              : after->assignments[1];
+                      EXPECT_EQ(acked.state, "acknowledged");
+                      EXPECT_EQ(acked.acknowledged_by, "d7");
+                      EXPECT_EQ(acked.acknowledged_at, at("2026-10-01T01:00:00.000Z"));
+                      EXPECT_EQ(acked.escalated_at, at("2026-09-30T10:05:00.000Z"));
+                      EXPECT_TRUE(acked.feedback_due_provisional);
+                    }
+                    return {};
+                  })
+                  .ok());
+  ASSERT_TRUE(
+      store
+          .Read([&](domain::Tx& tx) -> Status {
+            domain::PageRequest page;
+            // The bureau sees all three; a school its own; a department what was routed to it.
+            XA_ASSIGN_OR_RETURN(auto all,
+                                tx.whistles().List({}, domain::ScopeFilter::Subtree("/1/"), page));
+            EXPECT_EQ(all.total, 3);
+            XA_ASSIGN_OR_RETURN(auto own, tx.whistles().List({}, {false, true, {"/1/3/"}}, page));
+            EXPECT_EQ(own.total, 2);
+            XA_ASSIGN_OR_RETURN(auto police, tx.whistles().List({}, {false, true, {"/8/"}}, page));
+            EXPECT_EQ(police.total, 2);  // routed to it and added to the first
+            XA_ASSIGN_OR_RETURN(auto traffic, tx.whistles().List({}, {false, true, {"/7/"}}, page));
+            EXPECT_EQ(traffic.total, 1);
+            // The police's to-do: pending parts only.
+            wh::WhistleFilter todo;
+            todo.assignment_states = {"pending"};
+            XA_ASSIGN_OR_RETURN(auto pending,
+                                tx.whistles().List(todo, {false, true, {"/8/"}}, page));
+            EXPECT_EQ(pending.total, 2);
+            XA_ASSIGN_OR_RETURN(auto none, tx.whistles().List(todo, {false, true, {"/7/"}}, page));
+            EXPECT_EQ(none.total, 0);
+            wh::WhistleFilter states;
+            states.states = {"in_progress", "answered"};
+            XA_ASSIGN_OR_RETURN(auto moving,
+                                tx.whistles().List(states, domain::ScopeFilter{}, page));
+            EXPECT_EQ(moving.total, 1);
+            states.states = {"waiting"};
+            states.school_id = 3;
+            XA_ASSIGN_OR_RETURN(auto waiting,
+                                tx.whistles().List(states, domain::ScopeFilter{}, page));
+            EXPECT_EQ(waiting.total, 2);
+            XA_ASSIGN_OR_RETURN(auto own_waiting,
+                                tx.whistles().List(states, {false, true, {"/1/3/"}}, page));
+            EXPECT_EQ(own_waiting.total, 2);
+            wh::WhistleFilter by;
+            by.department_id = 7;
+            by.q = "人行";
+            XA_ASSIGN_OR_RETURN(auto one, tx.whistles().List(by, domain::ScopeFilter{}, page));
+            EXPECT_EQ(one.total, 1);
+            if (one.total == 1) {
+              EXPECT_EQ(one.items[0].id, first);
+              EXPECT_TRUE(one.items[0].events.empty());  // lists carry no timeline
+              EXPECT_EQ(one.items[0].assignments.size(), 2u);
+            }
+            wh::WhistleFilter period;
+            period.raised_from = "2026-09-30T08:00:00.000Z";
+            period.raised_to = "2026-09-30T08:00:00.001Z";
+            XA_ASSIGN_OR_RETURN(auto in, tx.whistles().List(period, domain::ScopeFilter{}, page));
+            EXPECT_EQ(in.total, 3);
+            period.raised_from = "2026-09-30T08:00:00.001Z";
+            period.raised_to.reset();
+            XA_ASSIGN_OR_RETURN(auto out, tx.whistles().List(period, domain::ScopeFilter{}, page));
+            EXPECT_EQ(out.total, 0);
+            // Open: the first (a pending part) and the second; not the one without departments.
+            XA_ASSIGN_OR_RETURN(auto open, tx.whistles().ListOpen());
+            EXPECT_EQ(open.size(), 2u);
+            return {};
+          })
+          .ok());
+  // The routing table of a bureau, replaced as a whole.
+  ASSERT_TRUE(store
+                  .Write([&](domain::Tx& tx) -> Status {
+                    XA_TRY(tx.whistles().ReplaceRoutes(1, {{"traffic", {7, 8}}, {"water", {8}}}));
+                    XA_ASSIGN_OR_RETURN(auto routes, tx.whistles().Routes(1));
+                    EXPECT_EQ(routes.size(), 2u);
+                    if (routes.size() == 2u) {
+                      EXPECT_EQ(routes[0].category, "traffic");
+                      EXPECT_EQ(routes[0].department_ids, (std::vector<std::int64_t>{7, 8}));
+                    }
+                    XA_TRY(tx.whistles().ReplaceRoutes(1, {{"water", {7}}}));
+                    XA_ASSIGN_OR_RETURN(routes, tx.whistles().Routes(1));
+                    EXPECT_EQ(routes.size(), 1u);
+                    XA_ASSIGN_OR_RETURN(auto other, tx.whistles().Routes(3));
+                    EXPECT_TRUE(other.empty());
                     return {};
                   })
                   .ok());

@@ -33,6 +33,9 @@ class CampaignRepository;
 namespace xiaoan::domain::security {
 class SecurityRepository;
 }  // namespace xiaoan::domain::security
+namespace xiaoan::domain::whistle {
+class WhistleRepository;
+}  // namespace xiaoan::domain::whistle
 
 namespace xiaoan::domain {
 
@@ -299,6 +302,7 @@ class Tx {
   virtual patrol::PatrolRepository& patrols() = 0;
   virtual campaign::CampaignRepository& campaigns() = 0;
   virtual security::SecurityRepository& security() = 0;
+  virtual whistle::WhistleRepository& whistles() = 0;
 };
 
 // What bringing the personal-information fields to the configured state did (Store::ProtectFields).

@@ -82,6 +82,11 @@ constexpr TableSpec kTables[] = {
     {"security_guards", "id", true},
     {"security_alarms", "id", true},
     {"security_posts", "id", true},
+    {"whistles", "id", true},
+    {"whistle_assignments", "whistle_id, department_id", false},
+    {"whistle_events", "id", true},
+    {"whistle_routes", "bureau_id, category, department_id", false},
+    {"whistle_reports", "school_id, month", false},
 };
 // clang-format on
 // Left out on purpose: the figures the hazards' triggers rebuild, the migrations' own record, and

@@ -25,6 +25,7 @@
 #include "storage/repos/query_builder.hpp"
 #include "storage/repos/rule_repository.hpp"
 #include "storage/repos/security_repository.hpp"
+#include "storage/repos/whistle_repository.hpp"
 
 namespace xiaoan::storage {
 namespace {
@@ -63,7 +64,8 @@ class SqlTx final : public domain::Tx {
         checklists_(conn),
         patrols_(conn),
         campaigns_(conn),
-        security_(conn) {}
+        security_(conn),
+        whistles_(conn) {}
   bool access_changed = false;
   std::optional<std::int64_t> audit_first;  // the first audit record appended
   domain::OrgRepository& org() override { return org_; }
@@ -82,6 +84,7 @@ class SqlTx final : public domain::Tx {
   domain::patrol::PatrolRepository& patrols() override { return patrols_; }
   domain::campaign::CampaignRepository& campaigns() override { return campaigns_; }
   domain::security::SecurityRepository& security() override { return security_; }
+  domain::whistle::WhistleRepository& whistles() override { return whistles_; }
   sql::Connection& conn() { return conn_; }
   const FieldCipher* cipher() const { return cipher_; }
 
@@ -104,6 +107,7 @@ class SqlTx final : public domain::Tx {
   SqlPatrolRepository patrols_;
   SqlCampaignRepository campaigns_;
   SqlSecurityRepository security_;
+  SqlWhistleRepository whistles_;
 };
 
 // Runs one write inside a savepoint of the open transaction: kept when it succeeds, undone on

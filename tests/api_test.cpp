@@ -944,11 +944,14 @@ TEST_P(ApiTest, DictionariesLabelEveryCode) {
   for (const char* key :
        {"unit_kinds", "school_stages", "ownerships", "location_types", "department_kinds",
         "key_place_kinds", "hazard_domains", "hazard_levels", "hazard_sources", "hazard_states",
-        "checklist_answers", "scope_kinds", "permissions"}) {
+        "checklist_answers", "scope_kinds", "permissions", "whistle_categories", "whistle_places",
+        "whistle_severities", "whistle_states", "whistle_assignment_states"}) {
     ASSERT_TRUE(d.contains(key)) << key;
     EXPECT_FALSE(d.at(key).as_array().empty()) << key;
   }
-  EXPECT_EQ(d.size(), 13u);
+  EXPECT_EQ(d.size(), 18u);
+  EXPECT_EQ(d.at("whistle_states").at(2),
+            (json::object{{"code", "answered"}, {"label", "待学校确认"}}));
   EXPECT_EQ(d.at("checklist_answers").at(1), (json::object{{"code", "number"}, {"label", "数值"}}));
   EXPECT_EQ(d.at("hazard_domains").as_array().size(), 13u);
   EXPECT_EQ(d.at("hazard_states").at(5), (json::object{{"code", "closed"}, {"label", "已销号"}}));

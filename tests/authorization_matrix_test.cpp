@@ -14,6 +14,7 @@
 #include "app/hazards/hazards.hpp"
 #include "app/org/org_use_cases.hpp"
 #include "app/patrols/patrols.hpp"
+#include "app/whistles/whistles.hpp"
 #include "core/clock.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -142,9 +143,9 @@ const std::vector<Row> kMatrix = {
   {"POST",   "/api/v1/hazards/{id}/transitions", "HX", R"({"action":"assign"})", "fffnffnnff"},
   {"POST",   "/api/v1/hazards/{id}/transitions", "H1", R"({"action":"close"})",  "ffffffoff" "f"},
   {"POST",   "/api/v1/files",                  "", "junk", "fffoooooof"},
-  {"GET",    "/api/v1/files/{id}",             "F1", "", "fffoooooof"},
-  {"GET",    "/api/v1/files/{id}",             "F2", "", "fffooonnnf"},
-  {"GET",    "/api/v1/files/{id}",             "FX", "", "fffnnnnnnf"},
+  {"GET",    "/api/v1/files/{id}",             "F1", "", "nnnoooooon"},
+  {"GET",    "/api/v1/files/{id}",             "F2", "", "nnnooonnnn"},
+  {"GET",    "/api/v1/files/{id}",             "FX", "", "nnnnnnnnnn"},
   {"POST",   "/api/v1/self-inspections",       "", "{}", "fffoofooof"},
   {"GET",    "/api/v1/supervision-orders",     "", "",   "fffoooooof"},
   {"POST",   "/api/v1/supervision-orders/{id}/reply", "O1", R"({"reply":"已整改"})", "ffffffooff"},
@@ -242,6 +243,36 @@ const std::vector<Row> kMatrix = {
   {"PUT",    "/api/v1/schools/{id}/security",  "X",  "{}", "fffnffnnff"},
   {"GET",    "/api/v1/security/board",         "", "",   "fffoooooff"},
   {"GET",    "/api/v1/security/board/export",  "", "",   "fffoooooff"},
+  // 吹哨报到: W1 of the own school routed to D1 (the police), W2 of the sibling school to the
+  // traffic police, WX of the other district. Departments see only what was routed to them.
+  {"GET",    "/api/v1/whistles",               "", "",   "fffooooofo"},
+  {"POST",   "/api/v1/whistles",               "", "{}", "ffffffooff"},
+  {"POST",   "/api/v1/whistles",               "", R"({"school_id":$S2$,"title":"t","description":"d","category":"traffic","place":"around","location":"门口","severity":"general"})", "ffffffnnff"},
+  {"GET",    "/api/v1/whistles/{id}",          "W1", "", "fffooooofo"},
+  {"GET",    "/api/v1/whistles/{id}",          "W2", "", "fffooonnfn"},
+  {"GET",    "/api/v1/whistles/{id}",          "WX", "", "fffnnnnnfn"},
+  {"POST",   "/api/v1/whistles/{id}/acknowledge", "W2", "", "fffffffffn"},
+  {"POST",   "/api/v1/whistles/{id}/acknowledge", "W1", "", "fffffffffo"},
+  {"POST",   "/api/v1/whistles/{id}/feedback", "W2", R"({"note":"已处理"})", "fffffffffn"},
+  {"POST",   "/api/v1/whistles/{id}/feedback", "W1", R"({"note":"已处理"})", "fffffffffo"},
+  {"POST",   "/api/v1/whistles/{id}/confirm",  "W1", "", "ffffffooff"},
+  {"POST",   "/api/v1/whistles/{id}/confirm",  "W2", "", "ffffffnnff"},
+  {"POST",   "/api/v1/whistles/{id}/send-back", "W1", "{}", "ffffffooff"},
+  {"POST",   "/api/v1/whistles/{id}/send-back", "W2", R"({"note":"缺少减速带"})", "ffffffnnff"},
+  {"POST",   "/api/v1/whistles/{id}/hazard",   "W2", "", "ffffffnnff"},
+  {"POST",   "/api/v1/whistles/{id}/hazard",   "W1", "", "ffffffooff"},
+  {"POST",   "/api/v1/whistles/{id}/route",    "W1", R"({"department_ids":[$D1$]})", "fffoffffff"},
+  {"POST",   "/api/v1/whistles/{id}/route",    "WX", R"({"department_ids":[$D1$]})", "fffnffffff"},
+  {"GET",    "/api/v1/whistle-routes",         "", "",   "fffoffffff"},
+  {"PUT",    "/api/v1/whistle-routes",         "", "{}", "fffoffffff"},
+  {"GET",    "/api/v1/schools/{id}/whistle-reports", "S1", "", "fffooooofn"},
+  {"GET",    "/api/v1/schools/{id}/whistle-reports", "S2", "", "fffooonnfn"},
+  {"GET",    "/api/v1/schools/{id}/whistle-reports", "X",  "", "fffnnnnnfn"},
+  {"POST",   "/api/v1/schools/{id}/whistle-reports", "S1", "{}", "ffffffooff"},
+  {"POST",   "/api/v1/schools/{id}/whistle-reports", "S2", "{}", "ffffffnnff"},
+  {"GET",    "/api/v1/whistle-reports",        "", "",   "fffooooofo"},
+  {"GET",    "/api/v1/whistle-stats",          "", "",   "fffooooofo"},
+  {"GET",    "/api/v1/whistle-stats/export",   "", "",   "fffooooofo"},
   {"GET",    "/api/v1/patrol-plans",           "", "",   "fffoooooof"},
   {"POST",   "/api/v1/patrol-plans",           "", "{}", "fffoffooff"},
   {"GET",    "/api/v1/patrol-plans/{id}",      "PP1", "", "fffoooooof"},
@@ -515,6 +546,23 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
     add_patrol(targets_["S2"], "2", true);
     add_patrol(targets_["S2"], "D", false);
     add_patrol(targets_["X"], "X", true);
+    // A whistle of each school: the own school's to the police (the first department, D1), the
+    // sibling school's to the traffic police, the other district's to no department.
+    auto add_whistle = [&](const std::string& school, const std::string& key,
+                           const std::string& category) {
+      domain::whistle::Draft d;
+      d.title = "校门外风险";
+      d.description = "放学时段拥堵";
+      d.category = category;
+      d.place = "around";
+      d.location = "校门外";
+      auto w = app::RaiseWhistle(*services_, app::RequestContext{}, std::stoll(school), d, {});
+      ASSERT_TRUE(w.ok()) << w.error().message;
+      targets_[key] = std::to_string(w->whistle.id);
+    };
+    add_whistle(targets_["S1"], "W1", "public_order");
+    add_whistle(targets_["S2"], "W2", "traffic");
+    add_whistle(targets_["X"], "WX", "public_order");
     // A campaign of the bureau for both its schools with S1 assigned to the inspector's team, and
     // one of the other district; a self-inspection sheet of the canteen at each school.
     auto add_campaign = [&](const std::string& owner, std::vector<std::string> schools,

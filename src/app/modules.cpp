@@ -5,18 +5,21 @@
 #include "app/hazards/hazards.hpp"
 #include "app/patrols/patrols.hpp"
 #include "app/security/security.hpp"
+#include "app/whistles/whistles.hpp"
 
 namespace xiaoan::app {
 
 const std::vector<FileSubject>& FileSubjects() {
   static const std::vector<FileSubject> kSubjects = {HazardFileSubject(), DrillFileSubject(),
-                                                     PatrolFileSubject(), CampaignFileSubject()};
+                                                     PatrolFileSubject(), CampaignFileSubject(),
+                                                     WhistleFileSubject()};
   return kSubjects;
 }
 
 const std::vector<RuleModule>& RuleModules() {
   static const std::vector<RuleModule> kModules = {HazardRuleModule(), DrillRuleModule(),
-                                                   PatrolRuleModule(), SecurityRuleModule()};
+                                                   PatrolRuleModule(), SecurityRuleModule(),
+                                                   WhistleRuleModule()};
   return kModules;
 }
 

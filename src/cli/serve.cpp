@@ -133,6 +133,7 @@ int RunServe(const Config& cfg) {
   jobs::Scheduler scheduler;
   scheduler.Add(jobs::VerifyAuditJob(services, std::chrono::hours(24)));
   scheduler.Add(jobs::HazardEscalationJob(services, std::chrono::minutes(10)));
+  scheduler.Add(jobs::WhistleEscalationJob(services, std::chrono::minutes(5)));
   scheduler.Add(jobs::RulesEvaluationJob(services, std::chrono::hours(3)));
   scheduler.Add(jobs::SessionPurgeJob(services, std::chrono::hours(24)));
   scheduler.Start();

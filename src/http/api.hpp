@@ -63,6 +63,7 @@ void AddDrillRoutes(Router& router, app::Services& services);
 void AddChecklistRoutes(Router& router, app::Services& services);
 void AddPatrolRoutes(Router& router, app::Services& services);
 void AddSecurityRoutes(Router& router, app::Services& services);
+void AddWhistleRoutes(Router& router, app::Services& services);
 void AddCampaignRoutes(Router& router, app::Services& services);
 void AddRuleRoutes(Router& router, app::Services& services);
 void AddRoutes(Router& router, app::Services& services, const ApiOptions& options);

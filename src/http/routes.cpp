@@ -18,6 +18,7 @@ void AddRoutes(Router& router, app::Services& services, const ApiOptions& option
   AddChecklistRoutes(router, services);
   AddPatrolRoutes(router, services);
   AddSecurityRoutes(router, services);
+  AddWhistleRoutes(router, services);
   AddCampaignRoutes(router, services);
   AddRuleRoutes(router, services);
 }

@@ -42,6 +42,10 @@ Job VerifyAuditJob(app::Services& services, std::chrono::seconds interval);
 // once per hazard.
 Job HazardEscalationJob(app::Services& services, std::chrono::seconds interval);
 
+// Tells the bureau of each whistle a department did not acknowledge or report on in time (once
+// per missed deadline).
+Job WhistleEscalationJob(app::Services& services, std::chrono::seconds interval);
+
 // Judges every school on the rules engine's school rules for yesterday's and today's periods, so
 // that a period that ended turns what was due into a failure.
 Job RulesEvaluationJob(app::Services& services, std::chrono::seconds interval);

@@ -993,6 +993,7 @@ Result<CampaignView> CloseCampaign(Services& s, const RequestContext& ctx, std::
 FileSubject CampaignFileSubject() {
   return {"campaign_sheet",
           [](domain::Tx& tx, const RequestContext& ctx, std::int64_t id) -> Status {
+            if (!ctx.Can(domain::perm::kCampaignRead)) return NotFound("检查表不存在");
             XA_ASSIGN_OR_RETURN(auto sheet, tx.campaigns().FindSheet(id));
             if (!sheet) return NotFound("检查表不存在");
             XA_ASSIGN_OR_RETURN(auto l, Load(tx, ctx, sheet->campaign_id));

@@ -334,6 +334,8 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
         XA_ASSIGN_OR_RETURN(
             summary.security_records,
             SeedSecurityHistory(s, tx, options.seed, history_schools, account_schools));
+        XA_ASSIGN_OR_RETURN(summary.whistles, SeedWhistleHistory(s, tx, options.seed,
+                                                                 history_schools, account_schools));
       }
     }
     XA_TRY(tx.audit().Append(AuditOf(s, ctx, "demo.seed", "database", "*",

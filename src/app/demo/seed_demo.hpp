@@ -38,6 +38,7 @@ struct DemoSummary {
   int patrols = 0;
   int security_records = 0;
   int campaign_sheets = 0;
+  int whistles = 0;
   int regions = 0;
   int bureaus = 0;
   int schools = 0;
@@ -79,6 +80,13 @@ Result<int> SeedPatrolHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
 Result<int> SeedSecurityHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
                                 const std::vector<domain::UnitId>& schools,
                                 const std::vector<domain::UnitId>& account_schools);
+
+// The whistles of the given schools since March, routed by the default table and followed up
+// as departments do (some acknowledged late and escalated), inside the caller's transaction; the
+// whistles written. The first account school has three open ones, one at each step.
+Result<int> SeedWhistleHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
+                               const std::vector<domain::UnitId>& schools,
+                               const std::vector<domain::UnitId>& account_schools);
 
 // The demo district's autumn fire-safety campaign as it stands today (deployed, most schools
 // self-inspected and submitted, the first account school still at it), through the campaign use

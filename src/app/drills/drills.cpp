@@ -326,6 +326,7 @@ Result<DrillDetail> RaiseProblemHazard(Services& s, const RequestContext& ctx, s
 
 FileSubject DrillFileSubject() {
   return {"drill", [](domain::Tx& tx, const RequestContext& ctx, std::int64_t id) -> Status {
+            if (!ctx.Can(domain::perm::kDrillRead)) return NotFound("演练记录不存在");
             XA_TRY(LoadInScope(tx, ctx, id));
             return {};
           }};

@@ -218,6 +218,7 @@ Result<HazardDetail> ReportHazard(Services& s, const RequestContext& ctx, Hazard
 
 FileSubject HazardFileSubject() {
   return {"hazard", [](domain::Tx& tx, const RequestContext& ctx, std::int64_t id) -> Status {
+            if (!ctx.Can(domain::perm::kHazardRead)) return NotFound("隐患不存在");
             XA_TRY(LoadInScope(tx, ctx, id));
             return {};
           }};

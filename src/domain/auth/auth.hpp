@@ -62,6 +62,10 @@ inline constexpr const char* kCampaignInspect = "campaign:inspect";
 inline constexpr const char* kCampaignFill = "campaign:fill";
 inline constexpr const char* kSecurityRead = "security:read";
 inline constexpr const char* kSecurityRecord = "security:record";
+inline constexpr const char* kWhistleRead = "whistle:read";
+inline constexpr const char* kWhistleRaise = "whistle:raise";
+inline constexpr const char* kWhistleRespond = "whistle:respond";
+inline constexpr const char* kWhistleRoute = "whistle:route";
 }  // namespace perm
 
 // Every permission that exists, for validation of custom roles.

@@ -25,7 +25,8 @@ void AddPlatformRoutes(Router& r, app::Services& s, const ApiOptions& options) {
         return JsonResponse(201, json::serialize(ToJson(file)));
       },
       options.max_upload_bytes);
-  r.Add("GET", "/api/v1/files/{id}", Access::Need(perm::kHazardRead),
+  // Any signed-in user: the file's record decides (FileSubjects), or its uploader while unattached.
+  r.Add("GET", "/api/v1/files/{id}", Access::LoggedIn(),
         [&s](HttpRequest& req) -> Result<HttpResponse> {
           XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
           QueryReader q(req);

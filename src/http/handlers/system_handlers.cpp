@@ -5,6 +5,7 @@
 #include "domain/checklist/checklist.hpp"
 #include "domain/hazard/hazard.hpp"
 #include "domain/org/enums.hpp"
+#include "domain/whistle/whistle.hpp"
 #include "http/api.hpp"
 #include "http/json/org_json.hpp"
 #include "http/query.hpp"
@@ -29,20 +30,25 @@ std::string DictionariesBody() {
     permissions.push_back(
         boost::json::object{{"code", p.code}, {"label", p.label}, {"group", p.group}});
   }
-  return boost::json::serialize(
-      boost::json::object{{"unit_kinds", EnumJson(domain::UnitKinds())},
-                          {"school_stages", EnumJson(domain::SchoolStages())},
-                          {"ownerships", EnumJson(domain::Ownerships())},
-                          {"location_types", EnumJson(domain::LocationTypes())},
-                          {"department_kinds", EnumJson(domain::DepartmentKinds())},
-                          {"key_place_kinds", EnumJson(domain::KeyPlaceKinds())},
-                          {"hazard_domains", EnumJson(domain::hazard::Domains())},
-                          {"hazard_levels", EnumJson(domain::hazard::Levels())},
-                          {"hazard_sources", EnumJson(domain::hazard::Sources())},
-                          {"hazard_states", EnumJson(domain::hazard::States())},
-                          {"checklist_answers", EnumJson(domain::checklist::AnswerKinds())},
-                          {"scope_kinds", std::move(scope_kinds)},
-                          {"permissions", std::move(permissions)}});
+  return boost::json::serialize(boost::json::object{
+      {"unit_kinds", EnumJson(domain::UnitKinds())},
+      {"school_stages", EnumJson(domain::SchoolStages())},
+      {"ownerships", EnumJson(domain::Ownerships())},
+      {"location_types", EnumJson(domain::LocationTypes())},
+      {"department_kinds", EnumJson(domain::DepartmentKinds())},
+      {"key_place_kinds", EnumJson(domain::KeyPlaceKinds())},
+      {"hazard_domains", EnumJson(domain::hazard::Domains())},
+      {"hazard_levels", EnumJson(domain::hazard::Levels())},
+      {"hazard_sources", EnumJson(domain::hazard::Sources())},
+      {"hazard_states", EnumJson(domain::hazard::States())},
+      {"whistle_categories", EnumJson(domain::whistle::Categories())},
+      {"whistle_places", EnumJson(domain::whistle::Places())},
+      {"whistle_severities", EnumJson(domain::whistle::Severities())},
+      {"whistle_states", EnumJson(domain::whistle::States())},
+      {"whistle_assignment_states", EnumJson(domain::whistle::AssignmentStates())},
+      {"checklist_answers", EnumJson(domain::checklist::AnswerKinds())},
+      {"scope_kinds", std::move(scope_kinds)},
+      {"permissions", std::move(permissions)}});
 }
 
 }  // namespace

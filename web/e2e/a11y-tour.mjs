@@ -33,6 +33,8 @@ export let tourPatrolPlace
 export let tourPatrolRecord
 /** A campaign deployed to 示范区双桥小学 (both windows from today), for the tour. */
 export let tourCampaign
+/** A whistle of 示范区双桥小学 (道路交通, routed to the traffic police), for the tour. */
+export let tourWhistle
 
 export const KEYBOARD_TITLE = '实验室通风橱故障（键盘）'
 
@@ -131,6 +133,22 @@ before(async () => {
   })
   assert.equal(campaign.status, 201, await campaign.clone().text())
   tourCampaign = (await campaign.json()).id
+  const whistle = await api('/api/v1/whistles', {
+    method: 'POST',
+    body: JSON.stringify({
+      school_id: 21,
+      title: '校门口缺少人行横道（无障碍检查）',
+      description: '放学时学生横穿马路',
+      category: 'traffic',
+      place: 'around',
+      location: '校门外解放路',
+      severity: 'general',
+      interim_measures: '',
+      file_ids: [],
+    }),
+  })
+  assert.equal(whistle.status, 201, await whistle.clone().text())
+  tourWhistle = (await whistle.json()).id
 })
 
 after(async () => {
@@ -203,6 +221,24 @@ export async function patrolPlanDialog(page, label) {
   await expectAccessible(page, `${label}, new patrol plan dialog`)
   await page.keyboard.press('Escape')
   await page.waitForSelector(byTest('patrol-plan-dialog'), { state: 'hidden' })
+}
+
+/** The whistle raise dialog (吹哨), open and checked, then Escape. */
+export async function raiseDialog(page, label) {
+  await page.click(byTest('add'))
+  await page.waitForSelector(`${byTest('raise-dialog')}:visible`)
+  await expectAccessible(page, `${label}, the raise dialog`)
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('raise-dialog'), { state: 'hidden' })
+}
+
+/** A whistle step's dialog (the first action offered), open and checked, then Escape. */
+export async function whistleStep(page, label) {
+  await page.locator(`${byTest('actions')} [data-test^="action-"]`).first().click()
+  await page.waitForSelector(`${byTest('action-dialog')}:visible`)
+  await expectAccessible(page, `${label}, the step dialog`)
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('action-dialog'), { state: 'hidden' })
 }
 
 /** The deploy dialog of the campaigns, open and checked, then Escape. */
@@ -401,6 +437,8 @@ export function axeTour(viewport) {
           ['/campaigns', byTest(`campaign-${tourCampaign}`)],
           [`/campaigns/${tourCampaign}/schools/21`, byTest('due-list')],
           ['/security/schools/21', byTest('security-indicators')],
+          ['/whistles', byTest('row-link'), raiseDialog],
+          [`/whistles/${tourWhistle}`, byTest('whistle-info')],
           ['/rules', byTest('rule-hazard.overdue')],
           ['/drills', byTest('row-link')],
           ['/drills/new', byTest('drill-form')],
@@ -435,6 +473,10 @@ export function axeTour(viewport) {
           [`/campaigns/${tourCampaign}`, byTest('school-21'), typicalTab],
           [`/campaigns/${tourCampaign}/briefing`, byTest('briefing')],
           ['/security/board', byTest('board-rates')],
+          ['/whistles', byTest('row-link')],
+          [`/whistles/${tourWhistle}`, byTest('whistle-info'), whistleStep],
+          ['/whistles/stats', byTest('stats-period')],
+          ['/whistles/routes', byTest('route-traffic')],
           ['/drills', byTest('row-link')],
           ['/drills/board', byTest('board-row-drill.monthly'), boardEvaluate],
           ['/plan-board?measure=13', `${byTest('measure-findings-13')} ${byTest('finding-open')}`],

@@ -157,6 +157,10 @@ describe('schools', () => {
     // The detail page of the new school.
     await page.click(byTest('row-link'))
     await page.waitForSelector(byTest('school-detail'))
+    // The title fills in once the school has loaded.
+    await page.waitForFunction(
+      () => document.querySelector('[data-test="school-title"]')?.textContent?.trim().length > 0,
+    )
     assert.match(await page.locator(byTest('school-title')).innerText(), /示范区端到端测试小学/)
     await screenshot(page, 'school-detail')
     await expectAccessible(page, 'the school detail')

@@ -22,6 +22,12 @@ export interface Dictionaries {
   hazard_levels?: DictEntry[]
   hazard_sources?: DictEntry[]
   hazard_states?: DictEntry[]
+  /** 吹哨报到 (optional: a server without whistles omits them). */
+  whistle_categories?: DictEntry[]
+  whistle_places?: DictEntry[]
+  whistle_severities?: DictEntry[]
+  whistle_states?: DictEntry[]
+  whistle_assignment_states?: DictEntry[]
   /** Checklists: how an item is answered (pass_fail, number, text). */
   checklist_answers?: DictEntry[]
   permissions: PermissionEntry[]

@@ -13,10 +13,18 @@ export interface MenuSection {
   items: MenuItem[]
 }
 
+/** Whether a menu item meant for `unit` (meta.unit) shows to a user of a unit of kind `kind`. */
+export function forUnit(unit: 'school' | 'other' | 'bureau', kind: string): boolean {
+  if (unit === 'school') return kind === 'school'
+  if (unit === 'bureau') return kind !== 'school' && kind !== 'department'
+  return kind !== 'school'
+}
+
 /**
  * The sidebar for a user: only items whose permission the user holds, only non-empty groups.
  * `unitKind` is the kind of the user's unit: an item meant for schools only (`meta.unit`
- * 'school') or for the others only ('other') shows accordingly; without it, both show.
+ * 'school'), for the others only ('other') or for the education units above the schools only
+ * ('bureau') shows accordingly; without it, all show.
  */
 export function buildMenu(
   children: RouteRecordRaw[],
@@ -28,7 +36,7 @@ export function buildMenu(
     const items: MenuItem[] = []
     for (const r of children) {
       if (r.meta?.group !== group || !can(r.meta.perm)) continue
-      if (unitKind !== undefined && r.meta.unit && (r.meta.unit === 'school') !== (unitKind === 'school')) continue
+      if (unitKind !== undefined && r.meta.unit && !forUnit(r.meta.unit, unitKind)) continue
       items.push({
         name: String(r.name),
         path: '/' + r.path,

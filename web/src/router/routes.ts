@@ -15,10 +15,12 @@ declare module 'vue-router' {
     /** Open the page as a tab (default true for layout pages). */
     tab?: boolean
     /**
-     * In the menu only for users of a school (`school`) or only for the others (`other`: the
-     * bureaus), as the unit of the user's account decides; none = for both.
+     * In the menu only for users of a school (`school`), only for the others (`other`: the
+     * bureaus and the departments), or only for the education units above the schools
+     * (`bureau`: bureaus, sections, clusters — not the departments), as the unit of the user's
+     * account decides; none = for all.
      */
-    unit?: 'school' | 'other'
+    unit?: 'school' | 'other' | 'bureau'
   }
 }
 
@@ -209,6 +211,34 @@ export const layoutChildren: RouteRecordRaw[] = [
     name: 'security-board',
     component: () => import('@/views/security/SecurityBoard.vue'),
     meta: { title: 'security.menu.board', group: 'screening', icon: 'DataBoard', perm: perm.securityRead, unit: 'other' },
+  },
+  {
+    // 吹哨报到: the whistles a school raises on problems around it, routed by category to the
+    // departments, who report in and answer (everyone with whistle:read: schools, the bureau,
+    // department liaisons — who see only those routed to them); the bureau's statistics per
+    // department and its routing table.
+    path: 'whistles',
+    name: 'whistles',
+    component: () => import('@/views/whistles/WhistleList.vue'),
+    meta: { title: 'whistle.menu.list', group: 'whistle', icon: 'Bell', perm: perm.whistleRead },
+  },
+  {
+    path: 'whistles/:id(\\d+)',
+    name: 'whistle-detail',
+    component: () => import('@/views/whistles/WhistleDetail.vue'),
+    meta: { title: 'whistle.menu.detail', perm: perm.whistleRead },
+  },
+  {
+    path: 'whistles/stats',
+    name: 'whistle-stats',
+    component: () => import('@/views/whistles/WhistleStats.vue'),
+    meta: { title: 'whistle.menu.stats', group: 'whistle', icon: 'DataAnalysis', perm: perm.whistleRead, unit: 'bureau' },
+  },
+  {
+    path: 'whistles/routes',
+    name: 'whistle-routes',
+    component: () => import('@/views/whistles/WhistleRoutes.vue'),
+    meta: { title: 'whistle.menu.routes', group: 'whistle', icon: 'Share', perm: perm.whistleRoute },
   },
   {
     path: 'drills',

@@ -46,4 +46,8 @@ export const perm = {
   campaignFill: 'campaign:fill',
   securityRead: 'security:read',
   securityRecord: 'security:record',
+  whistleRead: 'whistle:read',
+  whistleRaise: 'whistle:raise',
+  whistleRespond: 'whistle:respond',
+  whistleRoute: 'whistle:route',
 } as const

@@ -17,5 +17,6 @@ import checklist from './checklist'
 import patrol from './patrol'
 import campaign from './campaign'
 import security from './security'
+import whistle from './whistle'
 
-export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules, drill, plan, checklist, patrol, campaign, security }
+export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules, drill, plan, checklist, patrol, campaign, security, whistle }

@@ -1,0 +1,420 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import { createPinia, setActivePinia } from 'pinia'
+import { createMemoryHistory, createRouter, type Router } from 'vue-router'
+import { defineComponent } from 'vue'
+import { i18n } from '@/i18n'
+import { ApiError } from '@/api/http'
+import { useSessionStore } from '@/stores/session'
+import { useDictStore } from '@/stores/dict'
+import type { Me } from '@/api/auth'
+import { assignment, whistle } from './fixtures'
+
+const api = vi.hoisted(() => ({
+  whistles: { list: vi.fn(), create: vi.fn(), get: vi.fn(), acknowledge: vi.fn(), feedback: vi.fn(), confirm: vi.fn(), sendBack: vi.fn(), route: vi.fn() },
+  routes: { get: vi.fn(), save: vi.fn() },
+  stats: { get: vi.fn(), export: vi.fn() },
+  saveDownload: vi.fn(),
+}))
+
+vi.mock('@/api/http', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/api/http')>()
+  return { ...real, saveDownload: api.saveDownload }
+})
+vi.mock('@/api/whistles', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/api/whistles')>()
+  return { ...real, whistlesApi: api.whistles, whistleRoutesApi: api.routes, whistleStatsApi: api.stats }
+})
+
+import WhistleList from '../WhistleList.vue'
+import WhistleDetail from '../WhistleDetail.vue'
+import WhistleRoutes from '../WhistleRoutes.vue'
+import WhistleStats from '../WhistleStats.vue'
+import WhistleHomeCard from '../components/WhistleHomeCard.vue'
+
+vi.setConfig({ testTimeout: 60_000 })
+
+const SCHOOL = { id: 21, name: '示范区双桥小学', kind: 'school' }
+const BUREAU = { id: 1, name: '示范区教育局', kind: 'bureau' }
+const TRAFFIC = { id: 30, name: '示范区交警大队', kind: 'department' }
+const SCHOOL_PERMS = ['whistle:read', 'whistle:raise']
+const LIAISON_PERMS = ['whistle:read', 'whistle:respond']
+const BUREAU_PERMS = ['whistle:read', 'whistle:route']
+
+function user(permissions: string[], unit = SCHOOL): Me {
+  return {
+    user: { id: 8, username: 'school1_safety', display_name: '安全干部' },
+    unit,
+    roles: [],
+    permissions,
+    scope: { kind: 'own_unit', unit_paths: ['/1/21/'] },
+    csrf_token: 'x',
+    must_change_password: false,
+    must_enroll_totp: false,
+  }
+}
+
+const Stub = defineComponent({ template: '<div />' })
+/** Element Plus shows a form item's error after a 100 ms debounce. */
+const settle = async () => {
+  await flushPromises()
+  await new Promise((r) => setTimeout(r, 150))
+  await flushPromises()
+}
+
+async function mountPage(component: object, path: string, me: Me) {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  useSessionStore().me = me
+  useDictStore().data = {
+    unit_kinds: [],
+    school_stages: [],
+    ownerships: [],
+    location_types: [],
+    department_kinds: [],
+    key_place_kinds: [],
+    scope_kinds: [],
+    whistle_categories: [
+      { code: 'traffic', label: '道路交通' },
+      { code: 'public_order', label: '周边治安' },
+    ],
+    whistle_places: [
+      { code: 'campus', label: '校内' },
+      { code: 'around', label: '校园周边' },
+    ],
+    whistle_severities: [
+      { code: 'general', label: '一般' },
+      { code: 'major', label: '重大' },
+    ],
+    whistle_states: [{ code: 'waiting', label: '待报到' }],
+    permissions: [],
+  }
+  const router: Router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/whistles', name: 'whistles', component: Stub },
+      { path: '/whistles/:id(\\d+)', name: 'whistle-detail', component: Stub },
+      { path: '/whistles/stats', name: 'whistle-stats', component: Stub },
+      { path: '/whistles/routes', name: 'whistle-routes', component: Stub },
+      { path: '/home', name: 'home', component: Stub },
+    ],
+  })
+  await router.push(path)
+  await router.isReady()
+  const w = mount(component, { global: { plugins: [ElementPlus, i18n, pinia, router] }, attachTo: document.body })
+  await flushPromises()
+  return { w, router }
+}
+
+const $ = (test: string) => document.querySelector(`[data-test="${test}"]`)
+
+/** The error text of the form item around a field (dialogs are teleported: read the document). */
+function errorOf(test: string): string {
+  const item = $(test)?.closest('.el-form-item')
+  return item?.querySelector('.el-form-item__error')?.textContent?.trim() ?? ''
+}
+
+async function type(test: string, value: string): Promise<void> {
+  const el = $(test) as HTMLInputElement | HTMLTextAreaElement
+  el.value = value
+  el.dispatchEvent(new Event('input'))
+  await flushPromises()
+}
+
+function pick(w: VueWrapper, test: string, value: unknown): void {
+  const select = w.findAllComponents({ name: 'ElSelect' }).find((c) => c.attributes('data-test') === test)
+  expect(select, test).toBeTruthy()
+  select!.vm.$emit('update:modelValue', value)
+}
+
+async function click(test: string): Promise<void> {
+  ;($(test) as HTMLElement).click()
+  await settle()
+}
+
+const desk = window.innerWidth
+
+beforeEach(() => {
+  i18n.global.locale.value = 'zh-CN'
+  for (const group of [api.whistles, api.routes, api.stats]) for (const fn of Object.values(group)) fn.mockReset()
+  api.saveDownload.mockReset()
+  api.whistles.list.mockResolvedValue({
+    items: [
+      whistle({ events: [] }),
+      whistle({ id: 13, title: '校门前河道无护栏', severity: 'major', severity_label: '重大', overdue: true, category: 'water', category_label: '水域', events: [] }),
+    ],
+    total: 2,
+  })
+  api.whistles.get.mockResolvedValue(whistle())
+})
+afterEach(() => {
+  document.body.innerHTML = ''
+  window.innerWidth = desk
+})
+
+describe('WhistleList', () => {
+  it('lists the whistles with their departments, the 重大 and overdue tags, and 吹哨 for a school', async () => {
+    const { w } = await mountPage(WhistleList, '/whistles', user(SCHOOL_PERMS))
+    expect(api.whistles.list).toHaveBeenCalledWith({ page: 1, page_size: 10 })
+    const rows = w.findAll('[data-test="table"] tbody tr')
+    expect(rows).toHaveLength(2)
+    expect(rows[0].text()).toContain('校门口缺少人行横道')
+    expect(rows[0].text()).toContain('示范区交警大队：待报到')
+    expect(rows[0].find('[data-test="row-major"]').exists()).toBe(false)
+    expect(rows[1].find('[data-test="row-major"]').text()).toBe('重大')
+    expect(rows[1].find('[data-test="row-overdue"]').text()).toBe('超期')
+    expect(w.find('[data-test="add"]').text()).toBe('吹哨')
+  })
+
+  it('filters 待我处理 from a link, and offers no 吹哨 to a department', async () => {
+    const { w } = await mountPage(WhistleList, '/whistles?todo=1', user(LIAISON_PERMS, TRAFFIC))
+    expect(api.whistles.list).toHaveBeenCalledWith({ todo: 1, page: 1, page_size: 10 })
+    expect(w.find('[data-test="add"]').exists()).toBe(false)
+  })
+
+  it('shows cards on a phone', async () => {
+    window.innerWidth = 375
+    const { w } = await mountPage(WhistleList, '/whistles', user(SCHOOL_PERMS))
+    expect(w.find('[data-test="table"]').exists()).toBe(false)
+    const card = w.find('[data-test="whistle-13"]')
+    expect(card.find('h2').text()).toBe('校门前河道无护栏')
+    expect(card.find('[data-test="row-major"]').exists()).toBe(true)
+    expect(card.find('[data-test="row-overdue"]').exists()).toBe(true)
+  })
+
+  it('raises a whistle: interim measures asked when 重大, the server’s reasons beside their fields', async () => {
+    const { w, router } = await mountPage(WhistleList, '/whistles', user(SCHOOL_PERMS))
+    await w.find('[data-test="add"]').trigger('click')
+    await settle()
+    expect(($('field-school') as HTMLInputElement).value).toBe('示范区双桥小学')
+    pick(w, 'field-category', 'traffic')
+    await type('field-title', '校门口缺少人行横道')
+    await type('field-location', '校门外解放路')
+    ;($('severity-major')?.querySelector('input') as HTMLInputElement).click()
+    await settle()
+    expect($('major-hint')).toBeTruthy()
+    // Client side: 重大 needs the interim measures.
+    await click('raise-submit')
+    expect(api.whistles.create).not.toHaveBeenCalled()
+    expect(errorOf('field-interim_measures')).toBe('重大事项须填写临时措施')
+
+    await type('field-interim_measures', '安排教师护导')
+    api.whistles.create.mockRejectedValueOnce(
+      new ApiError(
+        422,
+        {
+          code: 'invalid_argument',
+          message: '请检查输入',
+          details: [
+            { field: 'location', reason: '请写明具体位置' },
+            { field: 'school_id', reason: '只能为本校吹哨' },
+            { field: 'version', reason: '已被修改' },
+          ],
+        },
+        null,
+      ),
+    )
+    await click('raise-submit')
+    expect(api.whistles.create).toHaveBeenCalledWith({
+      school_id: 21,
+      title: '校门口缺少人行横道',
+      description: '',
+      category: 'traffic',
+      place: 'around',
+      location: '校门外解放路',
+      severity: 'major',
+      interim_measures: '安排教师护导',
+      file_ids: [],
+    })
+    expect(errorOf('field-location')).toBe('请写明具体位置')
+    expect(errorOf('field-school')).toBe('只能为本校吹哨')
+    expect($('raise-errors')?.textContent).toContain('已被修改')
+
+    api.whistles.create.mockResolvedValueOnce(whistle({ id: 14 }))
+    await click('raise-submit')
+    await flushPromises()
+    expect(router.currentRoute.value.fullPath).toBe('/whistles/14')
+  })
+})
+
+describe('WhistleDetail', () => {
+  it('shows the facts, each department with its times in China and the history; no buttons without `can`', async () => {
+    const { w } = await mountPage(WhistleDetail, '/whistles/12', user(SCHOOL_PERMS))
+    expect(api.whistles.get).toHaveBeenCalledWith(12)
+    expect(w.find('[data-test="whistle-title"]').text()).toBe('校门口缺少人行横道')
+    expect(w.find('[data-test="whistle-state"]').text()).toBe('待报到')
+    const a = w.find('[data-test="assignment-30"]')
+    expect(a.find('[data-test="assignment-department"]').text()).toBe('示范区交警大队')
+    expect(a.find('[data-test="assignment-ack-due"]').text()).toBe('2026-12-06 09:02')
+    expect(a.find('[data-test="assignment-feedback-due"]').text()).toBe('2026-12-11')
+    expect(a.find('[data-test="assignment-provisional"]').exists()).toBe(false)
+    expect(w.findAll('[data-test="event-kind"]').map((e) => e.text())).toEqual(['吹哨', '派送部门'])
+    expect(w.find('[data-test="actions"]').exists()).toBe(false)
+  })
+
+  it('marks overdue and provisional deadlines', async () => {
+    api.whistles.get.mockResolvedValue(
+      whistle({ overdue: true, assignments: [assignment({ ack_overdue: true, feedback_due_provisional: true, escalated: true })] }),
+    )
+    const { w } = await mountPage(WhistleDetail, '/whistles/12', user(SCHOOL_PERMS))
+    expect(w.find('[data-test="whistle-overdue"]').text()).toBe('超期')
+    expect(w.find('[data-test="assignment-ack-overdue"]').text()).toBe('报到超期')
+    expect(w.find('[data-test="assignment-provisional"]').text()).toBe('暂按周一至周五推算')
+    expect(w.find('[data-test="assignment-escalated"]').exists()).toBe(true)
+  })
+
+  it('offers a department 报到 and the feedback from `can`, and sends the result with its note', async () => {
+    api.whistles.get.mockResolvedValue(whistle({ can: { acknowledge: true, feedback: true, confirm: false, send_back: false, route: false } }))
+    const { w } = await mountPage(WhistleDetail, '/whistles/12', user(LIAISON_PERMS, TRAFFIC))
+    expect(w.findAll('[data-test="actions"] button').map((b) => b.attributes('data-test'))).toEqual(['action-acknowledge', 'action-feedback', 'action-result'])
+
+    api.whistles.acknowledge.mockResolvedValue(whistle({ state: 'in_progress', state_label: '处理中', can: { acknowledge: false, feedback: true, confirm: false, send_back: false, route: false } }))
+    await w.find('[data-test="action-acknowledge"]').trigger('click')
+    await settle()
+    await click('action-submit')
+    expect(api.whistles.acknowledge).toHaveBeenCalledWith(12, undefined)
+    expect(w.find('[data-test="whistle-state"]').text()).toBe('处理中')
+    expect(w.findAll('[data-test="actions"] button').map((b) => b.attributes('data-test'))).toEqual(['action-feedback', 'action-result'])
+
+    await w.find('[data-test="action-result"]').trigger('click')
+    await settle()
+    await click('action-submit')
+    expect(api.whistles.feedback).not.toHaveBeenCalled()
+    expect(errorOf('field-note')).toBe('请填写说明')
+    await type('field-note', '已施划人行横道')
+    api.whistles.feedback.mockResolvedValue(whistle({ state: 'answered', state_label: '待学校确认' }))
+    await click('action-submit')
+    expect(api.whistles.feedback).toHaveBeenCalledWith(12, '已施划人行横道', true)
+    expect(w.find('[data-test="whistle-state"]').text()).toBe('待学校确认')
+  })
+
+  it('offers the school 确认办结 and 退回重办 (a note required, the server’s reason beside it)', async () => {
+    api.whistles.get.mockResolvedValue(whistle({ state: 'answered', can: { acknowledge: false, feedback: false, confirm: true, send_back: true, route: false } }))
+    const { w } = await mountPage(WhistleDetail, '/whistles/12', user(SCHOOL_PERMS))
+    expect(w.findAll('[data-test="actions"] button').map((b) => b.attributes('data-test'))).toEqual(['action-confirm', 'action-send_back'])
+    await w.find('[data-test="action-send_back"]').trigger('click')
+    await settle()
+    await type('field-note', '仍未施划')
+    api.whistles.sendBack.mockRejectedValue(
+      new ApiError(422, { code: 'invalid_argument', message: '请检查输入', details: [{ field: 'note', reason: '请写明退回原因' }] }, null),
+    )
+    await click('action-submit')
+    expect(api.whistles.sendBack).toHaveBeenCalledWith(12, '仍未施划')
+    expect(errorOf('field-note')).toBe('请写明退回原因')
+  })
+
+  it('lets the bureau add departments not yet on the whistle', async () => {
+    api.whistles.get.mockResolvedValue(whistle({ can: { acknowledge: false, feedback: false, confirm: false, send_back: false, route: true } }))
+    api.routes.get.mockResolvedValue({
+      bureau_id: 1,
+      bureau_name: '示范区教育局',
+      items: [],
+      departments: [
+        { id: 30, name: '示范区交警大队', department_kind: 'traffic_police', department_kind_label: '交警' },
+        { id: 31, name: '示范区公安分局', department_kind: 'police', department_kind_label: '公安' },
+      ],
+    })
+    const { w } = await mountPage(WhistleDetail, '/whistles/12', user(BUREAU_PERMS, BUREAU))
+    await w.find('[data-test="action-route"]').trigger('click')
+    await settle()
+    const select = w.findAllComponents({ name: 'ElSelect' }).find((c) => c.attributes('data-test') === 'field-department_ids')!
+    expect(select.findAllComponents({ name: 'ElOption' }).map((o) => o.props('label'))).toEqual(['示范区公安分局'])
+    select.vm.$emit('update:modelValue', [31])
+    api.whistles.route.mockResolvedValue(whistle())
+    await click('action-submit')
+    expect(api.whistles.route).toHaveBeenCalledWith(12, [31])
+  })
+
+  it('shows 404 as not found', async () => {
+    api.whistles.get.mockRejectedValue(new ApiError(404, { code: 'not_found', message: '不存在', details: [] }, null))
+    const { w } = await mountPage(WhistleDetail, '/whistles/99', user(SCHOOL_PERMS))
+    expect(w.find('[data-test="whistle-detail"]').exists()).toBe(false)
+    expect(w.text()).toContain('不存在')
+  })
+})
+
+describe('WhistleRoutes', () => {
+  it('shows each category with its departments and 默认, and saves the table', async () => {
+    const routing = {
+      bureau_id: 1,
+      bureau_name: '示范区教育局',
+      items: [
+        { category: 'traffic', category_label: '道路交通', department_ids: [30], departments: [{ id: 30, name: '示范区交警大队' }], custom: false },
+        { category: 'public_order', category_label: '周边治安', department_ids: [31], departments: [{ id: 31, name: '示范区公安分局' }], custom: true },
+      ],
+      departments: [
+        { id: 30, name: '示范区交警大队', department_kind: 'traffic_police', department_kind_label: '交警' },
+        { id: 31, name: '示范区公安分局', department_kind: 'police', department_kind_label: '公安' },
+      ],
+    }
+    api.routes.get.mockResolvedValue(routing)
+    api.routes.save.mockResolvedValue({ ...routing, items: routing.items.map((i) => ({ ...i, department_ids: [30, 31], custom: true })) })
+    const { w } = await mountPage(WhistleRoutes, '/whistles/routes', user(BUREAU_PERMS, BUREAU))
+    expect(w.find('[data-test="route-traffic-default"]').exists()).toBe(true)
+    expect(w.find('[data-test="route-public_order-default"]').exists()).toBe(false)
+    expect(w.find('[data-test="routes-save"]').attributes('disabled')).toBeDefined()
+    pick(w, 'route-traffic', [30, 31])
+    await flushPromises()
+    await w.find('[data-test="routes-save"]').trigger('click')
+    await flushPromises()
+    expect(api.routes.save).toHaveBeenCalledWith([
+      { category: 'traffic', department_ids: [30, 31] },
+      { category: 'public_order', department_ids: [31] },
+    ])
+    expect(w.find('[data-test="route-traffic-default"]').exists()).toBe(false)
+  })
+})
+
+describe('WhistleStats', () => {
+  it('shows each department and the totals, and exports the period', async () => {
+    const row = {
+      department_id: 30,
+      department_name: '示范区交警大队',
+      received: 4,
+      acknowledged: 3,
+      acknowledged_on_time: 2,
+      ack_overdue: 1,
+      average_ack_hours: 5.25,
+      answered: 2,
+      closed: 1,
+      average_close_days: null,
+      open: 3,
+      feedback_overdue: 0,
+    }
+    api.stats.get.mockResolvedValue({ from: '2026-01-01', to: '2026-12-05', items: [row], totals: { ...row, department_id: 0, department_name: '合计' } })
+    api.stats.export.mockResolvedValue({ blob: new Blob(['x']), filename: '吹哨报到部门统计.xlsx' })
+    const { w } = await mountPage(WhistleStats, '/whistles/stats', user(BUREAU_PERMS, BUREAU))
+    const [from, to] = api.stats.get.mock.calls[0]
+    expect(from).toMatch(/^\d{4}-01-01$/)
+    expect(to).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    const rows = w.findAll('[data-test="stats-table"] .el-table__body tbody tr')
+    expect(rows).toHaveLength(2)
+    expect(rows[0].text()).toContain('示范区交警大队')
+    expect(rows[0].find('[data-test="stat-received"]').text()).toBe('4')
+    expect(rows[0].find('[data-test="stat-average_ack_hours"]').text()).toBe('5.3')
+    expect(rows[0].find('[data-test="stat-average_close_days"]').text()).toBe('—')
+    expect(rows[1].find('[data-test="stat-totals"]').text()).toBe('合计')
+    await w.find('[data-test="stats-export"]').trigger('click')
+    await flushPromises()
+    expect(api.stats.export).toHaveBeenCalledWith(from, to)
+    expect(api.saveDownload).toHaveBeenCalledWith({ blob: expect.any(Blob), filename: '吹哨报到部门统计.xlsx' })
+  })
+})
+
+describe('WhistleHomeCard', () => {
+  it('shows the whistles waiting for the user with the way to them', async () => {
+    api.whistles.list.mockResolvedValue({ items: [whistle({ events: [] })], total: 3 })
+    const { w } = await mountPage(WhistleHomeCard, '/home', user(LIAISON_PERMS, TRAFFIC))
+    expect(api.whistles.list).toHaveBeenCalledWith({ todo: 1, page: 1, page_size: 5 })
+    expect(w.find('[data-test="home-whistle-todo"]').text()).toBe('待我处理 3 件')
+    expect(w.find('[data-test="home-whistle-12"]').text()).toContain('待报到')
+    expect(w.find('[data-test="home-whistle-link"]').attributes('href')).toBe('/whistles?todo=1')
+  })
+
+  it('shows nothing when the API does not answer', async () => {
+    api.whistles.list.mockRejectedValue(new ApiError(404, { code: 'not_found', message: 'x', details: [] }, null))
+    const { w } = await mountPage(WhistleHomeCard, '/home', user(LIAISON_PERMS, TRAFFIC))
+    expect(w.find('[data-test="home-whistle"]').exists()).toBe(false)
+  })
+})

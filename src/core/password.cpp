@@ -34,6 +34,7 @@ std::atomic<PasswordAlgorithm> g_algorithm{PasswordAlgorithm::kArgon2id};
 thread_local std::uint64_t t_work = 0;
 constexpr std::string_view kSm3Prefix = "$pbkdf2-sm3$";
 constexpr int kSm3Iterations = 100000;
+std::atomic<bool> g_minimal_cost{false};
 
 std::string FromHex(std::string_view hex) {
   std::string out;
@@ -120,6 +121,8 @@ std::string HashPassword(std::string_view password) {
 
 std::uint64_t PasswordWorkCount() { return t_work; }
 
+void UseMinimalPasswordCostForTests() { g_minimal_cost = true; }
+
 std::string HashPasswordWith(PasswordAlgorithm algorithm, std::string_view password) {
   ++t_work;  // counted on the caller's thread (see PasswordWorkCount)
   const std::string copy(password);
@@ -145,9 +148,12 @@ std::string HashOnWorker(PasswordAlgorithm algorithm, std::string_view password)
   }
   EnsureSodium();
   char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str_alg(out, password.data(), password.size(),
-                            crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE,
-                            crypto_pwhash_ALG_ARGON2ID13) != 0) {
+  const bool minimal = g_minimal_cost.load();
+  if (crypto_pwhash_str_alg(
+          out, password.data(), password.size(),
+          minimal ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
+          minimal ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE,
+          crypto_pwhash_ALG_ARGON2ID13) != 0) {
     throw std::runtime_error("out of memory while hashing a password");
   }
   return out;

@@ -2,8 +2,10 @@
 // 部门统计. The school's safety officer, on a phone, blows the whistle on a traffic problem at the
 // gate (一般) and sees it 待报到, routed to 示范区交警大队; the traffic police's liaison, at a desk,
 // finds it on the home card, opens it, reports in (报到) and reports the result (反馈结果) with a
-// note; the school confirms it (确认办结) and it is 已办结; the bureau reads 部门统计 again and finds
-// the department's 收到 and 已办结 each one higher than before, and exports the table.
+// note; the school confirms it (确认办结) and it is 已办结, then turns it into a hazard of its own
+// (转为本校隐患) and follows the 关联隐患 link; the bureau reads 部门统计 again and finds the
+// department's 收到 and 已办结 each one higher than before, and exports the table. The school,
+// reminded on the home card, files this month's 定期报告 and sees it 已报送.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import {
@@ -195,9 +197,24 @@ describe('吹哨报到', () => {
     assert.ok(await page.$(byTest('action-send_back')), 'the school may send it back')
     await step(page, 'confirm')
     await page.waitForFunction(() => document.querySelector('[data-test="whistle-state"]')?.textContent.trim() === '已办结')
-    assert.equal(await page.locator(byTest('actions')).count(), 0)
+    // Only 转为本校隐患 is left to the school.
+    assert.deepEqual(await page.locator(`${byTest('actions')} button`).evaluateAll((bs) => bs.map((b) => b.dataset.test)), ['to-hazard'])
     await expectNoSidewaysScroll(page, 'the closed whistle at 375 px')
     await expectAccessible(page, 'the closed whistle at 375 px')
+
+    // 转为本校隐患 with the server's defaults: the whistle links its hazard.
+    await page.click(byTest('to-hazard'))
+    await page.waitForSelector(`${byTest('hazard-dialog')}:visible`)
+    await page.click(byTest('hazard-submit'))
+    await page.waitForSelector(byTest('hazard-dialog'), { state: 'hidden' })
+    const link = page.locator(byTest('whistle-hazard'))
+    await link.waitFor()
+    assert.match((await link.innerText()).trim(), /^隐患 #\d+$/)
+    assert.equal(await page.locator(byTest('to-hazard')).count(), 0)
+    await link.click()
+    await page.waitForURL(/\/hazards\/\d+$/)
+    await page.waitForSelector(byTest('hazard-origin'))
+    assert.equal((await page.locator(byTest('hazard-origin')).innerText()).trim(), `吹哨事项 #${whistleId}`)
     assert.deepEqual(errors, [])
     await context.close()
   })
@@ -219,6 +236,29 @@ describe('吹哨报到', () => {
     await page.waitForSelector(byTest('route-traffic'))
     await settled(page)
     await expectAccessible(page, 'the routing table')
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+
+  it('the school, reminded at home, files this month’s 定期报告: 已报送', async () => {
+    const { page, context, errors } = await newPage(browser, DESKTOP)
+    await login(page, server, 'school1_safety')
+    const menu = await menuItems(page)
+    assert.ok(menu.includes('whistle-reports') && !menu.includes('whistle-report-board'), menu.join())
+    await page.waitForSelector(byTest('home-whistle-report'))
+    await page.click(byTest('home-whistle-report-link'))
+    await page.waitForURL(/\/whistles\/reports$/)
+    await page.waitForSelector(byTest('report-state'))
+    assert.equal((await page.locator(byTest('report-state')).innerText()).trim(), '未报送')
+    await page.click(byTest('report-file'))
+    await page.waitForSelector(`${byTest('report-dialog')}:visible`)
+    await page.fill(byTest('report-note'), '端到端测试报送')
+    await expectAccessible(page, 'the report dialog')
+    await page.click(byTest('report-submit'))
+    await page.waitForSelector(byTest('report-dialog'), { state: 'hidden' })
+    await page.waitForFunction(() => document.querySelector('[data-test="report-state"]')?.textContent.trim() === '已报送')
+    await screenshot(page, 'whistle-reports-desktop')
+    await expectAccessible(page, 'the periodic reports')
     assert.deepEqual(errors, [])
     await context.close()
   })

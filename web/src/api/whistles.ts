@@ -62,7 +62,7 @@ export interface WhistleCan {
   confirm: boolean
   send_back: boolean
   route: boolean
-  /** Newer servers: whether the school may turn the whistle into a hazard of its own (not offered here yet). */
+  /** Whether the school may turn the whistle into a hazard of its own (转为本校隐患). */
   hazard?: boolean
 }
 
@@ -89,6 +89,8 @@ export interface Whistle {
   /** Any assignment's acknowledgement or feedback overdue now. */
   overdue: boolean
   version: number
+  /** The hazard it became or came from. */
+  hazard_id?: number | null
   files: WhistleFile[]
   assignments: WhistleAssignment[]
   /** Empty in lists. */
@@ -106,6 +108,8 @@ export interface WhistleQuery {
   overdue?: 1
   /** 1: what needs the caller's action. */
   todo?: 1
+  /** The whistles a hazard became or came from. */
+  hazard_id?: number
   q?: string
   page?: number
   page_size?: number
@@ -122,6 +126,8 @@ export interface WhistleInput {
   /** Required when major. */
   interim_measures: string
   file_ids: number[]
+  /** A hazard of the school it cannot fix alone (409 whistle.hazard_linked when already linked). */
+  hazard_id?: number
 }
 
 export interface WhistleRouteDepartment {
@@ -167,6 +173,50 @@ export interface WhistleStats {
   totals: WhistleStatRow
 }
 
+/** 定期报告: a school's monthly report of its open whistles (零报告 when none is open). */
+export interface WhistleReport {
+  school_id: number
+  school_name: string
+  /** YYYY-MM. */
+  month: string
+  /** 零报告: nothing was open when filed. */
+  nil: boolean
+  open_count: number
+  /** The open whistles when filed, one per line. */
+  summary: string
+  note: string
+  filed_by: string
+  filed_at: string
+}
+
+export interface SchoolWhistleReports {
+  school_id: number
+  school_name: string
+  /** This month (China), YYYY-MM. */
+  month: string
+  /** This month's report when filed. */
+  current: WhistleReport | null
+  /** What the report would say if filed now. */
+  draft: { nil: boolean; open_count: number; summary: string }
+  /** Newest month first. */
+  reports: WhistleReport[]
+  can_file: boolean
+}
+
+export interface WhistleReportBoard {
+  month: string
+  schools: number
+  filed: number
+  nil: number
+  items: { school_id: number; school_name: string; filed: boolean; report: WhistleReport | null }[]
+}
+
+/** 转为本校隐患: both default on the server (the domain from the category, the level from the severity). */
+export interface WhistleHazardInput {
+  domain?: string
+  level?: string
+}
+
 const base = '/api/v1/whistles'
 
 export const whistlesApi = {
@@ -180,6 +230,16 @@ export const whistlesApi = {
   confirm: (id: number, note?: string) => http.post<Whistle>(`${base}/${id}/confirm`, note ? { note } : {}),
   sendBack: (id: number, note: string) => http.post<Whistle>(`${base}/${id}/send-back`, { note }),
   route: (id: number, departmentIds: number[]) => http.post<Whistle>(`${base}/${id}/route`, { department_ids: departmentIds }),
+  /** 转为本校隐患: the whistle with its hazard_id; 409 whistle.hazard_linked a second time. */
+  toHazard: (id: number, input: WhistleHazardInput = {}) => http.post<Whistle>(`${base}/${id}/hazard`, input),
+}
+
+export const whistleReportsApi = {
+  school: (schoolId: number) => http.get<SchoolWhistleReports>(`/api/v1/schools/${schoolId}/whistle-reports`),
+  /** Files (or files again) this month's report. */
+  file: (schoolId: number, note?: string) => http.post<SchoolWhistleReports>(`/api/v1/schools/${schoolId}/whistle-reports`, note ? { note } : {}),
+  /** The bureau: every school in scope for the month (default this month). */
+  board: (month?: string) => http.get<WhistleReportBoard>('/api/v1/whistle-reports', { month }),
 }
 
 export const whistleRoutesApi = {

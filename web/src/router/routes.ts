@@ -235,6 +235,20 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'whistle.menu.stats', group: 'whistle', icon: 'DataAnalysis', perm: perm.whistleRead, unit: 'bureau' },
   },
   {
+    // 定期报告: a school files its monthly report of open whistles (its own school), the bureau
+    // reads who filed; one page, two menu entries so the departments have none.
+    path: 'whistles/reports',
+    name: 'whistle-reports',
+    component: () => import('@/views/whistles/WhistleReports.vue'),
+    meta: { title: 'whistle.menu.reports', group: 'whistle', icon: 'Tickets', perm: perm.whistleRead, unit: 'school' },
+  },
+  {
+    path: 'whistles/reports/schools',
+    name: 'whistle-report-board',
+    component: () => import('@/views/whistles/WhistleReports.vue'),
+    meta: { title: 'whistle.menu.reportBoard', group: 'whistle', icon: 'Tickets', perm: perm.whistleRead, unit: 'bureau' },
+  },
+  {
     path: 'whistles/routes',
     name: 'whistle-routes',
     component: () => import('@/views/whistles/WhistleRoutes.vue'),

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '@/api/http'
-import { whistleRoutesApi, whistleStatsApi, whistlesApi } from '@/api/whistles'
+import { whistleReportsApi, whistleRoutesApi, whistleStatsApi, whistlesApi } from '@/api/whistles'
 
 interface Call {
   url: string
@@ -102,6 +102,32 @@ describe('whistles api', () => {
     ])
     expect(calls[1].body).toEqual({ routes: [{ category: 'traffic', department_ids: [30] }] })
     expect(file.filename).toBe('吹.xlsx')
+  })
+
+  it('turns a whistle into a hazard, files and reads the periodic reports', async () => {
+    const calls = stubFetch(() => json({}))
+    await whistlesApi.toHazard(12)
+    await whistlesApi.toHazard(12, { domain: 'traffic', level: 'major' })
+    await whistlesApi.list({ hazard_id: 5 })
+    await whistleReportsApi.school(21)
+    await whistleReportsApi.file(21)
+    await whistleReportsApi.file(21, '已安排护导')
+    await whistleReportsApi.board('2026-11')
+    await whistleReportsApi.board()
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+      'POST /api/v1/whistles/12/hazard',
+      'POST /api/v1/whistles/12/hazard',
+      'GET /api/v1/whistles?hazard_id=5',
+      'GET /api/v1/schools/21/whistle-reports',
+      'POST /api/v1/schools/21/whistle-reports',
+      'POST /api/v1/schools/21/whistle-reports',
+      'GET /api/v1/whistle-reports?month=2026-11',
+      'GET /api/v1/whistle-reports',
+    ])
+    expect(calls[0].body).toEqual({})
+    expect(calls[1].body).toEqual({ domain: 'traffic', level: 'major' })
+    expect(calls[4].body).toEqual({})
+    expect(calls[5].body).toEqual({ note: '已安排护导' })
   })
 
   it('turns a refusal into an ApiError with the field', async () => {

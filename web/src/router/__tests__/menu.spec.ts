@@ -82,13 +82,13 @@ describe('sidebar menu', () => {
     expect(all).not.toContain('security-record')
   })
 
-  it('lists 吹哨报到 for whistle:read: 吹哨事项 for all, 部门统计 for the bureau, 派送规则 for whistle:route', () => {
+  it('lists 吹哨报到 for whistle:read: 吹哨事项 for all, 定期报告 for schools and the bureau, 部门统计 for the bureau, 派送规则 for whistle:route', () => {
     const whistle = (perms: string[], unit?: string) =>
       buildMenu(layoutChildren, canWith(perms), unit).find((s) => s.group === 'whistle')?.items.map((i) => i.name)
-    expect(whistle([perm.whistleRead, perm.whistleRaise], 'school')).toEqual(['whistles'])
+    expect(whistle([perm.whistleRead, perm.whistleRaise], 'school')).toEqual(['whistles', 'whistle-reports'])
     expect(whistle([perm.whistleRead, perm.whistleRespond], 'department')).toEqual(['whistles'])
-    expect(whistle([perm.whistleRead], 'section')).toEqual(['whistles', 'whistle-stats'])
-    expect(whistle([perm.whistleRead, perm.whistleRoute], 'bureau')).toEqual(['whistles', 'whistle-stats', 'whistle-routes'])
+    expect(whistle([perm.whistleRead], 'section')).toEqual(['whistles', 'whistle-stats', 'whistle-report-board'])
+    expect(whistle([perm.whistleRead, perm.whistleRoute], 'bureau')).toEqual(['whistles', 'whistle-stats', 'whistle-report-board', 'whistle-routes'])
     expect(whistle([perm.hazardRead], 'bureau')).toBeUndefined()
     const all = buildMenu(layoutChildren, () => true).flatMap((s) => s.items.map((i) => i.name))
     expect(all).not.toContain('whistle-detail')

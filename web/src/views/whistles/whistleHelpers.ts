@@ -126,8 +126,18 @@ export const emptyRaise = (): RaiseForm => ({
 /** The fields the raise form shows, in their order (a server reason on another goes above it). */
 export const RAISE_FIELDS = ['category', 'place', 'location', 'severity', 'title', 'description', 'interim_measures', 'file_ids'] as const
 
-export function raiseInput(schoolId: number, f: RaiseForm, photos: Pick<StoredFile, 'id'>[]): WhistleInput {
-  return {
+/** 转为吹哨: the hazard a whistle is raised from, filling the form. */
+export interface RaiseFrom {
+  hazard_id: number
+  school_id: number
+  school_name: string
+  title: string
+  description: string
+}
+
+/** The raise body; `hazardId`: the hazard it is raised from (转为吹哨). */
+export function raiseInput(schoolId: number, f: RaiseForm, photos: Pick<StoredFile, 'id'>[], hazardId?: number): WhistleInput {
+  const input: WhistleInput = {
     school_id: schoolId,
     title: f.title.trim(),
     description: f.description.trim(),
@@ -138,6 +148,8 @@ export function raiseInput(schoolId: number, f: RaiseForm, photos: Pick<StoredFi
     interim_measures: f.interim_measures.trim(),
     file_ids: photos.map((p) => p.id),
   }
+  if (hazardId) input.hazard_id = hazardId
+  return input
 }
 
 /**
@@ -207,4 +219,14 @@ export function statText(v: number | null | undefined): string {
 export function defaultRange(now: number = Date.now()): [string, string] {
   const today = new Date(now + CST).toISOString().slice(0, 10)
   return [`${today.slice(0, 4)}-01-01`, today]
+}
+
+// ---- 定期报告 ----
+
+/** The open whistles of a report's summary, one per line. */
+export function summaryLines(summary: string | null | undefined): string[] {
+  return (summary ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
 }

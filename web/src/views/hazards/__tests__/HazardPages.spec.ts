@@ -15,6 +15,7 @@ const api = vi.hoisted(() => ({
   hazards: { list: vi.fn(), get: vi.fn(), create: vi.fn(), update: vi.fn(), transition: vi.fn() },
   notifications: { list: vi.fn(), read: vi.fn(), readAll: vi.fn() },
   schools: { list: vi.fn(), get: vi.fn() },
+  whistles: { list: vi.fn(), create: vi.fn() },
 }))
 
 vi.mock('@/api/hazards', async (importOriginal) => {
@@ -24,6 +25,10 @@ vi.mock('@/api/hazards', async (importOriginal) => {
 vi.mock('@/api/notifications', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api/notifications')>()
   return { ...real, notificationsApi: api.notifications }
+})
+vi.mock('@/api/whistles', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/api/whistles')>()
+  return { ...real, whistlesApi: api.whistles }
 })
 vi.mock('@/api/org', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api/org')>()
@@ -136,6 +141,9 @@ async function mountPage(component: object, path: string, me: Me) {
       { code: 'major', label: '重大隐患' },
     ],
     hazard_sources: [{ code: 'self_inspection', label: '学校自查' }],
+    whistle_categories: [{ code: 'traffic', label: '道路交通' }],
+    whistle_places: [{ code: 'around', label: '校园周边' }],
+    whistle_severities: [{ code: 'general', label: '一般' }],
     hazard_states: [
       { code: 'reported', label: '已上报' },
       { code: 'submitted', label: '待验收' },
@@ -151,6 +159,7 @@ async function mountPage(component: object, path: string, me: Me) {
       { path: '/hazards/:id(\\d+)', name: 'hazard-detail', component: Stub },
       { path: '/drills/:id(\\d+)', name: 'drill-detail', component: Stub },
       { path: '/patrols/records/:id(\\d+)', name: 'patrol-record', component: Stub },
+      { path: '/whistles/:id(\\d+)', name: 'whistle-detail', component: Stub },
       { path: '/home', name: 'home', component: Stub },
     ],
   })
@@ -168,6 +177,7 @@ beforeEach(() => {
   api.hazards.get.mockResolvedValue(detail())
   api.schools.list.mockResolvedValue({ items: [], total: 0 })
   api.notifications.list.mockResolvedValue({ items: [], total: 0, unread: 0 })
+  api.whistles.list.mockResolvedValue({ items: [], total: 0 })
 })
 afterEach(() => {
   document.body.innerHTML = ''
@@ -238,6 +248,65 @@ describe('HazardDetail', () => {
     const other = await mountPage(HazardDetailView, '/hazards/5', user(['hazard:read']))
     expect(other.w.find('[data-test="hazard-origin"]').element.tagName).toBe('SPAN')
     expect(other.w.find('[data-test="hazard-origin"]').text()).toBe('巡查记录')
+  })
+
+  it('links the whistle a hazard came from, and asks for no whistle of it', async () => {
+    api.hazards.get.mockResolvedValue(detail({ source: 'whistle', origin_type: 'whistle', origin_id: 12 }))
+    const { w } = await mountPage(HazardDetailView, '/hazards/5', user(['hazard:read', 'whistle:read', 'whistle:raise']))
+    const link = w.find('[data-test="hazard-origin"]')
+    expect(link.text()).toBe('吹哨事项 #12')
+    expect(link.attributes('href')).toBe('/whistles/12')
+    expect(api.whistles.list).not.toHaveBeenCalled()
+    expect(w.find('[data-test="to-whistle"]').exists()).toBe(false)
+  })
+
+  it('turns an open hazard into a whistle (转为吹哨), the form filled in, then opens the whistle', async () => {
+    const { w, router } = await mountPage(HazardDetailView, '/hazards/5', user(['hazard:read', 'whistle:read', 'whistle:raise']))
+    expect(api.whistles.list).toHaveBeenCalledWith({ hazard_id: 5, page: 1, page_size: 1 })
+    expect(w.find('[data-test="hazard-whistle"]').exists()).toBe(false)
+    await w.find('[data-test="to-whistle"]').trigger('click')
+    await settle()
+    const body = document.body
+    expect(body.querySelector<HTMLInputElement>('[data-test="field-school"]')!.value).toBe('示范区双桥小学')
+    expect(body.querySelector<HTMLInputElement>('[data-test="field-title"]')!.value).toBe('灭火器过期')
+    expect(body.querySelector<HTMLTextAreaElement>('[data-test="field-description"]')!.value).toBe('后厨两具灭火器过期')
+    const select = w.findAllComponents({ name: 'ElSelect' }).find((c) => c.attributes('data-test') === 'field-category')!
+    select.vm.$emit('update:modelValue', 'traffic')
+    const location = body.querySelector<HTMLInputElement>('[data-test="field-location"]')!
+    location.value = '校门外'
+    location.dispatchEvent(new Event('input'))
+    api.whistles.create.mockResolvedValue({ id: 44 })
+    body.querySelector<HTMLElement>('[data-test="raise-submit"]')!.click()
+    await settle()
+    expect(api.whistles.create).toHaveBeenCalledWith({
+      school_id: 21,
+      title: '灭火器过期',
+      description: '后厨两具灭火器过期',
+      category: 'traffic',
+      place: 'around',
+      location: '校门外',
+      severity: 'general',
+      interim_measures: '',
+      file_ids: [],
+      hazard_id: 5,
+    })
+    expect(router.currentRoute.value.fullPath).toBe('/whistles/44')
+  })
+
+  it('links 已转为吹哨 #N instead of the button once a whistle exists; no button without whistle:raise or when closed', async () => {
+    api.whistles.list.mockResolvedValue({ items: [{ id: 44 }], total: 1 })
+    const { w } = await mountPage(HazardDetailView, '/hazards/5', user(['hazard:read', 'whistle:read', 'whistle:raise']))
+    const link = w.find('[data-test="hazard-whistle"]')
+    expect(link.text()).toBe('已转为吹哨 #44')
+    expect(link.attributes('href')).toBe('/whistles/44')
+    expect(w.find('[data-test="to-whistle"]').exists()).toBe(false)
+
+    api.whistles.list.mockResolvedValue({ items: [], total: 0 })
+    const reader = await mountPage(HazardDetailView, '/hazards/5', user(['hazard:read', 'whistle:read']))
+    expect(reader.w.find('[data-test="to-whistle"]').exists()).toBe(false)
+    api.hazards.get.mockResolvedValue(detail({ state: 'closed', state_label: '已销号', actions: [] }))
+    const closed = await mountPage(HazardDetailView, '/hazards/5', user(['hazard:read', 'whistle:read', 'whistle:raise']))
+    expect(closed.w.find('[data-test="to-whistle"]').exists()).toBe(false)
   })
 
   it('shows "not found" for a hazard outside the scope (404)', async () => {

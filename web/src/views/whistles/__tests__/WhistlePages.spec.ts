@@ -12,7 +12,8 @@ import type { Me } from '@/api/auth'
 import { assignment, whistle } from './fixtures'
 
 const api = vi.hoisted(() => ({
-  whistles: { list: vi.fn(), create: vi.fn(), get: vi.fn(), acknowledge: vi.fn(), feedback: vi.fn(), confirm: vi.fn(), sendBack: vi.fn(), route: vi.fn() },
+  whistles: { list: vi.fn(), create: vi.fn(), get: vi.fn(), acknowledge: vi.fn(), feedback: vi.fn(), confirm: vi.fn(), sendBack: vi.fn(), route: vi.fn(), toHazard: vi.fn() },
+  reports: { school: vi.fn(), file: vi.fn(), board: vi.fn() },
   routes: { get: vi.fn(), save: vi.fn() },
   stats: { get: vi.fn(), export: vi.fn() },
   saveDownload: vi.fn(),
@@ -24,13 +25,14 @@ vi.mock('@/api/http', async (importOriginal) => {
 })
 vi.mock('@/api/whistles', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api/whistles')>()
-  return { ...real, whistlesApi: api.whistles, whistleRoutesApi: api.routes, whistleStatsApi: api.stats }
+  return { ...real, whistlesApi: api.whistles, whistleRoutesApi: api.routes, whistleStatsApi: api.stats, whistleReportsApi: api.reports }
 })
 
 import WhistleList from '../WhistleList.vue'
 import WhistleDetail from '../WhistleDetail.vue'
 import WhistleRoutes from '../WhistleRoutes.vue'
 import WhistleStats from '../WhistleStats.vue'
+import WhistleReports from '../WhistleReports.vue'
 import WhistleHomeCard from '../components/WhistleHomeCard.vue'
 
 vi.setConfig({ testTimeout: 60_000 })
@@ -88,6 +90,14 @@ async function mountPage(component: object, path: string, me: Me) {
       { code: 'major', label: '重大' },
     ],
     whistle_states: [{ code: 'waiting', label: '待报到' }],
+    hazard_domains: [
+      { code: 'traffic', label: '交通安全' },
+      { code: 'surroundings', label: '周边环境' },
+    ],
+    hazard_levels: [
+      { code: 'general', label: '一般隐患' },
+      { code: 'major', label: '重大隐患' },
+    ],
     permissions: [],
   }
   const router: Router = createRouter({
@@ -97,6 +107,9 @@ async function mountPage(component: object, path: string, me: Me) {
       { path: '/whistles/:id(\\d+)', name: 'whistle-detail', component: Stub },
       { path: '/whistles/stats', name: 'whistle-stats', component: Stub },
       { path: '/whistles/routes', name: 'whistle-routes', component: Stub },
+      { path: '/whistles/reports', name: 'whistle-reports', component: Stub },
+      { path: '/whistles/reports/schools', name: 'whistle-report-board', component: Stub },
+      { path: '/hazards/:id(\\d+)', name: 'hazard-detail', component: Stub },
       { path: '/home', name: 'home', component: Stub },
     ],
   })
@@ -137,7 +150,7 @@ const desk = window.innerWidth
 
 beforeEach(() => {
   i18n.global.locale.value = 'zh-CN'
-  for (const group of [api.whistles, api.routes, api.stats]) for (const fn of Object.values(group)) fn.mockReset()
+  for (const group of [api.whistles, api.routes, api.stats, api.reports]) for (const fn of Object.values(group)) fn.mockReset()
   api.saveDownload.mockReset()
   api.whistles.list.mockResolvedValue({
     items: [
@@ -326,6 +339,33 @@ describe('WhistleDetail', () => {
     expect(api.whistles.route).toHaveBeenCalledWith(12, [31])
   })
 
+  it('turns the whistle into a school hazard when `can.hazard`, then links 关联隐患 #N', async () => {
+    api.whistles.get.mockResolvedValue(whistle({ state: 'closed', state_label: '已办结', can: { acknowledge: false, feedback: false, confirm: false, send_back: false, route: false, hazard: true } }))
+    const { w } = await mountPage(WhistleDetail, '/whistles/12', user([...SCHOOL_PERMS, 'hazard:read', 'hazard:report']))
+    expect(w.findAll('[data-test="actions"] button').map((b) => b.attributes('data-test'))).toEqual(['to-hazard'])
+    expect(w.find('[data-test="whistle-hazard"]').exists()).toBe(false)
+    await w.find('[data-test="to-hazard"]').trigger('click')
+    await settle()
+    expect($('hazard-dialog')).toBeTruthy()
+    // Nothing chosen: the server's defaults.
+    api.whistles.toHazard.mockResolvedValueOnce(whistle({ hazard_id: 77, can: { acknowledge: false, feedback: false, confirm: false, send_back: false, route: false, hazard: false } }))
+    pick(w, 'field-level', 'major')
+    await click('hazard-submit')
+    expect(api.whistles.toHazard).toHaveBeenCalledWith(12, { level: 'major' })
+    const link = w.find('[data-test="whistle-hazard"]')
+    expect(link.text()).toBe('隐患 #77')
+    expect(link.attributes('href')).toBe('/hazards/77')
+    expect(w.find('[data-test="to-hazard"]').exists()).toBe(false)
+  })
+
+  it('offers no 转为本校隐患 without `can.hazard`, and names the hazard without hazard:read', async () => {
+    api.whistles.get.mockResolvedValue(whistle({ hazard_id: 5 }))
+    const { w } = await mountPage(WhistleDetail, '/whistles/12', user(LIAISON_PERMS, TRAFFIC))
+    expect(w.find('[data-test="to-hazard"]').exists()).toBe(false)
+    expect(w.find('[data-test="whistle-hazard"]').element.tagName).toBe('SPAN')
+    expect(w.find('[data-test="whistle-hazard"]').text()).toBe('隐患 #5')
+  })
+
   it('shows 404 as not found', async () => {
     api.whistles.get.mockRejectedValue(new ApiError(404, { code: 'not_found', message: '不存在', details: [] }, null))
     const { w } = await mountPage(WhistleDetail, '/whistles/99', user(SCHOOL_PERMS))
@@ -416,5 +456,108 @@ describe('WhistleHomeCard', () => {
     api.whistles.list.mockRejectedValue(new ApiError(404, { code: 'not_found', message: 'x', details: [] }, null))
     const { w } = await mountPage(WhistleHomeCard, '/home', user(LIAISON_PERMS, TRAFFIC))
     expect(w.find('[data-test="home-whistle"]').exists()).toBe(false)
+  })
+})
+
+const report = (over = {}) => ({
+  school_id: 21,
+  school_name: '示范区双桥小学',
+  month: '2026-11',
+  nil: true,
+  open_count: 0,
+  summary: '',
+  note: '',
+  filed_by: 'school1_safety',
+  filed_at: '2026-11-28T02:00:00Z',
+  ...over,
+})
+
+describe('WhistleReports', () => {
+  const unfiled = {
+    school_id: 21,
+    school_name: '示范区双桥小学',
+    month: '2026-12',
+    current: null,
+    draft: { nil: false, open_count: 2, summary: '校门口缺少人行横道（待报到）\n校门前河道无护栏（处理中）' },
+    reports: [report()],
+    can_file: true,
+  }
+
+  it('shows a school this month 未报送 with what it would report, files it with a note: 已报送', async () => {
+    api.reports.school.mockResolvedValue(unfiled)
+    const { w } = await mountPage(WhistleReports, '/whistles/reports', user(SCHOOL_PERMS))
+    expect(api.reports.school).toHaveBeenCalledWith(21)
+    expect(api.reports.board).not.toHaveBeenCalled()
+    expect(w.find('[data-test="report-state"]').text()).toBe('未报送')
+    expect(w.find('[data-test="report-draft"]').text()).toBe('2 项未办结风险')
+    expect(w.findAll('[data-test="report-draft-summary"] li').map((l) => l.text())).toEqual(['校门口缺少人行横道（待报到）', '校门前河道无护栏（处理中）'])
+    expect(w.find('[data-test="report-2026-11"]').text()).toBe('零报告')
+
+    api.reports.file.mockResolvedValue({
+      ...unfiled,
+      current: report({ month: '2026-12', nil: false, open_count: 2, summary: unfiled.draft.summary, note: '已安排护导' }),
+      reports: [report({ month: '2026-12', nil: false, open_count: 2, note: '已安排护导' }), report()],
+    })
+    await w.find('[data-test="report-file"]').trigger('click')
+    await settle()
+    await type('report-note', ' 已安排护导 ')
+    await click('report-submit')
+    expect(api.reports.file).toHaveBeenCalledWith(21, '已安排护导')
+    expect(w.find('[data-test="report-state"]').text()).toBe('已报送')
+    expect(w.find('[data-test="report-content"]').text()).toBe('2 项未办结风险')
+    expect(w.find('[data-test="report-file"]').text()).toBe('重新报送')
+  })
+
+  it('offers no 报送 without can_file, and shows the history as cards on a phone', async () => {
+    window.innerWidth = 375
+    api.reports.school.mockResolvedValue({ ...unfiled, draft: { nil: true, open_count: 0, summary: '' }, can_file: false })
+    const { w } = await mountPage(WhistleReports, '/whistles/reports', user(['whistle:read']))
+    expect(w.find('[data-test="report-draft"]').text()).toBe('零报告')
+    expect(w.find('[data-test="report-file"]').exists()).toBe(false)
+    expect(w.find('ul[data-test="report-history"]').exists()).toBe(true)
+  })
+
+  it('shows the bureau every school of a month, 仅看未报送 keeping those not filed', async () => {
+    api.reports.board.mockResolvedValue({
+      month: '2026-12',
+      schools: 2,
+      filed: 1,
+      nil: 1,
+      items: [
+        { school_id: 21, school_name: '示范区双桥小学', filed: true, report: report({ month: '2026-12' }) },
+        { school_id: 22, school_name: '示范区第二小学', filed: false, report: null },
+      ],
+    })
+    const { w } = await mountPage(WhistleReports, '/whistles/reports/schools', user(['whistle:read', 'whistle:route'], BUREAU))
+    expect(api.reports.board).toHaveBeenCalledWith(undefined)
+    expect(api.reports.school).not.toHaveBeenCalled()
+    expect(w.find('[data-test="report-board-counts"]').text()).toBe('共 2 所学校，已报送 1 所（零报告 1 所），未报送 1 所')
+    expect(w.find('[data-test="board-state-21"]').text()).toBe('已报送')
+    expect(w.find('[data-test="board-state-22"]').text()).toBe('未报送')
+    await w.find('[data-test="report-unfiled-only"] input').setValue(true)
+    await flushPromises()
+    expect(w.find('[data-test="board-state-21"]').exists()).toBe(false)
+    expect(w.find('[data-test="board-state-22"]').exists()).toBe(true)
+  })
+})
+
+describe('WhistleHomeCard, the periodic report', () => {
+  it('reminds a school while this month’s report is not filed', async () => {
+    api.whistles.list.mockResolvedValue({ items: [], total: 0 })
+    api.reports.school.mockResolvedValue({ school_id: 21, school_name: '', month: '2026-12', current: null, draft: { nil: true, open_count: 0, summary: '' }, reports: [], can_file: true })
+    const { w } = await mountPage(WhistleHomeCard, '/home', user(SCHOOL_PERMS))
+    expect(api.reports.school).toHaveBeenCalledWith(21)
+    expect(w.find('[data-test="home-whistle-report"]').text()).toContain('本月定期报告未报送')
+    expect(w.find('[data-test="home-whistle-report-link"]').attributes('href')).toBe('/whistles/reports')
+  })
+
+  it('says nothing once filed, and asks nothing for a department', async () => {
+    api.whistles.list.mockResolvedValue({ items: [], total: 0 })
+    api.reports.school.mockResolvedValue({ school_id: 21, school_name: '', month: '2026-12', current: report({ month: '2026-12' }), draft: { nil: true, open_count: 0, summary: '' }, reports: [], can_file: true })
+    const { w } = await mountPage(WhistleHomeCard, '/home', user(SCHOOL_PERMS))
+    expect(w.find('[data-test="home-whistle-report"]').exists()).toBe(false)
+    api.reports.school.mockClear()
+    await mountPage(WhistleHomeCard, '/home', user(LIAISON_PERMS, TRAFFIC))
+    expect(api.reports.school).not.toHaveBeenCalled()
   })
 })

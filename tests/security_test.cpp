@@ -2,11 +2,13 @@
 // every threshold and with both roundings, a guard's age on the exact day (and a 29 February
 // birthday), an alarm tested exactly `test_days` ago, video kept exactly the days required and a
 // fault on its last day to be fixed, both peaks of 护学岗, patrol rounds, the four indicators and
-// the district's rates.
+// the district's rates; screening rounds: the round's dates at their edges, the window on its
+// first and last day, each indicator's evidence, which hazards to raise and which to close.
 #include <gtest/gtest.h>
 
 #include "domain/security/indicators.hpp"
 #include "domain/security/record.hpp"
+#include "domain/security/screening.hpp"
 
 namespace xiaoan::domain::security {
 namespace {
@@ -394,6 +396,134 @@ TEST(SecurityRecord, AnEntryKeepsOnlyAnIdOfItsOwnList) {
             (std::vector<std::string>{"guards[0].id", "alarms[0].id", "posts[1].id"}));
   EXPECT_TRUE(CheckEntryIds(SchoolSecurity{}, SchoolSecurity{}).empty());
   EXPECT_EQ(Fields(CheckEntryIds(SchoolSecurity{}, stored)).size(), 5u);
+}
+
+// ---- Screening rounds -------------------------------------------------------------------------
+
+TEST(SecurityScreening, TheRoundsDatesAtTheirEdges) {
+  const auto today = D("2026-12-07");
+  EXPECT_TRUE(ValidateRound("冬季筛查", "2026-12-01", "2026-12-07", today).empty());  // ends today
+  EXPECT_TRUE(ValidateRound("冬季筛查", "2026-12-07", "2026-12-07", today).empty());  // one day
+  EXPECT_EQ(Fields(ValidateRound("冬季筛查", "2026-12-01", "2026-12-06", today)),
+            std::vector<std::string>{"to"});  // ended yesterday
+  EXPECT_EQ(Fields(ValidateRound("冬季筛查", "2026-12-09", "2026-12-08", today)),
+            std::vector<std::string>{"to"});  // before its first day
+  // At most a year: 366 days from the first to the last is one too many.
+  EXPECT_TRUE(ValidateRound("全年", "2026-12-07", "2027-12-07", today).empty());  // 365 days on
+  EXPECT_EQ(Fields(ValidateRound("全年", "2026-12-07", "2027-12-08", today)),
+            std::vector<std::string>{"to"});
+  EXPECT_EQ(Fields(ValidateRound("", "2026-13-01", "x", today)),
+            (std::vector<std::string>{"name", "from", "to"}));
+  EXPECT_EQ(Fields(ValidateRound("  ", "2026-12-01", "2026-12-20", today)),
+            std::vector<std::string>{"name"});
+  EXPECT_TRUE(ValidateRound(std::string(100, 'x'), "2026-12-01", "2026-12-20", today).empty());
+  EXPECT_EQ(Fields(ValidateRound(std::string(101, 'x'), "2026-12-01", "2026-12-20", today)),
+            std::vector<std::string>{"name"});
+  std::string hundred;
+  for (int i = 0; i < 100; ++i) hundred += "筛";
+  EXPECT_TRUE(ValidateRound(hundred, "2026-12-01", "2026-12-20", today).empty());
+}
+
+TEST(SecurityScreening, TheWindowIncludesBothEnds) {
+  const auto from = D("2026-12-01");
+  const auto to = D("2026-12-15");
+  EXPECT_EQ(WindowOn(from, to, D("2026-11-30")), Window::kNotOpen);
+  EXPECT_EQ(WindowOn(from, to, D("2026-12-01")), Window::kOpen);
+  EXPECT_EQ(WindowOn(from, to, D("2026-12-15")), Window::kOpen);
+  EXPECT_EQ(WindowOn(from, to, D("2026-12-16")), Window::kEnded);
+  EXPECT_EQ(WindowCode(Window::kNotOpen), "not_open");
+  EXPECT_EQ(WindowCode(Window::kOpen), "open");
+  EXPECT_EQ(WindowCode(Window::kEnded), "ended");
+  const auto rule = [](const std::optional<Error>& e) {
+    return e ? e->details.at(0).field : std::string("ok");
+  };
+  EXPECT_EQ(rule(ScreeningRefused(Window::kOpen, false, true)), "ok");
+  EXPECT_EQ(rule(ScreeningRefused(Window::kOpen, true, true)), "screening.done");
+  EXPECT_EQ(rule(ScreeningRefused(Window::kEnded, true, true)), "screening.done");
+  EXPECT_EQ(rule(ScreeningRefused(Window::kNotOpen, false, true)), "screening.not_open");
+  EXPECT_EQ(rule(ScreeningRefused(Window::kEnded, false, true)), "screening.ended");
+  EXPECT_EQ(rule(ScreeningRefused(Window::kOpen, false, false)), "screening.no_record");
+  EXPECT_EQ(ScreeningRefused(Window::kOpen, true, true)->code, ErrorCode::kFailedPrecondition);
+}
+
+std::vector<Evidence> AllFour() {
+  return {{"guards", "名册", {}},
+          {"closed_campus", "", {7}},
+          {"alarm_video", "测试联动", {8, 9}},
+          {"gate_duty", "高峰在岗", {}}};
+}
+
+TEST(SecurityScreening, EachIndicatorOnceWithANoteOrAPhoto) {
+  EXPECT_TRUE(ValidateEvidence(AllFour()).empty());
+  auto e = AllFour();
+  e.pop_back();
+  EXPECT_EQ(Fields(ValidateEvidence(e)), std::vector<std::string>{"evidence"});
+  EXPECT_EQ(Fields(ValidateEvidence({})),
+            (std::vector<std::string>{"evidence", "evidence", "evidence", "evidence"}));
+  e = AllFour();
+  e[3].indicator = "guards";
+  EXPECT_EQ(Fields(ValidateEvidence(e)),
+            (std::vector<std::string>{"evidence[3].indicator", "evidence"}));
+  e = AllFour();
+  e[0].indicator = "fence";
+  EXPECT_EQ(Fields(ValidateEvidence(e)),
+            (std::vector<std::string>{"evidence[0].indicator", "evidence"}));
+  e = AllFour();
+  e[0].note = " ";  // blank and no photo
+  EXPECT_EQ(Fields(ValidateEvidence(e)), std::vector<std::string>{"evidence[0].note"});
+  e[0].file_ids = {3};  // a photo is enough
+  EXPECT_TRUE(ValidateEvidence(e).empty());
+  e = AllFour();
+  e[1].note = std::string(500, 'x');
+  EXPECT_TRUE(ValidateEvidence(e).empty());
+  e[1].note = std::string(501, 'x');
+  EXPECT_EQ(Fields(ValidateEvidence(e)), std::vector<std::string>{"evidence[1].note"});
+  e = AllFour();
+  e[2].file_ids = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+  EXPECT_TRUE(ValidateEvidence(e).empty());
+  e[2].file_ids.push_back(10);
+  EXPECT_EQ(Fields(ValidateEvidence(e)), std::vector<std::string>{"evidence[2].file_ids"});
+}
+
+TEST(SecurityScreening, IndicatorsTheirLabelsAndRules) {
+  ASSERT_EQ(IndicatorList().size(), 4u);
+  EXPECT_EQ(IndicatorList()[0].code, "guards");
+  EXPECT_EQ(IndicatorList()[3].code, "gate_duty");
+  EXPECT_EQ(IndicatorLabel("alarm_video"), "一键报警与视频监控");
+  EXPECT_EQ(IndicatorLabel("fence"), "");
+  const Indicators ind{true, false, true, false};
+  EXPECT_TRUE(Met(ind, "guards"));
+  EXPECT_FALSE(Met(ind, "closed_campus"));
+  EXPECT_TRUE(Met(ind, "alarm_video"));
+  EXPECT_FALSE(Met(ind, "gate_duty"));
+  EXPECT_FALSE(Met(Indicators{true, true, true, true}, "fence"));
+  EXPECT_EQ(IndicatorOfRule("security.guards"), "guards");
+  EXPECT_EQ(IndicatorOfRule("security.guard_license"), "guards");
+  EXPECT_EQ(IndicatorOfRule("security.patrol"), "guards");
+  EXPECT_EQ(IndicatorOfRule("security.closed_campus"), "closed_campus");
+  EXPECT_EQ(IndicatorOfRule("security.alarm"), "alarm_video");
+  EXPECT_EQ(IndicatorOfRule("security.video"), "alarm_video");
+  EXPECT_EQ(IndicatorOfRule("security.gate_duty"), "gate_duty");
+  EXPECT_EQ(IndicatorOfRule("drill.done"), "");
+  // Every security rule counts towards one indicator.
+  for (const auto& r : RuleDecls()) EXPECT_NE(IndicatorOfRule(r.id), "") << r.id;
+}
+
+TEST(SecurityScreening, HazardsRaisedForWhatFailedAndClosedWhenMet) {
+  const Indicators failed_two{false, true, true, false};
+  EXPECT_EQ(ToRaise(failed_two, {}), (std::vector<std::string>{"guards", "gate_duty"}));
+  // An open hazard for the same indicator is not raised again; another indicator's is no help.
+  const std::vector<ScreenedHazard> open = {{"guards", 11, "", "rectifying"},
+                                            {"alarm_video", 12, "", "reported"}};
+  EXPECT_EQ(ToRaise(failed_two, open), std::vector<std::string>{"gate_duty"});
+  EXPECT_TRUE(ToRaise(Indicators{true, true, true, true}, {}).empty());
+  EXPECT_EQ(ToRaise(Indicators{}, {}).size(), 4u);
+  // Closed: the open hazards whose indicator is met now, each once.
+  EXPECT_EQ(ToClose(failed_two, open), std::vector<std::int64_t>{12});
+  EXPECT_EQ(ToClose(Indicators{true, true, true, true}, open), (std::vector<std::int64_t>{11, 12}));
+  EXPECT_TRUE(ToClose(Indicators{}, open).empty());
+  const std::vector<ScreenedHazard> twice = {{"guards", 11, "", ""}, {"guards", 11, "", ""}};
+  EXPECT_EQ(ToClose(Indicators{true, false, false, false}, twice), std::vector<std::int64_t>{11});
 }
 
 }  // namespace

@@ -3506,6 +3506,181 @@ TEST_P(StorageContract, MigrationToWhistlesKeepsTheDistrictAndStoresTheirSteps) 
                   .ok());
 }
 
+TEST_P(StorageContract, MigrationToScreeningRoundsKeepsTheRecordsAndStoresRounds) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = OpenAtSchema(db, 26);
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(WriteRows(
+      **pool,
+      DistrictRows(
+          true,
+          {"INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, "
+           "phone, phone_index, created_at, updated_at) VALUES (3, 'school', '示范中学', "
+           "'S2', '990102', 1, '/1/3/', '', '', 't', 't')",
+           "INSERT INTO security_records (school_id, version, updated_at, updated_by) VALUES "
+           "(2, 3, 't', 's1')",
+           "INSERT INTO whistle_reports (school_id, month, nil, open_count, filed_by, filed_at) "
+           "VALUES (2, '2026-11', 1, 0, 's1', 't')"})));
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  namespace sec = domain::security;
+  namespace hz = domain::hazard;
+  const auto hazard = [](std::int64_t school, const char* title) {
+    hz::Hazard h;
+    h.school_id = school;
+    h.domain = "security_equipment";
+    h.level = "general";
+    h.title = title;
+    h.found_at = h.created_at = h.updated_at = "2026-12-01T00:00:00.000Z";
+    h.found_by = "s1";
+    h.source = "screening";
+    return h;
+  };
+  const domain::ScopeFilter district = domain::ScopeFilter::Subtree("/1/");
+  const domain::ScopeFilter second{false, true, {"/1/3/"}};
+  const domain::ScopeFilter elsewhere{false, true, {"/9/"}};
+  std::int64_t round_id = 0;
+  std::int64_t guards_hazard = 0;
+  ASSERT_TRUE(store
+                  .Write([&](domain::Tx& tx) -> Status {
+                    XA_ASSIGN_OR_RETURN(auto kept, tx.security().Find(2));
+                    EXPECT_TRUE(kept.has_value() && kept->version == 3);
+                    XA_ASSIGN_OR_RETURN(auto report, tx.whistles().FindReport(2, "2026-11"));
+                    EXPECT_TRUE(report.has_value());
+                    XA_ASSIGN_OR_RETURN(auto none, tx.security().FindRound(1));
+                    EXPECT_FALSE(none.has_value());
+                    auto h1 = hazard(2, "专职保安未达标");
+                    XA_TRY(tx.hazards().Insert(h1));
+                    guards_hazard = h1.id;
+                    domain::StoredFile f{0,
+                                         "roster.png",
+                                         "image/png",
+                                         8,
+                                         "ab",
+                                         "s1",
+                                         2,
+                                         "2026-12-01T00:00:00.000Z",
+                                         std::nullopt,
+                                         std::nullopt};
+                    XA_TRY(tx.files().Insert(f));
+
+                    sec::Round early{0,        1,   "", "秋季筛查", "2026-09-01", "2026-09-30",
+                                     "office", "t1"};
+                    XA_TRY(tx.security().InsertRound(early, {2}));
+                    sec::Round r{0, 1, "", "冬季筛查", "2026-12-01", "2026-12-20", "office", "t2"};
+                    XA_TRY(tx.security().InsertRound(r, {3, 2}));
+                    round_id = r.id;
+                    EXPECT_GT(r.id, early.id);
+                    XA_ASSIGN_OR_RETURN(auto found, tx.security().FindRound(r.id));
+                    EXPECT_TRUE(found.has_value());
+                    if (found) {
+                      EXPECT_EQ(found->name, "冬季筛查");
+                      EXPECT_EQ(found->bureau_name, "教育局");
+                      EXPECT_EQ(found->from, "2026-12-01");
+                      EXPECT_EQ(found->to, "2026-12-20");
+                      EXPECT_EQ(found->created_by, "office");
+                    }
+                    // The latest first; a school sees the rounds that include it.
+                    XA_ASSIGN_OR_RETURN(auto all, tx.security().ListRounds(district));
+                    EXPECT_EQ(all.size(), 2u);
+                    if (all.size() == 2u) {
+                      EXPECT_EQ(all[0].id, r.id);
+                    }
+                    XA_ASSIGN_OR_RETURN(auto mine, tx.security().ListRounds(second));
+                    EXPECT_EQ(mine.size(), 1u);
+                    XA_ASSIGN_OR_RETURN(auto nothing, tx.security().ListRounds(elsewhere));
+                    EXPECT_TRUE(nothing.empty());
+                    XA_ASSIGN_OR_RETURN(auto schools, tx.security().RoundSchools(r.id, district));
+                    EXPECT_EQ(schools.size(), 2u);
+                    if (schools.size() == 2u) {
+                      EXPECT_EQ(schools[0].second, "示范中学");
+                    }
+                    XA_ASSIGN_OR_RETURN(auto one, tx.security().RoundSchools(r.id, second));
+                    EXPECT_EQ(one.size(), 1u);
+
+                    sec::Screening x;
+                    x.round_id = r.id;
+                    x.school_id = 2;
+                    x.screened_by = "s1";
+                    x.screened_at = "2026-12-02T01:00:00.000Z";
+                    x.indicators = {false, true, true, false};
+                    x.reasons = "专职保安员配备数量：缺 1 名";
+                    x.evidence = {{"guards", "名册", {f.id}},
+                                  {"closed_campus", "围墙完好", {}},
+                                  {"alarm_video", "测试联动", {}},
+                                  {"gate_duty", "", {}}};
+                    XA_ASSIGN_OR_RETURN(const bool stored, tx.security().InsertScreening(x));
+                    EXPECT_TRUE(stored);
+                    XA_TRY(tx.security().LinkHazard(x.id, "guards", h1.id));
+                    sec::Screening again = x;
+                    XA_ASSIGN_OR_RETURN(const bool twice, tx.security().InsertScreening(again));
+                    EXPECT_FALSE(twice);
+                    return {};
+                  })
+                  .ok());
+  ASSERT_TRUE(store
+                  .Read([&](domain::Tx& tx) -> Status {
+                    XA_ASSIGN_OR_RETURN(auto x, tx.security().FindScreening(round_id, 2));
+                    EXPECT_TRUE(x.has_value());
+                    if (!x) return {};
+                    EXPECT_EQ(x->school_name, "示范小学");
+                    EXPECT_FALSE(x->indicators.guards);
+                    EXPECT_TRUE(x->indicators.closed_campus);
+                    EXPECT_TRUE(x->indicators.alarm_video);
+                    EXPECT_FALSE(x->indicators.gate_duty);
+                    EXPECT_EQ(x->reasons, "专职保安员配备数量：缺 1 名");
+                    EXPECT_EQ(x->screened_at, "2026-12-02T01:00:00.000Z");
+                    EXPECT_EQ(x->evidence.size(), 4u);
+                    if (x->evidence.size() == 4u) {
+                      EXPECT_EQ(x->evidence[0].indicator, "guards");
+                      EXPECT_EQ(x->evidence[0].file_ids.size(), 1u);
+                      EXPECT_EQ(x->evidence[3].indicator, "gate_duty");
+                      EXPECT_TRUE(x->evidence[3].file_ids.empty());
+                    }
+                    EXPECT_EQ(x->hazards.size(), 1u);
+                    if (!x->hazards.empty()) {
+                      EXPECT_EQ(x->hazards[0].hazard_id, guards_hazard);
+                      EXPECT_EQ(x->hazards[0].title, "专职保安未达标");
+                      EXPECT_EQ(x->hazards[0].state, "reported");
+                    }
+                    XA_ASSIGN_OR_RETURN(auto by_id, tx.security().FindScreeningById(x->id));
+                    EXPECT_TRUE(by_id.has_value() && by_id->school_id == 2);
+                    XA_ASSIGN_OR_RETURN(auto missing, tx.security().FindScreening(round_id, 3));
+                    EXPECT_FALSE(missing.has_value());
+                    XA_ASSIGN_OR_RETURN(auto listed, tx.security().Screenings(round_id, district));
+                    EXPECT_EQ(listed.size(), 1u);
+                    if (!listed.empty()) {
+                      EXPECT_EQ(listed[0].hazards.size(), 1u);
+                    }
+                    XA_ASSIGN_OR_RETURN(auto other, tx.security().Screenings(round_id, second));
+                    EXPECT_TRUE(other.empty());
+                    XA_ASSIGN_OR_RETURN(auto open, tx.security().OpenScreeningHazards(2));
+                    EXPECT_EQ(open.size(), 1u);
+                    if (!open.empty()) {
+                      EXPECT_EQ(open[0].indicator, "guards");
+                    }
+                    XA_ASSIGN_OR_RETURN(auto none, tx.security().OpenScreeningHazards(3));
+                    EXPECT_TRUE(none.empty());
+                    return {};
+                  })
+                  .ok());
+  // Closed: no longer open.
+  ASSERT_TRUE(store
+                  .Write([&](domain::Tx& tx) -> Status {
+                    XA_ASSIGN_OR_RETURN(auto h, tx.hazards().Find(guards_hazard, {}));
+                    EXPECT_TRUE(h.has_value());
+                    if (!h) return {};
+                    h->state = hz::State::kClosed;
+                    h->closed_at = "2026-12-03T00:00:00.000Z";
+                    XA_TRY(tx.hazards().Update(*h));
+                    XA_ASSIGN_OR_RETURN(auto open, tx.security().OpenScreeningHazards(2));
+                    EXPECT_TRUE(open.empty());
+                    return {};
+                  })
+                  .ok());
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, StorageContract, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

@@ -87,6 +87,12 @@ constexpr TableSpec kTables[] = {
     {"whistle_events", "id", true},
     {"whistle_routes", "bureau_id, category, department_id", false},
     {"whistle_reports", "school_id, month", false},
+    {"security_rounds", "id", true},
+    {"security_round_schools", "round_id, school_id", false},
+    {"security_screenings", "id", true},
+    {"security_screening_evidence", "screening_id, indicator", false},
+    {"security_screening_files", "screening_id, file_id", false},
+    {"security_screening_hazards", "screening_id, indicator", false},
 };
 // clang-format on
 // Left out on purpose: the figures the hazards' triggers rebuild, the migrations' own record, and

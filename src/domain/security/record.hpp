@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "domain/security/indicators.hpp"
+#include "domain/security/screening.hpp"
 
 namespace xiaoan::domain {
 struct ScopeFilter;
@@ -52,6 +53,30 @@ class SecurityRepository {
   virtual Result<bool> Save(Record& record) = 0;
   // Every saved record of the schools in scope, by school name.
   virtual Result<std::vector<Record>> List(const ScopeFilter& scope) = 0;
+
+  // ---- Screening rounds (逐校筛查, migration 0027) ----
+  // Stores a round with its schools; assigns its id.
+  virtual Status InsertRound(Round& round, const std::vector<std::int64_t>& school_ids) = 0;
+  virtual Result<std::optional<Round>> FindRound(std::int64_t id) = 0;
+  // The rounds that include a school in scope, the latest first.
+  virtual Result<std::vector<Round>> ListRounds(const ScopeFilter& scope) = 0;
+  // A round's schools in scope by name: id and name.
+  virtual Result<std::vector<std::pair<std::int64_t, std::string>>> RoundSchools(
+      std::int64_t round_id, const ScopeFilter& scope) = 0;
+  // Stores a screening with its evidence (notes and file ids); assigns its id. False when the
+  // school was already screened in the round (nothing written).
+  virtual Result<bool> InsertScreening(Screening& screening) = 0;
+  // One school's screening in a round with its evidence and hazards.
+  virtual Result<std::optional<Screening>> FindScreening(std::int64_t round_id,
+                                                         std::int64_t school_id) = 0;
+  virtual Result<std::optional<Screening>> FindScreeningById(std::int64_t id) = 0;
+  // A round's screenings of schools in scope with their hazards (no evidence), by school name.
+  virtual Result<std::vector<Screening>> Screenings(std::int64_t round_id,
+                                                    const ScopeFilter& scope) = 0;
+  virtual Status LinkHazard(std::int64_t screening_id, const std::string& indicator,
+                            std::int64_t hazard_id) = 0;
+  // The school's hazards raised by screenings that are not closed, each once.
+  virtual Result<std::vector<ScreenedHazard>> OpenScreeningHazards(std::int64_t school_id) = 0;
 };
 
 }  // namespace xiaoan::domain::security

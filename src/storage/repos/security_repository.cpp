@@ -229,4 +229,238 @@ Result<bool> SqlSecurityRepository::Save(sec::Record& x) {
   return true;
 }
 
+// ---- Screening rounds ----------------------------------------------------------------------
+
+namespace {
+
+constexpr const char* kRoundColumns =
+    "SELECT r.id, r.bureau_id, b.name, r.name, r.from_date, r.to_date, r.created_by, "
+    "r.created_at FROM security_rounds r JOIN org_units b ON b.id = r.bureau_id";
+
+std::vector<sec::Round> RoundsOf(sql::Rows& r) {
+  std::vector<sec::Round> out;
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    sec::Round x;
+    x.id = r.Int(i, 0);
+    x.bureau_id = r.Int(i, 1);
+    x.bureau_name = r.TakeText(i, 2);
+    x.name = r.TakeText(i, 3);
+    x.from = r.TakeText(i, 4);
+    x.to = r.TakeText(i, 5);
+    x.created_by = r.TakeText(i, 6);
+    x.created_at = r.TakeText(i, 7);
+    out.push_back(std::move(x));
+  }
+  return out;
+}
+
+}  // namespace
+
+Status SqlSecurityRepository::InsertRound(sec::Round& round,
+                                          const std::vector<std::int64_t>& school_ids) {
+  XA_ASSIGN_OR_RETURN(auto r, conn_.Query("INSERT INTO security_rounds (bureau_id, name, "
+                                          "from_date, to_date, created_by, created_at) VALUES "
+                                          "($1, $2, $3, $4, $5, $6) RETURNING id",
+                                          {round.bureau_id, round.name, round.from, round.to,
+                                           round.created_by, round.created_at}));
+  round.id = r.Int(0, 0);
+  for (const auto id : school_ids) {
+    XA_TRY(
+        Done(conn_.Exec("INSERT INTO security_round_schools (round_id, school_id) VALUES ($1, $2)",
+                        {round.id, id})));
+  }
+  return {};
+}
+
+Result<std::optional<sec::Round>> SqlSecurityRepository::FindRound(std::int64_t id) {
+  XA_ASSIGN_OR_RETURN(auto r, conn_.Query(std::string(kRoundColumns) + " WHERE r.id = $1", {id}));
+  auto rounds = RoundsOf(r);
+  if (rounds.empty()) return std::optional<sec::Round>();
+  return std::optional<sec::Round>(std::move(rounds.front()));
+}
+
+Result<std::vector<sec::Round>> SqlSecurityRepository::ListRounds(
+    const domain::ScopeFilter& scope) {
+  auto [clause, values] = ScopeClause(scope, "u.path");
+  WhereBuilder where;
+  where.Add(
+      "EXISTS (SELECT 1 FROM security_round_schools t JOIN org_units u ON u.id = "
+      "t.school_id WHERE t.round_id = r.id AND (" +
+          clause + "))",
+      std::move(values));
+  XA_ASSIGN_OR_RETURN(
+      auto r, conn_.Query(kRoundColumns + where.Sql() + " ORDER BY r.from_date DESC, r.id DESC",
+                          where.params()));
+  return RoundsOf(r);
+}
+
+Result<std::vector<std::pair<std::int64_t, std::string>>> SqlSecurityRepository::RoundSchools(
+    std::int64_t round_id, const domain::ScopeFilter& scope) {
+  WhereBuilder where(1);
+  where.Add("t.round_id = $1", {});
+  AddScope(where, scope, "u.path");
+  sql::Params params = {round_id};
+  for (auto& v : where.params()) params.push_back(std::move(v));
+  XA_ASSIGN_OR_RETURN(auto r, conn_.Query("SELECT u.id, u.name FROM security_round_schools t "
+                                          "JOIN org_units u ON u.id = t.school_id" +
+                                              where.Sql() + " ORDER BY u.name, u.id",
+                                          params));
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  for (std::size_t i = 0; i < r.size(); ++i) out.emplace_back(r.Int(i, 0), r.TakeText(i, 1));
+  return out;
+}
+
+Result<bool> SqlSecurityRepository::InsertScreening(sec::Screening& x) {
+  XA_ASSIGN_OR_RETURN(
+      auto r, conn_.Query("INSERT INTO security_screenings (round_id, school_id, screened_by, "
+                          "screened_at, guards, closed_campus, alarm_video, gate_duty, reasons) "
+                          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (round_id, "
+                          "school_id) DO NOTHING RETURNING id",
+                          {x.round_id, x.school_id, x.screened_by, x.screened_at,
+                           B(x.indicators.guards), B(x.indicators.closed_campus),
+                           B(x.indicators.alarm_video), B(x.indicators.gate_duty), x.reasons}));
+  if (r.size() == 0) return false;
+  x.id = r.Int(0, 0);
+  for (const auto& e : x.evidence) {
+    XA_TRY(
+        Done(conn_.Exec("INSERT INTO security_screening_evidence (screening_id, indicator, "
+                        "note) VALUES ($1, $2, $3)",
+                        {x.id, e.indicator, e.note})));
+    std::int64_t pos = 0;
+    for (const auto file : e.file_ids) {
+      XA_TRY(
+          Done(conn_.Exec("INSERT INTO security_screening_files (screening_id, indicator, "
+                          "file_id, position) VALUES ($1, $2, $3, $4)",
+                          {x.id, e.indicator, file, pos++})));
+    }
+  }
+  return true;
+}
+
+Result<std::vector<sec::Screening>> SqlSecurityRepository::LoadScreenings(
+    const std::string& where, const sql::Params& params) {
+  XA_ASSIGN_OR_RETURN(
+      auto r, conn_.Query("SELECT s.id, s.round_id, s.school_id, u.name, s.screened_by, "
+                          "s.screened_at, s.guards, s.closed_campus, s.alarm_video, s.gate_duty, "
+                          "s.reasons FROM security_screenings s JOIN org_units u ON u.id = "
+                          "s.school_id" +
+                              where + " ORDER BY u.name, s.id",
+                          params));
+  std::vector<sec::Screening> out;
+  std::map<std::int64_t, std::size_t> index;
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    sec::Screening x;
+    x.id = r.Int(i, 0);
+    x.round_id = r.Int(i, 1);
+    x.school_id = r.Int(i, 2);
+    x.school_name = r.TakeText(i, 3);
+    x.screened_by = r.TakeText(i, 4);
+    x.screened_at = r.TakeText(i, 5);
+    x.indicators.guards = r.Int(i, 6) != 0;
+    x.indicators.closed_campus = r.Int(i, 7) != 0;
+    x.indicators.alarm_video = r.Int(i, 8) != 0;
+    x.indicators.gate_duty = r.Int(i, 9) != 0;
+    x.reasons = r.TakeText(i, 10);
+    index[x.id] = out.size();
+    out.push_back(std::move(x));
+  }
+  if (out.empty()) return out;
+  XA_ASSIGN_OR_RETURN(
+      auto h, conn_.Query("SELECT sh.screening_id, sh.indicator, sh.hazard_id, hz.title, "
+                          "hz.state FROM security_screening_hazards sh JOIN security_screenings s "
+                          "ON s.id = sh.screening_id JOIN org_units u ON u.id = s.school_id JOIN "
+                          "hazards hz ON hz.id = sh.hazard_id" +
+                              where + " ORDER BY sh.screening_id, sh.hazard_id",
+                          params));
+  for (std::size_t i = 0; i < h.size(); ++i) {
+    sec::ScreenedHazard x;
+    x.indicator = h.TakeText(i, 1);
+    x.hazard_id = h.Int(i, 2);
+    x.title = h.TakeText(i, 3);
+    x.state = h.TakeText(i, 4);
+    out[index.at(h.Int(i, 0))].hazards.push_back(std::move(x));
+  }
+  return out;
+}
+
+Result<std::optional<sec::Screening>> SqlSecurityRepository::FindScreeningById(std::int64_t id) {
+  XA_ASSIGN_OR_RETURN(auto found, LoadScreenings(" WHERE s.id = $1", {id}));
+  if (found.empty()) return std::optional<sec::Screening>();
+  return std::optional<sec::Screening>(std::move(found.front()));
+}
+
+Result<std::optional<sec::Screening>> SqlSecurityRepository::FindScreening(std::int64_t round_id,
+                                                                           std::int64_t school_id) {
+  XA_ASSIGN_OR_RETURN(auto found, LoadScreenings(" WHERE s.round_id = $1 AND s.school_id = $2",
+                                                 {round_id, school_id}));
+  if (found.empty()) return std::optional<sec::Screening>();
+  auto x = std::move(found.front());
+  XA_ASSIGN_OR_RETURN(auto e, conn_.Query("SELECT indicator, note FROM "
+                                          "security_screening_evidence WHERE screening_id = $1",
+                                          {x.id}));
+  for (std::size_t i = 0; i < e.size(); ++i) {
+    sec::Evidence ev;
+    ev.indicator = e.TakeText(i, 0);
+    ev.note = e.TakeText(i, 1);
+    x.evidence.push_back(std::move(ev));
+  }
+  XA_ASSIGN_OR_RETURN(auto f, conn_.Query("SELECT indicator, file_id FROM "
+                                          "security_screening_files WHERE screening_id = $1 "
+                                          "ORDER BY indicator, position",
+                                          {x.id}));
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    const auto indicator = f.Text(i, 0);
+    for (auto& ev : x.evidence) {
+      if (ev.indicator == indicator) ev.file_ids.push_back(f.Int(i, 1));
+    }
+  }
+  // The indicators' order, whatever order the rows came in.
+  std::vector<sec::Evidence> ordered;
+  for (const auto& info : sec::IndicatorList()) {
+    for (auto& ev : x.evidence) {
+      if (ev.indicator == info.code) ordered.push_back(std::move(ev));
+    }
+  }
+  x.evidence = std::move(ordered);
+  return std::optional<sec::Screening>(std::move(x));
+}
+
+Result<std::vector<sec::Screening>> SqlSecurityRepository::Screenings(
+    std::int64_t round_id, const domain::ScopeFilter& scope) {
+  WhereBuilder where(1);
+  where.Add("s.round_id = $1", {});
+  AddScope(where, scope, "u.path");
+  sql::Params params = {round_id};
+  for (auto& v : where.params()) params.push_back(std::move(v));
+  return LoadScreenings(where.Sql(), params);
+}
+
+Status SqlSecurityRepository::LinkHazard(std::int64_t screening_id, const std::string& indicator,
+                                         std::int64_t hazard_id) {
+  return Done(
+      conn_.Exec("INSERT INTO security_screening_hazards (screening_id, indicator, "
+                 "hazard_id) VALUES ($1, $2, $3)",
+                 {screening_id, indicator, hazard_id}));
+}
+
+Result<std::vector<sec::ScreenedHazard>> SqlSecurityRepository::OpenScreeningHazards(
+    std::int64_t school_id) {
+  XA_ASSIGN_OR_RETURN(
+      auto r, conn_.Query("SELECT DISTINCT sh.indicator, sh.hazard_id, hz.title, hz.state FROM "
+                          "security_screening_hazards sh JOIN security_screenings s ON s.id = "
+                          "sh.screening_id JOIN hazards hz ON hz.id = sh.hazard_id WHERE "
+                          "s.school_id = $1 AND hz.state <> 'closed' ORDER BY sh.hazard_id",
+                          {school_id}));
+  std::vector<sec::ScreenedHazard> out;
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    sec::ScreenedHazard x;
+    x.indicator = r.TakeText(i, 0);
+    x.hazard_id = r.Int(i, 1);
+    x.title = r.TakeText(i, 2);
+    x.state = r.TakeText(i, 3);
+    out.push_back(std::move(x));
+  }
+  return out;
+}
+
 }  // namespace xiaoan::storage

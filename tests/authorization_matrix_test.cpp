@@ -14,6 +14,7 @@
 #include "app/hazards/hazards.hpp"
 #include "app/org/org_use_cases.hpp"
 #include "app/patrols/patrols.hpp"
+#include "app/security/security.hpp"
 #include "app/whistles/whistles.hpp"
 #include "core/clock.hpp"
 #include "http/api.hpp"
@@ -243,6 +244,20 @@ const std::vector<Row> kMatrix = {
   {"PUT",    "/api/v1/schools/{id}/security",  "X",  "{}", "fffnffnnff"},
   {"GET",    "/api/v1/security/board",         "", "",   "fffoooooff"},
   {"GET",    "/api/v1/security/board/export",  "", "",   "fffoooooff"},
+  // Screening rounds: SR1 of the bureau over S1 and S2, SRX of the other district. Opened by who
+  // deploys campaigns; S2 has no record, so screening it stops at 409 screening.no_record.
+  {"GET",    "/api/v1/security/rounds",        "", "",   "fffoooooff"},
+  {"POST",   "/api/v1/security/rounds",        "", "{}", "fffoffffff"},
+  {"GET",    "/api/v1/security/rounds/{id}",   "SR1", "", "fffoooooff"},
+  {"GET",    "/api/v1/security/rounds/{id}",   "SRX", "", "fffnnnnnff"},
+  {"GET",    "/api/v1/security/rounds/{id}/export", "SR1", "", "fffoooooff"},
+  {"GET",    "/api/v1/security/rounds/{id}/export", "SRX", "", "fffnnnnnff"},
+  {"GET",    "/api/v1/security/rounds/{id}/schools/{school_id}", "SR1,S1", "", "fffoooooff"},
+  {"GET",    "/api/v1/security/rounds/{id}/schools/{school_id}", "SR1,S2", "", "fffooonnff"},
+  {"GET",    "/api/v1/security/rounds/{id}/schools/{school_id}", "SRX,X",  "", "fffnnnnnff"},
+  {"POST",   "/api/v1/security/rounds/{id}/schools/{school_id}/screen", "SR1,S1", "{}", "fffoffooff"},
+  {"POST",   "/api/v1/security/rounds/{id}/schools/{school_id}/screen", "SR1,S2", R"({"evidence":[{"indicator":"guards","note":"x"},{"indicator":"closed_campus","note":"x"},{"indicator":"alarm_video","note":"x"},{"indicator":"gate_duty","note":"x"}]})", "fffoffnnff"},
+  {"POST",   "/api/v1/security/rounds/{id}/schools/{school_id}/screen", "SRX,X", R"({"evidence":[{"indicator":"guards","note":"x"},{"indicator":"closed_campus","note":"x"},{"indicator":"alarm_video","note":"x"},{"indicator":"gate_duty","note":"x"}]})", "fffnffnnff"},
   // 吹哨报到: W1 of the own school routed to D1 (the police), W2 of the sibling school to the
   // traffic police, WX of the other district. Departments see only what was routed to them.
   {"GET",    "/api/v1/whistles",               "", "",   "fffooooofo"},
@@ -611,6 +626,24 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
     add_sheet(targets_["CP1"], targets_["S1"], targets_["KP1"], "SH1");
     add_sheet(targets_["CP1"], targets_["S2"], targets_["KP2"], "SH2");
     add_sheet(targets_["CPX"], targets_["X"], targets_["KPX"], "SHX");
+    // A screening round of each district, open from ten days ago for a month.
+    auto add_round = [&](const std::string& owner, std::vector<std::string> schools,
+                         const std::string& key) {
+      app::RequestContext at;
+      at.unit_id = std::stoll(owner);
+      const auto today = *domain::calendar::ParseDate(domain::hazard::ChinaDate(clock_.Now()));
+      app::RoundInput in;
+      in.name = "逐校筛查";
+      in.from = domain::calendar::FormatDate(today - std::chrono::days{10});
+      in.to = domain::calendar::FormatDate(today + std::chrono::days{30});
+      in.school_ids.emplace();
+      for (const auto& sc : schools) in.school_ids->push_back(std::stoll(sc));
+      auto r = app::OpenSecurityRound(*services_, at, in);
+      ASSERT_TRUE(r.ok()) << r.error().message;
+      targets_[key] = std::to_string(r->summary.round.id);
+    };
+    add_round(targets_["B1"], {targets_["S1"], targets_["S2"]}, "SR1");
+    add_round(targets_["XB"], {targets_["X"]}, "SRX");
     for (const auto& key : {"S1", "S2", "X"}) school_bodies_[key] = WritableSchool(targets_[key]);
   }
 

@@ -37,6 +37,54 @@ struct Shape {
   bool afternoon_post = true;
 };
 
+Shape Guards(int n) {
+  Shape s;
+  s.guards = n;
+  return s;
+}
+
+// A dozen schools at the edges of the guard rule, the licence age, the alarm test and the other
+// indicators (on Monday 7 December 2026), with what each must give.
+struct Case {
+  const char* code;
+  int people;
+  Shape shape;
+  int need;
+  bool guards, closed, alarm_video, gate_duty;
+};
+std::vector<Case> EdgeCases() {
+  Shape two_part_time;
+  two_part_time.part_time_second = true;
+  Shape sixty;  // 60 today, the day before the 61st birthday
+  sixty.guards = 1;
+  sixty.birth_date = "1965-12-08";
+  Shape sixty_one;
+  sixty_one.birth_date = "1965-12-07";
+  Shape no_register;
+  no_register.visitor_register = false;
+  Shape tested_31_days_ago;
+  tested_31_days_ago.last_test = "2026-11-06";
+  Shape tested_32_days_ago;
+  tested_32_days_ago.last_test = "2026-11-05";
+  Shape morning_only;
+  morning_only.afternoon_post = false;
+  const auto guards = Guards;
+  return {
+      {"SA", 99, sixty, 1, true, true, true, true},            // below 100: one
+      {"SB", 100, guards(1), 2, false, true, true, true},      // 100: two
+      {"SC", 1000, guards(2), 2, true, true, true, true},      // up to 1000: two
+      {"SD", 1001, guards(2), 3, false, true, true, true},     // one more per 500 begun
+      {"SE", 1500, guards(3), 3, true, true, true, true},      //
+      {"SF", 1501, guards(3), 4, false, true, true, true},     //
+      {"SG", 600, sixty_one, 2, false, true, true, true},      // a guard of 61
+      {"SH", 600, two_part_time, 2, false, true, true, true},  // a part-time guard
+      {"SI", 600, no_register, 2, true, false, true, true},
+      {"SJ", 600, tested_31_days_ago, 2, true, true, true, true},
+      {"SK", 600, tested_32_days_ago, 2, true, true, false, true},
+      {"SL", 600, morning_only, 2, true, true, true, false},
+  };
+}
+
 class SecurityApiTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
@@ -45,6 +93,7 @@ class SecurityApiTest : public ::testing::TestWithParam<std::string> {
     store_ = testing::OpenStore(db_->url());
     ASSERT_NE(store_, nullptr);
     services_ = std::make_unique<app::Services>(app::Services{*store_, clock_});
+    services_->files_dir = files_.path();
     passwords_ = testing::SeedDemoAccounts(*services_, 5);
     ASSERT_FALSE(passwords_.empty());
     http::ApiOptions o;
@@ -146,6 +195,7 @@ class SecurityApiTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<testing::FreshDatabase> db_;
   std::unique_ptr<storage::SqlStore> store_;
   std::unique_ptr<app::Services> services_;
+  testing::TempDir files_;
   std::unique_ptr<testing::TestServer> server_;
   std::map<std::string, std::string> passwords_;
   int port_ = 0;
@@ -154,47 +204,7 @@ class SecurityApiTest : public ::testing::TestWithParam<std::string> {
 };
 
 TEST_P(SecurityApiTest, ADozenSchoolsAtTheEdgesGiveTheRatesAHandCountGives) {
-  struct Case {
-    const char* code;
-    int people;
-    Shape shape;
-    int need;
-    bool guards, closed, alarm_video, gate_duty;
-  };
-  Shape two_part_time;
-  two_part_time.part_time_second = true;
-  Shape sixty;  // 60 today, the day before the 61st birthday
-  sixty.guards = 1;
-  sixty.birth_date = "1965-12-08";
-  Shape sixty_one;
-  sixty_one.birth_date = "1965-12-07";
-  Shape no_register;
-  no_register.visitor_register = false;
-  Shape tested_31_days_ago;
-  tested_31_days_ago.last_test = "2026-11-06";
-  Shape tested_32_days_ago;
-  tested_32_days_ago.last_test = "2026-11-05";
-  Shape morning_only;
-  morning_only.afternoon_post = false;
-  const auto guards = [](int n) {
-    Shape s;
-    s.guards = n;
-    return s;
-  };
-  const std::vector<Case> cases = {
-      {"SA", 99, sixty, 1, true, true, true, true},            // below 100: one
-      {"SB", 100, guards(1), 2, false, true, true, true},      // 100: two
-      {"SC", 1000, guards(2), 2, true, true, true, true},      // up to 1000: two
-      {"SD", 1001, guards(2), 3, false, true, true, true},     // one more per 500 begun
-      {"SE", 1500, guards(3), 3, true, true, true, true},      //
-      {"SF", 1501, guards(3), 4, false, true, true, true},     //
-      {"SG", 600, sixty_one, 2, false, true, true, true},      // a guard of 61
-      {"SH", 600, two_part_time, 2, false, true, true, true},  // a part-time guard
-      {"SI", 600, no_register, 2, true, false, true, true},
-      {"SJ", 600, tested_31_days_ago, 2, true, true, true, true},
-      {"SK", 600, tested_32_days_ago, 2, true, true, false, true},
-      {"SL", 600, morning_only, 2, true, true, true, false},
-  };
+  const auto cases = EdgeCases();
   std::map<std::string, std::int64_t> ids;
   int guards_ok = 0, closed_ok = 0, alarm_ok = 0, duty_ok = 0, all_ok = 0;
   for (const auto& c : cases) {
@@ -253,7 +263,7 @@ TEST_P(SecurityApiTest, ADozenSchoolsAtTheEdgesGiveTheRatesAHandCountGives) {
   EXPECT_EQ(trend[11].at("rates").at("all").at("compliant").as_int64(), all_ok);
 
   // A repair lifts the rate: SB takes a second guard.
-  auto repaired = Save(ids["SB"], Body(guards(2), 1));
+  auto repaired = Save(ids["SB"], Body(Guards(2), 1));
   EXPECT_TRUE(repaired.at("indicators").at("guards").as_bool());
   EXPECT_EQ(repaired.at("version").as_int64(), 2);
   board = Board();
@@ -372,6 +382,279 @@ TEST_P(SecurityApiTest, ASchoolKeepsItsOwnRecordAndSeesNoOtherSchool) {
   auto board = Json(officer.Call("GET", "/api/v1/security/board"));
   EXPECT_EQ(board.at("schools").as_int64(), 1);
   EXPECT_EQ(board.at("screened").as_int64(), 1);
+}
+
+// ---- Screening rounds (逐校筛查) -------------------------------------------------------------
+
+// Evidence for the four indicators: a note each, photos for the first.
+json::array Evidence(const std::vector<std::int64_t>& photos = {}) {
+  json::array out;
+  for (const char* code : {"guards", "closed_campus", "alarm_video", "gate_duty"}) {
+    json::array files;
+    if (std::string(code) == "guards") {
+      for (const auto id : photos) files.push_back(id);
+    }
+    out.push_back(json::object{
+        {"indicator", code}, {"note", std::string("现场核查：") + code}, {"file_ids", files}});
+  }
+  return out;
+}
+
+TEST_P(SecurityApiTest, ScreeningADozenSchoolsRaisesAHazardPerFailedIndicatorAndARepairClosesIt) {
+  const auto cases = EdgeCases();
+  std::map<std::string, std::int64_t> ids;
+  json::array targets;
+  for (const auto& c : cases) {
+    ids[c.code] = School(c.code, c.people);
+    ASSERT_NE(ids[c.code], 0);
+    targets.push_back(ids[c.code]);
+    Save(ids[c.code], Body(c.shape));
+  }
+  auto r = office_.Call("POST", "/api/v1/security/rounds",
+                        json::serialize(json::object{{"name", "冬季逐校筛查"},
+                                                     {"from", "2026-12-01"},
+                                                     {"to", "2026-12-20"},
+                                                     {"school_ids", targets}}));
+  ASSERT_EQ(r.status, 201) << r.body;
+  auto round = Json(r);
+  const auto id = round.at("id").as_int64();
+  const auto base = "/api/v1/security/rounds/" + std::to_string(id);
+  EXPECT_EQ(round.at("window").as_string(), "open");
+  EXPECT_EQ(round.at("schools").as_int64(), 12);
+  EXPECT_EQ(round.at("screened").as_int64(), 0);
+  EXPECT_EQ(round.at("rows").as_array().size(), 12u);
+
+  // A photo for SA's guards: it goes with the screening and onto no hazard (SA passes).
+  const std::string png = std::string("\x89PNG\r\n\x1A\n", 8) + "guards";
+  auto up = office_.Call("POST", "/api/v1/files?name=roster.png", png);
+  ASSERT_EQ(up.status, 201) << up.body;
+  const auto photo = Json(up).at("id").as_int64();
+
+  int raised = 0, guards_ok = 0, all_ok = 0;
+  std::map<std::string, std::int64_t> hazard_of;  // school code → its guards hazard
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.code);
+    const auto school = std::to_string(ids[c.code]);
+    const auto evidence = std::string(c.code) == "SA" ? Evidence({photo}) : Evidence();
+    r = office_.Call("POST", base + "/schools/" + school + "/screen",
+                     json::serialize(json::object{{"evidence", evidence}}));
+    ASSERT_EQ(r.status, 201) << r.body;
+    const auto v = Json(r);
+    const auto& ind = v.at("indicators");
+    EXPECT_EQ(ind.at("guards").as_bool(), c.guards);
+    EXPECT_EQ(ind.at("closed_campus").as_bool(), c.closed);
+    EXPECT_EQ(ind.at("alarm_video").as_bool(), c.alarm_video);
+    EXPECT_EQ(ind.at("gate_duty").as_bool(), c.gate_duty);
+    const int failed = !c.guards + !c.closed + !c.alarm_video + !c.gate_duty;
+    const auto& hazards = v.at("hazards").as_array();
+    ASSERT_EQ(static_cast<int>(hazards.size()), failed);
+    EXPECT_EQ(v.at("evidence").as_array().size(), 4u);
+    EXPECT_FALSE(v.at("can_screen").as_bool());
+    for (const auto& h : hazards) {
+      EXPECT_EQ(h.at("state").as_string(), "reported");
+      if (h.at("indicator").as_string() == "guards") {
+        hazard_of[c.code] = h.at("hazard_id").as_int64();
+      }
+    }
+    EXPECT_EQ(v.at("reasons").as_string().empty(), failed == 0) << v.at("reasons");
+    raised += failed;
+    guards_ok += c.guards;
+    all_ok += c.guards && c.closed && c.alarm_video && c.gate_duty;
+  }
+  EXPECT_EQ(raised, 8);  // SB, SD, SF, SG, SH short of guards; SI, SK and SL one each
+  round = Json(office_.Call("GET", base));
+  EXPECT_EQ(round.at("screened").as_int64(), 12);
+  EXPECT_EQ(round.at("hazards_raised").as_int64(), raised);
+  EXPECT_EQ(round.at("hazards_open").as_int64(), raised);
+  EXPECT_EQ(round.at("rates").at("guards").at("compliant").as_int64(), guards_ok);
+  EXPECT_EQ(round.at("rates").at("all").at("compliant").as_int64(), all_ok);
+  EXPECT_EQ(round.at("rates").at("all").at("permille").as_int64(), 333);
+
+  // The hazard SB's guards raised: in the ledger as found by screening.
+  const auto sb_hazard = "/api/v1/hazards/" + std::to_string(hazard_of["SB"]);
+  auto hz = Json(office_.Call("GET", sb_hazard));
+  EXPECT_EQ(hz.at("source").as_string(), "screening");
+  EXPECT_EQ(hz.at("domain").as_string(), "security_equipment");
+  EXPECT_EQ(hz.at("origin_type").as_string(), "security_screening");
+  EXPECT_NE(std::string(hz.at("description").as_string()).find("缺 1 名"), std::string::npos)
+      << hz.at("description");
+  // The evidence photo reads for whoever reads the school's record, and only for them.
+  const auto file = "/api/v1/files/" + std::to_string(photo);
+  EXPECT_EQ(As("section_basic").Call("GET", file).status, 200);
+  EXPECT_EQ(As("school1_safety").Call("GET", file).status, 404);
+  EXPECT_EQ(As("dept1_liaison").Call("GET", file).status, 404);
+
+  // Once per school and round.
+  r = office_.Call("POST", base + "/schools/" + std::to_string(ids["SB"]) + "/screen",
+                   json::serialize(json::object{{"evidence", Evidence()}}));
+  EXPECT_EQ(r.status, 409) << r.body;
+  EXPECT_EQ(FirstField(r), "screening.done");
+
+  // SB takes a second guard: the rule closes its hazard, the month's rate lifts, the round keeps
+  // what was screened and counts one hazard fewer open.
+  const auto before = Compliant(Board(), "guards");
+  Save(ids["SB"], Body(Guards(2), 1));
+  hz = Json(office_.Call("GET", sb_hazard));
+  EXPECT_EQ(hz.at("state").as_string(), "closed");
+  const auto& events = hz.at("timeline").as_array();
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events.back().at("action").as_string(), "rule_close");
+  EXPECT_EQ(events.back().at("actor").as_string(), "rules-engine");
+  EXPECT_EQ(Compliant(Board(), "guards"), before + 1);
+  round = Json(office_.Call("GET", base));
+  EXPECT_EQ(round.at("hazards_open").as_int64(), raised - 1);
+  EXPECT_EQ(round.at("rates").at("guards").at("compliant").as_int64(), guards_ok);
+  // A save that repairs nothing closes nothing: SD is still a guard short.
+  Save(ids["SD"], Body(Guards(2), 1));
+  EXPECT_EQ(Json(office_.Call("GET", "/api/v1/hazards/" + std::to_string(hazard_of["SD"])))
+                .at("state")
+                .as_string(),
+            "reported");
+
+  // The next round finds SD's hazard still open and lists it instead of raising another.
+  r = office_.Call("POST", "/api/v1/security/rounds",
+                   json::serialize(json::object{{"name", "复查"},
+                                                {"from", "2026-12-07"},
+                                                {"to", "2026-12-31"},
+                                                {"school_ids", json::array{ids["SD"]}}}));
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto second = "/api/v1/security/rounds/" + std::to_string(Json(r).at("id").as_int64());
+  r = office_.Call("POST", second + "/schools/" + std::to_string(ids["SD"]) + "/screen",
+                   json::serialize(json::object{{"evidence", Evidence()}}));
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto rescreened = Json(r);
+  const auto& again = rescreened.at("hazards").as_array();
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].at("hazard_id").as_int64(), hazard_of["SD"]);
+
+  // The board's trend by round, the earliest first; the round's workbook.
+  const auto board = Board();
+  ASSERT_EQ(board.at("rounds").as_array().size(), 2u);
+  EXPECT_EQ(board.at("rounds").at(0).at("name").as_string(), "冬季逐校筛查");
+  EXPECT_EQ(board.at("rounds").at(1).at("rates").at("all").at("screened").as_int64(), 1);
+  r = office_.Call("GET", base + "/export");
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 200);
+  auto rows = office::ReadXlsx(r.body);
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  ASSERT_GE(rows->size(), 2u);
+  EXPECT_EQ((*rows)[1][0].text, "四个100%全部达标");
+  EXPECT_EQ((*rows)[1][1].text, std::to_string(all_ok));
+  EXPECT_EQ((*rows)[1][3].text, "33.3%");
+}
+
+TEST_P(SecurityApiTest, ScreeningRefusesBadInputAndKeepsTheSchoolInItsLane) {
+  auto officer = As("school1_safety");
+  const auto own = Json(officer.Call("GET", "/api/v1/auth/me")).at("unit").at("id").as_int64();
+  const auto other = School("SZ", 600);
+  const auto open = [&](json::object body) {
+    return office_.Call("POST", "/api/v1/security/rounds", json::serialize(body));
+  };
+  // The round's own fields.
+  auto r = open({{"name", " "}, {"from", "2026-12-01"}, {"to", "2026-12-20"}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(FirstField(r), "name");
+  r = open({{"name", "筛查"}, {"from", "2026-12-10"}, {"to", "2026-12-09"}});
+  EXPECT_EQ(FirstField(r), "to");
+  r = open({{"name", "筛查"}, {"from", "2026-11-01"}, {"to", "2026-12-06"}});  // ended yesterday
+  EXPECT_EQ(FirstField(r), "to");
+  r = open({{"name", "筛查"},
+            {"from", "2026-12-01"},
+            {"to", "2026-12-20"},
+            {"school_ids", json::array{other, 999999}}});
+  EXPECT_EQ(FirstField(r), "school_ids[1]");
+  EXPECT_EQ(officer
+                .Call("POST", "/api/v1/security/rounds",
+                      R"({"name":"筛查","from":"2026-12-01","to":"2026-12-20"})")
+                .status,
+            403);
+  EXPECT_TRUE(Json(office_.Call("GET", "/api/v1/security/rounds")).at("items").as_array().empty());
+
+  // Every school of the bureau: the officer's school among them.
+  r = open({{"name", "全区筛查"}, {"from", "2026-12-01"}, {"to", "2026-12-20"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto base = "/api/v1/security/rounds/" + std::to_string(Json(r).at("id").as_int64());
+  const auto mine = base + "/schools/" + std::to_string(own);
+  // The school sees the round with itself alone and is told to fill in its record first.
+  auto list = Json(officer.Call("GET", "/api/v1/security/rounds"));
+  ASSERT_EQ(list.at("items").as_array().size(), 1u);
+  EXPECT_EQ(list.at("items").at(0).at("schools").as_int64(), 1);
+  EXPECT_FALSE(list.at("can_open").as_bool());
+  EXPECT_EQ(Json(officer.Call("GET", base)).at("rows").as_array().size(), 1u);
+  auto view = Json(officer.Call("GET", mine));
+  EXPECT_FALSE(view.at("can_screen").as_bool());
+  EXPECT_FALSE(view.at("current").at("recorded").as_bool());
+  r = officer.Call("POST", mine + "/screen",
+                   json::serialize(json::object{{"evidence", Evidence()}}));
+  EXPECT_EQ(r.status, 409) << r.body;
+  EXPECT_EQ(FirstField(r), "screening.no_record");
+  Save(own, Body(Guards(static_cast<int>(view.at("current").at("required_guards").as_int64()))),
+       &officer);
+  EXPECT_TRUE(Json(officer.Call("GET", mine)).at("can_screen").as_bool());
+
+  // Evidence: each indicator once, with a note or a photo; the caller's own photos only.
+  const auto refused = [&](json::array evidence, const std::string& field) {
+    auto reply = officer.Call("POST", mine + "/screen",
+                              json::serialize(json::object{{"evidence", evidence}}));
+    EXPECT_EQ(reply.status, 422) << reply.body;
+    EXPECT_EQ(FirstField(reply), field) << reply.body;
+  };
+  auto ev = Evidence();
+  ev.pop_back();
+  refused(ev, "evidence");
+  ev = Evidence();
+  ev[1].as_object()["indicator"] = "guards";
+  refused(ev, "evidence[1].indicator");
+  ev = Evidence();
+  ev[2].as_object()["indicator"] = "fence";
+  refused(ev, "evidence[2].indicator");
+  ev = Evidence();
+  ev[3].as_object()["note"] = "";
+  refused(ev, "evidence[3].note");
+  ev = Evidence();
+  ev[0].as_object()["note"] = std::string(501 * 3, 'x');
+  refused(ev, "evidence[0].note");
+  const std::string png = std::string("\x89PNG\r\n\x1A\n", 8) + "gate";
+  auto up = office_.Call("POST", "/api/v1/files?name=gate.png", png);
+  ASSERT_EQ(up.status, 201) << up.body;
+  refused(Evidence({Json(up).at("id").as_int64()}), "evidence[0].file_ids[0]");
+  r = officer.Call("POST", mine + "/screen", R"({"evidence":[],"extra":1})");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_FALSE(Json(officer.Call("GET", mine)).at("screened").as_bool());
+
+  // Another school reads as missing; a teacher neither reads nor screens.
+  const auto theirs = base + "/schools/" + std::to_string(other);
+  EXPECT_EQ(officer.Call("GET", theirs).status, 404);
+  EXPECT_EQ(
+      officer
+          .Call("POST", theirs + "/screen", json::serialize(json::object{{"evidence", Evidence()}}))
+          .status,
+      404);
+  auto teacher = As("school1_teacher");
+  EXPECT_EQ(teacher.Call("GET", base).status, 403);
+  EXPECT_EQ(
+      teacher
+          .Call("POST", mine + "/screen", json::serialize(json::object{{"evidence", Evidence()}}))
+          .status,
+      403);
+
+  // A round that opens tomorrow is not open yet.
+  r = open({{"name", "明日开始"}, {"from", "2026-12-08"}, {"to", "2026-12-20"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(Json(r).at("window").as_string(), "not_open");
+  const auto later = "/api/v1/security/rounds/" + std::to_string(Json(r).at("id").as_int64()) +
+                     "/schools/" + std::to_string(own) + "/screen";
+  r = officer.Call("POST", later, json::serialize(json::object{{"evidence", Evidence()}}));
+  EXPECT_EQ(r.status, 409) << r.body;
+  EXPECT_EQ(FirstField(r), "screening.not_open");
+
+  // The school screens itself: all met, no hazard.
+  r = officer.Call("POST", mine + "/screen",
+                   json::serialize(json::object{{"evidence", Evidence()}}));
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_TRUE(Json(r).at("indicators").at("all").as_bool());
+  EXPECT_TRUE(Json(r).at("hazards").as_array().empty());
+  EXPECT_EQ(Json(r).at("screened_by").as_string(), "school1_safety");
+  EXPECT_EQ(Json(office_.Call("GET", base)).at("screened").as_int64(), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, SecurityApiTest, ::testing::Values("sqlite", "postgres"));

@@ -10,9 +10,9 @@
 namespace xiaoan::app {
 
 const std::vector<FileSubject>& FileSubjects() {
-  static const std::vector<FileSubject> kSubjects = {HazardFileSubject(), DrillFileSubject(),
-                                                     PatrolFileSubject(), CampaignFileSubject(),
-                                                     WhistleFileSubject()};
+  static const std::vector<FileSubject> kSubjects = {HazardFileSubject(),  DrillFileSubject(),
+                                                     PatrolFileSubject(),  CampaignFileSubject(),
+                                                     WhistleFileSubject(), ScreeningFileSubject()};
   return kSubjects;
 }
 

@@ -361,6 +361,9 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
     XA_ASSIGN_OR_RETURN(summary.campaign_sheets,
                         SeedCampaignHistory(s, options.seed, first_bureau, district,
                                             account_schools, "safety_office"));
+    XA_ASSIGN_OR_RETURN(summary.screenings,
+                        SeedSecurityRound(s, options.seed, first_bureau, district, account_schools,
+                                          "safety_office"));
   }
   if (bulk) {
     // The benchmark data sets: one transaction per group of schools, so that a city's million

@@ -472,6 +472,38 @@ Result<HazardDetail> TransitionHazard(Services& s, const RequestContext& ctx, st
   return out;
 }
 
+Status CloseHazardByRule(Services& s, domain::Tx& tx, std::int64_t hazard_id,
+                         const std::string& reason) {
+  XA_ASSIGN_OR_RETURN(auto found, tx.hazards().Find(hazard_id, domain::ScopeFilter{}));
+  if (!found || found->state == hz::State::kClosed) return {};
+  auto h = std::move(*found);
+  const hz::State from = h.state;
+  const std::string now = s.Now();
+  h.state = hz::State::kClosed;
+  h.closed_at = now;
+  h.updated_at = now;
+  XA_TRY(tx.hazards().Update(h));
+  hz::HazardEvent e;
+  e.hazard_id = h.id;
+  e.at = now;
+  e.actor = "rules-engine";
+  e.action = "rule_close";
+  e.from_state = hz::StateCode(from);
+  e.to_state = hz::StateCode(h.state);
+  e.note = reason;
+  XA_TRY(tx.hazards().InsertEvent(e));
+  RequestContext engine;
+  engine.actor = "rules-engine";
+  XA_TRY(AppendAudit(tx, AuditOf(s, engine, "hazard.rule_close", "hazard", std::to_string(h.id),
+                                 std::string(domain::LabelOf(hz::States(), hz::StateCode(from))) +
+                                     " → 已销号（规则复核达标）：" + h.title)));
+  XA_ASSIGN_OR_RETURN(auto users,
+                      Recipients(tx, h.school_id, {"school_leader", "school_safety_officer"}));
+  return Notify(
+      s, tx, users,
+      {"hazard_rule_closed", "隐患已复核销号：" + h.title, reason, "hazard", std::to_string(h.id)});
+}
+
 Result<hz::RuleSet> GetHazardRules(Services& s, const RequestContext& ctx) {
   XA_TRY(RequirePermission(ctx, domain::perm::kHazardRead));
   hz::RuleSet rules;

@@ -80,6 +80,13 @@ Result<HazardDetail> EditHazard(Services& s, const RequestContext& ctx, std::int
 Result<HazardDetail> TransitionHazard(Services& s, const RequestContext& ctx, std::int64_t id,
                                       const TransitionInput& in);
 
+// Closes a hazard a module's rule raised once the module finds the rule met again: state
+// closed, an event rule_close by the rules engine carrying `reason`, audited as
+// hazard.rule_close, the school's leaders and safety officers told. A closed or missing hazard
+// is left as it is.
+Status CloseHazardByRule(Services& s, domain::Tx& tx, std::int64_t hazard_id,
+                         const std::string& reason);
+
 // Files attached to a hazard are readable by whoever may read the hazard (app/modules.cpp).
 FileSubject HazardFileSubject();
 // The ledger's rules in the engine's catalog, with the district's values (app/modules.cpp).

@@ -209,6 +209,7 @@ Status JudgeSchool(Services& s, domain::Tx& tx, const domain::School& school,
       XA_TRY(ApplyEffects(s, tx, m, school, *j.rule, j,
                           it != in_force.end() ? it->second.values : defaults.values, today));
     }
+    if (m.after_judge) XA_TRY(m.after_judge(s, tx, school, judged, today));
   }
   return {};
 }

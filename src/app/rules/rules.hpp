@@ -56,6 +56,12 @@ struct RuleModule {
   // the module's source and domain in the ledger (empty source: the module's rules raise none).
   std::string hazard_source;
   std::string hazard_domain = "other";
+  // Runs after the engine stored a school's judgements of the module's rules (absent: nothing):
+  // the module's own consequences of a judgement, such as closing the hazards a rule now met
+  // had raised.
+  std::function<Status(Services&, domain::Tx&, const domain::School&,
+                       const std::vector<domain::rules::Judgement>&, domain::calendar::Date today)>
+      after_judge;
 };
 
 struct RuleView {

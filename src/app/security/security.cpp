@@ -7,6 +7,7 @@
 
 #include "app/calendar/calendar.hpp"
 #include "app/org/org_use_cases.hpp"
+#include "app/security/security_internal.hpp"
 #include "domain/auth/auth.hpp"
 #include "office/table.hpp"
 
@@ -16,9 +17,7 @@ namespace sec = domain::security;
 namespace rules = domain::rules;
 namespace cal = domain::calendar;
 
-namespace {
-
-constexpr int kMaxSchools = 100000;
+namespace security_internal {
 
 // The school the caller may see, as a record's subject: 404 when it is not one.
 Result<domain::School> SecuritySchool(domain::Tx& tx, const RequestContext& ctx,
@@ -59,7 +58,7 @@ int RequiredOf(const sec::SchoolSecurity& d,
 
 // The schools in the caller's scope by name, all of them or the first `limit` (with the total).
 Result<domain::PageResult<domain::School>> SchoolsInScope(domain::Tx& tx, const RequestContext& ctx,
-                                                          int limit = kMaxSchools) {
+                                                          int limit) {
   domain::SchoolFilter sf;
   sf.scope = ctx.Scope();
   sf.page.page_size = limit;
@@ -86,6 +85,12 @@ Result<SecurityView> ViewOf(Services& s, domain::Tx& tx, const RequestContext& c
   v.can_edit = ctx.Can(domain::perm::kSecurityRecord);
   return v;
 }
+
+}  // namespace security_internal
+
+using namespace security_internal;
+
+namespace {
 
 std::string Count(std::size_t n, const char* what) { return std::to_string(n) + what; }
 
@@ -173,6 +178,7 @@ Result<SecurityBoard> GetSecurityBoard(Services& s, const RequestContext& ctx,
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(auto first, SchoolsInScope(tx, ctx, 1));
     out.schools = first.total;
+    XA_ASSIGN_OR_RETURN(out.rounds, RoundTrend(tx, ctx, day, TodayInChina(s)));
     // Every school judged in a month has a finding of each rule: one rule counts them.
     XA_ASSIGN_OR_RETURN(auto counts,
                         tx.rules().CountFindings({"security.guards"}, months, ctx.Scope()));
@@ -384,7 +390,8 @@ RuleModule SecurityRuleModule() {
           },
           {},
           "screening",
-          "security_equipment"};
+          "security_equipment",
+          CloseRepairedScreeningHazards};
 }
 
 }  // namespace xiaoan::app

@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "app/platform/platform.hpp"
 #include "app/rules/rules.hpp"
+#include "domain/platform/file.hpp"
 #include "domain/security/record.hpp"
 
 namespace xiaoan::app {
@@ -41,6 +43,78 @@ struct SecurityTrendMonth {
   std::string month;  // YYYY-MM
   domain::security::DistrictRates rates;
 };
+// ---- Screening rounds (逐校筛查) -------------------------------------------------------------
+// A round as its reader sees it: the counts over its schools in the caller's scope.
+struct RoundSummary {
+  domain::security::Round round;
+  std::string window;  // not_open, open, ended (today in China)
+  std::int64_t schools = 0;
+  std::int64_t screened = 0;
+  std::int64_t hazards_raised = 0;
+  std::int64_t hazards_open = 0;
+  domain::security::DistrictRates rates;  // over the schools screened
+};
+struct RoundList {
+  std::vector<RoundSummary> items;  // the latest first
+  bool can_open = false;
+};
+struct RoundRow {
+  std::int64_t school_id = 0;
+  std::string school_name;
+  std::optional<domain::security::Screening> screening;  // absent: not screened yet
+};
+struct RoundView {
+  RoundSummary summary;
+  bool can_screen = false;
+  std::vector<RoundRow> rows;  // by school name
+};
+struct EvidenceView {
+  std::string indicator;
+  std::string note;
+  std::vector<domain::StoredFile> files;
+};
+struct ScreeningView {
+  RoundSummary round;
+  std::int64_t school_id = 0;
+  std::string school_name;
+  std::optional<domain::security::Screening> screening;
+  std::vector<EvidenceView> evidence;  // in the indicators' order
+  SecurityView current;                // the record judged today
+  bool can_screen = false;             // the caller may screen the school now
+};
+struct RoundInput {
+  std::string name;
+  std::string from;
+  std::string to;
+  std::optional<std::vector<std::int64_t>> school_ids;  // absent: every school in scope
+};
+
+// The rounds that include a school in the caller's scope (security:read).
+Result<RoundList> ListSecurityRounds(Services& s, const RequestContext& ctx);
+// Opens a round over the caller's schools (campaign:manage: deployed like a campaign), audited as
+// security.round; the schools' leaders and safety officers are told.
+Result<RoundView> OpenSecurityRound(Services& s, const RequestContext& ctx, RoundInput in);
+Result<RoundView> GetSecurityRound(Services& s, const RequestContext& ctx, std::int64_t id);
+Result<ScreeningView> GetSecurityScreening(Services& s, const RequestContext& ctx,
+                                           std::int64_t round_id, domain::UnitId school_id);
+// Screens a school in a round (security:record): judges its record as it stands, stores the
+// indicators with the evidence, and raises a hazard (source 安全排查) for each indicator failed
+// that has none open; audited as security.screen.
+Result<ScreeningView> ScreenSchool(Services& s, const RequestContext& ctx, std::int64_t round_id,
+                                   domain::UnitId school_id,
+                                   std::vector<domain::security::Evidence> evidence);
+// The round as a workbook (筛查汇总, 学校明细) and its file name; audited as security.export.
+Result<std::pair<std::string, std::string>> ExportSecurityRound(Services& s,
+                                                                const RequestContext& ctx,
+                                                                std::int64_t id);
+// Closes the school's screening hazards whose indicator its judgements of today meet (the
+// security module's after_judge in the rules engine).
+Status CloseRepairedScreeningHazards(Services& s, domain::Tx& tx, const domain::School& school,
+                                     const std::vector<domain::rules::Judgement>& judged,
+                                     domain::calendar::Date today);
+// Evidence photos are readable by whoever may read the school's security record.
+FileSubject ScreeningFileSubject();
+
 struct SecurityBoard {
   std::string date;
   std::string month;
@@ -49,6 +123,7 @@ struct SecurityBoard {
   std::vector<SecurityShort> short_schools;                      // by school name
   std::vector<std::pair<std::int64_t, std::string>> unscreened;  // school id, name
   std::vector<SecurityTrendMonth> trend;  // the months of the year up to `date`'s
+  std::vector<RoundSummary> rounds;       // the trend by screening round, the earliest first
 };
 Result<SecurityBoard> GetSecurityBoard(Services& s, const RequestContext& ctx,
                                        const std::optional<std::string>& date);

@@ -47,6 +47,56 @@ void AddSecurityRoutes(Router& r, app::Services& s) {
           XA_ASSIGN_OR_RETURN(auto bytes, app::ExportSecurityBoard(s, ContextOf(req), date));
           return FileResponse(std::move(bytes), "xlsx", "四个100%统计.xlsx");
         });
+  r.Add("GET", "/api/v1/security/rounds", Access::Need(perm::kSecurityRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto l, app::ListSecurityRounds(s, ContextOf(req)));
+          return JsonResponse(200, json::serialize(ToJson(l)));
+        });
+  r.Add(
+      "POST", "/api/v1/security/rounds", Access::Need(perm::kCampaignManage),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
+        Fields f(obj);
+        auto in = RoundInputFromJson(f);
+        XA_TRY(f.Finish());
+        XA_ASSIGN_OR_RETURN(auto v, app::OpenSecurityRound(s, ContextOf(req), std::move(in)));
+        return JsonResponse(201, json::serialize(ToJson(v)));
+      },
+      0, Runs::kInWriteBatch);
+  r.Add("GET", "/api/v1/security/rounds/{id}", Access::Need(perm::kSecurityRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          XA_ASSIGN_OR_RETURN(auto v, app::GetSecurityRound(s, ContextOf(req), id));
+          return JsonResponse(200, json::serialize(ToJson(v)));
+        });
+  r.Add("GET", "/api/v1/security/rounds/{id}/export", Access::Need(perm::kSecurityRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          XA_ASSIGN_OR_RETURN(auto file, app::ExportSecurityRound(s, ContextOf(req), id));
+          return FileResponse(std::move(file.second), "xlsx", file.first);
+        });
+  r.Add("GET", "/api/v1/security/rounds/{id}/schools/{school_id}",
+        Access::Need(perm::kSecurityRead), [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          XA_ASSIGN_OR_RETURN(auto school_id, PathId(req, "school_id"));
+          XA_ASSIGN_OR_RETURN(auto v, app::GetSecurityScreening(s, ContextOf(req), id, school_id));
+          return JsonResponse(200, json::serialize(ToJson(v)));
+        });
+  r.Add(
+      "POST", "/api/v1/security/rounds/{id}/schools/{school_id}/screen",
+      Access::Need(perm::kSecurityRecord),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+        XA_ASSIGN_OR_RETURN(auto school_id, PathId(req, "school_id"));
+        XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
+        Fields f(obj);
+        auto evidence = EvidenceFromJson(f);
+        XA_TRY(f.Finish());
+        XA_ASSIGN_OR_RETURN(
+            auto v, app::ScreenSchool(s, ContextOf(req), id, school_id, std::move(evidence)));
+        return JsonResponse(201, json::serialize(ToJson(v)));
+      },
+      0, Runs::kInWriteBatch);
 }
 
 }  // namespace xiaoan::http

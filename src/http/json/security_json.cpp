@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include "domain/hazard/hazard.hpp"
+#include "http/json/hazard_json.hpp"
+
 namespace xiaoan::http {
 
 namespace json = boost::json;
@@ -51,6 +54,46 @@ json::object RatesJson(const sec::DistrictRates& r) {
           {"alarm_video", RateJson(r.alarm_video)},
           {"gate_duty", RateJson(r.gate_duty)},
           {"all", RateJson(r.all)}};
+}
+
+json::object SummaryJson(const app::RoundSummary& r) {
+  return {{"id", r.round.id},
+          {"name", r.round.name},
+          {"from", r.round.from},
+          {"to", r.round.to},
+          {"bureau_id", r.round.bureau_id},
+          {"bureau_name", r.round.bureau_name},
+          {"window", r.window},
+          {"created_by", r.round.created_by},
+          {"created_at", r.round.created_at},
+          {"schools", r.schools},
+          {"screened", r.screened},
+          {"hazards_raised", r.hazards_raised},
+          {"hazards_open", r.hazards_open},
+          {"rates", RatesJson(r.rates)}};
+}
+
+json::array HazardsJson(const std::vector<sec::ScreenedHazard>& hazards) {
+  json::array out;
+  for (const auto& h : hazards) {
+    out.push_back(json::object{
+        {"indicator", h.indicator},
+        {"hazard_id", h.hazard_id},
+        {"title", h.title},
+        {"state", h.state},
+        {"state_label", std::string(domain::LabelOf(domain::hazard::States(), h.state))}});
+  }
+  return out;
+}
+
+// A screening's own fields, spread into the object that carries it.
+void PutScreening(json::object& o, const std::optional<sec::Screening>& x) {
+  o["screened"] = x.has_value();
+  o["screened_at"] = x ? json::value(x->screened_at) : json::value(nullptr);
+  o["screened_by"] = x ? json::value(x->screened_by) : json::value(nullptr);
+  o["indicators"] = x ? json::value(IndicatorsJson(x->indicators)) : json::value(nullptr);
+  o["reasons"] = x ? json::value(x->reasons) : json::value(nullptr);
+  o["hazards"] = x ? HazardsJson(x->hazards) : json::array{};
 }
 
 // Each entry of a list field, read with its own path (guards[2]).
@@ -166,6 +209,8 @@ json::value ToJson(const app::SecurityBoard& b) {
   for (const auto& m : b.trend) {
     trend.push_back(json::object{{"month", m.month}, {"rates", RatesJson(m.rates)}});
   }
+  json::array rounds;
+  for (const auto& r : b.rounds) rounds.push_back(SummaryJson(r));
   return json::object{{"date", b.date},
                       {"month", b.month},
                       {"schools", b.schools},
@@ -173,7 +218,82 @@ json::value ToJson(const app::SecurityBoard& b) {
                       {"rates", RatesJson(b.rates)},
                       {"short", std::move(short_schools)},
                       {"unscreened", std::move(unscreened)},
-                      {"trend", std::move(trend)}};
+                      {"trend", std::move(trend)},
+                      {"rounds", std::move(rounds)}};
+}
+
+json::value ToJson(const app::RoundList& l) {
+  json::array items;
+  for (const auto& r : l.items) items.push_back(SummaryJson(r));
+  return json::object{{"items", std::move(items)}, {"can_open", l.can_open}};
+}
+
+json::value ToJson(const app::RoundView& v) {
+  auto o = SummaryJson(v.summary);
+  o["can_screen"] = v.can_screen;
+  json::array rows;
+  for (const auto& row : v.rows) {
+    json::object r{{"school_id", row.school_id}, {"school_name", row.school_name}};
+    PutScreening(r, row.screening);
+    rows.push_back(std::move(r));
+  }
+  o["rows"] = std::move(rows);
+  return o;
+}
+
+json::value ToJson(const app::ScreeningView& v) {
+  json::object o{
+      {"round", SummaryJson(v.round)}, {"school_id", v.school_id}, {"school_name", v.school_name}};
+  PutScreening(o, v.screening);
+  json::array evidence;
+  for (const auto& e : v.evidence) {
+    json::array files;
+    for (const auto& f : e.files) files.push_back(ToJson(f));
+    evidence.push_back(json::object{{"indicator", e.indicator},
+                                    {"label", std::string(sec::IndicatorLabel(e.indicator))},
+                                    {"note", e.note},
+                                    {"files", std::move(files)}});
+  }
+  o["evidence"] = std::move(evidence);
+  json::array findings;
+  for (const auto& f : v.current.findings) {
+    findings.push_back(
+        json::object{{"rule", f.rule->id},
+                     {"title", f.rule->title},
+                     {"indicator", std::string(sec::IndicatorOfRule(f.rule->id))},
+                     {"outcome", std::string(domain::rules::OutcomeCode(f.verdict.outcome))},
+                     {"reason", f.verdict.reason}});
+  }
+  o["current"] = json::object{
+      {"recorded", v.current.recorded},
+      {"required_guards", v.current.required_guards},
+      {"indicators", v.current.recorded ? json::value(IndicatorsJson(v.current.indicators))
+                                        : json::value(nullptr)},
+      {"findings", std::move(findings)}};
+  o["can_screen"] = v.can_screen;
+  return o;
+}
+
+app::RoundInput RoundInputFromJson(Fields& f) {
+  app::RoundInput in;
+  in.name = f.Str("name", true).value_or("");
+  in.from = f.Str("from", true).value_or("");
+  in.to = f.Str("to", true).value_or("");
+  if (f.Has("school_ids")) in.school_ids = f.Ids("school_ids");
+  return in;
+}
+
+std::vector<sec::Evidence> EvidenceFromJson(Fields& f) {
+  std::vector<sec::Evidence> out;
+  if (!f.Array("evidence", true)) return out;
+  EachEntry(f, "evidence", [&](Fields& item) {
+    sec::Evidence e;
+    e.indicator = item.Str("indicator", true).value_or("");
+    e.note = item.Str("note", false).value_or("");
+    e.file_ids = item.Ids("file_ids");
+    out.push_back(std::move(e));
+  });
+  return out;
 }
 
 sec::Record SecurityRecordFromJson(Fields& f) {

@@ -3681,6 +3681,53 @@ TEST_P(StorageContract, MigrationToScreeningRoundsKeepsTheRecordsAndStoresRounds
                   .ok());
 }
 
+TEST_P(StorageContract, MigrationToLeadershipEscalationKeepsEveryWhistle) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = OpenAtSchema(db, 27);
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(WriteRows(
+      **pool,
+      DistrictRows(
+          true,
+          {"INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, "
+           "department_kind, phone, phone_index, created_at, updated_at) VALUES (7, "
+           "'department', '交警大队', NULL, '990102', NULL, '/7/', 'traffic_police', '', '', 't', "
+           "'t')",
+           "INSERT INTO whistles (id, school_id, title, description, category, place, location, "
+           "severity, state, raised_by, raised_at, version) VALUES (5, 2, '南门缺少人行横道', "
+           "'放学拥堵', 'traffic', 'around', '南门外', 'general', 'waiting', 's1', "
+           "'2026-09-30T08:00:00.000Z', 1)",
+           "INSERT INTO whistle_assignments (whistle_id, department_id, state, routed_at, ack_due, "
+           "escalated_at) VALUES (5, 7, 'pending', '2026-09-30T08:00:00.000Z', "
+           "'2026-10-01T08:00:00.000Z', '2026-10-01T08:05:00.000Z')"})));
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  Instant told{};
+  ParseInstant("2026-10-03T08:05:00.000Z", told);
+  ASSERT_TRUE(store
+                  .Write([&](domain::Tx& tx) -> Status {
+                    XA_ASSIGN_OR_RETURN(auto w, tx.whistles().Find(5));
+                    EXPECT_TRUE(w.has_value());
+                    if (!w || w->assignments.size() != 1u) {
+                      ADD_FAILURE() << "the whistle and its part are kept";
+                      return {};
+                    }
+                    EXPECT_EQ(w->draft.title, "南门缺少人行横道");
+                    EXPECT_TRUE(w->assignments[0].escalated_at.has_value());
+                    EXPECT_FALSE(w->assignments[0].leader_escalated_at.has_value());
+                    w->assignments[0].leader_escalated_at = told;
+                    std::vector<domain::whistle::Event> none;
+                    XA_ASSIGN_OR_RETURN(const bool stored, tx.whistles().Update(*w, none));
+                    EXPECT_TRUE(stored);
+                    XA_ASSIGN_OR_RETURN(auto again, tx.whistles().Find(5));
+                    EXPECT_TRUE(again && again->assignments.size() == 1u &&
+                                again->assignments[0].leader_escalated_at == told);
+                    return {};
+                  })
+                  .ok());
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, StorageContract, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

@@ -520,6 +520,68 @@ TEST_P(WhistleApiTest, EachSchoolFilesItsMonthlyReport) {
   (void)w;
 }
 
+TEST_P(WhistleApiTest, AnOverduePartGoesUpToTheDistrictLeadershipWhenSet) {
+  // The bureau's inspector becomes the district's leader in charge (区县分管领导).
+  auto secadmin = As("secadmin");
+  const auto users = Json(secadmin.Call("GET", "/api/v1/users?q=inspector"));
+  const auto leader_id = users.at("items").at(0).at("id").as_int64();
+  ASSERT_EQ(secadmin
+                .Call("PUT", "/api/v1/users/" + std::to_string(leader_id) + "/roles",
+                      R"({"roles":["district_leader"]})")
+                .status,
+            204);
+  auto r = office_.Call("PUT", "/api/v1/rules/whistle.ack/parameters",
+                        R"({"values":{"leader_days":2},"note":"超期两天仍未办理报区领导"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+
+  // Raised Wednesday 16:00 in China: due Thursday 16:00; the bureau is told at 16:00:00.001.
+  const auto w = Raise(Draft("路口护栏缺失", "traffic"));
+  const auto id = w.at("id").as_int64();
+  EXPECT_EQ(Part(w, traffic_id_).at("ack_due").as_string(), "2026-10-01T08:00:00.000Z");
+  SetClock("2026-10-01T08:00:00.001Z");
+  auto fired = app::RunWhistleEscalations(*services_);
+  ASSERT_TRUE(fired.ok());
+  EXPECT_EQ(*fired, 1);
+  auto leader = As("inspector");
+  EXPECT_EQ(Unread(leader, "escalated_leader"), 0);
+  // Two whole days after the bureau was told, less a millisecond: not yet.
+  SetClock("2026-10-03T08:00:00.000Z");
+  fired = app::RunWhistleEscalations(*services_);
+  ASSERT_TRUE(fired.ok());
+  EXPECT_EQ(*fired, 0);
+  // Exactly two days: the leader is told once; the event says so.
+  SetClock("2026-10-03T08:00:00.001Z");
+  fired = app::RunWhistleEscalations(*services_);
+  ASSERT_TRUE(fired.ok());
+  EXPECT_EQ(*fired, 1);
+  leader = As("inspector");
+  EXPECT_EQ(Unread(leader, "escalated_leader"), 1);
+  fired = app::RunWhistleEscalations(*services_);
+  ASSERT_TRUE(fired.ok());
+  EXPECT_EQ(*fired, 0);
+  const auto late = Json(office_.Call("GET", "/api/v1/whistles/" + std::to_string(id)));
+  EXPECT_EQ(Str(late.at("events").as_array().back(), "kind"), "escalated_leader");
+  // The leader reads the whistle (read-only) and the statistics.
+  EXPECT_EQ(leader.Call("GET", "/api/v1/whistles/" + std::to_string(id)).status, 200);
+  EXPECT_EQ(leader
+                .Call("POST", "/api/v1/whistles/" + std::to_string(id) + "/route",
+                      R"({"department_ids":[]})")
+                .status,
+            403);
+  // A department that reports in, late but before the leader's day, goes no further.
+  const auto second = Raise(Draft("校门外摊贩聚集", "public_order"));
+  const auto second_id = second.at("id").as_int64();
+  SetClock("2026-10-04T08:00:00.002Z");
+  fired = app::RunWhistleEscalations(*services_);
+  ASSERT_TRUE(fired.ok());
+  EXPECT_EQ(*fired, 1);  // the bureau is told
+  Step(police_, second_id, "acknowledge", {{"note", "已派民警"}});
+  SetClock("2026-10-06T08:00:00.002Z");
+  fired = app::RunWhistleEscalations(*services_);
+  ASSERT_TRUE(fired.ok());
+  EXPECT_EQ(*fired, 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, WhistleApiTest, ::testing::Values("sqlite", "postgres"));
 
 }  // namespace

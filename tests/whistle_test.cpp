@@ -184,6 +184,33 @@ TEST(WhistleDeadlines, FeedbackIsLateTheDayAfterItsDueDate) {
   EXPECT_FALSE(FeedbackOverdue(a, D("2026-10-14")));
 }
 
+TEST(WhistleDeadlines, StillOverdueDaysAfterTheBureauGoesToTheLeadership) {
+  Assignment a;
+  a.state = "pending";
+  a.ack_due = T("2026-10-01T08:00:00.000Z");
+  a.feedback_due = D("2026-10-13");
+  const auto told = T("2026-10-01T09:00:00.000Z");
+  const auto today = D("2026-10-03");
+  // Not before the bureau was told, and never when the district has not set it.
+  EXPECT_FALSE(LeaderDue(a, told + std::chrono::days{5}, today, 2));
+  a.escalated_at = told;
+  EXPECT_FALSE(LeaderDue(a, told + std::chrono::days{5}, today, 0));
+  // Exactly `leader_days` whole days after, not a millisecond before.
+  EXPECT_FALSE(LeaderDue(a, told + std::chrono::days{2} - std::chrono::milliseconds{1}, today, 2));
+  EXPECT_TRUE(LeaderDue(a, told + std::chrono::days{2}, today, 2));
+  EXPECT_TRUE(LeaderDue(a, told + std::chrono::days{1}, today, 1));
+  // Once only.
+  a.leader_escalated_at = told + std::chrono::days{2};
+  EXPECT_FALSE(LeaderDue(a, told + std::chrono::days{3}, today, 2));
+  a.leader_escalated_at.reset();
+  // Acknowledged since and its feedback not late: no; its feedback late: yes.
+  a.state = "acknowledged";
+  EXPECT_FALSE(LeaderDue(a, told + std::chrono::days{2}, D("2026-10-13"), 2));
+  EXPECT_TRUE(LeaderDue(a, told + std::chrono::days{2}, D("2026-10-14"), 2));
+  a.state = "answered";
+  EXPECT_FALSE(LeaderDue(a, told + std::chrono::days{20}, D("2026-10-30"), 2));
+}
+
 Assignment In(const char* state) {
   Assignment a;
   a.state = state;

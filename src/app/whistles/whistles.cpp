@@ -834,10 +834,27 @@ Result<int> RunWhistleEscalations(Services& s) {
     XA_ASSIGN_OR_RETURN(auto open, tx.whistles().ListOpen());
     const auto now = Now(s);
     const auto today = TodayInChina(s);
+    std::map<std::int64_t, int> leader_days;  // school → whistle.ack's leader_days there
     for (auto& w : open) {
+      XA_ASSIGN_OR_RETURN(auto school, tx.org().FindUnit(w.school_id));
+      if (!school) continue;
+      if (!leader_days.count(w.school_id)) {
+        XA_ASSIGN_OR_RETURN(auto in_force, LoadValuesInForce(tx, *school, wh::RuleDecls()));
+        leader_days[w.school_id] = in_force["whistle.ack"].values["leader_days"];
+      }
       std::vector<wh::Event> events;
       std::string late;
+      std::string still;
       for (auto& a : w.assignments) {
+        if (wh::LeaderDue(a, now, today, leader_days[w.school_id])) {
+          a.leader_escalated_at = now;
+          const auto what = a.department_name + (wh::AckOverdue(a, now) ? "仍未报到" : "仍未反馈");
+          events.push_back(
+              EventOf(ctx, now, "escalated_leader", what + "，已告知区领导", a.department_id));
+          still += (still.empty() ? "" : "；") + what;
+          ++fired;
+          continue;
+        }
         if (a.escalated_at) continue;
         const bool ack = wh::AckOverdue(a, now);
         if (!ack && !wh::FeedbackOverdue(a, today)) continue;
@@ -850,14 +867,24 @@ Result<int> RunWhistleEscalations(Services& s) {
       if (events.empty()) continue;
       XA_ASSIGN_OR_RETURN(const bool stored, tx.whistles().Update(w, events));
       if (!stored) continue;
-      XA_ASSIGN_OR_RETURN(auto school, tx.org().FindUnit(w.school_id));
-      if (school) {
+      if (!late.empty()) {
         XA_TRY(TellBureau(s, tx, *school, w, "escalated", "吹哨事项超期：" + late,
                           w.school_name + "：" + w.draft.title));
+        XA_TRY(tx.audit().Append(AuditOf(
+            s, ctx, "whistle.escalate", "whistle", std::to_string(w.id),
+            "吹哨事项超期升级：" + w.school_name + "「" + w.draft.title + "」（" + late + "）")));
       }
-      XA_TRY(tx.audit().Append(AuditOf(
-          s, ctx, "whistle.escalate", "whistle", std::to_string(w.id),
-          "吹哨事项超期升级：" + w.school_name + "「" + w.draft.title + "」（" + late + "）")));
+      if (!still.empty()) {
+        XA_ASSIGN_OR_RETURN(auto bureau, BureauOf(tx, *school));
+        if (bureau) {
+          XA_TRY(Tell(s, tx, bureau->id, {"district_leader"}, w, "escalated_leader",
+                      "吹哨事项超期未办：" + still, w.school_name + "：" + w.draft.title));
+        }
+        XA_TRY(tx.audit().Append(AuditOf(s, ctx, "whistle.escalate_leader", "whistle",
+                                         std::to_string(w.id),
+                                         "吹哨事项升级区领导：" + w.school_name + "「" +
+                                             w.draft.title + "」（" + still + "）")));
+      }
     }
     return {};
   }));

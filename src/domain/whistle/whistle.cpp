@@ -21,10 +21,11 @@ constexpr EnumEntry kStates[] = {{"waiting", "待报到"},
                                  {"closed", "已办结"}};
 constexpr EnumEntry kAssignmentStates[] = {
     {"pending", "待报到"}, {"acknowledged", "已报到"}, {"answered", "已反馈结果"}};
-constexpr EnumEntry kEventKinds[] = {
-    {"raised", "吹哨"},        {"routed", "派送部门"},    {"acknowledged", "报到"},
-    {"feedback", "进展反馈"},  {"result", "反馈结果"},    {"confirmed", "确认办结"},
-    {"sent_back", "退回重办"}, {"escalated", "超期升级"}, {"hazard", "转为隐患"}};
+constexpr EnumEntry kEventKinds[] = {{"raised", "吹哨"},        {"routed", "派送部门"},
+                                     {"acknowledged", "报到"},  {"feedback", "进展反馈"},
+                                     {"result", "反馈结果"},    {"confirmed", "确认办结"},
+                                     {"sent_back", "退回重办"}, {"escalated", "超期升级"},
+                                     {"hazard", "转为隐患"},    {"escalated_leader", "升级区领导"}};
 
 constexpr const char* kSource5 =
     "规范落实年方案措施 5：建立“学校吹哨、部门报到”机制，及时报告、定期报告、定期跟踪反馈";
@@ -115,7 +116,9 @@ const std::vector<rules::RuleDecl>& RuleDecls() {
          rules::Period::kRecord,
          kSource5,
          {{"hours", "一般风险几小时内报到", "小时", 1, 168, 24, "按自然小时计，节假日照算"},
-          {"major_hours", "重大风险几小时内报到", "小时", 1, 48, 2, "重大风险同时报告教育局"}},
+          {"major_hours", "重大风险几小时内报到", "小时", 1, 48, 2, "重大风险同时报告教育局"},
+          {"leader_days", "超期告知教育局后几天仍未办理再告知区领导", "天", 0, 30, 0,
+           "0：不告知；报到和反馈超期都适用，告知本区“区县分管领导”角色的账号"}},
          [](const rules::ParamValues& v) {
            std::vector<ErrorDetail> out;
            if (v.at("major_hours") > v.at("hours")) {
@@ -200,6 +203,12 @@ bool AckOverdue(const Assignment& a, Instant now) {
 
 bool FeedbackOverdue(const Assignment& a, calendar::Date today) {
   return a.state != "answered" && a.feedback_due && today > *a.feedback_due;
+}
+
+bool LeaderDue(const Assignment& a, Instant now, calendar::Date today, int leader_days) {
+  if (leader_days <= 0 || !a.escalated_at || a.leader_escalated_at) return false;
+  if (!AckOverdue(a, now) && !FeedbackOverdue(a, today)) return false;
+  return now >= *a.escalated_at + std::chrono::days{leader_days};
 }
 
 std::string StateOf(const std::vector<Assignment>& assignments, bool closed) {

@@ -54,6 +54,7 @@ struct Assignment {
   std::optional<Instant> last_feedback_at;
   std::optional<Instant> answered_at;
   std::optional<Instant> escalated_at;  // overdue acknowledgement or feedback told the bureau
+  std::optional<Instant> leader_escalated_at;  // still overdue later: told the district's leaders
 };
 
 struct Event {
@@ -127,6 +128,10 @@ calendar::Date ChinaDay(Instant t);
 
 bool AckOverdue(const Assignment& a, Instant now);
 bool FeedbackOverdue(const Assignment& a, calendar::Date today);
+// Whether an assignment goes up to the district's leadership (区县分管领导) now: the district set
+// `leader_days` (whistle.ack; 0: never), the bureau was told and it is still overdue (not
+// acknowledged or no feedback) `leader_days` whole days after, and the leaders were not told yet.
+bool LeaderDue(const Assignment& a, Instant now, calendar::Date today, int leader_days);
 
 // The whistle's state from its assignments: closed once confirmed; answered when every
 // department has reported its result; in_progress when one has acknowledged; waiting otherwise.

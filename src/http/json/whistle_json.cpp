@@ -66,7 +66,8 @@ json::value ToJson(const app::WhistleView& v, bool events) {
         {"answered_at", At(a.answered_at)},
         {"ack_overdue", flags.ack_overdue},
         {"feedback_overdue", flags.feedback_overdue},
-        {"escalated", a.escalated_at.has_value()}});
+        {"escalated", a.escalated_at.has_value()},
+        {"leader_escalated", a.leader_escalated_at.has_value()}});
   }
   json::array timeline;
   if (events) {

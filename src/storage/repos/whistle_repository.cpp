@@ -38,13 +38,13 @@ Status SqlWhistleRepository::InsertAssignment(std::int64_t whistle_id, const wh:
   return Done(conn_.Exec(
       "INSERT INTO whistle_assignments (whistle_id, department_id, state, routed_at, ack_due, "
       "acknowledged_at, acknowledged_by, feedback_due, feedback_due_provisional, "
-      "last_feedback_at, answered_at, escalated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-      "$10, $11, $12)",
+      "last_feedback_at, answered_at, escalated_at, leader_escalated_at) VALUES ($1, $2, $3, $4, "
+      "$5, $6, $7, $8, $9, $10, $11, $12, $13)",
       {whistle_id, a.department_id, a.state, At(a.routed_at), At(a.ack_due),
        OptAt(a.acknowledged_at), a.acknowledged_by,
        a.feedback_due ? sql::Value(cal::FormatDate(*a.feedback_due)) : sql::Value(sql::Null{}),
        std::int64_t{a.feedback_due_provisional ? 1 : 0}, OptAt(a.last_feedback_at),
-       OptAt(a.answered_at), OptAt(a.escalated_at)}));
+       OptAt(a.answered_at), OptAt(a.escalated_at), OptAt(a.leader_escalated_at)}));
 }
 
 Status SqlWhistleRepository::InsertEvent(std::int64_t whistle_id, wh::Event& e) {
@@ -95,11 +95,13 @@ Result<bool> SqlWhistleRepository::Update(wh::Whistle& w, std::vector<wh::Event>
     XA_TRY(Done(conn_.Exec(
         "UPDATE whistle_assignments SET state = $1, acknowledged_at = $2, acknowledged_by = $3, "
         "feedback_due = $4, feedback_due_provisional = $5, last_feedback_at = $6, "
-        "answered_at = $7, escalated_at = $8 WHERE whistle_id = $9 AND department_id = $10",
+        "answered_at = $7, escalated_at = $8, leader_escalated_at = $9 WHERE whistle_id = $10 "
+        "AND department_id = $11",
         {a.state, OptAt(a.acknowledged_at), a.acknowledged_by,
          a.feedback_due ? sql::Value(cal::FormatDate(*a.feedback_due)) : sql::Value(sql::Null{}),
          std::int64_t{a.feedback_due_provisional ? 1 : 0}, OptAt(a.last_feedback_at),
-         OptAt(a.answered_at), OptAt(a.escalated_at), w.id, a.department_id})));
+         OptAt(a.answered_at), OptAt(a.escalated_at), OptAt(a.leader_escalated_at), w.id,
+         a.department_id})));
   }
   for (auto& e : new_events) XA_TRY(InsertEvent(w.id, e));
   return true;
@@ -144,7 +146,8 @@ Result<std::vector<wh::Whistle>> SqlWhistleRepository::Load(const std::string& w
                       conn_.Query("SELECT a.whistle_id, a.department_id, d.name, d.path, a.state, "
                                   "a.routed_at, a.ack_due, a.acknowledged_at, a.acknowledged_by, "
                                   "a.feedback_due, a.feedback_due_provisional, a.last_feedback_at, "
-                                  "a.answered_at, a.escalated_at FROM whistle_assignments a JOIN "
+                                  "a.answered_at, a.escalated_at, a.leader_escalated_at FROM "
+                                  "whistle_assignments a JOIN "
                                   "org_units d ON d.id = a.department_id WHERE a.whistle_id IN (" +
                                       in + ") ORDER BY a.whistle_id, d.name, a.department_id",
                                   ids));
@@ -163,6 +166,7 @@ Result<std::vector<wh::Whistle>> SqlWhistleRepository::Load(const std::string& w
     x.last_feedback_at = ReadOptAt(a, i, 11);
     x.answered_at = ReadOptAt(a, i, 12);
     x.escalated_at = ReadOptAt(a, i, 13);
+    x.leader_escalated_at = ReadOptAt(a, i, 14);
     out[index[a.Int(i, 0)]].assignments.push_back(std::move(x));
   }
   if (!events) return out;

@@ -1,6 +1,9 @@
 // 四个100% (measure 4): a school's security record (学校安防台账 — full-time guards, campus
 // closure, one-key alarms, video, 护学岗 posts, patrol rounds), judged by the security rules into
-// four indicators, and the bureau's board of the district's rates with its export.
+// four indicators, and the bureau's board of the district's rates with its export; screening
+// rounds (逐校筛查): the bureau opens a round over its schools, each school is screened once in the
+// round's window on its record as it stands, with evidence per indicator, and every indicator
+// failed becomes a hazard.
 import { download, http } from './http'
 
 export type SecurityPeak = 'morning' | 'afternoon'
@@ -132,6 +135,119 @@ export interface SecurityBoard {
   short: SecurityShortSchool[]
   unscreened: { school_id: number; school_name: string }[]
   trend: { month: string; rates: SecurityRates }[]
+  /** The screening rounds, oldest first (the trend by round); absent from an older server. */
+  rounds?: ScreeningRound[]
+}
+
+// ---- Screening rounds (逐校筛查) ----
+
+/** Before `from`, from `from` to `to`, after `to` (the server's calendar day). */
+export type RoundWindow = 'not_open' | 'open' | 'ended'
+
+/** GET /api/v1/security/rounds: one round, counted over the caller's scope (a school: itself). */
+export interface ScreeningRound {
+  id: number
+  name: string
+  /** YYYY-MM-DD. */
+  from: string
+  to: string
+  bureau_id: number
+  bureau_name: string
+  window: RoundWindow | string
+  created_by: string
+  created_at: string
+  /** The round's schools in the caller's scope. */
+  schools: number
+  screened: number
+  hazards_raised: number
+  hazards_open: number
+  rates: SecurityRates
+}
+
+export interface ScreeningRoundList {
+  items: ScreeningRound[]
+  /** The caller may open a round (campaign:manage). */
+  can_open: boolean
+}
+
+/** POST /api/v1/security/rounds; no school_ids: every school in the caller's scope. */
+export interface ScreeningRoundInput {
+  name: string
+  from: string
+  to: string
+  school_ids?: number[]
+}
+
+/** A hazard a screening raised (or found already open for the indicator). */
+export interface ScreeningHazard {
+  indicator: SecurityIndicator | string
+  hazard_id: number
+  title: string
+  state: string
+  state_label: string
+}
+
+/** One school of a round (rows ordered by school name). */
+export interface ScreeningRow {
+  school_id: number
+  school_name: string
+  screened: boolean
+  screened_at?: string | null
+  screened_by?: string | null
+  /** Only when screened. */
+  indicators?: SecurityIndicators | null
+  /** The failed rules with their reasons, one a line; "" when all met. */
+  reasons?: string | null
+  hazards: ScreeningHazard[]
+}
+
+/** GET /api/v1/security/rounds/{id}. */
+export interface ScreeningRoundView extends ScreeningRound {
+  /** The caller holds security:record. */
+  can_screen: boolean
+  rows: ScreeningRow[]
+}
+
+export interface ScreeningEvidenceFile {
+  id: number
+  name: string
+  content_type: string
+  size: number
+}
+
+export interface ScreeningEvidence {
+  indicator: SecurityIndicator
+  label: string
+  note: string
+  files: ScreeningEvidenceFile[]
+}
+
+/** GET /api/v1/security/rounds/{id}/schools/{school_id}: one school's screening in a round. */
+export interface ScreeningView {
+  round: ScreeningRound
+  school_id: number
+  school_name: string
+  screened: boolean
+  screened_at?: string | null
+  screened_by?: string | null
+  indicators?: SecurityIndicators | null
+  reasons?: string | null
+  /** Empty when not screened. */
+  evidence: ScreeningEvidence[]
+  hazards: ScreeningHazard[]
+  /** The record judged today: what screening now would give. */
+  current: {
+    recorded: boolean
+    indicators: SecurityIndicators
+    findings: { rule: string; title: string; outcome: 'pass' | 'fail' | string; reason: string }[]
+  }
+  /** The caller may screen now (permission, window open, not yet screened). */
+  can_screen: boolean
+}
+
+/** The body of POST …/screen: each of the four indicators once, a note or photos (≤ 9) each. */
+export interface ScreeningInput {
+  evidence: { indicator: SecurityIndicator; note: string; file_ids: number[] }[]
 }
 
 export const securityApi = {
@@ -141,4 +257,18 @@ export const securityApi = {
   board: (date?: string) => http.get<SecurityBoard>('/api/v1/security/board', { date }),
   /** The board as a spreadsheet. */
   export: (date?: string) => download('/api/v1/security/board/export', { date }),
+  /** The rounds, newest first, and whether the caller may open one. */
+  rounds: () => http.get<ScreeningRoundList>('/api/v1/security/rounds'),
+  /** 422 fields: name, from, to, school_ids[i]. */
+  openRound: (input: ScreeningRoundInput) => http.post<ScreeningRoundView>('/api/v1/security/rounds', input),
+  round: (id: number) => http.get<ScreeningRoundView>(`/api/v1/security/rounds/${id}`),
+  screening: (id: number, schoolId: number) => http.get<ScreeningView>(`/api/v1/security/rounds/${id}/schools/${schoolId}`),
+  /**
+   * 422 fields: evidence, evidence[i].indicator, evidence[i].note, evidence[i].file_ids[j]; 409 with the
+   * rule as details[0].field: screening.not_open, screening.ended, screening.done, screening.no_record.
+   */
+  screen: (id: number, schoolId: number, input: ScreeningInput) =>
+    http.post<ScreeningView>(`/api/v1/security/rounds/${id}/schools/${schoolId}/screen`, input),
+  /** The round as a spreadsheet (安防筛查_<name>.xlsx). */
+  exportRound: (id: number) => download(`/api/v1/security/rounds/${id}/export`),
 }

@@ -10,7 +10,7 @@ export type WhistleState = 'waiting' | 'in_progress' | 'answered' | 'closed'
 export type WhistleSeverity = 'general' | 'major'
 export type WhistlePlace = 'campus' | 'around'
 export type WhistleAssignmentState = 'pending' | 'acknowledged' | 'answered'
-export type WhistleEventKind = 'raised' | 'routed' | 'acknowledged' | 'feedback' | 'result' | 'confirmed' | 'sent_back' | 'escalated'
+export type WhistleEventKind = 'raised' | 'routed' | 'acknowledged' | 'feedback' | 'result' | 'confirmed' | 'sent_back' | 'escalated' | 'escalated_leader'
 
 export const WHISTLE_STATES: readonly WhistleState[] = ['waiting', 'in_progress', 'answered', 'closed']
 
@@ -41,6 +41,8 @@ export interface WhistleAssignment {
   ack_overdue: boolean
   feedback_overdue: boolean
   escalated: boolean
+  /** Still overdue `leader_days` after the bureau was told: told the district's leadership. */
+  leader_escalated?: boolean
 }
 
 export interface WhistleEvent {

@@ -213,6 +213,27 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'security.menu.board', group: 'screening', icon: 'DataBoard', perm: perm.securityRead, unit: 'other' },
   },
   {
+    // 筛查轮次 (逐校筛查): the rounds the bureau opens (部署筛查, campaign:manage), a round's rates and
+    // schools, and one school's screening in a round (built for a phone: a note and photos per
+    // indicator, submitted once; each indicator not met raises a hazard).
+    path: 'security/rounds',
+    name: 'security-rounds',
+    component: () => import('@/views/security/RoundList.vue'),
+    meta: { title: 'security.menu.rounds', group: 'screening', icon: 'Checked', perm: perm.securityRead },
+  },
+  {
+    path: 'security/rounds/:id(\\d+)',
+    name: 'security-round',
+    component: () => import('@/views/security/RoundDetail.vue'),
+    meta: { title: 'security.menu.round', perm: perm.securityRead },
+  },
+  {
+    path: 'security/rounds/:id(\\d+)/schools/:schoolId(\\d+)',
+    name: 'security-screening',
+    component: () => import('@/views/security/RoundSchool.vue'),
+    meta: { title: 'security.menu.screening', perm: perm.securityRead },
+  },
+  {
     // 吹哨报到: the whistles a school raises on problems around it, routed by category to the
     // departments, who report in and answer (everyone with whistle:read: schools, the bureau,
     // department liaisons — who see only those routed to them); the bureau's statistics per

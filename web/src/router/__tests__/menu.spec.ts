@@ -69,17 +69,17 @@ describe('sidebar menu', () => {
     for (const page of ['patrol-record', 'patrol-place', 'patrol-qr']) expect(all).not.toContain(page)
   })
 
-  it('lists 四个100% under its group: the own record for a school’s staff, the board for the bureau', () => {
+  it('lists 四个100% under its group: the own record for a school’s staff, the board for the bureau, 筛查轮次 for both', () => {
     const screening = (perms: string[], unit?: string) =>
       buildMenu(layoutChildren, canWith(perms), unit).find((s) => s.group === 'screening')?.items.map((i) => i.name)
-    expect(screening([perm.securityRead, perm.securityRecord], 'school')).toEqual(['security'])
-    expect(screening([perm.securityRead], 'bureau')).toEqual(['security-board'])
-    expect(screening([perm.securityRead])).toEqual(['security', 'security-board'])
+    expect(screening([perm.securityRead, perm.securityRecord], 'school')).toEqual(['security', 'security-rounds'])
+    expect(screening([perm.securityRead], 'bureau')).toEqual(['security-board', 'security-rounds'])
+    expect(screening([perm.securityRead])).toEqual(['security', 'security-board', 'security-rounds'])
     expect(screening([perm.hazardRead], 'school')).toBeUndefined()
     const order = buildMenu(layoutChildren, canWith([perm.campaignRead, perm.securityRead, perm.drillRead]), 'bureau').map((s) => s.group)
     expect(order).toEqual(['home', 'campaigns', 'screening', 'drills', 'system'])
     const all = buildMenu(layoutChildren, () => true).flatMap((s) => s.items.map((i) => i.name))
-    expect(all).not.toContain('security-record')
+    for (const page of ['security-record', 'security-round', 'security-screening']) expect(all).not.toContain(page)
   })
 
   it('lists 吹哨报到 for whistle:read: 吹哨事项 for all, 定期报告 for schools and the bureau, 部门统计 for the bureau, 派送规则 for whistle:route', () => {

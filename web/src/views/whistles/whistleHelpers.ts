@@ -92,7 +92,7 @@ export function assignmentTagType(state: string): TagType {
 
 export function eventTagType(kind: string): 'primary' | 'success' | 'warning' | 'danger' | 'info' {
   if (kind === 'confirmed' || kind === 'result') return 'success'
-  if (kind === 'sent_back' || kind === 'escalated') return 'danger'
+  if (kind === 'sent_back' || kind === 'escalated' || kind === 'escalated_leader') return 'danger'
   if (kind === 'routed') return 'info'
   return 'primary'
 }

@@ -81,6 +81,7 @@ export default {
     ackOverdue: 'Report-in overdue',
     feedbackOverdue: 'Answer overdue',
     escalated: 'Escalated',
+    leaderEscalated: 'Told the district leadership',
     notAcknowledged: 'Not reported in',
   },
   action: {

@@ -82,6 +82,7 @@ export default {
     ackOverdue: '报到超期',
     feedbackOverdue: '反馈超期',
     escalated: '已升级',
+    leaderEscalated: '已报区领导',
     notAcknowledged: '未报到',
   },
   action: {

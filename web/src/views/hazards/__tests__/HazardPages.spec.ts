@@ -250,6 +250,18 @@ describe('HazardDetail', () => {
     expect(other.w.find('[data-test="hazard-origin"]').text()).toBe('巡查记录')
   })
 
+  it('names a 四个100% screening as the origin, and the rules’ closing as 规则复核销号', async () => {
+    const closed = detail({ source: 'screening', origin_type: 'security_screening', origin_id: 17, state: 'closed', actions: [] })
+    closed.timeline.push({ id: 3, at: '2026-12-01T00:05:00.000Z', actor: 'rules-engine', action: 'rule_close', from_state: 'assigned', to_state: 'closed', note: '', signature: null, file_ids: [] })
+    api.hazards.get.mockResolvedValue(closed)
+    const { w } = await mountPage(HazardDetailView, '/hazards/5', user(['hazard:read']))
+    expect(w.find('[data-test="hazard-origin"]').text()).toBe('四个100%筛查')
+    const items = w.findAll('[data-test="timeline-item"]')
+    expect(items).toHaveLength(3)
+    expect(items[2].find('[data-test="event-action"]').text()).toBe('规则复核销号')
+    expect(items[2].find('.el-timeline-item__node--success').exists()).toBe(true)
+  })
+
   it('links the whistle a hazard came from, and asks for no whistle of it', async () => {
     api.hazards.get.mockResolvedValue(detail({ source: 'whistle', origin_type: 'whistle', origin_id: 12 }))
     const { w } = await mountPage(HazardDetailView, '/hazards/5', user(['hazard:read', 'whistle:read', 'whistle:raise']))

@@ -9,10 +9,10 @@ import { ApiError } from '@/api/http'
 import { useSessionStore } from '@/stores/session'
 import type { Me } from '@/api/auth'
 import type { SecurityInput } from '@/api/security'
-import { securityBoard, securityRecord } from './fixtures'
+import { screeningRound, securityBoard, securityRecord } from './fixtures'
 
 const api = vi.hoisted(() => ({
-  security: { get: vi.fn(), save: vi.fn(), board: vi.fn(), export: vi.fn() },
+  security: { get: vi.fn(), save: vi.fn(), board: vi.fn(), export: vi.fn(), rounds: vi.fn() },
   saveDownload: vi.fn(),
 }))
 
@@ -66,6 +66,9 @@ async function mountPage(component: object, path: string, me: Me) {
       { path: '/security/schools/:id(\\d+)', name: 'security-record', component: Stub },
       { path: '/security/board', name: 'security-board', component: Stub },
       { path: '/home', name: 'home', component: Stub },
+      { path: '/security/rounds', name: 'security-rounds', component: Stub },
+      { path: '/security/rounds/:id(\\d+)', name: 'security-round', component: Stub },
+      { path: '/security/rounds/:id(\\d+)/schools/:schoolId(\\d+)', name: 'security-screening', component: Stub },
     ],
   })
   await router.push(path)
@@ -89,6 +92,7 @@ beforeEach(() => {
   api.saveDownload.mockReset()
   api.security.get.mockResolvedValue(securityRecord())
   api.security.board.mockResolvedValue(securityBoard())
+  api.security.rounds.mockResolvedValue({ items: [], can_open: false })
 })
 afterEach(() => {
   document.body.innerHTML = ''
@@ -276,6 +280,26 @@ describe('SecurityBoard', () => {
     expect(w.findAll('[data-test="trend-table"] tbody tr')).toHaveLength(2)
   })
 
+  it('shows the trend by round: each round’s 四个100% rate and the four, linking to the round', async () => {
+    const older = screeningRound({ id: 3, name: '2026年春季逐校筛查', from: '2026-04-01', to: '2026-04-30', window: 'ended', screened: 40, schools: 40 })
+    const none = { compliant: 0, screened: 0, permille: 0 }
+    const newer = screeningRound({ id: 4, screened: 0, rates: { all: none, guards: none, closed_campus: none, alarm_video: none, gate_duty: none } })
+    api.security.board.mockResolvedValue(securityBoard({ rounds: [older, newer] }))
+    const { w } = await mountPage(SecurityBoard, '/security/board', user(['security:read'], BUREAU))
+    const rows = w.findAll('[data-test="rounds-table"] tbody tr')
+    expect(rows).toHaveLength(2)
+    expect(rows[0].find('[data-test="round-name"]').attributes('href')).toBe('/security/rounds/3')
+    expect(rows[0].find('[data-test="round-rate-all"]').text()).toBe('62.5%')
+    expect(rows[0].find('[data-test="round-rate-gate_duty"]').text()).toBe('100%')
+    expect(rows[0].text()).toContain('2026-04-01 至 2026-04-30')
+    // A round nobody screened yet says nothing.
+    expect(rows[1].find('[data-test="round-rate-all"]').text()).toBe('—')
+    // An older server: no rounds.
+    api.security.board.mockResolvedValue(securityBoard())
+    const again = await mountPage(SecurityBoard, '/security/board', user(['security:read'], BUREAU))
+    expect(again.w.find('[data-test="no-rounds"]').text()).toBe('暂无筛查轮次')
+  })
+
   it('reloads for another day and exports the board', async () => {
     api.security.export.mockResolvedValue({ blob: new Blob(['x']), filename: '四个100%.xlsx' })
     const { w } = await mountPage(SecurityBoard, '/security/board', user(['security:read'], BUREAU))
@@ -305,6 +329,27 @@ describe('the home card', () => {
     expect(w.find('[data-test="home-security-guards"]').text()).toBe('专职保安未达标')
     expect(w.find('[data-test="home-security-link"]').attributes('href')).toBe('/security/schools/21')
     expect(w.find('[data-test="home-security-link"]').text()).toBe('查看台账')
+  })
+
+  it('lists the open rounds the school is not yet screened in, for those who screen', async () => {
+    api.security.rounds.mockResolvedValue({
+      items: [
+        screeningRound({ id: 4, schools: 1, screened: 0 }),
+        screeningRound({ id: 3, name: '已筛查的轮次', schools: 1, screened: 1 }),
+        screeningRound({ id: 2, name: '未开始的轮次', window: 'not_open', schools: 1, screened: 0 }),
+      ],
+      can_open: false,
+    })
+    const { w } = await mountPage(SecurityHomeCard, '/home', user(OFFICER))
+    const links = w.findAll('[data-test^="home-round-"]')
+    expect(links.map((l) => l.text())).toEqual(['2026年秋季四个100%逐校筛查'])
+    expect(links[0].attributes('href')).toBe('/security/rounds/4/schools/21')
+    expect(w.find('[data-test="home-rounds"]').text()).toContain('截至 2026-12-15')
+    // A reader (no security:record) is not asked to screen.
+    api.security.rounds.mockClear()
+    const reader = await mountPage(SecurityHomeCard, '/home', user(['security:read']))
+    expect(api.security.rounds).not.toHaveBeenCalled()
+    expect(reader.w.find('[data-test="home-rounds"]').exists()).toBe(false)
   })
 
   it('says a school has not filled its record yet, with the way to fill it', async () => {

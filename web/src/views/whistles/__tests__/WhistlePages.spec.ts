@@ -275,6 +275,15 @@ describe('WhistleDetail', () => {
     expect(w.find('[data-test="assignment-ack-overdue"]').text()).toBe('报到超期')
     expect(w.find('[data-test="assignment-provisional"]').text()).toBe('暂按周一至周五推算')
     expect(w.find('[data-test="assignment-escalated"]').exists()).toBe(true)
+    expect(w.find('[data-test="assignment-leader-escalated"]').exists()).toBe(false)
+  })
+
+  it('marks a part told to the district leadership', async () => {
+    api.whistles.get.mockResolvedValue(
+      whistle({ overdue: true, assignments: [assignment({ ack_overdue: true, escalated: true, leader_escalated: true })] }),
+    )
+    const { w } = await mountPage(WhistleDetail, '/whistles/12', user(SCHOOL_PERMS))
+    expect(w.find('[data-test="assignment-leader-escalated"]').text()).toBe('已报区领导')
   })
 
   it('offers a department 报到 and the feedback from `can`, and sends the result with its note', async () => {

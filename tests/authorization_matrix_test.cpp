@@ -244,6 +244,10 @@ const std::vector<Row> kMatrix = {
   {"PUT",    "/api/v1/schools/{id}/security",  "X",  "{}", "fffnffnnff"},
   {"GET",    "/api/v1/security/board",         "", "",   "fffoooooff"},
   {"GET",    "/api/v1/security/board/export",  "", "",   "fffoooooff"},
+  // The record's lists in and out of Excel: imported by who records, exported by who reads.
+  {"GET",    "/api/v1/security/import-template", "", "",  "fffoffooff"},
+  {"POST",   "/api/v1/security/import",        "", "junk", "fffoffooff"},
+  {"GET",    "/api/v1/security/export",        "", "",   "fffoooooff"},
   // Screening rounds: SR1 of the bureau over S1 and S2, SRX of the other district. Opened by who
   // deploys campaigns; S2 has no record, so screening it stops at 409 screening.no_record.
   {"GET",    "/api/v1/security/rounds",        "", "",   "fffoooooff"},

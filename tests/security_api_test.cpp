@@ -657,6 +657,157 @@ TEST_P(SecurityApiTest, ScreeningRefusesBadInputAndKeepsTheSchoolInItsLane) {
   EXPECT_EQ(Json(office_.Call("GET", base)).at("screened").as_int64(), 1);
 }
 
+// The record's lists in and out of Excel: a refused file names each row and column and writes
+// nothing; a good one replaces each named school's list (an entry with a stored name keeps its
+// id) and judges the schools at once; the export imports back unchanged; a school cannot write
+// another school's list.
+TEST_P(SecurityApiTest, TheListsGoInAndOutOfExcelAndARefusedFileWritesNothing) {
+  const auto sa = School("SA", 600);
+  const auto sb = School("SB", 600);
+  ASSERT_TRUE(sa != 0 && sb != 0);
+  const auto before = Save(sa, Body(Guards(2)));
+  ASSERT_TRUE(before.is_object());
+  const auto first_id = before.at("guards").at(0).at("id").as_int64();
+  const auto record = [&](std::int64_t id) {
+    auto r = office_.Call("GET", "/api/v1/schools/" + std::to_string(id) + "/security");
+    EXPECT_EQ(r.status, 200) << r.body;
+    return Json(r);
+  };
+  const auto screened = [&] { return Board().at("rates").at("guards").at("screened").as_int64(); };
+  const auto screened_before = screened();
+
+  // The template: the header row the import checks.
+  auto r = office_.Call("GET", "/api/v1/security/import-template?list=guards");
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 200);
+  auto tpl = office::ReadXlsx(r.body);
+  ASSERT_TRUE(tpl.ok());
+  ASSERT_EQ(tpl->size(), 1u);
+  std::vector<std::string> header;
+  for (const auto& c : (*tpl)[0]) header.push_back(c.text);
+  ASSERT_EQ(header.size(), 8u);
+  EXPECT_EQ(header[0], "学校代码");
+  EXPECT_EQ(header[3], "是否专职");
+
+  // Refused: every problem on its row and column, and nothing written.
+  const std::string csv_header =
+      "学校代码,学校名称,姓名,是否专职,保安员证编号,出生日期,所属单位,班次\n";
+  r = office_.Call("POST", "/api/v1/security/import?list=guards",
+                   csv_header +
+                       "SA,,保安1,是,鄂A100,1980-05-01,安保公司,白班\n"  // 2
+                       "SA,,保安3,也许,,,,\n"                            // 3: the flag
+                       ",,,,,,,\n"                                       // 4: blank, skipped
+                       "ZZZ,,王五,是,,,,\n"                              // 5: no such school
+                       "SB,,,是,,,,\n"                                   // 6: no name
+                       "SB,,张三,是,,2010-12-08,,\n");                   // 7: 16 tomorrow
+  ASSERT_EQ(r.status, 422) << r.body;
+  auto report = Json(r);
+  EXPECT_FALSE(report.at("applied").as_bool());
+  EXPECT_EQ(report.at("rows").as_int64(), 5);
+  EXPECT_EQ(report.at("failed").as_int64(), 4);
+  std::vector<std::pair<std::int64_t, std::string>> errors;
+  for (const auto& e : report.at("errors").as_array()) {
+    errors.emplace_back(e.at("row").as_int64(), std::string(e.at("column").as_string()));
+  }
+  const std::vector<std::pair<std::int64_t, std::string>> want = {
+      {3, "是否专职"}, {5, "学校代码"}, {6, "姓名"}, {7, "出生日期"}};
+  EXPECT_EQ(errors, want) << r.body;
+  EXPECT_EQ(record(sa).at("guards").as_array().size(), 2u);
+  EXPECT_EQ(record(sa).at("version").as_int64(), before.at("version").as_int64());
+  EXPECT_FALSE(record(sb).at("recorded").as_bool());
+  // 16 on the exact day passes where 16 tomorrow did not.
+  r = office_.Call("POST", "/api/v1/security/import?list=guards",
+                   csv_header + "SB,,张三,是,,2010-12-07,,\n");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("created").as_int64(), 1);
+
+  // From .xlsx, a birth date typed as a date: SA keeps 保安1's id, gets 保安3 and 保安4 and
+  // loses 保安2; SB's 张三 stays and 李四 comes.
+  office::Sheet sheet{"保安员", {office::TextRow(header)}};
+  const auto guard = [&](const char* code, const char* name, const char* full_time,
+                         const char* born) {
+    office::Row row = office::TextRow({code, "", name, full_time, "", "", "安保公司", "白班"});
+    row[5] = office::Cell::Date(born);
+    sheet.rows.push_back(std::move(row));
+  };
+  guard("SA", "保安1", "是", "1980-05-01");
+  guard("SA", "保安3", "是", "1990-02-03");
+  guard("SA", "保安4", "否", "1991-02-03");
+  guard("SB", "张三", "是", "2010-12-07");
+  guard("SB", "李四", "Y", "1979-03-02");
+  auto xlsx = office::WriteXlsx({sheet});
+  ASSERT_TRUE(xlsx.ok());
+  r = office_.Call("POST", "/api/v1/security/import?list=guards", *xlsx);
+  ASSERT_EQ(r.status, 200) << r.body;
+  report = Json(r);
+  EXPECT_TRUE(report.at("applied").as_bool());
+  EXPECT_EQ(report.at("rows").as_int64(), 5);
+  EXPECT_EQ(report.at("created").as_int64(), 3);  // 保安3, 保安4, 李四
+  EXPECT_EQ(report.at("updated").as_int64(), 2);  // 保安1, 张三
+  EXPECT_EQ(report.at("removed").as_int64(), 1);  // 保安2
+  const auto sa_after = record(sa);
+  const auto& guards = sa_after.at("guards").as_array();
+  ASSERT_EQ(guards.size(), 3u);
+  EXPECT_EQ(guards[0].at("id").as_int64(), first_id);
+  EXPECT_EQ(guards[1].at("name").as_string(), "保安3");
+  EXPECT_FALSE(guards[2].at("full_time").as_bool());
+  EXPECT_EQ(sa_after.at("alarms").as_array().size(), 1u);  // the other lists are untouched
+  const auto sb_after = record(sb);
+  ASSERT_EQ(sb_after.at("guards").as_array().size(), 2u);
+  EXPECT_EQ(sb_after.at("guards").at(1).at("birth_date").as_string(), "1979-03-02");
+  EXPECT_EQ(screened(), screened_before + 1);  // SB judged at once
+
+  // Posts with their peak and the kinds of people by name.
+  r = office_.Call("POST", "/api/v1/security/import?list=posts",
+                   "学校代码,学校名称,校门,时段,人数,人员类别\n"
+                   "SB,,北门,放学,3,公安民警、教师，志愿者/家长\n");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto post = record(sb).at("posts").at(0);
+  EXPECT_EQ(post.at("peak").as_string(), "afternoon");
+  EXPECT_EQ(post.at("kinds"), (json::array{"police", "teacher", "volunteer"}));
+
+  // The export is the template's shape and imports back as it is.
+  r = office_.Call("GET", "/api/v1/security/export?list=guards");
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 200);
+  auto exported = office::ReadXlsx(r.body);
+  ASSERT_TRUE(exported.ok());
+  ASSERT_GE(exported->size(), 6u);
+  EXPECT_EQ((*exported)[0].size(), 8u);
+  std::size_t sa_rows = 0;
+  for (const auto& row : *exported) {
+    if (!row.empty() && row[0].text == "SA") {
+      ++sa_rows;
+      EXPECT_EQ(row[5].type, office::Cell::Type::kDate);
+    }
+  }
+  EXPECT_EQ(sa_rows, 3u);
+  const auto version = record(sa).at("version").as_int64();
+  r = office_.Call("POST", "/api/v1/security/import?list=guards", r.body);
+  ASSERT_EQ(r.status, 200) << r.body;
+  report = Json(r);
+  EXPECT_EQ(report.at("created").as_int64(), 0);
+  EXPECT_EQ(report.at("removed").as_int64(), 0);
+  EXPECT_EQ(report.at("updated").as_int64(), static_cast<std::int64_t>(exported->size() - 1));
+  EXPECT_EQ(record(sa).at("version").as_int64(), version + 1);
+  EXPECT_EQ(record(sa).at("guards").at(0).at("id").as_int64(), first_id);
+
+  // A school cannot write another school's list; a teacher cannot import; bad requests.
+  auto school1 = As("school1_safety");
+  r = school1.Call("POST", "/api/v1/security/import?list=guards", csv_header + "SA,,冒名,是,,,,\n");
+  ASSERT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(Json(r).at("errors").at(0).at("column").as_string(), "学校代码");
+  EXPECT_EQ(record(sa).at("guards").as_array().size(), 3u);
+  EXPECT_EQ(As("school1_teacher")
+                .Call("POST", "/api/v1/security/import?list=guards", csv_header + "SA,,x,是,,,,\n")
+                .status,
+            403);
+  r = office_.Call("POST", "/api/v1/security/import?list=cameras", csv_header);
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(FirstField(r), "list");
+  r = office_.Call("POST", "/api/v1/security/import?list=alarms", csv_header + "SA,,x,是,,,,\n");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(FirstField(r), "file");
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, SecurityApiTest, ::testing::Values("sqlite", "postgres"));
 
 }  // namespace

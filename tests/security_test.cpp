@@ -3,9 +3,11 @@
 // birthday), an alarm tested exactly `test_days` ago, video kept exactly the days required and a
 // fault on its last day to be fixed, both peaks of 护学岗, patrol rounds, the four indicators and
 // the district's rates; screening rounds: the round's dates at their edges, the window on its
-// first and last day, each indicator's evidence, which hazards to raise and which to close.
+// first and last day, each indicator's evidence, which hazards to raise and which to close; the
+// record's lists read from a spreadsheet's rows, merged by their keys and written back.
 #include <gtest/gtest.h>
 
+#include "domain/security/exchange.hpp"
 #include "domain/security/indicators.hpp"
 #include "domain/security/record.hpp"
 #include "domain/security/screening.hpp"
@@ -524,6 +526,221 @@ TEST(SecurityScreening, HazardsRaisedForWhatFailedAndClosedWhenMet) {
   EXPECT_TRUE(ToClose(Indicators{}, open).empty());
   const std::vector<ScreenedHazard> twice = {{"guards", 11, "", ""}, {"guards", 11, "", ""}};
   EXPECT_EQ(ToClose(Indicators{true, false, false, false}, twice), std::vector<std::int64_t>{11});
+}
+
+// ---- The lists in and out of a spreadsheet ----
+
+ListRow R(int row, std::vector<std::string> cells) { return {row, std::move(cells)}; }
+
+std::vector<std::pair<int, std::string>> Where(const std::vector<ErrorDetail>& errors) {
+  std::vector<std::pair<int, std::string>> out;
+  for (const auto& e : errors) out.emplace_back(e.row, e.field);
+  return out;
+}
+
+TEST(SecurityLists, TheListsByTheirCodes) {
+  EXPECT_EQ(ListKindOf("guards"), ListKind::kGuards);
+  EXPECT_EQ(ListKindOf("alarms"), ListKind::kAlarms);
+  EXPECT_EQ(ListKindOf("posts"), ListKind::kPosts);
+  EXPECT_EQ(ListKindOf("Guards"), std::nullopt);
+  EXPECT_EQ(ListKindOf(""), std::nullopt);
+  EXPECT_EQ(ListLabel(ListKind::kAlarms), "一键报警");
+  EXPECT_EQ(ListKey(ListKind::kPosts), "posts");
+  EXPECT_EQ(ListColumns(ListKind::kGuards).size(), 8u);
+  EXPECT_EQ(ListColumns(ListKind::kAlarms).size(), 6u);
+  EXPECT_EQ(ListColumns(ListKind::kPosts).size(), 6u);
+}
+
+TEST(SecurityLists, GuardsReadTheirFlagsAndDates) {
+  const auto parsed = ParseList(
+      ListKind::kGuards,
+      {R(2, {"S1", "一小", "张三", "是", "鄂001", "1980-05-01", "安保公司", "白班"}),
+       R(3, {"S1", "", "李四", "N", "", "", "", ""}),
+       R(4, {"S2", "", "王五", "TRUE", "", "1980/05/01"}),  // a date the app did not normalise
+       R(5, {"", "", "赵六", "否"}),                        // no school
+       R(6, {"", "", "", "", "", "", "", ""}),              // blank: skipped
+       R(7, {"S2", "", "钱七", ""}),                        // the flag is required
+       R(8, {"S2", "", "孙八", "1"}), R(9, {"S1", "", "周九", "0"})});
+  EXPECT_EQ(Where(parsed.errors), (std::vector<std::pair<int, std::string>>{
+                                      {4, "出生日期"}, {5, "学校代码"}, {7, "是否专职"}}));
+  ASSERT_EQ(parsed.schools.size(), 2u);
+  const auto& s1 = parsed.schools[0];
+  EXPECT_EQ(s1.code, "S1");
+  EXPECT_EQ(s1.rows, (std::vector<int>{2, 3, 9}));
+  ASSERT_EQ(s1.guards.size(), 3u);
+  EXPECT_TRUE(s1.guards[0].full_time);
+  EXPECT_EQ(s1.guards[0].license_no, "鄂001");
+  EXPECT_EQ(s1.guards[0].birth_date, D("1980-05-01"));
+  EXPECT_EQ(s1.guards[0].employer, "安保公司");
+  EXPECT_EQ(s1.guards[0].shifts, "白班");
+  EXPECT_FALSE(s1.guards[1].full_time);
+  EXPECT_EQ(s1.guards[1].birth_date, std::nullopt);
+  EXPECT_FALSE(s1.guards[2].full_time);
+  const auto& s2 = parsed.schools[1];
+  EXPECT_EQ(s2.rows, (std::vector<int>{8}));
+  ASSERT_EQ(s2.guards.size(), 1u);
+  EXPECT_TRUE(s2.guards[0].full_time);
+  EXPECT_TRUE(s2.alarms.empty() && s2.posts.empty());
+}
+
+TEST(SecurityLists, AlarmsAndPostsReadTheirColumns) {
+  auto alarms = ParseList(ListKind::kAlarms, {R(2, {"S1", "", "门卫室", "是", "否", "2026-11-30"}),
+                                              R(3, {"S1", "", "操场", "yes", "no"}),
+                                              R(4, {"S1", "", "食堂", "是", "也许", "昨天"})});
+  EXPECT_EQ(Where(alarms.errors),
+            (std::vector<std::pair<int, std::string>>{{4, "联网教育局"}, {4, "最近测试日期"}}));
+  ASSERT_EQ(alarms.schools.size(), 1u);
+  ASSERT_EQ(alarms.schools[0].alarms.size(), 2u);
+  const auto& a = alarms.schools[0].alarms[0];
+  EXPECT_EQ(a.location, "门卫室");
+  EXPECT_TRUE(a.linked_110);
+  EXPECT_FALSE(a.linked_bureau);
+  EXPECT_EQ(a.last_test, D("2026-11-30"));
+  EXPECT_TRUE(alarms.schools[0].alarms[1].linked_110);
+  EXPECT_EQ(alarms.schools[0].alarms[1].last_test, std::nullopt);
+
+  auto posts = ParseList(ListKind::kPosts,
+                         {R(2, {"S1", "", "南门", "上学", "3", "公安民警、保安员 教师"}),
+                          R(3, {"S1", "", "南门", "放学高峰", "0", ""}),
+                          R(4, {"S1", "", "北门", "早高峰", "2", "police,police；volunteer"}),
+                          R(5, {"S1", "", "北门", "晚高峰", "2.5", "城管"}),
+                          R(6, {"S1", "", "东门", "中午", "-1", "辅警"}),
+                          R(7, {"S1", "", "西门", "AFTERNOON", "-2", "志愿者/家长"}),
+                          R(8, {"S1", "", "西门", "上学", "", ""})});
+  EXPECT_EQ(Where(posts.errors), (std::vector<std::pair<int, std::string>>{
+                                     {5, "人数"}, {5, "人员类别"}, {6, "时段"}, {8, "人数"}}));
+  ASSERT_EQ(posts.schools.size(), 1u);
+  const auto& p = posts.schools[0].posts;
+  ASSERT_EQ(p.size(), 4u);
+  EXPECT_EQ(p[0].peak, "morning");
+  EXPECT_EQ(p[0].people, 3);
+  EXPECT_EQ(p[0].kinds, (std::vector<std::string>{"police", "guard", "teacher"}));
+  EXPECT_EQ(p[1].peak, "afternoon");
+  EXPECT_EQ(p[1].people, 0);
+  EXPECT_TRUE(p[1].kinds.empty());
+  EXPECT_EQ(p[2].peak, "morning");
+  EXPECT_EQ(p[2].kinds, (std::vector<std::string>{"police", "volunteer"}));  // each kind once
+  EXPECT_EQ(p[3].peak, "afternoon");
+  EXPECT_EQ(p[3].people, -2);  // read as written: the record's checks refuse it
+  EXPECT_EQ(p[3].kinds, std::vector<std::string>{"volunteer"});
+  EXPECT_EQ(posts.schools[0].rows, (std::vector<int>{2, 3, 4, 7}));
+}
+
+TEST(SecurityLists, AReplacedListKeepsTheIdsOfEntriesWithAStoredKey) {
+  SchoolSecurity d;
+  d.guards = {{11, "张三", true}, {12, "李四", true}, {13, "张三", false}};
+  d.alarms = {{21, "门卫室", true, true, std::nullopt}};
+  d.posts = {{31, "南门", "morning", 2, {}}, {32, "南门", "afternoon", 2, {}}};
+  SchoolList sent;
+  sent.guards = {{99, "张三", false}, {0, "王五", true}, {0, "张三", true}, {0, "张三", true}};
+  const auto g = ReplaceList(ListKind::kGuards, d, sent);
+  EXPECT_EQ(g.kept, 2);
+  EXPECT_EQ(g.added, 2);
+  EXPECT_EQ(g.removed, 1);  // 李四
+  ASSERT_EQ(d.guards.size(), 4u);
+  EXPECT_EQ(d.guards[0].id, 11);  // an id sent is never trusted
+  EXPECT_FALSE(d.guards[0].full_time);
+  EXPECT_EQ(d.guards[1].id, 0);
+  EXPECT_EQ(d.guards[2].id, 13);
+  EXPECT_EQ(d.guards[3].id, 0);    // each stored entry taken once
+  EXPECT_EQ(d.alarms.size(), 1u);  // the other lists stay
+
+  sent.posts = {{0, "南门", "afternoon", 3, {"teacher"}}, {0, "北门", "morning", 1, {}}};
+  const auto p = ReplaceList(ListKind::kPosts, d, sent);
+  EXPECT_EQ(p.kept, 1);
+  EXPECT_EQ(p.added, 1);
+  EXPECT_EQ(p.removed, 1);
+  EXPECT_EQ(d.posts[0].id, 32);  // the gate and the peak together
+  EXPECT_EQ(d.posts[0].people, 3);
+
+  SchoolList none;
+  const auto a = ReplaceList(ListKind::kAlarms, d, none);
+  EXPECT_EQ(a.kept, 0);
+  EXPECT_EQ(a.added, 0);
+  EXPECT_EQ(a.removed, 1);
+  EXPECT_TRUE(d.alarms.empty());
+  none.alarms = {{0, "门卫室", true, false, std::nullopt}};
+  EXPECT_EQ(ReplaceList(ListKind::kAlarms, d, none).added, 1);
+}
+
+TEST(SecurityLists, TheRecordsProblemsLandOnTheirRowAndColumn) {
+  SchoolList sent;
+  sent.code = "S1";
+  sent.rows = {2, 5, 9};
+  EXPECT_EQ(Where({RowErrorOf(ListKind::kGuards, sent, {"guards[1].name", "必填"})}),
+            (std::vector<std::pair<int, std::string>>{{5, "姓名"}}));
+  EXPECT_EQ(Where({RowErrorOf(ListKind::kGuards, sent, {"guards[2].birth_date", "x"})}),
+            (std::vector<std::pair<int, std::string>>{{9, "出生日期"}}));
+  EXPECT_EQ(Where({RowErrorOf(ListKind::kGuards, sent, {"guards[0].shifts", "x"})}),
+            (std::vector<std::pair<int, std::string>>{{2, "班次"}}));
+  EXPECT_EQ(Where({RowErrorOf(ListKind::kAlarms, sent, {"alarms[0].last_test", "x"})}),
+            (std::vector<std::pair<int, std::string>>{{2, "最近测试日期"}}));
+  EXPECT_EQ(Where({RowErrorOf(ListKind::kPosts, sent, {"posts[2].kinds[0]", "x"})}),
+            (std::vector<std::pair<int, std::string>>{{9, "人员类别"}}));
+  EXPECT_EQ(Where({RowErrorOf(ListKind::kPosts, sent, {"posts[1].people", "x"})}),
+            (std::vector<std::pair<int, std::string>>{{5, "人数"}}));
+  // An index past the file's rows, another list or another part of the record: row 0.
+  EXPECT_EQ(Where({RowErrorOf(ListKind::kGuards, sent, {"guards[3].name", "x"})}),
+            (std::vector<std::pair<int, std::string>>{{0, "guards[3].name"}}));
+  EXPECT_EQ(Where({RowErrorOf(ListKind::kGuards, sent, {"posts[0].gate", "x"})}),
+            (std::vector<std::pair<int, std::string>>{{0, "posts[0].gate"}}));
+  EXPECT_EQ(Where({RowErrorOf(ListKind::kGuards, sent, {"guards[x].name", "x"})}),
+            (std::vector<std::pair<int, std::string>>{{0, "guards[x].name"}}));
+  EXPECT_EQ(Where({RowErrorOf(ListKind::kGuards, sent, {"guards[-1].name", "x"})}),
+            (std::vector<std::pair<int, std::string>>{{0, "guards[-1].name"}}));
+  // A field without a column stays as it is, on its entry's row.
+  EXPECT_EQ(Where({RowErrorOf(ListKind::kGuards, sent, {"guards[1].id", "x"})}),
+            (std::vector<std::pair<int, std::string>>{{5, "guards[1].id"}}));
+  EXPECT_EQ(Where({RowErrorOf(ListKind::kGuards, sent, {"video.retention_days", "x"})}),
+            (std::vector<std::pair<int, std::string>>{{0, "video.retention_days"}}));
+  // Too many entries: the first row past the limit.
+  SchoolList many;
+  many.code = "S1";
+  for (int i = 0; i <= static_cast<int>(kMaxEntries); ++i) many.rows.push_back(i + 2);
+  const auto e = RowErrorOf(ListKind::kGuards, many, {"guards", "不能超过 200 条"});
+  EXPECT_EQ(e.row, static_cast<int>(kMaxEntries) + 2);
+  EXPECT_EQ(e.field, "学校代码");
+  EXPECT_NE(e.reason.find("S1"), std::string::npos);
+  many.rows.pop_back();
+  EXPECT_EQ(RowErrorOf(ListKind::kGuards, many, {"guards", "x"}).row, 0);
+}
+
+TEST(SecurityLists, WrittenCellsReadBackAsTheSameEntries) {
+  SchoolSecurity d;
+  d.guards = {{1, "张三", true, "鄂001", D("1980-05-01"), "安保公司", "白班"},
+              {2, "李四", false, "", std::nullopt, "", ""}};
+  d.alarms = {{3, "门卫室", true, false, D("2026-11-30")}};
+  d.posts = {{4, "南门", "morning", 3, {"police", "volunteer"}}, {5, "北门", "afternoon", 0, {}}};
+  for (const auto kind : {ListKind::kGuards, ListKind::kAlarms, ListKind::kPosts}) {
+    std::vector<ListRow> rows;
+    int n = 2;
+    for (auto cells : ListCells(kind, d)) {
+      cells.insert(cells.begin(), {"S1", "一小"});
+      EXPECT_EQ(cells.size(), ListColumns(kind).size());
+      rows.push_back({n++, std::move(cells)});
+    }
+    const auto parsed = ParseList(kind, rows);
+    EXPECT_TRUE(parsed.errors.empty()) << ListKey(kind);
+    ASSERT_EQ(parsed.schools.size(), 1u);
+    SchoolSecurity back = d;
+    const auto m = ReplaceList(kind, back, parsed.schools[0]);
+    EXPECT_EQ(m.added, 0) << ListKey(kind);
+    EXPECT_EQ(m.removed, 0) << ListKey(kind);
+    for (std::size_t i = 0; i < d.guards.size(); ++i) {
+      EXPECT_EQ(back.guards[i].full_time, d.guards[i].full_time);
+      EXPECT_EQ(back.guards[i].birth_date, d.guards[i].birth_date);
+      EXPECT_EQ(back.guards[i].license_no, d.guards[i].license_no);
+    }
+    EXPECT_EQ(back.alarms[0].linked_bureau, d.alarms[0].linked_bureau);
+    EXPECT_EQ(back.alarms[0].last_test, d.alarms[0].last_test);
+    EXPECT_EQ(back.posts[0].kinds, d.posts[0].kinds);
+    EXPECT_EQ(back.posts[1].peak, "afternoon");
+  }
+  const auto cells = ListCells(ListKind::kPosts, d);
+  EXPECT_EQ(cells[0], (std::vector<std::string>{"南门", "上学", "3", "公安民警、志愿者/家长"}));
+  EXPECT_EQ(cells[1], (std::vector<std::string>{"北门", "放学", "0", ""}));
+  EXPECT_EQ(ListCells(ListKind::kGuards, d)[1],
+            (std::vector<std::string>{"李四", "否", "", "", "", ""}));
 }
 
 }  // namespace

@@ -23,6 +23,7 @@ struct ImportReport {
   int rows = 0;
   int created = 0;
   int updated = 0;
+  int removed = 0;  // entries an import that replaces lists took away
   int failed = 0;
   bool applied = false;  // false when all-or-nothing refused the file
   std::vector<ImportRowError> errors;

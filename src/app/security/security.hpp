@@ -14,6 +14,8 @@
 
 namespace xiaoan::app {
 
+struct ImportReport;
+
 struct SecurityView {
   domain::security::Record record;  // data carries the school's size from its profile
   std::string school_name;
@@ -131,6 +133,22 @@ Result<SecurityBoard> GetSecurityBoard(Services& s, const RequestContext& ctx,
 // school with its figures and each indicator; audited as security.export.
 Result<std::string> ExportSecurityBoard(Services& s, const RequestContext& ctx,
                                         const std::optional<std::string>& date);
+
+// ---- The record's lists in and out of Excel (list: guards, alarms, posts) ----
+// The blank template (the header row, then how to fill each column) and its file name.
+Result<std::pair<std::string, std::string>> SecurityListTemplate(const std::string& list);
+// The list's entries of every school in scope in the template's columns (security:read),
+// audited as security.export; the file name and the bytes.
+Result<std::pair<std::string, std::string>> ExportSecurityList(Services& s,
+                                                               const RequestContext& ctx,
+                                                               const std::string& list);
+// All or nothing (security:record): each school named in the file (学校代码) gets its list
+// replaced by the file's rows, an entry with a stored entry's key keeping its id; each school
+// written is judged at once; audited as security.import. Refused: the report with every row's
+// problems and nothing written.
+Result<ImportReport> ImportSecurityList(Services& s, const RequestContext& ctx,
+                                        const std::string& list, std::string_view bytes,
+                                        const std::string& format);
 
 RuleModule SecurityRuleModule();
 

@@ -1,9 +1,11 @@
 // 四个100%: a school's security record and the bureau's board with its export.
 #include <boost/json.hpp>
 
+#include "app/org/school_exchange.hpp"
 #include "app/security/security.hpp"
 #include "domain/auth/auth.hpp"
 #include "http/api.hpp"
+#include "http/json/org_json.hpp"
 #include "http/json/security_json.hpp"
 #include "http/query.hpp"
 
@@ -46,6 +48,36 @@ void AddSecurityRoutes(Router& r, app::Services& s) {
           XA_TRY(q.Finish());
           XA_ASSIGN_OR_RETURN(auto bytes, app::ExportSecurityBoard(s, ContextOf(req), date));
           return FileResponse(std::move(bytes), "xlsx", "四个100%统计.xlsx");
+        });
+  // The record's lists (guards, alarms, posts) in and out of Excel for many schools at once.
+  r.Add("GET", "/api/v1/security/import-template", Access::Need(perm::kSecurityRecord),
+        [](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          const auto list = q.Str("list").value_or("");
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto file, app::SecurityListTemplate(list));
+          return FileResponse(std::move(file.second), "xlsx", file.first);
+        });
+  r.Add(
+      "POST", "/api/v1/security/import", Access::Need(perm::kSecurityRecord),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        QueryReader q(req);
+        const auto list = q.Str("list").value_or("");
+        const auto format = q.Str("format").value_or("");
+        XA_TRY(q.Finish());
+        if (req.body.empty()) return InvalidArgument("file", "请求体须为 .xlsx 或 .csv 文件内容");
+        XA_ASSIGN_OR_RETURN(auto report,
+                            app::ImportSecurityList(s, ContextOf(req), list, req.body, format));
+        return JsonResponse(report.applied ? 200 : 422, json::serialize(ToJson(report)));
+      },
+      8 << 20);
+  r.Add("GET", "/api/v1/security/export", Access::Need(perm::kSecurityRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          const auto list = q.Str("list").value_or("");
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto file, app::ExportSecurityList(s, ContextOf(req), list));
+          return FileResponse(std::move(file.second), "xlsx", file.first);
         });
   r.Add("GET", "/api/v1/security/rounds", Access::Need(perm::kSecurityRead),
         [&s](HttpRequest& req) -> Result<HttpResponse> {

@@ -81,8 +81,13 @@ json::value ToJson(const app::ImportReport& r) {
   for (const auto& e : r.errors) {
     errors.push_back(json::object{{"row", e.row}, {"column", e.column}, {"reason", e.reason}});
   }
-  return json::object{{"rows", r.rows},     {"created", r.created}, {"updated", r.updated},
-                      {"failed", r.failed}, {"applied", r.applied}, {"errors", std::move(errors)}};
+  return json::object{{"rows", r.rows},
+                      {"created", r.created},
+                      {"updated", r.updated},
+                      {"removed", r.removed},
+                      {"failed", r.failed},
+                      {"applied", r.applied},
+                      {"errors", std::move(errors)}};
 }
 
 json::value ToJson(const domain::SchoolStats& s) {

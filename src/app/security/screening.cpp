@@ -358,22 +358,8 @@ Result<std::pair<std::string, std::string>> ExportSecurityRound(Services& s,
                                                                 const RequestContext& ctx,
                                                                 std::int64_t id) {
   XA_ASSIGN_OR_RETURN(auto v, GetSecurityRound(s, ctx, id));
-  const auto percent = [](const sec::Rate& r) {
-    const int p = r.permille();
-    return std::to_string(p / 10) + "." + std::to_string(p % 10) + "%";
-  };
   const auto& sum = v.summary;
-  std::vector<office::Row> summary = {
-      office::TextRow({"指标", "达标学校数", "筛查学校数", "达标率"})};
-  for (const auto& [label, rate] :
-       std::vector<std::pair<std::string, sec::Rate>>{{"四个100%全部达标", sum.rates.all},
-                                                      {"专职保安员", sum.rates.guards},
-                                                      {"封闭化管理", sum.rates.closed_campus},
-                                                      {"一键报警和视频监控", sum.rates.alarm_video},
-                                                      {"护学岗", sum.rates.gate_duty}}) {
-    summary.push_back(office::TextRow(
-        {label, std::to_string(rate.compliant), std::to_string(rate.screened), percent(rate)}));
-  }
+  auto summary = RateRows(sum.rates);
   summary.push_back(office::TextRow(
       {"筛查轮次", sum.round.name, "筛查时间", sum.round.from + " 至 " + sum.round.to}));
   summary.push_back(office::TextRow(

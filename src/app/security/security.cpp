@@ -86,6 +86,22 @@ Result<SecurityView> ViewOf(Services& s, domain::Tx& tx, const RequestContext& c
   return v;
 }
 
+std::vector<office::Row> RateRows(const sec::DistrictRates& rates) {
+  std::vector<office::Row> out = {office::TextRow({"指标", "达标学校数", "筛查学校数", "达标率"})};
+  for (const auto& [label, rate] :
+       std::vector<std::pair<std::string, sec::Rate>>{{"四个100%全部达标", rates.all},
+                                                      {"专职保安员", rates.guards},
+                                                      {"封闭化管理", rates.closed_campus},
+                                                      {"一键报警和视频监控", rates.alarm_video},
+                                                      {"护学岗", rates.gate_duty}}) {
+    const int p = rate.permille();
+    out.push_back(
+        office::TextRow({label, std::to_string(rate.compliant), std::to_string(rate.screened),
+                         std::to_string(p / 10) + "." + std::to_string(p % 10) + "%"}));
+  }
+  return out;
+}
+
 }  // namespace security_internal
 
 using namespace security_internal;
@@ -251,21 +267,7 @@ Result<SecurityBoard> GetSecurityBoard(Services& s, const RequestContext& ctx,
 Result<std::string> ExportSecurityBoard(Services& s, const RequestContext& ctx,
                                         const std::optional<std::string>& date) {
   XA_ASSIGN_OR_RETURN(auto board, GetSecurityBoard(s, ctx, date));
-  const auto percent = [](const sec::Rate& r) {
-    const int p = r.permille();
-    return std::to_string(p / 10) + "." + std::to_string(p % 10) + "%";
-  };
-  std::vector<office::Row> summary = {
-      office::TextRow({"指标", "达标学校数", "筛查学校数", "达标率"})};
-  for (const auto& [label, rate] : std::vector<std::pair<std::string, sec::Rate>>{
-           {"四个100%全部达标", board.rates.all},
-           {"专职保安员", board.rates.guards},
-           {"封闭化管理", board.rates.closed_campus},
-           {"一键报警和视频监控", board.rates.alarm_video},
-           {"护学岗", board.rates.gate_duty}}) {
-    summary.push_back(office::TextRow(
-        {label, std::to_string(rate.compliant), std::to_string(rate.screened), percent(rate)}));
-  }
+  auto summary = RateRows(board.rates);
   summary.push_back(office::TextRow({"学校总数", std::to_string(board.schools), "", ""}));
   summary.push_back(
       office::TextRow({"未填报学校数", std::to_string(board.unscreened.size()), "", ""}));

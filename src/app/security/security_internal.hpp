@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/security/security.hpp"
+#include "office/table.hpp"
 
 namespace xiaoan::app::security_internal {
 
@@ -30,5 +31,9 @@ Result<SecurityView> ViewOf(Services& s, domain::Tx& tx, const RequestContext& c
 Result<std::vector<RoundSummary>> RoundTrend(domain::Tx& tx, const RequestContext& ctx,
                                              domain::calendar::Date day,
                                              domain::calendar::Date today);
+
+// The rates as a workbook's summary rows: the header (指标, 达标学校数, 筛查学校数, 达标率), then
+// all four and each indicator, the rate as 33.3% (rounded down, as on the board).
+std::vector<office::Row> RateRows(const domain::security::DistrictRates& rates);
 
 }  // namespace xiaoan::app::security_internal

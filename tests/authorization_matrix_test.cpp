@@ -143,7 +143,7 @@ const std::vector<Row> kMatrix = {
   {"POST",   "/api/v1/hazards/{id}/transitions", "H2", R"({"action":"assign"})", "fffoffnnff"},
   {"POST",   "/api/v1/hazards/{id}/transitions", "HX", R"({"action":"assign"})", "fffnffnnff"},
   {"POST",   "/api/v1/hazards/{id}/transitions", "H1", R"({"action":"close"})",  "ffffffoff" "f"},
-  {"POST",   "/api/v1/files",                  "", "junk", "fffoooooof"},
+  {"POST",   "/api/v1/files",                  "", "junk", "fffooooooo"},
   {"GET",    "/api/v1/files/{id}",             "F1", "", "nnnoooooon"},
   {"GET",    "/api/v1/files/{id}",             "F2", "", "nnnooonnnn"},
   {"GET",    "/api/v1/files/{id}",             "FX", "", "nnnnnnnnnn"},

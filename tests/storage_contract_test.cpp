@@ -3398,6 +3398,12 @@ TEST_P(StorageContract, MigrationToWhistlesKeepsTheDistrictAndStoresTheirSteps) 
                     EXPECT_TRUE(stored);
                     EXPECT_EQ(w.version, 2);
                     EXPECT_NE(events[0].id, 0);
+                    // An event leads back to its whistle (its photos' reader); none, nothing.
+                    XA_ASSIGN_OR_RETURN(auto of, tx.whistles().WhistleOfEvent(events[0].id));
+                    EXPECT_EQ(of, std::optional<std::int64_t>{a.id});
+                    XA_ASSIGN_OR_RETURN(auto none_of,
+                                        tx.whistles().WhistleOfEvent(events[0].id + 1000));
+                    EXPECT_FALSE(none_of.has_value());
                     // A stale version writes nothing.
                     auto stale = *found;
                     stale.state = "closed";

@@ -372,7 +372,38 @@ TEST_P(WhistleApiTest, TheBureauRoutesAndPhotosFollowTheWhistle) {
   // Only the school that raised it confirms; the whistle's state needs every department's result.
   Step(traffic_, id, "acknowledge");
   Step(police_, id, "acknowledge");
-  auto w2 = Step(traffic_, id, "feedback", {{"note", "已安装"}, {"final", true}});
+  // The traffic police answer with a photo of their own (a department may upload for this);
+  // the school's photo or ten photos are refused and change nothing.
+  auto shot = traffic_.Call("POST", "/api/v1/files?name=hump.png", png + "2");
+  ASSERT_EQ(shot.status, 201) << shot.body;
+  const auto shot_id = Json(shot).at("id").as_int64();
+  const auto feedback = "/api/v1/whistles/" + std::to_string(id) + "/feedback";
+  auto refused =
+      traffic_.Call("POST", feedback,
+                    json::serialize(json::object{
+                        {"note", "已安装"}, {"final", true}, {"file_ids", json::array{file_id}}}));
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(FirstField(refused), "file_ids[0]");
+  json::array ten;
+  for (int i = 0; i < 10; ++i) ten.push_back(shot_id);
+  refused = traffic_.Call(
+      "POST", feedback,
+      json::serialize(json::object{{"note", "已安装"}, {"final", true}, {"file_ids", ten}}));
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(FirstField(refused), "file_ids");
+  auto w2 = Step(traffic_, id, "feedback",
+                 {{"note", "已安装"}, {"final", true}, {"file_ids", json::array{shot_id}}});
+  const auto& events = w2.at("events").as_array();
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(Str(events.back(), "kind"), "result");
+  ASSERT_EQ(events.back().at("files").as_array().size(), 1u);
+  EXPECT_EQ(events.back().at("files").at(0).at("id").as_int64(), shot_id);
+  EXPECT_TRUE(events.front().at("files").as_array().empty());
+  const auto shot_path = "/api/v1/files/" + std::to_string(shot_id);
+  EXPECT_EQ(school_.Call("GET", shot_path).status, 200);
+  EXPECT_EQ(police_.Call("GET", shot_path).status, 200);
+  EXPECT_EQ(office_.Call("GET", shot_path).status, 200);
+  EXPECT_EQ(As("school2_safety").Call("GET", shot_path).status, 404);
   EXPECT_EQ(Str(w2, "state"), "in_progress");
   EXPECT_FALSE(w2.at("can").at("confirm").as_bool());
   Step(school_, id, "confirm", {}, 409);

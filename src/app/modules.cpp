@@ -10,9 +10,9 @@
 namespace xiaoan::app {
 
 const std::vector<FileSubject>& FileSubjects() {
-  static const std::vector<FileSubject> kSubjects = {HazardFileSubject(),  DrillFileSubject(),
-                                                     PatrolFileSubject(),  CampaignFileSubject(),
-                                                     WhistleFileSubject(), ScreeningFileSubject()};
+  static const std::vector<FileSubject> kSubjects = {
+      HazardFileSubject(),  DrillFileSubject(),        PatrolFileSubject(),   CampaignFileSubject(),
+      WhistleFileSubject(), WhistleEventFileSubject(), ScreeningFileSubject()};
   return kSubjects;
 }
 

@@ -5,6 +5,7 @@
 #include "core/content_type.hpp"
 #include "core/crypto.hpp"
 #include "core/file_store.hpp"
+#include "domain/auth/auth.hpp"
 
 namespace xiaoan::app {
 
@@ -18,6 +19,11 @@ Error NotVisible() { return NotFound("文件不存在或不在您的管辖范围
 
 Result<domain::StoredFile> UploadFile(Services& s, const RequestContext& ctx,
                                       const std::string& name, const std::string& bytes) {
+  // Whoever attaches files to a record: the ledger's readers (hazards, drills, patrols,
+  // screenings, whistles raised) and the departments answering whistles.
+  if (!ctx.Can(domain::perm::kWhistleRespond)) {
+    XA_TRY(RequirePermission(ctx, domain::perm::kHazardRead, "上传文件"));
+  }
   std::vector<ErrorDetail> problems;
   if (name.empty() || name.size() > 200 || name.find('/') != std::string::npos ||
       name.find('\\') != std::string::npos) {

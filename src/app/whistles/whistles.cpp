@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -20,6 +21,10 @@ namespace perm = domain::perm;
 namespace rules_ns = domain::rules;
 
 namespace {
+
+// Photos on a department's feedback are attached to its event on the timeline.
+constexpr const char* kEventFiles = "whistle_event";
+constexpr std::size_t kMaxFeedbackPhotos = 9;
 
 constexpr std::size_t kMaxNote = 2000;
 constexpr std::size_t kMaxDepartments = 20;
@@ -186,6 +191,11 @@ Result<WhistleView> Full(Services& s, domain::Tx& tx, const RequestContext& ctx,
   if (!w) return NotFound("吹哨事项不存在");
   auto v = ViewOf(s, ctx, std::move(*w));
   XA_ASSIGN_OR_RETURN(v.files, tx.files().OfSubject("whistle", id));
+  for (const auto& e : v.whistle.events) {
+    if (e.kind != "feedback" && e.kind != "result") continue;
+    XA_ASSIGN_OR_RETURN(auto files, tx.files().OfSubject(kEventFiles, e.id));
+    if (!files.empty()) v.event_files[e.id] = std::move(files);
+  }
   return v;
 }
 
@@ -219,10 +229,13 @@ Status TellBureau(Services& s, domain::Tx& tx, const domain::Unit& school, const
               std::move(body));
 }
 
-// A step by the caller on a visible whistle: load, change, store (stale: failed), audit.
+// A step by the caller on a visible whistle: load, change, store (stale: failed), then
+// `stored` with the new events and their ids, audit.
+using Stored = std::function<Status(domain::Tx&, const std::vector<wh::Event>&)>;
 template <typename Change>
 Result<WhistleView> Step(Services& s, const RequestContext& ctx, std::int64_t id,
-                         const std::string& action, const std::string& what, Change change) {
+                         const std::string& action, const std::string& what, Change change,
+                         const Stored& stored_hook = {}) {
   WhistleView out;
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(auto w, Load(tx, ctx, id));
@@ -231,6 +244,7 @@ Result<WhistleView> Step(Services& s, const RequestContext& ctx, std::int64_t id
     w.state = wh::StateOf(w.assignments, w.closed_at.has_value());
     XA_ASSIGN_OR_RETURN(const bool stored, tx.whistles().Update(w, events));
     if (!stored) return FailedPrecondition("whistle.stale", "该事项刚被他人更新，请刷新后再试");
+    if (stored_hook) XA_TRY(stored_hook(tx, events));
     XA_TRY(tx.audit().Append(AuditOf(s, ctx, action, "whistle", std::to_string(id),
                                      what + "：" + w.school_name + "「" + w.draft.title + "」")));
     XA_ASSIGN_OR_RETURN(out, Full(s, tx, ctx, id));
@@ -457,9 +471,15 @@ Result<WhistleView> AcknowledgeWhistle(Services& s, const RequestContext& ctx, s
 }
 
 Result<WhistleView> ReportWhistleFeedback(Services& s, const RequestContext& ctx, std::int64_t id,
-                                          const std::string& note, bool final) {
+                                          const std::string& note, bool final,
+                                          const std::vector<std::int64_t>& file_ids) {
   XA_TRY(RequirePermission(ctx, perm::kWhistleRespond, "反馈吹哨事项"));
   XA_TRY(CheckNote(note, true));
+  if (file_ids.size() > kMaxFeedbackPhotos) {
+    return InvalidArgument("file_ids",
+                           "每次反馈最多 " + std::to_string(kMaxFeedbackPhotos) + " 张照片");
+  }
+  std::vector<domain::StoredFile> files;
   return Step(
       s, ctx, id, final ? "whistle.result" : "whistle.feedback",
       final ? "部门反馈结果" : "部门反馈进展",
@@ -467,6 +487,7 @@ Result<WhistleView> ReportWhistleFeedback(Services& s, const RequestContext& ctx
         auto* a = OwnAssignment(ctx, w);
         if (!a) return Denied("该事项未派送到您所在的部门");
         XA_TRY(wh::CanFeedback(w, *a));
+        XA_ASSIGN_OR_RETURN(files, ClaimFiles(tx, ctx, file_ids));
         const auto now = Now(s);
         a->last_feedback_at = now;
         a->escalated_at.reset();
@@ -488,6 +509,9 @@ Result<WhistleView> ReportWhistleFeedback(Services& s, const RequestContext& ctx
         return TellSchool(
             s, tx, ctx, w, "whistle",
             a->department_name + (final ? "已反馈办理结果，请确认" : "反馈了办理进展"));
+      },
+      [&](domain::Tx& tx, const std::vector<wh::Event>& events) -> Status {
+        return AttachFiles(tx, files, kEventFiles, events.back().id);
       });
 }
 
@@ -895,6 +919,17 @@ FileSubject WhistleFileSubject() {
   return {"whistle", [](domain::Tx& tx, const RequestContext& ctx, std::int64_t id) -> Status {
             if (!ctx.Can(perm::kWhistleRead)) return NotFound("吹哨事项不存在");
             XA_TRY(Load(tx, ctx, id));
+            return {};
+          }};
+}
+
+FileSubject WhistleEventFileSubject() {
+  return {kEventFiles,
+          [](domain::Tx& tx, const RequestContext& ctx, std::int64_t event_id) -> Status {
+            if (!ctx.Can(perm::kWhistleRead)) return NotFound("吹哨事项不存在");
+            XA_ASSIGN_OR_RETURN(auto id, tx.whistles().WhistleOfEvent(event_id));
+            if (!id) return NotFound("吹哨事项不存在");
+            XA_TRY(Load(tx, ctx, *id));
             return {};
           }};
 }

@@ -2,6 +2,7 @@
 // 学校吹哨、部门报到 (measure 5): a school raises a whistle, the departments its bureau's routing
 // table sends it to acknowledge and follow up, the school confirms the result or sends it back;
 // overdue acknowledgements and feedback escalate to the bureau. docs/whistle.md.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,8 @@ namespace xiaoan::app {
 struct WhistleView {
   domain::whistle::Whistle whistle;
   std::vector<domain::StoredFile> files;
+  // The photos a department attached to its feedback, by the event's id.
+  std::map<std::int64_t, std::vector<domain::StoredFile>> event_files;
   struct Flags {
     bool ack_overdue = false;
     bool feedback_overdue = false;
@@ -57,9 +60,11 @@ Result<domain::PageResult<WhistleView>> ListWhistles(Services& s, const RequestC
 // The caller's department reports in (报到).
 Result<WhistleView> AcknowledgeWhistle(Services& s, const RequestContext& ctx, std::int64_t id,
                                        const std::string& note);
-// Progress (final = false: the next report is due a feedback interval later) or the result.
+// Progress (final = false: the next report is due a feedback interval later) or the result,
+// with up to 9 photos the caller uploaded (file_ids), attached to the timeline's event.
 Result<WhistleView> ReportWhistleFeedback(Services& s, const RequestContext& ctx, std::int64_t id,
-                                          const std::string& note, bool final);
+                                          const std::string& note, bool final,
+                                          const std::vector<std::int64_t>& file_ids = {});
 Result<WhistleView> ConfirmWhistle(Services& s, const RequestContext& ctx, std::int64_t id,
                                    const std::string& note);
 Result<WhistleView> SendBackWhistle(Services& s, const RequestContext& ctx, std::int64_t id,
@@ -134,5 +139,7 @@ Result<int> RunWhistleEscalations(Services& s);
 
 RuleModule WhistleRuleModule();
 FileSubject WhistleFileSubject();
+// A feedback's photos are readable by whoever may read its whistle.
+FileSubject WhistleEventFileSubject();
 
 }  // namespace xiaoan::app

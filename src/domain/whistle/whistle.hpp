@@ -212,6 +212,8 @@ class WhistleRepository {
   // Inserts the whistle with its assignments and events; assigns ids and version 1.
   virtual Status Insert(Whistle& w) = 0;
   virtual Result<std::optional<Whistle>> Find(std::int64_t id) = 0;
+  // The whistle an event of its timeline belongs to (for the photos attached to the event).
+  virtual Result<std::optional<std::int64_t>> WhistleOfEvent(std::int64_t event_id) = 0;
   // Stores state, closed_at, hazard_id and the assignments (added ones inserted), appends
   // `new_events`; false when the version read is not current (nothing written).
   virtual Result<bool> Update(Whistle& w, std::vector<Event>& new_events) = 0;

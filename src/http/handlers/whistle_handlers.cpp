@@ -14,18 +14,22 @@ namespace perm = domain::perm;
 
 namespace {
 
-// A step's body: {note} (and {final} for feedback).
+// A step's body: {note} (and {final, file_ids} for feedback).
 struct StepBody {
   std::string note;
   bool final = false;
+  std::vector<std::int64_t> file_ids;
 };
-Result<StepBody> ReadStep(const HttpRequest& req, bool with_final) {
+Result<StepBody> ReadStep(const HttpRequest& req, bool feedback) {
   StepBody out;
   if (req.body.empty()) return out;
   XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
   Fields f(obj);
   out.note = f.NullableStr("note").value_or("");
-  if (with_final) out.final = f.Bool("final", false).value_or(false);
+  if (feedback) {
+    out.final = f.Bool("final", false).value_or(false);
+    out.file_ids = f.Ids("file_ids");
+  }
   XA_TRY(f.Finish());
   return out;
 }
@@ -102,8 +106,8 @@ void AddWhistleRoutes(Router& r, app::Services& s) {
       [&s](HttpRequest& req) -> Result<HttpResponse> {
         XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
         XA_ASSIGN_OR_RETURN(auto body, ReadStep(req, true));
-        XA_ASSIGN_OR_RETURN(
-            auto v, app::ReportWhistleFeedback(s, ContextOf(req), id, body.note, body.final));
+        XA_ASSIGN_OR_RETURN(auto v, app::ReportWhistleFeedback(s, ContextOf(req), id, body.note,
+                                                               body.final, body.file_ids));
         return JsonResponse(200, json::serialize(ToJson(v, true)));
       },
       0, Runs::kInWriteBatch);

@@ -72,6 +72,10 @@ json::value ToJson(const app::WhistleView& v, bool events) {
   json::array timeline;
   if (events) {
     for (const auto& e : w.events) {
+      json::array photos;
+      if (const auto it = v.event_files.find(e.id); it != v.event_files.end()) {
+        for (const auto& f : it->second) photos.push_back(ToJson(f));
+      }
       timeline.push_back(json::object{
           {"id", e.id},
           {"kind", e.kind},
@@ -81,7 +85,8 @@ json::value ToJson(const app::WhistleView& v, bool events) {
           {"note", e.note},
           {"actor", e.actor},
           {"actor_name", e.actor_name},
-          {"at", FormatInstant(e.at)}});
+          {"at", FormatInstant(e.at)},
+          {"files", std::move(photos)}});
     }
   }
   json::array files;

@@ -198,6 +198,13 @@ Result<std::optional<wh::Whistle>> SqlWhistleRepository::Find(std::int64_t id) {
   return std::optional<wh::Whistle>{std::move(found.front())};
 }
 
+Result<std::optional<std::int64_t>> SqlWhistleRepository::WhistleOfEvent(std::int64_t event_id) {
+  XA_ASSIGN_OR_RETURN(
+      auto r, conn_.Query("SELECT whistle_id FROM whistle_events WHERE id = $1", {event_id}));
+  if (r.size() == 0) return std::optional<std::int64_t>{};
+  return std::optional<std::int64_t>{r.Int(0, 0)};
+}
+
 Result<domain::PageResult<wh::Whistle>> SqlWhistleRepository::List(
     const wh::WhistleFilter& f, const domain::ScopeFilter& scope, const domain::PageRequest& page) {
   WhereBuilder where;

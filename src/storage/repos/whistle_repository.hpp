@@ -11,6 +11,7 @@ class SqlWhistleRepository final : public domain::whistle::WhistleRepository {
   explicit SqlWhistleRepository(sql::Connection& conn) : conn_(conn) {}
   Status Insert(domain::whistle::Whistle& w) override;
   Result<std::optional<domain::whistle::Whistle>> Find(std::int64_t id) override;
+  Result<std::optional<std::int64_t>> WhistleOfEvent(std::int64_t event_id) override;
   Result<bool> Update(domain::whistle::Whistle& w,
                       std::vector<domain::whistle::Event>& new_events) override;
   Result<domain::PageResult<domain::whistle::Whistle>> List(

@@ -10,6 +10,8 @@ export interface ImportReport {
   rows: number
   created: number
   updated: number
+  /** Stored entries removed (an import that replaces a list as a whole); absent or 0 for others. */
+  removed?: number
   failed: number
   applied: boolean
   errors: ImportRowError[]

@@ -3,8 +3,10 @@
 // four indicators, and the bureau's board of the district's rates with its export; screening
 // rounds (逐校筛查): the bureau opens a round over its schools, each school is screened once in the
 // round's window on its record as it stands, with evidence per indicator, and every indicator
-// failed becomes a hazard.
-import { download, http } from './http'
+// failed becomes a hazard. The record's lists of guards, one-key alarms and 护学岗 posts also go
+// in and out of spreadsheets for many schools at once (导入 replaces a school's list as a whole).
+import { download, http, type Download } from './http'
+import { importFormatOf, uploadImport, type ImportReport } from './imports'
 
 export type SecurityPeak = 'morning' | 'afternoon'
 export type SecurityPostKind = 'police' | 'auxiliary' | 'guard' | 'teacher' | 'volunteer'
@@ -248,6 +250,30 @@ export interface ScreeningView {
 /** The body of POST …/screen: each of the four indicators once, a note or photos (≤ 9) each. */
 export interface ScreeningInput {
   evidence: { indicator: SecurityIndicator; note: string; file_ids: number[] }[]
+}
+
+// ---- The record's lists in and out of spreadsheets ----
+
+/** The record's lists that are imported and exported: 保安员, 一键报警, 护学岗. */
+export type SecurityList = 'guards' | 'alarms' | 'posts'
+export const SECURITY_LISTS: readonly SecurityList[] = ['guards', 'alarms', 'posts']
+
+/**
+ * Where a list is imported (POST, the file's bytes as the body; ?list=…&format=xlsx|csv). All or
+ * nothing: for every school in the file (by 学校代码) that list is replaced by the file's rows.
+ */
+export const SECURITY_IMPORT_PATH = '/api/v1/security/import'
+/** The blank template of a list (?list=…): 保安员导入模板.xlsx, 一键报警导入模板.xlsx, 护学岗导入模板.xlsx. */
+export const SECURITY_TEMPLATE_PATH = '/api/v1/security/import-template'
+/** A list of every school in the caller's scope (?list=…), the template's columns: 保安员名册.xlsx … */
+export const SECURITY_EXPORT_PATH = '/api/v1/security/export'
+
+export const securityListsApi = {
+  template: (list: SecurityList): Promise<Download> => download(SECURITY_TEMPLATE_PATH, { list }),
+  /** A refused import (422 with the report) is a result, not an error. */
+  import: (list: SecurityList, file: File): Promise<ImportReport> =>
+    uploadImport(SECURITY_IMPORT_PATH, file, { format: importFormatOf(file.name), extra: { list } }),
+  export: (list: SecurityList): Promise<Download> => download(SECURITY_EXPORT_PATH, { list }),
 }
 
 export const securityApi = {

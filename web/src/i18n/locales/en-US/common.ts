@@ -46,6 +46,7 @@ export default {
     chooseFile: 'Choose a file first',
     refused: 'The file was refused; nothing was written: {message}',
     resultOk: 'Imported: {created} created, {updated} updated',
+    resultRemoved: ', {removed} removed',
     resultFailed: '{failed} rows have errors; nothing was written. Fix them and import again',
     resultPartial: 'Valid rows written: {created} created, {updated} updated; {failed} rows failed',
     row: 'Row',

@@ -172,6 +172,22 @@ export default {
     noRounds: 'No screening round yet',
     openRound: 'Open the round {name}',
   },
+  lists: {
+    menu: 'Import / export',
+    exportMenu: 'Export lists',
+    name: {
+      guards: 'guards',
+      alarms: 'one-key alarms',
+      posts: 'school-gate posts',
+    },
+    import: 'Import {list}',
+    export: {
+      guards: 'Export the guard roster',
+      alarms: 'Export the one-key alarms',
+      posts: 'Export the school-gate posts',
+    },
+    replaceNote: 'For each school in the file (by school code) its {list} are replaced by the file’s rows as a whole: entries not in the file are removed; schools not in the file are unchanged.',
+  },
   home: {
     title: 'Four 100%',
     notRecorded: 'Security record not filled in yet',

@@ -46,6 +46,7 @@ export default {
     chooseFile: '请先选择文件',
     refused: '文件未通过检查，未写入任何数据：{message}',
     resultOk: '导入完成：新增 {created} 条，更新 {updated} 条',
+    resultRemoved: '，删除 {removed} 条',
     resultFailed: '共 {failed} 行有错误，未写入任何数据，请修改后重新导入',
     resultPartial: '已写入正确的行：新增 {created} 条，更新 {updated} 条；{failed} 行有错误未写入',
     row: '行号',

@@ -173,6 +173,22 @@ export default {
     noRounds: '暂无筛查轮次',
     openRound: '查看筛查轮次 {name}',
   },
+  lists: {
+    menu: '导入/导出',
+    exportMenu: '导出台账',
+    name: {
+      guards: '保安员',
+      alarms: '一键报警',
+      posts: '护学岗',
+    },
+    import: '导入{list}',
+    export: {
+      guards: '导出保安员名册',
+      alarms: '导出一键报警登记',
+      posts: '导出护学岗登记',
+    },
+    replaceNote: '文件中出现的每所学校（按学校代码），其{list}整体替换为文件中的行：文件中没有的原有条目将删除；文件中没有的学校不变。',
+  },
   home: {
     title: '四个100%',
     notRecorded: '尚未填报安防台账',

@@ -1,0 +1,236 @@
+// The security record's lists in and out of Excel, in a real browser. The school's record is first
+// set over the API with two guards. The school's safety officer, on a phone, opens 导入/导出 on the
+// record, imports 保安员: downloads the template, sends a file built from it with a row of a wrong
+// 是否专职 (refused, the row listed in the dialog, nothing written), then one keeping a guard and
+// adding another (新增 1 条，更新 1 条，删除 1 条), and sees the record follow: the guard added shown,
+// the one left out of the file gone. The bureau's safety office exports the guard roster from the
+// board and finds the guard there, and reaches the control on a phone.
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  DESKTOP,
+  PHONE,
+  apiSession,
+  byTest,
+  expectAccessible,
+  expectNoSidewaysScroll,
+  launchBrowser,
+  login,
+  newPage,
+  resultsDir,
+  screenshot,
+  startServer,
+  xlsxText,
+} from './harness.mjs'
+
+let server
+let browser
+let tmp
+/** Today in China (the server's calendar day). */
+const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
+const SCHOOL = '示范区双桥小学'
+/** Kept by the import (same 姓名: updated), left out of the file (removed), added by it. */
+const KEPT = '张卫东（导入）'
+const DROPPED = '赵刚（导入）'
+const ADDED = '孙立新（导入）'
+const HEADER = ['学校代码', '学校名称', '姓名', '是否专职', '保安员证编号', '出生日期', '所属单位', '班次']
+let schoolId
+let schoolCode
+let imported = false
+
+/**
+ * Writes `rows` (the first the header) as the first sheet of a copy of the template `from`, its
+ * cells inline strings, with Python's zipfile (as `xlsxText` reads them).
+ */
+function sheetFromTemplate(from, to, rows) {
+  execFileSync(
+    'python3',
+    [
+      '-c',
+      `
+import json, sys, zipfile
+from xml.sax.saxutils import escape
+src, dst, rows = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+def cell(r, c, v):
+    return '<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>' % (chr(65 + c), r, escape(str(v)))
+body = ''.join('<row r="%d">%s</row>' % (i + 1, ''.join(cell(i + 1, j, v) for j, v in enumerate(row))) for i, row in enumerate(rows))
+sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>%s</sheetData></worksheet>' % body)
+with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) as zout:
+    names = zin.namelist()
+    assert 'xl/worksheets/sheet1.xml' in names, names
+    for n in names:
+        zout.writestr(n, sheet if n == 'xl/worksheets/sheet1.xml' else zin.read(n))
+`,
+      from,
+      to,
+      JSON.stringify(rows),
+    ],
+    { encoding: 'utf8' },
+  )
+}
+
+/** A guard's row of the file. */
+const guardRow = (name, fullTime, license) => [schoolCode, SCHOOL, name, fullTime, license, '1982-04-10', '示范区保安服务公司', '白班']
+
+before(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+  tmp = mkdtempSync(join(tmpdir(), 'xiaoan-security-import-'))
+  const api = await apiSession(server, 'school1_safety')
+  const me = await (await api('/api/v1/auth/me')).json()
+  assert.equal(me.unit.name, SCHOOL)
+  schoolId = me.unit.id
+  const bureau = await apiSession(server, 'safety_office')
+  const school = await (await bureau(`/api/v1/schools/${schoolId}`)).json()
+  schoolCode = school.code
+  assert.ok(schoolCode, `the school has a code: ${JSON.stringify(school)}`)
+  const r = await api(`/api/v1/schools/${schoolId}/security`)
+  assert.equal(r.status, 200, await r.clone().text())
+  const record = await r.json()
+  const guard = (name, license) => ({ name, full_time: true, license_no: license, birth_date: '1980-05-01', employer: '示范区保安服务公司', shifts: '白班' })
+  const put = await api(`/api/v1/schools/${schoolId}/security`, {
+    method: 'PUT',
+    body: JSON.stringify({
+      version: record.version,
+      has_canteen: record.has_canteen,
+      perimeter: true,
+      gate_controlled: true,
+      visitor_register: true,
+      gate_house_staffed: true,
+      guards: [guard(KEPT, '鄂420100011'), guard(DROPPED, '鄂420100012')],
+      alarms: [{ location: '门卫室', linked_110: true, linked_bureau: true, last_test: today }],
+      video: { areas: record.video_areas.map((a) => a.code), retention_days: 30, open_fault_since: null, last_repair: null },
+      posts: [
+        { gate: '南门', peak: 'morning', people: 3, kinds: ['police', 'guard', 'teacher'] },
+        { gate: '南门', peak: 'afternoon', people: 3, kinds: ['auxiliary', 'guard', 'teacher'] },
+      ],
+      patrols_per_day: 6,
+    }),
+  })
+  assert.equal(put.status, 200, await put.clone().text())
+})
+
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+  if (tmp) rmSync(tmp, { recursive: true, force: true })
+})
+
+/** Fails unless the element is shown whole inside the viewport's width. */
+async function expectWithinWidth(page, selector, label) {
+  const box = await page.locator(selector).boundingBox()
+  assert.ok(box, `${label}: shown`)
+  const width = page.viewportSize().width
+  assert.ok(box.x >= 0 && box.x + box.width <= width + 1, `${label}: ${box.x}–${box.x + box.width} px in ${width} px`)
+}
+
+/** The guards shown on the record. */
+async function guardsShown(page) {
+  return (await page.locator(byTest('view-guard')).allInnerTexts()).join(' | ')
+}
+
+describe('保安员 in and out of Excel', () => {
+  it('the school’s safety officer imports its guards from the template on a phone', async () => {
+    const { page, context, errors } = await newPage(browser, PHONE)
+    await login(page, server, 'school1_safety')
+    await page.goto(`${server.url}/security/schools/${schoolId}`)
+    await page.waitForSelector(byTest('security-view'))
+    assert.match(await guardsShown(page), new RegExp(DROPPED.replace(/[()（）]/g, '.')))
+
+    // The control fits the phone's head row.
+    await expectWithinWidth(page, byTest('security-lists'), '导入/导出 at 375 px')
+    await expectNoSidewaysScroll(page, 'the security record with 导入/导出 at 375 px')
+    await page.click(byTest('security-lists'))
+    await page.locator(byTest('security-import-guards')).waitFor()
+    await expectWithinWidth(page, byTest('security-import-guards'), '导入保安员 at 375 px')
+    await page.click(byTest('security-import-guards'))
+    const dialog = page.locator(`${byTest('import-dialog')}:visible`)
+    await dialog.waitFor()
+    assert.match(await dialog.locator('.el-dialog__title').innerText(), /导入保安员/)
+    assert.match(await page.locator(byTest('security-import-note')).innerText(), /保安员整体替换/)
+
+    // The template.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(byTest('template'))])
+    assert.equal(download.suggestedFilename(), '保安员导入模板.xlsx')
+    const template = join(tmp, 'guards-template.xlsx')
+    await download.saveAs(template)
+    const header = xlsxText(template)
+    for (const h of HEADER) assert.ok(header.includes(h), `the template has ${h}`)
+
+    // A wrong 是否专职 on the file's third row: refused, listed, nothing written.
+    const bad = join(tmp, 'guards-bad.xlsx')
+    sheetFromTemplate(template, bad, [HEADER, guardRow(KEPT, '是', '鄂420100011'), guardRow(ADDED, '也许', '鄂420100013')])
+    await page.setInputFiles(`${byTest('import-dialog')} input[type=file]`, bad)
+    await page.click(byTest('import-start'))
+    await page.waitForSelector(`${byTest('import-errors')} .el-table__row`)
+    assert.match(await page.locator(byTest('import-summary')).innerText(), /未写入任何数据/)
+    const refused = await page.locator(`${byTest('import-errors')} .el-table__row`).allInnerTexts()
+    assert.ok(
+      refused.some((r) => /^3\b/.test(r.trim()) && r.includes('是否专职')),
+      refused.join(' | '),
+    )
+    await expectNoSidewaysScroll(page, 'the guards import with a refused row at 375 px')
+    await screenshot(page, 'security-import-refused-375')
+    await expectAccessible(page, 'the guards import with a refused row at 375 px')
+
+    // The file put right: one guard kept, one added, the one left out removed.
+    const good = join(tmp, 'guards.xlsx')
+    sheetFromTemplate(template, good, [HEADER, guardRow(KEPT, '是', '鄂420100011'), guardRow(ADDED, '是', '鄂420100013')])
+    await page.setInputFiles(`${byTest('import-dialog')} input[type=file]`, good)
+    await page.click(byTest('import-start'))
+    await page.locator(byTest('import-summary'), { hasText: '导入完成' }).waitFor()
+    assert.equal((await page.locator(byTest('import-summary')).innerText()).trim(), '导入完成：新增 1 条，更新 1 条，删除 1 条')
+    imported = true
+    await page.keyboard.press('Escape')
+    await page.waitForSelector(`${byTest('import-dialog')}`, { state: 'hidden' })
+
+    // The record follows.
+    await page.waitForFunction((name) => [...document.querySelectorAll('[data-test="view-guard"]')].some((e) => e.textContent.includes(name)), ADDED)
+    const shown = await guardsShown(page)
+    assert.ok(shown.includes(KEPT), shown)
+    assert.ok(!shown.includes(DROPPED), shown)
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+
+  it('the bureau exports the guard roster from the board, and reaches the control on a phone', async () => {
+    assert.ok(imported, 'the school imported its guards')
+    const { page, context, errors } = await newPage(browser, DESKTOP)
+    await login(page, server, 'safety_office')
+    await page.goto(`${server.url}/security/board`)
+    await page.waitForSelector(byTest('board-rates'))
+    assert.equal((await page.locator(byTest('security-lists')).innerText()).trim(), '导入/导出')
+    await page.click(byTest('security-lists'))
+    await page.locator(byTest('security-export-guards')).waitFor()
+    assert.equal(await page.locator(`${byTest('security-import-guards')}:visible`).count(), 1, 'the bureau holds security:record')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(byTest('security-export-guards'))])
+    assert.equal(download.suggestedFilename(), '保安员名册.xlsx')
+    const file = join(resultsDir, 'security-guards-export.xlsx')
+    await download.saveAs(file)
+    const sheet = xlsxText(file)
+    assert.ok(sheet.includes(ADDED), 'the roster holds the guard imported')
+    assert.ok(sheet.includes(SCHOOL), 'by school')
+    assert.ok(!sheet.includes(DROPPED), 'not the guard removed')
+    await expectAccessible(page, 'the security board with 导入/导出')
+    assert.deepEqual(errors, [])
+    await context.close()
+
+    const phone = await newPage(browser, PHONE)
+    await login(phone.page, server, 'safety_office')
+    await phone.page.goto(`${server.url}/security/board`)
+    await phone.page.waitForSelector(byTest('board-rates'))
+    await expectWithinWidth(phone.page, byTest('security-lists'), '导入/导出 on the board at 375 px')
+    await expectNoSidewaysScroll(phone.page, 'the security board with 导入/导出 at 375 px')
+    await phone.page.click(byTest('security-lists'))
+    await phone.page.locator(byTest('security-export-posts')).waitFor()
+    await expectWithinWidth(phone.page, byTest('security-export-posts'), '导出护学岗登记 at 375 px')
+    await screenshot(phone.page, 'security-board-lists-375')
+    assert.deepEqual(phone.errors, [])
+    await phone.context.close()
+  })
+})

@@ -2,12 +2,16 @@
 // 部门统计. The school's safety officer, on a phone, blows the whistle on a traffic problem at the
 // gate (一般) and sees it 待报到, routed to 示范区交警大队; the traffic police's liaison, at a desk,
 // finds it on the home card, opens it, reports in (报到) and reports the result (反馈结果) with a
-// note; the school confirms it (确认办结) and it is 已办结, then turns it into a hazard of its own
+// note and a photo; the school, on its phone, sees the photo on the result's step of the history,
+// confirms it (确认办结) and it is 已办结, then turns it into a hazard of its own
 // (转为本校隐患) and follows the 关联隐患 link; the bureau reads 部门统计 again and finds the
 // department's 收到 and 已办结 each one higher than before, and exports the table. The school,
 // reminded on the home card, files this month's 定期报告 and sees it 已报送.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import {
   DESKTOP,
   PHONE,
@@ -18,6 +22,7 @@ import {
   login,
   menuItems,
   newPage,
+  png,
   screenshot,
   startServer,
 } from './harness.mjs'
@@ -30,15 +35,22 @@ const TITLE = `校门口缺少人行横道（端到端 ${Date.now() % 100000}）
 let whistleId
 /** 示范区交警大队's 收到 and 已办结 before the flow. */
 let before0
+let tmp
+/** The photo the department attaches to its result. */
+let photo
 
 before(async () => {
   server = await startServer()
   browser = await launchBrowser()
+  tmp = mkdtempSync(join(tmpdir(), 'xiaoan-e2e-whistle-'))
+  photo = join(tmp, 'crossing.png')
+  writeFileSync(photo, png([240, 240, 240]))
 })
 
 after(async () => {
   await browser?.close()
   await server?.stop()
+  if (tmp) rmSync(tmp, { recursive: true, force: true })
 })
 
 /** A full-length screenshot: the layout scrolls inside its main area, so the viewport grows to fit it. */
@@ -63,6 +75,14 @@ async function departmentNumbers(page) {
   if ((await row.count()) === 0) return { received: 0, closed: 0 }
   const num = async (key) => Number((await row.first().locator(byTest(`stat-${key}`)).innerText()).trim())
   return { received: await num('received'), closed: await num('closed') }
+}
+
+/** Waits until the history's photos are loaded (read with the user's own session), and counts them. */
+async function timelinePhotos(page) {
+  const selector = `${byTest('timeline')} ${byTest('event-file')} img`
+  await page.waitForSelector(selector)
+  await page.waitForFunction((s) => [...document.querySelectorAll(s)].every((img) => img.complete && img.naturalWidth > 0), selector)
+  return page.locator(selector).count()
 }
 
 /** Opens the step's dialog, writes the note if given, and confirms it. */
@@ -169,12 +189,19 @@ describe('吹哨报到', () => {
     await page.click(byTest('action-submit'))
     await page.locator('.el-form-item__error', { hasText: '请填写说明' }).waitFor()
     await page.fill(byTest('field-note'), '已协调路政施划人行横道并设置减速标志')
+    // A photo of the new crossing, uploaded at once and sent with the result.
+    await page.locator(`${byTest('action-dialog')} ${byTest('photo-input')}`).setInputFiles(photo)
+    await page.waitForSelector(`${byTest('action-dialog')} ${byTest('photo-thumb')} img`)
+    await expectAccessible(page, 'the result dialog with a photo')
     await page.click(byTest('action-submit'))
     await page.waitForSelector(byTest('action-dialog'), { state: 'hidden' })
     await page.waitForFunction(() => document.querySelector('[data-test="whistle-state"]')?.textContent.trim() === '待学校确认')
     assert.equal((await assignment.locator(byTest('assignment-state')).innerText()).trim(), '已反馈结果')
     const notes = await page.locator(byTest('event-note')).allInnerTexts()
     assert.ok(notes.some((n) => n.includes('已协调路政施划人行横道')), notes.join())
+    assert.equal(await timelinePhotos(page), 1)
+    const resultStep = page.locator(byTest('timeline-item'), { has: page.locator(byTest('event-file')) })
+    assert.match(await resultStep.innerText(), /反馈结果/)
 
     // The list of the department: the whistle among its own.
     await page.goto(`${server.url}/whistles`)
@@ -195,6 +222,18 @@ describe('吹哨报到', () => {
     await settled(page)
     assert.equal((await page.locator(byTest('whistle-state')).innerText()).trim(), '待学校确认')
     assert.ok(await page.$(byTest('action-send_back')), 'the school may send it back')
+    // The department's photo on the result's step, read by the school; it opens large.
+    assert.equal(await timelinePhotos(page), 1)
+    const resultStep = page.locator(byTest('timeline-item'), { has: page.locator(byTest('event-file')) })
+    assert.match(await resultStep.innerText(), /反馈结果/)
+    assert.match(await resultStep.innerText(), /已协调路政施划人行横道/)
+    await expectNoSidewaysScroll(page, 'the answered whistle with its photo at 375 px')
+    await expectAccessible(page, 'the answered whistle with its photo at 375 px')
+    await tallScreenshot(page, 'whistle-answered-375')
+    await page.locator(`${byTest('timeline')} ${byTest('event-file')}`).click()
+    await page.waitForSelector('.el-image-viewer__wrapper')
+    await page.keyboard.press('Escape')
+    await page.waitForSelector('.el-image-viewer__wrapper', { state: 'detached' })
     await step(page, 'confirm')
     await page.waitForFunction(() => document.querySelector('[data-test="whistle-state"]')?.textContent.trim() === '已办结')
     // Only 转为本校隐患 is left to the school.

@@ -55,6 +55,8 @@ export interface WhistleEvent {
   actor: string
   actor_name: string
   at: string
+  /** The photos a department attached to its feedback or result (empty for most events). */
+  files: WhistleFile[]
 }
 
 /** What the caller may do now, as the server decides. */
@@ -130,6 +132,15 @@ export interface WhistleInput {
   file_ids: number[]
   /** A hazard of the school it cannot fix alone (409 whistle.hazard_linked when already linked). */
   hazard_id?: number
+}
+
+/** 反馈进展 / 反馈结果 by a department's liaison. */
+export interface WhistleFeedbackInput {
+  note: string
+  /** True: the result (反馈结果). */
+  final: boolean
+  /** The caller's own uploads not yet attached to anything, at most 9 (422 names `file_ids[i]`). */
+  file_ids: number[]
 }
 
 export interface WhistleRouteDepartment {
@@ -227,8 +238,9 @@ export const whistlesApi = {
   create: (input: WhistleInput) => http.post<Whistle>(base, input),
   get: (id: number) => http.get<Whistle>(`${base}/${id}`),
   acknowledge: (id: number, note?: string) => http.post<Whistle>(`${base}/${id}/acknowledge`, note ? { note } : {}),
-  /** final=true: the result (反馈结果). */
-  feedback: (id: number, note: string, final: boolean) => http.post<Whistle>(`${base}/${id}/feedback`, { note, final }),
+  /** final=true: the result (反馈结果); `fileIds`: the photos uploaded for it. */
+  feedback: (id: number, note: string, final: boolean, fileIds: number[] = []) =>
+    http.post<Whistle>(`${base}/${id}/feedback`, { note, final, file_ids: fileIds } satisfies WhistleFeedbackInput),
   confirm: (id: number, note?: string) => http.post<Whistle>(`${base}/${id}/confirm`, note ? { note } : {}),
   sendBack: (id: number, note: string) => http.post<Whistle>(`${base}/${id}/send-back`, { note }),
   route: (id: number, departmentIds: number[]) => http.post<Whistle>(`${base}/${id}/route`, { department_ids: departmentIds }),

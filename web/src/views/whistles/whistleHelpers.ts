@@ -193,6 +193,12 @@ export function actionsOf(w: Pick<Whistle, 'can'>): WhistleAction[] {
 /** Whether the action's note must be written. */
 export const noteRequired = (a: WhistleAction): boolean => a === 'feedback' || a === 'result' || a === 'send_back'
 
+/** Whether the action may bring photos: a department's progress (反馈进展) or result (反馈结果). */
+export const takesPhotos = (a: WhistleAction): boolean => a === 'feedback' || a === 'result'
+
+/** The most photos one feedback may bring. */
+export const FEEDBACK_PHOTOS_MAX = 9
+
 // ---- Statistics ----
 
 export type StatKey = Exclude<keyof WhistleStatRow, 'department_id' | 'department_name' | 'acknowledged' | 'answered'>

@@ -97,6 +97,8 @@ export default {
     noteOptional: 'Note (optional)',
     noteRequired: 'Write a note',
     departmentsRequired: 'Choose the departments to add',
+    photos: 'Photos (optional, up to {max})',
+    tooManyPhotos: 'At most {max} photos',
     done: '{action}: done',
     hint: {
       acknowledge: 'Reporting in means your department has received the matter and handles it.',

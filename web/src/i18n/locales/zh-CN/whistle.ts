@@ -98,6 +98,8 @@ export default {
     noteOptional: '说明（选填）',
     noteRequired: '请填写说明',
     departmentsRequired: '请选择要增派的部门',
+    photos: '现场照片（选填，最多 {max} 张）',
+    tooManyPhotos: '最多附 {max} 张照片',
     done: '已{action}',
     hint: {
       acknowledge: '报到即表示本部门已收到并负责办理此事项。',

@@ -9,7 +9,7 @@ import { ApiError } from '@/api/http'
 import { useSessionStore } from '@/stores/session'
 import { useDictStore } from '@/stores/dict'
 import type { Me } from '@/api/auth'
-import { assignment, whistle } from './fixtures'
+import { assignment, event, whistle } from './fixtures'
 
 const api = vi.hoisted(() => ({
   whistles: { list: vi.fn(), create: vi.fn(), get: vi.fn(), acknowledge: vi.fn(), feedback: vi.fn(), confirm: vi.fn(), sendBack: vi.fn(), route: vi.fn(), toHazard: vi.fn() },
@@ -17,11 +17,16 @@ const api = vi.hoisted(() => ({
   routes: { get: vi.fn(), save: vi.fn() },
   stats: { get: vi.fn(), export: vi.fn() },
   saveDownload: vi.fn(),
+  upload: vi.fn(),
 }))
 
 vi.mock('@/api/http', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api/http')>()
   return { ...real, saveDownload: api.saveDownload }
+})
+vi.mock('@/api/files', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/api/files')>()
+  return { ...real, filesApi: { ...real.filesApi, upload: api.upload } }
 })
 vi.mock('@/api/whistles', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api/whistles')>()
@@ -152,6 +157,7 @@ beforeEach(() => {
   i18n.global.locale.value = 'zh-CN'
   for (const group of [api.whistles, api.routes, api.stats, api.reports]) for (const fn of Object.values(group)) fn.mockReset()
   api.saveDownload.mockReset()
+  api.upload.mockReset()
   api.whistles.list.mockResolvedValue({
     items: [
       whistle({ events: [] }),
@@ -307,8 +313,95 @@ describe('WhistleDetail', () => {
     await type('field-note', '已施划人行横道')
     api.whistles.feedback.mockResolvedValue(whistle({ state: 'answered', state_label: '待学校确认' }))
     await click('action-submit')
-    expect(api.whistles.feedback).toHaveBeenCalledWith(12, '已施划人行横道', true)
+    expect(api.whistles.feedback).toHaveBeenCalledWith(12, '已施划人行横道', true, [])
     expect(w.find('[data-test="whistle-state"]').text()).toBe('待学校确认')
+  })
+
+  it('sends a department’s progress with the photos uploaded in the dialog, their reason beside them', async () => {
+    api.whistles.get.mockResolvedValue(whistle({ state: 'in_progress', can: { acknowledge: true, feedback: true, confirm: false, send_back: false, route: false } }))
+    let n = 40
+    api.upload.mockImplementation(async (_f: Blob, name: string) => ({ id: ++n, name, content_type: 'image/jpeg', size: 1, sha256: '', url: `/api/v1/files/${n}` }))
+    const { w } = await mountPage(WhistleDetail, '/whistles/12', user(LIAISON_PERMS, TRAFFIC))
+    // 报到 brings no photos.
+    await w.find('[data-test="action-acknowledge"]').trigger('click')
+    await settle()
+    expect($('photo-input')).toBeNull()
+    ;(document.querySelector('[data-test="action-dialog"] .el-dialog__footer button') as HTMLElement).click()
+    await settle()
+
+    await w.find('[data-test="action-feedback"]').trigger('click')
+    await settle()
+    expect($('field-photos')?.querySelector('.el-form-item__label')?.textContent).toBe('现场照片（选填，最多 9 张）')
+    await type('field-note', '已协调路政，下周施划')
+    const input = $('photo-input') as HTMLInputElement
+    const chosen = [new File(['x'], '路口.jpg', { type: 'image/jpeg' }), new File(['y'], '车流.jpg', { type: 'image/jpeg' })]
+    Object.defineProperty(input, 'files', { value: chosen, configurable: true })
+    input.dispatchEvent(new Event('change'))
+    await settle()
+    expect(api.upload).toHaveBeenCalledTimes(2)
+    const thumbs = Array.from(document.querySelectorAll('[data-test="photo-thumb"] .photo-thumb'))
+    expect(thumbs.map((b) => b.getAttribute('aria-label'))).toEqual(['查看照片 路口.jpg', '查看照片 车流.jpg'])
+
+    api.whistles.feedback.mockRejectedValueOnce(
+      new ApiError(422, { code: 'invalid_argument', message: '请检查输入', details: [{ field: 'file_ids[1]', reason: '照片不存在或已被使用' }] }, null),
+    )
+    await click('action-submit')
+    expect(api.whistles.feedback).toHaveBeenCalledWith(12, '已协调路政，下周施划', false, [41, 42])
+    expect(errorOf('photo-input')).toBe('照片不存在或已被使用')
+    expect($('dialog-errors')).toBeNull()
+
+    api.whistles.feedback.mockResolvedValueOnce(whistle({ state: 'in_progress', state_label: '处理中', can: { acknowledge: false, feedback: true, confirm: false, send_back: false, route: false } }))
+    await click('action-submit')
+    expect(api.whistles.feedback).toHaveBeenCalledTimes(2)
+    expect(w.find('[data-test="whistle-state"]').text()).toBe('处理中')
+    // The next step starts without the photos already sent.
+    await w.find('[data-test="action-result"]').trigger('click')
+    await settle()
+    expect(document.querySelectorAll('[data-test="photo-thumb"]')).toHaveLength(0)
+  })
+
+  it('shows the photos a department attached on its step of the history, on a phone', async () => {
+    window.innerWidth = 375
+    api.whistles.get.mockResolvedValue(
+      whistle({
+        state: 'answered',
+        files: [{ id: 50, name: '校门口.jpg', content_type: 'image/jpeg', size: 3 }],
+        events: [
+          event(),
+          event({ id: 2, kind: 'routed', kind_label: '派送部门', department_id: 30, department_name: '示范区交警大队' }),
+          event({
+            id: 3,
+            kind: 'result',
+            kind_label: '反馈结果',
+            department_id: 30,
+            department_name: '示范区交警大队',
+            note: '已施划人行横道',
+            actor: 'dept2_liaison',
+            actor_name: '交警联络员',
+            files: [
+              { id: 51, name: '施划后.jpg', content_type: 'image/jpeg', size: 1 },
+              { id: 52, name: '施划后（北侧）.png', content_type: 'image/png', size: 1 },
+              { id: 53, name: '验收单.pdf', content_type: 'application/pdf', size: 2 },
+            ],
+          }),
+        ],
+      }),
+    )
+    const { w } = await mountPage(WhistleDetail, '/whistles/12', user(SCHOOL_PERMS))
+    const items = w.findAll('[data-test="timeline-item"]')
+    expect(items).toHaveLength(3)
+    expect(items[0].find('[data-test="event-files"]').exists()).toBe(false)
+    expect(items[1].find('[data-test="event-files"]').exists()).toBe(false)
+    const files = items[2].findAll('[data-test="event-file"]')
+    expect(files.map((f) => f.element.tagName)).toEqual(['BUTTON', 'BUTTON', 'A'])
+    expect(files[0].attributes('aria-label')).toBe('查看照片 施划后.jpg')
+    expect(files[0].find('img').attributes('src')).toBe('/api/v1/files/51')
+    expect(files[1].find('img').attributes('src')).toBe('/api/v1/files/52')
+    expect(files[2].attributes('href')).toBe('/api/v1/files/53')
+    expect(files[2].text()).toBe('验收单.pdf')
+    // The school's own photo stays with the facts, not on a step.
+    expect(w.findAll('[data-test="whistle-file"]')).toHaveLength(1)
+    expect(w.find('[data-test="timeline"]').findAll('[data-test="event-file"]')).toHaveLength(3)
   })
 
   it('offers the school 确认办结 and 退回重办 (a note required, the server’s reason beside it)', async () => {

@@ -1,4 +1,4 @@
-import type { Whistle, WhistleAssignment } from '@/api/whistles'
+import type { Whistle, WhistleAssignment, WhistleEvent } from '@/api/whistles'
 
 export function assignment(over: Partial<WhistleAssignment> = {}): WhistleAssignment {
   return {
@@ -16,6 +16,22 @@ export function assignment(over: Partial<WhistleAssignment> = {}): WhistleAssign
     ack_overdue: false,
     feedback_overdue: false,
     escalated: false,
+    ...over,
+  }
+}
+
+export function event(over: Partial<WhistleEvent> = {}): WhistleEvent {
+  return {
+    id: 1,
+    kind: 'raised',
+    kind_label: '吹哨',
+    department_id: null,
+    department_name: '',
+    note: '',
+    actor: 'school1_safety',
+    actor_name: '安全干部',
+    at: '2026-12-05T01:02:03Z',
+    files: [],
     ...over,
   }
 }
@@ -46,8 +62,8 @@ export function whistle(over: Partial<Whistle> = {}): Whistle {
     files: [],
     assignments: [assignment()],
     events: [
-      { id: 1, kind: 'raised', kind_label: '吹哨', department_id: null, department_name: '', note: '', actor: 'school1_safety', actor_name: '安全干部', at: '2026-12-05T01:02:03Z' },
-      { id: 2, kind: 'routed', kind_label: '派送部门', department_id: 30, department_name: '示范区交警大队', note: '', actor: 'system', actor_name: '系统', at: '2026-12-05T01:02:03Z' },
+      event(),
+      event({ id: 2, kind: 'routed', kind_label: '派送部门', department_id: 30, department_name: '示范区交警大队', actor: 'system', actor_name: '系统' }),
     ],
     can: { acknowledge: false, feedback: false, confirm: false, send_back: false, route: false },
     ...over,

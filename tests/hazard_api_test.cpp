@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -469,6 +470,170 @@ TEST_P(HazardApiTest, EachEscalationFiresOnceWithItsReason) {
                                    {"title", "配电房灭火器缺失"}});
   EXPECT_EQ(Rules(missed), std::vector<std::string>{"hazard.missed"});
   EXPECT_TRUE(missed.at("supervised").as_bool());
+}
+
+// The school's reply and the bureau's 办结 are steps of the hazard's timeline; 挂牌督办 (the
+// hazard's mark, the list's filter and the board's count) lasts until its last order is closed.
+TEST_P(HazardApiTest, SupervisionStepsReachTheTimelineAndTheLastClosingLiftsTheMark) {
+  // Order one: a bureau inspection finds what the school's self-inspection passed.
+  auto self = safety_.Call("POST", "/api/v1/self-inspections",
+                           json::serialize(json::object{{"school_id", school_},
+                                                        {"key_place_id", other_place_},
+                                                        {"domain", "fire"},
+                                                        {"passed", true}}));
+  ASSERT_EQ(self.status, 201) << self.body;
+  const auto id = Report(As("inspector"), {{"key_place_id", other_place_},
+                                           {"source", "bureau_inspection"},
+                                           {"title", "配电房灭火器缺失"}})
+                      .at("id")
+                      .as_int64();
+  // Order two: still not rectified a week after its deadline.
+  StepOk(safety_, id, "school1_safety",
+         {{"action", "assign"}, {"owner", "school1_teacher"}, {"deadline", "2026-11-06"}});
+  clock_.Set(Start() + std::chrono::days{14});
+  ASSERT_TRUE(app::RunHazardEscalations(*services_).ok());
+  auto office = As("safety_office");
+  auto leader = As("school1_leader");
+  const auto path = "/api/v1/hazards/" + std::to_string(id);
+  auto orders =
+      Json(office.Call("GET", "/api/v1/supervision-orders?hazard_id=" + std::to_string(id)));
+  ASSERT_EQ(orders.at("total").as_int64(), 2) << orders;
+  const auto supervised_on_board = [&] {
+    return Json(office.Call("GET", "/api/v1/boards/hazards")).at("supervised").as_int64();
+  };
+  const auto supervised_listed = [&] {
+    return Json(office.Call("GET", "/api/v1/hazards?supervised=true")).at("total").as_int64();
+  };
+  const auto actions = [&] {
+    std::vector<std::string> out;
+    const auto h = Json(office.Call("GET", path));
+    for (const auto& e : h.at("timeline").as_array()) {
+      out.emplace_back(e.at("action").as_string());
+    }
+    return out;
+  };
+  const auto count = [](const std::vector<std::string>& v, const std::string& a) {
+    return std::count(v.begin(), v.end(), a);
+  };
+  // The demo district's own hazards escalate too: count relative to now.
+  const auto board0 = supervised_on_board();
+  const auto listed0 = supervised_listed();
+  ASSERT_GE(board0, 1);
+
+  for (std::size_t i = 0; i < 2; ++i) {
+    const auto order = std::to_string(orders.at("items").at(i).at("id").as_int64());
+    const std::string reply = "第 " + std::to_string(i + 1) + " 份回复：已购置灭火器";
+    auto r = leader.Call("POST", "/api/v1/supervision-orders/" + order + "/reply",
+                         json::serialize(json::object{{"reply", reply}}));
+    ASSERT_EQ(r.status, 200) << r.body;
+    auto h = Json(office.Call("GET", path));
+    const auto& last = h.at("timeline").as_array().back();
+    EXPECT_EQ(last.at("action").as_string(), "supervision_reply");
+    EXPECT_EQ(last.at("note").as_string(), reply);
+    EXPECT_EQ(last.at("actor").as_string(), "school1_leader");
+    EXPECT_EQ(last.at("from_state").as_string(), last.at("to_state").as_string());
+    EXPECT_TRUE(h.at("supervised").as_bool()) << "a reply does not end the order";
+
+    auto c = office.Call("POST", "/api/v1/supervision-orders/" + order + "/close");
+    ASSERT_EQ(c.status, 200) << c.body;
+    h = Json(office.Call("GET", path));
+    EXPECT_EQ(h.at("timeline").as_array().back().at("action").as_string(), "supervision_close");
+    EXPECT_EQ(h.at("timeline").as_array().back().at("actor").as_string(), "safety_office");
+    // The first closing leaves the second order open: still supervised.
+    EXPECT_EQ(h.at("supervised").as_bool(), i == 0) << "after closing order " << i + 1;
+    EXPECT_EQ(supervised_on_board(), board0 - (i == 0 ? 0 : 1));
+    EXPECT_EQ(supervised_listed(), listed0 - (i == 0 ? 0 : 1));
+  }
+  const auto all = actions();
+  EXPECT_EQ(count(all, "supervision_reply"), 2);
+  EXPECT_EQ(count(all, "supervision_close"), 2);
+  // Closing did not re-raise the escalations that were already fired.
+  ASSERT_TRUE(app::RunHazardEscalations(*services_).ok());
+  EXPECT_FALSE(Json(office.Call("GET", path)).at("supervised").as_bool());
+}
+
+// 我的待办: each role sees the work that waits for it in its scope, the most urgent first.
+TEST_P(HazardApiTest, MyTasksListWhatWaitsForEachRole) {
+  const auto groups = [&](const WebSession& s) {
+    std::map<std::string, json::object> out;
+    auto r = s.Call("GET", "/api/v1/me/tasks");
+    EXPECT_EQ(r.status, 200) << r.body;
+    const auto body = Json(r);
+    for (const auto& g : body.at("groups").as_array()) {
+      out[std::string(g.at("kind").as_string())] = g.as_object();
+    }
+    return out;
+  };
+  const auto first_ids = [](const json::object& g) {
+    std::vector<std::int64_t> out;
+    for (const auto& i : g.at("items").as_array()) out.push_back(i.at("subject_id").as_int64());
+    return out;
+  };
+  // The demo district's school 1 starts with hazards of its own: count what is added here.
+  auto before = groups(safety_);
+  ASSERT_TRUE(before.count("hazard.assign")) << "the safety officer assigns";
+  const auto assign0 = before["hazard.assign"].at("count").as_int64();
+  const auto verify0 = before["hazard.verify"].at("count").as_int64();
+
+  const auto a = Report(safety_, {{"title", "待办一"}}).at("id").as_int64();
+  const auto b = Report(safety_, {{"title", "待办二"}}).at("id").as_int64();
+  auto now = groups(safety_);
+  EXPECT_EQ(now["hazard.assign"].at("count").as_int64(), assign0 + 2);
+  EXPECT_EQ(now["hazard.assign"].at("label").as_string(), "待交办隐患");
+  EXPECT_LE(now["hazard.assign"].at("items").as_array().size(), 5u);
+
+  // To rectify, for the teacher: the one due first leads, and a day past its deadline it is
+  // overdue in the item and in the group's count.
+  StepOk(safety_, a, "school1_safety",
+         {{"action", "assign"}, {"owner", "school1_teacher"}, {"deadline", "2026-11-09"}});
+  StepOk(safety_, b, "school1_safety",
+         {{"action", "assign"}, {"owner", "school1_teacher"}, {"deadline", "2026-11-05"}});
+  auto teacher = As("school1_teacher");
+  auto t = groups(teacher);
+  EXPECT_FALSE(t.count("hazard.assign")) << "a teacher does not assign";
+  ASSERT_TRUE(t.count("hazard.rectify"));
+  const auto rectify = t["hazard.rectify"];
+  const auto ids = first_ids(rectify);
+  const auto pos_a = std::find(ids.begin(), ids.end(), a) - ids.begin();
+  const auto pos_b = std::find(ids.begin(), ids.end(), b) - ids.begin();
+  if (pos_a < static_cast<long>(ids.size())) {
+    EXPECT_LT(pos_b, pos_a) << "the earlier deadline first";
+  }
+  const auto overdue0 = rectify.at("overdue").as_int64();
+
+  clock_.Set(Start() + std::chrono::days{4});  // 2026-11-06 in China: b is a day late
+  teacher = As("school1_teacher");
+  t = groups(teacher);
+  EXPECT_EQ(t["hazard.rectify"].at("overdue").as_int64(), overdue0 + 1);
+  bool b_overdue = false, a_overdue = true;
+  for (const auto& i : t["hazard.rectify"].at("items").as_array()) {
+    if (i.at("subject_id").as_int64() == b) b_overdue = i.at("overdue").as_bool();
+    if (i.at("subject_id").as_int64() == a) a_overdue = i.at("overdue").as_bool();
+    EXPECT_EQ(i.at("subject_type").as_string(), "hazard");
+  }
+  EXPECT_TRUE(b_overdue);
+  EXPECT_FALSE(a_overdue);
+
+  // To verify: the submitted one moves from the teacher's list to the safety officer's.
+  StepOk(teacher, b, "school1_teacher", {{"action", "start_rectifying"}});
+  StepOk(teacher, b, "school1_teacher",
+         {{"action", "submit"}, {"file_ids", json::array{Upload(teacher)}}});
+  safety_ = As("school1_safety");
+  EXPECT_EQ(groups(safety_)["hazard.verify"].at("count").as_int64(), verify0 + 1);
+
+  // Supervision orders: the school's leader answers, the bureau closes; the auditor has no work
+  // here and a department liaison only its whistles.
+  auto leader = As("school1_leader");
+  EXPECT_TRUE(groups(leader).count("supervision.reply"));
+  EXPECT_FALSE(groups(leader).count("supervision.close"));
+  auto office = As("safety_office");
+  auto o = groups(office);
+  EXPECT_TRUE(o.count("supervision.close"));
+  EXPECT_TRUE(o.count("supervision.late"));
+  EXPECT_TRUE(groups(As("auditor")).empty());
+  auto liaison = groups(As("dept1_liaison"));
+  EXPECT_TRUE(liaison.count("whistle.todo"));
+  EXPECT_FALSE(liaison.count("hazard.assign"));
 }
 
 TEST_P(HazardApiTest, ScopeFilesAndBoard) {

@@ -16,6 +16,17 @@ const std::vector<FileSubject>& FileSubjects() {
   return kSubjects;
 }
 
+const std::vector<SupervisionSubject>& SupervisionSubjects() {
+  static const std::vector<SupervisionSubject> kSubjects = {HazardSupervisionSubject()};
+  return kSubjects;
+}
+
+const std::vector<TaskSource>& TaskSources() {
+  static const std::vector<TaskSource> kSources = {HazardTaskSource(), SupervisionTaskSource(),
+                                                   WhistleTaskSource()};
+  return kSources;
+}
+
 const std::vector<RuleModule>& RuleModules() {
   static const std::vector<RuleModule> kModules = {HazardRuleModule(), DrillRuleModule(),
                                                    PatrolRuleModule(), SecurityRuleModule(),

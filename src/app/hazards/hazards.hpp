@@ -89,6 +89,9 @@ Status CloseHazardByRule(Services& s, domain::Tx& tx, std::int64_t hazard_id,
 
 // Files attached to a hazard are readable by whoever may read the hazard (app/modules.cpp).
 FileSubject HazardFileSubject();
+// 我的待办 of the ledger, and what a supervision order's reply or closing puts on the hazard.
+TaskSource HazardTaskSource();
+SupervisionSubject HazardSupervisionSubject();
 // The ledger's rules in the engine's catalog, with the district's values (app/modules.cpp).
 RuleModule HazardRuleModule();
 

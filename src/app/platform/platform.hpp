@@ -75,6 +75,48 @@ Result<domain::SupervisionOrder> ReplySupervisionOrder(Services& s, const Reques
                                                        std::int64_t id, const std::string& reply);
 Result<domain::SupervisionOrder> CloseSupervisionOrder(Services& s, const RequestContext& ctx,
                                                        std::int64_t id);
+// What a module does inside the write that answers or closes an order on its record: the hazard
+// ledger puts the step on the hazard's timeline and lifts 挂牌督办 with its last open order.
+struct SupervisionSubject {
+  std::string type;  // the order's subject_type, e.g. "hazard"
+  std::function<Status(Services&, domain::Tx&, const RequestContext&,
+                       const domain::SupervisionOrder&)>
+      changed;
+};
+// The open and answered orders on one record (the ones not yet closed).
+Result<std::int64_t> UnclosedOrders(domain::Tx& tx, const std::string& subject_type,
+                                    std::int64_t subject_id);
+
+// ---- My tasks (我的待办) -----------------------------------------------------------------------
+// What waits for the caller, one group per kind of work, from the records in the caller's scope.
+// Each module contributes its groups (TaskSources in app/modules.hpp).
+struct TaskItem {
+  std::string subject_type;  // the record to open: "hazard", "whistle"
+  std::int64_t subject_id = 0;
+  std::optional<std::int64_t> order_id;  // a supervision order's items: the order
+  std::string title;
+  std::string school_name;
+  std::string due;  // YYYY-MM-DD, or empty
+  bool overdue = false;
+};
+struct TaskGroup {
+  std::string kind;  // hazard.assign, supervision.reply, whistle.todo, …
+  std::string label;
+  std::int64_t count = 0;
+  std::int64_t overdue = 0;
+  std::vector<TaskItem> items;  // at most kTaskItems, most urgent first
+};
+inline constexpr int kTaskItems = 5;
+// A group's overdue records are counted over at most this many of its records.
+inline constexpr int kTaskScan = 200;
+// A module's groups for the caller (none for a permission the caller lacks).
+struct TaskSource {
+  std::string module;
+  std::function<Result<std::vector<TaskGroup>>(Services&, const RequestContext&)> groups;
+};
+Result<std::vector<TaskGroup>> ListMyTasks(Services& s, const RequestContext& ctx);
+// The platform's own groups: supervision orders to answer, to close and answered late.
+TaskSource SupervisionTaskSource();
 
 // Personal-information fields (docs/security.md, GM profile): brings every protected column to
 // the configured state (sealed with the newest field key, or plain) in one write, audited as

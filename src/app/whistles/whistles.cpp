@@ -953,4 +953,33 @@ RuleModule WhistleRuleModule() {
       "other"};
 }
 
+TaskSource WhistleTaskSource() {
+  return {"whistle", [](Services& s, const RequestContext& ctx) -> Result<std::vector<TaskGroup>> {
+            if (!ctx.Can(perm::kWhistleRead)) return std::vector<TaskGroup>{};
+            // The label says whose move it is, as the list's todo decides it.
+            const char* label = "待部门报到的吹哨事项";
+            if (ctx.Can(perm::kWhistleRespond) && ctx.principal &&
+                ctx.principal->unit_kind == "department") {
+              label = "待报到、待反馈的吹哨事项";
+            } else if (ctx.Can(perm::kWhistleRaise)) {
+              label = "待学校确认的吹哨事项";
+            }
+            WhistleQuery query;
+            query.todo = true;
+            XA_ASSIGN_OR_RETURN(auto found, ListWhistles(s, ctx, query, {1, kTaskScan, ""}));
+            TaskGroup g{"whistle.todo", label, found.total, 0, {}};
+            // Overdue ones first, each part in the list's order.
+            std::stable_partition(found.items.begin(), found.items.end(),
+                                  [](const WhistleView& v) { return v.overdue; });
+            for (const auto& v : found.items) {
+              if (v.overdue) ++g.overdue;
+              if (static_cast<int>(g.items.size()) < kTaskItems) {
+                g.items.push_back({"whistle", v.whistle.id, std::nullopt, v.whistle.draft.title,
+                                   v.whistle.school_name, "", v.overdue});
+              }
+            }
+            return std::vector<TaskGroup>{std::move(g)};
+          }};
+}
+
 }  // namespace xiaoan::app

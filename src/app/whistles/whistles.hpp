@@ -138,6 +138,8 @@ Result<WhistleReportBoard> GetWhistleReportBoard(Services& s, const RequestConte
 Result<int> RunWhistleEscalations(Services& s);
 
 RuleModule WhistleRuleModule();
+// 我的待办: the caller's whistle to-do (as the list's todo=true).
+TaskSource WhistleTaskSource();
 FileSubject WhistleFileSubject();
 // A feedback's photos are readable by whoever may read its whistle.
 FileSubject WhistleEventFileSubject();

@@ -88,6 +88,35 @@ void AddPlatformRoutes(Router& r, app::Services& s, const ApiOptions& options) {
         return JsonResponse(200, json::serialize(ToJson(o)));
       },
       0, Runs::kInWriteBatch);
+  // Every signed-in user: the groups follow the caller's permissions (app::ListMyTasks).
+  r.Add("GET", "/api/v1/me/tasks", Access::LoggedIn(),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          XA_TRY(q.Finish());
+          const auto ctx = ContextOf(req);
+          XA_ASSIGN_OR_RETURN(auto groups, app::ListMyTasks(s, ctx));
+          json::array out;
+          for (const auto& g : groups) {
+            json::array items;
+            for (const auto& i : g.items) {
+              json::object item{{"subject_type", i.subject_type},
+                                {"subject_id", i.subject_id},
+                                {"title", i.title},
+                                {"school_name", i.school_name},
+                                {"due", i.due},
+                                {"overdue", i.overdue}};
+              if (i.order_id) item["order_id"] = *i.order_id;
+              items.push_back(std::move(item));
+            }
+            out.push_back(json::object{{"kind", g.kind},
+                                       {"label", g.label},
+                                       {"count", g.count},
+                                       {"overdue", g.overdue},
+                                       {"items", std::move(items)}});
+          }
+          return JsonResponse(200, json::serialize(json::object{{"generated_at", s.Now()},
+                                                                {"groups", std::move(out)}}));
+        });
   r.Add("GET", "/api/v1/notifications", Access::LoggedIn(),
         [&s](HttpRequest& req) -> Result<HttpResponse> {
           QueryReader q(req);

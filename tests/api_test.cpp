@@ -437,6 +437,40 @@ TEST_P(ApiTest, StaticFilesWithSpaFallbackAndEtag) {
   EXPECT_EQ(cached.status, 304);
   EXPECT_EQ(Call("GET", "/assets/missing.js").status, 404);
   EXPECT_EQ(Call("GET", "/../../etc/passwd").status, 404);
+
+  // The build's precompressed copies go to a client that takes them, Brotli first; the ETag
+  // names the coding and caches are told the answer varies.
+  {
+    std::ofstream(web_.path() + "/assets/app.123.js.br") << "BROTLI";
+    std::ofstream(web_.path() + "/assets/app.123.js.gz") << "GZIP";
+  }
+  const auto get = [&](const std::string& accept) {
+    return Call("GET", "/assets/app.123.js", {}, {{"Accept-Encoding", accept}});
+  };
+  auto br = get("gzip, deflate, br");
+  EXPECT_EQ(br.body, "BROTLI");
+  EXPECT_EQ(br.headers["content-encoding"], "br");
+  EXPECT_EQ(br.headers["vary"], "Accept-Encoding");
+  EXPECT_EQ(br.headers["content-type"], "text/javascript; charset=utf-8");
+  EXPECT_NE(br.headers["etag"].find("-br\""), std::string::npos) << br.headers["etag"];
+  auto gz = get("br;q=0, gzip");
+  EXPECT_EQ(gz.body, "GZIP");
+  EXPECT_EQ(gz.headers["content-encoding"], "gzip");
+  EXPECT_NE(gz.headers["etag"], br.headers["etag"]);
+  EXPECT_EQ(get("GZIP;q=0.5").body, "GZIP");
+  for (const auto& none : {std::string("identity"), std::string("*"), std::string("gzip;q=0")}) {
+    auto plain = get(none);
+    EXPECT_EQ(plain.body, "console.log(1)") << none;
+    EXPECT_EQ(plain.headers.count("content-encoding"), 0u) << none;
+  }
+  EXPECT_EQ(Call("GET", "/assets/app.123.js", {},
+                 {{"Accept-Encoding", "br"}, {"If-None-Match", br.headers["etag"]}})
+                .status,
+            304);
+  EXPECT_EQ(Call("GET", "/assets/app.123.js", {},
+                 {{"Accept-Encoding", "gzip"}, {"If-None-Match", br.headers["etag"]}})
+                .status,
+            200);
 }
 
 TEST_P(ApiTest, EveryWriteIsAudited) {
@@ -493,9 +527,41 @@ TEST_P(ApiTest, LoginSetsAHardenedCookieAndFailuresSayLittle) {
   EXPECT_EQ(testing::HttpClient(port_).Request("GET", "/api/v1/schools").status, 401);
 }
 
+// The console's opening question is answered 200 with or without a session, so a browser on the
+// login page logs no error; with one it describes the caller as /auth/me does.
+TEST_P(ApiTest, TheSessionQuestionIsAnsweredWithoutAnError) {
+  auto none = testing::HttpClient(port_).Request("GET", "/api/v1/auth/session");
+  ASSERT_EQ(none.status, 200) << none.body;
+  EXPECT_EQ(json::serialize(Json(none)), R"({"authenticated":false})");
+  auto s = As("school1_teacher");
+  auto live = s.Call("GET", "/api/v1/auth/session");
+  ASSERT_EQ(live.status, 200) << live.body;
+  auto me = Json(s.Call("GET", "/api/v1/auth/me"));
+  auto body = Json(live);
+  EXPECT_TRUE(body.at("authenticated").as_bool());
+  EXPECT_EQ(body.at("user").at("username"), me.at("user").at("username"));
+  EXPECT_EQ(body.at("csrf_token"), me.at("csrf_token"));
+  EXPECT_EQ(body.at("permissions"), me.at("permissions"));
+  ASSERT_EQ(s.Call("POST", "/api/v1/auth/logout").status / 100, 2);
+  auto ended = s.Call("GET", "/api/v1/auth/session");
+  ASSERT_EQ(ended.status, 200) << ended.body;
+  EXPECT_FALSE(Json(ended).at("authenticated").as_bool());
+  EXPECT_EQ(s.Call("GET", "/api/v1/auth/me").status, 401);
+}
+
 TEST_P(ApiTest, FiveFailuresLockTheAccountUntilUnlocked) {
   HttpReply r;
-  for (int i = 0; i < 5; ++i) testing::LoginAs(port_, "inspector", "Wrong#Passw0rd", &r);
+  for (int i = 0; i < 5; ++i) {
+    testing::LoginAs(port_, "inspector", "Wrong#Passw0rd", &r);
+    const std::string message(Json(r).at("error").at("message").as_string());
+    // Each failure before the lock says how many tries are left; the lock says only that.
+    const auto left = "还可尝试 " + std::to_string(4 - i) + " 次";
+    if (i < 4) {
+      EXPECT_NE(message.find(left), std::string::npos) << i << ": " << message;
+    } else {
+      EXPECT_EQ(message.find("还可尝试"), std::string::npos) << message;
+    }
+  }
   EXPECT_EQ(r.status, 401);
   EXPECT_EQ(FirstField(r), "locked");
   // Even the right password is refused while locked.

@@ -1,6 +1,9 @@
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -51,6 +54,32 @@ constexpr const char* kNoConsolePage = R"(<!doctype html>
 </body></html>
 )";
 
+// Whether the client takes a content coding ("br", "gzip"): named in Accept-Encoding without
+// q=0 (a "*" does not count: only what is named is sent).
+bool Accepts(const std::string& accept_encoding, const std::string& coding) {
+  std::size_t at = 0;
+  while (at <= accept_encoding.size()) {
+    const auto end = std::min(accept_encoding.find(',', at), accept_encoding.size());
+    std::string item = accept_encoding.substr(at, end - at);
+    at = end + 1;
+    std::string name = item.substr(0, item.find(';'));
+    name.erase(0, name.find_first_not_of(" \t"));
+    name.erase(name.find_last_not_of(" \t") + 1);
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (name != coding) continue;
+    const auto q = item.find("q=");
+    if (q == std::string::npos) return true;
+    return std::strtod(item.c_str() + q + 2, nullptr) > 0;
+  }
+  return false;
+}
+
+// Text the build stored beside itself compressed (app.js.br, app.js.gz): sent as it is.
+bool Compressible(const std::string& content_type) {
+  return content_type.rfind("text/", 0) == 0 || content_type.rfind("application/json", 0) == 0 ||
+         content_type == "image/svg+xml";
+}
+
 bool SafePath(const std::string& path) {
   if (path.empty() || path[0] != '/') return false;
   if (path.find("..") != std::string::npos || path.find('\\') != std::string::npos ||
@@ -94,11 +123,31 @@ HttpResponse ServeStatic(const std::string& web_root, const HttpRequest& req) {
     res.body = "not found";
     return res;
   }
-  char etag[64];
+  res.content_type = ContentTypeOf(rel);
+  // The build's precompressed copy when the client takes it (Brotli first, then gzip); the ETag
+  // names the coding, so a cache never answers one coding's validator with the other's body.
+  const char* coding = nullptr;
+  if (Compressible(res.content_type)) {
+    const std::string accepted = req.Header("accept-encoding");
+    for (const auto& [name, ext] : {std::pair{"br", ".br"}, std::pair{"gzip", ".gz"}}) {
+      struct stat cst {};
+      if (Accepts(accepted, name) && ::stat((file + ext).c_str(), &cst) == 0 &&
+          S_ISREG(cst.st_mode) && cst.st_mtim.tv_sec >= st.st_mtim.tv_sec) {
+        coding = name;
+        file += ext;
+        st = cst;
+        break;
+      }
+    }
+    res.headers.emplace_back("Vary", "Accept-Encoding");
+  }
+  char etag[80];
   std::snprintf(
-      etag, sizeof etag, "\"%llx-%llx\"", static_cast<unsigned long long>(st.st_size),
-      static_cast<unsigned long long>(st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec));
+      etag, sizeof etag, "\"%llx-%llx%s%s\"", static_cast<unsigned long long>(st.st_size),
+      static_cast<unsigned long long>(st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec),
+      coding ? "-" : "", coding ? coding : "");
   res.headers.emplace_back("ETag", etag);
+  if (coding) res.headers.emplace_back("Content-Encoding", coding);
   // Hashed build assets never change; index.html must be revalidated to pick up new builds.
   res.headers.emplace_back("Cache-Control",
                            asset ? "public, max-age=31536000, immutable" : "no-cache");
@@ -111,7 +160,6 @@ HttpResponse ServeStatic(const std::string& web_root, const HttpRequest& req) {
   std::ostringstream ss;
   ss << in.rdbuf();
   res.body = ss.str();
-  res.content_type = ContentTypeOf(rel);
   return res;
 }
 

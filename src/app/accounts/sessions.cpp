@@ -295,6 +295,12 @@ Result<LoginResult> Login(Services& s, LoginThrottle& throttle, const std::strin
       });
       return PairLockedAnswer(*pair.locked_until, now);
     }
+    // A wrong name or password says how many tries this address has before the pause, the same
+    // for a name that is no account (the count is the pair's, kept for both).
+    if (answer.details.size() == 1 && answer.details[0].field == "credentials") {
+      const int left = policy.lockout_threshold - pair.failures;
+      if (left > 0) answer.message += "，本地址还可尝试 " + std::to_string(left) + " 次";
+    }
     return answer;
   };
   if (!user) {

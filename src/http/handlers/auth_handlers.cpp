@@ -46,6 +46,26 @@ void AddAuthRoutes(Router& r, app::Services& s, const ApiOptions& options,
           res.headers.emplace_back("Set-Cookie", SessionCookie("", secure, true));
           return res;
         });
+  // The console's first question on opening, answered 200 either way (a browser reports every
+  // 401 it receives as an error): the caller as /auth/me describes them with authenticated=true,
+  // or only authenticated=false. Session cookies only; a token or a dead session is not an error.
+  r.Add("GET", "/api/v1/auth/session", Access::Public(),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          XA_TRY(q.Finish());
+          if (const auto token = CookieValue(req, kSessionCookie); !token.empty()) {
+            auto principal = app::Authenticate(s, token);
+            if (principal.ok()) {
+              auto body = PrincipalJson(*principal);
+              body.as_object()["authenticated"] = true;
+              return JsonResponse(200, json::serialize(body));
+            }
+            if (principal.error().code != ErrorCode::kUnauthenticated) {
+              return std::move(principal).error();
+            }
+          }
+          return JsonResponse(200, R"({"authenticated":false})");
+        });
   r.Add("GET", "/api/v1/auth/me", Access::LoggedIn(true),
         [](HttpRequest& req) -> Result<HttpResponse> {
           return JsonResponse(200, json::serialize(PrincipalJson(*req.principal)));

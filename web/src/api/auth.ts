@@ -52,6 +52,11 @@ export const authApi = {
     request<Me>('POST', '/api/v1/auth/login', { body: input, allowUnauthenticated: true }),
   logout: () => http.post<void>('/api/v1/auth/logout'),
   me: () => request<Me>('GET', '/api/v1/auth/me', { allowUnauthenticated: true }),
+  /** Whether the cookie holds a session: always 200, so the login page logs no error. */
+  session: () =>
+    request<(Me & { authenticated: true }) | { authenticated: false }>('GET', '/api/v1/auth/session', {
+      allowUnauthenticated: true,
+    }),
   changePassword: (old_password: string, new_password: string) =>
     request<void>('POST', '/api/v1/auth/password', {
       body: { old_password, new_password },

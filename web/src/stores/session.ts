@@ -30,7 +30,9 @@ export const useSessionStore = defineStore('session', () => {
   async function restore(): Promise<void> {
     if (checked.value) return
     try {
-      set(await authApi.me())
+      // Answered 200 with or without a session: no 401 in the console on the login page.
+      const answer = await authApi.session()
+      set(answer.authenticated ? answer : null)
     } catch (e) {
       if (!(e instanceof ApiError) || e.status !== 401) throw e
       set(null)

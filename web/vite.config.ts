@@ -1,13 +1,50 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath, URL } from 'node:url'
-import { defineConfig } from 'vite'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
+
+/**
+ * Stores each text file of the build beside itself compressed (app.js.br, app.js.gz), once, at the
+ * highest levels: `xiaoan serve` sends the copy the browser accepts (Brotli, else gzip) with
+ * Content-Encoding, so no request pays for compression and the first load stays small.
+ */
+function precompress(dir: string): Plugin {
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((name) => {
+      const path = join(d, name)
+      return statSync(path).isDirectory() ? walk(path) : [path]
+    })
+  return {
+    name: 'xiaoan-precompress',
+    apply: 'build',
+    closeBundle() {
+      for (const path of walk(dir)) {
+        if (!/\.(js|css|html|svg|json)$/.test(path)) continue
+        const bytes = readFileSync(path)
+        if (bytes.length < 1024) continue
+        writeFileSync(path + '.gz', gzipSync(bytes, { level: 9 }))
+        writeFileSync(
+          path + '.br',
+          brotliCompressSync(bytes, {
+            params: {
+              [constants.BROTLI_PARAM_QUALITY]: 11,
+              [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+            },
+          }),
+        )
+      }
+    },
+  }
+}
 
 // `npm run dev` proxies the API to a running `xiaoan serve` (XIAOAN_URL, default port 8080).
 const target = process.env.XIAOAN_URL ?? 'http://127.0.0.1:8080'
 
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), precompress(fileURLToPath(new URL('./dist', import.meta.url)))],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: { proxy: { '/api': { target, changeOrigin: false } } },
   build: {

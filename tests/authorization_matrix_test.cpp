@@ -372,6 +372,7 @@ const std::vector<Row> kMatrix = {
   {"POST",   "/api/v1/plans/{year}/import",    "2026", "junk", "fffoffffff"},
   {"DELETE", "/api/v1/plans/{year}",           "2026", "", "fffnffffff"},
   {"GET",    "/api/v1/me/tasks",               "", "",   "oooooooooo"},
+  {"GET",    "/api/v1/staff",                  "", "",   "oooooooooo"},
   {"GET",    "/api/v1/notifications",          "", "",   "oooooooooo"},
   {"POST",   "/api/v1/notifications/{id}/read", "999999", "", "oooooooooo"},
   {"POST",   "/api/v1/notifications/read-all", "", "",   "oooooooooo"},

@@ -357,8 +357,12 @@ TEST(JsonWriter, AHazardPageAsTextIsTheSameAsItsDocument) {
   d.actions = {"close", "reopen"};
   d.default_deadline_days = 30;
   d.days_overdue = 2;
+  d.names = {{"school1_leader", "李校长"}};  // the finder has no display name
 
   auto expected = http::ToJson(d.hazard).as_object();
+  expected["found_by_name"] = "";
+  expected["owner_name"] = "";
+  expected["rectifier_name"] = "";
   json::array timeline;
   for (const auto& e : d.events) {
     json::array ids;
@@ -374,6 +378,7 @@ TEST(JsonWriter, AHazardPageAsTextIsTheSameAsItsDocument) {
     timeline.push_back(json::object{{"id", e.id},
                                     {"at", e.at},
                                     {"actor", e.actor},
+                                    {"actor_name", e.actor == "school1_leader" ? "李校长" : ""},
                                     {"action", e.action},
                                     {"from_state", e.from_state},
                                     {"to_state", e.to_state},

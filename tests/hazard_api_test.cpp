@@ -636,6 +636,64 @@ TEST_P(HazardApiTest, MyTasksListWhatWaitsForEachRole) {
   EXPECT_FALSE(liaison.count("hazard.assign"));
 }
 
+// People are chosen and shown by name: the staff of a unit in the caller's scope with their roles,
+// and the display names of the finder and of each step's actor on a hazard.
+TEST_P(HazardApiTest, PeopleAreChosenAndShownByName) {
+  const auto staff = [](const WebSession& s, const std::string& query) {
+    return s.Call("GET", "/api/v1/staff" + query);
+  };
+  auto own = staff(safety_, "");
+  ASSERT_EQ(own.status, 200) << own.body;
+  const auto body = Json(own);
+  std::map<std::string, json::object> by_name;
+  for (const auto& m : body.at("items").as_array()) {
+    EXPECT_EQ(m.at("unit_id").as_int64(), school_) << m;
+    by_name[std::string(m.at("username").as_string())] = m.as_object();
+  }
+  ASSERT_TRUE(by_name.count("school1_teacher")) << body;
+  const auto& teacher = by_name["school1_teacher"];
+  EXPECT_FALSE(teacher.at("display_name").as_string().empty());
+  ASSERT_FALSE(teacher.at("roles").as_array().empty());
+  EXPECT_FALSE(teacher.at("roles").at(0).at("name").as_string().empty());
+  EXPECT_FALSE(by_name.count("safety_office")) << "the bureau's staff are not the school's";
+  EXPECT_EQ(body.at("total").as_int64(), static_cast<std::int64_t>(by_name.size()));
+
+  // q narrows by username or name.
+  auto one = Json(staff(safety_, "?q=school1_teacher"));
+  ASSERT_EQ(one.at("total").as_int64(), 1) << one;
+  EXPECT_EQ(one.at("items").at(0).at("username").as_string(), "school1_teacher");
+
+  // The bureau chooses among a school's staff; a school cannot look into another school.
+  auto office = As("safety_office");
+  auto from_bureau = staff(office, "?unit_id=" + std::to_string(school_));
+  ASSERT_EQ(from_bureau.status, 200) << from_bureau.body;
+  EXPECT_EQ(Json(from_bureau).at("total").as_int64(), body.at("total").as_int64());
+  std::int64_t other = 0;
+  const auto schools = Json(office.Call("GET", "/api/v1/schools?page_size=5"));
+  for (const auto& x : schools.at("items").as_array()) {
+    if (x.at("id").as_int64() != school_) other = x.at("id").as_int64();
+  }
+  ASSERT_NE(other, 0);
+  EXPECT_EQ(staff(safety_, "?unit_id=" + std::to_string(other)).status, 404);
+  EXPECT_EQ(staff(safety_, "?unit_id=abc").status, 422);
+  EXPECT_EQ(staff(safety_, "?unit_id=999999").status, 404);
+
+  // The hazard names its finder and each step's actor.
+  const auto me = Json(safety_.Call("GET", "/api/v1/auth/me"));
+  const std::string my_name(me.at("user").at("display_name").as_string());
+  ASSERT_FALSE(my_name.empty());
+  const auto id = Report(safety_).at("id").as_int64();
+  StepOk(safety_, id, "school1_safety",
+         {{"action", "assign"}, {"owner", "school1_teacher"}, {"deadline", "2026-11-09"}});
+  const auto h = Json(safety_.Call("GET", "/api/v1/hazards/" + std::to_string(id)));
+  EXPECT_EQ(h.at("found_by_name").as_string(), my_name);
+  EXPECT_EQ(h.at("owner_name").as_string(), teacher.at("display_name").as_string());
+  EXPECT_EQ(h.at("rectifier_name").as_string(), "");
+  for (const auto& e : h.at("timeline").as_array()) {
+    EXPECT_EQ(e.at("actor_name").as_string(), my_name) << e;
+  }
+}
+
 TEST_P(HazardApiTest, ScopeFilesAndBoard) {
   auto h = Report(safety_, {{"file_ids", json::array{Upload(safety_)}}});
   const auto id = h.at("id").as_int64();

@@ -97,6 +97,9 @@ Result<HazardDetail> Detail(Services& s, const RequestContext& ctx, domain::Tx& 
   XA_ASSIGN_OR_RETURN(auto rules, LoadRules(tx));
   d.default_deadline_days = hz::DefaultDeadlineDays(rules.deadlines, h.level == "major", h.domain);
   d.days_overdue = h.state == hz::State::kClosed ? 0 : hz::DaysOverdue(h.deadline, s.clock.Now());
+  std::vector<std::string> people = {h.found_by, h.owner, h.rectifier};
+  for (const auto& e : d.events) people.push_back(e.actor);
+  XA_ASSIGN_OR_RETURN(d.names, DisplayNames(tx, people));
   return d;
 }
 

@@ -2,6 +2,7 @@
 // Hazard ledger use cases (隐患台账): report, read, edit, the signed close-out workflow,
 // self-inspection results and escalation (督办). Files, notifications and supervision orders are
 // the platform's (app/platform), used here.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,6 +66,9 @@ struct HazardDetail {
   std::vector<std::string> actions;  // what the caller may do now
   int default_deadline_days = 0;
   int days_overdue = 0;
+  // The display names of the people the record names (finder, owner, rectifier, each step's
+  // actor), by username.
+  std::map<std::string, std::string> names;
 };
 
 Result<HazardDetail> ReportHazard(Services& s, const RequestContext& ctx, HazardInput in);

@@ -3,6 +3,7 @@
 // module uses these instead of keeping its own (docs/modules.md).
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -86,6 +87,30 @@ struct SupervisionSubject {
 // The open and answered orders on one record (the ones not yet closed).
 Result<std::int64_t> UnclosedOrders(domain::Tx& tx, const std::string& subject_type,
                                     std::int64_t subject_id);
+
+// ---- People ------------------------------------------------------------------------------------
+// The active staff of a unit in the caller's scope (the caller's own unit by default), to choose
+// a person by name and role; `q` matches a name or username. At most kStaffLimit.
+struct StaffMember {
+  std::int64_t user_id = 0;
+  std::string username;
+  std::string display_name;
+  domain::UnitId unit_id = 0;
+  std::string unit_name;
+  struct RoleName {
+    std::string code;
+    std::string name;
+  };
+  std::vector<RoleName> roles;
+};
+inline constexpr int kStaffLimit = 500;
+Result<std::vector<StaffMember>> ListStaff(Services& s, const RequestContext& ctx,
+                                           std::optional<domain::UnitId> unit_id,
+                                           const std::string& q);
+// Usernames a record keeps → their display names (accounts that exist and have one; "system"
+// and command-line actors are left out).
+Result<std::map<std::string, std::string>> DisplayNames(domain::Tx& tx,
+                                                        const std::vector<std::string>& usernames);
 
 // ---- My tasks (我的待办) -----------------------------------------------------------------------
 // What waits for the caller, one group per kind of work, from the records in the caller's scope.

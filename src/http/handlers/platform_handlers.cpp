@@ -88,6 +88,29 @@ void AddPlatformRoutes(Router& r, app::Services& s, const ApiOptions& options) {
         return JsonResponse(200, json::serialize(ToJson(o)));
       },
       0, Runs::kInWriteBatch);
+  // Every signed-in user, for the units in their scope (app::ListStaff decides).
+  r.Add("GET", "/api/v1/staff", Access::LoggedIn(), [&s](HttpRequest& req) -> Result<HttpResponse> {
+    QueryReader q(req);
+    const auto unit_id = q.Int("unit_id");
+    const auto text = q.Str("q");
+    XA_TRY(q.Finish());
+    XA_ASSIGN_OR_RETURN(auto staff, app::ListStaff(s, ContextOf(req), unit_id, text.value_or("")));
+    json::array items;
+    for (const auto& m : staff) {
+      json::array roles;
+      for (const auto& r : m.roles)
+        roles.push_back(json::object{{"code", r.code}, {"name", r.name}});
+      items.push_back(json::object{{"user_id", m.user_id},
+                                   {"username", m.username},
+                                   {"display_name", m.display_name},
+                                   {"unit_id", m.unit_id},
+                                   {"unit_name", m.unit_name},
+                                   {"roles", std::move(roles)}});
+    }
+    const auto total = static_cast<std::int64_t>(items.size());
+    return JsonResponse(
+        200, json::serialize(json::object{{"items", std::move(items)}, {"total", total}}));
+  });
   // Every signed-in user: the groups follow the caller's permissions (app::ListMyTasks).
   r.Add("GET", "/api/v1/me/tasks", Access::LoggedIn(),
         [&s](HttpRequest& req) -> Result<HttpResponse> {

@@ -154,6 +154,13 @@ std::string DetailJson(const app::HazardDetail& d) {
   WriterSink sink{w};
   w.BeginObject();
   HazardFields(sink, d.hazard);
+  const auto name_of = [&d](const std::string& username) {
+    const auto it = d.names.find(username);
+    return it == d.names.end() ? std::string() : it->second;
+  };
+  w.Field("found_by_name", name_of(d.hazard.found_by));
+  w.Field("owner_name", name_of(d.hazard.owner));
+  w.Field("rectifier_name", name_of(d.hazard.rectifier));
   w.Key("timeline");
   w.BeginArray();
   for (const auto& e : d.events) {
@@ -161,6 +168,7 @@ std::string DetailJson(const app::HazardDetail& d) {
     w.Field("id", e.id);
     w.Field("at", e.at);
     w.Field("actor", e.actor);
+    w.Field("actor_name", name_of(e.actor));
     w.Field("action", e.action);
     w.Field("from_state", e.from_state);
     w.Field("to_state", e.to_state);

@@ -630,7 +630,26 @@ TEST_P(HazardApiTest, MyTasksListWhatWaitsForEachRole) {
   auto o = groups(office);
   EXPECT_TRUE(o.count("supervision.close"));
   EXPECT_TRUE(o.count("supervision.late"));
-  EXPECT_TRUE(groups(As("auditor")).empty());
+  // The auditor's work is the log: refusals and account changes of the week, the chain's state.
+  auto auditor = As("auditor");
+  auto log = groups(auditor);
+  EXPECT_EQ(log.size(), 3u);
+  EXPECT_FALSE(log.count("hazard.assign"));
+  ASSERT_TRUE(log.count("audit.refused") && log.count("audit.accounts") && log.count("audit.verify"));
+  const auto refused0 = log["audit.refused"].at("count").as_int64();
+  EXPECT_EQ(As("school1_teacher").Call("POST", "/api/v1/users", "{}").status, 403);
+  log = groups(auditor);
+  EXPECT_EQ(log["audit.refused"].at("count").as_int64(), refused0 + 1);
+  const auto& refusal = log["audit.refused"].at("items").at(0);
+  EXPECT_EQ(refusal.at("subject_type").as_string(), "audit");
+  EXPECT_EQ(refusal.at("school_name").as_string(), "school1_teacher");  // who was refused
+  EXPECT_EQ(log["audit.verify"].at("count").as_int64(), 1) << "never verified: a task";
+  ASSERT_EQ(auditor.Call("POST", "/api/v1/audit-logs/verify").status, 200);
+  log = groups(auditor);
+  EXPECT_EQ(log["audit.verify"].at("count").as_int64(), 0) << log["audit.verify"];
+  EXPECT_EQ(log["audit.verify"].at("items").at(0).at("overdue").as_bool(), false);
+  clock_.Set(clock_.Now() + std::chrono::days{8});
+  EXPECT_EQ(groups(As("auditor"))["audit.verify"].at("count").as_int64(), 1) << "a week old";
   auto liaison = groups(As("dept1_liaison"));
   EXPECT_TRUE(liaison.count("whistle.todo"));
   EXPECT_FALSE(liaison.count("hazard.assign"));

@@ -1,5 +1,6 @@
 #include "app/modules.hpp"
 
+#include "app/audit/audit_log.hpp"
 #include "app/campaigns/campaigns.hpp"
 #include "app/drills/drills.hpp"
 #include "app/hazards/hazards.hpp"
@@ -23,7 +24,7 @@ const std::vector<SupervisionSubject>& SupervisionSubjects() {
 
 const std::vector<TaskSource>& TaskSources() {
   static const std::vector<TaskSource> kSources = {HazardTaskSource(), SupervisionTaskSource(),
-                                                   WhistleTaskSource()};
+                                                   WhistleTaskSource(), AuditTaskSource()};
   return kSources;
 }
 

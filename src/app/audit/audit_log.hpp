@@ -48,4 +48,9 @@ Status CommitAuditArchive(Services& s, const RequestContext& ctx, const AuditArc
 Status AuditRefusal(Services& s, const RequestContext& ctx, const std::string& method,
                     const std::string& path, const Error& refusal);
 
+// 我的待办 of the audit administrator: refused actions and account, role and policy changes of the
+// last 7 days, and the chain's last verification.
+struct TaskSource;
+TaskSource AuditTaskSource();
+
 }  // namespace xiaoan::app

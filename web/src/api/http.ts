@@ -78,7 +78,8 @@ export function buildUrl(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path
 }
 
-async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
+/** The headers and body of a request: JSON or raw bytes, and the CSRF header on writes. */
+function prepare(method: string, opts: RequestOptions): { headers: Record<string, string>; body: BodyInit | undefined } {
   const headers: Record<string, string> = { Accept: 'application/json' }
   let body: BodyInit | undefined
   if (opts.raw !== undefined) {
@@ -89,6 +90,29 @@ async function send(method: string, path: string, opts: RequestOptions): Promise
     headers['Content-Type'] = 'application/json'
   }
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken
+  return { headers, body }
+}
+
+function networkError(): ApiError {
+  return new ApiError(0, { code: 'network', message: '无法连接服务器，请检查网络', details: [] }, null)
+}
+
+/** A refused answer (its parsed body, or null) as an ApiError; an expired session is reported. */
+function refusal(status: number, parsed: unknown, opts: RequestOptions): ApiError {
+  const envelope = (parsed as { error?: ApiErrorBody } | null)?.error
+  const err: ApiErrorBody = envelope ?? {
+    code: status === 422 ? 'invalid_argument' : 'http_' + status,
+    message: fallbackMessage(status),
+    details: [],
+  }
+  if (status === 401 && !opts.allowUnauthenticated && sessionExpired) {
+    sessionExpired(err.message || '登录已失效，请重新登录')
+  }
+  return new ApiError(status, err, parsed)
+}
+
+async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
+  const { headers, body } = prepare(method, opts)
   let res: Response
   try {
     res = await fetch(buildUrl(path, opts.query), {
@@ -98,7 +122,7 @@ async function send(method: string, path: string, opts: RequestOptions): Promise
       credentials: 'same-origin',
     })
   } catch {
-    throw new ApiError(0, { code: 'network', message: '无法连接服务器，请检查网络', details: [] }, null)
+    throw networkError()
   }
   if (res.ok) return res
   let parsed: unknown = null
@@ -107,16 +131,7 @@ async function send(method: string, path: string, opts: RequestOptions): Promise
   } catch {
     parsed = null
   }
-  const envelope = (parsed as { error?: ApiErrorBody } | null)?.error
-  const err: ApiErrorBody = envelope ?? {
-    code: res.status === 422 ? 'invalid_argument' : 'http_' + res.status,
-    message: fallbackMessage(res.status),
-    details: [],
-  }
-  if (res.status === 401 && !opts.allowUnauthenticated && sessionExpired) {
-    sessionExpired(err.message || '登录已失效，请重新登录')
-  }
-  throw new ApiError(res.status, err, parsed)
+  throw refusal(res.status, parsed, opts)
 }
 
 function fallbackMessage(status: number): string {
@@ -139,6 +154,59 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   if (res.status === 204) return undefined as T
   const text = await res.text()
   return (text ? JSON.parse(text) : undefined) as T
+}
+
+/** How much of an upload has been sent, in whole percent (0–100). */
+export type ProgressHandler = (percent: number) => void
+
+/**
+ * request() for an upload whose progress the page shows. fetch reports no upload progress, so
+ * this goes through XMLHttpRequest, with what request() sends (the session cookie, the CSRF
+ * header, the content type) and the same answers: the parsed JSON, or the same ApiError.
+ */
+export function requestWithProgress<T>(method: string, path: string, opts: RequestOptions, onProgress: ProgressHandler): Promise<T> {
+  const { headers, body } = prepare(method, opts)
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open(method, buildUrl(path, opts.query))
+    // Same origin: the session cookie goes along, as with fetch's credentials: 'same-origin'.
+    xhr.withCredentials = false
+    for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v)
+    let last = -1
+    const report = (percent: number) => {
+      const p = Math.max(0, Math.min(100, Math.floor(percent)))
+      if (p === last) return
+      last = p
+      onProgress(p)
+    }
+    xhr.upload.onprogress = (e: ProgressEvent) => {
+      if (e.lengthComputable && e.total > 0) report((e.loaded * 100) / e.total)
+    }
+    xhr.onerror = () => reject(networkError())
+    xhr.onabort = () => reject(networkError())
+    xhr.ontimeout = () => reject(networkError())
+    xhr.onload = () => {
+      const text = xhr.responseText
+      if (xhr.status >= 200 && xhr.status < 300) {
+        report(100)
+        try {
+          resolve((xhr.status === 204 || !text ? undefined : JSON.parse(text)) as T)
+        } catch (e) {
+          reject(e)
+        }
+        return
+      }
+      let parsed: unknown = null
+      try {
+        parsed = text ? JSON.parse(text) : null
+      } catch {
+        parsed = null
+      }
+      reject(refusal(xhr.status, parsed, opts))
+    }
+    report(0)
+    xhr.send((body ?? null) as XMLHttpRequestBodyInit | null)
+  })
 }
 
 export const http = {

@@ -237,6 +237,94 @@ export function missingFive(f: FiveInPlace): string[] {
   return FIVE_FIELDS.filter((k) => !f[k].trim()).map((k) => 'five.' + k)
 }
 
+// ---- The report's draft (kept in this browser until it is sent) ----
+
+/** What a draft holds: the report form and the photos already uploaded for it. */
+export interface ReportDraft {
+  form: ReportForm
+  photos: StoredFile[]
+}
+
+const DRAFT_FORMAT = 'hazard-report-draft/1'
+
+/** The localStorage key of a user's draft: each user of a shared phone has their own. */
+export function reportDraftKey(username: string): string {
+  return `xiaoan:hazard-report-draft:${username}`
+}
+
+/** Whether a report has anything worth keeping (the school and source alone are defaults). */
+export function draftHasContent(f: ReportForm, photos: unknown[]): boolean {
+  if (photos.length > 0) return true
+  if (f.building_id || f.key_place_id || f.found_at || f.domain || f.level === 'major') return true
+  const texts = [f.title, f.description, f.responsible, f.interim_measures, ...FIVE_FIELDS.map((k) => f.five[k])]
+  return texts.some((x) => x.trim() !== '')
+}
+
+/** A draft as stored (JSON). */
+export function draftText(f: ReportForm, photos: StoredFile[]): string {
+  const form = { ...f, five: { ...f.five }, found_at: f.found_at ? f.found_at.toISOString() : null }
+  return JSON.stringify({ format: DRAFT_FORMAT, form, photos })
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const isId = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0
+const isOptionalId = (v: unknown) => v === undefined || v === null || isId(v)
+
+function storedFileOf(v: unknown): StoredFile | null {
+  if (!isObject(v) || !isId(v.id)) return null
+  if (typeof v.name !== 'string' || typeof v.content_type !== 'string' || typeof v.url !== 'string') return null
+  if (typeof v.size !== 'number' || typeof v.sha256 !== 'string') return null
+  return v as unknown as StoredFile
+}
+
+/**
+ * A stored draft back as a form and photos, or null when there is none, it is not valid JSON, it
+ * is of another format, or it holds nothing worth restoring. `base` (the page's empty form) fills
+ * in what the draft leaves empty.
+ */
+export function parseDraft(text: string | null, base: ReportForm): ReportDraft | null {
+  if (!text) return null
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch {
+    return null
+  }
+  if (!isObject(data) || data.format !== DRAFT_FORMAT || !isObject(data.form) || !Array.isArray(data.photos)) return null
+  const f = data.form
+  const strings = ['domain', 'title', 'description', 'source', 'responsible', 'interim_measures'] as const
+  if (!strings.every((k) => typeof f[k] === 'string')) return null
+  if (!isOptionalId(f.school_id) || !isOptionalId(f.building_id) || !isOptionalId(f.key_place_id)) return null
+  if (f.level !== 'general' && f.level !== 'major') return null
+  let foundAt: Date | null = null
+  if (f.found_at !== null && f.found_at !== undefined) {
+    if (typeof f.found_at !== 'string' || Number.isNaN(Date.parse(f.found_at))) return null
+    foundAt = new Date(f.found_at)
+  }
+  if (!isObject(f.five) || !FIVE_FIELDS.every((k) => typeof (f.five as Record<string, unknown>)[k] === 'string')) return null
+  const photos = data.photos.map(storedFileOf)
+  if (photos.some((p) => p === null)) return null
+  const five = emptyFive()
+  for (const k of FIVE_FIELDS) five[k] = (f.five as Record<string, string>)[k]
+  const form: ReportForm = {
+    ...base,
+    school_id: (f.school_id as number | null | undefined) ?? base.school_id,
+    building_id: (f.building_id as number | null | undefined) ?? undefined,
+    key_place_id: (f.key_place_id as number | null | undefined) ?? undefined,
+    domain: f.domain as string,
+    level: f.level,
+    title: f.title as string,
+    description: f.description as string,
+    found_at: foundAt,
+    source: (f.source as string) || base.source,
+    responsible: f.responsible as string,
+    interim_measures: f.interim_measures as string,
+    five,
+  }
+  const files = photos as StoredFile[]
+  return draftHasContent(form, files) ? { form, photos: files } : null
+}
+
 // ---- Workflow steps ----
 
 export interface StepForm {

@@ -75,7 +75,7 @@ export default {
   report: {
     intro: 'Take photos on site, describe the hazard and submit; it then goes to assignment and rectification.',
     addPhoto: 'Take / choose photos',
-    photosHint: 'JPEG, PNG or WebP up to 20 MB each; on a phone this opens the camera',
+    photosHint: 'JPEG, PNG or WebP up to 20 MB each; photos are made smaller on the device before upload, and on a phone this opens the camera',
     uploading: 'Uploading…',
     uploaded: 'Uploaded {name}',
     removePhoto: 'Remove',
@@ -84,6 +84,9 @@ export default {
     noPlaces: 'This school has no key places registered',
     general: 'General',
     major: 'Major',
+    draftRestored: 'Your unsent draft was restored',
+    clearDraft: 'Discard draft',
+    fiveLater: 'A major hazard needs all five in place before it is closed; they can be added later',
   },
   detail: {
     origin: 'Raised from',

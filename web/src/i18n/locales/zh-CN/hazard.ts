@@ -76,7 +76,7 @@ export default {
   report: {
     intro: '拍下现场照片，填写隐患情况后提交；提交后进入交办整改流程。',
     addPhoto: '拍照 / 选择照片',
-    photosHint: '支持 JPEG、PNG、WebP，单个不超过 20 MB；手机上可直接调用相机拍照',
+    photosHint: '支持 JPEG、PNG、WebP，单个不超过 20 MB；照片先在手机上压缩再上传，手机上可直接调用相机拍照',
     uploading: '正在上传…',
     uploaded: '已上传 {name}',
     removePhoto: '移除',
@@ -85,6 +85,9 @@ export default {
     noPlaces: '该学校尚未登记重点部位',
     general: '一般隐患',
     major: '重大隐患',
+    draftRestored: '已恢复未提交的草稿',
+    clearDraft: '清除草稿',
+    fiveLater: '重大隐患销号前须填齐五落实，可稍后补充',
   },
   detail: {
     origin: '来源',

@@ -6,13 +6,17 @@ import {
   chinaToday,
   daysOverdue,
   defaultDeadline,
+  draftHasContent,
+  draftText,
   emptyReport,
   emptySearch,
   emptyStep,
   hazardFilter,
   hazardQuery,
   missingFive,
+  parseDraft,
   reasonRequired,
+  reportDraftKey,
   reportInput,
   ruleKey,
   searchFromRoute,
@@ -106,6 +110,49 @@ describe('report form', () => {
       'five.responsible',
       'five.funds',
     ])
+  })
+})
+
+describe('report draft', () => {
+  const photo = { id: 12, name: '灭火器.jpg', content_type: 'image/jpeg', size: 1_048_576, sha256: 'ab', url: '/api/v1/files/12' }
+
+  it('keeps one draft per user', () => {
+    expect(reportDraftKey('school1_safety')).not.toBe(reportDraftKey('school2_safety'))
+    expect(reportDraftKey('school1_safety')).toContain('school1_safety')
+  })
+
+  it('gives back the form and the uploaded photos it was saved with', () => {
+    const f = { ...emptyReport(21), key_place_id: 54, domain: 'fire', level: 'major' as const, title: '灭火器过期', found_at: new Date('2026-11-30T08:00:00Z') }
+    f.five.measures = '更换灭火器'
+    const back = parseDraft(draftText(f, [photo]), emptyReport(21))
+    expect(back).toEqual({ form: f, photos: [photo] })
+    expect(back!.form.found_at).toBeInstanceOf(Date)
+  })
+
+  it('keeps nothing for an untouched form (the school and source are defaults)', () => {
+    expect(draftHasContent(emptyReport(21), [])).toBe(false)
+    expect(draftHasContent({ ...emptyReport(21), title: '  ' }, [])).toBe(false)
+    expect(draftHasContent({ ...emptyReport(21), title: '漏水' }, [])).toBe(true)
+    expect(draftHasContent(emptyReport(21), [photo])).toBe(true)
+    expect(parseDraft(draftText(emptyReport(21), []), emptyReport(21))).toBeNull()
+  })
+
+  it('ignores a corrupt or foreign draft', () => {
+    const base = emptyReport(21)
+    const good = JSON.parse(draftText({ ...base, title: '漏水' }, [photo]))
+    const variants: unknown[] = [
+      { ...good, format: 'hazard-report-draft/0' },
+      { ...good, form: { ...good.form, level: 'huge' } },
+      { ...good, form: { ...good.form, title: 5 } },
+      { ...good, form: { ...good.form, five: null } },
+      { ...good, form: { ...good.form, found_at: 'not a date' } },
+      { ...good, photos: [{ id: 'x' }] },
+      { ...good, photos: 'none' },
+      [good],
+    ]
+    for (const v of variants) expect(parseDraft(JSON.stringify(v), base)).toBeNull()
+    for (const text of [null, '', '{', 'null', '"text"']) expect(parseDraft(text, base)).toBeNull()
+    expect(parseDraft(JSON.stringify(good), base)?.form.title).toBe('漏水')
   })
 })
 

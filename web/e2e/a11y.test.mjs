@@ -139,8 +139,12 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter')
     await page.waitForSelector(`${byTest('field-password')}:visible`)
     await page.waitForFunction(() => !!document.activeElement?.closest('[role="dialog"]'))
-    await pressUntil(page, 'Tab', (x) => x.test === 'field-owner', 20)
+    // The owner: the first combobox of the dialog, a person found by typing the account, Enter.
+    await pressUntil(page, 'Tab', (x) => x.role === 'combobox' && x.inDialog, 20)
     await page.keyboard.type('school1_teacher')
+    await page.waitForSelector(`${byTest('field-owner-option')}:visible`)
+    await page.keyboard.press('Enter')
+    await page.waitForSelector(`${byTest('field-owner-option')}:visible`, { state: 'hidden' })
     // The deadline as proposed: ↓ opens its calendar, Escape closes only the calendar.
     f = await pressUntil(page, 'Tab', (x) => x.role === 'combobox' && x.inDialog, 5)
     const deadline = await page.inputValue(`${byTest('field-deadline')} input`)

@@ -183,7 +183,13 @@ describe('hazard ledger', () => {
     assert.deepEqual(await actionsOf(page), ['assign'])
 
     await page.click(byTest('action-assign'))
-    await page.fill(byTest('field-owner'), 'school1_teacher')
+    // The owner is chosen from the school's staff: typing the account finds the person.
+    await page.click(byTest('field-owner'))
+    await page.keyboard.type('school1_teacher')
+    const option = page.locator(`${byTest('field-owner-option')}:visible`)
+    assert.equal(await option.count(), 1, 'one person matches the account')
+    assert.match(await option.innerText(), /（.+）/, 'the person is shown with their roles')
+    await option.click()
     assert.match(await page.inputValue(`${byTest('field-deadline')} input`), /^\d{4}-\d{2}-\d{2}$/)
     await page.fill(byTest('field-password'), 'Not-the-password-1')
     await page.click(byTest('confirm'))

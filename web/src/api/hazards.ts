@@ -83,6 +83,8 @@ export interface HazardEvent {
   id: number
   at: string
   actor: string
+  /** The actor's display name ('' for the system). */
+  actor_name?: string
   action: HazardEventAction
   from_state: string
   to_state: string
@@ -100,6 +102,10 @@ export interface HazardEscalation {
 }
 
 export interface HazardDetail extends Hazard {
+  /** Display names of the people the record names ('' when unknown). */
+  found_by_name?: string
+  owner_name?: string
+  rectifier_name?: string
   timeline: HazardEvent[]
   files: StoredFile[]
   escalations: HazardEscalation[]

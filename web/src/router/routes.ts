@@ -77,6 +77,13 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'hazard.menu.detail', perm: perm.hazardRead },
   },
   {
+    // 整改通知书 and 销号单, print-ready.
+    path: 'hazards/:id(\\d+)/print/:kind(notice|closeout)',
+    name: 'hazard-print',
+    component: () => import('@/views/hazards/HazardPrint.vue'),
+    meta: { title: 'print.menu', perm: perm.hazardRead },
+  },
+  {
     path: 'hazards/supervision',
     name: 'hazard-supervision',
     component: () => import('@/views/hazards/SupervisionList.vue'),

@@ -56,3 +56,17 @@ export function locationBar(counts: CodeCount[], title: string): EChartsCoreOpti
     series: [{ type: 'bar', data: counts.map((c) => c.count), barMaxWidth: 40, itemStyle: { color: palette.primary } }],
   }
 }
+
+/** The data scopes that reach no further than the user's own unit. */
+const OWN_SCOPES: readonly string[] = ['school', 'own', 'own_unit', 'unit_and_below']
+
+/**
+ * Whether the board's scope is one school: the school counts and charts say nothing there and
+ * are for the bureau. One school when the server says so (scope kind `school`), when a school's
+ * user sees no further than their unit, or when the scope holds a single school.
+ */
+export function singleSchool(board: HomeBoard, unitKind: string | undefined): boolean {
+  if (board.scope.kind === 'school') return true
+  if (unitKind === 'school' && OWN_SCOPES.includes(board.scope.kind)) return true
+  return !!board.schools && board.schools.total === 1
+}

@@ -6,6 +6,7 @@ export default {
   byStage: 'Schools by stage',
   byLocation: 'Schools by location type',
   noSchoolData: 'Your roles do not include school data',
+  report: 'Report a hazard',
   card: {
     total: 'Schools',
     boarding: 'Boarding schools',

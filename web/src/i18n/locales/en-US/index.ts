@@ -18,7 +18,8 @@ import patrol from './patrol'
 import campaign from './campaign'
 import security from './security'
 import whistle from './whistle'
+import tasks from './tasks'
 import people from './people'
 import print from './print'
 
-export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules, drill, plan, checklist, patrol, campaign, security, whistle, people, print }
+export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules, drill, plan, checklist, patrol, campaign, security, whistle, tasks, people, print }

@@ -6,6 +6,7 @@ export default {
   byStage: '学校按学段',
   byLocation: '学校按所在地类型',
   noSchoolData: '您的角色不查看学校数据',
+  report: '上报隐患',
   card: {
     total: '学校总数',
     boarding: '寄宿制学校',

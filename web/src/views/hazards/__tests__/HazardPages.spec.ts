@@ -157,6 +157,7 @@ async function mountPage(component: object, path: string, me: Me) {
       { path: '/hazards', name: 'hazards', component: Stub },
       { path: '/hazards/new', name: 'hazard-new', component: Stub },
       { path: '/hazards/:id(\\d+)', name: 'hazard-detail', component: Stub },
+      { path: '/hazards/:id(\\d+)/print/:kind(notice|closeout)', name: 'hazard-print', component: Stub },
       { path: '/drills/:id(\\d+)', name: 'drill-detail', component: Stub },
       { path: '/patrols/records/:id(\\d+)', name: 'patrol-record', component: Stub },
       { path: '/whistles/:id(\\d+)', name: 'whistle-detail', component: Stub },
@@ -186,7 +187,8 @@ afterEach(() => {
 describe('HazardList', () => {
   it('takes its filters from the link and shows overdue days and the supervised tag', async () => {
     const { w } = await mountPage(HazardList, '/hazards?overdue=true&state=submitted', user(['hazard:read', 'hazard:report']))
-    expect(api.hazards.list).toHaveBeenCalledWith({ state: 'submitted', overdue: true, page: 1, page_size: 10 })
+    // 仅看超期: the most overdue first.
+    expect(api.hazards.list).toHaveBeenCalledWith({ state: 'submitted', overdue: true, page: 1, page_size: 10, sort: 'deadline' })
     const table = w.find('[data-test="table"]')
     expect(table.text()).toContain('灭火器过期')
     expect(table.text()).toContain('待验收')
@@ -196,6 +198,23 @@ describe('HazardList', () => {
     // A school user has no school filter (and asks for no school list).
     expect(w.find('[data-test="search-school_id"]').exists()).toBe(false)
     expect(api.schools.list).not.toHaveBeenCalled()
+  })
+
+  it('仅看超期 sorts by deadline, the most overdue first, unless the user sorts by a column', async () => {
+    const { w } = await mountPage(HazardList, '/hazards', user(['hazard:read']))
+    expect(api.hazards.list).toHaveBeenLastCalledWith({ page: 1, page_size: 10 })
+    await w.find('[data-test="search-overdue"] input').setValue(true)
+    await w.find('[data-test="search"]').trigger('click')
+    await flushPromises()
+    expect(api.hazards.list).toHaveBeenLastCalledWith({ overdue: true, page: 1, page_size: 10, sort: 'deadline' })
+    // A column the user sorts by wins.
+    w.findComponent({ name: 'ElTable' }).vm.$emit('sort-change', { prop: 'found_at', order: 'descending' })
+    await flushPromises()
+    expect(api.hazards.list).toHaveBeenLastCalledWith({ overdue: true, page: 1, page_size: 10, sort: '-found_at' })
+    // Unsorted again: back to the deadline.
+    w.findComponent({ name: 'ElTable' }).vm.$emit('sort-change', { prop: 'found_at', order: null })
+    await flushPromises()
+    expect(api.hazards.list).toHaveBeenLastCalledWith({ overdue: true, page: 1, page_size: 10, sort: 'deadline' })
   })
 
   it('hides the report button without hazard:report and offers the school filter to the bureau', async () => {
@@ -260,6 +279,44 @@ describe('HazardDetail', () => {
     expect(items).toHaveLength(3)
     expect(items[2].find('[data-test="event-action"]').text()).toBe('规则复核销号')
     expect(items[2].find('.el-timeline-item__node--success').exists()).toBe(true)
+  })
+
+  it('names people by display name beside the account, and links the printable notice and close-out sheet', async () => {
+    const d = detail({ found_by_name: '张安全', owner_name: '王芳' })
+    d.timeline[0] = { ...d.timeline[0], actor_name: '张安全' }
+    d.timeline[1] = { ...d.timeline[1], actor_name: '' }
+    api.hazards.get.mockResolvedValue(d)
+    const { w } = await mountPage(HazardDetailView, '/hazards/5', user(['hazard:read']))
+    expect(w.find('[data-test="hazard-found-by"]').text()).toBe('张安全（school1_safety）')
+    expect(w.text()).toContain('王芳（school1_teacher）')
+    const actors = w.findAll('[data-test="event-actor"]').map((a) => a.text())
+    expect(actors[0]).toBe('张安全（school1_safety）')
+    expect(actors[1]).toBe(d.timeline[1].actor) // no display name: the account alone
+    expect(w.find('[data-test="print-notice-link"]').attributes('href')).toBe('/hazards/5/print/notice')
+    expect(w.find('[data-test="print-closeout-link"]').attributes('href')).toBe('/hazards/5/print/closeout')
+  })
+
+  it('names the supervision steps: the school’s reply and the closing of the order, and drops 挂牌督办', async () => {
+    const d = detail({ supervised: false })
+    d.timeline.push(
+      { id: 3, at: '2026-12-01T00:05:00.000Z', actor: 'school1_leader', action: 'supervision_reply', from_state: '', to_state: '', note: '已更换灭火器', signature: null, file_ids: [] },
+      { id: 4, at: '2026-12-02T00:05:00.000Z', actor: 'safety_office', action: 'supervision_close', from_state: '', to_state: '', note: '', signature: null, file_ids: [] },
+    )
+    api.hazards.get.mockResolvedValue(d)
+    const { w } = await mountPage(HazardDetailView, '/hazards/5', user(['hazard:read']))
+    const items = w.findAll('[data-test="timeline-item"]')
+    expect(items).toHaveLength(4)
+    expect(items[2].find('[data-test="event-action"]').text()).toBe('学校回复督办单')
+    expect(items[2].text()).toContain('已更换灭火器')
+    expect(items[2].find('.el-timeline-item__node--warning').exists()).toBe(true)
+    expect(items[3].find('[data-test="event-action"]').text()).toBe('督办单办结')
+    expect(items[3].find('.el-timeline-item__node--success').exists()).toBe(true)
+    expect(w.find('[data-test="hazard-supervised"]').exists()).toBe(false)
+    // The supervision escalation is past now: no longer red.
+    const escalations = w.find('[data-test="escalations"]')
+    expect(escalations.find('.el-alert--info').exists()).toBe(true)
+    expect(escalations.find('.el-alert--error').exists()).toBe(false)
+    expect(escalations.text()).toContain('（督办单已办结）')
   })
 
   it('links the whistle a hazard came from, and asks for no whistle of it', async () => {

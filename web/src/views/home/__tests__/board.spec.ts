@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { HomeBoard } from '@/api/boards'
-import { nonEmpty, schoolCards, stagePie } from '../board'
+import { nonEmpty, schoolCards, singleSchool, stagePie } from '../board'
 
 const board: HomeBoard = {
   scope: { kind: 'all', unit_name: '示范区教育局' },
@@ -40,5 +40,18 @@ describe('home board', () => {
       { name: '小学', value: 5 },
       { name: '初中', value: 3 },
     ])
+  })
+
+  it('knows a scope of one school, where the school numbers say nothing', () => {
+    const one = { ...board, scope: { kind: 'own_unit', unit_name: '示范区双桥小学' }, schools: { ...board.schools!, total: 1 } }
+    expect(singleSchool(one, 'school')).toBe(true)
+    expect(singleSchool({ ...board, scope: { kind: 'school', unit_name: '示范区双桥小学' } }, 'school')).toBe(true)
+    expect(singleSchool({ ...board, scope: { kind: 'unit_and_below', unit_name: '示范区双桥小学' } }, 'school')).toBe(true)
+    // Whatever the unit, a scope holding a single school.
+    expect(singleSchool({ ...one, scope: { kind: 'custom', unit_name: '基础教育科' } }, 'section')).toBe(true)
+    // The bureau's district, and a school user whose scope reaches further.
+    expect(singleSchool(board, 'bureau')).toBe(false)
+    expect(singleSchool({ ...board, scope: { kind: 'unit_and_below', unit_name: '示范区教育局' } }, 'bureau')).toBe(false)
+    expect(singleSchool({ ...board, scope: { kind: 'custom', unit_name: '示范区双桥小学' } }, 'school')).toBe(false)
   })
 })

@@ -1,0 +1,53 @@
+// 我的待办: the caller's groups of work (hazards to assign, rectify, verify or close, supervision
+// orders to answer or close, whistles to handle; for the audit administrator the refused
+// operations, account and policy changes and the log chain to verify), each with its count, how
+// many are past due and its most urgent records.
+import { http } from './http'
+
+/** An audit entry (the audit administrator's groups) opens the audit log. */
+export type TaskSubject = 'hazard' | 'whistle' | 'audit'
+
+export interface TaskItem {
+  subject_type: TaskSubject | string
+  subject_id: number
+  title: string
+  school_name: string
+  /** YYYY-MM-DD, or '' when the record has no due date. */
+  due: string
+  overdue: boolean
+  /** The supervision order, on the items of the supervision groups (subject_type 'hazard'). */
+  order_id?: number
+}
+
+export type TaskKind =
+  | 'hazard.assign'
+  | 'hazard.rectify'
+  | 'hazard.verify'
+  | 'hazard.close'
+  | 'supervision.reply'
+  | 'supervision.close'
+  | 'supervision.late'
+  | 'whistle.todo'
+  | 'audit.refused'
+  | 'audit.accounts'
+  | 'audit.verify'
+
+export interface TaskGroup {
+  kind: TaskKind | string
+  label: string
+  count: number
+  /** How many of the group's records are past due. */
+  overdue: number
+  /** The most urgent records first, at most 5. */
+  items: TaskItem[]
+}
+
+export interface MyTasks {
+  generated_at: string
+  /** Only the groups the caller's permissions give; a group with nothing to do is still listed. */
+  groups: TaskGroup[]
+}
+
+export const tasksApi = {
+  mine: () => http.get<MyTasks>('/api/v1/me/tasks'),
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import type { TaskGroup } from '@/api/tasks'
+import { groupRoute, itemRoute, splitGroups } from '../tasks'
+
+const group = (kind: string, count: number): TaskGroup => ({ kind, label: kind, count, overdue: 0, items: [] })
+
+describe('我的待办 links', () => {
+  it('opens a hazard, a supervision order’s hazard and a whistle', () => {
+    const base = { title: 't', school_name: 's', due: '', overdue: false }
+    expect(itemRoute({ ...base, subject_type: 'hazard', subject_id: 41 })).toEqual({ name: 'hazard-detail', params: { id: '41' } })
+    expect(itemRoute({ ...base, subject_type: 'hazard', subject_id: 43, order_id: 12 })).toEqual({
+      name: 'hazard-detail',
+      params: { id: '43' },
+    })
+    expect(itemRoute({ ...base, subject_type: 'whistle', subject_id: 7 })).toEqual({ name: 'whistle-detail', params: { id: '7' } })
+    expect(itemRoute({ ...base, subject_type: 'audit', subject_id: 176 })).toEqual({ name: 'audit' })
+    expect(itemRoute({ ...base, subject_type: 'drill', subject_id: 1 })).toBeNull()
+  })
+
+  it('opens each group’s list with its filter', () => {
+    expect(groupRoute(group('hazard.assign', 1))).toEqual({ name: 'hazards', query: { state: 'reported' } })
+    expect(groupRoute(group('hazard.rectify', 1))).toEqual({ name: 'hazards', query: { state: 'assigned,rectifying' } })
+    expect(groupRoute(group('hazard.verify', 1))).toEqual({ name: 'hazards', query: { state: 'submitted' } })
+    expect(groupRoute(group('hazard.close', 1))).toEqual({ name: 'hazards', query: { state: 'verified' } })
+    expect(groupRoute(group('supervision.reply', 1))).toEqual({ name: 'hazard-supervision', query: { state: 'open' } })
+    expect(groupRoute(group('supervision.close', 1))).toEqual({ name: 'hazard-supervision', query: { state: 'replied' } })
+    expect(groupRoute(group('supervision.late', 1))).toEqual({ name: 'hazard-supervision', query: { state: 'open' } })
+    expect(groupRoute(group('whistle.todo', 1))).toEqual({ name: 'whistles', query: { todo: '1' } })
+    expect(groupRoute(group('audit.verify', 1))).toEqual({ name: 'audit' })
+    expect(groupRoute(group('audit.refused', 1))).toEqual({ name: 'audit' })
+    // A kind added later still leads to its list, unfiltered; an unknown area to none.
+    expect(groupRoute(group('hazard.reopen', 1))).toEqual({ name: 'hazards' })
+    expect(groupRoute(group('drill.due', 1))).toBeNull()
+  })
+
+  it('folds the groups with nothing to do, keeping the server’s order', () => {
+    const { busy, idle } = splitGroups([group('hazard.assign', 0), group('hazard.verify', 3), group('whistle.todo', 1)])
+    expect(busy.map((g) => g.kind)).toEqual(['hazard.verify', 'whistle.todo'])
+    expect(idle.map((g) => g.kind)).toEqual(['hazard.assign'])
+  })
+})

@@ -1,0 +1,52 @@
+// Where 我的待办 leads (pure, unit-tested): an item opens its record, a group's 查看全部 opens the
+// list filtered on the group's records. The audit administrator's groups (audit.*: refused
+// operations, account and policy changes, the log chain to verify) lead to the audit log.
+import type { RouteLocationRaw } from 'vue-router'
+import type { TaskGroup, TaskItem } from '@/api/tasks'
+
+/**
+ * The record an item opens: a hazard (supervision items too: the order's hazard), a whistle, or
+ * for an audit entry the audit log.
+ */
+export function itemRoute(item: TaskItem): RouteLocationRaw | null {
+  const id = String(item.subject_id)
+  if (item.subject_type === 'hazard') return { name: 'hazard-detail', params: { id } }
+  if (item.subject_type === 'whistle') return { name: 'whistle-detail', params: { id } }
+  if (item.subject_type === 'audit') return { name: 'audit' }
+  return null
+}
+
+/** The hazard ledger's state filter (?state=, comma-separated) of each hazard group. */
+const HAZARD_STATES: Readonly<Record<string, string>> = {
+  'hazard.assign': 'reported',
+  'hazard.rectify': 'assigned,rectifying',
+  'hazard.verify': 'submitted',
+  'hazard.close': 'verified',
+}
+
+/** The supervision orders' state filter (?state=) of each supervision group. */
+const ORDER_STATES: Readonly<Record<string, string>> = {
+  'supervision.reply': 'open',
+  'supervision.close': 'replied',
+  'supervision.late': 'open',
+}
+
+/** The list a group's 查看全部 opens, filtered on the group's records; null for a kind not known. */
+export function groupRoute(group: Pick<TaskGroup, 'kind'>): RouteLocationRaw | null {
+  const kind = group.kind
+  if (Object.prototype.hasOwnProperty.call(HAZARD_STATES, kind)) return { name: 'hazards', query: { state: HAZARD_STATES[kind] } }
+  if (Object.prototype.hasOwnProperty.call(ORDER_STATES, kind)) {
+    return { name: 'hazard-supervision', query: { state: ORDER_STATES[kind] } }
+  }
+  if (kind === 'whistle.todo') return { name: 'whistles', query: { todo: '1' } }
+  if (kind.startsWith('hazard.')) return { name: 'hazards' }
+  if (kind.startsWith('supervision.')) return { name: 'hazard-supervision' }
+  if (kind.startsWith('whistle.')) return { name: 'whistles' }
+  if (kind.startsWith('audit.')) return { name: 'audit' }
+  return null
+}
+
+/** The groups with something to do, in the server's order, and those with nothing (shown folded). */
+export function splitGroups(groups: readonly TaskGroup[]): { busy: TaskGroup[]; idle: TaskGroup[] } {
+  return { busy: groups.filter((g) => g.count > 0), idle: groups.filter((g) => g.count <= 0) }
+}

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <map>
 
 #include <boost/json.hpp>
@@ -575,8 +576,14 @@ TEST_P(HazardApiTest, MyTasksListWhatWaitsForEachRole) {
   const auto assign0 = before["hazard.assign"].at("count").as_int64();
   const auto verify0 = before["hazard.verify"].at("count").as_int64();
 
+  // A bureau watches its schools instead of doing their work: what was reported today.
+  const auto today0 = groups(As("safety_office"))["hazard.today"].at("count").as_int64();
   const auto a = Report(safety_, {{"title", "待办一"}}).at("id").as_int64();
   const auto b = Report(safety_, {{"title", "待办二"}}).at("id").as_int64();
+  auto bureau = groups(As("safety_office"));
+  EXPECT_FALSE(bureau.count("hazard.assign")) << "the school assigns its own hazards";
+  EXPECT_EQ(bureau["hazard.today"].at("count").as_int64(), today0 + 2);
+  EXPECT_EQ(bureau["hazard.today"].at("items").at(0).at("subject_id").as_int64(), b);
   auto now = groups(safety_);
   EXPECT_EQ(now["hazard.assign"].at("count").as_int64(), assign0 + 2);
   EXPECT_EQ(now["hazard.assign"].at("label").as_string(), "待交办隐患");
@@ -613,6 +620,23 @@ TEST_P(HazardApiTest, MyTasksListWhatWaitsForEachRole) {
   }
   EXPECT_TRUE(b_overdue);
   EXPECT_FALSE(a_overdue);
+
+  // The schools with the most overdue hazards first, each opening the school's overdue list.
+  bureau = groups(As("safety_office"));
+  const auto& ranked = bureau["hazard.schools"];
+  ASSERT_GE(ranked.at("count").as_int64(), 1) << json::serialize(ranked);
+  std::int64_t last = std::numeric_limits<std::int64_t>::max();
+  for (const auto& i : ranked.at("items").as_array()) {
+    EXPECT_EQ(i.at("subject_type").as_string(), "school");
+    const std::string title(i.at("title").as_string());
+    const auto n = std::stoll(title.substr(title.find(' ') + 1));  // 超期 N 项 · 重大 …
+    EXPECT_LE(n, last) << title;
+    last = n;
+  }
+  // The school's own row counts b among its overdue hazards.
+  const auto one = Json(As("safety_office").Call(
+      "GET", "/api/v1/hazards?overdue=true&page_size=1&school_id=" + std::to_string(school_)));
+  EXPECT_GE(one.at("total").as_int64(), 1);
 
   // To verify: the submitted one moves from the teacher's list to the safety officer's.
   StepOk(teacher, b, "school1_teacher", {{"action", "start_rectifying"}});

@@ -107,12 +107,20 @@ TaskSource SupervisionTaskSource() {
         const std::string today = domain::hazard::ChinaDate(s.clock.Now());
         // Orders of one state, the earliest reply deadline first; `late_only`: those whose
         // deadline has passed. Counted over the first kTaskScan orders.
+        // The open orders are read once for both the school's and the bureau's groups.
+        std::optional<domain::PageResult<domain::SupervisionOrder>> open;
         const auto group = [&](const char* kind, const char* label, domain::OrderState state,
                                bool late_only) -> Status {
-          domain::OrderFilter f;
-          f.state = state;
-          XA_ASSIGN_OR_RETURN(auto found,
-                              ListSupervisionOrders(s, ctx, f, {1, kTaskScan, "deadline"}));
+          domain::PageResult<domain::SupervisionOrder> found;
+          if (state == domain::OrderState::kOpen && open) {
+            found = *open;
+          } else {
+            domain::OrderFilter f;
+            f.state = state;
+            XA_ASSIGN_OR_RETURN(found,
+                                ListSupervisionOrders(s, ctx, f, {1, kTaskScan, "deadline"}));
+            if (state == domain::OrderState::kOpen) open = found;
+          }
           TaskGroup g{kind, label, late_only ? 0 : found.total, 0, {}};
           for (const auto& o : found.items) {
             const bool late = !o.deadline.empty() && o.deadline < today;

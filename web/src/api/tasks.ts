@@ -4,8 +4,11 @@
 // many are past due and its most urgent records.
 import { http } from './http'
 
-/** An audit entry (the audit administrator's groups) opens the audit log. */
-export type TaskSubject = 'hazard' | 'whistle' | 'audit'
+/**
+ * An audit entry (the audit administrator's groups) opens the audit log; a school (the bureau's
+ * ranking of schools by overdue and major hazards) opens that school's overdue hazards.
+ */
+export type TaskSubject = 'hazard' | 'whistle' | 'audit' | 'school'
 
 export interface TaskItem {
   subject_type: TaskSubject | string
@@ -24,6 +27,8 @@ export type TaskKind =
   | 'hazard.rectify'
   | 'hazard.verify'
   | 'hazard.close'
+  | 'hazard.schools'
+  | 'hazard.today'
   | 'supervision.reply'
   | 'supervision.close'
   | 'supervision.late'

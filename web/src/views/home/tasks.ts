@@ -5,14 +5,16 @@ import type { RouteLocationRaw } from 'vue-router'
 import type { TaskGroup, TaskItem } from '@/api/tasks'
 
 /**
- * The record an item opens: a hazard (supervision items too: the order's hazard), a whistle, or
- * for an audit entry the audit log.
+ * The record an item opens: a hazard (supervision items too: the order's hazard), a whistle, a
+ * school's overdue hazards, or for an audit entry the audit log.
  */
 export function itemRoute(item: TaskItem): RouteLocationRaw | null {
   const id = String(item.subject_id)
   if (item.subject_type === 'hazard') return { name: 'hazard-detail', params: { id } }
   if (item.subject_type === 'whistle') return { name: 'whistle-detail', params: { id } }
   if (item.subject_type === 'audit') return { name: 'audit' }
+  // A school of the bureau's ranking: its overdue hazards, the most overdue first.
+  if (item.subject_type === 'school') return { name: 'hazards', query: { school_id: id, overdue: 'true' } }
   return null
 }
 
@@ -39,6 +41,9 @@ export function groupRoute(group: Pick<TaskGroup, 'kind'>): RouteLocationRaw | n
     return { name: 'hazard-supervision', query: { state: ORDER_STATES[kind] } }
   }
   if (kind === 'whistle.todo') return { name: 'whistles', query: { todo: '1' } }
+  // The bureau's groups: the board ranks the schools; today's reports are the newest first.
+  if (kind === 'hazard.schools') return { name: 'hazard-board' }
+  if (kind === 'hazard.today') return { name: 'hazards', query: { sort: '-found_at' } }
   if (kind.startsWith('hazard.')) return { name: 'hazards' }
   if (kind.startsWith('supervision.')) return { name: 'hazard-supervision' }
   if (kind.startsWith('whistle.')) return { name: 'whistles' }

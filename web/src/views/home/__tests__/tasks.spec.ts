@@ -14,6 +14,7 @@ describe('我的待办 links', () => {
     })
     expect(itemRoute({ ...base, subject_type: 'whistle', subject_id: 7 })).toEqual({ name: 'whistle-detail', params: { id: '7' } })
     expect(itemRoute({ ...base, subject_type: 'audit', subject_id: 176 })).toEqual({ name: 'audit' })
+    expect(itemRoute({ ...base, subject_type: 'school', subject_id: 21 })).toEqual({ name: 'hazards', query: { school_id: '21', overdue: 'true' } })
     expect(itemRoute({ ...base, subject_type: 'drill', subject_id: 1 })).toBeNull()
   })
 
@@ -26,6 +27,8 @@ describe('我的待办 links', () => {
     expect(groupRoute(group('supervision.close', 1))).toEqual({ name: 'hazard-supervision', query: { state: 'replied' } })
     expect(groupRoute(group('supervision.late', 1))).toEqual({ name: 'hazard-supervision', query: { state: 'open' } })
     expect(groupRoute(group('whistle.todo', 1))).toEqual({ name: 'whistles', query: { todo: '1' } })
+    expect(groupRoute(group('hazard.schools', 1))).toEqual({ name: 'hazard-board' })
+    expect(groupRoute(group('hazard.today', 1))).toEqual({ name: 'hazards', query: { sort: '-found_at' } })
     expect(groupRoute(group('audit.verify', 1))).toEqual({ name: 'audit' })
     expect(groupRoute(group('audit.refused', 1))).toEqual({ name: 'audit' })
     // A kind added later still leads to its list, unfiltered; an unknown area to none.

@@ -3734,6 +3734,47 @@ TEST_P(StorageContract, MigrationToLeadershipEscalationKeepsEveryWhistle) {
                   .ok());
 }
 
+TEST_P(StorageContract, MigrationToOrderDeadlinesKeepsEveryOrderInDeadlineOrder) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = OpenAtSchema(db, 28);
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  std::vector<std::string> orders;
+  // Three open orders of one school and one closed, written out of deadline order.
+  const std::vector<std::pair<std::string, std::string>> rows = {{"2026-11-20", "open"},
+                                                                 {"2026-11-05", "open"},
+                                                                 {"2026-11-12", "closed"},
+                                                                 {"2026-11-09", "open"}};
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    orders.push_back(
+        "INSERT INTO supervision_orders (id, subject_type, subject_id, subject_title, school_id, "
+        "rule, reason, deadline, state, created_at) VALUES (" +
+        std::to_string(i + 1) + ", 'hazard', " + std::to_string(40 + i) + ", '隐患 " +
+        std::to_string(i + 1) + "', 2, 'hazard.overdue.bureau', '逾期', '" + rows[i].first +
+        "', '" + rows[i].second + "', '2026-11-01T00:00:00.000Z')");
+  }
+  ASSERT_TRUE(WriteRows(**pool, DistrictRows(true, orders)));
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  ASSERT_TRUE(store
+                  .Read([&](domain::Tx& tx) -> Status {
+                    domain::OrderFilter f;
+                    f.state = domain::OrderState::kOpen;
+                    XA_ASSIGN_OR_RETURN(auto open, tx.supervision().List(f, domain::ScopeFilter{},
+                                                                         {1, 2, "deadline"}));
+                    EXPECT_EQ(open.total, 3);
+                    std::vector<std::int64_t> ids;
+                    for (const auto& o : open.items) ids.push_back(o.id);
+                    EXPECT_EQ(ids, (std::vector<std::int64_t>{2, 4}));
+                    f.state = domain::OrderState::kClosed;
+                    XA_ASSIGN_OR_RETURN(
+                        auto closed, tx.supervision().List(f, domain::ScopeFilter{}, {1, 10, ""}));
+                    EXPECT_EQ(closed.total, 1);
+                    return {};
+                  })
+                  .ok());
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, StorageContract, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

@@ -1,5 +1,7 @@
 // Supervision orders (督办单) on any module's record: raised by a module's rule inside its write,
 // answered by the school, closed by the bureau (the state machine is domain/platform).
+#include <algorithm>
+
 #include "app/modules.hpp"
 #include "app/org/org_use_cases.hpp"
 #include "app/platform/platform.hpp"
@@ -117,8 +119,17 @@ TaskSource SupervisionTaskSource() {
           } else {
             domain::OrderFilter f;
             f.state = state;
-            XA_ASSIGN_OR_RETURN(found,
-                                ListSupervisionOrders(s, ctx, f, {1, kTaskScan, "deadline"}));
+            // A school's own orders are few: read through the school's index and sorted here; a
+            // bureau's are read in deadline order from the index by state and deadline.
+            const bool school = ctx.principal && ctx.principal->unit_kind == "school";
+            if (school) f.school_id = ctx.principal->unit_id;
+            XA_ASSIGN_OR_RETURN(
+                found, ListSupervisionOrders(s, ctx, f, {1, kTaskScan, school ? "" : "deadline"}));
+            if (school) {
+              std::stable_sort(
+                  found.items.begin(), found.items.end(),
+                  [](const auto& a, const auto& b) { return a.deadline < b.deadline; });
+            }
             if (state == domain::OrderState::kOpen) open = found;
           }
           TaskGroup g{kind, label, late_only ? 0 : found.total, 0, {}};

@@ -741,6 +741,23 @@ def main():
         None, "≤ 5 s（市级数据）", export_s <= 5.0,
         note="GET /api/v1/security/board/export：汇总和每校一行")
 
+    # -- P13: 我的待办 ---------------------------------------------------------------------------
+    # Every role's home page asks for its work first: for a bureau, the ledger's counts by state
+    # and past due over every school it sees, its supervision orders and whistles; for a school,
+    # its own. At city scale a district bureau reads its own schools too.
+    safety = Client(server.port).login("school1_safety", users["school1_safety"])
+    for name, client in list(readers) + [("school", safety)]:
+        r = wrk(base + "/api/v1/me/tasks", 1, 2, duration, client.headers(), count=True,
+                warmup=True)
+        p95 = r["latency_us"]["p95"]
+        status, body, _ = client.call("GET", "/api/v1/me/tasks")
+        groups = json.loads(body)["groups"] if status == 200 else []
+        row(table, "P13", f"我的待办 GET /api/v1/me/tasks（{name}）", ms(p95), "ms p95", None,
+            None, ms(r["latency_us"]["p50"]), ms(r["latency_us"]["p99"]),
+            "p95 ≤ 50 ms（市级数据）", p95 <= 50000 and r["not_ok"] == 0 and status == 200,
+            note="，".join(f"{g['label']} {g['count']}" for g in groups[:5]),
+            extra={"rps": round(r["rps"], 1)})
+
     # -- P5: import -----------------------------------------------------------------------------
     n_import = 2000 if args.quick else 10000
     csv_bytes, tsv_text = build_import(bureau, n_import, args.seed)

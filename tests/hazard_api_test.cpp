@@ -634,8 +634,9 @@ TEST_P(HazardApiTest, MyTasksListWhatWaitsForEachRole) {
     last = n;
   }
   // The school's own row counts b among its overdue hazards.
-  const auto one = Json(As("safety_office").Call(
-      "GET", "/api/v1/hazards?overdue=true&page_size=1&school_id=" + std::to_string(school_)));
+  const auto one = Json(As("safety_office")
+                            .Call("GET", "/api/v1/hazards?overdue=true&page_size=1&school_id=" +
+                                             std::to_string(school_)));
   EXPECT_GE(one.at("total").as_int64(), 1);
 
   // To verify: the submitted one moves from the teacher's list to the safety officer's.
@@ -659,7 +660,8 @@ TEST_P(HazardApiTest, MyTasksListWhatWaitsForEachRole) {
   auto log = groups(auditor);
   EXPECT_EQ(log.size(), 3u);
   EXPECT_FALSE(log.count("hazard.assign"));
-  ASSERT_TRUE(log.count("audit.refused") && log.count("audit.accounts") && log.count("audit.verify"));
+  ASSERT_TRUE(log.count("audit.refused") && log.count("audit.accounts") &&
+              log.count("audit.verify"));
   const auto refused0 = log["audit.refused"].at("count").as_int64();
   EXPECT_EQ(As("school1_teacher").Call("POST", "/api/v1/users", "{}").status, 403);
   log = groups(auditor);

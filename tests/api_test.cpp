@@ -691,6 +691,90 @@ TEST_P(ApiTest, NewUserMustChangeTheInitialPasswordUnderThePolicy) {
   EXPECT_EQ(FirstField(change("Fresh#Start2026", initial)), "new_password");    // in history
 }
 
+TEST_P(ApiTest, UsersImportFromTheTemplateWithPerRowErrorsAndPasswordsShownOnce) {
+  auto tmpl = Call("GET", "/api/v1/users/import-template?format=xlsx");
+  ASSERT_EQ(tmpl.status, 200) << tmpl.body;
+  auto rows = office::ReadXlsx(tmpl.body);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_GE(rows->size(), 2u);
+  const auto header = (*rows)[0];
+  ASSERT_EQ(header.size(), 5u);
+  EXPECT_EQ(header[2].text, "所属单位");
+  const std::string school(
+      Json(Call("GET", "/api/v1/schools?page_size=1")).at("items").at(0).at("name").as_string());
+  auto row = [&](std::string username, std::string name, std::string unit, std::string mobile,
+                 std::string expires = "") {
+    return office::TextRow({std::move(username), std::move(name), std::move(unit),
+                            std::move(mobile), std::move(expires)});
+  };
+  auto file = office::WriteXlsx({office::Sheet{
+      "s",
+      {header, row("imp_ok", "导入老师", school, "13800001111", "2027-07-31"),
+       row("imp_bad_mobile", "号码错", school, "1380000111"), row("imp_ok", "重复", school, ""),
+       row("imp_nowhere", "无单位", "不存在的学校", ""), row("Bad Name", "坏用户名", school, ""),
+       row("imp_second", "第二位", school, "", "2027-13-01")}}});
+  ASSERT_TRUE(file.ok());
+  const auto users_now = [&] { return Json(Call("GET", "/api/v1/users")).at("total").as_int64(); };
+  const auto before = users_now();
+  auto refused =
+      Call("POST", "/api/v1/users/import", *file, {{"Content-Type", "application/octet-stream"}});
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  auto report = Json(refused);
+  EXPECT_FALSE(report.at("applied").as_bool());
+  EXPECT_EQ(report.at("rows").as_int64(), 6);
+  EXPECT_EQ(report.at("failed").as_int64(), 5);
+  EXPECT_EQ(report.at("created").as_int64(), 0);
+  EXPECT_TRUE(report.at("accounts").as_array().empty());
+  std::map<std::int64_t, std::string> column_of;
+  for (const auto& e : report.at("errors").as_array()) {
+    column_of[e.at("row").as_int64()] = std::string(e.at("column").as_string());
+  }
+  EXPECT_EQ(column_of,
+            (std::map<std::int64_t, std::string>{
+                {3, "手机号"}, {4, "用户名"}, {5, "所属单位"}, {6, "用户名"}, {7, "有效期至"}}));
+  EXPECT_EQ(users_now(), before);
+
+  auto partial = Call("POST", "/api/v1/users/import?mode=partial", *file,
+                      {{"Content-Type", "application/octet-stream"}});
+  ASSERT_EQ(partial.status, 200) << partial.body;
+  auto done = Json(partial);
+  EXPECT_EQ(done.at("created").as_int64(), 1);
+  const auto accounts = done.at("accounts").as_array();
+  ASSERT_EQ(accounts.size(), 1u);
+  EXPECT_EQ(accounts[0].at("username").as_string(), "imp_ok");
+  EXPECT_EQ(accounts[0].at("display_name").as_string(), "导入老师");
+  const std::string password(accounts[0].at("initial_password").as_string());
+  EXPECT_EQ(users_now(), before + 1);
+  auto listed = Json(Call("GET", "/api/v1/users?q=imp_ok")).at("items").at(0);
+  EXPECT_EQ(listed.at("mobile").as_string(), "13800001111");
+  EXPECT_EQ(listed.at("expires_at").as_string(), "2027-07-31T16:00:00.000Z");
+  EXPECT_FALSE(testing::LoginAs(port_, "imp_ok", password).cookie.empty());
+  // The same file again: every row now fails, the first because the account exists.
+  auto again = Json(Call("POST", "/api/v1/users/import?mode=partial", *file,
+                         {{"Content-Type", "application/octet-stream"}}));
+  EXPECT_EQ(again.at("created").as_int64(), 0);
+  EXPECT_EQ(again.at("errors").at(0).at("column").as_string(), "用户名");
+
+  // Editing the person: a bad mobile names the field and changes nothing.
+  const auto id = std::to_string(listed.at("id").as_int64());
+  auto bad = Call("PUT", "/api/v1/users/" + id, R"({"display_name":"改名","mobile":"2380000"})");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(FirstField(bad), "mobile");
+  auto good =
+      Call("PUT", "/api/v1/users/" + id, R"({"display_name":"改名","mobile":"13900002222"})");
+  ASSERT_EQ(good.status, 200) << good.body;
+  EXPECT_EQ(Json(good).at("display_name").as_string(), "改名");
+  EXPECT_EQ(Json(Call("GET", "/api/v1/users/" + id)).at("mobile").as_string(), "13900002222");
+  // The audit log names the administrator who did it.
+  auto log = Json(As("auditor").Call("GET", "/api/v1/audit-logs?action=user.update"));
+  ASSERT_GE(log.at("total").as_int64(), 1);
+  auto me = Json(Call("GET", "/api/v1/auth/me"));
+  ASSERT_FALSE(me.at("user").at("display_name").as_string().empty());
+  EXPECT_EQ(log.at("items").at(0).at("actor_name"), me.at("user").at("display_name"));
+  EXPECT_EQ(log.at("items").at(0).at("summary").as_string().find("13900002222"),
+            std::string::npos);  // the number itself stays out of the log
+}
+
 TEST_P(ApiTest, UsersSeeAndEndTheirOtherSessions) {
   auto first = As("school2_safety");
   auto second = As("school2_safety");

@@ -838,6 +838,21 @@ TEST(PersonalInfo, AMaskSentBackKeepsTheStoredValue) {
   EXPECT_EQ(keep("1234", "1234"), "1234");  // no star: the incoming value, equal or not
 }
 
+TEST(PersonalInfo, AMobileNumberIsElevenDigitsFromThirteenToNineteen) {
+  EXPECT_TRUE(domain::IsMobileNumber("13812345678"));
+  EXPECT_TRUE(domain::IsMobileNumber("19900000000"));   // the second digit's upper edge
+  EXPECT_FALSE(domain::IsMobileNumber("12812345678"));  // second digit below 3
+  EXPECT_FALSE(domain::IsMobileNumber("10812345678"));
+  EXPECT_FALSE(domain::IsMobileNumber("23812345678"));   // not from 1
+  EXPECT_FALSE(domain::IsMobileNumber("1381234567"));    // 10 digits
+  EXPECT_FALSE(domain::IsMobileNumber("138123456789"));  // 12 digits
+  EXPECT_FALSE(domain::IsMobileNumber("1381234567a"));
+  EXPECT_FALSE(domain::IsMobileNumber("138-1234-567"));
+  EXPECT_FALSE(domain::IsMobileNumber("1381234567/"));  // just below '0'
+  EXPECT_FALSE(domain::IsMobileNumber("1381234567:"));  // just above '9'
+  EXPECT_FALSE(domain::IsMobileNumber(""));
+}
+
 std::shared_ptr<const FieldCipher> Cipher(const std::string& text, bool sealing = true) {
   auto c = FieldCipher::FromKeyText(text, "keys", sealing);
   EXPECT_TRUE(c.ok()) << (c.ok() ? "" : c.error().message);

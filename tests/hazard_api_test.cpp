@@ -737,6 +737,16 @@ TEST_P(HazardApiTest, PeopleAreChosenAndShownByName) {
   for (const auto& e : h.at("timeline").as_array()) {
     EXPECT_EQ(e.at("actor_name").as_string(), my_name) << e;
   }
+  // So does the ledger's row.
+  const auto page = Json(safety_.Call("GET", "/api/v1/hazards?page_size=100"));
+  bool listed = false;
+  for (const auto& row : page.at("items").as_array()) {
+    if (row.at("id").as_int64() != id) continue;
+    listed = true;
+    EXPECT_EQ(row.at("found_by_name").as_string(), my_name);
+    EXPECT_EQ(row.at("owner_name").as_string(), teacher.at("display_name").as_string());
+  }
+  EXPECT_TRUE(listed);
 }
 
 TEST_P(HazardApiTest, ScopeFilesAndBoard) {

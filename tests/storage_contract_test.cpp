@@ -14,6 +14,7 @@
 #include <optional>
 #include <thread>
 
+#include "app/accounts/accounts.hpp"
 #include "app/audit/audit_log.hpp"
 #include "app/calendar/calendar.hpp"
 #include "app/checklist/checklists.hpp"
@@ -3770,6 +3771,97 @@ TEST_P(StorageContract, MigrationToOrderDeadlinesKeepsEveryOrderInDeadlineOrder)
                     XA_ASSIGN_OR_RETURN(
                         auto closed, tx.supervision().List(f, domain::ScopeFilter{}, {1, 10, ""}));
                     EXPECT_EQ(closed.total, 1);
+                    return {};
+                  })
+                  .ok());
+}
+
+// A user's mobile under the GM profile: sealed in the database, read back whole by the
+// administrator, masked in the list, a mask sent back keeps it; display names in one query.
+TEST_P(StorageContract, AUsersMobileIsSealedAndItsDisplayNameLooksUpInABatch) {
+  store_->SetFieldCipher(TestCipher(kKey1));
+  const auto bureau = Bureau();
+  app::NewUser input;
+  input.username = "mobile_user";
+  input.display_name = "王老师";
+  input.unit_id = bureau.id;
+  input.mobile = "13912345678";
+  auto created = app::CreateUser(S(), ctx_, input);
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  {
+    auto c = Conn();
+    auto raw = c->Query("SELECT mobile, mobile_index FROM users WHERE id = $1",
+                        sql::Params{created->user.id});
+    ASSERT_TRUE(raw.ok());
+    EXPECT_EQ(raw->Text(0, 0).rfind("sm4:1:", 0), 0u) << raw->Text(0, 0);
+    EXPECT_EQ(raw->Text(0, 0).find("12345678"), std::string::npos);
+    EXPECT_EQ(raw->Text(0, 1).size(), 32u);
+  }
+  EXPECT_EQ(created->user.mobile, "13912345678");
+  EXPECT_EQ(app::GetUser(S(), ctx_, created->user.id)->mobile, "13912345678");
+  S().mask_personal_fields = true;
+  domain::UserFilter f;
+  f.q = "mobile_user";
+  auto listed = app::ListUsers(S(), ctx_, f);
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->total, 1);
+  EXPECT_EQ(listed->items[0].mobile, "139****5678");
+  // The list's mask sent back with a new name keeps the number; a bad number is refused whole.
+  auto renamed = app::UpdateUserProfile(S(), ctx_, created->user.id, {"王芳", "139****5678"});
+  ASSERT_TRUE(renamed.ok()) << renamed.error().message;
+  EXPECT_EQ(renamed->display_name, "王芳");
+  EXPECT_EQ(renamed->mobile, "13912345678");
+  auto bad = app::UpdateUserProfile(S(), ctx_, created->user.id, {"李四", "1391234567"});
+  ASSERT_FALSE(bad.ok());
+  ASSERT_FALSE(bad.error().details.empty());
+  EXPECT_EQ(bad.error().details[0].field, "mobile");
+  EXPECT_EQ(app::GetUser(S(), ctx_, created->user.id)->display_name, "王芳");
+  auto cleared = app::UpdateUserProfile(S(), ctx_, created->user.id, {"王芳", ""});
+  ASSERT_TRUE(cleared.ok());
+  EXPECT_EQ(app::GetUser(S(), ctx_, created->user.id)->mobile, "");
+  ASSERT_TRUE(store_
+                  ->Read([&](domain::Tx& tx) -> Status {
+                    // More people than one batch holds, the unknown and the nameless left out.
+                    std::vector<std::string> names(450, "nobody");
+                    names[3] = "mobile_user";
+                    names[420] = "system";
+                    XA_ASSIGN_OR_RETURN(auto found, tx.users().DisplayNames(names));
+                    EXPECT_EQ(found, (std::map<std::string, std::string>{{"mobile_user", "王芳"}}));
+                    std::vector<std::string> last(201, "nobody");
+                    last[200] = "mobile_user";  // in the second batch
+                    XA_ASSIGN_OR_RETURN(auto second, tx.users().DisplayNames(last));
+                    EXPECT_EQ(second.size(), 1u);
+                    return {};
+                  })
+                  .ok());
+}
+
+// Accounts made before the mobile column keep everything and have none.
+TEST_P(StorageContract, MigrationToUserMobileKeepsEveryAccount) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = OpenAtSchema(db, 29);
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(WriteRows(
+      **pool, DistrictRows(true, {"INSERT INTO users (id, unit_id, username, display_name, "
+                                  "password_hash, created_at, updated_at) VALUES (5, 2, "
+                                  "'teacher', '李老师', 'x', 't', 't')"})));
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  ASSERT_TRUE(store
+                  .Write([&](domain::Tx& tx) -> Status {
+                    XA_ASSIGN_OR_RETURN(auto u, tx.users().FindById(5));
+                    EXPECT_TRUE(u.has_value());
+                    if (!u) return {};
+                    EXPECT_EQ(u->username, "teacher");
+                    EXPECT_EQ(u->display_name, "李老师");
+                    EXPECT_EQ(u->unit_name, "示范小学");
+                    EXPECT_EQ(u->mobile, "");
+                    u->mobile = "13700001111";
+                    u->updated_at = "t2";
+                    XA_TRY(tx.users().UpdateProfile(*u));
+                    XA_ASSIGN_OR_RETURN(auto again, tx.users().FindByUsername("teacher"));
+                    EXPECT_EQ(again->mobile, "13700001111");
                     return {};
                   })
                   .ok());

@@ -3,6 +3,7 @@
 // a Tx: the repositories bound to one database transaction.
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -139,6 +140,7 @@ struct User {
   std::optional<std::string> totp_secret;  // base32; set at enrolment, active once enabled
   bool totp_enabled = false;
   std::int64_t totp_last_step = 0;
+  std::string mobile;  // 手机号, '' when none (sealed in the database under the GM profile)
   // Read-only, filled by queries:
   std::string unit_name;
   std::string unit_path;
@@ -197,6 +199,11 @@ class UserRepository {
   virtual Status Insert(User& user) = 0;  // assigns id
   // Status, lockout counters, last login.
   virtual Status UpdateSecurity(const User& user) = 0;
+  // The person's own details: display name and mobile.
+  virtual Status UpdateProfile(const User& user) = 0;
+  // Usernames → display names, for the accounts among `usernames` that exist and have one.
+  virtual Result<std::map<std::string, std::string>> DisplayNames(
+      const std::vector<std::string>& usernames) = 0;
   virtual Status UpdatePassword(std::int64_t user_id, const std::string& hash,
                                 const std::string& changed_at, bool must_change) = 0;
   virtual Result<std::vector<std::string>> PasswordHistory(std::int64_t user_id, int limit) = 0;

@@ -8,6 +8,7 @@ const std::vector<ProtectedColumn>& ProtectedColumns() {
   static const std::vector<ProtectedColumn> kColumns = {
       {"org_units", "phone", "phone_index"},  // a unit's contact person's phone
       {"users", "totp_secret", ""},           // the second factor's shared secret, no lookup
+      {"users", "mobile", "mobile_index"},    // a user's mobile number
   };
   return kColumns;
 }

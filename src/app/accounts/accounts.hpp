@@ -150,6 +150,7 @@ struct NewUser {
   std::string display_name;
   domain::UnitId unit_id = 0;
   std::optional<std::string> expires_at;
+  std::string mobile;  // '' or a mobile number (domain::IsMobileNumber)
 };
 struct CreatedUser {
   domain::User user;
@@ -159,6 +160,20 @@ Result<domain::PageResult<domain::User>> ListUsers(Services& s, const RequestCon
                                                    domain::UserFilter filter);
 Result<domain::User> GetUser(Services& s, const RequestContext& ctx, std::int64_t id);
 Result<CreatedUser> CreateUser(Services& s, const RequestContext& ctx, const NewUser& input);
+// The checks of a new account that need no database: username, name, mobile, expiry.
+Status CheckNewUser(const NewUser& input);
+// Writes a checked account inside the caller's transaction (CreateUser, the import): the unit
+// must be in the caller's scope and the username free. Audited as user.create.
+Result<domain::User> InsertUserInTx(Services& s, const RequestContext& ctx, domain::Tx& tx,
+                                    const NewUser& input, const std::string& password_hash);
+// A person's own details, by the system administrator: display name and mobile (a masked
+// mobile sent back unchanged keeps the stored one). Audited as user.update.
+struct UserProfile {
+  std::string display_name;
+  std::string mobile;
+};
+Result<domain::User> UpdateUserProfile(Services& s, const RequestContext& ctx, std::int64_t id,
+                                       const UserProfile& profile);
 // status: active (also unlocks) | locked | disabled.
 // Setting `active` also lifts the locks that failed logins left in the throttle, when given.
 Result<domain::User> SetUserStatus(Services& s, const RequestContext& ctx, std::int64_t id,

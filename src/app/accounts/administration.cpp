@@ -1,7 +1,9 @@
 #include <algorithm>
 
 #include "app/accounts/accounts.hpp"
+#include "app/platform/platform.hpp"
 #include "core/password.hpp"
+#include "domain/platform/personal_info.hpp"
 #include "office/table.hpp"
 
 namespace xiaoan::app {
@@ -192,7 +194,10 @@ Result<domain::PageResult<domain::User>> ListUsers(Services& s, const RequestCon
     XA_ASSIGN_OR_RETURN(out, tx.users().List(filter));
     return {};
   }));
-  for (auto& u : out.items) u.password_hash.clear();
+  for (auto& u : out.items) {
+    u.password_hash.clear();
+    if (s.mask_personal_fields) u.mobile = domain::MaskPhone(u.mobile);
+  }
   return out;
 }
 
@@ -206,10 +211,13 @@ Result<domain::User> GetUser(Services& s, const RequestContext& ctx, std::int64_
   return user;
 }
 
-Result<CreatedUser> CreateUser(Services& s, const RequestContext& ctx, const NewUser& input) {
+Status CheckNewUser(const NewUser& input) {
   XA_TRY(CheckUsername(input.username));
   if (input.display_name.empty() || input.display_name.size() > 150) {
     return InvalidArgument("display_name", "姓名不能为空且不超过 50 个字");
+  }
+  if (!input.mobile.empty() && !domain::IsMobileNumber(input.mobile)) {
+    return InvalidArgument("mobile", "手机号须为 11 位数字，以 1 开头");
   }
   if (input.expires_at) {
     Instant t;
@@ -217,31 +225,75 @@ Result<CreatedUser> CreateUser(Services& s, const RequestContext& ctx, const New
       return InvalidArgument("expires_at", "须为 UTC 时间，如 2027-01-01T00:00:00.000Z");
     }
   }
+  return {};
+}
+
+Result<domain::User> InsertUserInTx(Services& s, const RequestContext& ctx, domain::Tx& tx,
+                                    const NewUser& input, const std::string& password_hash) {
+  XA_ASSIGN_OR_RETURN(auto unit, tx.org().FindUnit(input.unit_id));
+  if (!unit || !ctx.Covers(unit->path)) return InvalidArgument("unit_id", "单位不存在");
+  XA_ASSIGN_OR_RETURN(auto existing, tx.users().FindByUsername(input.username));
+  if (existing) return AlreadyExists("用户名 " + input.username + " 已存在", "username");
+  domain::User u;
+  u.unit_id = unit->id;
+  u.username = input.username;
+  u.display_name = input.display_name;
+  u.mobile = input.mobile;
+  u.password_hash = password_hash;
+  u.must_change_password = true;
+  u.expires_at = input.expires_at;
+  u.created_at = u.updated_at = u.password_changed_at = s.Now();
+  XA_TRY(tx.users().Insert(u));
+  XA_TRY(tx.audit().Append(AuditOf(s, ctx, "user.create", "user", std::to_string(u.id),
+                                   "新增用户 " + u.username + "（" + unit->name + "）")));
+  XA_ASSIGN_OR_RETURN(auto stored, tx.users().FindById(u.id));
+  if (stored) u = *stored;
+  u.password_hash.clear();
+  return u;
+}
+
+Result<CreatedUser> CreateUser(Services& s, const RequestContext& ctx, const NewUser& input) {
+  XA_TRY(CheckNewUser(input));
   CreatedUser out;
   out.initial_password = GeneratePassword(16);
   const std::string password_hash = HashPassword(out.initial_password);  // outside the transaction
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
-    XA_ASSIGN_OR_RETURN(auto unit, tx.org().FindUnit(input.unit_id));
-    if (!unit || !ctx.Covers(unit->path)) return InvalidArgument("unit_id", "单位不存在");
-    XA_ASSIGN_OR_RETURN(auto existing, tx.users().FindByUsername(input.username));
-    if (existing) return AlreadyExists("用户名 " + input.username + " 已存在", "username");
-    domain::User& u = out.user;
-    u.unit_id = unit->id;
-    u.username = input.username;
-    u.display_name = input.display_name;
-    u.password_hash = password_hash;
-    u.must_change_password = true;
-    u.expires_at = input.expires_at;
-    u.created_at = u.updated_at = u.password_changed_at = s.Now();
-    XA_TRY(tx.users().Insert(u));
-    XA_TRY(tx.audit().Append(AuditOf(s, ctx, "user.create", "user", std::to_string(u.id),
-                                     "新增用户 " + u.username + "（" + unit->name + "）")));
-    XA_ASSIGN_OR_RETURN(auto stored, tx.users().FindById(u.id));
-    if (stored) u = *stored;
+    XA_ASSIGN_OR_RETURN(out.user, InsertUserInTx(s, ctx, tx, input, password_hash));
     return {};
   }));
-  out.user.password_hash.clear();
   return out;
+}
+
+Result<domain::User> UpdateUserProfile(Services& s, const RequestContext& ctx, std::int64_t id,
+                                       const UserProfile& profile) {
+  if (profile.display_name.empty() || profile.display_name.size() > 150) {
+    return InvalidArgument("display_name", "姓名不能为空且不超过 50 个字");
+  }
+  domain::User user;
+  XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(user, FindVisibleUser(tx, ctx, id));
+    XA_TRY(CheckNotAnotherAdministrator(tx, ctx, id));
+    const std::string mobile =
+        domain::KeepUnlessMasked(profile.mobile, user.mobile, domain::MaskPhone);
+    if (!mobile.empty() && !domain::IsMobileNumber(mobile)) {
+      return InvalidArgument("mobile", "手机号须为 11 位数字，以 1 开头");
+    }
+    std::string changed;
+    if (user.display_name != profile.display_name) {
+      changed += "姓名 " + user.display_name + " → " + profile.display_name;
+    }
+    if (user.mobile != mobile) changed += std::string(changed.empty() ? "" : "；") + "手机号已改";
+    if (changed.empty()) return {};
+    user.display_name = profile.display_name;
+    user.mobile = mobile;
+    user.updated_at = s.Now();
+    XA_TRY(tx.users().UpdateProfile(user));
+    XA_TRY(tx.audit().Append(AuditOf(s, ctx, "user.update", "user", std::to_string(id),
+                                     user.username + "：" + changed)));
+    return {};
+  }));
+  user.password_hash.clear();
+  return user;
 }
 
 Result<domain::User> SetUserStatus(Services& s, const RequestContext& ctx, std::int64_t id,
@@ -489,6 +541,12 @@ Result<domain::PageResult<domain::AuditRecord>> SearchAudit(Services& s, const R
   domain::PageResult<domain::AuditRecord> out;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(out, tx.audit().Search(filter));
+    std::vector<std::string> actors;
+    for (const auto& r : out.items) actors.push_back(r.entry.actor);
+    XA_ASSIGN_OR_RETURN(auto names, DisplayNames(tx, actors));
+    for (auto& r : out.items) {
+      if (auto it = names.find(r.entry.actor); it != names.end()) r.actor_name = it->second;
+    }
     return {};
   }));
   return out;
@@ -496,16 +554,22 @@ Result<domain::PageResult<domain::AuditRecord>> SearchAudit(Services& s, const R
 
 Result<std::string> ExportAudit(Services& s, const RequestContext& ctx,
                                 domain::AuditFilter filter) {
-  std::vector<office::Row> rows = {{"编号", "时间(UTC)", "用户", "单位编号", "操作", "对象类型",
-                                    "对象编号", "结果", "来源地址", "请求编号", "摘要", "哈希"}};
+  std::vector<office::Row> rows = {{"编号", "时间(UTC)", "用户", "姓名", "单位编号", "操作",
+                                    "对象类型", "对象编号", "结果", "来源地址", "请求编号", "摘要",
+                                    "哈希"}};
   filter.page.page_size = 500;
   std::int64_t total = 0;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
     for (filter.page.page = 1;; ++filter.page.page) {
       XA_ASSIGN_OR_RETURN(auto page, tx.audit().Search(filter));
+      std::vector<std::string> actors;
+      for (const auto& r : page.items) actors.push_back(r.entry.actor);
+      XA_ASSIGN_OR_RETURN(auto names, DisplayNames(tx, actors));
       for (const auto& r : page.items) {
         const auto& e = r.entry;
+        const auto name = names.find(e.actor);
         rows.push_back({std::to_string(r.id), e.at, e.actor,
+                        name == names.end() ? std::string() : name->second,
                         e.unit_id ? std::to_string(*e.unit_id) : "", e.action, e.object_type,
                         e.object_id, e.result, e.source, e.request_id, e.summary, r.hash});
       }

@@ -299,6 +299,25 @@ Result<domain::PageResult<hz::Hazard>> ListHazards(Services& s, const RequestCon
   return out;
 }
 
+Result<HazardPage> ListHazardPage(Services& s, const RequestContext& ctx,
+                                  const hz::HazardFilter& filter, const domain::PageRequest& page) {
+  static const std::vector<std::string> kSort = {"found_at", "deadline", "level",
+                                                 "state",    "school",   "updated_at"};
+  XA_TRY(CheckPage(page, kSort));
+  HazardPage out;
+  XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(out.page, tx.hazards().List(filter, ctx.Scope(), page));
+    std::vector<std::string> people;
+    for (const auto& h : out.page.items) {
+      people.push_back(h.found_by);
+      people.push_back(h.owner);
+    }
+    XA_ASSIGN_OR_RETURN(out.names, DisplayNames(tx, people));
+    return {};
+  }));
+  return out;
+}
+
 Result<HazardDetail> EditHazard(Services& s, const RequestContext& ctx, std::int64_t id,
                                 const HazardEdit& edit) {
   XA_TRY(RequirePermission(ctx, domain::perm::kHazardAssign));

@@ -79,6 +79,15 @@ Result<HazardDetail> GetHazard(Services& s, const RequestContext& ctx, std::int6
 Result<domain::PageResult<domain::hazard::Hazard>> ListHazards(
     Services& s, const RequestContext& ctx, const domain::hazard::HazardFilter& filter,
     const domain::PageRequest& page);
+// The ledger's page as people read it: ListHazards and the display names of each row's finder
+// and owner, by username.
+struct HazardPage {
+  domain::PageResult<domain::hazard::Hazard> page;
+  std::map<std::string, std::string> names;
+};
+Result<HazardPage> ListHazardPage(Services& s, const RequestContext& ctx,
+                                  const domain::hazard::HazardFilter& filter,
+                                  const domain::PageRequest& page);
 Result<HazardDetail> EditHazard(Services& s, const RequestContext& ctx, std::int64_t id,
                                 const HazardEdit& edit);
 Result<HazardDetail> TransitionHazard(Services& s, const RequestContext& ctx, std::int64_t id,

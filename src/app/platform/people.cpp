@@ -52,13 +52,13 @@ Result<std::vector<StaffMember>> ListStaff(Services& s, const RequestContext& ct
 
 Result<std::map<std::string, std::string>> DisplayNames(domain::Tx& tx,
                                                         const std::vector<std::string>& usernames) {
-  std::map<std::string, std::string> out;
+  std::vector<std::string> people;
   for (const auto& name : std::set<std::string>(usernames.begin(), usernames.end())) {
     if (name.empty() || name == "system" || name.rfind("cli:", 0) == 0) continue;
-    XA_ASSIGN_OR_RETURN(auto user, tx.users().FindByUsername(name));
-    if (user && !user->display_name.empty()) out[name] = user->display_name;
+    people.push_back(name);
   }
-  return out;
+  if (people.empty()) return std::map<std::string, std::string>{};
+  return tx.users().DisplayNames(people);
 }
 
 }  // namespace xiaoan::app

@@ -28,6 +28,8 @@ struct AuditRecord {
   AuditEntry entry;
   std::string prev_hash;
   std::string hash;
+  // Read-only, filled for people who read the log (not part of the chain): the actor's name.
+  std::string actor_name;
 };
 
 enum class AuditHash { kSha256, kSm3 };

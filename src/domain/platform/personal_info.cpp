@@ -25,6 +25,11 @@ std::string Mask(std::string_view v, std::size_t head, std::size_t tail) {
 
 std::string MaskPhone(std::string_view phone) { return Mask(phone, 3, 4); }
 
+bool IsMobileNumber(std::string_view text) {
+  if (text.size() != 11 || text[0] != '1' || text[1] < '3' || text[1] > '9') return false;
+  return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 std::string MaskIdCard(std::string_view id) { return Mask(id, 6, 4); }
 
 std::string KeepUnlessMasked(const std::string& incoming, const std::string& stored,

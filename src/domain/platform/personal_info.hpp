@@ -11,6 +11,9 @@ namespace xiaoan::domain {
 // separators kept ("13812345678" → "138****5678", "0571-81234567" → "057*-****4567"). A value
 // of 7 characters or fewer is masked whole but for its last 2.
 std::string MaskPhone(std::string_view phone);
+// A mainland mobile number as people write it (手机号): 11 digits, the first 1, the second 3 to
+// 9. Spaces and hyphens are not taken; the caller trims.
+bool IsMobileNumber(std::string_view text);
 // An ID-card number: the first 6 and the last 4 kept ("330102200801011234" →
 // "330102********1234"); 10 characters or fewer masked whole but for the last 2.
 std::string MaskIdCard(std::string_view id);

@@ -3,11 +3,13 @@
 #include <boost/json.hpp>
 
 #include "app/accounts/accounts.hpp"
+#include "app/accounts/user_exchange.hpp"
 #include "app/audit/audit_log.hpp"
 #include "app/demo/seed_demo.hpp"
 #include "http/api.hpp"
 #include "http/json/account_json.hpp"
 #include "http/json/fields.hpp"
+#include "http/json/org_json.hpp"
 #include "http/query.hpp"
 
 namespace xiaoan::http {
@@ -35,8 +37,8 @@ domain::AuditFilter AuditFilterOf(QueryReader& q) {
   return f;
 }
 
-void AddUserRoutes(Router& r, app::Services& s,
-                   const std::shared_ptr<app::LoginThrottle>& throttle) {
+void AddUserRoutes(Router& r, app::Services& s, const std::shared_ptr<app::LoginThrottle>& throttle,
+                   std::size_t max_upload_bytes) {
   r.Add("GET", "/api/v1/users", Access::Need(perm::kUserRead),
         [&s](HttpRequest& req) -> Result<HttpResponse> {
           QueryReader q(req);
@@ -58,11 +60,52 @@ void AddUserRoutes(Router& r, app::Services& s,
           u.display_name = f.Str("display_name", true).value_or("");
           u.unit_id = f.Int("unit_id", true).value_or(0);
           u.expires_at = f.NullableStr("expires_at");
+          u.mobile = f.Str("mobile", false).value_or("");
           XA_TRY(f.Finish());
           XA_ASSIGN_OR_RETURN(auto created, app::CreateUser(s, ContextOf(req), u));
           return JsonResponse(
               201, json::serialize(json::object{{"user", ToJson(created.user)},
                                                 {"initial_password", created.initial_password}}));
+        });
+  r.Add("GET", "/api/v1/users/import-template", Access::Need(perm::kUserWrite),
+        [](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          const std::string format = q.Str("format").value_or("xlsx");
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto bytes, app::UserImportTemplate(format));
+          return FileResponse(std::move(bytes), format, "用户导入模板." + format);
+        });
+  r.Add(
+      "POST", "/api/v1/users/import", Access::Need(perm::kUserWrite),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        QueryReader q(req);
+        XA_ASSIGN_OR_RETURN(auto o, ImportOptionsOf(q));
+        XA_TRY(q.Finish());
+        if (req.body.empty()) return InvalidArgument("file", "请求体须为 .xlsx 或 .csv 文件内容");
+        XA_ASSIGN_OR_RETURN(auto imported, app::ImportUsers(s, ContextOf(req), req.body, o));
+        json::value body = ToJson(imported.report);
+        json::array accounts;
+        for (const auto& a : imported.accounts) {
+          accounts.push_back(json::object{{"username", a.username},
+                                          {"display_name", a.display_name},
+                                          {"initial_password", a.initial_password}});
+        }
+        body.as_object()["accounts"] = std::move(accounts);
+        // A refused all-or-nothing import is still a complete answer: the per-row report.
+        return JsonResponse(imported.report.applied ? 200 : 422, json::serialize(body));
+      },
+      max_upload_bytes);
+  r.Add("PUT", "/api/v1/users/{id}", Access::Need(perm::kUserWrite),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
+          Fields f(obj);
+          app::UserProfile p;
+          p.display_name = f.Str("display_name", true).value_or("");
+          p.mobile = f.Str("mobile", false).value_or("");
+          XA_TRY(f.Finish());
+          XA_ASSIGN_OR_RETURN(auto user, app::UpdateUserProfile(s, ContextOf(req), id, p));
+          return JsonResponse(200, json::serialize(ToJson(user)));
         });
   r.Add("GET", "/api/v1/users/{id}", Access::Need(perm::kUserRead),
         [&s](HttpRequest& req) -> Result<HttpResponse> {
@@ -226,8 +269,7 @@ void AddAuditRoutes(Router& r, app::Services& s) {
 
 void AddAdminRoutes(Router& router, app::Services& services, const ApiOptions& options,
                     const std::shared_ptr<app::LoginThrottle>& throttle) {
-  (void)options;
-  AddUserRoutes(router, services, throttle);
+  AddUserRoutes(router, services, throttle, options.max_upload_bytes);
   AddRoleRoutes(router, services);
   AddAuditRoutes(router, services);
 }

@@ -173,8 +173,8 @@ void AddHazardRoutes(Router& r, app::Services& s, const ApiOptions& options) {
           const auto page = q.Page();
           XA_TRY(q.Finish());
           XA_ASSIGN_OR_RETURN(auto filter, std::move(f));
-          XA_ASSIGN_OR_RETURN(auto result, app::ListHazards(s, ContextOf(req), filter, page));
-          return PageJson(result);
+          XA_ASSIGN_OR_RETURN(auto result, app::ListHazardPage(s, ContextOf(req), filter, page));
+          return JsonResponse(200, HazardPageJson(result));
         });
   r.Add("GET", "/api/v1/hazards/export", Access::Need(perm::kHazardRead),
         [&s](HttpRequest& req) -> Result<HttpResponse> {

@@ -140,6 +140,31 @@ void WriteJson(JsonWriter& w, const hz::Hazard& h) {
   w.EndObject();
 }
 
+std::string HazardPageJson(const app::HazardPage& page) {
+  std::string body;
+  body.reserve(64 + page.page.items.size() * 1600);
+  JsonWriter w(body);
+  WriterSink sink{w};
+  const auto name_of = [&page](const std::string& username) {
+    const auto it = page.names.find(username);
+    return it == page.names.end() ? std::string() : it->second;
+  };
+  w.BeginObject();
+  w.Key("items");
+  w.BeginArray();
+  for (const auto& h : page.page.items) {
+    w.BeginObject();
+    HazardFields(sink, h);
+    w.Field("found_by_name", name_of(h.found_by));
+    w.Field("owner_name", name_of(h.owner));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Field("total", page.page.total);
+  w.EndObject();
+  return body;
+}
+
 json::value ToJson(const domain::StoredFile& f) {
   json::object o;
   ObjectSink sink{o};

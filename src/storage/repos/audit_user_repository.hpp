@@ -18,6 +18,9 @@ class SqlUserRepository final : public domain::UserRepository {
   Result<domain::PageResult<domain::User>> List(const domain::UserFilter& filter) override;
   Status Insert(domain::User& user) override;
   Status UpdateSecurity(const domain::User& user) override;
+  Status UpdateProfile(const domain::User& user) override;
+  Result<std::map<std::string, std::string>> DisplayNames(
+      const std::vector<std::string>& usernames) override;
   Status UpdatePassword(std::int64_t user_id, const std::string& hash,
                         const std::string& changed_at, bool must_change) override;
   Result<std::vector<std::string>> PasswordHistory(std::int64_t user_id, int limit) override;

@@ -2,6 +2,8 @@
 #include "storage/repos/audit_user_repository.hpp"
 #include "storage/repos/query_builder.hpp"
 
+#include <algorithm>
+
 #include "core/strings.hpp"
 
 namespace xiaoan::storage {
@@ -14,7 +16,7 @@ constexpr const char* kUserSelect =
     "SELECT x.id, x.unit_id, x.username, x.display_name, x.password_hash, x.status, "
     "x.must_change_password, x.created_at, x.updated_at, x.failed_logins, x.locked_until, "
     "x.password_changed_at, x.expires_at, x.last_login_at, u.name, u.path, u.kind, "
-    "x.totp_secret, x.totp_enabled, x.totp_last_step "
+    "x.totp_secret, x.totp_enabled, x.totp_last_step, x.mobile "
     "FROM users x JOIN org_units u ON u.id = x.unit_id";
 
 domain::User ReadUser(const sql::Rows& r, std::size_t i, const FieldCipher* cipher) {
@@ -40,6 +42,7 @@ domain::User ReadUser(const sql::Rows& r, std::size_t i, const FieldCipher* ciph
   if (u.totp_secret) u.totp_secret = OpenField(cipher, std::move(*u.totp_secret));
   u.totp_enabled = r.Int(i, 18) != 0;
   u.totp_last_step = r.Int(i, 19);
+  u.mobile = OpenField(cipher, r.Text(i, 20));
   return u;
 }
 
@@ -112,11 +115,13 @@ Status SqlUserRepository::Insert(domain::User& u) {
   XA_ASSIGN_OR_RETURN(
       auto r,
       conn_.Query("INSERT INTO users (unit_id, username, display_name, password_hash, status, "
-                  "must_change_password, created_at, updated_at, password_changed_at, expires_at) "
-                  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+                  "must_change_password, created_at, updated_at, password_changed_at, expires_at, "
+                  "mobile, mobile_index) "
+                  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
                   {u.unit_id, u.username, u.display_name, u.password_hash, u.status,
                    std::int64_t{u.must_change_password ? 1 : 0}, u.created_at, u.updated_at,
-                   u.password_changed_at, Opt(u.expires_at)}));
+                   u.password_changed_at, Opt(u.expires_at), SealField(cipher_, u.mobile),
+                   IndexOf(cipher_, u.mobile)}));
   u.id = r.Int(0, 0);
   return Done(
       conn_.Exec("INSERT INTO password_history (user_id, password_hash, created_at) "
@@ -131,6 +136,34 @@ Status SqlUserRepository::UpdateSecurity(const domain::User& u) {
       "display_name = $6, expires_at = $7, updated_at = $8 WHERE id = $1",
       {u.id, u.status, std::int64_t{u.failed_logins}, Opt(u.locked_until), Opt(u.last_login_at),
        u.display_name, Opt(u.expires_at), u.updated_at}));
+}
+
+Status SqlUserRepository::UpdateProfile(const domain::User& u) {
+  return Done(conn_.Exec(
+      "UPDATE users SET display_name = $2, mobile = $3, mobile_index = $4, updated_at = $5 "
+      "WHERE id = $1",
+      {u.id, u.display_name, SealField(cipher_, u.mobile), IndexOf(cipher_, u.mobile),
+       u.updated_at}));
+}
+
+Result<std::map<std::string, std::string>> SqlUserRepository::DisplayNames(
+    const std::vector<std::string>& usernames) {
+  std::map<std::string, std::string> out;
+  // In batches, so that a page of records costs one query per 200 distinct people.
+  constexpr std::size_t kBatch = 200;
+  for (std::size_t at = 0; at < usernames.size(); at += kBatch) {
+    const std::size_t n = std::min(kBatch, usernames.size() - at);
+    sql::Params names;
+    for (std::size_t i = 0; i < n; ++i) names.emplace_back(usernames[at + i]);
+    WhereBuilder where;
+    where.Add("username IN (" + Placeholders(n) + ")", std::move(names));
+    where.Add("display_name <> ''", {});
+    XA_ASSIGN_OR_RETURN(
+        auto r,
+        conn_.Query("SELECT username, display_name FROM users" + where.Sql(), where.params()));
+    for (std::size_t i = 0; i < r.size(); ++i) out[r.Text(i, 0)] = r.Text(i, 1);
+  }
+  return out;
 }
 
 Status SqlUserRepository::UpdatePassword(std::int64_t user_id, const std::string& hash,

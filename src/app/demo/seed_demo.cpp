@@ -259,6 +259,9 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
       user.unit_id = unit.id;
       user.username = username;
       user.display_name = display;
+      // A made-up mobile per account, from its place in the list (the random stream that the
+      // rest of the demo district is drawn from stays as it was).
+      user.mobile = "1390571" + std::to_string(1000 + summary.accounts.size() * 37);
       const std::string password = GeneratePassword(16);
       user.password_hash = HashPassword(password);
       user.must_change_password = false;  // demo mode only: explore at once

@@ -4,6 +4,8 @@
 // run side by side.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import {
   DESKTOP,
   PHONE,
@@ -13,7 +15,7 @@ import {
   launchBrowser,
   login,
   newPage,
-  screenshot,
+  resultsDir,
   startServer,
 } from './harness.mjs'
 
@@ -173,11 +175,29 @@ export async function settled(page, selector) {
   await page.waitForFunction(() => !document.querySelector('.el-loading-mask:not([style*="display: none"])'))
 }
 
-/** Visits each path as the user: axe, one <h1> that names the page, "<page> · 校安" as the title. */
+/** A path as part of a file name: /hazards/12?tab=a → hazards-12-tab-a. */
+export function slug(path) {
+  return path.replace(/[^\w\u4e00-\u9fff]+/g, '-').replace(/^-+|-+$/g, '') || 'root'
+}
+
+/**
+ * A list page's rows, whichever shape the width gives them: the table's rows on a desk, the cards
+ * (ListLayout) on a phone.
+ */
+export const LIST_ROWS = `${byTest('table')} .el-table__row, ${byTest('card')}`
+/** A list page's table or, on a phone, its cards (there may be none). */
+export const LIST = `${byTest('table')}, ${byTest('cards')}`
+
+/**
+ * Visits each path as the user: axe, one <h1> that names the page, "<page> · 校安" as the title,
+ * and a screenshot of each page as the user sees it (a11y-<user>-<path>-<size>.png; the window,
+ * not the whole page: the tour is long).
+ */
 export async function tour(viewport, user, stops, titles) {
   const size = viewport === PHONE ? '375' : 'desktop'
   const { page, context, errors } = await newPage(browser, viewport)
   await login(page, server, user)
+  mkdirSync(resultsDir, { recursive: true })
   for (const [path, selector, extra] of stops) {
     await page.goto(server.url + path)
     await settled(page, selector)
@@ -188,10 +208,10 @@ export async function tour(viewport, user, stops, titles) {
     assert.equal(s.lang, 'zh-CN', label)
     titles.set(path.split('?')[0].replace(/\/\d+$/, '/:id'), s.title)
     await expectAccessible(page, label)
+    await page.screenshot({ path: join(resultsDir, `a11y-${user}-${slug(path)}-${size}.png`) })
     if (extra) await extra(page, label)
   }
   assert.deepEqual(errors, [], errors.join('\n'))
-  await screenshot(page, `a11y-${user}-${size}`)
   await context.close()
 }
 
@@ -420,11 +440,11 @@ export function axeTour(viewport) {
         'school1_safety',
         [
           ['/home', byTest('home-scope'), menuStates],
-          ['/hazards', `${byTest('table')} .el-table__row`, userMenu],
+          ['/hazards', LIST_ROWS, userMenu],
           ['/hazards/new', byTest('hazard-report')],
           [`/hazards/${tourHazard}`, `${byTest('actions')} [data-test^="action-"]`, stepDialog],
           ['/hazards/board', byTest('board-open')],
-          ['/hazards/supervision', byTest('table')],
+          ['/hazards/supervision', LIST],
           ['/hazards/rules', byTest('field-general_days')],
           ['/checklists', byTest('row-link')],
           [`/checklists/${tourChecklist}`, byTest('checklist-info')],
@@ -450,7 +470,7 @@ export function axeTour(viewport) {
           ['/plan/year', byTest('plan-title')],
           ['/calendar?month=2026-12', byTest('day-2026-12-01'), calendarDay],
           ['/calendar?tab=settings', byTest('exceptions-0-reason')],
-          ['/system/schools', `${byTest('table')} .el-table__row`, bell],
+          ['/system/schools', LIST_ROWS, bell],
           ['/profile?tab=password', byTest('old-password'), profileTabs],
         ],
         titles,
@@ -464,7 +484,7 @@ export function axeTour(viewport) {
         [
           ['/home', byTest('home-scope')],
           ['/hazards/board', byTest('board-open')],
-          ['/hazards/supervision', byTest('table')],
+          ['/hazards/supervision', LIST],
           ['/checklists', byTest('row-link'), checklistImport],
           [`/checklists/${tourChecklist}`, byTest('checklist-info'), checklistCopy],
           ['/checklists/new', byTest('checklist-form')],
@@ -487,7 +507,7 @@ export function axeTour(viewport) {
           ['/rules?measure=13', byTest('rule-drill.monthly'), ruleParams],
           ['/calendar?month=2026-10', byTest('day-2026-10-10')],
           ['/calendar?tab=settings', byTest('terms-0-starts_on')],
-          ['/system/schools', `${byTest('table')} .el-table__row`],
+          ['/system/schools', LIST_ROWS],
           [`/system/schools/${schoolId}`, byTest('school-detail')],
           ['/system/org', '.page-card'],
           ['/system/departments', byTest('table')],
@@ -503,7 +523,7 @@ export function axeTour(viewport) {
         viewport,
         'sysadmin',
         [
-          ['/system/users', `${byTest('table')} .el-table__row`],
+          ['/system/users', LIST_ROWS],
           ['/calendar?tab=holidays', byTest('holiday-year-2026'), holidayImport],
         ],
         titles,
@@ -512,12 +532,12 @@ export function axeTour(viewport) {
         viewport,
         'secadmin',
         [
-          ['/system/roles', `${byTest('table')} .el-table__row`],
+          ['/system/roles', LIST_ROWS],
           ['/system/policy', '.page-card'],
         ],
         titles,
       )
-      await tour(viewport, 'auditor', [['/system/audit', `${byTest('table')} .el-table__row`]], titles)
+      await tour(viewport, 'auditor', [['/system/audit', LIST_ROWS]], titles)
     })
 
     it('gives every page its own title', () => {

@@ -220,11 +220,11 @@ describe('no sideways scrolling at 320 px and at 200 % zoom', () => {
       await expectNoSidewaysScroll(page, `login at ${name}`)
       const stops = [
         ['school1_safety', '/home', byTest('home-scope')],
-        ['school1_safety', '/hazards', `${byTest('table')} .el-table__row`],
+        ['school1_safety', '/hazards', `${byTest('table')} .el-table__row, ${byTest('card')}`],
         ['school1_safety', '/hazards/new', byTest('hazard-report')],
         ['school1_safety', `/hazards/${tourHazard}`, byTest('hazard-info')],
         ['school1_safety', '/hazards/board', byTest('board-open')],
-        ['school1_safety', '/hazards/supervision', byTest('table')],
+        ['school1_safety', '/hazards/supervision', `${byTest('table')}, ${byTest('cards')}`],
         ['school1_safety', '/rules', byTest('rule-hazard.overdue')],
         ['school1_safety', '/checklists', byTest('row-link')],
         ['school1_safety', `/checklists/${tourChecklist}`, byTest('checklist-info')],
@@ -241,7 +241,7 @@ describe('no sideways scrolling at 320 px and at 200 % zoom', () => {
         ['school1_safety', '/drills/plans', byTest('add')],
         ['school1_safety', '/calendar?month=2026-10', byTest('day-2026-10-10')],
         ['school1_safety', '/calendar?tab=settings', byTest('exceptions-0-reason')],
-        ['school1_safety', '/system/schools', `${byTest('table')} .el-table__row`],
+        ['school1_safety', '/system/schools', `${byTest('table')} .el-table__row, ${byTest('card')}`],
         ['safety_office', '/hazards/board', byTest('board-open')],
         ['safety_office', '/drills/board', byTest('board-row-drill.monthly')],
         ['safety_office', '/plan-board?measure=13', `${byTest('measure-findings-13')} ${byTest('finding-open')}`],
@@ -250,9 +250,9 @@ describe('no sideways scrolling at 320 px and at 200 % zoom', () => {
         ['safety_office', `/campaigns/${tourCampaign}`, byTest('school-21')],
         ['safety_office', `/campaigns/${tourCampaign}/briefing`, byTest('briefing')],
         ['safety_office', '/calendar?month=2026-10', byTest('day-2026-10-10')],
-        ['safety_office', '/system/schools', `${byTest('table')} .el-table__row`],
-        ['sysadmin', '/system/users', `${byTest('table')} .el-table__row`],
-        ['auditor', '/system/audit', `${byTest('table')} .el-table__row`],
+        ['safety_office', '/system/schools', `${byTest('table')} .el-table__row, ${byTest('card')}`],
+        ['sysadmin', '/system/users', `${byTest('table')} .el-table__row, ${byTest('card')}`],
+        ['auditor', '/system/audit', `${byTest('table')} .el-table__row, ${byTest('card')}`],
       ]
       let user = null
       for (const [who, path, selector] of stops) {

@@ -72,17 +72,19 @@ describe('login lockout', () => {
     const { page, context, errors } = await newPage(browser, PHONE)
     await login(page, server, 'secadmin')
     await page.goto(`${server.url}/system/users`)
-    await page.waitForSelector(userRows)
+    // On a phone the users are cards and the search form is folded behind 筛选.
+    const cards = byTest('card')
+    await page.waitForSelector(cards)
+    await page.click(byTest('toggle-search'))
     await page.fill(byTest('search-username'), 'auditor')
     await page.click(byTest('search'))
     await page.waitForFunction((sel) => {
       const rows = [...document.querySelectorAll(sel)]
       return rows.length === 1 && rows[0].textContent.includes('auditor')
-    }, userRows)
-    const row = page.locator(userRows).first()
+    }, cards)
+    const row = page.locator(cards).first()
     const button = row.locator(byTest('row-unlock-login'))
     assert.equal((await button.innerText()).trim(), '解除登录锁定')
-    // On a phone the table scrolls sideways inside its card; the actions are its last column.
     await button.scrollIntoViewIfNeeded()
     assert.ok(await button.isVisible())
     await expectNoSidewaysScroll(page, 'users at 375 px')

@@ -189,8 +189,9 @@ describe('DrillList', () => {
     window.innerWidth = 375
     const { w } = await mountPage(DrillList, '/drills', user(SAFETY))
     expect(w.find('[data-test="table"]').exists()).toBe(false)
-    const card = w.find('[data-test="drill-29"]')
+    const card = w.find('[data-test="card"] [data-test="drill-29"]')
     expect(card.find('h2').text()).toBe('2026-10-16 消防疏散演练')
+    expect(card.find('h2 a').attributes('href')).toBe('/drills/29')
     expect(card.text()).toContain('学生 1120 人，教职工 86 人')
   })
 })

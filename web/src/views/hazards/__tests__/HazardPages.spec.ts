@@ -16,11 +16,12 @@ const api = vi.hoisted(() => ({
   notifications: { list: vi.fn(), read: vi.fn(), readAll: vi.fn() },
   schools: { list: vi.fn(), get: vi.fn() },
   whistles: { list: vi.fn(), create: vi.fn() },
+  supervision: { list: vi.fn(), reply: vi.fn(), close: vi.fn() },
 }))
 
 vi.mock('@/api/hazards', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api/hazards')>()
-  return { ...real, hazardsApi: api.hazards }
+  return { ...real, hazardsApi: api.hazards, supervisionApi: api.supervision }
 })
 vi.mock('@/api/notifications', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api/notifications')>()
@@ -37,6 +38,7 @@ vi.mock('@/api/org', async (importOriginal) => {
 
 import HazardList from '../HazardList.vue'
 import HazardDetailView from '../HazardDetail.vue'
+import SupervisionList from '../SupervisionList.vue'
 import NotificationBell from '@/components/NotificationBell.vue'
 
 vi.setConfig({ testTimeout: 60_000 })
@@ -156,6 +158,7 @@ async function mountPage(component: object, path: string, me: Me) {
     routes: [
       { path: '/hazards', name: 'hazards', component: Stub },
       { path: '/hazards/new', name: 'hazard-new', component: Stub },
+      { path: '/hazards/supervision', name: 'hazard-supervision', component: Stub },
       { path: '/hazards/:id(\\d+)', name: 'hazard-detail', component: Stub },
       { path: '/hazards/:id(\\d+)/print/:kind(notice|closeout)', name: 'hazard-print', component: Stub },
       { path: '/drills/:id(\\d+)', name: 'drill-detail', component: Stub },
@@ -179,6 +182,7 @@ beforeEach(() => {
   api.schools.list.mockResolvedValue({ items: [], total: 0 })
   api.notifications.list.mockResolvedValue({ items: [], total: 0, unread: 0 })
   api.whistles.list.mockResolvedValue({ items: [], total: 0 })
+  api.supervision.list.mockResolvedValue({ items: [], total: 0 })
 })
 afterEach(() => {
   document.body.innerHTML = ''
@@ -225,7 +229,123 @@ describe('HazardList', () => {
   })
 })
 
+describe('HazardList on a phone', () => {
+  afterEach(() => {
+    window.innerWidth = 1024
+  })
+
+  it('shows a card per hazard: the title opening it, state, level, school, deadline overdue in red, found by', async () => {
+    window.innerWidth = 375
+    const { w } = await mountPage(HazardList, '/hazards', user(['hazard:read', 'hazard:report']))
+    expect(w.find('[data-test="table"]').exists()).toBe(false)
+    const cards = w.findAll('[data-test="card"]')
+    expect(cards).toHaveLength(1)
+    const title = cards[0].find('[data-test="card-title"]')
+    expect(title.text()).toBe('灭火器过期')
+    expect(title.attributes('href')).toBe('/hazards/5')
+    expect(cards[0].find('[data-test="row-state"]').text()).toBe('待验收')
+    expect(cards[0].text()).toContain('一般隐患')
+    expect(cards[0].text()).toContain('示范区双桥小学')
+    expect(cards[0].text()).toContain('整改期限 2020-01-01')
+    expect(cards[0].find('[data-test="row-overdue"]').classes()).toContain('overdue')
+    expect(cards[0].text()).toContain('发现人 school1_safety')
+    // The filters start folded behind 筛选.
+    expect(w.find('[data-test="toggle-search"]').text()).toBe('筛选')
+  })
+})
+
+describe('SupervisionList on a phone', () => {
+  afterEach(() => {
+    window.innerWidth = 1024
+  })
+
+  it('shows a card per order: the hazard’s title opening it, state, school, rule and reason, 回复 for the school', async () => {
+    window.innerWidth = 375
+    api.supervision.list.mockResolvedValue({
+      items: [
+        {
+          id: 3,
+          hazard_id: 5,
+          hazard_title: '灭火器过期',
+          school_id: 21,
+          school_name: '示范区双桥小学',
+          rule: 'hazard.overdue.bureau',
+          reason: '已超过整改期限 9 天',
+          deadline: '2026-12-10',
+          state: 'open',
+          reply: '',
+          replied_by: '',
+          replied_at: null,
+          created_at: '2026-11-30T09:00:00.000Z',
+          closed_at: null,
+          closed_by: '',
+        },
+      ],
+      total: 1,
+    })
+    const { w } = await mountPage(SupervisionList, '/hazards/supervision', user(['hazard:read', 'hazard:reply']))
+    expect(w.find('[data-test="table"]').exists()).toBe(false)
+    const cards = w.findAll('[data-test="card"]')
+    expect(cards).toHaveLength(1)
+    const title = cards[0].find('[data-test="card-title"]')
+    expect(title.text()).toBe('灭火器过期')
+    expect(title.attributes('href')).toBe('/hazards/5')
+    expect(cards[0].text()).toContain('示范区双桥小学')
+    expect(cards[0].text()).toContain('已超过整改期限 9 天')
+    expect(cards[0].find('.list-card__actions [data-test="row-reply"]').exists()).toBe(true)
+    expect(cards[0].find('[data-test="row-close"]').exists()).toBe(false)
+  })
+})
+
 describe('HazardDetail', () => {
+  function phone(matches: boolean) {
+    window.matchMedia = ((query: string) => ({
+      matches,
+      media: query,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    })) as unknown as typeof window.matchMedia
+  }
+  afterEach(() => {
+    delete (window as { matchMedia?: unknown }).matchMedia
+  })
+
+  it('on a phone: the photos above the facts, the buttons in a bar at the bottom, after everything', async () => {
+    phone(true)
+    const { w } = await mountPage(HazardDetailView, '/hazards/5', user(['hazard:read', 'hazard:verify']))
+    const card = w.find('[data-test="hazard-detail"]').element
+    const order = Array.from(card.querySelectorAll('[data-test="hazard-photos"], [data-test="hazard-info"], [data-test="timeline"], [data-test="action-bar"]')).map(
+      (e) => e.getAttribute('data-test'),
+    )
+    expect(order).toEqual(['hazard-photos', 'hazard-info', 'timeline', 'action-bar'])
+    const bar = w.find('[data-test="action-bar"]')
+    expect(bar.classes()).toContain('action-bar--sticky')
+    expect(bar.find('[data-test="actions"] [data-test="action-approve"]').exists()).toBe(true)
+    // The print links stay at the top, out of the bar.
+    expect(bar.find('[data-test="print-notice-link"]').exists()).toBe(false)
+    expect(w.find('[data-test="record-links"] [data-test="print-notice-link"]').exists()).toBe(true)
+  })
+
+  it('on a phone, no bar when the user has no button to press', async () => {
+    phone(true)
+    api.hazards.get.mockResolvedValue(detail({ actions: [] }))
+    const { w } = await mountPage(HazardDetailView, '/hazards/5', user(['hazard:read']))
+    expect(w.find('[data-test="hazard-photos"]').exists()).toBe(true)
+    expect(w.find('[data-test="action-bar"]').exists()).toBe(false)
+  })
+
+  it('on a desk: the buttons and links first, the photos after the facts, no sticky bar', async () => {
+    phone(false)
+    const { w } = await mountPage(HazardDetailView, '/hazards/5', user(['hazard:read', 'hazard:verify']))
+    const card = w.find('[data-test="hazard-detail"]').element
+    const order = Array.from(card.querySelectorAll('[data-test="hazard-photos"], [data-test="hazard-info"], [data-test="action-bar"]')).map((e) =>
+      e.getAttribute('data-test'),
+    )
+    expect(order).toEqual(['action-bar', 'hazard-info', 'hazard-photos'])
+    expect(w.find('[data-test="action-bar"]').classes()).not.toContain('action-bar--sticky')
+    expect(w.find('[data-test="actions"] [data-test="print-notice-link"]').exists()).toBe(true)
+  })
+
   it('shows the record, escalations, the signed timeline and one button per allowed action', async () => {
     const { w } = await mountPage(HazardDetailView, '/hazards/5', user(['hazard:read', 'hazard:verify']))
     expect(api.hazards.get).toHaveBeenCalledWith(5)

@@ -196,8 +196,9 @@ describe('WhistleList', () => {
     window.innerWidth = 375
     const { w } = await mountPage(WhistleList, '/whistles', user(SCHOOL_PERMS))
     expect(w.find('[data-test="table"]').exists()).toBe(false)
-    const card = w.find('[data-test="whistle-13"]')
+    const card = w.find('[data-test="card"] [data-test="whistle-13"]')
     expect(card.find('h2').text()).toBe('校门前河道无护栏')
+    expect(card.find('h2 a').attributes('href')).toBe('/whistles/13')
     expect(card.find('[data-test="row-major"]').exists()).toBe(true)
     expect(card.find('[data-test="row-overdue"]').exists()).toBe(true)
   })

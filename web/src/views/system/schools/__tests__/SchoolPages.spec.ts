@@ -183,6 +183,34 @@ describe('SchoolList', () => {
   })
 })
 
+describe('SchoolList on a phone', () => {
+  afterEach(() => {
+    window.innerWidth = 1024
+  })
+
+  it('shows a card per school: the name opening it, its facts, 修改 and 删除 as buttons', async () => {
+    window.innerWidth = 375
+    const w = await mountPage(SchoolList, '/system/schools', schoolLeader())
+    expect(w.find('[data-test="table"]').exists()).toBe(false)
+    const cards = w.findAll('[data-test="card"]')
+    expect(cards).toHaveLength(1)
+    const title = cards[0].find('[data-test="card-title"]')
+    expect(title.text()).toBe('示范区双桥小学')
+    expect(title.attributes('href')).toBe('/system/schools/21')
+    expect(cards[0].text()).toContain('小学')
+    expect(cards[0].text()).toContain('北部学区')
+    expect(cards[0].find('.list-card__actions [data-test="row-edit"]').exists()).toBe(true)
+    expect(cards[0].find('.list-card__actions [data-test="row-delete"]').exists()).toBe(true)
+  })
+
+  it('offers no 修改 / 删除 on the cards without school:write', async () => {
+    window.innerWidth = 375
+    const w = await mountPage(SchoolList, '/system/schools', schoolLeader(['school:read']))
+    expect(w.findAll('[data-test="card"]')).toHaveLength(1)
+    expect(w.find('.list-card__actions').exists()).toBe(false)
+  })
+})
+
 describe('SchoolDetail', () => {
   it('shows the school with its buildings and key places', async () => {
     const w = await mountPage(SchoolDetail, '/system/schools/21', schoolLeader())

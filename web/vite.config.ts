@@ -5,6 +5,9 @@ import { join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import components from 'unplugin-vue-components/vite'
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
+import * as icons from '@element-plus/icons-vue'
 
 /**
  * Stores each text file of the build beside itself compressed (app.js.br, app.js.gz), once, at the
@@ -40,11 +43,26 @@ function precompress(dir: string): Plugin {
   }
 }
 
+/**
+ * Element Plus per component: each SFC imports the el-* components and directives (v-loading) its
+ * template uses, and the icons it names without importing them, so a page loads only what it shows
+ * (the login page stays small on a phone). The styles stay whole in main.ts, before the theme.
+ */
+const iconNames = new Set(Object.keys(icons))
+const perComponent = components({
+  dts: false,
+  dirs: [],
+  resolvers: [
+    ElementPlusResolver({ importStyle: false }),
+    (name: string) => (iconNames.has(name) ? { name, from: '@element-plus/icons-vue' } : undefined),
+  ],
+})
+
 // `npm run dev` proxies the API to a running `xiaoan serve` (XIAOAN_URL, default port 8080).
 const target = process.env.XIAOAN_URL ?? 'http://127.0.0.1:8080'
 
 export default defineConfig({
-  plugins: [vue(), precompress(fileURLToPath(new URL('./dist', import.meta.url)))],
+  plugins: [vue(), perComponent, precompress(fileURLToPath(new URL('./dist', import.meta.url)))],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: { proxy: { '/api': { target, changeOrigin: false } } },
   build: {
@@ -54,7 +72,6 @@ export default defineConfig({
     rollupOptions: {
       output: {
         manualChunks: {
-          'element-plus': ['element-plus'],
           echarts: ['echarts'],
         },
       },

@@ -5,6 +5,10 @@
 // adding another (新增 1 条，更新 1 条，删除 1 条), and sees the record follow: the guard added shown,
 // the one left out of the file gone. The bureau's safety office exports the guard roster from the
 // board and finds the guard there, and reaches the control on a phone.
+// Accounts from Excel too: the system administrator filters the users by a unit of the tree, imports
+// a file with a wrong 手机号 (refused, the row listed), then the file put right, and is shown the
+// new accounts' initial passwords once; the list shows their mobile numbers masked; on a phone the
+// users are cards under a unit select.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -232,5 +236,134 @@ describe('保安员 in and out of Excel', () => {
     await screenshot(phone.page, 'security-board-lists-375')
     assert.deepEqual(phone.errors, [])
     await phone.context.close()
+  })
+})
+
+describe('用户 from Excel', () => {
+  const USER_HEADER = ['用户名', '姓名', '所属单位', '手机号', '有效期至']
+  const userRows = `${byTest('table')} .el-table__body-wrapper .el-table__row`
+
+  it('the system administrator imports accounts and is shown their passwords once', async () => {
+    const { page, context, errors } = await newPage(browser, DESKTOP)
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
+    await login(page, server, 'sysadmin')
+    await page.goto(`${server.url}/system/users`)
+    await page.waitForSelector(userRows)
+
+    // The unit tree filters the list by unit_id; 全部 lifts it.
+    const admin = await apiSession(server, 'sysadmin')
+    const units = await (await admin(`/api/v1/units?q=${encodeURIComponent(SCHOOL)}`)).json()
+    const school = units.items.find((u) => u.name === SCHOOL)
+    assert.ok(school, JSON.stringify(units))
+    await page.locator(byTest('unit-tree')).getByText('全部', { exact: true }).waitFor()
+    await page.fill(`${byTest('unit-tree')} input`, '双桥')
+    const filtered = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/v1/users' && new URL(r.url()).searchParams.get('unit_id') === String(school.id))
+    await page.click(byTest(`unit-node-${school.id}`))
+    await filtered
+    await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].length > 0, userRows)
+    const schoolRows = await page.locator(userRows).allInnerTexts()
+    assert.ok(schoolRows.every((r) => r.includes(SCHOOL)), schoolRows.join(' | '))
+
+    // The template, then a file whose second account has a wrong 手机号: refused, the row listed.
+    await page.click(byTest('import'))
+    const dialog = page.locator(`${byTest('import-dialog')}:visible`)
+    await dialog.waitFor()
+    assert.match(await dialog.locator('.el-dialog__title').innerText(), /导入用户/)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(byTest('template'))])
+    assert.equal(download.suggestedFilename(), '用户导入模板.xlsx')
+    const template = join(tmp, 'users-template.xlsx')
+    await download.saveAs(template)
+    const header = xlsxText(template)
+    for (const h of USER_HEADER) assert.ok(header.includes(h), `the template has ${h}`)
+    const bad = join(tmp, 'users-bad.xlsx')
+    sheetFromTemplate(template, bad, [USER_HEADER, ['imp_li', '李导入', SCHOOL, '13812341234', ''], ['imp_wang', '王导入', SCHOOL, '2381234', '']])
+    await page.setInputFiles(`${byTest('import-dialog')} input[type=file]`, bad)
+    await page.click(byTest('import-start'))
+    await page.waitForSelector(`${byTest('import-errors')} .el-table__row`)
+    assert.match(await page.locator(byTest('import-summary')).innerText(), /未写入任何数据/)
+    const refused = await page.locator(`${byTest('import-errors')} .el-table__row`).allInnerTexts()
+    assert.ok(refused.some((r) => /^3\b/.test(r.trim()) && r.includes('手机号')), refused.join(' | '))
+    assert.equal(await page.locator(byTest('imported-passwords')).count(), 0, 'no passwords for a refused file')
+    await expectAccessible(page, 'the users import with a refused row')
+
+    // Put right: both created, their initial passwords shown once, copied in one go.
+    const good = join(tmp, 'users.xlsx')
+    sheetFromTemplate(template, good, [USER_HEADER, ['imp_li', '李导入', SCHOOL, '13812341234', ''], ['imp_wang', '王导入', SCHOOL, '13900002222', '2027-07-31']])
+    await page.setInputFiles(`${byTest('import-dialog')} input[type=file]`, good)
+    await page.click(byTest('import-start'))
+    const passwords = page.locator(`${byTest('imported-passwords')}:visible`)
+    await passwords.waitFor()
+    assert.match(await passwords.locator('.el-dialog__title').innerText(), /已创建 2 个账号/)
+    const shown = await page.locator(byTest('imported-password')).allInnerTexts()
+    assert.equal(shown.length, 2, shown.join(' | '))
+    for (const p of shown) assert.equal(p.trim().length, 16, `a 16-character password: ${p}`)
+    assert.match(await passwords.innerText(), /imp_li[\s\S]*imp_wang/)
+    await page.click(byTest('copy-all-passwords'))
+    await page.locator(byTest('copy-all-passwords'), { hasText: '已复制' }).waitFor()
+    const copied = await page.evaluate(() => navigator.clipboard.readText())
+    assert.ok(copied.includes(`imp_li\t李导入\t${shown[0].trim()}`), copied)
+    await screenshot(page, 'users-import-passwords')
+    await expectAccessible(page, 'the imported accounts’ passwords')
+    await page.click(byTest('close-imported-passwords'))
+    await passwords.waitFor({ state: 'hidden' })
+    assert.match(await page.locator(byTest('import-summary')).innerText(), /导入完成：新增 2 条/)
+    await page.keyboard.press('Escape')
+    await page.waitForSelector(byTest('import-dialog'), { state: 'hidden' })
+
+    // The list shows the new accounts, their numbers masked.
+    await page.fill(byTest('search-username'), 'imp_')
+    await page.click(byTest('search'))
+    await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].length === 2, userRows)
+    const rows = await page.locator(userRows).allInnerTexts()
+    assert.ok(rows.some((r) => r.includes('imp_li') && r.includes('138****1234')), rows.join(' | '))
+    assert.ok(!rows.join(' ').includes('13812341234'), 'the full number is not shown')
+    assert.deepEqual(errors, [])
+    await context.close()
+
+    // The account works with the password shown.
+    const r = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'imp_li', password: shown[0].trim() }),
+    })
+    assert.equal(r.status, 200, await r.text())
+  })
+
+  it('on a phone the users are cards under a unit select, and a name and mobile are edited', async () => {
+    const { page, context, errors } = await newPage(browser, PHONE)
+    await login(page, server, 'sysadmin')
+    await page.goto(`${server.url}/system/users`)
+    await page.waitForSelector(`${byTest('cards')} ${byTest('card')}`)
+    assert.equal(await page.locator(byTest('unit-tree')).count(), 0, 'no tree beside the list at 375 px')
+    await page.locator(byTest('unit-tree-select')).waitFor()
+    await expectWithinWidth(page, byTest('unit-tree-select'), 'the unit select at 375 px')
+    await page.click(byTest('toggle-search'))
+    await page.fill(byTest('search-username'), 'imp_wang')
+    await page.click(byTest('search'))
+    await page.waitForFunction(() => {
+      const cards = [...document.querySelectorAll('[data-test="cards"] [data-test="card"]')]
+      return cards.length === 1 && cards[0].textContent.includes('imp_wang')
+    })
+    const card = page.locator(byTest('card')).first()
+    assert.equal((await card.locator(byTest('card-mobile')).innerText()).trim(), '139****2222')
+    await card.locator(byTest('row-edit')).click()
+    const dialog = page.locator(`${byTest('user-dialog')}:visible`)
+    await dialog.waitFor()
+    await dialog.locator('input[data-test="field-mobile"]').fill('1370000')
+    await dialog.locator(byTest('save')).click()
+    await dialog.getByText('手机号须为 11 位数字，以 1 开头').waitFor()
+    await dialog.locator('input[data-test="field-display_name"]').fill('王导入改')
+    await dialog.locator('input[data-test="field-mobile"]').fill('13700003333')
+    const saved = page.waitForResponse((r) => /\/api\/v1\/users\/\d+$/.test(new URL(r.url()).pathname) && r.request().method() === 'PUT')
+    await dialog.locator(byTest('save')).click()
+    assert.equal((await saved).status(), 200)
+    await dialog.waitFor({ state: 'hidden' })
+    await page.waitForFunction(() => document.querySelector('[data-test="card-mobile"]')?.textContent.trim() === '137****3333')
+    assert.match(await card.innerText(), /王导入改/)
+    await expectNoSidewaysScroll(page, 'users as cards at 375 px')
+    await screenshot(page, 'users-cards-375')
+    await expectAccessible(page, 'users as cards at 375 px')
+    assert.deepEqual(errors, [])
+    await context.close()
   })
 })

@@ -1,14 +1,13 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import ElementPlus from 'element-plus'
 import 'element-plus/dist/index.css'
 import 'element-plus/theme-chalk/dark/css-vars.css'
 import './styles/theme.css'
-import * as Icons from '@element-plus/icons-vue'
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
 import App from './App.vue'
 import { createAppRouter } from './router'
+import { menuIcons } from './router/menuIcons'
 import { i18n } from './i18n'
 import { onSessionExpired } from './api/http'
 import { useSessionStore } from './stores/session'
@@ -23,8 +22,8 @@ app.use(pinia)
 const router = createAppRouter()
 app.use(router)
 app.use(i18n)
-app.use(ElementPlus)
-for (const [name, component] of Object.entries(Icons)) app.component(name, component)
+// Element Plus components come per page (vite.config.ts); only the menu's icons are named by string.
+for (const [name, component] of Object.entries(menuIcons)) app.component(name, component)
 
 // The server ended the session (idle, absolute limit, logged out elsewhere): back to login with
 // the reason, and back to this page afterwards.

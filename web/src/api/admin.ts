@@ -21,6 +21,8 @@ export interface User {
   display_name: string
   unit_id: number
   unit_name: string
+  /** Mainland mobile number (11 digits starting with 1); "" or absent when none. */
+  mobile?: string
   status: UserStatus
   must_change_password: boolean
   /** Consecutive wrong passwords since the last successful login or unlock. */
@@ -41,7 +43,26 @@ export interface UserInput {
   unit_id: number
   /** UTC instant `YYYY-MM-DDTHH:MM:SS.mmmZ`; absent or null = never. */
   expires_at?: string | null
+  /** Optional mobile number (11 digits starting with 1). */
+  mobile?: string
 }
+
+/** Body of PUT /api/v1/users/{id}: what the system administrator may change of an account. */
+export interface UserProfileInput {
+  display_name: string
+  /** "" removes the number. */
+  mobile: string
+}
+
+/** An account created by an import, with its initial password (shown only in this answer). */
+export interface ImportedAccount {
+  username: string
+  display_name: string
+  initial_password: string
+}
+
+export const USER_IMPORT_PATH = '/api/v1/users/import'
+export const USER_TEMPLATE_PATH = '/api/v1/users/import-template'
 
 export interface CreatedUser {
   user: User
@@ -186,6 +207,7 @@ export const usersApi = {
   list: (query: UserQuery = {}) => http.get<UserPage>('/api/v1/users', { ...query }),
   get: (id: number) => http.get<User>(`/api/v1/users/${id}`),
   create: (input: UserInput) => http.post<CreatedUser>('/api/v1/users', input),
+  update: (id: number, input: UserProfileInput) => http.put<User>(`/api/v1/users/${id}`, input),
   setStatus: (id: number, status: UserStatus) =>
     http.put<User>(`/api/v1/users/${id}/status`, { status } satisfies UserStatusInput),
   resetPassword: (id: number) => http.post<InitialPassword>(`/api/v1/users/${id}/reset-password`),

@@ -47,6 +47,23 @@ export default {
     unlockLoginConfirm:
       'Lift the lockout of "{name}" ({username}) after failed logins? The account\'s timed lock and the pauses of every address that failed are lifted; a lock set by an administrator stays.',
     unlockLoginDone: 'Login lockout of {username} lifted',
+    mobile: 'Mobile',
+    mobileRule: 'A mobile number has 11 digits starting with 1',
+    mobilePlaceholder: 'Optional, 11 digits',
+    edit: 'Edit',
+    editTitle: 'Edit user: {username}',
+    saved: 'Saved',
+    allUnits: 'All',
+    unitTree: 'Filter by unit',
+    unitFilter: 'Unit name',
+    importWhat: 'users',
+    importHint: 'Imported accounts get no roles (the security administrator assigns them); the initial passwords of new accounts are shown once after the import.',
+  },
+  imported: {
+    title: '{count} accounts created',
+    password: 'Initial password',
+    copyAll: 'Copy all',
+    copyFailed: 'Could not copy automatically; select the table and copy it',
   },
   password: {
     createdTitle: 'User created',

@@ -44,6 +44,23 @@ export default {
     unlockLoginConfirm:
       '确定解除“{name}”（{username}）因登录失败的锁定吗？账号的临时锁定和各地址的登录暂停将一并解除；管理员设置的锁定不受影响。',
     unlockLoginDone: '已解除 {username} 的登录锁定',
+    mobile: '手机号',
+    mobileRule: '手机号须为 11 位数字，以 1 开头',
+    mobilePlaceholder: '选填，11 位手机号',
+    edit: '编辑',
+    editTitle: '编辑用户：{username}',
+    saved: '已保存',
+    allUnits: '全部',
+    unitTree: '按单位筛选',
+    unitFilter: '输入单位名称',
+    importWhat: '用户',
+    importHint: '导入的账号不分配角色（角色由安全管理员分配）；新账号的初始密码在导入后只显示一次。',
+  },
+  imported: {
+    title: '已创建 {count} 个账号',
+    password: '初始密码',
+    copyAll: '复制全部',
+    copyFailed: '无法自动复制，请手动选中表格复制',
   },
   password: {
     createdTitle: '用户已创建',

@@ -70,3 +70,41 @@ const usernamePattern = /^[a-z0-9_.-]{3,32}$/
 export function validUsername(name: string): boolean {
   return usernamePattern.test(name)
 }
+
+const mobilePattern = /^1[0-9]{10}$/
+
+/** A mainland mobile number: 11 digits starting with 1 (spaces around it are ignored). */
+export function validMobile(mobile: string): boolean {
+  return mobilePattern.test(mobile.trim())
+}
+
+/** A mobile number as the list shows it: 138****1234. Anything that is not 11 digits shows as it is. */
+export function maskMobile(mobile: string | null | undefined): string {
+  const m = (mobile ?? '').trim()
+  if (!/^[0-9]{11}$/.test(m)) return m
+  return `${m.slice(0, 3)}****${m.slice(7)}`
+}
+
+/** A unit of the tree beside the user list; id 0 is the 全部 root (no unit filter). */
+export interface UnitNode {
+  id: number
+  name: string
+  children?: UnitNode[]
+}
+
+/** The tree beside the user list: a 全部 root over the organisation's units. */
+export function unitFilterTree<T extends { id: number; name: string; children?: T[] }>(forest: readonly T[], allLabel: string): UnitNode[] {
+  const strip = (rows: readonly T[]): UnitNode[] =>
+    rows.map((r) => (r.children?.length ? { id: r.id, name: r.name, children: strip(r.children) } : { id: r.id, name: r.name }))
+  return [{ id: 0, name: allLabel, children: strip(forest) }]
+}
+
+/** The unit_id filter a tree node stands for (the root: none). */
+export function unitIdOfNode(id: number): number | null {
+  return id > 0 ? id : null
+}
+
+/** The created accounts as text to copy: one per line, 用户名, 姓名 and 初始密码 separated by tabs (pastes into Excel). */
+export function accountsText(accounts: readonly { username: string; display_name: string; initial_password: string }[], header: readonly string[]): string {
+  return [header.join('\t'), ...accounts.map((a) => [a.username, a.display_name, a.initial_password].join('\t'))].join('\n')
+}

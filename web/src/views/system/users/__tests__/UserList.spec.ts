@@ -26,6 +26,7 @@ const user: User = {
 const api = vi.hoisted(() => ({
   list: vi.fn(),
   create: vi.fn(),
+  update: vi.fn(),
   resetPassword: vi.fn(),
   setStatus: vi.fn(),
   resetTotp: vi.fn(),
@@ -40,7 +41,14 @@ vi.mock('@/api/admin', async (importOriginal) => {
   return { ...real, usersApi: api }
 })
 
+const org = vi.hoisted(() => ({ listAll: vi.fn() }))
+vi.mock('@/api/org', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/api/org')>()
+  return { ...real, unitsApi: { ...real.unitsApi, listAll: org.listAll } }
+})
+
 import UserList from '../UserList.vue'
+import ImportDialog from '@/components/ImportDialog.vue'
 
 function me(permissions: string[]): Me {
   return {
@@ -67,12 +75,29 @@ function mountWith(permissions: string[]) {
   return mount(UserList, { global: { plugins: [ElementPlus, i18n, pinia] }, attachTo: document.body })
 }
 
+const unit = (id: number, name: string, kind: string, parent_id: number | null) => ({ id, name, kind, parent_id, code: null, path: '' })
+
+/** Types into an input of the dialog (found in the whole document: dialogs live in body). */
+function typeInto(test: string, value: string): void {
+  const input = document.body.querySelector<HTMLInputElement>(`input[data-test="${test}"]`)!
+  input.value = value
+  input.dispatchEvent(new Event('input'))
+}
+
+async function settle(): Promise<void> {
+  await flushPromises()
+  await new Promise((r) => setTimeout(r, 0))
+  await flushPromises()
+}
+
 beforeEach(() => {
   i18n.global.locale.value = 'zh-CN'
   api.list.mockResolvedValue({ items: [user], total: 1 })
+  org.listAll.mockResolvedValue([unit(1, '示范区教育局', 'bureau', null), unit(5, '示范区实验小学', 'school', 1), unit(6, '安全科', 'section', 1)])
 })
 afterEach(() => {
   document.body.innerHTML = ''
+  window.innerWidth = 1024
   vi.clearAllMocks()
 })
 
@@ -181,6 +206,151 @@ describe('UserList', () => {
     await flushPromises()
     await new Promise((r) => setTimeout(r, 0))
     expect(api.create).not.toHaveBeenCalled()
+    w.unmount()
+  })
+
+  it('shows the mobile number masked', async () => {
+    api.list.mockResolvedValue({ items: [{ ...user, mobile: '13812341234' }, { ...user, id: 16, username: 'no_mobile', mobile: '' }], total: 2 })
+    const w = mountWith(['user:read'])
+    await flushPromises()
+    const cells = w.findAll('[data-test="row-mobile"]').map((c) => c.text())
+    expect(cells).toEqual(['138****1234', ''])
+    expect(w.text()).not.toContain('13812341234')
+    w.unmount()
+  })
+
+  it('filters the list by the unit chosen in the tree, and 全部 lifts the filter', async () => {
+    const w = mountWith(['user:read', 'unit:read'])
+    await flushPromises()
+    const tree = w.find('[data-test="unit-tree"]')
+    expect(tree.exists()).toBe(true)
+    expect(tree.text()).toContain('全部')
+    expect(tree.text()).toContain('示范区教育局')
+    await w.find('[data-test="unit-node-5"]').trigger('click')
+    await flushPromises()
+    expect(api.list).toHaveBeenLastCalledWith({ page: 1, page_size: DEFAULT_PAGE_SIZE, unit_id: 5 })
+    await w.find('[data-test="unit-node-0"]').trigger('click')
+    await flushPromises()
+    expect(api.list).toHaveBeenLastCalledWith({ page: 1, page_size: DEFAULT_PAGE_SIZE })
+    w.unmount()
+  })
+
+  it('has no unit tree without unit:read', async () => {
+    const w = mountWith(['user:read'])
+    await flushPromises()
+    expect(w.find('[data-test="unit-tree"]').exists()).toBe(false)
+    expect(org.listAll).not.toHaveBeenCalled()
+    w.unmount()
+  })
+
+  it('on a phone shows cards and folds the tree into a select above them', async () => {
+    window.innerWidth = 375
+    api.list.mockResolvedValue({ items: [{ ...user, mobile: '13812341234' }], total: 1 })
+    const w = mountWith(['user:read', 'user:write', 'unit:read'])
+    await flushPromises()
+    expect(w.find('[data-test="unit-tree"]').exists()).toBe(false)
+    expect(w.find('[data-test="unit-tree-select"]').exists()).toBe(true)
+    expect(w.find('[data-test="table"]').exists()).toBe(false)
+    const cards = w.findAll('[data-test="card"]')
+    expect(cards).toHaveLength(1)
+    expect(cards[0].text()).toContain('test_u1')
+    expect(cards[0].find('[data-test="card-mobile"]').text()).toBe('138****1234')
+    expect(cards[0].find('[data-test="row-edit"]').exists()).toBe(true)
+    w.unmount()
+  })
+
+  it('creates a user with a mobile number', async () => {
+    api.create.mockResolvedValue({ user: { ...user, id: 16, username: 'new_user' }, initial_password: 'Ab3#Ab3#Ab3#Ab3#' })
+    const w = mountWith(['user:read', 'user:write'])
+    await flushPromises()
+    await w.find('[data-test="add"]').trigger('click')
+    await flushPromises()
+    typeInto('field-username', 'new_user')
+    typeInto('field-display_name', '新用户')
+    typeInto('field-mobile', '13900001111')
+    await flushPromises()
+    document.body.querySelector<HTMLButtonElement>('[data-test="user-dialog"] [data-test="save"]')!.click()
+    await settle()
+    expect(api.create).toHaveBeenCalledWith({ username: 'new_user', display_name: '新用户', unit_id: 1, mobile: '13900001111' })
+    w.unmount()
+  })
+
+  it('does not send a mobile number that is not 11 digits starting with 1', async () => {
+    const w = mountWith(['user:read', 'user:write'])
+    await flushPromises()
+    await w.find('[data-test="add"]').trigger('click')
+    await flushPromises()
+    typeInto('field-username', 'new_user')
+    typeInto('field-display_name', '新用户')
+    typeInto('field-mobile', '2390000111')
+    await flushPromises()
+    document.body.querySelector<HTMLButtonElement>('[data-test="user-dialog"] [data-test="save"]')!.click()
+    await settle()
+    expect(api.create).not.toHaveBeenCalled()
+    await vi.waitFor(() => expect(document.body.querySelector('[data-test="user-dialog"]')?.textContent).toContain('手机号须为 11 位数字，以 1 开头'))
+    w.unmount()
+  })
+
+  it('edits a user’s name and mobile with PUT and shows the saved row', async () => {
+    api.list.mockResolvedValue({ items: [{ ...user, mobile: '13812341234' }], total: 1 })
+    api.update.mockResolvedValue({ ...user, display_name: '测试改名', mobile: '13700002222' })
+    const w = mountWith(['user:read', 'user:write'])
+    await flushPromises()
+    await w.find('.el-table__body-wrapper [data-test="row-edit"]').trigger('click')
+    await flushPromises()
+    const dialog = () => [...document.body.querySelectorAll<HTMLElement>('[data-test="user-dialog"]')].find((d) => d.textContent?.includes('编辑用户'))!
+    expect(dialog()).toBeTruthy()
+    expect(dialog().querySelector<HTMLInputElement>('input[data-test="field-username"]')!.disabled).toBe(true)
+    await vi.waitFor(() => expect(dialog().querySelector<HTMLInputElement>('input[data-test="field-mobile"]')!.value).toBe('13812341234'))
+    expect(dialog().querySelector<HTMLInputElement>('input[data-test="field-username"]')!.value).toBe('test_u1')
+    const name = dialog().querySelector<HTMLInputElement>('input[data-test="field-display_name"]')!
+    name.value = '测试改名'
+    name.dispatchEvent(new Event('input'))
+    const mobile = dialog().querySelector<HTMLInputElement>('input[data-test="field-mobile"]')!
+    mobile.value = '13700002222'
+    mobile.dispatchEvent(new Event('input'))
+    await flushPromises()
+    dialog().querySelector<HTMLButtonElement>('[data-test="save"]')!.click()
+    await settle()
+    expect(api.update).toHaveBeenCalledWith(15, { display_name: '测试改名', mobile: '13700002222' })
+    expect(api.create).not.toHaveBeenCalled()
+    await vi.waitFor(() => expect(w.find('[data-test="row-mobile"]').text()).toBe('137****2222'))
+    expect(w.text()).toContain('测试改名')
+    w.unmount()
+  })
+
+  it('shows the imported accounts’ initial passwords once, and reloads the list', async () => {
+    const w = mountWith(['user:read', 'user:write'])
+    await flushPromises()
+    await w.find('[data-test="import"]').trigger('click')
+    await flushPromises()
+    const dialog = w.findComponent(ImportDialog)
+    expect(dialog.props('allowUpdate')).toBe(false)
+    expect(dialog.props('importPath')).toBe('/api/v1/users/import')
+    expect(dialog.props('templatePath')).toBe('/api/v1/users/import-template')
+    expect(document.body.querySelector('[data-test="imported-passwords"]')).toBeNull()
+    dialog.vm.$emit('imported', {
+      rows: 2,
+      created: 2,
+      updated: 0,
+      failed: 0,
+      applied: true,
+      errors: [],
+      accounts: [
+        { username: 'li_si', display_name: '李四', initial_password: 'Ab3#Ab3#Ab3#Ab3#' },
+        { username: 'wang_wu', display_name: '王五', initial_password: 'Xy9!Xy9!Xy9!Xy9!' },
+      ],
+    })
+    await settle()
+    const shown = document.body.querySelector('[data-test="imported-passwords"]')
+    expect(shown?.textContent).toContain('已创建 2 个账号')
+    const passwords = [...document.body.querySelectorAll('[data-test="imported-password"]')].map((e) => e.textContent)
+    expect(passwords).toEqual(['Ab3#Ab3#Ab3#Ab3#', 'Xy9!Xy9!Xy9!Xy9!'])
+    expect(shown?.textContent).toContain('只显示这一次')
+    expect(api.list).toHaveBeenCalledTimes(2)
+    document.body.querySelector<HTMLButtonElement>('[data-test="close-imported-passwords"]')!.click()
+    await settle()
+    await vi.waitFor(() => expect(document.body.querySelectorAll('[data-test="imported-password"]')).toHaveLength(0))
     w.unmount()
   })
 })

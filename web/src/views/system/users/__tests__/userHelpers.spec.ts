@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '@/api/http'
 import {
+  accountsText,
   adminRolesIn,
   buildUserQuery,
   emptyUserSearch,
   hasLoginFailures,
   lockAction,
+  maskMobile,
   statusFor,
   timedLocked,
+  unitFilterTree,
+  unitIdOfNode,
+  validMobile,
   validUsername,
 } from '../userHelpers'
 import { adminErrorText, collapseIndexedFields } from '../adminErrors'
@@ -109,5 +114,69 @@ describe('server refusals', () => {
     collapseIndexedFields(errors)
     expect(errors.permissions).toBe('权限不存在')
     expect(errors.name).toBe('不能为空')
+  })
+})
+
+describe('mobile numbers', () => {
+  it('accepts 11 digits starting with 1', () => {
+    expect(validMobile('13812341234')).toBe(true)
+    expect(validMobile(' 19900001111 ')).toBe(true)
+  })
+  it('refuses other lengths, another first digit, letters and separators', () => {
+    for (const bad of ['', '1381234123', '138123412345', '23812341234', '1381234123a', '138-1234-1234', '+8613812341234']) {
+      expect(validMobile(bad), bad).toBe(false)
+    }
+  })
+  it('masks the middle four digits for the list', () => {
+    expect(maskMobile('13812341234')).toBe('138****1234')
+    expect(maskMobile(' 19900001111')).toBe('199****1111')
+  })
+  it('shows nothing for no number, and anything else as it is', () => {
+    expect(maskMobile('')).toBe('')
+    expect(maskMobile(undefined)).toBe('')
+    expect(maskMobile(null)).toBe('')
+    expect(maskMobile('12345')).toBe('12345')
+  })
+})
+
+describe('the unit tree beside the user list', () => {
+  interface Row {
+    id: number
+    name: string
+    kind: string
+    children?: Row[]
+  }
+  const forest: Row[] = [
+    { id: 1, name: '示范区教育局', kind: 'bureau', children: [{ id: 5, name: '示范区实验小学', kind: 'school' }, { id: 6, name: '安全科', kind: 'section', children: [] }] },
+    { id: 9, name: '示范区公安分局', kind: 'department' },
+  ]
+  it('puts 全部 above the units, keeping only ids, names and children', () => {
+    expect(unitFilterTree(forest, '全部')).toEqual([
+      {
+        id: 0,
+        name: '全部',
+        children: [
+          { id: 1, name: '示范区教育局', children: [{ id: 5, name: '示范区实验小学' }, { id: 6, name: '安全科' }] },
+          { id: 9, name: '示范区公安分局' },
+        ],
+      },
+    ])
+  })
+  it('filters by a unit, not by the 全部 root', () => {
+    expect(unitIdOfNode(0)).toBeNull()
+    expect(unitIdOfNode(5)).toBe(5)
+  })
+})
+
+describe('accountsText', () => {
+  it('writes a header and one tab-separated line per account', () => {
+    const text = accountsText(
+      [
+        { username: 'li_si', display_name: '李四', initial_password: 'Ab3#Ab3#Ab3#Ab3#' },
+        { username: 'wang_wu', display_name: '王五', initial_password: 'Xy9!Xy9!Xy9!Xy9!' },
+      ],
+      ['用户名', '姓名', '初始密码'],
+    )
+    expect(text).toBe('用户名\t姓名\t初始密码\nli_si\t李四\tAb3#Ab3#Ab3#Ab3#\nwang_wu\t王五\tXy9!Xy9!Xy9!Xy9!')
   })
 })

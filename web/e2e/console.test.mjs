@@ -8,6 +8,7 @@ import {
   apiSession,
   byTest,
   expectAccessible,
+  expectNoSidewaysScroll,
   launchBrowser,
   login,
   menuItems,
@@ -217,8 +218,9 @@ describe('schools', () => {
     const { page, context } = await newPage(browser, PHONE)
     await login(page, server, 'school1_safety')
     await page.goto(`${server.url}/system/schools`)
-    await page.waitForSelector(`${byTest('table')} .el-table__row`)
-    const rows = await page.locator(`${byTest('table')} .el-table__body-wrapper .el-table__row`).allInnerTexts()
+    // On a phone the list is one card per school.
+    await page.waitForSelector(byTest('card'))
+    const rows = await page.locator(byTest('card')).allInnerTexts()
     assert.equal(rows.length, 1, rows.join('|'))
     assert.match(rows[0], /示范区双桥小学/)
     await screenshot(page, 'schools-school-user-375')
@@ -246,6 +248,79 @@ describe('audit log', () => {
     const file = join(resultsDir, 'audit-export.xlsx')
     await download.saveAs(file)
     assert.match(xlsxText(file), /safety_office/)
+    await context.close()
+  })
+})
+
+describe('audit log in Chinese', () => {
+  /** The audit list's action texts and whether each is a code without a name. */
+  const actionCells = (page, within) =>
+    page.$$eval(`${within} [data-test="action"]`, (els) => els.map((e) => ({ text: e.textContent.trim(), unknown: e.classList.contains('code-unknown') })))
+
+  it('names actions and object types, has no hash column, and shows the hash only in 详情', async () => {
+    const { page, context, errors } = await newPage(browser)
+    await login(page, server, 'auditor')
+    await page.goto(`${server.url}/system/audit`)
+    await page.waitForSelector(`${byTest('table')} .el-table__row`)
+    const titles = (await page.$$eval(`${byTest('table')} .el-table__header th`, (ths) => ths.map((th) => th.textContent.trim()))).filter(Boolean)
+    assert.ok(titles.includes('操作类型'), titles.join())
+    assert.ok(!titles.some((x) => /哈希|hash/i.test(x)), titles.join())
+    assert.equal(new Set(titles).size, titles.length, 'no two columns with one title: ' + titles.join())
+    const cells = await actionCells(page, byTest('table'))
+    assert.ok(cells.length > 0)
+    assert.deepEqual(cells.filter((c) => c.unknown || /^[a-z_]+\.[a-z_.]+$/.test(c.text)), [], 'every action has a Chinese name')
+    assert.ok(cells.some((c) => c.text === '登录'), cells.map((c) => c.text).join())
+    const objects = await page.$$eval(`${byTest('table')} [data-test="object-type"]`, (els) => els.map((e) => e.textContent.trim()))
+    assert.ok(objects.every((x) => !/^[a-z_]+$/.test(x)), objects.join())
+    const table = await page.locator(byTest('table')).innerText()
+    assert.doesNotMatch(table, /[0-9a-f]{64}/, 'no hash in the list')
+    await page.locator(byTest('row-detail')).first().click()
+    const hash = await page.locator(byTest('audit-hash')).innerText()
+    assert.match(hash.trim(), /^[0-9a-f]{64}$/)
+    assert.doesNotMatch(await page.locator(byTest('audit-action')).innerText(), /^[a-z_]+\.[a-z_.]+$/)
+    await screenshot(page, 'audit-detail')
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+
+  it('shows the records as cards on a phone', async () => {
+    const { page, context, errors } = await newPage(browser, PHONE)
+    await login(page, server, 'auditor')
+    await page.goto(`${server.url}/system/audit`)
+    await page.waitForSelector(byTest('card'))
+    assert.equal(await page.locator(`${byTest('table')}:visible`).count(), 0, 'no table on a phone')
+    const cells = await actionCells(page, byTest('cards'))
+    assert.ok(cells.length > 0)
+    assert.deepEqual(cells.filter((c) => c.unknown), [])
+    assert.doesNotMatch(await page.locator(byTest('cards')).innerText(), /[0-9a-f]{64}/)
+    await expectNoSidewaysScroll(page, 'the audit log at 375 px')
+    await screenshot(page, 'audit-375')
+    await expectAccessible(page, 'the audit log at 375 px')
+    await page.locator(`${byTest('card')} ${byTest('row-detail')}`).first().click()
+    assert.match((await page.locator(byTest('audit-hash')).innerText()).trim(), /^[0-9a-f]{64}$/)
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+})
+
+describe('a class teacher’s sidebar', () => {
+  it('has 上报隐患 and 我的隐患, and no rules, organisation tree or bureau boards', async () => {
+    const { page, context, errors } = await newPage(browser)
+    await login(page, server, 'school1_teacher')
+    const menu = await menuItems(page)
+    assert.ok(menu.includes('hazards') && menu.includes('hazard-new'), menu.join())
+    for (const item of ['hazard-rules', 'rules', 'org', 'hazard-board', 'hazard-supervision', 'users', 'audit']) {
+      assert.ok(!menu.includes(item), `${item} in ${menu.join()}`)
+    }
+    assert.match(await page.locator(byTest('menu-hazards')).innerText(), /我的隐患/)
+    const side = await page.locator(byTest('side-menu')).innerText()
+    assert.doesNotMatch(side, /隐患规则|组织机构|规则/)
+    // The ledger opens (it is the teacher's school's).
+    await page.click(byTest('menu-hazards'))
+    await page.waitForURL(/\/hazards$/)
+    await page.waitForSelector(byTest('table'))
+    assert.equal(await page.$(byTest('forbidden')), null)
+    assert.deepEqual(errors, [])
     await context.close()
   })
 })

@@ -258,7 +258,18 @@ describe('hazard ledger', () => {
     await login(page, server, 'school1_leader')
     await page.goto(`${server.url}/hazards/${hazardId}`)
     await stateIs(page, '已验收')
-    await step(page, 'close', server.accounts.school1_leader, '已销号')
+    // The close dialog shows what is being signed for before the password: the rectification,
+    // its photo, and the check's conclusion.
+    await step(page, 'close', server.accounts.school1_leader, '已销号', async () => {
+      const signed = page.locator(`${byTest('action-dialog')} ${byTest('close-evidence')}`)
+      assert.equal(await signed.locator(byTest('evidence-summary')).innerText(), '已更换两具新灭火器并张贴检查卡')
+      assert.equal(await signed.locator(byTest('evidence-photo')).count(), 1)
+      await signed.locator(`${byTest('evidence-photo')} img`).waitFor()
+      assert.equal(await signed.locator(byTest('evidence-conclusion')).innerText(), '现场复核，灭火器压力正常')
+      assert.match(await signed.innerText(), /school1_teacher/)
+      assert.match(await signed.innerText(), /school1_safety/)
+      await screenshot(page, 'hazard-close-dialog')
+    })
     assert.deepEqual(await actionsOf(page), [], 'nothing left for the school (reopening is the bureau’s)')
 
     const items = await page.locator(`${byTest('timeline')} ${byTest('timeline-item')}`).allInnerTexts()
@@ -399,6 +410,34 @@ describe('hazard ledger', () => {
     )
     assert.deepEqual(bureau.errors, [])
     await bureau.context.close()
+  })
+
+  it('a school’s page lists its hazards, open first, and opens one', async () => {
+    const { page, context, errors } = await newPage(browser)
+    await login(page, server, 'safety_office')
+    const api = await apiSession(server, 'safety_office')
+    const schools = await (await api('/api/v1/schools?page_size=100')).json()
+    const school = schools.items.find((s) => s.name === '示范区双桥小学')
+    await page.goto(`${server.url}/system/schools/${school.id}`)
+    const links = page.locator(`${byTest('school-hazards')} ${byTest('school-hazard-link')}`)
+    await links.first().waitFor()
+    const rows = await page.locator(`${byTest('school-hazard-table')} .el-table__row`).allInnerTexts()
+    assert.ok(rows.length > 0 && rows.length <= 10, rows.join('\n'))
+    // Open ones (any state but 已销号) come before the closed ones.
+    const closedAt = rows.findIndex((r) => r.includes('已销号'))
+    if (closedAt >= 0) assert.ok(rows.slice(closedAt).every((r) => r.includes('已销号')), rows.join('\n'))
+    if (rows.length < 10) assert.ok(rows.some((r) => r.includes(TITLE)), 'the closed end-to-end hazard is listed: ' + rows.join('\n'))
+    await expectAccessible(page, 'a school with its hazards')
+    const title = (await links.first().innerText()).trim()
+    await links.first().click()
+    await page.waitForURL(/\/hazards\/\d+$/)
+    await page.waitForFunction(([sel, text]) => document.querySelector(sel)?.textContent?.trim() === text, [byTest('hazard-title'), title])
+    // The link to the whole ledger filters it to the school.
+    await page.goto(`${server.url}/system/schools/${school.id}`)
+    await page.click(byTest('school-hazards-all'))
+    await page.waitForURL(new RegExp(`/hazards\\?school_id=${school.id}$`))
+    assert.deepEqual(errors, [])
+    await context.close()
   })
 
   it('a reader without hazard:report sees the ledger but no report button', async () => {

@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { menuGroups, type MenuGroup } from './routes'
+import { menuGroups, type MenuGroup, type MenuRule } from './routes'
 
 export interface MenuItem {
   name: string
@@ -21,10 +21,26 @@ export function forUnit(unit: 'school' | 'other' | 'bureau', kind: string): bool
 }
 
 /**
+ * Whether a menu rule applies to a user: one who holds none of its `without`, and — when the rule
+ * names a unit and the user's unit kind is known — of such a unit.
+ */
+export function ruleApplies(
+  rule: MenuRule | undefined,
+  can: (perm: string | string[] | undefined) => boolean,
+  unitKind?: string,
+): boolean {
+  if (!rule || rule.without.length === 0) return false
+  if (can(rule.without)) return false
+  if (rule.unit) return unitKind !== undefined && forUnit(rule.unit, unitKind)
+  return true
+}
+
+/**
  * The sidebar for a user: only items whose permission the user holds, only non-empty groups.
  * `unitKind` is the kind of the user's unit: an item meant for schools only (`meta.unit`
  * 'school'), for the others only ('other') or for the education units above the schools only
- * ('bureau') shows accordingly; without it, all show.
+ * ('bureau') shows accordingly; without it, all show. An item's `menuHide` rule leaves it out for
+ * the users it applies to, its `menuTitle` rule renames it for them.
  */
 export function buildMenu(
   children: RouteRecordRaw[],
@@ -37,10 +53,12 @@ export function buildMenu(
     for (const r of children) {
       if (r.meta?.group !== group || !can(r.meta.perm)) continue
       if (unitKind !== undefined && r.meta.unit && !forUnit(r.meta.unit, unitKind)) continue
+      if (ruleApplies(r.meta.menuHide, can, unitKind)) continue
+      const renamed = r.meta.menuTitle && ruleApplies(r.meta.menuTitle, can, unitKind) ? r.meta.menuTitle.title : undefined
       items.push({
         name: String(r.name),
         path: '/' + r.path,
-        title: r.meta.title ?? String(r.name),
+        title: renamed ?? r.meta.title ?? String(r.name),
         icon: r.meta.icon,
       })
     }

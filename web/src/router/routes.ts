@@ -21,8 +21,25 @@ declare module 'vue-router' {
      * account decides; none = for all.
      */
     unit?: 'school' | 'other' | 'bureau'
+    /**
+     * Not in the menu for a user who holds none of `without` (and, with `unit`, whose unit is of
+     * that kind, as for `unit`): pages a user could open but has no work on. The route itself
+     * stays open to `perm` (links from other pages keep working).
+     */
+    menuHide?: MenuRule
+    /** The menu's title for a user matching the rule (as `menuHide`) instead of `title`. */
+    menuTitle?: MenuRule & { title: string }
   }
 }
+
+/** Who a menu rule applies to: holders of none of `without`, of a unit of kind `unit` if given. */
+export interface MenuRule {
+  without: string[]
+  unit?: 'school' | 'other' | 'bureau'
+}
+
+/** Those of a school who neither assign, verify nor close hazards (a class teacher): they report and rectify. */
+const schoolReporter: MenuRule = { unit: 'school', without: [perm.hazardAssign, perm.hazardVerify, perm.hazardClose] }
 
 /** The sidebar groups in the order of ui.md; a group shows only when it has a usable item. */
 export const menuGroups = [
@@ -62,7 +79,14 @@ export const layoutChildren: RouteRecordRaw[] = [
     path: 'hazards',
     name: 'hazards',
     component: () => import('@/views/hazards/HazardList.vue'),
-    meta: { title: 'hazard.menu.list', group: 'hazards', icon: 'Warning', perm: perm.hazardRead },
+    // A school's reporter finds the ledger (their school's hazards, the ones they rectify) as 我的隐患.
+    meta: {
+      title: 'hazard.menu.list',
+      group: 'hazards',
+      icon: 'Warning',
+      perm: perm.hazardRead,
+      menuTitle: { ...schoolReporter, title: 'hazard.menu.mine' },
+    },
   },
   {
     path: 'hazards/new',
@@ -87,19 +111,33 @@ export const layoutChildren: RouteRecordRaw[] = [
     path: 'hazards/supervision',
     name: 'hazard-supervision',
     component: () => import('@/views/hazards/SupervisionList.vue'),
-    meta: { title: 'hazard.menu.supervision', group: 'hazards', icon: 'Bell', perm: perm.hazardRead },
+    // 督办单: the bureau's orders and a school's replies; not for a school's reporters.
+    meta: {
+      title: 'hazard.menu.supervision',
+      group: 'hazards',
+      icon: 'Bell',
+      perm: perm.hazardRead,
+      menuHide: { unit: 'school', without: [perm.hazardReply, perm.hazardAssign, perm.hazardSupervise] },
+    },
   },
   {
     path: 'hazards/board',
     name: 'hazard-board',
     component: () => import('@/views/hazards/HazardBoard.vue'),
-    meta: { title: 'hazard.menu.board', group: 'hazards', icon: 'DataAnalysis', perm: perm.hazardRead },
+    meta: { title: 'hazard.menu.board', group: 'hazards', icon: 'DataAnalysis', perm: perm.hazardRead, menuHide: schoolReporter },
   },
   {
     path: 'hazards/rules',
     name: 'hazard-rules',
     component: () => import('@/views/hazards/HazardRules.vue'),
-    meta: { title: 'hazard.menu.rules', group: 'hazards', icon: 'Setting', perm: perm.hazardRead },
+    // The district's hazard rules: in a school's menu only for those who read the rules.
+    meta: {
+      title: 'hazard.menu.rules',
+      group: 'hazards',
+      icon: 'Setting',
+      perm: perm.hazardRead,
+      menuHide: { unit: 'school', without: [perm.hazardConfigure, perm.rulesRead] },
+    },
   },
   {
     // 检查表: the checklist templates inspections and patrols are filled from — the shipped ones and
@@ -347,11 +385,13 @@ export const layoutChildren: RouteRecordRaw[] = [
     path: 'system/org',
     name: 'org',
     component: () => import('@/views/system/org/OrgView.vue'),
+    // The organisation tree is the education administration's: not in a school's or a department's menu.
     meta: {
       title: 'menu.org',
       group: 'system',
       icon: 'OfficeBuilding',
       perm: [perm.unitRead, perm.regionRead],
+      unit: 'bureau',
     },
   },
   {
@@ -380,7 +420,8 @@ export const layoutChildren: RouteRecordRaw[] = [
   {
     // The rules engine's catalog, for everyone doing safety work (the API answers any signed-in
     // user; the menu shows it to those who hold the hazard ledger, the calendar, the drills or
-    // the findings). Holders of rules:configure edit the engine's values there.
+    // the findings — in a school only to those who read the rules). Holders of rules:configure
+    // edit the engine's values there.
     path: 'rules',
     name: 'rules',
     component: () => import('@/views/rules/RuleCatalog.vue'),
@@ -389,6 +430,7 @@ export const layoutChildren: RouteRecordRaw[] = [
       group: 'system',
       icon: 'Tickets',
       perm: [perm.hazardRead, perm.calendarRead, perm.drillRead, perm.rulesRead],
+      menuHide: { unit: 'school', without: [perm.rulesRead, perm.rulesConfigure, perm.hazardConfigure] },
     },
   },
   {

@@ -103,3 +103,84 @@ describe('sidebar menu', () => {
     expect(all).not.toContain('drill-edit')
   })
 })
+
+// The demo roles' permissions and units, as the server grants them (xiaoan demo).
+const demoRoles: Record<string, { unit: string; perms: string[] }> = {
+  sysadmin: {
+    unit: 'bureau',
+    perms: ['calendar:holidays', 'calendar:read', 'department:read', 'department:write', 'region:read', 'region:write', 'school:export', 'school:import',
+      'school:read', 'school:write', 'unit:read', 'unit:write', 'user:read', 'user:write'],
+  },
+  secadmin: { unit: 'bureau', perms: ['policy:read', 'policy:write', 'role:read', 'role:write', 'user:read'] },
+  auditor: { unit: 'bureau', perms: ['audit:export', 'audit:read'] },
+  safety_office: {
+    unit: 'bureau',
+    perms: ['calendar:read', 'calendar:write', 'campaign:inspect', 'campaign:manage', 'campaign:read', 'checklist:manage', 'checklist:read',
+      'department:read', 'drill:read', 'drill:record', 'hazard:assign', 'hazard:configure', 'hazard:read', 'hazard:reopen', 'hazard:report',
+      'hazard:supervise', 'hazard:verify', 'patrol:manage', 'patrol:read', 'region:read', 'rules:configure', 'rules:read', 'school:export',
+      'school:import', 'school:read', 'school:write', 'security:read', 'security:record', 'unit:read', 'whistle:read', 'whistle:route'],
+  },
+  section_basic: {
+    unit: 'section',
+    perms: ['calendar:read', 'campaign:read', 'checklist:read', 'department:read', 'drill:read', 'hazard:read', 'patrol:read', 'region:read',
+      'rules:read', 'school:export', 'school:read', 'security:read', 'unit:read', 'whistle:read'],
+  },
+  school1_safety: {
+    unit: 'school',
+    perms: ['calendar:read', 'calendar:write', 'campaign:fill', 'campaign:read', 'checklist:read', 'drill:read', 'drill:record', 'hazard:assign',
+      'hazard:read', 'hazard:rectify', 'hazard:reply', 'hazard:report', 'hazard:verify', 'patrol:manage', 'patrol:read', 'patrol:record',
+      'region:read', 'rules:read', 'school:export', 'school:read', 'security:read', 'security:record', 'whistle:raise', 'whistle:read'],
+  },
+  school1_teacher: {
+    unit: 'school',
+    perms: ['calendar:read', 'campaign:read', 'checklist:read', 'drill:read', 'hazard:read', 'hazard:rectify', 'hazard:report', 'patrol:read',
+      'patrol:record', 'region:read', 'school:read'],
+  },
+  dept1_liaison: { unit: 'department', perms: ['department:read', 'region:read', 'whistle:read', 'whistle:respond'] },
+}
+
+describe('sidebar per demo role', () => {
+  const sidebar = (who: string) => {
+    const r = demoRoles[who]
+    return buildMenu(layoutChildren, canWith(r.perms), r.unit)
+  }
+  const names = (who: string) => sidebar(who).flatMap((s) => s.items.map((i) => i.name))
+  const titles = (who: string) => sidebar(who).flatMap((s) => s.items.map((i) => i.title))
+
+  it('gives a class teacher 上报隐患 and 我的隐患, and no rules, organisation tree or bureau boards', () => {
+    const items = sidebar('school1_teacher').find((s) => s.group === 'hazards')?.items ?? []
+    expect(items.map((i) => i.name).slice(0, 2)).toEqual(['hazards', 'hazard-new'])
+    expect(items[0].title).toBe('hazard.menu.mine')
+    const all = names('school1_teacher')
+    for (const page of ['hazard-rules', 'rules', 'org', 'hazard-board', 'hazard-supervision', 'drill-board', 'plan-board', 'security-board', 'whistle-stats']) {
+      expect(all, page).not.toContain(page)
+    }
+    expect(titles('school1_teacher')).not.toContain('hazard.menu.list')
+  })
+
+  it('keeps the ledger, its supervision, board and rules for a school’s safety officer, without the organisation tree', () => {
+    const all = names('school1_safety')
+    for (const page of ['hazards', 'hazard-new', 'hazard-supervision', 'hazard-board', 'hazard-rules', 'rules', 'security']) expect(all, page).toContain(page)
+    expect(all).not.toContain('org')
+    expect(all).not.toContain('security-board')
+    expect(sidebar('school1_safety')[1].items[0].title).toBe('hazard.menu.list')
+  })
+
+  it('keeps the bureau’s pages for the bureau', () => {
+    const office = names('safety_office')
+    for (const page of ['hazards', 'hazard-supervision', 'hazard-board', 'hazard-rules', 'org', 'rules', 'security-board', 'whistle-stats']) {
+      expect(office, page).toContain(page)
+    }
+    expect(titles('safety_office')).not.toContain('hazard.menu.mine')
+    const section = names('section_basic')
+    for (const page of ['hazards', 'hazard-supervision', 'hazard-board', 'hazard-rules', 'org', 'rules']) expect(section, page).toContain(page)
+    expect(section).not.toContain('hazard-new')
+  })
+
+  it('gives the three administrators and a department only their own pages', () => {
+    expect(names('sysadmin')).toEqual(['home', 'calendar', 'org', 'schools', 'departments', 'rules', 'users'])
+    expect(names('secadmin')).toEqual(['home', 'users', 'roles', 'policy'])
+    expect(names('auditor')).toEqual(['home', 'audit'])
+    expect(names('dept1_liaison')).toEqual(['home', 'whistles', 'departments'])
+  })
+})

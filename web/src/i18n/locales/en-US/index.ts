@@ -21,5 +21,6 @@ import whistle from './whistle'
 import tasks from './tasks'
 import people from './people'
 import print from './print'
+import audit from './audit'
 
-export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules, drill, plan, checklist, patrol, campaign, security, whistle, tasks, people, print }
+export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules, drill, plan, checklist, patrol, campaign, security, whistle, tasks, people, print, audit }

@@ -103,4 +103,14 @@ export default {
     editTitle: 'Edit department',
     fixedHint: 'The region and parent of a department cannot change once created.',
   },
+  schoolHazards: {
+    title: 'Hazards',
+    counts: '{open} open of {total}',
+    all: 'All in the hazard ledger',
+    none: 'No hazards',
+    state: 'State',
+    level: 'Level',
+    deadline: 'Deadline',
+    overdue: '{days} days overdue',
+  },
 }

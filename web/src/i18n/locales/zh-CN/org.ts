@@ -103,4 +103,14 @@ export default {
     editTitle: '修改部门',
     fixedHint: '行政区划和上级部门创建后不能修改。',
   },
+  schoolHazards: {
+    title: '本校隐患',
+    counts: '未销号 {open} 项，共 {total} 项',
+    all: '在隐患台账中查看全部',
+    none: '暂无隐患',
+    state: '状态',
+    level: '等级',
+    deadline: '整改期限',
+    overdue: '逾期 {days} 天',
+  },
 }

@@ -1,5 +1,5 @@
 // Pure helpers of the audit log page (unit-tested in __tests__/auditHelpers.spec.ts).
-import type { AuditQuery, AuditResult, AuditVerification } from '@/api/admin'
+import type { AuditQuery, AuditRecord, AuditResult, AuditVerification } from '@/api/admin'
 
 export interface AuditSearchForm {
   /** Exact username. */
@@ -64,6 +64,16 @@ export const actionSuggestions = [
   'hazard.',
   'supervision.',
   'calendar.',
+  'campaign.',
+  'checklist.',
+  'drill.',
+  'patrol.',
+  'security.',
+  'whistle.',
+  'rules.',
+  'fields.protect',
+  'signature.sign',
+  'access.denied',
   'file.upload',
 ] as const
 
@@ -88,4 +98,73 @@ export function describeVerification(v: AuditVerification): VerificationView {
     key: 'verifyBroken',
     params: { checked: v.checked, id: v.first_broken_id ?? '?', reason: v.reason ?? '' },
   }
+}
+
+// ---- Labels ----------------------------------------------------------------------------------
+
+/** An audit record as the list reads it: `actor_name` (display name) when the server sends it. */
+export type AuditRow = AuditRecord & { actor_name?: string; prev_hash?: string }
+
+/** A node of a locale's message tree (the `audit` area). */
+export interface MessageTree {
+  [key: string]: string | MessageTree
+}
+
+/** The string at a dotted path of a message tree; a branch or a missing key gives undefined. */
+export function messageAt(tree: MessageTree | undefined, path: string): string | undefined {
+  let cur: string | MessageTree | undefined = tree
+  for (const part of path.split('.')) {
+    if (cur === undefined || typeof cur === 'string' || !Object.prototype.hasOwnProperty.call(cur, part)) return undefined
+    cur = cur[part]
+  }
+  return typeof cur === 'string' ? cur : undefined
+}
+
+/** A code's label; `known` false when the code has none and its text is the code itself. */
+export interface CodeLabel {
+  text: string
+  known: boolean
+}
+
+const CODE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/
+
+function labelOf(tree: MessageTree | undefined, area: string, code: string | null | undefined): CodeLabel {
+  if (!code) return { text: '', known: true }
+  const label = CODE.test(code) ? messageAt(tree, `${area}.${code}`) : undefined
+  return label ? { text: label, known: true } : { text: code, known: false }
+}
+
+/** 操作: `hazard.assign` → 隐患交办. */
+export function actionLabel(tree: MessageTree | undefined, code: string | null | undefined): CodeLabel {
+  return labelOf(tree, 'action', code)
+}
+
+/** 对象类型: `supervision_order` → 督办单. */
+export function objectTypeLabel(tree: MessageTree | undefined, code: string | null | undefined): CodeLabel {
+  return labelOf(tree, 'objectType', code)
+}
+
+/** 来源: the client address as it is; the server's own sources (`local`, `rules`) by name. */
+export function sourceLabel(tree: MessageTree | undefined, source: string | null | undefined): CodeLabel {
+  if (!source) return { text: '', known: true }
+  if (/^[0-9a-f:.]+$/i.test(source) && /[0-9]/.test(source) && /[.:]/.test(source)) return { text: source, known: true }
+  return labelOf(tree, 'source', source)
+}
+
+/** 操作人: the display name, with the username beside it (muted); the system and the command line by name. */
+export function actorLabel(tree: MessageTree | undefined, row: Pick<AuditRow, 'actor' | 'actor_name'>): { name: string; username: string } {
+  const actor = row.actor ?? ''
+  if (actor === 'system') return { name: messageAt(tree, 'actor.system') ?? actor, username: '' }
+  if (actor.startsWith('cli:')) {
+    const cli = messageAt(tree, 'actor.cli')
+    return { name: cli ? cli.replace('{command}', actor.slice(4)) : actor, username: '' }
+  }
+  const name = row.actor_name?.trim()
+  if (name && name !== actor) return { name, username: actor }
+  return { name: actor, username: '' }
+}
+
+/** The codes of `codes` that have no action label in `tree` (a test keeps this empty). */
+export function missingActionLabels(tree: MessageTree | undefined, codes: readonly string[]): string[] {
+  return codes.filter((c) => !actionLabel(tree, c).known)
 }

@@ -66,13 +66,26 @@ export function buildRegionTree(regions: readonly Region[]): TreeRow<Region>[] {
 /** Under a bureau: sub-bureaus, sections, clusters, then schools (departments last). */
 const kindRank: Record<Unit['kind'], number> = { bureau: 0, section: 1, cluster: 2, school: 3, department: 4 }
 
-export function buildUnitTree(units: readonly Unit[]): TreeRow<Unit>[] {
-  return buildTree(
-    units,
-    (u) => u.id,
-    (u) => u.parent_id,
-    (a, b) => kindRank[a.kind] - kindRank[b.kind],
-  )
+/**
+ * The unit tree. `clusterOf` maps a school's id to its cluster (学区, from the school list's
+ * `cluster_id`): a school with a cluster in the list hangs under that cluster, a school without
+ * one (or whose cluster is outside the list) stays under its parent, the bureau.
+ */
+export function buildUnitTree(units: readonly Unit[], clusterOf?: ReadonlyMap<number, number | null | undefined>): TreeRow<Unit>[] {
+  const clusters = new Set(units.filter((u) => u.kind === 'cluster').map((u) => u.id))
+  const parentOf = (u: Unit): number | null => {
+    if (u.kind === 'school' && clusterOf) {
+      const c = clusterOf.get(u.id)
+      if (c != null && clusters.has(c)) return c
+    }
+    return u.parent_id
+  }
+  return buildTree(units, (u) => u.id, parentOf, (a, b) => kindRank[a.kind] - kindRank[b.kind])
+}
+
+/** School id → cluster id, from school records that carry `cluster_id`. */
+export function clusterMap(schools: readonly { id: number; cluster_id?: number | null }[]): Map<number, number | null> {
+  return new Map(schools.map((s) => [s.id, s.cluster_id ?? null]))
 }
 
 export interface FilteredTree<T> {

@@ -76,7 +76,11 @@ describe('AuditList', () => {
     const w = mountWith(['audit:read', 'audit:export'])
     await flushPromises()
     expect(api.search).toHaveBeenCalledWith({ page: 1, page_size: DEFAULT_PAGE_SIZE })
-    expect(w.find('[data-test="table"]').text()).toContain('auth.login')
+    const table = w.find('[data-test="table"]')
+    expect(table.text()).toContain('登录')
+    expect(table.find('[data-test="action"]').text()).toBe('登录')
+    expect(table.find('[data-test="object-type"]').text()).toBe('用户')
+    expect(table.text()).not.toContain('auth.login')
     expect(w.find('[data-test="export"]').exists()).toBe(true)
     expect(w.find('[data-test="add"]').exists()).toBe(false)
     expect(w.find('[data-test="row-edit"]').exists()).toBe(false)
@@ -161,6 +165,39 @@ describe('AuditList', () => {
     await w.find('[data-test="row-detail"]').trigger('click')
     await flushPromises()
     expect(document.body.querySelector('[data-test="audit-hash"]')?.textContent).toBe(record.hash)
+    w.unmount()
+  })
+
+  it('has no hash column and no two columns with one title', async () => {
+    const w = mountWith(['audit:read'])
+    await flushPromises()
+    const titles = w.findAll('[data-test="table"] th').map((th) => th.text().trim()).filter(Boolean)
+    expect(titles).toContain('操作类型')
+    expect(titles.some((x) => x.includes('哈希'))).toBe(false)
+    expect(new Set(titles).size).toBe(titles.length)
+    expect(w.find('[data-test="table"]').text()).not.toContain(record.hash.slice(0, 12))
+    w.unmount()
+  })
+
+  it('shows the display name with the username, and an unknown code as itself', async () => {
+    api.search.mockResolvedValue({
+      items: [
+        { ...record, actor: 'school1_teacher', actor_name: '李老师', action: 'hazard.assign', object_type: 'hazard', object_id: '7' },
+        { ...record, id: 5, action: 'gizmo.spin', object_type: 'gizmo', source: 'local' },
+      ],
+      total: 2,
+    })
+    const w = mountWith(['audit:read'])
+    await flushPromises()
+    const actors = w.findAll('[data-test="actor"]').map((x) => x.text())
+    expect(actors[0]).toBe('李老师')
+    expect(w.find('.username').text()).toBe('school1_teacher')
+    const actions = w.findAll('[data-test="action"]')
+    expect(actions[0].text()).toBe('隐患交办')
+    expect(actions[0].classes()).not.toContain('code-unknown')
+    expect(actions[1].text()).toBe('gizmo.spin')
+    expect(actions[1].classes()).toContain('code-unknown')
+    expect(w.findAll('[data-test="source"]').map((x) => x.text())).toEqual(['127.0.0.1', '本机'])
     w.unmount()
   })
 })

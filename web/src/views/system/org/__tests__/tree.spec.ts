@@ -3,6 +3,7 @@ import type { Region, Unit } from '@/api/org'
 import {
   buildRegionTree,
   buildUnitTree,
+  clusterMap,
   countRows,
   filterTree,
   keysToDepth,
@@ -93,5 +94,46 @@ describe('org trees', () => {
     expect(suggestRegionParent('999001', known)).toBe('990000') // 省直辖县级
     expect(suggestRegionParent('990200', known)).toBe('990000')
     expect(suggestRegionParent('990000', known)).toBeNull()
+  })
+})
+
+describe('schools under their cluster', () => {
+  const org = [
+    unit(1, null, 'bureau', '示范区教育局'),
+    unit(10, 1, 'cluster', '北部学区'),
+    unit(11, 1, 'cluster', '南部学区'),
+    unit(21, 1, 'school', '双桥小学'),
+    unit(22, 1, 'school', '青石小学'),
+    unit(23, 1, 'school', '柳溪幼儿园'),
+    unit(24, 1, 'school', '范围外学区的学校'),
+  ]
+  const schools = [
+    { id: 21, cluster_id: 10 },
+    { id: 22, cluster_id: 11 },
+    { id: 23, cluster_id: null },
+    { id: 24, cluster_id: 77 },
+  ]
+
+  it('nests a school under its cluster and keeps one without a cluster under the bureau', () => {
+    const tree = buildUnitTree(org, clusterMap(schools))
+    const bureau = tree[0]
+    expect(tree).toHaveLength(1)
+    expect(bureau.children?.map((u) => u.id)).toEqual([10, 11, 23, 24])
+    expect(bureau.children?.find((u) => u.id === 10)?.children?.map((u) => u.name)).toEqual(['双桥小学'])
+    expect(bureau.children?.find((u) => u.id === 11)?.children?.map((u) => u.id)).toEqual([22])
+    expect(countRows(tree)).toBe(org.length)
+  })
+
+  it('keeps the parent tree when the clusters are unknown', () => {
+    const tree = buildUnitTree(org)
+    expect(tree[0].children?.filter((u) => u.kind === 'school')).toHaveLength(4)
+    expect(tree[0].children?.find((u) => u.id === 10)?.children).toBeUndefined()
+  })
+
+  it('finds a school inside its cluster when filtering', () => {
+    const f = filterTree(buildUnitTree(org, clusterMap(schools)), (u) => textMatch('双桥', u.name), (u) => u.id)
+    expect(f.rows[0].children?.[0].id).toBe(10)
+    expect(f.rows[0].children?.[0].children?.[0].id).toBe(21)
+    expect(f.expand).toEqual([10, 1])
   })
 })

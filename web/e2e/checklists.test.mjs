@@ -255,8 +255,8 @@ describe('checklists', () => {
     assert.equal((await card.locator('h2').innerText()).trim(), `${SHIPPED}（${bureauName}）`)
     assert.equal((await card.locator(byTest('row-version')).innerText()).trim(), '第 2 版')
     assert.equal((await card.locator(byTest('row-owner')).innerText()).trim(), bureauName)
-    // The pager is reachable: its total and its page buttons on the screen.
-    for (const part of ['.el-pagination__total', '.el-pagination .btn-prev', '.el-pagination .btn-next']) {
+    // The pager is reachable: its total (on a line of its own on a phone) and its page buttons on the screen.
+    for (const part of [byTest('page-total'), '.el-pagination .btn-prev', '.el-pagination .btn-next']) {
       const box = await page.locator(part).first().boundingBox()
       assert.ok(box && box.x >= 0 && box.x + box.width <= PHONE.width, `${part}: ${JSON.stringify(box)}`)
     }

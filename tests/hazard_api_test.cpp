@@ -747,6 +747,34 @@ TEST_P(HazardApiTest, PeopleAreChosenAndShownByName) {
     EXPECT_EQ(row.at("owner_name").as_string(), teacher.at("display_name").as_string());
   }
   EXPECT_TRUE(listed);
+
+  // 我的隐患: the teacher's own (the one assigned to them), not the rest of the school's.
+  Report(safety_);  // the school's, not the teacher's
+  auto teacher_session = As("school1_teacher");
+  const auto mine = Json(teacher_session.Call("GET", "/api/v1/hazards?mine=true&page_size=100"));
+  const auto school_all = Json(teacher_session.Call("GET", "/api/v1/hazards?page_size=100"));
+  EXPECT_LT(mine.at("total").as_int64(), school_all.at("total").as_int64());
+  EXPECT_EQ(mine.at("total").as_int64(),
+            static_cast<std::int64_t>(mine.at("items").as_array().size()));
+  bool assigned_listed = false;
+  for (const auto& row : mine.at("items").as_array()) {
+    const bool theirs =
+        row.at("owner").as_string() == "school1_teacher" ||
+        row.at("found_by").as_string() == "school1_teacher" ||
+        (row.at("rectifier").is_string() && row.at("rectifier").as_string() == "school1_teacher");
+    EXPECT_TRUE(theirs) << row;
+    assigned_listed = assigned_listed || row.at("id").as_int64() == id;
+  }
+  EXPECT_TRUE(assigned_listed);
+  // The safety officer's own include the ones they found.
+  const auto officer_mine = Json(safety_.Call("GET", "/api/v1/hazards?mine=1&page_size=100"));
+  for (const auto& row : officer_mine.at("items").as_array()) {
+    EXPECT_TRUE(row.at("found_by").as_string() == "school1_safety" ||
+                row.at("owner").as_string() == "school1_safety" ||
+                row.at("rectifier").as_string() == "school1_safety")
+        << row;
+  }
+  EXPECT_GE(officer_mine.at("total").as_int64(), 1);
 }
 
 TEST_P(HazardApiTest, ScopeFilesAndBoard) {

@@ -112,6 +112,8 @@ struct HazardFilter {
   std::optional<std::string> found_from;      // instant, inclusive
   std::optional<std::string> found_to;        // instant, exclusive
   std::string q;
+  // The hazards a person is part of: found, owns (整改责任人) or rectified (我的隐患).
+  std::optional<std::string> involving;  // username
 };
 
 class HazardRepository {

@@ -122,8 +122,11 @@ std::vector<std::pair<std::string, std::string>> RulesSettings(Fields& f) {
 }
 
 // The ledger's filters, shared by the list and the export.
-Result<hz::HazardFilter> ReadFilter(QueryReader& q, app::Services& s) {
+Result<hz::HazardFilter> ReadFilter(QueryReader& q, app::Services& s,
+                                    const app::RequestContext& ctx) {
   hz::HazardFilter f;
+  // mine=true: the hazards the caller found, owns or rectified (我的隐患).
+  if (q.Bool("mine").value_or(false) && ctx.principal) f.involving = ctx.principal->username;
   f.school_id = q.Int("school_id");
   f.cluster_id = q.Int("cluster_id");
   f.domain = q.Str("domain");
@@ -169,7 +172,7 @@ void AddHazardRoutes(Router& r, app::Services& s, const ApiOptions& options) {
   r.Add("GET", "/api/v1/hazards", Access::Need(perm::kHazardRead),
         [&s](HttpRequest& req) -> Result<HttpResponse> {
           QueryReader q(req);
-          auto f = ReadFilter(q, s);
+          auto f = ReadFilter(q, s, ContextOf(req));
           const auto page = q.Page();
           XA_TRY(q.Finish());
           XA_ASSIGN_OR_RETURN(auto filter, std::move(f));
@@ -179,7 +182,7 @@ void AddHazardRoutes(Router& r, app::Services& s, const ApiOptions& options) {
   r.Add("GET", "/api/v1/hazards/export", Access::Need(perm::kHazardRead),
         [&s](HttpRequest& req) -> Result<HttpResponse> {
           QueryReader q(req);
-          auto f = ReadFilter(q, s);
+          auto f = ReadFilter(q, s, ContextOf(req));
           const std::string format = q.Str("format").value_or("xlsx");
           XA_TRY(q.Finish());
           XA_ASSIGN_OR_RETURN(auto filter, std::move(f));

@@ -113,8 +113,8 @@ void AddCountedFields(WhereBuilder& where, const domain::hazard::HazardFilter& f
 // the filter only names what it counts by, else by counting the matching hazards.
 Result<std::int64_t> CountListed(sql::Connection& conn, const domain::hazard::HazardFilter& f,
                                  const domain::ScopeFilter& scope, WhereBuilder& rows_where) {
-  const bool by_counts =
-      !f.cluster_id && !f.overdue_before && !f.found_from && !f.found_to && f.q.empty();
+  const bool by_counts = !f.cluster_id && !f.overdue_before && !f.found_from && !f.found_to &&
+                         f.q.empty() && !f.involving;
   if (!by_counts) {
     XA_ASSIGN_OR_RETURN(
         auto r, conn.Query("SELECT COUNT(*) FROM hazards h JOIN org_units u ON u.id = h.school_id" +
@@ -148,6 +148,10 @@ WhereBuilder ListWhere(const domain::hazard::HazardFilter& f, const domain::Scop
   if (!f.q.empty()) {
     const std::string like = LikeContains(f.q);
     where.Add("h.title LIKE ? ESCAPE '\\' OR h.description LIKE ? ESCAPE '\\'", {like, like});
+  }
+  if (f.involving) {
+    where.Add("h.found_by = ? OR h.owner = ? OR h.rectifier = ?",
+              {*f.involving, *f.involving, *f.involving});
   }
   AddScope(where, scope, "u.path");
   return where;

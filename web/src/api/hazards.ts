@@ -138,6 +138,8 @@ export interface HazardQuery {
   state?: string
   source?: string
   overdue?: boolean
+  /** The hazards the caller found, owns or rectified (我的隐患). */
+  mine?: boolean
   supervised?: boolean
   /** ISO instants on found_at: from inclusive, to exclusive. */
   from?: string

@@ -54,10 +54,11 @@ export function buildMenu(
       if (r.meta?.group !== group || !can(r.meta.perm)) continue
       if (unitKind !== undefined && r.meta.unit && !forUnit(r.meta.unit, unitKind)) continue
       if (ruleApplies(r.meta.menuHide, can, unitKind)) continue
-      const renamed = r.meta.menuTitle && ruleApplies(r.meta.menuTitle, can, unitKind) ? r.meta.menuTitle.title : undefined
+      const rename = r.meta.menuTitle && ruleApplies(r.meta.menuTitle, can, unitKind) ? r.meta.menuTitle : undefined
+      const renamed = rename?.title
       items.push({
         name: String(r.name),
-        path: '/' + r.path,
+        path: '/' + r.path + (rename?.query ? '?' + rename.query : ''),
         title: renamed ?? r.meta.title ?? String(r.name),
         icon: r.meta.icon,
       })

@@ -28,7 +28,7 @@ declare module 'vue-router' {
      */
     menuHide?: MenuRule
     /** The menu's title for a user matching the rule (as `menuHide`) instead of `title`. */
-    menuTitle?: MenuRule & { title: string }
+    menuTitle?: MenuRule & { title: string; query?: string }
   }
 }
 
@@ -85,7 +85,7 @@ export const layoutChildren: RouteRecordRaw[] = [
       group: 'hazards',
       icon: 'Warning',
       perm: perm.hazardRead,
-      menuTitle: { ...schoolReporter, title: 'hazard.menu.mine' },
+      menuTitle: { ...schoolReporter, title: 'hazard.menu.mine', query: 'mine=true' },
     },
   },
   {

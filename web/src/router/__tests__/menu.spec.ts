@@ -151,6 +151,8 @@ describe('sidebar per demo role', () => {
     const items = sidebar('school1_teacher').find((s) => s.group === 'hazards')?.items ?? []
     expect(items.map((i) => i.name).slice(0, 2)).toEqual(['hazards', 'hazard-new'])
     expect(items[0].title).toBe('hazard.menu.mine')
+    // 我的隐患 opens the ledger filtered to the hazards the teacher found, owns or rectified.
+    expect(items[0].path).toBe('/hazards?mine=true')
     const all = names('school1_teacher')
     for (const page of ['hazard-rules', 'rules', 'org', 'hazard-board', 'hazard-supervision', 'drill-board', 'plan-board', 'security-board', 'whistle-stats']) {
       expect(all, page).not.toContain(page)

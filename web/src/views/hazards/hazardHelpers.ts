@@ -90,6 +90,8 @@ export interface HazardSearch {
   states: HazardState[]
   source: string
   overdue: boolean
+  /** 只看我的: the hazards the user found, owns or rectified. */
+  mine: boolean
   supervised: boolean
   /** Found between these China dates (inclusive), YYYY-MM-DD. */
   range: [string, string] | null
@@ -97,7 +99,7 @@ export interface HazardSearch {
 }
 
 export function emptySearch(): HazardSearch {
-  return { school_id: undefined, domain: '', level: '', states: [], source: '', overdue: false, supervised: false, range: null, q: '' }
+  return { school_id: undefined, domain: '', level: '', states: [], source: '', overdue: false, mine: false, supervised: false, range: null, q: '' }
 }
 
 function one(v: LocationQuery[string]): string {
@@ -118,6 +120,7 @@ export function searchFromRoute(query: LocationQuery): HazardSearch {
     .filter((x): x is HazardState => (HAZARD_STATES as string[]).includes(x))
   s.source = one(query.source)
   s.overdue = one(query.overdue) === 'true'
+  s.mine = one(query.mine) === 'true'
   s.supervised = one(query.supervised) === 'true'
   const from = one(query.from)
   const to = one(query.to)
@@ -135,6 +138,7 @@ export function hazardFilter(s: HazardSearch): HazardQuery {
   if (s.states.length > 0) out.state = s.states.join(',')
   if (s.source) out.source = s.source
   if (s.overdue) out.overdue = true
+  if (s.mine) out.mine = true
   if (s.supervised) out.supervised = true
   if (s.range) {
     out.from = chinaDayStart(s.range[0])

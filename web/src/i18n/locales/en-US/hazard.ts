@@ -68,6 +68,7 @@ export default {
   },
   list: {
     overdueOnly: 'Overdue only',
+    mineOnly: 'Mine only',
     supervisedOnly: 'Supervised only',
     overdueDays: '{n} days overdue',
     supervisedTag: 'Supervised',

@@ -69,6 +69,7 @@ export default {
   },
   list: {
     overdueOnly: '仅看超期',
+    mineOnly: '只看我的',
     supervisedOnly: '仅看督办',
     overdueDays: '超期 {n} 天',
     supervisedTag: '督办',

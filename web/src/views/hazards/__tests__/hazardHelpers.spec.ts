@@ -71,6 +71,15 @@ describe('list search', () => {
     expect(s.supervised).toBe(false)
     expect(s.level).toBe('')
     expect(s.school_id).toBe(21)
+    expect(s.mine).toBe(false)
+  })
+
+  it('keeps 只看我的 from a link (a teacher’s 我的隐患) and sends it as mine=true', () => {
+    const s = searchFromRoute({ mine: 'true' })
+    expect(s.mine).toBe(true)
+    expect(hazardFilter(s)).toEqual({ mine: true })
+    expect(searchFromRoute({ mine: '1' }).mine).toBe(false)
+    expect(hazardFilter(emptySearch())).toEqual({})
   })
 
   it('maps table sorting to the allow-listed sort values', () => {

@@ -315,10 +315,13 @@ describe('a class teacher’s sidebar', () => {
     assert.match(await page.locator(byTest('menu-hazards')).innerText(), /我的隐患/)
     const side = await page.locator(byTest('side-menu')).innerText()
     assert.doesNotMatch(side, /隐患规则|组织机构|规则/)
-    // The ledger opens (it is the teacher's school's).
+    // 我的隐患 opens the ledger with 只看我的 set: the hazards the teacher found, owns or rectified.
+    const mine = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/v1/hazards' && new URL(r.url()).searchParams.get('mine') === 'true')
     await page.click(byTest('menu-hazards'))
-    await page.waitForURL(/\/hazards$/)
+    await page.waitForURL(/\/hazards\?mine=true$/)
+    await mine
     await page.waitForSelector(byTest('table'))
+    assert.match((await page.locator(byTest('search-mine')).getAttribute('class')) ?? '', /is-checked/, '只看我的 is ticked')
     assert.equal(await page.$(byTest('forbidden')), null)
     assert.deepEqual(errors, [])
     await context.close()

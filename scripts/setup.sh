@@ -18,7 +18,7 @@ set -euo pipefail
 # Boost is pinned to the versioned 1.81 packages: an unversioned libboost-*-dev would pull in a
 # different default Boost and conflict with them. Do not add one here.
 PACKAGES=(
-  build-essential cmake ccache pkg-config git
+  build-essential cmake ccache pkg-config git lld
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql
   libssl-dev libsodium-dev libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev

@@ -47,9 +47,16 @@ case "$cmd" in
     if [[ ! -f dist/index.html ]]; then
       npx --no-install vite build --logLevel warn
     fi
+    # The demo district is seeded once; each file's server starts from its own copy of it
+    # (e2e/harness.mjs), which saves a sanitized seeding per file.
+    seed_dir=$(mktemp -d "${TMPDIR:-/tmp}/xiaoan-e2e-seed-XXXXXX")
+    trap 'rm -rf "$seed_dir"' EXIT
+    ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" "$binary" migrate --data-dir "$seed_dir" >/dev/null
+    ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" "$binary" demo --data-dir "$seed_dir" >/dev/null
     # Two files at a time (E2E_JOBS): each has its own server and browser, and most of a test's
     # time is spent waiting on the page.
-    XIAOAN_BIN="$binary" node --test --test-concurrency="${E2E_JOBS:-2}" --test-reporter=spec e2e/
+    XIAOAN_BIN="$binary" XIAOAN_E2E_SEED_DIR="$seed_dir" \
+      node --test --test-concurrency="${E2E_JOBS:-2}" --test-reporter=spec e2e/
     ;;
   -h | --help)
     sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'

@@ -3,6 +3,7 @@ import { fileURLToPath, URL } from 'node:url'
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { availableParallelism } from 'node:os'
 import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import components from 'unplugin-vue-components/vite'
@@ -82,5 +83,8 @@ export default defineConfig({
     include: ['src/**/*.spec.ts'],
     css: false,
     server: { deps: { inline: ['element-plus'] } },
+    // Every core: the default leaves one free, which on a two-core machine means one file at a time.
+    maxWorkers: availableParallelism(),
+    minWorkers: availableParallelism(),
   },
 })

@@ -2,7 +2,7 @@
 // through playwright-core. Used by the *.test.mjs files (node --test).
 import { spawn, execFileSync } from 'node:child_process'
 import { deflateSync } from 'node:zlib'
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -55,8 +55,15 @@ export async function startServer() {
   if (!bin) throw new Error('XIAOAN_BIN is not set (scripts/web.sh e2e sets it)')
   const dataDir = mkdtempSync(join(tmpdir(), 'xiaoan-e2e-'))
   const env = { ...process.env, ASAN_OPTIONS: process.env.ASAN_OPTIONS ?? 'detect_leaks=0' }
-  execFileSync(bin, ['migrate', '--data-dir', dataDir], { env, stdio: 'ignore' })
-  execFileSync(bin, ['demo', '--data-dir', dataDir], { env, stdio: 'ignore' })
+  const seeded = process.env.XIAOAN_E2E_SEED_DIR
+  if (seeded) {
+    // The demo district seeded once for the whole run (scripts/web.sh e2e): each file's server
+    // gets its own copy of it, the same records and logins, in a fraction of the seeding time.
+    cpSync(seeded, dataDir, { recursive: true })
+  } else {
+    execFileSync(bin, ['migrate', '--data-dir', dataDir], { env, stdio: 'ignore' })
+    execFileSync(bin, ['demo', '--data-dir', dataDir], { env, stdio: 'ignore' })
+  }
   const accounts = parseAccounts(readFileSync(join(dataDir, 'demo-accounts.txt'), 'utf8'))
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`

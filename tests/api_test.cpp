@@ -922,9 +922,19 @@ TEST_P(ApiTest, AdministratorsCannotTakeOverEachOther) {
   auto reset = Call("POST", "/api/v1/users/" + std::to_string(secadmin) + "/reset-password");
   EXPECT_EQ(reset.status, 409);
   EXPECT_EQ(FirstField(reset), "user.separation_of_duties");
+  EXPECT_NE(reset.body.find("不能重置其他管理员（三员）的密码"), std::string::npos) << reset.body;
   auto lock = Call("PUT", "/api/v1/users/" + std::to_string(secadmin) + "/status",
                    R"({"status":"disabled"})");
   EXPECT_EQ(lock.status, 409);
+  EXPECT_NE(lock.body.find("不能锁定或停用其他管理员（三员）的账号"), std::string::npos)
+      << lock.body;
+  // Nor their name and mobile: the message says what was refused.
+  auto edit = Call("PUT", "/api/v1/users/" + std::to_string(secadmin),
+                   R"({"display_name":"改名","mobile":""})");
+  EXPECT_EQ(edit.status, 409);
+  EXPECT_EQ(FirstField(edit), "user.separation_of_duties");
+  EXPECT_NE(edit.body.find("不能修改其他管理员（三员）的姓名和手机号"), std::string::npos)
+      << edit.body;
   auto own = As("secadmin")
                  .Call("PUT", "/api/v1/users/" + std::to_string(secadmin) + "/roles",
                        R"({"roles":["security_admin","bureau_safety_office"]})");

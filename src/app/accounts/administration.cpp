@@ -44,9 +44,11 @@ Status EndAccessOf(domain::Tx& tx, std::int64_t user_id, Instant now) {
   return {};
 }
 
-// 三员: one administrator may not take over another's account (by resetting its password or
-// locking it); such accounts are managed from the command line on the server.
-Status CheckNotAnotherAdministrator(domain::Tx& tx, const RequestContext& ctx, std::int64_t id) {
+// 三员: one administrator may not take over another's account (by resetting its password, locking
+// it or changing its name and mobile); such accounts are managed from the command line on the
+// server. `refused` says what was refused, in the message after 不能.
+Status CheckNotAnotherAdministrator(domain::Tx& tx, const RequestContext& ctx, std::int64_t id,
+                                    std::string_view refused) {
   if (!ctx.principal || ctx.principal->user_id == id) return {};
   XA_ASSIGN_OR_RETURN(auto roles, tx.users().RolesOf(id));
   for (const auto& r : roles) {
@@ -54,9 +56,9 @@ Status CheckNotAnotherAdministrator(domain::Tx& tx, const RequestContext& ctx, s
     // An administrator by role or by what a custom role allows.
     if ((builtin != nullptr && builtin->administrator) ||
         !domain::AdminAreasOf(r.permissions).empty()) {
-      return FailedPrecondition("user.separation_of_duties",
-                                "不能重置或锁定其他管理员（三员）的账号，请在服务器上用 xiaoan "
-                                "recover-account 处理");
+      return FailedPrecondition(
+          "user.separation_of_duties",
+          "不能" + std::string(refused) + "，请在服务器上用 xiaoan recover-account 处理");
     }
   }
   return {};
@@ -272,7 +274,7 @@ Result<domain::User> UpdateUserProfile(Services& s, const RequestContext& ctx, s
   domain::User user;
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(user, FindVisibleUser(tx, ctx, id));
-    XA_TRY(CheckNotAnotherAdministrator(tx, ctx, id));
+    XA_TRY(CheckNotAnotherAdministrator(tx, ctx, id, "修改其他管理员（三员）的姓名和手机号"));
     const std::string mobile =
         domain::KeepUnlessMasked(profile.mobile, user.mobile, domain::MaskPhone);
     if (!mobile.empty() && !domain::IsMobileNumber(mobile)) {
@@ -304,7 +306,7 @@ Result<domain::User> SetUserStatus(Services& s, const RequestContext& ctx, std::
   domain::User user;
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(user, FindVisibleUser(tx, ctx, id));
-    XA_TRY(CheckNotAnotherAdministrator(tx, ctx, id));
+    XA_TRY(CheckNotAnotherAdministrator(tx, ctx, id, "锁定或停用其他管理员（三员）的账号"));
     if (ctx.principal && ctx.principal->user_id == id && status != "active") {
       return FailedPrecondition("user.self_lock", "不能锁定或停用自己的账号");
     }
@@ -350,7 +352,7 @@ Result<std::string> ResetPassword(Services& s, const RequestContext& ctx, std::i
   const std::string password_hash = HashPassword(password);  // outside the transaction
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(auto user, FindVisibleUser(tx, ctx, id));
-    XA_TRY(CheckNotAnotherAdministrator(tx, ctx, id));
+    XA_TRY(CheckNotAnotherAdministrator(tx, ctx, id, "重置其他管理员（三员）的密码"));
     XA_TRY(tx.users().UpdatePassword(id, password_hash, s.Now(), true));
     XA_TRY(EndAccessOf(tx, id, s.clock.Now()));
     XA_TRY(tx.audit().Append(AuditOf(s, ctx, "user.reset_password", "user", std::to_string(id),

@@ -104,15 +104,7 @@ Result<UserImport> ImportUsers(Services& s, const RequestContext& ctx, std::stri
                                const ImportOptions& options) {
   XA_ASSIGN_OR_RETURN(const auto file, ReadImportFile(bytes, options.format));
   const std::vector<office::Row>& rows = file.rows;
-  const auto& header = rows.front();
-  for (int c = 0; c < kColumnCount; ++c) {
-    std::string got = CellText(header, static_cast<std::size_t>(c));
-    if (!got.empty() && got.back() == '*') got.pop_back();
-    if (got != ColumnName(c)) {
-      return InvalidArgument("file", "第 1 行第 " + std::to_string(c + 1) + " 列应为“" +
-                                         ColumnName(c) + "”，请使用导入模板");
-    }
-  }
+  XA_TRY(CheckHeaderRow(rows, UserImportColumns(), "请使用导入模板"));
 
   // Each row's own checks, then the passwords: hashing is slow, so it runs before the write
   // transaction and never holds other writers up.

@@ -325,12 +325,7 @@ Result<ImportReport> ImportChecklistTemplate(Services& s, const RequestContext& 
   XA_ASSIGN_OR_RETURN(const auto file, ReadImportFile(bytes, in.format));
   const auto& rows = file.rows;
   const auto& columns = cl::ItemColumns();
-  for (std::size_t c = 0; c < columns.size(); ++c) {
-    if (rows.empty() || CellText(rows.front(), c) != columns[c]) {
-      return InvalidArgument("file", "第 1 行第 " + std::to_string(c + 1) + " 列应为“" +
-                                         columns[c] + "”，请使用导出的检查表作为模板");
-    }
-  }
+  XA_TRY(CheckHeaderRow(rows, columns, "请使用导出的检查表作为模板"));
   std::vector<std::vector<std::string>> cells;
   for (std::size_t i = 1; i < rows.size(); ++i) {
     std::vector<std::string> r;

@@ -151,13 +151,7 @@ Result<ImportReport> ImportHazards(Services& s, const RequestContext& ctx, std::
   XA_ASSIGN_OR_RETURN(const auto file, ReadImportFile(bytes, options.format));
   const std::vector<office::Row>& rows = file.rows;
   const auto& columns = HazardLedgerColumns();
-  for (std::size_t c = 0; c < columns.size(); ++c) {
-    const std::string got = Cell(rows.front(), static_cast<int>(c));
-    if (got != columns[c]) {
-      return InvalidArgument("file", "第 1 行第 " + std::to_string(c + 1) + " 列应为“" +
-                                         columns[c] + "”，请使用导入模板或导出的台账");
-    }
-  }
+  XA_TRY(CheckHeaderRow(rows, columns, "请使用导入模板或导出的台账"));
   ImportReport report;
   const std::string now = s.Now();
   Status st = s.store.Write([&](domain::Tx& tx) -> Status {

@@ -261,16 +261,7 @@ Result<ImportReport> ImportSchools(Services& s, const RequestContext& ctx, std::
   const std::vector<office::Row>& rows = file.rows;
   // The header must name the template's columns in order (the * marks are optional); files made
   // with the template before 校车数量 was added end without it.
-  const auto& header = rows.front();
-  for (int c = 0; c < kColumnCount; ++c) {
-    std::string got = CellText(header, static_cast<std::size_t>(c));
-    if (c == kSchoolBuses && got.empty()) continue;
-    if (!got.empty() && got.back() == '*') got.pop_back();
-    if (got != ColumnName(c)) {
-      return InvalidArgument("file", "第 1 行第 " + std::to_string(c + 1) + " 列应为“" +
-                                         ColumnName(c) + "”，请使用导入模板");
-    }
-  }
+  XA_TRY(CheckHeaderRow(rows, SchoolColumns(), "请使用导入模板", kSchoolBuses));
 
   ImportReport report;
   const std::string now = s.Now();

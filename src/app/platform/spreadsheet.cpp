@@ -156,6 +156,26 @@ std::string CellText(const office::Row& row, std::size_t col) {
   return col < row.size() ? std::string(Trim(row[col].text)) : std::string();
 }
 
+Status CheckHeaderRow(const std::vector<office::Row>& rows, const std::vector<std::string>& columns,
+                      std::string_view hint, std::size_t optional_from) {
+  static const office::Row kNoRow;
+  const office::Row& header = rows.empty() ? kNoRow : rows.front();
+  const auto unstarred = [](std::string text) {
+    if (!text.empty() && text.back() == '*') text.pop_back();
+    return text;
+  };
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    const std::string got = unstarred(CellText(header, c));
+    if (c >= optional_from && got.empty()) continue;
+    const std::string want = unstarred(columns[c]);
+    if (got != want) {
+      return InvalidArgument("file", "第 1 行第 " + std::to_string(c + 1) + " 列应为“" + want +
+                                         "”，" + std::string(hint));
+    }
+  }
+  return {};
+}
+
 std::optional<std::string> CellDate(const office::Cell& cell) {
   if (cell.type == office::Cell::Type::kTime) return std::nullopt;
   const auto parsed = ParseLocal(Trim(cell.text));

@@ -45,6 +45,16 @@ Result<ImportFile> ReadImportFile(std::string_view bytes, const std::string& for
 // The text of cell col with surrounding whitespace removed; empty past the end of the row.
 std::string CellText(const office::Row& row, std::size_t col);
 
+inline constexpr std::size_t kAllColumnsRequired = static_cast<std::size_t>(-1);
+
+// Every import's first check: the file's first row names the template's `columns` in order. A
+// trailing * (a required column's mark in the templates) is ignored on either side, and the
+// columns from `optional_from` on may be missing (added to a template later: files made with the
+// older template end without them). Otherwise an error on "file" naming the first column that
+// differs, then `hint` (for example 请使用导入模板).
+Status CheckHeaderRow(const std::vector<office::Row>& rows, const std::vector<std::string>& columns,
+                      std::string_view hint, std::size_t optional_from = kAllColumnsRequired);
+
 // A calendar date "YYYY-MM-DD" from a date or date-time cell, or from text such as 2026-11-03,
 // 2026/11/3, 2026.11.3 or 2026年11月3日 (a time after it is ignored); nothing for anything else,
 // including impossible dates (2026-02-30).

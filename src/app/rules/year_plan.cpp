@@ -179,13 +179,7 @@ Result<ImportReport> ImportYearPlan(Services& s, const RequestContext& ctx, int 
   XA_TRY(CheckYear(year));
   XA_ASSIGN_OR_RETURN(const auto file, ReadImportFile(bytes, format));
   const std::vector<office::Row>& rows = file.rows;
-  const auto& columns = PlanColumns();
-  for (std::size_t c = 0; c < columns.size(); ++c) {
-    if (CellText(rows.front(), c) != columns[c]) {
-      return InvalidArgument("file", "第 1 行第 " + std::to_string(c + 1) + " 列应为“" +
-                                         columns[c] + "”，请使用导出的年度计划作为模板");
-    }
-  }
+  XA_TRY(CheckHeaderRow(rows, PlanColumns(), "请使用导出的年度计划作为模板"));
   std::vector<plan::PlanRow> input;
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const auto& r = rows[i];

@@ -128,13 +128,8 @@ Result<ImportReport> ImportSecurityList(Services& s, const RequestContext& ctx,
   XA_ASSIGN_OR_RETURN(const auto kind, KindOf(list));
   XA_ASSIGN_OR_RETURN(const auto file, ReadImportFile(bytes, format));
   const auto& columns = sec::ListColumns(kind);
-  for (std::size_t c = 0; c < columns.size(); ++c) {
-    if (file.rows.empty() || CellText(file.rows.front(), c) != columns[c]) {
-      return InvalidArgument("file", "第 1 行第 " + std::to_string(c + 1) + " 列应为“" +
-                                         columns[c] + "”，请使用" +
-                                         std::string(sec::ListLabel(kind)) + "导入模板");
-    }
-  }
+  XA_TRY(CheckHeaderRow(file.rows, columns,
+                        "请使用" + std::string(sec::ListLabel(kind)) + "导入模板"));
   std::vector<sec::ListRow> rows;
   for (std::size_t i = 1; i < file.rows.size(); ++i) {
     sec::ListRow r{static_cast<int>(i) + 1, {}};

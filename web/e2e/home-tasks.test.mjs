@@ -1,5 +1,5 @@
-// 我的待办 in a real browser: for a school's safety officer and teacher, the bureau's safety office
-// and a department's liaison, on a phone and at a desk, the card sits inside the viewport, each
+// 我的待办 in a real browser: for a school's safety officer, teacher and leader, the bureau's safety
+// office and inspector, a department's liaison and the audit administrator, on a phone and at a desk, the card sits inside the viewport, each
 // record opens from it; the bureau closes a supervision order the school answered and the
 // hazard's timeline shows both steps without 挂牌督办; 仅看超期 lists the most overdue first.
 import { after, before, describe, it } from 'node:test'
@@ -69,7 +69,9 @@ async function tasksLoaded(page) {
   )
 }
 
-const USERS = ['school1_safety', 'school1_teacher', 'safety_office', 'dept1_liaison']
+const USERS = ['school1_safety', 'school1_teacher', 'school1_leader', 'safety_office', 'inspector', 'dept1_liaison']
+/** The bureau's people: the schools' counts and the schools ranked by overdue hazards. */
+const BUREAU = new Set(['safety_office', 'inspector'])
 const SIZES = [
   ['375', PHONE],
   ['1440', DESKTOP],
@@ -98,7 +100,7 @@ describe('我的待办 on the home page', () => {
         // The school counts and charts are the bureau's; a school's users see the report button.
         // (The liaison's department sees no school data at all.)
         const school = username.startsWith('school')
-        assert.equal(!!(await page.$(byTest('card-total'))), username === 'safety_office', 'school counts only for more than one school')
+        assert.equal(!!(await page.$(byTest('card-total'))), BUREAU.has(username), 'school counts only for more than one school')
         if (school) assert.equal(await page.locator(byTest('home-report')).getAttribute('href'), '/hazards/new')
         else assert.equal(await page.$(byTest('home-report')), null)
 
@@ -109,7 +111,7 @@ describe('我的待办 on the home page', () => {
         const href = await link.getAttribute('href')
         if (href.startsWith('/hazards?')) {
           // A school of the bureau's ranking opens that school's overdue hazards.
-          assert.equal(username, 'safety_office')
+          assert.ok(BUREAU.has(username), username)
           assert.match(href, /school_id=\d+/)
           assert.match(href, /overdue=true/)
           await link.click()
@@ -144,19 +146,61 @@ describe('我的待办 on the home page', () => {
     await context.close()
   })
 
-  it('leads the audit administrator to the audit log', async () => {
+  for (const [name, viewport] of SIZES) {
+    it(`leads the audit administrator to the audit log at ${name} px`, async () => {
+      const { page, context, errors } = await newPage(browser, viewport)
+      await login(page, server, 'auditor')
+      await page.waitForSelector(`${byTest('my-tasks')} :is(${byTest('task-group-all')}, ${byTest('my-tasks-auditor')})`)
+      const box = await page.locator(byTest('my-tasks')).boundingBox()
+      assert.ok(box.x >= 0 && box.x + box.width <= viewport.width, `card at x=${box.x}, ${box.width}px wide`)
+      await expectNoSidewaysScroll(page, `home of auditor at ${name} px`)
+      await screenshot(page, `home-tasks-auditor-${name}`)
+      await expectAccessible(page, `home of auditor at ${name} px`)
+      // The audit groups (refused operations, account and policy changes, the log chain to verify),
+      // or on a server that gives the auditor none, a line pointing at the audit log.
+      const link = page.locator(`:is(${byTest('task-group-all')}, ${byTest('my-tasks-audit-link')})`).first()
+      assert.equal(await link.getAttribute('href'), '/system/audit')
+      await link.click()
+      await page.waitForURL(/\/system\/audit$/)
+      assert.deepEqual(errors, [])
+      await context.close()
+    })
+  }
+})
+
+describe('the boards’ charts on a phone', () => {
+  it('bars lie with every category named on its own line, the ring’s legend below it, all inside 375 px', async () => {
+    const bureau = await apiSession(server, 'safety_office')
+    const home = await ok(await bureau('/api/v1/boards/home'), 'the home board')
+    const hazards = await ok(await bureau('/api/v1/boards/hazards'), 'the hazard board')
     const { page, context, errors } = await newPage(browser, PHONE)
-    await login(page, server, 'auditor')
-    await page.waitForSelector(`${byTest('my-tasks')} :is(${byTest('task-group-all')}, ${byTest('my-tasks-auditor')})`)
-    const box = await page.locator(byTest('my-tasks')).boundingBox()
-    assert.ok(box.x >= 0 && box.x + box.width <= PHONE.width, `card at x=${box.x}, ${box.width}px wide`)
-    await screenshot(page, 'home-tasks-auditor-375')
-    // The audit groups (refused operations, account and policy changes, the log chain to verify),
-    // or on a server that gives the auditor none, a line pointing at the audit log.
-    const link = page.locator(`:is(${byTest('task-group-all')}, ${byTest('my-tasks-audit-link')})`).first()
-    assert.equal(await link.getAttribute('href'), '/system/audit')
-    await link.click()
-    await page.waitForURL(/\/system\/audit$/)
+    await login(page, server, 'safety_office')
+    /** The chart's box once drawn, inside the phone's width, and its accessible description. */
+    const chart = async (test) => {
+      const el = page.locator(`${byTest(test)} .chart`)
+      await el.locator('canvas').waitFor()
+      const box = await el.boundingBox()
+      assert.ok(box.x >= 0 && box.x + box.width <= PHONE.width, `${test} at x=${box.x}, ${box.width}px wide`)
+      return { box, label: (await el.getAttribute('aria-label')) ?? '' }
+    }
+    // Lying bars: one 30 px row per category under the title (chartShapes.lyingBarHeight).
+    const rows = (n) => Math.max(160, 70 + n * 30)
+    const location = await chart('chart-location')
+    const types = home.schools.by_location_type
+    assert.equal(location.box.height, rows(types.length), 'the location bars lie, a row each')
+    for (const t of types) assert.ok(location.label.includes(t.label), `${t.label} in ${location.label}`)
+    const stage = await chart('chart-stage')
+    const stages = home.schools.by_stage.filter((c) => c.count > 0)
+    assert.equal(stage.box.height, 260 + Math.ceil(stages.length / 3) * 24, 'room for the legend under the ring')
+    await screenshot(page, 'home-charts-375')
+
+    await page.goto(`${server.url}/hazards/board`)
+    const domain = await chart('chart-domain')
+    const domains = hazards.open_by_domain.filter((c) => c.count > 0)
+    assert.ok(domains.length > 5, 'enough categories that standing bars would rotate their names')
+    assert.equal(domain.box.height, rows(domains.length), 'the category bars lie, a row each')
+    for (const d of domains) assert.ok(domain.label.includes(d.label), `${d.label} in ${domain.label}`)
+    await screenshot(page, 'hazard-board-charts-375')
     assert.deepEqual(errors, [])
     await context.close()
   })

@@ -2,6 +2,7 @@
 // unit-tested). The cards link to the ledger with the matching filter.
 import type { EChartsCoreOption } from 'echarts/core'
 import { palette } from '@/styles/palette'
+import { categoryBar, type Bar } from '@/components/chartShapes'
 import type { LocationQueryRaw } from 'vue-router'
 import type { CodeCount } from '@/api/boards'
 import { OPEN_STATES, type HazardBoard, type HazardBoardSchool } from '@/api/hazards'
@@ -46,17 +47,17 @@ export function days(n: number): string {
   return String(Math.round(n * 10) / 10)
 }
 
-/** Categories with open hazards, largest first. */
-export function domainBar(counts: CodeCount[], title: string): EChartsCoreOption {
-  const rows = counts.filter((c) => c.count > 0).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))
-  return {
-    title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
-    tooltip: { trigger: 'axis' },
-    grid: { left: 40, right: 16, bottom: 60, top: 40 },
-    xAxis: { type: 'category', data: rows.map((c) => c.label), axisLabel: { interval: 0, rotate: rows.length > 5 ? 30 : 0 } },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: [{ type: 'bar', data: rows.map((c) => c.count), barMaxWidth: 40, itemStyle: { color: palette.warning } }],
-  }
+/** Categories with open hazards, largest first; on a phone (narrow) the bars lie (chartShapes). */
+export function domainBar(counts: CodeCount[], title: string, narrow = false): EChartsCoreOption {
+  return categoryBar(domainRows(counts), title, palette.warning, narrow)
+}
+
+/** The categories with open hazards, largest first (the bars of domainBar). */
+export function domainRows(counts: CodeCount[]): Bar[] {
+  return counts
+    .filter((c) => c.count > 0)
+    .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))
+    .map((c) => ({ label: c.label, value: c.count }))
 }
 
 export function trendLine(trend: HazardBoard['trend'], title: string, series: string): EChartsCoreOption {

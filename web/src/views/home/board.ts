@@ -1,6 +1,7 @@
 // Turns the home board's numbers into stat cards and chart options (pure, unit-tested).
 import type { EChartsCoreOption } from 'echarts/core'
 import { palette } from '@/styles/palette'
+import { categoryBar, shareRing } from '@/components/chartShapes'
 import type { CodeCount, HomeBoard } from '@/api/boards'
 
 export interface StatCard {
@@ -29,32 +30,23 @@ export function nonEmpty(counts: CodeCount[]): CodeCount[] {
   return counts.filter((c) => c.count > 0).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))
 }
 
-export function stagePie(counts: CodeCount[], title: string): EChartsCoreOption {
-  return {
-    title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
-    tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
-    legend: { bottom: 0, type: 'scroll' },
-    series: [
-      {
-        type: 'pie',
-        radius: ['35%', '62%'],
-        center: ['50%', '48%'],
-        label: { formatter: '{b} {c}' },
-        data: nonEmpty(counts).map((c) => ({ name: c.label, value: c.count })),
-      },
-    ],
-  }
+/** Schools by stage as a ring; on a phone the legend names the slices (chartShapes). */
+export function stagePie(counts: CodeCount[], title: string, narrow = false): EChartsCoreOption {
+  return shareRing(
+    nonEmpty(counts).map((c) => ({ label: c.label, value: c.count })),
+    title,
+    narrow,
+  )
 }
 
-export function locationBar(counts: CodeCount[], title: string): EChartsCoreOption {
-  return {
-    title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
-    tooltip: { trigger: 'axis' },
-    grid: { left: 40, right: 16, bottom: 30, top: 40 },
-    xAxis: { type: 'category', data: counts.map((c) => c.label) },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: [{ type: 'bar', data: counts.map((c) => c.count), barMaxWidth: 40, itemStyle: { color: palette.primary } }],
-  }
+/** Schools by location type; on a phone the bars lie, every type named (chartShapes). */
+export function locationBar(counts: CodeCount[], title: string, narrow = false): EChartsCoreOption {
+  return categoryBar(
+    counts.map((c) => ({ label: c.label, value: c.count })),
+    title,
+    palette.primary,
+    narrow,
+  )
 }
 
 /** The data scopes that reach no further than the user's own unit. */

@@ -238,6 +238,9 @@ TEST_P(CalendarApiTest, ASchoolInheritsTheBureauAndOverridesIt) {
   EXPECT_EQ(Str(nov["2026-11-06"], "name"), "全区教师培训");
   EXPECT_EQ(Str(nov["2026-11-05"], "before_break"), "全区教师培训");
   EXPECT_TRUE(nov["2026-11-05"].at("last_of_week").as_bool());  // the week ends early
+  // The weekend's 5-minute lesson moves to Thursday; a day off is no holiday: no 30-minute one.
+  EXPECT_EQ(Duties(nov["2026-11-05"]),
+            (std::vector<std::string>{"edu.1530.daily@16:29", "edu.1530.weekly@16:25"}));
   // The school's own list keeps its demo days (运动会) and adds one.
   c = Json(leader_.Call("GET", SchoolPath(school_)));
   json::array days = c.at("exceptions").as_array();

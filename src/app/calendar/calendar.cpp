@@ -432,10 +432,15 @@ Result<CalendarMonth> GetSchoolMonth(Services& s, const RequestContext& ctx,
     if (day.info.kind == cal::DayKind::kSchoolDay) {
       day.dismissal = cal::DismissalTime(data.dismissals, 0, cal::Weekday(d));
       day.last_of_week = week_ends.count(d) > 0;
+      // The 30-minute lesson comes before a public holiday or a vacation, not before a
+      // school's own day off (edu.1530.holiday), though the day still names what follows it.
+      std::string holiday_eve;
       for (const auto& b : breaks) {
-        if (b.last_school_day == d) day.break_name = b.name;
+        if (b.last_school_day != d) continue;
+        day.break_name = b.name;
+        if (b.kind != cal::DayKind::kDayOff) holiday_eve = b.name;
       }
-      day.duties = cal::Reminders1530(day.last_of_week, day.break_name, day.dismissal);
+      day.duties = cal::Reminders1530(day.last_of_week, holiday_eve, day.dismissal);
     }
     out.days.push_back(std::move(day));
   }

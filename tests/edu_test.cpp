@@ -1,0 +1,301 @@
+// The 1530 reminders of a class on the real 2026 calendar: every session of the 2026 spring
+// semester (2025—2026学年第二学期, 2 March to 10 July), the week whose last school day is the
+// make-up Saturday of 劳动节, every holiday eve, a school's own day off moving them; then the
+// suggested topics, the age groups and where a session stands. Expected dates are counted from
+// the State Council's notice by hand, not by the code under test.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+
+#include "domain/edu/reminders1530.hpp"
+
+namespace xiaoan {
+namespace {
+
+using namespace domain::edu;
+using domain::calendar::Date;
+using domain::calendar::DayException;
+using domain::calendar::Dismissal;
+using domain::calendar::FormatDate;
+using domain::calendar::HolidayYear;
+using domain::calendar::ParseDate;
+using domain::calendar::PublicCalendar;
+using domain::calendar::SchoolCalendar;
+using domain::calendar::Term;
+
+Date D(const char* text) {
+  const auto d = ParseDate(text);
+  EXPECT_TRUE(d.has_value()) << text;
+  return d.value_or(Date{});
+}
+
+// 国务院办公厅关于2026年部分节假日安排的通知.
+PublicCalendar Holidays2026() {
+  HolidayYear y;
+  y.year = 2026;
+  y.title = "国务院办公厅关于2026年部分节假日安排的通知";
+  y.holidays = {
+      {"元旦", D("2026-01-01"), D("2026-01-03"), {D("2026-01-04")}},
+      {"春节", D("2026-02-15"), D("2026-02-23"), {D("2026-02-14"), D("2026-02-28")}},
+      {"清明节", D("2026-04-04"), D("2026-04-06"), {}},
+      {"劳动节", D("2026-05-01"), D("2026-05-05"), {D("2026-05-09")}},
+      {"端午节", D("2026-06-19"), D("2026-06-21"), {}},
+      {"中秋节", D("2026-09-25"), D("2026-09-27"), {}},
+      {"国庆节", D("2026-10-01"), D("2026-10-07"), {D("2026-09-20"), D("2026-10-10")}},
+  };
+  PublicCalendar c;
+  c.Add(y);
+  return c;
+}
+
+const PublicCalendar& Public() {
+  static const PublicCalendar c = Holidays2026();
+  return c;
+}
+
+// 2025—2026学年第二学期 and 2026—2027学年第一学期 as the demo district sets them.
+std::vector<Term> Terms() {
+  return {{1, 2025, 2, D("2026-03-02"), D("2026-07-10")},
+          {1, 2026, 1, D("2026-09-01"), D("2027-01-22")}};
+}
+
+// The bureau: 16:30, Fridays 15:40; grade 1 leaves at 15:50 every day.
+std::vector<Dismissal> Times() {
+  return {{1, 0, 0, 16 * 60 + 30}, {1, 0, 5, 15 * 60 + 40}, {1, 1, 0, 15 * 60 + 50}};
+}
+
+// "2026-05-09 weekly@16:25 " … for readable failures.
+std::string Line(const Session& s) {
+  std::string at = "-";
+  if (s.at) at = domain::calendar::FormatClock(*s.at);
+  std::string kind(SessionCode(s.kind).substr(std::string_view("edu.1530.").size()));
+  return FormatDate(s.date) + " " + kind + "@" + at + (s.occasion.empty() ? "" : " " + s.occasion);
+}
+
+std::vector<std::string> Lines(const std::vector<Session>& list, SessionKind kind) {
+  std::vector<std::string> out;
+  for (const auto& s : list) {
+    if (s.kind == kind) out.push_back(Line(s));
+  }
+  return out;
+}
+
+TEST(Sessions1530, TheWholeSpringSemesterOf2026) {
+  const SchoolCalendar cal(Public(), Terms(), {});
+  const auto list = Sessions(cal, Times(), 3, D("2026-03-02"), D("2026-07-10"));
+  // 19 weeks of 5 weekdays = 95; off on weekdays: 4月6日 (清明), 5月1、4、5日 (劳动节),
+  // 6月19日 (端午) = 5; worked on 5月9日 (Saturday) = 1.
+  const auto daily = Lines(list, SessionKind::kDaily);
+  ASSERT_EQ(daily.size(), 91u);
+  EXPECT_EQ(daily.front(), "2026-03-02 daily@16:29");
+  EXPECT_EQ(daily.back(), "2026-07-10 daily@15:39");  // a Friday
+  for (const char* off : {"2026-04-06", "2026-05-01", "2026-05-04", "2026-05-05", "2026-06-19",
+                          "2026-03-07", "2026-05-02"}) {
+    EXPECT_EQ(std::count_if(daily.begin(), daily.end(),
+                            [&](const std::string& l) { return l.starts_with(off); }),
+              0)
+        << off;
+  }
+  // One weekly session in each of the 19 school weeks: the Friday, except the week of 清明
+  // (Friday 3 April is still a school day), 劳动节's eve (Thursday 30 April), the make-up
+  // Saturday 9 May, and 端午's eve (Thursday 18 June).
+  const auto weekly = Lines(list, SessionKind::kWeekly);
+  ASSERT_EQ(weekly.size(), 19u);
+  const std::vector<std::string> some = {"2026-03-06 weekly@15:35", "2026-04-03 weekly@15:35",
+                                         "2026-04-10 weekly@15:35", "2026-04-30 weekly@16:25",
+                                         "2026-05-09 weekly@16:25", "2026-06-18 weekly@16:25",
+                                         "2026-07-10 weekly@15:35"};
+  for (const auto& w : some) {
+    EXPECT_NE(std::find(weekly.begin(), weekly.end(), w), weekly.end()) << w;
+  }
+  EXPECT_EQ(std::find(weekly.begin(), weekly.end(), "2026-05-08 weekly@15:35"), weekly.end());
+  // The eves of 清明节, 劳动节, 端午节 and the summer vacation, 30 minutes before.
+  EXPECT_EQ(Lines(list, SessionKind::kHoliday),
+            (std::vector<std::string>{
+                "2026-04-03 holiday@15:10 清明节", "2026-04-30 holiday@16:00 劳动节",
+                "2026-06-18 holiday@16:00 端午节", "2026-07-10 holiday@15:10 暑假"}));
+  EXPECT_EQ(list.size(), 91u + 19u + 4u);
+  // By date, then daily, weekly, holiday.
+  for (std::size_t i = 1; i < list.size(); ++i) {
+    EXPECT_TRUE(list[i - 1].date < list[i].date ||
+                (list[i - 1].date == list[i].date && list[i - 1].kind < list[i].kind))
+        << Line(list[i - 1]) << " then " << Line(list[i]);
+  }
+}
+
+TEST(Sessions1530, TheGradesOwnDismissalTimeAndNoneSet) {
+  const SchoolCalendar cal(Public(), Terms(), {});
+  // Grade 1 leaves at 15:50 every day, Fridays too (grade beats weekday).
+  const auto first = Sessions(cal, Times(), 1, D("2026-04-30"), D("2026-04-30"));
+  EXPECT_EQ(Lines(first, SessionKind::kHoliday),
+            std::vector<std::string>{"2026-04-30 holiday@15:20 劳动节"});
+  EXPECT_EQ(
+      Lines(Sessions(cal, Times(), 1, D("2026-03-06"), D("2026-03-06")), SessionKind::kWeekly),
+      std::vector<std::string>{"2026-03-06 weekly@15:45"});
+  // No time set: the sessions are there, without their minute.
+  const auto none = Sessions(cal, {}, 3, D("2026-03-06"), D("2026-03-06"));
+  ASSERT_EQ(none.size(), 2u);
+  EXPECT_EQ(Line(none[0]), "2026-03-06 daily@-");
+  EXPECT_EQ(Line(none[1]), "2026-03-06 weekly@-");
+}
+
+TEST(Sessions1530, ARangeGivesWhatTheWholeSemesterGivesOnThoseDays) {
+  const SchoolCalendar cal(Public(), Terms(), {});
+  // One day: Thursday 30 April is the last school day of its week and 劳动节's eve.
+  const auto eve = Sessions(cal, Times(), 3, D("2026-04-30"), D("2026-04-30"));
+  ASSERT_EQ(eve.size(), 3u);
+  EXPECT_EQ(Line(eve[1]), "2026-04-30 weekly@16:25");
+  EXPECT_EQ(Line(eve[2]), "2026-04-30 holiday@16:00 劳动节");
+  // A weekend, a holiday, the vacation: nothing.
+  EXPECT_TRUE(Sessions(cal, Times(), 3, D("2026-05-01"), D("2026-05-05")).empty());
+  EXPECT_TRUE(Sessions(cal, Times(), 3, D("2026-07-11"), D("2026-08-31")).empty());
+  EXPECT_TRUE(Sessions(cal, Times(), 3, D("2026-03-10"), D("2026-03-09")).empty());
+  // Monday to Wednesday of a week: daily only, the weekly is on Friday.
+  EXPECT_EQ(Sessions(cal, Times(), 3, D("2026-03-09"), D("2026-03-11")).size(), 3u);
+}
+
+TEST(Sessions1530, ASchoolsDayOffMovesTheWeekAndTheEveButIsNoHoliday) {
+  // 运动会 on Friday 20 March; a day off on Thursday 30 April, 劳动节's eve.
+  const std::vector<DayException> days = {{21, D("2026-03-20"), false, "春季运动会"},
+                                          {21, D("2026-04-30"), false, "教师培训"}};
+  const SchoolCalendar cal(Public(), Terms(), days);
+  const auto list = Sessions(cal, Times(), 3, D("2026-03-02"), D("2026-07-10"));
+  EXPECT_EQ(Lines(list, SessionKind::kDaily).size(), 89u);
+  const auto weekly = Lines(list, SessionKind::kWeekly);
+  EXPECT_EQ(weekly.size(), 19u);
+  EXPECT_NE(std::find(weekly.begin(), weekly.end(), "2026-03-19 weekly@16:25"), weekly.end());
+  EXPECT_NE(std::find(weekly.begin(), weekly.end(), "2026-04-29 weekly@16:25"), weekly.end());
+  // The sports day is no holiday: no 30-minute lesson on 19 March; 劳动节's moves to the 29th.
+  EXPECT_EQ(Lines(list, SessionKind::kHoliday),
+            (std::vector<std::string>{
+                "2026-04-03 holiday@15:10 清明节", "2026-04-29 holiday@16:00 劳动节",
+                "2026-06-18 holiday@16:00 端午节", "2026-07-10 holiday@15:10 暑假"}));
+  // Tuesday to Friday off: a range of the Monday alone gives that Monday the weekly lesson.
+  const SchoolCalendar closed(Public(), Terms(),
+                              {{21, D("2026-03-10"), false, "停课"},
+                               {21, D("2026-03-11"), false, "停课"},
+                               {21, D("2026-03-12"), false, "停课"},
+                               {21, D("2026-03-13"), false, "停课"}});
+  EXPECT_EQ(
+      Lines(Sessions(closed, Times(), 3, D("2026-03-09"), D("2026-03-09")), SessionKind::kWeekly),
+      std::vector<std::string>{"2026-03-09 weekly@16:25"});
+  // A make-up Sunday opens the week after it: 20 September is no week's last day.
+  EXPECT_TRUE(
+      Lines(Sessions(cal, Times(), 3, D("2026-09-20"), D("2026-09-20")), SessionKind::kWeekly)
+          .empty());
+  // An extra school day on Saturday 21 March closes that week instead.
+  const SchoolCalendar extra(Public(), Terms(), {{21, D("2026-03-21"), true, "补课"}});
+  const auto week =
+      Lines(Sessions(extra, Times(), 3, D("2026-03-16"), D("2026-03-21")), SessionKind::kWeekly);
+  EXPECT_EQ(week, std::vector<std::string>{"2026-03-21 weekly@16:25"});
+}
+
+TEST(Sessions1530, CodesLabelsAndMinutes) {
+  EXPECT_EQ(SessionCode(SessionKind::kDaily), "edu.1530.daily");
+  EXPECT_EQ(SessionCode(SessionKind::kWeekly), "edu.1530.weekly");
+  EXPECT_EQ(SessionCode(SessionKind::kHoliday), "edu.1530.holiday");
+  EXPECT_EQ(MinutesBefore(SessionKind::kDaily), 1);
+  EXPECT_EQ(MinutesBefore(SessionKind::kWeekly), 5);
+  EXPECT_EQ(MinutesBefore(SessionKind::kHoliday), 30);
+  EXPECT_EQ(SessionLabel(SessionKind::kWeekly), "周末放学前5分钟安全教育");
+}
+
+TEST(AgeGroups, ByStageThenByGradeAtEachEdge) {
+  EXPECT_EQ(AgeGroupOf("kindergarten", 3), AgeGroup::kKindergarten);
+  EXPECT_EQ(AgeGroupOf("primary", 0), AgeGroup::kLowerPrimary);
+  EXPECT_EQ(AgeGroupOf("primary", 3), AgeGroup::kLowerPrimary);
+  EXPECT_EQ(AgeGroupOf("primary", 4), AgeGroup::kUpperPrimary);
+  EXPECT_EQ(AgeGroupOf("primary", 6), AgeGroup::kUpperPrimary);
+  EXPECT_EQ(AgeGroupOf("junior", 1), AgeGroup::kJunior);  // 初一 entered as grade 1
+  EXPECT_EQ(AgeGroupOf("senior", 1), AgeGroup::kSenior);
+  EXPECT_EQ(AgeGroupOf("vocational", 2), AgeGroup::kSenior);
+  EXPECT_EQ(AgeGroupOf("nine_year", 6), AgeGroup::kUpperPrimary);
+  EXPECT_EQ(AgeGroupOf("nine_year", 7), AgeGroup::kJunior);
+  EXPECT_EQ(AgeGroupOf("twelve_year", 9), AgeGroup::kJunior);
+  EXPECT_EQ(AgeGroupOf("twelve_year", 10), AgeGroup::kSenior);
+  EXPECT_EQ(AgeGroupOf("special", 2), AgeGroup::kLowerPrimary);
+  EXPECT_EQ(AgeGroupCode(AgeGroup::kUpperPrimary), "upper_primary");
+  EXPECT_EQ(AgeGroupCode(AgeGroup::kKindergarten), "kindergarten");
+}
+
+Session At(const char* date, SessionKind kind, std::string occasion = "") {
+  return {D(date), kind, 990, std::move(occasion)};
+}
+
+TEST(Topics, TheOccasionFirstThenTheTermStartThenTheSeason) {
+  // Holiday eves: the holiday's risks.
+  EXPECT_EQ(SuggestedTopic(At("2026-07-10", SessionKind::kHoliday, "暑假"), false),
+            Topic::kDrowning);
+  EXPECT_EQ(SuggestedTopic(At("2026-06-18", SessionKind::kHoliday, "端午节"), false),
+            Topic::kDrowning);
+  EXPECT_EQ(SuggestedTopic(At("2027-01-22", SessionKind::kHoliday, "寒假"), false),
+            Topic::kFireworks);
+  EXPECT_EQ(SuggestedTopic(At("2026-12-31", SessionKind::kHoliday, "元旦"), false), Topic::kFire);
+  EXPECT_EQ(SuggestedTopic(At("2026-09-30", SessionKind::kHoliday, "国庆节"), true),
+            Topic::kHolidayTravel);
+  // The first weeks of a semester: traffic every day, bullying at the week's end.
+  EXPECT_EQ(SuggestedTopic(At("2026-07-01", SessionKind::kDaily), true), Topic::kTraffic);
+  EXPECT_EQ(SuggestedTopic(At("2026-03-06", SessionKind::kWeekly), true), Topic::kBullying);
+  // Summer months: drowning; May and September weekends too; winter months: fire.
+  EXPECT_EQ(SuggestedTopic(At("2026-06-01", SessionKind::kDaily), false), Topic::kDrowning);
+  EXPECT_EQ(SuggestedTopic(At("2026-08-31", SessionKind::kDaily), false), Topic::kDrowning);
+  EXPECT_EQ(SuggestedTopic(At("2026-05-29", SessionKind::kWeekly), false), Topic::kDrowning);
+  EXPECT_EQ(SuggestedTopic(At("2026-09-25", SessionKind::kWeekly), false), Topic::kDrowning);
+  EXPECT_EQ(SuggestedTopic(At("2026-05-28", SessionKind::kDaily), false), Topic::kTraffic);
+  EXPECT_EQ(SuggestedTopic(At("2026-10-09", SessionKind::kWeekly), false), Topic::kFraud);
+  EXPECT_EQ(SuggestedTopic(At("2026-04-30", SessionKind::kWeekly), false), Topic::kFraud);
+  EXPECT_EQ(SuggestedTopic(At("2026-11-02", SessionKind::kDaily), false), Topic::kFire);
+  EXPECT_EQ(SuggestedTopic(At("2026-02-27", SessionKind::kWeekly), false), Topic::kFire);
+  EXPECT_EQ(SuggestedTopic(At("2026-03-03", SessionKind::kDaily), false), Topic::kGeneral);
+  EXPECT_EQ(SuggestedTopic(At("2026-10-31", SessionKind::kDaily), false), Topic::kGeneral);
+  EXPECT_EQ(SuggestedTopic(At("2026-10-30", SessionKind::kDaily), false), Topic::kTraffic);
+  EXPECT_EQ(TopicCode(Topic::kHolidayTravel), "holiday_travel");
+  EXPECT_EQ(TopicLabel(Topic::kDrowning), "防溺水");
+}
+
+TEST(Topics, TheTermStartIsTheSemestersFirstFourteenDays) {
+  const SchoolCalendar cal(Public(), Terms(), {});
+  EXPECT_FALSE(InTermStart(cal, D("2026-03-01")));  // before the semester
+  EXPECT_TRUE(InTermStart(cal, D("2026-03-02")));
+  EXPECT_TRUE(InTermStart(cal, D("2026-03-15")));
+  EXPECT_FALSE(InTermStart(cal, D("2026-03-16")));
+  EXPECT_TRUE(InTermStart(cal, D("2026-09-14")));
+  EXPECT_FALSE(InTermStart(cal, D("2026-09-15")));
+  EXPECT_FALSE(InTermStart(cal, D("2026-08-31")));  // the summer vacation
+}
+
+TEST(SessionStates, OnTheDayLateMissedAndWhenACheckInIsOpen) {
+  const Session s = At("2026-05-08", SessionKind::kDaily);
+  EXPECT_EQ(StateOf(s, std::nullopt, D("2026-05-07")), SessionState::kUpcoming);
+  EXPECT_EQ(StateOf(s, std::nullopt, D("2026-05-08")), SessionState::kDue);
+  EXPECT_EQ(StateOf(s, std::nullopt, D("2026-05-09")), SessionState::kMissed);
+  EXPECT_EQ(StateOf(s, D("2026-05-08"), D("2026-05-08")), SessionState::kDone);
+  EXPECT_EQ(StateOf(s, D("2026-05-08"), D("2026-06-01")), SessionState::kDone);
+  EXPECT_EQ(StateOf(s, D("2026-05-09"), D("2026-05-09")), SessionState::kLate);
+  EXPECT_EQ(SessionStateCode(SessionState::kLate), "late");
+  EXPECT_EQ(SessionStateCode(SessionState::kMissed), "missed");
+  // Open on its day and up to late_days after it; never before.
+  EXPECT_FALSE(CheckInOpen(s, D("2026-05-07"), 3));
+  EXPECT_TRUE(CheckInOpen(s, D("2026-05-08"), 0));
+  EXPECT_FALSE(CheckInOpen(s, D("2026-05-09"), 0));
+  EXPECT_TRUE(CheckInOpen(s, D("2026-05-11"), 3));
+  EXPECT_FALSE(CheckInOpen(s, D("2026-05-12"), 3));
+}
+
+TEST(SessionStates, CompletionCountsWhatWasDue) {
+  Completion c;
+  EXPECT_DOUBLE_EQ(c.Rate(), 1.0);
+  for (const auto st : {SessionState::kDone, SessionState::kDone, SessionState::kLate,
+                        SessionState::kMissed, SessionState::kDue, SessionState::kUpcoming}) {
+    Count(c, st);
+  }
+  EXPECT_EQ(c.due, 4);
+  EXPECT_EQ(c.done, 2);
+  EXPECT_EQ(c.late, 1);
+  EXPECT_EQ(c.missed, 1);
+  EXPECT_DOUBLE_EQ(c.Rate(), 0.75);
+}
+
+}  // namespace
+}  // namespace xiaoan

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "domain/edu/reminders1530.hpp"
 
@@ -263,6 +264,29 @@ TEST(Topics, TheTermStartIsTheSemestersFirstFourteenDays) {
   EXPECT_TRUE(InTermStart(cal, D("2026-09-14")));
   EXPECT_FALSE(InTermStart(cal, D("2026-09-15")));
   EXPECT_FALSE(InTermStart(cal, D("2026-08-31")));  // the summer vacation
+}
+
+TEST(Topics, TheShippedLibraryHasATextForEveryTopicAndAgeGroup) {
+  const Topic topics[] = {Topic::kDrowning, Topic::kFire,          Topic::kTraffic,
+                          Topic::kBullying, Topic::kHolidayTravel, Topic::kFireworks,
+                          Topic::kFood,     Topic::kFraud,         Topic::kGeneral};
+  const AgeGroup ages[] = {AgeGroup::kKindergarten, AgeGroup::kLowerPrimary,
+                           AgeGroup::kUpperPrimary, AgeGroup::kJunior, AgeGroup::kSenior};
+  EXPECT_EQ(ShippedContent().size(), std::size(topics) * std::size(ages));
+  std::set<std::string_view> texts;
+  for (const auto t : topics) {
+    for (const auto a : ages) {
+      const auto text = ShippedText(t, a);
+      EXPECT_GE(text.size(), 30u) << TopicCode(t) << " " << AgeGroupCode(a);
+      EXPECT_TRUE(texts.insert(text).second) << "the same text twice: " << text;
+    }
+  }
+  // The six don'ts of drowning for the primary school, the numbers to call for the older ones.
+  EXPECT_NE(ShippedText(Topic::kDrowning, AgeGroup::kLowerPrimary).find("不私自下水游泳"),
+            std::string_view::npos);
+  EXPECT_NE(ShippedText(Topic::kFire, AgeGroup::kUpperPrimary).find("一氧化碳"),
+            std::string_view::npos);
+  EXPECT_NE(ShippedText(Topic::kFraud, AgeGroup::kSenior).find("96110"), std::string_view::npos);
 }
 
 TEST(SessionStates, OnTheDayLateMissedAndWhenACheckInIsOpen) {

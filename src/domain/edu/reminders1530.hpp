@@ -80,6 +80,19 @@ Topic SuggestedTopic(const Session& s, bool term_start);
 // Whether the day falls in the first two weeks (14 days from its first day) of a semester.
 bool InTermStart(const cal::SchoolCalendar& calendar, cal::Date d);
 
+// The shipped content library: for every topic and age group, what the class teacher says (a few
+// sentences written for the plan: the "六不" of drowning, the winter's fire, electricity, gas and
+// carbon monoxide, traffic and bullying at term start, each holiday's risks). The district edits
+// its own copy; this is where a new district starts.
+struct Content {
+  Topic topic = Topic::kGeneral;
+  AgeGroup age = AgeGroup::kLowerPrimary;
+  std::string_view text;
+};
+std::span<const Content> ShippedContent();
+// The shipped text for a topic and an age group (every pair has one).
+std::string_view ShippedText(Topic topic, AgeGroup age);
+
 // ---- Where a session stands --------------------------------------------------------------------
 enum class SessionState {
   kUpcoming,  // a later day

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "domain/edu/reminders1530.hpp"
+#include "support/calendar_2026.hpp"
 
 namespace xiaoan {
 namespace {
@@ -19,39 +20,13 @@ using domain::calendar::Date;
 using domain::calendar::DayException;
 using domain::calendar::Dismissal;
 using domain::calendar::FormatDate;
-using domain::calendar::HolidayYear;
-using domain::calendar::ParseDate;
 using domain::calendar::PublicCalendar;
 using domain::calendar::SchoolCalendar;
 using domain::calendar::Term;
-
-Date D(const char* text) {
-  const auto d = ParseDate(text);
-  EXPECT_TRUE(d.has_value()) << text;
-  return d.value_or(Date{});
-}
-
-// 国务院办公厅关于2026年部分节假日安排的通知.
-PublicCalendar Holidays2026() {
-  HolidayYear y;
-  y.year = 2026;
-  y.title = "国务院办公厅关于2026年部分节假日安排的通知";
-  y.holidays = {
-      {"元旦", D("2026-01-01"), D("2026-01-03"), {D("2026-01-04")}},
-      {"春节", D("2026-02-15"), D("2026-02-23"), {D("2026-02-14"), D("2026-02-28")}},
-      {"清明节", D("2026-04-04"), D("2026-04-06"), {}},
-      {"劳动节", D("2026-05-01"), D("2026-05-05"), {D("2026-05-09")}},
-      {"端午节", D("2026-06-19"), D("2026-06-21"), {}},
-      {"中秋节", D("2026-09-25"), D("2026-09-27"), {}},
-      {"国庆节", D("2026-10-01"), D("2026-10-07"), {D("2026-09-20"), D("2026-10-10")}},
-  };
-  PublicCalendar c;
-  c.Add(y);
-  return c;
-}
+using testing::D;
 
 const PublicCalendar& Public() {
-  static const PublicCalendar c = Holidays2026();
+  static const PublicCalendar c = testing::Holidays2026();
   return c;
 }
 

@@ -9,6 +9,7 @@
 #include "core/embedded_file.hpp"
 #include "core/strings.hpp"
 #include "domain/auth/auth.hpp"
+#include "domain/edu/reminders1530.hpp"
 #include "domain/hazard/hazard.hpp"
 #include "domain/org/org.hpp"
 
@@ -432,13 +433,13 @@ Result<CalendarMonth> GetSchoolMonth(Services& s, const RequestContext& ctx,
     if (day.info.kind == cal::DayKind::kSchoolDay) {
       day.dismissal = cal::DismissalTime(data.dismissals, 0, cal::Weekday(d));
       day.last_of_week = week_ends.count(d) > 0;
-      // The 30-minute lesson comes before a public holiday or a vacation, not before a
-      // school's own day off (edu.1530.holiday), though the day still names what follows it.
+      // The day names the break that follows it; the 30-minute lesson comes only before the
+      // breaks that bring one (edu.1530.holiday).
       std::string holiday_eve;
       for (const auto& b : breaks) {
         if (b.last_school_day != d) continue;
         day.break_name = b.name;
-        if (b.kind != cal::DayKind::kDayOff) holiday_eve = b.name;
+        if (domain::edu::HolidayLessonBefore(b)) holiday_eve = b.name;
       }
       day.duties = cal::Reminders1530(day.last_of_week, holiday_eve, day.dismissal);
     }

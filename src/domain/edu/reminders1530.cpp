@@ -41,6 +41,10 @@ int MinutesBefore(SessionKind k) {
   return 0;
 }
 
+bool HolidayLessonBefore(const cal::Break& b) {
+  return b.kind == cal::DayKind::kHoliday || b.kind == cal::DayKind::kVacation;
+}
+
 std::vector<Session> Sessions(const cal::SchoolCalendar& calendar,
                               const std::vector<cal::Dismissal>& dismissals, int grade,
                               cal::Date from, cal::Date to) {
@@ -53,9 +57,7 @@ std::vector<Session> Sessions(const cal::SchoolCalendar& calendar,
   }
   std::map<cal::Date, std::string> eves;
   for (const auto& b : calendar.BreaksFrom(from, to)) {
-    if (b.kind == cal::DayKind::kHoliday || b.kind == cal::DayKind::kVacation) {
-      eves[b.last_school_day] = b.name;
-    }
+    if (HolidayLessonBefore(b)) eves[b.last_school_day] = b.name;
   }
   for (const cal::Date d : calendar.SchoolDays(from, to)) {
     const auto dismissal = cal::DismissalTime(dismissals, grade, cal::Weekday(d));

@@ -34,6 +34,10 @@ struct Session {
   std::string occasion;  // the holiday or vacation a holiday session comes before (国庆节, 暑假)
 };
 
+// Whether a break brings the 30-minute holiday lesson on its eve: a public holiday or a vacation
+// does; a school's own day off alone does not (the calendar's month view asks the same).
+bool HolidayLessonBefore(const cal::Break& b);
+
 // The sessions of a class of `grade` on the school days in [from, to], by date, then daily,
 // weekly, holiday. A week's last school day is judged on the whole week and a holiday on the days
 // after `to`, so a range that cuts a week or ends on a holiday's eve gives the same sessions as a

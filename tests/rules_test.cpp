@@ -163,6 +163,29 @@ TEST(RuleParams, CrossChecksRunOnlyOnValuesInBounds) {
   EXPECT_EQ(p.size(), 2u);
 }
 
+// A rule may set its own defaults for the effects (a weekly rule is not reminded a month ahead);
+// only a school rule judged per period has effects, and the default stays within their bounds.
+TEST(RuleCatalog, ARuleSetsItsOwnEffectDefaults) {
+  auto r = Sample();
+  r.effect_defaults = {{"remind_first_days", 0}, {"remind_second_days", 1}};
+  EXPECT_TRUE(CheckCatalog(std::vector<RuleDecl>{r}).empty());
+  const auto d = Defaults(r);
+  EXPECT_EQ(d.at("remind_first_days"), 0);
+  EXPECT_EQ(d.at("remind_second_days"), 1);
+  EXPECT_EQ(d.at("remind_missed"), 1);  // not set: the engine's
+  EXPECT_EQ(EffectsOf(d).remind_first_days, 0);
+  EXPECT_EQ(EffectsOf(Defaults(Sample())).remind_first_days, 30);
+  r.effect_defaults = {{"remind_second_days", 61}};  // above its maximum of 60
+  EXPECT_TRUE(
+      Has(CheckCatalog(std::vector<RuleDecl>{r}), "drill.night_boarding.remind_second_days"));
+  r.effect_defaults = {{"count", 3}};  // not an effect
+  EXPECT_TRUE(Has(CheckCatalog(std::vector<RuleDecl>{r}), "drill.night_boarding.count"));
+  r.effect_defaults = {{"remind_first_days", 0}};
+  r.period = Period::kRecord;  // a record rule has no effects
+  EXPECT_TRUE(
+      Has(CheckCatalog(std::vector<RuleDecl>{r}), "drill.night_boarding.remind_first_days"));
+}
+
 TEST(RuleCatalog, ACatalogIsCheckedForEveryDefect) {
   EXPECT_TRUE(CheckCatalog(std::vector<RuleDecl>{Sample()}).empty());
   auto bad = Sample();

@@ -70,7 +70,11 @@ bool IsEffectKey(std::string_view key) {
 std::vector<ParamSpec> SpecsOf(const RuleDecl& rule) {
   std::vector<ParamSpec> out = rule.params;
   if (rule.subject == "school" && rule.period != Period::kRecord) {
-    out.insert(out.end(), EffectSpecs().begin(), EffectSpecs().end());
+    for (auto spec : EffectSpecs()) {
+      const auto own = rule.effect_defaults.find(spec.key);
+      if (own != rule.effect_defaults.end()) spec.default_value = own->second;
+      out.push_back(std::move(spec));
+    }
   }
   return out;
 }
@@ -154,6 +158,11 @@ std::vector<ErrorDetail> CheckCatalog(std::span<const RuleDecl> rules) {
       if (p.label.empty()) out.push_back({field, "缺少参数名称"});
       if (p.min > p.default_value || p.default_value > p.max) {
         out.push_back({field, "默认值须在上下限之间"});
+      }
+    }
+    for (const auto& [key, value] : r.effect_defaults) {
+      if (!IsEffectKey(key) || SpecsOf(r).size() == r.params.size()) {
+        out.push_back({r.id + "." + key, "只有按学校和周期判定的规则可以设定效果参数的默认值"});
       }
     }
     if (r.check_values) {

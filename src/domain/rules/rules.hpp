@@ -47,6 +47,9 @@ struct RuleDecl {
   std::vector<ParamSpec> params;
   // Checks across parameters (e.g. a later step not before an earlier one), naming the key.
   std::function<std::vector<ErrorDetail>(const ParamValues&)> check_values;
+  // The rule's own defaults for some of the effects (EffectSpecs), where the engine's would not
+  // fit its period: a weekly rule is not reminded of 30 days ahead.
+  ParamValues effect_defaults = {};
 };
 
 // What the engine does about a school rule's findings, set per rule with its values: reminders

@@ -1,6 +1,8 @@
 #include "app/org/school_exchange.hpp"
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 #include "app/org/org_use_cases.hpp"
 #include "app/platform/spreadsheet.hpp"
@@ -253,6 +255,19 @@ Result<std::string> ExportSchools(Services& s, const RequestContext& ctx,
     return {};
   }));
   return bytes;
+}
+
+void RefuseImport(ImportReport& report, std::vector<ErrorDetail> problems) {
+  std::stable_sort(problems.begin(), problems.end(),
+                   [](const ErrorDetail& a, const ErrorDetail& b) { return a.row < b.row; });
+  std::set<int> failed_rows;
+  for (auto& e : problems) {
+    failed_rows.insert(e.row);
+    report.errors.push_back({e.row, std::move(e.field), std::move(e.reason)});
+  }
+  report.failed = static_cast<int>(failed_rows.size());
+  report.applied = false;
+  report.created = report.updated = report.removed = 0;
 }
 
 Result<ImportReport> ImportSchools(Services& s, const RequestContext& ctx, std::string_view bytes,

@@ -28,6 +28,9 @@ struct ImportReport {
   bool applied = false;  // false when all-or-nothing refused the file
   std::vector<ImportRowError> errors;
 };
+// An all-or-nothing import refused for its problems: each on the report by row (in the order
+// found within a row), the rows that failed counted, nothing counted as written.
+void RefuseImport(ImportReport& report, std::vector<ErrorDetail> problems);
 
 // The header row of the template and the export.
 const std::vector<std::string>& SchoolColumns();

@@ -1,7 +1,6 @@
 // The plan for a year: the shipped 规范落实年 plan, or a bureau's own in the same shape (actions,
 // measures, the rules of each), loaded as JSON or from a spreadsheet. The plan board follows the
 // plan in force for the caller.
-#include <set>
 
 #include "app/calendar/calendar.hpp"
 #include "app/modules.hpp"
@@ -202,13 +201,10 @@ Result<ImportReport> ImportYearPlan(Services& s, const RequestContext& ctx, int 
   if (report.rows == 0 && problems.empty()) {
     problems.push_back({"file", "文件中没有措施行", 0});
   }
-  std::set<int> failed_rows;
-  for (const auto& e : problems) {
-    report.errors.push_back({e.row, e.field, e.reason});
-    failed_rows.insert(e.row);
+  if (!problems.empty()) {  // refused: nothing written
+    RefuseImport(report, std::move(problems));
+    return report;
   }
-  report.failed = static_cast<int>(failed_rows.size());
-  if (!problems.empty()) return report;  // refused: nothing written
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
     XA_TRY(Save(s, tx, ctx, std::move(in), "导入"));
     return {};

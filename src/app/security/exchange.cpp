@@ -210,16 +210,7 @@ Result<ImportReport> ImportSecurityList(Services& s, const RequestContext& ctx,
   });
   if (!st.ok()) {
     if (st.error().code == ErrorCode::kFailedPrecondition && !problems.empty()) {
-      std::stable_sort(problems.begin(), problems.end(),
-                       [](const ErrorDetail& a, const ErrorDetail& b) { return a.row < b.row; });
-      std::set<int> failed_rows;
-      for (const auto& e : problems) {
-        report.errors.push_back({e.row, e.field, e.reason});
-        failed_rows.insert(e.row);
-      }
-      report.failed = static_cast<int>(failed_rows.size());
-      report.applied = false;
-      report.created = report.updated = report.removed = 0;
+      RefuseImport(report, std::move(problems));
       return report;
     }
     return std::move(st).error();

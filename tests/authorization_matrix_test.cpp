@@ -11,6 +11,7 @@
 #include "app/checklist/checklists.hpp"
 #include "app/demo/seed_demo.hpp"
 #include "app/drills/drills.hpp"
+#include "app/edu/edu.hpp"
 #include "app/hazards/hazards.hpp"
 #include "app/org/org_use_cases.hpp"
 #include "app/patrols/patrols.hpp"
@@ -296,6 +297,21 @@ const std::vector<Row> kMatrix = {
   {"GET",    "/api/v1/whistle-reports",        "", "",   "fffooooofo"},
   {"GET",    "/api/v1/whistle-stats",          "", "",   "fffooooofo"},
   {"GET",    "/api/v1/whistle-stats/export",   "", "",   "fffooooofo"},
+  // 1530: E1 a class of S1, E2 of S2, EX of the other district. The class teacher checks in;
+  // the school's leaders and safety officers and the bureau's office manage classes.
+  {"GET",    "/api/v1/edu/classes",            "", "",   "fffoooooof"},
+  {"POST",   "/api/v1/edu/classes",            "", "{}", "fffoffooff"},
+  {"PUT",    "/api/v1/edu/classes/{id}",       "E1", R"({"grade":1,"name":"1班","version":1})", "fffoffooff"},
+  {"PUT",    "/api/v1/edu/classes/{id}",       "E2", R"({"grade":1,"name":"1班","version":1})", "fffoffnnff"},
+  {"PUT",    "/api/v1/edu/classes/{id}",       "EX", R"({"grade":1,"name":"1班","version":1})", "fffnffnnff"},
+  {"GET",    "/api/v1/edu/classes/import-template", "", "", "fffoffooff"},
+  {"POST",   "/api/v1/edu/classes/import",     "", "junk", "fffoffooff"},
+  {"GET",    "/api/v1/edu/classes/export",     "", "",   "fffoooooof"},
+  {"GET",    "/api/v1/edu/1530/topics",        "", "",   "fffoooooof"},
+  {"GET",    "/api/v1/edu/1530/sessions",      "", "",   "ffffffooof"},
+  {"POST",   "/api/v1/edu/1530/checkins",      "", "{}", "ffffffooof"},
+  {"GET",    "/api/v1/edu/1530/completion",    "", "",   "fffoooooof"},
+  {"GET",    "/api/v1/edu/1530/completion/export", "", "", "fffoooooof"},
   {"GET",    "/api/v1/patrol-plans",           "", "",   "fffoooooof"},
   {"POST",   "/api/v1/patrol-plans",           "", "{}", "fffoffooff"},
   {"GET",    "/api/v1/patrol-plans/{id}",      "PP1", "", "fffoooooof"},
@@ -588,6 +604,16 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
     add_whistle(targets_["S1"], "W1", "public_order");
     add_whistle(targets_["S2"], "W2", "traffic");
     add_whistle(targets_["X"], "WX", "public_order");
+    // A class of each school.
+    auto add_class = [&](const std::string& school, const std::string& key) {
+      auto c = app::CreateEduClass(*services_, app::RequestContext{}, std::stoll(school),
+                                   {1, "1班", ""});
+      ASSERT_TRUE(c.ok()) << c.error().message;
+      targets_[key] = std::to_string(c->id);
+    };
+    add_class(targets_["S1"], "E1");
+    add_class(targets_["S2"], "E2");
+    add_class(targets_["X"], "EX");
     // A campaign of the bureau for both its schools with S1 assigned to the inspector's team, and
     // one of the other district; a self-inspection sheet of the canteen at each school.
     auto add_campaign = [&](const std::string& owner, std::vector<std::string> schools,

@@ -9,6 +9,8 @@
 #include <map>
 #include <set>
 
+#include "domain/edu/edu.hpp"
+#include "domain/edu/edu_rules.hpp"
 #include "domain/edu/reminders1530.hpp"
 #include "support/calendar_2026.hpp"
 
@@ -294,6 +296,232 @@ TEST(SessionStates, CompletionCountsWhatWasDue) {
   EXPECT_EQ(c.late, 1);
   EXPECT_EQ(c.missed, 1);
   EXPECT_DOUBLE_EQ(c.Rate(), 0.75);
+}
+
+// ---- Classes as entered ------------------------------------------------------------------------
+
+bool Names(const std::vector<ErrorDetail>& errors, const std::string& field) {
+  return std::any_of(errors.begin(), errors.end(),
+                     [&](const ErrorDetail& e) { return e.field == field; });
+}
+
+TEST(Classes1530, GradeAndNameAtTheirEdges) {
+  EXPECT_TRUE(CheckClass({0, "大一班", ""}).empty());
+  EXPECT_TRUE(CheckClass({12, "1班", "zhang"}).empty());
+  EXPECT_TRUE(Names(CheckClass({-1, "1班", ""}), "grade"));
+  EXPECT_TRUE(Names(CheckClass({13, "1班", ""}), "grade"));
+  EXPECT_TRUE(Names(CheckClass({3, "", ""}), "name"));
+  EXPECT_TRUE(Names(CheckClass({3, "\u3000 ", ""}), "name"));
+  // Twenty characters (not bytes) are allowed, twenty-one are not.
+  std::string twenty;
+  for (int i = 0; i < 20; ++i) twenty += "班";
+  EXPECT_TRUE(CheckClass({3, twenty, ""}).empty());
+  EXPECT_TRUE(Names(CheckClass({3, twenty + "班", ""}), "name"));
+  EXPECT_TRUE(Names(CheckClass({3, "1\x1b班", ""}), "name"));
+  EXPECT_TRUE(Names(CheckClass({3, "", ""}, "classes[2]."), "classes[2].name"));
+}
+
+TEST(Classes1530, GradesAsASpreadsheetWritesThem) {
+  EXPECT_EQ(ParseGrade("0"), 0);
+  EXPECT_EQ(ParseGrade("12"), 12);
+  EXPECT_EQ(ParseGrade("13"), std::nullopt);
+  EXPECT_EQ(ParseGrade("-1"), std::nullopt);
+  EXPECT_EQ(ParseGrade(" 三年级 "), 3);
+  EXPECT_EQ(ParseGrade("六年级"), 6);
+  EXPECT_EQ(ParseGrade("初一"), 7);
+  EXPECT_EQ(ParseGrade("八年级"), 8);
+  EXPECT_EQ(ParseGrade("初三年级"), 9);
+  EXPECT_EQ(ParseGrade("高一"), 10);
+  EXPECT_EQ(ParseGrade("高三"), 12);
+  EXPECT_EQ(ParseGrade("幼儿园"), 0);
+  EXPECT_EQ(ParseGrade(""), std::nullopt);
+  EXPECT_EQ(ParseGrade("大班"), std::nullopt);
+  EXPECT_EQ(GradeLabel(0), "幼儿园/未分年级");
+  EXPECT_EQ(GradeLabel(1), "一年级");
+  EXPECT_EQ(GradeLabel(7), "初一");
+  EXPECT_EQ(GradeLabel(12), "高三");
+  EXPECT_EQ(GradeLabel(13), "13年级");  // out of range: named, never read past the table
+  EXPECT_EQ(GradeLabel(-1), "-1年级");
+  for (int g = 0; g <= kMaxGrade; ++g) EXPECT_EQ(ParseGrade(GradeLabel(g)), g) << g;
+  for (auto t : AllTopics()) EXPECT_EQ(ParseTopic(TopicCode(t)), t);
+  EXPECT_EQ(ParseTopic("weather"), std::nullopt);
+  for (auto k : {SessionKind::kDaily, SessionKind::kWeekly, SessionKind::kHoliday}) {
+    EXPECT_EQ(ParseSessionKind(SessionKindCode(k)), k);
+  }
+  EXPECT_EQ(ParseSessionKind("monthly"), std::nullopt);
+}
+
+// A class's sessions of 6 to 9 May (the make-up Saturday is the week's last school day) on 8 May.
+TEST(Classes1530, TallyOfAClassAgainstItsCheckIns) {
+  const SchoolCalendar cal(Public(), Terms(), {});
+  const auto sessions = Sessions(cal, Times(), 3, D("2026-05-06"), D("2026-05-09"));
+  ASSERT_EQ(sessions.size(), 5u);  // 4 daily, 1 weekly
+  std::map<CheckInKey, Date> on = {{{D("2026-05-06"), SessionKind::kDaily}, D("2026-05-06")},
+                                   {{D("2026-05-07"), SessionKind::kDaily}, D("2026-05-08")}};
+  const auto t = TallyOf(sessions, on, D("2026-05-08"));
+  // Due: the 6th (done), the 7th (late); the 8th is today and open, the 9th ahead.
+  EXPECT_EQ(t.total.due, 2);
+  EXPECT_EQ(t.total.done, 1);
+  EXPECT_EQ(t.total.late, 1);
+  EXPECT_EQ(t.total.missed, 0);
+  EXPECT_TRUE(t.missing.empty());
+  const auto later = TallyOf(sessions, on, D("2026-05-10"));
+  EXPECT_EQ(later.total.due, 5);
+  EXPECT_EQ(later.total.missed, 3);
+  EXPECT_EQ(later.by_kind.at(SessionKind::kWeekly).missed, 1);
+  EXPECT_EQ(later.by_kind.at(SessionKind::kDaily).missed, 2);
+  ASSERT_EQ(later.missing.size(), 3u);
+  EXPECT_EQ(FormatDate(later.missing.front().date), "2026-05-08");
+  EXPECT_EQ(FormatDate(later.missing.back().date), "2026-05-09");
+  Completion sum;
+  Add(sum, later.total);
+  Add(sum, t.total);
+  EXPECT_EQ(sum.due, 7);
+  EXPECT_EQ(sum.done, 2);
+  EXPECT_EQ(sum.late, 2);
+  EXPECT_EQ(sum.missed, 3);
+}
+
+// ---- The rules edu.1530.* ----------------------------------------------------------------------
+
+using Facts = std::map<std::pair<std::int64_t, CheckInKey>, CheckInFact>;
+
+// Checks in `n` daily sessions of the week of 4 May (6, 7, 8, 9 May) over the two classes, in
+// order class 1 then class 2, and the weekly one of class 1 when `weekly`.
+Facts WeekOfMay4(int n, bool weekly) {
+  Facts out;
+  std::int64_t id = 100;
+  for (std::int64_t c : {1, 2}) {
+    for (const char* day : {"2026-05-06", "2026-05-07", "2026-05-08", "2026-05-09"}) {
+      if (n-- <= 0) break;
+      out[{c, {D(day), SessionKind::kDaily}}] = {++id, D(day)};
+    }
+  }
+  if (weekly) out[{1, {D("2026-05-09"), SessionKind::kWeekly}}] = {++id, D("2026-05-09")};
+  return out;
+}
+
+const domain::rules::Judgement& Of(const std::vector<domain::rules::Judgement>& list,
+                                   std::string_view id) {
+  return *std::find_if(list.begin(), list.end(), [&](const auto& j) { return j.rule->id == id; });
+}
+
+using domain::rules::Outcome;
+
+TEST(Rules1530, TheDeclarationsAreWellFormed) {
+  EXPECT_TRUE(domain::rules::CheckCatalog(RuleDecls()).empty());
+  ASSERT_EQ(RuleDecls().size(), 3u);
+  for (auto k : {SessionKind::kDaily, SessionKind::kWeekly, SessionKind::kHoliday}) {
+    EXPECT_EQ(RuleOf(k).id, SessionCode(k));
+    EXPECT_EQ(RuleOf(k).measure, 20);
+    // A weekly rule is reminded once, the day before the week ends.
+    const auto d = domain::rules::Defaults(RuleOf(k));
+    EXPECT_EQ(d.at("remind_first_days"), 0);
+    EXPECT_EQ(d.at("remind_second_days"), 1);
+    EXPECT_EQ(d.at("min_rate"), 100);
+  }
+  EXPECT_EQ(LateDays({}, SessionKind::kDaily), 2);
+  EXPECT_EQ(LateDays({{"edu.1530.daily", {{"late_days", 5}}}}, SessionKind::kDaily), 5);
+  EXPECT_EQ(LateDays({{"edu.1530.daily", {{"late_days", 5}}}}, SessionKind::kWeekly), 2);
+  EXPECT_EQ(LateDays({{"edu.1530.weekly", {{"late_days", 0}}}}, SessionKind::kWeekly), 0);
+}
+
+TEST(Rules1530, AWeekWithTheMakeUpSaturdayPassesOnlyWhenEverySessionIsDone) {
+  const SchoolCalendar cal(Public(), Terms(), {});
+  const std::vector<ClassFacts> classes = {{1, 3}, {2, 1}};
+  const auto judge = [&](const Facts& f, const char* today,
+                         std::map<std::string, domain::rules::ParamValues> values = {}) {
+    return JudgeSchool(cal, Times(), classes, f, values, D("2026-05-09"), D(today));
+  };
+  // After the week: 8 daily sessions (6 to 9 May for two classes), 2 weekly ones on Saturday.
+  auto all = judge(WeekOfMay4(8, true), "2026-05-10");
+  const auto& daily = Of(all, "edu.1530.daily");
+  EXPECT_EQ(FormatDate(daily.period.first), "2026-05-03");
+  EXPECT_EQ(FormatDate(daily.period.last), "2026-05-09");
+  EXPECT_FALSE(daily.so_far);
+  EXPECT_EQ(daily.verdict.outcome, Outcome::kPass) << daily.verdict.reason;
+  EXPECT_EQ(daily.verdict.evidence.size(), 8u);
+  EXPECT_NE(daily.verdict.reason.find("应开展 8 次，已完成 8 次"), std::string::npos);
+  EXPECT_EQ(daily.verdict.reason.find("未开展"), std::string::npos) << daily.verdict.reason;
+  // One weekly session of two: short at 100 %, enough at 50 %, not at 51 %.
+  EXPECT_EQ(Of(all, "edu.1530.weekly").verdict.outcome, Outcome::kFail);
+  EXPECT_NE(Of(all, "edu.1530.weekly").verdict.reason.find("未开展 1 次"), std::string::npos);
+  EXPECT_EQ(Of(judge(WeekOfMay4(8, true), "2026-05-10", {{"edu.1530.weekly", {{"min_rate", 50}}}}),
+               "edu.1530.weekly")
+                .verdict.outcome,
+            Outcome::kPass);
+  EXPECT_EQ(Of(judge(WeekOfMay4(8, true), "2026-05-10", {{"edu.1530.weekly", {{"min_rate", 51}}}}),
+               "edu.1530.weekly")
+                .verdict.outcome,
+            Outcome::kFail);
+  // No holiday ahead in this week.
+  EXPECT_EQ(Of(all, "edu.1530.holiday").verdict.outcome, Outcome::kNotApplicable);
+  // 7 of 8 daily sessions: a fail at 100 %; at 80 % 7 are needed (6.4 rounded up), so 7 pass
+  // and 6 fail; at 75 % 6 are enough.
+  EXPECT_EQ(Of(judge(WeekOfMay4(7, false), "2026-05-10"), "edu.1530.daily").verdict.outcome,
+            Outcome::kFail);
+  const std::map<std::string, domain::rules::ParamValues> eighty = {
+      {"edu.1530.daily", {{"min_rate", 80}}}};
+  EXPECT_EQ(Of(judge(WeekOfMay4(7, false), "2026-05-10", eighty), "edu.1530.daily").verdict.outcome,
+            Outcome::kPass);
+  EXPECT_EQ(Of(judge(WeekOfMay4(6, false), "2026-05-10", eighty), "edu.1530.daily").verdict.outcome,
+            Outcome::kFail);
+  EXPECT_EQ(Of(judge(WeekOfMay4(6, false), "2026-05-10", {{"edu.1530.daily", {{"min_rate", 75}}}}),
+               "edu.1530.daily")
+                .verdict.outcome,
+            Outcome::kPass);
+  // While the week runs (its last day included) a shortfall is due, not failed.
+  auto running = judge(WeekOfMay4(2, false), "2026-05-09");
+  EXPECT_TRUE(Of(running, "edu.1530.daily").so_far);
+  EXPECT_EQ(Of(running, "edu.1530.daily").verdict.outcome, Outcome::kDue);
+  // On the 9th, the 6th to 8th of class 2 (3) and the 8th of class 1 are past: 4 missed.
+  EXPECT_NE(Of(running, "edu.1530.daily").verdict.reason.find("未开展 4 次"), std::string::npos)
+      << Of(running, "edu.1530.daily").verdict.reason;
+}
+
+TEST(Rules1530, HolidayEvesNoClassesAndNoDismissalTime) {
+  const SchoolCalendar cal(Public(), Terms(), {});
+  // The week of 27 April: Thursday 30 April is 劳动节's eve, one holiday session per class.
+  Facts f;
+  f[{1, {D("2026-04-30"), SessionKind::kHoliday}}] = {7, D("2026-04-30")};
+  const auto week = JudgeSchool(cal, Times(), {{1, 3}}, f, {}, D("2026-04-28"), D("2026-05-06"));
+  EXPECT_EQ(Of(week, "edu.1530.holiday").verdict.outcome, Outcome::kPass);
+  EXPECT_EQ(Of(week, "edu.1530.holiday").verdict.evidence, std::vector<std::int64_t>{7});
+  EXPECT_EQ(Of(JudgeSchool(cal, Times(), {{1, 3}}, {}, {}, D("2026-04-28"), D("2026-05-06")),
+               "edu.1530.holiday")
+                .verdict.outcome,
+            Outcome::kFail);
+  // Without classes nothing applies; without a dismissal time neither.
+  for (const auto& j : JudgeSchool(cal, Times(), {}, {}, {}, D("2026-04-28"), D("2026-05-06"))) {
+    EXPECT_EQ(j.verdict.outcome, Outcome::kNotApplicable) << j.rule->id;
+    EXPECT_EQ(j.verdict.reason, "学校尚未登记班级");
+  }
+  for (const auto& j : JudgeSchool(cal, {}, {{1, 3}}, {}, {}, D("2026-04-28"), D("2026-05-06"))) {
+    EXPECT_EQ(j.verdict.outcome, Outcome::kNotApplicable) << j.rule->id;
+  }
+  // A vacation week has no sessions at all.
+  for (const auto& j :
+       JudgeSchool(cal, Times(), {{1, 3}}, {}, {}, D("2026-08-05"), D("2026-08-10"))) {
+    EXPECT_EQ(j.verdict.outcome, Outcome::kNotApplicable) << j.rule->id;
+  }
+}
+
+TEST(Rules1530, AClassRegisteredMidWeekIsJudgedFromThatDay) {
+  const SchoolCalendar cal(Public(), Terms(), {});
+  const std::vector<ClassFacts> classes = {{1, 3, D("2026-05-08")}};
+  Facts f;
+  f[{1, {D("2026-05-08"), SessionKind::kDaily}}] = {1, D("2026-05-08")};
+  f[{1, {D("2026-05-09"), SessionKind::kDaily}}] = {2, D("2026-05-09")};
+  f[{1, {D("2026-05-09"), SessionKind::kWeekly}}] = {3, D("2026-05-09")};
+  const auto week = JudgeSchool(cal, Times(), classes, f, {}, D("2026-05-09"), D("2026-05-10"));
+  EXPECT_EQ(Of(week, "edu.1530.daily").verdict.outcome, Outcome::kPass)
+      << Of(week, "edu.1530.daily").verdict.reason;
+  EXPECT_NE(Of(week, "edu.1530.daily").verdict.reason.find("应开展 2 次"), std::string::npos);
+  // The day it was registered counts, the day before does not.
+  const auto all = Sessions(cal, Times(), 3, D("2026-05-06"), D("2026-05-09"));
+  EXPECT_EQ(SessionsSince(all, D("2026-05-08")).size(), 3u);
+  EXPECT_EQ(SessionsSince(all, D("2026-05-09")).size(), 2u);
+  EXPECT_EQ(SessionsSince(all, D("2026-05-10")).size(), 0u);
 }
 
 }  // namespace

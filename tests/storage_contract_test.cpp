@@ -3867,6 +3867,120 @@ TEST_P(StorageContract, MigrationToUserMobileKeepsEveryAccount) {
                   .ok());
 }
 
+// 1530 on a district that had everything before it: the classes and check-ins start empty, a
+// class is one per school, grade and name, a check-in one per class, day and kind, a stale
+// change writes nothing, and the scope reaches the school's rows.
+TEST_P(StorageContract, MigrationTo1530KeepsTheDistrictAndHoldsClassesAndCheckIns) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = OpenAtSchema(db, 30);
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(WriteRows(
+      **pool, DistrictRows(true, {"INSERT INTO users (id, unit_id, username, display_name, "
+                                  "password_hash, created_at, updated_at) VALUES (5, 2, "
+                                  "'teacher', '李老师', 'x', 't', 't')"})));
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  namespace edu = domain::edu;
+  const auto day = [](const char* d) { return *domain::calendar::ParseDate(d); };
+  ASSERT_TRUE(
+      store
+          .Write([&](domain::Tx& tx) -> Status {
+            XA_ASSIGN_OR_RETURN(auto none, tx.edu().AllClasses({}, domain::ScopeFilter{}));
+            EXPECT_TRUE(none.empty());
+            edu::Class c;
+            c.school_id = 2;
+            c.draft = {3, "2班", "teacher"};
+            c.since = day("2026-11-30");
+            XA_TRY(tx.edu().InsertClass(c));
+            EXPECT_GT(c.id, 0);
+            EXPECT_EQ(c.version, 1);
+            edu::Class other;
+            other.school_id = 2;
+            other.draft = {3, "3班", ""};
+            other.since = day("2026-11-30");
+            XA_TRY(tx.edu().InsertClass(other));
+            XA_ASSIGN_OR_RETURN(auto found, tx.edu().FindClassByName(2, 3, "2班"));
+            EXPECT_TRUE(found.has_value());
+            if (!found) return {};
+            EXPECT_EQ(found->teacher_name, "李老师");
+            EXPECT_EQ(found->school_name, "示范小学");
+            EXPECT_EQ(found->school_path, "/1/2/");
+            EXPECT_EQ(domain::calendar::FormatDate(found->since), "2026-11-30");
+            XA_ASSIGN_OR_RETURN(auto missing, tx.edu().FindClassByName(2, 4, "2班"));
+            EXPECT_FALSE(missing.has_value());
+            // A stale change writes nothing; a current one bumps the version.
+            auto stale = *found;
+            stale.version = 7;
+            stale.draft.name = "9班";
+            XA_ASSIGN_OR_RETURN(const bool wrote_stale, tx.edu().UpdateClass(stale));
+            EXPECT_FALSE(wrote_stale);
+            found->draft.teacher = "";
+            found->active = false;
+            XA_ASSIGN_OR_RETURN(const bool wrote, tx.edu().UpdateClass(*found));
+            EXPECT_TRUE(wrote);
+            EXPECT_EQ(found->version, 2);
+            // Lists: in use only unless asked; by teacher; by the scope's path.
+            XA_ASSIGN_OR_RETURN(auto active, tx.edu().AllClasses({}, domain::ScopeFilter{}));
+            EXPECT_EQ(active.size(), 1u);
+            edu::ClassFilter all;
+            all.include_inactive = true;
+            XA_ASSIGN_OR_RETURN(auto page,
+                                tx.edu().ListClasses(all, domain::ScopeFilter::Subtree("/1/"),
+                                                     domain::PageRequest{1, 1, ""}));
+            EXPECT_EQ(page.total, 2);
+            EXPECT_EQ(page.items.size(), 1u);
+            XA_ASSIGN_OR_RETURN(auto elsewhere,
+                                tx.edu().AllClasses(all, domain::ScopeFilter::Subtree("/9/")));
+            EXPECT_TRUE(elsewhere.empty());
+            // Check-ins: once per class, day and kind.
+            edu::CheckIn k;
+            k.class_id = other.id;
+            k.school_id = 2;
+            k.date = day("2026-12-01");
+            k.kind = edu::SessionKind::kDaily;
+            k.topic = edu::Topic::kFire;
+            k.note = "放学前提醒";
+            k.by = "teacher";
+            ParseInstant("2026-12-02T01:00:00.000Z", k.at);
+            k.on = day("2026-12-02");
+            XA_ASSIGN_OR_RETURN(const bool first, tx.edu().InsertCheckIn(k));
+            EXPECT_TRUE(first);
+            auto twice = k;
+            twice.note = "again";
+            XA_ASSIGN_OR_RETURN(const bool second, tx.edu().InsertCheckIn(twice));
+            EXPECT_FALSE(second);
+            auto weekly = k;
+            weekly.kind = edu::SessionKind::kWeekly;
+            XA_ASSIGN_OR_RETURN(const bool third, tx.edu().InsertCheckIn(weekly));
+            EXPECT_TRUE(third);
+            XA_ASSIGN_OR_RETURN(auto back, tx.edu().FindCheckIn(k.id));
+            EXPECT_TRUE(back.has_value());
+            if (!back) return {};
+            EXPECT_EQ(back->note, "放学前提醒");
+            EXPECT_EQ(back->by_name, "李老师");
+            EXPECT_EQ(back->topic, edu::Topic::kFire);
+            EXPECT_EQ(domain::calendar::FormatDate(back->on), "2026-12-02");
+            EXPECT_EQ(FormatInstant(back->at), "2026-12-02T01:00:00.000Z");
+            XA_ASSIGN_OR_RETURN(auto in_range,
+                                tx.edu().CheckInsOf({other.id}, "2026-12-01", "2026-12-01"));
+            EXPECT_EQ(in_range.size(), 2u);
+            XA_ASSIGN_OR_RETURN(auto before,
+                                tx.edu().CheckInsOf({other.id}, "2026-11-01", "2026-11-30"));
+            EXPECT_TRUE(before.empty());
+            XA_ASSIGN_OR_RETURN(auto scoped,
+                                tx.edu().CheckInsIn(domain::ScopeFilter::Subtree("/1/2/"),
+                                                    "2026-12-01", "2026-12-01"));
+            EXPECT_EQ(scoped.size(), 2u);
+            XA_ASSIGN_OR_RETURN(auto outside,
+                                tx.edu().CheckInsIn(domain::ScopeFilter::Subtree("/1/3/"),
+                                                    "2026-12-01", "2026-12-01"));
+            EXPECT_TRUE(outside.empty());
+            return {};
+          })
+          .ok());
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, StorageContract, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

@@ -3,6 +3,7 @@
 #include "app/audit/audit_log.hpp"
 #include "app/campaigns/campaigns.hpp"
 #include "app/drills/drills.hpp"
+#include "app/edu/edu.hpp"
 #include "app/hazards/hazards.hpp"
 #include "app/patrols/patrols.hpp"
 #include "app/security/security.hpp"
@@ -12,8 +13,9 @@ namespace xiaoan::app {
 
 const std::vector<FileSubject>& FileSubjects() {
   static const std::vector<FileSubject> kSubjects = {
-      HazardFileSubject(),  DrillFileSubject(),        PatrolFileSubject(),   CampaignFileSubject(),
-      WhistleFileSubject(), WhistleEventFileSubject(), ScreeningFileSubject()};
+      HazardFileSubject(),    DrillFileSubject(),     PatrolFileSubject(),
+      CampaignFileSubject(),  WhistleFileSubject(),   WhistleEventFileSubject(),
+      ScreeningFileSubject(), EduCheckInFileSubject()};
   return kSubjects;
 }
 
@@ -24,14 +26,15 @@ const std::vector<SupervisionSubject>& SupervisionSubjects() {
 
 const std::vector<TaskSource>& TaskSources() {
   static const std::vector<TaskSource> kSources = {HazardTaskSource(), SupervisionTaskSource(),
-                                                   WhistleTaskSource(), AuditTaskSource()};
+                                                   WhistleTaskSource(), AuditTaskSource(),
+                                                   EduTaskSource()};
   return kSources;
 }
 
 const std::vector<RuleModule>& RuleModules() {
-  static const std::vector<RuleModule> kModules = {HazardRuleModule(), DrillRuleModule(),
-                                                   PatrolRuleModule(), SecurityRuleModule(),
-                                                   WhistleRuleModule()};
+  static const std::vector<RuleModule> kModules = {HazardRuleModule(),  DrillRuleModule(),
+                                                   PatrolRuleModule(),  SecurityRuleModule(),
+                                                   WhistleRuleModule(), EduRuleModule()};
   return kModules;
 }
 

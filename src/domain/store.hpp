@@ -14,6 +14,7 @@
 #include "domain/calendar/calendar.hpp"
 #include "domain/checklist/checklist.hpp"
 #include "domain/drill/drill.hpp"
+#include "domain/edu/edu.hpp"
 #include "domain/hazard/ledger.hpp"
 #include "domain/org/org.hpp"
 #include "domain/org/school_stats.hpp"
@@ -310,6 +311,7 @@ class Tx {
   virtual campaign::CampaignRepository& campaigns() = 0;
   virtual security::SecurityRepository& security() = 0;
   virtual whistle::WhistleRepository& whistles() = 0;
+  virtual edu::EduRepository& edu() = 0;
 };
 
 // What bringing the personal-information fields to the configured state did (Store::ProtectFields).

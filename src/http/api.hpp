@@ -64,6 +64,7 @@ void AddChecklistRoutes(Router& router, app::Services& services);
 void AddPatrolRoutes(Router& router, app::Services& services);
 void AddSecurityRoutes(Router& router, app::Services& services);
 void AddWhistleRoutes(Router& router, app::Services& services);
+void AddEduRoutes(Router& router, app::Services& services);
 void AddCampaignRoutes(Router& router, app::Services& services);
 void AddRuleRoutes(Router& router, app::Services& services);
 void AddRoutes(Router& router, app::Services& services, const ApiOptions& options);

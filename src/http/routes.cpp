@@ -19,6 +19,7 @@ void AddRoutes(Router& router, app::Services& services, const ApiOptions& option
   AddPatrolRoutes(router, services);
   AddSecurityRoutes(router, services);
   AddWhistleRoutes(router, services);
+  AddEduRoutes(router, services);
   AddCampaignRoutes(router, services);
   AddRuleRoutes(router, services);
 }

@@ -87,6 +87,8 @@ constexpr TableSpec kTables[] = {
     {"whistle_events", "id", true},
     {"whistle_routes", "bureau_id, category, department_id", false},
     {"whistle_reports", "school_id, month", false},
+    {"edu_classes", "id", true},
+    {"edu_checkins", "id", true},
     {"security_rounds", "id", true},
     {"security_round_schools", "round_id, school_id", false},
     {"security_screenings", "id", true},

@@ -17,6 +17,7 @@
 #include "storage/repos/checklist_repository.hpp"
 #include "storage/repos/drill_plan_repository.hpp"
 #include "storage/repos/drill_repository.hpp"
+#include "storage/repos/edu_repository.hpp"
 #include "storage/repos/hazard_repository.hpp"
 #include "storage/repos/org_repository.hpp"
 #include "storage/repos/patrol_repository.hpp"
@@ -65,7 +66,8 @@ class SqlTx final : public domain::Tx {
         patrols_(conn),
         campaigns_(conn),
         security_(conn),
-        whistles_(conn) {}
+        whistles_(conn),
+        edu_(conn) {}
   bool access_changed = false;
   std::optional<std::int64_t> audit_first;  // the first audit record appended
   domain::OrgRepository& org() override { return org_; }
@@ -85,6 +87,7 @@ class SqlTx final : public domain::Tx {
   domain::campaign::CampaignRepository& campaigns() override { return campaigns_; }
   domain::security::SecurityRepository& security() override { return security_; }
   domain::whistle::WhistleRepository& whistles() override { return whistles_; }
+  domain::edu::EduRepository& edu() override { return edu_; }
   sql::Connection& conn() { return conn_; }
   const FieldCipher* cipher() const { return cipher_; }
 
@@ -108,6 +111,7 @@ class SqlTx final : public domain::Tx {
   SqlCampaignRepository campaigns_;
   SqlSecurityRepository security_;
   SqlWhistleRepository whistles_;
+  SqlEduRepository edu_;
 };
 
 // Runs one write inside a savepoint of the open transaction: kept when it succeeds, undone on

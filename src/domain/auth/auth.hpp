@@ -66,6 +66,9 @@ inline constexpr const char* kWhistleRead = "whistle:read";
 inline constexpr const char* kWhistleRaise = "whistle:raise";
 inline constexpr const char* kWhistleRespond = "whistle:respond";
 inline constexpr const char* kWhistleRoute = "whistle:route";
+inline constexpr const char* kEduRead = "edu:read";
+inline constexpr const char* kEduClasses = "edu:classes";
+inline constexpr const char* kEduCheckIn = "edu:checkin";
 }  // namespace perm
 
 // Every permission that exists, for validation of custom roles.

@@ -1,0 +1,18 @@
+#pragma once
+// 1530 in JSON: classes, sessions with their check-ins, completion (docs/education.md).
+#include <boost/json/value.hpp>
+
+#include "app/edu/edu.hpp"
+#include "http/json/fields.hpp"
+
+namespace xiaoan::http {
+
+boost::json::value ToJson(const domain::edu::Class& c);
+boost::json::value ToJson(const app::SessionView& v);
+boost::json::value ToJson(const app::MySessions& m);
+boost::json::value ToJson(const app::CompletionView& v);
+// A class's writable fields (grade, name, teacher); the fields of a class as read are ignored.
+domain::edu::ClassDraft ClassDraftFromJson(Fields& f);
+app::CheckInInput CheckInFromJson(Fields& f);
+
+}  // namespace xiaoan::http

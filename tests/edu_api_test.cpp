@@ -1,0 +1,436 @@
+// 1530 over real HTTP on both stores: a school's twelve classes, the class teacher's sessions and
+// check-ins (on the day, late within the rule's days, refused after it, before it, twice, for a
+// class that is not theirs or a day without that session), a photo readable by the school only,
+// completion for the school and the district against a count made by hand, the rules judged
+// into findings, the class teacher's task, classes imported from .xlsx all or nothing, and
+// errors that name the field.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <map>
+
+#include "core/clock.hpp"
+#include "http/api.hpp"
+#include "office/table.hpp"
+#include "support/test_server.hpp"
+#include "support/test_store.hpp"
+
+namespace xiaoan {
+namespace {
+
+namespace json = boost::json;
+using testing::HttpReply;
+using testing::WebSession;
+
+Instant At(const char* text) {
+  Instant t;
+  ParseInstant(text, t);
+  return t;
+}
+
+const std::string kPng = std::string("\x89PNG\r\n\x1A\n", 8) + std::string(64, '\x03');
+
+class EduApiTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<testing::FreshDatabase>(GetParam());
+    XA_REQUIRE_DB(*db_);
+    store_ = testing::OpenStore(db_->url());
+    ASSERT_NE(store_, nullptr);
+    services_ = std::make_unique<app::Services>(app::Services{*store_, clock_});
+    services_->files_dir = files_.path();
+    passwords_ = testing::SeedDemoAccounts(*services_, 7);
+    ASSERT_FALSE(passwords_.empty());
+    http::ApiOptions o;
+    o.web_root = "/nonexistent";
+    server_ = std::make_unique<testing::TestServer>(*services_, o);
+    port_ = server_->port();
+    ASSERT_NE(port_, 0);
+    Login();
+    school_ = Json(safety_.Call("GET", "/api/v1/auth/me")).at("unit").at("id").as_int64();
+    other_school_ =
+        Json(As("school2_safety").Call("GET", "/api/v1/auth/me")).at("unit").at("id").as_int64();
+    // The school's own dismissal times: 16:30, Fridays 15:40.
+    auto r = As("school1_leader")
+                 .Call("PUT", "/api/v1/units/" + std::to_string(school_) + "/calendar/dismissals",
+                       R"({"dismissals":[{"time":"16:30"},{"weekday":5,"time":"15:40"}]})");
+    ASSERT_EQ(r.status, 200) << r.body;
+  }
+
+  // Sessions end when the clock moves on by days: everyone signs in again.
+  void Login() {
+    safety_ = As("school1_safety");
+    teacher_ = As("school1_teacher");
+    office_ = As("safety_office");
+    ASSERT_FALSE(safety_.cookie.empty());
+    ASSERT_FALSE(teacher_.cookie.empty());
+  }
+  void Today(const char* instant) {
+    clock_.Set(At(instant));
+    Login();
+  }
+
+  WebSession As(const std::string& user) { return testing::LoginAs(port_, user, passwords_[user]); }
+  static json::value Json(const HttpReply& r) { return json::parse(r.body); }
+  static std::string FirstField(const HttpReply& r) {
+    const auto v = json::parse(r.body);
+    const auto& details = v.at("error").at("details").as_array();
+    return details.empty() ? "" : std::string(details[0].at("field").as_string());
+  }
+
+  std::int64_t CreateClass(int grade, const std::string& name, const std::string& teacher = "") {
+    json::object body{{"school_id", school_}, {"grade", grade}, {"name", name}};
+    if (!teacher.empty()) body["teacher"] = teacher;
+    auto r = safety_.Call("POST", "/api/v1/edu/classes", json::serialize(body));
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.status == 201 ? Json(r).at("id").as_int64() : 0;
+  }
+  HttpReply CheckIn(const WebSession& as, std::int64_t cls, const std::string& date,
+                    const std::string& kind = "daily", json::object extra = {}) {
+    extra["class_id"] = cls;
+    extra["date"] = date;
+    extra["kind"] = kind;
+    return as.Call("POST", "/api/v1/edu/1530/checkins", json::serialize(extra));
+  }
+  void MustCheckIn(const WebSession& as, std::int64_t cls, const std::string& date) {
+    auto r = CheckIn(as, cls, date);
+    ASSERT_EQ(r.status, 201) << date << " " << r.body;
+  }
+  json::object Completion(const WebSession& as, const std::string& query) {
+    auto r = as.Call("GET", "/api/v1/edu/1530/completion?" + query);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.status == 200 ? Json(r).as_object() : json::object{};
+  }
+  static std::string Counts(const json::value& c) {
+    return std::to_string(c.at("due").as_int64()) + "/" + std::to_string(c.at("done").as_int64()) +
+           "/" + std::to_string(c.at("late").as_int64()) + "/" +
+           std::to_string(c.at("missed").as_int64());
+  }
+
+  FixedClock clock_{At("2026-11-30T01:00:00Z")};  // Monday 09:00 in China
+  testing::TempDir files_;
+  std::unique_ptr<testing::FreshDatabase> db_;
+  std::unique_ptr<storage::SqlStore> store_;
+  std::unique_ptr<app::Services> services_;
+  std::map<std::string, std::string> passwords_;
+  std::unique_ptr<testing::TestServer> server_;
+  int port_ = 0;
+  WebSession safety_;
+  WebSession teacher_;
+  WebSession office_;
+  std::int64_t school_ = 0;
+  std::int64_t other_school_ = 0;
+};
+
+TEST_P(EduApiTest, ClassesAreCheckedAndTheClassTeacherSeesOnlyTheirs) {
+  auto r = safety_.Call(
+      "POST", "/api/v1/edu/classes",
+      json::serialize(json::object{{"school_id", school_}, {"grade", 13}, {"name", "1班"}}));
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(FirstField(r), "grade");
+  r = safety_.Call(
+      "POST", "/api/v1/edu/classes",
+      json::serialize(json::object{
+          {"school_id", school_}, {"grade", 3}, {"name", "2班"}, {"teacher", "school2_teacher"}}));
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(FirstField(r), "teacher");  // an account of another school
+  r = safety_.Call(
+      "POST", "/api/v1/edu/classes",
+      json::serialize(json::object{{"school_id", other_school_}, {"grade", 3}, {"name", "2班"}}));
+  EXPECT_EQ(FirstField(r), "school_id");  // not in scope
+  r = safety_.Call("POST", "/api/v1/edu/classes",
+                   json::serialize(json::object{{"school_id", school_}, {"grade", 3}}));
+  EXPECT_EQ(FirstField(r), "name");
+  EXPECT_EQ(Json(safety_.Call("GET", "/api/v1/edu/classes")).at("total").as_int64(), 0);
+
+  const auto mine = CreateClass(3, "2班", "school1_teacher");
+  const auto other = CreateClass(3, "3班");
+  ASSERT_NE(mine, 0);
+  r = safety_.Call(
+      "POST", "/api/v1/edu/classes",
+      json::serialize(json::object{{"school_id", school_}, {"grade", 3}, {"name", "2班"}}));
+  EXPECT_EQ(r.status, 409);  // one per school, grade and name
+
+  // The teacher sees their class only, with their display name; cannot manage classes.
+  auto list = Json(teacher_.Call("GET", "/api/v1/edu/classes"));
+  ASSERT_EQ(list.at("total").as_int64(), 1);
+  EXPECT_EQ(list.at("items").as_array()[0].at("id").as_int64(), mine);
+  EXPECT_EQ(list.at("items").as_array()[0].at("teacher_name").as_string(), "班主任");
+  EXPECT_EQ(list.at("items").as_array()[0].at("grade_label").as_string(), "三年级");
+  EXPECT_EQ(teacher_.Call("POST", "/api/v1/edu/classes", "{}").status, 403);
+  EXPECT_EQ(Json(safety_.Call("GET", "/api/v1/edu/classes")).at("total").as_int64(), 2);
+  EXPECT_EQ(Json(office_.Call("GET", "/api/v1/edu/classes?school_id=" + std::to_string(school_)))
+                .at("total")
+                .as_int64(),
+            2);
+  EXPECT_EQ(Json(As("school2_safety").Call("GET", "/api/v1/edu/classes")).at("total").as_int64(),
+            0);
+  EXPECT_EQ(As("dept1_liaison").Call("GET", "/api/v1/edu/classes").status, 403);
+
+  // A change with the version read; a stale one is refused and nothing changes.
+  auto c = Json(safety_.Call("GET", "/api/v1/edu/classes?q=3%E7%8F%AD")).at("items").as_array()[0];
+  ASSERT_EQ(c.at("id").as_int64(), other);
+  json::object change{{"grade", 3},
+                      {"name", "3班"},
+                      {"teacher", "school1_teacher"},
+                      {"active", true},
+                      {"version", c.at("version")}};
+  r = safety_.Call("PUT", "/api/v1/edu/classes/" + std::to_string(other), json::serialize(change));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("version").as_int64(), 2);
+  r = safety_.Call("PUT", "/api/v1/edu/classes/" + std::to_string(other), json::serialize(change));
+  EXPECT_EQ(r.status, 409);
+  change["name"] = "2班";
+  change["version"] = 2;
+  r = safety_.Call("PUT", "/api/v1/edu/classes/" + std::to_string(other), json::serialize(change));
+  EXPECT_EQ(r.status, 409);  // the name of the other class
+  EXPECT_EQ(Json(teacher_.Call("GET", "/api/v1/edu/classes")).at("total").as_int64(), 2);
+  // Stopped: gone from lists unless asked for.
+  change["name"] = "3班";
+  change["active"] = false;
+  r = safety_.Call("PUT", "/api/v1/edu/classes/" + std::to_string(other), json::serialize(change));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(safety_.Call("GET", "/api/v1/edu/classes")).at("total").as_int64(), 1);
+  EXPECT_EQ(
+      Json(safety_.Call("GET", "/api/v1/edu/classes?include_inactive=true")).at("total").as_int64(),
+      2);
+  EXPECT_EQ(As("school2_safety")
+                .Call("PUT", "/api/v1/edu/classes/" + std::to_string(mine), json::serialize(change))
+                .status,
+            404);
+}
+
+// Twelve classes over the week of 30 November; counted by hand:
+//   Monday:    classes 0–9 on the day; class 10 on Tuesday (late); class 11 never.
+//   Tuesday:   classes 0–5 on the day.
+//   Wednesday: class 0 on Thursday (late); class 11's Monday is refused then (3 days late).
+//   Thursday:  class 1 on the day (10:00); the rest of Thursday is still open.
+// On Thursday the week's due sessions are Monday to Wednesday (36) and class 1's Thursday (1):
+// 37 due, 17 done, 2 late, 18 missed.
+TEST_P(EduApiTest, AWeekOfCheckInsAgainstAHandCount) {
+  std::vector<std::int64_t> classes;
+  for (int grade = 1; grade <= 6; ++grade) {
+    for (const char* name : {"1班", "2班"}) {
+      classes.push_back(CreateClass(grade, name, grade == 1 ? "school1_teacher" : ""));
+    }
+  }
+  ASSERT_EQ(classes.size(), 12u);
+
+  // Monday. The teacher's page: today's daily session of each of their two classes.
+  auto mine = Json(teacher_.Call("GET", "/api/v1/edu/1530/sessions"));
+  EXPECT_EQ(mine.at("today").as_string(), "2026-11-30");
+  EXPECT_EQ(mine.at("late_days").as_int64(), 2);
+  const auto& items = mine.at("items").as_array();
+  ASSERT_EQ(items.size(), 2u) << mine;
+  EXPECT_EQ(items[0].at("date").as_string(), "2026-11-30");
+  EXPECT_EQ(items[0].at("kind").as_string(), "daily");
+  EXPECT_EQ(items[0].at("at").as_string(), "16:29");
+  EXPECT_EQ(items[0].at("state").as_string(), "due");
+  EXPECT_TRUE(items[0].at("can_check_in").as_bool());
+  EXPECT_TRUE(items[0].at("checkin").is_null());
+  EXPECT_FALSE(items[0].at("text").as_string().empty());
+  // Winter: fire, electricity, gas and carbon monoxide for a daily session in December? Not yet:
+  // 30 November is November, which is winter too.
+  EXPECT_EQ(items[0].at("topic").as_string(), "fire");
+
+  // The teacher checks in their class with a photo and another topic; the rest by the school's
+  // safety officer.
+  auto photo = teacher_.Call("POST", "/api/v1/files?name=1530.png", kPng);
+  ASSERT_EQ(photo.status, 201) << photo.body;
+  const auto file = Json(photo).at("id").as_int64();
+  auto r =
+      CheckIn(teacher_, classes[0], "2026-11-30", "daily",
+              {{"topic", "traffic"}, {"note", "放学路上靠右走"}, {"file_ids", json::array{file}}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  auto v = Json(r);
+  EXPECT_EQ(v.at("state").as_string(), "done");
+  EXPECT_EQ(v.at("topic").as_string(), "traffic");
+  EXPECT_EQ(v.at("checkin").at("by_name").as_string(), "班主任");
+  EXPECT_EQ(v.at("checkin").at("file_ids").as_array().size(), 1u);
+  EXPECT_FALSE(v.at("can_check_in").as_bool());
+  // Twice: refused, and the first stays.
+  r = CheckIn(teacher_, classes[0], "2026-11-30");
+  EXPECT_EQ(r.status, 409);
+  // Not their class: refused; another school's safety officer: no such class for them.
+  EXPECT_EQ(CheckIn(teacher_, classes[2], "2026-11-30").status, 403);
+  r = CheckIn(As("school2_safety"), classes[2], "2026-11-30");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(FirstField(r), "class_id");
+  // Days and kinds that have no such session, ahead of time, bad values.
+  r = CheckIn(safety_, classes[2], "2026-12-05");  // Saturday
+  EXPECT_EQ(FirstField(r), "date");
+  r = CheckIn(safety_, classes[2], "2026-11-30", "weekly");  // the weekly one is on Friday
+  EXPECT_EQ(FirstField(r), "date");
+  r = CheckIn(safety_, classes[2], "2026-12-01");  // tomorrow
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(FirstField(r), "date");
+  EXPECT_EQ(FirstField(CheckIn(safety_, classes[2], "2026-11-30", "monthly")), "kind");
+  EXPECT_EQ(FirstField(CheckIn(safety_, classes[2], "2026-11-31")), "date");
+  EXPECT_EQ(FirstField(CheckIn(safety_, classes[2], "2026-11-30", "daily", {{"topic", "x"}})),
+            "topic");
+  EXPECT_EQ(FirstField(CheckIn(safety_, classes[2], "2026-11-30", "daily",
+                               {{"note", std::string(501, 'a')}})),
+            "note");
+  EXPECT_EQ(FirstField(CheckIn(safety_, classes[2], "2026-11-30", "daily",
+                               {{"file_ids", json::array{file}}})),
+            "file_ids[0]");  // already attached, and not theirs
+  for (int i = 1; i <= 9; ++i) MustCheckIn(safety_, classes[i], "2026-11-30");
+
+  // The photo: the school reads it, another school does not.
+  EXPECT_EQ(safety_.Call("GET", "/api/v1/files/" + std::to_string(file)).status, 200);
+  EXPECT_EQ(As("school2_safety").Call("GET", "/api/v1/files/" + std::to_string(file)).status, 404);
+
+  // Tuesday.
+  Today("2026-12-01T01:00:00Z");
+  for (int i = 0; i <= 5; ++i) MustCheckIn(i < 2 ? teacher_ : safety_, classes[i], "2026-12-01");
+  r = CheckIn(safety_, classes[10], "2026-11-30");
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(Json(r).at("state").as_string(), "late");
+  // Wednesday passes without a check-in. Thursday 10:00.
+  Today("2026-12-03T02:00:00Z");
+  r = CheckIn(safety_, classes[11], "2026-11-30");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(FirstField(r), "date");
+  EXPECT_NE(r.body.find("补录期限"), std::string::npos) << r.body;
+  // The teacher's page: Thursday's two sessions, Wednesday's two to record late; then Tuesday's
+  // and Monday's are done and not listed.
+  mine = Json(teacher_.Call("GET", "/api/v1/edu/1530/sessions"));
+  std::vector<std::string> seen;
+  for (const auto& s : mine.at("items").as_array()) {
+    seen.push_back(std::string(s.at("date").as_string()) + " " +
+                   std::string(s.at("state").as_string()) +
+                   (s.at("can_check_in").as_bool() ? " open" : ""));
+  }
+  EXPECT_EQ(seen, (std::vector<std::string>{"2026-12-03 due open", "2026-12-03 due open",
+                                            "2026-12-02 missed open", "2026-12-02 missed open"}));
+  // The teacher's task: four sessions, two of them late.
+  bool found = false;
+  const auto tasks = Json(teacher_.Call("GET", "/api/v1/me/tasks"));
+  for (const auto& g : tasks.at("groups").as_array()) {
+    if (g.at("kind") != "edu.1530") continue;
+    found = true;
+    EXPECT_EQ(g.at("count").as_int64(), 4);
+    EXPECT_EQ(g.at("overdue").as_int64(), 2);
+  }
+  EXPECT_TRUE(found);
+  MustCheckIn(teacher_, classes[0], "2026-12-02");
+  MustCheckIn(teacher_, classes[1], "2026-12-03");
+
+  // The school's week as the safety officer sees it.
+  auto week = Completion(safety_, "school_id=" + std::to_string(school_));
+  EXPECT_EQ(week.at("from").as_string(), "2026-11-29");
+  EXPECT_EQ(week.at("to").as_string(), "2026-12-05");
+  EXPECT_EQ(Counts(week.at("totals")), "37/17/2/18");
+  EXPECT_NEAR(week.at("totals").at("rate").as_double(), 19.0 / 37.0, 1e-9);
+  EXPECT_EQ(Counts(week.at("by_kind").at("daily")), "37/17/2/18");
+  EXPECT_EQ(Counts(week.at("by_kind").at("weekly")), "0/0/0/0");  // Friday is ahead
+  const auto& rows = week.at("classes").as_array();
+  ASSERT_EQ(rows.size(), 12u);
+  EXPECT_EQ(Counts(rows[0]), "3/2/1/0");   // grade 1 1班: Mon, Tue, Wed late; Thu open
+  EXPECT_EQ(Counts(rows[1]), "4/3/0/1");   // grade 1 2班: Mon, Tue, Thu; Wed missed
+  EXPECT_EQ(Counts(rows[10]), "3/0/1/2");  // grade 6 1班: Mon late; Tue, Wed missed
+  EXPECT_EQ(Counts(rows[11]), "3/0/0/3");
+  EXPECT_EQ(week.at("missing").as_array().size(), 18u);
+  EXPECT_EQ(week.at("missing").as_array()[0].at("date").as_string(), "2026-12-02");
+
+  // The district: school 1 first (the lowest rate), the same figures; a school without classes
+  // has nothing due.
+  auto district = Completion(office_, "period=week");
+  EXPECT_EQ(district.at("scope").as_string(), "district");
+  EXPECT_EQ(Counts(district.at("totals")), "37/17/2/18");
+  const auto& schools = district.at("schools").as_array();
+  ASSERT_GE(schools.size(), 2u);
+  EXPECT_EQ(schools[0].at("school_id").as_int64(), school_);
+  EXPECT_EQ(schools[0].at("classes").as_int64(), 12);
+  EXPECT_EQ(Counts(schools[1]), "0/0/0/0");
+  // A custom range and the semester; errors name the field.
+  EXPECT_EQ(Counts(Completion(safety_, "school_id=" + std::to_string(school_) +
+                                           "&period=custom&from=2026-11-30&to=2026-11-30")
+                       .at("totals")),
+            "12/10/1/1");
+  auto semester = Completion(safety_, "school_id=" + std::to_string(school_) + "&period=semester");
+  EXPECT_EQ(semester.at("from").as_string(), "2026-09-01");
+  // The classes were registered on Monday: nothing before counts against them.
+  EXPECT_EQ(Counts(semester.at("totals")), "37/17/2/18");
+  r = safety_.Call("GET",
+                   "/api/v1/edu/1530/completion?period=custom&from=2026-12-03&to=2026-12-01");
+  EXPECT_EQ(FirstField(r), "to");
+  r = safety_.Call("GET", "/api/v1/edu/1530/completion?period=month");
+  EXPECT_EQ(FirstField(r), "period");
+  r = safety_.Call("GET", "/api/v1/edu/1530/completion?school_id=" + std::to_string(other_school_));
+  EXPECT_EQ(FirstField(r), "school_id");
+  auto xlsx = safety_.Call(
+      "GET", "/api/v1/edu/1530/completion/export?school_id=" + std::to_string(school_));
+  ASSERT_EQ(xlsx.status, 200);
+  auto sheets = office::ReadXlsx(xlsx.body);
+  ASSERT_TRUE(sheets.ok());
+  ASSERT_EQ(sheets->size(), 14u);  // header, 12 classes, the total
+  EXPECT_EQ((*sheets)[13][3].text, "37");
+
+  // The rules: the daily rule is due for the week so far, in the engine's findings.
+  auto f = office_.Call("GET", "/api/v1/rule-findings?school_id=" + std::to_string(school_) +
+                                   "&rule=edu.1530.daily&period=W2026-11-30");
+  ASSERT_EQ(f.status, 200) << f.body;
+  const auto findings = Json(f);
+  const auto& found_items = findings.at("items").as_array();
+  ASSERT_EQ(found_items.size(), 1u) << f.body;
+  EXPECT_EQ(found_items[0].at("outcome").as_string(), "due");
+}
+
+TEST_P(EduApiTest, ClassesComeFromASpreadsheetAllOrNothing) {
+  auto tpl = safety_.Call("GET", "/api/v1/edu/classes/import-template");
+  ASSERT_EQ(tpl.status, 200);
+  auto rows = office::ReadXlsx(tpl.body);
+  ASSERT_TRUE(rows.ok());
+  const auto header = (*rows)[0];
+  const auto school = Json(safety_.Call("GET", "/api/v1/schools/" + std::to_string(school_)));
+  const std::string code(school.at("code").as_string());
+  std::vector<std::string> names;
+  for (const auto& c : header) names.push_back(c.text);
+  office::Sheet sheet{"班级", {office::TextRow(names)}};
+  sheet.rows.push_back(office::TextRow({code, "初二", "1班", "school1_teacher"}));
+  sheet.rows.push_back(office::TextRow({code, "十三年级", "2班", ""}));          // row 3: grade
+  sheet.rows.push_back(office::TextRow({"NOSUCH", "3", "2班", ""}));             // row 4: school
+  sheet.rows.push_back(office::TextRow({code, "3", "2班", "school2_teacher"}));  // row 5
+  sheet.rows.push_back(office::TextRow({code, "初二", "1班", ""}));              // row 6: twice
+  auto xlsx = office::WriteXlsx({sheet});
+  ASSERT_TRUE(xlsx.ok());
+  auto r = safety_.Call("POST", "/api/v1/edu/classes/import", *xlsx);
+  ASSERT_EQ(r.status, 422) << r.body;
+  auto report = Json(r);
+  EXPECT_FALSE(report.at("applied").as_bool());
+  std::vector<std::string> errors;
+  for (const auto& e : report.at("errors").as_array()) {
+    errors.push_back(std::to_string(e.at("row").as_int64()) + " " +
+                     std::string(e.at("column").as_string()));
+  }
+  EXPECT_EQ(errors, (std::vector<std::string>{"3 年级", "4 学校代码", "5 班主任用户名", "6 班级"}));
+  EXPECT_EQ(Json(safety_.Call("GET", "/api/v1/edu/classes")).at("total").as_int64(), 0);
+
+  CreateClass(8, "1班");
+  office::Sheet good{"班级", {office::TextRow(names)}};
+  good.rows.push_back(office::TextRow({code, "初二", "1班", "school1_teacher"}));
+  good.rows.push_back(office::TextRow({code, "7", "3班", ""}));
+  good.rows.push_back(office::TextRow({code, "幼儿园", "大一班", ""}));
+  xlsx = office::WriteXlsx({good});
+  r = safety_.Call("POST", "/api/v1/edu/classes/import", *xlsx);
+  ASSERT_EQ(r.status, 200) << r.body;
+  report = Json(r);
+  EXPECT_EQ(report.at("created").as_int64(), 2);
+  EXPECT_EQ(report.at("updated").as_int64(), 1);
+  auto list = Json(teacher_.Call("GET", "/api/v1/edu/classes"));
+  ASSERT_EQ(list.at("total").as_int64(), 1);  // 初二 1班 now has its class teacher
+  EXPECT_EQ(list.at("items").as_array()[0].at("grade").as_int64(), 8);
+  // Out again: three classes; the teacher may not import.
+  auto out = safety_.Call("GET", "/api/v1/edu/classes/export");
+  ASSERT_EQ(out.status, 200);
+  auto back = office::ReadXlsx(out.body);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->size(), 4u);
+  EXPECT_EQ(teacher_.Call("POST", "/api/v1/edu/classes/import", *xlsx).status, 403);
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, EduApiTest, ::testing::Values("sqlite", "postgres"));
+
+}  // namespace
+}  // namespace xiaoan

@@ -40,6 +40,7 @@ struct DemoSummary {
   int screenings = 0;  // schools screened in the autumn round
   int campaign_sheets = 0;
   int whistles = 0;
+  int edu_checkins = 0;
   int regions = 0;
   int bureaus = 0;
   int schools = 0;
@@ -81,6 +82,12 @@ Result<int> SeedPatrolHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
 Result<int> SeedSecurityHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
                                 const std::vector<domain::UnitId>& schools,
                                 const std::vector<domain::UnitId>& account_schools);
+
+// Writes every school's classes and their 1530 check-ins since the spring semester, and judges
+// the last weeks on the 1530 rules; returns the check-ins written.
+Result<int> SeedEduHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
+                           const std::vector<domain::UnitId>& schools,
+                           const std::vector<domain::UnitId>& account_schools);
 
 // The whistles of the given schools since March, routed by the default table and followed up
 // as departments do (some acknowledged late and escalated), inside the caller's transaction; the

@@ -1,14 +1,15 @@
 // 我的待办: the caller's groups of work (hazards to assign, rectify, verify or close, supervision
-// orders to answer or close, whistles to handle; for the audit administrator the refused
+// orders to answer or close, whistles to handle, a class teacher's 1530 reminders of today; for the audit administrator the refused
 // operations, account and policy changes and the log chain to verify), each with its count, how
 // many are past due and its most urgent records.
 import { http } from './http'
 
 /**
  * An audit entry (the audit administrator's groups) opens the audit log; a school (the bureau's
- * ranking of schools by overdue and major hazards) opens that school's overdue hazards.
+ * ranking of schools by overdue and major hazards) opens that school's overdue hazards; a class
+ * (a class teacher's 1530 reminders of today) opens the teacher's 1530 page.
  */
-export type TaskSubject = 'hazard' | 'whistle' | 'audit' | 'school'
+export type TaskSubject = 'hazard' | 'whistle' | 'audit' | 'school' | 'class'
 
 export interface TaskItem {
   subject_type: TaskSubject | string
@@ -36,6 +37,7 @@ export type TaskKind =
   | 'audit.refused'
   | 'audit.accounts'
   | 'audit.verify'
+  | 'edu.1530'
 
 export interface TaskGroup {
   kind: TaskKind | string

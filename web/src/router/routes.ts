@@ -376,6 +376,34 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'plan.menu.year', group: 'drills', icon: 'Memo', perm: perm.rulesRead },
   },
   {
+    // 1530安全提醒: a class teacher's reminders before dismissal — today's on top, checked in in two
+    // taps on a phone, then those still open for a late check-in (edu:checkin); the completion of a
+    // school by class or of the district by school (edu:read); the classes and their class teachers
+    // (edu:read; edu:classes edits and imports), not in the menu of a school's teachers.
+    path: 'edu/1530',
+    name: 'edu-1530',
+    component: () => import('@/views/edu/My1530.vue'),
+    meta: { title: 'edu.menu.mine', group: 'education', icon: 'Clock', perm: perm.eduCheckin },
+  },
+  {
+    path: 'edu/1530/completion',
+    name: 'edu-1530-completion',
+    component: () => import('@/views/edu/Completion1530.vue'),
+    meta: { title: 'edu.menu.completion', group: 'education', icon: 'PieChart', perm: perm.eduRead },
+  },
+  {
+    path: 'edu/classes',
+    name: 'edu-classes',
+    component: () => import('@/views/edu/Classes.vue'),
+    meta: {
+      title: 'edu.menu.classes',
+      group: 'education',
+      icon: 'Collection',
+      perm: perm.eduRead,
+      menuHide: { unit: 'school', without: [perm.eduClasses] },
+    },
+  },
+  {
     path: 'calendar',
     name: 'calendar',
     component: () => import('@/views/calendar/CalendarView.vue'),

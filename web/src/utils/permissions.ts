@@ -50,4 +50,7 @@ export const perm = {
   whistleRaise: 'whistle:raise',
   whistleRespond: 'whistle:respond',
   whistleRoute: 'whistle:route',
+  eduRead: 'edu:read',
+  eduClasses: 'edu:classes',
+  eduCheckin: 'edu:checkin',
 } as const

@@ -94,6 +94,26 @@ describe('sidebar menu', () => {
     expect(all).not.toContain('whistle-detail')
   })
 
+  it('lists 1530安全提醒 under 1530与安全教育: the check-in for edu:checkin, the completion for edu:read, the classes but for a school’s teachers', () => {
+    const education = (perms: string[], unit?: string) =>
+      buildMenu(layoutChildren, canWith(perms), unit).find((s) => s.group === 'education')?.items.map((i) => i.name)
+    // A class teacher: their reminders and the completion, not the classes (nothing to edit there).
+    expect(education([perm.eduRead, perm.eduCheckin], 'school')).toEqual(['edu-1530', 'edu-1530-completion'])
+    // A school's safety officer: all three, then the calendar.
+    expect(education([perm.eduRead, perm.eduClasses, perm.eduCheckin, perm.calendarRead], 'school')).toEqual([
+      'edu-1530',
+      'edu-1530-completion',
+      'edu-classes',
+      'calendar',
+    ])
+    // The bureau's safety office and a section, who check nothing in.
+    expect(education([perm.eduRead, perm.eduClasses], 'bureau')).toEqual(['edu-1530-completion', 'edu-classes'])
+    expect(education([perm.eduRead], 'section')).toEqual(['edu-1530-completion', 'edu-classes'])
+    expect(education([perm.hazardRead], 'school')).toBeUndefined()
+    const order = buildMenu(layoutChildren, canWith([perm.hazardRead, perm.eduRead, perm.eduCheckin]), 'school').map((s) => s.group)
+    expect(order).toEqual(['home', 'hazards', 'education'])
+  })
+
   it('never lists routes that are not menu entries', () => {
     const all = buildMenu(layoutChildren, () => true).flatMap((s) => s.items.map((i) => i.name))
     expect(all).not.toContain('school-detail')

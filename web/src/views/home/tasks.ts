@@ -1,15 +1,21 @@
 // Where 我的待办 leads (pure, unit-tested): an item opens its record, a group's 查看全部 opens the
 // list filtered on the group's records. The audit administrator's groups (audit.*: refused
-// operations, account and policy changes, the log chain to verify) lead to the audit log.
+// operations, account and policy changes, the log chain to verify) lead to the audit log; a class
+// teacher's 1530 reminders of today (edu.1530) to their 1530 page.
 import type { RouteLocationRaw } from 'vue-router'
 import type { TaskGroup, TaskItem } from '@/api/tasks'
 
+/** Whether a group is a class teacher's 1530 reminders (edu.1530, and any edu.* added later). */
+const isEdu = (kind: string | undefined): boolean => !!kind && kind.startsWith('edu.')
+
 /**
  * The record an item opens: a hazard (supervision items too: the order's hazard), a whistle, a
- * school's overdue hazards, or for an audit entry the audit log.
+ * school's overdue hazards, for an audit entry the audit log, or for a 1530 reminder (an item of
+ * an edu.* group, whatever its subject: a class, a session) the teacher's 1530 page.
  */
-export function itemRoute(item: TaskItem): RouteLocationRaw | null {
+export function itemRoute(item: TaskItem, group?: Pick<TaskGroup, 'kind'>): RouteLocationRaw | null {
   const id = String(item.subject_id)
+  if (isEdu(group?.kind) || item.subject_type === 'class' || isEdu(item.subject_type)) return { name: 'edu-1530' }
   if (item.subject_type === 'hazard') return { name: 'hazard-detail', params: { id } }
   if (item.subject_type === 'whistle') return { name: 'whistle-detail', params: { id } }
   if (item.subject_type === 'audit') return { name: 'audit' }
@@ -48,6 +54,8 @@ export function groupRoute(group: Pick<TaskGroup, 'kind'>): RouteLocationRaw | n
   if (kind.startsWith('supervision.')) return { name: 'hazard-supervision' }
   if (kind.startsWith('whistle.')) return { name: 'whistles' }
   if (kind.startsWith('audit.')) return { name: 'audit' }
+  // 今日1530安全提醒: the teacher's page, today's reminders on top.
+  if (isEdu(kind)) return { name: 'edu-1530' }
   return null
 }
 

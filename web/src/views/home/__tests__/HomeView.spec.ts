@@ -105,6 +105,7 @@ async function mountHome(me: Me) {
       { path: '/whistles', name: 'whistles', component: Stub },
       { path: '/whistles/:id(\\d+)', name: 'whistle-detail', component: Stub },
       { path: '/system/audit', name: 'audit', component: Stub },
+      { path: '/edu/1530', name: 'edu-1530', component: Stub },
     ],
   })
   await router.push('/home')
@@ -174,6 +175,28 @@ describe('我的待办 on the home page', () => {
     expect(group.find('[data-test="task-group-all"]').attributes('href')).toBe('/whistles?todo=1')
     expect(group.find('[data-test="task-item-school"]').exists()).toBe(false)
     expect(group.find('[data-test="task-group-overdue"]').exists()).toBe(false)
+  })
+
+  it('opens the 1530 page from a class teacher’s 今日1530安全提醒, its items and 查看全部', async () => {
+    api.boards.home.mockResolvedValue(board('own_unit', '示范区双桥小学', 1))
+    api.tasks.mine.mockResolvedValue(
+      tasks([
+        {
+          kind: 'edu.1530',
+          label: '今日1530安全提醒',
+          count: 1,
+          overdue: 0,
+          items: [{ subject_type: 'class', subject_id: 7, title: '三年级2班 每日放学前1分钟', school_name: '示范区双桥小学', due: '2026-12-07', overdue: false }],
+        },
+      ]),
+    )
+    const { w } = await mountHome(user(['edu:read', 'edu:checkin']))
+    const group = w.find('[data-test="task-group-edu.1530"]')
+    expect(group.find('[data-test="task-group-label"]').text()).toBe('今日1530安全提醒')
+    expect(group.find('[data-test="task-group-count"]').text()).toBe('1 项')
+    expect(group.find('[data-test="task-item-link"]').attributes('href')).toBe('/edu/1530')
+    expect(group.find('[data-test="task-item-link"]').text()).toBe('三年级2班 每日放学前1分钟')
+    expect(group.find('[data-test="task-group-all"]').attributes('href')).toBe('/edu/1530')
   })
 
   it('says 暂无待办 when every group is empty, and when there are none', async () => {

@@ -36,6 +36,20 @@ describe('我的待办 links', () => {
     expect(groupRoute(group('drill.due', 1))).toBeNull()
   })
 
+  it('leads a class teacher’s 今日1530安全提醒 to the 1530 page, from 查看全部 and from each item', () => {
+    const edu: TaskGroup = { kind: 'edu.1530', label: '今日1530安全提醒', count: 2, overdue: 0, items: [] }
+    expect(groupRoute(edu)).toEqual({ name: 'edu-1530' })
+    // A kind added later to the same area still leads there.
+    expect(groupRoute(group('edu.late', 1))).toEqual({ name: 'edu-1530' })
+    const base = { title: '三年级2班 每日放学前1分钟', school_name: '示范区双桥小学', due: '2026-12-07', overdue: false }
+    // Whatever the subject of the group's items (a class, a session), they open the page.
+    expect(itemRoute({ ...base, subject_type: 'class', subject_id: 7 })).toEqual({ name: 'edu-1530' })
+    expect(itemRoute({ ...base, subject_type: 'edu.session', subject_id: 7 })).toEqual({ name: 'edu-1530' })
+    expect(itemRoute({ ...base, subject_type: 'session', subject_id: 7 }, edu)).toEqual({ name: 'edu-1530' })
+    // Other groups' items are not affected by the group given.
+    expect(itemRoute({ ...base, subject_type: 'hazard', subject_id: 41 }, group('hazard.rectify', 1))).toEqual({ name: 'hazard-detail', params: { id: '41' } })
+  })
+
   it('folds the groups with nothing to do, keeping the server’s order', () => {
     const { busy, idle } = splitGroups([group('hazard.assign', 0), group('hazard.verify', 3), group('whistle.todo', 1)])
     expect(busy.map((g) => g.kind)).toEqual(['hazard.verify', 'whistle.todo'])

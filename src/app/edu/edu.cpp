@@ -61,14 +61,17 @@ struct SchoolContext {
   SchoolCalendarData data;
   std::map<std::string, rules::ParamValues> values;
 };
+Result<SchoolContext> LoadSchool(domain::Tx& tx, const domain::Unit& unit) {
+  SchoolContext out{unit, {}, {}};
+  XA_ASSIGN_OR_RETURN(out.data, LoadSchoolCalendar(tx, unit));
+  XA_ASSIGN_OR_RETURN(auto in_force, LoadValuesInForce(tx, unit, edu::RuleDecls()));
+  out.values = PlainValues(in_force);
+  return out;
+}
 Result<SchoolContext> LoadSchool(domain::Tx& tx, std::int64_t school_id) {
   XA_ASSIGN_OR_RETURN(auto unit, tx.org().FindUnit(school_id));
   if (!unit) return NotFound("学校不存在");
-  SchoolContext out{*unit, {}, {}};
-  XA_ASSIGN_OR_RETURN(out.data, LoadSchoolCalendar(tx, *unit));
-  XA_ASSIGN_OR_RETURN(auto in_force, LoadValuesInForce(tx, *unit, edu::RuleDecls()));
-  out.values = PlainValues(in_force);
-  return out;
+  return LoadSchool(tx, *unit);
 }
 
 // The check-ins by class, day and kind.
@@ -396,7 +399,7 @@ Result<CompletionView> Get1530Completion(Services& s, const RequestContext& ctx,
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
     if (q.school_id) {
       XA_ASSIGN_OR_RETURN(auto unit, SchoolInScope(tx, ctx, *q.school_id, "school_id"));
-      XA_ASSIGN_OR_RETURN(auto sc, LoadSchool(tx, unit.id));
+      XA_ASSIGN_OR_RETURN(auto sc, LoadSchool(tx, unit));
       const cal::SchoolCalendar calendar(sc.data.holidays, sc.data.terms, sc.data.exceptions);
       XA_ASSIGN_OR_RETURN(const auto range, RangeOf(q, calendar, today));
       out.school = true;
@@ -459,9 +462,10 @@ Result<CompletionView> Get1530Completion(Services& s, const RequestContext& ctx,
     sf.page.page_size = 100000;
     sf.page.sort = "name";
     XA_ASSIGN_OR_RETURN(auto schools, tx.org().ListSchools(sf));
-    std::map<std::int64_t, std::size_t> at;
+    // Each school's row and its unit, as listed.
+    std::map<std::int64_t, std::pair<std::size_t, const domain::Unit*>> at;
     for (const auto& school : schools.items) {
-      at[school.unit.id] = out.schools.size();
+      at[school.unit.id] = {out.schools.size(), &school.unit};
       out.schools.push_back({school.unit.id, school.unit.name, 0, {}});
     }
     std::size_t i = 0;
@@ -471,23 +475,20 @@ Result<CompletionView> Get1530Completion(Services& s, const RequestContext& ctx,
       while (end < classes.size() && classes[end].school_id == school_id) ++end;
       const auto slot = at.find(school_id);
       if (slot != at.end()) {
-        XA_ASSIGN_OR_RETURN(auto unit, tx.org().FindUnit(school_id));
-        if (unit) {
-          XA_ASSIGN_OR_RETURN(auto data, LoadSchoolTerms(tx, *unit));
-          const cal::SchoolCalendar calendar(holidays, data.terms, data.exceptions);
-          auto& row = out.schools[slot->second];
-          for (std::size_t j = i; j < end; ++j) {
-            const auto& c = classes[j];
-            const auto tally = edu::TallyOf(
-                edu::SessionsSince(
-                    edu::Sessions(calendar, data.dismissals, c.draft.grade, range.from, range.to),
-                    c.since),
-                on[c.id], today);
-            ++row.classes;
-            edu::Add(row.completion, tally.total);
-            edu::Add(out.totals, tally.total);
-            for (const auto& [kind, n] : tally.by_kind) edu::Add(out.by_kind[kind], n);
-          }
+        XA_ASSIGN_OR_RETURN(auto data, LoadSchoolTerms(tx, *slot->second.second));
+        const cal::SchoolCalendar calendar(holidays, data.terms, data.exceptions);
+        auto& row = out.schools[slot->second.first];
+        for (std::size_t j = i; j < end; ++j) {
+          const auto& c = classes[j];
+          const auto tally = edu::TallyOf(
+              edu::SessionsSince(
+                  edu::Sessions(calendar, data.dismissals, c.draft.grade, range.from, range.to),
+                  c.since),
+              on[c.id], today);
+          ++row.classes;
+          edu::Add(row.completion, tally.total);
+          edu::Add(out.totals, tally.total);
+          for (const auto& [kind, n] : tally.by_kind) edu::Add(out.by_kind[kind], n);
         }
       }
       i = end;

@@ -72,16 +72,6 @@ std::vector<rules::RuleDecl> Declare() {
 
 const rules::RuleDecl& Decl(std::string_view id) { return *rules::FindRule(RuleDecls(), id); }
 
-int Value(const std::map<std::string, rules::ParamValues>& values, const rules::RuleDecl& rule,
-          const std::string& key) {
-  const auto it = values.find(rule.id);
-  if (it != values.end()) {
-    const auto v = it->second.find(key);
-    if (v != it->second.end()) return v->second;
-  }
-  return rules::Defaults(rule).at(key);
-}
-
 // The drills in the period that `counts`, with their ids and dates.
 template <typename Pred>
 std::vector<const Drill*> InPeriod(std::span<const Drill> drills, const rules::PeriodSpan& p,
@@ -143,14 +133,14 @@ std::vector<Judgement> JudgeSchool(const SchoolFacts& school, std::span<const Dr
   judge(fire, Period::kSemester, [&](const rules::PeriodSpan& p) {
     return CountVerdict(
         InPeriod(drills, p, [](const Drill& d) { return d.kind == "fire" && d.whole_school; }),
-        Value(values, fire, "min_count"), p, today, "全员消防疏散演练");
+        rules::ValueOf(values, fire, "min_count"), p, today, "全员消防疏散演练");
   });
 
   const auto& night = Decl("drill.night_boarding");
   judge(night, Period::kYear, [&](const rules::PeriodSpan& p) {
     if (!school.boarding) return NotApplicable("非寄宿制学校不要求夜间疏散演练");
     return CountVerdict(InPeriod(drills, p, [](const Drill& d) { return d.night && d.evacuation; }),
-                        Value(values, night, "min_count"), p, today, "夜间疏散演练");
+                        rules::ValueOf(values, night, "min_count"), p, today, "夜间疏散演练");
   });
 
   const auto& monthly = Decl("drill.monthly");
@@ -164,29 +154,29 @@ std::vector<Judgement> JudgeSchool(const SchoolFacts& school, std::span<const Dr
     if (kindergarten) {
       if (school_days == 0) return NotApplicable(p.label + "没有上学日");
       return CountVerdict(InPeriod(drills, p, [](const Drill& d) { return d.evacuation; }),
-                          Value(values, monthly, "kindergarten_quarter_count"), p, today,
+                          rules::ValueOf(values, monthly, "kindergarten_quarter_count"), p, today,
                           "应急疏散演练");
     }
-    const int min_days = Value(values, monthly, "teaching_month_days");
+    const int min_days = rules::ValueOf(values, monthly, "teaching_month_days");
     if (school_days < min_days) {
       return NotApplicable(p.label + "上学日 " + std::to_string(school_days) + " 天，不足 " +
                            std::to_string(min_days) + " 天，不算教学月");
     }
     return CountVerdict(InPeriod(drills, p, [](const Drill& d) { return d.evacuation; }),
-                        Value(values, monthly, "min_count"), p, today, "应急疏散演练");
+                        rules::ValueOf(values, monthly, "min_count"), p, today, "应急疏散演练");
   });
 
   const auto& floor = Decl("drill.semester_floor");
   judge(floor, Period::kSemester, [&](const rules::PeriodSpan& p) {
     return CountVerdict(InPeriod(drills, p, [](const Drill& d) { return d.evacuation; }),
-                        Value(values, floor, "min_count"), p, today, "应急疏散演练");
+                        rules::ValueOf(values, floor, "min_count"), p, today, "应急疏散演练");
   });
 
   const auto& bus = Decl("drill.school_bus");
   judge(bus, Period::kSemester, [&](const rules::PeriodSpan& p) {
     if (school.school_buses <= 0) return NotApplicable("未使用校车的学校不要求校车疏散演练");
     return CountVerdict(InPeriod(drills, p, [](const Drill& d) { return d.kind == "school_bus"; }),
-                        Value(values, bus, "min_count"), p, today, "校车疏散演练");
+                        rules::ValueOf(values, bus, "min_count"), p, today, "校车疏散演练");
   });
   return out;
 }

@@ -37,16 +37,6 @@ std::vector<rules::RuleDecl> DeclareAll() {
                   "每个节假日、寒暑假前的最后一个上学日放学前 30 分钟", 2)};
 }
 
-int Value(const std::map<std::string, rules::ParamValues>& values, const rules::RuleDecl& rule,
-          const std::string& key) {
-  const auto it = values.find(rule.id);
-  if (it != values.end()) {
-    const auto v = it->second.find(key);
-    if (v != it->second.end()) return v->second;
-  }
-  return rules::Defaults(rule).at(key);
-}
-
 }  // namespace
 
 std::span<const rules::RuleDecl> RuleDecls() {
@@ -59,7 +49,7 @@ const rules::RuleDecl& RuleOf(SessionKind kind) {
 }
 
 int LateDays(const std::map<std::string, rules::ParamValues>& values, SessionKind kind) {
-  return Value(values, RuleOf(kind), "late_days");
+  return rules::ValueOf(values, RuleOf(kind), "late_days");
 }
 
 std::vector<rules::Judgement> JudgeSchool(
@@ -108,7 +98,7 @@ std::vector<rules::Judgement> JudgeSchool(
       j.verdict = {Outcome::kNotApplicable, "学校尚未设置放学时间", {}};
     } else {
       const auto& n = it->second;
-      const int rate = Value(values, rule, "min_rate");
+      const int rate = rules::ValueOf(values, rule, "min_rate");
       const int need = static_cast<int>(std::ceil(n.sessions * rate / 100.0));
       j.verdict.outcome = rules::CountOutcome(n.have, need, *week, today);
       j.verdict.evidence = n.evidence;

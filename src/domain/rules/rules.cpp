@@ -109,6 +109,16 @@ ParamValues Defaults(const RuleDecl& rule) {
   return out;
 }
 
+int ValueOf(const std::map<std::string, ParamValues>& values, const RuleDecl& rule,
+            const std::string& key) {
+  const auto it = values.find(rule.id);
+  if (it != values.end()) {
+    const auto v = it->second.find(key);
+    if (v != it->second.end()) return v->second;
+  }
+  return Defaults(rule).at(key);
+}
+
 ParamValues CheckValues(const RuleDecl& rule, const std::map<std::string, std::int64_t>& values,
                         std::vector<ErrorDetail>& problems, const std::string& prefix) {
   ParamValues out = Defaults(rule);

@@ -77,6 +77,9 @@ ParamValues OwnValues(const ParamValues& values);
 
 // The default of every parameter (SpecsOf).
 ParamValues Defaults(const RuleDecl& rule);
+// The value of one of the rule's parameters among `values` (per rule id), or its default.
+int ValueOf(const std::map<std::string, ParamValues>& values, const RuleDecl& rule,
+            const std::string& key);
 // Stored or submitted values checked against the declaration: integers within bounds, no key
 // the rule does not declare, then the rule's own cross-checks; a key left out keeps its default.
 // Problems name "<prefix><key>".

@@ -12,6 +12,7 @@
 #include "app/demo/seed_demo.hpp"
 #include "app/drills/drills.hpp"
 #include "app/edu/edu.hpp"
+#include "app/edu/lessons.hpp"
 #include "app/hazards/hazards.hpp"
 #include "app/org/org_use_cases.hpp"
 #include "app/patrols/patrols.hpp"
@@ -312,6 +313,21 @@ const std::vector<Row> kMatrix = {
   {"POST",   "/api/v1/edu/1530/checkins",      "", "{}", "ffffffooof"},
   {"GET",    "/api/v1/edu/1530/completion",    "", "",   "fffoooooof"},
   {"GET",    "/api/v1/edu/1530/completion/export", "", "", "fffoooooof"},
+  // Education records: L1 of S1, L2 of S2, LX of the other district, LD of S2 to delete; read
+  // with edu:read, recorded by the bureau's office and the school's leader and safety officer.
+  {"GET",    "/api/v1/edu/themes",             "", "",   "fffoooooof"},
+  {"GET",    "/api/v1/edu/calendar",           "", "",   "fffoooooof"},
+  {"GET",    "/api/v1/edu/lessons",            "", "",   "fffoooooof"},
+  {"GET",    "/api/v1/edu/lessons/export",     "", "",   "fffoooooof"},
+  {"POST",   "/api/v1/edu/lessons",            "", "{}", "fffoffooff"},
+  {"GET",    "/api/v1/edu/lessons/{id}",       "L1", "", "fffoooooof"},
+  {"GET",    "/api/v1/edu/lessons/{id}",       "L2", "", "fffooonnnf"},
+  {"GET",    "/api/v1/edu/lessons/{id}",       "LX", "", "fffnnnnnnf"},
+  {"PUT",    "/api/v1/edu/lessons/{id}",       "L1", R"({"date":"2025-10-10","theme":"other","title":"t","participants":10,"version":1})", "fffoffooff"},
+  {"PUT",    "/api/v1/edu/lessons/{id}",       "L2", R"({"date":"2025-10-10","theme":"other","title":"t","participants":10,"version":1})", "fffoffnnff"},
+  {"PUT",    "/api/v1/edu/lessons/{id}",       "LX", R"({"date":"2025-10-10","theme":"other","title":"t","participants":10,"version":1})", "fffnffnnff"},
+  {"DELETE", "/api/v1/edu/lessons/{id}",       "LX", "", "fffnffnnff"},
+  {"DELETE", "/api/v1/edu/lessons/{id}",       "LD", "", "fffoffnnff"},
   {"GET",    "/api/v1/patrol-plans",           "", "",   "fffoooooof"},
   {"POST",   "/api/v1/patrol-plans",           "", "{}", "fffoffooff"},
   {"GET",    "/api/v1/patrol-plans/{id}",      "PP1", "", "fffoooooof"},
@@ -614,6 +630,22 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
     add_class(targets_["S1"], "E1");
     add_class(targets_["S2"], "E2");
     add_class(targets_["X"], "EX");
+    // An education record of each school, and one more of S2 to delete.
+    auto add_lesson = [&](const std::string& school, const std::string& key) {
+      domain::edu::Lesson l;
+      l.school_id = std::stoll(school);
+      l.date = "2025-10-10";
+      l.theme = "bullying";
+      l.title = "防欺凌主题班会";
+      l.participants = 40;
+      auto r = app::RecordLesson(*services_, app::RequestContext{}, l);
+      ASSERT_TRUE(r.ok()) << r.error().message;
+      targets_[key] = std::to_string(r->lesson.id);
+    };
+    add_lesson(targets_["S1"], "L1");
+    add_lesson(targets_["S2"], "L2");
+    add_lesson(targets_["X"], "LX");
+    add_lesson(targets_["S2"], "LD");
     // A campaign of the bureau for both its schools with S1 assigned to the inspector's team, and
     // one of the other district; a self-inspection sheet of the canteen at each school.
     auto add_campaign = [&](const std::string& owner, std::vector<std::string> schools,

@@ -430,6 +430,164 @@ TEST_P(EduApiTest, ClassesComeFromASpreadsheetAllOrNothing) {
   EXPECT_EQ(teacher_.Call("POST", "/api/v1/edu/classes/import", *xlsx).status, 403);
 }
 
+// Education records: checked with the field named, within the school's scope and classes; judged
+// at once by edu.first_lesson and edu.days into findings; shown on the school's and the
+// district's education calendar; a stale edit refused; exported; deleted with the judgement
+// following.
+TEST_P(EduApiTest, EducationRecordsAreJudgedAndShownOnTheCalendar) {
+  const auto cls = CreateClass(3, "2班");
+  auto r = As("school2_safety")
+               .Call("POST", "/api/v1/edu/classes",
+                     json::serialize(json::object{
+                         {"school_id", other_school_}, {"grade", 1}, {"name", "1班"}}));
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto foreign_class = Json(r).at("id").as_int64();
+  auto lesson = [&](json::object extra) {
+    json::object body{{"school_id", school_},
+                      {"date", "2026-11-09"},
+                      {"theme", "fire"},
+                      {"title", "消防日疏散知识讲座"},
+                      {"participants", 620}};
+    for (const auto& [k, v] : extra) body[k] = v;
+    return body;
+  };
+  auto post = [&](const WebSession& as, json::object body) {
+    return as.Call("POST", "/api/v1/edu/lessons", json::serialize(body));
+  };
+  // Refusals name the field and write nothing.
+  EXPECT_EQ(FirstField(post(safety_, lesson({{"date", "2026-12-01"}}))), "date");
+  EXPECT_EQ(
+      FirstField(post(safety_, lesson({{"date", "2026-10-30"}, {"observance", "fire_month"}}))),
+      "observance");
+  EXPECT_EQ(FirstField(post(safety_, lesson({{"theme", "nope"}}))), "theme");
+  EXPECT_EQ(FirstField(post(safety_, lesson({{"participants", 0}}))), "participants");
+  EXPECT_EQ(FirstField(post(safety_, lesson({{"school_id", other_school_}}))), "school_id");
+  EXPECT_EQ(FirstField(post(safety_, lesson({{"whole_school", false},
+                                             {"class_ids", json::array{cls, foreign_class}}}))),
+            "class_ids[1]");
+  EXPECT_EQ(post(teacher_, lesson({})).status, 403);
+  r = safety_.Call("GET", "/api/v1/edu/lessons");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(Json(r).at("total").as_int64(), 0);
+
+  // The fire month's activity with a photo.
+  auto photo = safety_.Call("POST", "/api/v1/files?name=fire.png", kPng);
+  ASSERT_EQ(photo.status, 201) << photo.body;
+  const auto file = Json(photo).at("id").as_int64();
+  r = post(safety_, lesson({{"observance", "fire_month"}, {"file_ids", json::array{file}}}));
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto fire = Json(r);
+  const auto fire_id = fire.at("id").as_int64();
+  EXPECT_EQ(fire.at("files").as_array().size(), 1u);
+  EXPECT_EQ(fire.at("observance_label").as_string(), "消防宣传月");
+  EXPECT_TRUE(fire.at("whole_school").as_bool());
+  EXPECT_EQ(As("school2_safety").Call("GET", "/api/v1/files/" + std::to_string(file)).status, 404);
+  EXPECT_EQ(
+      As("school2_safety").Call("GET", "/api/v1/edu/lessons/" + std::to_string(fire_id)).status,
+      404);
+  auto finding = [&](const std::string& rule, const std::string& period) {
+    auto f = office_.Call("GET", "/api/v1/rule-findings?school_id=" + std::to_string(school_) +
+                                     "&rule=" + rule + "&period=" + period);
+    EXPECT_EQ(f.status, 200) << f.body;
+    const auto items = Json(f).at("items").as_array();
+    return items.size() == 1 ? std::string(items[0].at("outcome").as_string()) : "none";
+  };
+  EXPECT_EQ(finding("edu.days", "2026-11"), "pass");
+
+  // A first lesson outside the first week (1–7 September) counts for nothing.
+  r = post(safety_, lesson({{"date", "2026-09-08"},
+                            {"theme", "first_lesson"},
+                            {"title", "开学安全第一课"},
+                            {"whole_school", false},
+                            {"class_ids", json::array{cls}}}));
+  ASSERT_EQ(r.status, 201) << r.body;
+  auto first = Json(r).as_object();
+  EXPECT_EQ(first.at("class_names").as_array().at(0).as_string(), "三年级2班");
+  EXPECT_EQ(finding("edu.first_lesson", "2026-1"), "fail");
+  auto calendar = [&](const WebSession& as, const std::string& query) {
+    auto c = as.Call("GET", "/api/v1/edu/calendar?" + query);
+    EXPECT_EQ(c.status, 200) << c.body;
+    return c.status == 200 ? Json(c) : json::value{};
+  };
+  auto item = [&](const json::value& cal, const std::string& key) -> std::string {
+    for (const auto& i : cal.at("items").as_array()) {
+      if (i.at("key").as_string() == key) return std::string(i.at("outcome").as_string());
+    }
+    return "none";
+  };
+  const auto school_query = "school_id=" + std::to_string(school_) + "&year=2026";
+  auto c = calendar(safety_, school_query);
+  EXPECT_EQ(c.at("items").as_array().size(), 8u);  // two semesters starting in 2026, four days
+  EXPECT_EQ(item(c, "fire_month:2026"), "pass");
+  EXPECT_EQ(item(c, "first_lesson:2026-1"), "fail");
+  EXPECT_EQ(item(c, "bullying_lesson:2026-1"), "due");
+  EXPECT_EQ(item(c, "security_day:2026"), "fail");
+
+  // Moved into the week by an edit with the version read; a stale one is refused.
+  const auto path = "/api/v1/edu/lessons/" + std::to_string(first.at("id").as_int64());
+  first["date"] = "2026-09-07";
+  r = safety_.Call("PUT", path, json::serialize(first));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("version").as_int64(), 2);
+  EXPECT_EQ(safety_.Call("PUT", path, json::serialize(first)).status, 409);
+  EXPECT_EQ(finding("edu.first_lesson", "2026-1"), "pass");
+  EXPECT_EQ(item(calendar(safety_, school_query), "first_lesson:2026-1"), "pass");
+
+  // The district: one row per school, the most failures first; a school sees its own row only.
+  c = calendar(office_, "year=2026");
+  EXPECT_FALSE(c.at("school").as_bool());
+  EXPECT_EQ(c.at("columns").as_array().size(), 8u);
+  std::map<std::int64_t, json::object> rows;
+  for (const auto& row : c.at("schools").as_array()) {
+    rows[row.at("school_id").as_int64()] = row.as_object();
+  }
+  ASSERT_TRUE(rows.count(school_) && rows.count(other_school_));
+  EXPECT_EQ(rows[school_].at("cells").at("fire_month:2026").as_string(), "pass");
+  // 30 November: the month has a day left.
+  EXPECT_EQ(rows[other_school_].at("cells").at("fire_month:2026").as_string(), "due");
+  EXPECT_EQ(rows[school_].at("pass").as_int64(), 2);
+  EXPECT_EQ(calendar(safety_, "year=2026").at("schools").as_array().size(), 1u);
+  EXPECT_EQ(FirstField(safety_.Call(
+                "GET", "/api/v1/edu/calendar?school_id=" + std::to_string(other_school_))),
+            "school_id");
+
+  // Lists and the export.
+  r = office_.Call("GET", "/api/v1/edu/lessons?observance=fire_month");
+  EXPECT_EQ(Json(r).at("total").as_int64(), 1);
+  EXPECT_EQ(FirstField(office_.Call("GET", "/api/v1/edu/lessons?theme=nope")), "theme");
+  auto xlsx = safety_.Call("GET", "/api/v1/edu/lessons/export");
+  ASSERT_EQ(xlsx.status, 200);
+  auto sheets = office::ReadXlsx(xlsx.body);
+  ASSERT_TRUE(sheets.ok());
+  ASSERT_EQ(sheets->size(), 3u);  // header and two records, newest first
+  EXPECT_EQ((*sheets)[1][3].text, "消防宣传月");
+  EXPECT_EQ((*sheets)[2][5].text, "三年级2班");
+
+  // Deleted: the month is short again, and missed once it is over.
+  EXPECT_EQ(safety_.Call("DELETE", "/api/v1/edu/lessons/" + std::to_string(fire_id)).status, 204);
+  EXPECT_EQ(finding("edu.days", "2026-11"), "due");
+  EXPECT_EQ(safety_.Call("GET", "/api/v1/edu/lessons/" + std::to_string(fire_id)).status, 404);
+  Today("2026-12-01T01:00:00Z");
+  EXPECT_EQ(item(calendar(safety_, school_query), "fire_month:2026"), "fail");
+  EXPECT_EQ(item(calendar(safety_, school_query), "first_lesson:2026-1"), "pass");
+  // The safety officer's tasks: the semester's anti-bullying lesson still open, and the fire
+  // month just missed (a late record still counts); a teacher records none.
+  auto task = [&](const WebSession& as) -> std::string {
+    for (const auto& g : Json(as.Call("GET", "/api/v1/me/tasks")).at("groups").as_array()) {
+      if (g.at("kind") != "edu.lessons") continue;
+      std::string out = std::to_string(g.at("count").as_int64()) + "/" +
+                        std::to_string(g.at("overdue").as_int64());
+      for (const auto& i : g.at("items").as_array()) {
+        out += " " + std::string(i.at("due").as_string());
+      }
+      return out;
+    }
+    return "none";
+  };
+  EXPECT_EQ(task(safety_), "2/1 2026-11-30 2027-01-22");
+  EXPECT_EQ(task(teacher_), "none");
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, EduApiTest, ::testing::Values("sqlite", "postgres"));
 
 }  // namespace

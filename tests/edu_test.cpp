@@ -11,6 +11,7 @@
 
 #include "domain/edu/edu.hpp"
 #include "domain/edu/edu_rules.hpp"
+#include "domain/edu/lessons.hpp"
 #include "domain/edu/reminders1530.hpp"
 #include "support/calendar_2026.hpp"
 
@@ -522,6 +523,281 @@ TEST(Rules1530, AClassRegisteredMidWeekIsJudgedFromThatDay) {
   EXPECT_EQ(SessionsSince(all, D("2026-05-08")).size(), 3u);
   EXPECT_EQ(SessionsSince(all, D("2026-05-09")).size(), 2u);
   EXPECT_EQ(SessionsSince(all, D("2026-05-10")).size(), 0u);
+}
+
+// ---- Safety education records and their rules ---------------------------------------------------
+
+Lesson Record(std::int64_t id, const char* date, const char* theme, const char* observance = "") {
+  Lesson l;
+  l.id = id;
+  l.school_id = 7;
+  l.date = date;
+  l.theme = theme;
+  l.observance = observance;
+  l.title = "活动";
+  l.participants = 40;
+  return l;
+}
+
+domain::rules::Judgement JudgementOf(const std::vector<domain::rules::Judgement>& list,
+                                     const std::string& id) {
+  for (const auto& j : list) {
+    if (j.rule->id == id) return j;
+  }
+  throw std::runtime_error("no judgement of " + id);
+}
+
+using domain::rules::Outcome;
+using Values = std::map<std::string, domain::rules::ParamValues>;
+
+TEST(EducationDays, TheDatedDaysOf2026And2025) {
+  const auto days = Observances(2026);
+  ASSERT_EQ(days.size(), 4u);
+  EXPECT_EQ(days[0].code, "safety_day");
+  EXPECT_EQ(FormatDate(days[0].day), "2026-03-30");  // 31 March 2026 is a Tuesday
+  EXPECT_EQ(FormatDate(days[0].first), "2026-03-01");
+  EXPECT_EQ(FormatDate(days[0].last), "2026-03-31");
+  EXPECT_EQ(FormatDate(days[1].day), "2026-04-15");
+  EXPECT_EQ(FormatDate(days[1].last), "2026-04-30");
+  EXPECT_EQ(FormatDate(days[2].first), "2026-06-01");
+  EXPECT_EQ(FormatDate(days[2].last), "2026-06-30");
+  EXPECT_EQ(FormatDate(days[3].first), "2026-11-01");
+  EXPECT_EQ(FormatDate(days[3].last), "2026-11-30");
+  // 31 March 2025 is itself a Monday; 2027's last Monday of March is the 29th.
+  EXPECT_EQ(FormatDate(Observances(2025)[0].day), "2025-03-31");
+  EXPECT_EQ(FormatDate(Observances(2027)[0].day), "2027-03-29");
+  EXPECT_TRUE(IsObservance("fire_month"));
+  EXPECT_FALSE(IsObservance("fire_day"));
+  EXPECT_EQ(ObservanceLabel("security_day"), "全民国家安全教育日");
+}
+
+TEST(EducationRecords, CheckedAtTheirEdges) {
+  const auto today = D("2026-09-10");
+  auto fields = [&](const Lesson& l) {
+    std::set<std::string> out;
+    for (const auto& e : CheckLesson(l, today)) out.insert(e.field);
+    return out;
+  };
+  auto l = Record(0, "2026-09-10", "first_lesson");
+  EXPECT_TRUE(fields(l).empty());
+  l.date = "2026-09-11";  // tomorrow
+  EXPECT_EQ(fields(l), std::set<std::string>{"date"});
+  l.date = "2026-9-1";
+  EXPECT_EQ(fields(l), std::set<std::string>{"date"});
+  l = Record(0, "2026-03-31", "other", "safety_day");
+  EXPECT_TRUE(fields(l).empty());
+  l.date = "2026-04-01";  // past the month of the day
+  EXPECT_EQ(fields(l), std::set<std::string>{"observance"});
+  l.date = "2026-03-01";
+  EXPECT_TRUE(fields(l).empty());
+  l.date = "2026-02-28";
+  EXPECT_EQ(fields(l), std::set<std::string>{"observance"});
+  l = Record(0, "2026-09-01", "nope", "fire_day");
+  EXPECT_EQ(fields(l), (std::set<std::string>{"theme", "observance"}));
+  l = Record(0, "2026-09-01", "bullying");
+  l.participants = 0;
+  EXPECT_EQ(fields(l), std::set<std::string>{"participants"});
+  l.participants = 1;
+  EXPECT_TRUE(fields(l).empty());
+  l.participants = kMaxParticipants;
+  EXPECT_TRUE(fields(l).empty());
+  l.participants = kMaxParticipants + 1;
+  EXPECT_EQ(fields(l), std::set<std::string>{"participants"});
+  l.participants = 30;
+  l.title = "　";
+  EXPECT_EQ(fields(l), std::set<std::string>{"title"});
+  l.title.clear();
+  for (std::size_t i = 0; i < kMaxTitleChars; ++i) l.title += "课";
+  EXPECT_TRUE(fields(l).empty());
+  l.title += "课";
+  EXPECT_EQ(fields(l), std::set<std::string>{"title"});
+  l.title = "班会";
+  l.whole_school = false;
+  EXPECT_EQ(fields(l), std::set<std::string>{"class_ids"});
+  l.class_ids = {3, 4};
+  EXPECT_TRUE(fields(l).empty());
+  l.class_ids = {3, 4, 3};
+  EXPECT_EQ(fields(l), std::set<std::string>{"class_ids"});
+  l.class_ids.clear();
+  for (std::int64_t id = 1; id <= static_cast<std::int64_t>(kMaxLessonClasses); ++id) {
+    l.class_ids.push_back(id);
+  }
+  EXPECT_TRUE(fields(l).empty());
+  l.class_ids.push_back(static_cast<std::int64_t>(kMaxLessonClasses) + 1);
+  EXPECT_EQ(fields(l), std::set<std::string>{"class_ids"});
+  l.class_ids = {3};
+  l.materials = std::string("\x01", 1);
+  EXPECT_EQ(fields(l), std::set<std::string>{"materials"});
+}
+
+TEST(EducationRules, FirstLessonInTheSemestersFirstWeek) {
+  const SchoolCalendar cal(Public(), Terms(), {});
+  // 2026—2027学年第一学期 starts on Tuesday 1 September: the week runs to Monday 7 September.
+  const auto week = FirstWeek(cal, Terms()[1], 7);
+  ASSERT_TRUE(week);
+  EXPECT_EQ(FormatDate(week->first), "2026-09-01");
+  EXPECT_EQ(FormatDate(week->last), "2026-09-07");
+  EXPECT_EQ(FormatDate(FirstWeek(cal, Terms()[1], 1)->last), "2026-09-01");
+  auto judge = [&](std::vector<Lesson> lessons, const char* today, Values values = {}) {
+    return JudgementOf(JudgeLessons(cal, lessons, values, D("2026-09-03"), D(today)),
+                       "edu.first_lesson");
+  };
+  auto j = judge({}, "2026-09-07");
+  EXPECT_EQ(j.verdict.outcome, Outcome::kDue);
+  EXPECT_EQ(j.period.key, "2026-1");
+  EXPECT_EQ(FormatDate(j.period.last), "2026-09-07");
+  EXPECT_TRUE(j.so_far);
+  j = judge({}, "2026-09-08");
+  EXPECT_EQ(j.verdict.outcome, Outcome::kFail);
+  EXPECT_FALSE(j.so_far);
+  j = judge({Record(5, "2026-09-07", "first_lesson")}, "2026-09-20");
+  EXPECT_EQ(j.verdict.outcome, Outcome::kPass);
+  EXPECT_EQ(j.verdict.evidence, std::vector<std::int64_t>{5});
+  EXPECT_EQ(judge({Record(5, "2026-09-08", "first_lesson")}, "2026-09-20").verdict.outcome,
+            Outcome::kFail);
+  EXPECT_EQ(judge({Record(5, "2026-09-01", "first_lesson")}, "2026-09-20").verdict.outcome,
+            Outcome::kPass);
+  // Before the term: a lesson of the summer does not count.
+  EXPECT_EQ(judge({Record(5, "2026-08-31", "first_lesson")}, "2026-09-20").verdict.outcome,
+            Outcome::kFail);
+  // Another theme in the first week does not count.
+  EXPECT_EQ(judge({Record(5, "2026-09-02", "traffic")}, "2026-09-20").verdict.outcome,
+            Outcome::kFail);
+  // A longer window set by the district.
+  Values longer{{"edu.first_lesson", {{"window_days", 8}}}};
+  EXPECT_EQ(judge({Record(5, "2026-09-08", "first_lesson")}, "2026-09-20", longer).verdict.outcome,
+            Outcome::kPass);
+  EXPECT_EQ(judge({Record(5, "2026-09-09", "first_lesson")}, "2026-09-20", longer).verdict.outcome,
+            Outcome::kFail);
+  // A term that starts on a Sunday begins with the Monday.
+  const Term sunday{1, 2026, 1, D("2026-08-30"), D("2027-01-22")};
+  const SchoolCalendar early(Public(), {Terms()[0], sunday}, {});
+  EXPECT_EQ(FormatDate(FirstWeek(early, sunday, 7)->first), "2026-08-31");
+  EXPECT_EQ(FormatDate(FirstWeek(early, sunday, 7)->last), "2026-09-06");
+  // The school's own day off on the first day moves the week.
+  const SchoolCalendar off(Public(), Terms(), {{7, D("2026-09-01"), false, "返校准备"}});
+  EXPECT_EQ(FormatDate(FirstWeek(off, Terms()[1], 7)->first), "2026-09-02");
+  EXPECT_EQ(FormatDate(FirstWeek(off, Terms()[1], 7)->last), "2026-09-08");
+  // The spring term's week: Monday 2 March to Sunday 8 March.
+  EXPECT_EQ(FormatDate(FirstWeek(cal, Terms()[0], 7)->last), "2026-03-08");
+  // A term of one school day; a term of a weekend has none; the first school day is looked for
+  // in the term's first 60 days only.
+  const Term one{1, 2026, 1, D("2026-09-01"), D("2026-09-01")};
+  ASSERT_TRUE(FirstWeek(cal, one, 7));
+  EXPECT_EQ(FormatDate(FirstWeek(cal, one, 7)->last), "2026-09-01");
+  EXPECT_FALSE(FirstWeek(cal, {1, 2026, 1, D("2026-09-05"), D("2026-09-06")}, 7));
+  std::vector<DayException> closed;
+  for (Date d = D("2026-09-01"); d < D("2026-10-31"); d += std::chrono::days{1}) {
+    closed.push_back({7, d, false, "校舍改造"});
+  }
+  // Closed 1 September to 30 October (60 days); Saturday 31 October, the 61st, a school day.
+  auto with_saturday = closed;
+  with_saturday.push_back({7, D("2026-10-31"), true, "补课"});
+  const SchoolCalendar late(Public(), Terms(), with_saturday);
+  EXPECT_FALSE(FirstWeek(late, Terms()[1], 7));
+  closed.pop_back();  // open on Friday 30 October, the 60th day
+  const SchoolCalendar in_time(Public(), Terms(), closed);
+  ASSERT_TRUE(FirstWeek(in_time, Terms()[1], 7));
+  EXPECT_EQ(FormatDate(FirstWeek(in_time, Terms()[1], 7)->first), "2026-10-30");
+}
+
+TEST(EducationRules, AntiBullyingEachSemester) {
+  const SchoolCalendar cal(Public(), Terms(), {});
+  auto judge = [&](std::vector<Lesson> lessons, const char* today, Values values = {}) {
+    return JudgementOf(JudgeLessons(cal, lessons, values, D("2026-05-20"), D(today)),
+                       "edu.bullying_lesson");
+  };
+  EXPECT_EQ(judge({}, "2026-07-10").verdict.outcome, Outcome::kDue);
+  EXPECT_TRUE(judge({}, "2026-07-10").so_far);
+  EXPECT_EQ(judge({}, "2026-07-11").verdict.outcome, Outcome::kFail);
+  EXPECT_FALSE(judge({}, "2026-07-11").so_far);
+  EXPECT_EQ(judge({Record(1, "2026-07-10", "bullying")}, "2026-07-11").verdict.outcome,
+            Outcome::kPass);
+  EXPECT_EQ(judge({Record(1, "2026-03-02", "bullying")}, "2026-07-11").verdict.outcome,
+            Outcome::kPass);
+  // The autumn semester's lesson is not the spring's.
+  EXPECT_EQ(judge({Record(1, "2026-09-02", "bullying")}, "2026-09-11").verdict.outcome,
+            Outcome::kFail);
+  Values two{{"edu.bullying_lesson", {{"min_count", 2}}}};
+  EXPECT_EQ(judge({Record(1, "2026-03-02", "bullying")}, "2026-07-11", two).verdict.outcome,
+            Outcome::kFail);
+  const auto j = judge({Record(1, "2026-03-02", "bullying"), Record(2, "2026-06-02", "bullying")},
+                       "2026-07-11", two);
+  EXPECT_EQ(j.verdict.outcome, Outcome::kPass);
+  EXPECT_EQ(j.verdict.evidence, (std::vector<std::int64_t>{1, 2}));
+}
+
+TEST(EducationRules, TheDatedDaysInTheirMonths) {
+  const SchoolCalendar cal(Public(), Terms(), {});
+  auto judge = [&](std::vector<Lesson> lessons, const char* day, const char* today,
+                   Values values = {}) {
+    return JudgementOf(JudgeLessons(cal, lessons, values, D(day), D(today)), "edu.days");
+  };
+  EXPECT_EQ(judge({}, "2026-03-10", "2026-03-31").verdict.outcome, Outcome::kDue);
+  EXPECT_TRUE(judge({}, "2026-03-10", "2026-03-31").so_far);
+  EXPECT_EQ(judge({}, "2026-03-10", "2026-04-01").verdict.outcome, Outcome::kFail);
+  EXPECT_FALSE(judge({}, "2026-03-10", "2026-04-01").so_far);
+  // The month's first and last days judge the same month.
+  EXPECT_EQ(judge({}, "2026-03-01", "2026-04-01").verdict.outcome, Outcome::kFail);
+  EXPECT_EQ(judge({}, "2026-03-31", "2026-04-01").verdict.outcome, Outcome::kFail);
+  EXPECT_EQ(judge({}, "2026-04-01", "2026-04-01").verdict.outcome, Outcome::kDue);
+  EXPECT_EQ(judge({}, "2026-02-28", "2026-04-01").verdict.outcome, Outcome::kNotApplicable);
+  EXPECT_EQ(judge({Record(3, "2026-03-31", "other", "safety_day")}, "2026-03-10", "2026-04-01")
+                .verdict.outcome,
+            Outcome::kPass);
+  // Untagged, or tagged for another day: not the day's activity.
+  EXPECT_EQ(judge({Record(3, "2026-03-30", "traffic")}, "2026-03-10", "2026-04-01").verdict.outcome,
+            Outcome::kFail);
+  EXPECT_EQ(judge({Record(3, "2026-03-30", "other", "security_day")}, "2026-03-10", "2026-04-01")
+                .verdict.outcome,
+            Outcome::kFail);
+  EXPECT_EQ(judge({Record(3, "2026-04-15", "other", "security_day")}, "2026-04-02", "2026-05-01")
+                .verdict.outcome,
+            Outcome::kPass);
+  Values two{{"edu.days", {{"min_count", 2}}}};
+  EXPECT_EQ(judge({Record(3, "2026-11-09", "fire", "fire_month")}, "2026-11-02", "2026-12-01", two)
+                .verdict.outcome,
+            Outcome::kFail);
+  EXPECT_EQ(judge({Record(3, "2026-11-09", "fire", "fire_month"),
+                   Record(4, "2026-11-30", "fire", "fire_month")},
+                  "2026-11-02", "2026-12-01", two)
+                .verdict.outcome,
+            Outcome::kPass);
+  // A month without a dated day, and a dated month without a school day.
+  auto j = judge({}, "2026-05-10", "2026-06-01");
+  EXPECT_EQ(j.verdict.outcome, Outcome::kNotApplicable);
+  EXPECT_EQ(j.period.key, "2026-05");
+  const SchoolCalendar autumn_only(Public(), {Terms()[1]}, {});
+  EXPECT_EQ(
+      JudgementOf(JudgeLessons(autumn_only, {}, {}, D("2026-06-10"), D("2026-07-01")), "edu.days")
+          .verdict.outcome,
+      Outcome::kNotApplicable);
+  // Outside every semester there is no semester rule to judge, only the month.
+  EXPECT_EQ(JudgeLessons(cal, {}, {}, D("2026-08-10"), D("2026-08-10")).size(), 1u);
+}
+
+TEST(EducationRules, TheCalendarOfAYear) {
+  const SchoolCalendar cal(Public(), Terms(), {});
+  const std::vector<Lesson> lessons = {Record(1, "2026-03-02", "first_lesson"),
+                                       Record(2, "2026-03-30", "other", "safety_day"),
+                                       Record(3, "2026-09-03", "first_lesson")};
+  const auto items = EducationCalendar(cal, lessons, {}, 2026, D("2026-09-10"));
+  std::vector<std::string> lines;
+  for (const auto& i : items) {
+    lines.push_back(i.key + " " + FormatDate(i.first) + ".." + FormatDate(i.last) + " " +
+                    std::string(domain::rules::OutcomeCode(i.outcome)));
+  }
+  EXPECT_EQ(lines, (std::vector<std::string>{
+                       "safety_day:2026 2026-03-01..2026-03-31 pass",
+                       "first_lesson:2025-2 2026-03-02..2026-03-08 pass",
+                       "bullying_lesson:2025-2 2026-03-02..2026-07-10 fail",
+                       "security_day:2026 2026-04-01..2026-04-30 fail",
+                       "production_month:2026 2026-06-01..2026-06-30 fail",
+                       "first_lesson:2026-1 2026-09-01..2026-09-07 pass",
+                       "bullying_lesson:2026-1 2026-09-01..2027-01-22 due",
+                       "fire_month:2026 2026-11-01..2026-11-30 due",
+                   }));
+  EXPECT_EQ(items[1].evidence, std::vector<std::int64_t>{1});
 }
 
 }  // namespace

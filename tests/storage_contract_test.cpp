@@ -3981,6 +3981,120 @@ TEST_P(StorageContract, MigrationTo1530KeepsTheDistrictAndHoldsClassesAndCheckIn
           .ok());
 }
 
+// Education records on a district that had 1530 before them: a class and a check-in survive the
+// step, the records start empty, a record keeps its classes, a stale edit writes nothing, lists
+// filter and page within the scope, a school's records come by date.
+TEST_P(StorageContract, MigrationToLessonsKeeps1530AndHoldsEducationRecords) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = OpenAtSchema(db, 31);
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(WriteRows(
+      **pool,
+      DistrictRows(true, {"INSERT INTO users (id, unit_id, username, display_name, "
+                          "password_hash, created_at, updated_at) VALUES (5, 2, "
+                          "'officer', '王干事', 'x', 't', 't')",
+                          "INSERT INTO edu_classes (id, school_id, grade, name, teacher, active, "
+                          "since, version) VALUES (40, 2, 3, '2班', '', 1, '2026-09-01', 1)",
+                          "INSERT INTO edu_checkins (class_id, school_id, date, kind, topic, note, "
+                          "checked_by, at, checked_on) VALUES (40, 2, '2026-12-01', 'daily', "
+                          "'fire', '', 'officer', '2026-12-01T08:00:00.000Z', '2026-12-01')"})));
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  namespace edu = domain::edu;
+  ASSERT_TRUE(
+      store
+          .Write([&](domain::Tx& tx) -> Status {
+            XA_ASSIGN_OR_RETURN(auto kept, tx.edu().CheckInsOf({40}, "2026-12-01", "2026-12-01"));
+            EXPECT_EQ(kept.size(), 1u);
+            XA_ASSIGN_OR_RETURN(
+                auto none, tx.lessons().InScope(domain::ScopeFilter{}, "2000-01-01", "2100-01-01"));
+            EXPECT_TRUE(none.empty());
+            edu::Lesson l;
+            l.school_id = 2;
+            l.date = "2026-09-01";
+            l.theme = "first_lesson";
+            l.title = "开学安全第一课";
+            l.whole_school = false;
+            l.class_ids = {40, 41};
+            l.participants = 45;
+            l.speaker = "王干事";
+            l.materials = "课件";
+            l.recorded_by = "officer";
+            ParseInstant("2026-09-01T02:00:00.000Z", l.created_at);
+            l.updated_at = l.created_at;
+            XA_TRY(tx.lessons().Insert(l));
+            EXPECT_GT(l.id, 0);
+            EXPECT_EQ(l.version, 1);
+            edu::Lesson day = l;
+            day.date = "2026-11-09";
+            day.theme = "fire";
+            day.observance = "fire_month";
+            day.title = "消防日疏散知识讲座";
+            day.whole_school = true;
+            day.class_ids.clear();
+            XA_TRY(tx.lessons().Insert(day));
+            XA_ASSIGN_OR_RETURN(auto back, tx.lessons().Find(l.id, domain::ScopeFilter{}));
+            EXPECT_TRUE(back.has_value());
+            if (!back) return {};
+            EXPECT_EQ(back->class_ids, (std::vector<std::int64_t>{40, 41}));
+            EXPECT_FALSE(back->whole_school);
+            EXPECT_EQ(back->school_name, "示范小学");
+            EXPECT_EQ(back->recorded_by_name, "王干事");
+            EXPECT_EQ(back->participants, 45);
+            EXPECT_EQ(back->materials, "课件");
+            EXPECT_EQ(FormatInstant(back->created_at), "2026-09-01T02:00:00.000Z");
+            XA_ASSIGN_OR_RETURN(auto hidden,
+                                tx.lessons().Find(l.id, domain::ScopeFilter::Subtree("/1/3/")));
+            EXPECT_FALSE(hidden.has_value());
+            // A stale edit writes nothing; a current one bumps the version.
+            auto stale = *back;
+            stale.version = 9;
+            stale.title = "改";
+            XA_ASSIGN_OR_RETURN(const bool wrote_stale, tx.lessons().Update(stale));
+            EXPECT_FALSE(wrote_stale);
+            back->title = "开学第一课：交通与防溺水";
+            back->whole_school = true;
+            XA_ASSIGN_OR_RETURN(const bool wrote, tx.lessons().Update(*back));
+            EXPECT_TRUE(wrote);
+            EXPECT_EQ(back->version, 2);
+            XA_ASSIGN_OR_RETURN(auto again, tx.lessons().Find(l.id, domain::ScopeFilter{}));
+            EXPECT_EQ(again->title, "开学第一课：交通与防溺水");
+            EXPECT_TRUE(again->class_ids.empty());
+            // Lists: newest first, filtered, paged, scoped.
+            XA_ASSIGN_OR_RETURN(auto page,
+                                tx.lessons().List({}, domain::ScopeFilter::Subtree("/1/"),
+                                                  domain::PageRequest{1, 1, ""}));
+            EXPECT_EQ(page.total, 2);
+            EXPECT_EQ(page.items.size(), 1u);
+            if (!page.items.empty()) EXPECT_EQ(page.items[0].date, "2026-11-09");
+            edu::LessonFilter by;
+            by.observance = "fire_month";
+            XA_ASSIGN_OR_RETURN(auto fire, tx.lessons().List(by, domain::ScopeFilter{},
+                                                             domain::PageRequest{1, 20, ""}));
+            EXPECT_EQ(fire.total, 1);
+            edu::LessonFilter range;
+            range.from = "2026-09-02";
+            range.to = "2026-11-09";
+            range.q = "消防";
+            XA_ASSIGN_OR_RETURN(auto ranged, tx.lessons().List(range, domain::ScopeFilter{},
+                                                               domain::PageRequest{1, 20, ""}));
+            EXPECT_EQ(ranged.total, 1);
+            XA_ASSIGN_OR_RETURN(auto school, tx.lessons().OfSchool(2, "2026-01-01", "2026-12-31"));
+            EXPECT_EQ(school.size(), 2u);
+            if (school.size() == 2) EXPECT_EQ(school[0].date, "2026-09-01");
+            XA_ASSIGN_OR_RETURN(auto outside,
+                                tx.lessons().InScope(domain::ScopeFilter::Subtree("/1/3/"),
+                                                     "2026-01-01", "2026-12-31"));
+            EXPECT_TRUE(outside.empty());
+            XA_TRY(tx.lessons().Remove(day.id));
+            XA_ASSIGN_OR_RETURN(auto left, tx.lessons().OfSchool(2, "2026-01-01", "2026-12-31"));
+            EXPECT_EQ(left.size(), 1u);
+            return {};
+          })
+          .ok());
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, StorageContract, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

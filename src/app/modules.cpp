@@ -4,6 +4,7 @@
 #include "app/campaigns/campaigns.hpp"
 #include "app/drills/drills.hpp"
 #include "app/edu/edu.hpp"
+#include "app/edu/lessons.hpp"
 #include "app/hazards/hazards.hpp"
 #include "app/patrols/patrols.hpp"
 #include "app/security/security.hpp"
@@ -13,9 +14,9 @@ namespace xiaoan::app {
 
 const std::vector<FileSubject>& FileSubjects() {
   static const std::vector<FileSubject> kSubjects = {
-      HazardFileSubject(),    DrillFileSubject(),     PatrolFileSubject(),
-      CampaignFileSubject(),  WhistleFileSubject(),   WhistleEventFileSubject(),
-      ScreeningFileSubject(), EduCheckInFileSubject()};
+      HazardFileSubject(),    DrillFileSubject(),      PatrolFileSubject(),
+      CampaignFileSubject(),  WhistleFileSubject(),    WhistleEventFileSubject(),
+      ScreeningFileSubject(), EduCheckInFileSubject(), LessonFileSubject()};
   return kSubjects;
 }
 
@@ -25,16 +26,16 @@ const std::vector<SupervisionSubject>& SupervisionSubjects() {
 }
 
 const std::vector<TaskSource>& TaskSources() {
-  static const std::vector<TaskSource> kSources = {HazardTaskSource(), SupervisionTaskSource(),
+  static const std::vector<TaskSource> kSources = {HazardTaskSource(),  SupervisionTaskSource(),
                                                    WhistleTaskSource(), AuditTaskSource(),
-                                                   EduTaskSource()};
+                                                   EduTaskSource(),     LessonTaskSource()};
   return kSources;
 }
 
 const std::vector<RuleModule>& RuleModules() {
-  static const std::vector<RuleModule> kModules = {HazardRuleModule(),  DrillRuleModule(),
-                                                   PatrolRuleModule(),  SecurityRuleModule(),
-                                                   WhistleRuleModule(), EduRuleModule()};
+  static const std::vector<RuleModule> kModules = {
+      HazardRuleModule(),  DrillRuleModule(), PatrolRuleModule(), SecurityRuleModule(),
+      WhistleRuleModule(), EduRuleModule(),   LessonRuleModule()};
   return kModules;
 }
 

@@ -15,6 +15,7 @@
 #include "domain/checklist/checklist.hpp"
 #include "domain/drill/drill.hpp"
 #include "domain/edu/edu.hpp"
+#include "domain/edu/lessons.hpp"
 #include "domain/hazard/ledger.hpp"
 #include "domain/org/org.hpp"
 #include "domain/org/school_stats.hpp"
@@ -312,6 +313,7 @@ class Tx {
   virtual security::SecurityRepository& security() = 0;
   virtual whistle::WhistleRepository& whistles() = 0;
   virtual edu::EduRepository& edu() = 0;
+  virtual edu::LessonRepository& lessons() = 0;
 };
 
 // What bringing the personal-information fields to the configured state did (Store::ProtectFields).

@@ -20,6 +20,7 @@ void AddRoutes(Router& router, app::Services& services, const ApiOptions& option
   AddSecurityRoutes(router, services);
   AddWhistleRoutes(router, services);
   AddEduRoutes(router, services);
+  AddLessonRoutes(router, services);
   AddCampaignRoutes(router, services);
   AddRuleRoutes(router, services);
 }

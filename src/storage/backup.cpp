@@ -89,6 +89,7 @@ constexpr TableSpec kTables[] = {
     {"whistle_reports", "school_id, month", false},
     {"edu_classes", "id", true},
     {"edu_checkins", "id", true},
+    {"edu_lessons", "id", true},
     {"security_rounds", "id", true},
     {"security_round_schools", "round_id, school_id", false},
     {"security_screenings", "id", true},

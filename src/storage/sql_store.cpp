@@ -19,6 +19,7 @@
 #include "storage/repos/drill_repository.hpp"
 #include "storage/repos/edu_repository.hpp"
 #include "storage/repos/hazard_repository.hpp"
+#include "storage/repos/lesson_repository.hpp"
 #include "storage/repos/org_repository.hpp"
 #include "storage/repos/patrol_repository.hpp"
 #include "storage/repos/plan_repository.hpp"
@@ -67,7 +68,8 @@ class SqlTx final : public domain::Tx {
         campaigns_(conn),
         security_(conn),
         whistles_(conn),
-        edu_(conn) {}
+        edu_(conn),
+        lessons_(conn) {}
   bool access_changed = false;
   std::optional<std::int64_t> audit_first;  // the first audit record appended
   domain::OrgRepository& org() override { return org_; }
@@ -88,6 +90,7 @@ class SqlTx final : public domain::Tx {
   domain::security::SecurityRepository& security() override { return security_; }
   domain::whistle::WhistleRepository& whistles() override { return whistles_; }
   domain::edu::EduRepository& edu() override { return edu_; }
+  domain::edu::LessonRepository& lessons() override { return lessons_; }
   sql::Connection& conn() { return conn_; }
   const FieldCipher* cipher() const { return cipher_; }
 
@@ -112,6 +115,7 @@ class SqlTx final : public domain::Tx {
   SqlSecurityRepository security_;
   SqlWhistleRepository whistles_;
   SqlEduRepository edu_;
+  SqlLessonRepository lessons_;
 };
 
 // Runs one write inside a savepoint of the open transaction: kept when it succeeds, undone on

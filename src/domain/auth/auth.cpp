@@ -24,7 +24,7 @@ const std::vector<std::string>& AllPermissions() {
       perm::kCampaignInspect,  perm::kCampaignFill,    perm::kSecurityRead,
       perm::kSecurityRecord,   perm::kWhistleRead,     perm::kWhistleRaise,
       perm::kWhistleRespond,   perm::kWhistleRoute,    perm::kEduRead,
-      perm::kEduClasses,       perm::kEduCheckIn};
+      perm::kEduClasses,       perm::kEduCheckIn,      perm::kEduLessons};
   return kAll;
 }
 
@@ -82,7 +82,8 @@ std::span<const PermissionLabel> PermissionLabels() {
       {perm::kWhistleRoute, "设置派送规则、增派部门", "吹哨报到"},
       {perm::kEduRead, "查看1530安全提醒和完成情况", "安全教育"},
       {perm::kEduClasses, "管理班级和班主任", "安全教育"},
-      {perm::kEduCheckIn, "1530安全提醒打卡", "安全教育"}};
+      {perm::kEduCheckIn, "1530安全提醒打卡", "安全教育"},
+      {perm::kEduLessons, "记录安全教育活动（开学第一课、专题教育、主题日）", "安全教育"}};
   return kLabels;
 }
 
@@ -177,7 +178,7 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
         kCalendarWrite,  kRulesRead,       kRulesConfigure,  kDrillRead,       kDrillRecord,
         kChecklistRead,  kChecklistManage, kPatrolRead,      kPatrolManage,    kCampaignRead,
         kCampaignManage, kCampaignInspect, kSecurityRead,    kSecurityRecord,  kWhistleRead,
-        kWhistleRoute,   kEduRead,         kEduClasses},
+        kWhistleRoute,   kEduRead,         kEduClasses,      kEduLessons},
        false},
       {"bureau_section",
        "教育局内设科室",
@@ -207,7 +208,7 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
         kHazardReply,  kCalendarRead,  kCalendarWrite, kRulesRead,      kDrillRead,
         kDrillRecord,  kChecklistRead, kPatrolRead,    kPatrolManage,   kPatrolRecord,
         kCampaignRead, kCampaignFill,  kSecurityRead,  kSecurityRecord, kWhistleRead,
-        kWhistleRaise, kEduRead,       kEduClasses,    kEduCheckIn},
+        kWhistleRaise, kEduRead,       kEduClasses,    kEduCheckIn,     kEduLessons},
        false},
       {"school_safety_officer",
        "学校安全干部",
@@ -217,7 +218,7 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
         kCalendarWrite, kRulesRead,      kDrillRead,    kDrillRecord,  kChecklistRead,
         kPatrolRead,    kPatrolManage,   kPatrolRecord, kCampaignRead, kCampaignFill,
         kSecurityRead,  kSecurityRecord, kWhistleRead,  kWhistleRaise, kEduRead,
-        kEduClasses,    kEduCheckIn},
+        kEduClasses,    kEduCheckIn,     kEduLessons},
        false},
       {"teacher",
        "教师/班主任",

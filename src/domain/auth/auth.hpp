@@ -69,6 +69,7 @@ inline constexpr const char* kWhistleRoute = "whistle:route";
 inline constexpr const char* kEduRead = "edu:read";
 inline constexpr const char* kEduClasses = "edu:classes";
 inline constexpr const char* kEduCheckIn = "edu:checkin";
+inline constexpr const char* kEduLessons = "edu:lessons";
 }  // namespace perm
 
 // Every permission that exists, for validation of custom roles.

@@ -48,7 +48,8 @@ int RunDemo(const Config& cfg, std::uint64_t seed, const std::string& scale,
             << " 次，巡查记录 " << summary->patrols << " 次，专项行动检查表 "
             << summary->campaign_sheets << " 张，安防台账 " << summary->security_records
             << " 份，四个100%筛查 " << summary->screenings << " 所，吹哨事项 " << summary->whistles
-            << " 件，1530打卡 " << summary->edu_checkins << " 次\n";
+            << " 件，1530打卡 " << summary->edu_checkins << " 次，安全教育活动 "
+            << summary->edu_lessons << " 次\n";
   const std::string accounts_file = cfg.data_dir + "/demo-accounts.txt";
   std::error_code ec;
   std::filesystem::create_directories(cfg.data_dir, ec);

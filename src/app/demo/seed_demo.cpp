@@ -333,6 +333,9 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
         // The classes before the drills and patrols, whose judging covers every module's rules.
         XA_ASSIGN_OR_RETURN(summary.edu_checkins,
                             SeedEduHistory(s, tx, options.seed, history_schools, account_schools));
+        XA_ASSIGN_OR_RETURN(
+            summary.edu_lessons,
+            SeedLessonHistory(s, tx, options.seed, history_schools, account_schools));
         XA_ASSIGN_OR_RETURN(summary.drills, SeedDrillHistory(s, tx, options.seed, history_schools,
                                                              account_schools));
         XA_ASSIGN_OR_RETURN(summary.patrols,

@@ -41,6 +41,7 @@ struct DemoSummary {
   int campaign_sheets = 0;
   int whistles = 0;
   int edu_checkins = 0;
+  int edu_lessons = 0;
   int regions = 0;
   int bureaus = 0;
   int schools = 0;
@@ -88,6 +89,14 @@ Result<int> SeedSecurityHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
 Result<int> SeedEduHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
                            const std::vector<domain::UnitId>& schools,
                            const std::vector<domain::UnitId>& account_schools);
+
+// Writes the schools' safety education records since the spring semester (开学第一课,
+// anti-bullying lessons, the dated days and months, themed lessons), inside the caller's
+// transaction; returns the records written. The first account school lacks this semester's
+// anti-bullying lesson and its 消防宣传月 activity.
+Result<int> SeedLessonHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
+                              const std::vector<domain::UnitId>& schools,
+                              const std::vector<domain::UnitId>& account_schools);
 
 // The whistles of the given schools since March, routed by the default table and followed up
 // as departments do (some acknowledged late and escalated), inside the caller's transaction; the

@@ -404,6 +404,22 @@ export const layoutChildren: RouteRecordRaw[] = [
     },
   },
   {
+    // 安全教育活动: the safety education the schools held (开学安全第一课, 防欺凌, themed lessons, the
+    // dated days and months) with their photos, read with edu:read and recorded, edited and deleted
+    // with edu:lessons; the education calendar judges a school's year from them, a school by date
+    // and the district as a matrix of schools by item (edu:read).
+    path: 'edu/lessons',
+    name: 'edu-lessons',
+    component: () => import('@/views/edu/Lessons.vue'),
+    meta: { title: 'edu.menu.lessons', group: 'education', icon: 'Reading', perm: perm.eduRead },
+  },
+  {
+    path: 'edu/calendar',
+    name: 'edu-calendar',
+    component: () => import('@/views/edu/EduCalendar.vue'),
+    meta: { title: 'edu.menu.calendar', group: 'education', icon: 'Guide', perm: perm.eduRead },
+  },
+  {
     path: 'calendar',
     name: 'calendar',
     component: () => import('@/views/calendar/CalendarView.vue'),

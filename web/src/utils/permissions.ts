@@ -53,4 +53,6 @@ export const perm = {
   eduRead: 'edu:read',
   eduClasses: 'edu:classes',
   eduCheckin: 'edu:checkin',
+  /** Record, edit and delete safety education activities (reading them is edu:read). */
+  eduLessons: 'edu:lessons',
 } as const

@@ -94,21 +94,26 @@ describe('sidebar menu', () => {
     expect(all).not.toContain('whistle-detail')
   })
 
-  it('lists 1530安全提醒 under 1530与安全教育: the check-in for edu:checkin, the completion for edu:read, the classes but for a school’s teachers', () => {
+  it('lists 1530安全提醒 and 安全教育 under 1530与安全教育: the check-in for edu:checkin, the completion, the records and the education calendar for edu:read, the classes but for a school’s teachers', () => {
     const education = (perms: string[], unit?: string) =>
       buildMenu(layoutChildren, canWith(perms), unit).find((s) => s.group === 'education')?.items.map((i) => i.name)
-    // A class teacher: their reminders and the completion, not the classes (nothing to edit there).
-    expect(education([perm.eduRead, perm.eduCheckin], 'school')).toEqual(['edu-1530', 'edu-1530-completion'])
-    // A school's safety officer: all three, then the calendar.
-    expect(education([perm.eduRead, perm.eduClasses, perm.eduCheckin, perm.calendarRead], 'school')).toEqual([
+    // A class teacher: their reminders, the completion, the records and the education calendar to
+    // read, not the classes (nothing to edit there).
+    expect(education([perm.eduRead, perm.eduCheckin], 'school')).toEqual(['edu-1530', 'edu-1530-completion', 'edu-lessons', 'edu-calendar'])
+    // A school's safety officer: all of them, then the school calendar.
+    expect(education([perm.eduRead, perm.eduClasses, perm.eduCheckin, perm.eduLessons, perm.calendarRead], 'school')).toEqual([
       'edu-1530',
       'edu-1530-completion',
       'edu-classes',
+      'edu-lessons',
+      'edu-calendar',
       'calendar',
     ])
     // The bureau's safety office and a section, who check nothing in.
-    expect(education([perm.eduRead, perm.eduClasses], 'bureau')).toEqual(['edu-1530-completion', 'edu-classes'])
-    expect(education([perm.eduRead], 'section')).toEqual(['edu-1530-completion', 'edu-classes'])
+    expect(education([perm.eduRead, perm.eduClasses, perm.eduLessons], 'bureau')).toEqual(['edu-1530-completion', 'edu-classes', 'edu-lessons', 'edu-calendar'])
+    expect(education([perm.eduRead], 'section')).toEqual(['edu-1530-completion', 'edu-classes', 'edu-lessons', 'edu-calendar'])
+    // Recording alone opens no page: the records are read with edu:read.
+    expect(education([perm.eduLessons], 'school')).toBeUndefined()
     expect(education([perm.hazardRead], 'school')).toBeUndefined()
     const order = buildMenu(layoutChildren, canWith([perm.hazardRead, perm.eduRead, perm.eduCheckin]), 'school').map((s) => s.group)
     expect(order).toEqual(['home', 'hazards', 'education'])
@@ -138,23 +143,25 @@ const demoRoles: Record<string, { unit: string; perms: string[] }> = {
     perms: ['calendar:read', 'calendar:write', 'campaign:inspect', 'campaign:manage', 'campaign:read', 'checklist:manage', 'checklist:read',
       'department:read', 'drill:read', 'drill:record', 'hazard:assign', 'hazard:configure', 'hazard:read', 'hazard:reopen', 'hazard:report',
       'hazard:supervise', 'hazard:verify', 'patrol:manage', 'patrol:read', 'region:read', 'rules:configure', 'rules:read', 'school:export',
-      'school:import', 'school:read', 'school:write', 'security:read', 'security:record', 'unit:read', 'whistle:read', 'whistle:route'],
+      'school:import', 'school:read', 'school:write', 'security:read', 'security:record', 'unit:read', 'whistle:read', 'whistle:route',
+      'edu:read', 'edu:classes', 'edu:lessons'],
   },
   section_basic: {
     unit: 'section',
     perms: ['calendar:read', 'campaign:read', 'checklist:read', 'department:read', 'drill:read', 'hazard:read', 'patrol:read', 'region:read',
-      'rules:read', 'school:export', 'school:read', 'security:read', 'unit:read', 'whistle:read'],
+      'rules:read', 'school:export', 'school:read', 'security:read', 'unit:read', 'whistle:read', 'edu:read'],
   },
   school1_safety: {
     unit: 'school',
     perms: ['calendar:read', 'calendar:write', 'campaign:fill', 'campaign:read', 'checklist:read', 'drill:read', 'drill:record', 'hazard:assign',
       'hazard:read', 'hazard:rectify', 'hazard:reply', 'hazard:report', 'hazard:verify', 'patrol:manage', 'patrol:read', 'patrol:record',
-      'region:read', 'rules:read', 'school:export', 'school:read', 'security:read', 'security:record', 'whistle:raise', 'whistle:read'],
+      'region:read', 'rules:read', 'school:export', 'school:read', 'security:read', 'security:record', 'whistle:raise', 'whistle:read',
+      'edu:read', 'edu:classes', 'edu:checkin', 'edu:lessons'],
   },
   school1_teacher: {
     unit: 'school',
     perms: ['calendar:read', 'campaign:read', 'checklist:read', 'drill:read', 'hazard:read', 'hazard:rectify', 'hazard:report', 'patrol:read',
-      'patrol:record', 'region:read', 'school:read'],
+      'patrol:record', 'region:read', 'school:read', 'edu:read', 'edu:checkin'],
   },
   dept1_liaison: { unit: 'department', perms: ['department:read', 'region:read', 'whistle:read', 'whistle:respond'] },
 }
@@ -197,6 +204,16 @@ describe('sidebar per demo role', () => {
     const section = names('section_basic')
     for (const page of ['hazards', 'hazard-supervision', 'hazard-board', 'hazard-rules', 'org', 'rules']) expect(section, page).toContain(page)
     expect(section).not.toContain('hazard-new')
+  })
+
+  it('gives the school’s staff and the bureau the safety education records and calendar, a section too', () => {
+    const education = (who: string) => sidebar(who).find((s) => s.group === 'education')?.items.map((i) => i.name) ?? []
+    for (const who of ['school1_teacher', 'school1_safety', 'safety_office', 'section_basic']) {
+      expect(education(who), who).toContain('edu-lessons')
+      expect(education(who), who).toContain('edu-calendar')
+    }
+    expect(education('school1_teacher')).toEqual(['edu-1530', 'edu-1530-completion', 'edu-lessons', 'edu-calendar', 'calendar'])
+    expect(names('dept1_liaison')).not.toContain('edu-lessons')
   })
 
   it('gives the three administrators and a department only their own pages', () => {

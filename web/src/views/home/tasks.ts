@@ -1,12 +1,15 @@
 // Where 我的待办 leads (pure, unit-tested): an item opens its record, a group's 查看全部 opens the
 // list filtered on the group's records. The audit administrator's groups (audit.*: refused
 // operations, account and policy changes, the log chain to verify) lead to the audit log; a class
-// teacher's 1530 reminders of today (edu.1530) to their 1530 page.
+// teacher's 1530 reminders of today (edu.1530) to their 1530 page; a school's safety education
+// still to do (edu.lessons) to its education calendar.
 import type { RouteLocationRaw } from 'vue-router'
 import type { TaskGroup, TaskItem } from '@/api/tasks'
 
 /** Whether a group is a class teacher's 1530 reminders (edu.1530, and any edu.* added later). */
 const isEdu = (kind: string | undefined): boolean => !!kind && kind.startsWith('edu.')
+/** A school's safety education still to do (the education calendar's open and missed items). */
+const LESSONS = 'edu.lessons'
 
 /**
  * The record an item opens: a hazard (supervision items too: the order's hazard), a whistle, a
@@ -15,6 +18,8 @@ const isEdu = (kind: string | undefined): boolean => !!kind && kind.startsWith('
  */
 export function itemRoute(item: TaskItem, group?: Pick<TaskGroup, 'kind'>): RouteLocationRaw | null {
   const id = String(item.subject_id)
+  // 安全教育待完成: the school's education calendar, with its 去记录 buttons.
+  if (group?.kind === LESSONS || item.subject_type === 'edu_calendar') return { name: 'edu-calendar', query: { school_id: id } }
   if (isEdu(group?.kind) || item.subject_type === 'class' || isEdu(item.subject_type)) return { name: 'edu-1530' }
   if (item.subject_type === 'hazard') return { name: 'hazard-detail', params: { id } }
   if (item.subject_type === 'whistle') return { name: 'whistle-detail', params: { id } }
@@ -54,6 +59,7 @@ export function groupRoute(group: Pick<TaskGroup, 'kind'>): RouteLocationRaw | n
   if (kind.startsWith('supervision.')) return { name: 'hazard-supervision' }
   if (kind.startsWith('whistle.')) return { name: 'whistles' }
   if (kind.startsWith('audit.')) return { name: 'audit' }
+  if (kind === LESSONS) return { name: 'edu-calendar' }
   // 今日1530安全提醒: the teacher's page, today's reminders on top.
   if (isEdu(kind)) return { name: 'edu-1530' }
   return null

@@ -7,6 +7,16 @@ import type {
   EduSession,
   EduSessions,
 } from '@/api/edu'
+import type {
+  EduCalendarItem,
+  EduDistrictCalendar,
+  EduLesson,
+  EduLessonDetail,
+  EduObservance,
+  EduSchoolCalendar,
+  EduTheme,
+  EduThemes,
+} from '@/api/eduLessons'
 
 export const SCHOOL = { id: 21, name: '示范区双桥小学', kind: 'school' }
 export const BUREAU = { id: 1, name: '示范区教育局', kind: 'bureau' }
@@ -115,6 +125,179 @@ export function districtView(over: Partial<EduDistrictCompletionView> = {}): Edu
       { school_id: 22, school_name: '示范区实验中学', classes: 4, ...completion(20, 14, 1, 5) },
       { school_id: 21, school_name: '示范区双桥小学', classes: 2, ...completion(20, 16, 2, 2) },
       { school_id: 23, school_name: '仁和幼儿园', classes: 2, ...completion(20, 20, 0, 0) },
+    ],
+    ...over,
+  }
+}
+
+// ---- Safety education records and the education calendar ----
+
+export const RECORDER_PERMS = [...OFFICER_PERMS, 'edu:lessons']
+export const BUREAU_RECORDER_PERMS = [...BUREAU_PERMS, 'edu:lessons']
+
+export const THEMES: EduTheme[] = [
+  { code: 'first_lesson', label: '开学安全第一课' },
+  { code: 'bullying', label: '防欺凌' },
+  { code: 'fire', label: '消防安全' },
+  { code: 'other', label: '其他' },
+]
+
+export function observances(year = 2026): EduObservance[] {
+  return [
+    { code: 'safety_day', label: '全国中小学生安全教育日', note: `3月最后一个星期一，${year}-03-30`, day: `${year}-03-30`, first: `${year}-03-01`, last: `${year}-03-31` },
+    { code: 'security_day', label: '全民国家安全教育日', note: '4月15日', day: `${year}-04-15`, first: `${year}-04-01`, last: `${year}-04-30` },
+    { code: 'production_month', label: '安全生产月', note: '6月，6月16日安全宣传咨询日', day: `${year}-06-01`, first: `${year}-06-01`, last: `${year}-06-30` },
+    { code: 'fire_month', label: '消防宣传月', note: '11月，11月9日全国消防日', day: `${year}-11-01`, first: `${year}-11-01`, last: `${year}-11-30` },
+  ]
+}
+
+export const themes = (year = 2026): EduThemes => ({ year, themes: THEMES, observances: observances(year) })
+
+export function lesson(over: Partial<EduLesson> = {}): EduLesson {
+  return {
+    id: 5,
+    school_id: 21,
+    school_name: '示范区双桥小学',
+    date: '2026-11-09',
+    theme: 'fire',
+    theme_label: '消防安全',
+    observance: 'fire_month',
+    observance_label: '消防宣传月',
+    title: '消防安全进校园',
+    whole_school: true,
+    class_ids: [],
+    participants: 860,
+    speaker: '消防救援站 李队长',
+    materials: '',
+    note: '',
+    recorded_by: 'school1_safety',
+    recorded_by_name: '赵敏',
+    created_at: '2026-11-09T08:00:00Z',
+    updated_at: '2026-11-09T08:00:00Z',
+    version: 2,
+    ...over,
+  }
+}
+
+export function lessonDetail(over: Partial<EduLessonDetail> = {}): EduLessonDetail {
+  return { ...lesson(), class_names: [], files: [], can_edit: true, ...over }
+}
+
+export function calendarItem(over: Partial<EduCalendarItem> = {}): EduCalendarItem {
+  return {
+    key: 'fire_month:2026',
+    code: 'fire_month',
+    rule: 'edu.days',
+    label: '消防宣传月',
+    note: '11月，11月9日全国消防日',
+    first: '2026-11-01',
+    last: '2026-11-30',
+    outcome: 'fail',
+    outcome_label: '未达标',
+    reason: '消防宣传月（11月，11月9日全国消防日）需开展活动 1 次，已记录 0 次',
+    evidence: [],
+    ...over,
+  }
+}
+
+/** 示范区双桥小学's 2026: by first day, as the server sends them. */
+export function schoolCalendar(over: Partial<EduSchoolCalendar> = {}): EduSchoolCalendar {
+  return {
+    year: 2026,
+    today: TODAY,
+    school: true,
+    school_id: 21,
+    school_name: '示范区双桥小学',
+    items: [
+      calendarItem({
+        key: 'first_lesson:2025-2',
+        code: 'first_lesson',
+        rule: 'edu.first_lesson',
+        label: '开学安全第一课',
+        note: '2025—2026学年第二学期',
+        first: '2026-02-24',
+        last: '2026-03-02',
+        reason: '须在 2026-02-24 至 2026-03-02 上好开学安全第一课，尚未记录',
+      }),
+      calendarItem({
+        key: 'bullying_lesson:2025-2',
+        code: 'bullying_lesson',
+        rule: 'edu.bullying_lesson',
+        label: '防欺凌专题教育',
+        note: '2025—2026学年第二学期',
+        first: '2026-02-24',
+        last: '2026-07-10',
+        outcome: 'pass',
+        outcome_label: '达标',
+        reason: '2025—2026学年第二学期需开展防欺凌专题教育 1 次，已记录 2 次：2026-03-12、2026-05-20',
+        evidence: [3, 4],
+      }),
+      calendarItem({
+        key: 'safety_day:2026',
+        code: 'safety_day',
+        label: '全国中小学生安全教育日',
+        note: '3月最后一个星期一，2026-03-30',
+        first: '2026-03-01',
+        last: '2026-03-31',
+        outcome: 'pass',
+        outcome_label: '达标',
+        reason: '全国中小学生安全教育日需开展活动 1 次，已记录 1 次：2026-03-30',
+        evidence: [2],
+      }),
+      calendarItem({
+        key: 'security_day:2026',
+        code: 'security_day',
+        label: '全民国家安全教育日',
+        note: '4月15日',
+        first: '2026-04-01',
+        last: '2026-04-30',
+        outcome: 'na',
+        outcome_label: '不适用',
+        reason: '全民国家安全教育日所在月份没有上学日',
+      }),
+      calendarItem({
+        key: 'first_lesson:2026-1',
+        code: 'first_lesson',
+        rule: 'edu.first_lesson',
+        label: '开学安全第一课',
+        note: '2026—2027学年第一学期',
+        first: '2026-09-01',
+        last: '2026-09-07',
+        outcome: 'pass',
+        outcome_label: '达标',
+        reason: '须在 2026-09-01 至 2026-09-07 上好开学安全第一课，已记录 1 次：2026-09-01',
+        evidence: [6],
+      }),
+      calendarItem({
+        key: 'bullying_lesson:2026-1',
+        code: 'bullying_lesson',
+        rule: 'edu.bullying_lesson',
+        label: '防欺凌专题教育',
+        note: '2026—2027学年第一学期',
+        first: '2026-09-01',
+        last: '2027-01-22',
+        outcome: 'due',
+        outcome_label: '待完成',
+        reason: '2026—2027学年第一学期需开展防欺凌专题教育 1 次，已记录 0 次',
+      }),
+      calendarItem(),
+    ],
+    ...over,
+  }
+}
+
+export function districtCalendar(over: Partial<EduDistrictCalendar> = {}): EduDistrictCalendar {
+  const columns = schoolCalendar().items.map(({ key, code, label, note, first, last }) => ({ key, code, label, note, first, last }))
+  const cells = (outcomes: string[]) => Object.fromEntries(columns.map((c, i) => [c.key, outcomes[i]]))
+  return {
+    year: 2026,
+    today: TODAY,
+    school: false,
+    columns,
+    schools: [
+      { school_id: 22, school_name: '示范区实验中学', pass: 2, due: 1, fail: 3, cells: cells(['fail', 'pass', 'fail', 'na', 'pass', 'due', 'fail']) },
+      { school_id: 21, school_name: '示范区双桥小学', pass: 3, due: 1, fail: 2, cells: cells(['fail', 'pass', 'pass', 'na', 'pass', 'due', 'fail']) },
+      { school_id: 23, school_name: '仁和幼儿园', pass: 6, due: 0, fail: 0, cells: cells(['pass', 'pass', 'pass', 'na', 'pass', 'pass', 'pass']) },
     ],
     ...over,
   }

@@ -44,6 +44,13 @@ describe('我的待办 links', () => {
     const base = { title: '三年级2班 每日放学前1分钟', school_name: '示范区双桥小学', due: '2026-12-07', overdue: false }
     // Whatever the subject of the group's items (a class, a session), they open the page.
     expect(itemRoute({ ...base, subject_type: 'class', subject_id: 7 })).toEqual({ name: 'edu-1530' })
+    // A school's safety education still to do opens its education calendar.
+    const lessons: TaskGroup = { kind: 'edu.lessons', label: '安全教育待完成', count: 1, overdue: 0, items: [] }
+    expect(groupRoute(lessons)).toEqual({ name: 'edu-calendar' })
+    expect(itemRoute({ ...base, subject_type: 'edu_calendar', subject_id: 22 }, lessons)).toEqual({
+      name: 'edu-calendar',
+      query: { school_id: '22' },
+    })
     expect(itemRoute({ ...base, subject_type: 'edu.session', subject_id: 7 })).toEqual({ name: 'edu-1530' })
     expect(itemRoute({ ...base, subject_type: 'session', subject_id: 7 }, edu)).toEqual({ name: 'edu-1530' })
     // Other groups' items are not affected by the group given.

@@ -573,7 +573,8 @@ TEST_P(EduApiTest, EducationRecordsAreJudgedAndShownOnTheCalendar) {
   // The safety officer's tasks: the semester's anti-bullying lesson still open, and the fire
   // month just missed (a late record still counts); a teacher records none.
   auto task = [&](const WebSession& as) -> std::string {
-    for (const auto& g : Json(as.Call("GET", "/api/v1/me/tasks")).at("groups").as_array()) {
+    const auto tasks = Json(as.Call("GET", "/api/v1/me/tasks"));
+    for (const auto& g : tasks.at("groups").as_array()) {
       if (g.at("kind") != "edu.lessons") continue;
       std::string out = std::to_string(g.at("count").as_int64()) + "/" +
                         std::to_string(g.at("overdue").as_int64());

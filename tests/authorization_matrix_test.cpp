@@ -316,6 +316,10 @@ const std::vector<Row> kMatrix = {
   // Education records: L1 of S1, L2 of S2, LX of the other district, LD of S2 to delete; read
   // with edu:read, recorded by the bureau's office and the school's leader and safety officer.
   {"GET",    "/api/v1/edu/themes",             "", "",   "fffoooooof"},
+  // The 1530 texts: read with edu:read, written by the bureau's safety office for its unit.
+  {"GET",    "/api/v1/edu/1530/contents",      "", "",   "fffoooooof"},
+  {"PUT",    "/api/v1/edu/1530/contents",      "", "{}", "fffoffffff"},
+  {"DELETE", "/api/v1/edu/1530/contents",      "", "",   "fffoffffff"},
   {"GET",    "/api/v1/edu/calendar",           "", "",   "fffoooooof"},
   {"GET",    "/api/v1/edu/lessons",            "", "",   "fffoooooof"},
   {"GET",    "/api/v1/edu/lessons/export",     "", "",   "fffoooooof"},

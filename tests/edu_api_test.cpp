@@ -589,6 +589,81 @@ TEST_P(EduApiTest, EducationRecordsAreJudgedAndShownOnTheCalendar) {
   EXPECT_EQ(task(teacher_), "none");
 }
 
+// The district's own reminder texts: the bureau writes its text for a topic and an age group
+// (with the version read), its school's class teacher is offered it, the school sees it as the
+// bureau's and cannot change it, and 恢复默认 brings the shipped text back.
+TEST_P(EduApiTest, TheDistrictWritesItsOwnReminderTexts) {
+  const auto cls = CreateClass(3, "2班", "school1_teacher");
+  ASSERT_GT(cls, 0);
+  auto r = office_.Call("GET", "/api/v1/edu/1530/contents");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto list = Json(r);
+  EXPECT_TRUE(list.at("can_edit").as_bool());
+  ASSERT_EQ(list.at("items").as_array().size(), 45u);  // 9 topics × 5 age groups
+  std::string shipped;
+  for (const auto& i : list.at("items").as_array()) {
+    EXPECT_EQ(i.at("source").as_string(), "shipped");
+    if (i.at("topic") == "fire" && i.at("age_group") == "lower_primary") {
+      shipped = std::string(i.at("text").as_string());
+    }
+  }
+  ASSERT_FALSE(shipped.empty());
+  auto session_text = [&] {
+    auto s = teacher_.Call("GET", "/api/v1/edu/1530/sessions");
+    EXPECT_EQ(s.status, 200) << s.body;
+    const auto body = Json(s);
+    const auto& items = body.at("items").as_array();
+    EXPECT_FALSE(items.empty());
+    EXPECT_EQ(items.at(0).at("topic").as_string(), "fire");  // 30 November: winter
+    return std::string(items.at(0).at("text").as_string());
+  };
+  EXPECT_EQ(session_text(), shipped);
+
+  auto put = [&](const WebSession& as, json::object body) {
+    return as.Call("PUT", "/api/v1/edu/1530/contents", json::serialize(body));
+  };
+  json::object edit{{"topic", "fire"},
+                    {"age_group", "lower_primary"},
+                    {"text", "天冷了，取暖不玩火，电器用完要断电。"},
+                    {"version", 0}};
+  EXPECT_EQ(put(safety_, edit).status, 403);  // a school keeps the district's texts
+  auto bad = edit;
+  bad["text"] = "　";
+  EXPECT_EQ(FirstField(put(office_, bad)), "text");
+  bad = edit;
+  bad["age_group"] = "primary";
+  EXPECT_EQ(FirstField(put(office_, bad)), "age_group");
+  r = put(office_, edit);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("source").as_string(), "own");
+  EXPECT_EQ(Json(r).at("version").as_int64(), 1);
+  EXPECT_EQ(put(office_, edit).status, 409);  // read before the first save
+  edit["version"] = 1;
+  edit["text"] = "天冷了，取暖不玩火，离开教室关电器。";
+  r = put(office_, edit);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("version").as_int64(), 2);
+  EXPECT_EQ(session_text(), "天冷了，取暖不玩火，离开教室关电器。");
+  // The school sees the bureau's text as inherited, and may not edit it.
+  list = Json(safety_.Call("GET", "/api/v1/edu/1530/contents"));
+  EXPECT_FALSE(list.at("can_edit").as_bool());
+  for (const auto& i : list.at("items").as_array()) {
+    if (i.at("topic") != "fire" || i.at("age_group") != "lower_primary") continue;
+    EXPECT_EQ(i.at("source").as_string(), "inherited");
+    EXPECT_FALSE(i.at("source_unit_name").as_string().empty());
+    EXPECT_EQ(i.at("version").as_int64(), 0);
+  }
+  // 恢复默认.
+  r = office_.Call("DELETE", "/api/v1/edu/1530/contents?topic=fire&age_group=lower_primary");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("source").as_string(), "shipped");
+  EXPECT_EQ(Json(r).at("text").as_string(), shipped);
+  EXPECT_EQ(session_text(), shipped);
+  EXPECT_EQ(
+      FirstField(office_.Call("DELETE", "/api/v1/edu/1530/contents?topic=x&age_group=junior")),
+      "topic");
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, EduApiTest, ::testing::Values("sqlite", "postgres"));
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "domain/edu/contents.hpp"
 #include "domain/edu/edu.hpp"
 #include "domain/edu/edu_rules.hpp"
 #include "domain/edu/lessons.hpp"
@@ -798,6 +799,48 @@ TEST(EducationRules, TheCalendarOfAYear) {
                        "fire_month:2026 2026-11-01..2026-11-30 due",
                    }));
   EXPECT_EQ(items[1].evidence, std::vector<std::int64_t>{1});
+}
+
+// ---- The content library as a district keeps it -------------------------------------------------
+
+TEST(ContentLibrary, TheNearestUnitsTextElseTheShippedOne) {
+  const std::vector<ContentEdit> edits = {
+      {1, Topic::kDrowning, AgeGroup::kJunior, "市：防溺水", "city", {}, 1},
+      {5, Topic::kDrowning, AgeGroup::kJunior, "区：防溺水", "district", {}, 3},
+      {5, Topic::kFire, AgeGroup::kJunior, "区：防火", "district", {}, 1},
+      {9, Topic::kTraffic, AgeGroup::kSenior, "别的区", "other", {}, 1}};
+  // A school of the district (12 → 5 → 1): the district's text; the city's where the district
+  // wrote none; the shipped text where nobody did, or where only another district did.
+  const std::vector<std::int64_t> school = {12, 5, 1};
+  auto in_force = TextInForce(edits, school, Topic::kDrowning, AgeGroup::kJunior);
+  EXPECT_EQ(in_force.text, "区：防溺水");
+  ASSERT_NE(in_force.edit, nullptr);
+  EXPECT_EQ(in_force.edit->unit_id, 5);
+  EXPECT_EQ(TextInForce(edits, {12, 1}, Topic::kDrowning, AgeGroup::kJunior).text, "市：防溺水");
+  // Another age group or topic is another text.
+  EXPECT_EQ(TextInForce(edits, school, Topic::kDrowning, AgeGroup::kSenior).text,
+            std::string(ShippedText(Topic::kDrowning, AgeGroup::kSenior)));
+  EXPECT_EQ(TextInForce(edits, school, Topic::kTraffic, AgeGroup::kSenior).edit, nullptr);
+  EXPECT_EQ(TextInForce(edits, school, Topic::kFire, AgeGroup::kJunior).text, "区：防火");
+  EXPECT_EQ(TextInForce({}, school, Topic::kFire, AgeGroup::kJunior).text,
+            std::string(ShippedText(Topic::kFire, AgeGroup::kJunior)));
+}
+
+TEST(ContentLibrary, TextsAndCodesAreChecked) {
+  EXPECT_TRUE(CheckContentText("放学路上注意安全。").empty());
+  EXPECT_EQ(CheckContentText("　 ").at(0).field, "text");
+  EXPECT_EQ(CheckContentText(std::string("\x1b", 1)).size(), 1u);
+  std::string longest;
+  for (std::size_t i = 0; i < kMaxContentChars; ++i) longest += "字";
+  EXPECT_TRUE(CheckContentText(longest).empty());
+  EXPECT_EQ(CheckContentText(longest + "字").size(), 1u);
+  EXPECT_EQ(AllAgeGroups().size(), 5u);
+  for (const auto g : AllAgeGroups()) {
+    EXPECT_EQ(ParseAgeGroup(AgeGroupCode(g)), g);
+    EXPECT_FALSE(AgeGroupLabel(g).empty());
+  }
+  EXPECT_EQ(AgeGroupLabel(AgeGroup::kUpperPrimary), "小学高年级");
+  EXPECT_FALSE(ParseAgeGroup("primary"));
 }
 
 }  // namespace

@@ -4095,6 +4095,75 @@ TEST_P(StorageContract, MigrationToLessonsKeeps1530AndHoldsEducationRecords) {
           .ok());
 }
 
+// The 1530 texts on a district that had education records: a record survives the step; a unit's
+// edit is created once, changed only with the version read, read per unit, and removed.
+TEST_P(StorageContract, MigrationToContentsKeepsLessonsAndHoldsTheDistrictsTexts) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = OpenAtSchema(db, 32);
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(WriteRows(
+      **pool, DistrictRows(true, {"INSERT INTO edu_lessons (school_id, date, theme, observance, "
+                                  "title, whole_school, class_ids, participants, recorded_by, "
+                                  "created_at, updated_at, version) VALUES (2, '2026-09-01', "
+                                  "'first_lesson', '', '开学第一课', 1, '', 300, 'x', "
+                                  "'2026-09-01T01:00:00.000Z', '2026-09-01T01:00:00.000Z', 1)"})));
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  namespace edu = domain::edu;
+  ASSERT_TRUE(
+      store
+          .Write([&](domain::Tx& tx) -> Status {
+            XA_ASSIGN_OR_RETURN(auto kept, tx.lessons().OfSchool(2, "2026-01-01", "2026-12-31"));
+            EXPECT_EQ(kept.size(), 1u);
+            XA_ASSIGN_OR_RETURN(auto none, tx.edu_contents().EditsOf({1, 2}));
+            EXPECT_TRUE(none.empty());
+            edu::ContentEdit e{
+                1, edu::Topic::kDrowning, edu::AgeGroup::kJunior, "不私自下水", "office", {}, 0};
+            ParseInstant("2026-06-01T01:00:00.000Z", e.updated_at);
+            XA_ASSIGN_OR_RETURN(const bool created, tx.edu_contents().Save(e));
+            EXPECT_TRUE(created);
+            EXPECT_EQ(e.version, 1);
+            auto again = e;
+            again.version = 0;
+            XA_ASSIGN_OR_RETURN(const bool twice, tx.edu_contents().Save(again));
+            EXPECT_FALSE(twice);  // another save came first
+            e.text = "不私自下水，不擅自与他人结伴游泳";
+            XA_ASSIGN_OR_RETURN(const bool changed, tx.edu_contents().Save(e));
+            EXPECT_TRUE(changed);
+            EXPECT_EQ(e.version, 2);
+            auto stale = e;
+            stale.version = 1;
+            XA_ASSIGN_OR_RETURN(const bool wrote_stale, tx.edu_contents().Save(stale));
+            EXPECT_FALSE(wrote_stale);
+            edu::ContentEdit other{
+                1, edu::Topic::kDrowning, edu::AgeGroup::kSenior, "高中", "office", {}, 0};
+            XA_ASSIGN_OR_RETURN(const bool created_other, tx.edu_contents().Save(other));
+            EXPECT_TRUE(created_other);
+            XA_ASSIGN_OR_RETURN(auto mine, tx.edu_contents().EditsOf({2, 1}));
+            EXPECT_EQ(mine.size(), 2u);
+            if (!mine.empty()) {
+              EXPECT_EQ(mine[0].text, "不私自下水，不擅自与他人结伴游泳");
+              EXPECT_EQ(mine[0].age, edu::AgeGroup::kJunior);
+              EXPECT_EQ(mine[0].updated_by, "office");
+              EXPECT_EQ(mine[0].version, 2);
+            }
+            XA_ASSIGN_OR_RETURN(auto elsewhere, tx.edu_contents().EditsOf({2}));
+            EXPECT_TRUE(elsewhere.empty());
+            XA_ASSIGN_OR_RETURN(
+                const bool removed,
+                tx.edu_contents().Remove(1, edu::Topic::kDrowning, edu::AgeGroup::kJunior));
+            EXPECT_TRUE(removed);
+            XA_ASSIGN_OR_RETURN(const bool gone, tx.edu_contents().Remove(1, edu::Topic::kDrowning,
+                                                                          edu::AgeGroup::kJunior));
+            EXPECT_FALSE(gone);
+            XA_ASSIGN_OR_RETURN(auto left, tx.edu_contents().EditsOf({1}));
+            EXPECT_EQ(left.size(), 1u);
+            return {};
+          })
+          .ok());
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, StorageContract, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

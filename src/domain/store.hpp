@@ -14,6 +14,7 @@
 #include "domain/calendar/calendar.hpp"
 #include "domain/checklist/checklist.hpp"
 #include "domain/drill/drill.hpp"
+#include "domain/edu/contents.hpp"
 #include "domain/edu/edu.hpp"
 #include "domain/edu/lessons.hpp"
 #include "domain/hazard/ledger.hpp"
@@ -314,6 +315,7 @@ class Tx {
   virtual whistle::WhistleRepository& whistles() = 0;
   virtual edu::EduRepository& edu() = 0;
   virtual edu::LessonRepository& lessons() = 0;
+  virtual edu::ContentRepository& edu_contents() = 0;
 };
 
 // What bringing the personal-information fields to the configured state did (Store::ProtectFields).

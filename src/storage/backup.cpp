@@ -90,6 +90,7 @@ constexpr TableSpec kTables[] = {
     {"edu_classes", "id", true},
     {"edu_checkins", "id", true},
     {"edu_lessons", "id", true},
+    {"edu_contents", "id", true},
     {"security_rounds", "id", true},
     {"security_round_schools", "round_id, school_id", false},
     {"security_screenings", "id", true},

@@ -15,6 +15,7 @@
 #include "storage/repos/calendar_repository.hpp"
 #include "storage/repos/campaign_repository.hpp"
 #include "storage/repos/checklist_repository.hpp"
+#include "storage/repos/content_repository.hpp"
 #include "storage/repos/drill_plan_repository.hpp"
 #include "storage/repos/drill_repository.hpp"
 #include "storage/repos/edu_repository.hpp"
@@ -69,7 +70,8 @@ class SqlTx final : public domain::Tx {
         security_(conn),
         whistles_(conn),
         edu_(conn),
-        lessons_(conn) {}
+        lessons_(conn),
+        contents_(conn) {}
   bool access_changed = false;
   std::optional<std::int64_t> audit_first;  // the first audit record appended
   domain::OrgRepository& org() override { return org_; }
@@ -91,6 +93,7 @@ class SqlTx final : public domain::Tx {
   domain::whistle::WhistleRepository& whistles() override { return whistles_; }
   domain::edu::EduRepository& edu() override { return edu_; }
   domain::edu::LessonRepository& lessons() override { return lessons_; }
+  domain::edu::ContentRepository& edu_contents() override { return contents_; }
   sql::Connection& conn() { return conn_; }
   const FieldCipher* cipher() const { return cipher_; }
 
@@ -116,6 +119,7 @@ class SqlTx final : public domain::Tx {
   SqlWhistleRepository whistles_;
   SqlEduRepository edu_;
   SqlLessonRepository lessons_;
+  SqlContentRepository contents_;
 };
 
 // Runs one write inside a savepoint of the open transaction: kept when it succeeds, undone on

@@ -5,6 +5,7 @@
 
 #include "app/calendar/calendar.hpp"
 #include "core/strings.hpp"
+#include "domain/edu/contents.hpp"
 #include "domain/edu/edu_rules.hpp"
 
 namespace xiaoan::app {
@@ -55,17 +56,21 @@ std::map<std::string, rules::ParamValues> PlainValues(const ValuesInForce& in_fo
   return out;
 }
 
-// One school's calendar and the 1530 values in force there.
+// One school's calendar, the 1530 values in force there and the content library's edits of the
+// units above it.
 struct SchoolContext {
   domain::Unit unit;
   SchoolCalendarData data;
   std::map<std::string, rules::ParamValues> values;
+  std::vector<std::int64_t> nearest;  // the school, then its ancestors
+  std::vector<edu::ContentEdit> contents;
 };
 Result<SchoolContext> LoadSchool(domain::Tx& tx, const domain::Unit& unit) {
-  SchoolContext out{unit, {}, {}};
+  SchoolContext out{unit, {}, {}, UnitsNearestFirst(unit), {}};
   XA_ASSIGN_OR_RETURN(out.data, LoadSchoolCalendar(tx, unit));
   XA_ASSIGN_OR_RETURN(auto in_force, LoadValuesInForce(tx, unit, edu::RuleDecls()));
   out.values = PlainValues(in_force);
+  XA_ASSIGN_OR_RETURN(out.contents, tx.edu_contents().EditsOf(out.nearest));
   return out;
 }
 Result<SchoolContext> LoadSchool(domain::Tx& tx, std::int64_t school_id) {
@@ -95,7 +100,9 @@ SessionView ViewOf(const RequestContext& ctx, const edu::Class& c, const edu::Se
   if (it != checkins.end()) v.checkin = it->second;
   v.state = edu::StateOf(s, v.checkin ? std::optional(v.checkin->on) : std::nullopt, today);
   const auto suggested = edu::SuggestedTopic(s, edu::InTermStart(calendar, s.date));
-  v.text = std::string(edu::ShippedText(suggested, edu::AgeGroupOf(c.school_stage, c.draft.grade)));
+  v.text = edu::TextInForce(sc.contents, sc.nearest, suggested,
+                            edu::AgeGroupOf(c.school_stage, c.draft.grade))
+               .text;
   v.topic = v.checkin ? v.checkin->topic : suggested;
   v.can_check_in = !v.checkin && c.active && MayCheckIn(ctx, c) &&
                    edu::CheckInOpen(s, today, edu::LateDays(sc.values, s.kind));

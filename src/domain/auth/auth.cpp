@@ -24,7 +24,8 @@ const std::vector<std::string>& AllPermissions() {
       perm::kCampaignInspect,  perm::kCampaignFill,    perm::kSecurityRead,
       perm::kSecurityRecord,   perm::kWhistleRead,     perm::kWhistleRaise,
       perm::kWhistleRespond,   perm::kWhistleRoute,    perm::kEduRead,
-      perm::kEduClasses,       perm::kEduCheckIn,      perm::kEduLessons};
+      perm::kEduClasses,       perm::kEduCheckIn,      perm::kEduLessons,
+      perm::kEduContent};
   return kAll;
 }
 
@@ -83,7 +84,8 @@ std::span<const PermissionLabel> PermissionLabels() {
       {perm::kEduRead, "查看1530安全提醒和完成情况", "安全教育"},
       {perm::kEduClasses, "管理班级和班主任", "安全教育"},
       {perm::kEduCheckIn, "1530安全提醒打卡", "安全教育"},
-      {perm::kEduLessons, "记录安全教育活动（开学第一课、专题教育、主题日）", "安全教育"}};
+      {perm::kEduLessons, "记录安全教育活动（开学第一课、专题教育、主题日）", "安全教育"},
+      {perm::kEduContent, "编辑本单位的1530提醒内容", "安全教育"}};
   return kLabels;
 }
 
@@ -178,7 +180,7 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
         kCalendarWrite,  kRulesRead,       kRulesConfigure,  kDrillRead,       kDrillRecord,
         kChecklistRead,  kChecklistManage, kPatrolRead,      kPatrolManage,    kCampaignRead,
         kCampaignManage, kCampaignInspect, kSecurityRead,    kSecurityRecord,  kWhistleRead,
-        kWhistleRoute,   kEduRead,         kEduClasses,      kEduLessons},
+        kWhistleRoute,   kEduRead,         kEduClasses,      kEduLessons,      kEduContent},
        false},
       {"bureau_section",
        "教育局内设科室",

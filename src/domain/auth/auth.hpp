@@ -70,6 +70,7 @@ inline constexpr const char* kEduRead = "edu:read";
 inline constexpr const char* kEduClasses = "edu:classes";
 inline constexpr const char* kEduCheckIn = "edu:checkin";
 inline constexpr const char* kEduLessons = "edu:lessons";
+inline constexpr const char* kEduContent = "edu:content";
 }  // namespace perm
 
 // Every permission that exists, for validation of custom roles.

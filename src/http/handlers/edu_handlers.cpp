@@ -1,6 +1,9 @@
 // 1530: classes, the class teacher's sessions and check-ins, completion (docs/education.md).
 #include <boost/json.hpp>
 
+#include <algorithm>
+
+#include "app/edu/contents.hpp"
 #include "app/edu/edu.hpp"
 #include "app/org/school_exchange.hpp"
 #include "domain/auth/auth.hpp"
@@ -38,9 +41,81 @@ app::CompletionQuery CompletionQueryOf(QueryReader& q) {
   return c;
 }
 
+json::object ToJson(const app::ContentItem& i) {
+  return {{"topic", edu::TopicCode(i.topic)},
+          {"topic_label", edu::TopicLabel(i.topic)},
+          {"age_group", edu::AgeGroupCode(i.age)},
+          {"age_group_label", edu::AgeGroupLabel(i.age)},
+          {"text", i.text},
+          {"source", i.source},
+          {"source_unit_name", i.source_unit_name},
+          {"shipped_text", edu::ShippedText(i.topic, i.age)},
+          {"version", i.version},
+          {"updated_by", i.updated_by},
+          {"updated_at", i.updated_at ? FormatInstant(*i.updated_at) : std::string()}};
+}
+
+void AddContentRoutes(Router& r, app::Services& s) {
+  r.Add("GET", "/api/v1/edu/1530/contents", Access::Need(perm::kEduRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto v, app::ListEduContents(s, ContextOf(req)));
+          json::array topics;
+          for (const auto t : edu::AllTopics()) {
+            topics.push_back(
+                json::object{{"code", edu::TopicCode(t)}, {"label", edu::TopicLabel(t)}});
+          }
+          json::array ages;
+          for (const auto a : edu::AllAgeGroups()) {
+            ages.push_back(
+                json::object{{"code", edu::AgeGroupCode(a)}, {"label", edu::AgeGroupLabel(a)}});
+          }
+          json::array items;
+          for (const auto& i : v.items) items.push_back(ToJson(i));
+          return JsonResponse(200, json::serialize(json::object{{"unit_id", v.unit_id},
+                                                                {"unit_name", v.unit_name},
+                                                                {"can_edit", v.can_edit},
+                                                                {"topics", std::move(topics)},
+                                                                {"age_groups", std::move(ages)},
+                                                                {"items", std::move(items)}}));
+        });
+  r.Add(
+      "PUT", "/api/v1/edu/1530/contents", Access::Need(perm::kEduContent),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
+        Fields f(obj);
+        const auto topic = f.Str("topic", true).value_or("");
+        const auto age = f.Str("age_group", true).value_or("");
+        const auto text = f.Str("text", true).value_or("");
+        const auto version = f.Int("version", false).value_or(0);
+        f.Ignore({"topic_label", "age_group_label", "source", "source_unit_name", "shipped_text",
+                  "updated_by", "updated_at"});
+        XA_TRY(f.Finish());
+        XA_ASSIGN_OR_RETURN(
+            auto item,
+            app::SetEduContent(s, ContextOf(req), topic, age, text,
+                               static_cast<int>(std::clamp<std::int64_t>(version, 0, 1000000000))));
+        return JsonResponse(200, json::serialize(ToJson(item)));
+      },
+      0, Runs::kInWriteBatch);
+  r.Add(
+      "DELETE", "/api/v1/edu/1530/contents", Access::Need(perm::kEduContent),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        QueryReader q(req);
+        const auto topic = q.Str("topic").value_or("");
+        const auto age = q.Str("age_group").value_or("");
+        XA_TRY(q.Finish());
+        XA_ASSIGN_OR_RETURN(auto item, app::ResetEduContent(s, ContextOf(req), topic, age));
+        return JsonResponse(200, json::serialize(ToJson(item)));
+      },
+      0, Runs::kInWriteBatch);
+}
+
 }  // namespace
 
 void AddEduRoutes(Router& r, app::Services& s) {
+  AddContentRoutes(r, s);
   r.Add("GET", "/api/v1/edu/classes", Access::Need(perm::kEduRead),
         [&s](HttpRequest& req) -> Result<HttpResponse> {
           QueryReader q(req);

@@ -9,6 +9,7 @@
 #include "app/accounts/accounts.hpp"
 #include "app/org/org_use_cases.hpp"
 #include "core/password.hpp"
+#include "domain/edu/contents.hpp"
 
 namespace xiaoan::app {
 namespace {
@@ -336,6 +337,20 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
         XA_ASSIGN_OR_RETURN(
             summary.edu_lessons,
             SeedLessonHistory(s, tx, options.seed, history_schools, account_schools));
+        // The bureau wrote its own summer text for the junior classes (1530提醒内容).
+        domain::edu::ContentEdit own{
+            first_bureau,
+            domain::edu::Topic::kDrowning,
+            domain::edu::AgeGroup::kJunior,
+            "暑期将至，牢记防溺水“六不”：不私自下水游泳，不擅自与他人结伴游泳，"
+            "不在无家长或教师带领下游泳，不到无安全设施、无救护人员的水域游泳，"
+            "不到不熟悉的水域游泳，不熟悉水性的学生不擅自下水施救。"
+            "遇到同伴落水，大声呼救、拨打110，不手拉手施救。",
+            "safety_office",
+            s.clock.Now(),
+            0};
+        XA_ASSIGN_OR_RETURN(const bool wrote_text, tx.edu_contents().Save(own));
+        (void)wrote_text;
         XA_ASSIGN_OR_RETURN(summary.drills, SeedDrillHistory(s, tx, options.seed, history_schools,
                                                              account_schools));
         XA_ASSIGN_OR_RETURN(summary.patrols,

@@ -392,6 +392,15 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'edu.menu.completion', group: 'education', icon: 'PieChart', perm: perm.eduRead },
   },
   {
+    // 1530提醒内容: the texts the sessions suggest, by topic and age group, as in force at the
+    // caller's unit (its own, a higher bureau's or the shipped default), read with edu:read; a
+    // bureau edits its own and puts them back with edu:content.
+    path: 'edu/1530/contents',
+    name: 'edu-1530-contents',
+    component: () => import('@/views/edu/Contents1530.vue'),
+    meta: { title: 'edu.menu.contents', group: 'education', icon: 'ChatLineSquare', perm: perm.eduRead },
+  },
+  {
     path: 'edu/classes',
     name: 'edu-classes',
     component: () => import('@/views/edu/Classes.vue'),

@@ -55,4 +55,6 @@ export const perm = {
   eduCheckin: 'edu:checkin',
   /** Record, edit and delete safety education activities (reading them is edu:read). */
   eduLessons: 'edu:lessons',
+  /** Edit the unit's 1530 reminder texts and put them back (reading them is edu:read). */
+  eduContent: 'edu:content',
 } as const

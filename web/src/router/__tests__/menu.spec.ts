@@ -94,26 +94,34 @@ describe('sidebar menu', () => {
     expect(all).not.toContain('whistle-detail')
   })
 
-  it('lists 1530安全提醒 and 安全教育 under 1530与安全教育: the check-in for edu:checkin, the completion, the records and the education calendar for edu:read, the classes but for a school’s teachers', () => {
+  it('lists 1530安全提醒 and 安全教育 under 1530与安全教育: the check-in for edu:checkin, the completion, the reminder texts, the records and the education calendar for edu:read, the classes but for a school’s teachers', () => {
     const education = (perms: string[], unit?: string) =>
       buildMenu(layoutChildren, canWith(perms), unit).find((s) => s.group === 'education')?.items.map((i) => i.name)
-    // A class teacher: their reminders, the completion, the records and the education calendar to
-    // read, not the classes (nothing to edit there).
-    expect(education([perm.eduRead, perm.eduCheckin], 'school')).toEqual(['edu-1530', 'edu-1530-completion', 'edu-lessons', 'edu-calendar'])
+    // A class teacher: their reminders, the completion, the reminder texts, the records and the
+    // education calendar to read, not the classes (nothing to edit there).
+    expect(education([perm.eduRead, perm.eduCheckin], 'school')).toEqual(['edu-1530', 'edu-1530-completion', 'edu-1530-contents', 'edu-lessons', 'edu-calendar'])
     // A school's safety officer: all of them, then the school calendar.
     expect(education([perm.eduRead, perm.eduClasses, perm.eduCheckin, perm.eduLessons, perm.calendarRead], 'school')).toEqual([
       'edu-1530',
       'edu-1530-completion',
+      'edu-1530-contents',
       'edu-classes',
       'edu-lessons',
       'edu-calendar',
       'calendar',
     ])
     // The bureau's safety office and a section, who check nothing in.
-    expect(education([perm.eduRead, perm.eduClasses, perm.eduLessons], 'bureau')).toEqual(['edu-1530-completion', 'edu-classes', 'edu-lessons', 'edu-calendar'])
-    expect(education([perm.eduRead], 'section')).toEqual(['edu-1530-completion', 'edu-classes', 'edu-lessons', 'edu-calendar'])
-    // Recording alone opens no page: the records are read with edu:read.
+    expect(education([perm.eduRead, perm.eduClasses, perm.eduLessons, perm.eduContent], 'bureau')).toEqual([
+      'edu-1530-completion',
+      'edu-1530-contents',
+      'edu-classes',
+      'edu-lessons',
+      'edu-calendar',
+    ])
+    expect(education([perm.eduRead], 'section')).toEqual(['edu-1530-completion', 'edu-1530-contents', 'edu-classes', 'edu-lessons', 'edu-calendar'])
+    // Recording or editing texts alone opens no page: the records and texts are read with edu:read.
     expect(education([perm.eduLessons], 'school')).toBeUndefined()
+    expect(education([perm.eduContent], 'bureau')).toBeUndefined()
     expect(education([perm.hazardRead], 'school')).toBeUndefined()
     const order = buildMenu(layoutChildren, canWith([perm.hazardRead, perm.eduRead, perm.eduCheckin]), 'school').map((s) => s.group)
     expect(order).toEqual(['home', 'hazards', 'education'])
@@ -212,7 +220,7 @@ describe('sidebar per demo role', () => {
       expect(education(who), who).toContain('edu-lessons')
       expect(education(who), who).toContain('edu-calendar')
     }
-    expect(education('school1_teacher')).toEqual(['edu-1530', 'edu-1530-completion', 'edu-lessons', 'edu-calendar', 'calendar'])
+    expect(education('school1_teacher')).toEqual(['edu-1530', 'edu-1530-completion', 'edu-1530-contents', 'edu-lessons', 'edu-calendar', 'calendar'])
     expect(names('dept1_liaison')).not.toContain('edu-lessons')
   })
 

@@ -1,10 +1,12 @@
 // 1530 safety reminders: the class teacher's check-in page, the classes and their class teachers,
-// and the completion of a school by class or of the district by school.
+// the completion of a school by class or of the district by school, and the reminder texts by topic
+// and age group.
 export default {
   menu: {
     mine: '1530 reminders',
     classes: 'Classes',
     completion: '1530 completion',
+    contents: '1530 reminder texts',
     lessons: 'Safety education',
     calendar: 'Education calendar',
   },
@@ -209,5 +211,39 @@ export default {
     openSchool: 'Open the education calendar of {school}',
     allPassed: 'All met',
     schoolItems: '{school}: education calendar {year}',
+  },
+  contents: {
+    intro: 'The suggested text a class teacher sees in “1530 reminders” comes from this library, by topic and age group. Where this unit has not edited a text, the one edited by a higher bureau or the default applies.',
+    unitText: 'Reminder texts in force at {unit}',
+    readOnly: 'This unit can read the reminder texts but not edit them.',
+    list: '1530 reminder texts',
+    topicFilter: 'Topic',
+    allTopics: 'All topics',
+    field: {
+      topic: 'Topic',
+      ageGroup: 'Age group',
+      text: 'Reminder text',
+      source: 'Source',
+    },
+    source: {
+      shipped: 'Default',
+      inherited: 'Higher: {unit}',
+      inheritedPlain: 'Higher bureau',
+      own: 'Edited here',
+    },
+    updated: 'Edited by {by} at {at}',
+    edit: 'Edit',
+    editOf: 'Edit reminder text: {topic} {age}',
+    reset: 'Restore default',
+    resetOf: 'Restore default: {topic} {age}',
+    confirmReset: 'Restore the default reminder text of “{topic} · {age}”? This unit’s edit is deleted; the text edited by a higher bureau or the default applies.',
+    resetDone: 'Default restored',
+    dialogTitle: 'Edit reminder text',
+    current: 'Current source',
+    placeholder: 'What to remind the pupils of before dismissal',
+    required: 'Enter the reminder text',
+    shipped: 'Default text (for reference)',
+    saveHint: 'Once saved, the class teachers of this unit and of its schools (where not edited further down) see the new text.',
+    noItems: 'No reminder texts',
   },
 }

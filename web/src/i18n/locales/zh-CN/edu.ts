@@ -1,12 +1,14 @@
 // 1530安全提醒: the class teacher's check-in page (我的1530), the classes and their class teachers
 // (班级管理), and the completion of a school by class or of the district by school (完成情况); the
-// safety education records (安全教育活动) and the education calendar (安全教育日历).
+// safety education records (安全教育活动), the education calendar (安全教育日历), and the reminder
+// texts by topic and age group (1530提醒内容).
 // Kind, state, topic, theme and outcome labels come from the server (*_label); these are the fallbacks.
 export default {
   menu: {
     mine: '1530安全提醒',
     classes: '班级管理',
     completion: '1530完成情况',
+    contents: '1530提醒内容',
     lessons: '安全教育活动',
     calendar: '安全教育日历',
   },
@@ -211,5 +213,39 @@ export default {
     openSchool: '查看{school}的安全教育日历',
     allPassed: '全部达标',
     schoolItems: '{school} {year}年安全教育日历',
+  },
+  contents: {
+    intro: '班主任在“1530安全提醒”中看到的建议内容，按提醒主题和学生年龄段取自本内容库。本单位未修改的，沿用上级教育部门修改的内容或系统默认内容。',
+    unitText: '{unit}当前使用的提醒内容',
+    readOnly: '本单位只能查看提醒内容，不能修改。',
+    list: '1530提醒内容列表',
+    topicFilter: '主题',
+    allTopics: '全部主题',
+    field: {
+      topic: '主题',
+      ageGroup: '年龄段',
+      text: '提醒内容',
+      source: '来源',
+    },
+    source: {
+      shipped: '默认',
+      inherited: '上级：{unit}',
+      inheritedPlain: '上级',
+      own: '本单位修改',
+    },
+    updated: '{by} 修改于 {at}',
+    edit: '编辑',
+    editOf: '编辑提醒内容：{topic} {age}',
+    reset: '恢复默认',
+    resetOf: '恢复默认：{topic} {age}',
+    confirmReset: '确定将“{topic} · {age}”的提醒内容恢复默认吗？本单位修改的内容将被删除，改用上级教育部门修改的内容或系统默认内容。',
+    resetDone: '已恢复默认',
+    dialogTitle: '编辑提醒内容',
+    current: '当前来源',
+    placeholder: '放学前向学生提醒的内容',
+    required: '请填写提醒内容',
+    shipped: '系统默认内容（供参考）',
+    saveHint: '保存后，本单位及下属学校（未另行修改的）的班主任将看到修改后的内容。',
+    noItems: '暂无提醒内容',
   },
 }

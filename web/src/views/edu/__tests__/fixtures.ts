@@ -17,6 +17,7 @@ import type {
   EduTheme,
   EduThemes,
 } from '@/api/eduLessons'
+import type { EduContentItem, EduContentOption, EduContents } from '@/api/eduContents'
 
 export const SCHOOL = { id: 21, name: '示范区双桥小学', kind: 'school' }
 export const BUREAU = { id: 1, name: '示范区教育局', kind: 'bureau' }
@@ -301,4 +302,78 @@ export function districtCalendar(over: Partial<EduDistrictCalendar> = {}): EduDi
     ],
     ...over,
   }
+}
+
+// ---- The 1530 reminder texts ----
+
+/** A section of the district: inherits the bureau's edits, edits its own with edu:content. */
+export const SECTION = { id: 3, name: '示范区第一学区', kind: 'section' }
+export const CONTENT_PERMS = [...BUREAU_PERMS, 'edu:content']
+
+export const CONTENT_TOPICS: EduContentOption[] = [
+  { code: 'drowning', label: '防溺水' },
+  { code: 'fire', label: '消防安全' },
+  { code: 'traffic', label: '交通安全' },
+  { code: 'bullying', label: '防欺凌' },
+  { code: 'holiday_travel', label: '假期出行' },
+  { code: 'fireworks', label: '烟花爆竹' },
+  { code: 'food', label: '食品安全' },
+  { code: 'fraud', label: '防诈骗' },
+  { code: 'general', label: '综合安全' },
+]
+
+export const AGE_GROUPS: EduContentOption[] = [
+  { code: 'kindergarten', label: '幼儿园' },
+  { code: 'lower_primary', label: '小学低年级' },
+  { code: 'upper_primary', label: '小学高年级' },
+  { code: 'junior', label: '初中' },
+  { code: 'senior', label: '高中' },
+]
+
+/** The shipped text of a topic and age group, as the fixtures word it. */
+export const shippedText = (topic: string, age: string): string => `${topic}/${age}：系统默认的提醒内容。`
+
+export function contentItem(topic: string, age: string, over: Partial<EduContentItem> = {}): EduContentItem {
+  return {
+    topic,
+    topic_label: CONTENT_TOPICS.find((o) => o.code === topic)?.label ?? topic,
+    age_group: age,
+    age_group_label: AGE_GROUPS.find((o) => o.code === age)?.label ?? age,
+    text: shippedText(topic, age),
+    source: 'shipped',
+    source_unit_name: '',
+    shipped_text: shippedText(topic, age),
+    version: 0,
+    updated_by: '',
+    updated_at: '',
+    ...over,
+  }
+}
+
+/** The 45 texts at 示范区第一学区: 防溺水·小学低年级 the bureau's, 交通安全·初中 the section's own, the rest shipped. */
+export function contents(over: Partial<EduContents> = {}): EduContents {
+  const items = CONTENT_TOPICS.flatMap((tp) =>
+    AGE_GROUPS.map((ag) => {
+      if (tp.code === 'drowning' && ag.code === 'lower_primary') {
+        return contentItem(tp.code, ag.code, {
+          text: '不到河边、水塘边玩耍，发现同伴落水要大声呼救。',
+          source: 'inherited',
+          source_unit_name: '示范区教育局',
+          updated_by: 'safety_office',
+          updated_at: '2026-11-20T01:00:00Z',
+        })
+      }
+      if (tp.code === 'traffic' && ag.code === 'junior') {
+        return contentItem(tp.code, ag.code, {
+          text: '骑自行车不载人、不逆行，过路口下车推行。',
+          source: 'own',
+          version: 3,
+          updated_by: 'section_basic',
+          updated_at: '2026-12-01T02:30:00Z',
+        })
+      }
+      return contentItem(tp.code, ag.code)
+    }),
+  )
+  return { unit_id: 3, unit_name: '示范区第一学区', can_edit: true, topics: CONTENT_TOPICS, age_groups: AGE_GROUPS, items, ...over }
 }

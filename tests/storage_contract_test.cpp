@@ -4067,7 +4067,9 @@ TEST_P(StorageContract, MigrationToLessonsKeeps1530AndHoldsEducationRecords) {
                                                   domain::PageRequest{1, 1, ""}));
             EXPECT_EQ(page.total, 2);
             EXPECT_EQ(page.items.size(), 1u);
-            if (!page.items.empty()) EXPECT_EQ(page.items[0].date, "2026-11-09");
+            if (!page.items.empty()) {
+              EXPECT_EQ(page.items[0].date, "2026-11-09");
+            }
             edu::LessonFilter by;
             by.observance = "fire_month";
             XA_ASSIGN_OR_RETURN(auto fire, tx.lessons().List(by, domain::ScopeFilter{},
@@ -4082,7 +4084,9 @@ TEST_P(StorageContract, MigrationToLessonsKeeps1530AndHoldsEducationRecords) {
             EXPECT_EQ(ranged.total, 1);
             XA_ASSIGN_OR_RETURN(auto school, tx.lessons().OfSchool(2, "2026-01-01", "2026-12-31"));
             EXPECT_EQ(school.size(), 2u);
-            if (school.size() == 2) EXPECT_EQ(school[0].date, "2026-09-01");
+            if (school.size() == 2) {
+              EXPECT_EQ(school[0].date, "2026-09-01");
+            }
             XA_ASSIGN_OR_RETURN(auto outside,
                                 tx.lessons().InScope(domain::ScopeFilter::Subtree("/1/3/"),
                                                      "2026-01-01", "2026-12-31"));

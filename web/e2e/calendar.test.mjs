@@ -44,6 +44,11 @@ after(async () => {
 
 /** Picks an option of an Element Plus select by its visible label. */
 async function choose(page, field, label) {
+  // A dropdown still closing from the previous choice would offer its options too (and vanish
+  // under the click): wait until none shows.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.el-select__popper')].every((p) => getComputedStyle(p).display === 'none'),
+  )
   await page.click(byTest(field))
   await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: label }).first().click()
 }

@@ -13,6 +13,7 @@
 #include "domain/edu/edu.hpp"
 #include "domain/edu/edu_rules.hpp"
 #include "domain/edu/lessons.hpp"
+#include "domain/edu/letters.hpp"
 #include "domain/edu/reminders1530.hpp"
 #include "support/calendar_2026.hpp"
 
@@ -841,6 +842,193 @@ TEST(ContentLibrary, TextsAndCodesAreChecked) {
   }
   EXPECT_EQ(AgeGroupLabel(AgeGroup::kUpperPrimary), "小学高年级");
   EXPECT_FALSE(ParseAgeGroup("primary"));
+}
+
+// ---- 致家长的一封信 ---------------------------------------------------------------------------
+
+TEST(ParentLetters, TheLetterAsEntered) {
+  Letter l;
+  l.school_year = 2026;
+  l.term = 1;
+  l.title = std::string(60, 'a');
+  l.body = "各位家长：\n请看护好孩子。";
+  EXPECT_TRUE(CheckLetter(l).empty());
+  l.closes_on = "2027-01-20";
+  EXPECT_TRUE(CheckLetter(l).empty());
+  auto field = [](const Letter& x) {
+    const auto p = CheckLetter(x);
+    return p.empty() ? std::string() : p.front().field;
+  };
+  auto x = l;
+  x.title = std::string(61, 'a');
+  EXPECT_EQ(field(x), "title");
+  x = l;
+  x.title = "　";
+  EXPECT_EQ(field(x), "title");
+  x = l;
+  x.title = "a\x1b";
+  EXPECT_EQ(field(x), "title");
+  x = l;
+  x.body = std::string(5000, 'b');
+  EXPECT_TRUE(CheckLetter(x).empty());
+  x.body += "b";
+  EXPECT_EQ(field(x), "body");
+  x = l;
+  x.body = "";
+  EXPECT_EQ(field(x), "body");
+  for (const int year : {1999, 2101}) {
+    x = l;
+    x.school_year = year;
+    EXPECT_EQ(field(x), "school_year") << year;
+  }
+  for (const int year : {2000, 2100}) {
+    x = l;
+    x.school_year = year;
+    EXPECT_TRUE(CheckLetter(x).empty()) << year;
+  }
+  for (const int term : {0, 3}) {
+    x = l;
+    x.term = term;
+    EXPECT_EQ(field(x), "term") << term;
+  }
+  x = l;
+  x.term = 2;
+  EXPECT_TRUE(CheckLetter(x).empty());
+  x = l;
+  x.closes_on = "2027-02-30";
+  EXPECT_EQ(field(x), "closes_on");
+}
+
+TEST(ParentLetters, ReceiptsAreTakenWhilePublishedThroughTheClosingDay) {
+  Letter l;
+  EXPECT_FALSE(TakesReceipts(l, D("2026-12-06")));  // a draft
+  EXPECT_TRUE(TextEditable(l.status));
+  l.status = LetterStatus::kPublished;
+  EXPECT_FALSE(TextEditable(l.status));
+  EXPECT_TRUE(TakesReceipts(l, D("2030-01-01")));  // open until closed
+  l.closes_on = "2026-12-31";
+  EXPECT_TRUE(TakesReceipts(l, D("2026-12-31")));
+  EXPECT_FALSE(TakesReceipts(l, D("2027-01-01")));
+  l.closes_on = "not a date";
+  EXPECT_FALSE(TakesReceipts(l, D("2026-12-06")));
+  l.closes_on.clear();
+  l.status = LetterStatus::kClosed;
+  EXPECT_FALSE(TakesReceipts(l, D("2026-12-06")));
+  EXPECT_FALSE(TextEditable(l.status));
+  for (const auto s : {LetterStatus::kDraft, LetterStatus::kPublished, LetterStatus::kClosed}) {
+    EXPECT_EQ(ParseLetterStatus(LetterStatusCode(s)), s);
+  }
+  EXPECT_FALSE(ParseLetterStatus("sent"));
+  EXPECT_EQ(LetterStatusLabel(LetterStatus::kClosed), "已截止");
+}
+
+TEST(ParentLetters, TheTermAroundADay) {
+  const auto term = [](Date d) {
+    const auto t = TermAround(d);
+    return std::to_string(t.school_year) + "-" + std::to_string(t.term);
+  };
+  EXPECT_EQ(term(D("2026-12-06")), "2026-1");
+  EXPECT_EQ(term(D("2026-08-01")), "2026-1");
+  EXPECT_EQ(term(D("2026-07-31")), "2025-2");
+  EXPECT_EQ(term(D("2027-01-31")), "2026-1");
+  EXPECT_EQ(term(D("2027-02-01")), "2026-2");
+  EXPECT_EQ(term(D("2026-03-02")), "2025-2");
+}
+
+TEST(ParentLetters, AStudentsNameAndTheRelation) {
+  EXPECT_EQ(NormalizeStudentName(" 张　三\u00a0 "), "张三");
+  EXPECT_EQ(NormalizeStudentName("Li Lei"), "LiLei");
+  const auto field = [](std::string_view name, std::string_view relation) {
+    const auto p = CheckReceipt(name, relation);
+    return p.empty() ? std::string() : p.front().field;
+  };
+  for (const char* ok : {"张三", "阿依·古丽", "LiLei", "𠮷田", "Mary-Jane", "王"}) {
+    EXPECT_EQ(field(ok, "mother"), "") << ok;
+  }
+  for (const char* bad : {"", "张3", "张三!", "http://x", "·张三", "张三-", "a@b", "张_三", "，"}) {
+    EXPECT_EQ(field(bad, "mother"), "student_name") << bad;
+  }
+  EXPECT_EQ(field(std::string(20 * 3, 'a').substr(0, 20), "father"), "");
+  EXPECT_EQ(field(std::string(21, 'a'), "father"), "student_name");
+  EXPECT_EQ(field("张三\xff", "father"), "student_name");
+  EXPECT_EQ(field("张三", ""), "relation");
+  EXPECT_EQ(field("张三", "uncle"), "relation");
+  for (const auto& r : Relations()) EXPECT_EQ(field("张三", r.code), "") << r.code;
+  EXPECT_EQ(Relations().size(), 4u);
+  EXPECT_EQ(FindRelation("grandparent")->label, "祖父母/外祖父母");
+}
+
+// The edges of what a name may hold: each range of Chinese characters and of Latin letters at
+// both ends, the marks between, and the spaces taken out.
+TEST(ParentLetters, NameCharactersAtTheirEdges) {
+  const auto ok = [](std::string_view name) { return CheckReceipt(name, "mother").empty(); };
+  for (const char* in : {"\u3400", "\u4DBF", "\u4E00", "\u9FFF", "\uF900", "\uFAFF", "\U00020000",
+                         "\U0003134F", "A", "Z", "a", "z"}) {
+    EXPECT_TRUE(ok(std::string("王") + in)) << in;
+  }
+  for (const char* out : {"\u33FF", "\u4DC0", "\u4DFF", "\uA000", "\uF8FF", "\uFB00", "\U0001FFFF",
+                          "\U00031350", "@", "[", "`", "{", "\u00E9"}) {
+    EXPECT_FALSE(ok(std::string("王") + out)) << out;
+  }
+  for (const char* mark : {"\u00B7", "\u2022", "\u30FB", ".", "-"}) {
+    EXPECT_TRUE(ok(std::string("A") + mark + "B")) << mark;
+    EXPECT_FALSE(ok(std::string(mark) + "AB")) << mark;
+    EXPECT_FALSE(ok(std::string("AB") + mark)) << mark;
+  }
+  EXPECT_FALSE(ok("A\u00B6B"));  // ¶ is no joining mark
+  EXPECT_EQ(NormalizeStudentName("张\t三\r\n"), "张三");
+  // Only U+3000 and U+00A0 go, not the characters that share their bytes.
+  EXPECT_EQ(NormalizeStudentName("\u3041\u3042"), "\u3041\u3042");  // ぁあ: E3 81 81, E3 81 82
+  EXPECT_EQ(NormalizeStudentName("\u9000"), "\u9000");              // 退: E9 80 80
+  EXPECT_EQ(NormalizeStudentName("\u3000\u3000"), "");
+  EXPECT_EQ(NormalizeStudentName("\u00A0\u00A1"), "\u00A1");
+  EXPECT_EQ(NormalizeStudentName("\u00E0"), "\u00E0");  // à: C3 A0
+}
+
+TEST(ParentLetters, ReceiptsCountUpToTheClassSize) {
+  EXPECT_EQ(ReceiptCap(40), 45);
+  EXPECT_EQ(ReceiptCap(1), 6);
+  EXPECT_EQ(ReceiptCap(0), kUnknownSizeReceipts);
+  ReceiptTally t;
+  EXPECT_FALSE(t.Rate());
+  AddClass(t, 0, 7);  // size unknown: received, not expected
+  EXPECT_FALSE(t.Rate());
+  EXPECT_EQ(t.received, 7);
+  AddClass(t, 40, 30);
+  AddClass(t, 10, 12);  // two more than the class: counts ten
+  EXPECT_EQ(t.classes, 3);
+  EXPECT_EQ(t.expected, 50);
+  EXPECT_EQ(t.received, 49);
+  EXPECT_EQ(t.counted, 40);
+  ASSERT_TRUE(t.Rate());
+  EXPECT_DOUBLE_EQ(*t.Rate(), 0.8);
+  ReceiptTally exact;
+  AddClass(exact, 10, 10);
+  EXPECT_DOUBLE_EQ(*exact.Rate(), 1.0);
+  ReceiptTally one;
+  AddClass(one, 1, 0);
+  EXPECT_DOUBLE_EQ(*one.Rate(), 0.0);
+}
+
+TEST(ParentLetters, LinksAreTwentyFourCharactersWithoutLookAlikes) {
+  std::string bytes;
+  for (int i = 0; i < 24; ++i) bytes += static_cast<char>(i * 11);
+  const auto token = TokenFromBytes(bytes);
+  EXPECT_EQ(token.size(), kLetterTokenChars);
+  EXPECT_TRUE(IsLetterToken(token));
+  EXPECT_EQ(TokenFromBytes(std::string(24, '\0')), std::string(24, 'a'));
+  EXPECT_EQ(TokenFromBytes(std::string(24, '\x1f')), std::string(24, '9'));
+  EXPECT_EQ(TokenFromBytes(std::string(24, '\xff')), std::string(24, '9'));
+  EXPECT_EQ(TokenFromBytes(std::string(24, '\x20')), std::string(24, 'a'));
+  EXPECT_EQ(TokenFromBytes(bytes + "more bytes"), token);  // 24 characters, whatever is given
+  EXPECT_EQ(TokenFromBytes(bytes.substr(0, 10)), token.substr(0, 10));
+  EXPECT_FALSE(IsLetterToken(token.substr(1)));
+  EXPECT_FALSE(IsLetterToken(token + "a"));
+  for (const char c : {'l', 'o', '0', '1', 'A', '/', '%'}) {
+    auto t = token;
+    t[5] = c;
+    EXPECT_FALSE(IsLetterToken(t)) << c;
+  }
 }
 
 }  // namespace

@@ -26,6 +26,7 @@
 #include "core/crypto.hpp"
 #include "core/field_cipher.hpp"
 #include "domain/campaign/campaign.hpp"
+#include "domain/edu/letters.hpp"
 #include "domain/patrol/patrol.hpp"
 #include "domain/security/record.hpp"
 #include "domain/whistle/whistle.hpp"
@@ -4163,6 +4164,117 @@ TEST_P(StorageContract, MigrationToContentsKeepsLessonsAndHoldsTheDistrictsTexts
             EXPECT_FALSE(gone);
             XA_ASSIGN_OR_RETURN(auto left, tx.edu_contents().EditsOf({1}));
             EXPECT_EQ(left.size(), 1u);
+            return {};
+          })
+          .ok());
+}
+
+// Migration 0034 from 0033 with classes and their check-ins in it: the classes keep everything
+// and read as of unknown size; letters, their links and the parents' receipts are held, a
+// student counted once per class, and the counts per link follow the class's size.
+TEST_P(StorageContract, MigrationToLettersKeepsClassesAndCountsReceiptsOncePerStudent) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = OpenAtSchema(db, 33);
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(WriteRows(
+      **pool,
+      DistrictRows(true, {"INSERT INTO edu_classes (id, school_id, grade, name, teacher, active, "
+                          "since, version) VALUES (40, 2, 3, '2班', '', 1, '2026-09-01', 3)",
+                          "INSERT INTO edu_classes (id, school_id, grade, name, teacher, active, "
+                          "since, version) VALUES (41, 2, 3, '3班', '', 1, '2026-09-01', 1)",
+                          "INSERT INTO edu_checkins (class_id, school_id, date, kind, topic, note, "
+                          "checked_by, at, checked_on) VALUES (40, 2, '2026-12-01', 'daily', "
+                          "'fire', '', 'x', '2026-12-01T08:00:00.000Z', '2026-12-01')"})));
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  namespace edu = domain::edu;
+  ASSERT_TRUE(
+      store
+          .Write([&](domain::Tx& tx) -> Status {
+            XA_ASSIGN_OR_RETURN(auto cls, tx.edu().FindClass(40));
+            EXPECT_TRUE(cls.has_value());
+            if (!cls) return {};
+            EXPECT_EQ(cls->draft.name, "2班");
+            EXPECT_EQ(cls->version, 3);
+            EXPECT_EQ(cls->draft.students, 0);
+            XA_ASSIGN_OR_RETURN(auto kept, tx.edu().CheckInsOf({40}, "2026-12-01", "2026-12-01"));
+            EXPECT_EQ(kept.size(), 1u);
+            cls->draft.students = 2;
+            XA_ASSIGN_OR_RETURN(const bool sized, tx.edu().UpdateClass(*cls));
+            EXPECT_TRUE(sized);
+            edu::Letter l;
+            l.school_id = 2;
+            l.school_year = 2026;
+            l.term = 1;
+            l.title = "致家长的一封信";
+            l.body = "防溺水“六不”";
+            l.created_by = "x";
+            ParseInstant("2026-09-01T02:00:00.000Z", l.created_at);
+            l.updated_at = l.created_at;
+            XA_TRY(tx.letters().Insert(l));
+            EXPECT_GT(l.id, 0);
+            EXPECT_EQ(l.version, 1);
+            l.status = edu::LetterStatus::kPublished;
+            l.published_at = "2026-09-02T02:00:00.000Z";
+            XA_ASSIGN_OR_RETURN(const bool published, tx.letters().Update(l));
+            EXPECT_TRUE(published);
+            auto stale = l;
+            stale.version = 1;
+            XA_ASSIGN_OR_RETURN(const bool wrote_stale, tx.letters().Update(stale));
+            EXPECT_FALSE(wrote_stale);
+            XA_TRY(tx.letters().InsertLink({l.id, 40, "abcdefghijkmnpqrstuvwxyz"}, l.created_at));
+            XA_TRY(tx.letters().InsertLink({l.id, 41, "23456789abcdefghijkmnpqr"}, l.created_at));
+            XA_ASSIGN_OR_RETURN(auto found, tx.letters().FindByToken("23456789abcdefghijkmnpqr"));
+            EXPECT_TRUE(found.has_value());
+            if (found) {
+              EXPECT_EQ(found->first.class_id, 41);
+              EXPECT_EQ(found->second.id, l.id);
+              EXPECT_EQ(found->second.status, edu::LetterStatus::kPublished);
+              EXPECT_EQ(found->second.school_name, "示范小学");
+            }
+            XA_ASSIGN_OR_RETURN(auto none, tx.letters().FindByToken("zzzzzzzzzzzzzzzzzzzzzzzz"));
+            EXPECT_FALSE(none.has_value());
+            for (const char* name : {"张三", "李四", "王五"}) {
+              edu::Receipt r{0, l.id, 40, name, "mother", l.created_at, "10.0.0.1"};
+              XA_ASSIGN_OR_RETURN(const bool first, tx.letters().InsertReceipt(r));
+              EXPECT_TRUE(first) << name;
+            }
+            edu::Receipt again{0, l.id, 40, "张三", "father", l.created_at, "10.0.0.2"};
+            XA_ASSIGN_OR_RETURN(const bool twice, tx.letters().InsertReceipt(again));
+            EXPECT_FALSE(twice);
+            edu::Receipt other_class{0, l.id, 41, "张三", "father", l.created_at, ""};
+            XA_ASSIGN_OR_RETURN(const bool in_other, tx.letters().InsertReceipt(other_class));
+            EXPECT_TRUE(in_other);  // a namesake in another class is another student
+            XA_ASSIGN_OR_RETURN(const int in40, tx.letters().CountReceipts(l.id, 40));
+            EXPECT_EQ(in40, 3);
+            XA_ASSIGN_OR_RETURN(auto first, tx.letters().FindReceipt(l.id, 40, "张三"));
+            EXPECT_TRUE(first && first->relation == "mother" && first->source == "10.0.0.1");
+            XA_ASSIGN_OR_RETURN(auto only41, tx.letters().ReceiptsOf(l.id, {41}));
+            EXPECT_EQ(only41.size(), 1u);
+            XA_ASSIGN_OR_RETURN(auto all, tx.letters().ReceiptsOf(l.id, {}));
+            EXPECT_EQ(all.size(), 4u);
+            XA_ASSIGN_OR_RETURN(auto counts, tx.letters().CountsOf({l.id}));
+            EXPECT_EQ(counts.size(), 2u);
+            if (counts.size() == 2) {
+              EXPECT_EQ(counts[0].class_id, 40);
+              EXPECT_EQ(counts[0].students, 2);
+              EXPECT_EQ(counts[0].received, 3);
+              EXPECT_EQ(counts[1].students, 0);
+              EXPECT_EQ(counts[1].received, 1);
+            }
+            XA_ASSIGN_OR_RETURN(auto term, tx.letters().CountsIn(domain::ScopeFilter{}, 2026, 1));
+            EXPECT_EQ(term.size(), 2u);
+            XA_ASSIGN_OR_RETURN(auto spring, tx.letters().CountsIn(domain::ScopeFilter{}, 2026, 2));
+            EXPECT_TRUE(spring.empty());
+            edu::LetterFilter f;
+            f.status = edu::LetterStatus::kPublished;
+            domain::PageRequest page;
+            XA_ASSIGN_OR_RETURN(auto list, tx.letters().List(f, domain::ScopeFilter{}, page));
+            EXPECT_EQ(list.total, 1);
+            f.status = edu::LetterStatus::kDraft;
+            XA_ASSIGN_OR_RETURN(auto drafts, tx.letters().List(f, domain::ScopeFilter{}, page));
+            EXPECT_EQ(drafts.total, 0);
             return {};
           })
           .ok());

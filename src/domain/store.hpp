@@ -40,6 +40,9 @@ class SecurityRepository;
 namespace xiaoan::domain::whistle {
 class WhistleRepository;
 }  // namespace xiaoan::domain::whistle
+namespace xiaoan::domain::edu {
+class LetterRepository;
+}  // namespace xiaoan::domain::edu
 
 namespace xiaoan::domain {
 
@@ -316,6 +319,7 @@ class Tx {
   virtual edu::EduRepository& edu() = 0;
   virtual edu::LessonRepository& lessons() = 0;
   virtual edu::ContentRepository& edu_contents() = 0;
+  virtual edu::LetterRepository& letters() = 0;
 };
 
 // What bringing the personal-information fields to the configured state did (Store::ProtectFields).

@@ -21,6 +21,7 @@
 #include "storage/repos/edu_repository.hpp"
 #include "storage/repos/hazard_repository.hpp"
 #include "storage/repos/lesson_repository.hpp"
+#include "storage/repos/letter_repository.hpp"
 #include "storage/repos/org_repository.hpp"
 #include "storage/repos/patrol_repository.hpp"
 #include "storage/repos/plan_repository.hpp"
@@ -71,7 +72,8 @@ class SqlTx final : public domain::Tx {
         whistles_(conn),
         edu_(conn),
         lessons_(conn),
-        contents_(conn) {}
+        contents_(conn),
+        letters_(conn) {}
   bool access_changed = false;
   std::optional<std::int64_t> audit_first;  // the first audit record appended
   domain::OrgRepository& org() override { return org_; }
@@ -94,6 +96,7 @@ class SqlTx final : public domain::Tx {
   domain::edu::EduRepository& edu() override { return edu_; }
   domain::edu::LessonRepository& lessons() override { return lessons_; }
   domain::edu::ContentRepository& edu_contents() override { return contents_; }
+  domain::edu::LetterRepository& letters() override { return letters_; }
   sql::Connection& conn() { return conn_; }
   const FieldCipher* cipher() const { return cipher_; }
 
@@ -120,6 +123,7 @@ class SqlTx final : public domain::Tx {
   SqlEduRepository edu_;
   SqlLessonRepository lessons_;
   SqlContentRepository contents_;
+  SqlLetterRepository letters_;
 };
 
 // Runs one write inside a savepoint of the open transaction: kept when it succeeds, undone on

@@ -58,6 +58,7 @@ Result<int> SeedEduHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
   const auto today = cal::ParseDate(domain::hazard::ChinaDate(s.clock.Now()));
   if (!today) return 0;
   DemoRng rnd(seed, 0x1530153015301530ULL);
+  DemoRng sizes(seed, 0xc1a55e5ULL);  // the class sizes: their own stream
   XA_ASSIGN_OR_RETURN(auto holidays, LoadPublicCalendar(tx));
   const cal::Date since = *cal::ParseDate("2026-02-27");
   const cal::Date first = *cal::ParseDate("2026-03-02");
@@ -89,7 +90,8 @@ Result<int> SeedEduHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
     for (std::size_t i = 0; i < specs.size(); ++i) {
       edu::Class c;
       c.school_id = id;
-      c.draft = {specs[i].grade, specs[i].name, ""};
+      c.draft = {specs[i].grade, specs[i].name, "",
+                 specs[i].grade == 0 ? sizes.Between(25, 32) : sizes.Between(36, 48)};
       const bool theirs = !teacher.empty() && i == taught;
       if (theirs) c.draft.teacher = teacher;
       c.since = since;

@@ -185,6 +185,7 @@ Result<edu::Class> UpdateEduClass(Services& s, const RequestContext& ctx, std::i
       return AlreadyExists("本校" + edu::GradeLabel(d.grade) + "已有“" + d.name + "”", "name");
     }
     const auto before = edu::GradeLabel(c.draft.grade) + " " + c.draft.name;
+    if (in.keep_students) d.students = c.draft.students;
     c.draft = d;
     c.active = in.active;
     c.version = in.version;

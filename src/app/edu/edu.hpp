@@ -32,6 +32,7 @@ Result<domain::edu::Class> CreateEduClass(Services& s, const RequestContext& ctx
 struct ClassUpdate {
   domain::edu::ClassDraft draft;
   bool active = true;
+  bool keep_students = false;  // the request left 班级人数 out: the stored number stays
   int version = 0;  // the version read (409 edu_class.stale when another save came first)
 };
 Result<domain::edu::Class> UpdateEduClass(Services& s, const RequestContext& ctx, std::int64_t id,

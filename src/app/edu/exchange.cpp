@@ -19,7 +19,8 @@ namespace perm = domain::perm;
 namespace {
 
 const std::vector<std::string>& ClassColumns() {
-  static const std::vector<std::string> kColumns = {"学校代码*", "年级*", "班级*", "班主任用户名"};
+  static const std::vector<std::string> kColumns = {"学校代码*", "年级*", "班级*", "班主任用户名",
+                                                    "人数"};
   return kColumns;
 }
 
@@ -40,7 +41,7 @@ Result<std::string> EduClassTemplate() {
   std::vector<office::Sheet> sheets;
   sheets.push_back({"班级",
                     {office::TextRow(ClassColumns()),
-                     office::TextRow({"3201020001", "三年级", "2班", "zhanglaoshi"})}});
+                     office::TextRow({"3201020001", "三年级", "2班", "zhanglaoshi", "45"})}});
   std::vector<office::Row> notes = {
       office::TextRow({"列", "说明"}),
       office::TextRow({"学校代码", "必填，学校的统一代码（学校管理中的“代码”）"}),
@@ -49,6 +50,9 @@ Result<std::string> EduClassTemplate() {
                        "高一…高三；幼儿园和未分年级填 0 或 幼儿园"}),
       office::TextRow({"班级", "必填，不超过 20 个字，如 2班、大一班"}),
       office::TextRow({"班主任用户名", "选填，须为该校在用的账号；留空表示暂未指定"}),
+      office::TextRow({"人数",
+                       "选填，班级学生人数 0 到 200（家长回执率按此计算）；留空为未知，"
+                       "更新已有班级时留空则保留原人数"}),
       office::TextRow(
           {"说明", "同一学校、年级、班级已存在时更新其班主任，否则新增；示例行请删除"})};
   sheets.push_back({"填写说明", std::move(notes)});
@@ -60,11 +64,13 @@ Result<ImportReport> ImportEduClasses(Services& s, const RequestContext& ctx,
   XA_TRY(RequirePermission(ctx, perm::kEduClasses, "导入班级"));
   XA_ASSIGN_OR_RETURN(const auto file, ReadImportFile(bytes, format));
   const auto& columns = ClassColumns();
-  XA_TRY(CheckHeaderRow(file.rows, columns, "请使用班级导入模板"));
+  // 人数 came later: a file made from the earlier four-column template still reads.
+  XA_TRY(CheckHeaderRow(file.rows, columns, "请使用班级导入模板", 4));
   struct Row {
     int row = 0;
     std::string code;
     std::string grade_text;
+    std::string students_text;
     edu::ClassDraft draft;
   };
   std::vector<Row> rows;
@@ -72,7 +78,9 @@ Result<ImportReport> ImportEduClasses(Services& s, const RequestContext& ctx,
     Row r{static_cast<int>(i) + 1, CellText(file.rows[i], 0), CellText(file.rows[i], 1), {}};
     r.draft.name = CellText(file.rows[i], 2);
     r.draft.teacher = CellText(file.rows[i], 3);
-    if (r.code.empty() && r.grade_text.empty() && r.draft.name.empty() && r.draft.teacher.empty()) {
+    r.students_text = CellText(file.rows[i], 4);
+    if (r.code.empty() && r.grade_text.empty() && r.draft.name.empty() && r.draft.teacher.empty() &&
+        r.students_text.empty()) {
       continue;
     }
     rows.push_back(std::move(r));
@@ -88,6 +96,7 @@ Result<ImportReport> ImportEduClasses(Services& s, const RequestContext& ctx,
     struct Pending {
       std::optional<edu::Class> existing;
       edu::Class cls;
+      bool has_students = false;
     };
     std::vector<Pending> pending;
     for (auto& r : rows) {
@@ -101,9 +110,19 @@ Result<ImportReport> ImportEduClasses(Services& s, const RequestContext& ctx,
         continue;
       }
       r.draft.grade = *grade;
+      if (!r.students_text.empty()) {
+        const auto n = IsAllDigits(r.students_text) && r.students_text.size() <= 4
+                           ? ParseInt(r.students_text)
+                           : std::nullopt;
+        if (!n) {
+          fail(4, "人数须为 0 到 " + std::to_string(edu::kMaxClassStudents) + " 的整数");
+          continue;
+        }
+        r.draft.students = static_cast<int>(*n);
+      }
       bool bad = false;
       for (const auto& e : edu::CheckClass(r.draft)) {
-        fail(e.field == "grade" ? 1 : 2, e.reason);
+        fail(e.field == "grade" ? 1 : e.field == "students" ? 4 : 2, e.reason);
         bad = true;
       }
       if (bad) continue;
@@ -138,7 +157,7 @@ Result<ImportReport> ImportEduClasses(Services& s, const RequestContext& ctx,
       }
       XA_ASSIGN_OR_RETURN(auto existing,
                           tx.edu().FindClassByName(unit->id, r.draft.grade, r.draft.name));
-      Pending p{std::move(existing), {}};
+      Pending p{std::move(existing), {}, !r.students_text.empty()};
       p.cls.school_id = unit->id;
       p.cls.school_name = unit->name;
       p.cls.draft = r.draft;
@@ -152,6 +171,7 @@ Result<ImportReport> ImportEduClasses(Services& s, const RequestContext& ctx,
       if (p.existing) {
         auto c = std::move(*p.existing);
         c.draft.teacher = p.cls.draft.teacher;
+        if (p.has_students) c.draft.students = p.cls.draft.students;
         c.active = true;
         XA_ASSIGN_OR_RETURN(const bool saved, tx.edu().UpdateClass(c));
         if (!saved) return FailedPrecondition("edu_class.stale", "班级已被他人修改，请重新导入");
@@ -197,9 +217,10 @@ Result<std::string> ExportEduClasses(Services& s, const RequestContext& ctx, edu
     return {};
   }));
   for (const auto& c : classes) {
-    sheet.rows.push_back(office::TextRow({codes[c.school_id], edu::GradeLabel(c.draft.grade),
-                                          c.draft.name, c.draft.teacher, c.school_name,
-                                          c.teacher_name, c.active ? "在用" : "停用"}));
+    sheet.rows.push_back(office::TextRow(
+        {codes[c.school_id], edu::GradeLabel(c.draft.grade), c.draft.name, c.draft.teacher,
+         c.draft.students > 0 ? std::to_string(c.draft.students) : "", c.school_name,
+         c.teacher_name, c.active ? "在用" : "停用"}));
   }
   XA_ASSIGN_OR_RETURN(auto bytes, office::WriteXlsx({sheet}));
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {

@@ -51,6 +51,10 @@ std::vector<ErrorDetail> CheckClass(const ClassDraft& d, const std::string& pref
     out.push_back(
         {prefix + "name", "班级名称不能超过 " + std::to_string(kMaxClassNameChars) + " 个字"});
   }
+  if (d.students < 0 || d.students > kMaxClassStudents) {
+    out.push_back({prefix + "students", "班级人数须为 0（未知）到 " +
+                                            std::to_string(kMaxClassStudents) + " 之间的整数"});
+  }
   return out;
 }
 

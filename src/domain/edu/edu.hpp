@@ -28,13 +28,15 @@ using Instant = ::xiaoan::Instant;
 inline constexpr int kMaxGrade = 12;  // 0: kindergarten or no grade; 1–12 一年级 … 高三
 inline constexpr std::size_t kMaxClassNameChars = 20;
 inline constexpr std::size_t kMaxNoteChars = 500;
+inline constexpr int kMaxClassStudents = 200;
 
 struct ClassDraft {
   int grade = 0;
   std::string name;     // 2班, 三年级2班, 大一班
   std::string teacher;  // the class teacher's username; "" while none
+  int students = 0;     // 班级人数, 0–200; 0 while unknown
 };
-// Problems with a class as entered, naming grade or name (prefixed with `prefix`).
+// Problems with a class as entered, naming grade, name or students (prefixed with `prefix`).
 std::vector<ErrorDetail> CheckClass(const ClassDraft& d, const std::string& prefix = {});
 // The Chinese label of a grade: 幼儿园/未分年级 (0), 一年级 … 六年级, 初一 … 初三, 高一 … 高三.
 std::string GradeLabel(int grade);

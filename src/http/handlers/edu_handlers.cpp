@@ -151,6 +151,7 @@ void AddEduRoutes(Router& r, app::Services& s) {
         XA_ASSIGN_OR_RETURN(auto obj, ParseObject(req.body));
         Fields f(obj);
         app::ClassUpdate in;
+        in.keep_students = !obj.contains("students");
         in.draft = ClassDraftFromJson(f);
         in.active = f.Bool("active", false).value_or(true);
         in.version = static_cast<int>(f.Int("version", true).value_or(0));

@@ -1,5 +1,6 @@
 #include "http/json/edu_json.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 namespace xiaoan::http {
@@ -52,6 +53,7 @@ json::value ToJson(const edu::Class& c) {
                       {"name", c.draft.name},
                       {"teacher", c.draft.teacher},
                       {"teacher_name", c.teacher_name},
+                      {"students", c.draft.students},
                       {"active", c.active},
                       {"version", c.version}};
 }
@@ -152,6 +154,8 @@ edu::ClassDraft ClassDraftFromJson(Fields& f) {
   d.grade = static_cast<int>(f.Int("grade", true).value_or(0));
   d.name = f.Str("name", true).value_or("");
   d.teacher = f.Str("teacher", false).value_or("");
+  d.students = static_cast<int>(std::clamp<std::int64_t>(f.Int("students", false).value_or(0), -1,
+                                                         edu::kMaxClassStudents + 1));
   f.Ignore({"id", "school_name", "grade_label", "teacher_name"});
   return d;
 }

@@ -15,7 +15,7 @@ constexpr const char* kClassFrom =
 constexpr const char* kClassSelect =
     "SELECT c.id, c.school_id, su.name, su.path, COALESCE(sp.stage, ''), c.grade, c.name, "
     "c.teacher, COALESCE((SELECT display_name FROM users tu WHERE tu.username = c.teacher), ''), "
-    "c.active, c.version, c.since";
+    "c.active, c.version, c.since, c.students";
 constexpr const char* kClassOrder = " ORDER BY su.name, su.id, c.grade, c.name, c.id";
 
 constexpr const char* kCheckInSelect =
@@ -37,10 +37,11 @@ Status SqlEduRepository::InsertClass(edu::Class& c) {
   c.version = 1;
   XA_ASSIGN_OR_RETURN(
       auto r, conn_.Query("INSERT INTO edu_classes (school_id, grade, name, teacher, active, "
-                          "since, version) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                          "since, version, students) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+                          "RETURNING id",
                           {c.school_id, std::int64_t{c.draft.grade}, c.draft.name, c.draft.teacher,
                            std::int64_t{c.active ? 1 : 0}, cal::FormatDate(c.since),
-                           std::int64_t{c.version}}));
+                           std::int64_t{c.version}, std::int64_t{c.draft.students}}));
   c.id = r.Int(0, 0);
   return {};
 }
@@ -49,9 +50,10 @@ Result<bool> SqlEduRepository::UpdateClass(edu::Class& c) {
   XA_ASSIGN_OR_RETURN(
       const auto changed,
       conn_.Exec("UPDATE edu_classes SET grade = $1, name = $2, teacher = $3, active = $4, "
-                 "version = version + 1 WHERE id = $5 AND version = $6",
+                 "students = $7, version = version + 1 WHERE id = $5 AND version = $6",
                  {std::int64_t{c.draft.grade}, c.draft.name, c.draft.teacher,
-                  std::int64_t{c.active ? 1 : 0}, c.id, std::int64_t{c.version}}));
+                  std::int64_t{c.active ? 1 : 0}, c.id, std::int64_t{c.version},
+                  std::int64_t{c.draft.students}}));
   if (changed == 0) return false;
   ++c.version;
   return true;
@@ -77,6 +79,7 @@ Result<std::vector<edu::Class>> SqlEduRepository::LoadClasses(const std::string&
     c.active = r.Int(i, 9) != 0;
     c.version = static_cast<int>(r.Int(i, 10));
     c.since = cal::ParseDate(r.Text(i, 11)).value_or(cal::Date{});
+    c.draft.students = static_cast<int>(r.Int(i, 12));
     out.push_back(std::move(c));
   }
   return out;

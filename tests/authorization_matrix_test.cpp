@@ -13,6 +13,7 @@
 #include "app/drills/drills.hpp"
 #include "app/edu/edu.hpp"
 #include "app/edu/lessons.hpp"
+#include "app/edu/letters.hpp"
 #include "app/hazards/hazards.hpp"
 #include "app/org/org_use_cases.hpp"
 #include "app/patrols/patrols.hpp"
@@ -332,6 +333,31 @@ const std::vector<Row> kMatrix = {
   {"PUT",    "/api/v1/edu/lessons/{id}",       "LX", R"({"date":"2025-10-10","theme":"other","title":"t","participants":10,"version":1})", "fffnffnnff"},
   {"DELETE", "/api/v1/edu/lessons/{id}",       "LX", "", "fffnffnnff"},
   {"DELETE", "/api/v1/edu/lessons/{id}",       "LD", "", "fffoffnnff"},
+  // 致家长的一封信: read with edu:read in scope, written with edu:lessons; who confirmed only
+  // for the school's own users (the bureau is refused the names); the parents' page is public.
+  {"GET",    "/api/v1/edu/letters",            "", "",   "fffoooooof"},
+  {"GET",    "/api/v1/edu/letters/board",      "", "",   "fffoooooof"},
+  {"POST",   "/api/v1/edu/letters",            "", "{}", "fffoffooff"},
+  {"GET",    "/api/v1/edu/letters/{id}",       "P1", "", "fffoooooof"},
+  {"GET",    "/api/v1/edu/letters/{id}",       "P2", "", "fffooonnnf"},
+  {"GET",    "/api/v1/edu/letters/{id}",       "PX", "", "fffnnnnnnf"},
+  {"PUT",    "/api/v1/edu/letters/{id}",       "P1", R"({"title":"t","body":"b","version":1})", "fffoffooff"},
+  {"PUT",    "/api/v1/edu/letters/{id}",       "P2", R"({"title":"t","body":"b","version":1})", "fffoffnnff"},
+  {"PUT",    "/api/v1/edu/letters/{id}",       "PX", R"({"title":"t","body":"b","version":1})", "fffnffnnff"},
+  {"DELETE", "/api/v1/edu/letters/{id}",       "PX", "", "fffnffnnff"},
+  {"DELETE", "/api/v1/edu/letters/{id}",       "PLD", "", "fffoffnnff"},
+  {"POST",   "/api/v1/edu/letters/{id}/publish", "P1", "", "fffoffooff"},
+  {"POST",   "/api/v1/edu/letters/{id}/publish", "PX", "", "fffnffnnff"},
+  {"GET",    "/api/v1/edu/letters/{id}/classes", "P1", "", "fffoooooof"},
+  {"GET",    "/api/v1/edu/letters/{id}/classes", "P2", "", "fffooonnnf"},
+  {"GET",    "/api/v1/edu/letters/{id}/classes", "PX", "", "fffnnnnnnf"},
+  {"GET",    "/api/v1/edu/letters/{id}/receipts", "P1", "", "ffffffooof"},
+  {"GET",    "/api/v1/edu/letters/{id}/receipts", "P2", "", "ffffffnnnf"},
+  {"GET",    "/api/v1/edu/letters/{id}/receipts", "PX", "", "fffnnnnnnf"},
+  {"GET",    "/api/v1/public/letters/{token}", "PT1", "", "oooooooooo"},
+  {"POST",   "/api/v1/public/letters/{token}/receipts", "PT1", "{}", "oooooooooo"},
+  {"POST",   "/api/v1/edu/letters/{id}/close", "P2", "", "fffoffnnff"},
+  {"POST",   "/api/v1/edu/letters/{id}/close", "PX", "", "fffnffnnff"},
   {"GET",    "/api/v1/patrol-plans",           "", "",   "fffoooooof"},
   {"POST",   "/api/v1/patrol-plans",           "", "{}", "fffoffooff"},
   {"GET",    "/api/v1/patrol-plans/{id}",      "PP1", "", "fffoooooof"},
@@ -650,6 +676,31 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
     add_lesson(targets_["S2"], "L2");
     add_lesson(targets_["X"], "LX");
     add_lesson(targets_["S2"], "LD");
+    // A parent letter of each school, published (PT1: the link of S1's class), and a draft of S2
+    // to delete.
+    auto add_letter = [&](const std::string& school, const std::string& key, bool publish) {
+      domain::edu::Letter l;
+      l.school_id = std::stoll(school);
+      l.school_year = 2026;
+      l.term = 1;
+      l.title = "致家长的一封信";
+      l.body = "防溺水";
+      auto r = app::CreateLetter(*services_, app::RequestContext{}, l);
+      ASSERT_TRUE(r.ok()) << r.error().message;
+      targets_[key] = std::to_string(r->letter.id);
+      if (publish) {
+        ASSERT_TRUE(app::PublishLetter(*services_, app::RequestContext{}, r->letter.id).ok());
+      }
+    };
+    add_letter(targets_["S1"], "P1", true);
+    add_letter(targets_["S2"], "P2", true);
+    add_letter(targets_["X"], "PX", true);
+    add_letter(targets_["S2"], "PLD", false);
+    {
+      auto rows = app::LetterClasses(*services_, app::RequestContext{}, std::stoll(targets_["P1"]));
+      ASSERT_TRUE(rows.ok() && !rows->empty() && !rows->front().token.empty());
+      targets_["PT1"] = rows->front().token;
+    }
     // A campaign of the bureau for both its schools with S1 assigned to the inspector's team, and
     // one of the other district; a self-inspection sheet of the canteen at each school.
     auto add_campaign = [&](const std::string& owner, std::vector<std::string> schools,

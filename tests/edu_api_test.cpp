@@ -664,6 +664,207 @@ TEST_P(EduApiTest, TheDistrictWritesItsOwnReminderTexts) {
       "topic");
 }
 
+// 致家长的一封信: the school writes and publishes a letter, each class gets a link; parents
+// confirm without an account, once per student, within the class's size; the school sees who,
+// the bureau only the rates; wrong links and floods from one address are stopped.
+TEST_P(EduApiTest, ParentsConfirmALetterWithoutAnAccount) {
+  auto make_class = [&](const std::string& name, int students, const std::string& teacher) {
+    json::object body{{"school_id", school_}, {"grade", 3}, {"name", name}, {"students", students}};
+    if (!teacher.empty()) body["teacher"] = teacher;
+    auto r = safety_.Call("POST", "/api/v1/edu/classes", json::serialize(body));
+    EXPECT_EQ(r.status, 201) << r.body;
+    EXPECT_EQ(Json(r).at("students").as_int64(), students);
+    return r.status == 201 ? Json(r).at("id").as_int64() : 0;
+  };
+  const auto mine = make_class("2班", 3, "school1_teacher");
+  const auto unsized = make_class("3班", 0, "");
+  ASSERT_GT(mine, 0);
+  ASSERT_GT(unsized, 0);
+  EXPECT_EQ(FirstField(safety_.Call(
+                "POST", "/api/v1/edu/classes",
+                json::serialize(json::object{
+                    {"school_id", school_}, {"grade", 3}, {"name", "4班"}, {"students", 201}}))),
+            "students");
+
+  json::object letter{{"school_id", school_},
+                      {"school_year", 2026},
+                      {"term", 1},
+                      {"title", "寒假安全致家长的一封信"},
+                      {"body", "各位家长：\n寒假将至，请看护好孩子，不私自下水。"},
+                      {"closes_on", "2026-12-31"}};
+  auto post = [&](const WebSession& as, json::object body) {
+    return as.Call("POST", "/api/v1/edu/letters", json::serialize(body));
+  };
+  for (const auto& [field, value] : std::vector<std::pair<std::string, json::value>>{
+           {"title", json::value("　")},
+           {"term", json::value(3)},
+           {"closes_on", json::value("2026-13-01")},
+           {"school_id", json::value(other_school_)}}) {
+    auto bad = letter;
+    bad[field] = value;
+    EXPECT_EQ(FirstField(post(safety_, bad)), field);
+  }
+  EXPECT_EQ(post(teacher_, letter).status, 403);  // a class teacher shares, not writes
+  auto r = post(safety_, letter);
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto id = Json(r).at("id").as_int64();
+  const auto base = "/api/v1/edu/letters/" + std::to_string(id);
+  EXPECT_EQ(Json(r).at("status").as_string(), "draft");
+  EXPECT_EQ(Json(r).at("term_label").as_string(), "2026—2027学年第一学期");
+  EXPECT_TRUE(Json(r).at("rate").is_null());
+
+  // Published: a link per class; the school shares them, the class teacher only theirs.
+  r = safety_.Call("POST", base + "/publish");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("status").as_string(), "published");
+  EXPECT_EQ(Json(r).at("classes").as_int64(), 2);
+  EXPECT_EQ(Json(r).at("expected").as_int64(), 3);
+  const auto classes = [&](const WebSession& as) {
+    auto c = as.Call("GET", base + "/classes");
+    EXPECT_EQ(c.status, 200) << c.body;
+    std::map<std::int64_t, json::object> out;
+    const auto body = Json(c);
+    for (const auto& row : body.at("items").as_array()) {
+      out[row.at("class_id").as_int64()] = row.as_object();
+    }
+    return out;
+  };
+  auto rows = classes(safety_);
+  ASSERT_EQ(rows.size(), 2u);
+  const std::string token(rows[mine].at("token").as_string());
+  EXPECT_EQ(token.size(), 24u);
+  EXPECT_NE(rows[unsized].at("token").as_string(), token);
+  auto theirs = classes(teacher_);
+  ASSERT_EQ(theirs.size(), 1u);
+  EXPECT_EQ(theirs[mine].at("token").as_string(), token);
+  for (const auto& [cid, row] : classes(office_)) {
+    EXPECT_EQ(row.at("token").as_string(), "") << cid;  // the bureau sees rates, not links
+  }
+
+  // The parent's page: no account, the letter and the class, nobody else's data.
+  testing::HttpClient parent(port_);
+  const auto page = "/api/v1/public/letters/" + token;
+  auto p = parent.Request("GET", page);
+  ASSERT_EQ(p.status, 200) << p.body;
+  EXPECT_EQ(Json(p).at("class_name").as_string(), "三年级2班");
+  EXPECT_TRUE(Json(p).at("open").as_bool());
+  EXPECT_EQ(Json(p).at("relations").as_array().size(), 4u);
+  auto confirm = [&](const std::string& name, const std::string& relation) {
+    return parent.Request(
+        "POST", page + "/receipts",
+        json::serialize(json::object{{"student_name", name}, {"relation", relation}}));
+  };
+  p = confirm("张 三", "mother");
+  ASSERT_EQ(p.status, 201) << p.body;
+  EXPECT_TRUE(Json(p).at("first").as_bool());
+  EXPECT_EQ(Json(p).at("student_name").as_string(), "张三");
+  p = confirm("张三", "father");  // the other parent: still one student
+  ASSERT_EQ(p.status, 200) << p.body;
+  EXPECT_FALSE(Json(p).at("first").as_bool());
+  EXPECT_EQ(FirstField(confirm("张3", "mother")), "student_name");
+  EXPECT_EQ(FirstField(confirm("http://x.cn", "mother")), "student_name");
+  EXPECT_EQ(FirstField(confirm("李四", "uncle")), "relation");
+  EXPECT_EQ(confirm("李四", "").status, 422);
+  ASSERT_EQ(confirm("李四", "grandparent").status, 201);
+  ASSERT_EQ(confirm("阿依·古丽", "guardian").status, 201);
+  r = safety_.Call("GET", base);
+  EXPECT_EQ(Json(r).at("received").as_int64(), 3);
+  EXPECT_DOUBLE_EQ(Json(r).at("rate").as_double(), 1.0);
+  // A class of three takes three and five spare, never more.
+  for (const char* name : {"甲", "乙", "丙", "丁", "戊"}) {
+    ASSERT_EQ(confirm(name, "mother").status, 201) << name;
+  }
+  p = confirm("己", "mother");
+  EXPECT_EQ(p.status, 409);
+  EXPECT_EQ(FirstField(p), "letter.full");
+  r = safety_.Call("GET", base);
+  EXPECT_EQ(Json(r).at("received").as_int64(), 8);
+  EXPECT_DOUBLE_EQ(Json(r).at("rate").as_double(), 1.0);  // a class counts up to its size
+  p = parent.Request("GET", page);
+  EXPECT_EQ(p.body.find("张三"), std::string::npos);  // nothing of other parents
+
+  // Who confirmed: the school and the class teacher; the bureau is refused the names.
+  r = safety_.Call("GET", base + "/receipts");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("items").as_array().size(), 8u);
+  const auto names = Json(r);
+  EXPECT_EQ(names.at("items").as_array()[0].at("class_name").as_string(), "三年级2班");
+  r = teacher_.Call("GET", base + "/receipts?class_id=" + std::to_string(mine));
+  EXPECT_EQ(Json(r).at("items").as_array().size(), 8u);
+  EXPECT_EQ(
+      FirstField(teacher_.Call("GET", base + "/receipts?class_id=" + std::to_string(unsized))),
+      "class_id");
+  EXPECT_EQ(office_.Call("GET", base + "/receipts").status, 403);
+
+  // The bureau's board: schools without a letter first, the school with its rate.
+  r = office_.Call("GET", "/api/v1/edu/letters/board?school_year=2026&term=1");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto board = Json(r);
+  EXPECT_EQ(board.at("total").at("with_letter").as_int64(), 1);
+  EXPECT_EQ(board.at("total").at("received").as_int64(), 8);
+  const auto& schools = board.at("schools").as_array();
+  ASSERT_GE(schools.size(), 2u);
+  EXPECT_EQ(schools.front().at("letters").as_int64(), 0);
+  EXPECT_EQ(schools.back().at("school_id").as_int64(), school_);
+  EXPECT_EQ(schools.back().at("expected").as_int64(), 3);
+  EXPECT_EQ(office_.Call("GET", "/api/v1/edu/letters/board?school_year=2026").status, 422);
+  r = office_.Call("GET", "/api/v1/edu/letters/board");  // 30 November: the first term
+  EXPECT_EQ(Json(r).at("term").as_int64(), 1);
+
+  // Wrong links: ten from an address, then even the right one waits a minute.
+  for (int i = 0; i < 10; ++i) {
+    EXPECT_EQ(parent
+                  .Request("GET", "/api/v1/public/letters/zzzzzzzzzzzzzzzzzzzzzzz" +
+                                      std::to_string(i % 10))
+                  .status,
+              404);
+  }
+  p = parent.Request("GET", page);
+  EXPECT_EQ(p.status, 429);
+  EXPECT_EQ(p.headers["retry-after"], "60");
+  clock_.Set(clock_.Now() + std::chrono::seconds(61));
+  EXPECT_EQ(parent.Request("GET", page).status, 200);
+  // A flood of receipts from one address: twenty a minute.
+  int refused = 0;
+  for (int i = 0; i < 21; ++i) {
+    if (confirm("张三", "mother").status == 429) ++refused;
+  }
+  EXPECT_EQ(refused, 1);
+  clock_.Set(clock_.Now() + std::chrono::seconds(61));
+
+  // Once published the text stays; the closing day can move, and closes the page.
+  Login();
+  json::object edit{{"version", Json(safety_.Call("GET", base)).at("version")},
+                    {"title", "改过的标题"},
+                    {"body", letter["body"]},
+                    {"closes_on", "2026-12-31"}};
+  r = safety_.Call("PUT", base, json::serialize(edit));
+  EXPECT_EQ(FirstField(r), "letter.published");
+  edit["title"] = letter["title"];
+  edit["closes_on"] = "2026-11-29";
+  r = safety_.Call("PUT", base, json::serialize(edit));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_FALSE(Json(parent.Request("GET", page)).at("open").as_bool());
+  EXPECT_EQ(FirstField(confirm("庚", "mother")), "letter.closed");
+  r = safety_.Call("PUT", base, json::serialize(edit));  // the version read is old now
+  EXPECT_EQ(FirstField(r), "edu_letter.stale");
+  r = safety_.Call("POST", base + "/close");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("status").as_string(), "closed");
+  EXPECT_EQ(FirstField(safety_.Call("POST", base + "/publish")), "letter.closed");
+  EXPECT_EQ(safety_.Call("DELETE", base).status, 409);
+  r = post(safety_, letter);
+  ASSERT_EQ(r.status, 201);
+  EXPECT_EQ(
+      safety_.Call("DELETE", "/api/v1/edu/letters/" + std::to_string(Json(r).at("id").as_int64()))
+          .status,
+      204);
+  r = office_.Call("GET", "/api/v1/edu/letters?status=closed");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("total").as_int64(), 1);
+  EXPECT_EQ(FirstField(office_.Call("GET", "/api/v1/edu/letters?status=sent")), "status");
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, EduApiTest, ::testing::Values("sqlite", "postgres"));
 
 }  // namespace

@@ -66,6 +66,7 @@ void AddSecurityRoutes(Router& router, app::Services& services);
 void AddWhistleRoutes(Router& router, app::Services& services);
 void AddEduRoutes(Router& router, app::Services& services);
 void AddLessonRoutes(Router& router, app::Services& services);
+void AddLetterRoutes(Router& router, app::Services& services);
 void AddCampaignRoutes(Router& router, app::Services& services);
 void AddRuleRoutes(Router& router, app::Services& services);
 void AddRoutes(Router& router, app::Services& services, const ApiOptions& options);

@@ -21,6 +21,7 @@ void AddRoutes(Router& router, app::Services& services, const ApiOptions& option
   AddWhistleRoutes(router, services);
   AddEduRoutes(router, services);
   AddLessonRoutes(router, services);
+  AddLetterRoutes(router, services);
   AddCampaignRoutes(router, services);
   AddRuleRoutes(router, services);
 }

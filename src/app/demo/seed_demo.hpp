@@ -42,6 +42,7 @@ struct DemoSummary {
   int whistles = 0;
   int edu_checkins = 0;
   int edu_lessons = 0;
+  int letter_receipts = 0;
   int regions = 0;
   int bureaus = 0;
   int schools = 0;
@@ -95,6 +96,14 @@ Result<int> SeedEduHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
 // transaction; returns the records written. The first account school lacks this semester's
 // anti-bullying lesson and its 消防宣传月 activity.
 Result<int> SeedLessonHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
+                              const std::vector<domain::UnitId>& schools,
+                              const std::vector<domain::UnitId>& account_schools);
+
+// Each school's 致家长的一封信 for the term around today, published two weeks into the term with
+// a link per class, and its parents' receipts (most classes nearly all, a school in five about
+// two thirds); the first account school also has its winter-vacation letter as a draft. Inside
+// the caller's transaction; returns the receipts written.
+Result<int> SeedLetterHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
                               const std::vector<domain::UnitId>& schools,
                               const std::vector<domain::UnitId>& account_schools);
 

@@ -5,6 +5,7 @@
 #include "app/drills/drills.hpp"
 #include "app/edu/edu.hpp"
 #include "app/edu/lessons.hpp"
+#include "app/edu/letters.hpp"
 #include "app/hazards/hazards.hpp"
 #include "app/patrols/patrols.hpp"
 #include "app/security/security.hpp"
@@ -26,9 +27,9 @@ const std::vector<SupervisionSubject>& SupervisionSubjects() {
 }
 
 const std::vector<TaskSource>& TaskSources() {
-  static const std::vector<TaskSource> kSources = {HazardTaskSource(),  SupervisionTaskSource(),
-                                                   WhistleTaskSource(), AuditTaskSource(),
-                                                   EduTaskSource(),     LessonTaskSource()};
+  static const std::vector<TaskSource> kSources = {
+      HazardTaskSource(), SupervisionTaskSource(), WhistleTaskSource(), AuditTaskSource(),
+      EduTaskSource(),    LessonTaskSource(),      LetterTaskSource()};
   return kSources;
 }
 

@@ -382,6 +382,61 @@ Result<LetterBoard> GetLetterBoard(Services& s, const RequestContext& ctx,
   return out;
 }
 
+TaskSource LetterTaskSource() {
+  return {kSubject, [](Services& s, const RequestContext& ctx) -> Result<std::vector<TaskGroup>> {
+            std::vector<TaskGroup> out;
+            if (!ctx.principal || !ctx.Can(perm::kEduRead) || !ctx.unit_id) return out;
+            const auto today = TodayInChina(s);
+            TaskGroup g{"edu.letters", "家长信回执未齐", 0, 0, {}};
+            XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
+              XA_ASSIGN_OR_RETURN(auto unit, tx.org().FindUnit(*ctx.unit_id));
+              if (!unit || unit->kind != "school") return {};
+              std::optional<std::set<std::int64_t>> mine;
+              if (OwnClassesOnly(ctx)) {
+                edu::ClassFilter cf;
+                cf.school_id = unit->id;
+                cf.teacher = ctx.actor;
+                XA_ASSIGN_OR_RETURN(auto classes, tx.edu().AllClasses(cf, domain::ScopeFilter{}));
+                mine.emplace();
+                for (const auto& c : classes) mine->insert(c.id);
+                if (mine->empty()) return {};
+              }
+              edu::LetterFilter f;
+              f.school_id = unit->id;
+              f.status = edu::LetterStatus::kPublished;
+              domain::PageRequest page;
+              page.page_size = 50;
+              XA_ASSIGN_OR_RETURN(auto letters, tx.letters().List(f, domain::ScopeFilter{}, page));
+              std::vector<std::int64_t> ids;
+              for (const auto& l : letters.items) {
+                if (edu::TakesReceipts(l, today)) ids.push_back(l.id);
+              }
+              XA_ASSIGN_OR_RETURN(const auto counts, tx.letters().CountsOf(ids));
+              for (const auto& l : letters.items) {
+                edu::ReceiptTally t;
+                int short_classes = 0;
+                for (const auto& c : counts) {
+                  if (c.letter_id != l.id || (mine && !mine->count(c.class_id))) continue;
+                  edu::AddClass(t, c.students, c.received);
+                  if (c.received < c.students) ++short_classes;
+                }
+                if (short_classes == 0) continue;
+                g.count += short_classes;
+                if (g.items.size() < static_cast<std::size_t>(kTaskItems)) {
+                  g.items.push_back({kSubject, l.id, std::nullopt,
+                                     "《" + l.title + "》回执 " + std::to_string(t.counted) + "/" +
+                                         std::to_string(t.expected) + "，" +
+                                         std::to_string(short_classes) + " 个班未齐",
+                                     unit->name, l.closes_on, false});
+                }
+              }
+              return {};
+            }));
+            if (g.count > 0) out.push_back(std::move(g));
+            return out;
+          }};
+}
+
 // ---- The parents' page -------------------------------------------------------------------------
 namespace {
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "app/platform/platform.hpp"
 #include "domain/edu/letters.hpp"
 
 namespace xiaoan::app {
@@ -99,6 +100,10 @@ struct LetterBoard {
 // The receipt rates of the schools in scope for a term (default: the term around today).
 Result<LetterBoard> GetLetterBoard(Services& s, const RequestContext& ctx,
                                    std::optional<domain::edu::TermKey> term);
+
+// Registration (app/modules.cpp): for a school's users, the classes of the school's open letters
+// still short of receipts ("edu.letters"; a class teacher: their own classes), one item per letter.
+TaskSource LetterTaskSource();
 
 // ---- The parents' page (no account) ------------------------------------------------------------
 struct PublicLetter {

@@ -811,6 +811,23 @@ TEST_P(EduApiTest, ParentsConfirmALetterWithoutAnAccount) {
       "class_id");
   EXPECT_EQ(office_.Call("GET", base + "/receipts").status, 403);
 
+  // Excel: the classes' receipts (and, for the school, who confirmed).
+  r = safety_.Call("GET", base + "/export");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto sheet = office::ReadXlsx(r.body);
+  ASSERT_TRUE(sheet.ok()) << sheet.error().message;
+  ASSERT_EQ(sheet->size(), 3u);
+  const auto cell = [](const office::Row& row, std::size_t c) {
+    return c < row.size() ? row[c].text : std::string();
+  };
+  EXPECT_EQ(cell((*sheet)[0], 4), "回执率");
+  EXPECT_EQ(cell((*sheet)[1], 0), "三年级2班");
+  EXPECT_EQ(cell((*sheet)[1], 2), "3");
+  EXPECT_EQ(cell((*sheet)[1], 3), "8");
+  EXPECT_EQ(cell((*sheet)[1], 4), "100.0%");
+  EXPECT_EQ(cell((*sheet)[2], 4), "—");  // size unknown
+  EXPECT_EQ(office_.Call("GET", base + "/export").status, 200);
+
   // The bureau's board: schools without a letter first, the school with its rate.
   r = office_.Call("GET", "/api/v1/edu/letters/board?school_year=2026&term=1");
   ASSERT_EQ(r.status, 200) << r.body;

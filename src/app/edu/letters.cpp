@@ -1,6 +1,7 @@
 #include "app/edu/letters.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <functional>
 #include <map>
 #include <set>
@@ -12,6 +13,7 @@
 #include "domain/auth/auth.hpp"
 #include "domain/edu/edu.hpp"
 #include "domain/org/org.hpp"
+#include "office/table.hpp"
 
 namespace xiaoan::app {
 
@@ -337,6 +339,62 @@ Result<std::vector<ReceiptRow>> LetterReceipts(Services& s, const RequestContext
     return {};
   }));
   return out;
+}
+
+namespace {
+
+// "YYYY-MM-DD HH:MM:SS" in China (UTC+8).
+std::string ChinaDateTime(Instant t) {
+  const auto local = std::chrono::floor<std::chrono::seconds>(t) + std::chrono::hours(8);
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  const std::chrono::hh_mm_ss hms{local - day};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, " %02d:%02d:%02d", static_cast<int>(hms.hours().count()),
+                static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
+  return cal::FormatDate(day) + buf;
+}
+
+std::string Percent(std::optional<double> rate) {
+  if (!rate) return "—";
+  const int tenths = static_cast<int>(*rate * 1000 + 0.5);
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + "%";
+}
+
+}  // namespace
+
+Result<std::string> ExportLetter(Services& s, const RequestContext& ctx, std::int64_t id) {
+  XA_ASSIGN_OR_RETURN(const auto letter, GetLetter(s, ctx, id));
+  XA_ASSIGN_OR_RETURN(const auto classes, LetterClasses(s, ctx, id));
+  std::vector<office::Sheet> sheets;
+  office::Sheet rates{"各班回执",
+                      {office::TextRow({"班级", "班主任", "人数", "已回执", "回执率"})}};
+  for (const auto& c : classes) {
+    rates.rows.push_back(
+        office::TextRow({c.class_name, c.teacher_name.empty() ? c.teacher : c.teacher_name,
+                         c.students > 0 ? std::to_string(c.students) : "",
+                         std::to_string(c.received), Percent(c.rate)}));
+  }
+  sheets.push_back(std::move(rates));
+  if (OfTheSchool(ctx, letter.letter.school_id)) {
+    XA_ASSIGN_OR_RETURN(const auto receipts, LetterReceipts(s, ctx, id, std::nullopt));
+    office::Sheet names{"回执名单",
+                        {office::TextRow({"班级", "学生姓名", "与学生关系", "回执时间"})}};
+    for (const auto& r : receipts) {
+      const auto* rel = edu::FindRelation(r.receipt.relation);
+      names.rows.push_back({r.class_name, r.receipt.student_name,
+                            rel ? std::string(rel->label) : r.receipt.relation,
+                            office::Cell::DateTime(ChinaDateTime(r.receipt.at))});
+    }
+    sheets.push_back(std::move(names));
+  }
+  XA_ASSIGN_OR_RETURN(auto bytes, office::WriteXlsx(sheets));
+  XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+    XA_TRY(tx.audit().Append(
+        AuditOf(s, ctx, "edu.letter.export", kSubject, std::to_string(id),
+                "导出家长信回执：" + Summary(letter.letter, letter.letter.school_name))));
+    return {};
+  }));
+  return bytes;
 }
 
 Result<LetterBoard> GetLetterBoard(Services& s, const RequestContext& ctx,

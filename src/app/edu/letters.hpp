@@ -85,6 +85,11 @@ Result<std::vector<ReceiptRow>> LetterReceipts(Services& s, const RequestContext
                                                std::int64_t id,
                                                std::optional<std::int64_t> class_id);
 
+// The letter's receipts as .xlsx: 各班回执 (class, teacher, size, receipts, rate) for whoever
+// reads the letter, and 回执名单 (who confirmed) for the school's own users; audited as
+// edu.letter.export.
+Result<std::string> ExportLetter(Services& s, const RequestContext& ctx, std::int64_t id);
+
 struct LetterBoardRow {
   std::int64_t school_id = 0;
   std::string school_name;

@@ -223,6 +223,14 @@ void AddLetterRoutes(Router& r, app::Services& s) {
           }
           return JsonResponse(200, json::serialize(json::object{{"items", std::move(items)}}));
         });
+  r.Add("GET", "/api/v1/edu/letters/{id}/export", Access::Need(perm::kEduRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          QueryReader q(req);
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto bytes, app::ExportLetter(s, ContextOf(req), id));
+          return FileResponse(std::move(bytes), "xlsx", "家长信回执.xlsx");
+        });
   r.Add("GET", "/api/v1/edu/letters/{id}/receipts", Access::Need(perm::kEduRead),
         [&s](HttpRequest& req) -> Result<HttpResponse> {
           XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));

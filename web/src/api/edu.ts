@@ -30,6 +30,8 @@ export interface EduClass {
   teacher: string
   /** The class teacher's display name, "" when none. */
   teacher_name: string
+  /** 班级人数, 0–200; 0 = unknown (a parent letter's expected receipts count only the known). */
+  students: number
   active: boolean
   version: number
 }
@@ -51,6 +53,8 @@ export interface EduClassInput {
   grade: number
   name: string
   teacher: string
+  /** 0–200, 0 = unknown. */
+  students: number
 }
 
 /** PUT /api/v1/edu/classes/{id}: 409 when `version` is stale. */
@@ -58,13 +62,14 @@ export interface EduClassUpdate {
   grade: number
   name: string
   teacher: string
+  students: number
   active: boolean
   version: number
 }
 
 /** Where the classes are imported (POST, the file's bytes; ?format=xlsx|csv), all or nothing. */
 export const EDU_CLASS_IMPORT_PATH = '/api/v1/edu/classes/import'
-/** The blank template: 学校代码, 年级, 班级, 班主任用户名. */
+/** The blank template: 学校代码, 年级, 班级, 班主任用户名, 人数 (optional). */
 export const EDU_CLASS_TEMPLATE_PATH = '/api/v1/edu/classes/import-template'
 export const EDU_CLASS_EXPORT_PATH = '/api/v1/edu/classes/export'
 

@@ -54,6 +54,11 @@ export interface RequestOptions {
   contentType?: string
   /** Do not treat 401 as an expired session (login, re-entered credentials). */
   allowUnauthenticated?: boolean
+  /**
+   * A public route for people without an account (a parent's letter): sent without the session
+   * cookie or the CSRF header, and a 401 is not an expired session.
+   */
+  anonymous?: boolean
 }
 
 let csrfToken = ''
@@ -89,7 +94,7 @@ function prepare(method: string, opts: RequestOptions): { headers: Record<string
     body = JSON.stringify(opts.body)
     headers['Content-Type'] = 'application/json'
   }
-  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken && !opts.anonymous) headers['X-CSRF-Token'] = csrfToken
   return { headers, body }
 }
 
@@ -105,7 +110,7 @@ function refusal(status: number, parsed: unknown, opts: RequestOptions): ApiErro
     message: fallbackMessage(status),
     details: [],
   }
-  if (status === 401 && !opts.allowUnauthenticated && sessionExpired) {
+  if (status === 401 && !opts.allowUnauthenticated && !opts.anonymous && sessionExpired) {
     sessionExpired(err.message || '登录已失效，请重新登录')
   }
   return new ApiError(status, err, parsed)
@@ -119,7 +124,7 @@ async function send(method: string, path: string, opts: RequestOptions): Promise
       method,
       headers,
       body,
-      credentials: 'same-origin',
+      credentials: opts.anonymous ? 'omit' : 'same-origin',
     })
   } catch {
     throw networkError()

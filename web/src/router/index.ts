@@ -14,6 +14,8 @@ export function createAppRouter(): Router {
   const router = createRouter({ history: createWebHistory(), routes })
 
   router.beforeEach(async (to) => {
+    // A page for people without an account (a parent's letter): no session is asked for.
+    if (to.meta.anonymous) return true
     const session = useSessionStore()
     await session.restore()
     if (to.meta.public) {

@@ -12,6 +12,11 @@ declare module 'vue-router' {
     group?: MenuGroup
     icon?: string
     public?: boolean
+    /**
+     * A public page for people without an account (a parent's letter, /p/…): the guard does not
+     * even ask the server for a session, and nothing of the console (session, menu, tabs) loads.
+     */
+    anonymous?: boolean
     /** Open the page as a tab (default true for layout pages). */
     tab?: boolean
     /**
@@ -429,6 +434,23 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'edu.menu.calendar', group: 'education', icon: 'Guide', perm: perm.eduRead },
   },
   {
+    // 致家长的一封信: a school's letter to the parents of a term, one link (and QR code) per class
+    // that the class teacher shares; the parents confirm receipt on a phone without an account
+    // (/p/letters/:token, outside the layout). Read with edu:read (a class teacher: their own
+    // classes' links), written, published and closed with edu:lessons; the bureau also sees the
+    // receipt rates by school (各校回执率), never the names.
+    path: 'edu/letters',
+    name: 'edu-letters',
+    component: () => import('@/views/edu/Letters.vue'),
+    meta: { title: 'edu.menu.letters', group: 'education', icon: 'Message', perm: perm.eduRead },
+  },
+  {
+    path: 'edu/letters/:id(\\d+)',
+    name: 'edu-letter',
+    component: () => import('@/views/edu/LetterDetail.vue'),
+    meta: { title: 'edu.menu.letter', perm: perm.eduRead },
+  },
+  {
     path: 'calendar',
     name: 'calendar',
     component: () => import('@/views/calendar/CalendarView.vue'),
@@ -536,6 +558,14 @@ export const routes: RouteRecordRaw[] = [
     name: 'login',
     component: () => import('@/views/login/LoginView.vue'),
     meta: { public: true, title: 'login.title' },
+  },
+  {
+    // What a class's link opens for its parents: the letter and the receipt form, on a phone,
+    // without an account or the console around it.
+    path: '/p/letters/:token',
+    name: 'parent-letter',
+    component: () => import('@/views/edu/ParentLetter.vue'),
+    meta: { public: true, anonymous: true, tab: false, title: 'edu.menu.parentLetter' },
   },
   {
     path: '/',

@@ -55,11 +55,11 @@ describe('edu api: classes', () => {
 
   it('creates and updates at the contract’s routes with its bodies', async () => {
     const calls = stubFetch(() => json({ id: 5 }))
-    await eduClassesApi.create({ school_id: 21, grade: 3, name: '2班', teacher: 'school1_teacher' })
-    await eduClassesApi.update(5, { grade: 3, name: '三年级2班', teacher: '', active: false, version: 4 })
+    await eduClassesApi.create({ school_id: 21, grade: 3, name: '2班', teacher: 'school1_teacher', students: 45 })
+    await eduClassesApi.update(5, { grade: 3, name: '三年级2班', teacher: '', students: 0, active: false, version: 4 })
     expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['POST /api/v1/edu/classes', 'PUT /api/v1/edu/classes/5'])
-    expect(calls[0].body).toEqual({ school_id: 21, grade: 3, name: '2班', teacher: 'school1_teacher' })
-    expect(calls[1].body).toEqual({ grade: 3, name: '三年级2班', teacher: '', active: false, version: 4 })
+    expect(calls[0].body).toEqual({ school_id: 21, grade: 3, name: '2班', teacher: 'school1_teacher', students: 45 })
+    expect(calls[1].body).toEqual({ grade: 3, name: '三年级2班', teacher: '', students: 0, active: false, version: 4 })
   })
 
   it('downloads the template and the export, and imports the file’s bytes with its format', async () => {
@@ -91,7 +91,7 @@ describe('edu api: classes', () => {
 
   it('turns a version conflict into an ApiError', async () => {
     stubFetch(() => json({ error: { code: 'conflict', message: '班级已被他人修改，请刷新后重试', details: [] } }, 409))
-    const e = await eduClassesApi.update(5, { grade: 1, name: '1班', teacher: '', active: true, version: 1 }).catch((x: unknown) => x)
+    const e = await eduClassesApi.update(5, { grade: 1, name: '1班', teacher: '', students: 40, active: true, version: 1 }).catch((x: unknown) => x)
     expect(e).toBeInstanceOf(ApiError)
     expect((e as ApiError).status).toBe(409)
   })

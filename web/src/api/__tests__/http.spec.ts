@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, buildUrl, filenameOf, http, onSessionExpired, setCsrfToken } from '../http'
+import { ApiError, buildUrl, filenameOf, http, onSessionExpired, request, setCsrfToken } from '../http'
 
 function reply(status: number, body: unknown): Response {
   return new Response(body === undefined ? null : JSON.stringify(body), {
@@ -56,6 +56,19 @@ describe('request wrapper', () => {
     )
     await expect(http.get('/api/v1/schools')).rejects.toBeInstanceOf(ApiError)
     expect(seen).toEqual(['会话已过期，请重新登录'])
+  })
+
+  it('sends a public request (a parent’s letter) without the cookie or CSRF header, and a 401 is no expired session', async () => {
+    const seen: string[] = []
+    onSessionExpired((m) => seen.push(m))
+    setCsrfToken('abc123')
+    const fetchMock = vi.fn(async () => reply(401, { error: { code: 'unauthenticated', message: '请先登录', details: [] } }))
+    vi.stubGlobal('fetch', fetchMock)
+    await expect(request('POST', '/api/v1/public/letters/t/receipts', { body: {}, anonymous: true })).rejects.toBeInstanceOf(ApiError)
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
+    expect(init.credentials).toBe('omit')
+    expect((init.headers as Record<string, string>)['X-CSRF-Token']).toBeUndefined()
+    expect(seen).toEqual([])
   })
 
   it('gives 204 answers as undefined', async () => {

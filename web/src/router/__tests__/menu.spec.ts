@@ -94,12 +94,20 @@ describe('sidebar menu', () => {
     expect(all).not.toContain('whistle-detail')
   })
 
-  it('lists 1530安全提醒 and 安全教育 under 1530与安全教育: the check-in for edu:checkin, the completion, the reminder texts, the records and the education calendar for edu:read, the classes but for a school’s teachers', () => {
+  it('lists 1530安全提醒 and 安全教育 under 1530与安全教育: the check-in for edu:checkin, the completion, the reminder texts, the records, the education calendar and the letters to the parents for edu:read, the classes but for a school’s teachers', () => {
     const education = (perms: string[], unit?: string) =>
       buildMenu(layoutChildren, canWith(perms), unit).find((s) => s.group === 'education')?.items.map((i) => i.name)
-    // A class teacher: their reminders, the completion, the reminder texts, the records and the
-    // education calendar to read, not the classes (nothing to edit there).
-    expect(education([perm.eduRead, perm.eduCheckin], 'school')).toEqual(['edu-1530', 'edu-1530-completion', 'edu-1530-contents', 'edu-lessons', 'edu-calendar'])
+    // A class teacher: their reminders, the completion, the reminder texts, the records, the
+    // education calendar and the letters (their classes' links) to read, not the classes (nothing
+    // to edit there).
+    expect(education([perm.eduRead, perm.eduCheckin], 'school')).toEqual([
+      'edu-1530',
+      'edu-1530-completion',
+      'edu-1530-contents',
+      'edu-lessons',
+      'edu-calendar',
+      'edu-letters',
+    ])
     // A school's safety officer: all of them, then the school calendar.
     expect(education([perm.eduRead, perm.eduClasses, perm.eduCheckin, perm.eduLessons, perm.calendarRead], 'school')).toEqual([
       'edu-1530',
@@ -108,6 +116,7 @@ describe('sidebar menu', () => {
       'edu-classes',
       'edu-lessons',
       'edu-calendar',
+      'edu-letters',
       'calendar',
     ])
     // The bureau's safety office and a section, who check nothing in.
@@ -117,8 +126,16 @@ describe('sidebar menu', () => {
       'edu-classes',
       'edu-lessons',
       'edu-calendar',
+      'edu-letters',
     ])
-    expect(education([perm.eduRead], 'section')).toEqual(['edu-1530-completion', 'edu-1530-contents', 'edu-classes', 'edu-lessons', 'edu-calendar'])
+    expect(education([perm.eduRead], 'section')).toEqual([
+      'edu-1530-completion',
+      'edu-1530-contents',
+      'edu-classes',
+      'edu-lessons',
+      'edu-calendar',
+      'edu-letters',
+    ])
     // Recording or editing texts alone opens no page: the records and texts are read with edu:read.
     expect(education([perm.eduLessons], 'school')).toBeUndefined()
     expect(education([perm.eduContent], 'bureau')).toBeUndefined()
@@ -134,6 +151,8 @@ describe('sidebar menu', () => {
     expect(all).not.toContain('profile')
     expect(all).not.toContain('drill-detail')
     expect(all).not.toContain('drill-edit')
+    expect(all).not.toContain('edu-letter')
+    expect(all).not.toContain('parent-letter')
   })
 })
 
@@ -220,7 +239,10 @@ describe('sidebar per demo role', () => {
       expect(education(who), who).toContain('edu-lessons')
       expect(education(who), who).toContain('edu-calendar')
     }
-    expect(education('school1_teacher')).toEqual(['edu-1530', 'edu-1530-completion', 'edu-1530-contents', 'edu-lessons', 'edu-calendar', 'calendar'])
+    expect(education('school1_teacher')).toEqual(['edu-1530', 'edu-1530-completion', 'edu-1530-contents', 'edu-lessons', 'edu-calendar', 'edu-letters', 'calendar'])
+    // The letters to the parents: the school's staff and the bureau (its 各校回执率), not a department.
+    for (const who of ['school1_teacher', 'school1_safety', 'safety_office', 'section_basic']) expect(education(who), who).toContain('edu-letters')
+    expect(names('dept1_liaison')).not.toContain('edu-letters')
     expect(names('dept1_liaison')).not.toContain('edu-lessons')
   })
 

@@ -126,23 +126,44 @@ export interface ClassForm {
   grade: number | null
   name: string
   teacher: string
+  /** 班级人数; empty (or 0) = unknown. */
+  students: number | null | undefined
   active: boolean
 }
 
-export const emptyClassForm = (schoolId: number | null = null): ClassForm => ({ school_id: schoolId, grade: null, name: '', teacher: '', active: true })
+/** The most students a class may have (班级人数). */
+export const CLASS_STUDENTS_MAX = 200
+
+export const emptyClassForm = (schoolId: number | null = null): ClassForm => ({
+  school_id: schoolId,
+  grade: null,
+  name: '',
+  teacher: '',
+  students: undefined,
+  active: true,
+})
 
 export function classToForm(c: EduClass): ClassForm {
-  return { school_id: c.school_id, grade: c.grade, name: c.name, teacher: c.teacher, active: c.active }
+  return { school_id: c.school_id, grade: c.grade, name: c.name, teacher: c.teacher, students: c.students || undefined, active: c.active }
+}
+
+/** 班级人数 as sent: a whole number 0–200, 0 when not given. */
+export function studentsOf(f: Pick<ClassForm, 'students'>): number {
+  const n = f.students
+  return typeof n === 'number' && Number.isFinite(n) ? Math.max(0, Math.min(CLASS_STUDENTS_MAX, Math.round(n))) : 0
 }
 
 export function createBody(f: ClassForm): EduClassInput {
-  return { school_id: f.school_id ?? 0, grade: f.grade ?? 0, name: f.name.trim(), teacher: f.teacher }
+  return { school_id: f.school_id ?? 0, grade: f.grade ?? 0, name: f.name.trim(), teacher: f.teacher, students: studentsOf(f) }
 }
 
 /** The update body, with the version read: 409 when another save came first. */
 export function updateBody(f: ClassForm, version: number): EduClassUpdate {
-  return { grade: f.grade ?? 0, name: f.name.trim(), teacher: f.teacher, active: f.active, version }
+  return { grade: f.grade ?? 0, name: f.name.trim(), teacher: f.teacher, students: studentsOf(f), active: f.active, version }
 }
+
+/** 班级人数 as shown: the number, or — when unknown (0). */
+export const studentsText = (n: number | null | undefined): string => (typeof n === 'number' && n > 0 ? String(n) : '—')
 
 // ---- Completion ----
 

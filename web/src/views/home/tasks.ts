@@ -2,7 +2,8 @@
 // list filtered on the group's records. The audit administrator's groups (audit.*: refused
 // operations, account and policy changes, the log chain to verify) lead to the audit log; a class
 // teacher's 1530 reminders of today (edu.1530) to their 1530 page; a school's safety education
-// still to do (edu.lessons) to its education calendar.
+// still to do (edu.lessons) to its education calendar; the parent letters short of receipts
+// (edu.letters) to the letter, or the list of letters.
 import type { RouteLocationRaw } from 'vue-router'
 import type { TaskGroup, TaskItem } from '@/api/tasks'
 
@@ -10,6 +11,8 @@ import type { TaskGroup, TaskItem } from '@/api/tasks'
 const isEdu = (kind: string | undefined): boolean => !!kind && kind.startsWith('edu.')
 /** A school's safety education still to do (the education calendar's open and missed items). */
 const LESSONS = 'edu.lessons'
+/** The classes of the school's open parent letters still short of receipts. */
+const LETTERS = 'edu.letters'
 
 /**
  * The record an item opens: a hazard (supervision items too: the order's hazard), a whistle, a
@@ -20,6 +23,8 @@ export function itemRoute(item: TaskItem, group?: Pick<TaskGroup, 'kind'>): Rout
   const id = String(item.subject_id)
   // 安全教育待完成: the school's education calendar, with its 去记录 buttons.
   if (group?.kind === LESSONS || item.subject_type === 'edu_calendar') return { name: 'edu-calendar', query: { school_id: id } }
+  // 家长信回执未齐: the letter, its classes and their receipts.
+  if (group?.kind === LETTERS || item.subject_type === 'edu_letter') return { name: 'edu-letter', params: { id } }
   if (isEdu(group?.kind) || item.subject_type === 'class' || isEdu(item.subject_type)) return { name: 'edu-1530' }
   if (item.subject_type === 'hazard') return { name: 'hazard-detail', params: { id } }
   if (item.subject_type === 'whistle') return { name: 'whistle-detail', params: { id } }
@@ -60,6 +65,7 @@ export function groupRoute(group: Pick<TaskGroup, 'kind'>): RouteLocationRaw | n
   if (kind.startsWith('whistle.')) return { name: 'whistles' }
   if (kind.startsWith('audit.')) return { name: 'audit' }
   if (kind === LESSONS) return { name: 'edu-calendar' }
+  if (kind === LETTERS) return { name: 'edu-letters' }
   // 今日1530安全提醒: the teacher's page, today's reminders on top.
   if (isEdu(kind)) return { name: 'edu-1530' }
   return null

@@ -97,7 +97,7 @@ beforeEach(() => {
   api.classes.list.mockResolvedValue({
     items: [
       eduClass(),
-      eduClass({ id: 8, grade: 0, name: '大班', teacher: '', teacher_name: '', version: 1 }),
+      eduClass({ id: 8, grade: 0, name: '大班', teacher: '', teacher_name: '', students: 0, version: 1 }),
       eduClass({ id: 9, grade: 12, name: '高三1班', teacher: 'school1_teacher2', teacher_name: '李明', active: false }),
     ],
     total: 3,
@@ -122,13 +122,16 @@ describe('班级管理', () => {
     const w = await mountPage(user(OFFICER_PERMS, undefined, 'school1_safety'))
     expect(api.classes.list).toHaveBeenCalledWith({ page: 1, page_size: 10 })
     const heads = w.findAll('[data-test="table"] thead th').map((th) => th.text())
-    expect(heads).toEqual(['年级', '班级', '班主任', '状态', '操作'])
+    expect(heads).toEqual(['年级', '班级', '班主任', '人数', '状态', '操作'])
     const rows = w.findAll('[data-test="table"] .el-table__body tbody tr')
     expect(rows).toHaveLength(3)
     expect(rows[0].find('[data-test="row-grade"]').text()).toBe('三年级')
     expect(rows[0].find('[data-test="row-name"]').text()).toBe('2班')
     expect(rows[0].find('[data-test="row-teacher"]').text()).toBe('王芳')
     expect(rows[0].find('[data-test="row-state"]').text()).toBe('正常')
+    expect(rows[0].find('[data-test="row-students"]').text()).toBe('45')
+    // A size not known shows as —.
+    expect(rows[1].find('[data-test="row-students"]').text()).toBe('—')
     expect(rows[1].find('[data-test="row-grade"]').text()).toBe('幼儿园/未分年级')
     expect(rows[1].find('[data-test="row-teacher"]').text()).toBe('未指定')
     expect(rows[2].find('[data-test="row-grade"]').text()).toBe('高三')
@@ -171,7 +174,7 @@ describe('班级管理', () => {
     expect(api.classes.export).toHaveBeenCalledWith(undefined)
   })
 
-  it('adds a class to the school: grade, name and the class teacher chosen among the staff', async () => {
+  it('adds a class to the school: grade, name, the class teacher chosen among the staff and 人数', async () => {
     const w = await mountPage(user(OFFICER_PERMS, undefined, 'school1_safety'))
     await w.find('[data-test="add"]').trigger('click')
     await settle()
@@ -186,10 +189,17 @@ describe('班级管理', () => {
     select(w, 'field-grade').vm.$emit('update:modelValue', 3)
     await type('field-name', '3班')
     select(w, 'field-teacher').vm.$emit('update:modelValue', 'school1_teacher2')
-    api.classes.create.mockResolvedValue(eduClass({ id: 10, name: '3班', teacher: 'school1_teacher2' }))
+    // 班级人数: empty at first (unknown), typed in.
+    const students = w.findAllComponents({ name: 'ElInputNumber' }).find((c) => c.attributes('data-test') === 'class-students')
+    expect(students, 'class-students').toBeTruthy()
+    expect(students!.props('modelValue')).toBeUndefined()
+    expect(students!.props('max')).toBe(200)
+    students!.vm.$emit('update:modelValue', 42)
+    await flushPromises()
+    api.classes.create.mockResolvedValue(eduClass({ id: 10, name: '3班', teacher: 'school1_teacher2', students: 42 }))
     $('class-submit')!.click()
     await settle()
-    expect(api.classes.create).toHaveBeenCalledWith({ school_id: 21, grade: 3, name: '3班', teacher: 'school1_teacher2' })
+    expect(api.classes.create).toHaveBeenCalledWith({ school_id: 21, grade: 3, name: '3班', teacher: 'school1_teacher2', students: 42 })
     expect(api.classes.list).toHaveBeenCalledTimes(2)
   })
 
@@ -206,7 +216,8 @@ describe('班级管理', () => {
     api.classes.create.mockResolvedValue(eduClass({ id: 11, school_id: 22 }))
     $('class-submit')!.click()
     await settle()
-    expect(api.classes.create).toHaveBeenCalledWith({ school_id: 22, grade: 7, name: '1班', teacher: '' })
+    // No size given: 0, unknown.
+    expect(api.classes.create).toHaveBeenCalledWith({ school_id: 22, grade: 7, name: '1班', teacher: '', students: 0 })
   })
 
   it('edits a class with its version, shows a field’s reason beside it, and reloads after a conflict', async () => {
@@ -217,12 +228,13 @@ describe('班级管理', () => {
     expect(($('field-name') as HTMLInputElement).value).toBe('2班')
     expect(select(w, 'field-grade').props('modelValue')).toBe(3)
     expect(select(w, 'field-teacher').props('modelValue')).toBe('school1_teacher')
+    expect(w.findAllComponents({ name: 'ElInputNumber' }).find((c) => c.attributes('data-test') === 'class-students')!.props('modelValue')).toBe(45)
     await w.findAllComponents({ name: 'ElSwitch' }).find((c) => c.attributes('data-test') === 'field-active')!.vm.$emit('update:modelValue', false)
 
     api.classes.update.mockRejectedValueOnce(new ApiError(422, { code: 'invalid_argument', message: '请检查输入', details: [{ field: 'name', reason: '本校三年级已有2班' }] }, null))
     $('class-submit')!.click()
     await settle()
-    expect(api.classes.update).toHaveBeenCalledWith(7, { grade: 3, name: '2班', teacher: 'school1_teacher', active: false, version: 4 })
+    expect(api.classes.update).toHaveBeenCalledWith(7, { grade: 3, name: '2班', teacher: 'school1_teacher', students: 45, active: false, version: 4 })
     expect($('field-name')?.closest('.el-form-item')?.querySelector('.el-form-item__error')?.textContent?.trim()).toBe('本校三年级已有2班')
 
     api.classes.update.mockRejectedValueOnce(new ApiError(409, { code: 'conflict', message: '班级已被他人修改，请刷新后重试', details: [] }, null))
@@ -281,6 +293,7 @@ describe('班级管理', () => {
     expect(cards).toHaveLength(3)
     expect(cards[0].find('[data-test="card-title"]').text()).toBe('三年级2班')
     expect(cards[0].find('[data-test="row-teacher"]').text()).toBe('班主任 王芳')
+    expect(cards[0].find('[data-test="row-students"]').text()).toBe('人数 45')
     expect(cards[1].find('[data-test="card-title"]').text()).toBe('大班')
     expect(cards[0].find('[data-test="row-edit"]').exists()).toBe(true)
   })

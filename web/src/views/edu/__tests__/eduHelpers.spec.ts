@@ -6,7 +6,11 @@ import {
   classFilter,
   classTitle,
   completionQuery,
+  classToForm,
   createBody,
+  emptyClassForm,
+  studentsOf,
+  studentsText,
   emptyClassSearch,
   gradeLabel,
   gradeOptions,
@@ -103,9 +107,22 @@ describe('classes', () => {
   })
 
   it('builds the create and update bodies, the version going back', () => {
-    const f = { school_id: 21, grade: 3, name: ' 2班 ', teacher: 'school1_teacher', active: false }
-    expect(createBody(f)).toEqual({ school_id: 21, grade: 3, name: '2班', teacher: 'school1_teacher' })
-    expect(updateBody(f, eduClass().version)).toEqual({ grade: 3, name: '2班', teacher: 'school1_teacher', active: false, version: 4 })
+    const f = { school_id: 21, grade: 3, name: ' 2班 ', teacher: 'school1_teacher', students: 45, active: false }
+    expect(createBody(f)).toEqual({ school_id: 21, grade: 3, name: '2班', teacher: 'school1_teacher', students: 45 })
+    expect(updateBody(f, eduClass().version)).toEqual({ grade: 3, name: '2班', teacher: 'school1_teacher', students: 45, active: false, version: 4 })
+  })
+
+  it('sends 班级人数 as a whole number 0–200, 0 when not given, and shows an unknown size as —', () => {
+    expect(studentsOf({ students: undefined })).toBe(0)
+    expect(studentsOf({ students: null })).toBe(0)
+    expect(studentsOf({ students: 38.6 })).toBe(39)
+    expect(studentsOf({ students: 250 })).toBe(200)
+    expect(studentsOf({ students: -3 })).toBe(0)
+    expect(classToForm(eduClass({ students: 0 })).students).toBeUndefined()
+    expect(classToForm(eduClass({ students: 42 })).students).toBe(42)
+    expect(emptyClassForm(21).students).toBeUndefined()
+    expect(studentsText(0)).toBe('—')
+    expect(studentsText(42)).toBe('42')
   })
 })
 

@@ -18,6 +18,7 @@ import type {
   EduThemes,
 } from '@/api/eduLessons'
 import type { EduContentItem, EduContentOption, EduContents } from '@/api/eduContents'
+import type { EduLetter, EduLetterBoard, EduLetterClass, EduLetterReceipt, PublicLetter } from '@/api/eduLetters'
 
 export const SCHOOL = { id: 21, name: '示范区双桥小学', kind: 'school' }
 export const BUREAU = { id: 1, name: '示范区教育局', kind: 'bureau' }
@@ -78,6 +79,7 @@ export function eduClass(over: Partial<EduClass> = {}): EduClass {
     name: '2班',
     teacher: 'school1_teacher',
     teacher_name: '王芳',
+    students: 45,
     active: true,
     version: 4,
     ...over,
@@ -376,4 +378,98 @@ export function contents(over: Partial<EduContents> = {}): EduContents {
     }),
   )
   return { unit_id: 3, unit_name: '示范区第一学区', can_edit: true, topics: CONTENT_TOPICS, age_groups: AGE_GROUPS, items, ...over }
+}
+
+// ---- Letters to the parents ----
+
+export function letter(over: Partial<EduLetter> = {}): EduLetter {
+  return {
+    id: 5,
+    school_id: 21,
+    school_name: '示范区双桥小学',
+    school_year: 2026,
+    term: 1,
+    term_label: '2026—2027学年第一学期',
+    title: '寒假安全致家长的一封信',
+    body: '各位家长：\n寒假将至，请注意以下安全事项：\n一、防溺水……',
+    closes_on: '2027-01-20',
+    status: 'published',
+    published_at: '2026-12-01T02:00:00Z',
+    created_by: 'school1_safety',
+    created_by_name: '赵敏',
+    created_at: '2026-11-30T08:00:00Z',
+    updated_at: '2026-12-01T02:00:00Z',
+    version: 3,
+    classes: 2,
+    expected: 90,
+    received: 27,
+    rate: 0.3,
+    can_edit: true,
+    ...over,
+  }
+}
+
+export function letterClass(over: Partial<EduLetterClass> = {}): EduLetterClass {
+  return {
+    class_id: 7,
+    class_name: '三年级2班',
+    grade: 3,
+    teacher: 'school1_teacher',
+    teacher_name: '王芳',
+    students: 45,
+    received: 27,
+    rate: 0.6,
+    token: 'tok7AbC',
+    ...over,
+  }
+}
+
+export function receipt(over: Partial<EduLetterReceipt> = {}): EduLetterReceipt {
+  return {
+    id: 1,
+    class_id: 7,
+    class_name: '三年级2班',
+    student_name: '张三',
+    relation: 'mother',
+    relation_label: '母亲',
+    at: '2026-12-02T01:30:00Z',
+    ...over,
+  }
+}
+
+export const RELATIONS = [
+  { code: 'father', label: '父亲' },
+  { code: 'mother', label: '母亲' },
+  { code: 'grandparent', label: '祖父母/外祖父母' },
+  { code: 'guardian', label: '其他监护人' },
+]
+
+export function publicLetter(over: Partial<PublicLetter> = {}): PublicLetter {
+  return {
+    school_name: '示范区双桥小学',
+    class_name: '三年级2班',
+    title: '寒假安全致家长的一封信',
+    body: '各位家长：\n寒假将至，请注意以下安全事项：\n一、防溺水……',
+    term_label: '2026—2027学年第一学期',
+    published_at: '2026-12-01T02:00:00Z',
+    closes_on: '2027-01-20',
+    open: true,
+    relations: RELATIONS,
+    ...over,
+  }
+}
+
+export function letterBoard(over: Partial<EduLetterBoard> = {}): EduLetterBoard {
+  return {
+    school_year: 2026,
+    term: 1,
+    term_label: '2026—2027学年第一学期',
+    total: { schools: 3, with_letter: 2, expected: 1200, received: 900, rate: 0.75 },
+    schools: [
+      { school_id: 23, school_name: '仁和幼儿园', letters: 0, expected: 0, received: 0, rate: null },
+      { school_id: 22, school_name: '示范区实验中学', letters: 1, expected: 700, received: 420, rate: 0.6 },
+      { school_id: 21, school_name: '示范区双桥小学', letters: 2, expected: 500, received: 480, rate: 0.96 },
+    ],
+    ...over,
+  }
 }

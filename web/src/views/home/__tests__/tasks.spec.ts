@@ -51,6 +51,11 @@ describe('我的待办 links', () => {
       name: 'edu-calendar',
       query: { school_id: '22' },
     })
+    // A letter still short of receipts opens the letter; the group, the school's letters.
+    const letters: TaskGroup = { kind: 'edu.letters', label: '家长信回执未齐', count: 2, overdue: 0, items: [] }
+    expect(groupRoute(letters)).toEqual({ name: 'edu-letters' })
+    expect(itemRoute({ ...base, subject_type: 'edu_letter', subject_id: 9 }, letters)).toEqual({ name: 'edu-letter', params: { id: '9' } })
+    expect(itemRoute({ ...base, subject_type: 'edu_letter', subject_id: 9 })).toEqual({ name: 'edu-letter', params: { id: '9' } })
     expect(itemRoute({ ...base, subject_type: 'edu.session', subject_id: 7 })).toEqual({ name: 'edu-1530' })
     expect(itemRoute({ ...base, subject_type: 'session', subject_id: 7 }, edu)).toEqual({ name: 'edu-1530' })
     // Other groups' items are not affected by the group given.

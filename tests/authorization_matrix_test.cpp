@@ -14,6 +14,7 @@
 #include "app/edu/edu.hpp"
 #include "app/edu/lessons.hpp"
 #include "app/edu/letters.hpp"
+#include "app/edu/waters.hpp"
 #include "app/hazards/hazards.hpp"
 #include "app/org/org_use_cases.hpp"
 #include "app/patrols/patrols.hpp"
@@ -359,6 +360,19 @@ const std::vector<Row> kMatrix = {
   {"GET",    "/api/v1/edu/letters/{id}/receipts", "PX", "", "fffnnnnnnf"},
   {"GET",    "/api/v1/public/letters/{token}", "PT1", "", "oooooooooo"},
   {"POST",   "/api/v1/public/letters/{token}/receipts", "PT1", "{}", "oooooooooo"},
+  // 周边水域风险: read with edu:read in scope, recorded with edu:lessons.
+  {"GET",    "/api/v1/edu/waters",             "", "",   "fffoooooof"},
+  {"GET",    "/api/v1/edu/waters/export",      "", "",   "fffoooooof"},
+  {"GET",    "/api/v1/edu/waters/board",       "", "",   "fffoooooof"},
+  {"POST",   "/api/v1/edu/waters",             "", "{}", "fffoffooff"},
+  {"GET",    "/api/v1/edu/waters/{id}",        "WA1", "", "fffoooooof"},
+  {"GET",    "/api/v1/edu/waters/{id}",        "WA2", "", "fffooonnnf"},
+  {"GET",    "/api/v1/edu/waters/{id}",        "WAX", "", "fffnnnnnnf"},
+  {"PUT",    "/api/v1/edu/waters/{id}",        "WA1", R"({"name":"塘","kind":"pond","distance_m":1,"checked_on":"2025-10-10","version":1})", "fffoffooff"},
+  {"PUT",    "/api/v1/edu/waters/{id}",        "WA2", R"({"name":"塘","kind":"pond","distance_m":1,"checked_on":"2025-10-10","version":1})", "fffoffnnff"},
+  {"PUT",    "/api/v1/edu/waters/{id}",        "WAX", R"({"name":"塘","kind":"pond","distance_m":1,"checked_on":"2025-10-10","version":1})", "fffnffnnff"},
+  {"DELETE", "/api/v1/edu/waters/{id}",        "WAX", "", "fffnffnnff"},
+  {"DELETE", "/api/v1/edu/waters/{id}",        "WAD", "", "fffoffnnff"},
   {"POST",   "/api/v1/edu/letters/{id}/close", "P2", "", "fffoffnnff"},
   {"POST",   "/api/v1/edu/letters/{id}/close", "PX", "", "fffnffnnff"},
   {"GET",    "/api/v1/patrol-plans",           "", "",   "fffoooooof"},
@@ -699,6 +713,22 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
     add_letter(targets_["S2"], "P2", true);
     add_letter(targets_["X"], "PX", true);
     add_letter(targets_["S2"], "PLD", false);
+    // A water near each school, and one more of S2 to delete.
+    auto add_water = [&](const std::string& school, const std::string& key) {
+      domain::edu::Water w;
+      w.school_id = std::stoll(school);
+      w.name = "村东大塘";
+      w.kind = "pond";
+      w.distance_m = 300;
+      w.checked_on = "2025-10-10";
+      auto r = app::CreateWater(*services_, app::RequestContext{}, w);
+      ASSERT_TRUE(r.ok()) << r.error().message;
+      targets_[key] = std::to_string(r->water.id);
+    };
+    add_water(targets_["S1"], "WA1");
+    add_water(targets_["S2"], "WA2");
+    add_water(targets_["X"], "WAX");
+    add_water(targets_["S2"], "WAD");
     {
       auto rows = app::LetterClasses(*services_, app::RequestContext{}, std::stoll(targets_["P1"]));
       ASSERT_TRUE(rows.ok() && !rows->empty() && !rows->front().token.empty());

@@ -897,6 +897,105 @@ TEST_P(EduApiTest, ParentsConfirmALetterWithoutAnAccount) {
   EXPECT_EQ(FirstField(office_.Call("GET", "/api/v1/edu/letters?status=sent")), "status");
 }
 
+// 周边水域风险: a school records the water near it; the gaps and the priority follow the measures
+// and the distance; the lists filter on them; the bureau's board counts them by school.
+TEST_P(EduApiTest, SchoolsKeepTheWaterNearThem) {
+  json::object pond{{"school_id", school_},   {"name", "村东大塘"},        {"kind", "pond"},
+                    {"distance_m", 300},      {"warning_sign", true},      {"location", "学校东侧"},
+                    {"keeper", "村民委员会"}, {"checked_on", "2026-11-28"}};
+  auto post = [&](const WebSession& as, const json::object& body) {
+    return as.Call("POST", "/api/v1/edu/waters", json::serialize(body));
+  };
+  for (const auto& [field, value] : std::vector<std::pair<std::string, json::value>>{
+           {"name", json::value("")},
+           {"kind", json::value("sea")},
+           {"distance_m", json::value(50001)},
+           {"checked_on", json::value("2026-12-01")},
+           {"school_id", json::value(other_school_)}}) {
+    auto bad = pond;
+    bad[field] = value;
+    EXPECT_EQ(FirstField(post(safety_, bad)), field);
+  }
+  EXPECT_EQ(post(teacher_, pond).status, 403);
+  auto r = post(safety_, pond);
+  ASSERT_EQ(r.status, 201) << r.body;
+  auto w = Json(r);
+  const auto id = w.at("id").as_int64();
+  const auto path = "/api/v1/edu/waters/" + std::to_string(id);
+  EXPECT_EQ(w.at("kind_label").as_string(), "池塘");
+  EXPECT_EQ(json::serialize(w.at("gaps")), R"(["护栏","救生设施","巡查"])");
+  EXPECT_TRUE(w.at("priority").as_bool());
+  EXPECT_TRUE(w.at("active").as_bool());
+
+  const auto count = [&](const WebSession& as, const std::string& query) -> std::int64_t {
+    auto l = as.Call("GET", "/api/v1/edu/waters" + query);
+    EXPECT_EQ(l.status, 200) << query << " " << l.body;
+    return l.status == 200 ? Json(l).at("total").as_int64() : -1;
+  };
+  EXPECT_EQ(count(safety_, "?priority=true"), 1);
+  EXPECT_EQ(count(safety_, "?gaps=true"), 1);
+  EXPECT_EQ(count(safety_, "?kind=river"), 0);
+  EXPECT_EQ(count(safety_, "?q=%E5%A4%A7%E5%A1%98"), 1);  // 大塘
+  EXPECT_EQ(count(teacher_, ""), 1);                      // every teacher of the school reads
+  EXPECT_EQ(FirstField(safety_.Call("GET", "/api/v1/edu/waters?kind=sea")), "kind");
+  EXPECT_EQ(As("school2_safety").Call("GET", path).status, 404);
+
+  // Every measure in place: no gap, no priority; an old version is refused.
+  auto all = pond;
+  all["fence"] = all["rescue_gear"] = all["patrol"] = true;
+  all["version"] = 1;
+  r = safety_.Call("PUT", path, json::serialize(all));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(json::serialize(Json(r).at("gaps")), "[]");
+  EXPECT_FALSE(Json(r).at("priority").as_bool());
+  EXPECT_EQ(FirstField(safety_.Call("PUT", path, json::serialize(all))), "edu_water.stale");
+  EXPECT_EQ(count(safety_, "?priority=true"), 0);
+  EXPECT_EQ(count(safety_, "?gaps=true"), 0);
+
+  // A river further off without a fence: a gap, not a priority.
+  auto river = pond;
+  river["name"] = "青石河";
+  river["kind"] = "river";
+  river["distance_m"] = 3000;
+  river["warning_sign"] = true;
+  r = post(safety_, river);
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto river_id = Json(r).at("id").as_int64();
+  EXPECT_FALSE(Json(r).at("priority").as_bool());
+  EXPECT_EQ(count(safety_, "?gaps=true"), 1);
+
+  r = office_.Call("GET", "/api/v1/edu/waters/board");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto board = Json(r);
+  EXPECT_EQ(board.at("total").at("waters").as_int64(), 2);
+  EXPECT_EQ(board.at("total").at("with_gaps").as_int64(), 1);
+  EXPECT_EQ(board.at("total").at("priority").as_int64(), 0);
+  EXPECT_EQ(board.at("total").at("with_waters").as_int64(), 1);
+  const auto& first = board.at("schools").as_array().at(0);
+  EXPECT_EQ(first.at("school_id").as_int64(), school_);  // the one with a gap leads
+  EXPECT_EQ(first.at("nearest_m").as_int64(), 300);
+
+  r = office_.Call("GET", "/api/v1/edu/waters/export");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto rows = office::ReadXlsx(r.body);
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  ASSERT_EQ(rows->size(), 3u);
+  EXPECT_EQ((*rows)[1][1].text, "村东大塘");
+  EXPECT_EQ((*rows)[2][9].text, "护栏、救生设施、巡查");
+
+  // Gone (filled in): out of the lists unless asked for; then deleted.
+  auto gone = river;
+  gone["active"] = false;
+  gone["version"] = 1;
+  r = safety_.Call("PUT", "/api/v1/edu/waters/" + std::to_string(river_id), json::serialize(gone));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(count(safety_, ""), 1);
+  EXPECT_EQ(count(safety_, "?include_inactive=true"), 2);
+  EXPECT_EQ(teacher_.Call("DELETE", path).status, 403);
+  EXPECT_EQ(safety_.Call("DELETE", path).status, 204);
+  EXPECT_EQ(safety_.Call("GET", path).status, 404);
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, EduApiTest, ::testing::Values("sqlite", "postgres"));
 
 }  // namespace

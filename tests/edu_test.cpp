@@ -15,6 +15,7 @@
 #include "domain/edu/lessons.hpp"
 #include "domain/edu/letters.hpp"
 #include "domain/edu/reminders1530.hpp"
+#include "domain/edu/waters.hpp"
 #include "support/calendar_2026.hpp"
 
 namespace xiaoan {
@@ -1029,6 +1030,143 @@ TEST(ParentLetters, LinksAreTwentyFourCharactersWithoutLookAlikes) {
     t[5] = c;
     EXPECT_FALSE(IsLetterToken(t)) << c;
   }
+}
+
+// ---- 周边水域风险
+// ---------------------------------------------------------------------------------
+
+Water APond() {
+  Water w;
+  w.name = "村东大塘";
+  w.kind = "pond";
+  w.distance_m = 300;
+  w.checked_on = "2026-12-01";
+  return w;
+}
+
+TEST(NearbyWater, TheRecordAsEntered) {
+  const auto today = D("2026-12-06");
+  auto w = APond();
+  EXPECT_TRUE(CheckWater(w, today).empty());
+  const auto field = [&](const Water& x) {
+    const auto p = CheckWater(x, today);
+    return p.empty() ? std::string() : p.front().field;
+  };
+  auto x = w;
+  x.name = "　";
+  EXPECT_EQ(field(x), "name");
+  x.name = std::string(50, 'a');
+  EXPECT_EQ(field(x), "");
+  x.name += "a";
+  EXPECT_EQ(field(x), "name");
+  x = w;
+  x.kind = "";
+  EXPECT_EQ(field(x), "kind");
+  x.kind = "sea";
+  EXPECT_EQ(field(x), "kind");
+  for (const auto& k : WaterKinds()) {
+    x.kind = std::string(k.code);
+    EXPECT_EQ(field(x), "") << k.code;
+  }
+  EXPECT_EQ(WaterKinds().size(), 7u);
+  for (const int d : {-1, 50001}) {
+    x = w;
+    x.distance_m = d;
+    EXPECT_EQ(field(x), "distance_m") << d;
+  }
+  for (const int d : {0, 50000}) {
+    x = w;
+    x.distance_m = d;
+    EXPECT_EQ(field(x), "") << d;
+  }
+  x = w;
+  x.checked_on = "2026-12-06";
+  EXPECT_EQ(field(x), "");
+  x.checked_on = "2026-12-07";
+  EXPECT_EQ(field(x), "checked_on");
+  x.checked_on = "";
+  EXPECT_EQ(field(x), "checked_on");
+  x = w;
+  x.location = std::string(201, 'a');
+  EXPECT_EQ(field(x), "location");
+  x.location = std::string(200, 'a');
+  EXPECT_EQ(field(x), "");
+  x = w;
+  x.keeper = std::string(51, 'a');
+  EXPECT_EQ(field(x), "keeper");
+  x.keeper = std::string(50, 'a');
+  EXPECT_EQ(field(x), "");
+  x = w;
+  x.note = std::string(501, 'a');
+  EXPECT_EQ(field(x), "note");
+  x.note = std::string(500, 'a');
+  EXPECT_EQ(field(x), "");
+  x.note = "a\x01";
+  EXPECT_EQ(field(x), "note");
+}
+
+TEST(NearbyWater, GapsAndPriorityAtTheKilometre) {
+  auto w = APond();
+  EXPECT_EQ(WaterGaps(w), (std::vector<std::string>{"警示牌", "护栏", "救生设施", "巡查"}));
+  EXPECT_TRUE(IsPriority(w));
+  w.warning_sign = true;
+  w.rescue_gear = true;
+  EXPECT_EQ(WaterGaps(w), (std::vector<std::string>{"护栏", "巡查"}));
+  w.fence = true;
+  w.patrol = true;
+  EXPECT_TRUE(WaterGaps(w).empty());
+  EXPECT_FALSE(IsPriority(w));
+  w.patrol = false;
+  w.distance_m = 1000;
+  EXPECT_TRUE(IsPriority(w));
+  w.distance_m = 1001;
+  EXPECT_FALSE(IsPriority(w));
+  w.distance_m = 0;
+  w.active = false;  // gone: no longer a priority
+  EXPECT_FALSE(IsPriority(w));
+}
+
+TEST(NearbyWater, TheBoardPutsPrioritiesFirstThenGapsThenRemoteSchoolsWithNone) {
+  WaterSchoolRow a{1, "甲校", "rural", 0, 0, 0, {}};
+  WaterSchoolRow b{2, "乙校", "urban", 0, 0, 0, {}};
+  WaterSchoolRow c{3, "丙校", "township", 0, 0, 0, {}};
+  WaterSchoolRow d{4, "丁校", "fringe", 0, 0, 0, {}};
+  WaterSchoolRow e{5, "戊校", "urban", 0, 0, 0, {}};
+  auto near = APond();  // 300 m, nothing in place
+  AddWater(a, near);
+  auto far = APond();
+  far.distance_m = 2500;
+  AddWater(a, far);
+  EXPECT_EQ(a.waters, 2);
+  EXPECT_EQ(a.with_gaps, 2);
+  EXPECT_EQ(a.priority, 1);
+  EXPECT_EQ(a.nearest_m, 300);
+  AddWater(b, far);  // gaps, no priority
+  EXPECT_EQ(b.priority, 0);
+  EXPECT_EQ(b.nearest_m, 2500);
+  auto safe = APond();
+  safe.warning_sign = safe.fence = safe.rescue_gear = safe.patrol = true;
+  AddWater(e, safe);
+  EXPECT_EQ(e.with_gaps, 0);
+  auto gone = APond();
+  gone.active = false;
+  AddWater(d, gone);  // not counted
+  EXPECT_EQ(d.waters, 0);
+  EXPECT_FALSE(d.nearest_m);
+  std::vector<WaterSchoolRow> rows{e, d, c, b, a};
+  SortWaterBoard(rows);
+  std::vector<std::int64_t> order;
+  for (const auto& r : rows) order.push_back(r.school_id);
+  // 甲 (priority), 乙 (gaps), then the remote schools with none by name (丁, 丙), then 戊.
+  EXPECT_EQ(order, (std::vector<std::int64_t>{1, 2, 4, 3, 5}));
+  // Among priorities, the most first; among gaps, the most first.
+  WaterSchoolRow p2{6, "己校", "urban", 2, 2, 2, 100};
+  WaterSchoolRow g2{7, "庚校", "urban", 2, 2, 0, 2000};
+  std::vector<WaterSchoolRow> more{a, g2, b, p2};
+  SortWaterBoard(more);
+  order.clear();
+  for (const auto& r : more) order.push_back(r.school_id);
+  EXPECT_EQ(order, (std::vector<std::int64_t>{6, 1, 7, 2}));
 }
 
 }  // namespace

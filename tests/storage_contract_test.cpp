@@ -27,6 +27,7 @@
 #include "core/field_cipher.hpp"
 #include "domain/campaign/campaign.hpp"
 #include "domain/edu/letters.hpp"
+#include "domain/edu/waters.hpp"
 #include "domain/patrol/patrol.hpp"
 #include "domain/security/record.hpp"
 #include "domain/whistle/whistle.hpp"
@@ -4275,6 +4276,90 @@ TEST_P(StorageContract, MigrationToLettersKeepsClassesAndCountsReceiptsOncePerSt
             f.status = edu::LetterStatus::kDraft;
             XA_ASSIGN_OR_RETURN(auto drafts, tx.letters().List(f, domain::ScopeFilter{}, page));
             EXPECT_EQ(drafts.total, 0);
+            return {};
+          })
+          .ok());
+}
+
+// Migration 0035 from 0034 with a letter and its receipts in it: they stay; the water near a
+// school is held with its gaps and priority kept for the filters.
+TEST_P(StorageContract, MigrationToWatersKeepsLettersAndFiltersOnGaps) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = OpenAtSchema(db, 34);
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(WriteRows(
+      **pool, DistrictRows(
+                  true, {"INSERT INTO edu_classes (id, school_id, grade, name, teacher, active, "
+                         "since, version, students) VALUES (40, 2, 3, '2班', '', 1, '2026-09-01', "
+                         "1, 40)",
+                         "INSERT INTO edu_letters (id, school_id, school_year, term, title, body, "
+                         "status, created_by, created_at, updated_at, version) VALUES (7, 2, 2026, "
+                         "1, '信', '正文', 'published', 'x', 't', 't', 1)",
+                         "INSERT INTO edu_letter_receipts (letter_id, class_id, student_name, "
+                         "relation, at) VALUES (7, 40, '张三', 'mother', "
+                         "'2026-09-02T01:00:00.000Z')"})));
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  namespace edu = domain::edu;
+  ASSERT_TRUE(
+      store
+          .Write([&](domain::Tx& tx) -> Status {
+            XA_ASSIGN_OR_RETURN(const int kept, tx.letters().CountReceipts(7, 40));
+            EXPECT_EQ(kept, 1);
+            edu::Water w;
+            w.school_id = 2;
+            w.name = "村东大塘";
+            w.kind = "pond";
+            w.distance_m = 300;
+            w.warning_sign = true;
+            w.checked_on = "2026-12-01";
+            w.updated_by = "x";
+            ParseInstant("2026-12-01T01:00:00.000Z", w.updated_at);
+            XA_TRY(tx.waters().Insert(w));
+            EXPECT_EQ(w.version, 1);
+            auto far = w;
+            far.name = "青石河";
+            far.kind = "river";
+            far.distance_m = 3000;
+            far.fence = far.rescue_gear = far.patrol = true;
+            XA_TRY(tx.waters().Insert(far));
+            domain::PageRequest page;
+            edu::WaterFilter f;
+            f.priority_only = true;
+            XA_ASSIGN_OR_RETURN(auto priority, tx.waters().List(f, domain::ScopeFilter{}, page));
+            EXPECT_EQ(priority.total, 1);
+            f = {};
+            f.gaps_only = true;
+            XA_ASSIGN_OR_RETURN(auto gaps, tx.waters().List(f, domain::ScopeFilter{}, page));
+            EXPECT_EQ(gaps.total, 1);
+            // Every measure in place: the stored flags follow.
+            w.fence = w.rescue_gear = w.patrol = true;
+            XA_ASSIGN_OR_RETURN(const bool saved, tx.waters().Update(w));
+            EXPECT_TRUE(saved);
+            XA_ASSIGN_OR_RETURN(auto none, tx.waters().List(f, domain::ScopeFilter{}, page));
+            EXPECT_EQ(none.total, 0);
+            auto stale = w;
+            stale.version = 1;
+            XA_ASSIGN_OR_RETURN(const bool wrote_stale, tx.waters().Update(stale));
+            EXPECT_FALSE(wrote_stale);
+            f = {};
+            f.q = "石河";
+            XA_ASSIGN_OR_RETURN(auto found, tx.waters().List(f, domain::ScopeFilter{}, page));
+            EXPECT_EQ(found.total, 1);
+            if (!found.items.empty()) {
+              EXPECT_EQ(found.items[0].school_name, "示范小学");
+              EXPECT_EQ(found.items[0].distance_m, 3000);
+              EXPECT_TRUE(found.items[0].fence);
+            }
+            far.active = false;
+            XA_ASSIGN_OR_RETURN(const bool stopped, tx.waters().Update(far));
+            EXPECT_TRUE(stopped);
+            XA_ASSIGN_OR_RETURN(auto in_use, tx.waters().InScope(domain::ScopeFilter{}));
+            EXPECT_EQ(in_use.size(), 1u);
+            XA_TRY(tx.waters().Remove(w.id));
+            XA_ASSIGN_OR_RETURN(auto gone, tx.waters().Find(w.id, domain::ScopeFilter{}));
+            EXPECT_FALSE(gone.has_value());
             return {};
           })
           .ok());

@@ -42,6 +42,7 @@ class WhistleRepository;
 }  // namespace xiaoan::domain::whistle
 namespace xiaoan::domain::edu {
 class LetterRepository;
+class WaterRepository;
 }  // namespace xiaoan::domain::edu
 
 namespace xiaoan::domain {
@@ -320,6 +321,7 @@ class Tx {
   virtual edu::LessonRepository& lessons() = 0;
   virtual edu::ContentRepository& edu_contents() = 0;
   virtual edu::LetterRepository& letters() = 0;
+  virtual edu::WaterRepository& waters() = 0;
 };
 
 // What bringing the personal-information fields to the configured state did (Store::ProtectFields).

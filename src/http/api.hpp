@@ -67,6 +67,7 @@ void AddWhistleRoutes(Router& router, app::Services& services);
 void AddEduRoutes(Router& router, app::Services& services);
 void AddLessonRoutes(Router& router, app::Services& services);
 void AddLetterRoutes(Router& router, app::Services& services);
+void AddWaterRoutes(Router& router, app::Services& services);
 void AddCampaignRoutes(Router& router, app::Services& services);
 void AddRuleRoutes(Router& router, app::Services& services);
 void AddRoutes(Router& router, app::Services& services, const ApiOptions& options);

@@ -22,6 +22,7 @@ void AddRoutes(Router& router, app::Services& services, const ApiOptions& option
   AddEduRoutes(router, services);
   AddLessonRoutes(router, services);
   AddLetterRoutes(router, services);
+  AddWaterRoutes(router, services);
   AddCampaignRoutes(router, services);
   AddRuleRoutes(router, services);
 }

@@ -94,6 +94,7 @@ constexpr TableSpec kTables[] = {
     {"edu_letters", "id", true},
     {"edu_letter_links", "id", true},
     {"edu_letter_receipts", "id", true},
+    {"edu_waters", "id", true},
     {"security_rounds", "id", true},
     {"security_round_schools", "round_id, school_id", false},
     {"security_screenings", "id", true},

@@ -29,6 +29,7 @@
 #include "storage/repos/query_builder.hpp"
 #include "storage/repos/rule_repository.hpp"
 #include "storage/repos/security_repository.hpp"
+#include "storage/repos/water_repository.hpp"
 #include "storage/repos/whistle_repository.hpp"
 
 namespace xiaoan::storage {
@@ -73,7 +74,8 @@ class SqlTx final : public domain::Tx {
         edu_(conn),
         lessons_(conn),
         contents_(conn),
-        letters_(conn) {}
+        letters_(conn),
+        waters_(conn) {}
   bool access_changed = false;
   std::optional<std::int64_t> audit_first;  // the first audit record appended
   domain::OrgRepository& org() override { return org_; }
@@ -97,6 +99,7 @@ class SqlTx final : public domain::Tx {
   domain::edu::LessonRepository& lessons() override { return lessons_; }
   domain::edu::ContentRepository& edu_contents() override { return contents_; }
   domain::edu::LetterRepository& letters() override { return letters_; }
+  domain::edu::WaterRepository& waters() override { return waters_; }
   sql::Connection& conn() { return conn_; }
   const FieldCipher* cipher() const { return cipher_; }
 
@@ -124,6 +127,7 @@ class SqlTx final : public domain::Tx {
   SqlLessonRepository lessons_;
   SqlContentRepository contents_;
   SqlLetterRepository letters_;
+  SqlWaterRepository waters_;
 };
 
 // Runs one write inside a savepoint of the open transaction: kept when it succeeds, undone on

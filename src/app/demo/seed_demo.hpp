@@ -43,6 +43,7 @@ struct DemoSummary {
   int edu_checkins = 0;
   int edu_lessons = 0;
   int letter_receipts = 0;
+  int waters = 0;
   int regions = 0;
   int bureaus = 0;
   int schools = 0;
@@ -106,6 +107,13 @@ Result<int> SeedLessonHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
 Result<int> SeedLetterHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
                               const std::vector<domain::UnitId>& schools,
                               const std::vector<domain::UnitId>& account_schools);
+
+// The water near the schools (most rural, township and fringe schools one to three, a few town
+// schools one further off), with their measures; the first account school has a pond 300 m away
+// with only a warning sign. Inside the caller's transaction; returns the waters written.
+Result<int> SeedWaterHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
+                             const std::vector<domain::UnitId>& schools,
+                             const std::vector<domain::UnitId>& account_schools);
 
 // The whistles of the given schools since March, routed by the default table and followed up
 // as departments do (some acknowledged late and escalated), inside the caller's transaction; the

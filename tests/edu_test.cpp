@@ -1153,12 +1153,17 @@ TEST(NearbyWater, TheBoardPutsPrioritiesFirstThenGapsThenRemoteSchoolsWithNone) 
   AddWater(d, gone);  // not counted
   EXPECT_EQ(d.waters, 0);
   EXPECT_FALSE(d.nearest_m);
-  std::vector<WaterSchoolRow> rows{e, d, c, b, a};
+  // A rural school whose water is safe, and a town school with none: neither worth a look.
+  WaterSchoolRow f{8, "一校", "rural", 0, 0, 0, {}};
+  AddWater(f, safe);
+  WaterSchoolRow g{9, "七校", "urban", 0, 0, 0, {}};
+  std::vector<WaterSchoolRow> rows{e, d, g, c, f, b, a};
   SortWaterBoard(rows);
   std::vector<std::int64_t> order;
   for (const auto& r : rows) order.push_back(r.school_id);
-  // 甲 (priority), 乙 (gaps), then the remote schools with none by name (丁, 丙), then 戊.
-  EXPECT_EQ(order, (std::vector<std::int64_t>{1, 2, 4, 3, 5}));
+  // 甲 (priority), 乙 (gaps), then the remote schools with none by name (丁, 丙), then the rest
+  // by name (一, 七, 戊).
+  EXPECT_EQ(order, (std::vector<std::int64_t>{1, 2, 4, 3, 8, 9, 5}));
   // Among priorities, the most first; among gaps, the most first.
   WaterSchoolRow p2{6, "己校", "urban", 2, 2, 2, 100};
   WaterSchoolRow g2{7, "庚校", "urban", 2, 2, 0, 2000};
@@ -1167,6 +1172,12 @@ TEST(NearbyWater, TheBoardPutsPrioritiesFirstThenGapsThenRemoteSchoolsWithNone) 
   order.clear();
   for (const auto& r : more) order.push_back(r.school_id);
   EXPECT_EQ(order, (std::vector<std::int64_t>{6, 1, 7, 2}));
+  // More priorities lead even with fewer gaps.
+  WaterSchoolRow x{10, "一校", "rural", 3, 3, 1, 100};
+  WaterSchoolRow y{11, "二校", "rural", 2, 2, 2, 100};
+  std::vector<WaterSchoolRow> two{x, y};
+  SortWaterBoard(two);
+  EXPECT_EQ(two.front().school_id, 11);
 }
 
 }  // namespace

@@ -451,6 +451,17 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'edu.menu.letter', perm: perm.eduRead },
   },
   {
+    // 周边水域风险 (drowning prevention): the ponds, rivers, reservoirs and other water near each
+    // school with the measures in place (warning sign, fence, rescue gear, patrol); a water missing
+    // one is flagged, within 1000 m of the school it is 重点. Read with edu:read (a class teacher
+    // too: the water their pupils pass), recorded, edited and deleted with edu:lessons; the units
+    // above the schools also see 各校水域, where the gaps are by school.
+    path: 'edu/waters',
+    name: 'edu-waters',
+    component: () => import('@/views/edu/Waters.vue'),
+    meta: { title: 'edu.menu.waters', group: 'education', icon: 'Location', perm: perm.eduRead },
+  },
+  {
     path: 'calendar',
     name: 'calendar',
     component: () => import('@/views/calendar/CalendarView.vue'),

@@ -53,7 +53,10 @@ export const perm = {
   eduRead: 'edu:read',
   eduClasses: 'edu:classes',
   eduCheckin: 'edu:checkin',
-  /** Record, edit and delete safety education activities (reading them is edu:read). */
+  /**
+   * Record, edit and delete safety education activities, the letters to the parents and the water
+   * near a school (reading them is edu:read).
+   */
   eduLessons: 'edu:lessons',
   /** Edit the unit's 1530 reminder texts and put them back (reading them is edu:read). */
   eduContent: 'edu:content',

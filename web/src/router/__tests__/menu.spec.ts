@@ -94,12 +94,12 @@ describe('sidebar menu', () => {
     expect(all).not.toContain('whistle-detail')
   })
 
-  it('lists 1530安全提醒 and 安全教育 under 1530与安全教育: the check-in for edu:checkin, the completion, the reminder texts, the records, the education calendar and the letters to the parents for edu:read, the classes but for a school’s teachers', () => {
+  it('lists 1530安全提醒 and 安全教育 under 1530与安全教育: the check-in for edu:checkin, the completion, the reminder texts, the records, the education calendar, the letters to the parents and the water nearby for edu:read, the classes but for a school’s teachers', () => {
     const education = (perms: string[], unit?: string) =>
       buildMenu(layoutChildren, canWith(perms), unit).find((s) => s.group === 'education')?.items.map((i) => i.name)
     // A class teacher: their reminders, the completion, the reminder texts, the records, the
-    // education calendar and the letters (their classes' links) to read, not the classes (nothing
-    // to edit there).
+    // education calendar, the letters (their classes' links) and the water near the school to
+    // read, not the classes (nothing to edit there).
     expect(education([perm.eduRead, perm.eduCheckin], 'school')).toEqual([
       'edu-1530',
       'edu-1530-completion',
@@ -107,6 +107,7 @@ describe('sidebar menu', () => {
       'edu-lessons',
       'edu-calendar',
       'edu-letters',
+      'edu-waters',
     ])
     // A school's safety officer: all of them, then the school calendar.
     expect(education([perm.eduRead, perm.eduClasses, perm.eduCheckin, perm.eduLessons, perm.calendarRead], 'school')).toEqual([
@@ -117,6 +118,7 @@ describe('sidebar menu', () => {
       'edu-lessons',
       'edu-calendar',
       'edu-letters',
+      'edu-waters',
       'calendar',
     ])
     // The bureau's safety office and a section, who check nothing in.
@@ -127,6 +129,7 @@ describe('sidebar menu', () => {
       'edu-lessons',
       'edu-calendar',
       'edu-letters',
+      'edu-waters',
     ])
     expect(education([perm.eduRead], 'section')).toEqual([
       'edu-1530-completion',
@@ -135,6 +138,7 @@ describe('sidebar menu', () => {
       'edu-lessons',
       'edu-calendar',
       'edu-letters',
+      'edu-waters',
     ])
     // Recording or editing texts alone opens no page: the records and texts are read with edu:read.
     expect(education([perm.eduLessons], 'school')).toBeUndefined()
@@ -239,11 +243,23 @@ describe('sidebar per demo role', () => {
       expect(education(who), who).toContain('edu-lessons')
       expect(education(who), who).toContain('edu-calendar')
     }
-    expect(education('school1_teacher')).toEqual(['edu-1530', 'edu-1530-completion', 'edu-1530-contents', 'edu-lessons', 'edu-calendar', 'edu-letters', 'calendar'])
+    expect(education('school1_teacher')).toEqual([
+      'edu-1530',
+      'edu-1530-completion',
+      'edu-1530-contents',
+      'edu-lessons',
+      'edu-calendar',
+      'edu-letters',
+      'edu-waters',
+      'calendar',
+    ])
     // The letters to the parents: the school's staff and the bureau (its 各校回执率), not a department.
     for (const who of ['school1_teacher', 'school1_safety', 'safety_office', 'section_basic']) expect(education(who), who).toContain('edu-letters')
     expect(names('dept1_liaison')).not.toContain('edu-letters')
     expect(names('dept1_liaison')).not.toContain('edu-lessons')
+    // The water near the schools: the school's staff and the bureau (its 各校水域), not a department.
+    for (const who of ['school1_teacher', 'school1_safety', 'safety_office', 'section_basic']) expect(education(who), who).toContain('edu-waters')
+    expect(names('dept1_liaison')).not.toContain('edu-waters')
   })
 
   it('gives the three administrators and a department only their own pages', () => {

@@ -19,6 +19,7 @@ import type {
 } from '@/api/eduLessons'
 import type { EduContentItem, EduContentOption, EduContents } from '@/api/eduContents'
 import type { EduLetter, EduLetterBoard, EduLetterClass, EduLetterReceipt, PublicLetter } from '@/api/eduLetters'
+import type { WaterBoard, WaterRisk } from '@/api/eduWaters'
 
 export const SCHOOL = { id: 21, name: '示范区双桥小学', kind: 'school' }
 export const BUREAU = { id: 1, name: '示范区教育局', kind: 'bureau' }
@@ -469,6 +470,53 @@ export function letterBoard(over: Partial<EduLetterBoard> = {}): EduLetterBoard 
       { school_id: 23, school_name: '仁和幼儿园', letters: 0, expected: 0, received: 0, rate: null },
       { school_id: 22, school_name: '示范区实验中学', letters: 1, expected: 700, received: 420, rate: 0.6 },
       { school_id: 21, school_name: '示范区双桥小学', letters: 2, expected: 500, received: 480, rate: 0.96 },
+    ],
+    ...over,
+  }
+}
+
+// ---- Water near the schools ----
+
+/** 村东大塘: a pond 300 m from 示范区双桥小学 with a warning sign only — 重点. */
+export function water(over: Partial<WaterRisk> = {}): WaterRisk {
+  return {
+    id: 3,
+    school_id: 21,
+    school_name: '示范区双桥小学',
+    location_type: 'rural',
+    location_type_label: '乡村',
+    name: '村东大塘',
+    kind: 'pond',
+    kind_label: '池塘',
+    distance_m: 300,
+    location: '学校东侧青石村村口',
+    warning_sign: true,
+    fence: false,
+    rescue_gear: false,
+    patrol: false,
+    keeper: '青石村委会',
+    checked_on: '2026-11-20',
+    note: '',
+    active: true,
+    gaps: ['护栏', '救生设施', '巡查'],
+    priority: true,
+    updated_by: 'school1_safety',
+    updated_by_name: '赵敏',
+    updated_at: '2026-11-20T02:00:00Z',
+    version: 2,
+    can_edit: true,
+    ...over,
+  }
+}
+
+export function waterBoard(over: Partial<WaterBoard> = {}): WaterBoard {
+  return {
+    total: { schools: 4, with_waters: 2, waters: 5, with_gaps: 3, priority: 2 },
+    schools: [
+      { school_id: 21, school_name: '示范区双桥小学', location_type: 'rural', location_type_label: '乡村', waters: 3, with_gaps: 2, priority: 2, nearest_m: 300 },
+      { school_id: 22, school_name: '示范区实验中学', location_type: 'fringe', location_type_label: '城乡结合部', waters: 2, with_gaps: 1, priority: 0, nearest_m: 1800 },
+      { school_id: 24, school_name: '青石镇中心小学', location_type: 'township', location_type_label: '镇区', waters: 0, with_gaps: 0, priority: 0, nearest_m: null },
+      { school_id: 23, school_name: '仁和幼儿园', location_type: 'urban', location_type_label: '城区', waters: 0, with_gaps: 0, priority: 0, nearest_m: null },
     ],
     ...over,
   }

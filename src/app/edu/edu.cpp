@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/calendar/calendar.hpp"
+#include "app/org/org_use_cases.hpp"
 #include "core/strings.hpp"
 #include "domain/edu/contents.hpp"
 #include "domain/edu/edu_rules.hpp"
@@ -465,14 +466,10 @@ Result<CompletionView> Get1530Completion(Services& s, const RequestContext& ctx,
                                                        cal::FormatDate(range.to)));
     std::map<std::int64_t, std::map<edu::CheckInKey, cal::Date>> on;
     for (const auto& k : list) on[k.class_id][{k.date, k.kind}] = k.on;
-    domain::SchoolFilter sf;
-    sf.scope = ctx.Scope();
-    sf.page.page_size = 100000;
-    sf.page.sort = "name";
-    XA_ASSIGN_OR_RETURN(auto schools, tx.org().ListSchools(sf));
+    XA_ASSIGN_OR_RETURN(auto schools, AllSchoolsInScope(tx, ctx));
     // Each school's row and its unit, as listed.
     std::map<std::int64_t, std::pair<std::size_t, const domain::Unit*>> at;
-    for (const auto& school : schools.items) {
+    for (const auto& school : schools) {
       at[school.unit.id] = {out.schools.size(), &school.unit};
       out.schools.push_back({school.unit.id, school.unit.name, 0, {}});
     }

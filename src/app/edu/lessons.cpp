@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/calendar/calendar.hpp"
+#include "app/org/org_use_cases.hpp"
 #include "domain/auth/auth.hpp"
 #include "domain/edu/edu.hpp"
 #include "domain/org/org.hpp"
@@ -287,13 +288,9 @@ Result<EduCalendarView> GetEduCalendar(Services& s, const RequestContext& ctx,
     XA_ASSIGN_OR_RETURN(auto all, tx.lessons().InScope(ctx.Scope(), from, to));
     std::map<std::int64_t, std::vector<edu::Lesson>> by_school;
     for (auto& l : all) by_school[l.school_id].push_back(std::move(l));
-    domain::SchoolFilter sf;
-    sf.scope = ctx.Scope();
-    sf.page.page_size = 100000;
-    sf.page.sort = "name";
-    XA_ASSIGN_OR_RETURN(auto schools, tx.org().ListSchools(sf));
+    XA_ASSIGN_OR_RETURN(auto schools, AllSchoolsInScope(tx, ctx));
     std::set<std::string> seen;
-    for (const auto& school : schools.items) {
+    for (const auto& school : schools) {
       XA_ASSIGN_OR_RETURN(auto items, judge(school.unit, by_school[school.unit.id]));
       EduCalendarSchool row{school.unit.id, school.unit.name, 0, 0, 0, {}};
       for (const auto& item : items) {

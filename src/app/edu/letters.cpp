@@ -408,13 +408,9 @@ Result<LetterBoard> GetLetterBoard(Services& s, const RequestContext& ctx,
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(const auto counts,
                         tx.letters().CountsIn(ctx.Scope(), out.term.school_year, out.term.term));
-    domain::SchoolFilter sf;
-    sf.scope = ctx.Scope();
-    sf.page.page_size = 100000;
-    sf.page.sort = "name";
-    XA_ASSIGN_OR_RETURN(auto schools, tx.org().ListSchools(sf));
+    XA_ASSIGN_OR_RETURN(auto schools, AllSchoolsInScope(tx, ctx));
     std::map<std::int64_t, std::size_t> at;
-    for (const auto& school : schools.items) {
+    for (const auto& school : schools) {
       at[school.unit.id] = out.schools.size();
       out.schools.push_back({school.unit.id, school.unit.name, 0, {}});
     }

@@ -162,13 +162,9 @@ Result<WaterBoard> GetWaterBoard(Services& s, const RequestContext& ctx) {
   WaterBoard out;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(const auto waters, tx.waters().InScope(ctx.Scope()));
-    domain::SchoolFilter sf;
-    sf.scope = ctx.Scope();
-    sf.page.page_size = 100000;
-    sf.page.sort = "name";
-    XA_ASSIGN_OR_RETURN(auto schools, tx.org().ListSchools(sf));
+    XA_ASSIGN_OR_RETURN(auto schools, AllSchoolsInScope(tx, ctx));
     std::map<std::int64_t, std::size_t> at;
-    for (const auto& school : schools.items) {
+    for (const auto& school : schools) {
       at[school.unit.id] = out.rows.size();
       edu::WaterSchoolRow row;
       row.school_id = school.unit.id;

@@ -13,6 +13,9 @@ namespace xiaoan::app {
 // Inside a module's transaction: the school with its profile when it is in the caller's scope,
 // or a validation error naming school_id.
 Result<domain::School> SchoolInScope(domain::Tx& tx, const RequestContext& ctx, domain::UnitId id);
+// Inside a module's transaction: every school in the caller's scope with its profile, by name
+// (the rows of a board).
+Result<std::vector<domain::School>> AllSchoolsInScope(domain::Tx& tx, const RequestContext& ctx);
 
 Result<std::vector<domain::Region>> ListRegions(Services& s);
 Result<domain::Region> GetRegion(Services& s, const std::string& code);

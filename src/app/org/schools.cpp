@@ -23,6 +23,15 @@ Result<domain::School> SchoolInScope(domain::Tx& tx, const RequestContext& ctx, 
   return *school;
 }
 
+Result<std::vector<domain::School>> AllSchoolsInScope(domain::Tx& tx, const RequestContext& ctx) {
+  domain::SchoolFilter sf;
+  sf.scope = ctx.Scope();
+  sf.page.page_size = 100000;
+  sf.page.sort = "name";
+  XA_ASSIGN_OR_RETURN(auto schools, tx.org().ListSchools(sf));
+  return std::move(schools.items);
+}
+
 namespace {
 
 // Parent bureau, region and cluster must exist and fit together. A new school's bureau must be

@@ -325,6 +325,15 @@ TEST(Classes1530, GradeAndNameAtTheirEdges) {
   EXPECT_TRUE(Names(CheckClass({3, "", ""}, "classes[2]."), "classes[2].name"));
 }
 
+TEST(Classes1530, ClassSizeFromUnknownToTwoHundred) {
+  EXPECT_TRUE(CheckClass({3, "1班", "", 0}).empty());  // unknown
+  EXPECT_TRUE(CheckClass({3, "1班", "", 1}).empty());
+  EXPECT_TRUE(CheckClass({3, "1班", "", 200}).empty());
+  EXPECT_TRUE(Names(CheckClass({3, "1班", "", 201}), "students"));
+  EXPECT_TRUE(Names(CheckClass({3, "1班", "", -1}), "students"));
+  EXPECT_EQ(CheckClass({3, "1班", "", -1}).size(), 1u);
+}
+
 TEST(Classes1530, GradesAsASpreadsheetWritesThem) {
   EXPECT_EQ(ParseGrade("0"), 0);
   EXPECT_EQ(ParseGrade("12"), 12);

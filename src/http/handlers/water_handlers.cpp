@@ -5,7 +5,7 @@
 
 #include "app/edu/waters.hpp"
 #include "domain/auth/auth.hpp"
-#include "domain/org/org.hpp"
+#include "domain/org/enums.hpp"
 #include "domain/store.hpp"
 #include "http/api.hpp"
 #include "http/json/fields.hpp"
@@ -20,11 +20,7 @@ namespace edu = domain::edu;
 namespace {
 
 std::string LocationLabel(const std::string& code) {
-  if (code == "urban") return "城区";
-  if (code == "township") return "镇区";
-  if (code == "rural") return "乡村";
-  if (code == "fringe") return "城乡结合部";
-  return "";
+  return std::string(domain::LabelOf(domain::LocationTypes(), code));
 }
 
 json::object ToJson(const app::WaterView& v) {

@@ -26,6 +26,7 @@
 #include "core/crypto.hpp"
 #include "core/field_cipher.hpp"
 #include "domain/campaign/campaign.hpp"
+#include "domain/edu/drowning.hpp"
 #include "domain/edu/letters.hpp"
 #include "domain/edu/waters.hpp"
 #include "domain/patrol/patrol.hpp"
@@ -4360,6 +4361,125 @@ TEST_P(StorageContract, MigrationToWatersKeepsLettersAndFiltersOnGaps) {
             XA_TRY(tx.waters().Remove(w.id));
             XA_ASSIGN_OR_RETURN(auto gone, tx.waters().Find(w.id, domain::ScopeFilter{}));
             EXPECT_FALSE(gone.has_value());
+            return {};
+          })
+          .ok());
+}
+
+// Migration 0036 from 0035 with a class, a check-in and a water in it: they stay; the bureau's
+// drowning campaigns are found by the days they overlap, newest first; a class's warning is held
+// once per day and found by class, by day and by the scope of its school.
+TEST_P(StorageContract, MigrationToDrowningWarningsKeepsWatersAndHoldsOneWarningADay) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = OpenAtSchema(db, 35);
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(WriteRows(
+      **pool,
+      DistrictRows(
+          true, {"INSERT INTO edu_classes (id, school_id, grade, name, teacher, active, "
+                 "since, version, students) VALUES (40, 2, 3, '2班', '', 1, '2026-03-02', 1, 40)",
+                 "INSERT INTO edu_checkins (class_id, school_id, date, kind, topic, note, "
+                 "checked_by, at, checked_on) VALUES (40, 2, '2026-06-18', 'weekly', "
+                 "'drowning', '', 'x', '2026-06-18T08:00:00.000Z', '2026-06-18')",
+                 "INSERT INTO edu_waters (school_id, name, kind, distance_m, checked_on, "
+                 "updated_by, updated_at, version) VALUES (2, '村东大塘', 'pond', 300, "
+                 "'2026-06-01', 'x', 't', 1)"})));
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  namespace edu = domain::edu;
+  ASSERT_TRUE(
+      store
+          .Write([&](domain::Tx& tx) -> Status {
+            XA_ASSIGN_OR_RETURN(auto waters, tx.waters().InScope(domain::ScopeFilter{}));
+            EXPECT_EQ(waters.size(), 1u);
+            XA_ASSIGN_OR_RETURN(auto kept, tx.edu().CheckInsOf({40}, "2026-06-18", "2026-06-18"));
+            EXPECT_EQ(kept.size(), 1u);
+            edu::DrowningCampaign c;
+            c.unit_id = 1;
+            c.title = "汛期预警";
+            c.text = "不到河边玩耍";
+            c.from = domain::calendar::ParseDate("2026-06-22").value();
+            c.to = domain::calendar::ParseDate("2026-06-26").value();
+            c.location_types = {"rural", "fringe"};
+            c.created_by = "x";
+            ParseInstant("2026-06-20T01:00:00.000Z", c.created_at);
+            XA_TRY(tx.drowning().InsertCampaign(c));
+            EXPECT_GT(c.id, 0);
+            auto later = c;
+            later.title = "暑期预警";
+            later.from = domain::calendar::ParseDate("2026-06-26").value();
+            later.to = domain::calendar::ParseDate("2026-07-10").value();
+            later.location_types.clear();
+            XA_TRY(tx.drowning().InsertCampaign(later));
+            XA_ASSIGN_OR_RETURN(auto found, tx.drowning().FindCampaign(c.id));
+            EXPECT_TRUE(found.has_value());
+            if (found) {
+              EXPECT_EQ(found->unit_path, "/1/");
+              EXPECT_EQ(found->location_types, (std::vector<std::string>{"rural", "fringe"}));
+              EXPECT_EQ(domain::calendar::FormatDate(found->to), "2026-06-26");
+              EXPECT_EQ(FormatInstant(found->created_at), "2026-06-20T01:00:00.000Z");
+            }
+            const auto titles = [&](const std::string& from,
+                                    const std::string& to) -> Result<std::string> {
+              XA_ASSIGN_OR_RETURN(auto list, tx.drowning().Campaigns(from, to));
+              std::string out;
+              for (const auto& x : list) out += x.title + ";";
+              return out;
+            };
+            XA_ASSIGN_OR_RETURN(auto both, titles("2026-06-26", "2026-06-26"));
+            EXPECT_EQ(both, "暑期预警;汛期预警;");  // newest first; both ends count
+            XA_ASSIGN_OR_RETURN(auto before, titles("2026-06-15", "2026-06-21"));
+            EXPECT_EQ(before, "");
+            XA_ASSIGN_OR_RETURN(auto after, titles("2026-06-27", "2026-07-10"));
+            EXPECT_EQ(after, "暑期预警;");
+            XA_ASSIGN_OR_RETURN(auto recent, tx.drowning().RecentCampaigns(1));
+            EXPECT_EQ(recent.size(), 1u);
+            XA_TRY(tx.drowning().RemoveCampaign(later.id));
+            XA_ASSIGN_OR_RETURN(auto gone, tx.drowning().FindCampaign(later.id));
+            EXPECT_FALSE(gone.has_value());
+
+            edu::DrowningWarning w;
+            w.class_id = 40;
+            w.school_id = 2;
+            w.date = domain::calendar::ParseDate("2026-06-17").value();
+            w.note = "讲了六不";
+            w.by = "x";
+            ParseInstant("2026-06-18T01:00:00.000Z", w.at);
+            w.on = domain::calendar::ParseDate("2026-06-18").value();
+            XA_ASSIGN_OR_RETURN(const bool first, tx.drowning().InsertWarning(w));
+            EXPECT_TRUE(first);
+            EXPECT_GT(w.id, 0);
+            auto again = w;
+            again.id = 0;
+            XA_ASSIGN_OR_RETURN(const bool twice, tx.drowning().InsertWarning(again));
+            EXPECT_FALSE(twice);
+            EXPECT_EQ(again.id, 0);
+            XA_ASSIGN_OR_RETURN(auto of,
+                                tx.drowning().WarningsOf({40}, "2026-06-17", "2026-06-17"));
+            EXPECT_EQ(of.size(), 1u);
+            if (!of.empty()) {
+              EXPECT_EQ(of[0].note, "讲了六不");
+              EXPECT_EQ(domain::calendar::FormatDate(of[0].on), "2026-06-18");
+            }
+            XA_ASSIGN_OR_RETURN(auto none,
+                                tx.drowning().WarningsOf({40}, "2026-06-18", "2026-06-30"));
+            EXPECT_TRUE(none.empty());
+            XA_ASSIGN_OR_RETURN(auto other,
+                                tx.drowning().WarningsOf({41}, "2026-06-01", "2026-06-30"));
+            EXPECT_TRUE(other.empty());
+            XA_ASSIGN_OR_RETURN(auto in_school, tx.drowning().WarningsIn(
+                                                    domain::ScopeFilter{false, true, {"/1/2/"}},
+                                                    "2026-06-01", "2026-06-30"));
+            EXPECT_EQ(in_school.size(), 1u);
+            XA_ASSIGN_OR_RETURN(auto in_bureau,
+                                tx.drowning().WarningsIn(domain::ScopeFilter{false, false, {"/1/"}},
+                                                         "2026-06-01", "2026-06-30"));
+            EXPECT_EQ(in_bureau.size(), 1u);
+            XA_ASSIGN_OR_RETURN(auto elsewhere,
+                                tx.drowning().WarningsIn(domain::ScopeFilter{false, false, {"/9/"}},
+                                                         "2026-06-01", "2026-06-30"));
+            EXPECT_TRUE(elsewhere.empty());
             return {};
           })
           .ok());

@@ -43,6 +43,7 @@ class WhistleRepository;
 namespace xiaoan::domain::edu {
 class LetterRepository;
 class WaterRepository;
+class DrowningRepository;
 }  // namespace xiaoan::domain::edu
 
 namespace xiaoan::domain {
@@ -322,6 +323,7 @@ class Tx {
   virtual edu::ContentRepository& edu_contents() = 0;
   virtual edu::LetterRepository& letters() = 0;
   virtual edu::WaterRepository& waters() = 0;
+  virtual edu::DrowningRepository& drowning() = 0;
 };
 
 // What bringing the personal-information fields to the configured state did (Store::ProtectFields).

@@ -95,6 +95,8 @@ constexpr TableSpec kTables[] = {
     {"edu_letter_links", "id", true},
     {"edu_letter_receipts", "id", true},
     {"edu_waters", "id", true},
+    {"edu_drowning_campaigns", "id", true},
+    {"edu_drowning_warnings", "id", true},
     {"security_rounds", "id", true},
     {"security_round_schools", "round_id, school_id", false},
     {"security_screenings", "id", true},

@@ -18,6 +18,7 @@
 #include "storage/repos/content_repository.hpp"
 #include "storage/repos/drill_plan_repository.hpp"
 #include "storage/repos/drill_repository.hpp"
+#include "storage/repos/drowning_repository.hpp"
 #include "storage/repos/edu_repository.hpp"
 #include "storage/repos/hazard_repository.hpp"
 #include "storage/repos/lesson_repository.hpp"
@@ -75,7 +76,8 @@ class SqlTx final : public domain::Tx {
         lessons_(conn),
         contents_(conn),
         letters_(conn),
-        waters_(conn) {}
+        waters_(conn),
+        drowning_(conn) {}
   bool access_changed = false;
   std::optional<std::int64_t> audit_first;  // the first audit record appended
   domain::OrgRepository& org() override { return org_; }
@@ -100,6 +102,7 @@ class SqlTx final : public domain::Tx {
   domain::edu::ContentRepository& edu_contents() override { return contents_; }
   domain::edu::LetterRepository& letters() override { return letters_; }
   domain::edu::WaterRepository& waters() override { return waters_; }
+  domain::edu::DrowningRepository& drowning() override { return drowning_; }
   sql::Connection& conn() { return conn_; }
   const FieldCipher* cipher() const { return cipher_; }
 
@@ -128,6 +131,7 @@ class SqlTx final : public domain::Tx {
   SqlContentRepository contents_;
   SqlLetterRepository letters_;
   SqlWaterRepository waters_;
+  SqlDrowningRepository drowning_;
 };
 
 // Runs one write inside a savepoint of the open transaction: kept when it succeeds, undone on

@@ -11,6 +11,7 @@
 #include "app/checklist/checklists.hpp"
 #include "app/demo/seed_demo.hpp"
 #include "app/drills/drills.hpp"
+#include "app/edu/drowning.hpp"
 #include "app/edu/edu.hpp"
 #include "app/edu/lessons.hpp"
 #include "app/edu/letters.hpp"
@@ -361,6 +362,16 @@ const std::vector<Row> kMatrix = {
   {"GET",    "/api/v1/public/letters/{token}", "PT1", "", "oooooooooo"},
   {"POST",   "/api/v1/public/letters/{token}/receipts", "PT1", "{}", "oooooooooo"},
   // 周边水域风险: read with edu:read in scope, recorded with edu:lessons.
+  // 防溺水提醒: the class teacher's warnings with edu:checkin; the board and the campaigns read
+  // with edu:read; campaigns issued and withdrawn by the bureau (edu:content) in its scope.
+  {"GET",    "/api/v1/edu/drowning/warnings",  "", "",   "ffffffooof"},
+  {"POST",   "/api/v1/edu/drowning/warnings",  "", "{}", "ffffffooof"},
+  {"GET",    "/api/v1/edu/drowning/board",     "", "",   "fffoooooof"},
+  {"GET",    "/api/v1/edu/drowning/board/export", "", "", "fffoooooof"},
+  {"GET",    "/api/v1/edu/drowning/campaigns", "", "",   "fffoooooof"},
+  {"POST",   "/api/v1/edu/drowning/campaigns", "", "{}", "fffoffffff"},
+  {"DELETE", "/api/v1/edu/drowning/campaigns/{id}", "DC1", "", "fffoffffff"},
+  {"DELETE", "/api/v1/edu/drowning/campaigns/{id}", "DCX", "", "fffnffffff"},
   {"GET",    "/api/v1/edu/waters",             "", "",   "fffoooooof"},
   {"GET",    "/api/v1/edu/waters/export",      "", "",   "fffoooooof"},
   {"GET",    "/api/v1/edu/waters/board",       "", "",   "fffoooooof"},
@@ -751,6 +762,21 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
       ASSERT_TRUE(r.ok()) << r.error().message;
       targets_[key] = std::to_string(r->campaign.id);
     };
+    // A drowning campaign of the bureau, and one of the other district.
+    auto add_drowning = [&](const std::string& owner, const std::string& key) {
+      app::RequestContext at;
+      at.unit_id = std::stoll(owner);
+      domain::edu::DrowningCampaign c;
+      c.title = "汛期防溺水预警";
+      c.text = "不到河边玩耍";
+      c.from = *domain::calendar::ParseDate(domain::hazard::ChinaDate(clock_.Now()));
+      c.to = c.from + std::chrono::days{30};
+      auto r = app::CreateDrowningCampaign(*services_, at, c);
+      ASSERT_TRUE(r.ok()) << r.error().message;
+      targets_[key] = std::to_string(r->campaign.id);
+    };
+    add_drowning(targets_["B1"], "DC1");
+    add_drowning(targets_["XB"], "DCX");
     add_campaign(targets_["B1"], {targets_["S1"], targets_["S2"]}, "CP1");
     add_campaign(targets_["XB"], {targets_["X"]}, "CPX");
     {

@@ -3,6 +3,7 @@
 #include "app/audit/audit_log.hpp"
 #include "app/campaigns/campaigns.hpp"
 #include "app/drills/drills.hpp"
+#include "app/edu/drowning.hpp"
 #include "app/edu/edu.hpp"
 #include "app/edu/lessons.hpp"
 #include "app/edu/letters.hpp"
@@ -29,14 +30,14 @@ const std::vector<SupervisionSubject>& SupervisionSubjects() {
 const std::vector<TaskSource>& TaskSources() {
   static const std::vector<TaskSource> kSources = {
       HazardTaskSource(), SupervisionTaskSource(), WhistleTaskSource(), AuditTaskSource(),
-      EduTaskSource(),    LessonTaskSource(),      LetterTaskSource()};
+      EduTaskSource(),    LessonTaskSource(),      LetterTaskSource(),  DrowningTaskSource()};
   return kSources;
 }
 
 const std::vector<RuleModule>& RuleModules() {
   static const std::vector<RuleModule> kModules = {
       HazardRuleModule(),  DrillRuleModule(), PatrolRuleModule(), SecurityRuleModule(),
-      WhistleRuleModule(), EduRuleModule(),   LessonRuleModule()};
+      WhistleRuleModule(), EduRuleModule(),   LessonRuleModule(), DrowningRuleModule()};
   return kModules;
 }
 

@@ -23,6 +23,7 @@ void AddRoutes(Router& router, app::Services& services, const ApiOptions& option
   AddLessonRoutes(router, services);
   AddLetterRoutes(router, services);
   AddWaterRoutes(router, services);
+  AddDrowningRoutes(router, services);
   AddCampaignRoutes(router, services);
   AddRuleRoutes(router, services);
 }

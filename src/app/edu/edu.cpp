@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/calendar/calendar.hpp"
+#include "app/edu/drowning.hpp"
 #include "app/org/org_use_cases.hpp"
 #include "core/strings.hpp"
 #include "domain/edu/contents.hpp"
@@ -21,12 +22,6 @@ namespace {
 constexpr const char* kCheckInSubject = "edu_checkin";
 
 bool ManagesClasses(const RequestContext& ctx) { return ctx.Can(perm::kEduClasses); }
-
-// Who may check in for the class: its class teacher, or whoever manages the school's classes.
-bool MayCheckIn(const RequestContext& ctx, const edu::Class& c) {
-  return ctx.Can(perm::kEduCheckIn) && ctx.Covers(c.school_path) &&
-         (ManagesClasses(ctx) || (!c.draft.teacher.empty() && c.draft.teacher == ctx.actor));
-}
 
 Error ClassNotFound() { return NotFound("班级不存在或不在您的管辖范围内"); }
 
@@ -49,12 +44,6 @@ Status CheckTeacher(domain::Tx& tx, std::int64_t school_id, const std::string& t
         {{field, "班主任须为本校在用的账号（用户名“" + teacher + "”）"}});
   }
   return {};
-}
-
-std::map<std::string, rules::ParamValues> PlainValues(const ValuesInForce& in_force) {
-  std::map<std::string, rules::ParamValues> out;
-  for (const auto& [id, v] : in_force) out[id] = v.values;
-  return out;
 }
 
 // One school's calendar, the 1530 values in force there and the content library's edits of the
@@ -120,6 +109,11 @@ Status LoadFiles(domain::Tx& tx, SessionView& v) {
 int KindOrder(edu::SessionKind k) { return static_cast<int>(k); }
 
 }  // namespace
+
+bool MayCheckIn(const RequestContext& ctx, const edu::Class& c) {
+  return ctx.Can(perm::kEduCheckIn) && ctx.Covers(c.school_path) &&
+         (ctx.Can(perm::kEduClasses) || (!c.draft.teacher.empty() && c.draft.teacher == ctx.actor));
+}
 
 // ---- Classes -----------------------------------------------------------------------------------
 
@@ -341,6 +335,10 @@ Result<SessionView> CheckIn1530(Services& s, const RequestContext& ctx, CheckInI
                                          "，" + std::string(edu::TopicLabel(k.topic)) +
                                          (k.on > k.date ? "（补录）" : ""))));
     XA_TRY(EvaluateSchool(s, tx, c->school_id, *date, "edu"));
+    // A check-in about drowning is also that day's drowning warning.
+    if (k.topic == edu::Topic::kDrowning) {
+      XA_TRY(EvaluateSchool(s, tx, c->school_id, *date, kDrowningModule));
+    }
     XA_ASSIGN_OR_RETURN(auto stored, tx.edu().FindCheckIn(k.id));
     CheckInIndex index;
     index.emplace(std::make_pair(c->id, edu::CheckInKey{k.date, k.kind}), std::move(*stored));
@@ -353,16 +351,8 @@ Result<SessionView> CheckIn1530(Services& s, const RequestContext& ctx, CheckInI
 
 // ---- Completion --------------------------------------------------------------------------------
 
-namespace {
-
-struct Range {
-  cal::Date from{};
-  cal::Date to{};
-  std::string label;
-};
-
-Result<Range> RangeOf(const CompletionQuery& q, const cal::SchoolCalendar& calendar,
-                      cal::Date today) {
+Result<QueryRange> RangeOfQuery(const CompletionQuery& q, const cal::SchoolCalendar& calendar,
+                                cal::Date today) {
   cal::Date day = today;
   if (q.date) {
     const auto d = cal::ParseDate(*q.date);
@@ -373,7 +363,7 @@ Result<Range> RangeOf(const CompletionQuery& q, const cal::SchoolCalendar& calen
     const auto p = rules::PeriodOf(
         q.period == "week" ? rules::Period::kWeek : rules::Period::kSemester, day, calendar);
     if (!p) return domain::ValidationError({{"date", cal::FormatDate(day) + " 不在学期内"}});
-    return Range{p->first, p->last, p->label};
+    return QueryRange{p->first, p->last, p->label};
   }
   if (q.period != "custom") {
     return domain::ValidationError({{"period", "统计周期须为 week、semester 或 custom"}});
@@ -388,8 +378,10 @@ Result<Range> RangeOf(const CompletionQuery& q, const cal::SchoolCalendar& calen
     problems.push_back({"to", "统计区间不能超过 400 天"});
   }
   if (!problems.empty()) return domain::ValidationError(std::move(problems));
-  return Range{*from, *to, cal::FormatDate(*from) + " 至 " + cal::FormatDate(*to)};
+  return QueryRange{*from, *to, cal::FormatDate(*from) + " 至 " + cal::FormatDate(*to)};
 }
+
+namespace {
 
 bool LowerRate(const SchoolCompletion& a, const SchoolCompletion& b) {
   const auto ra = a.completion.Rate();
@@ -410,7 +402,7 @@ Result<CompletionView> Get1530Completion(Services& s, const RequestContext& ctx,
       XA_ASSIGN_OR_RETURN(auto unit, SchoolInScope(tx, ctx, *q.school_id, "school_id"));
       XA_ASSIGN_OR_RETURN(auto sc, LoadSchool(tx, unit));
       const cal::SchoolCalendar calendar(sc.data.holidays, sc.data.terms, sc.data.exceptions);
-      XA_ASSIGN_OR_RETURN(const auto range, RangeOf(q, calendar, today));
+      XA_ASSIGN_OR_RETURN(const auto range, RangeOfQuery(q, calendar, today));
       out.school = true;
       out.school_id = unit.id;
       out.school_name = unit.name;
@@ -457,7 +449,7 @@ Result<CompletionView> Get1530Completion(Services& s, const RequestContext& ctx,
       }
     }
     const cal::SchoolCalendar own_calendar(holidays, own.terms, own.exceptions);
-    XA_ASSIGN_OR_RETURN(const auto range, RangeOf(q, own_calendar, today));
+    XA_ASSIGN_OR_RETURN(const auto range, RangeOfQuery(q, own_calendar, today));
     out.from = range.from;
     out.to = range.to;
     out.label = range.label;

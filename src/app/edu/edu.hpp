@@ -46,6 +46,10 @@ Result<ImportReport> ImportEduClasses(Services& s, const RequestContext& ctx,
 Result<std::string> ExportEduClasses(Services& s, const RequestContext& ctx,
                                      domain::edu::ClassFilter f);
 
+// Who records for a class (1530 check-ins, drowning warnings): its class teacher, or whoever
+// manages the school's classes, in scope and holding edu:checkin.
+bool MayCheckIn(const RequestContext& ctx, const domain::edu::Class& c);
+
 // ---- Sessions and check-ins --------------------------------------------------------------------
 struct SessionView {
   domain::edu::Class cls;
@@ -91,6 +95,16 @@ struct CompletionQuery {
   std::optional<std::string> from;
   std::optional<std::string> to;
 };
+// The days a query covers on a calendar: the school week or the semester containing `date`
+// (default `today`), or from–to (at most 400 days); errors name date, period, from or to.
+struct QueryRange {
+  domain::calendar::Date from{};
+  domain::calendar::Date to{};
+  std::string label;
+};
+Result<QueryRange> RangeOfQuery(const CompletionQuery& q,
+                                const domain::calendar::SchoolCalendar& calendar,
+                                domain::calendar::Date today);
 struct ClassCompletion {
   domain::edu::Class cls;
   domain::edu::Completion completion;

@@ -4,10 +4,12 @@
 #include <set>
 
 #include "app/calendar/calendar.hpp"
+#include "app/edu/drowning.hpp"
 #include "app/edu/edu.hpp"
 #include "app/org/school_exchange.hpp"
 #include "app/platform/spreadsheet.hpp"
 #include "core/strings.hpp"
+#include "domain/org/enums.hpp"
 #include "office/table.hpp"
 
 namespace xiaoan::app {
@@ -270,6 +272,53 @@ Result<std::string> Export1530Completion(Services& s, const RequestContext& ctx,
   }
   // The total under the counts: blank cells under the other leading columns.
   std::vector<std::string> total(view.school ? 3 : 2);
+  total[0] = "合计（" + view.label + "）";
+  const auto n = Counts(view.totals);
+  total.insert(total.end(), n.begin(), n.end());
+  sheets.front().rows.push_back(office::TextRow(total));
+  return office::WriteXlsx(sheets);
+}
+
+Result<std::string> ExportDrowningBoard(Services& s, const RequestContext& ctx,
+                                        const CompletionQuery& q) {
+  XA_ASSIGN_OR_RETURN(const auto view, GetDrowningBoard(s, ctx, q));
+  std::vector<office::Sheet> sheets;
+  const std::vector<std::string> counts = {"应提醒", "按时提醒", "补录", "未提醒", "完成率"};
+  if (view.school) {
+    std::vector<std::string> header = {"年级", "班级", "班主任"};
+    header.insert(header.end(), counts.begin(), counts.end());
+    office::Sheet by_class{"各班防溺水提醒", {office::TextRow(header)}};
+    for (const auto& c : view.classes) {
+      std::vector<std::string> row = {
+          edu::GradeLabel(c.cls.draft.grade), c.cls.draft.name,
+          c.cls.teacher_name.empty() ? c.cls.draft.teacher : c.cls.teacher_name};
+      const auto n = Counts(c.completion);
+      row.insert(row.end(), n.begin(), n.end());
+      by_class.rows.push_back(office::TextRow(row));
+    }
+    sheets.push_back(std::move(by_class));
+    office::Sheet missing{"未提醒明细", {office::TextRow({"日期", "年级", "班级"})}};
+    for (const auto& m : view.missing) {
+      const auto& c = view.classes[m.cls].cls;
+      missing.rows.push_back(
+          office::TextRow({cal::FormatDate(m.date), edu::GradeLabel(c.draft.grade), c.draft.name}));
+    }
+    sheets.push_back(std::move(missing));
+  } else {
+    std::vector<std::string> header = {"学校", "所在地", "班级数", "提醒日"};
+    header.insert(header.end(), counts.begin(), counts.end());
+    office::Sheet by_school{"各校防溺水提醒", {office::TextRow(header)}};
+    for (const auto& sc : view.schools) {
+      std::vector<std::string> row = {
+          sc.school_name, std::string(domain::LabelOf(domain::LocationTypes(), sc.location_type)),
+          std::to_string(sc.classes), std::to_string(sc.days)};
+      const auto n = Counts(sc.completion);
+      row.insert(row.end(), n.begin(), n.end());
+      by_school.rows.push_back(office::TextRow(row));
+    }
+    sheets.push_back(std::move(by_school));
+  }
+  std::vector<std::string> total(view.school ? 3 : 4);
   total[0] = "合计（" + view.label + "）";
   const auto n = Counts(view.totals);
   total.insert(total.end(), n.begin(), n.end());

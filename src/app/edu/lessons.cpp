@@ -90,12 +90,6 @@ Status Judge(Services& s, domain::Tx& tx, std::int64_t school_id, const std::str
   return EvaluateSchool(s, tx, school_id, *day, kModule);
 }
 
-std::map<std::string, rules::ParamValues> PlainValues(const ValuesInForce& in_force) {
-  std::map<std::string, rules::ParamValues> out;
-  for (const auto& [id, v] : in_force) out[id] = v.values;
-  return out;
-}
-
 Status CheckFilter(const edu::LessonFilter& f) {
   if (f.theme && !edu::FindTheme(*f.theme)) return InvalidArgument("theme", "没有这个教育主题");
   if (f.observance && !edu::IsObservance(*f.observance)) {

@@ -250,6 +250,12 @@ Result<std::vector<std::string>> RulesOf(const FindingQuery& q) {
 
 }  // namespace
 
+std::map<std::string, domain::rules::ParamValues> PlainValues(const ValuesInForce& in_force) {
+  std::map<std::string, domain::rules::ParamValues> out;
+  for (const auto& [id, v] : in_force) out[id] = v.values;
+  return out;
+}
+
 Result<ValuesInForce> LoadValuesInForce(domain::Tx& tx, const domain::Unit& unit,
                                         std::span<const rules::RuleDecl> decls) {
   ValuesInForce out;

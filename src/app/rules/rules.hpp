@@ -102,6 +102,8 @@ Status RecordModuleValues(Services& s, domain::Tx& tx, const RequestContext& ctx
 // The values in force at a unit for each of the rules.
 Result<ValuesInForce> LoadValuesInForce(domain::Tx& tx, const domain::Unit& unit,
                                         std::span<const domain::rules::RuleDecl> rules);
+// The values alone, per rule id (what a module's pure rules take).
+std::map<std::string, domain::rules::ParamValues> PlainValues(const ValuesInForce& in_force);
 // Judges the school on every registered module's school rules (only `module`'s when given) for
 // the periods containing `day` and stores the findings, inside the caller's transaction (a module
 // calls this after its write).

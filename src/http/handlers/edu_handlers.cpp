@@ -31,16 +31,6 @@ edu::ClassFilter ClassFilterOf(QueryReader& q) {
   return f;
 }
 
-app::CompletionQuery CompletionQueryOf(QueryReader& q) {
-  app::CompletionQuery c;
-  c.school_id = q.Int("school_id");
-  c.period = q.Str("period").value_or("week");
-  c.date = q.Str("date");
-  c.from = q.Str("from");
-  c.to = q.Str("to");
-  return c;
-}
-
 json::object ToJson(const app::ContentItem& i) {
   return {{"topic", edu::TopicCode(i.topic)},
           {"topic_label", edu::TopicLabel(i.topic)},

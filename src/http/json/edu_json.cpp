@@ -3,15 +3,15 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include "http/query.hpp"
+
 namespace xiaoan::http {
 
 namespace json = boost::json;
 namespace edu = domain::edu;
 namespace cal = domain::calendar;
 
-namespace {
-
-std::string_view StateLabel(edu::SessionState s) {
+std::string_view SessionStateLabel(edu::SessionState s) {
   switch (s) {
     case edu::SessionState::kUpcoming:
       return "待开展";
@@ -31,6 +31,18 @@ json::object CompletionJson(const edu::Completion& c) {
   return {
       {"due", c.due}, {"done", c.done}, {"late", c.late}, {"missed", c.missed}, {"rate", c.Rate()}};
 }
+
+app::CompletionQuery CompletionQueryOf(QueryReader& q) {
+  app::CompletionQuery c;
+  c.school_id = q.Int("school_id");
+  c.period = q.Str("period").value_or("week");
+  c.date = q.Str("date");
+  c.from = q.Str("from");
+  c.to = q.Str("to");
+  return c;
+}
+
+namespace {
 
 json::object ByKind(const std::map<edu::SessionKind, edu::Completion>& by_kind) {
   json::object out;
@@ -73,7 +85,7 @@ json::value ToJson(const app::SessionView& v) {
                    {"at", s.at ? cal::FormatClock(*s.at) : std::string()},
                    {"occasion", s.occasion},
                    {"state", edu::SessionStateCode(v.state)},
-                   {"state_label", StateLabel(v.state)},
+                   {"state_label", SessionStateLabel(v.state)},
                    {"topic", edu::TopicCode(v.topic)},
                    {"topic_label", edu::TopicLabel(v.topic)},
                    {"text", v.text},

@@ -342,6 +342,9 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
             SeedLetterHistory(s, tx, options.seed, history_schools, account_schools));
         XA_ASSIGN_OR_RETURN(summary.waters, SeedWaterHistory(s, tx, options.seed, history_schools,
                                                              account_schools));
+        XA_ASSIGN_OR_RETURN(summary.drowning_warnings,
+                            SeedDrowningHistory(s, tx, options.seed, first_bureau, history_schools,
+                                                account_schools));
         // The bureau wrote its own summer text for the junior classes (1530提醒内容).
         domain::edu::ContentEdit own{
             first_bureau,

@@ -44,6 +44,7 @@ struct DemoSummary {
   int edu_lessons = 0;
   int letter_receipts = 0;
   int waters = 0;
+  int drowning_warnings = 0;
   int regions = 0;
   int bureaus = 0;
   int schools = 0;
@@ -114,6 +115,14 @@ Result<int> SeedLetterHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
 Result<int> SeedWaterHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
                              const std::vector<domain::UnitId>& schools,
                              const std::vector<domain::UnitId>& account_schools);
+
+// 防溺水警示提醒: the bureau's campaigns of the summer and each class's warnings on its warning
+// days up to yesterday (a 1530 check-in about drowning already counts), with some schools short;
+// the class teacher with an account has their last two days left. Inside the caller's
+// transaction, after the 1530 history; returns the warnings written.
+Result<int> SeedDrowningHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
+                                domain::UnitId bureau, const std::vector<domain::UnitId>& schools,
+                                const std::vector<domain::UnitId>& account_schools);
 
 // The whistles of the given schools since March, routed by the default table and followed up
 // as departments do (some acknowledged late and escalated), inside the caller's transaction; the

@@ -462,6 +462,17 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'edu.menu.waters', group: 'education', icon: 'Location', perm: perm.eduRead },
   },
   {
+    // 防溺水提醒 (drowning warnings): the class teachers record on their 1530 page that the class was
+    // warned on the warning days the server computes (the warm season's last school days of the
+    // week, more for rural, township and fringe schools; the day before a holiday or the summer
+    // vacation; a campaign's days). Read with edu:read: the completion by school or, for a school,
+    // by class; the bureau's 专项预警 campaigns, issued and withdrawn with edu:content.
+    path: 'edu/drowning',
+    name: 'edu-drowning',
+    component: () => import('@/views/edu/Drowning.vue'),
+    meta: { title: 'edu.menu.drowning', group: 'education', icon: 'Warning', perm: perm.eduRead },
+  },
+  {
     path: 'calendar',
     name: 'calendar',
     component: () => import('@/views/calendar/CalendarView.vue'),

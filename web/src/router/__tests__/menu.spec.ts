@@ -94,7 +94,7 @@ describe('sidebar menu', () => {
     expect(all).not.toContain('whistle-detail')
   })
 
-  it('lists 1530安全提醒 and 安全教育 under 1530与安全教育: the check-in for edu:checkin, the completion, the reminder texts, the records, the education calendar, the letters to the parents and the water nearby for edu:read, the classes but for a school’s teachers', () => {
+  it('lists 1530安全提醒 and 安全教育 under 1530与安全教育: the check-in for edu:checkin, the completion, the reminder texts, the records, the education calendar, the letters to the parents, the water nearby and the drowning warnings for edu:read, the classes but for a school’s teachers', () => {
     const education = (perms: string[], unit?: string) =>
       buildMenu(layoutChildren, canWith(perms), unit).find((s) => s.group === 'education')?.items.map((i) => i.name)
     // A class teacher: their reminders, the completion, the reminder texts, the records, the
@@ -108,6 +108,7 @@ describe('sidebar menu', () => {
       'edu-calendar',
       'edu-letters',
       'edu-waters',
+      'edu-drowning',
     ])
     // A school's safety officer: all of them, then the school calendar.
     expect(education([perm.eduRead, perm.eduClasses, perm.eduCheckin, perm.eduLessons, perm.calendarRead], 'school')).toEqual([
@@ -119,6 +120,7 @@ describe('sidebar menu', () => {
       'edu-calendar',
       'edu-letters',
       'edu-waters',
+      'edu-drowning',
       'calendar',
     ])
     // The bureau's safety office and a section, who check nothing in.
@@ -130,6 +132,7 @@ describe('sidebar menu', () => {
       'edu-calendar',
       'edu-letters',
       'edu-waters',
+      'edu-drowning',
     ])
     expect(education([perm.eduRead], 'section')).toEqual([
       'edu-1530-completion',
@@ -139,6 +142,7 @@ describe('sidebar menu', () => {
       'edu-calendar',
       'edu-letters',
       'edu-waters',
+      'edu-drowning',
     ])
     // Recording or editing texts alone opens no page: the records and texts are read with edu:read.
     expect(education([perm.eduLessons], 'school')).toBeUndefined()
@@ -251,6 +255,7 @@ describe('sidebar per demo role', () => {
       'edu-calendar',
       'edu-letters',
       'edu-waters',
+      'edu-drowning',
       'calendar',
     ])
     // The letters to the parents: the school's staff and the bureau (its 各校回执率), not a department.
@@ -260,6 +265,9 @@ describe('sidebar per demo role', () => {
     // The water near the schools: the school's staff and the bureau (its 各校水域), not a department.
     for (const who of ['school1_teacher', 'school1_safety', 'safety_office', 'section_basic']) expect(education(who), who).toContain('edu-waters')
     expect(names('dept1_liaison')).not.toContain('edu-waters')
+    // The drowning warnings' completion and campaigns: the school's staff and the bureau, not a department.
+    for (const who of ['school1_teacher', 'school1_safety', 'safety_office', 'section_basic']) expect(education(who), who).toContain('edu-drowning')
+    expect(names('dept1_liaison')).not.toContain('edu-drowning')
   })
 
   it('gives the three administrators and a department only their own pages', () => {

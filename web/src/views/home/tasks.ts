@@ -1,7 +1,8 @@
 // Where 我的待办 leads (pure, unit-tested): an item opens its record, a group's 查看全部 opens the
 // list filtered on the group's records. The audit administrator's groups (audit.*: refused
 // operations, account and policy changes, the log chain to verify) lead to the audit log; a class
-// teacher's 1530 reminders of today (edu.1530) to their 1530 page; a school's safety education
+// teacher's 1530 reminders of today (edu.1530) and drowning warnings to give or record late
+// (edu.drowning, items of subject edu_class) to their 1530 page; a school's safety education
 // still to do (edu.lessons) to its education calendar; the parent letters short of receipts
 // (edu.letters) to the letter, or the list of letters.
 import type { RouteLocationRaw } from 'vue-router'

@@ -17,11 +17,16 @@ const api = vi.hoisted(() => ({
   edu: { sessions: vi.fn(), topics: vi.fn(), checkIn: vi.fn(), completion: vi.fn(), exportCompletion: vi.fn() },
   classes: { list: vi.fn(), create: vi.fn(), update: vi.fn(), template: vi.fn(), import: vi.fn(), export: vi.fn() },
   upload: vi.fn(),
+  drowning: { warnings: vi.fn(), give: vi.fn() },
 }))
 
 vi.mock('@/api/edu', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api/edu')>()
   return { ...real, edu1530Api: api.edu, eduClassesApi: api.classes }
+})
+vi.mock('@/api/eduDrowning', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/api/eduDrowning')>()
+  return { ...real, eduDrowningApi: api.drowning }
 })
 vi.mock('@/api/files', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api/files')>()
@@ -101,6 +106,9 @@ beforeEach(() => {
   i18n.global.locale.value = 'zh-CN'
   for (const group of [api.edu, api.classes]) for (const fn of Object.values(group)) fn.mockReset()
   api.upload.mockReset()
+  for (const fn of Object.values(api.drowning)) fn.mockReset()
+  // The drowning warnings' section (DrowningWarnings.spec.ts): nothing to give here.
+  api.drowning.warnings.mockResolvedValue({ today: TODAY, late_days: 1, items: [] })
   api.edu.topics.mockResolvedValue({ items: TOPICS })
   api.edu.sessions.mockResolvedValue(
     sessions([
@@ -205,6 +213,8 @@ describe('1530安全提醒 (the class teacher)', () => {
     expect(card().find('[data-test="session-done"]').text()).toContain('已完成 15:58')
     expect(card().find('[data-test="session-state"]').text()).toBe('已完成')
     expect(card().find('[data-test="session-topic"]').text()).toBe('防溺水')
+    // About drowning: it counts as the day's drowning warning, read again.
+    expect(api.drowning.warnings).toHaveBeenCalledTimes(2)
   })
 
   it('sends the suggested topic, an empty note and no photos when nothing is changed', async () => {
@@ -215,6 +225,8 @@ describe('1530安全提醒 (the class teacher)', () => {
     $('checkin-submit')!.click()
     await settle()
     expect(api.edu.checkIn).toHaveBeenCalledWith({ class_id: 8, date: TODAY, kind: 'weekly', topic: 'fire', note: '', file_ids: [] })
+    // Not about drowning: the drowning warnings stand.
+    expect(api.drowning.warnings).toHaveBeenCalledTimes(1)
   })
 
   it('records an earlier session late (补录), then says 已补录', async () => {

@@ -20,6 +20,7 @@ import type {
 import type { EduContentItem, EduContentOption, EduContents } from '@/api/eduContents'
 import type { EduLetter, EduLetterBoard, EduLetterClass, EduLetterReceipt, PublicLetter } from '@/api/eduLetters'
 import type { WaterBoard, WaterRisk } from '@/api/eduWaters'
+import type { DrowningCampaign, DrowningDistrictBoard, DrowningSchoolBoard, DrowningWarningItem, DrowningWarnings } from '@/api/eduDrowning'
 
 export const SCHOOL = { id: 21, name: '示范区双桥小学', kind: 'school' }
 export const BUREAU = { id: 1, name: '示范区教育局', kind: 'bureau' }
@@ -517,6 +518,107 @@ export function waterBoard(over: Partial<WaterBoard> = {}): WaterBoard {
       { school_id: 22, school_name: '示范区实验中学', location_type: 'fringe', location_type_label: '城乡结合部', waters: 2, with_gaps: 1, priority: 0, nearest_m: 1800 },
       { school_id: 24, school_name: '青石镇中心小学', location_type: 'township', location_type_label: '镇区', waters: 0, with_gaps: 0, priority: 0, nearest_m: null },
       { school_id: 23, school_name: '仁和幼儿园', location_type: 'urban', location_type_label: '城区', waters: 0, with_gaps: 0, priority: 0, nearest_m: null },
+    ],
+    ...over,
+  }
+}
+
+// ---- Drowning warnings ----
+
+/** The six-no rules for the class's age group, as the content library says them. */
+export const SIX_NO =
+  '防溺水“六不”：不私自下水游泳；不擅自与他人结伴游泳；不在无家长或教师带领的情况下游泳；不到无安全设施、无救援人员的水域游泳；不到不熟悉的水域游泳；不熟悉水性的学生不擅自下水施救。'
+
+/** 三年级2班's warning day today (the last school day of the week), due. */
+export function warning(over: Partial<DrowningWarningItem> = {}): DrowningWarningItem {
+  return {
+    class_id: 7,
+    class_name: '2班',
+    grade: 3,
+    grade_label: '三年级',
+    school_id: 21,
+    school_name: '示范区双桥小学',
+    date: TODAY,
+    reasons: ['weekend'],
+    reason_labels: ['周末前'],
+    occasion: '',
+    campaigns: [],
+    state: 'due',
+    state_label: '今日待完成',
+    via: '',
+    checkin_id: null,
+    text: SIX_NO,
+    can_give: true,
+    warning: null,
+    ...over,
+  }
+}
+
+export function warnings(items: DrowningWarningItem[], over: Partial<DrowningWarnings> = {}): DrowningWarnings {
+  return { today: TODAY, late_days: 7, items, ...over }
+}
+
+/** 汛期防溺水专项预警 of the bureau: all schools, running over TODAY. */
+export function drowningCampaign(over: Partial<DrowningCampaign> = {}): DrowningCampaign {
+  return {
+    id: 4,
+    unit_id: 1,
+    unit_name: '示范区教育局',
+    title: '汛期防溺水专项预警',
+    text: '近期连续降雨，河道、水塘水位上涨，放学后不到河边、水塘边玩耍。',
+    from: '2026-12-01',
+    to: '2026-12-10',
+    location_types: [],
+    location_type_labels: [],
+    created_by: 'safety_office',
+    created_by_name: '李强',
+    created_at: '2026-12-01T01:00:00Z',
+    can_delete: true,
+    ...over,
+  }
+}
+
+export function drowningDistrict(over: Partial<DrowningDistrictBoard> = {}): DrowningDistrictBoard {
+  return {
+    scope: 'district',
+    from: '2026-12-07',
+    to: '2026-12-11',
+    label: '2026年第50周',
+    totals: completion(40, 30, 4, 6),
+    high_risk: completion(30, 22, 3, 5),
+    other: completion(10, 8, 1, 1),
+    schools: [
+      { school_id: 21, school_name: '示范区双桥小学', location_type: 'rural', location_type_label: '乡村', high_risk: true, classes: 2, days: 3, ...completion(6, 3, 1, 2) },
+      { school_id: 23, school_name: '仁和幼儿园', location_type: 'urban', location_type_label: '城区', high_risk: false, classes: 2, days: 1, ...completion(2, 2, 0, 0) },
+      { school_id: 25, school_name: '示范区新校', location_type: '', location_type_label: '', high_risk: false, classes: 0, days: 0, ...completion(0, 0, 0, 0) },
+    ],
+    ...over,
+  }
+}
+
+/** 示范区双桥小学, a rural school (重点): 3 warning days this week, 2 of them not given by 幼儿园大班. */
+export function drowningSchool(over: Partial<DrowningSchoolBoard> = {}): DrowningSchoolBoard {
+  return {
+    scope: 'school',
+    school_id: 21,
+    school_name: '示范区双桥小学',
+    location_type: 'rural',
+    location_type_label: '乡村',
+    high_risk_school: true,
+    days: 3,
+    from: '2026-12-07',
+    to: '2026-12-11',
+    label: '2026年第50周',
+    totals: completion(6, 3, 1, 2),
+    high_risk: completion(6, 3, 1, 2),
+    other: completion(0, 0, 0, 0),
+    classes: [
+      { class_id: 7, class_name: '2班', grade: 3, grade_label: '三年级', teacher: 'school1_teacher', teacher_name: '王芳', ...completion(3, 2, 1, 0) },
+      { class_id: 8, class_name: '幼儿园大班', grade: 0, grade_label: '幼儿园/未分年级', teacher: '', teacher_name: '', ...completion(3, 1, 0, 2) },
+    ],
+    missing: [
+      { class_id: 8, class_name: '幼儿园大班', grade: 0, grade_label: '幼儿园/未分年级', date: '2026-12-09' },
+      { class_id: 8, class_name: '幼儿园大班', grade: 0, grade_label: '幼儿园/未分年级', date: '2026-12-08' },
     ],
     ...over,
   }

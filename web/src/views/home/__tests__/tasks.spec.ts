@@ -62,6 +62,15 @@ describe('我的待办 links', () => {
     expect(itemRoute({ ...base, subject_type: 'hazard', subject_id: 41 }, group('hazard.rectify', 1))).toEqual({ name: 'hazard-detail', params: { id: '41' } })
   })
 
+  it('leads a class teacher’s 防溺水提醒 (edu.drowning) to the 1530 page, where the warnings are given, from 查看全部 and from each item', () => {
+    const drowning: TaskGroup = { kind: 'edu.drowning', label: '防溺水提醒', count: 2, overdue: 1, items: [] }
+    expect(groupRoute(drowning)).toEqual({ name: 'edu-1530' })
+    const today = { subject_type: 'edu_class', subject_id: 7, title: '2班 防溺水提醒', school_name: '示范区双桥小学', due: '2026-06-05', overdue: false }
+    const late = { ...today, title: '2班 防溺水提醒（待补录）', due: '2026-06-04', overdue: true }
+    expect(itemRoute(today, drowning)).toEqual({ name: 'edu-1530' })
+    expect(itemRoute(late, drowning)).toEqual({ name: 'edu-1530' })
+  })
+
   it('folds the groups with nothing to do, keeping the server’s order', () => {
     const { busy, idle } = splitGroups([group('hazard.assign', 0), group('hazard.verify', 3), group('whistle.todo', 1)])
     expect(busy.map((g) => g.kind)).toEqual(['hazard.verify', 'whistle.todo'])

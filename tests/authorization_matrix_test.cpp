@@ -13,6 +13,7 @@
 #include "app/drills/drills.hpp"
 #include "app/edu/drowning.hpp"
 #include "app/edu/edu.hpp"
+#include "app/edu/joint.hpp"
 #include "app/edu/lessons.hpp"
 #include "app/edu/letters.hpp"
 #include "app/edu/waters.hpp"
@@ -372,6 +373,17 @@ const std::vector<Row> kMatrix = {
   {"POST",   "/api/v1/edu/drowning/campaigns", "", "{}", "fffoffffff"},
   {"DELETE", "/api/v1/edu/drowning/campaigns/{id}", "DC1", "", "fffoffffff"},
   {"DELETE", "/api/v1/edu/drowning/campaigns/{id}", "DCX", "", "fffnffffff"},
+  // 联防联控: listed and read with edu:read (the bureau in its scope; a school sees none) or
+  // edu:joint (a department the tasks given to it, by any bureau); issued and withdrawn with
+  // edu:content in scope; reported by a department of the task.
+  {"GET",    "/api/v1/edu/joint-tasks",        "", "",   "fffooooooo"},
+  {"POST",   "/api/v1/edu/joint-tasks",        "", "{}", "fffoffffff"},
+  {"GET",    "/api/v1/edu/joint-tasks/{id}",   "JT1", "", "fffooonnno"},
+  {"GET",    "/api/v1/edu/joint-tasks/{id}",   "JTX", "", "fffnnnnnno"},
+  {"PUT",    "/api/v1/edu/joint-tasks/{id}/report", "JT1", R"({"text":"巡查"})", "fffffffffo"},
+  {"PUT",    "/api/v1/edu/joint-tasks/{id}/report", "JTX", R"({"text":"巡查"})", "fffffffffo"},
+  {"DELETE", "/api/v1/edu/joint-tasks/{id}",   "JTX", "", "fffnffffff"},
+  {"DELETE", "/api/v1/edu/joint-tasks/{id}",   "JTD", "", "fffoffffff"},
   {"GET",    "/api/v1/edu/waters",             "", "",   "fffoooooof"},
   {"GET",    "/api/v1/edu/waters/export",      "", "",   "fffoooooof"},
   {"GET",    "/api/v1/edu/waters/board",       "", "",   "fffoooooof"},
@@ -775,6 +787,25 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
       ASSERT_TRUE(r.ok()) << r.error().message;
       targets_[key] = std::to_string(r->campaign.id);
     };
+    // Joint-prevention tasks for dept1: one of the bureau, one of the other district (the
+    // department sees both, the bureau only its own), and one of the bureau to withdraw.
+    auto add_joint = [&](const std::string& owner, const std::string& key) {
+      app::RequestContext at;
+      at.unit_id = std::stoll(owner);
+      domain::edu::JointTask t;
+      t.title = "暑期水域巡查";
+      t.text = "巡查坑塘";
+      t.kinds = {"patrol"};
+      t.due_on = *domain::calendar::ParseDate(domain::hazard::ChinaDate(clock_.Now())) +
+                 std::chrono::days{10};
+      t.department_ids = {std::stoll(targets_["D1"])};
+      auto r = app::CreateJointTask(*services_, at, t);
+      ASSERT_TRUE(r.ok()) << r.error().message;
+      targets_[key] = std::to_string(r->task.id);
+    };
+    add_joint(targets_["B1"], "JT1");
+    add_joint(targets_["XB"], "JTX");
+    add_joint(targets_["B1"], "JTD");
     add_drowning(targets_["B1"], "DC1");
     add_drowning(targets_["XB"], "DCX");
     add_campaign(targets_["B1"], {targets_["S1"], targets_["S2"]}, "CP1");

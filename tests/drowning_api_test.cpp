@@ -3,7 +3,8 @@
 // refused early, late, twice, for a day that is no warning day or a class that is not theirs; a
 // 1530 check-in about drowning counting as the day's warning; the school's and the district's
 // board against a hand count; the rule edu.drowning judged into findings; the bureau's campaign
-// aimed at some location types, checked field by field, and the tasks of the class teacher.
+// aimed at some location types, checked field by field, and the tasks of the class teacher;
+// the joint-prevention departments' tasks, their reports on time and late, and who is told.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -349,6 +350,138 @@ TEST_P(DrowningApiTest, TheBureausCampaignWarnsTheSchoolsItIsAimedAt) {
   auto audit = As("auditor").Call("GET", "/api/v1/audit-logs?action=edu.drowning.campaign");
   ASSERT_EQ(audit.status, 200) << audit.body;
   EXPECT_EQ(Json(audit).at("total").as_int64(), 2);  // edu.drowning.campaign(.delete)
+}
+
+TEST_P(DrowningApiTest, DepartmentsReportOnTheirJointPreventionTasks) {
+  auto dept1 = As("dept1_liaison");
+  auto dept2 = As("dept2_liaison");
+  const auto unit_of = [&](WebSession& as) {
+    return Json(as.Call("GET", "/api/v1/auth/me")).at("unit").at("id").as_int64();
+  };
+  const auto d1 = unit_of(dept1);
+  const auto d2 = unit_of(dept2);
+  const auto post = [&](const WebSession& as, const json::object& body) {
+    return as.Call("POST", "/api/v1/edu/joint-tasks", json::serialize(body));
+  };
+  json::object patrol{{"title", "暑期水域巡查"},
+                      {"text", "汛期前完成辖区坑塘、河道巡查，补齐警示标志和防护设施。"},
+                      {"kinds", json::array{"patrol", "signs", "fences"}},
+                      {"due_on", "2026-06-30"},
+                      {"department_ids", json::array{d1, d2}}};
+  for (const auto& [field, value] :
+       std::vector<std::pair<std::string, json::value>>{{"title", json::value("")},
+                                                        {"kinds", json::array{"swim"}},
+                                                        {"due_on", json::value("2026-06-15")},
+                                                        {"due_on", json::value("June")},
+                                                        {"department_ids", json::array{}},
+                                                        {"department_ids", json::array{school_}}}) {
+    auto bad = patrol;
+    bad[field] = value;
+    EXPECT_EQ(FirstField(post(office_, bad)), field) << json::serialize(value);
+  }
+  EXPECT_EQ(post(safety_, patrol).status, 403);
+  EXPECT_EQ(post(dept1, patrol).status, 403);
+  auto r = post(office_, patrol);
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto task = Json(r);
+  const auto id = task.at("id").as_int64();
+  const auto path = "/api/v1/edu/joint-tasks/" + std::to_string(id);
+  EXPECT_EQ(json::serialize(task.at("kind_labels")),
+            R"(["巡查水域","设置警示标志","设置防护设施"])");
+  EXPECT_EQ(task.at("departments").as_array().size(), 2u);
+  EXPECT_EQ(task.at("departments").at(0).at("state").as_string(), "pending");
+  EXPECT_TRUE(task.at("can_delete").as_bool());
+  EXPECT_FALSE(task.at("can_report").as_bool());
+  // Only for the second department: the first does not see it.
+  auto only2 = patrol;
+  only2["department_ids"] = json::array{d2};
+  r = post(office_, only2);
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto second = Json(r).at("id").as_int64();
+  EXPECT_EQ(dept1.Call("GET", "/api/v1/edu/joint-tasks/" + std::to_string(second)).status, 404);
+
+  // Who sees what: the department its task, the bureau both, a school none.
+  const auto listed = [&](WebSession& as) -> std::int64_t {
+    auto l = as.Call("GET", "/api/v1/edu/joint-tasks");
+    EXPECT_EQ(l.status, 200) << l.body;
+    return l.status == 200 ? static_cast<std::int64_t>(Json(l).at("items").as_array().size()) : -1;
+  };
+  EXPECT_EQ(listed(dept1), 1);
+  EXPECT_EQ(listed(dept2), 2);
+  EXPECT_EQ(listed(office_), 2);
+  EXPECT_EQ(listed(safety_), 0);
+  EXPECT_EQ(As("secadmin").Call("GET", "/api/v1/edu/joint-tasks").status, 403);
+  const auto group = [&](WebSession& as, const std::string& kind) -> std::int64_t {
+    auto t = as.Call("GET", "/api/v1/me/tasks");
+    EXPECT_EQ(t.status, 200) << t.body;
+    const auto tasks = Json(t);
+    for (const auto& g : tasks.at("groups").as_array()) {
+      if (g.at("kind").as_string() == kind) return g.at("count").as_int64();
+    }
+    return 0;
+  };
+  EXPECT_EQ(group(dept1, "edu.joint"), 1);
+
+  // The first department reports on time; errors name the field.
+  const auto report = [&](WebSession& as, const std::string& task_path, json::object body) {
+    return as.Call("PUT", task_path + "/report", json::serialize(body));
+  };
+  json::object done{{"text", "巡查坑塘 12 处，新设警示牌 8 块，加装护栏 2 处。"},
+                    {"patrolled", 12},
+                    {"signs", 8},
+                    {"fences", 2},
+                    {"hazards", 1}};
+  auto bad = done;
+  bad["patrolled"] = -1;
+  EXPECT_EQ(FirstField(report(dept1, path, bad)), "patrolled");
+  bad = done;
+  bad["text"] = "";
+  EXPECT_EQ(FirstField(report(dept1, path, bad)), "text");
+  EXPECT_EQ(report(office_, path, done).status, 403);
+  r = report(dept1, path, done);
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto after = Json(r);
+  EXPECT_EQ(after.at("reported").as_int64(), 1);
+  EXPECT_EQ(after.at("departments").at(0).at("state").as_string(), "reported");
+  EXPECT_EQ(after.at("departments").at(0).at("report").at("signs").as_int64(), 8);
+  EXPECT_FALSE(after.at("can_delete").as_bool());
+  EXPECT_EQ(group(dept1, "edu.joint"), 0);
+  auto notes = office_.Call("GET", "/api/v1/notifications");
+  ASSERT_EQ(notes.status, 200) << notes.body;
+  EXPECT_NE(notes.body.find("已报告：暑期水域巡查"), std::string::npos) << notes.body;
+
+  // Not withdrawn once reported; the other one is.
+  r = office_.Call("DELETE", path);
+  EXPECT_EQ(r.status, 409) << r.body;
+  EXPECT_EQ(office_.Call("DELETE", "/api/v1/edu/joint-tasks/" + std::to_string(second)).status,
+            204);
+
+  // After the due day: the second department is overdue, then reports late; the first updates.
+  Today("2026-07-02T01:00:00Z");
+  dept1 = As("dept1_liaison");
+  dept2 = As("dept2_liaison");
+  r = office_.Call("GET", path);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("overdue").as_int64(), 1);
+  EXPECT_EQ(Json(r).at("departments").at(1).at("state").as_string(), "overdue");
+  EXPECT_EQ(group(office_, "edu.joint.overdue"), 1);
+  r = report(dept2, path, done);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("departments").at(1).at("state").as_string(), "late");
+  EXPECT_EQ(Json(r).at("departments").at(1).at("state_label").as_string(), "逾期报告");
+  done["signs"] = 10;
+  r = report(dept1, path, done);
+  ASSERT_EQ(r.status, 200) << r.body;
+  after = Json(r);
+  EXPECT_EQ(after.at("reported").as_int64(), 2);
+  EXPECT_EQ(after.at("overdue").as_int64(), 0);
+  // Replaced, and now after the due day.
+  EXPECT_EQ(after.at("departments").at(0).at("report").at("signs").as_int64(), 10);
+  EXPECT_EQ(after.at("departments").at(0).at("state").as_string(), "late");
+  EXPECT_EQ(group(office_, "edu.joint.overdue"), 0);
+  auto audit = As("auditor").Call("GET", "/api/v1/audit-logs?action=edu.joint");
+  ASSERT_EQ(audit.status, 200) << audit.body;
+  EXPECT_EQ(Json(audit).at("total").as_int64(), 6);  // 2 created, 1 withdrawn, 3 reports
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, DrowningApiTest, ::testing::Values("sqlite", "postgres"));

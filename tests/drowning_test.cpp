@@ -2,14 +2,15 @@
 // rural school through the 2026 spring semester (the week whose last school day is the make-up
 // Saturday of 劳动节, the eves of 端午节 and of the summer vacation), the autumn weeks before
 // 中秋节 and 国庆节, the warm season's edges, a school's own day off, the bureau's campaigns, and
-// the rule judged for a school week. Expected dates are counted from the State Council's notice
-// by hand, not by the code under test.
+// the rule judged for a school week; then the joint-prevention departments' tasks and reports.
+// Expected dates are counted from the State Council's notice by hand, not by the code under test.
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
 #include "domain/edu/drowning.hpp"
+#include "domain/edu/joint.hpp"
 #include "support/calendar_2026.hpp"
 
 namespace xiaoan {
@@ -385,6 +386,78 @@ TEST(DrowningRule, IsNotApplicableWithoutClassesOrWarningDaysOrOutsideTerms) {
   const auto summer = JudgeDrowning(october.cal, {}, true, {}, october.classes, {}, D("2026-08-05"),
                                     D("2026-08-20"));
   EXPECT_EQ(summer.verdict.outcome, Outcome::kNotApplicable);
+}
+
+JointTask Task() {
+  JointTask t;
+  t.unit_id = 2;
+  t.title = "暑期水域巡查";
+  t.text = "汛期前完成辖区坑塘、河道巡查，补齐警示标志和防护设施。";
+  t.kinds = {"patrol", "signs"};
+  t.due_on = D("2026-06-30");
+  t.department_ids = {7, 8};
+  return t;
+}
+
+TEST(JointTasks, AreCheckedAtTheirEdges) {
+  const Date today = D("2026-06-30");
+  auto t = Task();
+  EXPECT_TRUE(CheckJointTask(t, today).empty());  // due today
+  t.title = std::string(kMaxJointTitleChars, 'a');
+  t.text = std::string(kMaxJointTextChars, 'b');
+  t.kinds.clear();
+  for (const auto& k : JointKinds()) t.kinds.emplace_back(k.code);
+  t.department_ids.clear();
+  for (std::size_t i = 1; i <= kMaxJointDepartments; ++i) {
+    t.department_ids.push_back(static_cast<std::int64_t>(i));
+  }
+  EXPECT_TRUE(CheckJointTask(t, today).empty());
+  t.title += "a";
+  t.text += "b";
+  t.kinds.push_back("patrol");
+  t.due_on = D("2026-06-29");
+  t.department_ids.push_back(51);
+  EXPECT_EQ(Fields(CheckJointTask(t, today)),
+            (std::vector<std::string>{"title", "text", "kinds", "due_on", "department_ids"}));
+  auto blank = Task();
+  blank.title = " ";
+  blank.text.clear();
+  blank.kinds = {"swim"};
+  blank.department_ids = {7, 7};
+  EXPECT_EQ(Fields(CheckJointTask(blank, today)),
+            (std::vector<std::string>{"title", "text", "kinds", "department_ids"}));
+  blank.kinds.clear();
+  blank.department_ids.clear();
+  EXPECT_EQ(Fields(CheckJointTask(blank, today)),
+            (std::vector<std::string>{"title", "text", "kinds", "department_ids"}));
+  EXPECT_EQ(FindJointKind("fences")->label, "设置防护设施");
+  EXPECT_EQ(FindJointKind("swim"), nullptr);
+}
+
+TEST(JointTasks, ReportsAreCheckedAtTheirEdges) {
+  JointReport r;
+  r.text = std::string(kMaxJointReportChars, 'x');
+  r.patrolled = kMaxJointCount;
+  EXPECT_TRUE(CheckJointReport(r).empty());
+  r.text += "x";
+  r.patrolled = kMaxJointCount + 1;
+  r.signs = -1;
+  r.fences = -1;
+  r.hazards = kMaxJointCount + 1;
+  EXPECT_EQ(Fields(CheckJointReport(r)),
+            (std::vector<std::string>{"text", "patrolled", "signs", "fences", "hazards"}));
+  r = {};
+  EXPECT_EQ(Fields(CheckJointReport(r)), (std::vector<std::string>{"text"}));
+}
+
+TEST(JointTasks, WhereADepartmentStands) {
+  const Date due = D("2026-06-30");
+  EXPECT_EQ(JointStateOf(due, std::nullopt, D("2026-06-30")), JointState::kPending);
+  EXPECT_EQ(JointStateOf(due, std::nullopt, D("2026-07-01")), JointState::kOverdue);
+  EXPECT_EQ(JointStateOf(due, D("2026-06-30"), D("2026-07-05")), JointState::kReported);
+  EXPECT_EQ(JointStateOf(due, D("2026-07-01"), D("2026-07-05")), JointState::kLate);
+  EXPECT_EQ(JointStateCode(JointState::kOverdue), "overdue");
+  EXPECT_EQ(JointStateLabel(JointState::kLate), "逾期报告");
 }
 
 }  // namespace

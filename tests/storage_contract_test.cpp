@@ -27,6 +27,7 @@
 #include "core/field_cipher.hpp"
 #include "domain/campaign/campaign.hpp"
 #include "domain/edu/drowning.hpp"
+#include "domain/edu/joint.hpp"
 #include "domain/edu/letters.hpp"
 #include "domain/edu/waters.hpp"
 #include "domain/patrol/patrol.hpp"
@@ -4480,6 +4481,112 @@ TEST_P(StorageContract, MigrationToDrowningWarningsKeepsWatersAndHoldsOneWarning
                                 tx.drowning().WarningsIn(domain::ScopeFilter{false, false, {"/9/"}},
                                                          "2026-06-01", "2026-06-30"));
             EXPECT_TRUE(elsewhere.empty());
+            return {};
+          })
+          .ok());
+}
+
+// Migration 0037 from 0036 with a drowning warning in it: it stays; a joint-prevention task is
+// held with its departments and kinds, found by the issuing scope or by a department, and each
+// department's report is held once, a later one replacing it.
+TEST_P(StorageContract, MigrationToJointTasksKeepsWarningsAndHoldsOneReportPerDepartment) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = OpenAtSchema(db, 36);
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(WriteRows(
+      **pool,
+      DistrictRows(
+          true, {"INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, "
+                 "phone, phone_index, created_at, updated_at) VALUES (5, 'department', "
+                 "'自然资源局', NULL, '990102', NULL, '/5/', '', '', 't', 't')",
+                 "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, "
+                 "phone, phone_index, created_at, updated_at) VALUES (6, 'department', "
+                 "'农业农村局', NULL, '990102', NULL, '/6/', '', '', 't', 't')",
+                 "INSERT INTO edu_classes (id, school_id, grade, name, teacher, active, "
+                 "since, version, students) VALUES (40, 2, 3, '2班', '', 1, '2026-03-02', 1, 40)",
+                 "INSERT INTO edu_drowning_warnings (class_id, school_id, date, note, given_by, "
+                 "at, given_on) VALUES (40, 2, '2026-06-17', '', 'x', "
+                 "'2026-06-17T08:00:00.000Z', '2026-06-17')"})));
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  namespace edu = domain::edu;
+  ASSERT_TRUE(
+      store
+          .Write([&](domain::Tx& tx) -> Status {
+            XA_ASSIGN_OR_RETURN(auto kept,
+                                tx.drowning().WarningsOf({40}, "2026-06-17", "2026-06-17"));
+            EXPECT_EQ(kept.size(), 1u);
+            edu::JointTask t;
+            t.unit_id = 1;
+            t.title = "暑期水域巡查";
+            t.text = "巡查坑塘";
+            t.kinds = {"patrol", "signs"};
+            t.due_on = domain::calendar::ParseDate("2026-06-30").value();
+            t.department_ids = {6, 5};
+            t.created_by = "x";
+            ParseInstant("2026-06-16T01:00:00.000Z", t.created_at);
+            XA_TRY(tx.joint().InsertTask(t));
+            EXPECT_GT(t.id, 0);
+            auto other = t;
+            other.title = "宣传提醒";
+            other.department_ids = {6};
+            XA_TRY(tx.joint().InsertTask(other));
+            XA_ASSIGN_OR_RETURN(auto found, tx.joint().FindTask(t.id));
+            EXPECT_TRUE(found.has_value());
+            if (found) {
+              EXPECT_EQ(found->unit_path, "/1/");
+              EXPECT_EQ(found->unit_name, "教育局");
+              EXPECT_EQ(found->kinds, (std::vector<std::string>{"patrol", "signs"}));
+              EXPECT_EQ(found->department_ids, (std::vector<std::int64_t>{5, 6}));
+              EXPECT_EQ(domain::calendar::FormatDate(found->due_on), "2026-06-30");
+            }
+            XA_ASSIGN_OR_RETURN(auto all,
+                                tx.joint().Tasks(domain::ScopeFilter{}, std::nullopt, 10));
+            EXPECT_EQ(all.size(), 2u);
+            if (all.size() == 2) EXPECT_EQ(all[0].title, "宣传提醒");  // newest first
+            XA_ASSIGN_OR_RETURN(auto one, tx.joint().Tasks(domain::ScopeFilter{}, std::nullopt, 1));
+            EXPECT_EQ(one.size(), 1u);
+            XA_ASSIGN_OR_RETURN(auto of5, tx.joint().Tasks(domain::ScopeFilter{}, 5, 10));
+            EXPECT_EQ(of5.size(), 1u);
+            XA_ASSIGN_OR_RETURN(
+                auto elsewhere,
+                tx.joint().Tasks(domain::ScopeFilter{false, false, {"/9/"}}, std::nullopt, 10));
+            EXPECT_TRUE(elsewhere.empty());
+            XA_ASSIGN_OR_RETURN(
+                auto bureau,
+                tx.joint().Tasks(domain::ScopeFilter{false, false, {"/1/"}}, std::nullopt, 10));
+            EXPECT_EQ(bureau.size(), 2u);
+
+            edu::JointReport r;
+            r.task_id = t.id;
+            r.department_id = 5;
+            r.text = "巡查 12 处";
+            r.patrolled = 12;
+            r.signs = 8;
+            r.by = "x";
+            ParseInstant("2026-06-20T01:00:00.000Z", r.at);
+            r.on = domain::calendar::ParseDate("2026-06-20").value();
+            XA_ASSIGN_OR_RETURN(const bool first, tx.joint().SaveReport(r));
+            EXPECT_TRUE(first);
+            const auto first_id = r.id;
+            r.signs = 10;
+            r.on = domain::calendar::ParseDate("2026-07-02").value();
+            XA_ASSIGN_OR_RETURN(const bool again, tx.joint().SaveReport(r));
+            EXPECT_FALSE(again);
+            EXPECT_EQ(r.id, first_id);
+            XA_ASSIGN_OR_RETURN(auto reports, tx.joint().ReportsOf({t.id, other.id}));
+            EXPECT_EQ(reports.size(), 1u);
+            if (!reports.empty()) {
+              EXPECT_EQ(reports[0].signs, 10);
+              EXPECT_EQ(reports[0].patrolled, 12);
+              EXPECT_EQ(domain::calendar::FormatDate(reports[0].on), "2026-07-02");
+            }
+            XA_TRY(tx.joint().RemoveTask(t.id));
+            XA_ASSIGN_OR_RETURN(auto gone, tx.joint().FindTask(t.id));
+            EXPECT_FALSE(gone.has_value());
+            XA_ASSIGN_OR_RETURN(auto none, tx.joint().ReportsOf({t.id}));
+            EXPECT_TRUE(none.empty());
             return {};
           })
           .ok());

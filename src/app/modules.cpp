@@ -5,6 +5,7 @@
 #include "app/drills/drills.hpp"
 #include "app/edu/drowning.hpp"
 #include "app/edu/edu.hpp"
+#include "app/edu/joint.hpp"
 #include "app/edu/lessons.hpp"
 #include "app/edu/letters.hpp"
 #include "app/hazards/hazards.hpp"
@@ -29,8 +30,9 @@ const std::vector<SupervisionSubject>& SupervisionSubjects() {
 
 const std::vector<TaskSource>& TaskSources() {
   static const std::vector<TaskSource> kSources = {
-      HazardTaskSource(), SupervisionTaskSource(), WhistleTaskSource(), AuditTaskSource(),
-      EduTaskSource(),    LessonTaskSource(),      LetterTaskSource(),  DrowningTaskSource()};
+      HazardTaskSource(), SupervisionTaskSource(), WhistleTaskSource(),
+      AuditTaskSource(),  EduTaskSource(),         LessonTaskSource(),
+      LetterTaskSource(), DrowningTaskSource(),    JointTaskSource()};
   return kSources;
 }
 

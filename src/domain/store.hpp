@@ -44,6 +44,7 @@ namespace xiaoan::domain::edu {
 class LetterRepository;
 class WaterRepository;
 class DrowningRepository;
+class JointRepository;
 }  // namespace xiaoan::domain::edu
 
 namespace xiaoan::domain {
@@ -324,6 +325,7 @@ class Tx {
   virtual edu::LetterRepository& letters() = 0;
   virtual edu::WaterRepository& waters() = 0;
   virtual edu::DrowningRepository& drowning() = 0;
+  virtual edu::JointRepository& joint() = 0;
 };
 
 // What bringing the personal-information fields to the configured state did (Store::ProtectFields).

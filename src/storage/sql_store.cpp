@@ -21,6 +21,7 @@
 #include "storage/repos/drowning_repository.hpp"
 #include "storage/repos/edu_repository.hpp"
 #include "storage/repos/hazard_repository.hpp"
+#include "storage/repos/joint_repository.hpp"
 #include "storage/repos/lesson_repository.hpp"
 #include "storage/repos/letter_repository.hpp"
 #include "storage/repos/org_repository.hpp"
@@ -77,7 +78,8 @@ class SqlTx final : public domain::Tx {
         contents_(conn),
         letters_(conn),
         waters_(conn),
-        drowning_(conn) {}
+        drowning_(conn),
+        joint_(conn) {}
   bool access_changed = false;
   std::optional<std::int64_t> audit_first;  // the first audit record appended
   domain::OrgRepository& org() override { return org_; }
@@ -103,6 +105,7 @@ class SqlTx final : public domain::Tx {
   domain::edu::LetterRepository& letters() override { return letters_; }
   domain::edu::WaterRepository& waters() override { return waters_; }
   domain::edu::DrowningRepository& drowning() override { return drowning_; }
+  domain::edu::JointRepository& joint() override { return joint_; }
   sql::Connection& conn() { return conn_; }
   const FieldCipher* cipher() const { return cipher_; }
 
@@ -132,6 +135,7 @@ class SqlTx final : public domain::Tx {
   SqlLetterRepository letters_;
   SqlWaterRepository waters_;
   SqlDrowningRepository drowning_;
+  SqlJointRepository joint_;
 };
 
 // Runs one write inside a savepoint of the open transaction: kept when it succeeds, undone on

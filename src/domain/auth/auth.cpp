@@ -25,7 +25,7 @@ const std::vector<std::string>& AllPermissions() {
       perm::kSecurityRecord,   perm::kWhistleRead,     perm::kWhistleRaise,
       perm::kWhistleRespond,   perm::kWhistleRoute,    perm::kEduRead,
       perm::kEduClasses,       perm::kEduCheckIn,      perm::kEduLessons,
-      perm::kEduContent};
+      perm::kEduContent,       perm::kEduJoint};
   return kAll;
 }
 
@@ -85,7 +85,8 @@ std::span<const PermissionLabel> PermissionLabels() {
       {perm::kEduClasses, "管理班级和班主任", "安全教育"},
       {perm::kEduCheckIn, "1530安全提醒打卡", "安全教育"},
       {perm::kEduLessons, "记录安全教育活动（开学第一课、专题教育、主题日）", "安全教育"},
-      {perm::kEduContent, "编辑本单位的1530提醒内容", "安全教育"}};
+      {perm::kEduContent, "编辑本单位的1530提醒内容、防溺水预警和联防联控任务", "安全教育"},
+      {perm::kEduJoint, "部门报告联防联控任务", "安全教育"}};
   return kLabels;
 }
 
@@ -232,7 +233,7 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
       {"department_liaison",
        "部门联络员",
        ScopeKind::kOwnUnit,
-       {kRegionRead, kDepartmentRead, kWhistleRead, kWhistleRespond},
+       {kRegionRead, kDepartmentRead, kWhistleRead, kWhistleRespond, kEduJoint},
        false},
       {"system_admin",
        "系统管理员",

@@ -71,6 +71,7 @@ inline constexpr const char* kEduClasses = "edu:classes";
 inline constexpr const char* kEduCheckIn = "edu:checkin";
 inline constexpr const char* kEduLessons = "edu:lessons";
 inline constexpr const char* kEduContent = "edu:content";
+inline constexpr const char* kEduJoint = "edu:joint";
 }  // namespace perm
 
 // Every permission that exists, for validation of custom roles.

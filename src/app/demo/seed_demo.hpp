@@ -45,6 +45,7 @@ struct DemoSummary {
   int letter_receipts = 0;
   int waters = 0;
   int drowning_warnings = 0;
+  int joint_reports = 0;
   int regions = 0;
   int bureaus = 0;
   int schools = 0;
@@ -123,6 +124,11 @@ Result<int> SeedWaterHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
 Result<int> SeedDrowningHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
                                 domain::UnitId bureau, const std::vector<domain::UnitId>& schools,
                                 const std::vector<domain::UnitId>& account_schools);
+
+// 联防联控: the bureau's tasks of the year for the drowning-prevention member departments and
+// their reports (one late, one department never reporting on the spring task); a winter task
+// issued three days ago is still open. Inside the caller's transaction; returns the reports.
+Result<int> SeedJointHistory(Services& s, domain::Tx& tx, domain::UnitId bureau);
 
 // The whistles of the given schools since March, routed by the default table and followed up
 // as departments do (some acknowledged late and escalated), inside the caller's transaction; the

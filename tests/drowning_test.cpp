@@ -300,6 +300,17 @@ TEST(DrowningRule, IsDeclaredWithItsParametersAndChecksTheRuralFrequency) {
   EXPECT_EQ(defaults.min_rate, 100);
 }
 
+TEST(DrowningBoard, SchoolsAreRankedLowestRateFirstThenByName) {
+  const Completion half{2, 1, 0, 1};
+  const Completion all{2, 1, 1, 0};
+  const Completion none_due{};
+  EXPECT_TRUE(LowerRate(half, "乙校", all, "甲校"));
+  EXPECT_FALSE(LowerRate(all, "甲校", half, "乙校"));
+  EXPECT_TRUE(LowerRate(all, "甲校", none_due, "乙校"));  // equal rates (1): by name
+  EXPECT_FALSE(LowerRate(none_due, "乙校", all, "甲校"));
+  EXPECT_FALSE(LowerRate(all, "甲校", all, "甲校"));
+}
+
 TEST(DrowningWarnings, WhereAWarningDayStands) {
   const Date day = D("2026-06-18");
   EXPECT_EQ(WarningState(day, std::nullopt, D("2026-06-17")), SessionState::kUpcoming);

@@ -429,10 +429,7 @@ edu::Completion TallyClass(const edu::Class& c, const std::vector<edu::WarningDa
 }
 
 bool LowerRate(const DrowningSchoolRow& a, const DrowningSchoolRow& b) {
-  const auto ra = a.completion.Rate();
-  const auto rb = b.completion.Rate();
-  if (ra != rb) return ra < rb;
-  return a.school_name < b.school_name;
+  return edu::LowerRate(a.completion, a.school_name, b.completion, b.school_name);
 }
 
 }  // namespace
@@ -487,15 +484,7 @@ Result<DrowningBoard> GetDrowningBoard(Services& s, const RequestContext& ctx,
     }
     // The district: the range on the caller's own unit's calendar, each school on its own.
     XA_ASSIGN_OR_RETURN(auto holidays, LoadPublicCalendar(tx));
-    SchoolCalendarData own;
-    if (ctx.unit_id) {
-      XA_ASSIGN_OR_RETURN(auto unit, tx.org().FindUnit(*ctx.unit_id));
-      if (unit) {
-        XA_ASSIGN_OR_RETURN(own, LoadSchoolTerms(tx, *unit));
-      }
-    }
-    const cal::SchoolCalendar own_calendar(holidays, own.terms, own.exceptions);
-    XA_ASSIGN_OR_RETURN(const auto range, RangeOfQuery(q, own_calendar, today));
+    XA_ASSIGN_OR_RETURN(const auto range, DistrictRange(tx, ctx, q, holidays, today));
     out.from = range.from;
     out.to = range.to;
     out.label = range.label;

@@ -381,13 +381,24 @@ Result<QueryRange> RangeOfQuery(const CompletionQuery& q, const cal::SchoolCalen
   return QueryRange{*from, *to, cal::FormatDate(*from) + " 至 " + cal::FormatDate(*to)};
 }
 
+Result<QueryRange> DistrictRange(domain::Tx& tx, const RequestContext& ctx,
+                                 const CompletionQuery& q, const cal::PublicCalendar& holidays,
+                                 cal::Date today) {
+  SchoolCalendarData own;
+  if (ctx.unit_id) {
+    XA_ASSIGN_OR_RETURN(auto unit, tx.org().FindUnit(*ctx.unit_id));
+    if (unit) {
+      XA_ASSIGN_OR_RETURN(own, LoadSchoolTerms(tx, *unit));
+    }
+  }
+  const cal::SchoolCalendar own_calendar(holidays, own.terms, own.exceptions);
+  return RangeOfQuery(q, own_calendar, today);
+}
+
 namespace {
 
 bool LowerRate(const SchoolCompletion& a, const SchoolCompletion& b) {
-  const auto ra = a.completion.Rate();
-  const auto rb = b.completion.Rate();
-  if (ra != rb) return ra < rb;
-  return a.school_name < b.school_name;
+  return edu::LowerRate(a.completion, a.school_name, b.completion, b.school_name);
 }
 
 }  // namespace
@@ -441,15 +452,7 @@ Result<CompletionView> Get1530Completion(Services& s, const RequestContext& ctx,
     // The district: the range on the caller's own unit's calendar (the schools inherit its
     // terms), each school's sessions on its own.
     XA_ASSIGN_OR_RETURN(auto holidays, LoadPublicCalendar(tx));
-    SchoolCalendarData own;
-    if (ctx.unit_id) {
-      XA_ASSIGN_OR_RETURN(auto unit, tx.org().FindUnit(*ctx.unit_id));
-      if (unit) {
-        XA_ASSIGN_OR_RETURN(own, LoadSchoolTerms(tx, *unit));
-      }
-    }
-    const cal::SchoolCalendar own_calendar(holidays, own.terms, own.exceptions);
-    XA_ASSIGN_OR_RETURN(const auto range, RangeOfQuery(q, own_calendar, today));
+    XA_ASSIGN_OR_RETURN(const auto range, DistrictRange(tx, ctx, q, holidays, today));
     out.from = range.from;
     out.to = range.to;
     out.label = range.label;

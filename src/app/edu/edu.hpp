@@ -105,6 +105,12 @@ struct QueryRange {
 Result<QueryRange> RangeOfQuery(const CompletionQuery& q,
                                 const domain::calendar::SchoolCalendar& calendar,
                                 domain::calendar::Date today);
+// The district's range: on the calendar of the caller's own unit (its schools inherit its
+// terms), each school's sessions then counted on its own.
+Result<QueryRange> DistrictRange(domain::Tx& tx, const RequestContext& ctx,
+                                 const CompletionQuery& q,
+                                 const domain::calendar::PublicCalendar& holidays,
+                                 domain::calendar::Date today);
 struct ClassCompletion {
   domain::edu::Class cls;
   domain::edu::Completion completion;

@@ -367,4 +367,12 @@ void Count(Completion& c, SessionState state) {
   }
 }
 
+bool LowerRate(const Completion& a, std::string_view a_name, const Completion& b,
+               std::string_view b_name) {
+  const auto ra = a.Rate();
+  const auto rb = b.Rate();
+  if (ra != rb) return ra < rb;
+  return a_name < b_name;
+}
+
 }  // namespace xiaoan::domain::edu

@@ -123,5 +123,8 @@ struct Completion {
   double Rate() const { return due == 0 ? 1.0 : static_cast<double>(done + late) / due; }
 };
 void Count(Completion& c, SessionState state);
+// The boards' order: the lower rate first, then by name.
+bool LowerRate(const Completion& a, std::string_view a_name, const Completion& b,
+               std::string_view b_name);
 
 }  // namespace xiaoan::domain::edu

@@ -7,9 +7,10 @@ import { http } from './http'
 /**
  * An audit entry (the audit administrator's groups) opens the audit log; a school (the bureau's
  * ranking of schools by overdue and major hazards) opens that school's overdue hazards; a class
- * (a class teacher's 1530 reminders of today) opens the teacher's 1530 page.
+ * (a class teacher's 1530 reminders of today) opens the teacher's 1530 page; a 联防联控 task
+ * (edu_joint_task: a department's to report, the bureau's overdue) opens the task.
  */
-export type TaskSubject = 'hazard' | 'whistle' | 'audit' | 'school' | 'class'
+export type TaskSubject = 'hazard' | 'whistle' | 'audit' | 'school' | 'class' | 'edu_calendar' | 'edu_letter' | 'edu_class' | 'edu_joint_task'
 
 export interface TaskItem {
   subject_type: TaskSubject | string
@@ -38,6 +39,13 @@ export type TaskKind =
   | 'audit.accounts'
   | 'audit.verify'
   | 'edu.1530'
+  | 'edu.drowning'
+  | 'edu.lessons'
+  | 'edu.letters'
+  /** 联防联控任务待报告: a department's tasks not reported yet (items: edu_joint_task). */
+  | 'edu.joint'
+  /** 联防联控任务逾期未报告: the bureau's tasks with departments past the due day (items: edu_joint_task). */
+  | 'edu.joint.overdue'
 
 export interface TaskGroup {
   kind: TaskKind | string

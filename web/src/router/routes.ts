@@ -473,6 +473,23 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'edu.menu.drowning', group: 'education', icon: 'Warning', perm: perm.eduRead },
   },
   {
+    // 联防联控 (measure 10: joint drowning prevention): the bureau's safety office gives the member
+    // departments (natural resources, agriculture, emergency management, water …) their tasks for
+    // the season (下达任务, edu:content) and sees who has reported; a department's liaison, who holds
+    // edu:joint and not edu:read, reports on the tasks given to the department. Open to either
+    // permission; not in a school's menu (a school is given no tasks).
+    path: 'edu/joint',
+    name: 'edu-joint',
+    component: () => import('@/views/edu/JointTasks.vue'),
+    meta: { title: 'edu.menu.joint', group: 'education', icon: 'Connection', perm: [perm.eduRead, perm.eduJoint], unit: 'other' },
+  },
+  {
+    path: 'edu/joint/:id(\\d+)',
+    name: 'edu-joint-task',
+    component: () => import('@/views/edu/JointTaskDetail.vue'),
+    meta: { title: 'edu.menu.jointTask', perm: [perm.eduRead, perm.eduJoint] },
+  },
+  {
     path: 'calendar',
     name: 'calendar',
     component: () => import('@/views/calendar/CalendarView.vue'),

@@ -58,6 +58,11 @@ export const perm = {
    * near a school (reading them is edu:read).
    */
   eduLessons: 'edu:lessons',
-  /** Edit the unit's 1530 reminder texts and put them back (reading them is edu:read). */
+  /**
+   * Edit the unit's 1530 reminder texts and put them back (reading them is edu:read), issue the
+   * drowning warning campaigns and the 联防联控 tasks.
+   */
   eduContent: 'edu:content',
+  /** A department's liaison reports on the bureau's 联防联控 tasks given to the department. */
+  eduJoint: 'edu:joint',
 } as const

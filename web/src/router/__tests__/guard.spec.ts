@@ -40,3 +40,41 @@ describe('the guard and the parents’ page', () => {
     expect(router.currentRoute.value.query.redirect).toBe('/edu/letters')
   })
 })
+
+describe('a page open to any of its permissions', () => {
+  const me = (permissions: string[], kind = 'department') => ({
+    authenticated: true,
+    user: { id: 9, username: 'dept1_liaison', display_name: '联络员' },
+    unit: { id: 31, name: '示范区公安分局', kind },
+    roles: [],
+    permissions,
+    scope: { kind: 'own_unit', unit_paths: ['/31/'] },
+    csrf_token: 'x',
+    must_change_password: false,
+    must_enroll_totp: false,
+  })
+
+  it('opens 联防联控 to a department’s liaison (edu:joint without edu:read), not the pages of edu:read alone', async () => {
+    auth.session.mockResolvedValue(me(['whistle:read', 'whistle:respond', 'edu:joint']))
+    const router = createAppRouter()
+    await router.push('/edu/joint')
+    expect(router.currentRoute.value.name).toBe('edu-joint')
+    await router.push('/edu/joint/12')
+    expect(router.currentRoute.value.name).toBe('edu-joint-task')
+    await router.push('/edu/drowning')
+    expect(router.currentRoute.value.name).toBe('forbidden')
+  })
+
+  it('opens it to the bureau with edu:read, and to nobody with neither', async () => {
+    auth.session.mockResolvedValue(me(['edu:read', 'edu:content'], 'bureau'))
+    const bureau = createAppRouter()
+    await bureau.push('/edu/joint')
+    expect(bureau.currentRoute.value.name).toBe('edu-joint')
+
+    setActivePinia(createPinia())
+    auth.session.mockResolvedValue(me(['whistle:read', 'whistle:respond']))
+    const other = createAppRouter()
+    await other.push('/edu/joint/12')
+    expect(other.currentRoute.value.name).toBe('forbidden')
+  })
+})

@@ -133,6 +133,7 @@ describe('sidebar menu', () => {
       'edu-letters',
       'edu-waters',
       'edu-drowning',
+      'edu-joint',
     ])
     expect(education([perm.eduRead], 'section')).toEqual([
       'edu-1530-completion',
@@ -143,7 +144,13 @@ describe('sidebar menu', () => {
       'edu-letters',
       'edu-waters',
       'edu-drowning',
+      'edu-joint',
     ])
+    // 联防联控: for edu:read or edu:joint (a department's liaison, who reads nothing else here), not
+    // in a school's menu (a school is given no tasks).
+    expect(education([perm.eduJoint], 'department')).toEqual(['edu-joint'])
+    expect(education([perm.eduJoint])).toEqual(['edu-joint'])
+    expect(education([perm.eduRead, perm.eduJoint], 'department')).toContain('edu-joint')
     // Recording or editing texts alone opens no page: the records and texts are read with edu:read.
     expect(education([perm.eduLessons], 'school')).toBeUndefined()
     expect(education([perm.eduContent], 'bureau')).toBeUndefined()
@@ -179,7 +186,7 @@ const demoRoles: Record<string, { unit: string; perms: string[] }> = {
       'department:read', 'drill:read', 'drill:record', 'hazard:assign', 'hazard:configure', 'hazard:read', 'hazard:reopen', 'hazard:report',
       'hazard:supervise', 'hazard:verify', 'patrol:manage', 'patrol:read', 'region:read', 'rules:configure', 'rules:read', 'school:export',
       'school:import', 'school:read', 'school:write', 'security:read', 'security:record', 'unit:read', 'whistle:read', 'whistle:route',
-      'edu:read', 'edu:classes', 'edu:lessons'],
+      'edu:read', 'edu:classes', 'edu:lessons', 'edu:content'],
   },
   section_basic: {
     unit: 'section',
@@ -198,7 +205,7 @@ const demoRoles: Record<string, { unit: string; perms: string[] }> = {
     perms: ['calendar:read', 'campaign:read', 'checklist:read', 'drill:read', 'hazard:read', 'hazard:rectify', 'hazard:report', 'patrol:read',
       'patrol:record', 'region:read', 'school:read', 'edu:read', 'edu:checkin'],
   },
-  dept1_liaison: { unit: 'department', perms: ['department:read', 'region:read', 'whistle:read', 'whistle:respond'] },
+  dept1_liaison: { unit: 'department', perms: ['department:read', 'region:read', 'whistle:read', 'whistle:respond', 'edu:joint'] },
 }
 
 describe('sidebar per demo role', () => {
@@ -268,12 +275,17 @@ describe('sidebar per demo role', () => {
     // The drowning warnings' completion and campaigns: the school's staff and the bureau, not a department.
     for (const who of ['school1_teacher', 'school1_safety', 'safety_office', 'section_basic']) expect(education(who), who).toContain('edu-drowning')
     expect(names('dept1_liaison')).not.toContain('edu-drowning')
+    // 联防联控: the bureau issues and follows the tasks, a department reports; a school has none.
+    for (const who of ['safety_office', 'section_basic', 'dept1_liaison']) expect(names(who), who).toContain('edu-joint')
+    for (const who of ['school1_teacher', 'school1_safety']) expect(names(who), who).not.toContain('edu-joint')
+    const office = education('safety_office')
+    expect(office.indexOf('edu-joint')).toBe(office.indexOf('edu-drowning') + 1)
   })
 
   it('gives the three administrators and a department only their own pages', () => {
     expect(names('sysadmin')).toEqual(['home', 'calendar', 'org', 'schools', 'departments', 'rules', 'users'])
     expect(names('secadmin')).toEqual(['home', 'users', 'roles', 'policy'])
     expect(names('auditor')).toEqual(['home', 'audit'])
-    expect(names('dept1_liaison')).toEqual(['home', 'whistles', 'departments'])
+    expect(names('dept1_liaison')).toEqual(['home', 'whistles', 'edu-joint', 'departments'])
   })
 })

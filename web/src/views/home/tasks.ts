@@ -4,7 +4,9 @@
 // teacher's 1530 reminders of today (edu.1530) and drowning warnings to give or record late
 // (edu.drowning, items of subject edu_class) to their 1530 page; a school's safety education
 // still to do (edu.lessons) to its education calendar; the parent letters short of receipts
-// (edu.letters) to the letter, or the list of letters.
+// (edu.letters) to the letter, or the list of letters; the 联防联控 tasks — a department's still to
+// report (edu.joint) and the bureau's with departments overdue (edu.joint.overdue), items of subject
+// edu_joint_task — to the task, or the list of tasks.
 import type { RouteLocationRaw } from 'vue-router'
 import type { TaskGroup, TaskItem } from '@/api/tasks'
 
@@ -14,11 +16,19 @@ const isEdu = (kind: string | undefined): boolean => !!kind && kind.startsWith('
 const LESSONS = 'edu.lessons'
 /** The classes of the school's open parent letters still short of receipts. */
 const LETTERS = 'edu.letters'
+/**
+ * 联防联控: a department's tasks still to report (edu.joint), the bureau's tasks with departments
+ * overdue (edu.joint.overdue), and any edu.joint.* added later — not a teacher's 1530 page.
+ */
+const isJoint = (kind: string | undefined): boolean => kind === 'edu.joint' || (!!kind && kind.startsWith('edu.joint.'))
+/** The subject of the 联防联控 groups' items: the task. */
+const JOINT_TASK = 'edu_joint_task'
 
 /**
  * The record an item opens: a hazard (supervision items too: the order's hazard), a whistle, a
- * school's overdue hazards, for an audit entry the audit log, or for a 1530 reminder (an item of
- * an edu.* group, whatever its subject: a class, a session) the teacher's 1530 page.
+ * school's overdue hazards, for an audit entry the audit log, a 联防联控 task (edu.joint*, subject
+ * edu_joint_task) the task, or for a 1530 reminder (an item of another edu.* group, whatever its
+ * subject: a class, a session) the teacher's 1530 page.
  */
 export function itemRoute(item: TaskItem, group?: Pick<TaskGroup, 'kind'>): RouteLocationRaw | null {
   const id = String(item.subject_id)
@@ -26,6 +36,8 @@ export function itemRoute(item: TaskItem, group?: Pick<TaskGroup, 'kind'>): Rout
   if (group?.kind === LESSONS || item.subject_type === 'edu_calendar') return { name: 'edu-calendar', query: { school_id: id } }
   // 家长信回执未齐: the letter, its classes and their receipts.
   if (group?.kind === LETTERS || item.subject_type === 'edu_letter') return { name: 'edu-letter', params: { id } }
+  // 联防联控任务待报告 / 逾期未报告: the task, its departments and the report form.
+  if (isJoint(group?.kind) || item.subject_type === JOINT_TASK) return { name: 'edu-joint-task', params: { id } }
   if (isEdu(group?.kind) || item.subject_type === 'class' || isEdu(item.subject_type)) return { name: 'edu-1530' }
   if (item.subject_type === 'hazard') return { name: 'hazard-detail', params: { id } }
   if (item.subject_type === 'whistle') return { name: 'whistle-detail', params: { id } }
@@ -67,6 +79,7 @@ export function groupRoute(group: Pick<TaskGroup, 'kind'>): RouteLocationRaw | n
   if (kind.startsWith('audit.')) return { name: 'audit' }
   if (kind === LESSONS) return { name: 'edu-calendar' }
   if (kind === LETTERS) return { name: 'edu-letters' }
+  if (isJoint(kind)) return { name: 'edu-joint' }
   // 今日1530安全提醒: the teacher's page, today's reminders on top.
   if (isEdu(kind)) return { name: 'edu-1530' }
   return null

@@ -21,6 +21,7 @@ import type { EduContentItem, EduContentOption, EduContents } from '@/api/eduCon
 import type { EduLetter, EduLetterBoard, EduLetterClass, EduLetterReceipt, PublicLetter } from '@/api/eduLetters'
 import type { WaterBoard, WaterRisk } from '@/api/eduWaters'
 import type { DrowningCampaign, DrowningDistrictBoard, DrowningSchoolBoard, DrowningWarningItem, DrowningWarnings } from '@/api/eduDrowning'
+import type { JointDepartment, JointReport, JointTask } from '@/api/eduJoint'
 
 export const SCHOOL = { id: 21, name: '示范区双桥小学', kind: 'school' }
 export const BUREAU = { id: 1, name: '示范区教育局', kind: 'bureau' }
@@ -620,6 +621,67 @@ export function drowningSchool(over: Partial<DrowningSchoolBoard> = {}): Drownin
       { class_id: 8, class_name: '幼儿园大班', grade: 0, grade_label: '幼儿园/未分年级', date: '2026-12-09' },
       { class_id: 8, class_name: '幼儿园大班', grade: 0, grade_label: '幼儿园/未分年级', date: '2026-12-08' },
     ],
+    ...over,
+  }
+}
+
+// ---- 联防联控 ----
+
+/** A department's liaison: edu:joint and the whistle permissions, no edu:read. */
+export const DEPT1 = { id: 31, name: '示范区公安分局', kind: 'department' }
+export const DEPT2 = { id: 32, name: '示范区交警大队', kind: 'department' }
+export const LIAISON_PERMS = ['department:read', 'region:read', 'whistle:read', 'whistle:respond', 'edu:joint']
+
+/** 示范区公安分局's report: 12 waters patrolled, 8 signs, 2 fences, 1 hazard. */
+export function jointReport(over: Partial<JointReport> = {}): JointReport {
+  return {
+    id: 5,
+    text: '巡查河道、水塘 12 处，新设警示标志 8 块。',
+    patrolled: 12,
+    signs: 8,
+    fences: 2,
+    hazards: 1,
+    by: 'dept1_liaison',
+    by_name: '联络员',
+    at: '2026-07-02T01:30:00Z',
+    on: '2026-07-02',
+    ...over,
+  }
+}
+
+/** 示范区公安分局, not reported yet. */
+export function jointDepartment(over: Partial<JointDepartment> = {}): JointDepartment {
+  return {
+    department_id: 31,
+    name: '示范区公安分局',
+    kind: 'police',
+    kind_label: '公安',
+    state: 'pending',
+    state_label: '待报告',
+    report: null,
+    ...over,
+  }
+}
+
+/** 暑期水域巡查 of the bureau, for 示范区公安分局 and 示范区交警大队, neither reported. */
+export function jointTask(over: Partial<JointTask> = {}): JointTask {
+  return {
+    id: 12,
+    unit_id: 1,
+    unit_name: '示范区教育局',
+    title: '暑期水域巡查',
+    text: '每周巡查辖区河道、水塘，在危险水域设置警示标志。',
+    kinds: ['patrol', 'signs'],
+    kind_labels: ['巡查水域', '设置警示标志'],
+    due_on: '2026-07-10',
+    created_by: 'safety_office',
+    created_by_name: '周科长',
+    created_at: '2026-07-01T00:00:00Z',
+    departments: [jointDepartment(), jointDepartment({ department_id: 32, name: '示范区交警大队', kind: 'traffic_police', kind_label: '交警' })],
+    reported: 0,
+    overdue: 0,
+    can_report: false,
+    can_delete: true,
     ...over,
   }
 }

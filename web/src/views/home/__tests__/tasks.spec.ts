@@ -71,6 +71,24 @@ describe('我的待办 links', () => {
     expect(itemRoute(late, drowning)).toEqual({ name: 'edu-1530' })
   })
 
+  it('leads 联防联控 (edu.joint, edu.joint.overdue) to the joint task page, not the 1530 page: the list from 查看全部, the task from each item', () => {
+    const todo: TaskGroup = { kind: 'edu.joint', label: '联防联控任务待报告', count: 1, overdue: 0, items: [] }
+    const overdue: TaskGroup = { kind: 'edu.joint.overdue', label: '联防联控任务逾期未报告', count: 1, overdue: 1, items: [] }
+    expect(groupRoute(todo)).toEqual({ name: 'edu-joint' })
+    expect(groupRoute(overdue)).toEqual({ name: 'edu-joint' })
+    // A kind added later to the same area still leads there; other edu.* kinds keep theirs.
+    expect(groupRoute(group('edu.joint.soon', 1))).toEqual({ name: 'edu-joint' })
+    expect(groupRoute(group('edu.jointly', 1))).toEqual({ name: 'edu-1530' })
+    expect(groupRoute(group('edu.drowning', 1))).toEqual({ name: 'edu-1530' })
+    const item = { subject_type: 'edu_joint_task', subject_id: 12, title: '暑期水域巡查', school_name: '示范区教育局', due: '2026-07-10', overdue: false }
+    expect(itemRoute(item, todo)).toEqual({ name: 'edu-joint-task', params: { id: '12' } })
+    expect(itemRoute({ ...item, title: '暑期水域巡查（2 个单位未报告）', overdue: true }, overdue)).toEqual({ name: 'edu-joint-task', params: { id: '12' } })
+    // By its subject alone, too (no group given).
+    expect(itemRoute(item)).toEqual({ name: 'edu-joint-task', params: { id: '12' } })
+    // The 1530 groups are not affected.
+    expect(itemRoute({ ...item, subject_type: 'edu_class', subject_id: 7 }, group('edu.drowning', 1))).toEqual({ name: 'edu-1530' })
+  })
+
   it('folds the groups with nothing to do, keeping the server’s order', () => {
     const { busy, idle } = splitGroups([group('hazard.assign', 0), group('hazard.verify', 3), group('whistle.todo', 1)])
     expect(busy.map((g) => g.kind)).toEqual(['hazard.verify', 'whistle.todo'])

@@ -352,6 +352,57 @@ TEST_P(DrowningApiTest, TheBureausCampaignWarnsTheSchoolsItIsAimedAt) {
   EXPECT_EQ(Json(audit).at("total").as_int64(), 2);  // edu.drowning.campaign(.delete)
 }
 
+// edu.drowning.letter: the spring semester's letter to parents, judged on publishing and on the
+// receipts of its classes of known size.
+TEST_P(DrowningApiTest, TheTermsParentLetterIsJudgedOnItsReceipts) {
+  auto r =
+      safety_.Call("POST", "/api/v1/edu/classes",
+                   json::serialize(json::object{
+                       {"school_id", school_}, {"grade", 3}, {"name", "2班"}, {"students", 5}}));
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto evaluate = [&] {
+    auto e = office_.Call("POST", "/api/v1/rules/evaluate", "{}");
+    EXPECT_EQ(e.status, 200) << e.body;
+  };
+  const auto finding = [&] {
+    auto f = office_.Call("GET", "/api/v1/rule-findings?school_id=" + std::to_string(school_) +
+                                     "&rule=edu.drowning.letter&period=2025-2");
+    EXPECT_EQ(f.status, 200) << f.body;
+    const auto body = Json(f);
+    const auto& items = body.at("items").as_array();
+    return items.size() == 1 ? std::string(items[0].at("outcome").as_string()) + " " +
+                                   std::string(items[0].at("reason").as_string())
+                             : "none";
+  };
+  evaluate();
+  EXPECT_EQ(finding(), "due 2025—2026学年第二学期尚未发布致家长的一封信");
+  r = safety_.Call(
+      "POST", "/api/v1/edu/letters",
+      json::serialize(json::object{{"school_id", school_},
+                                   {"school_year", 2025},
+                                   {"term", 2},
+                                   {"title", "暑假防溺水致家长的一封信"},
+                                   {"body", "各位家长：暑假将至，请牢记防溺水“六不”。"}}));
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto base = "/api/v1/edu/letters/" + std::to_string(Json(r).at("id").as_int64());
+  ASSERT_EQ(safety_.Call("POST", base + "/publish").status, 200);
+  // Judged on publishing: no receipt yet.
+  EXPECT_EQ(finding(), "due 2025—2026学年第二学期致家长的一封信回执率 0%，需 80%");
+  auto c = safety_.Call("GET", base + "/classes");
+  ASSERT_EQ(c.status, 200) << c.body;
+  const auto classes = Json(c);
+  const std::string token(classes.at("items").at(0).at("token").as_string());
+  testing::HttpClient parent(port_);
+  for (const char* name : {"张三", "李四", "王五", "赵六"}) {
+    auto p = parent.Request(
+        "POST", "/api/v1/public/letters/" + token + "/receipts",
+        json::serialize(json::object{{"student_name", name}, {"relation", "mother"}}));
+    ASSERT_EQ(p.status, 201) << p.body;
+  }
+  evaluate();
+  EXPECT_EQ(finding(), "pass 2025—2026学年第二学期致家长的一封信回执率 80%，需 80%");
+}
+
 TEST_P(DrowningApiTest, DepartmentsReportOnTheirJointPreventionTasks) {
   auto dept1 = As("dept1_liaison");
   auto dept2 = As("dept2_liaison");

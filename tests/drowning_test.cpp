@@ -304,11 +304,11 @@ TEST(DrowningBoard, SchoolsAreRankedLowestRateFirstThenByName) {
   const Completion half{2, 1, 0, 1};
   const Completion all{2, 1, 1, 0};
   const Completion none_due{};
-  EXPECT_TRUE(LowerRate(half, "乙校", all, "甲校"));
-  EXPECT_FALSE(LowerRate(all, "甲校", half, "乙校"));
-  EXPECT_TRUE(LowerRate(all, "甲校", none_due, "乙校"));  // equal rates (1): by name
-  EXPECT_FALSE(LowerRate(none_due, "乙校", all, "甲校"));
-  EXPECT_FALSE(LowerRate(all, "甲校", all, "甲校"));
+  EXPECT_TRUE(LowerRate(half, "B校", all, "A校"));
+  EXPECT_FALSE(LowerRate(all, "A校", half, "B校"));
+  EXPECT_TRUE(LowerRate(all, "A校", none_due, "B校"));  // equal rates (1): by name
+  EXPECT_FALSE(LowerRate(none_due, "B校", all, "A校"));
+  EXPECT_FALSE(LowerRate(all, "A校", all, "A校"));
 }
 
 TEST(DrowningWarnings, WhereAWarningDayStands) {
@@ -397,6 +397,38 @@ TEST(DrowningRule, IsNotApplicableWithoutClassesOrWarningDaysOrOutsideTerms) {
   const auto summer = JudgeDrowning(october.cal, {}, true, {}, october.classes, {}, D("2026-08-05"),
                                     D("2026-08-20"));
   EXPECT_EQ(summer.verdict.outcome, Outcome::kNotApplicable);
+}
+
+TEST(DrowningLetterRule, APublishedLetterWithEnoughReceiptsPassesTheSemester) {
+  const SchoolCalendar cal(Public(), Terms(), {});
+  const auto term = domain::rules::PeriodOf(domain::rules::Period::kSemester, D("2026-10-01"), cal);
+  ASSERT_TRUE(term.has_value());
+  EXPECT_EQ(term->last, D("2027-01-22"));
+  const Date during = D("2026-12-06");
+  const Date after = D("2027-01-23");
+  EXPECT_EQ(LetterRule().id, "edu.drowning.letter");
+  EXPECT_EQ(JudgeLetter(*term, false, {}, 80, during).verdict.outcome, Outcome::kNotApplicable);
+  auto j = JudgeLetter(*term, true, {}, 80, during);
+  EXPECT_EQ(j.verdict.outcome, Outcome::kDue);
+  EXPECT_TRUE(j.so_far);
+  EXPECT_NE(j.verdict.reason.find("尚未发布"), std::string::npos);
+  EXPECT_EQ(JudgeLetter(*term, true, {}, 80, term->last).verdict.outcome, Outcome::kDue);
+  EXPECT_EQ(JudgeLetter(*term, true, {}, 80, after).verdict.outcome, Outcome::kFail);
+  // 79 % is short of 80 %, 80 % is enough; the best of the term's letters counts.
+  EXPECT_EQ(JudgeLetter(*term, true, {{7, 0.79}}, 80, during).verdict.outcome, Outcome::kDue);
+  EXPECT_EQ(JudgeLetter(*term, true, {{7, 0.79}}, 80, after).verdict.outcome, Outcome::kFail);
+  j = JudgeLetter(*term, true, {{7, 0.8}}, 80, after);
+  EXPECT_EQ(j.verdict.outcome, Outcome::kPass);
+  EXPECT_NE(j.verdict.reason.find("回执率 80%，需 80%"), std::string::npos) << j.verdict.reason;
+  j = JudgeLetter(*term, true, {{7, 0.5}, {8, 0.85}, {9, 0.6}}, 80, after);
+  EXPECT_EQ(j.verdict.outcome, Outcome::kPass);
+  EXPECT_EQ(j.verdict.evidence, (std::vector<std::int64_t>{8}));
+  // Without class sizes a published letter passes; at 0 % any letter does.
+  j = JudgeLetter(*term, true, {{7, 0.5}, {8, std::nullopt}}, 80, after);
+  EXPECT_EQ(j.verdict.outcome, Outcome::kPass);
+  EXPECT_EQ(j.verdict.evidence, (std::vector<std::int64_t>{8}));
+  EXPECT_EQ(JudgeLetter(*term, true, {{7, 0.0}}, 0, after).verdict.outcome, Outcome::kPass);
+  EXPECT_EQ(JudgeLetter(*term, true, {{7, 0.0}}, 1, after).verdict.outcome, Outcome::kFail);
 }
 
 JointTask Task() {

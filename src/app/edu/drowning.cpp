@@ -6,6 +6,7 @@
 #include "app/org/org_use_cases.hpp"
 #include "core/strings.hpp"
 #include "domain/edu/contents.hpp"
+#include "domain/edu/letters.hpp"
 #include "domain/org/enums.hpp"
 
 namespace xiaoan::app {
@@ -553,10 +554,36 @@ RuleModule DrowningRuleModule() {
             for (const auto& [key, g] : given) facts_given[key] = {g.on, g.warning_id};
             XA_ASSIGN_OR_RETURN(auto all, tx.drowning().Campaigns(cal::FormatDate(week->first),
                                                                   cal::FormatDate(week->last)));
-            return std::vector<rules::Judgement>{
+            std::vector<rules::Judgement> out{
                 edu::JudgeDrowning(in.calendar, edu::PlanOf(in.values),
                                    edu::HighRiskLocation(in.school.profile.location_type),
                                    Aimed(all, in.school), facts, facts_given, in.day, in.today)};
+            // The term's parent letter: its published letters and their receipt rates.
+            const auto semester = rules::PeriodOf(rules::Period::kSemester, in.day, in.calendar);
+            const auto* term = in.calendar.TermOf(in.day);
+            if (semester && term) {
+              edu::LetterFilter lf;
+              lf.school_id = in.school.unit.id;
+              lf.school_year = term->school_year;
+              lf.term = term->term;
+              lf.status = edu::LetterStatus::kPublished;
+              domain::PageRequest page;
+              page.page_size = 100;
+              XA_ASSIGN_OR_RETURN(auto letters, tx.letters().List(lf, domain::ScopeFilter{}, page));
+              std::vector<std::int64_t> ids;
+              for (const auto& l : letters.items) ids.push_back(l.id);
+              XA_ASSIGN_OR_RETURN(auto counts, tx.letters().CountsOf(ids));
+              std::map<std::int64_t, edu::ReceiptTally> tallies;
+              for (const auto& c : counts) {
+                edu::AddClass(tallies[c.letter_id], c.students, c.received);
+              }
+              std::vector<edu::TermLetter> published;
+              for (const auto id : ids) published.push_back({id, tallies[id].Rate()});
+              out.push_back(edu::JudgeLetter(
+                  *semester, !classes.empty(), published,
+                  rules::ValueOf(in.values, edu::LetterRule(), "min_rate"), in.today));
+            }
+            return out;
           },
           {},
           "",

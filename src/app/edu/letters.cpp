@@ -7,6 +7,7 @@
 #include <set>
 
 #include "app/calendar/calendar.hpp"
+#include "app/edu/drowning.hpp"
 #include "app/org/org_use_cases.hpp"
 #include "core/password.hpp"
 #include "core/strings.hpp"
@@ -95,6 +96,8 @@ Result<LetterView> Change(Services& s, const RequestContext& ctx, std::int64_t i
     if (!saved) return FailedPrecondition("edu_letter.stale", "这封信刚被他人修改，请刷新后再试");
     XA_TRY(tx.audit().Append(AuditOf(s, ctx, action, kSubject, std::to_string(id),
                                      std::string(verb) + "：" + Summary(l, l.school_name))));
+    // A published letter is the term's edu.drowning.letter: the school judged again.
+    XA_TRY(EvaluateSchool(s, tx, l.school_id, TodayInChina(s), kDrowningModule));
     XA_ASSIGN_OR_RETURN(auto fresh, LoadInScope(tx, RequestContext{}, id));
     XA_ASSIGN_OR_RETURN(out, ViewOf(tx, ctx, std::move(fresh)));
     return {};

@@ -53,6 +53,22 @@ rules::RuleDecl Declare() {
   return d;
 }
 
+rules::RuleDecl DeclareLetter() {
+  return {
+      "edu.drowning.letter",
+      1,
+      9,
+      "防溺水：每学期致家长的一封信及回执",
+      "school",
+      Period::kSemester,
+      "规范落实年方案措施 9；教育部防溺水预警通知：每学期向家长发放防溺水致家长的一封信，家长回执",
+      {{"min_rate", "回执率不低于", "%", 0, 100, 80,
+        "本学期已发布的致家长的一封信中，回执率最高的一封达到这个比例为达标（按登记了人数的班级计算"
+        "）"}},
+      {},
+      {}};
+}
+
 void AddReason(WarningDay& w, WarningReason r) {
   if (std::find(w.reasons.begin(), w.reasons.end(), r) == w.reasons.end()) w.reasons.push_back(r);
 }
@@ -64,11 +80,49 @@ bool HighRiskLocation(std::string_view location_type) {
 }
 
 std::span<const rules::RuleDecl> DrowningRuleDecls() {
-  static const std::vector<rules::RuleDecl> kRules = {Declare()};
+  static const std::vector<rules::RuleDecl> kRules = {Declare(), DeclareLetter()};
   return kRules;
 }
 
-const rules::RuleDecl& DrowningRule() { return DrowningRuleDecls().front(); }
+const rules::RuleDecl& DrowningRule() { return DrowningRuleDecls()[0]; }
+
+const rules::RuleDecl& LetterRule() { return DrowningRuleDecls()[1]; }
+
+rules::Judgement JudgeLetter(const rules::PeriodSpan& semester, bool has_classes,
+                             const std::vector<TermLetter>& published, int min_rate,
+                             calendar::Date today) {
+  rules::Judgement j{&LetterRule(), semester, today <= semester.last, {}};
+  if (!has_classes) {
+    j.verdict = {Outcome::kNotApplicable, "学校尚未登记班级", {}};
+    return j;
+  }
+  if (published.empty()) {
+    j.verdict.outcome = today <= semester.last ? Outcome::kDue : Outcome::kFail;
+    j.verdict.reason = semester.label + "尚未发布致家长的一封信";
+    return j;
+  }
+  // The best letter: the highest rate, a letter without sizes counting as met.
+  const TermLetter* best = &published.front();
+  const auto score = [](const TermLetter& l) { return l.rate.value_or(2.0); };
+  for (const auto& l : published) {
+    if (score(l) > score(*best)) best = &l;
+  }
+  j.verdict.evidence = {best->id};
+  if (!best->rate) {
+    j.verdict = {Outcome::kPass,
+                 semester.label + "已发布致家长的一封信（班级人数未登记，不计回执率）",
+                 {best->id}};
+    return j;
+  }
+  const int percent = static_cast<int>(*best->rate * 100 + 1e-9);
+  const bool met = *best->rate * 100 + 1e-9 >= min_rate;
+  j.verdict.outcome = met                      ? Outcome::kPass
+                      : today <= semester.last ? Outcome::kDue
+                                               : Outcome::kFail;
+  j.verdict.reason = semester.label + "致家长的一封信回执率 " + std::to_string(percent) + "%，需 " +
+                     std::to_string(min_rate) + "%";
+  return j;
+}
 
 WarningPlan PlanOf(const std::map<std::string, rules::ParamValues>& values) {
   const auto& r = DrowningRule();

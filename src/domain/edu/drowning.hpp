@@ -34,6 +34,7 @@ bool HighRiskLocation(std::string_view location_type);
 
 // ---- The rule ----------------------------------------------------------------------------------
 const rules::RuleDecl& DrowningRule();
+// edu.drowning and edu.drowning.letter.
 std::span<const rules::RuleDecl> DrowningRuleDecls();
 
 // The rule's values as the schedule reads them.
@@ -140,6 +141,21 @@ rules::Judgement JudgeDrowning(
     const std::vector<DrowningCampaign>& campaigns, const std::vector<WarnedClass>& classes,
     const std::map<std::pair<std::int64_t, calendar::Date>, GivenFact>& given, calendar::Date day,
     calendar::Date today);
+
+// ---- The parent letter of the term (edu.drowning.letter) ---------------------------------------
+// Each school publishes a letter to parents (致家长的一封信) each semester and gets their receipts:
+// pass once a published letter's receipt rate reaches `min_rate` percent (its classes of known
+// size; a letter whose classes have no size passes on being published); due while the semester
+// runs, fail once it ended; not applicable without classes. The best of the term's letters
+// counts.
+const rules::RuleDecl& LetterRule();
+struct TermLetter {
+  std::int64_t id = 0;
+  std::optional<double> rate;  // receipts toward the rate over the students expected
+};
+rules::Judgement JudgeLetter(const rules::PeriodSpan& semester, bool has_classes,
+                             const std::vector<TermLetter>& published, int min_rate,
+                             calendar::Date today);
 
 // ---- Storage -----------------------------------------------------------------------------------
 class DrowningRepository {

@@ -415,20 +415,31 @@ TEST(DrowningLetterRule, APublishedLetterWithEnoughReceiptsPassesTheSemester) {
   EXPECT_EQ(JudgeLetter(*term, true, {}, 80, term->last).verdict.outcome, Outcome::kDue);
   EXPECT_EQ(JudgeLetter(*term, true, {}, 80, after).verdict.outcome, Outcome::kFail);
   // 79 % is short of 80 %, 80 % is enough; the best of the term's letters counts.
-  EXPECT_EQ(JudgeLetter(*term, true, {{7, 0.79}}, 80, during).verdict.outcome, Outcome::kDue);
-  EXPECT_EQ(JudgeLetter(*term, true, {{7, 0.79}}, 80, after).verdict.outcome, Outcome::kFail);
-  j = JudgeLetter(*term, true, {{7, 0.8}}, 80, after);
+  EXPECT_EQ(JudgeLetter(*term, true, {{7, 79, 100}}, 80, during).verdict.outcome, Outcome::kDue);
+  EXPECT_EQ(JudgeLetter(*term, true, {{7, 79, 100}}, 80, term->last).verdict.outcome,
+            Outcome::kDue);
+  j = JudgeLetter(*term, true, {{7, 79, 100}}, 80, after);
+  EXPECT_EQ(j.verdict.outcome, Outcome::kFail);
+  EXPECT_FALSE(j.so_far);
+  EXPECT_TRUE(JudgeLetter(*term, true, {{7, 79, 100}}, 80, term->last).so_far);
+  j = JudgeLetter(*term, true, {{7, 4, 5}}, 80, after);
   EXPECT_EQ(j.verdict.outcome, Outcome::kPass);
   EXPECT_NE(j.verdict.reason.find("回执率 80%，需 80%"), std::string::npos) << j.verdict.reason;
-  j = JudgeLetter(*term, true, {{7, 0.5}, {8, 0.85}, {9, 0.6}}, 80, after);
+  EXPECT_EQ(JudgeLetter(*term, true, {{7, 39, 49}}, 80, after).verdict.outcome, Outcome::kFail);
+  j = JudgeLetter(*term, true, {{7, 1, 2}, {8, 17, 20}, {9, 3, 5}}, 80, after);
   EXPECT_EQ(j.verdict.outcome, Outcome::kPass);
   EXPECT_EQ(j.verdict.evidence, (std::vector<std::int64_t>{8}));
+  // Equal rates: the first letter is the evidence.
+  j = JudgeLetter(*term, true, {{7, 9, 10}, {8, 18, 20}}, 80, after);
+  EXPECT_EQ(j.verdict.evidence, (std::vector<std::int64_t>{7}));
   // Without class sizes a published letter passes; at 0 % any letter does.
-  j = JudgeLetter(*term, true, {{7, 0.5}, {8, std::nullopt}}, 80, after);
+  j = JudgeLetter(*term, true, {{7, 1, 2}, {8, 0, 0}}, 80, after);
   EXPECT_EQ(j.verdict.outcome, Outcome::kPass);
   EXPECT_EQ(j.verdict.evidence, (std::vector<std::int64_t>{8}));
-  EXPECT_EQ(JudgeLetter(*term, true, {{7, 0.0}}, 0, after).verdict.outcome, Outcome::kPass);
-  EXPECT_EQ(JudgeLetter(*term, true, {{7, 0.0}}, 1, after).verdict.outcome, Outcome::kFail);
+  j = JudgeLetter(*term, true, {{8, 0, 0}, {7, 1, 2}}, 80, after);
+  EXPECT_EQ(j.verdict.evidence, (std::vector<std::int64_t>{8}));
+  EXPECT_EQ(JudgeLetter(*term, true, {{7, 0, 30}}, 0, after).verdict.outcome, Outcome::kPass);
+  EXPECT_EQ(JudgeLetter(*term, true, {{7, 0, 30}}, 1, after).verdict.outcome, Outcome::kFail);
 }
 
 JointTask Task() {

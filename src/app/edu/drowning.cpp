@@ -578,7 +578,9 @@ RuleModule DrowningRuleModule() {
                 edu::AddClass(tallies[c.letter_id], c.students, c.received);
               }
               std::vector<edu::TermLetter> published;
-              for (const auto id : ids) published.push_back({id, tallies[id].Rate()});
+              for (const auto id : ids) {
+                published.push_back({id, tallies[id].counted, tallies[id].expected});
+              }
               out.push_back(edu::JudgeLetter(
                   *semester, !classes.empty(), published,
                   rules::ValueOf(in.values, edu::LetterRule(), "min_rate"), in.today));

@@ -101,25 +101,31 @@ rules::Judgement JudgeLetter(const rules::PeriodSpan& semester, bool has_classes
     j.verdict.reason = semester.label + "尚未发布致家长的一封信";
     return j;
   }
-  // The best letter: the highest rate, a letter without sizes counting as met.
+  // The best letter: the highest rate, a letter without sizes counting as met; the first of
+  // equals.
+  const auto better = [](const TermLetter& a, const TermLetter& b) {
+    if (b.expected == 0) return false;
+    if (a.expected == 0) return true;
+    return static_cast<long long>(a.counted) * b.expected >
+           static_cast<long long>(b.counted) * a.expected;
+  };
   const TermLetter* best = &published.front();
-  const auto score = [](const TermLetter& l) { return l.rate.value_or(2.0); };
   for (const auto& l : published) {
-    if (score(l) > score(*best)) best = &l;
+    if (better(l, *best)) best = &l;
   }
   j.verdict.evidence = {best->id};
-  if (!best->rate) {
-    j.verdict = {Outcome::kPass,
-                 semester.label + "已发布致家长的一封信（班级人数未登记，不计回执率）",
-                 {best->id}};
+  if (best->expected == 0) {
+    j.verdict.outcome = Outcome::kPass;
+    j.verdict.reason = semester.label + "已发布致家长的一封信（班级人数未登记，不计回执率）";
     return j;
   }
-  const int percent = static_cast<int>(*best->rate * 100 + 1e-9);
-  const bool met = *best->rate * 100 + 1e-9 >= min_rate;
+  const long long counted = best->counted;
+  const bool met = counted * 100 >= static_cast<long long>(min_rate) * best->expected;
   j.verdict.outcome = met                      ? Outcome::kPass
                       : today <= semester.last ? Outcome::kDue
                                                : Outcome::kFail;
-  j.verdict.reason = semester.label + "致家长的一封信回执率 " + std::to_string(percent) + "%，需 " +
+  j.verdict.reason = semester.label + "致家长的一封信回执率 " +
+                     std::to_string(counted * 100 / best->expected) + "%，需 " +
                      std::to_string(min_rate) + "%";
   return j;
 }

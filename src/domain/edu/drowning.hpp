@@ -151,7 +151,8 @@ rules::Judgement JudgeDrowning(
 const rules::RuleDecl& LetterRule();
 struct TermLetter {
   std::int64_t id = 0;
-  std::optional<double> rate;  // receipts toward the rate over the students expected
+  int counted = 0;   // receipts toward the rate (ReceiptTally)
+  int expected = 0;  // students of its classes of known size; 0: no size known
 };
 rules::Judgement JudgeLetter(const rules::PeriodSpan& semester, bool has_classes,
                              const std::vector<TermLetter>& published, int min_rate,

@@ -4544,7 +4544,9 @@ TEST_P(StorageContract, MigrationToJointTasksKeepsWarningsAndHoldsOneReportPerDe
             XA_ASSIGN_OR_RETURN(auto all,
                                 tx.joint().Tasks(domain::ScopeFilter{}, std::nullopt, 10));
             EXPECT_EQ(all.size(), 2u);
-            if (all.size() == 2) EXPECT_EQ(all[0].title, "宣传提醒");  // newest first
+            if (all.size() == 2) {
+              EXPECT_EQ(all[0].title, "宣传提醒");  // newest first
+            }
             XA_ASSIGN_OR_RETURN(auto one, tx.joint().Tasks(domain::ScopeFilter{}, std::nullopt, 1));
             EXPECT_EQ(one.size(), 1u);
             XA_ASSIGN_OR_RETURN(auto of5, tx.joint().Tasks(domain::ScopeFilter{}, 5, 10));

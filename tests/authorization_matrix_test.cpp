@@ -374,14 +374,14 @@ const std::vector<Row> kMatrix = {
   {"DELETE", "/api/v1/edu/drowning/campaigns/{id}", "DC1", "", "fffoffffff"},
   {"DELETE", "/api/v1/edu/drowning/campaigns/{id}", "DCX", "", "fffnffffff"},
   // 联防联控: listed and read with edu:read (the bureau in its scope; a school sees none) or
-  // edu:joint (a department the tasks given to it, by any bureau); issued and withdrawn with
-  // edu:content in scope; reported by a department of the task.
+  // edu:joint (a department the tasks given to it); issued to departments of the bureau's region
+  // and withdrawn with edu:content in scope; reported by a department of the task.
   {"GET",    "/api/v1/edu/joint-tasks",        "", "",   "fffooooooo"},
   {"POST",   "/api/v1/edu/joint-tasks",        "", "{}", "fffoffffff"},
   {"GET",    "/api/v1/edu/joint-tasks/{id}",   "JT1", "", "fffooonnno"},
-  {"GET",    "/api/v1/edu/joint-tasks/{id}",   "JTX", "", "fffnnnnnno"},
+  {"GET",    "/api/v1/edu/joint-tasks/{id}",   "JTX", "", "fffnnnnnnn"},
   {"PUT",    "/api/v1/edu/joint-tasks/{id}/report", "JT1", R"({"text":"巡查"})", "fffffffffo"},
-  {"PUT",    "/api/v1/edu/joint-tasks/{id}/report", "JTX", R"({"text":"巡查"})", "fffffffffo"},
+  {"PUT",    "/api/v1/edu/joint-tasks/{id}/report", "JTX", R"({"text":"巡查"})", "fffffffffn"},
   {"DELETE", "/api/v1/edu/joint-tasks/{id}",   "JTX", "", "fffnffffff"},
   {"DELETE", "/api/v1/edu/joint-tasks/{id}",   "JTD", "", "fffoffffff"},
   {"GET",    "/api/v1/edu/waters",             "", "",   "fffoooooof"},
@@ -527,6 +527,14 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
     auto school = app::CreateSchool(*services_, system, x);
     ASSERT_TRUE(school.ok());
     targets_["X"] = std::to_string(school->unit.id);
+    domain::Unit xd;
+    xd.kind = "department";
+    xd.department_kind = "natural_resources";
+    xd.name = "另一区自然资源局";
+    xd.region_code = "990103";
+    auto xdept = app::CreateUnit(*services_, system, xd);
+    ASSERT_TRUE(xdept.ok()) << xdept.error().message;
+    targets_["XD"] = std::to_string(xdept->id);
     auto t =
         app::CreateUser(*services_, system, {"other_teacher", "另一区教师", school->unit.id, {}});
     ASSERT_TRUE(t.ok());
@@ -787,9 +795,10 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
       ASSERT_TRUE(r.ok()) << r.error().message;
       targets_[key] = std::to_string(r->campaign.id);
     };
-    // Joint-prevention tasks for dept1: one of the bureau, one of the other district (the
-    // department sees both, the bureau only its own), and one of the bureau to withdraw.
-    auto add_joint = [&](const std::string& owner, const std::string& key) {
+    // Joint-prevention tasks: one of the bureau for dept1, one of the other district for its own
+    // department (neither the bureau nor dept1 sees it), and one of the bureau to withdraw.
+    auto add_joint = [&](const std::string& owner, const std::string& dept,
+                         const std::string& key) {
       app::RequestContext at;
       at.unit_id = std::stoll(owner);
       domain::edu::JointTask t;
@@ -798,14 +807,14 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
       t.kinds = {"patrol"};
       t.due_on = *domain::calendar::ParseDate(domain::hazard::ChinaDate(clock_.Now())) +
                  std::chrono::days{10};
-      t.department_ids = {std::stoll(targets_["D1"])};
+      t.department_ids = {std::stoll(dept)};
       auto r = app::CreateJointTask(*services_, at, t);
       ASSERT_TRUE(r.ok()) << r.error().message;
       targets_[key] = std::to_string(r->task.id);
     };
-    add_joint(targets_["B1"], "JT1");
-    add_joint(targets_["XB"], "JTX");
-    add_joint(targets_["B1"], "JTD");
+    add_joint(targets_["B1"], targets_["D1"], "JT1");
+    add_joint(targets_["XB"], targets_["XD"], "JTX");
+    add_joint(targets_["B1"], targets_["D1"], "JTD");
     add_drowning(targets_["B1"], "DC1");
     add_drowning(targets_["XB"], "DCX");
     add_campaign(targets_["B1"], {targets_["S1"], targets_["S2"]}, "CP1");

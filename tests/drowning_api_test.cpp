@@ -430,6 +430,17 @@ TEST_P(DrowningApiTest, DepartmentsReportOnTheirJointPreventionTasks) {
     bad[field] = value;
     EXPECT_EQ(FirstField(post(office_, bad)), field) << json::serialize(value);
   }
+  // A department of the city, outside the district bureau's county.
+  auto city_dept =
+      As("sysadmin")
+          .Call("POST", "/api/v1/departments",
+                R"({"name":"示范市水利局","department_kind":"water","region_code":"990100"})");
+  ASSERT_EQ(city_dept.status, 201) << city_dept.body;
+  auto outside = patrol;
+  outside["department_ids"] = json::array{d1, Json(city_dept).at("id").as_int64()};
+  auto refused = post(office_, outside);
+  EXPECT_EQ(FirstField(refused), "department_ids");
+  EXPECT_NE(refused.body.find("不在"), std::string::npos) << refused.body;
   EXPECT_EQ(post(safety_, patrol).status, 403);
   EXPECT_EQ(post(dept1, patrol).status, 403);
   auto r = post(office_, patrol);

@@ -488,6 +488,20 @@ TEST(JointTasks, AreCheckedAtTheirEdges) {
   EXPECT_EQ(FindJointKind("swim"), nullptr);
 }
 
+TEST(JointTasks, ADepartmentMustWorkWithinTheBureausRegion) {
+  EXPECT_TRUE(InRegion("990102", "990102"));
+  EXPECT_FALSE(InRegion("990102", "990103"));
+  EXPECT_FALSE(InRegion("990102", "990100"));  // a district bureau: not the city's departments
+  EXPECT_TRUE(InRegion("990100", "990100"));
+  EXPECT_TRUE(InRegion("990100", "990102"));
+  EXPECT_FALSE(InRegion("990100", "990202"));
+  EXPECT_TRUE(InRegion("990000", "990202"));
+  EXPECT_TRUE(InRegion("990000", "990000"));
+  EXPECT_FALSE(InRegion("990000", "980102"));
+  EXPECT_FALSE(InRegion("9901", "990102"));
+  EXPECT_TRUE(InRegion("9901", "9901"));
+}
+
 TEST(JointTasks, ReportsAreCheckedAtTheirEdges) {
   JointReport r;
   r.text = std::string(kMaxJointReportChars, 'x');

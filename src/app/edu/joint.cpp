@@ -133,6 +133,10 @@ Result<JointTaskView> CreateJointTask(Services& s, const RequestContext& ctx, ed
         return domain::ValidationError(
             {{"department_ids", "成员单位须为部门（编号 " + std::to_string(d) + "）"}});
       }
+      if (!edu::InRegion(unit->region_code, dept->region_code)) {
+        return domain::ValidationError(
+            {{"department_ids", "“" + dept->name + "”不在" + unit->name + "的辖区内"}});
+      }
       names.push_back(dept->name);
     }
     in.id = 0;

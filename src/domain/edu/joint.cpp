@@ -62,6 +62,18 @@ std::vector<ErrorDetail> CheckJointTask(const JointTask& t, calendar::Date today
   return out;
 }
 
+bool InRegion(std::string_view bureau_region, std::string_view department_region) {
+  if (bureau_region.size() == 6 && department_region.size() == 6) {
+    if (bureau_region.substr(2) == "0000") {
+      return department_region.substr(0, 2) == bureau_region.substr(0, 2);
+    }
+    if (bureau_region.substr(4) == "00") {
+      return department_region.substr(0, 4) == bureau_region.substr(0, 4);
+    }
+  }
+  return department_region == bureau_region;
+}
+
 std::vector<ErrorDetail> CheckJointReport(const JointReport& r) {
   std::vector<ErrorDetail> out;
   CheckText(out, "text", r.text, kMaxJointReportChars, "工作情况");

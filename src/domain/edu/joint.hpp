@@ -53,6 +53,11 @@ struct JointTask {
 // before `today`, one to kMaxJointDepartments departments without repeats.
 std::vector<ErrorDetail> CheckJointTask(const JointTask& t, calendar::Date today);
 
+// Whether a department of `department_region` works within the bureau's region (6-digit codes):
+// a county bureau its county's departments; a city bureau also those of the counties of its
+// city (XXXX00); a province bureau those of its province (XX0000).
+bool InRegion(std::string_view bureau_region, std::string_view department_region);
+
 // A department's report on a task (one per department; a later one replaces it).
 struct JointReport {
   std::int64_t id = 0;

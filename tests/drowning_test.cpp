@@ -500,6 +500,7 @@ TEST(JointTasks, ADepartmentMustWorkWithinTheBureausRegion) {
   EXPECT_FALSE(InRegion("990000", "980102"));
   EXPECT_FALSE(InRegion("9901", "990102"));
   EXPECT_TRUE(InRegion("9901", "9901"));
+  EXPECT_FALSE(InRegion("990100", "9901"));  // a malformed code is in no region
 }
 
 TEST(JointTasks, ReportsAreCheckedAtTheirEdges) {

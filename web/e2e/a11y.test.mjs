@@ -228,7 +228,7 @@ describe('no sideways scrolling at 320 px and at 200 % zoom', () => {
         ['school1_safety', '/rules', byTest('rule-hazard.overdue')],
         ['school1_safety', '/checklists', byTest('row-link')],
         ['school1_safety', `/checklists/${tourChecklist}`, byTest('checklist-info')],
-        ['school1_safety', '/patrols', '[data-test^="slot-"]'],
+        ['school1_safety', '/patrols', byTest('row-state')],
         ['school1_safety', `/patrol/place/${tourPatrolPlace}?plan_id=${tourPatrolPlan}`, byTest('patrol-fill')],
         ['school1_safety', `/patrols/records/${tourPatrolRecord}`, byTest('record-info')],
         ['school1_safety', `/campaigns/${tourCampaign}/schools/21`, byTest('due-list')],

@@ -395,6 +395,55 @@ TEST(Classes1530, TallyOfAClassAgainstItsCheckIns) {
   EXPECT_EQ(sum.missed, 3);
 }
 
+// The board's tally of the same week: marks of several classes sorted together, one class's read;
+// a mark of another kind on the same day or of another class does not count; `since` drops the
+// sessions before it.
+TEST(Classes1530, BoardTallyReadsOneClassesMarks) {
+  const SchoolCalendar cal(Public(), Terms(), {});
+  const auto sessions = Sessions(cal, Times(), 3, D("2026-05-06"), D("2026-05-09"));
+  ASSERT_EQ(sessions.size(), 5u);
+  std::vector<CheckInMark> marks = {
+      {8, D("2026-05-08"), SessionKind::kDaily, D("2026-05-08")},    // class 8, not ours
+      {7, D("2026-05-07"), SessionKind::kDaily, D("2026-05-08")},    // late
+      {7, D("2026-05-06"), SessionKind::kDaily, D("2026-05-06")},    // on the day
+      {7, D("2026-05-09"), SessionKind::kHoliday, D("2026-05-09")},  // no such session
+      {6, D("2026-05-09"), SessionKind::kWeekly, D("2026-05-09")},   // class 6, not ours
+  };
+  std::sort(marks.begin(), marks.end(), MarkBefore);
+  EXPECT_EQ(marks.front().class_id, 6);
+  const auto first = std::find_if(marks.begin(), marks.end(),
+                                  [](const CheckInMark& m) { return m.class_id == 7; });
+  const std::span<const CheckInMark> ours(first, first + 3);
+  ASSERT_EQ(ours.back().kind, SessionKind::kHoliday);
+  std::map<SessionKind, Completion> by_kind;
+  const auto t = TallyOf(sessions, D("2026-05-06"), ours, D("2026-05-10"), by_kind);
+  EXPECT_EQ(t.due, 5);
+  EXPECT_EQ(t.done, 1);
+  EXPECT_EQ(t.late, 1);
+  EXPECT_EQ(t.missed, 3);
+  EXPECT_EQ(by_kind.at(SessionKind::kWeekly).missed, 1);
+  EXPECT_EQ(by_kind.at(SessionKind::kDaily).missed, 2);
+  EXPECT_EQ(by_kind.count(SessionKind::kHoliday), 0u);
+  // The same as the class's own tally.
+  std::map<CheckInKey, Date> on = {{{D("2026-05-06"), SessionKind::kDaily}, D("2026-05-06")},
+                                   {{D("2026-05-07"), SessionKind::kDaily}, D("2026-05-08")}};
+  const auto own = TallyOf(sessions, on, D("2026-05-10"));
+  EXPECT_EQ(own.total.due, t.due);
+  EXPECT_EQ(own.total.missed, t.missed);
+  // Registered on the 7th: the 6th is not the class's; on the 8th the 8th is still open.
+  std::map<SessionKind, Completion> since_kind;
+  const auto since = TallyOf(sessions, D("2026-05-07"), ours, D("2026-05-08"), since_kind);
+  EXPECT_EQ(since.due, 1);
+  EXPECT_EQ(since.late, 1);
+  EXPECT_EQ(since.done, 0);
+  EXPECT_EQ(since.missed, 0);
+  // No marks: every past session missed.
+  std::map<SessionKind, Completion> none_kind;
+  const auto none = TallyOf(sessions, D("2026-05-06"), {}, D("2026-05-10"), none_kind);
+  EXPECT_EQ(none.done, 0);
+  EXPECT_EQ(none.missed, 5);
+}
+
 // ---- The rules edu.1530.* ----------------------------------------------------------------------
 
 using Facts = std::map<std::pair<std::int64_t, CheckInKey>, CheckInFact>;

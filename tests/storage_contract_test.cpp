@@ -3980,6 +3980,31 @@ TEST_P(StorageContract, MigrationTo1530KeepsTheDistrictAndHoldsClassesAndCheckIn
                                 tx.edu().CheckInsIn(domain::ScopeFilter::Subtree("/1/3/"),
                                                     "2026-12-01", "2026-12-01"));
             EXPECT_TRUE(outside.empty());
+            // The boards' marks: class, day, kind and the day recorded, within the scope.
+            XA_ASSIGN_OR_RETURN(auto marks,
+                                tx.edu().CheckInMarksIn(domain::ScopeFilter::Subtree("/1/2/"),
+                                                        "2026-12-01", "2026-12-01"));
+            EXPECT_EQ(marks.size(), 2u);
+            std::sort(marks.begin(), marks.end(), edu::MarkBefore);
+            if (marks.size() == 2) {
+              EXPECT_EQ(marks[0].class_id, other.id);
+              EXPECT_EQ(marks[0].kind, edu::SessionKind::kDaily);
+              EXPECT_EQ(marks[1].kind, edu::SessionKind::kWeekly);
+              EXPECT_EQ(domain::calendar::FormatDate(marks[0].date), "2026-12-01");
+              EXPECT_EQ(domain::calendar::FormatDate(marks[0].on), "2026-12-02");
+            }
+            XA_ASSIGN_OR_RETURN(
+                auto all_marks,
+                tx.edu().CheckInMarksIn(domain::ScopeFilter{}, "2026-12-01", "2026-12-02"));
+            EXPECT_EQ(all_marks.size(), 2u);
+            XA_ASSIGN_OR_RETURN(auto no_marks,
+                                tx.edu().CheckInMarksIn(domain::ScopeFilter::Subtree("/1/3/"),
+                                                        "2026-12-01", "2026-12-01"));
+            EXPECT_TRUE(no_marks.empty());
+            XA_ASSIGN_OR_RETURN(
+                auto later_marks,
+                tx.edu().CheckInMarksIn(domain::ScopeFilter{}, "2026-12-02", "2026-12-31"));
+            EXPECT_TRUE(later_marks.empty());
             return {};
           })
           .ok());

@@ -397,6 +397,10 @@ Result<QueryRange> DistrictRange(domain::Tx& tx, const RequestContext& ctx,
 
 namespace {
 
+bool MarkOfClassBefore(const edu::CheckInMark& a, const edu::CheckInMark& b) {
+  return a.class_id < b.class_id;
+}
+
 bool LowerRate(const SchoolCompletion& a, const SchoolCompletion& b) {
   return edu::LowerRate(a.completion, a.school_name, b.completion, b.school_name);
 }
@@ -457,10 +461,18 @@ Result<CompletionView> Get1530Completion(Services& s, const RequestContext& ctx,
     out.to = range.to;
     out.label = range.label;
     XA_ASSIGN_OR_RETURN(auto classes, tx.edu().AllClasses({}, ctx.Scope()));
-    XA_ASSIGN_OR_RETURN(auto list, tx.edu().CheckInsIn(ctx.Scope(), cal::FormatDate(range.from),
-                                                       cal::FormatDate(range.to)));
-    std::map<std::int64_t, std::map<edu::CheckInKey, cal::Date>> on;
-    for (const auto& k : list) on[k.class_id][{k.date, k.kind}] = k.on;
+    XA_ASSIGN_OR_RETURN(auto marks,
+                        tx.edu().CheckInMarksIn(ctx.Scope(), cal::FormatDate(range.from),
+                                                cal::FormatDate(range.to)));
+    std::sort(marks.begin(), marks.end(), edu::MarkBefore);
+    const auto marks_of = [&](std::int64_t class_id) {
+      edu::CheckInMark key;
+      key.class_id = class_id;
+      const auto from = std::lower_bound(marks.begin(), marks.end(), key, MarkOfClassBefore);
+      key.class_id = class_id + 1;
+      const auto to = std::lower_bound(from, marks.end(), key, MarkOfClassBefore);
+      return std::span<const edu::CheckInMark>(from, to);
+    };
     XA_ASSIGN_OR_RETURN(auto schools, AllSchoolsInScope(tx, ctx));
     // Each school's row and its unit, as listed.
     std::map<std::int64_t, std::pair<std::size_t, const domain::Unit*>> at;
@@ -478,17 +490,20 @@ Result<CompletionView> Get1530Completion(Services& s, const RequestContext& ctx,
         XA_ASSIGN_OR_RETURN(auto data, LoadSchoolTerms(tx, *slot->second.second));
         const cal::SchoolCalendar calendar(holidays, data.terms, data.exceptions);
         auto& row = out.schools[slot->second.first];
+        // The classes of a grade share the school's sessions.
+        std::map<int, std::vector<edu::Session>> by_grade;
         for (std::size_t j = i; j < end; ++j) {
           const auto& c = classes[j];
-          const auto tally = edu::TallyOf(
-              edu::SessionsSince(
-                  edu::Sessions(calendar, data.dismissals, c.draft.grade, range.from, range.to),
-                  c.since),
-              on[c.id], today);
+          auto [sessions, fresh] = by_grade.try_emplace(c.draft.grade);
+          if (fresh) {
+            sessions->second =
+                edu::Sessions(calendar, data.dismissals, c.draft.grade, range.from, range.to);
+          }
+          const auto total =
+              edu::TallyOf(sessions->second, c.since, marks_of(c.id), today, out.by_kind);
           ++row.classes;
-          edu::Add(row.completion, tally.total);
-          edu::Add(out.totals, tally.total);
-          for (const auto& [kind, n] : tally.by_kind) edu::Add(out.by_kind[kind], n);
+          edu::Add(row.completion, total);
+          edu::Add(out.totals, total);
         }
       }
       i = end;

@@ -1,5 +1,6 @@
 #include "domain/edu/edu.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "core/strings.hpp"
@@ -132,6 +133,29 @@ Tally TallyOf(const std::vector<Session>& sessions,
     if (state == SessionState::kMissed) t.missing.push_back({s.date, s.kind});
   }
   return t;
+}
+
+bool MarkBefore(const CheckInMark& a, const CheckInMark& b) {
+  return std::tuple(a.class_id, a.date, a.kind) < std::tuple(b.class_id, b.date, b.kind);
+}
+
+Completion TallyOf(const std::vector<Session>& sessions, calendar::Date since,
+                   std::span<const CheckInMark> marks, calendar::Date today,
+                   std::map<SessionKind, Completion>& by_kind) {
+  Completion total;
+  for (const auto& s : sessions) {
+    if (s.date < since) continue;
+    CheckInMark key;
+    key.class_id = marks.empty() ? 0 : marks.front().class_id;
+    key.date = s.date;
+    key.kind = s.kind;
+    const auto it = std::lower_bound(marks.begin(), marks.end(), key, MarkBefore);
+    const bool found = it != marks.end() && it->date == s.date && it->kind == s.kind;
+    const auto state = StateOf(s, found ? std::optional(it->on) : std::nullopt, today);
+    Count(total, state);
+    Count(by_kind[s.kind], state);
+  }
+  return total;
 }
 
 }  // namespace xiaoan::domain::edu

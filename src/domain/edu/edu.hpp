@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -99,6 +100,20 @@ struct Tally {
 };
 Tally TallyOf(const std::vector<Session>& sessions,
               const std::map<CheckInKey, calendar::Date>& checked_in_on, calendar::Date today);
+// A check-in as the boards count it: the class, the session's day and kind, the day recorded.
+struct CheckInMark {
+  std::int64_t class_id = 0;
+  calendar::Date date{};
+  SessionKind kind = SessionKind::kDaily;
+  calendar::Date on{};
+};
+// Orders marks by class, day and kind (as TallyOf below reads one class's).
+bool MarkBefore(const CheckInMark& a, const CheckInMark& b);
+// The same tally for a board: the sessions on or after `since` against one class's marks, in
+// MarkBefore order; counts only (no missing list).
+Completion TallyOf(const std::vector<Session>& sessions, calendar::Date since,
+                   std::span<const CheckInMark> marks, calendar::Date today,
+                   std::map<SessionKind, Completion>& by_kind);
 void Add(Completion& into, const Completion& c);
 
 class EduRepository {
@@ -128,6 +143,10 @@ class EduRepository {
   // The check-ins of classes of schools in scope for sessions on days in [from, to].
   virtual Result<std::vector<CheckIn>> CheckInsIn(const ScopeFilter& scope, const std::string& from,
                                                   const std::string& to) = 0;
+  // The same as marks (boards): only class, day, kind and the day recorded, in no given order.
+  virtual Result<std::vector<CheckInMark>> CheckInMarksIn(const ScopeFilter& scope,
+                                                          const std::string& from,
+                                                          const std::string& to) = 0;
 };
 
 }  // namespace xiaoan::domain::edu

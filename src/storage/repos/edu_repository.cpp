@@ -198,4 +198,30 @@ Result<std::vector<edu::CheckIn>> SqlEduRepository::CheckInsIn(const domain::Sco
                       where.params());
 }
 
+Result<std::vector<edu::CheckInMark>> SqlEduRepository::CheckInMarksIn(
+    const domain::ScopeFilter& scope, const std::string& from, const std::string& to) {
+  WhereBuilder where;
+  where.Add("k.date >= ?", {from});
+  where.Add("k.date <= ?", {to});
+  std::string sql = "SELECT k.class_id, k.date, k.kind, k.checked_on FROM edu_checkins k";
+  if (!scope.all) {
+    AddScope(where, scope, "ku.path");
+    sql += " JOIN org_units ku ON ku.id = k.school_id";
+  }
+  XA_ASSIGN_OR_RETURN(auto r, conn_.Query(sql + where.Sql(), where.params()));
+  std::vector<edu::CheckInMark> out;
+  out.reserve(r.size());
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    edu::CheckInMark m;
+    m.class_id = r.Int(i, 0);
+    const auto date = r.Text(i, 1);
+    m.date = cal::ParseDate(date).value_or(cal::Date{});
+    m.kind = edu::ParseSessionKind(r.Text(i, 2)).value_or(edu::SessionKind::kDaily);
+    const auto on = r.Text(i, 3);
+    m.on = on == date ? m.date : cal::ParseDate(on).value_or(m.date);
+    out.push_back(m);
+  }
+  return out;
+}
+
 }  // namespace xiaoan::storage

@@ -54,7 +54,8 @@ constexpr const char* kNotes[] = {"", "", "", "结合班会进行", "放学排�
 
 Result<int> SeedEduHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
                            const std::vector<domain::UnitId>& schools,
-                           const std::vector<domain::UnitId>& account_schools) {
+                           const std::vector<domain::UnitId>& account_schools,
+                           EduHistoryOptions options) {
   const auto today = cal::ParseDate(domain::hazard::ChinaDate(s.clock.Now()));
   if (!today) return 0;
   DemoRng rnd(seed, 0x1530153015301530ULL);
@@ -62,7 +63,7 @@ Result<int> SeedEduHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
   XA_ASSIGN_OR_RETURN(auto holidays, LoadPublicCalendar(tx));
   const cal::Date since = *cal::ParseDate("2026-02-27");
   const cal::Date first = *cal::ParseDate("2026-03-02");
-  const cal::Date yesterday = *today - std::chrono::days{1};
+  const cal::Date last = *today - std::chrono::days{1 + std::max(0, options.open_days)};
   int written = 0;
   for (std::size_t n = 0; n < schools.size(); ++n) {
     const auto id = schools[n];
@@ -97,7 +98,7 @@ Result<int> SeedEduHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
       c.since = since;
       XA_TRY(tx.edu().InsertClass(c));
       for (const auto& session :
-           edu::Sessions(calendar, data.dismissals, c.draft.grade, first, yesterday)) {
+           edu::Sessions(calendar, data.dismissals, c.draft.grade, first, last)) {
         // The class teacher's last two days are left for them to record (today's, and one
         // still open for a late check-in when today has none).
         if (theirs && session.date + std::chrono::days{2} >= *today) continue;
@@ -122,7 +123,7 @@ Result<int> SeedEduHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
       }
     }
     // The last four weeks judged as the daily job would have.
-    for (int w = 4; w >= 0; --w) {
+    for (int w = 4; options.judge && w >= 0; --w) {
       XA_TRY(EvaluateSchool(s, tx, id, *today - std::chrono::days{7 * w}, "edu"));
     }
   }

@@ -418,6 +418,11 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
         XA_ASSIGN_OR_RETURN(
             int records, SeedSecurityHistory(s, tx, options.seed + from, group, account_schools));
         summary.security_records += records;
+        // The classes and their check-ins, the last week left open for the check-in row.
+        XA_ASSIGN_OR_RETURN(int checkins,
+                            SeedEduHistory(s, tx, options.seed + from, group, account_schools,
+                                           {.judge = false, .open_days = 7}));
+        summary.edu_checkins += checkins;
         return {};
       }));
     }

@@ -88,11 +88,18 @@ Result<int> SeedSecurityHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
                                 const std::vector<domain::UnitId>& schools,
                                 const std::vector<domain::UnitId>& account_schools);
 
+// How the 1530 history is written: the demo judges the last weeks; the benchmark data sets do
+// not, and leave the sessions of the last `open_days` days unrecorded (the check-in row's).
+struct EduHistoryOptions {
+  bool judge = true;
+  int open_days = 0;
+};
 // Writes every school's classes and their 1530 check-ins since the spring semester, and judges
 // the last weeks on the 1530 rules; returns the check-ins written.
 Result<int> SeedEduHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
                            const std::vector<domain::UnitId>& schools,
-                           const std::vector<domain::UnitId>& account_schools);
+                           const std::vector<domain::UnitId>& account_schools,
+                           EduHistoryOptions options = {});
 
 // Writes the schools' safety education records since the spring semester (开学第一课,
 // anti-bullying lessons, the dated days and months, themed lessons), inside the caller's

@@ -192,10 +192,12 @@ Result<std::vector<edu::CheckIn>> SqlEduRepository::CheckInsIn(const domain::Sco
   if (scope.all) {
     return LoadCheckIns(where.Sql() + " ORDER BY k.date, k.class_id, k.id", where.params());
   }
-  AddScope(where, scope, "ku.path");
-  return LoadCheckIns(" JOIN org_units ku ON ku.id = k.school_id" + where.Sql() +
-                          " ORDER BY k.date, k.class_id, k.id",
-                      where.params());
+  // The schools in scope first, then each one's days through edu_checkins_school: a join on
+  // the units would scan every check-in of the installation for the dates.
+  auto [units, values] = ScopeClause(scope, "ku.path");
+  where.Add("k.school_id IN (SELECT ku.id FROM org_units ku WHERE " + units + ")",
+            std::move(values));
+  return LoadCheckIns(where.Sql() + " ORDER BY k.date, k.class_id, k.id", where.params());
 }
 
 Result<std::vector<edu::CheckInMark>> SqlEduRepository::CheckInMarksIn(
@@ -203,12 +205,15 @@ Result<std::vector<edu::CheckInMark>> SqlEduRepository::CheckInMarksIn(
   WhereBuilder where;
   where.Add("k.date >= ?", {from});
   where.Add("k.date <= ?", {to});
-  std::string sql = "SELECT k.class_id, k.date, k.kind, k.checked_on FROM edu_checkins k";
   if (!scope.all) {
-    AddScope(where, scope, "ku.path");
-    sql += " JOIN org_units ku ON ku.id = k.school_id";
+    auto [units, values] = ScopeClause(scope, "ku.path");
+    where.Add("k.school_id IN (SELECT ku.id FROM org_units ku WHERE " + units + ")",
+              std::move(values));
   }
-  XA_ASSIGN_OR_RETURN(auto r, conn_.Query(sql + where.Sql(), where.params()));
+  XA_ASSIGN_OR_RETURN(
+      auto r, conn_.Query("SELECT k.class_id, k.date, k.kind, k.checked_on FROM edu_checkins k" +
+                              where.Sql(),
+                          where.params()));
   std::vector<edu::CheckInMark> out;
   out.reserve(r.size());
   for (std::size_t i = 0; i < r.size(); ++i) {

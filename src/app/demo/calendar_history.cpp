@@ -15,12 +15,16 @@ int Clock(const char* text) { return cal::ParseClock(text).value_or(16 * 60); }
 
 }  // namespace
 
+Status SeedDemoTerms(domain::Tx& tx, domain::UnitId bureau) {
+  // 2025—2026学年第二学期 and 2026—2027学年第一学期, as the bureau's notice sets them.
+  return tx.calendar().ReplaceTerms(bureau,
+                                    {{bureau, 2025, 2, Day("2026-03-02"), Day("2026-07-10")},
+                                     {bureau, 2026, 1, Day("2026-09-01"), Day("2027-01-22")}});
+}
+
 Status SeedDemoCalendar(domain::Tx& tx, domain::UnitId bureau,
                         const std::vector<domain::School>& schools) {
-  // 2025—2026学年第二学期 and 2026—2027学年第一学期, as the district's notice sets them.
-  XA_TRY(tx.calendar().ReplaceTerms(bureau,
-                                    {{bureau, 2025, 2, Day("2026-03-02"), Day("2026-07-10")},
-                                     {bureau, 2026, 1, Day("2026-09-01"), Day("2027-01-22")}}));
+  XA_TRY(SeedDemoTerms(tx, bureau));
   // Primary schools by default: 16:30, Fridays 15:40.
   XA_TRY(tx.calendar().ReplaceDismissals(
       bureau, {{bureau, 0, 0, Clock("16:30")}, {bureau, 0, 5, Clock("15:40")}}));

@@ -180,6 +180,7 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
       XA_ASSIGN_OR_RETURN(auto bureau, add_unit(u));
       city_bureau = bureau.id;
       top_bureau = bureau.id;
+      XA_TRY(SeedDemoTerms(tx, bureau.id));
       ++summary.bureaus;
     }
     first_bureau = 0;

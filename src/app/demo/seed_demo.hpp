@@ -53,6 +53,9 @@ struct DemoSummary {
   std::vector<DemoAccount> accounts;
 };
 
+// The bureau's semesters of 2026 (at city scale the city bureau publishes them too; its
+// districts keep their own).
+Status SeedDemoTerms(domain::Tx& tx, domain::UnitId bureau);
 // The district's semesters and dismissal times at its bureau, and the schools' own dismissal
 // times and days off, inside the caller's transaction.
 Status SeedDemoCalendar(domain::Tx& tx, domain::UnitId bureau,

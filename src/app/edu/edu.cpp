@@ -461,38 +461,47 @@ Result<CompletionView> Get1530Completion(Services& s, const RequestContext& ctx,
     out.to = range.to;
     out.label = range.label;
     XA_ASSIGN_OR_RETURN(auto classes, tx.edu().AllClasses({}, ctx.Scope()));
-    XA_ASSIGN_OR_RETURN(auto marks,
-                        tx.edu().CheckInMarksIn(ctx.Scope(), cal::FormatDate(range.from),
-                                                cal::FormatDate(range.to)));
-    std::sort(marks.begin(), marks.end(), edu::MarkBefore);
-    const auto marks_of = [&](std::int64_t class_id) {
-      edu::CheckInMark key;
-      key.class_id = class_id;
-      const auto from = std::lower_bound(marks.begin(), marks.end(), key, MarkOfClassBefore);
-      key.class_id = class_id + 1;
-      const auto to = std::lower_bound(from, marks.end(), key, MarkOfClassBefore);
-      return std::span<const edu::CheckInMark>(from, to);
-    };
     XA_ASSIGN_OR_RETURN(auto schools, AllSchoolsInScope(tx, ctx));
-    // Each school's row and its unit, as listed.
-    std::map<std::int64_t, std::pair<std::size_t, const domain::Unit*>> at;
+    // Each school's row, as listed, and its classes (AllClasses lists them school by school).
+    std::map<std::int64_t, std::pair<std::size_t, std::size_t>> classes_of;
+    for (std::size_t i = 0; i < classes.size();) {
+      std::size_t end = i;
+      while (end < classes.size() && classes[end].school_id == classes[i].school_id) ++end;
+      classes_of[classes[i].school_id] = {i, end};
+      i = end;
+    }
     for (const auto& school : schools) {
-      at[school.unit.id] = {out.schools.size(), &school.unit};
       out.schools.push_back({school.unit.id, school.unit.name, 0, {}});
     }
-    std::size_t i = 0;
-    while (i < classes.size()) {
-      const auto school_id = classes[i].school_id;
-      std::size_t end = i;
-      while (end < classes.size() && classes[end].school_id == school_id) ++end;
-      const auto slot = at.find(school_id);
-      if (slot != at.end()) {
-        XA_ASSIGN_OR_RETURN(auto data, LoadSchoolTerms(tx, *slot->second.second));
+    // The check-ins a group of schools at a time: a city's semester is more than half a million.
+    constexpr std::size_t kSchoolsPerRead = 50;
+    for (std::size_t first = 0; first < schools.size(); first += kSchoolsPerRead) {
+      const std::size_t last = std::min(schools.size(), first + kSchoolsPerRead);
+      std::vector<std::int64_t> ids;
+      for (std::size_t n = first; n < last; ++n) {
+        if (classes_of.contains(schools[n].unit.id)) ids.push_back(schools[n].unit.id);
+      }
+      if (ids.empty()) continue;
+      XA_ASSIGN_OR_RETURN(auto marks, tx.edu().CheckInMarksOf(ids, cal::FormatDate(range.from),
+                                                              cal::FormatDate(range.to)));
+      std::sort(marks.begin(), marks.end(), edu::MarkBefore);
+      const auto marks_of = [&](std::int64_t class_id) {
+        edu::CheckInMark key;
+        key.class_id = class_id;
+        const auto from = std::lower_bound(marks.begin(), marks.end(), key, MarkOfClassBefore);
+        key.class_id = class_id + 1;
+        const auto to = std::lower_bound(from, marks.end(), key, MarkOfClassBefore);
+        return std::span<const edu::CheckInMark>(from, to);
+      };
+      for (std::size_t n = first; n < last; ++n) {
+        const auto slot = classes_of.find(schools[n].unit.id);
+        if (slot == classes_of.end()) continue;
+        XA_ASSIGN_OR_RETURN(auto data, LoadSchoolTerms(tx, schools[n].unit));
         const cal::SchoolCalendar calendar(holidays, data.terms, data.exceptions);
-        auto& row = out.schools[slot->second.first];
+        auto& row = out.schools[n];
         // The classes of a grade share the school's sessions.
         std::map<int, std::vector<edu::Session>> by_grade;
-        for (std::size_t j = i; j < end; ++j) {
+        for (std::size_t j = slot->second.first; j < slot->second.second; ++j) {
           const auto& c = classes[j];
           auto [sessions, fresh] = by_grade.try_emplace(c.draft.grade);
           if (fresh) {
@@ -506,7 +515,6 @@ Result<CompletionView> Get1530Completion(Services& s, const RequestContext& ctx,
           edu::Add(out.totals, total);
         }
       }
-      i = end;
     }
     std::stable_sort(out.schools.begin(), out.schools.end(), LowerRate);
     return {};

@@ -143,10 +143,11 @@ class EduRepository {
   // The check-ins of classes of schools in scope for sessions on days in [from, to].
   virtual Result<std::vector<CheckIn>> CheckInsIn(const ScopeFilter& scope, const std::string& from,
                                                   const std::string& to) = 0;
-  // The same as marks (boards): only class, day, kind and the day recorded, in no given order.
-  virtual Result<std::vector<CheckInMark>> CheckInMarksIn(const ScopeFilter& scope,
-                                                          const std::string& from,
-                                                          const std::string& to) = 0;
+  // The check-ins of the given schools' classes as marks (boards): only class, day, kind and
+  // the day recorded, for sessions on days in [from, to], in no given order.
+  virtual Result<std::vector<CheckInMark>> CheckInMarksOf(
+      const std::vector<std::int64_t>& school_ids, const std::string& from,
+      const std::string& to) = 0;
 };
 
 }  // namespace xiaoan::domain::edu

@@ -200,20 +200,21 @@ Result<std::vector<edu::CheckIn>> SqlEduRepository::CheckInsIn(const domain::Sco
   return LoadCheckIns(where.Sql() + " ORDER BY k.date, k.class_id, k.id", where.params());
 }
 
-Result<std::vector<edu::CheckInMark>> SqlEduRepository::CheckInMarksIn(
-    const domain::ScopeFilter& scope, const std::string& from, const std::string& to) {
-  WhereBuilder where;
-  where.Add("k.date >= ?", {from});
-  where.Add("k.date <= ?", {to});
-  if (!scope.all) {
-    auto [units, values] = ScopeClause(scope, "ku.path");
-    where.Add("k.school_id IN (SELECT ku.id FROM org_units ku WHERE " + units + ")",
-              std::move(values));
+Result<std::vector<edu::CheckInMark>> SqlEduRepository::CheckInMarksOf(
+    const std::vector<std::int64_t>& school_ids, const std::string& from, const std::string& to) {
+  if (school_ids.empty()) return std::vector<edu::CheckInMark>{};
+  sql::Params params{from, to};
+  params.insert(params.end(), school_ids.begin(), school_ids.end());
+  std::string in;
+  for (std::size_t i = 0; i < school_ids.size(); ++i) {
+    in += i == 0 ? "$" : ", $";
+    in += std::to_string(i + 3);
   }
-  XA_ASSIGN_OR_RETURN(
-      auto r, conn_.Query("SELECT k.class_id, k.date, k.kind, k.checked_on FROM edu_checkins k" +
-                              where.Sql(),
-                          where.params()));
+  // Each school's days through edu_checkins_school.
+  XA_ASSIGN_OR_RETURN(auto r, conn_.Query("SELECT k.class_id, k.date, k.kind, k.checked_on FROM "
+                                          "edu_checkins k WHERE k.school_id IN (" +
+                                              in + ") AND k.date >= $1 AND k.date <= $2",
+                                          params));
   std::vector<edu::CheckInMark> out;
   out.reserve(r.size());
   for (std::size_t i = 0; i < r.size(); ++i) {

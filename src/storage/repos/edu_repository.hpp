@@ -26,9 +26,9 @@ class SqlEduRepository final : public domain::edu::EduRepository {
   Result<std::vector<domain::edu::CheckIn>> CheckInsIn(const domain::ScopeFilter& scope,
                                                        const std::string& from,
                                                        const std::string& to) override;
-  Result<std::vector<domain::edu::CheckInMark>> CheckInMarksIn(const domain::ScopeFilter& scope,
-                                                               const std::string& from,
-                                                               const std::string& to) override;
+  Result<std::vector<domain::edu::CheckInMark>> CheckInMarksOf(
+      const std::vector<std::int64_t>& school_ids, const std::string& from,
+      const std::string& to) override;
 
  private:
   Result<std::vector<domain::edu::Class>> LoadClasses(const std::string& where_and_order,

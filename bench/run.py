@@ -399,6 +399,109 @@ def build_import(client, n, seed):
     return buf.getvalue().encode("utf-8"), "\n".join(tsv) + "\n"
 
 
+def p14_checkins(table, base, server, bureau, users, school_ids, quick):
+    """P14: 10,000 1530 check-ins (quick: 2,000) of the last week's open sessions, posted by 16
+    clients at once as fast as the server acknowledges them, as at 15:30 in a city. The data set
+    leaves every school's sessions of the last seven days unrecorded; late_days 7 keeps them open.
+    One account checks in for every class: a custom role (1530打卡压测: edu:read, edu:checkin,
+    edu:classes over the bureau and below) made through the API as an administrator would."""
+    want = 2000 if quick else 10000
+    admin = Client(server.port).login("sysadmin", users["sysadmin"])
+    security = Client(server.port).login("secadmin", users["secadmin"])
+    me = bureau.json("/api/v1/auth/me")
+    status, body, _ = security.call("PUT", "/api/v1/roles/bench_1530", {
+        "name": "1530打卡压测", "scope": "unit_and_below",
+        "permissions": ["edu:read", "edu:checkin", "edu:classes"]})
+    if status != 200:
+        raise RuntimeError(f"role: {status} {body[:200]!r}")
+    username = f"bench1530_{int(time.time())}"
+    status, body, _ = admin.call("POST", "/api/v1/users", {
+        "username": username, "display_name": "1530打卡压测", "unit_id": me["unit"]["id"]})
+    if status != 201:
+        raise RuntimeError(f"user: {status} {body[:200]!r}")
+    created = json.loads(body)
+    status, body, _ = security.call("PUT", f"/api/v1/users/{created['user']['id']}/roles",
+                                    {"roles": ["bench_1530"]})
+    if status not in (200, 204):
+        raise RuntimeError(f"roles: {status} {body[:200]!r}")
+    password = created["initial_password"]
+    client = Client(server.port).login(username, password)
+    new_password = "Bench-1530-" + password
+    status, body, _ = client.call("POST", "/api/v1/auth/password",
+                                  {"old_password": password, "new_password": new_password})
+    if status not in (200, 204):
+        raise RuntimeError(f"password: {status} {body[:200]!r}")
+    client = Client(server.port).login(username, new_password)
+    for kind in ("daily", "weekly", "holiday"):
+        status, body, _ = bureau.call("PUT", f"/api/v1/rules/edu.1530.{kind}/parameters",
+                                      {"values": {"late_days": 7}})
+        if status != 200:
+            raise RuntimeError(f"late_days: {status} {body[:200]!r}")
+    # The open sessions: each school's missed ones of the last seven days, until enough.
+    today = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))).date()
+    since = (today - datetime.timedelta(days=7)).isoformat()
+    until = (today - datetime.timedelta(days=1)).isoformat()
+    bodies = []
+    for sid in school_ids:
+        if len(bodies) >= want:
+            break
+        view = client.json(f"/api/v1/edu/1530/completion?school_id={sid}&period=custom"
+                           f"&from={since}&to={until}")
+        for m in view.get("missing", []):
+            bodies.append(json.dumps({"class_id": m["class_id"], "date": m["date"],
+                                      "kind": m["kind"], "note": "bench"}).encode())
+    bodies = bodies[:want]
+    if not bodies:
+        row(table, "P14", "1530打卡：上一周无可补录的提醒（假期）", 0, "check-ins", None, None, None,
+            None, f"{want} 次/分钟，0 错误", False, note="今天前七天没有上学日，无法测量")
+        return
+    lock = threading.Lock()
+    results = {"ok": 0, "errors": 0, "statuses": {}, "latency": []}
+    queue = list(reversed(bodies))
+
+    def post_loop():
+        c = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+        headers = {"Cookie": client.cookie, "X-CSRF-Token": client.csrf,
+                   "Content-Type": "application/json"}
+        while True:
+            with lock:
+                if not queue:
+                    break
+                payload = queue.pop()
+            t0 = time.monotonic()
+            c.request("POST", "/api/v1/edu/1530/checkins", body=payload, headers=headers)
+            r = c.getresponse()
+            r.read()
+            took = time.monotonic() - t0
+            with lock:
+                results["latency"].append(took)
+                if r.status == 201:
+                    results["ok"] += 1
+                else:
+                    results["errors"] += 1
+                    results["statuses"][r.status] = results["statuses"].get(r.status, 0) + 1
+        c.close()
+
+    workers = [threading.Thread(target=post_loop, daemon=True) for _ in range(16)]
+    t0 = time.monotonic()
+    for t in workers:
+        t.start()
+    for t in workers:
+        t.join()
+    seconds = time.monotonic() - t0
+    lat = sorted(results["latency"])
+    p50 = lat[len(lat) // 2] * 1000
+    p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000
+    per_minute = results["ok"] / seconds * 60 if seconds > 0 else 0
+    row(table, "P14", f"1530打卡 POST /api/v1/edu/1530/checkins：{len(bodies)} 次，16 个连接",
+        round(per_minute), "check-ins/min", None, None, round(p50, 2), round(p99, 2),
+        f"{want} 次在一分钟内完成，0 错误",
+        results["errors"] == 0 and results["ok"] == len(bodies) and seconds <= 60,
+        note=f"用时 {seconds:.1f} s；每次打卡一个事务：写入、审计、重新判定该校本周1530规则",
+        extra={"seconds": round(seconds, 1), "acknowledged": results["ok"],
+               "errors": results["errors"], "statuses": results["statuses"]})
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--quick", action="store_true",
@@ -757,6 +860,27 @@ def main():
             "p95 ≤ 50 ms（市级数据）", p95 <= 50000 and r["not_ok"] == 0 and status == 200,
             note="，".join(f"{g['label']} {g['count']}" for g in groups[:5]),
             extra={"rps": round(r["rps"], 1)})
+
+    # -- P14: 1530 -------------------------------------------------------------------------------
+    # The completion board for the semester of today: as the city (quick: district) bureau over
+    # every school it sees and, at city scale, as a district bureau over its own; each school's
+    # classes' sessions computed from its calendar, counted against the check-ins.
+    for name, client in readers:
+        path = "/api/v1/edu/1530/completion?period=semester"
+        r = wrk(base + path, 1, 2, duration, client.headers(), count=True, warmup=True)
+        p95 = r["latency_us"]["p95"]
+        status, body, _ = client.call("GET", path)
+        view = json.loads(body) if status == 200 else {}
+        totals = view.get("totals", {})
+        row(table, "P14", f"1530完成情况看板 GET {path}（{name}）", ms(p95), "ms p95", None, None,
+            ms(r["latency_us"]["p50"]), ms(r["latency_us"]["p99"]), "p95 ≤ 100 ms（市级数据）",
+            p95 <= 100000 and r["not_ok"] == 0 and status == 200,
+            note=f"{view.get('label', '')}：{len(view.get('schools', []))} 所学校，"
+                 f"应提醒 {totals.get('due', 0)} 次，已完成 {totals.get('done', 0)}，"
+                 f"补录 {totals.get('late', 0)}，未提醒 {totals.get('missed', 0)}",
+            extra={"rps": round(r["rps"], 1), "schools": len(view.get("schools", [])),
+                   "due": totals.get("due", 0)})
+    p14_checkins(table, base, server, bureau, users, school_ids, args.quick)
 
     # -- P5: import -----------------------------------------------------------------------------
     n_import = 2000 if args.quick else 10000

@@ -1,0 +1,265 @@
+// The school-bus rules (bus.*) at their edges: ages on the birthday (29 February too), the
+// licence's anniversary, six months after an inspection (the end of a shorter month), a permit
+// expiring in 30 days, the background checks, a route's monitor and capacity.
+#include <gtest/gtest.h>
+
+#include "domain/traffic/bus.hpp"
+
+namespace xiaoan::domain::traffic {
+namespace {
+
+using rules::Outcome;
+
+cal::Date D(const char* s) { return *cal::ParseDate(s); }
+
+DriverFacts GoodDriver() {
+  DriverFacts d;
+  d.birth = D("1980-06-15");
+  d.licence_class = "A1";
+  d.licence_since = D("2010-03-01");
+  d.bus_endorsement = true;
+  d.health_checked_on = D("2026-09-01");
+  return d;
+}
+
+TEST(BusDates, AgeGrowsOnTheBirthday) {
+  EXPECT_EQ(AgeOn(D("2001-12-03"), D("2026-12-02")), 24);
+  EXPECT_EQ(AgeOn(D("2001-12-03"), D("2026-12-03")), 25);
+  EXPECT_EQ(AgeOn(D("2001-12-03"), D("2026-12-04")), 25);
+  // 29 February: a year older on 1 March in a common year, on the 29th in a leap year.
+  EXPECT_EQ(AgeOn(D("2000-02-29"), D("2026-02-28")), 25);
+  EXPECT_EQ(AgeOn(D("2000-02-29"), D("2025-02-28")), 24);
+  EXPECT_EQ(AgeOn(D("2000-02-29"), D("2025-03-01")), 25);
+  EXPECT_EQ(AgeOn(D("2000-02-29"), D("2024-02-28")), 23);
+  EXPECT_EQ(AgeOn(D("2000-02-29"), D("2024-02-29")), 24);
+  EXPECT_EQ(AgeOn(D("2026-05-01"), D("2026-04-30")), 0);  // before birth
+  EXPECT_EQ(AgeOn(D("2026-05-01"), D("2026-05-01")), 0);
+  EXPECT_EQ(YearsAfter(D("2000-02-29"), 1), D("2001-03-01"));
+  EXPECT_EQ(YearsAfter(D("2000-02-29"), 4), D("2004-02-29"));
+  EXPECT_EQ(YearsAfter(D("2023-12-31"), 3), D("2026-12-31"));
+}
+
+TEST(BusDates, MonthsAfterKeepsTheDayOrTakesTheMonthsEnd) {
+  EXPECT_EQ(MonthsAfter(D("2026-01-15"), 6), D("2026-07-15"));
+  EXPECT_EQ(MonthsAfter(D("2025-08-31"), 6), D("2026-02-28"));
+  EXPECT_EQ(MonthsAfter(D("2027-08-31"), 6), D("2028-02-29"));
+  EXPECT_EQ(MonthsAfter(D("2026-07-31"), 6), D("2027-01-31"));
+  EXPECT_EQ(MonthsAfter(D("2026-09-30"), 12), D("2027-09-30"));
+  EXPECT_EQ(MonthsAfter(D("2026-03-31"), 1), D("2026-04-30"));
+}
+
+TEST(BusLicences, ClassesAndWhatTheyCover) {
+  EXPECT_EQ(NormalizeLicenceClass(" a1 "), "A1");
+  EXPECT_EQ(NormalizeLicenceClass("b1"), "B1");
+  EXPECT_EQ(NormalizeLicenceClass("C2"), std::nullopt);  // automatic cars: no school bus
+  EXPECT_EQ(NormalizeLicenceClass("D"), std::nullopt);
+  EXPECT_EQ(NormalizeLicenceClass(""), std::nullopt);
+  EXPECT_TRUE(LicenceCovers("A1", "A1"));
+  EXPECT_TRUE(LicenceCovers("A1", "B1"));
+  EXPECT_TRUE(LicenceCovers("A1", "C1"));
+  EXPECT_TRUE(LicenceCovers("A3", "C1"));
+  EXPECT_FALSE(LicenceCovers("A3", "B1"));
+  EXPECT_FALSE(LicenceCovers("B1", "A1"));
+  EXPECT_TRUE(LicenceCovers("B1", "C1"));
+  EXPECT_FALSE(LicenceCovers("C1", "B1"));
+  EXPECT_FALSE(LicenceCovers("", "C1"));
+  EXPECT_FALSE(LicenceCovers("A1", ""));
+  EXPECT_FALSE(LicenceCovers("X9", "C1"));
+  EXPECT_EQ(RequiredLicenceClass(56), "A1");
+  EXPECT_EQ(RequiredLicenceClass(20), "A1");
+  EXPECT_EQ(RequiredLicenceClass(19), "B1");
+  EXPECT_EQ(RequiredLicenceClass(10), "B1");
+  EXPECT_EQ(RequiredLicenceClass(9), "C1");
+}
+
+TEST(BusRules, DeclaredOnceForMeasure16) {
+  EXPECT_TRUE(rules::CheckCatalog(BusRuleDecls()).empty());
+  ASSERT_EQ(BusRuleDecls().size(), 7u);
+  for (const auto& r : BusRuleDecls()) {
+    EXPECT_EQ(r.measure, 16) << r.id;
+    EXPECT_EQ(r.period, rules::Period::kRecord) << r.id;
+    EXPECT_EQ(FindBusRule(r.id), &r);
+  }
+  EXPECT_EQ(FindBusRule("bus.nothing"), nullptr);
+  // The age bounds are the parameters' own: a minimum above 30 or a maximum below 50 is refused.
+  const auto* age = FindBusRule("bus.driver_age");
+  ASSERT_NE(age, nullptr);
+  std::vector<ErrorDetail> problems;
+  rules::CheckValues(*age, {{"min_age", 26}, {"max_age", 55}}, problems);
+  EXPECT_TRUE(problems.empty());
+  rules::CheckValues(*age, {{"min_age", 31}, {"max_age", 49}}, problems);
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].field, "max_age");  // in the order of the keys
+  EXPECT_EQ(problems[1].field, "min_age");
+}
+
+TEST(BusRules, DriverAgeOnTheExactDay) {
+  auto d = GoodDriver();
+  d.birth = D("2001-12-03");  // 25 on 2026-12-03
+  EXPECT_EQ(JudgeDriverAge(d, D("2026-12-02")).outcome, Outcome::kFail);
+  EXPECT_NE(JudgeDriverAge(d, D("2026-12-02")).reason.find("2026-12-03 年满"), std::string::npos);
+  EXPECT_EQ(JudgeDriverAge(d, D("2026-12-03")).outcome, Outcome::kPass);
+  // 60 until the day before the 61st birthday; warned in the last 30 days.
+  d.birth = D("1966-01-05");                                              // 61 on 2027-01-05
+  EXPECT_EQ(JudgeDriverAge(d, D("2026-12-05")).outcome, Outcome::kPass);  // 31 days left
+  EXPECT_EQ(JudgeDriverAge(d, D("2026-12-06")).outcome, Outcome::kWarn);  // 30 days left
+  EXPECT_NE(JudgeDriverAge(d, D("2026-12-06")).reason.find("还有 30 天"), std::string::npos);
+  EXPECT_EQ(JudgeDriverAge(d, D("2027-01-04")).outcome, Outcome::kWarn);
+  EXPECT_EQ(JudgeDriverAge(d, D("2027-01-05")).outcome, Outcome::kFail);
+  // The district's own bounds and warning.
+  RuleValues v{{"bus.driver_age", {{"min_age", 26}, {"max_age", 55}, {"warn_days", 0}}}};
+  d.birth = D("2000-12-03");  // 26 on 2026-12-03
+  EXPECT_EQ(JudgeDriverAge(d, D("2026-12-02"), v).outcome, Outcome::kFail);
+  EXPECT_EQ(JudgeDriverAge(d, D("2026-12-03"), v).outcome, Outcome::kPass);
+  d.birth = D("1971-12-04");  // 55 until 2027-12-03, 56 on 2027-12-04
+  EXPECT_EQ(JudgeDriverAge(d, D("2027-12-02"), v).outcome, Outcome::kPass);
+  EXPECT_EQ(JudgeDriverAge(d, D("2027-12-03"), v).outcome, Outcome::kPass);  // warn 0: never
+  EXPECT_EQ(JudgeDriverAge(d, D("2027-12-04"), v).outcome, Outcome::kFail);
+}
+
+TEST(BusRules, DriverExperienceOnTheAnniversary) {
+  auto d = GoodDriver();
+  d.licence_since = D("2023-12-04");
+  EXPECT_EQ(JudgeDriverExperience(d, "A1", D("2026-12-03")).outcome, Outcome::kFail);
+  EXPECT_NE(JudgeDriverExperience(d, "A1", D("2026-12-03")).reason.find("2026-12-04 满"),
+            std::string::npos);
+  EXPECT_EQ(JudgeDriverExperience(d, "A1", D("2026-12-04")).outcome, Outcome::kPass);
+  // 29 February: three years on 1 March.
+  d.licence_since = D("2024-02-29");
+  EXPECT_EQ(JudgeDriverExperience(d, "A1", D("2027-02-28")).outcome, Outcome::kFail);
+  EXPECT_EQ(JudgeDriverExperience(d, "A1", D("2027-03-01")).outcome, Outcome::kPass);
+  RuleValues five{{"bus.driver_experience", {{"years", 5}}}};
+  EXPECT_EQ(JudgeDriverExperience(d, "A1", D("2029-02-28"), five).outcome, Outcome::kFail);
+  EXPECT_EQ(JudgeDriverExperience(d, "A1", D("2029-03-01"), five).outcome, Outcome::kPass);
+  // The class must cover the bus; any school-bus class when none is named.
+  d = GoodDriver();
+  d.licence_class = "B1";
+  EXPECT_EQ(JudgeDriverExperience(d, "A1", D("2026-12-03")).outcome, Outcome::kFail);
+  EXPECT_EQ(JudgeDriverExperience(d, "B1", D("2026-12-03")).outcome, Outcome::kPass);
+  EXPECT_EQ(JudgeDriverExperience(d, "", D("2026-12-03")).outcome, Outcome::kPass);
+  d.licence_class = "C2";
+  EXPECT_EQ(JudgeDriverExperience(d, "", D("2026-12-03")).outcome, Outcome::kFail);
+  d = GoodDriver();
+  d.licence_since.reset();
+  EXPECT_EQ(JudgeDriverExperience(d, "A1", D("2026-12-03")).reason, "初次领证日期未登记");
+  d = GoodDriver();
+  d.bus_endorsement = false;
+  EXPECT_EQ(JudgeDriverExperience(d, "A1", D("2026-12-03")).outcome, Outcome::kFail);
+  EXPECT_EQ(JudgeDriverExperience(d, "A1", D("2026-12-03")).reason, "驾驶证未签注准许驾驶校车");
+}
+
+TEST(BusRules, DriverRecordAndHealthCheck) {
+  const auto day = D("2026-12-03");
+  EXPECT_EQ(JudgeDriverRecord(GoodDriver(), day).outcome, Outcome::kPass);
+  const auto fails_with = [&](auto set, const std::string& text) {
+    auto d = GoodDriver();
+    set(d);
+    const auto v = JudgeDriverRecord(d, day);
+    EXPECT_EQ(v.outcome, Outcome::kFail) << text;
+    EXPECT_NE(v.reason.find(text), std::string::npos) << v.reason;
+  };
+  fails_with([](DriverFacts& d) { d.full_points_in_3_cycles = true; }, "满分");
+  fails_with([](DriverFacts& d) { d.fatal_accident_responsibility = true; }, "事故责任");
+  fails_with([](DriverFacts& d) { d.drink_driving = true; }, "醉酒");
+  fails_with([](DriverFacts& d) { d.overload_or_speeding_last_year = true; }, "超员");
+  fails_with([](DriverFacts& d) { d.criminal_record = true; }, "犯罪");
+  fails_with([](DriverFacts& d) { d.health_checked_on.reset(); }, "未登记体检");
+  auto both = GoodDriver();
+  both.drink_driving = true;
+  both.criminal_record = true;
+  EXPECT_NE(JudgeDriverRecord(both, day).reason.find("；"), std::string::npos);
+  // A health check is good for 12 months, through the same day; warned 30 days before.
+  auto d = GoodDriver();
+  d.health_checked_on = D("2025-12-03");
+  EXPECT_EQ(JudgeDriverRecord(d, D("2026-12-03")).outcome, Outcome::kWarn);
+  EXPECT_EQ(JudgeDriverRecord(d, D("2026-12-04")).outcome, Outcome::kFail);
+  EXPECT_EQ(JudgeDriverRecord(d, D("2026-11-03")).outcome, Outcome::kWarn);
+  EXPECT_EQ(JudgeDriverRecord(d, D("2026-11-02")).outcome, Outcome::kPass);
+  RuleValues six{{"bus.driver_record", {{"health_months", 6}, {"warn_days", 10}}}};
+  EXPECT_EQ(JudgeDriverRecord(d, D("2026-05-24"), six).outcome, Outcome::kWarn);
+  EXPECT_EQ(JudgeDriverRecord(d, D("2026-05-23"), six).outcome, Outcome::kPass);
+  EXPECT_EQ(JudgeDriverRecord(d, D("2026-06-03"), six).outcome, Outcome::kWarn);
+  EXPECT_EQ(JudgeDriverRecord(d, D("2026-06-04"), six).outcome, Outcome::kFail);
+}
+
+TEST(BusRules, InspectionSixMonthsOn) {
+  VehicleFacts v;
+  v.seats = 35;
+  v.inspected_on = D("2026-06-03");
+  EXPECT_EQ(JudgeInspection(v, D("2026-11-02")).outcome, Outcome::kPass);
+  EXPECT_EQ(JudgeInspection(v, D("2026-11-03")).outcome, Outcome::kWarn);  // 30 days left
+  EXPECT_EQ(JudgeInspection(v, D("2026-12-03")).outcome, Outcome::kWarn);  // the last day
+  EXPECT_EQ(JudgeInspection(v, D("2026-12-04")).outcome, Outcome::kFail);
+  EXPECT_NE(JudgeInspection(v, D("2026-12-04")).reason.find("2026-12-03"), std::string::npos);
+  // 31 August + 6 months: the last day of February.
+  v.inspected_on = D("2026-08-31");
+  EXPECT_EQ(JudgeInspection(v, D("2027-02-28")).outcome, Outcome::kWarn);
+  EXPECT_EQ(JudgeInspection(v, D("2027-03-01")).outcome, Outcome::kFail);
+  RuleValues yearly{{"bus.inspection", {{"months", 12}, {"warn_days", 0}}}};
+  EXPECT_EQ(JudgeInspection(v, D("2027-08-30"), yearly).outcome, Outcome::kPass);
+  EXPECT_EQ(JudgeInspection(v, D("2027-08-31"), yearly).outcome, Outcome::kWarn);
+  EXPECT_EQ(JudgeInspection(v, D("2027-09-01"), yearly).outcome, Outcome::kFail);
+  v.inspected_on.reset();
+  EXPECT_EQ(JudgeInspection(v, D("2026-12-03")).outcome, Outcome::kFail);
+}
+
+TEST(BusRules, PermitValidThroughItsLastDayWarned30DaysAhead) {
+  VehicleFacts v;
+  v.permit_until = D("2027-01-02");
+  EXPECT_EQ(JudgePermit(v, D("2026-12-02")).outcome, Outcome::kPass);  // 31 days
+  EXPECT_EQ(JudgePermit(v, D("2026-12-03")).outcome, Outcome::kWarn);  // 30 days
+  EXPECT_NE(JudgePermit(v, D("2026-12-03")).reason.find("还有 30 天"), std::string::npos);
+  EXPECT_EQ(JudgePermit(v, D("2027-01-02")).outcome, Outcome::kWarn);
+  EXPECT_EQ(JudgePermit(v, D("2027-01-03")).outcome, Outcome::kFail);
+  RuleValues early{{"bus.permit", {{"warn_days", 60}}}};
+  EXPECT_EQ(JudgePermit(v, D("2026-11-03"), early).outcome, Outcome::kWarn);
+  EXPECT_EQ(JudgePermit(v, D("2026-11-02"), early).outcome, Outcome::kPass);
+  v.permit_until.reset();
+  EXPECT_EQ(JudgePermit(v, D("2026-12-03")).reason, "未取得校车标牌");
+}
+
+TEST(BusRules, RouteMonitorAndCapacity) {
+  RouteFacts r;
+  EXPECT_EQ(JudgeMonitor(r).outcome, Outcome::kFail);
+  r.has_monitor = true;
+  EXPECT_EQ(JudgeMonitor(r).outcome, Outcome::kPass);
+  EXPECT_EQ(JudgeCapacity(r).outcome, Outcome::kNotApplicable);
+  r.seats = 35;
+  r.riders = 35;
+  EXPECT_EQ(JudgeCapacity(r).outcome, Outcome::kPass);
+  r.riders = 36;
+  EXPECT_EQ(JudgeCapacity(r).outcome, Outcome::kFail);
+  EXPECT_NE(JudgeCapacity(r).reason.find("超员"), std::string::npos);
+  r.riders = 0;
+  EXPECT_EQ(JudgeCapacity(r).outcome, Outcome::kPass);
+}
+
+TEST(BusRules, AFailingDriverOrVehicleIsKeptOffRoutes) {
+  const auto day = D("2026-12-03");
+  auto verdicts = JudgeDriver(GoodDriver(), "A1", day);
+  ASSERT_EQ(verdicts.size(), 3u);
+  EXPECT_EQ(verdicts[0].rule_id, "bus.driver_age");
+  EXPECT_FALSE(AnyFails(verdicts));
+  auto old = GoodDriver();
+  old.birth = D("1960-01-01");
+  EXPECT_TRUE(AnyFails(JudgeDriver(old, "A1", day)));
+  // A warning alone does not keep them off.
+  auto expiring = GoodDriver();
+  expiring.health_checked_on = D("2025-12-10");
+  const auto warned = JudgeDriver(expiring, "A1", day);
+  EXPECT_EQ(warned[2].verdict.outcome, Outcome::kWarn);
+  EXPECT_FALSE(AnyFails(warned));
+  VehicleFacts v;
+  v.seats = 35;
+  v.inspected_on = D("2026-09-01");
+  v.permit_until = D("2027-08-31");
+  EXPECT_FALSE(AnyFails(JudgeVehicle(v, day)));
+  v.permit_until = D("2026-12-02");
+  const auto lapsed = JudgeVehicle(v, day);
+  EXPECT_EQ(lapsed[1].rule_id, "bus.permit");
+  EXPECT_TRUE(AnyFails(lapsed));
+  EXPECT_FALSE(AnyFails({}));
+}
+
+}  // namespace
+}  // namespace xiaoan::domain::traffic

@@ -261,5 +261,84 @@ TEST(BusRules, AFailingDriverOrVehicleIsKeptOffRoutes) {
   EXPECT_FALSE(AnyFails({}));
 }
 
+TEST(BusRoutes, AFailingDriverOrVehicleOrTooManyRidersAreRefused) {
+  const auto day = D("2026-12-03");
+  VehicleFacts big;
+  big.seats = 35;
+  big.inspected_on = D("2026-09-01");
+  big.permit_until = D("2027-08-31");
+  EXPECT_TRUE(RouteProblems(GoodDriver(), big, 35, day).empty());
+  EXPECT_TRUE(RouteProblems(std::nullopt, std::nullopt, 0, day).empty());
+  // One rider more than the seats.
+  auto problems = RouteProblems(GoodDriver(), big, 36, day);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].field, "riders");
+  EXPECT_NE(problems[0].reason.find("36"), std::string::npos);
+  // A B1 licence does not drive a 35-seat bus (A1), but a 19-seat one (B1), and any when no
+  // vehicle is assigned yet.
+  auto medium = GoodDriver();
+  medium.licence_class = "B1";
+  problems = RouteProblems(medium, big, 30, day);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].field, "driver_id");
+  EXPECT_NE(problems[0].reason.find("驾驶人不符合校车驾驶人条件：准驾车型 B1"), std::string::npos)
+      << problems[0].reason;
+  auto small = big;
+  small.seats = 19;
+  EXPECT_TRUE(RouteProblems(medium, small, 19, day).empty());
+  EXPECT_TRUE(RouteProblems(medium, std::nullopt, 30, day).empty());
+  // Two failing driver rules, both named; a lapsed permit on the vehicle.
+  auto old = GoodDriver();
+  old.birth = D("1960-01-01");
+  old.criminal_record = true;
+  auto lapsed = big;
+  lapsed.permit_until = D("2026-12-02");
+  problems = RouteProblems(old, lapsed, 10, day);
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].field, "driver_id");
+  EXPECT_NE(problems[0].reason.find("已超过 60 周岁；有犯罪记录"), std::string::npos)
+      << problems[0].reason;
+  EXPECT_EQ(problems[1].field, "vehicle_id");
+  EXPECT_NE(problems[1].reason.find("校车标牌已过期"), std::string::npos) << problems[1].reason;
+  // A warning keeps no one off; negative riders are refused.
+  auto expiring = GoodDriver();
+  expiring.health_checked_on = D("2025-12-10");
+  EXPECT_TRUE(RouteProblems(expiring, big, 1, day).empty());
+  problems = RouteProblems(std::nullopt, std::nullopt, -1, day);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].field, "riders");
+  // The district's values apply: a 70-year maximum lets the older driver pass the age rule.
+  RuleValues v{{"bus.driver_age", {{"max_age", 70}}}};
+  old.criminal_record = false;
+  EXPECT_TRUE(RouteProblems(old, big, 10, day, v).empty());
+  EXPECT_FALSE(RouteProblems(old, big, 10, day).empty());
+}
+
+TEST(BusPlates, NormalizedOrRefused) {
+  EXPECT_EQ(NormalizePlate("浙a·12345"), "浙A12345");
+  EXPECT_EQ(NormalizePlate(" 浙A 12345 "), "浙A12345");
+  EXPECT_EQ(NormalizePlate("浙A-12345"), "浙A12345");
+  EXPECT_EQ(NormalizePlate("浙A・12345"), "浙A12345");
+  EXPECT_EQ(NormalizePlate("浙A･12345"), "浙A12345");
+  EXPECT_EQ(NormalizePlate("浙\tAD12345"), "浙AD12345");  // new energy: six after the letter
+  EXPECT_EQ(NormalizePlate("京A12345"), "京A12345");      // the first province
+  EXPECT_EQ(NormalizePlate("琼B12345"), "琼B12345");      // the last
+  EXPECT_EQ(NormalizePlate("浙Z09AZ9"), "浙Z09AZ9");
+  EXPECT_EQ(NormalizePlate(""), std::nullopt);
+  EXPECT_EQ(NormalizePlate("浙"), std::nullopt);
+  EXPECT_EQ(NormalizePlate("浙A1234"), std::nullopt);     // too short
+  EXPECT_EQ(NormalizePlate("浙A1234567"), std::nullopt);  // too long
+  EXPECT_EQ(NormalizePlate("AB1234567"), std::nullopt);   // no province
+  EXPECT_EQ(NormalizePlate("港A12345"), std::nullopt);    // not a province abbreviation
+  EXPECT_EQ(NormalizePlate("浙112345"), std::nullopt);    // a digit after the province
+  EXPECT_EQ(NormalizePlate("浙@12345"), std::nullopt);    // just before A
+  EXPECT_EQ(NormalizePlate("浙[12345"), std::nullopt);    // just after Z
+  EXPECT_EQ(NormalizePlate("浙A1234/"), std::nullopt);    // just before 0
+  EXPECT_EQ(NormalizePlate("浙A1234:"), std::nullopt);    // just after 9
+  EXPECT_EQ(NormalizePlate("浙A1234@"), std::nullopt);
+  EXPECT_EQ(NormalizePlate("浙A1234["), std::nullopt);
+  EXPECT_EQ(NormalizePlate("浙A1234学"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace xiaoan::domain::traffic

@@ -309,4 +309,78 @@ bool AnyFails(const std::vector<RuleVerdict>& verdicts) {
                      [](const RuleVerdict& v) { return v.verdict.outcome == Outcome::kFail; });
 }
 
+namespace {
+
+// The failing verdicts' reasons, joined.
+std::string FailingReasons(const std::vector<RuleVerdict>& verdicts) {
+  std::string out;
+  for (const auto& v : verdicts) {
+    if (v.verdict.outcome != Outcome::kFail) continue;
+    if (!out.empty()) out += "；";
+    out += v.verdict.reason;
+  }
+  return out;
+}
+
+constexpr std::string_view kProvinces =
+    "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
+
+}  // namespace
+
+std::vector<ErrorDetail> RouteProblems(const std::optional<DriverFacts>& driver,
+                                       const std::optional<VehicleFacts>& vehicle, int riders,
+                                       cal::Date day, const RuleValues& values) {
+  std::vector<ErrorDetail> out;
+  if (driver) {
+    const std::string needed = vehicle ? RequiredLicenceClass(vehicle->seats) : std::string();
+    const auto verdicts = JudgeDriver(*driver, needed, day, values);
+    if (AnyFails(verdicts)) {
+      out.push_back({"driver_id", "驾驶人不符合校车驾驶人条件：" + FailingReasons(verdicts)});
+    }
+  }
+  if (vehicle) {
+    const auto verdicts = JudgeVehicle(*vehicle, day, values);
+    if (AnyFails(verdicts)) {
+      out.push_back({"vehicle_id", "车辆不符合校车条件：" + FailingReasons(verdicts)});
+    }
+    if (riders > vehicle->seats) {
+      out.push_back({"riders", "乘车学生 " + std::to_string(riders) + " 人，超过核定载人数 " +
+                                   std::to_string(vehicle->seats)});
+    }
+  }
+  if (riders < 0) out.push_back({"riders", "乘车学生人数不能为负数"});
+  return out;
+}
+
+std::optional<std::string> NormalizePlate(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == ' ' || c == '-' || c == '\t') continue;
+    if (text.substr(i, 2) == "\xC2\xB7") {  // U+00B7 middle dot
+      ++i;
+      continue;
+    }
+    if (text.substr(i, 3) == "\xE3\x83\xBB" || text.substr(i, 3) == "\xEF\xBD\xA5") {
+      i += 2;  // katakana middle dot, half-width middle dot
+      continue;
+    }
+    out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  // The province (three bytes in UTF-8), a letter, 5 or 6 letters and digits.
+  if (out.size() != 9 && out.size() != 10) return std::nullopt;
+  const std::string_view province(out.data(), 3);
+  bool known = false;
+  for (std::size_t i = 0; i + 3 <= kProvinces.size(); i += 3) {
+    if (kProvinces.substr(i, 3) == province) known = true;
+  }
+  if (!known) return std::nullopt;
+  const std::string_view rest(out.data() + 3, out.size() - 3);
+  if (rest[0] < 'A' || rest[0] > 'Z') return std::nullopt;
+  for (const char c : rest) {
+    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return std::nullopt;
+  }
+  return out;
+}
+
 }  // namespace xiaoan::domain::traffic

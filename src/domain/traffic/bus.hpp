@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/error.hpp"
 #include "domain/calendar/calendar.hpp"
 #include "domain/rules/rules.hpp"
 
@@ -90,5 +91,17 @@ std::vector<RuleVerdict> JudgeVehicle(const VehicleFacts& v, cal::Date day,
                                       const RuleValues& values = {});
 // A failing verdict among them (what keeps a driver or vehicle off a route).
 bool AnyFails(const std::vector<RuleVerdict>& verdicts);
+
+// What refuses a route's assignment on `day`: a driver failing a driver rule for this vehicle's
+// class (field driver_id), a vehicle failing a vehicle rule (vehicle_id), more riders than the
+// vehicle's seats (riders). A route without a driver or vehicle yet has nothing to refuse for it.
+std::vector<ErrorDetail> RouteProblems(const std::optional<DriverFacts>& driver,
+                                       const std::optional<VehicleFacts>& vehicle, int riders,
+                                       cal::Date day, const RuleValues& values = {});
+
+// A licence plate as registered: spaces, hyphens and the middle dot removed, letters upper case;
+// a province abbreviation, a letter, then 5 characters (6 for a new-energy vehicle) of letters
+// and digits: "浙a·12345" → "浙A12345". nullopt when it is not a plate.
+std::optional<std::string> NormalizePlate(std::string_view text);
 
 }  // namespace xiaoan::domain::traffic

@@ -3341,102 +3341,101 @@ TEST_P(StorageContract, MigrationToWhistlesKeepsTheDistrictAndStoresTheirSteps) 
     return w;
   };
   std::int64_t first = 0;
-  ASSERT_TRUE(store
-                  .Write([&](domain::Tx& tx) -> Status {
-                    XA_ASSIGN_OR_RETURN(auto kept, tx.security().Find(2));
-                    EXPECT_TRUE(kept.has_value());
-                    XA_ASSIGN_OR_RETURN(auto none, tx.whistles().Find(1));
-                    EXPECT_FALSE(none.has_value());
-                    auto a = whistle(2, "南门缺少人行横道", {7});
-                    XA_TRY(tx.whistles().Insert(a));
-                    first = a.id;
-                    EXPECT_EQ(a.version, 1);
-                    auto b = whistle(3, "北门闲散人员聚集", {8});
-                    XA_TRY(tx.whistles().Insert(b));
-                    auto c = whistle(3, "无部门的事项", {});
-                    XA_TRY(tx.whistles().Insert(c));
-                    EXPECT_NE(a.id, b.id);
-                    EXPECT_EQ(a.events.size(), 2u);
-                    EXPECT_NE(a.events[0].id, 0);
-                    XA_ASSIGN_OR_RETURN(auto found, tx.whistles().Find(a.id));
-                    EXPECT_TRUE(found.has_value());
-                    if (!found) return {};
-                    EXPECT_EQ(found->school_name, "示范小学");
-                    EXPECT_EQ(found->school_path, "/1/2/");
-                    EXPECT_EQ(found->draft.title, "南门缺少人行横道");
-                    EXPECT_EQ(found->draft.severity, "major");
-                    EXPECT_EQ(found->draft.interim_measures, "保安值守");
-                    EXPECT_EQ(found->state, "waiting");
-                    EXPECT_EQ(found->raised_at, at("2026-09-30T08:00:00.000Z"));
-                    EXPECT_FALSE(found->closed_at.has_value());
-                    EXPECT_EQ(found->assignments.size(), 1u);
-                    if (found->assignments.size() != 1u) return {};
-                    const auto& part = found->assignments[0];
-                    EXPECT_EQ(part.department_name, "交警大队");
-                    EXPECT_EQ(part.department_path, "/7/");
-                    EXPECT_EQ(part.ack_due, at("2026-09-30T10:00:00.000Z"));
-                    EXPECT_EQ(part.feedback_due, cal::ParseDate("2026-10-13"));
-                    EXPECT_EQ(found->events.size(), 2u);
-                    if (found->events.size() == 2u) {
-                      EXPECT_EQ(found->events[0].kind, "raised");
-                      EXPECT_EQ(found->events[1].department_name, "交警大队");
-                    }
-                    // A step: the department acknowledges, a second department is added.
-                    auto w = *found;
-                    w.assignments[0].state = "acknowledged";
-                    w.assignments[0].acknowledged_at = at("2026-10-01T01:00:00.000Z");
-                    w.assignments[0].acknowledged_by = "d7";
-                    w.assignments[0].escalated_at = at("2026-09-30T10:05:00.000Z");
-                    w.assignments[0].feedback_due_provisional = true;
-                    wh::Assignment added;
-                    added.department_id = 8;
-                    added.routed_at = at("2026-10-01T02:00:00.000Z");
-                    added.ack_due = at("2026-10-02T02:00:00.000Z");
-                    w.assignments.push_back(added);
-                    w.state = wh::StateOf(w.assignments, false);
-                    std::vector<wh::Event> events(1);
-                    events[0].kind = "acknowledged";
-                    events[0].department_id = 7;
-                    events[0].actor = "d7";
-                    events[0].at = at("2026-10-01T01:00:00.000Z");
-                    XA_ASSIGN_OR_RETURN(const bool stored, tx.whistles().Update(w, events));
-                    EXPECT_TRUE(stored);
-                    EXPECT_EQ(w.version, 2);
-                    EXPECT_NE(events[0].id, 0);
-                    // An event leads back to its whistle (its photos' reader); none, nothing.
-                    XA_ASSIGN_OR_RETURN(auto of, tx.whistles().WhistleOfEvent(events[0].id));
-                    EXPECT_EQ(of, std::optional<std::int64_t>{a.id});
-                    XA_ASSIGN_OR_RETURN(auto none_of,
-                                        tx.whistles().WhistleOfEvent(events[0].id + 1000));
-                    EXPECT_FALSE(none_of.has_value());
-                    // A stale version writes nothing.
-                    auto stale = *found;
-                    stale.state = "closed";
-                    std::vector<wh::Event> more(1);
-                    more[0].kind = "confirmed";
-                    more[0].actor = "s1";
-                    more[0].at = at("2026-10-02T01:00:00.000Z");
-                    XA_ASSIGN_OR_RETURN(const bool late, tx.whistles().Update(stale, more));
-                    EXPECT_FALSE(late);
-                    XA_ASSIGN_OR_RETURN(auto after, tx.whistles().Find(a.id));
-                    EXPECT_EQ(after->state, "in_progress");
-                    EXPECT_EQ(after->version, 2);
-                    EXPECT_EQ(after->events.size(), 3u);
-                    EXPECT_EQ(after->assignments.size(), 2u);
-                    if (after->assignments.size() == 2u) {
-                      // By department name: 交警大队 before 公安分局 in code-point order.
-                      const auto& acked = after->assignments[0].department_id == 7
-                                              ? after->assignments[0]
-                                              : after->assignments[1];
-                      EXPECT_EQ(acked.state, "acknowledged");
-                      EXPECT_EQ(acked.acknowledged_by, "d7");
-                      EXPECT_EQ(acked.acknowledged_at, at("2026-10-01T01:00:00.000Z"));
-                      EXPECT_EQ(acked.escalated_at, at("2026-09-30T10:05:00.000Z"));
-                      EXPECT_TRUE(acked.feedback_due_provisional);
-                    }
-                    return {};
-                  })
-                  .ok());
+  ASSERT_TRUE(
+      store
+          .Write([&](domain::Tx& tx) -> Status {
+            XA_ASSIGN_OR_RETURN(auto kept, tx.security().Find(2));
+            EXPECT_TRUE(kept.has_value());
+            XA_ASSIGN_OR_RETURN(auto none, tx.whistles().Find(1));
+            EXPECT_FALSE(none.has_value());
+            auto a = whistle(2, "南门缺少人行横道", {7});
+            XA_TRY(tx.whistles().Insert(a));
+            first = a.id;
+            EXPECT_EQ(a.version, 1);
+            auto b = whistle(3, "北门闲散人员聚集", {8});
+            XA_TRY(tx.whistles().Insert(b));
+            auto c = whistle(3, "无部门的事项", {});
+            XA_TRY(tx.whistles().Insert(c));
+            EXPECT_NE(a.id, b.id);
+            EXPECT_EQ(a.events.size(), 2u);
+            EXPECT_NE(a.events[0].id, 0);
+            XA_ASSIGN_OR_RETURN(auto found, tx.whistles().Find(a.id));
+            EXPECT_TRUE(found.has_value());
+            if (!found) return {};
+            EXPECT_EQ(found->school_name, "示范小学");
+            EXPECT_EQ(found->school_path, "/1/2/");
+            EXPECT_EQ(found->draft.title, "南门缺少人行横道");
+            EXPECT_EQ(found->draft.severity, "major");
+            EXPECT_EQ(found->draft.interim_measures, "保安值守");
+            EXPECT_EQ(found->state, "waiting");
+            EXPECT_EQ(found->raised_at, at("2026-09-30T08:00:00.000Z"));
+            EXPECT_FALSE(found->closed_at.has_value());
+            EXPECT_EQ(found->assignments.size(), 1u);
+            if (found->assignments.size() != 1u) return {};
+            const auto& part = found->assignments[0];
+            EXPECT_EQ(part.department_name, "交警大队");
+            EXPECT_EQ(part.department_path, "/7/");
+            EXPECT_EQ(part.ack_due, at("2026-09-30T10:00:00.000Z"));
+            EXPECT_EQ(part.feedback_due, cal::ParseDate("2026-10-13"));
+            EXPECT_EQ(found->events.size(), 2u);
+            if (found->events.size() == 2u) {
+              EXPECT_EQ(found->events[0].kind, "raised");
+              EXPECT_EQ(found->events[1].department_name, "交警大队");
+            }
+            // A step: the department acknowledges, a second department is added.
+            auto w = *found;
+            w.assignments[0].state = "acknowledged";
+            w.assignments[0].acknowledged_at = at("2026-10-01T01:00:00.000Z");
+            w.assignments[0].acknowledged_by = "d7";
+            w.assignments[0].escalated_at = at("2026-09-30T10:05:00.000Z");
+            w.assignments[0].feedback_due_provisional = true;
+            wh::Assignment added;
+            added.department_id = 8;
+            added.routed_at = at("2026-10-01T02:00:00.000Z");
+            added.ack_due = at("2026-10-02T02:00:00.000Z");
+            w.assignments.push_back(added);
+            w.state = wh::StateOf(w.assignments, false);
+            std::vector<wh::Event> events(1);
+            events[0].kind = "acknowledged";
+            events[0].department_id = 7;
+            events[0].actor = "d7";
+            events[0].at = at("2026-10-01T01:00:00.000Z");
+            XA_ASSIGN_OR_RETURN(const bool stored, tx.whistles().Update(w, events));
+            EXPECT_TRUE(stored);
+            EXPECT_EQ(w.version, 2);
+            EXPECT_NE(events[0].id, 0);
+            // An event leads back to its whistle (its photos' reader); none, nothing.
+            XA_ASSIGN_OR_RETURN(auto of, tx.whistles().WhistleOfEvent(events[0].id));
+            EXPECT_EQ(of, std::optional<std::int64_t>{a.id});
+            XA_ASSIGN_OR_RETURN(auto none_of, tx.whistles().WhistleOfEvent(events[0].id + 1000));
+            EXPECT_FALSE(none_of.has_value());
+            // A stale version writes nothing.
+            auto stale = *found;
+            stale.state = "closed";
+            std::vector<wh::Event> more(1);
+            more[0].kind = "confirmed";
+            more[0].actor = "s1";
+            more[0].at = at("2026-10-02T01:00:00.000Z");
+            XA_ASSIGN_OR_RETURN(const bool late, tx.whistles().Update(stale, more));
+            EXPECT_FALSE(late);
+            XA_ASSIGN_OR_RETURN(auto after, tx.whistles().Find(a.id));
+            EXPECT_EQ(after->state, "in_progress");
+            EXPECT_EQ(after->version, 2);
+            EXPECT_EQ(after->events.size(), 3u);
+            EXPECT_EQ(after->assignments.size(), 2u);
+            if (after->assignments.size() == 2u) {
+              // By department name: 交警大队 before 公安分局 in code-point order.
+              const auto& acked = after->assignments[0].department_id == 7 ? after->assignments[0]
+                                                                           : after->assignments[1];
+              EXPECT_EQ(acked.state, "acknowledged");
+              EXPECT_EQ(acked.acknowledged_by, "d7");
+              EXPECT_EQ(acked.acknowledged_at, at("2026-10-01T01:00:00.000Z"));
+              EXPECT_EQ(acked.escalated_at, at("2026-09-30T10:05:00.000Z"));
+              EXPECT_TRUE(acked.feedback_due_provisional);
+            }
+            return {};
+          })
+          .ok());
   ASSERT_TRUE(
       store
           .Read([&](domain::Tx& tx) -> Status {

@@ -371,7 +371,8 @@ bool LowerRate(const Completion& a, std::string_view a_name, const Completion& b
                std::string_view b_name) {
   const auto ra = a.Rate();
   const auto rb = b.Rate();
-  if (ra != rb) return ra < rb;
+  if (ra < rb) return true;
+  if (rb < ra) return false;
   return a_name < b_name;
 }
 

@@ -257,10 +257,18 @@ describe('用户 from Excel', () => {
     assert.ok(school, JSON.stringify(units))
     await page.locator(byTest('unit-tree')).getByText('全部', { exact: true }).waitFor()
     await page.fill(`${byTest('unit-tree')} input`, '双桥')
-    const filtered = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/v1/users' && new URL(r.url()).searchParams.get('unit_id') === String(school.id))
+    const filtered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/users' && new URL(r.url()).searchParams.get('unit_id') === String(school.id))
     await page.click(byTest(`unit-node-${school.id}`))
     await filtered
-    await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].length > 0, userRows)
+    // The response is in; the table shows it once every row is the school's (the rows before it
+    // were the whole district's).
+    await page.waitForFunction(
+      ({ sel, name }) => {
+        const rows = [...document.querySelectorAll(sel)]
+        return rows.length > 0 && rows.every((r) => r.textContent.includes(name))
+      },
+      { sel: userRows, name: SCHOOL },
+    )
     const schoolRows = await page.locator(userRows).allInnerTexts()
     assert.ok(schoolRows.every((r) => r.includes(SCHOOL)), schoolRows.join(' | '))
 

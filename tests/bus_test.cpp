@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/traffic/bus.hpp"
+#include "domain/traffic/bus_registry.hpp"
 
 namespace xiaoan::domain::traffic {
 namespace {
@@ -338,6 +339,147 @@ TEST(BusPlates, NormalizedOrRefused) {
   EXPECT_EQ(NormalizePlate("浙A1234@"), std::nullopt);
   EXPECT_EQ(NormalizePlate("浙A1234["), std::nullopt);
   EXPECT_EQ(NormalizePlate("浙A1234学"), std::nullopt);
+}
+
+// The fields each check names, in order.
+std::string Named(const std::vector<ErrorDetail>& problems) {
+  std::string out;
+  for (const auto& p : problems) out += (out.empty() ? "" : ",") + p.field;
+  return out;
+}
+
+cal::Date Day(const char* text) { return cal::ParseDate(text).value(); }
+
+TEST(BusRegistry, AVehicleAtTheEdges) {
+  const auto today = Day("2026-11-30");
+  BusVehicle v;
+  v.plate = "浙a12345";
+  v.seats = 1;
+  v.inspected_on = "2026-11-30";  // today: allowed
+  EXPECT_EQ(Named(CheckVehicle(v, today)), "");
+  v.seats = kMaxBusSeats;
+  EXPECT_EQ(Named(CheckVehicle(v, today)), "");
+  v.seats = kMaxBusSeats + 1;
+  EXPECT_EQ(Named(CheckVehicle(v, today)), "seats");
+  v.seats = 0;
+  EXPECT_EQ(Named(CheckVehicle(v, today)), "seats");
+  v.seats = 19;
+  v.inspected_on = "2026-12-01";  // tomorrow
+  EXPECT_EQ(Named(CheckVehicle(v, today)), "inspected_on");
+  v.inspected_on = "";
+  v.permit_until = "2100-12-31";
+  v.insurance_until = "1900-01-01";
+  EXPECT_EQ(Named(CheckVehicle(v, today)), "");
+  v.permit_until = "2101-01-01";
+  v.insurance_until = "1899-12-31";
+  EXPECT_EQ(Named(CheckVehicle(v, today)), "permit_until,insurance_until");
+  v.permit_until = "";
+  v.insurance_until = "";
+  v.plate = " ";
+  EXPECT_EQ(Named(CheckVehicle(v, today)), "plate");
+  v.plate = "浙A1234";
+  EXPECT_EQ(Named(CheckVehicle(v, today)), "plate");
+  v.plate = "浙A12345";
+  v.permit_no = std::string(kMaxBusNameChars, 'x');
+  v.meta.note = std::string(kMaxBusNoteChars, 'x');
+  EXPECT_EQ(Named(CheckVehicle(v, today)), "");
+  v.permit_no += "x";
+  v.meta.note += "x";
+  EXPECT_EQ(Named(CheckVehicle(v, today)), "permit_no,note");
+  const auto facts = FactsOf(BusVehicle{.seats = 39, .permit_until = "2027-06-30"});
+  EXPECT_EQ(facts.seats, 39);
+  EXPECT_EQ(facts.permit_until, Day("2027-06-30"));
+  EXPECT_FALSE(facts.inspected_on.has_value());
+}
+
+TEST(BusRegistry, ADriverAtTheEdges) {
+  const auto today = Day("2026-11-30");
+  BusDriver d;
+  d.name = "王建国";
+  d.birth = "2026-11-30";
+  d.licence_class = " b1";
+  d.licence_since = "2026-11-30";  // the day of birth and today: allowed
+  d.health_checked_on = "2026-11-30";
+  EXPECT_EQ(Named(CheckDriver(d, today)), "");
+  d.birth = "2026-12-01";
+  d.licence_since = "2026-12-01";
+  d.health_checked_on = "2026-12-01";
+  EXPECT_EQ(Named(CheckDriver(d, today)), "birth,licence_since,health_checked_on");
+  d.birth = "1975-03-18";
+  d.licence_since = "1975-03-17";  // the day before birth
+  d.health_checked_on = "";
+  EXPECT_EQ(Named(CheckDriver(d, today)), "licence_since");
+  d.licence_since = "1975-03-18";
+  EXPECT_EQ(Named(CheckDriver(d, today)), "");
+  d.birth = "";
+  d.licence_class = "";
+  d.name = "";
+  EXPECT_EQ(Named(CheckDriver(d, today)), "name,birth,licence_class");
+  d = {};
+  d.name = "王";
+  d.birth = "1975-03-18";
+  d.licence_class = "D";
+  EXPECT_EQ(Named(CheckDriver(d, today)), "licence_class");
+  d.licence_class = "a1";
+  d.bus_endorsement = true;
+  d.drink_driving = true;
+  const auto f = FactsOf(d);
+  EXPECT_EQ(f.licence_class, "A1");
+  EXPECT_EQ(f.birth, Day("1975-03-18"));
+  EXPECT_TRUE(f.bus_endorsement && f.drink_driving && !f.criminal_record);
+  EXPECT_FALSE(f.licence_since.has_value());
+}
+
+TEST(BusRegistry, ARouteAMonitorAndAProvider) {
+  BusRoute r;
+  r.name = "一号线";
+  r.leave_at = "00:00";
+  r.return_at = "23:59";
+  r.riders = kMaxRiders;
+  EXPECT_EQ(Named(CheckRoute(r)), "");
+  r.riders = 0;
+  EXPECT_EQ(Named(CheckRoute(r)), "");
+  r.riders = kMaxRiders + 1;
+  r.leave_at = "24:00";
+  r.return_at = "12:60";
+  EXPECT_EQ(Named(CheckRoute(r)), "leave_at,return_at,riders");
+  r.riders = -1;
+  r.leave_at = "7:05";
+  r.return_at = "07-05";
+  EXPECT_EQ(Named(CheckRoute(r)), "leave_at,return_at,riders");
+  r.riders = 1;
+  r.leave_at = "0a:00";
+  r.return_at = "09:5x";
+  EXPECT_EQ(Named(CheckRoute(r)), "leave_at,return_at");
+  r.leave_at = "0/:00";  // just before '0': would read as hour -1
+  r.return_at = "00:0/";
+  EXPECT_EQ(Named(CheckRoute(r)), "leave_at,return_at");
+  r.leave_at = "";
+  r.return_at = "";
+  r.name = "";
+  r.stops = std::string(kMaxBusTextChars + 1, 'x');
+  EXPECT_EQ(Named(CheckRoute(r)), "name,stops");
+
+  const auto today = Day("2026-11-30");
+  BusMonitor m;
+  m.name = "赵秀兰";
+  m.trained_on = "2026-11-30";
+  EXPECT_EQ(Named(CheckMonitor(m, today)), "");
+  m.trained_on = "2026-12-01";
+  EXPECT_EQ(Named(CheckMonitor(m, today)), "trained_on");
+  m.name = std::string(kMaxBusNameChars + 1, 'x');
+  m.trained_on = "";
+  EXPECT_EQ(Named(CheckMonitor(m, today)), "name");
+
+  BusProvider p;
+  p.name = "平安校车";
+  p.licence_until = "2030-01-01";
+  p.contract_until = "2020-01-01";  // an expired contract is still recorded
+  EXPECT_EQ(Named(CheckProvider(p)), "");
+  p.licence_until = "2030-02-30";
+  p.contract_until = "明年";
+  p.contact = "\x01";
+  EXPECT_EQ(Named(CheckProvider(p)), "licence_until,contract_until,contact");
 }
 
 }  // namespace

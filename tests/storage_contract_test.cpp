@@ -32,6 +32,7 @@
 #include "domain/edu/waters.hpp"
 #include "domain/patrol/patrol.hpp"
 #include "domain/security/record.hpp"
+#include "domain/traffic/bus_registry.hpp"
 #include "domain/whistle/whistle.hpp"
 #include "storage/audit_anchor.hpp"
 #include "storage/field_protection.hpp"
@@ -4612,6 +4613,163 @@ TEST_P(StorageContract, MigrationToJointTasksKeepsWarningsAndHoldsOneReportPerDe
             EXPECT_FALSE(gone.has_value());
             XA_ASSIGN_OR_RETURN(auto none, tx.joint().ReportsOf({t.id}));
             EXPECT_TRUE(none.empty());
+            return {};
+          })
+          .ok());
+}
+
+TEST_P(StorageContract, MigrationToBusesKeepsJointTasksAndHoldsTheRegistry) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = OpenAtSchema(db, 37);
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(WriteRows(
+      **pool,
+      DistrictRows(true,
+                   {"INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, "
+                    "phone, phone_index, created_at, updated_at) VALUES (3, 'school', '河东小学', "
+                    "'S2', '990102', 1, '/1/3/', '', '', 't', 't')",
+                    "INSERT INTO edu_joint_tasks (id, unit_id, title, text, kinds, due_on, "
+                    "created_by, created_at) VALUES (7, 1, '暑期水域巡查', '巡查', 'patrol', "
+                    "'2026-06-30', 'x', '2026-06-16T01:00:00.000Z')"})));
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  namespace tr = domain::traffic;
+  ASSERT_TRUE(
+      store
+          .Write([&](domain::Tx& tx) -> Status {
+            XA_ASSIGN_OR_RETURN(auto kept, tx.joint().FindTask(7));
+            EXPECT_TRUE(kept.has_value());
+            const auto meta = [](std::int64_t unit) {
+              tr::BusRecordMeta m;
+              m.unit_id = unit;
+              m.updated_by = "x";
+              ParseInstant("2026-11-30T01:00:00.000Z", m.updated_at);
+              return m;
+            };
+            tr::BusProvider p;
+            p.meta = meta(2);
+            p.name = "平安校车";
+            p.licence_until = "2027-12-31";
+            XA_TRY(tx.buses().Insert(p));
+            EXPECT_GT(p.meta.id, 0);
+            EXPECT_EQ(p.meta.version, 1);
+            tr::BusVehicle v;
+            v.meta = meta(2);
+            v.provider_id = p.meta.id;
+            v.plate = "浙A52701";
+            v.seats = 39;
+            v.permit_until = "2027-06-30";
+            v.gps = true;
+            XA_TRY(tx.buses().Insert(v));
+            tr::BusVehicle rented = v;
+            rented.meta = meta(3);
+            rented.provider_id.reset();
+            rented.plate = "浙A52799";
+            rented.rented = true;
+            XA_TRY(tx.buses().Insert(rented));
+            tr::BusDriver d;
+            d.meta = meta(2);
+            d.name = "王建国";
+            d.birth = "1975-03-18";
+            d.licence_class = "A1";
+            d.drink_driving = true;
+            XA_TRY(tx.buses().Insert(d));
+            tr::BusMonitor m;
+            m.meta = meta(2);
+            m.name = "赵秀兰";
+            XA_TRY(tx.buses().Insert(m));
+            tr::BusRoute r;
+            r.meta = meta(2);
+            r.name = "双桥—河东线";
+            r.riders = 32;
+            r.vehicle_id = v.meta.id;
+            r.driver_id = d.meta.id;
+            XA_TRY(tx.buses().Insert(r));
+
+            // Read back with the names joined; nullable ids stay null.
+            XA_ASSIGN_OR_RETURN(auto rv, tx.buses().FindVehicle(v.meta.id, domain::ScopeFilter{}));
+            EXPECT_TRUE(rv.has_value());
+            if (rv) {
+              EXPECT_EQ(rv->provider_name, "平安校车");
+              EXPECT_EQ(rv->meta.unit_name, "示范小学");
+              EXPECT_TRUE(rv->gps);
+              EXPECT_FALSE(rv->rented);
+            }
+            XA_ASSIGN_OR_RETURN(auto rr,
+                                tx.buses().FindVehicle(rented.meta.id, domain::ScopeFilter{}));
+            EXPECT_TRUE(rr && !rr->provider_id && rr->rented);
+            XA_ASSIGN_OR_RETURN(auto rd, tx.buses().FindDriver(d.meta.id, domain::ScopeFilter{}));
+            EXPECT_TRUE(rd && rd->drink_driving && !rd->criminal_record);
+            XA_ASSIGN_OR_RETURN(auto rt, tx.buses().FindRoute(r.meta.id, domain::ScopeFilter{}));
+            EXPECT_TRUE(rt.has_value());
+            if (rt) {
+              EXPECT_EQ(rt->vehicle_plate, "浙A52701");
+              EXPECT_EQ(rt->driver_name, "王建国");
+              EXPECT_FALSE(rt->monitor_id.has_value());
+              EXPECT_EQ(rt->monitor_name, "");
+            }
+            // Scope: the other school's record is not found from S1's subtree.
+            XA_ASSIGN_OR_RETURN(
+                auto out, tx.buses().FindVehicle(rented.meta.id,
+                                                 domain::ScopeFilter{false, false, {"/1/2/"}}));
+            EXPECT_FALSE(out.has_value());
+            XA_ASSIGN_OR_RETURN(auto plate, tx.buses().VehicleWithPlate("浙A52701"));
+            EXPECT_EQ(plate, v.meta.id);
+            XA_ASSIGN_OR_RETURN(auto none, tx.buses().VehicleWithPlate("浙A00000"));
+            EXPECT_EQ(none, 0);
+
+            // Optimistic versions: the version read, once.
+            v.seats = 35;
+            XA_ASSIGN_OR_RETURN(const bool saved, tx.buses().Update(v));
+            EXPECT_TRUE(saved);
+            EXPECT_EQ(v.meta.version, 2);
+            v.meta.version = 1;
+            XA_ASSIGN_OR_RETURN(const bool stale, tx.buses().Update(v));
+            EXPECT_FALSE(stale);
+
+            // Lists: scope, the keyword, the provider, retired records only when asked.
+            domain::PageRequest page;
+            page.page_size = 10;
+            XA_ASSIGN_OR_RETURN(auto all, tx.buses().Vehicles({}, domain::ScopeFilter{}, page));
+            EXPECT_EQ(all.total, 2);
+            tr::BusFilter f;
+            f.provider_id = p.meta.id;
+            XA_ASSIGN_OR_RETURN(auto of_p, tx.buses().Vehicles(f, domain::ScopeFilter{}, page));
+            EXPECT_EQ(of_p.total, 1);
+            f = {};
+            f.q = "52799";
+            XA_ASSIGN_OR_RETURN(auto by_q, tx.buses().Vehicles(f, domain::ScopeFilter{}, page));
+            EXPECT_EQ(by_q.total, 1);
+            XA_ASSIGN_OR_RETURN(
+                auto s1,
+                tx.buses().Vehicles({}, domain::ScopeFilter{false, false, {"/1/2/"}}, page));
+            EXPECT_EQ(s1.total, 1);
+            m.name = "赵秀兰";
+            m.meta.active = false;
+            XA_ASSIGN_OR_RETURN(const bool retired, tx.buses().Update(m));
+            EXPECT_TRUE(retired);
+            XA_ASSIGN_OR_RETURN(auto monitors,
+                                tx.buses().Monitors({}, domain::ScopeFilter{}, page));
+            EXPECT_EQ(monitors.total, 0);
+            f = {};
+            f.include_inactive = true;
+            XA_ASSIGN_OR_RETURN(auto with_retired,
+                                tx.buses().Monitors(f, domain::ScopeFilter{}, page));
+            EXPECT_EQ(with_retired.total, 1);
+            XA_ASSIGN_OR_RETURN(auto using_v,
+                                tx.buses().RoutesUsing(v.meta.id, std::nullopt, std::nullopt));
+            EXPECT_EQ(using_v.size(), 1u);
+            XA_ASSIGN_OR_RETURN(auto using_d,
+                                tx.buses().RoutesUsing(std::nullopt, d.meta.id + 99, std::nullopt));
+            EXPECT_TRUE(using_d.empty());
+            XA_ASSIGN_OR_RETURN(auto providers,
+                                tx.buses().Providers({}, domain::ScopeFilter{}, page));
+            EXPECT_EQ(providers.total, 1);
+            XA_ASSIGN_OR_RETURN(auto drivers, tx.buses().Drivers({}, domain::ScopeFilter{}, page));
+            EXPECT_EQ(drivers.total, 1);
+            XA_ASSIGN_OR_RETURN(auto routes, tx.buses().Routes({}, domain::ScopeFilter{}, page));
+            EXPECT_EQ(routes.total, 1);
             return {};
           })
           .ok());

@@ -46,6 +46,9 @@ class WaterRepository;
 class DrowningRepository;
 class JointRepository;
 }  // namespace xiaoan::domain::edu
+namespace xiaoan::domain::traffic {
+class BusRepository;
+}  // namespace xiaoan::domain::traffic
 
 namespace xiaoan::domain {
 
@@ -326,6 +329,7 @@ class Tx {
   virtual edu::WaterRepository& waters() = 0;
   virtual edu::DrowningRepository& drowning() = 0;
   virtual edu::JointRepository& joint() = 0;
+  virtual traffic::BusRepository& buses() = 0;
 };
 
 // What bringing the personal-information fields to the configured state did (Store::ProtectFields).

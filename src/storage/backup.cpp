@@ -106,6 +106,11 @@ constexpr TableSpec kTables[] = {
     {"security_screening_evidence", "screening_id, indicator", false},
     {"security_screening_files", "screening_id, file_id", false},
     {"security_screening_hazards", "screening_id, indicator", false},
+    {"bus_providers", "id", true},
+    {"bus_vehicles", "id", true},
+    {"bus_drivers", "id", true},
+    {"bus_monitors", "id", true},
+    {"bus_routes", "id", true},
 };
 // clang-format on
 // Left out on purpose: the figures the hazards' triggers rebuild, the migrations' own record, and

@@ -12,6 +12,7 @@
 #include "storage/audit_anchor.hpp"
 #include "storage/field_protection.hpp"
 #include "storage/repos/audit_user_repository.hpp"
+#include "storage/repos/bus_repository.hpp"
 #include "storage/repos/calendar_repository.hpp"
 #include "storage/repos/campaign_repository.hpp"
 #include "storage/repos/checklist_repository.hpp"
@@ -79,7 +80,8 @@ class SqlTx final : public domain::Tx {
         letters_(conn),
         waters_(conn),
         drowning_(conn),
-        joint_(conn) {}
+        joint_(conn),
+        buses_(conn) {}
   bool access_changed = false;
   std::optional<std::int64_t> audit_first;  // the first audit record appended
   domain::OrgRepository& org() override { return org_; }
@@ -106,6 +108,7 @@ class SqlTx final : public domain::Tx {
   domain::edu::WaterRepository& waters() override { return waters_; }
   domain::edu::DrowningRepository& drowning() override { return drowning_; }
   domain::edu::JointRepository& joint() override { return joint_; }
+  domain::traffic::BusRepository& buses() override { return buses_; }
   sql::Connection& conn() { return conn_; }
   const FieldCipher* cipher() const { return cipher_; }
 
@@ -136,6 +139,7 @@ class SqlTx final : public domain::Tx {
   SqlWaterRepository waters_;
   SqlDrowningRepository drowning_;
   SqlJointRepository joint_;
+  SqlBusRepository buses_;
 };
 
 // Runs one write inside a savepoint of the open transaction: kept when it succeeds, undone on

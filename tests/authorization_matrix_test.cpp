@@ -21,6 +21,7 @@
 #include "app/org/org_use_cases.hpp"
 #include "app/patrols/patrols.hpp"
 #include "app/security/security.hpp"
+#include "app/traffic/buses.hpp"
 #include "app/whistles/whistles.hpp"
 #include "core/clock.hpp"
 #include "http/api.hpp"
@@ -398,6 +399,49 @@ const std::vector<Row> kMatrix = {
   {"DELETE", "/api/v1/edu/waters/{id}",        "WAD", "", "fffoffnnff"},
   {"POST",   "/api/v1/edu/letters/{id}/close", "P2", "", "fffoffnnff"},
   {"POST",   "/api/v1/edu/letters/{id}/close", "PX", "", "fffnffnnff"},
+  // 校车台账: bus:read and bus:manage, within the school's scope.
+  {"GET",    "/api/v1/bus/survey",             "", "",   "fffoooooff"},
+  {"GET",    "/api/v1/bus/survey/export",      "", "",   "fffoooooff"},
+  {"GET",    "/api/v1/bus/providers", "", "", "fffoooooff"},
+  {"POST",   "/api/v1/bus/providers", "", "{}", "fffoffooff"},
+  {"GET",    "/api/v1/bus/providers/{id}", "BP1", "", "fffoooooff"},
+  {"PUT",    "/api/v1/bus/providers/{id}", "BP1", R"({"name":"平安校车","version":1})", "fffoffooff"},
+  {"GET",    "/api/v1/bus/providers/{id}", "BP2", "", "fffooonnff"},
+  {"PUT",    "/api/v1/bus/providers/{id}", "BP2", R"({"name":"平安校车","version":1})", "fffoffnnff"},
+  {"GET",    "/api/v1/bus/providers/{id}", "BPX", "", "fffnnnnnff"},
+  {"PUT",    "/api/v1/bus/providers/{id}", "BPX", R"({"name":"平安校车","version":1})", "fffnffnnff"},
+  {"GET",    "/api/v1/bus/vehicles", "", "", "fffoooooff"},
+  {"POST",   "/api/v1/bus/vehicles", "", "{}", "fffoffooff"},
+  {"GET",    "/api/v1/bus/vehicles/{id}", "BV1", "", "fffoooooff"},
+  {"PUT",    "/api/v1/bus/vehicles/{id}", "BV1", R"({"plate":"浙A90001","seats":19,"version":1})", "fffoffooff"},
+  {"GET",    "/api/v1/bus/vehicles/{id}", "BV2", "", "fffooonnff"},
+  {"PUT",    "/api/v1/bus/vehicles/{id}", "BV2", R"({"plate":"浙A90002","seats":19,"version":1})", "fffoffnnff"},
+  {"GET",    "/api/v1/bus/vehicles/{id}", "BVX", "", "fffnnnnnff"},
+  {"PUT",    "/api/v1/bus/vehicles/{id}", "BVX", R"({"plate":"浙A9000X","seats":19,"version":1})", "fffnffnnff"},
+  {"GET",    "/api/v1/bus/drivers", "", "", "fffoooooff"},
+  {"POST",   "/api/v1/bus/drivers", "", "{}", "fffoffooff"},
+  {"GET",    "/api/v1/bus/drivers/{id}", "BD1", "", "fffoooooff"},
+  {"PUT",    "/api/v1/bus/drivers/{id}", "BD1", R"({"name":"王建国","birth":"1975-03-18","licence_class":"A1","version":1})", "fffoffooff"},
+  {"GET",    "/api/v1/bus/drivers/{id}", "BD2", "", "fffooonnff"},
+  {"PUT",    "/api/v1/bus/drivers/{id}", "BD2", R"({"name":"王建国","birth":"1975-03-18","licence_class":"A1","version":1})", "fffoffnnff"},
+  {"GET",    "/api/v1/bus/drivers/{id}", "BDX", "", "fffnnnnnff"},
+  {"PUT",    "/api/v1/bus/drivers/{id}", "BDX", R"({"name":"王建国","birth":"1975-03-18","licence_class":"A1","version":1})", "fffnffnnff"},
+  {"GET",    "/api/v1/bus/monitors", "", "", "fffoooooff"},
+  {"POST",   "/api/v1/bus/monitors", "", "{}", "fffoffooff"},
+  {"GET",    "/api/v1/bus/monitors/{id}", "BM1", "", "fffoooooff"},
+  {"PUT",    "/api/v1/bus/monitors/{id}", "BM1", R"({"name":"赵秀兰","version":1})", "fffoffooff"},
+  {"GET",    "/api/v1/bus/monitors/{id}", "BM2", "", "fffooonnff"},
+  {"PUT",    "/api/v1/bus/monitors/{id}", "BM2", R"({"name":"赵秀兰","version":1})", "fffoffnnff"},
+  {"GET",    "/api/v1/bus/monitors/{id}", "BMX", "", "fffnnnnnff"},
+  {"PUT",    "/api/v1/bus/monitors/{id}", "BMX", R"({"name":"赵秀兰","version":1})", "fffnffnnff"},
+  {"GET",    "/api/v1/bus/routes", "", "", "fffoooooff"},
+  {"POST",   "/api/v1/bus/routes", "", "{}", "fffoffooff"},
+  {"GET",    "/api/v1/bus/routes/{id}", "BR1", "", "fffoooooff"},
+  {"PUT",    "/api/v1/bus/routes/{id}", "BR1", R"({"name":"一号线","version":1})", "fffoffooff"},
+  {"GET",    "/api/v1/bus/routes/{id}", "BR2", "", "fffooonnff"},
+  {"PUT",    "/api/v1/bus/routes/{id}", "BR2", R"({"name":"一号线","version":1})", "fffoffnnff"},
+  {"GET",    "/api/v1/bus/routes/{id}", "BRX", "", "fffnnnnnff"},
+  {"PUT",    "/api/v1/bus/routes/{id}", "BRX", R"({"name":"一号线","version":1})", "fffnffnnff"},
   {"GET",    "/api/v1/patrol-plans",           "", "",   "fffoooooof"},
   {"POST",   "/api/v1/patrol-plans",           "", "{}", "fffoffooff"},
   {"GET",    "/api/v1/patrol-plans/{id}",      "PP1", "", "fffoooooof"},
@@ -760,6 +804,51 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
     add_water(targets_["S2"], "WA2");
     add_water(targets_["X"], "WAX");
     add_water(targets_["S2"], "WAD");
+    // A provider, vehicle, driver, monitor and route at each school: <kind letter><1|2|X>.
+    auto add_bus = [&](const std::string& school, const std::string& n) {
+      const auto unit = std::stoll(school);
+      const auto meta = [&] {
+        domain::traffic::BusRecordMeta m;
+        m.unit_id = unit;
+        return m;
+      };
+      domain::traffic::BusProvider p;
+      p.meta = meta();
+      p.name = "平安校车";
+      auto rp = app::SaveBusProvider(*services_, app::RequestContext{}, p);
+      ASSERT_TRUE(rp.ok()) << rp.error().message;
+      targets_["BP" + n] = std::to_string(rp->record.meta.id);
+      domain::traffic::BusVehicle v;
+      v.meta = meta();
+      v.plate = "浙A9000" + n;
+      v.seats = 19;
+      auto rv = app::SaveBusVehicle(*services_, app::RequestContext{}, v);
+      ASSERT_TRUE(rv.ok()) << rv.error().message;
+      targets_["BV" + n] = std::to_string(rv->record.meta.id);
+      domain::traffic::BusDriver d;
+      d.meta = meta();
+      d.name = "王建国";
+      d.birth = "1975-03-18";
+      d.licence_class = "A1";
+      auto rd = app::SaveBusDriver(*services_, app::RequestContext{}, d);
+      ASSERT_TRUE(rd.ok()) << rd.error().message;
+      targets_["BD" + n] = std::to_string(rd->record.meta.id);
+      domain::traffic::BusMonitor m;
+      m.meta = meta();
+      m.name = "赵秀兰";
+      auto rm = app::SaveBusMonitor(*services_, app::RequestContext{}, m);
+      ASSERT_TRUE(rm.ok()) << rm.error().message;
+      targets_["BM" + n] = std::to_string(rm->record.meta.id);
+      domain::traffic::BusRoute r;
+      r.meta = meta();
+      r.name = "一号线";
+      auto rr = app::SaveBusRoute(*services_, app::RequestContext{}, r);
+      ASSERT_TRUE(rr.ok()) << rr.error().message;
+      targets_["BR" + n] = std::to_string(rr->record.meta.id);
+    };
+    add_bus(targets_["S1"], "1");
+    add_bus(targets_["S2"], "2");
+    add_bus(targets_["X"], "X");
     {
       auto rows = app::LetterClasses(*services_, app::RequestContext{}, std::stoll(targets_["P1"]));
       ASSERT_TRUE(rows.ok() && !rows->empty() && !rows->front().token.empty());

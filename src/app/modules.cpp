@@ -11,6 +11,7 @@
 #include "app/hazards/hazards.hpp"
 #include "app/patrols/patrols.hpp"
 #include "app/security/security.hpp"
+#include "app/traffic/buses.hpp"
 #include "app/whistles/whistles.hpp"
 
 namespace xiaoan::app {
@@ -30,16 +31,17 @@ const std::vector<SupervisionSubject>& SupervisionSubjects() {
 
 const std::vector<TaskSource>& TaskSources() {
   static const std::vector<TaskSource> kSources = {
-      HazardTaskSource(), SupervisionTaskSource(), WhistleTaskSource(),
-      AuditTaskSource(),  EduTaskSource(),         LessonTaskSource(),
-      LetterTaskSource(), DrowningTaskSource(),    JointTaskSource()};
+      HazardTaskSource(), SupervisionTaskSource(), WhistleTaskSource(), AuditTaskSource(),
+      EduTaskSource(),    LessonTaskSource(),      LetterTaskSource(),  DrowningTaskSource(),
+      JointTaskSource(),  BusTaskSource()};
   return kSources;
 }
 
 const std::vector<RuleModule>& RuleModules() {
   static const std::vector<RuleModule> kModules = {
-      HazardRuleModule(),  DrillRuleModule(), PatrolRuleModule(), SecurityRuleModule(),
-      WhistleRuleModule(), EduRuleModule(),   LessonRuleModule(), DrowningRuleModule()};
+      HazardRuleModule(),   DrillRuleModule(),    PatrolRuleModule(),
+      SecurityRuleModule(), WhistleRuleModule(),  EduRuleModule(),
+      LessonRuleModule(),   DrowningRuleModule(), BusRuleModule()};
   return kModules;
 }
 

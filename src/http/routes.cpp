@@ -23,6 +23,7 @@ void AddRoutes(Router& router, app::Services& services, const ApiOptions& option
   AddLessonRoutes(router, services);
   AddLetterRoutes(router, services);
   AddWaterRoutes(router, services);
+  AddBusRoutes(router, services);
   AddDrowningRoutes(router, services);
   AddJointRoutes(router, services);
   AddCampaignRoutes(router, services);

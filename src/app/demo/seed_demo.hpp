@@ -46,6 +46,7 @@ struct DemoSummary {
   int waters = 0;
   int drowning_warnings = 0;
   int joint_reports = 0;
+  int bus_records = 0;
   int regions = 0;
   int bureaus = 0;
   int schools = 0;
@@ -126,6 +127,14 @@ Result<int> SeedLetterHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
 Result<int> SeedWaterHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
                              const std::vector<domain::UnitId>& schools,
                              const std::vector<domain::UnitId>& account_schools);
+
+// 校车台账: about a third of the rural and township schools run a school bus (provider, vehicle,
+// driver, monitor, route), a few failing a bus rule; the first account school has a second
+// vehicle whose 校车标牌 expired. Inside the caller's transaction, each school judged on the bus
+// rules; returns the records written.
+Result<int> SeedBusHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
+                           const std::vector<domain::UnitId>& schools,
+                           const std::vector<domain::UnitId>& account_schools);
 
 // 防溺水警示提醒: the bureau's campaigns of the summer and each class's warnings on its warning
 // days up to yesterday (a 1530 check-in about drowning already counts), with some schools short;

@@ -193,7 +193,9 @@ Status JudgeSchool(Services& s, domain::Tx& tx, const domain::School& school,
   for (const auto& [id, f] : in_force) values[id] = f.values;
   const SchoolJudgeInput input{school, calendar, values, day, today};
   for (const auto& m : RuleModules()) {
-    if (!m.judge_school || (!module.empty() && m.module != module)) continue;
+    if (!module.empty() && m.module != module) continue;
+    if (m.judge_records && day == today) XA_TRY(m.judge_records(s, tx, school, in_force, today));
+    if (!m.judge_school) continue;
     XA_ASSIGN_OR_RETURN(auto judged, m.judge_school(tx, input));
     for (const auto& j : judged) {
       const auto it = in_force.find(j.rule->id);

@@ -62,6 +62,12 @@ struct RuleModule {
   std::function<Status(Services&, domain::Tx&, const domain::School&,
                        const std::vector<domain::rules::Judgement>&, domain::calendar::Date today)>
       after_judge;
+  // The module's record rules (Period::kRecord) judged afresh on each of the school's records
+  // when the school is judged for today (absent: its record rules are judged on write only).
+  // Stores the findings itself (SaveRecordFinding) with the values in force at the school.
+  std::function<Status(Services&, domain::Tx&, const domain::School&, const ValuesInForce&,
+                       domain::calendar::Date today)>
+      judge_records;
 };
 
 struct RuleView {

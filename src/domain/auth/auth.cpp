@@ -25,7 +25,8 @@ const std::vector<std::string>& AllPermissions() {
       perm::kSecurityRecord,   perm::kWhistleRead,     perm::kWhistleRaise,
       perm::kWhistleRespond,   perm::kWhistleRoute,    perm::kEduRead,
       perm::kEduClasses,       perm::kEduCheckIn,      perm::kEduLessons,
-      perm::kEduContent,       perm::kEduJoint};
+      perm::kEduContent,       perm::kEduJoint,        perm::kBusRead,
+      perm::kBusManage};
   return kAll;
 }
 
@@ -86,7 +87,9 @@ std::span<const PermissionLabel> PermissionLabels() {
       {perm::kEduCheckIn, "1530安全提醒打卡", "安全教育"},
       {perm::kEduLessons, "记录安全教育活动（开学第一课、专题教育、主题日）", "安全教育"},
       {perm::kEduContent, "编辑本单位的1530提醒内容、防溺水预警和联防联控任务", "安全教育"},
-      {perm::kEduJoint, "部门报告联防联控任务", "安全教育"}};
+      {perm::kEduJoint, "部门报告联防联控任务", "安全教育"},
+      {perm::kBusRead, "查看校车台账和底数", "校车"},
+      {perm::kBusManage, "登记校车服务单位、车辆、驾驶人、照管人员和线路", "校车"}};
   return kLabels;
 }
 
@@ -181,27 +184,29 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
         kCalendarWrite,  kRulesRead,       kRulesConfigure,  kDrillRead,       kDrillRecord,
         kChecklistRead,  kChecklistManage, kPatrolRead,      kPatrolManage,    kCampaignRead,
         kCampaignManage, kCampaignInspect, kSecurityRead,    kSecurityRecord,  kWhistleRead,
-        kWhistleRoute,   kEduRead,         kEduClasses,      kEduLessons,      kEduContent},
+        kWhistleRoute,   kEduRead,         kEduClasses,      kEduLessons,      kEduContent,
+        kBusRead,        kBusManage},
        false},
       {"bureau_section",
        "教育局内设科室",
        ScopeKind::kCustom,
        {kRegionRead, kUnitRead, kDepartmentRead, kSchoolRead, kSchoolExport, kHazardRead,
         kCalendarRead, kRulesRead, kDrillRead, kChecklistRead, kPatrolRead, kCampaignRead,
-        kSecurityRead, kWhistleRead, kEduRead},
+        kSecurityRead, kWhistleRead, kEduRead, kBusRead},
        false},
       {"district_leader",
        "区县分管领导",
        ScopeKind::kUnitAndBelow,
        {kRegionRead, kUnitRead, kDepartmentRead, kSchoolRead, kHazardRead, kCalendarRead,
-        kRulesRead, kDrillRead, kCampaignRead, kSecurityRead, kWhistleRead, kEduRead},
+        kRulesRead, kDrillRead, kCampaignRead, kSecurityRead, kWhistleRead, kEduRead, kBusRead},
        false},
       {"inspector",
        "督查检查人员",
        ScopeKind::kUnitAndBelow,
        {kRegionRead, kUnitRead, kDepartmentRead, kSchoolRead, kHazardRead, kHazardReport,
         kHazardVerify, kHazardSupervise, kCalendarRead, kRulesRead, kDrillRead, kChecklistRead,
-        kPatrolRead, kCampaignRead, kCampaignInspect, kSecurityRead, kWhistleRead, kEduRead},
+        kPatrolRead, kCampaignRead, kCampaignInspect, kSecurityRead, kWhistleRead, kEduRead,
+        kBusRead},
        false},
       {"school_leader",
        "学校领导",
@@ -211,7 +216,8 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
         kHazardReply,  kCalendarRead,  kCalendarWrite, kRulesRead,      kDrillRead,
         kDrillRecord,  kChecklistRead, kPatrolRead,    kPatrolManage,   kPatrolRecord,
         kCampaignRead, kCampaignFill,  kSecurityRead,  kSecurityRecord, kWhistleRead,
-        kWhistleRaise, kEduRead,       kEduClasses,    kEduCheckIn,     kEduLessons},
+        kWhistleRaise, kEduRead,       kEduClasses,    kEduCheckIn,     kEduLessons,
+        kBusRead,      kBusManage},
        false},
       {"school_safety_officer",
        "学校安全干部",
@@ -221,7 +227,7 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
         kCalendarWrite, kRulesRead,      kDrillRead,    kDrillRecord,  kChecklistRead,
         kPatrolRead,    kPatrolManage,   kPatrolRecord, kCampaignRead, kCampaignFill,
         kSecurityRead,  kSecurityRecord, kWhistleRead,  kWhistleRaise, kEduRead,
-        kEduClasses,    kEduCheckIn,     kEduLessons},
+        kEduClasses,    kEduCheckIn,     kEduLessons,   kBusRead,      kBusManage},
        false},
       {"teacher",
        "教师/班主任",

@@ -72,6 +72,8 @@ inline constexpr const char* kEduCheckIn = "edu:checkin";
 inline constexpr const char* kEduLessons = "edu:lessons";
 inline constexpr const char* kEduContent = "edu:content";
 inline constexpr const char* kEduJoint = "edu:joint";
+inline constexpr const char* kBusRead = "bus:read";
+inline constexpr const char* kBusManage = "bus:manage";
 }  // namespace perm
 
 // Every permission that exists, for validation of custom roles.

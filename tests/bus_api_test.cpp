@@ -1,0 +1,296 @@
+// 校车台账 over real HTTP on both stores: a school's provider, vehicles, drivers, monitor and
+// route; what is entered checked field by field; a route refused a vehicle whose 校车标牌 expired,
+// a driver too young or without the class the vehicle needs, more riders than seats; a vehicle on
+// a route not retired; the rules judged live and into findings on the exact day a driver turns
+// 25; the district survey and its workbook; scope and permissions.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "app/rules/rules.hpp"
+#include "core/clock.hpp"
+#include "http/api.hpp"
+#include "office/table.hpp"
+#include "support/test_server.hpp"
+#include "support/test_store.hpp"
+
+namespace xiaoan {
+namespace {
+
+namespace json = boost::json;
+using testing::HttpReply;
+using testing::WebSession;
+
+Instant At(const char* text) {
+  Instant t;
+  ParseInstant(text, t);
+  return t;
+}
+
+class BusApiTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<testing::FreshDatabase>(GetParam());
+    XA_REQUIRE_DB(*db_);
+    store_ = testing::OpenStore(db_->url());
+    ASSERT_NE(store_, nullptr);
+    services_ = std::make_unique<app::Services>(app::Services{*store_, clock_});
+    services_->files_dir = files_.path();
+    passwords_ = testing::SeedDemoAccounts(*services_, 7);
+    ASSERT_FALSE(passwords_.empty());
+    http::ApiOptions o;
+    o.web_root = "/nonexistent";
+    server_ = std::make_unique<testing::TestServer>(*services_, o);
+    port_ = server_->port();
+    ASSERT_NE(port_, 0);
+    Login();
+    school_ = Json(safety_.Call("GET", "/api/v1/auth/me")).at("unit").at("id").as_int64();
+  }
+
+  void Login() {
+    safety_ = As("school1_safety");
+    office_ = As("safety_office");
+    ASSERT_FALSE(safety_.cookie.empty());
+    ASSERT_FALSE(office_.cookie.empty());
+  }
+
+  WebSession As(const std::string& user) { return testing::LoginAs(port_, user, passwords_[user]); }
+  static json::value Json(const HttpReply& r) { return json::parse(r.body); }
+  static std::string Fields(const HttpReply& r) {
+    if (r.status != 422) return "status " + std::to_string(r.status) + ": " + r.body;
+    std::string out;
+    const auto body = json::parse(r.body);
+    for (const auto& d : body.at("error").at("details").as_array()) {
+      out += (out.empty() ? "" : ",") + std::string(d.at("field").as_string());
+    }
+    return out;
+  }
+  HttpReply Post(const std::string& kind, json::object body) {
+    if (!body.contains("unit_id")) body["unit_id"] = school_;
+    return safety_.Call("POST", "/api/v1/bus/" + kind, json::serialize(body));
+  }
+  std::int64_t Create(const std::string& kind, json::object body) {
+    auto r = Post(kind, std::move(body));
+    EXPECT_EQ(r.status, 201) << kind << " " << r.body;
+    return r.status == 201 ? Json(r).at("id").as_int64() : 0;
+  }
+  // The outcome of one rule among a record's checks ("" when not judged).
+  static std::string Outcome(const json::value& rec, const std::string& rule) {
+    for (const auto& c : rec.at("checks").as_array()) {
+      if (c.at("rule_id").as_string() == rule) return std::string(c.at("outcome").as_string());
+    }
+    return "";
+  }
+  json::object Vehicle(const std::string& plate, int seats, const std::string& permit_until) {
+    return {{"plate", plate},
+            {"seats", seats},
+            {"permit_no", "校车标牌001"},
+            {"permit_until", permit_until},
+            {"inspected_on", "2026-10-08"},
+            {"gps", true}};
+  }
+  json::object Driver(const std::string& name, const std::string& birth,
+                      const std::string& licence_class) {
+    return {{"name", name},
+            {"birth", birth},
+            {"licence_class", licence_class},
+            {"licence_since", "2008-04-01"},
+            {"bus_endorsement", true},
+            {"health_checked_on", "2026-06-01"}};
+  }
+
+  FixedClock clock_{At("2026-11-30T01:00:00Z")};  // Monday 30 November, 09:00 in China
+  testing::TempDir files_;
+  std::unique_ptr<testing::FreshDatabase> db_;
+  std::unique_ptr<storage::SqlStore> store_;
+  std::unique_ptr<app::Services> services_;
+  std::map<std::string, std::string> passwords_;
+  std::unique_ptr<testing::TestServer> server_;
+  int port_ = 0;
+  WebSession safety_;
+  WebSession office_;
+  std::int64_t school_ = 0;
+};
+
+TEST_P(BusApiTest, WhatIsEnteredIsCheckedByField) {
+  EXPECT_EQ(Fields(Post("vehicles", Vehicle("浙12345", 39, ""))), "plate");
+  EXPECT_EQ(Fields(Post("vehicles", Vehicle("浙A12345", 0, ""))), "seats");
+  EXPECT_EQ(Fields(Post("vehicles", Vehicle("浙A12345", 81, "2027-02-30"))), "seats,permit_until");
+  auto future = Vehicle("浙A12345", 39, "");
+  future["inspected_on"] = "2026-12-01";
+  EXPECT_EQ(Fields(Post("vehicles", future)), "inspected_on");
+  EXPECT_EQ(Fields(Post("drivers", Driver("", "1980-01-01", "D"))), "name,licence_class");
+  auto born_after = Driver("王", "1980-01-01", "A1");
+  born_after["licence_since"] = "1979-12-31";
+  EXPECT_EQ(Fields(Post("drivers", born_after)), "licence_since");
+  EXPECT_EQ(Fields(Post("routes", {{"name", "线"}, {"leave_at", "7:05"}, {"riders", 201}})),
+            "leave_at,riders");
+  EXPECT_EQ(Fields(Post("monitors", {{"name", "赵"}, {"unit_id", 999999}})), "unit_id");
+  EXPECT_EQ(Fields(Post("providers", {{"name", "公司"}, {"licence_until", "明年"}})),
+            "licence_until");
+  // The plate is stored as registered; a second active vehicle with it is refused.
+  auto r = Post("vehicles", Vehicle("浙a·12345", 39, "2027-06-30"));
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(Json(r).at("plate").as_string(), "浙A12345");
+  EXPECT_EQ(Json(r).at("required_licence_class").as_string(), "A1");
+  EXPECT_EQ(Fields(Post("vehicles", Vehicle("浙A 12345", 19, ""))), "plate");
+  // Nothing half written: one vehicle.
+  EXPECT_EQ(Json(safety_.Call("GET", "/api/v1/bus/vehicles")).at("total").as_int64(), 1);
+}
+
+TEST_P(BusApiTest, ARouteIsRefusedWhatFailsABusRule) {
+  const auto provider = Create("providers", {{"name", "示范区平安校车服务有限公司"}});
+  auto big = Vehicle("浙A52701", 39, "2027-06-30");
+  big["provider_id"] = provider;
+  const auto good_vehicle = Create("vehicles", big);
+  // Its 校车标牌 expired yesterday.
+  auto r = Post("vehicles", Vehicle("浙A52702", 19, "2026-11-29"));
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto expired = Json(r).at("id").as_int64();
+  EXPECT_EQ(Outcome(Json(r), "bus.permit"), "fail");
+  EXPECT_EQ(Json(r).at("state").as_string(), "fail");
+  const auto wang = Create("drivers", Driver("王建国", "1975-03-18", "A1"));
+  // 25 tomorrow: 24 years old today.
+  r = Post("drivers", Driver("小周", "2001-12-01", "A1"));
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto young = Json(r).at("id").as_int64();
+  EXPECT_EQ(Outcome(Json(r), "bus.driver_age"), "fail");
+  const auto li = Create("drivers", Driver("李卫东", "1970-08-09", "B1"));
+  const auto zhao = Create("monitors", {{"name", "赵秀兰"}, {"trained_on", "2026-09-01"}});
+
+  json::object route{{"name", "双桥—河东线"}, {"stops", "河东村委会、桥头、学校"},
+                     {"leave_at", "07:05"},   {"return_at", "16:40"},
+                     {"riders", 18},          {"vehicle_id", expired},
+                     {"driver_id", wang},     {"monitor_id", zhao}};
+  r = Post("routes", route);
+  EXPECT_EQ(Fields(r), "vehicle_id");
+  EXPECT_NE(r.body.find("校车标牌"), std::string::npos) << r.body;
+  route["vehicle_id"] = good_vehicle;
+  route["driver_id"] = young;
+  EXPECT_EQ(Fields(Post("routes", route)), "driver_id");
+  // A B1 licence does not cover the 39-seat bus (A1).
+  route["driver_id"] = li;
+  EXPECT_EQ(Fields(Post("routes", route)), "driver_id");
+  route["driver_id"] = wang;
+  route["riders"] = 40;
+  EXPECT_EQ(Fields(Post("routes", route)), "riders");
+  route["riders"] = 39;
+  r = Post("routes", route);
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto route_id = Json(r).at("id").as_int64();
+  EXPECT_EQ(Json(r).at("state").as_string(), "pass");
+  EXPECT_EQ(Json(r).at("vehicle_plate").as_string(), "浙A52701");
+  EXPECT_EQ(Outcome(Json(r), "bus.capacity"), "pass");
+  EXPECT_EQ(Outcome(Json(r), "bus.monitor"), "pass");
+  EXPECT_EQ(Json(safety_.Call("GET", "/api/v1/bus/routes")).at("total").as_int64(), 1);
+
+  // The vehicle on the route is not retired; a stale version is refused.
+  const auto vpath = "/api/v1/bus/vehicles/" + std::to_string(good_vehicle);
+  auto v = Json(safety_.Call("GET", vpath)).as_object();
+  v["active"] = false;
+  EXPECT_EQ(Fields(safety_.Call("PUT", vpath, json::serialize(v))), "active");
+  v["active"] = true;
+  v["seats"] = 35;
+  r = safety_.Call("PUT", vpath, json::serialize(v));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(safety_.Call("PUT", vpath, json::serialize(v)).status, 409);
+  // Fewer seats than riders now: the route fails bus.capacity.
+  auto route_now = Json(safety_.Call("GET", "/api/v1/bus/routes/" + std::to_string(route_id)));
+  EXPECT_EQ(Outcome(route_now, "bus.capacity"), "fail");
+
+  // 我的待办: the school's safety officer is shown the failing records, failing first; the
+  // bureau (not a school) and the teacher (no bus:manage) are not.
+  const auto tasks_of = [&](const WebSession& as) -> json::object {
+    const auto all = Json(as.Call("GET", "/api/v1/me/tasks"));
+    for (const auto& g : all.at("groups").as_array()) {
+      if (g.at("kind").as_string() == "bus.checks") return g.as_object();
+    }
+    return {};
+  };
+  const auto mine = tasks_of(safety_);
+  ASSERT_FALSE(mine.empty());
+  // The expired vehicle, the young driver, the route short of seats.
+  EXPECT_EQ(mine.at("count").as_int64(), 3);
+  EXPECT_EQ(mine.at("overdue").as_int64(), 3);
+  const auto& first = mine.at("items").as_array().at(0);
+  EXPECT_EQ(first.at("subject_type").as_string(), "bus_vehicle");
+  EXPECT_EQ(first.at("subject_id").as_int64(), expired);
+  EXPECT_TRUE(tasks_of(office_).empty());
+  EXPECT_TRUE(tasks_of(As("school1_teacher")).empty());
+
+  // Scope and permissions: another school's safety officer does not find it, a teacher may not
+  // read the registry, the bureau reads it but the school's teacher cannot write.
+  EXPECT_EQ(As("school2_safety").Call("GET", vpath).status, 404);
+  EXPECT_EQ(As("school1_teacher").Call("GET", "/api/v1/bus/vehicles").status, 403);
+  EXPECT_EQ(office_.Call("GET", vpath).status, 200);
+  EXPECT_EQ(As("inspector").Call("POST", "/api/v1/bus/monitors", R"({"name":"x"})").status, 403);
+}
+
+TEST_P(BusApiTest, TheRulesAreJudgedOnTheExactDay) {
+  const auto young = Create("drivers", Driver("小周", "2001-12-01", "A1"));
+  const auto path = "/api/v1/bus/drivers/" + std::to_string(young);
+  EXPECT_EQ(Outcome(Json(safety_.Call("GET", path)), "bus.driver_age"), "fail");
+  const auto finding = [&]() -> std::string {
+    auto r = office_.Call("GET", "/api/v1/rule-findings?rule=bus.driver_age");
+    EXPECT_EQ(r.status, 200) << r.body;
+    const auto list = Json(r);
+    for (const auto& f : list.at("items").as_array()) {
+      if (f.at("subject_id").as_int64() == young) return std::string(f.at("outcome").as_string());
+    }
+    return "";
+  };
+  EXPECT_EQ(finding(), "fail");
+  // 1 December: 25 today.
+  clock_.Set(At("2026-12-01T01:00:00Z"));
+  Login();
+  EXPECT_EQ(Outcome(Json(safety_.Call("GET", path)), "bus.driver_age"), "pass");
+  EXPECT_EQ(finding(), "fail") << "the finding is the last judgement until the daily job";
+  auto judged =
+      app::EvaluateSchools(*services_, app::RequestContext{}, std::optional<std::string>{});
+  ASSERT_TRUE(judged.ok()) << judged.error().message;
+  EXPECT_EQ(finding(), "pass");
+}
+
+TEST_P(BusApiTest, TheDistrictSurvey) {
+  Create("providers", {{"name", "平安校车"}});
+  Create("vehicles", Vehicle("浙A52701", 39, "2027-06-30"));
+  Create("vehicles", Vehicle("浙A52702", 19, "2026-11-29"));
+  // 校车标牌 within 30 days: a warning, still allowed.
+  Create("vehicles", Vehicle("浙A52703", 19, "2026-12-20"));
+  const auto wang = Create("drivers", Driver("王建国", "1975-03-18", "A1"));
+  const auto bus = Create("vehicles", Vehicle("浙A52704", 39, "2027-06-30"));
+  Create("routes", {{"name", "一号线"}, {"riders", 30}, {"vehicle_id", bus}, {"driver_id", wang}});
+
+  auto r = office_.Call("GET", "/api/v1/bus/survey");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto survey = Json(r);
+  const auto& total = survey.at("total");
+  EXPECT_EQ(total.at("schools").as_int64(), 1);
+  EXPECT_EQ(total.at("vehicles").as_int64(), 4);
+  EXPECT_EQ(total.at("failing_vehicles").as_int64(), 1);
+  EXPECT_EQ(total.at("warnings").as_int64(), 1);
+  EXPECT_EQ(total.at("routes").as_int64(), 1);
+  EXPECT_EQ(total.at("riders").as_int64(), 30);
+  // The route has no monitor: it fails bus.monitor.
+  EXPECT_EQ(total.at("failing_routes").as_int64(), 1);
+  const auto& row = survey.at("schools").as_array().at(0);
+  EXPECT_EQ(row.at("school_id").as_int64(), school_);
+  EXPECT_EQ(row.at("drivers").as_int64(), 1);
+  // Another school's safety officer sees none of it.
+  auto other = Json(As("school2_safety").Call("GET", "/api/v1/bus/survey"));
+  EXPECT_EQ(other.at("total").at("vehicles").as_int64(), 0);
+
+  r = office_.Call("GET", "/api/v1/bus/survey/export");
+  ASSERT_EQ(r.status, 200);
+  auto rows = office::ReadXlsx(r.body);
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  ASSERT_EQ(rows->size(), 3U);  // header, the school, 合计
+  EXPECT_EQ(rows->at(0).at(0).text, "学校");
+  EXPECT_EQ(rows->at(2).at(0).text, "合计");
+  EXPECT_EQ(rows->at(2).at(2).text, "4");
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, BusApiTest, ::testing::Values("sqlite", "postgres"));
+
+}  // namespace
+}  // namespace xiaoan

@@ -402,6 +402,9 @@ const std::vector<Row> kMatrix = {
   // 校车台账: bus:read and bus:manage, within the school's scope.
   {"GET",    "/api/v1/bus/survey",             "", "",   "fffoooooff"},
   {"GET",    "/api/v1/bus/survey/export",      "", "",   "fffoooooff"},
+  {"GET",    "/api/v1/bus/import-template",    "", "",   "fffoffooff"},
+  {"POST",   "/api/v1/bus/import",             "", "junk", "fffoffooff"},
+  {"GET",    "/api/v1/bus/export",             "", "",   "fffoooooff"},
   {"GET",    "/api/v1/bus/providers", "", "", "fffoooooff"},
   {"POST",   "/api/v1/bus/providers", "", "{}", "fffoffooff"},
   {"GET",    "/api/v1/bus/providers/{id}", "BP1", "", "fffoooooff"},

@@ -9,6 +9,7 @@
 
 #include "app/rules/rules.hpp"
 #include "core/clock.hpp"
+#include "domain/store.hpp"
 #include "http/api.hpp"
 #include "office/table.hpp"
 #include "support/test_server.hpp"
@@ -288,6 +289,103 @@ TEST_P(BusApiTest, TheDistrictSurvey) {
   EXPECT_EQ(rows->at(0).at(0).text, "学校");
   EXPECT_EQ(rows->at(2).at(0).text, "合计");
   EXPECT_EQ(rows->at(2).at(2).text, "4");
+}
+
+TEST_P(BusApiTest, TheListsComeFromASpreadsheetAllOrNothing) {
+  std::string code;
+  ASSERT_TRUE(services_->store
+                  .Read([&](domain::Tx& tx) -> Status {
+                    XA_ASSIGN_OR_RETURN(const auto unit, tx.org().FindUnit(school_));
+                    if (unit) code = unit->code.value_or("");
+                    return {};
+                  })
+                  .ok());
+  ASSERT_FALSE(code.empty());
+  auto r = safety_.Call("GET", "/api/v1/bus/import-template?list=vehicles");
+  ASSERT_EQ(r.status, 200);
+  auto header = office::ReadXlsx(r.body);
+  ASSERT_TRUE(header.ok());
+  ASSERT_EQ(header->size(), 1U);
+  EXPECT_EQ(header->at(0).at(2).text, "车牌号");
+  EXPECT_EQ(safety_.Call("GET", "/api/v1/bus/import-template?list=buses").status, 422);
+
+  const auto file = [&](const std::string& list, std::vector<std::vector<std::string>> rows) {
+    auto t = safety_.Call("GET", "/api/v1/bus/import-template?list=" + list);
+    auto head = office::ReadXlsx(t.body);
+    std::vector<office::Row> out = {head->at(0)};
+    for (auto& row : rows) out.push_back(office::TextRow(row));
+    return office::WriteXlsx({office::Sheet{"x", out}}).value();
+  };
+  const auto import = [&](const std::string& list, const std::string& bytes) {
+    return safety_.Call("POST", "/api/v1/bus/import?list=" + list, bytes);
+  };
+  const auto errors = [](const HttpReply& reply) {
+    std::string out;
+    const auto body = json::parse(reply.body);
+    for (const auto& e : body.at("errors").as_array()) {
+      out += (out.empty() ? "" : ",") + std::to_string(e.at("row").as_int64()) + ":" +
+             std::string(e.at("column").as_string());
+    }
+    return out;
+  };
+  // Refused: a plate short of a character and no seats, an unknown school, a plate twice; nothing
+  // written.
+  r = import("vehicles",
+             file("vehicles", {{code, "", "浙A11111", "39", "", "标牌1", "2027-06-30", "2026-10-08",
+                                "", "是", "否", ""},
+                               {code, "", "浙A2222", "0", "", "", "", "", "", "", "", ""},
+                               {"NOPE", "", "浙A33333", "19", "", "", "", "", "", "", "", ""},
+                               {code, "", "浙a·11111", "19", "", "", "", "", "", "", "", ""},
+                               {code, "", "浙A44444", "19", "", "", "", "", "", "也许", "", ""}}));
+  ASSERT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(errors(r), "3:车牌号,3:核定载人数,4:学校代码,5:车牌号,6:卫星定位");
+  EXPECT_EQ(json::parse(r.body).at("failed").as_int64(), 4);
+  EXPECT_EQ(Json(safety_.Call("GET", "/api/v1/bus/vehicles")).at("total").as_int64(), 0);
+
+  // Written: two vehicles, one whose 校车标牌 expired yesterday.
+  r = import("vehicles", file("vehicles", {{code, "", "浙A11111", "39", "", "标牌1", "2027-06-30",
+                                            "2026-10-08", "", "是", "否", ""},
+                                           {code, "", "浙A22222", "19", "", "标牌2", "2026-11-29",
+                                            "2026-10-08", "", "是", "否", ""}}));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(json::parse(r.body).at("created").as_int64(), 2);
+  r = import("drivers",
+             file("drivers", {{code, "", "王建国", "1975-03-18", "a1", "2004-06-01", "是", "否",
+                               "否", "否", "否", "否", "2026-06-01", "", ""}}));
+  ASSERT_EQ(r.status, 200) << r.body;
+  // A route on the expired vehicle is refused at 车牌号, with the rule's reason.
+  r = import("routes", file("routes", {{code, "", "一号线", "桥头、学校", "07:05", "16:40", "18",
+                                        "浙A22222", "王建国", "", ""}}));
+  ASSERT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(errors(r), "2:车牌号");
+  EXPECT_NE(r.body.find("校车标牌"), std::string::npos) << r.body;
+  r = import("routes", file("routes", {{code, "", "一号线", "桥头、学校", "07:05", "16:40", "18",
+                                        "浙A11111", "王建国", "赵", ""}}));
+  EXPECT_EQ(errors(r), "2:照管人员");
+  r = import("routes", file("routes", {{code, "", "一号线", "桥头、学校", "07:05", "16:40", "18",
+                                        "浙A11111", "王建国", "", ""}}));
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto routes = Json(safety_.Call("GET", "/api/v1/bus/routes"));
+  ASSERT_EQ(routes.at("total").as_int64(), 1);
+  EXPECT_EQ(routes.at("items").at(0).at("driver_name").as_string(), "王建国");
+
+  // The export imports back as it is: each vehicle updated by its plate, none added.
+  r = safety_.Call("GET", "/api/v1/bus/export?list=vehicles");
+  ASSERT_EQ(r.status, 200);
+  auto exported = office::ReadXlsx(r.body);
+  ASSERT_TRUE(exported.ok());
+  ASSERT_EQ(exported->size(), 3U);
+  EXPECT_EQ(exported->at(1).at(0).text, code);
+  r = import("vehicles", r.body);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(json::parse(r.body).at("created").as_int64(), 0);
+  EXPECT_EQ(json::parse(r.body).at("updated").as_int64(), 2);
+  EXPECT_EQ(Json(safety_.Call("GET", "/api/v1/bus/vehicles")).at("total").as_int64(), 2);
+  // Another school's officer may not import into this school.
+  r = As("school2_safety")
+          .Call("POST", "/api/v1/bus/import?list=monitors",
+                file("monitors", {{code, "", "赵秀兰", "", ""}}));
+  EXPECT_EQ(errors(r), "2:学校代码");
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, BusApiTest, ::testing::Values("sqlite", "postgres"));

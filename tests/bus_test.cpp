@@ -3,8 +3,11 @@
 // expiring in 30 days, the background checks, a route's monitor and capacity.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "domain/traffic/bus.hpp"
 #include "domain/traffic/bus_registry.hpp"
+#include "domain/traffic/bus_sheet.hpp"
 
 namespace xiaoan::domain::traffic {
 namespace {
@@ -480,6 +483,99 @@ TEST(BusRegistry, ARouteAMonitorAndAProvider) {
   p.contract_until = "明年";
   p.contact = "\x01";
   EXPECT_EQ(Named(CheckProvider(p)), "licence_until,contract_until,contact");
+}
+
+// The problems of a row as "column" list, or the record's key when it parsed.
+std::string ParsedRow(BusList list, std::vector<std::string> cells) {
+  auto r = ParseBusRow(list, {7, std::move(cells)});
+  if (r.ok()) return "ok";
+  std::string out;
+  for (const auto& d : r.error().details) {
+    out += (out.empty() ? "" : ",") + std::to_string(d.row) + ":" + d.field;
+  }
+  return out;
+}
+
+TEST(BusSheet, RowsAreReadByColumn) {
+  EXPECT_EQ(BusListOf("vehicles"), BusList::kVehicles);
+  EXPECT_EQ(BusListOf("buses"), std::nullopt);
+  for (const auto list : {BusList::kProviders, BusList::kVehicles, BusList::kDrivers,
+                          BusList::kMonitors, BusList::kRoutes}) {
+    const auto& columns = BusColumns(list);
+    EXPECT_EQ(columns[0], "学校代码");
+    EXPECT_EQ(columns[1], "学校名称");
+    EXPECT_EQ(columns.back(), "备注");
+    EXPECT_FALSE(BusDateColumn(list, 0));
+    EXPECT_FALSE(BusDateColumn(list, columns.size()));
+    EXPECT_GE(BusColumnNotes(list).size(), 3U);
+  }
+  // Every list's date columns, and no other.
+  const std::map<BusList, std::vector<std::string>> dates = {
+      {BusList::kProviders, {"许可证有效期至", "合同到期日"}},
+      {BusList::kVehicles, {"标牌有效期至", "最近安全技术检验", "承运人责任险到期"}},
+      {BusList::kDrivers, {"出生日期", "初次领证日期", "最近体检日期"}},
+      {BusList::kMonitors, {"安全培训日期"}},
+      {BusList::kRoutes, {}}};
+  for (const auto& [list, expected] : dates) {
+    std::vector<std::string> found;
+    for (std::size_t c = 0; c < BusColumns(list).size(); ++c) {
+      if (BusDateColumn(list, c)) found.push_back(BusColumns(list)[c]);
+    }
+    EXPECT_EQ(found, expected) << BusListLabel(list);
+  }
+
+  // Yes and no as people write them; anything else is named.
+  std::vector<std::string> v = {"S1", "", "浙a·12345", "39", "", "", "", "", "", "是", "否", ""};
+  EXPECT_EQ(ParsedRow(BusList::kVehicles, v), "ok");
+  for (const char* yes : {"是", "有", "Y", "y", "1"}) {
+    v[9] = yes;
+    auto r = ParseBusRow(BusList::kVehicles, {2, v});
+    ASSERT_TRUE(r.ok()) << yes;
+    EXPECT_TRUE(r->vehicle.gps) << yes;
+    EXPECT_EQ(r->vehicle.plate, "浙A12345");
+    EXPECT_EQ(r->vehicle.seats, 39);
+  }
+  for (const char* no : {"", "否", "无", "N", "n", "0"}) {
+    v[9] = no;
+    auto r = ParseBusRow(BusList::kVehicles, {2, v});
+    ASSERT_TRUE(r.ok()) << no;
+    EXPECT_FALSE(r->vehicle.gps) << no;
+  }
+  v[9] = "2";
+  v[3] = "39座";
+  EXPECT_EQ(ParsedRow(BusList::kVehicles, v), "7:核定载人数,7:卫星定位");
+  v[3] = "-1";
+  v[9] = "";
+  auto negative = ParseBusRow(BusList::kVehicles, {2, v});
+  ASSERT_TRUE(negative.ok());
+  EXPECT_EQ(negative->vehicle.seats, -1);  // CheckVehicle refuses it
+  v[3] = "";
+  auto empty = ParseBusRow(BusList::kVehicles, {2, v});
+  ASSERT_TRUE(empty.ok());
+  EXPECT_EQ(empty->vehicle.seats, 0);
+  v[0] = "";
+  EXPECT_EQ(ParsedRow(BusList::kVehicles, v), "7:学校代码");
+
+  // A short row reads its missing cells as empty.
+  auto driver = ParseBusRow(BusList::kDrivers, {3, {"S1", "", "王建国", "1975-03-18", "a1"}});
+  ASSERT_TRUE(driver.ok());
+  EXPECT_EQ(driver->driver.licence_class, "A1");
+  EXPECT_EQ(driver->school_code, "S1");
+  EXPECT_EQ(BusKey(driver->driver), "王建国|1975-03-18");
+  auto route = ParseBusRow(BusList::kRoutes, {4,
+                                              {"S1", "", "一号线", "桥头", "07:05", "16:40", "32",
+                                               "浙a12345", "王建国", "赵秀兰", "x"}});
+  ASSERT_TRUE(route.ok());
+  EXPECT_EQ(route->vehicle_plate, "浙A12345");
+  EXPECT_EQ(route->driver_name, "王建国");
+  EXPECT_EQ(route->monitor_name, "赵秀兰");
+  EXPECT_EQ(route->route.riders, 32);
+  EXPECT_EQ(route->route.meta.note, "x");
+  EXPECT_EQ(BusColumnOf(BusList::kRoutes, "vehicle_id"), "车牌号");
+  EXPECT_EQ(BusColumnOf(BusList::kVehicles, "plate"), "车牌号");
+  EXPECT_EQ(BusColumnOf(BusList::kDrivers, "note"), "备注");
+  EXPECT_EQ(BusColumnOf(BusList::kMonitors, "unknown"), "unknown");
+  EXPECT_EQ(BusCells(BusVehicle{.plate = "浙A12345", .seats = 19, .gps = true}).at(7), "是");
 }
 
 }  // namespace

@@ -2,12 +2,16 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "app/calendar/calendar.hpp"
 #include "app/org/org_use_cases.hpp"
+#include "app/org/school_exchange.hpp"
+#include "app/platform/spreadsheet.hpp"
 #include "domain/auth/auth.hpp"
 #include "domain/org/org.hpp"
 #include "domain/rules/findings.hpp"
+#include "domain/traffic/bus_sheet.hpp"
 #include "office/table.hpp"
 
 namespace xiaoan::app {
@@ -675,10 +679,10 @@ Status AddTasks(Services& s, const RequestContext& ctx, TaskGroup& g) {
     if (!fails && !Warns(v.checks)) continue;
     ++g.count;
     if (fails) ++g.overdue;
-    g.items.push_back({NamesOf(v.record).subject, v.record.meta.id, std::nullopt,
-                       std::string(NamesOf(v.record).label) + " " + Title(v.record) + "：" +
-                           ProblemsOf(v.checks),
-                       v.record.meta.unit_name, "", fails});
+    g.items.push_back(
+        {NamesOf(v.record).subject, v.record.meta.id, std::nullopt,
+         std::string(NamesOf(v.record).label) + " " + Title(v.record) + "：" + ProblemsOf(v.checks),
+         v.record.meta.unit_name, "", fails});
   }
   return {};
 }
@@ -700,14 +704,356 @@ TaskSource BusTaskSource() {
             XA_TRY(AddTasks<tr::BusDriver>(s, ctx, g));
             XA_TRY(AddTasks<tr::BusRoute>(s, ctx, g));
             // Failing first; at most kTaskItems.
-            std::stable_sort(g.items.begin(), g.items.end(),
-                             [](const TaskItem& a, const TaskItem& b) {
-                               return a.overdue && !b.overdue;
-                             });
+            std::stable_sort(
+                g.items.begin(), g.items.end(),
+                [](const TaskItem& a, const TaskItem& b) { return a.overdue && !b.overdue; });
             if (g.items.size() > static_cast<std::size_t>(kTaskItems)) g.items.resize(kTaskItems);
             if (g.count > 0) out.push_back(std::move(g));
             return out;
           }};
+}
+
+// ---- Excel -------------------------------------------------------------------------------------
+
+namespace {
+
+Result<tr::BusList> ListOf(const std::string& code) {
+  const auto list = tr::BusListOf(code);
+  if (!list) {
+    return InvalidArgument("list",
+                           "须为 providers（服务单位）、vehicles（车辆）、drivers（驾驶人）、"
+                           "monitors（照管人员）或 routes（线路）");
+  }
+  return *list;
+}
+
+const char* FileName(tr::BusList list) {
+  switch (list) {
+    case tr::BusList::kProviders:
+      return "校车服务单位";
+    case tr::BusList::kVehicles:
+      return "校车车辆";
+    case tr::BusList::kDrivers:
+      return "校车驾驶人";
+    case tr::BusList::kMonitors:
+      return "校车照管人员";
+    case tr::BusList::kRoutes:
+      break;
+  }
+  return "校车线路";
+}
+
+// Every active record of a kind at one school.
+template <typename T>
+Result<std::vector<T>> OfSchool(domain::Tx& tx, std::int64_t school_id) {
+  tr::BusFilter f;
+  f.unit_id = school_id;
+  domain::PageRequest page;
+  page.page_size = 500;
+  XA_ASSIGN_OR_RETURN(auto list,
+                      Page(tx, f, domain::ScopeFilter{}, page, static_cast<T*>(nullptr)));
+  return std::move(list.items);
+}
+
+template <typename T>
+T& RecordOf(tr::BusRowRecord& r);
+template <>
+tr::BusProvider& RecordOf(tr::BusRowRecord& r) {
+  return r.provider;
+}
+template <>
+tr::BusVehicle& RecordOf(tr::BusRowRecord& r) {
+  return r.vehicle;
+}
+template <>
+tr::BusDriver& RecordOf(tr::BusRowRecord& r) {
+  return r.driver;
+}
+template <>
+tr::BusMonitor& RecordOf(tr::BusRowRecord& r) {
+  return r.monitor;
+}
+template <>
+tr::BusRoute& RecordOf(tr::BusRowRecord& r) {
+  return r.route;
+}
+
+// The records named in a row, within its school: a provider by name; a route's vehicle by plate,
+// driver and monitor by name (one of that name).
+template <typename T>
+Status ResolveNames(domain::Tx& tx, tr::BusList list, tr::BusRowRecord& row, T& rec,
+                    std::vector<ErrorDetail>& problems) {
+  const auto unit = rec.meta.unit_id;
+  const auto fail = [&](const char* column, std::string reason) {
+    problems.push_back({column, std::move(reason), row.row});
+  };
+  if constexpr (std::is_same_v<T, tr::BusVehicle> || std::is_same_v<T, tr::BusDriver>) {
+    if (!row.provider_name.empty()) {
+      XA_ASSIGN_OR_RETURN(const auto providers, OfSchool<tr::BusProvider>(tx, unit));
+      const auto it = std::find_if(providers.begin(), providers.end(),
+                                   [&](const auto& p) { return p.name == row.provider_name; });
+      if (it == providers.end()) {
+        fail("校车服务单位", "本校没有登记服务单位“" + row.provider_name + "”");
+      } else {
+        rec.provider_id = it->meta.id;
+      }
+    }
+  }
+  if constexpr (std::is_same_v<T, tr::BusRoute>) {
+    const auto find = [&](const auto& all, const std::string& name, const char* column,
+                          const char* what, std::optional<std::int64_t>& id, auto name_of) {
+      if (name.empty()) return;
+      int found = 0;
+      for (const auto& r : all) {
+        if (name_of(r) != name) continue;
+        ++found;
+        id = r.meta.id;
+      }
+      if (found == 0) fail(column, std::string("本校没有登记") + what + "“" + name + "”");
+      if (found > 1)
+        fail(column, std::string("本校有多个") + what + "叫“" + name + "”，请在页面上选择");
+    };
+    XA_ASSIGN_OR_RETURN(const auto vehicles, OfSchool<tr::BusVehicle>(tx, unit));
+    XA_ASSIGN_OR_RETURN(const auto drivers, OfSchool<tr::BusDriver>(tx, unit));
+    XA_ASSIGN_OR_RETURN(const auto monitors, OfSchool<tr::BusMonitor>(tx, unit));
+    find(vehicles, row.vehicle_plate, "车牌号", "车辆", rec.vehicle_id,
+         [](const tr::BusVehicle& v) { return v.plate; });
+    find(drivers, row.driver_name, "驾驶人", "驾驶人", rec.driver_id,
+         [](const tr::BusDriver& d) { return d.name; });
+    find(monitors, row.monitor_name, "照管人员", "照管人员", rec.monitor_id,
+         [](const tr::BusMonitor& m) { return m.name; });
+  }
+  (void)list;
+  return {};
+}
+
+template <typename T>
+Result<int> ImportRows(Services& s, domain::Tx& tx, const RequestContext& ctx, tr::BusList list,
+                       std::vector<tr::BusRowRecord>& rows, std::vector<ErrorDetail>& problems,
+                       ImportReport& report, std::set<std::int64_t>& schools) {
+  const auto today = TodayInChina(s);
+  struct Pending {
+    T rec;
+    bool create = true;
+  };
+  std::vector<Pending> pending;
+  std::map<std::pair<std::int64_t, std::string>, int> seen;  // (school, key) → row
+  std::map<std::int64_t, ValuesInForce> in_force;
+  for (auto& row : rows) {
+    const auto fail = [&](std::string column, std::string reason) {
+      problems.push_back({std::move(column), std::move(reason), row.row});
+    };
+    XA_ASSIGN_OR_RETURN(const auto unit, tx.org().FindUnitByCode(row.school_code));
+    if (!unit || unit->kind != "school") {
+      fail("学校代码", "没有代码为“" + row.school_code + "”的学校");
+      continue;
+    }
+    if (!SchoolInScope(tx, ctx, unit->id).ok()) {
+      fail("学校代码", "学校“" + unit->name + "”不在您的管辖范围内");
+      continue;
+    }
+    T rec = std::move(RecordOf<T>(row));
+    rec.meta.unit_id = unit->id;
+    rec.meta.active = true;
+    const std::size_t before = problems.size();
+    XA_TRY(ResolveNames(tx, list, row, rec, problems));
+    for (auto& p : Check(rec, today)) {
+      fail(tr::BusColumnOf(list, p.field), std::move(p.reason));
+    }
+    const auto key = std::make_pair(unit->id, tr::BusKey(rec));
+    if (const auto [it, fresh] = seen.emplace(key, row.row); !fresh) {
+      fail(BusColumns(list)[2], "与第 " + std::to_string(it->second) + " 行重复");
+    }
+    XA_ASSIGN_OR_RETURN(const auto stored, OfSchool<T>(tx, unit->id));
+    bool create = true;
+    for (const auto& old : stored) {
+      if (tr::BusKey(old) != tr::BusKey(rec)) continue;
+      rec.meta.id = old.meta.id;
+      rec.meta.version = old.meta.version;
+      create = false;
+    }
+    if constexpr (std::is_same_v<T, tr::BusVehicle>) {
+      XA_ASSIGN_OR_RETURN(const auto other, tx.buses().VehicleWithPlate(rec.plate));
+      if (other != 0 && other != rec.meta.id) fail("车牌号", "车牌号 " + rec.plate + " 已登记");
+    }
+    if constexpr (std::is_same_v<T, tr::BusRoute>) {
+      if (problems.size() == before) {
+        auto it = in_force.find(unit->id);
+        if (it == in_force.end()) {
+          XA_ASSIGN_OR_RETURN(auto v, InForceAt(tx, unit->id));
+          it = in_force.emplace(unit->id, std::move(v)).first;
+        }
+        XA_ASSIGN_OR_RETURN(const auto parts, PartsOf(tx, rec));
+        XA_ASSIGN_OR_RETURN(auto refused,
+                            RouteRefusals(tx, rec, parts, today, ValuesOf(it->second)));
+        for (auto& p : refused) fail(tr::BusColumnOf(list, p.field), std::move(p.reason));
+      }
+    }
+    if (problems.size() == before) pending.push_back({std::move(rec), create});
+  }
+  if (!problems.empty()) {
+    return FailedPrecondition("import.all_or_nothing", "有数据行未通过校验，整个文件未导入");
+  }
+  for (auto& p : pending) {
+    p.rec.meta.updated_by = ctx.actor;
+    p.rec.meta.updated_at = s.clock.Now();
+    XA_TRY(Store(tx, p.rec, p.create));
+    if (p.create) {
+      ++report.created;
+    } else {
+      ++report.updated;
+    }
+    schools.insert(p.rec.meta.unit_id);
+  }
+  return static_cast<int>(pending.size());
+}
+
+}  // namespace
+
+Result<std::pair<std::string, std::string>> BusListTemplate(const std::string& code) {
+  XA_ASSIGN_OR_RETURN(const auto list, ListOf(code));
+  std::vector<office::Row> notes = {office::TextRow({"列", "填写说明"})};
+  for (const auto& [column, note] : tr::BusColumnNotes(list)) {
+    notes.push_back(office::TextRow({column, note}));
+  }
+  XA_ASSIGN_OR_RETURN(auto bytes,
+                      office::WriteXlsx({office::Sheet{std::string(tr::BusListLabel(list)),
+                                                       {office::TextRow(tr::BusColumns(list))}},
+                                         office::Sheet{"填写说明", notes}}));
+  return std::make_pair(std::string(FileName(list)) + "导入模板.xlsx", std::move(bytes));
+}
+
+Result<std::pair<std::string, std::string>> ExportBusList(Services& s, const RequestContext& ctx,
+                                                          const std::string& code) {
+  XA_TRY(RequirePermission(ctx, perm::kBusRead, "导出校车台账"));
+  XA_ASSIGN_OR_RETURN(const auto list, ListOf(code));
+  office::Sheet sheet{std::string(tr::BusListLabel(list)), {office::TextRow(tr::BusColumns(list))}};
+  std::map<std::int64_t, std::string> code_of;
+  XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(const auto schools, AllSchoolsInScope(tx, ctx));
+    for (const auto& sc : schools) code_of[sc.unit.id] = sc.unit.code.value_or("");
+    return {};
+  }));
+  const auto add = [&](const tr::BusRecordMeta& m, std::vector<std::string> cells) {
+    std::vector<std::string> row = {code_of[m.unit_id], m.unit_name};
+    row.insert(row.end(), cells.begin(), cells.end());
+    office::Row out = office::TextRow(row);
+    // Dates as date cells, so the file imports back whatever the spreadsheet program does.
+    for (std::size_t c = 0; c < out.size(); ++c) {
+      if (tr::BusDateColumn(list, c) && !out[c].empty()) out[c] = office::Cell::Date(out[c].text);
+    }
+    sheet.rows.push_back(std::move(out));
+  };
+  switch (list) {
+    case tr::BusList::kProviders: {
+      XA_ASSIGN_OR_RETURN(const auto all, AllOf<tr::BusProvider>(s, ctx));
+      for (const auto& v : all) add(v.record.meta, tr::BusCells(v.record));
+      break;
+    }
+    case tr::BusList::kVehicles: {
+      XA_ASSIGN_OR_RETURN(const auto all, AllOf<tr::BusVehicle>(s, ctx));
+      for (const auto& v : all) add(v.record.meta, tr::BusCells(v.record));
+      break;
+    }
+    case tr::BusList::kDrivers: {
+      XA_ASSIGN_OR_RETURN(const auto all, AllOf<tr::BusDriver>(s, ctx));
+      for (const auto& v : all) add(v.record.meta, tr::BusCells(v.record));
+      break;
+    }
+    case tr::BusList::kMonitors: {
+      XA_ASSIGN_OR_RETURN(const auto all, AllOf<tr::BusMonitor>(s, ctx));
+      for (const auto& v : all) add(v.record.meta, tr::BusCells(v.record));
+      break;
+    }
+    case tr::BusList::kRoutes: {
+      XA_ASSIGN_OR_RETURN(const auto all, AllOf<tr::BusRoute>(s, ctx));
+      for (const auto& v : all) add(v.record.meta, tr::BusCells(v.record));
+      break;
+    }
+  }
+  const auto n = sheet.rows.size() - 1;
+  XA_ASSIGN_OR_RETURN(auto bytes, office::WriteXlsx({sheet}));
+  XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+    XA_TRY(tx.audit().Append(
+        AuditOf(s, ctx, "bus.export", "bus", code,
+                "导出" + std::string(tr::BusListLabel(list)) + " " + std::to_string(n) + " 条")));
+    return {};
+  }));
+  return std::make_pair(std::string(FileName(list)) + ".xlsx", std::move(bytes));
+}
+
+Result<ImportReport> ImportBusList(Services& s, const RequestContext& ctx, const std::string& code,
+                                   std::string_view bytes, const std::string& format) {
+  XA_TRY(RequirePermission(ctx, perm::kBusManage, "导入校车台账"));
+  XA_ASSIGN_OR_RETURN(const auto list, ListOf(code));
+  XA_ASSIGN_OR_RETURN(const auto file, ReadImportFile(bytes, format));
+  const auto& columns = tr::BusColumns(list);
+  XA_TRY(CheckHeaderRow(file.rows, columns, "请使用" + std::string(FileName(list)) + "导入模板"));
+  ImportReport report;
+  std::vector<ErrorDetail> problems;
+  std::vector<tr::BusRowRecord> rows;
+  int data_rows = 0;
+  for (std::size_t i = 1; i < file.rows.size(); ++i) {
+    tr::BusSheetRow r{static_cast<int>(i) + 1, {}};
+    bool blank = true;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      std::string text = CellText(file.rows[i], c);
+      if (tr::BusDateColumn(list, c) && !text.empty() && c < file.rows[i].size()) {
+        text = CellDate(file.rows[i][c]).value_or(text);
+      }
+      blank = blank && text.empty();
+      r.cells.push_back(std::move(text));
+    }
+    if (blank) continue;
+    ++data_rows;
+    auto parsed = tr::ParseBusRow(list, r);
+    if (!parsed.ok()) {
+      for (auto& d : std::move(parsed).error().details) problems.push_back(std::move(d));
+    } else {
+      rows.push_back(std::move(parsed).value());
+    }
+  }
+  if (data_rows == 0) return InvalidArgument("file", "文件中没有数据行");
+  report.rows = data_rows;
+  const auto today = TodayInChina(s);
+  Status st = s.store.Write([&](domain::Tx& tx) -> Status {
+    std::set<std::int64_t> schools;
+    Result<int> written = 0;
+    switch (list) {
+      case tr::BusList::kProviders:
+        written = ImportRows<tr::BusProvider>(s, tx, ctx, list, rows, problems, report, schools);
+        break;
+      case tr::BusList::kVehicles:
+        written = ImportRows<tr::BusVehicle>(s, tx, ctx, list, rows, problems, report, schools);
+        break;
+      case tr::BusList::kDrivers:
+        written = ImportRows<tr::BusDriver>(s, tx, ctx, list, rows, problems, report, schools);
+        break;
+      case tr::BusList::kMonitors:
+        written = ImportRows<tr::BusMonitor>(s, tx, ctx, list, rows, problems, report, schools);
+        break;
+      case tr::BusList::kRoutes:
+        written = ImportRows<tr::BusRoute>(s, tx, ctx, list, rows, problems, report, schools);
+        break;
+    }
+    if (!written.ok()) return std::move(written).error();
+    for (const auto id : schools) XA_TRY(EvaluateSchool(s, tx, id, today, kModule));
+    XA_TRY(tx.audit().Append(AuditOf(s, ctx, "bus.import", "bus", code,
+                                     "导入" + std::string(tr::BusListLabel(list)) + "：" +
+                                         std::to_string(schools.size()) + " 所学校，新增 " +
+                                         std::to_string(report.created) + " 条，更新 " +
+                                         std::to_string(report.updated) + " 条")));
+    report.applied = true;
+    return {};
+  });
+  if (!st.ok()) {
+    if (st.error().code == ErrorCode::kFailedPrecondition && !problems.empty()) {
+      RefuseImport(report, std::move(problems));
+      return report;
+    }
+    return std::move(st).error();
+  }
+  return report;
 }
 
 RuleModule BusRuleModule() {

@@ -99,6 +99,23 @@ Result<BusSurvey> GetBusSurvey(Services& s, const RequestContext& ctx);
 // The survey and the registries as one workbook (底数, 车辆, 驾驶人, 线路); audited.
 Result<std::string> ExportBusSurvey(Services& s, const RequestContext& ctx);
 
+// ---- The registry in and out of Excel (list: providers, vehicles, drivers, monitors, routes) ----
+struct ImportReport;
+// The blank template (the header row, then how to fill each column) and its file name.
+Result<std::pair<std::string, std::string>> BusListTemplate(const std::string& list);
+// The list's records in scope in the template's columns (bus:read), audited as bus.export; the
+// file name and the bytes.
+Result<std::pair<std::string, std::string>> ExportBusList(Services& s, const RequestContext& ctx,
+                                                          const std::string& list);
+// All or nothing (bus:manage): each row adds a record to the school named by 学校代码 or updates
+// the school's record with its key (a vehicle's plate, a driver's name and date of birth, the
+// others' names); names are resolved within the school (a route's vehicle by plate, its driver
+// and monitor by name), every record is checked as a form would be and a route refused what
+// fails a bus rule; each school written is judged at once; audited as bus.import. Refused: the
+// report with every row's problems, named by column, and nothing written.
+Result<ImportReport> ImportBusList(Services& s, const RequestContext& ctx, const std::string& list,
+                                   std::string_view bytes, const std::string& format);
+
 // 我的待办 for a school's holder of bus:manage: its vehicles, drivers and routes that fail a bus
 // rule (overdue) or have an expiry within the warning days.
 TaskSource BusTaskSource();

@@ -4,11 +4,13 @@
 
 #include <algorithm>
 
+#include "app/org/school_exchange.hpp"
 #include "app/traffic/buses.hpp"
 #include "domain/auth/auth.hpp"
 #include "domain/store.hpp"
 #include "http/api.hpp"
 #include "http/json/fields.hpp"
+#include "http/json/org_json.hpp"
 #include "http/query.hpp"
 
 namespace xiaoan::http {
@@ -315,6 +317,36 @@ void AddBusRoutes(Router& r, app::Services& s) {
           XA_TRY(q.Finish());
           XA_ASSIGN_OR_RETURN(auto bytes, app::ExportBusSurvey(s, ContextOf(req)));
           return FileResponse(std::move(bytes), "xlsx", "校车底数.xlsx");
+        });
+  // Each list in and out of Excel (list: providers, vehicles, drivers, monitors, routes).
+  r.Add("GET", "/api/v1/bus/import-template", Access::Need(perm::kBusManage),
+        [](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          const auto list = q.Str("list").value_or("");
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto file, app::BusListTemplate(list));
+          return FileResponse(std::move(file.second), "xlsx", file.first);
+        });
+  r.Add(
+      "POST", "/api/v1/bus/import", Access::Need(perm::kBusManage),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        QueryReader q(req);
+        const auto list = q.Str("list").value_or("");
+        const auto format = q.Str("format").value_or("");
+        XA_TRY(q.Finish());
+        if (req.body.empty()) return InvalidArgument("file", "请求体须为 .xlsx 或 .csv 文件内容");
+        XA_ASSIGN_OR_RETURN(auto report,
+                            app::ImportBusList(s, ContextOf(req), list, req.body, format));
+        return JsonResponse(report.applied ? 200 : 422, json::serialize(ToJson(report)));
+      },
+      8 << 20);
+  r.Add("GET", "/api/v1/bus/export", Access::Need(perm::kBusRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          const auto list = q.Str("list").value_or("");
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto file, app::ExportBusList(s, ContextOf(req), list));
+          return FileResponse(std::move(file.second), "xlsx", file.first);
         });
   AddRegistry<tr::BusProvider>(r, s, "/api/v1/bus/providers");
   AddRegistry<tr::BusVehicle>(r, s, "/api/v1/bus/vehicles");

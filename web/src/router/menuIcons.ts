@@ -40,6 +40,7 @@ import {
   Tickets,
   TrendCharts,
   User,
+  Van,
   Warning,
 } from '@element-plus/icons-vue'
 
@@ -82,5 +83,6 @@ export const menuIcons: Record<string, Component> = {
   Tickets,
   TrendCharts,
   User,
+  Van,
   Warning,
 }

@@ -496,6 +496,23 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'calendar.menu.title', group: 'education', icon: 'Calendar', perm: perm.calendarRead },
   },
   {
+    // 校车台账 (measure 16): each school's school-bus routes, vehicles, drivers, bus monitors (照管人员)
+    // and providers, every record checked by the bus rules today (合格, 临期提醒, 不合格 with the
+    // reasons). Read with bus:read (the bureau's offices, the inspectors and leaders: every school in
+    // scope), registered and edited with bus:manage (the bureau's safety office; a school's leader and
+    // safety officer: their own school). 校车底数: the figures by school, for the units above the schools.
+    path: 'bus',
+    name: 'bus',
+    component: () => import('@/views/bus/BusRegistry.vue'),
+    meta: { title: 'bus.menu.registry', group: 'traffic', icon: 'Van', perm: perm.busRead },
+  },
+  {
+    path: 'bus/survey',
+    name: 'bus-survey',
+    component: () => import('@/views/bus/BusSurvey.vue'),
+    meta: { title: 'bus.menu.survey', group: 'traffic', icon: 'DataBoard', perm: perm.busRead, unit: 'bureau' },
+  },
+  {
     path: 'system/org',
     name: 'org',
     component: () => import('@/views/system/org/OrgView.vue'),

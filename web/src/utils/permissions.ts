@@ -65,4 +65,8 @@ export const perm = {
   eduContent: 'edu:content',
   /** A department's liaison reports on the bureau's 联防联控 tasks given to the department. */
   eduJoint: 'edu:joint',
+  /** 校车台账 and 校车底数: the school-bus providers, vehicles, drivers, monitors and routes. */
+  busRead: 'bus:read',
+  /** Register and edit the school-bus providers, vehicles, drivers, monitors and routes (a school its own). */
+  busManage: 'bus:manage',
 } as const

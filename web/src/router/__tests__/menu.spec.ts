@@ -159,6 +159,20 @@ describe('sidebar menu', () => {
     expect(order).toEqual(['home', 'hazards', 'education'])
   })
 
+  it('lists 校车台账 under 交通与校车 for bus:read, and 校车底数 for the units above the schools', () => {
+    const traffic = (perms: string[], unit?: string) =>
+      buildMenu(layoutChildren, canWith(perms), unit).find((s) => s.group === 'traffic')?.items.map((i) => i.name)
+    expect(traffic([perm.busRead, perm.busManage], 'school')).toEqual(['bus'])
+    expect(traffic([perm.busRead, perm.busManage], 'bureau')).toEqual(['bus', 'bus-survey'])
+    expect(traffic([perm.busRead], 'section')).toEqual(['bus', 'bus-survey'])
+    expect(traffic([perm.busRead])).toEqual(['bus', 'bus-survey'])
+    // Registering alone opens no page: the registry is read with bus:read.
+    expect(traffic([perm.busManage], 'school')).toBeUndefined()
+    expect(traffic([perm.eduRead, perm.hazardRead], 'school')).toBeUndefined()
+    const order = buildMenu(layoutChildren, canWith([perm.hazardRead, perm.eduRead, perm.busRead]), 'bureau').map((s) => s.group)
+    expect(order).toEqual(['home', 'hazards', 'education', 'traffic', 'system'])
+  })
+
   it('never lists routes that are not menu entries', () => {
     const all = buildMenu(layoutChildren, () => true).flatMap((s) => s.items.map((i) => i.name))
     expect(all).not.toContain('school-detail')
@@ -186,19 +200,32 @@ const demoRoles: Record<string, { unit: string; perms: string[] }> = {
       'department:read', 'drill:read', 'drill:record', 'hazard:assign', 'hazard:configure', 'hazard:read', 'hazard:reopen', 'hazard:report',
       'hazard:supervise', 'hazard:verify', 'patrol:manage', 'patrol:read', 'region:read', 'rules:configure', 'rules:read', 'school:export',
       'school:import', 'school:read', 'school:write', 'security:read', 'security:record', 'unit:read', 'whistle:read', 'whistle:route',
-      'edu:read', 'edu:classes', 'edu:lessons', 'edu:content'],
+      'edu:read', 'edu:classes', 'edu:lessons', 'edu:content', 'bus:read', 'bus:manage'],
   },
   section_basic: {
     unit: 'section',
     perms: ['calendar:read', 'campaign:read', 'checklist:read', 'department:read', 'drill:read', 'hazard:read', 'patrol:read', 'region:read',
-      'rules:read', 'school:export', 'school:read', 'security:read', 'unit:read', 'whistle:read', 'edu:read'],
+      'rules:read', 'school:export', 'school:read', 'security:read', 'unit:read', 'whistle:read', 'edu:read', 'bus:read'],
+  },
+  inspector: {
+    unit: 'bureau',
+    perms: ['calendar:read', 'campaign:inspect', 'campaign:read', 'checklist:read', 'department:read', 'drill:read', 'hazard:read', 'hazard:report',
+      'hazard:supervise', 'hazard:verify', 'patrol:read', 'region:read', 'rules:read', 'school:read', 'security:read', 'unit:read', 'whistle:read',
+      'edu:read', 'bus:read'],
   },
   school1_safety: {
     unit: 'school',
     perms: ['calendar:read', 'calendar:write', 'campaign:fill', 'campaign:read', 'checklist:read', 'drill:read', 'drill:record', 'hazard:assign',
       'hazard:read', 'hazard:rectify', 'hazard:reply', 'hazard:report', 'hazard:verify', 'patrol:manage', 'patrol:read', 'patrol:record',
       'region:read', 'rules:read', 'school:export', 'school:read', 'security:read', 'security:record', 'whistle:raise', 'whistle:read',
-      'edu:read', 'edu:classes', 'edu:checkin', 'edu:lessons'],
+      'edu:read', 'edu:classes', 'edu:checkin', 'edu:lessons', 'bus:read', 'bus:manage'],
+  },
+  school1_leader: {
+    unit: 'school',
+    perms: ['calendar:read', 'calendar:write', 'campaign:fill', 'campaign:read', 'checklist:read', 'drill:read', 'drill:record', 'hazard:assign',
+      'hazard:close', 'hazard:read', 'hazard:rectify', 'hazard:reply', 'hazard:report', 'hazard:verify', 'patrol:manage', 'patrol:read',
+      'patrol:record', 'region:read', 'rules:read', 'school:export', 'school:read', 'school:write', 'security:read', 'security:record',
+      'whistle:raise', 'whistle:read', 'edu:read', 'edu:classes', 'edu:checkin', 'edu:lessons', 'bus:read', 'bus:manage'],
   },
   school1_teacher: {
     unit: 'school',
@@ -280,6 +307,20 @@ describe('sidebar per demo role', () => {
     for (const who of ['school1_teacher', 'school1_safety']) expect(names(who), who).not.toContain('edu-joint')
     const office = education('safety_office')
     expect(office.indexOf('edu-joint')).toBe(office.indexOf('edu-drowning') + 1)
+  })
+
+  it('gives 校车台账 to the school’s leader and safety officer and to the bureau, 校车底数 to the bureau only; not to a teacher or a department', () => {
+    const traffic = (who: string) => sidebar(who).find((s) => s.group === 'traffic')?.items.map((i) => i.name) ?? []
+    expect(traffic('school1_safety')).toEqual(['bus'])
+    expect(traffic('school1_leader')).toEqual(['bus'])
+    expect(traffic('safety_office')).toEqual(['bus', 'bus-survey'])
+    expect(traffic('inspector')).toEqual(['bus', 'bus-survey'])
+    expect(traffic('section_basic')).toEqual(['bus', 'bus-survey'])
+    for (const who of ['school1_teacher', 'dept1_liaison', 'sysadmin', 'secadmin', 'auditor']) {
+      expect(names(who), who).not.toContain('bus')
+      expect(names(who), who).not.toContain('bus-survey')
+    }
+    expect(titles('safety_office')).toEqual(expect.arrayContaining(['bus.menu.registry', 'bus.menu.survey']))
   })
 
   it('gives the three administrators and a department only their own pages', () => {

@@ -19,9 +19,10 @@ import campaign from './campaign'
 import security from './security'
 import whistle from './whistle'
 import edu from './edu'
+import bus from './bus'
 import tasks from './tasks'
 import people from './people'
 import print from './print'
 import audit from './audit'
 
-export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules, drill, plan, checklist, patrol, campaign, security, whistle, edu, tasks, people, print, audit }
+export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules, drill, plan, checklist, patrol, campaign, security, whistle, edu, bus, tasks, people, print, audit }

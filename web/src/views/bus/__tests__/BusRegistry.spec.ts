@@ -1,0 +1,461 @@
+// 校车台账: the five tabs (线路 first, also from a link), each registry's list (its columns, the state
+// today — 合格 / 临期提醒 / 不合格 / 已停用 — and the failing and warning reasons), the search (keyword,
+// 含已停用; the school for the bureau, kept across the tabs and taken from a link), who may register
+// and edit, cards on a phone with the reasons under the title; the form — a route's vehicle, driver
+// and monitor chosen among the school's records (plate and seats, name and licence class, those
+// failing marked), the server's refusal shown at the vehicle field and gone once another is chosen,
+// the payload; a bureau user choosing the school (its providers then offered), a vehicle's licence
+// class shown from its seats; an edit with 在用 off and the version read, a conflict reloading.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import { createPinia, setActivePinia } from 'pinia'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { defineComponent } from 'vue'
+import { i18n } from '@/i18n'
+import { ApiError } from '@/api/http'
+import { useSessionStore } from '@/stores/session'
+import type { Me } from '@/api/auth'
+import type { BusRecord } from '@/api/bus'
+import { BUREAU, MANAGER_PERMS, READER_PERMS, TODAY, driver, expiredVehicle, monitor, provider, route, user, vehicle } from './fixtures'
+
+const api = vi.hoisted(() => ({
+  bus: { list: vi.fn(), get: vi.fn(), create: vi.fn(), update: vi.fn(), survey: vi.fn(), exportSurvey: vi.fn() },
+  schools: { list: vi.fn() },
+}))
+
+vi.mock('@/api/bus', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/api/bus')>()
+  return { ...real, busApi: api.bus }
+})
+vi.mock('@/api/org', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/api/org')>()
+  return { ...real, schoolsApi: api.schools }
+})
+
+import BusRegistry from '../BusRegistry.vue'
+
+vi.setConfig({ testTimeout: 60_000 })
+
+const Stub = defineComponent({ template: '<div />' })
+const settle = async () => {
+  await flushPromises()
+  await new Promise((r) => setTimeout(r, 150))
+  await flushPromises()
+}
+
+async function mountPage(me: Me, path = '/bus') {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  useSessionStore().me = me
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/bus', name: 'bus', component: Stub }] })
+  await router.push(path)
+  await router.isReady()
+  const w = mount(BusRegistry, { global: { plugins: [ElementPlus, i18n, pinia, router] }, attachTo: document.body })
+  await settle()
+  return w
+}
+
+const $ = (test: string) => document.querySelector<HTMLElement>(`[data-test="${test}"]`)
+const dialogOpen = () => {
+  const d = $('bus-dialog')
+  return !!d && d.closest('.el-overlay')?.getAttribute('style')?.includes('display: none') !== true
+}
+const dialogTitle = () => $('bus-dialog')?.closest('.el-dialog')?.querySelector('.el-dialog__title')?.textContent
+const errorOf = (test: string) => $(test)?.closest('.el-form-item')?.querySelector('.el-form-item__error')?.textContent?.trim()
+
+function component(w: VueWrapper, name: string, test: string) {
+  const c = w.findAllComponents({ name }).find((x) => x.attributes('data-test') === test)
+  expect(c, test).toBeTruthy()
+  return c!
+}
+const select = (w: VueWrapper, test: string) => component(w, 'ElSelect', test)
+const optionLabels = (w: VueWrapper, test: string) =>
+  select(w, test)
+    .findAllComponents({ name: 'ElOption' })
+    .map((o) => o.props('label'))
+
+async function type(test: string, value: string): Promise<void> {
+  const el = $(test) as HTMLInputElement
+  el.value = value
+  el.dispatchEvent(new Event('input'))
+  await flushPromises()
+}
+
+async function tick(test: string, checked: boolean): Promise<void> {
+  const box = document.querySelector<HTMLInputElement>(`[data-test="${test}"] input`)
+  expect(box, test).toBeTruthy()
+  box!.checked = checked
+  box!.dispatchEvent(new Event('change'))
+  await flushPromises()
+}
+
+async function openTab(w: VueWrapper, kind: string): Promise<void> {
+  await w.find(`#tab-${kind}`).trigger('click')
+  await settle()
+}
+
+const OFFICER = () => user(MANAGER_PERMS)
+const OFFICE = () => user(MANAGER_PERMS, BUREAU, 'safety_office')
+const INSPECTOR = () => user(READER_PERMS, BUREAU, 'inspector')
+const desk = window.innerWidth
+
+const RECORDS: Record<string, () => BusRecord[]> = {
+  routes: () => [
+    route(),
+    route({
+      id: 42,
+      name: '双桥—河西线',
+      stops: '',
+      riders: 25,
+      monitor_id: null,
+      monitor_name: '',
+      state: 'fail',
+      checks: [{ rule_id: 'bus.monitor', title: '每条校车线路配备照管人员', outcome: 'fail', outcome_label: '未达标', reason: '未配备照管人员' }],
+    }),
+  ],
+  vehicles: () => [vehicle(), expiredVehicle()],
+  drivers: () => [driver(), driver({ id: 22, name: '李卫东', licence_class: 'B1', provider_id: null, provider_name: '' })],
+  monitors: () => [monitor()],
+  providers: () => [provider()],
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: new Date(`${TODAY}T02:00:00Z`), toFake: ['Date'] })
+  i18n.global.locale.value = 'zh-CN'
+  for (const fn of [...Object.values(api.bus), api.schools.list]) fn.mockReset()
+  api.bus.list.mockImplementation(async (kind: string) => {
+    const items = RECORDS[kind]()
+    return { items, total: items.length }
+  })
+  api.schools.list.mockResolvedValue({
+    items: [
+      { id: 21, name: '示范区双桥小学' },
+      { id: 22, name: '示范区实验中学' },
+    ],
+    total: 2,
+  })
+})
+afterEach(() => {
+  vi.useRealTimers()
+  document.body.innerHTML = ''
+  window.innerWidth = desk
+})
+
+describe('校车台账: the lists', () => {
+  it('opens on 线路 with the five tabs: a school’s routes, their vehicle, driver, monitor and riders, the state and reasons', async () => {
+    const w = await mountPage(OFFICER())
+    expect(w.findAll('[data-test^="tab-"]').map((x) => x.text())).toEqual(['线路', '车辆', '驾驶人', '照管人员', '服务单位'])
+    expect(api.bus.list).toHaveBeenCalledWith('routes', { page: 1, page_size: 10 })
+    // A school's staff: no school column or filter.
+    expect(w.findAll('[data-test="table"] thead th').map((th) => th.text())).toEqual([
+      '线路名称',
+      '状态',
+      '发车时间',
+      '车辆',
+      '驾驶人',
+      '照管人员',
+      '乘车学生',
+      '操作',
+    ])
+    expect(w.find('[data-test="search-school_id"]').exists()).toBe(false)
+    expect(w.find('[data-test="add"]').text()).toBe('新增线路')
+
+    const rows = w.findAll('[data-test="table"] .el-table__body tbody tr')
+    expect(rows).toHaveLength(2)
+    expect(rows[0].find('[data-test="row-name"]').text()).toBe('双桥—河东线')
+    expect(rows[0].find('[data-test="row-sub"]').text()).toBe('河东村、青石桥、双桥小学')
+    expect(rows[0].find('[data-test="row-times"]').text()).toBe('07:00 / 16:30')
+    expect(rows[0].find('[data-test="row-vehicle"]').text()).toBe('浙A52701')
+    expect(rows[0].find('[data-test="row-driver"]').text()).toBe('王建国')
+    expect(rows[0].find('[data-test="row-monitor"]').text()).toBe('赵秀兰')
+    expect(rows[0].find('[data-test="row-riders"]').text()).toBe('32')
+    expect(rows[0].find('[data-test="row-state"]').text()).toBe('合格')
+    expect(rows[0].find('[data-test="row-state"]').classes()).toContain('el-tag--success')
+    expect(rows[0].find('[data-test="row-problems"]').exists()).toBe(false)
+    expect(rows[1].find('[data-test="row-monitor"]').text()).toBe('未安排')
+    expect(rows[1].find('[data-test="row-state"]').text()).toBe('不合格')
+    expect(rows[1].find('[data-test="row-problems"]').text()).toBe('未配备照管人员')
+    expect(w.findAll('[data-test="row-edit"]')).toHaveLength(2)
+  })
+
+  it('shows the vehicles with their permits, a failing one with its reasons, a warning after the failure', async () => {
+    const w = await mountPage(OFFICER())
+    await openTab(w, 'vehicles')
+    expect(api.bus.list).toHaveBeenLastCalledWith('vehicles', { page: 1, page_size: 10 })
+    expect(w.find('[data-test="add"]').text()).toBe('新增车辆')
+    const heads = w.findAll('[data-test="table"] thead th').map((th) => th.text())
+    expect(heads.slice(0, 4)).toEqual(['车牌号', '状态', '核定载人', '准驾车型要求'])
+    const rows = w.findAll('[data-test="table"] .el-table__body tbody tr')
+    expect(rows[0].find('[data-test="row-name"]').text()).toBe('浙A52701')
+    expect(rows[0].find('[data-test="row-seats"]').text()).toBe('39 座')
+    expect(rows[0].find('[data-test="row-state"]').text()).toBe('合格')
+    expect(rows[1].find('[data-test="row-name"]').text()).toBe('浙A52702')
+    expect(rows[1].find('[data-test="row-state"]').classes()).toContain('el-tag--danger')
+    const problems = rows[1].findAll('[data-test="problem"]')
+    expect(problems.map((p) => p.text())).toEqual(['校车标牌已过期（2026-11-30）', '安全技术检验将于 2026-12-20 到期'])
+    expect(problems[0].attributes('title')).toBe('校车标牌在有效期内')
+    expect(problems[0].classes()).toContain('problem--fail')
+    expect(problems[1].classes()).toContain('problem--warn')
+
+    await openTab(w, 'drivers')
+    expect(w.findAll('[data-test="row-background"]').map((x) => x.text())).toEqual(['无不良记录', '无不良记录'])
+    await openTab(w, 'monitors')
+    expect(w.find('[data-test="row-trained_on"]').text()).toBe('2026-08-25')
+    await openTab(w, 'providers')
+    expect(w.find('[data-test="row-name"]').text()).toBe('示范区平安校车服务有限公司')
+    expect(w.find('[data-test="add"]').text()).toBe('新增服务单位')
+  })
+
+  it('searches by keyword and 含已停用', async () => {
+    const w = await mountPage(OFFICER())
+    await tick('search-inactive', true)
+    await type('search-q', ' 河东 ')
+    await w.find('[data-test="search"]').trigger('click')
+    await flushPromises()
+    expect(api.bus.list).toHaveBeenLastCalledWith('routes', { include_inactive: true, q: '河东', page: 1, page_size: 10 })
+  })
+
+  it('lets a reader without bus:manage read only; the bureau sees the school and keeps it across the tabs', async () => {
+    const w = await mountPage(INSPECTOR())
+    expect(w.find('[data-test="add"]').exists()).toBe(false)
+    expect(w.find('[data-test="row-edit"]').exists()).toBe(false)
+    const heads = w.findAll('[data-test="table"] thead th').map((th) => th.text())
+    expect(heads[0]).toBe('学校')
+    expect(heads).not.toContain('操作')
+    select(w, 'search-school_id').vm.$emit('update:modelValue', 22)
+    await w.find('[data-test="search"]').trigger('click')
+    await flushPromises()
+    expect(api.bus.list).toHaveBeenLastCalledWith('routes', { unit_id: 22, page: 1, page_size: 10 })
+    await openTab(w, 'drivers')
+    expect(api.bus.list).toHaveBeenLastCalledWith('drivers', { unit_id: 22, page: 1, page_size: 10 })
+    expect(select(w, 'search-school_id').props('modelValue')).toBe(22)
+  })
+
+  it('takes the school and the tab from a link (校车底数’s school)', async () => {
+    await mountPage(OFFICE(), '/bus?unit_id=21&tab=vehicles')
+    expect(api.bus.list).toHaveBeenCalledWith('vehicles', { unit_id: 21, page: 1, page_size: 10 })
+  })
+
+  it('does not offer 修改 on a record the user may not edit', async () => {
+    api.bus.list.mockResolvedValue({ items: [route({ can_edit: false })], total: 1 })
+    const w = await mountPage(OFFICE())
+    expect(w.find('[data-test="row-edit"]').exists()).toBe(false)
+  })
+
+  it('shows cards on a phone, the state by the title and the reasons under it', async () => {
+    window.innerWidth = 375
+    const w = await mountPage(OFFICER(), '/bus?tab=vehicles')
+    expect(w.find('[data-test="table"]').exists()).toBe(false)
+    const cards = w.findAll('[data-test="card"]')
+    expect(cards).toHaveLength(2)
+    expect(cards[0].find('[data-test="card-name"]').text()).toBe('浙A52701')
+    expect(cards[0].find('[data-test="card-state"]').text()).toBe('合格')
+    expect(cards[0].find('[data-test="card-problems"]').exists()).toBe(false)
+    expect(cards[0].find('[data-test="card-seats"]').text()).toBe('核定载人 39 座')
+    expect(cards[1].find('[data-test="card-state"]').text()).toBe('不合格')
+    expect(cards[1].find('[data-test="card-problems"]').text()).toContain('校车标牌已过期（2026-11-30）')
+    // The reasons come right under the title, before the details.
+    const order = [...cards[1].element.children].map((c) => c.getAttribute('data-test') ?? c.className)
+    expect(order.indexOf('card-problems')).toBe(1)
+    expect(cards[1].find('[data-test="row-edit"]').exists()).toBe(true)
+  })
+})
+
+describe('校车台账: the form', () => {
+  it('adds a route: the school’s vehicles, drivers and monitors to choose, the refusal at the vehicle, then saved', async () => {
+    const w = await mountPage(OFFICER())
+    await w.find('[data-test="add"]').trigger('click')
+    await settle()
+    expect(dialogOpen()).toBe(true)
+    expect(dialogTitle()).toBe('登记校车线路')
+    expect($('field-unit-fixed')?.textContent).toBe('示范区双桥小学')
+    expect($('field-active')).toBeNull()
+    for (const kind of ['vehicles', 'drivers', 'monitors']) {
+      expect(api.bus.list).toHaveBeenCalledWith(kind, { unit_id: 21, page: 1, page_size: 500 })
+    }
+    expect(optionLabels(w, 'field-vehicle_id')).toEqual(['浙A52701（39座）', '浙A52702（19座）'])
+    expect(optionLabels(w, 'field-driver_id')).toEqual(['王建国（A1）', '李卫东（B1）'])
+    expect(optionLabels(w, 'field-monitor_id')).toEqual(['赵秀兰'])
+    // The failing vehicle is marked among the choices.
+    const options = select(w, 'field-vehicle_id').findAllComponents({ name: 'ElOption' })
+    expect(options[1].text()).toContain('不合格')
+    expect(options[0].text()).not.toContain('不合格')
+
+    $('save')!.click()
+    await settle()
+    expect(api.bus.create).not.toHaveBeenCalled()
+    expect(errorOf('field-name')).toBe('请填写线路名称')
+
+    await type('field-name', ' 双桥—河西线 ')
+    select(w, 'field-vehicle_id').vm.$emit('update:modelValue', 12)
+    select(w, 'field-driver_id').vm.$emit('update:modelValue', 21)
+    select(w, 'field-monitor_id').vm.$emit('update:modelValue', 31)
+    component(w, 'ElInputNumber', 'field-riders').vm.$emit('update:modelValue', 15)
+    await settle()
+    expect($('seats-hint')?.textContent).toBe('乘车学生不得超过车辆核定载人数（浙A52702：19 座）')
+    api.bus.create.mockRejectedValueOnce(
+      new ApiError(
+        422,
+        { code: 'invalid_argument', message: '请检查输入', details: [{ field: 'vehicle_id', reason: '车辆不符合校车条件：校车标牌已过期（2026-11-30）' }] },
+        null,
+      ),
+    )
+    $('save')!.click()
+    await settle()
+    expect(api.bus.create).toHaveBeenCalledWith('routes', {
+      unit_id: 21,
+      name: '双桥—河西线',
+      stops: '',
+      leave_at: '',
+      return_at: '',
+      riders: 15,
+      vehicle_id: 12,
+      driver_id: 21,
+      monitor_id: 31,
+      note: '',
+    })
+    expect(errorOf('field-vehicle_id')).toBe('车辆不符合校车条件：校车标牌已过期（2026-11-30）')
+    expect(dialogOpen()).toBe(true)
+
+    // Another vehicle: the reason goes; saved and listed again.
+    select(w, 'field-vehicle_id').vm.$emit('update:modelValue', 11)
+    await settle()
+    expect(errorOf('field-vehicle_id')).toBeFalsy()
+    api.bus.create.mockResolvedValue(route({ id: 43, name: '双桥—河西线' }))
+    const loads = api.bus.list.mock.calls.filter((c) => c[0] === 'routes').length
+    $('save')!.click()
+    await settle()
+    expect(api.bus.create).toHaveBeenLastCalledWith('routes', expect.objectContaining({ vehicle_id: 11, riders: 15 }))
+    expect(document.querySelector('.el-message--success')?.textContent).toContain('已登记')
+    expect(dialogOpen()).toBe(false)
+    expect(api.bus.list.mock.calls.filter((c) => c[0] === 'routes').length).toBe(loads + 1)
+  })
+
+  it('lists a reason no field shows above the form', async () => {
+    const w = await mountPage(OFFICER())
+    await w.find('[data-test="add"]').trigger('click')
+    await settle()
+    await type('field-name', '双桥—河西线')
+    api.bus.create.mockRejectedValueOnce(
+      new ApiError(422, { code: 'invalid_argument', message: '请检查输入', details: [{ field: 'school', reason: '学校不在管辖范围内' }] }, null),
+    )
+    $('save')!.click()
+    await settle()
+    expect($('bus-errors')?.textContent).toContain('school：学校不在管辖范围内')
+    void w
+  })
+
+  it('asks a bureau user for the school, then offers its providers; a vehicle’s licence class shows from its seats', async () => {
+    const w = await mountPage(OFFICE(), '/bus?tab=vehicles')
+    await w.find('[data-test="add"]').trigger('click')
+    await settle()
+    expect(dialogTitle()).toBe('登记校车')
+    expect(select(w, 'field-provider_id').props('disabled')).toBe(true)
+    await type('field-plate', '浙a 52703')
+    component(w, 'ElInputNumber', 'field-seats').vm.$emit('update:modelValue', 15)
+    await settle()
+    expect($('required-class')?.textContent).toBe('驾驶人须持 B1 或可以驾驶 B1 车型的驾驶证')
+    $('save')!.click()
+    await settle()
+    expect(api.bus.create).not.toHaveBeenCalled()
+    expect(errorOf('field-unit_id')).toBe('请选择学校')
+
+    select(w, 'field-unit_id').vm.$emit('update:modelValue', 22)
+    select(w, 'field-unit_id').vm.$emit('change', 22)
+    await settle()
+    expect(api.bus.list).toHaveBeenCalledWith('providers', { unit_id: 22, page: 1, page_size: 500 })
+    expect(optionLabels(w, 'field-provider_id')).toEqual(['示范区平安校车服务有限公司'])
+    select(w, 'field-provider_id').vm.$emit('update:modelValue', 1)
+    await tick('field-rented', true)
+    w.findAllComponents({ name: 'ElDatePicker' })[0].vm.$emit('update:modelValue', '2027-09-30')
+    await settle()
+    api.bus.create.mockResolvedValue(vehicle({ id: 13, unit_id: 22 }))
+    $('save')!.click()
+    await settle()
+    expect(api.bus.create).toHaveBeenCalledWith('vehicles', {
+      unit_id: 22,
+      provider_id: 1,
+      plate: '浙a 52703',
+      seats: 15,
+      permit_no: '',
+      permit_until: '2027-09-30',
+      inspected_on: '',
+      insurance_until: '',
+      gps: true,
+      rented: true,
+      note: '',
+    })
+    expect(dialogOpen()).toBe(false)
+  })
+
+  it('records a driver’s background check; the birth and licence class are required', async () => {
+    const w = await mountPage(OFFICER(), '/bus?tab=drivers')
+    await w.find('[data-test="add"]').trigger('click')
+    await settle()
+    expect(
+      select(w, 'field-licence_class')
+        .findAllComponents({ name: 'ElOption' })
+        .map((o) => o.props('label')),
+    ).toEqual(['A1', 'A2', 'A3', 'B1', 'B2', 'C1'])
+    expect($('field-background')?.textContent).toContain('有饮酒后驾驶或者醉酒驾驶机动车记录')
+    await type('field-name', '孙立')
+    $('save')!.click()
+    await settle()
+    expect(api.bus.create).not.toHaveBeenCalled()
+    expect(errorOf('field-birth')).toBe('请选择出生日期')
+    expect(errorOf('field-licence_class')).toBe('请选择准驾车型')
+    w.findAllComponents({ name: 'ElDatePicker' })[0].vm.$emit('update:modelValue', '1980-02-02')
+    select(w, 'field-licence_class').vm.$emit('update:modelValue', 'A1')
+    await tick('field-bus_endorsement', true)
+    await tick('field-drink_driving', true)
+    await settle()
+    api.bus.create.mockResolvedValue(driver({ id: 23, name: '孙立' }))
+    $('save')!.click()
+    await settle()
+    expect(api.bus.create).toHaveBeenCalledWith(
+      'drivers',
+      expect.objectContaining({
+        unit_id: 21,
+        name: '孙立',
+        birth: '1980-02-02',
+        licence_class: 'A1',
+        bus_endorsement: true,
+        drink_driving: true,
+        criminal_record: false,
+      }),
+    )
+  })
+
+  it('edits a monitor with 在用 off and the version read; a conflict reloads the list', async () => {
+    const w = await mountPage(OFFICER(), '/bus?tab=monitors')
+    await w.find('[data-test="row-edit"]').trigger('click')
+    await settle()
+    expect(dialogTitle()).toBe('修改照管人员')
+    expect(($('field-name') as HTMLInputElement).value).toBe('赵秀兰')
+    expect(component(w, 'ElSwitch', 'field-active').props('modelValue')).toBe(true)
+    component(w, 'ElSwitch', 'field-active').vm.$emit('update:modelValue', false)
+    await settle()
+    api.bus.update.mockRejectedValueOnce(new ApiError(409, { code: 'bus.stale', message: '这条记录刚被他人修改，请刷新后再试', details: [] }, null))
+    const loads = api.bus.list.mock.calls.length
+    $('save')!.click()
+    await settle()
+    expect(api.bus.update).toHaveBeenCalledWith('monitors', 31, { name: '赵秀兰', trained_on: '2026-08-25', note: '', active: false, version: 2 })
+    expect(document.querySelector('.el-message--error')?.textContent).toContain('这条记录刚被他人修改')
+    expect(dialogOpen()).toBe(false)
+    expect(api.bus.list.mock.calls.length).toBe(loads + 1)
+  })
+
+  it('edits a route whose vehicle is no longer in use: it stays among the choices', async () => {
+    api.bus.list.mockImplementation(async (kind: string) => {
+      const items = kind === 'vehicles' ? [vehicle()] : kind === 'routes' ? [route({ vehicle_id: 19, vehicle_plate: '浙A00019' })] : RECORDS[kind]()
+      return { items, total: items.length }
+    })
+    const w = await mountPage(OFFICER())
+    await w.find('[data-test="row-edit"]').trigger('click')
+    await settle()
+    expect(dialogTitle()).toBe('修改校车线路')
+    expect(optionLabels(w, 'field-vehicle_id')).toEqual(['浙A52701（39座）', '浙A00019'])
+    expect(select(w, 'field-vehicle_id').props('modelValue')).toBe(19)
+  })
+})

@@ -33,6 +33,7 @@
 #include "domain/patrol/patrol.hpp"
 #include "domain/security/record.hpp"
 #include "domain/traffic/bus_registry.hpp"
+#include "domain/traffic/campus_registry.hpp"
 #include "domain/whistle/whistle.hpp"
 #include "storage/audit_anchor.hpp"
 #include "storage/field_protection.hpp"
@@ -4770,6 +4771,152 @@ TEST_P(StorageContract, MigrationToBusesKeepsJointTasksAndHoldsTheRegistry) {
             EXPECT_EQ(drivers.total, 1);
             XA_ASSIGN_OR_RETURN(auto routes, tx.buses().Routes({}, domain::ScopeFilter{}, page));
             EXPECT_EQ(routes.total, 1);
+            return {};
+          })
+          .ok());
+}
+
+TEST_P(StorageContract, MigrationToCampusTrafficKeepsBusesAndLogsRefusals) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = OpenAtSchema(db, 38);
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(WriteRows(
+      **pool,
+      DistrictRows(
+          true, {"INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, "
+                 "phone, phone_index, created_at, updated_at) VALUES (3, 'school', '河东小学', "
+                 "'S2', '990102', 1, '/1/3/', '', '', 't', 't')",
+                 "INSERT INTO bus_vehicles (id, unit_id, plate, seats, updated_by, updated_at, "
+                 "version) VALUES (9, 2, '浙A52701', 39, 'x', '2026-11-30T01:00:00.000Z', 1)"})));
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  namespace tr = domain::traffic;
+  ASSERT_TRUE(
+      store
+          .Write([&](domain::Tx& tx) -> Status {
+            XA_ASSIGN_OR_RETURN(auto kept, tx.buses().FindVehicle(9, domain::ScopeFilter{}));
+            EXPECT_TRUE(kept && kept->plate == "浙A52701");
+            const auto meta = [](std::int64_t unit) {
+              tr::BusRecordMeta m;
+              m.unit_id = unit;
+              m.updated_by = "x";
+              ParseInstant("2026-11-30T01:00:00.000Z", m.updated_at);
+              return m;
+            };
+            tr::CampusVehicleRecord v;
+            v.meta = meta(2);
+            v.vehicle_class = "service";
+            v.plate = "浙A31001";
+            v.owner = "食堂配送";
+            v.gates = {"北门", "东门"};
+            v.from = "06:00";
+            v.to = "08:00";
+            XA_TRY(tx.campus().Insert(v));
+            tr::CampusVehicleRecord any_gate = v;
+            any_gate.meta = meta(3);
+            any_gate.gates.clear();
+            XA_TRY(tx.campus().Insert(any_gate));
+            XA_ASSIGN_OR_RETURN(auto read, tx.campus().FindVehicle(v.meta.id, {}));
+            EXPECT_TRUE(read.has_value());
+            if (read) {
+              EXPECT_EQ(read->gates, (std::vector<std::string>{"北门", "东门"}));
+              EXPECT_EQ(read->from, "06:00");
+              EXPECT_EQ(read->meta.unit_name, "示范小学");
+            }
+            XA_ASSIGN_OR_RETURN(auto none, tx.campus().FindVehicle(any_gate.meta.id, {}));
+            EXPECT_TRUE(none && none->gates.empty());
+            // By plate within the school only.
+            XA_ASSIGN_OR_RETURN(auto at2, tx.campus().VehicleByPlate(2, "浙A31001"));
+            EXPECT_TRUE(at2 && at2->meta.id == v.meta.id);
+            v.meta.active = false;
+            XA_ASSIGN_OR_RETURN(const bool retired, tx.campus().Update(v));
+            EXPECT_TRUE(retired);
+            XA_ASSIGN_OR_RETURN(auto gone, tx.campus().VehicleByPlate(2, "浙A31001"));
+            EXPECT_FALSE(gone.has_value());
+            v.meta.version = 1;
+            XA_ASSIGN_OR_RETURN(const bool stale, tx.campus().Update(v));
+            EXPECT_FALSE(stale);
+
+            tr::EbikeRecord e;
+            e.meta = meta(2);
+            e.owner = "张老师";
+            e.licence_plate = "浙杭123456";
+            e.campus_plate = "校001";
+            e.checked_on = "2026-11-20";
+            e.modified = true;
+            XA_TRY(tx.campus().Insert(e));
+            XA_ASSIGN_OR_RETURN(auto by_licence, tx.campus().EbikeByPlate(2, "浙杭123456"));
+            XA_ASSIGN_OR_RETURN(auto by_campus, tx.campus().EbikeByPlate(2, "校001"));
+            XA_ASSIGN_OR_RETURN(auto elsewhere, tx.campus().EbikeByPlate(3, "校001"));
+            EXPECT_TRUE(by_licence && by_licence->modified);
+            EXPECT_TRUE(by_campus && by_campus->meta.id == e.meta.id);
+            EXPECT_FALSE(elsewhere.has_value());
+
+            domain::PageRequest page;
+            page.page_size = 10;
+            tr::CampusFilter f;
+            f.include_inactive = true;
+            XA_ASSIGN_OR_RETURN(auto all, tx.campus().Vehicles(f, domain::ScopeFilter{}, page));
+            EXPECT_EQ(all.total, 2);
+            XA_ASSIGN_OR_RETURN(auto active, tx.campus().Vehicles({}, domain::ScopeFilter{}, page));
+            EXPECT_EQ(active.total, 1);
+            f.vehicle_class = "staff";
+            XA_ASSIGN_OR_RETURN(auto staff, tx.campus().Vehicles(f, domain::ScopeFilter{}, page));
+            EXPECT_EQ(staff.total, 0);
+            tr::CampusFilter q;
+            q.q = "杭12";
+            XA_ASSIGN_OR_RETURN(auto bikes, tx.campus().Ebikes(q, domain::ScopeFilter{}, page));
+            EXPECT_EQ(bikes.total, 1);
+
+            for (const auto& [on, at, gate] :
+                 {std::tuple{"2026-11-29", "2026-11-29T00:30:00.000Z", "南门"},
+                  std::tuple{"2026-11-30", "2026-11-30T00:30:00.000Z", "北门"}}) {
+              tr::GateRefusal r;
+              r.unit_id = 2;
+              r.kind = "vehicle";
+              r.gate = gate;
+              r.plate = "浙A99999";
+              r.reason = "未登记的车辆";
+              r.on = on;
+              ParseInstant(at, r.at);
+              r.recorded_by = "x";
+              XA_TRY(tx.campus().Insert(r));
+              EXPECT_GT(r.id, 0);
+            }
+            tr::GateRefusal bike;
+            bike.unit_id = 3;
+            bike.kind = "ebike";
+            bike.gate = "南门";
+            bike.subject_id = e.meta.id;
+            bike.reason = "电动自行车不得进入：无号牌";
+            bike.on = "2026-11-30";
+            ParseInstant("2026-11-30T00:40:00.000Z", bike.at);
+            bike.recorded_by = "x";
+            XA_TRY(tx.campus().Insert(bike));
+            tr::RefusalFilter rf;
+            XA_ASSIGN_OR_RETURN(auto log, tx.campus().Refusals(rf, domain::ScopeFilter{}, page));
+            EXPECT_EQ(log.total, 3);
+            if (log.items.size() == 3) {
+              EXPECT_EQ(log.items[0].kind, "ebike");  // newest first
+              EXPECT_EQ(log.items[0].subject_id, e.meta.id);
+              EXPECT_FALSE(log.items[2].subject_id.has_value());
+              EXPECT_EQ(log.items[2].gate, "南门");
+            }
+            rf.unit_id = 2;
+            rf.from = "2026-11-30";
+            XA_ASSIGN_OR_RETURN(auto day, tx.campus().Refusals(rf, domain::ScopeFilter{}, page));
+            EXPECT_EQ(day.total, 1);
+            rf = {};
+            rf.to = "2026-11-29";
+            XA_ASSIGN_OR_RETURN(auto before, tx.campus().Refusals(rf, domain::ScopeFilter{}, page));
+            EXPECT_EQ(before.total, 1);
+            rf = {};
+            rf.kind = "ebike";
+            XA_ASSIGN_OR_RETURN(
+                auto s1,
+                tx.campus().Refusals(rf, domain::ScopeFilter{false, false, {"/1/2/"}}, page));
+            EXPECT_EQ(s1.total, 0);
             return {};
           })
           .ok());

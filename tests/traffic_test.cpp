@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/traffic/campus.hpp"
+#include "domain/traffic/campus_registry.hpp"
 
 namespace xiaoan::domain::traffic {
 namespace {
@@ -159,6 +160,134 @@ TEST(Ebikes, KeptOutUnlessLicensedCheckedAndGivenACampusPlate) {
   EXPECT_EQ(JudgeEbike(unchecked).outcome, Outcome::kDue);
   EbikeFacts worst{false, false, true, true};
   EXPECT_EQ(JudgeEbike(worst).reason, "无号牌，已改装，未发放校内牌照");
+}
+
+std::string FieldsOf(const std::vector<ErrorDetail>& problems) {
+  std::string out;
+  for (const auto& p : problems) out += (out.empty() ? "" : ",") + p.field;
+  return out;
+}
+
+TEST(CampusRegistry, AVehicleAsEntered) {
+  CampusVehicleRecord v;
+  v.vehicle_class = "staff";
+  v.plate = "浙a·81001";
+  v.owner = "张老师";
+  v.gates = {"南门"};
+  EXPECT_EQ(FieldsOf(CheckCampusVehicleRecord(v)), "");
+  v.from = "00:00";
+  v.to = "23:59";
+  EXPECT_EQ(FieldsOf(CheckCampusVehicleRecord(v)), "");
+  v.from = "24:00";
+  v.to = "23:60";
+  EXPECT_EQ(FieldsOf(CheckCampusVehicleRecord(v)), "from,to");
+  v.from = "7:00";
+  v.to = "0/:00";
+  EXPECT_EQ(FieldsOf(CheckCampusVehicleRecord(v)), "from,to");
+  v.from = "07:00";
+  v.to = "";
+  EXPECT_EQ(FieldsOf(CheckCampusVehicleRecord(v)), "to");  // CheckCampusVehicle: both or neither
+  v.to = "07:00";
+  EXPECT_EQ(FieldsOf(CheckCampusVehicleRecord(v)), "to");
+  v.from = v.to = "";
+  v.valid_from = "2026-12-01";
+  v.valid_until = "2026-11-30";
+  EXPECT_EQ(FieldsOf(CheckCampusVehicleRecord(v)), "valid_until");
+  v.valid_from = "明天";
+  v.valid_until = "2026-13-01";
+  EXPECT_EQ(FieldsOf(CheckCampusVehicleRecord(v)), "valid_from,valid_until");
+  v.valid_from = v.valid_until = "";
+  v.vehicle_class = "visitor";
+  EXPECT_EQ(FieldsOf(CheckCampusVehicleRecord(v)), "valid_until");
+  v.vehicle_class = "truck";
+  v.plate = "";
+  v.owner = " ";
+  EXPECT_EQ(FieldsOf(CheckCampusVehicleRecord(v)), "vehicle_class,plate,owner");
+  v.vehicle_class = "service";
+  v.plate = "浙A1234";
+  v.owner = "配送";
+  EXPECT_EQ(FieldsOf(CheckCampusVehicleRecord(v)), "plate");
+  v.from = "07:00";  // without its end: not judged until the plate reads
+  EXPECT_EQ(FieldsOf(CheckCampusVehicleRecord(v)), "plate");
+  v.from = "";
+  v.plate = "浙A12345";
+  v.gates = std::vector<std::string>(kMaxGates, "门");
+  EXPECT_EQ(FieldsOf(CheckCampusVehicleRecord(v)), "");
+  v.gates.push_back("门");
+  EXPECT_EQ(FieldsOf(CheckCampusVehicleRecord(v)), "gates");
+  v.gates = {"南门", "", std::string(kMaxGateChars + 1, 'x')};
+  EXPECT_EQ(FieldsOf(CheckCampusVehicleRecord(v)), "gates");  // once, for the first
+  v.gates = {std::string(kMaxGateChars, 'x')};
+  v.meta.note = std::string(kMaxBusNoteChars + 1, 'x');
+  EXPECT_EQ(FieldsOf(CheckCampusVehicleRecord(v)), "note");
+
+  CampusVehicleRecord facts;
+  facts.vehicle_class = "visitor";
+  facts.gates = {"南门"};
+  facts.from = "22:00";
+  facts.to = "06:00";
+  facts.valid_until = "2026-12-05";
+  facts.meta.active = false;
+  const auto f = FactsOf(facts);
+  EXPECT_EQ(f.cls, VehicleClass::kVisitor);
+  EXPECT_EQ(f.from_minute, 22 * 60);
+  EXPECT_EQ(f.to_minute, 6 * 60);
+  EXPECT_FALSE(f.valid_from.has_value());
+  EXPECT_EQ(f.valid_until, D("2026-12-05"));
+  EXPECT_FALSE(f.active);
+  EXPECT_EQ(f.gates, facts.gates);
+}
+
+TEST(CampusRegistry, AnEbikeAndTheGateCheckAsEntered) {
+  const auto today = D("2026-11-30");
+  EbikeRecord e;
+  e.owner = "张老师";
+  e.checked_on = "2026-11-30";
+  e.modified = true;
+  EXPECT_EQ(FieldsOf(CheckEbike(e, today)), "");
+  e.checked_on = "2026-12-01";
+  EXPECT_EQ(FieldsOf(CheckEbike(e, today)), "checked_on");
+  e.checked_on = "11-30";
+  EXPECT_EQ(FieldsOf(CheckEbike(e, today)), "checked_on");
+  e.checked_on = "";
+  EXPECT_EQ(FieldsOf(CheckEbike(e, today)), "modified");
+  e.modified = false;
+  e.owner = "";
+  e.licence_plate = std::string(kMaxEbikePlateChars + 1, '1');
+  e.campus_plate = std::string(kMaxEbikePlateChars + 1, '1');
+  EXPECT_EQ(FieldsOf(CheckEbike(e, today)), "owner,licence_plate,campus_plate");
+  e.owner = "x";
+  e.licence_plate = std::string(kMaxEbikePlateChars, '1');
+  e.campus_plate = " ";
+  EXPECT_EQ(FieldsOf(CheckEbike(e, today)), "");
+  const auto f = FactsOf(e);
+  EXPECT_TRUE(f.licence_plate);
+  EXPECT_FALSE(f.campus_plate);  // blank is none
+  EXPECT_FALSE(f.checked);
+  e.checked_on = "2026-11-01";
+  e.modified = true;
+  EXPECT_TRUE(FactsOf(e).checked && FactsOf(e).modified);
+
+  EXPECT_EQ(FieldsOf(CheckGateCheck("vehicle", "南门", "浙A12345")), "");
+  EXPECT_EQ(FieldsOf(CheckGateCheck("ebike", "南门", "")), "");
+  EXPECT_EQ(FieldsOf(CheckGateCheck("vehicle", "南门", "")), "plate");
+  EXPECT_EQ(FieldsOf(CheckGateCheck("car", "", "")), "kind,gate");
+
+  EXPECT_EQ(ClockMinute("00:00"), 0);
+  EXPECT_EQ(ClockMinute("23:59"), 23 * 60 + 59);
+  EXPECT_EQ(ClockMinute("09:5:"), std::nullopt);
+  EXPECT_EQ(ClockMinute("0:000"), std::nullopt);
+  EXPECT_EQ(ClockMinute("0900"), std::nullopt);
+  EXPECT_EQ(ClockMinute("09000"), std::nullopt);   // five characters without the colon
+  EXPECT_EQ(ClockMinute("09:000"), std::nullopt);  // the colon, one character too many
+  // 01:00 UTC is 09:00 in China; 16:00 UTC is midnight.
+  Instant t;
+  ParseInstant("2026-11-30T01:00:00Z", t);
+  EXPECT_EQ(MinuteInChina(t), 9 * 60);
+  ParseInstant("2026-11-30T16:00:00Z", t);
+  EXPECT_EQ(MinuteInChina(t), 0);
+  ParseInstant("2026-11-30T15:59:00Z", t);
+  EXPECT_EQ(MinuteInChina(t), 23 * 60 + 59);
 }
 
 }  // namespace

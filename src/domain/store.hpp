@@ -48,6 +48,7 @@ class JointRepository;
 }  // namespace xiaoan::domain::edu
 namespace xiaoan::domain::traffic {
 class BusRepository;
+class CampusRepository;
 }  // namespace xiaoan::domain::traffic
 
 namespace xiaoan::domain {
@@ -330,6 +331,7 @@ class Tx {
   virtual edu::DrowningRepository& drowning() = 0;
   virtual edu::JointRepository& joint() = 0;
   virtual traffic::BusRepository& buses() = 0;
+  virtual traffic::CampusRepository& campus() = 0;
 };
 
 // What bringing the personal-information fields to the configured state did (Store::ProtectFields).

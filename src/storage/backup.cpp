@@ -111,6 +111,9 @@ constexpr TableSpec kTables[] = {
     {"bus_drivers", "id", true},
     {"bus_monitors", "id", true},
     {"bus_routes", "id", true},
+    {"campus_vehicles", "id", true},
+    {"campus_ebikes", "id", true},
+    {"campus_gate_refusals", "id", true},
 };
 // clang-format on
 // Left out on purpose: the figures the hazards' triggers rebuild, the migrations' own record, and

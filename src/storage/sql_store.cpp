@@ -15,6 +15,7 @@
 #include "storage/repos/bus_repository.hpp"
 #include "storage/repos/calendar_repository.hpp"
 #include "storage/repos/campaign_repository.hpp"
+#include "storage/repos/campus_repository.hpp"
 #include "storage/repos/checklist_repository.hpp"
 #include "storage/repos/content_repository.hpp"
 #include "storage/repos/drill_plan_repository.hpp"
@@ -81,7 +82,8 @@ class SqlTx final : public domain::Tx {
         waters_(conn),
         drowning_(conn),
         joint_(conn),
-        buses_(conn) {}
+        buses_(conn),
+        campus_(conn) {}
   bool access_changed = false;
   std::optional<std::int64_t> audit_first;  // the first audit record appended
   domain::OrgRepository& org() override { return org_; }
@@ -109,6 +111,7 @@ class SqlTx final : public domain::Tx {
   domain::edu::DrowningRepository& drowning() override { return drowning_; }
   domain::edu::JointRepository& joint() override { return joint_; }
   domain::traffic::BusRepository& buses() override { return buses_; }
+  domain::traffic::CampusRepository& campus() override { return campus_; }
   sql::Connection& conn() { return conn_; }
   const FieldCipher* cipher() const { return cipher_; }
 
@@ -140,6 +143,7 @@ class SqlTx final : public domain::Tx {
   SqlDrowningRepository drowning_;
   SqlJointRepository joint_;
   SqlBusRepository buses_;
+  SqlCampusRepository campus_;
 };
 
 // Runs one write inside a savepoint of the open transaction: kept when it succeeds, undone on

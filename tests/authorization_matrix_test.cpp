@@ -22,6 +22,7 @@
 #include "app/patrols/patrols.hpp"
 #include "app/security/security.hpp"
 #include "app/traffic/buses.hpp"
+#include "app/traffic/campus.hpp"
 #include "app/whistles/whistles.hpp"
 #include "core/clock.hpp"
 #include "http/api.hpp"
@@ -445,6 +446,25 @@ const std::vector<Row> kMatrix = {
   {"PUT",    "/api/v1/bus/routes/{id}", "BR2", R"({"name":"一号线","version":1})", "fffoffnnff"},
   {"GET",    "/api/v1/bus/routes/{id}", "BRX", "", "fffnnnnnff"},
   {"PUT",    "/api/v1/bus/routes/{id}", "BRX", R"({"name":"一号线","version":1})", "fffnffnnff"},
+  // 校内交通: traffic:read, traffic:manage, and traffic:gate at the school.
+  {"GET",    "/api/v1/traffic/gate-refusals",  "", "",   "fffoooooff"},
+  {"POST",   "/api/v1/traffic/gate-checks",    "", "{}", "ffffffooff"},
+  {"GET",    "/api/v1/traffic/vehicles", "", "", "fffoooooff"},
+  {"POST",   "/api/v1/traffic/vehicles", "", "{}", "fffoffooff"},
+  {"GET",    "/api/v1/traffic/vehicles/{id}", "CV1", "", "fffoooooff"},
+  {"PUT",    "/api/v1/traffic/vehicles/{id}", "CV1", R"({"vehicle_class":"staff","plate":"浙A80001","owner":"张老师","version":1})", "fffoffooff"},
+  {"GET",    "/api/v1/traffic/vehicles/{id}", "CV2", "", "fffooonnff"},
+  {"PUT",    "/api/v1/traffic/vehicles/{id}", "CV2", R"({"vehicle_class":"staff","plate":"浙A80002","owner":"张老师","version":1})", "fffoffnnff"},
+  {"GET",    "/api/v1/traffic/vehicles/{id}", "CVX", "", "fffnnnnnff"},
+  {"PUT",    "/api/v1/traffic/vehicles/{id}", "CVX", R"({"vehicle_class":"staff","plate":"浙A8000X","owner":"张老师","version":1})", "fffnffnnff"},
+  {"GET",    "/api/v1/traffic/ebikes", "", "", "fffoooooff"},
+  {"POST",   "/api/v1/traffic/ebikes", "", "{}", "fffoffooff"},
+  {"GET",    "/api/v1/traffic/ebikes/{id}", "EB1", "", "fffoooooff"},
+  {"PUT",    "/api/v1/traffic/ebikes/{id}", "EB1", R"({"owner":"李老师","version":1})", "fffoffooff"},
+  {"GET",    "/api/v1/traffic/ebikes/{id}", "EB2", "", "fffooonnff"},
+  {"PUT",    "/api/v1/traffic/ebikes/{id}", "EB2", R"({"owner":"李老师","version":1})", "fffoffnnff"},
+  {"GET",    "/api/v1/traffic/ebikes/{id}", "EBX", "", "fffnnnnnff"},
+  {"PUT",    "/api/v1/traffic/ebikes/{id}", "EBX", R"({"owner":"李老师","version":1})", "fffnffnnff"},
   {"GET",    "/api/v1/patrol-plans",           "", "",   "fffoooooof"},
   {"POST",   "/api/v1/patrol-plans",           "", "{}", "fffoffooff"},
   {"GET",    "/api/v1/patrol-plans/{id}",      "PP1", "", "fffoooooof"},
@@ -852,6 +872,26 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
     add_bus(targets_["S1"], "1");
     add_bus(targets_["S2"], "2");
     add_bus(targets_["X"], "X");
+    // A campus vehicle and an e-bike at each school: CV<1|2|X>, EB<1|2|X>.
+    auto add_campus = [&](const std::string& school, const std::string& n) {
+      domain::traffic::CampusVehicleRecord v;
+      v.meta.unit_id = std::stoll(school);
+      v.vehicle_class = "staff";
+      v.plate = "浙A8000" + n;
+      v.owner = "张老师";
+      auto rv = app::SaveCampusVehicle(*services_, app::RequestContext{}, v);
+      ASSERT_TRUE(rv.ok()) << rv.error().message;
+      targets_["CV" + n] = std::to_string(rv->record.meta.id);
+      domain::traffic::EbikeRecord e;
+      e.meta.unit_id = std::stoll(school);
+      e.owner = "李老师";
+      auto re = app::SaveEbike(*services_, app::RequestContext{}, e);
+      ASSERT_TRUE(re.ok()) << re.error().message;
+      targets_["EB" + n] = std::to_string(re->record.meta.id);
+    };
+    add_campus(targets_["S1"], "1");
+    add_campus(targets_["S2"], "2");
+    add_campus(targets_["X"], "X");
     {
       auto rows = app::LetterClasses(*services_, app::RequestContext{}, std::stoll(targets_["P1"]));
       ASSERT_TRUE(rows.ok() && !rows->empty() && !rows->front().token.empty());

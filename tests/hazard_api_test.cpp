@@ -942,8 +942,11 @@ TEST_P(HazardApiTest, TheDistrictsRulesSetDeadlinesAndEscalation) {
   ASSERT_EQ(drills.size(), 6u);
   EXPECT_EQ(drills[0].at("configure_path").as_string(),
             "/api/v1/rules/drill.fire_semester/parameters");
-  // Measure 14 (traffic) has no rule yet; 21 (safety education) has three.
-  EXPECT_TRUE(Json(safety_.Call("GET", "/api/v1/rules?measure=14")).at("items").as_array().empty());
+  // Measure 15 (traffic around the school) has no rule yet; 14 (campus traffic) has
+  // traffic.ebike; 21 (safety education) has three.
+  EXPECT_TRUE(Json(safety_.Call("GET", "/api/v1/rules?measure=15")).at("items").as_array().empty());
+  EXPECT_EQ(Json(safety_.Call("GET", "/api/v1/rules?measure=14")).at("items").as_array().size(),
+            1u);
   EXPECT_EQ(Json(safety_.Call("GET", "/api/v1/rules?measure=21")).at("items").as_array().size(),
             3u);
   EXPECT_EQ(safety_.Call("GET", "/api/v1/rules?measure=22").status, 422);

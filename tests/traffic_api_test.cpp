@@ -1,8 +1,10 @@
-// 校车台账 over real HTTP on both stores: a school's provider, vehicles, drivers, monitor and
-// route; what is entered checked field by field; a route refused a vehicle whose 校车标牌 expired,
-// a driver too young or without the class the vehicle needs, more riders than seats; a vehicle on
-// a route not retired; the rules judged live and into findings on the exact day a driver turns
-// 25; the district survey and its workbook; scope and permissions.
+// Traffic and school buses over real HTTP on both stores. 校车台账: a school's provider, vehicles,
+// drivers, monitor and route; what is entered checked field by field; a route refused a vehicle
+// whose 校车标牌 expired, a driver too young or without the class the vehicle needs, more riders
+// than seats; a vehicle on a route not retired; the rules judged live and into findings on the
+// exact day a driver turns 25; the district survey and its workbook; scope and permissions.
+// 校内交通: vehicles by class with their gates and hours, e-bikes judged on traffic.ebike, and the
+// gate's check on a phone with the refusals it records.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -57,6 +59,11 @@ class BusApiTest : public ::testing::TestWithParam<std::string> {
 
   WebSession As(const std::string& user) { return testing::LoginAs(port_, user, passwords_[user]); }
   static json::value Json(const HttpReply& r) { return json::parse(r.body); }
+  static std::string FirstFieldOf(const HttpReply& r) {
+    const auto v = json::parse(r.body);
+    const auto& details = v.at("error").at("details").as_array();
+    return details.empty() ? "" : std::string(details[0].at("field").as_string());
+  }
   static std::string Fields(const HttpReply& r) {
     if (r.status != 422) return "status " + std::to_string(r.status) + ": " + r.body;
     std::string out;
@@ -386,6 +393,132 @@ TEST_P(BusApiTest, TheListsComeFromASpreadsheetAllOrNothing) {
           .Call("POST", "/api/v1/bus/import?list=monitors",
                 file("monitors", {{code, "", "赵秀兰", "", ""}}));
   EXPECT_EQ(errors(r), "2:学校代码");
+}
+
+TEST_P(BusApiTest, TheGateLetsInWhatIsRegisteredAndRecordsWhatItRefuses) {
+  const auto post = [&](const std::string& path, json::object body) {
+    if (!body.contains("unit_id")) body["unit_id"] = school_;
+    return safety_.Call("POST", path, json::serialize(body));
+  };
+  // Checked by field: the class, the plate, the hours both or neither, a visitor's last day.
+  auto r = post("/api/v1/traffic/vehicles",
+                {{"vehicle_class", "bus"}, {"plate", "浙A1"}, {"owner", ""}, {"from", "07:00"}});
+  EXPECT_EQ(Fields(r), "vehicle_class,plate,owner");
+  r = post(
+      "/api/v1/traffic/vehicles",
+      {{"vehicle_class", "staff"}, {"plate", "浙A81001"}, {"owner", "张老师"}, {"from", "07:00"}});
+  EXPECT_EQ(Fields(r), "to");
+  r = post("/api/v1/traffic/vehicles",
+           {{"vehicle_class", "visitor"}, {"plate", "浙B20001"}, {"owner", "督导"}});
+  EXPECT_EQ(Fields(r), "valid_until");
+  // A canteen supplier at the north gate from 06:00 to 08:00.
+  r = post("/api/v1/traffic/vehicles", {{"vehicle_class", "service"},
+                                        {"plate", "浙a·31001"},
+                                        {"owner", "食堂配送"},
+                                        {"gates", json::array{"北门"}},
+                                        {"from", "06:00"},
+                                        {"to", "08:00"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto van = Json(r).at("id").as_int64();
+  EXPECT_EQ(Json(r).at("plate").as_string(), "浙A31001");
+  EXPECT_EQ(Json(r).at("validity").as_string(), "valid");
+  EXPECT_EQ(Fields(post("/api/v1/traffic/vehicles",
+                        {{"vehicle_class", "staff"}, {"plate", "浙A31001"}, {"owner", "x"}})),
+            "plate");
+
+  // E-bikes: judged on traffic.ebike as they are saved.
+  r = post("/api/v1/traffic/ebikes", {{"owner", "张老师"},
+                                      {"licence_plate", "浙杭123456"},
+                                      {"campus_plate", "校001"},
+                                      {"checked_on", "2026-11-30"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(Json(r).at("outcome").as_string(), "pass");
+  r = post("/api/v1/traffic/ebikes",
+           {{"owner", "李老师"}, {"campus_plate", "校002"}, {"checked_on", "2026-11-20"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto no_plate = Json(r).at("id").as_int64();
+  EXPECT_EQ(Json(r).at("outcome").as_string(), "fail");
+  EXPECT_EQ(Json(r).at("reason").as_string(), "无号牌");
+  EXPECT_EQ(Fields(post("/api/v1/traffic/ebikes", {{"owner", "王"}, {"checked_on", "2026-12-01"}})),
+            "checked_on");
+  EXPECT_EQ(Fields(post("/api/v1/traffic/ebikes", {{"owner", "王"}, {"modified", true}})),
+            "modified");
+  EXPECT_EQ(Fields(post("/api/v1/traffic/ebikes", {{"owner", "王"}, {"campus_plate", "校001"}})),
+            "campus_plate");
+
+  // At the gate (Monday 09:00 in China): the van is past its hours, an unregistered car and the
+  // e-bike without a plate are refused and recorded; the registered e-bike goes in, unrecorded.
+  const auto gate = [&](const std::string& kind, const std::string& gate_name,
+                        const std::string& plate) {
+    return post("/api/v1/traffic/gate-checks",
+                {{"kind", kind}, {"gate", gate_name}, {"plate", plate}});
+  };
+  r = gate("vehicle", "北门", "浙A31001");
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_FALSE(Json(r).at("allowed").as_bool());
+  EXPECT_EQ(Json(r).at("reason").as_string(), "服务车辆只能在 06:00—08:00 进入");
+  EXPECT_EQ(Json(r).at("subject_id").as_int64(), van);
+  r = gate("vehicle", "南门", "浙A99999");
+  EXPECT_EQ(Json(r).at("reason").as_string(), "未登记的车辆");
+  r = gate("ebike", "南门", "校002");
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(Json(r).at("reason").as_string(), "电动自行车不得进入：无号牌");
+  EXPECT_EQ(Json(r).at("subject_id").as_int64(), no_plate);
+  r = gate("ebike", "南门", "浙杭123456");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_TRUE(Json(r).at("allowed").as_bool());
+  EXPECT_TRUE(Json(r).at("refusal").is_null());
+  EXPECT_EQ(Fields(gate("vehicle", "", "")), "gate,plate");
+  EXPECT_EQ(Fields(gate("bike", "南门", "x")), "kind");
+  // At 07:30 the van goes in.
+  clock_.Set(At("2026-11-29T23:30:00Z"));
+  Login();
+  r = gate("vehicle", "北门", "浙A31001");
+  EXPECT_TRUE(Json(r).at("allowed").as_bool()) << r.body;
+  r = gate("vehicle", "南门", "浙A31001");
+  EXPECT_EQ(Json(r).at("reason").as_string(), "服务车辆只能走北门");
+
+  // The school's log: the four refusals, newest first; the bureau reads it, another school and a
+  // teacher do not.
+  r = safety_.Call("GET", "/api/v1/traffic/gate-refusals");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto log = Json(r);
+  EXPECT_EQ(log.at("total").as_int64(), 4);
+  EXPECT_EQ(log.at("items").at(0).at("gate").as_string(), "南门");
+  EXPECT_EQ(log.at("items").at(0).at("on").as_string(), "2026-11-30");
+  EXPECT_EQ(log.at("items").at(3).at("plate").as_string(), "浙A31001");
+  EXPECT_EQ(
+      Json(office_.Call("GET", "/api/v1/traffic/gate-refusals?kind=ebike")).at("total").as_int64(),
+      1);
+  EXPECT_EQ(Json(As("school2_safety").Call("GET", "/api/v1/traffic/gate-refusals"))
+                .at("total")
+                .as_int64(),
+            0);
+  EXPECT_EQ(As("school1_teacher").Call("GET", "/api/v1/traffic/gate-refusals").status, 403);
+  EXPECT_EQ(FirstFieldOf(office_.Call("GET", "/api/v1/traffic/gate-refusals?from=12-01")), "from");
+  EXPECT_EQ(office_
+                .Call("POST", "/api/v1/traffic/gate-checks",
+                      R"({"unit_id":1,"kind":"ebike","gate":"南门"})")
+                .status,
+            403);
+
+  // The e-bike gets its plate: it passes, and the daily judging agrees.
+  const auto path = "/api/v1/traffic/ebikes/" + std::to_string(no_plate);
+  auto bike = Json(safety_.Call("GET", path)).as_object();
+  bike["licence_plate"] = "浙杭654321";
+  r = safety_.Call("PUT", path, json::serialize(bike));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("outcome").as_string(), "pass");
+  EXPECT_EQ(safety_.Call("PUT", path, json::serialize(bike)).status, 409);
+  r = office_.Call("GET", "/api/v1/rule-findings?rule=traffic.ebike");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto findings = Json(r);
+  int failing = 0;
+  for (const auto& f : findings.at("items").as_array()) {
+    if (f.at("outcome").as_string() == "fail") ++failing;
+  }
+  EXPECT_EQ(findings.at("total").as_int64(), 2);
+  EXPECT_EQ(failing, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, BusApiTest, ::testing::Values("sqlite", "postgres"));

@@ -12,6 +12,7 @@
 #include "app/patrols/patrols.hpp"
 #include "app/security/security.hpp"
 #include "app/traffic/buses.hpp"
+#include "app/traffic/campus.hpp"
 #include "app/whistles/whistles.hpp"
 
 namespace xiaoan::app {
@@ -39,9 +40,9 @@ const std::vector<TaskSource>& TaskSources() {
 
 const std::vector<RuleModule>& RuleModules() {
   static const std::vector<RuleModule> kModules = {
-      HazardRuleModule(),   DrillRuleModule(),    PatrolRuleModule(),
-      SecurityRuleModule(), WhistleRuleModule(),  EduRuleModule(),
-      LessonRuleModule(),   DrowningRuleModule(), BusRuleModule()};
+      HazardRuleModule(),  DrillRuleModule(),  PatrolRuleModule(), SecurityRuleModule(),
+      WhistleRuleModule(), EduRuleModule(),    LessonRuleModule(), DrowningRuleModule(),
+      BusRuleModule(),     TrafficRuleModule()};
   return kModules;
 }
 

@@ -69,6 +69,7 @@ void AddLessonRoutes(Router& router, app::Services& services);
 void AddLetterRoutes(Router& router, app::Services& services);
 void AddWaterRoutes(Router& router, app::Services& services);
 void AddBusRoutes(Router& router, app::Services& services);
+void AddTrafficRoutes(Router& router, app::Services& services);
 void AddDrowningRoutes(Router& router, app::Services& services);
 void AddJointRoutes(Router& router, app::Services& services);
 void AddCampaignRoutes(Router& router, app::Services& services);

@@ -24,6 +24,7 @@ void AddRoutes(Router& router, app::Services& services, const ApiOptions& option
   AddLetterRoutes(router, services);
   AddWaterRoutes(router, services);
   AddBusRoutes(router, services);
+  AddTrafficRoutes(router, services);
   AddDrowningRoutes(router, services);
   AddJointRoutes(router, services);
   AddCampaignRoutes(router, services);

@@ -346,6 +346,9 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
         XA_ASSIGN_OR_RETURN(summary.joint_reports, SeedJointHistory(s, tx, first_bureau));
         XA_ASSIGN_OR_RETURN(summary.bus_records,
                             SeedBusHistory(s, tx, options.seed, history_schools, account_schools));
+        XA_ASSIGN_OR_RETURN(
+            summary.campus_records,
+            SeedCampusHistory(s, tx, options.seed, history_schools, account_schools));
         XA_ASSIGN_OR_RETURN(summary.drowning_warnings,
                             SeedDrowningHistory(s, tx, options.seed, first_bureau, history_schools,
                                                 account_schools));

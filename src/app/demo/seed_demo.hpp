@@ -47,6 +47,7 @@ struct DemoSummary {
   int drowning_warnings = 0;
   int joint_reports = 0;
   int bus_records = 0;
+  int campus_records = 0;
   int regions = 0;
   int bureaus = 0;
   int schools = 0;
@@ -135,6 +136,14 @@ Result<int> SeedWaterHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
 Result<int> SeedBusHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
                            const std::vector<domain::UnitId>& schools,
                            const std::vector<domain::UnitId>& account_schools);
+
+// 校内交通: staff cars and a supplier's van with their gates and hours, the teachers' e-bikes (a
+// few without a plate, modified or unchecked) and the gate's refusals of the last weeks, at the
+// first account school and about half the others. Inside the caller's transaction, each school
+// judged on traffic.ebike; returns the records written.
+Result<int> SeedCampusHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
+                              const std::vector<domain::UnitId>& schools,
+                              const std::vector<domain::UnitId>& account_schools);
 
 // 防溺水警示提醒: the bureau's campaigns of the summer and each class's warnings on its warning
 // days up to yesterday (a 1530 check-in about drowning already counts), with some schools short;

@@ -26,7 +26,8 @@ const std::vector<std::string>& AllPermissions() {
       perm::kWhistleRespond,   perm::kWhistleRoute,    perm::kEduRead,
       perm::kEduClasses,       perm::kEduCheckIn,      perm::kEduLessons,
       perm::kEduContent,       perm::kEduJoint,        perm::kBusRead,
-      perm::kBusManage};
+      perm::kBusManage,        perm::kTrafficRead,     perm::kTrafficManage,
+      perm::kTrafficGate};
   return kAll;
 }
 
@@ -89,7 +90,10 @@ std::span<const PermissionLabel> PermissionLabels() {
       {perm::kEduContent, "编辑本单位的1530提醒内容、防溺水预警和联防联控任务", "安全教育"},
       {perm::kEduJoint, "部门报告联防联控任务", "安全教育"},
       {perm::kBusRead, "查看校车台账和底数", "校车"},
-      {perm::kBusManage, "登记校车服务单位、车辆、驾驶人、照管人员和线路", "校车"}};
+      {perm::kBusManage, "登记校车服务单位、车辆、驾驶人、照管人员和线路", "校车"},
+      {perm::kTrafficRead, "查看校内车辆、电动自行车登记和门岗拒入记录", "校园交通"},
+      {perm::kTrafficManage, "登记校内车辆和电动自行车", "校园交通"},
+      {perm::kTrafficGate, "门岗核验车辆，记录拒绝进入", "校园交通"}};
   return kLabels;
 }
 
@@ -185,28 +189,29 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
         kChecklistRead,  kChecklistManage, kPatrolRead,      kPatrolManage,    kCampaignRead,
         kCampaignManage, kCampaignInspect, kSecurityRead,    kSecurityRecord,  kWhistleRead,
         kWhistleRoute,   kEduRead,         kEduClasses,      kEduLessons,      kEduContent,
-        kBusRead,        kBusManage},
+        kBusRead,        kBusManage,       kTrafficRead,     kTrafficManage},
        false},
       {"bureau_section",
        "教育局内设科室",
        ScopeKind::kCustom,
        {kRegionRead, kUnitRead, kDepartmentRead, kSchoolRead, kSchoolExport, kHazardRead,
         kCalendarRead, kRulesRead, kDrillRead, kChecklistRead, kPatrolRead, kCampaignRead,
-        kSecurityRead, kWhistleRead, kEduRead, kBusRead},
+        kSecurityRead, kWhistleRead, kEduRead, kBusRead, kTrafficRead},
        false},
       {"district_leader",
        "区县分管领导",
        ScopeKind::kUnitAndBelow,
        {kRegionRead, kUnitRead, kDepartmentRead, kSchoolRead, kHazardRead, kCalendarRead,
-        kRulesRead, kDrillRead, kCampaignRead, kSecurityRead, kWhistleRead, kEduRead, kBusRead},
+        kRulesRead, kDrillRead, kCampaignRead, kSecurityRead, kWhistleRead, kEduRead, kBusRead,
+        kTrafficRead},
        false},
       {"inspector",
        "督查检查人员",
        ScopeKind::kUnitAndBelow,
-       {kRegionRead, kUnitRead, kDepartmentRead, kSchoolRead, kHazardRead, kHazardReport,
-        kHazardVerify, kHazardSupervise, kCalendarRead, kRulesRead, kDrillRead, kChecklistRead,
-        kPatrolRead, kCampaignRead, kCampaignInspect, kSecurityRead, kWhistleRead, kEduRead,
-        kBusRead},
+       {kRegionRead,   kUnitRead,      kDepartmentRead,  kSchoolRead,   kHazardRead,
+        kHazardReport, kHazardVerify,  kHazardSupervise, kCalendarRead, kRulesRead,
+        kDrillRead,    kChecklistRead, kPatrolRead,      kCampaignRead, kCampaignInspect,
+        kSecurityRead, kWhistleRead,   kEduRead,         kBusRead,      kTrafficRead},
        false},
       {"school_leader",
        "学校领导",
@@ -217,7 +222,7 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
         kDrillRecord,  kChecklistRead, kPatrolRead,    kPatrolManage,   kPatrolRecord,
         kCampaignRead, kCampaignFill,  kSecurityRead,  kSecurityRecord, kWhistleRead,
         kWhistleRaise, kEduRead,       kEduClasses,    kEduCheckIn,     kEduLessons,
-        kBusRead,      kBusManage},
+        kBusRead,      kBusManage,     kTrafficRead,   kTrafficManage,  kTrafficGate},
        false},
       {"school_safety_officer",
        "学校安全干部",
@@ -227,7 +232,8 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
         kCalendarWrite, kRulesRead,      kDrillRead,    kDrillRecord,  kChecklistRead,
         kPatrolRead,    kPatrolManage,   kPatrolRecord, kCampaignRead, kCampaignFill,
         kSecurityRead,  kSecurityRecord, kWhistleRead,  kWhistleRaise, kEduRead,
-        kEduClasses,    kEduCheckIn,     kEduLessons,   kBusRead,      kBusManage},
+        kEduClasses,    kEduCheckIn,     kEduLessons,   kBusRead,      kBusManage,
+        kTrafficRead,   kTrafficManage,  kTrafficGate},
        false},
       {"teacher",
        "教师/班主任",

@@ -74,6 +74,9 @@ inline constexpr const char* kEduContent = "edu:content";
 inline constexpr const char* kEduJoint = "edu:joint";
 inline constexpr const char* kBusRead = "bus:read";
 inline constexpr const char* kBusManage = "bus:manage";
+inline constexpr const char* kTrafficRead = "traffic:read";
+inline constexpr const char* kTrafficManage = "traffic:manage";
+inline constexpr const char* kTrafficGate = "traffic:gate";
 }  // namespace perm
 
 // Every permission that exists, for validation of custom roles.

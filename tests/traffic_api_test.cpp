@@ -284,6 +284,26 @@ TEST_P(BusApiTest, TheDistrictSurvey) {
   const auto& row = survey.at("schools").as_array().at(0);
   EXPECT_EQ(row.at("school_id").as_int64(), school_);
   EXPECT_EQ(row.at("drivers").as_int64(), 1);
+  // The school's safety officer was told once of each: the expired 校车标牌 and the one about to
+  // expire; judging again the next day tells nothing new.
+  const auto told = [&](const std::string& text) {
+    const auto list = Json(safety_.Call("GET", "/api/v1/notifications?page_size=100"));
+    int n = 0;
+    for (const auto& item : list.at("items").as_array()) {
+      if (std::string(item.at("title").as_string()).find(text) != std::string::npos) ++n;
+    }
+    return n;
+  };
+  EXPECT_EQ(told("校车不合格：校车 浙A52702"), 1);
+  EXPECT_EQ(told("校车临期提醒：校车 浙A52703"), 1);
+  clock_.Set(At("2026-12-01T01:00:00Z"));
+  Login();
+  ASSERT_TRUE(
+      app::EvaluateSchools(*services_, app::RequestContext{}, std::optional<std::string>{}).ok());
+  EXPECT_EQ(told("浙A52702"), 1);
+  EXPECT_EQ(told("浙A52703"), 1);
+  EXPECT_EQ(told("浙A52701"), 0);
+
   // Another school's safety officer sees none of it.
   auto other = Json(As("school2_safety").Call("GET", "/api/v1/bus/survey"));
   EXPECT_EQ(other.at("total").at("vehicles").as_int64(), 0);

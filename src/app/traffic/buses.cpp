@@ -175,18 +175,37 @@ Result<std::vector<tr::RuleVerdict>> VerdictsOf(domain::Tx& tx, const tr::BusRou
   return RouteVerdicts(r, parts);
 }
 
-// Stores a record's findings (removes them when it has none: not in use).
-Status SaveFindings(Services& s, domain::Tx& tx, const char* subject, std::int64_t id,
-                    std::int64_t school_id, const std::vector<tr::RuleVerdict>& verdicts,
-                    const ValuesInForce& in_force) {
-  if (verdicts.empty()) return tx.rules().RemoveFindings(subject, id);
+// Stores a record's findings (removes them when it has none: not in use). A verdict that fails,
+// or warns of an expiry, is told once per version of the record to the school's safety officers
+// and leaders.
+Status SaveFindings(Services& s, domain::Tx& tx, const KindNames& names,
+                    const tr::BusRecordMeta& meta, const std::string& title,
+                    const std::vector<tr::RuleVerdict>& verdicts, const ValuesInForce& in_force) {
+  if (verdicts.empty()) return tx.rules().RemoveFindings(names.subject, meta.id);
   for (const auto& v : verdicts) {
     const auto* rule = tr::FindBusRule(v.rule_id);
     if (!rule) continue;
     const auto it = in_force.find(rule->id);
     const InForce defaults{rules::Defaults(*rule), 0, 0};
-    XA_TRY(SaveRecordFinding(s, tx, *rule, it != in_force.end() ? it->second : defaults, subject,
-                             id, school_id, v.verdict));
+    XA_TRY(SaveRecordFinding(s, tx, *rule, it != in_force.end() ? it->second : defaults,
+                             names.subject, meta.id, meta.unit_id, v.verdict));
+    const bool fails = v.verdict.outcome == rules::Outcome::kFail;
+    if (!fails && v.verdict.outcome != rules::Outcome::kWarn) continue;
+    XA_ASSIGN_OR_RETURN(
+        const bool fresh,
+        tx.rules().MarkNotice(rule->id, names.subject, meta.id, "v" + std::to_string(meta.version),
+                              std::string(rules::OutcomeCode(v.verdict.outcome)), s.Now()));
+    if (!fresh) continue;
+    XA_ASSIGN_OR_RETURN(const auto users,
+                        Recipients(tx, meta.unit_id, {"school_safety_officer", "school_leader"}));
+    NotificationInput note;
+    note.kind = fails ? "bus_fail" : "bus_warn";
+    note.title = std::string(fails ? "校车不合格：" : "校车临期提醒：") + names.label + " " +
+                 title + "（" + rule->title + "）";
+    note.body = v.verdict.reason;
+    note.object_type = names.subject;
+    note.object_id = std::to_string(meta.id);
+    XA_TRY(Notify(s, tx, users, note));
   }
   return {};
 }
@@ -270,7 +289,7 @@ Status RejudgeRoutesOf(Services& s, domain::Tx& tx, std::optional<std::int64_t> 
   XA_ASSIGN_OR_RETURN(const auto routes, tx.buses().RoutesUsing(vehicle, driver, monitor));
   for (const auto& r : routes) {
     XA_ASSIGN_OR_RETURN(const auto verdicts, VerdictsOf(tx, r, today, ValuesOf(in_force)));
-    XA_TRY(SaveFindings(s, tx, kRouteNames.subject, r.meta.id, r.meta.unit_id, verdicts, in_force));
+    XA_TRY(SaveFindings(s, tx, kRouteNames, r.meta, r.name, verdicts, in_force));
   }
   return {};
 }
@@ -346,7 +365,7 @@ Result<BusView<T>> Save(Services& s, const RequestContext& ctx, T in) {
     XA_ASSIGN_OR_RETURN(const auto verdicts, VerdictsOf(tx, out.record, today, values));
     out.checks = ChecksOf(verdicts);
     if constexpr (!std::is_same_v<T, tr::BusProvider> && !std::is_same_v<T, tr::BusMonitor>) {
-      XA_TRY(SaveFindings(s, tx, names.subject, in.meta.id, in.meta.unit_id, verdicts, in_force));
+      XA_TRY(SaveFindings(s, tx, names, out.record.meta, Title(out.record), verdicts, in_force));
     }
     if constexpr (std::is_same_v<T, tr::BusVehicle>) {
       XA_TRY(RejudgeRoutesOf(s, tx, in.meta.id, std::nullopt, std::nullopt, today, in_force));
@@ -361,8 +380,7 @@ Result<BusView<T>> Save(Services& s, const RequestContext& ctx, T in) {
                             tx.buses().FindDriver(*in.driver_id, domain::ScopeFilter{}));
         if (d) {
           XA_ASSIGN_OR_RETURN(const auto dv, VerdictsOf(tx, *d, today, values));
-          XA_TRY(
-              SaveFindings(s, tx, kDriverNames.subject, d->meta.id, d->meta.unit_id, dv, in_force));
+          XA_TRY(SaveFindings(s, tx, kDriverNames, d->meta, d->name, dv, in_force));
         }
       }
     }
@@ -1071,20 +1089,17 @@ RuleModule BusRuleModule() {
     XA_ASSIGN_OR_RETURN(const auto vehicles, tx.buses().Vehicles(f, domain::ScopeFilter{}, page));
     for (const auto& v : vehicles.items) {
       XA_ASSIGN_OR_RETURN(const auto verdicts, VerdictsOf(tx, v, today, values));
-      XA_TRY(SaveFindings(s, tx, kVehicleNames.subject, v.meta.id, v.meta.unit_id, verdicts,
-                          in_force));
+      XA_TRY(SaveFindings(s, tx, kVehicleNames, v.meta, v.plate, verdicts, in_force));
     }
     XA_ASSIGN_OR_RETURN(const auto drivers, tx.buses().Drivers(f, domain::ScopeFilter{}, page));
     for (const auto& d : drivers.items) {
       XA_ASSIGN_OR_RETURN(const auto verdicts, VerdictsOf(tx, d, today, values));
-      XA_TRY(
-          SaveFindings(s, tx, kDriverNames.subject, d.meta.id, d.meta.unit_id, verdicts, in_force));
+      XA_TRY(SaveFindings(s, tx, kDriverNames, d.meta, d.name, verdicts, in_force));
     }
     XA_ASSIGN_OR_RETURN(const auto routes, tx.buses().Routes(f, domain::ScopeFilter{}, page));
     for (const auto& r : routes.items) {
       XA_ASSIGN_OR_RETURN(const auto verdicts, VerdictsOf(tx, r, today, values));
-      XA_TRY(
-          SaveFindings(s, tx, kRouteNames.subject, r.meta.id, r.meta.unit_id, verdicts, in_force));
+      XA_TRY(SaveFindings(s, tx, kRouteNames, r.meta, r.name, verdicts, in_force));
     }
     return {};
   };

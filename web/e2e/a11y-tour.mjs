@@ -187,6 +187,8 @@ export function slug(path) {
 export const LIST_ROWS = `${byTest('table')} .el-table__row, ${byTest('card')}`
 /** A list page's table or, on a phone, its cards (there may be none). */
 export const LIST = `${byTest('table')}, ${byTest('cards')}`
+/** 校车台账's records: the state tag every row (table) or card (phone) has. */
+export const BUS_STATES = `${byTest('row-state')}, ${byTest('card-state')}`
 
 /**
  * Visits each path as the user: axe, one <h1> that names the page, "<page> · 校安" as the title,
@@ -275,6 +277,15 @@ export async function typicalTab(page, label) {
   await page.click('#tab-typical')
   await page.waitForSelector(byTest('typical-none'))
   await expectAccessible(page, `${label}, the typical problems tab`)
+}
+
+/** 校车台账's import dialog (the tab's template, all or nothing), open and checked, then Escape. */
+export async function busImport(page, label) {
+  await page.click(byTest('import'))
+  await page.waitForSelector(`${byTest('bus-import-note')}:visible`)
+  await expectAccessible(page, `${label}, the bus import dialog`)
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('import-dialog'), { state: 'hidden' })
 }
 
 /** The checklist import dialog (a name field besides the file), open and checked, then Escape. */
@@ -458,6 +469,8 @@ export function axeTour(viewport) {
           [`/campaigns/${tourCampaign}/schools/21`, byTest('due-list')],
           ['/security/schools/21', byTest('security-indicators')],
           ['/security/rounds', `${byTest('table')}, ${byTest('round-cards')}`],
+          // Every record of 校车台账 has its state tag (a cell of its own may be empty).
+          ['/bus', BUS_STATES, busImport],
           ['/whistles', byTest('row-link'), raiseDialog],
           [`/whistles/${tourWhistle}`, byTest('whistle-info')],
           ['/rules', byTest('rule-hazard.overdue')],
@@ -495,6 +508,8 @@ export function axeTour(viewport) {
           [`/campaigns/${tourCampaign}/briefing`, byTest('briefing')],
           ['/security/board', byTest('board-rates')],
           ['/security/rounds', byTest('add')],
+          ['/bus?tab=vehicles', BUS_STATES],
+          ['/bus/survey', byTest('survey-total')],
           ['/whistles', byTest('row-link')],
           [`/whistles/${tourWhistle}`, byTest('whistle-info'), whistleStep],
           ['/whistles/stats', byTest('stats-period')],

@@ -4,13 +4,18 @@
 // refuses it and the form says why at the vehicle — then chooses 浙A52701 instead: saved and listed,
 // the page never scrolling sideways. At a desk, the bureau's safety office opens 校车底数, finds
 // 示范区双桥小学 with at least one failing vehicle, exports 校车底数.xlsx, and opens the school's registry.
+// The safety officer, at a desk, exports the school's vehicles (校车车辆.xlsx: the school's code and its
+// buses), downloads the vehicles' template from 导入 on the 车辆 tab and sends it filled with a good
+// row and one with a malformed plate — refused, the row (3, 车牌号) listed, nothing written — then
+// with good rows only: 导入完成, the new bus listed as 合格.
 //
 // The demo district keeps at 示范区双桥小学 the provider 示范区平安校车服务有限公司, the buses 浙A52701
 // (39 seats, valid) and 浙A52702 (19 seats, 校车标牌 expired), the drivers 王建国 (A1) and 李卫东 (B1),
 // the monitor 赵秀兰 and the route 双桥—河东线 (浙A52701, 王建国, 赵秀兰, 32 riders).
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   DESKTOP,
@@ -25,12 +30,14 @@ import {
   newPage,
   resultsDir,
   screenshot,
+  sheetFromTemplate,
   startServer,
   xlsxText,
 } from './harness.mjs'
 
 let server
 let browser
+let tmp
 
 const ACCOUNT = 'school1_safety'
 const SCHOOL = '示范区双桥小学'
@@ -38,15 +45,39 @@ const DEMO_ROUTE = '双桥—河东线'
 const NAME = '端到端测试线'
 const GOOD = '浙A52701'
 const EXPIRED = '浙A52702'
+const PROVIDER = '示范区平安校车服务有限公司'
+/** The buses the import adds; the malformed plate it refuses. */
+const IMPORTED = '浙A52788'
+const IMPORTED_TOO = '浙A52789'
+const MALFORMED = '浙A123'
+const VEHICLE_HEADER = [
+  '学校代码',
+  '学校名称',
+  '车牌号',
+  '核定载人数',
+  '校车服务单位',
+  '校车标牌号',
+  '标牌有效期至',
+  '最近安全技术检验',
+  '承运人责任险到期',
+  '卫星定位',
+  '租用车辆',
+  '备注',
+]
+/** Today in China (the server's calendar day). */
+const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
+const nextYear = `${Number(today.slice(0, 4)) + 1}-06-30`
 
 before(async () => {
   server = await startServer()
   browser = await launchBrowser()
+  tmp = mkdtempSync(join(tmpdir(), 'xiaoan-bus-'))
 })
 
 after(async () => {
   await browser?.close()
   await server?.stop()
+  if (tmp) rmSync(tmp, { recursive: true, force: true })
 })
 
 /** Waits until nothing is loading. */
@@ -197,5 +228,87 @@ describe('校车台账', () => {
     await screenshot(page, 'bus-vehicles-desktop')
     assert.deepEqual(errors, [])
     await context.close()
+  })
+
+  it('(c) the safety officer exports the school’s vehicles, and imports buses from the template: a malformed plate refused, then added', async () => {
+    const officer = await apiSession(server, ACCOUNT)
+    const me = await (await officer('/api/v1/auth/me')).json()
+    assert.equal(me.unit.name, SCHOOL)
+    const bureau = await apiSession(server, 'safety_office')
+    const code = (await (await bureau(`/api/v1/schools/${me.unit.id}`)).json()).code
+    assert.ok(code, 'the school has a code')
+    const row = (plate, note) => [code, SCHOOL, plate, '19', PROVIDER, `XC-${plate.slice(-4)}`, nextYear, today, nextYear, '是', '否', note]
+
+    const { page, context, errors } = await newPage(browser, DESKTOP)
+    await login(page, server, ACCOUNT)
+    await page.goto(`${server.url}/bus?tab=vehicles`)
+    await page.locator(`${byTest('table')} .el-table__body tr`, { has: page.locator(byTest('row-name'), { hasText: GOOD }) }).waitFor()
+    await settled(page)
+
+    // 导出: the school's buses in the template's columns, its code first.
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.click(byTest('export'))])
+    assert.equal(exported.suggestedFilename(), '校车车辆.xlsx')
+    const exportFile = join(resultsDir, 'bus-vehicles-export.xlsx')
+    await exported.saveAs(exportFile)
+    const sheet = xlsxText(exportFile)
+    for (const text of [...VEHICLE_HEADER.slice(0, 4), code, SCHOOL, GOOD, EXPIRED]) assert.ok(sheet.includes(text), `the export has ${text}`)
+
+    // 导入: the 车辆 template from the dialog.
+    await page.click(byTest('import'))
+    const dialog = page.locator(`${byTest('import-dialog')}:visible`)
+    await dialog.waitFor()
+    assert.equal((await dialog.locator('.el-dialog__title').innerText()).trim(), '导入校车车辆')
+    assert.match(await page.locator(byTest('bus-import-note')).innerText(), /车牌号相同的记录更新/)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(byTest('template'))])
+    assert.equal(download.suggestedFilename(), '校车车辆导入模板.xlsx')
+    const template = join(tmp, 'vehicles-template.xlsx')
+    await download.saveAs(template)
+    const header = xlsxText(template)
+    for (const h of VEHICLE_HEADER) assert.ok(header.includes(h), `the template has ${h}`)
+
+    // A malformed plate on the file's third row: refused, listed, nothing written.
+    const bad = join(tmp, 'vehicles-bad.xlsx')
+    sheetFromTemplate(template, bad, [VEHICLE_HEADER, row(IMPORTED, '端到端导入'), row(MALFORMED, '车牌号不全')])
+    await page.setInputFiles(`${byTest('import-dialog')} input[type=file]`, bad)
+    await page.click(byTest('import-start'))
+    await page.waitForSelector(`${byTest('import-errors')} .el-table__row`)
+    assert.match(await page.locator(byTest('import-summary')).innerText(), /未写入任何数据/)
+    const refused = await page.locator(`${byTest('import-errors')} .el-table__row`).allInnerTexts()
+    assert.ok(
+      refused.some((r) => /^3\b/.test(r.trim()) && r.includes('车牌号')),
+      refused.join(' | '),
+    )
+    assert.ok(!refused.some((r) => /^2\b/.test(r.trim())), `the good row is not listed: ${refused.join(' | ')}`)
+    const none = await (await officer(`/api/v1/bus/vehicles?q=${encodeURIComponent(IMPORTED)}`)).json()
+    assert.equal(none.items.length, 0, 'nothing written')
+    await screenshot(page, 'bus-import-refused-desktop')
+    await expectAccessible(page, 'the bus import with a refused row')
+
+    // Good rows only: both added, the list reloaded behind the dialog.
+    const good = join(tmp, 'vehicles.xlsx')
+    sheetFromTemplate(template, good, [VEHICLE_HEADER, row(IMPORTED, '端到端导入'), row(IMPORTED_TOO, '端到端导入')])
+    await page.setInputFiles(`${byTest('import-dialog')} input[type=file]`, good)
+    await page.click(byTest('import-start'))
+    await page.locator(byTest('import-summary'), { hasText: '导入完成' }).waitFor()
+    assert.equal((await page.locator(byTest('import-summary')).innerText()).trim(), '导入完成：新增 2 条，更新 0 条')
+    await page.keyboard.press('Escape')
+    await page.waitForSelector(byTest('import-dialog'), { state: 'hidden' })
+    const added = page.locator(`${byTest('table')} .el-table__body tr`, { has: page.locator(byTest('row-name'), { hasText: IMPORTED }) })
+    await added.waitFor()
+    await settled(page)
+    assert.equal((await added.locator(byTest('row-state')).innerText()).trim(), '合格')
+    assert.match(await added.locator(byTest('row-seats')).innerText(), /19 座/)
+    assert.equal(await page.locator(byTest('row-name'), { hasText: IMPORTED_TOO }).count(), 1)
+    await screenshot(page, 'bus-import-done-desktop')
+    assert.deepEqual(errors, [])
+    await context.close()
+
+    // The server agrees: the bus at the school, its provider resolved by name.
+    const r = await officer(`/api/v1/bus/vehicles?q=${encodeURIComponent(IMPORTED)}`)
+    const saved = (await r.json()).items.filter((v) => v.plate === IMPORTED)
+    assert.equal(saved.length, 1, JSON.stringify(saved))
+    assert.equal(saved[0].unit_name, SCHOOL)
+    assert.equal(saved[0].provider_name, PROVIDER)
+    assert.equal(saved[0].seats, 19)
   })
 })

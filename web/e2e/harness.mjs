@@ -253,6 +253,38 @@ export function xlsxText(path) {
   )
 }
 
+/**
+ * Writes `rows` (the first the header) as the first sheet of a copy of the template `from`, its
+ * cells inline strings, with Python's zipfile (as `xlsxText` reads them).
+ */
+export function sheetFromTemplate(from, to, rows) {
+  execFileSync(
+    'python3',
+    [
+      '-c',
+      `
+import json, sys, zipfile
+from xml.sax.saxutils import escape
+src, dst, rows = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+def cell(r, c, v):
+    return '<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>' % (chr(65 + c), r, escape(str(v)))
+body = ''.join('<row r="%d">%s</row>' % (i + 1, ''.join(cell(i + 1, j, v) for j, v in enumerate(row))) for i, row in enumerate(rows))
+sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>%s</sheetData></worksheet>' % body)
+with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) as zout:
+    names = zin.namelist()
+    assert 'xl/worksheets/sheet1.xml' in names, names
+    for n in names:
+        zout.writestr(n, sheet if n == 'xl/worksheets/sheet1.xml' else zin.read(n))
+`,
+      from,
+      to,
+      JSON.stringify(rows),
+    ],
+    { encoding: 'utf8' },
+  )
+}
+
 // ---- A small valid PNG (photos to upload) ----
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {

@@ -1,7 +1,8 @@
 // 我的待办 in a real browser: for a school's safety officer, teacher and leader, the bureau's safety
 // office and inspector, a department's liaison and the audit administrator, on a phone and at a desk, the card sits inside the viewport, each
 // record opens from it; the bureau closes a supervision order the school answered and the
-// hazard's timeline shows both steps without 挂牌督办; 仅看超期 lists the most overdue first.
+// hazard's timeline shows both steps without 挂牌督办; 仅看超期 lists the most overdue first; the
+// school's 校车待处理 opens the demo's bus with the expired permit on 校车台账, its form open.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import {
@@ -166,6 +167,41 @@ describe('我的待办 on the home page', () => {
       await context.close()
     })
   }
+})
+
+describe('校车待处理', () => {
+  it('school1_safety is led from 校车待处理 to 浙A52702 on the 车辆 tab of 校车台账, its form open', async () => {
+    const { page, context, errors } = await newPage(browser, PHONE)
+    await login(page, server, 'school1_safety')
+    const group = page.locator(byTest('task-group-bus.checks'))
+    await group.waitFor()
+    assert.equal((await group.locator(byTest('task-group-label')).innerText()).trim(), '校车待处理')
+    assert.equal(await group.locator(byTest('task-group-all')).getAttribute('href'), '/bus')
+    // The demo's bus whose 校车标牌 expired fails: past due, and first.
+    const item = group.locator(byTest('task-item'), { hasText: '浙A52702' })
+    await item.waitFor()
+    assert.match(await item.innerText(), /校车标牌/)
+    assert.equal(await item.locator(byTest('task-item-overdue')).count(), 1)
+    const link = item.locator(byTest('task-item-link'))
+    const href = await link.getAttribute('href')
+    assert.match(href, /^\/bus\?tab=vehicles&id=\d+$/)
+    await link.click()
+    await page.waitForURL((u) => new URL(u).pathname === '/bus' && new URL(u).searchParams.get('tab') === 'vehicles')
+    const dialog = page.locator(`${byTest('bus-dialog')}:visible`)
+    await dialog.waitFor()
+    assert.match(await page.locator('.el-dialog:visible .el-dialog__title').innerText(), /修改校车/)
+    await page.waitForFunction(() => document.querySelector('[data-test="field-plate"]')?.value === '浙A52702')
+    await expectNoSidewaysScroll(page, 'a bus opened from 我的待办 at 375 px')
+    await expectAccessible(page, 'a bus opened from 我的待办 at 375 px')
+    await screenshot(page, 'home-tasks-bus-375')
+    // Closed, the page is on the 车辆 tab with the bus listed.
+    await dialog.locator(byTest('cancel')).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await page.locator(byTest('card'), { has: page.locator(byTest('card-name'), { hasText: '浙A52702' }) }).waitFor()
+    assert.equal(await page.locator('#tab-vehicles').getAttribute('aria-selected'), 'true')
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
 })
 
 describe('the boards’ charts on a phone', () => {

@@ -1,10 +1,12 @@
 // 校车台账 (measure 16, 《校车安全管理条例》): each school's school-bus providers (校车服务单位), vehicles,
 // drivers, bus monitors (照管人员) and routes, every record judged by the bus rules today (合格, 临期提醒
 // or 不合格, with the reasons), and the district's figures by school (校车底数). Read with bus:read;
-// recorded and edited with bus:manage (a school its own; 停用 is active false on an edit). A route
+// recorded and edited with bus:manage (a school its own; 停用 is active false on an edit), each
+// registry also imported from its template (bus:manage) and exported (bus:read) as a spreadsheet. A route
 // whose vehicle or driver fails a rule today is refused on that field. Types follow the API
 // contract (snake_case); dates are YYYY-MM-DD, "" when not recorded.
 import { download, http, type Download, type Page, type Query } from './http'
+import { importFormatOf, uploadImport, type ImportReport } from './imports'
 
 /** The five registries, as the API names them. */
 export type BusKind = 'routes' | 'vehicles' | 'drivers' | 'monitors' | 'providers'
@@ -255,6 +257,28 @@ export interface BusSurvey {
 
 const base = '/api/v1/bus'
 export const BUS_SURVEY_EXPORT_PATH = `${base}/survey/export`
+
+// ---- Each registry in and out of spreadsheets (?list=KIND) ----
+
+/**
+ * Where a registry is imported (POST, the file's bytes as the body; ?list=…&format=xlsx|csv). All or
+ * nothing: each row adds a record to the school of its 学校代码, or updates that school's record of
+ * the same key (a vehicle's 车牌号, a driver's 姓名 and 出生日期, a provider's 单位名称, a monitor's
+ * 姓名, a route's 线路名称); a refused file is 422 with each row's problems by column.
+ */
+export const BUS_IMPORT_PATH = `${base}/import`
+/** The blank template of a registry (?list=…): 校车车辆导入模板.xlsx … (bus:manage). */
+export const BUS_TEMPLATE_PATH = `${base}/import-template`
+/** A registry's records in use of every school in scope (?list=…), the template's columns: 校车车辆.xlsx … (bus:read). */
+export const BUS_EXPORT_PATH = `${base}/export`
+
+export const busListsApi = {
+  template: (kind: BusKind): Promise<Download> => download(BUS_TEMPLATE_PATH, { list: kind }),
+  /** A refused import (422 with the report) is a result, not an error. */
+  import: (kind: BusKind, file: File): Promise<ImportReport> =>
+    uploadImport(BUS_IMPORT_PATH, file, { format: importFormatOf(file.name), extra: { list: kind } }),
+  export: (kind: BusKind): Promise<Download> => download(BUS_EXPORT_PATH, { list: kind }),
+}
 
 export const busApi = {
   /** One registry's records, by school then name (plate). */

@@ -8,9 +8,22 @@ import { http } from './http'
  * An audit entry (the audit administrator's groups) opens the audit log; a school (the bureau's
  * ranking of schools by overdue and major hazards) opens that school's overdue hazards; a class
  * (a class teacher's 1530 reminders of today) opens the teacher's 1530 page; a 联防联控 task
- * (edu_joint_task: a department's to report, the bureau's overdue) opens the task.
+ * (edu_joint_task: a department's to report, the bureau's overdue) opens the task; a school bus,
+ * driver or route (bus_vehicle, bus_driver, bus_route: 校车待处理) opens it on 校车台账.
  */
-export type TaskSubject = 'hazard' | 'whistle' | 'audit' | 'school' | 'class' | 'edu_calendar' | 'edu_letter' | 'edu_class' | 'edu_joint_task'
+export type TaskSubject =
+  | 'hazard'
+  | 'whistle'
+  | 'audit'
+  | 'school'
+  | 'class'
+  | 'edu_calendar'
+  | 'edu_letter'
+  | 'edu_class'
+  | 'edu_joint_task'
+  | 'bus_vehicle'
+  | 'bus_driver'
+  | 'bus_route'
 
 export interface TaskItem {
   subject_type: TaskSubject | string
@@ -46,6 +59,8 @@ export type TaskKind =
   | 'edu.joint'
   /** 联防联控任务逾期未报告: the bureau's tasks with departments past the due day (items: edu_joint_task). */
   | 'edu.joint.overdue'
+  /** 校车待处理: a school's vehicles, drivers and routes failing a bus rule or expiring (items: bus_vehicle, bus_driver, bus_route). */
+  | 'bus.checks'
 
 export interface TaskGroup {
   kind: TaskKind | string

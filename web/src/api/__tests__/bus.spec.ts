@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { BUS_DRIVER_FLAGS, BUS_KINDS, BUS_LICENCE_CLASSES, busApi, requiredLicenceClass } from '@/api/bus'
+import { BUS_DRIVER_FLAGS, BUS_KINDS, BUS_LICENCE_CLASSES, busApi, busListsApi, requiredLicenceClass } from '@/api/bus'
 import { ApiError, setCsrfToken } from '@/api/http'
 
 interface Call {
@@ -71,6 +71,44 @@ describe('bus api: 校车台账', () => {
     const d = await busApi.exportSurvey()
     expect(calls[0].url).toBe('/api/v1/bus/survey/export')
     expect(d.filename).toBe('校车底数.xlsx')
+  })
+
+  it('asks each registry’s template and export by its list, and imports a file with its list and format', async () => {
+    const downloads = stubFetch(() => file('校车车辆导入模板.xlsx'))
+    for (const kind of BUS_KINDS) await busListsApi.template(kind)
+    const d = await busListsApi.export('vehicles')
+    expect(downloads.map((c) => `${c.method} ${c.url}`)).toEqual([
+      'GET /api/v1/bus/import-template?list=routes',
+      'GET /api/v1/bus/import-template?list=vehicles',
+      'GET /api/v1/bus/import-template?list=drivers',
+      'GET /api/v1/bus/import-template?list=monitors',
+      'GET /api/v1/bus/import-template?list=providers',
+      'GET /api/v1/bus/export?list=vehicles',
+    ])
+    expect(d.filename).toBe('校车车辆导入模板.xlsx')
+    vi.unstubAllGlobals()
+
+    const report = {
+      rows: 2,
+      created: 0,
+      updated: 0,
+      removed: 0,
+      failed: 1,
+      applied: false,
+      errors: [{ row: 3, column: '车牌号', reason: '车牌号格式不正确' }],
+    }
+    const uploads: string[] = []
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init: RequestInit) => {
+        uploads.push(`${init.method} ${url}`)
+        return json(report, 422)
+      }),
+    )
+    // A refused file is the report, not an error.
+    expect(await busListsApi.import('drivers', new File(['x'], '驾驶人.csv'))).toEqual(report)
+    await busListsApi.import('vehicles', new File(['x'], '车辆.xlsx'))
+    expect(uploads).toEqual(['POST /api/v1/bus/import?list=drivers&format=csv', 'POST /api/v1/bus/import?list=vehicles&format=xlsx'])
   })
 
   it('registers and edits at the contract’s routes with its bodies and the CSRF header', async () => {

@@ -1,9 +1,10 @@
-// 校车台账's pure parts: the tab and the search form from a link and their API filters, a record's
+// 校车台账's pure parts: the tab, the record to open and the search form from a link and their API
+// filters, the link to a record from elsewhere (我的待办, the plan board's findings), a record's
 // state as shown (合格 / 临期提醒 / 不合格 / 已停用) and the reasons of its failing and warning rules,
 // each registry's columns (also the cards' lines), the form of a record with its API bodies and the
 // server's reasons no field shows, the route form's choices (plate and seats, name and licence
 // class), and the survey's totals and rows. Unit-tested in __tests__/busHelpers.spec.ts.
-import type { LocationQuery } from 'vue-router'
+import type { LocationQuery, RouteLocationRaw } from 'vue-router'
 import {
   BUS_DRIVER_FLAGS,
   BUS_KINDS,
@@ -42,6 +43,39 @@ const isKind = (v: string): v is BusKind => (BUS_KINDS as readonly string[]).inc
 export function kindFromRoute(query: LocationQuery): BusKind {
   const tab = one(query.tab)
   return isKind(tab) ? tab : 'routes'
+}
+
+/** The record a link opens on its tab (/bus?tab=vehicles&id=12), undefined when none. */
+export function recordIdFromRoute(query: LocationQuery): number | undefined {
+  return positive(query.id)
+}
+
+/** The registry of a record by the subject the server names it with (rule findings, 我的待办). */
+const SUBJECT_KINDS: Readonly<Record<string, BusKind>> = {
+  bus_route: 'routes',
+  bus_vehicle: 'vehicles',
+  bus_driver: 'drivers',
+  bus_monitor: 'monitors',
+  bus_provider: 'providers',
+}
+
+/** bus_vehicle → vehicles …; undefined for a subject not of the registry. */
+export function kindOfSubject(subjectType: string): BusKind | undefined {
+  return Object.prototype.hasOwnProperty.call(SUBJECT_KINDS, subjectType) ? SUBJECT_KINDS[subjectType] : undefined
+}
+
+/**
+ * The page of a record from elsewhere: 校车台账 on the record's tab, the school searched when given
+ * (the bureau's link), the record opened by id — /bus?tab=vehicles&unit_id=21&id=12. Undefined for a
+ * subject not of the registry or an id that is none.
+ */
+export function busRecordRoute(subjectType: string, id: number, unitId?: number): RouteLocationRaw | undefined {
+  const tab = kindOfSubject(subjectType)
+  if (!tab || !Number.isInteger(id) || id <= 0) return undefined
+  const query: Record<string, string> = { tab }
+  if (unitId !== undefined && Number.isInteger(unitId) && unitId > 0) query.unit_id = String(unitId)
+  query.id = String(id)
+  return { name: 'bus', query }
 }
 
 // ---- The list ----

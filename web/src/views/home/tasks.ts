@@ -6,9 +6,12 @@
 // still to do (edu.lessons) to its education calendar; the parent letters short of receipts
 // (edu.letters) to the letter, or the list of letters; the 联防联控 tasks — a department's still to
 // report (edu.joint) and the bureau's with departments overdue (edu.joint.overdue), items of subject
-// edu_joint_task — to the task, or the list of tasks.
+// edu_joint_task — to the task, or the list of tasks; a school's buses, drivers and routes failing
+// or expiring (bus.checks, items of subject bus_vehicle, bus_driver, bus_route) to 校车台账 on the
+// record's tab with the record open, or the registry.
 import type { RouteLocationRaw } from 'vue-router'
 import type { TaskGroup, TaskItem } from '@/api/tasks'
+import { busRecordRoute } from '@/views/bus/busHelpers'
 
 /** Whether a group is a class teacher's 1530 reminders (edu.1530, and any edu.* added later). */
 const isEdu = (kind: string | undefined): boolean => !!kind && kind.startsWith('edu.')
@@ -23,12 +26,15 @@ const LETTERS = 'edu.letters'
 const isJoint = (kind: string | undefined): boolean => kind === 'edu.joint' || (!!kind && kind.startsWith('edu.joint.'))
 /** The subject of the 联防联控 groups' items: the task. */
 const JOINT_TASK = 'edu_joint_task'
+/** 校车待处理 (bus.checks), and any bus.* added later: 校车台账. */
+const isBus = (kind: string | undefined): boolean => !!kind && kind.startsWith('bus.')
 
 /**
  * The record an item opens: a hazard (supervision items too: the order's hazard), a whistle, a
  * school's overdue hazards, for an audit entry the audit log, a 联防联控 task (edu.joint*, subject
- * edu_joint_task) the task, or for a 1530 reminder (an item of another edu.* group, whatever its
- * subject: a class, a session) the teacher's 1530 page.
+ * edu_joint_task) the task, for a 1530 reminder (an item of another edu.* group, whatever its
+ * subject: a class, a session) the teacher's 1530 page, or a school bus, driver or route failing or
+ * expiring (bus.checks) that record on 校车台账.
  */
 export function itemRoute(item: TaskItem, group?: Pick<TaskGroup, 'kind'>): RouteLocationRaw | null {
   const id = String(item.subject_id)
@@ -39,11 +45,16 @@ export function itemRoute(item: TaskItem, group?: Pick<TaskGroup, 'kind'>): Rout
   // 联防联控任务待报告 / 逾期未报告: the task, its departments and the report form.
   if (isJoint(group?.kind) || item.subject_type === JOINT_TASK) return { name: 'edu-joint-task', params: { id } }
   if (isEdu(group?.kind) || item.subject_type === 'class' || isEdu(item.subject_type)) return { name: 'edu-1530' }
+  // 校车待处理: the vehicle, driver or route on its tab, its form open.
+  const bus = busRecordRoute(item.subject_type, item.subject_id)
+  if (bus) return bus
   if (item.subject_type === 'hazard') return { name: 'hazard-detail', params: { id } }
   if (item.subject_type === 'whistle') return { name: 'whistle-detail', params: { id } }
   if (item.subject_type === 'audit') return { name: 'audit' }
   // A school of the bureau's ranking: its overdue hazards, the most overdue first.
   if (item.subject_type === 'school') return { name: 'hazards', query: { school_id: id, overdue: 'true' } }
+  // An item of 校车待处理 the page cannot open by itself: the registry.
+  if (isBus(group?.kind)) return { name: 'bus' }
   return null
 }
 
@@ -82,6 +93,8 @@ export function groupRoute(group: Pick<TaskGroup, 'kind'>): RouteLocationRaw | n
   if (isJoint(kind)) return { name: 'edu-joint' }
   // 今日1530安全提醒: the teacher's page, today's reminders on top.
   if (isEdu(kind)) return { name: 'edu-1530' }
+  // 校车待处理: the registry, on its first tab (线路).
+  if (isBus(kind)) return { name: 'bus' }
   return null
 }
 

@@ -5,6 +5,7 @@
 import type { LocationQuery, RouteLocationRaw } from 'vue-router'
 import type { PlanBoard, PlanMeasure, PlanTrend } from '@/api/plan'
 import type { RuleBoardRow, RuleFinding } from '@/api/rules'
+import { busRecordRoute } from '@/views/bus/busHelpers'
 
 /** vue-i18n's `t`, or anything that turns a key and named values into a text. */
 export type Translate = (key: string, named?: Record<string, unknown>) => string
@@ -59,11 +60,16 @@ export function moduleOf(ruleId: string): string {
   return dot > 0 ? ruleId.slice(0, dot) : ruleId
 }
 
-/** The page showing one record of a module, by id (undefined for a module without one). */
-export function recordRoute(module: string, id: number): RouteLocationRaw | undefined {
+/**
+ * The page showing one record of a module, by id (undefined for a module without one). A bus rule's
+ * record (bus.*: subject bus_vehicle, bus_driver or bus_route) is shown on 校车台账, on the tab of
+ * the finding's subject and searched on its school, the record opened.
+ */
+export function recordRoute(module: string, id: number, f?: Pick<RuleFinding, 'subject_type' | 'school_id'>): RouteLocationRaw | undefined {
   if (!Number.isInteger(id) || id <= 0) return undefined
   if (module === 'drill') return { name: 'drill-detail', params: { id } }
   if (module === 'hazard') return { name: 'hazard-detail', params: { id } }
+  if (module === 'bus' && f) return busRecordRoute(f.subject_type, id, f.school_id)
   return undefined
 }
 

@@ -40,6 +40,22 @@ export default {
     monitors: 'Add monitor',
     providers: 'Add provider',
   },
+  importWhat: {
+    routes: 'bus routes',
+    vehicles: 'school buses',
+    drivers: 'bus drivers',
+    monitors: 'bus monitors',
+    providers: 'bus providers',
+  },
+  importKey: {
+    routes: 'route name',
+    vehicles: 'plate',
+    drivers: 'name and date of birth',
+    monitors: 'name',
+    providers: 'company name',
+  },
+  importNote:
+    'Each row is written to the school of its school code: that school’s record with the same {key} is updated, any other row is added; records not in the file stay as they are.',
   createTitle: 'Register a {what}',
   editTitle: 'Edit {what}',
   created: 'Registered',

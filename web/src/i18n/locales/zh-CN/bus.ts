@@ -41,6 +41,22 @@ export default {
     monitors: '新增照管人员',
     providers: '新增服务单位',
   },
+  /** A registry in and out of Excel: the import dialog's title (导入…) and what it says of the rows. */
+  importWhat: {
+    routes: '校车线路',
+    vehicles: '校车车辆',
+    drivers: '校车驾驶人',
+    monitors: '校车照管人员',
+    providers: '校车服务单位',
+  },
+  importKey: {
+    routes: '线路名称',
+    vehicles: '车牌号',
+    drivers: '姓名和出生日期',
+    monitors: '姓名',
+    providers: '单位名称',
+  },
+  importNote: '每行按“学校代码”写入对应学校：该校{key}相同的记录更新，其余新增；文件中没有的记录保持不变。',
   createTitle: '登记{what}',
   editTitle: '修改{what}',
   created: '已登记',

@@ -5,7 +5,9 @@
 // and monitor chosen among the school's records (plate and seats, name and licence class, those
 // failing marked), the server's refusal shown at the vehicle field and gone once another is chosen,
 // the payload; a bureau user choosing the school (its providers then offered), a vehicle's licence
-// class shown from its seats; an edit with 在用 off and the version read, a conflict reloading.
+// class shown from its seats; an edit with 在用 off and the version read, a conflict reloading;
+// each registry in and out of Excel (导入 through the shared ImportDialog for bus:manage, all or
+// nothing, the list reloaded after it; 导出 for bus:read); a record opened from a link (?id=).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
@@ -22,11 +24,16 @@ import { BUREAU, MANAGER_PERMS, READER_PERMS, TODAY, driver, expiredVehicle, mon
 const api = vi.hoisted(() => ({
   bus: { list: vi.fn(), get: vi.fn(), create: vi.fn(), update: vi.fn(), survey: vi.fn(), exportSurvey: vi.fn() },
   schools: { list: vi.fn() },
+  saveDownload: vi.fn(),
 }))
 
 vi.mock('@/api/bus', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api/bus')>()
   return { ...real, busApi: api.bus }
+})
+vi.mock('@/api/http', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/api/http')>()
+  return { ...real, saveDownload: api.saveDownload }
 })
 vi.mock('@/api/org', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api/org')>()
@@ -34,6 +41,7 @@ vi.mock('@/api/org', async (importOriginal) => {
 })
 
 import BusRegistry from '../BusRegistry.vue'
+import ImportDialog from '@/components/ImportDialog.vue'
 
 vi.setConfig({ testTimeout: 60_000 })
 
@@ -123,7 +131,7 @@ const RECORDS: Record<string, () => BusRecord[]> = {
 beforeEach(() => {
   vi.useFakeTimers({ now: new Date(`${TODAY}T02:00:00Z`), toFake: ['Date'] })
   i18n.global.locale.value = 'zh-CN'
-  for (const fn of [...Object.values(api.bus), api.schools.list]) fn.mockReset()
+  for (const fn of [...Object.values(api.bus), api.schools.list, api.saveDownload]) fn.mockReset()
   api.bus.list.mockImplementation(async (kind: string) => {
     const items = RECORDS[kind]()
     return { items, total: items.length }
@@ -457,5 +465,163 @@ describe('校车台账: the form', () => {
     expect(dialogTitle()).toBe('修改校车线路')
     expect(optionLabels(w, 'field-vehicle_id')).toEqual(['浙A52701（39座）', '浙A00019'])
     expect(select(w, 'field-vehicle_id').props('modelValue')).toBe(19)
+  })
+})
+
+describe('校车台账: in and out of Excel', () => {
+  const fetchMock = vi.fn()
+  const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+  const xlsx = (name: string) =>
+    new Response(new Blob(['x']), { status: 200, headers: { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}` } })
+  const loadsOf = (kind: string) => api.bus.list.mock.calls.filter((c) => c[0] === kind && c[1]?.page_size !== 500).length
+
+  async function pickFile(name: string): Promise<void> {
+    const input = document.querySelector('[data-test="import-dialog"] input[type=file]') as HTMLInputElement
+    Object.defineProperty(input, 'files', { value: [new File(['x'], name)], configurable: true })
+    input.dispatchEvent(new Event('change'))
+    await flushPromises()
+  }
+
+  beforeEach(() => {
+    fetchMock.mockReset()
+    vi.stubGlobal('fetch', fetchMock)
+  })
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it('offers 导入 and 导出 on each tab to a holder of bus:manage, only 导出 to a reader', async () => {
+    const w = await mountPage(OFFICER())
+    expect(w.find('[data-test="import"]').text()).toBe('导入')
+    expect(w.find('[data-test="export"]').text()).toBe('导出')
+    await openTab(w, 'providers')
+    expect(w.find('[data-test="import"]').exists()).toBe(true)
+    w.unmount()
+    document.body.innerHTML = ''
+
+    const reader = await mountPage(INSPECTOR())
+    expect(reader.find('[data-test="import"]').exists()).toBe(false)
+    expect(reader.find('[data-test="export"]').exists()).toBe(true)
+    expect(reader.findComponent(ImportDialog).exists()).toBe(false)
+  })
+
+  it.each([
+    ['routes', '校车线路', '线路名称'],
+    ['vehicles', '校车车辆', '车牌号'],
+    ['drivers', '校车驾驶人', '姓名和出生日期'],
+    ['monitors', '校车照管人员', '姓名'],
+    ['providers', '校车服务单位', '单位名称'],
+  ])('opens the import of %s: all or nothing, the list as the query of the upload and the template', async (kind, what, key) => {
+    const w = await mountPage(OFFICER(), `/bus?tab=${kind}`)
+    await w.find('[data-test="import"]').trigger('click')
+    await settle()
+    expect(w.findComponent(ImportDialog).props()).toMatchObject({
+      modelValue: true,
+      what,
+      importPath: '/api/v1/bus/import',
+      templatePath: '/api/v1/bus/import-template',
+      templateQuery: { list: kind },
+      extraQuery: { list: kind },
+      allowUpdate: false,
+      allowPartial: false,
+      sendFormat: true,
+    })
+    expect($('import-dialog')?.querySelector('.el-dialog__title')?.textContent).toBe(`导入${what}`)
+    expect($('bus-import-note')?.textContent).toContain(`该校${key}相同的记录更新，其余新增`)
+    expect(document.querySelectorAll('[data-test="import-dialog"] .el-checkbox')).toHaveLength(0)
+
+    fetchMock.mockResolvedValueOnce(xlsx(`${what}导入模板.xlsx`))
+    $('template')!.click()
+    await settle()
+    expect(String(fetchMock.mock.calls[0][0])).toBe(`/api/v1/bus/import-template?list=${kind}`)
+    expect(api.saveDownload).toHaveBeenCalledTimes(1)
+  })
+
+  it('uploads the file with its list and format; a refused file lists its rows and writes nothing, a written one reloads the list', async () => {
+    const w = await mountPage(OFFICER(), '/bus?tab=vehicles')
+    const before = loadsOf('vehicles')
+    await w.find('[data-test="import"]').trigger('click')
+    await settle()
+    await pickFile('校车车辆.xlsx')
+    fetchMock.mockResolvedValueOnce(
+      json({ rows: 2, created: 0, updated: 0, removed: 0, failed: 1, applied: false, errors: [{ row: 3, column: '车牌号', reason: '车牌号格式不正确' }] }, 422),
+    )
+    $('import-start')!.click()
+    await settle()
+    const [url, init] = fetchMock.mock.calls[0]
+    expect(String(url).split('?')[0]).toBe('/api/v1/bus/import')
+    expect(Object.fromEntries(new URLSearchParams(String(url).split('?')[1]))).toEqual({ list: 'vehicles', format: 'xlsx' })
+    expect((init as RequestInit).method).toBe('POST')
+    expect($('import-summary')?.textContent).toContain('共 1 行有错误，未写入任何数据')
+    expect($('import-errors')?.textContent).toContain('车牌号格式不正确')
+    expect(loadsOf('vehicles')).toBe(before)
+
+    // A wrong header: refused as a whole, said in the dialog.
+    fetchMock.mockResolvedValueOnce(
+      json({ error: { code: 'invalid_argument', message: '请使用校车车辆导入模板', details: [{ field: 'file', reason: '请使用校车车辆导入模板' }] } }, 422),
+    )
+    $('import-start')!.click()
+    await settle()
+    expect($('import-summary')?.textContent).toContain('文件未通过检查，未写入任何数据')
+    expect(loadsOf('vehicles')).toBe(before)
+
+    fetchMock.mockResolvedValueOnce(json({ rows: 2, created: 1, updated: 1, removed: 0, failed: 0, applied: true, errors: [] }))
+    await pickFile('校车车辆.csv')
+    $('import-start')!.click()
+    await settle()
+    expect(Object.fromEntries(new URLSearchParams(String(fetchMock.mock.calls[2][0]).split('?')[1]))).toEqual({ list: 'vehicles', format: 'csv' })
+    expect($('import-summary')?.textContent?.trim()).toBe('导入完成：新增 1 条，更新 1 条')
+    expect(loadsOf('vehicles')).toBe(before + 1)
+  })
+
+  it('exports the tab’s registry of every school in scope, not the search', async () => {
+    const w = await mountPage(INSPECTOR(), '/bus?tab=drivers&q=王')
+    fetchMock.mockResolvedValueOnce(xlsx('校车驾驶人.xlsx'))
+    await w.find('[data-test="export"]').trigger('click')
+    await settle()
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+    expect(String(fetchMock.mock.calls[0][0])).toBe('/api/v1/bus/export?list=drivers')
+    expect(api.saveDownload).toHaveBeenCalledTimes(1)
+    expect(api.saveDownload.mock.calls[0][0].filename).toBe('校车驾驶人.xlsx')
+  })
+})
+
+describe('校车台账: a record from a link', () => {
+  it('opens the record’s form on the link’s tab (我的待办, the plan board), once', async () => {
+    api.bus.get.mockResolvedValue(expiredVehicle())
+    const w = await mountPage(OFFICER(), '/bus?tab=vehicles&id=12')
+    expect(api.bus.get).toHaveBeenCalledWith('vehicles', 12)
+    expect(dialogOpen()).toBe(true)
+    expect(dialogTitle()).toBe('修改校车')
+    expect(($('field-plate') as HTMLInputElement).value).toBe('浙A52702')
+    $('cancel')?.click()
+    await settle()
+
+    // Another tab and back: the link is not followed again.
+    await openTab(w, 'routes')
+    await openTab(w, 'vehicles')
+    expect(api.bus.get).toHaveBeenCalledTimes(1)
+  })
+
+  it('takes the school too (the bureau), and leaves a reader, or a record not theirs to edit, on the list', async () => {
+    api.bus.get.mockResolvedValue(driver({ can_edit: false }))
+    await mountPage(OFFICE(), '/bus?tab=drivers&unit_id=21&id=21')
+    expect(api.bus.list).toHaveBeenCalledWith('drivers', { unit_id: 21, page: 1, page_size: 10 })
+    expect(api.bus.get).toHaveBeenCalledWith('drivers', 21)
+    expect(dialogOpen()).toBe(false)
+    document.body.innerHTML = ''
+
+    api.bus.get.mockClear()
+    await mountPage(INSPECTOR(), '/bus?tab=drivers&unit_id=21&id=21')
+    expect(api.bus.get).not.toHaveBeenCalled()
+    expect($('bus-dialog')).toBeNull()
+  })
+
+  it('says so when the record is not found, and stays on the list', async () => {
+    api.bus.get.mockRejectedValue(new ApiError(404, { code: 'not_found', message: '记录不存在', details: [] }, null))
+    const w = await mountPage(OFFICER(), '/bus?tab=routes&id=99')
+    expect(document.querySelector('.el-message--error')?.textContent).toContain('记录不存在')
+    expect(dialogOpen()).toBe(false)
+    expect(w.findAll('[data-test="table"] .el-table__body tbody tr')).toHaveLength(2)
   })
 })

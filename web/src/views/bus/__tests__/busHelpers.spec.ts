@@ -7,6 +7,7 @@ import {
   busFilter,
   busSearchFromRoute,
   busToForm,
+  busRecordRoute,
   busUpdateBody,
   countTone,
   driverChoice,
@@ -14,7 +15,9 @@ import {
   emptyBusForm,
   emptyBusSearch,
   kindFromRoute,
+  kindOfSubject,
   problemsOf,
+  recordIdFromRoute,
   recordName,
   requiredClassOf,
   rowState,
@@ -36,6 +39,29 @@ describe('the tab and the search', () => {
     expect(kindFromRoute({ tab: 'drivers' })).toBe('drivers')
     expect(kindFromRoute({ tab: 'buses' })).toBe('routes')
     expect(kindFromRoute({})).toBe('routes')
+  })
+
+  it('reads the record a link opens: a positive id, none else', () => {
+    expect(recordIdFromRoute({ tab: 'vehicles', id: '12' })).toBe(12)
+    expect(recordIdFromRoute({ id: ['7', '8'] })).toBe(7)
+    for (const id of ['0', '-3', '1.5', 'x', '']) expect(recordIdFromRoute({ id })).toBeUndefined()
+    expect(recordIdFromRoute({})).toBeUndefined()
+  })
+
+  it('links a record named by its subject (我的待办, rule findings) to its tab, the school when given, the record by id', () => {
+    expect(kindOfSubject('bus_vehicle')).toBe('vehicles')
+    expect(kindOfSubject('bus_driver')).toBe('drivers')
+    expect(kindOfSubject('bus_route')).toBe('routes')
+    expect(kindOfSubject('bus_monitor')).toBe('monitors')
+    expect(kindOfSubject('bus_provider')).toBe('providers')
+    expect(kindOfSubject('school')).toBeUndefined()
+    expect(kindOfSubject('toString')).toBeUndefined()
+    expect(busRecordRoute('bus_vehicle', 12)).toEqual({ name: 'bus', query: { tab: 'vehicles', id: '12' } })
+    expect(busRecordRoute('bus_route', 41, 21)).toEqual({ name: 'bus', query: { tab: 'routes', unit_id: '21', id: '41' } })
+    expect(busRecordRoute('bus_driver', 22, 0)).toEqual({ name: 'bus', query: { tab: 'drivers', id: '22' } })
+    expect(busRecordRoute('hazard', 12)).toBeUndefined()
+    expect(busRecordRoute('bus_vehicle', 0)).toBeUndefined()
+    expect(busRecordRoute('bus_vehicle', 1.5)).toBeUndefined()
   })
 
   it('reads the school, the keyword and 含已停用 from a link, and sends only what is set', () => {

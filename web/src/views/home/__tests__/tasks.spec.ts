@@ -89,6 +89,29 @@ describe('我的待办 links', () => {
     expect(itemRoute({ ...item, subject_type: 'edu_class', subject_id: 7 }, group('edu.drowning', 1))).toEqual({ name: 'edu-1530' })
   })
 
+  it('leads 校车待处理 (bus.checks) to 校车台账: each vehicle, driver or route on its tab with its form open, 查看全部 to the registry', () => {
+    const bus: TaskGroup = { kind: 'bus.checks', label: '校车待处理', count: 3, overdue: 2, items: [] }
+    expect(groupRoute(bus)).toEqual({ name: 'bus' })
+    // A kind added later to the same area still leads there.
+    expect(groupRoute(group('bus.expiring', 1))).toEqual({ name: 'bus' })
+    const base = { title: '校车 浙A52702：校车标牌已过期（2026-11-30）', school_name: '示范区双桥小学', due: '', overdue: true }
+    expect(itemRoute({ ...base, subject_type: 'bus_vehicle', subject_id: 12 }, bus)).toEqual({ name: 'bus', query: { tab: 'vehicles', id: '12' } })
+    const driver = { ...base, title: '校车驾驶人 李卫东：体检将于 2026-12-20 到期', overdue: false, subject_type: 'bus_driver', subject_id: 22 }
+    expect(itemRoute(driver, bus)).toEqual({ name: 'bus', query: { tab: 'drivers', id: '22' } })
+    expect(itemRoute({ ...base, title: '校车线路 双桥—河西线：未配备照管人员', subject_type: 'bus_route', subject_id: 42 }, bus)).toEqual({
+      name: 'bus',
+      query: { tab: 'routes', id: '42' },
+    })
+    // By its subject alone, too (no group given).
+    expect(itemRoute({ ...base, subject_type: 'bus_vehicle', subject_id: 12 })).toEqual({ name: 'bus', query: { tab: 'vehicles', id: '12' } })
+    // A subject the page does not know, or no id: the registry.
+    expect(itemRoute({ ...base, subject_type: 'bus_stop', subject_id: 5 }, bus)).toEqual({ name: 'bus' })
+    expect(itemRoute({ ...base, subject_type: 'bus_vehicle', subject_id: 0 }, bus)).toEqual({ name: 'bus' })
+    // Other subjects keep their pages.
+    expect(itemRoute({ ...base, subject_type: 'hazard', subject_id: 41 }, bus)).toEqual({ name: 'hazard-detail', params: { id: '41' } })
+    expect(itemRoute({ ...base, subject_type: 'drill', subject_id: 1 })).toBeNull()
+  })
+
   it('folds the groups with nothing to do, keeping the server’s order', () => {
     const { busy, idle } = splitGroups([group('hazard.assign', 0), group('hazard.verify', 3), group('whistle.todo', 1)])
     expect(busy.map((g) => g.kind)).toEqual(['hazard.verify', 'whistle.todo'])

@@ -89,6 +89,24 @@ describe('a finding’s records', () => {
     expect(recordIds(finding())).toEqual([])
   })
 
+  it('links a bus rule’s record to 校车台账: the tab of its subject, its school, the record opened', () => {
+    const bus = (subject_type: string, subject_id: number) => finding({ rule_id: 'bus.permit', subject_type, subject_id, school_id: 21, evidence: [] })
+    const vehicle = bus('bus_vehicle', 12)
+    expect(moduleOf(vehicle.rule_id)).toBe('bus')
+    expect(recordIds(vehicle)).toEqual([12])
+    expect(recordRoute('bus', 12, vehicle)).toEqual({ name: 'bus', query: { tab: 'vehicles', unit_id: '21', id: '12' } })
+    expect(recordRoute('bus', 22, bus('bus_driver', 22))).toEqual({ name: 'bus', query: { tab: 'drivers', unit_id: '21', id: '22' } })
+    expect(recordRoute('bus', 42, bus('bus_route', 42))).toEqual({ name: 'bus', query: { tab: 'routes', unit_id: '21', id: '42' } })
+    // Without the finding, or of a subject the registry does not hold: no link.
+    expect(recordRoute('bus', 12)).toBeUndefined()
+    expect(recordRoute('bus', 21, bus('school', 21))).toBeUndefined()
+    expect(recordRoute('bus', 0, vehicle)).toBeUndefined()
+    // The drill and hazard links do not need the finding, and are not changed by it.
+    expect(recordRoute('drill', 28, vehicle)).toEqual({ name: 'drill-detail', params: { id: 28 } })
+    // No list of the period for a bus rule.
+    expect(recordsListRoute(vehicle)).toBeUndefined()
+  })
+
   it('leads to the school’s drills of the period', () => {
     expect(recordsListRoute(finding())).toEqual({
       name: 'drills',

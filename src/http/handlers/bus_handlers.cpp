@@ -11,6 +11,7 @@
 #include "http/api.hpp"
 #include "http/json/fields.hpp"
 #include "http/json/org_json.hpp"
+#include "http/json/traffic_json.hpp"
 #include "http/query.hpp"
 
 namespace xiaoan::http {
@@ -24,17 +25,6 @@ namespace {
 
 json::value IdOrNull(const std::optional<std::int64_t>& id) {
   return id ? json::value(*id) : json::value(nullptr);
-}
-
-json::object MetaJson(const tr::BusRecordMeta& m) {
-  return {{"id", m.id},
-          {"unit_id", m.unit_id},
-          {"unit_name", m.unit_name},
-          {"active", m.active},
-          {"note", m.note},
-          {"updated_by", m.updated_by},
-          {"updated_at", FormatInstant(m.updated_at)},
-          {"version", m.version}};
 }
 
 void Put(json::object& o, const tr::BusProvider& p) {
@@ -92,7 +82,7 @@ void Put(json::object& o, const tr::BusRoute& r) {
 
 template <typename T>
 json::object ToJson(const app::BusView<T>& v) {
-  auto o = MetaJson(v.record.meta);
+  auto o = RecordMetaJson(v.record.meta);
   Put(o, v.record);
   json::array checks;
   bool fails = false;
@@ -112,18 +102,10 @@ json::object ToJson(const app::BusView<T>& v) {
   return o;
 }
 
-// The shared fields of a write; on create the school, on change the version read and active.
+// The shared fields of a write (ReadRecordMeta), and what a bus record sends back read-only.
 void ReadMeta(Fields& f, tr::BusRecordMeta& m, bool create) {
-  if (create) {
-    m.unit_id = f.Int("unit_id", true).value_or(0);
-    f.Ignore({"version", "active"});
-  } else {
-    m.version = static_cast<int>(f.Int("version", true).value_or(0));
-    m.active = f.Bool("active", false).value_or(true);
-    f.Ignore({"unit_id"});
-  }
-  m.note = f.Str("note", false).value_or("");
-  f.Ignore({"id", "unit_name", "updated_by", "updated_at", "checks", "state", "can_edit"});
+  ReadRecordMeta(f, m, create);
+  f.Ignore({"checks", "state"});
 }
 
 int Count(Fields& f, const char* key, bool required, int max) {

@@ -7,6 +7,7 @@
 #include "domain/store.hpp"
 #include "http/api.hpp"
 #include "http/json/fields.hpp"
+#include "http/json/traffic_json.hpp"
 #include "http/query.hpp"
 
 namespace xiaoan::http {
@@ -18,20 +19,9 @@ namespace rules = domain::rules;
 
 namespace {
 
-json::object MetaJson(const tr::BusRecordMeta& m) {
-  return {{"id", m.id},
-          {"unit_id", m.unit_id},
-          {"unit_name", m.unit_name},
-          {"active", m.active},
-          {"note", m.note},
-          {"updated_by", m.updated_by},
-          {"updated_at", FormatInstant(m.updated_at)},
-          {"version", m.version}};
-}
-
 json::object ToJson(const app::CampusVehicleView& v) {
   const auto& r = v.record;
-  auto o = MetaJson(r.meta);
+  auto o = RecordMetaJson(r.meta);
   const auto cls = tr::ParseVehicleClass(r.vehicle_class);
   json::array gates;
   for (const auto& g : r.gates) gates.push_back(json::string(g));
@@ -51,7 +41,7 @@ json::object ToJson(const app::CampusVehicleView& v) {
 
 json::object ToJson(const app::EbikeView& v) {
   const auto& r = v.record;
-  auto o = MetaJson(r.meta);
+  auto o = RecordMetaJson(r.meta);
   o["owner"] = r.owner;
   o["licence_plate"] = r.licence_plate;
   o["campus_plate"] = r.campus_plate;
@@ -79,22 +69,9 @@ json::object ToJson(const tr::GateRefusal& g) {
           {"recorded_by_name", g.recorded_by_name}};
 }
 
-void ReadMeta(Fields& f, tr::BusRecordMeta& m, bool create) {
-  if (create) {
-    m.unit_id = f.Int("unit_id", true).value_or(0);
-    f.Ignore({"version", "active"});
-  } else {
-    m.version = static_cast<int>(f.Int("version", true).value_or(0));
-    m.active = f.Bool("active", false).value_or(true);
-    f.Ignore({"unit_id"});
-  }
-  m.note = f.Str("note", false).value_or("");
-  f.Ignore({"id", "unit_name", "updated_by", "updated_at", "can_edit"});
-}
-
 tr::CampusVehicleRecord VehicleFromJson(Fields& f, bool create) {
   tr::CampusVehicleRecord v;
-  ReadMeta(f, v.meta, create);
+  ReadRecordMeta(f, v.meta, create);
   v.vehicle_class = f.Str("vehicle_class", true).value_or("");
   v.plate = f.Str("plate", true).value_or("");
   v.owner = f.Str("owner", true).value_or("");
@@ -109,7 +86,7 @@ tr::CampusVehicleRecord VehicleFromJson(Fields& f, bool create) {
 
 tr::EbikeRecord EbikeFromJson(Fields& f, bool create) {
   tr::EbikeRecord e;
-  ReadMeta(f, e.meta, create);
+  ReadRecordMeta(f, e.meta, create);
   e.owner = f.Str("owner", true).value_or("");
   e.licence_plate = f.Str("licence_plate", false).value_or("");
   e.campus_plate = f.Str("campus_plate", false).value_or("");

@@ -189,6 +189,10 @@ export const LIST_ROWS = `${byTest('table')} .el-table__row, ${byTest('card')}`
 export const LIST = `${byTest('table')}, ${byTest('cards')}`
 /** 校车台账's records: the state tag every row (table) or card (phone) has. */
 export const BUS_STATES = `${byTest('row-state')}, ${byTest('card-state')}`
+/** 校园交通's vehicles and e-bikes: the state tag every row (table) or card (phone) has. */
+export const TRAFFIC_STATES = BUS_STATES
+/** 门岗核验 once today's refusals are loaded: the refusals, or the line saying there are none. */
+export const GATE_TODAY = `${byTest('gate-today')} ${byTest('today-item')}, ${byTest('gate-today-empty')}`
 
 /**
  * Visits each path as the user: axe, one <h1> that names the page, "<page> · 校安" as the title,
@@ -286,6 +290,15 @@ export async function busImport(page, label) {
   await expectAccessible(page, `${label}, the bus import dialog`)
   await page.keyboard.press('Escape')
   await page.waitForSelector(byTest('import-dialog'), { state: 'hidden' })
+}
+
+/** 校园交通's 新增车辆 dialog (class, gates as tags, hours, validity), open and checked, then Escape. */
+export async function trafficDialog(page, label) {
+  await page.click(byTest('add'))
+  await page.waitForSelector(`${byTest('traffic-dialog')}:visible`)
+  await expectAccessible(page, `${label}, the vehicle dialog`)
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('traffic-dialog'), { state: 'hidden' })
 }
 
 /** The checklist import dialog (a name field besides the file), open and checked, then Escape. */
@@ -471,6 +484,9 @@ export function axeTour(viewport) {
           ['/security/rounds', `${byTest('table')}, ${byTest('round-cards')}`],
           // Every record of 校车台账 has its state tag (a cell of its own may be empty).
           ['/bus', BUS_STATES, busImport],
+          // 校园交通: every vehicle has its state tag; 门岗核验 once today's refusals (or none) are in.
+          ['/traffic', TRAFFIC_STATES, trafficDialog],
+          ['/traffic/gate', GATE_TODAY],
           ['/whistles', byTest('row-link'), raiseDialog],
           [`/whistles/${tourWhistle}`, byTest('whistle-info')],
           ['/rules', byTest('rule-hazard.overdue')],
@@ -510,6 +526,7 @@ export function axeTour(viewport) {
           ['/security/rounds', byTest('add')],
           ['/bus?tab=vehicles', BUS_STATES],
           ['/bus/survey', byTest('survey-total')],
+          ['/traffic', TRAFFIC_STATES],
           ['/whistles', byTest('row-link')],
           [`/whistles/${tourWhistle}`, byTest('whistle-info'), whistleStep],
           ['/whistles/stats', byTest('stats-period')],

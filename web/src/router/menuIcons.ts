@@ -4,6 +4,7 @@ import type { Component } from 'vue'
 import {
   AlarmClock,
   Bell,
+  Bicycle,
   Calendar,
   Camera,
   ChatLineSquare,
@@ -47,6 +48,7 @@ import {
 export const menuIcons: Record<string, Component> = {
   AlarmClock,
   Bell,
+  Bicycle,
   Calendar,
   Camera,
   ChatLineSquare,

@@ -513,6 +513,24 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'bus.menu.survey', group: 'traffic', icon: 'DataBoard', perm: perm.busRead, unit: 'bureau' },
   },
   {
+    // 校园交通 (measure 14): each school's campus vehicles (教职工, 服务, 访客: the gates, hours and days
+    // they may enter), its e-bikes judged by traffic.ebike (合格, 待检查, 不合格 with the reason) and the
+    // entries refused at its gates (门岗记录). Read with traffic:read, registered and edited with
+    // traffic:manage (the bureau's safety office; a school's leader and safety officer: their own school).
+    path: 'traffic',
+    name: 'traffic-campus',
+    component: () => import('@/views/traffic/TrafficRegistry.vue'),
+    meta: { title: 'traffic.menu.registry', group: 'traffic', icon: 'Bicycle', perm: perm.trafficRead },
+  },
+  {
+    // 门岗核验: a phone page for the gate (traffic:gate: a school's leader and safety officer) — the
+    // plate checked at the school's gate, the answer large, a refusal recorded, today's refusals below.
+    path: 'traffic/gate',
+    name: 'traffic-gate',
+    component: () => import('@/views/traffic/GateCheck.vue'),
+    meta: { title: 'traffic.menu.gate', group: 'traffic', icon: 'Checked', perm: perm.trafficGate },
+  },
+  {
     path: 'system/org',
     name: 'org',
     component: () => import('@/views/system/org/OrgView.vue'),

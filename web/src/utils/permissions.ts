@@ -69,4 +69,10 @@ export const perm = {
   busRead: 'bus:read',
   /** Register and edit the school-bus providers, vehicles, drivers, monitors and routes (a school its own). */
   busManage: 'bus:manage',
+  /** 校园交通: the campus vehicles, the e-bikes registered and the entries refused at the gates. */
+  trafficRead: 'traffic:read',
+  /** Register and edit the campus vehicles and e-bikes (a school its own). */
+  trafficManage: 'traffic:manage',
+  /** 门岗核验: check a vehicle or e-bike at the school's gate, a refusal recorded (a school's leader and safety officer). */
+  trafficGate: 'traffic:gate',
 } as const

@@ -173,6 +173,24 @@ describe('sidebar menu', () => {
     expect(order).toEqual(['home', 'hazards', 'education', 'traffic', 'system'])
   })
 
+  it('lists 校园交通 under 交通与校车 for traffic:read, after the bus pages, and 门岗核验 for traffic:gate', () => {
+    const traffic = (perms: string[], unit?: string) =>
+      buildMenu(layoutChildren, canWith(perms), unit).find((s) => s.group === 'traffic')?.items.map((i) => i.name)
+    expect(traffic([perm.trafficRead, perm.trafficManage, perm.trafficGate], 'school')).toEqual(['traffic-campus', 'traffic-gate'])
+    expect(traffic([perm.busRead, perm.busManage, perm.trafficRead, perm.trafficManage, perm.trafficGate], 'school')).toEqual([
+      'bus',
+      'traffic-campus',
+      'traffic-gate',
+    ])
+    expect(traffic([perm.busRead, perm.trafficRead, perm.trafficManage], 'bureau')).toEqual(['bus', 'bus-survey', 'traffic-campus'])
+    expect(traffic([perm.trafficRead], 'section')).toEqual(['traffic-campus'])
+    // Registering alone opens no page: the registry is read with traffic:read.
+    expect(traffic([perm.trafficManage], 'school')).toBeUndefined()
+    expect(traffic([perm.trafficGate], 'school')).toEqual(['traffic-gate'])
+    const order = buildMenu(layoutChildren, canWith([perm.hazardRead, perm.trafficRead]), 'bureau').map((s) => s.group)
+    expect(order).toEqual(['home', 'hazards', 'traffic', 'system'])
+  })
+
   it('never lists routes that are not menu entries', () => {
     const all = buildMenu(layoutChildren, () => true).flatMap((s) => s.items.map((i) => i.name))
     expect(all).not.toContain('school-detail')
@@ -200,32 +218,33 @@ const demoRoles: Record<string, { unit: string; perms: string[] }> = {
       'department:read', 'drill:read', 'drill:record', 'hazard:assign', 'hazard:configure', 'hazard:read', 'hazard:reopen', 'hazard:report',
       'hazard:supervise', 'hazard:verify', 'patrol:manage', 'patrol:read', 'region:read', 'rules:configure', 'rules:read', 'school:export',
       'school:import', 'school:read', 'school:write', 'security:read', 'security:record', 'unit:read', 'whistle:read', 'whistle:route',
-      'edu:read', 'edu:classes', 'edu:lessons', 'edu:content', 'bus:read', 'bus:manage'],
+      'edu:read', 'edu:classes', 'edu:lessons', 'edu:content', 'bus:read', 'bus:manage', 'traffic:read', 'traffic:manage'],
   },
   section_basic: {
     unit: 'section',
     perms: ['calendar:read', 'campaign:read', 'checklist:read', 'department:read', 'drill:read', 'hazard:read', 'patrol:read', 'region:read',
-      'rules:read', 'school:export', 'school:read', 'security:read', 'unit:read', 'whistle:read', 'edu:read', 'bus:read'],
+      'rules:read', 'school:export', 'school:read', 'security:read', 'unit:read', 'whistle:read', 'edu:read', 'bus:read', 'traffic:read'],
   },
   inspector: {
     unit: 'bureau',
     perms: ['calendar:read', 'campaign:inspect', 'campaign:read', 'checklist:read', 'department:read', 'drill:read', 'hazard:read', 'hazard:report',
       'hazard:supervise', 'hazard:verify', 'patrol:read', 'region:read', 'rules:read', 'school:read', 'security:read', 'unit:read', 'whistle:read',
-      'edu:read', 'bus:read'],
+      'edu:read', 'bus:read', 'traffic:read'],
   },
   school1_safety: {
     unit: 'school',
     perms: ['calendar:read', 'calendar:write', 'campaign:fill', 'campaign:read', 'checklist:read', 'drill:read', 'drill:record', 'hazard:assign',
       'hazard:read', 'hazard:rectify', 'hazard:reply', 'hazard:report', 'hazard:verify', 'patrol:manage', 'patrol:read', 'patrol:record',
       'region:read', 'rules:read', 'school:export', 'school:read', 'security:read', 'security:record', 'whistle:raise', 'whistle:read',
-      'edu:read', 'edu:classes', 'edu:checkin', 'edu:lessons', 'bus:read', 'bus:manage'],
+      'edu:read', 'edu:classes', 'edu:checkin', 'edu:lessons', 'bus:read', 'bus:manage', 'traffic:read', 'traffic:manage', 'traffic:gate'],
   },
   school1_leader: {
     unit: 'school',
     perms: ['calendar:read', 'calendar:write', 'campaign:fill', 'campaign:read', 'checklist:read', 'drill:read', 'drill:record', 'hazard:assign',
       'hazard:close', 'hazard:read', 'hazard:rectify', 'hazard:reply', 'hazard:report', 'hazard:verify', 'patrol:manage', 'patrol:read',
       'patrol:record', 'region:read', 'rules:read', 'school:export', 'school:read', 'school:write', 'security:read', 'security:record',
-      'whistle:raise', 'whistle:read', 'edu:read', 'edu:classes', 'edu:checkin', 'edu:lessons', 'bus:read', 'bus:manage'],
+      'whistle:raise', 'whistle:read', 'edu:read', 'edu:classes', 'edu:checkin', 'edu:lessons', 'bus:read', 'bus:manage',
+      'traffic:read', 'traffic:manage', 'traffic:gate'],
   },
   school1_teacher: {
     unit: 'school',
@@ -311,16 +330,33 @@ describe('sidebar per demo role', () => {
 
   it('gives 校车台账 to the school’s leader and safety officer and to the bureau, 校车底数 to the bureau only; not to a teacher or a department', () => {
     const traffic = (who: string) => sidebar(who).find((s) => s.group === 'traffic')?.items.map((i) => i.name) ?? []
-    expect(traffic('school1_safety')).toEqual(['bus'])
-    expect(traffic('school1_leader')).toEqual(['bus'])
-    expect(traffic('safety_office')).toEqual(['bus', 'bus-survey'])
-    expect(traffic('inspector')).toEqual(['bus', 'bus-survey'])
-    expect(traffic('section_basic')).toEqual(['bus', 'bus-survey'])
+    expect(traffic('school1_safety')).toContain('bus')
+    expect(traffic('school1_leader')).toContain('bus')
+    expect(traffic('safety_office').slice(0, 2)).toEqual(['bus', 'bus-survey'])
+    expect(traffic('inspector').slice(0, 2)).toEqual(['bus', 'bus-survey'])
+    expect(traffic('section_basic').slice(0, 2)).toEqual(['bus', 'bus-survey'])
+    for (const who of ['school1_safety', 'school1_leader']) expect(traffic(who), who).not.toContain('bus-survey')
     for (const who of ['school1_teacher', 'dept1_liaison', 'sysadmin', 'secadmin', 'auditor']) {
       expect(names(who), who).not.toContain('bus')
       expect(names(who), who).not.toContain('bus-survey')
     }
     expect(titles('safety_office')).toEqual(expect.arrayContaining(['bus.menu.registry', 'bus.menu.survey']))
+  })
+
+  it('gives 校园交通 to the school’s leader and safety officer and to the bureau, 门岗核验 to the school’s leader and safety officer only; neither to a teacher or a department', () => {
+    const traffic = (who: string) => sidebar(who).find((s) => s.group === 'traffic')?.items.map((i) => i.name) ?? []
+    expect(traffic('school1_safety')).toEqual(['bus', 'traffic-campus', 'traffic-gate'])
+    expect(traffic('school1_leader')).toEqual(['bus', 'traffic-campus', 'traffic-gate'])
+    expect(traffic('safety_office')).toEqual(['bus', 'bus-survey', 'traffic-campus'])
+    expect(traffic('inspector')).toEqual(['bus', 'bus-survey', 'traffic-campus'])
+    expect(traffic('section_basic')).toEqual(['bus', 'bus-survey', 'traffic-campus'])
+    for (const who of ['school1_teacher', 'dept1_liaison', 'sysadmin', 'secadmin', 'auditor']) {
+      expect(names(who), who).not.toContain('traffic-campus')
+      expect(names(who), who).not.toContain('traffic-gate')
+    }
+    expect(titles('school1_safety')).toEqual(expect.arrayContaining(['traffic.menu.registry', 'traffic.menu.gate']))
+    expect(titles('safety_office')).toContain('traffic.menu.registry')
+    expect(titles('safety_office')).not.toContain('traffic.menu.gate')
   })
 
   it('gives the three administrators and a department only their own pages', () => {

@@ -187,6 +187,12 @@ describe('hazard ledger', () => {
     await page.click(byTest('field-owner'))
     await page.keyboard.type('school1_teacher')
     const option = page.locator(`${byTest('field-owner-option')}:visible`)
+    // The staff are searched as the account is typed: wait for the answer before counting.
+    await option.first().waitFor()
+    await page.waitForFunction(
+      (sel) => [...document.querySelectorAll(sel)].filter((e) => e.offsetParent !== null).length === 1,
+      byTest('field-owner-option'),
+    )
     assert.equal(await option.count(), 1, 'one person matches the account')
     assert.match(await option.innerText(), /（.+）/, 'the person is shown with their roles')
     await option.click()

@@ -449,6 +449,20 @@ const std::vector<Row> kMatrix = {
   // 校内交通: traffic:read, traffic:manage, and traffic:gate at the school.
   {"GET",    "/api/v1/traffic/gate-refusals",  "", "",   "fffoooooff"},
   {"POST",   "/api/v1/traffic/gate-checks",    "", "{}", "ffffffooff"},
+  // 交通安全一校一策: traffic:read to read, traffic:manage to write and publish; the needs go out as a
+  // whistle, which takes whistle:raise too (the school's leader and safety officer).
+  {"GET",    "/api/v1/traffic/guides", "", "", "fffoooooff"},
+  {"GET",    "/api/v1/traffic/guides/export", "", "", "fffoooooff"},
+  {"GET",    "/api/v1/traffic/guides/{unit_id}", "S1", "", "fffoooooff"},
+  {"GET",    "/api/v1/traffic/guides/{unit_id}", "S2", "", "fffooonnff"},
+  {"GET",    "/api/v1/traffic/guides/{unit_id}", "X", "", "fffnnnnnff"},
+  {"PUT",    "/api/v1/traffic/guides/{unit_id}", "S1", R"({"version":99})", "fffoffooff"},
+  {"PUT",    "/api/v1/traffic/guides/{unit_id}", "S2", R"({"version":99})", "fffoffnnff"},
+  {"PUT",    "/api/v1/traffic/guides/{unit_id}", "X", R"({"version":99})", "fffnffnnff"},
+  {"POST",   "/api/v1/traffic/guides/{unit_id}/publish", "S1", R"({"version":99})", "fffoffooff"},
+  {"POST",   "/api/v1/traffic/guides/{unit_id}/publish", "S2", R"({"version":99})", "fffoffnnff"},
+  {"POST",   "/api/v1/traffic/guides/{unit_id}/needs/whistle", "S1", R"({"version":99})", "ffffffooff"},
+  {"POST",   "/api/v1/traffic/guides/{unit_id}/needs/whistle", "S2", R"({"version":99})", "ffffffnnff"},
   {"GET",    "/api/v1/traffic/vehicles", "", "", "fffoooooff"},
   {"POST",   "/api/v1/traffic/vehicles", "", "{}", "fffoffooff"},
   {"GET",    "/api/v1/traffic/vehicles/{id}", "CV1", "", "fffoooooff"},

@@ -942,11 +942,14 @@ TEST_P(HazardApiTest, TheDistrictsRulesSetDeadlinesAndEscalation) {
   ASSERT_EQ(drills.size(), 6u);
   EXPECT_EQ(drills[0].at("configure_path").as_string(),
             "/api/v1/rules/drill.fire_semester/parameters");
-  // Measure 15 (traffic around the school) has no rule yet; 14 (campus traffic) has
-  // traffic.ebike; 21 (safety education) has three.
-  EXPECT_TRUE(Json(safety_.Call("GET", "/api/v1/rules?measure=15")).at("items").as_array().empty());
+  // Measure 12 (fire lanes) has no rule yet; 14 (campus traffic) has traffic.ebike, 15 (traffic
+  // around the school) traffic.guide; 21 (safety education) has three.
+  EXPECT_TRUE(Json(safety_.Call("GET", "/api/v1/rules?measure=12")).at("items").as_array().empty());
   EXPECT_EQ(Json(safety_.Call("GET", "/api/v1/rules?measure=14")).at("items").as_array().size(),
             1u);
+  const auto guide = Json(safety_.Call("GET", "/api/v1/rules?measure=15")).at("items").as_array();
+  ASSERT_EQ(guide.size(), 1u);
+  EXPECT_EQ(guide[0].at("id").as_string(), "traffic.guide");
   EXPECT_EQ(Json(safety_.Call("GET", "/api/v1/rules?measure=21")).at("items").as_array().size(),
             3u);
   EXPECT_EQ(safety_.Call("GET", "/api/v1/rules?measure=22").status, 422);

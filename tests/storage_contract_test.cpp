@@ -4776,6 +4776,94 @@ TEST_P(StorageContract, MigrationToBusesKeepsJointTasksAndHoldsTheRegistry) {
           .ok());
 }
 
+// 0040: the traffic guides; a district's e-bikes stay, a guide is stored whole with its lists in
+// order, re-saved only at the version read, and read by scope.
+TEST_P(StorageContract, MigrationToTrafficGuidesKeepsCampusRecordsAndStoresGuidesWhole) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = OpenAtSchema(db, 39);
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(WriteRows(
+      **pool,
+      DistrictRows(true,
+                   {"INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, "
+                    "phone, phone_index, created_at, updated_at) VALUES (3, 'school', '河东小学', "
+                    "'S2', '990102', 1, '/1/3/', '', '', 't', 't')",
+                    "INSERT INTO campus_ebikes (id, unit_id, owner, updated_by, updated_at, "
+                    "version) VALUES (7, 2, '张老师', 'x', '2026-11-30T01:00:00.000Z', 1)"})));
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  namespace tr = domain::traffic;
+  ASSERT_TRUE(
+      store
+          .Write([&](domain::Tx& tx) -> Status {
+            XA_ASSIGN_OR_RETURN(auto kept, tx.campus().FindEbike(7, domain::ScopeFilter{}));
+            EXPECT_TRUE(kept && kept->owner == "张老师");
+            XA_ASSIGN_OR_RETURN(auto none, tx.campus().Guide(2));
+            EXPECT_FALSE(none.has_value());
+            tr::TrafficGuide g;
+            g.unit_id = 2;
+            g.gates = {{"南门", "people", "07:30—08:00"}, {"西门", "vehicles", ""}};
+            g.peaks = {{"一年级", "arrival", "07:30", "07:50", "南门"},
+                       {"一年级", "dismissal", "15:30", "15:50", "南门"}};
+            g.zones = {{"drop_off", "南侧停靠区", "育才路"}};
+            g.posts = {{"南门斑马线", "07:20", "08:00", "值周教师"}};
+            g.needs = {{"crossing", "南门外", "施划人行横道", 41}, {"sign", "路口", "", {}}};
+            g.separation = "南门行人、西门车辆";
+            g.police_duty = "高峰设岗";
+            g.updated_by = "x";
+            ParseInstant("2026-11-30T01:00:00.000Z", g.updated_at);
+            XA_ASSIGN_OR_RETURN(const bool inserted, tx.campus().SaveGuide(g));
+            EXPECT_TRUE(inserted);
+            EXPECT_EQ(g.version, 1);
+            auto other = g;
+            other.unit_id = 3;
+            other.version = 0;
+            other.needs.clear();
+            XA_ASSIGN_OR_RETURN(const bool second, tx.campus().SaveGuide(other));
+            EXPECT_TRUE(second);
+            XA_ASSIGN_OR_RETURN(auto read, tx.campus().Guide(2));
+            EXPECT_TRUE(read.has_value());
+            if (read) {
+              EXPECT_EQ(read->unit_name, "示范小学");
+              EXPECT_EQ(read->gates.size(), 2U);
+              EXPECT_EQ(read->gates[1].name, "西门");
+              EXPECT_EQ(read->peaks[1].kind, "dismissal");
+              EXPECT_EQ(read->peaks[1].gate, "南门");
+              EXPECT_EQ(read->zones[0].location, "育才路");
+              EXPECT_EQ(read->posts[0].people, "值周教师");
+              EXPECT_EQ(read->needs.size(), 2U);
+              if (read->needs.size() == 2) {
+                EXPECT_EQ(read->needs[0].whistle_id, std::optional<std::int64_t>{41});
+                EXPECT_FALSE(read->needs[1].whistle_id.has_value());
+              }
+              EXPECT_EQ(read->separation, "南门行人、西门车辆");
+              EXPECT_EQ(read->published_version, 0);
+            }
+            // Saved again at the version read: the lists replaced; a stale version refused.
+            g.needs.pop_back();
+            g.published_on = "2026-11-30";
+            g.published_by = "x";
+            g.published_version = 2;
+            XA_ASSIGN_OR_RETURN(const bool again, tx.campus().SaveGuide(g));
+            EXPECT_TRUE(again);
+            EXPECT_EQ(g.version, 2);
+            g.version = 1;
+            XA_ASSIGN_OR_RETURN(const bool stale, tx.campus().SaveGuide(g));
+            EXPECT_FALSE(stale);
+            XA_ASSIGN_OR_RETURN(auto now, tx.campus().Guide(2));
+            EXPECT_TRUE(now && now->needs.size() == 1 && now->published_on == "2026-11-30" &&
+                        now->published_version == 2 && now->version == 2);
+            XA_ASSIGN_OR_RETURN(auto all, tx.campus().Guides(domain::ScopeFilter{}));
+            EXPECT_EQ(all.size(), 2U);
+            XA_ASSIGN_OR_RETURN(auto one,
+                                tx.campus().Guides(domain::ScopeFilter::Subtree("/1/3/")));
+            EXPECT_TRUE(one.size() == 1 && one[0].unit_id == 3 && one[0].gates.size() == 2);
+            return {};
+          })
+          .ok());
+}
+
 TEST_P(StorageContract, MigrationToCampusTrafficKeepsBusesAndLogsRefusals) {
   FreshDatabase db(GetParam());
   XA_REQUIRE_DB(db);

@@ -541,6 +541,139 @@ TEST_P(BusApiTest, TheGateLetsInWhatIsRegisteredAndRecordsWhatItRefuses) {
   EXPECT_EQ(failing, 0);
 }
 
+// 交通安全一校一策: written whole and checked by field, published with what a guide needs (the
+// rule traffic.guide passes for the semester), its road-facility needs sent to the traffic
+// police as one whistle and kept as sent, the district's overview and its workbook.
+TEST_P(BusApiTest, TheSchoolsTrafficGuideIsPublishedAndItsNeedsGoToThePolice) {
+  const auto path = "/api/v1/traffic/guides/" + std::to_string(school_);
+  auto r = safety_.Call("GET", path);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("state").as_string(), "none");
+  EXPECT_EQ(Json(r).at("version").as_int64(), 0);
+  EXPECT_TRUE(Json(r).at("can_edit").as_bool());
+
+  json::object g{
+      {"version", 0},
+      {"gates", json::array{json::object{{"name", "南门"}, {"use", "people"}},
+                            json::object{{"name", "南门"}, {"use", "cars"}}}},
+      {"peaks", json::array{json::object{{"grade", "一年级"},
+                                         {"kind", "arrival"},
+                                         {"from", "07:40"},
+                                         {"to", "07:30"},
+                                         {"gate", "东门"}}}},
+      {"needs", json::array{json::object{{"kind", "bridge"}, {"location", "学校南侧"}}}}};
+  EXPECT_EQ(Fields(safety_.Call("PUT", path, json::serialize(g))),
+            "gates[1].use,gates[1].name,peaks[0].to,peaks[0].gate,needs[0].kind");
+
+  g["gates"] =
+      json::array{json::object{{"name", "南门"}, {"use", "people"}, {"hours", "7:30—8:00"}},
+                  json::object{{"name", "西门"}, {"use", "vehicles"}}};
+  g["peaks"] = json::array{json::object{{"grade", "一至三年级"},
+                                        {"kind", "arrival"},
+                                        {"from", "07:30"},
+                                        {"to", "07:50"},
+                                        {"gate", "南门"}},
+                           json::object{{"grade", "一至三年级"},
+                                        {"kind", "dismissal"},
+                                        {"from", "15:30"},
+                                        {"to", "15:50"},
+                                        {"gate", "南门"}}};
+  g["zones"] = json::array{json::object{{"kind", "drop_off"}, {"name", "南侧临时停靠区"}}};
+  g["posts"] = json::array{json::object{{"place", "南门斑马线"},
+                                        {"from", "07:20"},
+                                        {"to", "08:00"},
+                                        {"people", "值周教师 2 人、家长志愿者 2 人"}}};
+  g["separation"] = "南门行人、西门车辆，校内车辆不在上下学时段进出";
+  g["needs"] = json::array{
+      json::object{
+          {"kind", "crossing"}, {"location", "南门外育才路"}, {"description", "施划人行横道"}},
+      json::object{{"kind", "speed_hump"}, {"location", "育才路东段"}}};
+  r = safety_.Call("PUT", path, json::serialize(g));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("version").as_int64(), 1);
+  EXPECT_EQ(Json(r).at("state").as_string(), "draft");
+  EXPECT_EQ(Json(r).at("unsent_needs").as_int64(), 2);
+  // Publishing asks for the police's peak duty; a stale version is refused.
+  EXPECT_EQ(Fields(safety_.Call("POST", path + "/publish", R"({"version":1})")), "police_duty");
+  g["version"] = 1;
+  g["police_unit"] = "城关交警中队";
+  g["police_duty"] = "上下学高峰在南门路口设岗";
+  r = safety_.Call("PUT", path, json::serialize(g));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(safety_.Call("POST", path + "/publish", R"({"version":1})").status, 409);
+  r = safety_.Call("POST", path + "/publish", R"({"version":2})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto body = Json(r);
+  EXPECT_EQ(body.at("state").as_string(), "current");
+  EXPECT_EQ(body.at("published_on").as_string(), "2026-11-30");
+  EXPECT_EQ(body.at("term_label").as_string(), "2026—2027学年第一学期");
+  EXPECT_EQ(body.at("version").as_int64(), 3);
+  // Judged at once on traffic.guide for the semester.
+  auto f = office_.Call("GET", "/api/v1/rule-findings?school_id=" + std::to_string(school_) +
+                                   "&rule=traffic.guide&period=2026-1");
+  ASSERT_EQ(f.status, 200) << f.body;
+  ASSERT_EQ(Json(f).at("items").as_array().size(), 1U) << f.body;
+  EXPECT_EQ(Json(f).at("items").at(0).at("outcome").as_string(), "pass");
+
+  // The needs go to the traffic police as one whistle; the guide stays current.
+  r = safety_.Call("POST", path + "/needs/whistle", R"({"version":3})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  body = Json(r);
+  EXPECT_EQ(body.at("state").as_string(), "current");
+  EXPECT_EQ(body.at("unsent_needs").as_int64(), 0);
+  EXPECT_FALSE(body.at("can_send_needs").as_bool());
+  const auto whistle = body.at("needs").at(0).at("whistle_id").as_int64();
+  EXPECT_EQ(body.at("needs").at(1).at("whistle_id").as_int64(), whistle);
+  auto w = safety_.Call("GET", "/api/v1/whistles/" + std::to_string(whistle));
+  ASSERT_EQ(w.status, 200) << w.body;
+  const auto wb = Json(w);
+  EXPECT_EQ(wb.at("category").as_string(), "traffic");
+  EXPECT_EQ(wb.at("place").as_string(), "around");
+  EXPECT_EQ(wb.at("school_id").as_int64(), school_);
+  EXPECT_NE(
+      std::string(wb.at("description").as_string()).find("人行横道（南门外育才路）：施划人行横道"),
+      std::string::npos);
+  r = safety_.Call("POST", path + "/needs/whistle", R"({"version":4})");
+  EXPECT_EQ(r.status, 409) << r.body;
+  EXPECT_EQ(FirstFieldOf(r), "traffic.guide.no_needs");
+
+  // A need sent is kept as sent; a new one can be added; editing makes the guide 修改未发布.
+  auto again = body;
+  again.as_object()["needs"].as_array()[0].as_object()["description"] = "改一下";
+  EXPECT_EQ(Fields(safety_.Call("PUT", path, json::serialize(again))), "needs[0]");
+  again = body;
+  again.as_object()["needs"].as_array().push_back(
+      json::object{{"kind", "signal"}, {"location", "育才路口"}});
+  r = safety_.Call("PUT", path, json::serialize(again));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("state").as_string(), "changed");
+  EXPECT_EQ(Json(r).at("unsent_needs").as_int64(), 1);
+  EXPECT_EQ(Json(r).at("needs").at(0).at("whistle_id").as_int64(), whistle);
+
+  // The district's overview: this school changed, the others without a guide.
+  auto o = office_.Call("GET", "/api/v1/traffic/guides");
+  ASSERT_EQ(o.status, 200) << o.body;
+  const auto ov = Json(o);
+  EXPECT_EQ(ov.at("counts").at("changed").as_int64(), 1);
+  EXPECT_EQ(ov.at("counts").at("current").as_int64(), 0);
+  const auto none = ov.at("counts").at("none").as_int64();
+  EXPECT_GE(none, 1);
+  EXPECT_EQ(static_cast<std::int64_t>(ov.at("items").as_array().size()), none + 1);
+  o = office_.Call("GET", "/api/v1/traffic/guides?state=changed");
+  ASSERT_EQ(Json(o).at("items").as_array().size(), 1U);
+  EXPECT_EQ(Json(o).at("items").at(0).at("needs_sent").as_int64(), 2);
+  EXPECT_EQ(Json(o).at("items").at(0).at("needs").as_int64(), 3);
+  EXPECT_EQ(FirstFieldOf(office_.Call("GET", "/api/v1/traffic/guides?state=old")), "state");
+  auto x = office_.Call("GET", "/api/v1/traffic/guides/export");
+  ASSERT_EQ(x.status, 200);
+  auto book = office::ReadXlsx(x.body);
+  ASSERT_TRUE(book.ok()) << book.error().message;
+  EXPECT_EQ(book.value().size(), static_cast<std::size_t>(none + 2));
+  // A school sees its own guide only; a teacher cannot write it.
+  EXPECT_EQ(safety_.Call("GET", "/api/v1/traffic/guides").status, 200);
+  EXPECT_EQ(As("school1_teacher").Call("PUT", path, json::serialize(again)).status, 403);
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, BusApiTest, ::testing::Values("sqlite", "postgres"));
 
 }  // namespace

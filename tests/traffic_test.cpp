@@ -1,10 +1,12 @@
 // Campus traffic: a vehicle at the gate by its class, gates, hours and validity (the edges: the
 // first and last valid day, the window's first minute and its end, a window across midnight),
-// a registration's problems, and the rule traffic.ebike.
+// a registration's problems, and the rule traffic.ebike; the traffic guide (一校一策): its checks,
+// its state against the semester and the rule traffic.guide on the semester's first and last day.
 #include <gtest/gtest.h>
 
 #include "domain/traffic/campus.hpp"
 #include "domain/traffic/campus_registry.hpp"
+#include "domain/traffic/guide.hpp"
 
 namespace xiaoan::domain::traffic {
 namespace {
@@ -133,7 +135,7 @@ TEST(CampusVehicles, RegistrationProblemsNameTheirField) {
 }
 
 TEST(Ebikes, KeptOutUnlessLicensedCheckedAndGivenACampusPlate) {
-  ASSERT_EQ(CampusRuleDecls().size(), 1u);
+  ASSERT_EQ(CampusRuleDecls().size(), 2u);  // and traffic.guide (below)
   EXPECT_TRUE(rules::CheckCatalog(CampusRuleDecls()).empty());
   EXPECT_EQ(CampusRuleDecls()[0].id, "traffic.ebike");
   EXPECT_EQ(CampusRuleDecls()[0].measure, 14);
@@ -288,6 +290,150 @@ TEST(CampusRegistry, AnEbikeAndTheGateCheckAsEntered) {
   EXPECT_EQ(MinuteInChina(t), 0);
   ParseInstant("2026-11-30T15:59:00Z", t);
   EXPECT_EQ(MinuteInChina(t), 23 * 60 + 59);
+}
+
+TrafficGuide Guide() {
+  TrafficGuide g;
+  g.unit_id = 7;
+  g.unit_name = "示范小学";
+  g.gates = {{"南门", "people", ""}, {"西门", "vehicles", ""}};
+  g.peaks = {{"一年级", "arrival", "07:30", "07:50", "南门"},
+             {"一年级", "dismissal", "15:30", "15:50", ""}};
+  g.posts = {{"南门斑马线", "07:20", "08:00", "值周教师"}};
+  g.separation = "南门行人、西门车辆";
+  g.police_duty = "高峰设岗";
+  return g;
+}
+
+
+TEST(TrafficGuide, WhatIsEnteredIsCheckedByField) {
+  EXPECT_EQ(FieldsOf(CheckGuide(Guide())), "");
+  auto g = Guide();
+  g.gates.push_back({"南门", "both", ""});
+  g.gates.push_back({" ", "lane", ""});
+  g.peaks[0].to = "07:30";                                          // not after from
+  g.peaks[1].from = "7:30";                                         // not HH:MM
+  g.peaks[1].gate = "北门";                                         // not one of the gates
+  g.peaks.push_back({"二年级", "noon", "11:00", "11:01", "西门"});  // one minute is a span
+  g.zones = {{"roof", "", ""}};
+  g.posts[0].from = "08:00";  // equal to the end
+  g.needs = {{"speed_hump", "", std::string(kMaxNeedChars + 1, 'x'), {}}};
+  EXPECT_EQ(FieldsOf(CheckGuide(g)),
+            "gates[2].name,gates[3].name,gates[3].use,peaks[0].to,peaks[1].from,peaks[1].gate,"
+            "peaks[2].kind,zones[0].kind,zones[0].name,posts[0].to,needs[0].location,"
+            "needs[0].description");
+  auto many = Guide();
+  many.gates.assign(kMaxGuideRows, {"门", "both", ""});
+  for (std::size_t i = 0; i < many.gates.size(); ++i) many.gates[i].name += std::to_string(i);
+  many.peaks[0].gate = "门0";
+  EXPECT_EQ(FieldsOf(CheckGuide(many)), "");
+  many.gates.push_back({"门X", "both", ""});
+  EXPECT_EQ(FieldsOf(CheckGuide(many)), "gates");
+  auto needs = Guide();
+  needs.needs.assign(kMaxGuideNeeds, {"sign", "路口", std::string(kMaxNeedChars, 'x'), {}});
+  EXPECT_EQ(FieldsOf(CheckGuide(needs)), "");
+  needs.needs.push_back({"sign", "路口", "", {}});
+  EXPECT_EQ(FieldsOf(CheckGuide(needs)), "needs");
+}
+
+TEST(TrafficGuide, PublishingAsksForWhatAGuideNeeds) {
+  EXPECT_EQ(FieldsOf(CheckPublishable(Guide())), "");
+  TrafficGuide empty;
+  EXPECT_EQ(FieldsOf(CheckPublishable(empty)), "gates,peaks,peaks,posts,separation,police_duty");
+  auto g = Guide();
+  g.peaks.pop_back();  // no dismissal
+  g.posts[0].people = " ";
+  EXPECT_EQ(FieldsOf(CheckPublishable(g)), "peaks,posts");
+  g = Guide();
+  g.peaks.erase(g.peaks.begin());  // no arrival
+  g.posts.push_back({"西门", "07:00", "08:00", ""});
+  EXPECT_EQ(FieldsOf(CheckPublishable(g)), "peaks");
+}
+
+TEST(TrafficGuide, StateAgainstTheSemester) {
+  const auto term = D("2026-09-01");
+  EXPECT_EQ(StateOf(std::nullopt, term), GuideState::kNone);
+  auto g = Guide();
+  EXPECT_EQ(StateOf(g, term), GuideState::kNone);  // version 0: not stored
+  g.version = 1;
+  EXPECT_EQ(StateOf(g, term), GuideState::kDraft);
+  g.version = 3;
+  g.published_version = 3;
+  g.published_on = "2026-09-01";  // the semester's first day
+  EXPECT_EQ(StateOf(g, term), GuideState::kCurrent);
+  EXPECT_EQ(StateOf(g, std::nullopt), GuideState::kCurrent);
+  g.published_on = "2026-08-31";  // the day before
+  EXPECT_EQ(StateOf(g, term), GuideState::kOutdated);
+  EXPECT_EQ(StateOf(g, std::nullopt), GuideState::kCurrent);
+  g.version = 4;  // edited since
+  EXPECT_EQ(StateOf(g, term), GuideState::kChanged);
+  g.published_on = "";
+  EXPECT_EQ(StateOf(g, term), GuideState::kDraft);
+  for (auto s : {GuideState::kNone, GuideState::kDraft, GuideState::kChanged, GuideState::kOutdated,
+                 GuideState::kCurrent}) {
+    EXPECT_FALSE(GuideStateLabel(s).empty());
+  }
+  EXPECT_EQ(GuideStateCode(GuideState::kOutdated), "outdated");
+}
+
+TEST(TrafficGuide, TheRuleOnTheSemestersFirstAndLastDay) {
+  const rules::PeriodSpan semester{"2026-1", "2026—2027学年第一学期", D("2026-09-01"),
+                                   D("2027-01-22")};
+  EXPECT_EQ(GuideRule().id, "traffic.guide");
+  EXPECT_EQ(GuideRule().measure, 15);
+  EXPECT_EQ(GuideRule().period, rules::Period::kSemester);
+  // No guide: due through the last day, failed the day after.
+  EXPECT_EQ(JudgeGuide(semester, std::nullopt, D("2027-01-22")).verdict.outcome, Outcome::kDue);
+  EXPECT_TRUE(JudgeGuide(semester, std::nullopt, D("2027-01-22")).so_far);
+  EXPECT_EQ(JudgeGuide(semester, std::nullopt, D("2027-01-23")).verdict.outcome, Outcome::kFail);
+  EXPECT_FALSE(JudgeGuide(semester, std::nullopt, D("2027-01-23")).so_far);
+  auto g = Guide();
+  g.version = 2;
+  g.published_version = 2;
+  for (const auto& [on, outcome] :
+       {std::pair{"2026-08-31", Outcome::kDue}, std::pair{"2026-09-01", Outcome::kPass},
+        std::pair{"2027-01-22", Outcome::kPass}, std::pair{"2027-01-23", Outcome::kDue}}) {
+    g.published_on = on;
+    const auto j = JudgeGuide(semester, g, D("2026-12-01"));
+    EXPECT_EQ(j.verdict.outcome, outcome) << on;
+  }
+  g.published_on = "2026-10-08";
+  const auto pass = JudgeGuide(semester, g, D("2026-12-01"));
+  EXPECT_EQ(pass.verdict.reason, "2026—2027学年第一学期已于 2026-10-08 发布一校一策");
+  EXPECT_EQ(pass.verdict.evidence, (std::vector<std::int64_t>{7}));
+  // Written but never published counts as none.
+  g.published_version = 0;
+  EXPECT_EQ(JudgeGuide(semester, g, D("2026-12-01")).verdict.outcome, Outcome::kDue);
+  // The module's rules: traffic.ebike and traffic.guide.
+  ASSERT_EQ(CampusRuleDecls().size(), 2U);
+  EXPECT_EQ(CampusRuleDecls()[1].id, "traffic.guide");
+}
+
+TEST(TrafficGuide, TheNeedsNotYetSentMakeOneWhistle) {
+  auto g = Guide();
+  EXPECT_FALSE(WhistleOfNeeds(g).has_value());
+  g.needs = {{"crossing", "南门外育才路", "施划人行横道", {}},
+             {"sign", "育才路口", "", 12},
+             {"crossing", "西门外", "", {}},
+             {"speed_hump", "育才路东段", "两处", {}}};
+  const auto w = WhistleOfNeeds(g);
+  ASSERT_TRUE(w.has_value());
+  EXPECT_EQ(w->title, "学校周边交通设施需求：人行横道、减速带");
+  EXPECT_EQ(w->location, "南门外育才路");
+  EXPECT_NE(w->description.find("示范小学"), std::string::npos);
+  EXPECT_NE(
+      w->description.find("1. 人行横道（南门外育才路）：施划人行横道\n2. 人行横道（西门外）\n3. "
+                          "减速带（育才路东段）：两处\n"),
+      std::string::npos);
+  EXPECT_EQ(w->description.find("交通标志"), std::string::npos);
+  for (auto& n : g.needs) n.whistle_id = 12;
+  EXPECT_FALSE(WhistleOfNeeds(g).has_value());
+  EXPECT_EQ(NeedKinds().size(), 7U);
+  EXPECT_EQ(NeedKindLabel("fence"), "隔离护栏");
+  EXPECT_EQ(NeedKindLabel("wall"), "");
+  EXPECT_EQ(GateUseLabel("both"), "人车共用");
+  EXPECT_EQ(PeakKindLabel("dismissal"), "放学");
+  EXPECT_EQ(ZoneKindLabel("bus"), "校车停靠区");
 }
 
 }  // namespace

@@ -25,6 +25,7 @@ void AddRoutes(Router& router, app::Services& services, const ApiOptions& option
   AddWaterRoutes(router, services);
   AddBusRoutes(router, services);
   AddTrafficRoutes(router, services);
+  AddTrafficGuideRoutes(router, services);
   AddDrowningRoutes(router, services);
   AddJointRoutes(router, services);
   AddCampaignRoutes(router, services);

@@ -114,6 +114,8 @@ constexpr TableSpec kTables[] = {
     {"campus_vehicles", "id", true},
     {"campus_ebikes", "id", true},
     {"campus_gate_refusals", "id", true},
+    {"traffic_guides", "unit_id", false},
+    {"traffic_guide_lines", "id", true},
 };
 // clang-format on
 // Left out on purpose: the figures the hazards' triggers rebuild, the migrations' own record, and

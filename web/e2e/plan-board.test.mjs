@@ -94,12 +94,13 @@ describe('the plan board', () => {
     const numbers = await page.$$eval('[data-test^="plan-measure-"]', (els) => els.map((e) => Number(e.dataset.test.slice('plan-measure-'.length))))
     assert.deepEqual(numbers, Array.from({ length: 21 }, (_, i) => i + 1))
     // Measures no rule serves yet say so; 5 (the whistle), 8 (the hazard ledger's record rules),
-    // 13 (drills), 20 (1530) and 21 (safety education) have rules.
-    for (const n of [1, 12, 15]) {
+    // 13 (drills), 15 (the traffic guide), 20 (1530) and 21 (safety education) have rules.
+    for (const n of [1, 12]) {
       assert.equal((await page.locator(`${byTest(`plan-measure-${n}`)} ${byTest('measure-no-rules')}`).innerText()).trim(), '暂无规则')
     }
     assert.equal(await page.locator(`${byTest('plan-measure-8')} ${byTest('measure-no-rules')}`).count(), 0)
     assert.equal(await page.locator(`${byTest('plan-measure-5')} ${byTest('measure-no-rules')}`).count(), 0)
+    assert.equal(await page.locator(`${byTest('plan-measure-15')} ${byTest('measure-no-rules')}`).count(), 0)
     assert.equal(await page.locator(`${byTest('plan-measure-20')} ${byTest('measure-no-rules')}`).count(), 0)
     assert.equal(await page.locator(`${byTest('plan-measure-21')} ${byTest('measure-no-rules')}`).count(), 0)
     assert.match(await page.locator(`${byTest('plan-measure-8')} ${byTest('measure-record-rules')}`).innerText(), /重大隐患一律挂牌督办/)

@@ -133,8 +133,8 @@ describe('rules catalog', () => {
     await page.waitForURL(/\/rules$/)
     await page.waitForSelector(BUREAU_DAYS)
 
-    // 措施 15 校园周边交通 has no rules yet, and says so.
-    await choose(page, 'search-measure', '措施 15 校园周边交通')
+    // 措施 12 生命通道 has no rules yet, and says so.
+    await choose(page, 'search-measure', '措施 12 生命通道')
     await page.click(byTest('search'))
     await page.waitForFunction(
       (sel) => document.querySelector(sel)?.textContent?.trim() === '该措施的规则尚未上线',
@@ -246,7 +246,7 @@ describe('rules catalog', () => {
     await page.click(byTest('params-cancel'))
     await page.waitForSelector(byTest('params-dialog'), { state: 'hidden' })
 
-    await choose(page, 'search-measure', '措施 15 校园周边交通')
+    await choose(page, 'search-measure', '措施 12 生命通道')
     await page.click(byTest('search'))
     await page.waitForFunction(
       (sel) => document.querySelector(sel)?.textContent?.trim() === '该措施的规则尚未上线',

@@ -336,6 +336,14 @@ RuleModule TrafficRuleModule() {
   m.module = kModule;
   m.rules = tr::CampusRuleDecls();
   m.configure_path = "/rules";
+  // traffic.guide: the school's 一校一策 published in the semester.
+  m.judge_school = [](domain::Tx& tx,
+                      const SchoolJudgeInput& in) -> Result<std::vector<rules::Judgement>> {
+    const auto semester = rules::PeriodOf(rules::Period::kSemester, in.day, in.calendar);
+    if (!semester) return std::vector<rules::Judgement>{};
+    XA_ASSIGN_OR_RETURN(const auto guide, tx.campus().Guide(in.school.unit.id));
+    return std::vector<rules::Judgement>{tr::JudgeGuide(*semester, guide, in.today)};
+  };
   m.judge_records = [](Services& s, domain::Tx& tx, const domain::School& school,
                        const ValuesInForce& in_force, cal::Date) -> Status {
     tr::CampusFilter f;

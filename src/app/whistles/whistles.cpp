@@ -268,19 +268,20 @@ std::string DayStart(cal::Date d) { return FormatInstant(wh::Instant{d} - std::c
 
 }  // namespace
 
-Result<WhistleView> RaiseWhistle(Services& s, const RequestContext& ctx, domain::UnitId school_id,
-                                 wh::Draft draft, const std::vector<std::int64_t>& file_ids,
-                                 std::optional<std::int64_t> hazard_id) {
+Result<std::int64_t> RaiseWhistleIn(Services& s, domain::Tx& tx, const RequestContext& ctx,
+                                    domain::UnitId school_id, wh::Draft draft,
+                                    const std::vector<std::int64_t>& file_ids,
+                                    std::optional<std::int64_t> hazard_id) {
   XA_TRY(RequirePermission(ctx, perm::kWhistleRaise, "吹哨"));
   auto problems = wh::Validate(draft);
   if (!problems.empty()) return domain::ValidationError(std::move(problems));
-  WhistleView out;
-  XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+  {
     auto school = SchoolInScope(tx, ctx, school_id);
     if (!school.ok()) {
-      return school.error().code == ErrorCode::kInvalidArgument
-                 ? Status(NotFound("学校不存在或不在您的管辖范围内"))
-                 : Status(school.error());
+      if (school.error().code == ErrorCode::kInvalidArgument) {
+        return NotFound("学校不存在或不在您的管辖范围内");
+      }
+      return std::move(school).error();
     }
     XA_ASSIGN_OR_RETURN(auto files, ClaimFiles(tx, ctx, file_ids));
     std::string from_hazard;
@@ -354,7 +355,21 @@ Result<WhistleView> RaiseWhistle(Services& s, const RequestContext& ctx, domain:
                                      "吹哨：" + w.school_name + "「" + w.draft.title + "」（" +
                                          Label(wh::Severities(), w.draft.severity) + "，派送 " +
                                          std::to_string(w.assignments.size()) + " 个部门）")));
-    XA_ASSIGN_OR_RETURN(out, Full(s, tx, ctx, w.id));
+    return w.id;
+  }
+}
+
+Result<WhistleView> RaiseWhistle(Services& s, const RequestContext& ctx, domain::UnitId school_id,
+                                 wh::Draft draft, const std::vector<std::int64_t>& file_ids,
+                                 std::optional<std::int64_t> hazard_id) {
+  XA_TRY(RequirePermission(ctx, perm::kWhistleRaise, "吹哨"));
+  auto problems = wh::Validate(draft);
+  if (!problems.empty()) return domain::ValidationError(std::move(problems));
+  WhistleView out;
+  XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+    XA_ASSIGN_OR_RETURN(const auto id, RaiseWhistleIn(s, tx, ctx, school_id, std::move(draft),
+                                                      file_ids, hazard_id));
+    XA_ASSIGN_OR_RETURN(out, Full(s, tx, ctx, id));
     return {};
   }));
   return out;

@@ -48,6 +48,12 @@ Result<WhistleView> RaiseWhistle(Services& s, const RequestContext& ctx, domain:
                                  domain::whistle::Draft draft,
                                  const std::vector<std::int64_t>& file_ids,
                                  std::optional<std::int64_t> hazard_id = std::nullopt);
+// The same inside the caller's transaction (another module's write that raises a whistle with
+// its own record in one step); the new whistle's id.
+Result<std::int64_t> RaiseWhistleIn(Services& s, domain::Tx& tx, const RequestContext& ctx,
+                                    domain::UnitId school_id, domain::whistle::Draft draft,
+                                    const std::vector<std::int64_t>& file_ids = {},
+                                    std::optional<std::int64_t> hazard_id = std::nullopt);
 // Work inside the school: the whistle becomes a hazard of the school's ledger (source whistle,
 // its photos copied); `domain` and `level` default from the category and the severity.
 Result<WhistleView> WhistleToHazard(Services& s, const RequestContext& ctx, std::int64_t id,

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "domain/traffic/guide.hpp"
+
 namespace xiaoan::domain::traffic {
 
 namespace {
@@ -118,6 +120,7 @@ std::span<const rules::RuleDecl> CampusRuleDecls() {
        "发放校内牌照",
        {},
        {}},
+      GuideRule(),
   };
   return kRules;
 }

@@ -53,7 +53,8 @@ struct EbikeFacts {
   bool modified = false;       // found modified (speed limiter removed, battery enlarged …)
 };
 
-// The rule traffic.ebike (measure 14), per e-bike.
+// The module's rules: traffic.ebike (measure 14), per e-bike, and traffic.guide (measure 15,
+// domain/traffic/guide), per school and semester.
 std::span<const rules::RuleDecl> CampusRuleDecls();
 // Fail: no licence plate, modified, or no campus plate; due: not yet checked; pass otherwise.
 rules::Verdict JudgeEbike(const EbikeFacts& e);

@@ -13,6 +13,7 @@
 #include "domain/calendar/calendar.hpp"
 #include "domain/traffic/bus_registry.hpp"
 #include "domain/traffic/campus.hpp"
+#include "domain/traffic/guide.hpp"
 
 namespace xiaoan::domain::traffic {
 
@@ -114,6 +115,14 @@ class CampusRepository {
   // Newest first.
   virtual Result<PageResult<GateRefusal>> Refusals(const RefusalFilter& f, const ScopeFilter& scope,
                                                    const PageRequest& page) = 0;
+
+  // 一校一策: the school's guide (nullopt when not written); every guide in the scope with its
+  // lists (the district's overview).
+  virtual Result<std::optional<TrafficGuide>> Guide(std::int64_t unit_id) = 0;
+  virtual Result<std::vector<TrafficGuide>> Guides(const ScopeFilter& scope) = 0;
+  // Stores the guide whole: version 0 inserts it at version 1; otherwise only when the stored
+  // version is g.version (false when not), which then grows by one.
+  virtual Result<bool> SaveGuide(TrafficGuide& g) = 0;
 };
 
 }  // namespace xiaoan::domain::traffic

@@ -1,5 +1,7 @@
 #include "storage/repos/campus_repository.hpp"
 
+#include <map>
+
 #include "storage/repos/query_builder.hpp"
 
 namespace xiaoan::storage {
@@ -286,6 +288,150 @@ Result<domain::PageResult<tr::GateRefusal>> SqlCampusRepository::Refusals(
     out.items.push_back(std::move(g));
   }
   return out;
+}
+
+// ---- 一校一策 ----------------------------------------------------------------------------------
+
+namespace {
+
+struct GuideLine {
+  std::string section;
+  std::string a, b, c, d, e;
+  std::optional<std::int64_t> whistle_id;
+};
+
+std::vector<GuideLine> LinesOf(const tr::TrafficGuide& g) {
+  std::vector<GuideLine> out;
+  for (const auto& x : g.gates) out.push_back({"gate", x.name, x.use, x.hours, "", "", {}});
+  for (const auto& x : g.peaks) out.push_back({"peak", x.grade, x.kind, x.from, x.to, x.gate, {}});
+  for (const auto& x : g.zones) out.push_back({"zone", x.kind, x.name, x.location, "", "", {}});
+  for (const auto& x : g.posts) out.push_back({"post", x.place, x.from, x.to, x.people, "", {}});
+  for (const auto& x : g.needs) {
+    out.push_back({"need", x.kind, x.location, x.description, "", "", x.whistle_id});
+  }
+  return out;
+}
+
+void AddLine(tr::TrafficGuide& g, GuideLine l) {
+  if (l.section == "gate") {
+    g.gates.push_back({std::move(l.a), std::move(l.b), std::move(l.c)});
+  } else if (l.section == "peak") {
+    g.peaks.push_back(
+        {std::move(l.a), std::move(l.b), std::move(l.c), std::move(l.d), std::move(l.e)});
+  } else if (l.section == "zone") {
+    g.zones.push_back({std::move(l.a), std::move(l.b), std::move(l.c)});
+  } else if (l.section == "post") {
+    g.posts.push_back({std::move(l.a), std::move(l.b), std::move(l.c), std::move(l.d)});
+  } else if (l.section == "need") {
+    g.needs.push_back({std::move(l.a), std::move(l.b), std::move(l.c), l.whistle_id});
+  }
+}
+
+}  // namespace
+
+Result<std::vector<tr::TrafficGuide>> SqlCampusRepository::LoadGuides(const std::string& where,
+                                                                      const sql::Params& params) {
+  XA_ASSIGN_OR_RETURN(
+      auto r, conn_.Query("SELECT g.unit_id, u.name, g.separation, g.police_unit, g.police_duty, "
+                          "g.early_arrival, g.after_school, g.published_on, g.published_by, "
+                          "COALESCE((SELECT display_name FROM users pu WHERE pu.username = "
+                          "g.published_by), ''), g.published_version, g.updated_by, g.updated_at, "
+                          "g.version FROM traffic_guides g JOIN org_units u ON u.id = g.unit_id" +
+                              where + " ORDER BY u.name, g.unit_id",
+                          params));
+  std::vector<tr::TrafficGuide> out(r.size());
+  std::map<std::int64_t, std::size_t> at;
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    auto& g = out[i];
+    g.unit_id = r.Int(i, 0);
+    g.unit_name = r.TakeText(i, 1);
+    g.separation = r.TakeText(i, 2);
+    g.police_unit = r.TakeText(i, 3);
+    g.police_duty = r.TakeText(i, 4);
+    g.early_arrival = r.TakeText(i, 5);
+    g.after_school = r.TakeText(i, 6);
+    g.published_on = r.TakeText(i, 7);
+    g.published_by = r.TakeText(i, 8);
+    g.published_by_name = r.TakeText(i, 9);
+    g.published_version = static_cast<int>(r.Int(i, 10));
+    g.updated_by = r.TakeText(i, 11);
+    ParseInstant(r.Text(i, 12), g.updated_at);
+    g.version = static_cast<int>(r.Int(i, 13));
+    at[g.unit_id] = i;
+  }
+  if (out.empty()) return out;
+  XA_ASSIGN_OR_RETURN(
+      auto lines,
+      conn_.Query("SELECT l.unit_id, l.section, l.a, l.b, l.c, l.d, l.e, l.whistle_id FROM "
+                  "traffic_guide_lines l JOIN traffic_guides g ON g.unit_id = l.unit_id JOIN "
+                  "org_units u ON u.id = g.unit_id" +
+                      where + " ORDER BY l.unit_id, l.seq",
+                  params));
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto it = at.find(lines.Int(i, 0));
+    if (it == at.end()) continue;
+    GuideLine l{lines.TakeText(i, 1), lines.TakeText(i, 2), lines.TakeText(i, 3),
+                lines.TakeText(i, 4), lines.TakeText(i, 5), lines.TakeText(i, 6),
+                std::nullopt};
+    if (!lines.Null(i, 7)) l.whistle_id = lines.Int(i, 7);
+    AddLine(out[it->second], std::move(l));
+  }
+  return out;
+}
+
+Result<std::optional<tr::TrafficGuide>> SqlCampusRepository::Guide(std::int64_t unit_id) {
+  XA_ASSIGN_OR_RETURN(auto found, LoadGuides(" WHERE g.unit_id = $1", {unit_id}));
+  if (found.empty()) return std::optional<tr::TrafficGuide>{};
+  return std::optional<tr::TrafficGuide>{std::move(found.front())};
+}
+
+Result<std::vector<tr::TrafficGuide>> SqlCampusRepository::Guides(
+    const domain::ScopeFilter& scope) {
+  WhereBuilder where;
+  AddScope(where, scope, "u.path");
+  return LoadGuides(where.Sql(), where.params());
+}
+
+Result<bool> SqlCampusRepository::SaveGuide(tr::TrafficGuide& g) {
+  const sql::Params fields = {g.separation,   g.police_unit,
+                              g.police_duty,  g.early_arrival,
+                              g.after_school, g.published_on,
+                              g.published_by, std::int64_t{g.published_version},
+                              g.updated_by,   FormatInstant(g.updated_at)};
+  if (g.version == 0) {
+    sql::Params params = fields;
+    params.push_back(g.unit_id);
+    XA_TRY(
+        conn_.Exec("INSERT INTO traffic_guides (separation, police_unit, police_duty, "
+                   "early_arrival, after_school, published_on, published_by, "
+                   "published_version, updated_by, updated_at, unit_id, version) VALUES ($1, "
+                   "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1)",
+                   params));
+  } else {
+    sql::Params params = fields;
+    params.push_back(g.unit_id);
+    params.push_back(std::int64_t{g.version});
+    XA_ASSIGN_OR_RETURN(
+        const auto n,
+        conn_.Exec("UPDATE traffic_guides SET separation = $1, police_unit = $2, police_duty = $3, "
+                   "early_arrival = $4, after_school = $5, published_on = $6, published_by = $7, "
+                   "published_version = $8, updated_by = $9, updated_at = $10, version = version "
+                   "+ 1 WHERE unit_id = $11 AND version = $12",
+                   params));
+    if (n == 0) return false;
+    XA_TRY(conn_.Exec("DELETE FROM traffic_guide_lines WHERE unit_id = $1", {g.unit_id}));
+  }
+  int seq = 0;
+  for (const auto& l : LinesOf(g)) {
+    sql::Value whistle = sql::Null{};
+    if (l.whistle_id) whistle = *l.whistle_id;
+    XA_TRY(
+        conn_.Exec("INSERT INTO traffic_guide_lines (unit_id, section, seq, a, b, c, d, e, "
+                   "whistle_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                   {g.unit_id, l.section, std::int64_t{++seq}, l.a, l.b, l.c, l.d, l.e, whistle}));
+  }
+  ++g.version;
+  return true;
 }
 
 }  // namespace xiaoan::storage

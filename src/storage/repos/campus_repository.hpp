@@ -30,8 +30,14 @@ class SqlCampusRepository final : public domain::traffic::CampusRepository {
   Result<domain::PageResult<domain::traffic::GateRefusal>> Refusals(
       const domain::traffic::RefusalFilter& f, const domain::ScopeFilter& scope,
       const domain::PageRequest& page) override;
+  Result<std::optional<domain::traffic::TrafficGuide>> Guide(std::int64_t unit_id) override;
+  Result<std::vector<domain::traffic::TrafficGuide>> Guides(
+      const domain::ScopeFilter& scope) override;
+  Result<bool> SaveGuide(domain::traffic::TrafficGuide& g) override;
 
  private:
+  Result<std::vector<domain::traffic::TrafficGuide>> LoadGuides(const std::string& where,
+                                                                const sql::Params& params);
   Result<std::vector<domain::traffic::CampusVehicleRecord>> LoadVehicles(
       const std::string& where_and_order, const sql::Params& params);
   Result<std::vector<domain::traffic::EbikeRecord>> LoadEbikes(const std::string& where_and_order,

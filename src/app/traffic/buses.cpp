@@ -217,9 +217,8 @@ Result<ValuesInForce> InForceAt(domain::Tx& tx, std::int64_t school_id) {
 }
 
 // The fields a route is refused for: its parts of the same school and in use, and RouteProblems.
-Result<std::vector<ErrorDetail>> RouteRefusals(domain::Tx& tx, const tr::BusRoute& r,
-                                               const RouteParts& parts, cal::Date today,
-                                               const tr::RuleValues& values) {
+std::vector<ErrorDetail> RouteRefusals(const tr::BusRoute& r, const RouteParts& parts,
+                                       cal::Date today, const tr::RuleValues& values) {
   std::vector<ErrorDetail> out;
   const auto foreign = [&](const tr::BusRecordMeta* m, const char* field, const char* what) {
     if (!m) {
@@ -252,7 +251,6 @@ Result<std::vector<ErrorDetail>> RouteRefusals(domain::Tx& tx, const tr::BusRout
   for (auto& p : tr::RouteProblems(driver, vehicle, r.riders, today, values)) {
     out.push_back(std::move(p));
   }
-  (void)tx;
   return out;
 }
 
@@ -349,7 +347,7 @@ Result<BusView<T>> Save(Services& s, const RequestContext& ctx, T in) {
     }
     if constexpr (std::is_same_v<T, tr::BusRoute>) {
       XA_ASSIGN_OR_RETURN(const auto parts, PartsOf(tx, in));
-      XA_ASSIGN_OR_RETURN(auto refused, RouteRefusals(tx, in, parts, today, values));
+      auto refused = RouteRefusals(in, parts, today, values);
       if (!refused.empty()) return domain::ValidationError(std::move(refused));
     }
     XA_TRY(CheckStillUsed(tx, in));
@@ -799,7 +797,7 @@ tr::BusRoute& RecordOf(tr::BusRowRecord& r) {
 // The records named in a row, within its school: a provider by name; a route's vehicle by plate,
 // driver and monitor by name (one of that name).
 template <typename T>
-Status ResolveNames(domain::Tx& tx, tr::BusList list, tr::BusRowRecord& row, T& rec,
+Status ResolveNames(domain::Tx& tx, tr::BusRowRecord& row, T& rec,
                     std::vector<ErrorDetail>& problems) {
   const auto unit = rec.meta.unit_id;
   const auto fail = [&](const char* column, std::string reason) {
@@ -841,7 +839,6 @@ Status ResolveNames(domain::Tx& tx, tr::BusList list, tr::BusRowRecord& row, T& 
     find(monitors, row.monitor_name, "照管人员", "照管人员", rec.monitor_id,
          [](const tr::BusMonitor& m) { return m.name; });
   }
-  (void)list;
   return {};
 }
 
@@ -874,7 +871,7 @@ Result<int> ImportRows(Services& s, domain::Tx& tx, const RequestContext& ctx, t
     rec.meta.unit_id = unit->id;
     rec.meta.active = true;
     const std::size_t before = problems.size();
-    XA_TRY(ResolveNames(tx, list, row, rec, problems));
+    XA_TRY(ResolveNames(tx, row, rec, problems));
     for (auto& p : Check(rec, today)) {
       fail(tr::BusColumnOf(list, p.field), std::move(p.reason));
     }
@@ -902,8 +899,7 @@ Result<int> ImportRows(Services& s, domain::Tx& tx, const RequestContext& ctx, t
           it = in_force.emplace(unit->id, std::move(v)).first;
         }
         XA_ASSIGN_OR_RETURN(const auto parts, PartsOf(tx, rec));
-        XA_ASSIGN_OR_RETURN(auto refused,
-                            RouteRefusals(tx, rec, parts, today, ValuesOf(it->second)));
+        auto refused = RouteRefusals(rec, parts, today, ValuesOf(it->second));
         for (auto& p : refused) fail(tr::BusColumnOf(list, p.field), std::move(p.reason));
       }
     }

@@ -6,6 +6,7 @@
 
 #include "domain/traffic/campus.hpp"
 #include "domain/traffic/campus_registry.hpp"
+#include "domain/traffic/campus_sheet.hpp"
 #include "domain/traffic/guide.hpp"
 
 namespace xiaoan::domain::traffic {
@@ -305,7 +306,6 @@ TrafficGuide Guide() {
   return g;
 }
 
-
 TEST(TrafficGuide, WhatIsEnteredIsCheckedByField) {
   EXPECT_EQ(FieldsOf(CheckGuide(Guide())), "");
   auto g = Guide();
@@ -434,6 +434,70 @@ TEST(TrafficGuide, TheNeedsNotYetSentMakeOneWhistle) {
   EXPECT_EQ(GateUseLabel("both"), "人车共用");
   EXPECT_EQ(PeakKindLabel("dismissal"), "放学");
   EXPECT_EQ(ZoneKindLabel("bus"), "校车停靠区");
+}
+
+TEST(CampusSheet, ARowReadsAsTheFormWouldHaveIt) {
+  ASSERT_EQ(CampusListOf("vehicles"), CampusList::kVehicles);
+  ASSERT_EQ(CampusListOf("ebikes"), CampusList::kEbikes);
+  EXPECT_FALSE(CampusListOf("bikes").has_value());
+  const auto& vc = CampusColumns(CampusList::kVehicles);
+  ASSERT_EQ(vc.size(), 11U);
+  EXPECT_TRUE(CampusDateColumn(CampusList::kVehicles, 8));
+  EXPECT_TRUE(CampusDateColumn(CampusList::kVehicles, 9));
+  EXPECT_FALSE(CampusDateColumn(CampusList::kVehicles, 6));
+  EXPECT_FALSE(CampusDateColumn(CampusList::kVehicles, 11));  // past the last column
+  EXPECT_TRUE(CampusDateColumn(CampusList::kEbikes, 5));
+  EXPECT_FALSE(CampusDateColumn(CampusList::kEbikes, 6));
+
+  auto v = ParseCampusRow(CampusList::kVehicles,
+                          {4,
+                           {"S1", "示范小学", "服务车辆", "浙a·31001", "食堂",
+                            " 北门、东门，西门;南门 ; ", "06:00", "08:00", "", "", "周一至周五"}});
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->row, 4);
+  EXPECT_EQ(v->school_code, "S1");
+  EXPECT_EQ(v->vehicle.vehicle_class, "service");
+  EXPECT_EQ(v->vehicle.plate, "浙A31001");
+  EXPECT_EQ(v->vehicle.gates, (std::vector<std::string>{"北门", "东门", "西门", "南门"}));
+  EXPECT_EQ(v->vehicle.meta.note, "周一至周五");
+  // Out again in the same columns: the label, the gates joined.
+  EXPECT_EQ(CampusCells(v->vehicle),
+            (std::vector<std::string>{"服务车辆", "浙A31001", "食堂", "北门、东门、西门、南门",
+                                      "06:00", "08:00", "", "", "周一至周五"}));
+  auto bad = ParseCampusRow(CampusList::kVehicles, {5, {"", "", "校车", "浙A1"}});
+  ASSERT_FALSE(bad.ok());
+  ASSERT_EQ(bad.error().details.size(), 2U);
+  EXPECT_EQ(bad.error().details[0].field, "学校代码");
+  EXPECT_EQ(bad.error().details[1].field, "车辆类别");
+  EXPECT_EQ(bad.error().details[1].row, 5);
+
+  auto e = ParseCampusRow(CampusList::kEbikes,
+                          {2, {"S1", "", "张老师", "浙杭100001", "校100", "2026-11-20", "是", ""}});
+  ASSERT_TRUE(e.ok());
+  EXPECT_TRUE(e->ebike.modified);
+  EXPECT_EQ(CampusCells(e->ebike),
+            (std::vector<std::string>{"张老师", "浙杭100001", "校100", "2026-11-20", "是", ""}));
+  for (const char* no : {"", "否", "无", "N", "n", "0"}) {
+    auto r = ParseCampusRow(CampusList::kEbikes, {2, {"S1", "", "张", "", "", "", no, ""}});
+    ASSERT_TRUE(r.ok()) << no;
+    EXPECT_FALSE(r->ebike.modified) << no;
+  }
+  for (const char* yes : {"是", "有", "Y", "y", "1"}) {
+    auto r = ParseCampusRow(CampusList::kEbikes, {2, {"S1", "", "张", "", "", "", yes, ""}});
+    ASSERT_TRUE(r.ok()) << yes;
+    EXPECT_TRUE(r->ebike.modified) << yes;
+  }
+  EXPECT_FALSE(
+      ParseCampusRow(CampusList::kEbikes, {2, {"S1", "", "张", "", "", "", "也许", ""}}).ok());
+  // A record's field by its column; the keys within a school.
+  EXPECT_EQ(CampusColumnOf(CampusList::kVehicles, "to"), "准入结束");
+  EXPECT_EQ(CampusColumnOf(CampusList::kVehicles, "unit_id"), "学校代码");
+  EXPECT_EQ(CampusColumnOf(CampusList::kEbikes, "checked_on"), "改装检查日期");
+  EXPECT_EQ(CampusColumnOf(CampusList::kEbikes, "plate"), "plate");
+  EXPECT_EQ(CampusKey(e->ebike), "张老师|浙杭100001");
+  EXPECT_EQ(CampusKey(v->vehicle), "浙A31001");
+  EXPECT_EQ(CampusListLabel(CampusList::kEbikes), "电动自行车");
+  EXPECT_EQ(CampusColumnNotes(CampusList::kVehicles).size(), 11U);
 }
 
 }  // namespace

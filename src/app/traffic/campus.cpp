@@ -1,11 +1,17 @@
 #include "app/traffic/campus.hpp"
 
+#include <map>
+#include <set>
+
 #include "app/calendar/calendar.hpp"
 #include "app/org/org_use_cases.hpp"
+#include "app/platform/spreadsheet.hpp"
 #include "core/strings.hpp"
 #include "domain/auth/auth.hpp"
 #include "domain/org/org.hpp"
 #include "domain/rules/findings.hpp"
+#include "domain/traffic/campus_sheet.hpp"
+#include "office/table.hpp"
 
 namespace xiaoan::app {
 
@@ -329,6 +335,287 @@ Result<domain::PageResult<tr::GateRefusal>> ListGateRefusals(Services& s, const 
     return {};
   }));
   return out;
+}
+
+// ---- Excel -------------------------------------------------------------------------------------
+
+namespace {
+
+Result<tr::CampusList> CampusListOf(const std::string& code) {
+  const auto list = tr::CampusListOf(code);
+  if (!list) return InvalidArgument("list", "须为 vehicles（校内车辆）或 ebikes（电动自行车）");
+  return *list;
+}
+
+std::string CampusFileName(tr::CampusList list) {
+  return list == tr::CampusList::kVehicles ? "校内车辆" : "电动自行车";
+}
+
+// Every record in use of a kind at one school (or in the scope), a page at a time.
+template <typename T, typename Load>
+Result<std::vector<T>> AllPages(Load load) {
+  std::vector<T> out;
+  domain::PageRequest page;
+  page.page_size = 500;
+  for (page.page = 1;; ++page.page) {
+    XA_ASSIGN_OR_RETURN(auto list, load(page));
+    for (auto& r : list.items) out.push_back(std::move(r));
+    if (static_cast<std::int64_t>(page.page) * page.page_size >= list.total) break;
+  }
+  return out;
+}
+
+Result<std::vector<tr::CampusVehicleRecord>> VehiclesIn(domain::Tx& tx, const tr::CampusFilter& f,
+                                                        const domain::ScopeFilter& scope) {
+  return AllPages<tr::CampusVehicleRecord>(
+      [&](const domain::PageRequest& p) { return tx.campus().Vehicles(f, scope, p); });
+}
+Result<std::vector<tr::EbikeRecord>> EbikesIn(domain::Tx& tx, const tr::CampusFilter& f,
+                                              const domain::ScopeFilter& scope) {
+  return AllPages<tr::EbikeRecord>(
+      [&](const domain::PageRequest& p) { return tx.campus().Ebikes(f, scope, p); });
+}
+
+template <typename T>
+struct PendingRow {
+  T rec;
+  bool create = true;
+};
+
+// The rows of one list checked against their schools; problems by row and column.
+template <typename T>
+Status CheckRows(Services& s, domain::Tx& tx, const RequestContext& ctx, tr::CampusList list,
+                 std::vector<tr::CampusRowRecord>& rows, std::vector<ErrorDetail>& problems,
+                 std::vector<PendingRow<T>>& pending) {
+  const auto today = TodayInChina(s);
+  std::map<std::pair<std::int64_t, std::string>, int> seen;    // (school, key) → row
+  std::map<std::pair<std::int64_t, std::string>, int> plates;  // (school, campus plate)
+  std::map<std::int64_t, std::vector<T>> stored_at;            // school → records in use
+  for (auto& row : rows) {
+    const auto fail = [&](std::string column, std::string reason) {
+      problems.push_back({std::move(column), std::move(reason), row.row});
+    };
+    XA_ASSIGN_OR_RETURN(const auto unit, tx.org().FindUnitByCode(row.school_code));
+    if (!unit || unit->kind != "school") {
+      fail("学校代码", "没有代码为“" + row.school_code + "”的学校");
+      continue;
+    }
+    if (!SchoolInScope(tx, ctx, unit->id).ok()) {
+      fail("学校代码", "学校“" + unit->name + "”不在您的管辖范围内");
+      continue;
+    }
+    T rec;
+    if constexpr (std::is_same_v<T, tr::CampusVehicleRecord>) {
+      rec = std::move(row.vehicle);
+    } else {
+      rec = std::move(row.ebike);
+    }
+    rec.meta.unit_id = unit->id;
+    rec.meta.active = true;
+    const std::size_t before = problems.size();
+    std::vector<ErrorDetail> checked;
+    if constexpr (std::is_same_v<T, tr::CampusVehicleRecord>) {
+      checked = tr::CheckCampusVehicleRecord(rec);
+    } else {
+      checked = tr::CheckEbike(rec, today);
+    }
+    for (auto& p : checked) fail(tr::CampusColumnOf(list, p.field), std::move(p.reason));
+    const auto key = std::make_pair(unit->id, tr::CampusKey(rec));
+    if (const auto [it, fresh] = seen.emplace(key, row.row); !fresh) {
+      fail(list == tr::CampusList::kVehicles ? "车牌号" : "车主",
+           "与第 " + std::to_string(it->second) + " 行重复");
+    }
+    auto at = stored_at.find(unit->id);
+    if (at == stored_at.end()) {
+      tr::CampusFilter f;
+      f.unit_id = unit->id;
+      std::vector<T> stored;
+      if constexpr (std::is_same_v<T, tr::CampusVehicleRecord>) {
+        XA_ASSIGN_OR_RETURN(stored, VehiclesIn(tx, f, domain::ScopeFilter{}));
+      } else {
+        XA_ASSIGN_OR_RETURN(stored, EbikesIn(tx, f, domain::ScopeFilter{}));
+      }
+      at = stored_at.emplace(unit->id, std::move(stored)).first;
+    }
+    bool create = true;
+    for (const auto& old : at->second) {
+      if (tr::CampusKey(old) != tr::CampusKey(rec)) continue;
+      rec.meta.id = old.meta.id;
+      rec.meta.version = old.meta.version;
+      create = false;
+    }
+    if constexpr (std::is_same_v<T, tr::EbikeRecord>) {
+      if (!rec.campus_plate.empty()) {
+        const auto plate = std::make_pair(unit->id, rec.campus_plate);
+        if (const auto [it, fresh] = plates.emplace(plate, row.row); !fresh) {
+          fail("校内牌照", "与第 " + std::to_string(it->second) + " 行的校内牌照相同");
+        }
+        for (const auto& old : at->second) {
+          if (old.meta.id != rec.meta.id &&
+              (old.campus_plate == rec.campus_plate || old.licence_plate == rec.campus_plate)) {
+            fail("校内牌照", "校内牌照 " + rec.campus_plate + " 已发给" + old.owner);
+          }
+        }
+      }
+    }
+    if (problems.size() == before) pending.push_back({std::move(rec), create});
+  }
+  return {};
+}
+
+template <typename T>
+Status WriteRows(Services& s, domain::Tx& tx, const RequestContext& ctx,
+                 std::vector<PendingRow<T>>& pending, ImportReport& report,
+                 std::set<std::int64_t>& schools) {
+  std::map<std::int64_t, ValuesInForce> in_force;
+  for (auto& p : pending) {
+    p.rec.meta.updated_by = ctx.actor;
+    p.rec.meta.updated_at = s.clock.Now();
+    if (p.create) {
+      XA_TRY(tx.campus().Insert(p.rec));
+      ++report.created;
+    } else {
+      XA_ASSIGN_OR_RETURN(const bool saved, tx.campus().Update(p.rec));
+      if (!saved) return FailedPrecondition("traffic.stale", Stale());
+      ++report.updated;
+    }
+    schools.insert(p.rec.meta.unit_id);
+    if constexpr (std::is_same_v<T, tr::EbikeRecord>) {
+      auto it = in_force.find(p.rec.meta.unit_id);
+      if (it == in_force.end()) {
+        XA_ASSIGN_OR_RETURN(auto v, InForceAt(tx, p.rec.meta.unit_id));
+        it = in_force.emplace(p.rec.meta.unit_id, std::move(v)).first;
+      }
+      XA_TRY(SaveEbikeFinding(s, tx, p.rec, it->second));
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<std::pair<std::string, std::string>> CampusListTemplate(const std::string& code) {
+  XA_ASSIGN_OR_RETURN(const auto list, CampusListOf(code));
+  std::vector<office::Row> notes = {office::TextRow({"列", "填写说明"})};
+  for (const auto& [column, note] : tr::CampusColumnNotes(list)) {
+    notes.push_back(office::TextRow({column, note}));
+  }
+  XA_ASSIGN_OR_RETURN(auto bytes,
+                      office::WriteXlsx({office::Sheet{std::string(tr::CampusListLabel(list)),
+                                                       {office::TextRow(tr::CampusColumns(list))}},
+                                         office::Sheet{"填写说明", notes}}));
+  return std::make_pair(CampusFileName(list) + "导入模板.xlsx", std::move(bytes));
+}
+
+Result<std::pair<std::string, std::string>> ExportCampusList(Services& s, const RequestContext& ctx,
+                                                             const std::string& code) {
+  XA_TRY(RequirePermission(ctx, perm::kTrafficRead, "导出校内交通登记"));
+  XA_ASSIGN_OR_RETURN(const auto list, CampusListOf(code));
+  office::Sheet sheet{std::string(tr::CampusListLabel(list)),
+                      {office::TextRow(tr::CampusColumns(list))}};
+  const auto add = [&](const std::string& school_code, const tr::BusRecordMeta& m,
+                       std::vector<std::string> cells) {
+    std::vector<std::string> row = {school_code, m.unit_name};
+    row.insert(row.end(), cells.begin(), cells.end());
+    office::Row out = office::TextRow(row);
+    for (std::size_t c = 0; c < out.size(); ++c) {
+      if (tr::CampusDateColumn(list, c) && !out[c].empty()) {
+        out[c] = office::Cell::Date(out[c].text);
+      }
+    }
+    sheet.rows.push_back(std::move(out));
+  };
+  XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
+    std::map<std::int64_t, std::string> code_of;
+    XA_ASSIGN_OR_RETURN(const auto schools, AllSchoolsInScope(tx, ctx));
+    for (const auto& sc : schools) code_of[sc.unit.id] = sc.unit.code.value_or("");
+    if (list == tr::CampusList::kVehicles) {
+      XA_ASSIGN_OR_RETURN(const auto all, VehiclesIn(tx, {}, ctx.Scope()));
+      for (const auto& v : all) add(code_of[v.meta.unit_id], v.meta, tr::CampusCells(v));
+    } else {
+      XA_ASSIGN_OR_RETURN(const auto all, EbikesIn(tx, {}, ctx.Scope()));
+      for (const auto& e : all) add(code_of[e.meta.unit_id], e.meta, tr::CampusCells(e));
+    }
+    return {};
+  }));
+  const auto n = sheet.rows.size() - 1;
+  XA_ASSIGN_OR_RETURN(auto bytes, office::WriteXlsx({sheet}));
+  XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
+    XA_TRY(tx.audit().Append(AuditOf(
+        s, ctx, "traffic.export", kModule, code,
+        "导出" + std::string(tr::CampusListLabel(list)) + " " + std::to_string(n) + " 条")));
+    return {};
+  }));
+  return std::make_pair(CampusFileName(list) + ".xlsx", std::move(bytes));
+}
+
+Result<ImportReport> ImportCampusList(Services& s, const RequestContext& ctx,
+                                      const std::string& code, std::string_view bytes,
+                                      const std::string& format) {
+  XA_TRY(RequirePermission(ctx, perm::kTrafficManage, "导入校内交通登记"));
+  XA_ASSIGN_OR_RETURN(const auto list, CampusListOf(code));
+  XA_ASSIGN_OR_RETURN(const auto file, ReadImportFile(bytes, format));
+  const auto& columns = tr::CampusColumns(list);
+  XA_TRY(CheckHeaderRow(file.rows, columns, "请使用" + CampusFileName(list) + "导入模板"));
+  ImportReport report;
+  std::vector<ErrorDetail> problems;
+  std::vector<tr::CampusRowRecord> rows;
+  int data_rows = 0;
+  for (std::size_t i = 1; i < file.rows.size(); ++i) {
+    tr::CampusSheetRow r{static_cast<int>(i) + 1, {}};
+    bool blank = true;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      std::string text = CellText(file.rows[i], c);
+      if (tr::CampusDateColumn(list, c) && !text.empty() && c < file.rows[i].size()) {
+        text = CellDate(file.rows[i][c]).value_or(text);
+      }
+      blank = blank && text.empty();
+      r.cells.push_back(std::move(text));
+    }
+    if (blank) continue;
+    ++data_rows;
+    auto parsed = tr::ParseCampusRow(list, r);
+    if (!parsed.ok()) {
+      for (auto& d : std::move(parsed).error().details) problems.push_back(std::move(d));
+    } else {
+      rows.push_back(std::move(parsed).value());
+    }
+  }
+  if (data_rows == 0) return InvalidArgument("file", "文件中没有数据行");
+  report.rows = data_rows;
+  Status st = s.store.Write([&](domain::Tx& tx) -> Status {
+    std::set<std::int64_t> schools;
+    if (list == tr::CampusList::kVehicles) {
+      std::vector<PendingRow<tr::CampusVehicleRecord>> pending;
+      XA_TRY(CheckRows(s, tx, ctx, list, rows, problems, pending));
+      if (!problems.empty()) {
+        return FailedPrecondition("import.all_or_nothing", "有数据行未通过校验，整个文件未导入");
+      }
+      XA_TRY(WriteRows(s, tx, ctx, pending, report, schools));
+    } else {
+      std::vector<PendingRow<tr::EbikeRecord>> pending;
+      XA_TRY(CheckRows(s, tx, ctx, list, rows, problems, pending));
+      if (!problems.empty()) {
+        return FailedPrecondition("import.all_or_nothing", "有数据行未通过校验，整个文件未导入");
+      }
+      XA_TRY(WriteRows(s, tx, ctx, pending, report, schools));
+    }
+    XA_TRY(tx.audit().Append(AuditOf(s, ctx, "traffic.import", kModule, code,
+                                     "导入" + std::string(tr::CampusListLabel(list)) + "：" +
+                                         std::to_string(schools.size()) + " 所学校，新增 " +
+                                         std::to_string(report.created) + " 条，更新 " +
+                                         std::to_string(report.updated) + " 条")));
+    report.applied = true;
+    return {};
+  });
+  if (!st.ok()) {
+    if (st.error().code == ErrorCode::kFailedPrecondition && !problems.empty()) {
+      RefuseImport(report, std::move(problems));
+      return report;
+    }
+    return std::move(st).error();
+  }
+  return report;
 }
 
 RuleModule TrafficRuleModule() {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "app/org/school_exchange.hpp"
 #include "app/rules/rules.hpp"
 #include "domain/traffic/campus_registry.hpp"
 
@@ -54,6 +55,19 @@ Result<GateDecision> CheckAtGate(Services& s, const RequestContext& ctx, std::in
 Result<domain::PageResult<domain::traffic::GateRefusal>> ListGateRefusals(
     Services& s, const RequestContext& ctx, const domain::traffic::RefusalFilter& f,
     const domain::PageRequest& page);
+
+// The vehicles and the e-bikes in and out of Excel (list: vehicles, ebikes; another → 422 on
+// `list`): the template (file name, bytes), the records in use of every school in scope
+// (traffic:read, audited traffic.export), and an all-or-nothing import (traffic:manage) whose rows
+// create or update by key within their school (a vehicle's plate; an e-bike's owner and licence
+// plate), each row checked as the form checks it, problems named by row and column; e-bikes are
+// judged on traffic.ebike as they are written. Audited traffic.import.
+Result<std::pair<std::string, std::string>> CampusListTemplate(const std::string& list);
+Result<std::pair<std::string, std::string>> ExportCampusList(Services& s, const RequestContext& ctx,
+                                                             const std::string& list);
+Result<ImportReport> ImportCampusList(Services& s, const RequestContext& ctx,
+                                      const std::string& list, std::string_view bytes,
+                                      const std::string& format);
 
 // The rules engine's registration (app/modules.cpp): traffic.ebike, judged daily per e-bike.
 RuleModule TrafficRuleModule();

@@ -7,6 +7,7 @@
 #include "domain/store.hpp"
 #include "http/api.hpp"
 #include "http/json/fields.hpp"
+#include "http/json/org_json.hpp"
 #include "http/json/traffic_json.hpp"
 #include "http/query.hpp"
 
@@ -216,6 +217,36 @@ void AddTrafficRoutes(Router& r, app::Services& s) {
         return JsonResponse(d.refusal ? 201 : 200, json::serialize(out));
       },
       0, Runs::kInWriteBatch);
+  // The vehicles and the e-bikes in and out of Excel (list: vehicles, ebikes).
+  r.Add("GET", "/api/v1/traffic/import-template", Access::Need(perm::kTrafficManage),
+        [](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          const auto list = q.Str("list").value_or("");
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto file, app::CampusListTemplate(list));
+          return FileResponse(std::move(file.second), "xlsx", file.first);
+        });
+  r.Add(
+      "POST", "/api/v1/traffic/import", Access::Need(perm::kTrafficManage),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        QueryReader q(req);
+        const auto list = q.Str("list").value_or("");
+        const auto format = q.Str("format").value_or("");
+        XA_TRY(q.Finish());
+        if (req.body.empty()) return InvalidArgument("file", "请求体须为 .xlsx 或 .csv 文件内容");
+        XA_ASSIGN_OR_RETURN(auto report,
+                            app::ImportCampusList(s, ContextOf(req), list, req.body, format));
+        return JsonResponse(report.applied ? 200 : 422, json::serialize(ToJson(report)));
+      },
+      8 << 20);
+  r.Add("GET", "/api/v1/traffic/export", Access::Need(perm::kTrafficRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          const auto list = q.Str("list").value_or("");
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto file, app::ExportCampusList(s, ContextOf(req), list));
+          return FileResponse(std::move(file.second), "xlsx", file.first);
+        });
   r.Add("GET", "/api/v1/traffic/gate-refusals", Access::Need(perm::kTrafficRead),
         [&s](HttpRequest& req) -> Result<HttpResponse> {
           QueryReader q(req);

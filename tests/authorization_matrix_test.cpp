@@ -446,6 +446,14 @@ const std::vector<Row> kMatrix = {
   {"PUT",    "/api/v1/bus/routes/{id}", "BR2", R"({"name":"一号线","version":1})", "fffoffnnff"},
   {"GET",    "/api/v1/bus/routes/{id}", "BRX", "", "fffnnnnnff"},
   {"PUT",    "/api/v1/bus/routes/{id}", "BRX", R"({"name":"一号线","version":1})", "fffnffnnff"},
+  {"GET",    "/api/v1/bus/outings", "", "", "fffoooooff"},
+  {"POST",   "/api/v1/bus/outings", "", "{}", "fffoffooff"},
+  {"GET",    "/api/v1/bus/outings/{id}", "BO1", "", "fffoooooff"},
+  {"PUT",    "/api/v1/bus/outings/{id}", "BO1", R"({"purpose":"春游","destination":"公园","date":"2027-04-09","vehicle_id":1,"driver_id":1,"version":9})", "fffoffooff"},
+  {"GET",    "/api/v1/bus/outings/{id}", "BO2", "", "fffooonnff"},
+  {"PUT",    "/api/v1/bus/outings/{id}", "BO2", R"({"purpose":"春游","destination":"公园","date":"2027-04-09","vehicle_id":1,"driver_id":1,"version":9})", "fffoffnnff"},
+  {"GET",    "/api/v1/bus/outings/{id}", "BOX", "", "fffnnnnnff"},
+  {"PUT",    "/api/v1/bus/outings/{id}", "BOX", R"({"purpose":"春游","destination":"公园","date":"2027-04-09","vehicle_id":1,"driver_id":1,"version":9})", "fffnffnnff"},
   // 校内交通: traffic:read, traffic:manage, and traffic:gate at the school.
   {"GET",    "/api/v1/traffic/gate-refusals",  "", "",   "fffoooooff"},
   {"POST",   "/api/v1/traffic/gate-checks",    "", "{}", "ffffffooff"},
@@ -885,6 +893,20 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
       auto rr = app::SaveBusRoute(*services_, app::RequestContext{}, r);
       ASSERT_TRUE(rr.ok()) << rr.error().message;
       targets_["BR" + n] = std::to_string(rr->record.meta.id);
+      // An outing, stored as it is (the fixture's vehicle has no permit, so the use case would
+      // refuse it).
+      domain::traffic::BusOuting o;
+      o.meta = meta();
+      o.meta.updated_by = "x";
+      o.purpose = "春游";
+      o.destination = "公园";
+      o.date = "2027-04-09";
+      o.vehicle_id = rv->record.meta.id;
+      o.driver_id = rd->record.meta.id;
+      ASSERT_TRUE(
+          services_->store.Write([&](domain::Tx& tx) -> Status { return tx.buses().Insert(o); })
+              .ok());
+      targets_["BO" + n] = std::to_string(o.meta.id);
     };
     add_bus(targets_["S1"], "1");
     add_bus(targets_["S2"], "2");

@@ -433,6 +433,40 @@ TEST(BusRegistry, ADriverAtTheEdges) {
   EXPECT_FALSE(f.licence_since.has_value());
 }
 
+TEST(BusRegistry, AnOutingAtTheEdges) {
+  BusOuting o;
+  o.purpose = "春季研学旅行";
+  o.destination = "市科技馆";
+  o.date = "2027-04-09";
+  o.leave_at = "08:00";
+  o.return_at = "08:01";  // a minute later is later
+  o.riders = kMaxRiders;
+  o.vehicle_id = 1;
+  o.driver_id = 2;
+  EXPECT_EQ(Named(CheckOuting(o)), "");
+  o.return_at = "08:00";  // not after the departure
+  EXPECT_EQ(Named(CheckOuting(o)), "return_at");
+  o.return_at = "";  // either time may be left out
+  o.riders = 0;
+  EXPECT_EQ(Named(CheckOuting(o)), "");
+  o.leave_at = "7:00";
+  o.return_at = "07:60";
+  o.riders = kMaxRiders + 1;
+  EXPECT_EQ(Named(CheckOuting(o)), "leave_at,return_at,riders");
+  o.leave_at = "";
+  o.return_at = "";
+  o.riders = -1;
+  o.date = "2027-02-30";
+  EXPECT_EQ(Named(CheckOuting(o)), "date,riders");
+  o.riders = 1;
+  o.date = "";
+  o.purpose = " ";
+  o.destination = std::string(kMaxBusTextChars + 1, 'x');
+  o.vehicle_id.reset();
+  o.driver_id.reset();
+  EXPECT_EQ(Named(CheckOuting(o)), "purpose,destination,date,vehicle_id,driver_id");
+}
+
 TEST(BusRegistry, ARouteAMonitorAndAProvider) {
   BusRoute r;
   r.name = "一号线";

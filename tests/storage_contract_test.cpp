@@ -4776,6 +4776,75 @@ TEST_P(StorageContract, MigrationToBusesKeepsJointTasksAndHoldsTheRegistry) {
           .ok());
 }
 
+// 0041: the outings in rented vehicles; the routes stay, an outing is stored with its parts'
+// names, listed newest day first, searched by purpose or destination.
+TEST_P(StorageContract, MigrationToBusOutingsKeepsRoutesAndListsOutingsByDay) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = OpenAtSchema(db, 40);
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(WriteRows(
+      **pool, DistrictRows(
+                  true, {"INSERT INTO bus_vehicles (id, unit_id, plate, seats, rented, updated_by, "
+                         "updated_at, version) VALUES (9, 2, '浙A66001', 45, 1, 'x', "
+                         "'2026-11-30T01:00:00.000Z', 1)",
+                         "INSERT INTO bus_routes (id, unit_id, name, vehicle_id, updated_by, "
+                         "updated_at, version) VALUES (4, 2, '一号线', 9, 'x', "
+                         "'2026-11-30T01:00:00.000Z', 1)"})));
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  namespace tr = domain::traffic;
+  ASSERT_TRUE(
+      store
+          .Write([&](domain::Tx& tx) -> Status {
+            XA_ASSIGN_OR_RETURN(auto route, tx.buses().FindRoute(4, domain::ScopeFilter{}));
+            EXPECT_TRUE(route && route->vehicle_plate == "浙A66001");
+            for (const auto& [purpose, date] :
+                 {std::pair{"秋游", "2026-10-20"}, std::pair{"春季研学旅行", "2027-04-09"}}) {
+              tr::BusOuting o;
+              o.meta.unit_id = 2;
+              o.meta.updated_by = "x";
+              ParseInstant("2026-11-30T01:00:00.000Z", o.meta.updated_at);
+              o.purpose = purpose;
+              o.destination = "市科技馆";
+              o.date = date;
+              o.leave_at = "08:00";
+              o.riders = 40;
+              o.vehicle_id = 9;
+              XA_TRY(tx.buses().Insert(o));
+              EXPECT_GT(o.meta.id, 0);
+              EXPECT_EQ(o.meta.version, 1);
+            }
+            domain::PageRequest page;
+            page.page_size = 10;
+            XA_ASSIGN_OR_RETURN(auto all, tx.buses().Outings({}, domain::ScopeFilter{}, page));
+            EXPECT_EQ(all.total, 2);
+            if (all.items.size() == 2) {
+              EXPECT_EQ(all.items[0].date, "2027-04-09");
+              EXPECT_EQ(all.items[0].vehicle_plate, "浙A66001");
+              EXPECT_EQ(all.items[0].riders, 40);
+              EXPECT_FALSE(all.items[0].driver_id.has_value());
+              EXPECT_EQ(all.items[0].meta.unit_name, "示范小学");
+            }
+            tr::BusFilter q;
+            q.q = "研学";
+            XA_ASSIGN_OR_RETURN(auto found, tx.buses().Outings(q, domain::ScopeFilter{}, page));
+            EXPECT_EQ(found.total, 1);
+            if (all.items.size() == 2) {
+              auto o = all.items[1];
+              o.riders = 30;
+              XA_ASSIGN_OR_RETURN(const bool saved, tx.buses().Update(o));
+              EXPECT_TRUE(saved);
+              XA_ASSIGN_OR_RETURN(const bool stale, tx.buses().Update(all.items[1]));
+              EXPECT_FALSE(stale);
+              XA_ASSIGN_OR_RETURN(auto read, tx.buses().FindOuting(o.meta.id, {}));
+              EXPECT_TRUE(read && read->riders == 30 && read->meta.version == 2);
+            }
+            return {};
+          })
+          .ok());
+}
+
 // 0040: the traffic guides; a district's e-bikes stay, a guide is stored whole with its lists in
 // order, re-saved only at the version read, and read by scope.
 TEST_P(StorageContract, MigrationToTrafficGuidesKeepsCampusRecordsAndStoresGuidesWhole) {

@@ -234,6 +234,64 @@ TEST_P(BusApiTest, ARouteIsRefusedWhatFailsABusRule) {
   EXPECT_EQ(As("inspector").Call("POST", "/api/v1/bus/monitors", R"({"name":"x"})").status, 403);
 }
 
+// An outing in a rented coach is judged on its own day: a 校车标牌 valid today but expired by then
+// is refused, a driver who is 24 today but 25 on the day is accepted, more riders than seats are
+// refused, and a new outing may not be dated in the past.
+TEST_P(BusApiTest, AnOutingIsJudgedOnItsOwnDay) {
+  auto coach = Vehicle("浙A66001", 45, "2027-04-10");
+  coach["rented"] = true;
+  coach["inspected_on"] = "2026-11-20";
+  const auto vehicle = Create("vehicles", coach);
+  const auto driver = Create("drivers", Driver("小周", "2001-12-01", "A1"));  // 25 tomorrow
+  const auto monitor = Create("monitors", {{"name", "赵秀兰"}, {"trained_on", "2026-09-01"}});
+  json::object outing{
+      {"purpose", "春季研学旅行"}, {"destination", "市科技馆"}, {"date", "2027-04-20"},
+      {"leave_at", "08:00"},       {"return_at", "15:30"},      {"riders", 40},
+      {"vehicle_id", vehicle},     {"driver_id", driver},       {"monitor_id", monitor}};
+  EXPECT_EQ(
+      Fields(Post("outings",
+                  {{"purpose", ""}, {"destination", ""}, {"date", "4月"}, {"return_at", "7:00"}})),
+      "purpose,destination,date,return_at,vehicle_id,driver_id");
+  auto r = Post("outings", outing);
+  EXPECT_EQ(Fields(r), "vehicle_id");
+  EXPECT_NE(r.body.find("校车标牌"), std::string::npos) << r.body;
+  outing["date"] = "2027-04-09";
+  outing["riders"] = 46;
+  EXPECT_EQ(Fields(Post("outings", outing)), "riders");
+  outing["riders"] = 40;
+  outing["date"] = "2026-11-29";
+  EXPECT_EQ(Fields(Post("outings", outing)), "date");
+  // Today the driver is 24 and fails bus.driver_age; on the outing's day he is 25.
+  outing["date"] = "2026-11-30";
+  EXPECT_EQ(Fields(Post("outings", outing)), "driver_id");
+  outing["date"] = "2027-04-09";
+  r = Post("outings", outing);
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto body = Json(r);
+  EXPECT_EQ(body.at("vehicle_plate").as_string(), "浙A66001");
+  EXPECT_EQ(body.at("driver_name").as_string(), "小周");
+  EXPECT_EQ(Outcome(body, "bus.driver_age"), "pass");
+  EXPECT_EQ(Outcome(body, "bus.capacity"), "pass");
+  EXPECT_EQ(Outcome(body, "bus.monitor"), "pass");
+  EXPECT_EQ(Outcome(body, "bus.permit"), "warn");  // expires the next day
+  // Listed newest day first; another school's officer sees none of it.
+  EXPECT_EQ(Fields(Post("outings", {{"purpose", "秋游"},
+                                    {"destination", "森林公园"},
+                                    {"date", "2026-12-10"},
+                                    {"riders", 30},
+                                    {"vehicle_id", vehicle},
+                                    {"driver_id", 0}})),
+            "driver_id");
+  auto list = Json(safety_.Call("GET", "/api/v1/bus/outings"));
+  ASSERT_EQ(list.at("total").as_int64(), 1);
+  EXPECT_EQ(list.at("items").at(0).at("date").as_string(), "2027-04-09");
+  EXPECT_EQ(Json(As("school2_safety").Call("GET", "/api/v1/bus/outings")).at("total").as_int64(),
+            0);
+  const auto path = "/api/v1/bus/outings/" + std::to_string(body.at("id").as_int64());
+  EXPECT_EQ(As("school2_safety").Call("GET", path).status, 404);
+  EXPECT_EQ(office_.Call("GET", path).status, 200);
+}
+
 TEST_P(BusApiTest, TheRulesAreJudgedOnTheExactDay) {
   const auto young = Create("drivers", Driver("小周", "2001-12-01", "A1"));
   const auto path = "/api/v1/bus/drivers/" + std::to_string(young);

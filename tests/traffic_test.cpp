@@ -344,6 +344,10 @@ TEST(TrafficGuide, PublishingAsksForWhatAGuideNeeds) {
   g.peaks.pop_back();  // no dismissal
   g.posts[0].people = " ";
   EXPECT_EQ(FieldsOf(CheckPublishable(g)), "peaks,posts");
+  g.peaks.push_back(g.peaks.front());  // two arrival peaks: still no dismissal
+  const auto problems = CheckPublishable(g);
+  ASSERT_FALSE(problems.empty());
+  EXPECT_EQ(problems[0].reason, "发布前请填写放学高峰时段");
   g = Guide();
   g.peaks.erase(g.peaks.begin());  // no arrival
   g.posts.push_back({"西门", "07:00", "08:00", ""});

@@ -111,6 +111,7 @@ constexpr TableSpec kTables[] = {
     {"bus_drivers", "id", true},
     {"bus_monitors", "id", true},
     {"bus_routes", "id", true},
+    {"bus_outings", "id", true},
     {"campus_vehicles", "id", true},
     {"campus_ebikes", "id", true},
     {"campus_gate_refusals", "id", true},

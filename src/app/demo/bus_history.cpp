@@ -2,7 +2,7 @@
 // through a provider, with its vehicle, driver, monitor (照管人员) and route; most pass every
 // bus rule, a few have an inspection overdue or a 校车标牌 about to expire. The first account
 // school has two vehicles — 浙A52701 in order and 浙A52702 whose 校车标牌 expired last week — two
-// drivers, a monitor and the route 双桥—河东线.
+// drivers, a monitor, the route 双桥—河东线 and two outings on 浙A52701 (one past, one to come).
 #include "app/demo/demo_rng.hpp"
 #include "app/demo/seed_demo.hpp"
 #include "app/rules/rules.hpp"
@@ -128,6 +128,24 @@ Result<int> SeedBusHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
       d2.health_checked_on = day(330);
       XA_TRY(tx.buses().Insert(d2));
       written += 2;
+      // Its outings on the bus 浙A52701: the autumn study trip, and one to come.
+      for (const auto& [purpose, place, ago, riders] :
+           {std::tuple{"秋季研学旅行", "市科技馆", 40, 36},
+            std::tuple{"冬季社会实践活动", "区青少年活动中心", -10, 30}}) {
+        tr::BusOuting o;
+        Stamp(o.meta, id, s);
+        o.purpose = purpose;
+        o.destination = place;
+        o.date = day(ago);
+        o.leave_at = "08:10";
+        o.return_at = "15:30";
+        o.riders = riders;
+        o.vehicle_id = v.meta.id;
+        o.driver_id = d.meta.id;
+        o.monitor_id = m.meta.id;
+        XA_TRY(tx.buses().Insert(o));
+        ++written;
+      }
     }
     XA_TRY(EvaluateSchool(s, tx, id, *today, "bus"));
   }

@@ -2,7 +2,9 @@
 // gates and hours, the teachers' e-bikes (most with a licence plate, a campus plate and checked;
 // a few without a plate, modified or not yet checked), and the entries refused at the gate over
 // the last weeks. The first account school's records are fixed: its e-bike 李老师 has no licence
-// plate, so the gate refuses it.
+// plate, so the gate refuses it. Most other schools have a traffic guide (一校一策): most published
+// this semester, a few published last semester, edited since or never published, some with
+// road-facility needs not yet sent; the first account school has none, so its officer writes one.
 #include "app/demo/demo_rng.hpp"
 #include "app/demo/seed_demo.hpp"
 #include "app/rules/rules.hpp"
@@ -26,6 +28,55 @@ void Stamp(tr::BusRecordMeta& m, std::int64_t unit, const Services& s) {
   m.active = true;
   m.updated_by = "demo";
   m.updated_at = s.clock.Now();
+}
+
+// A school's guide: its gates, peaks by grade, zones, 护学岗, the police's duty; published this
+// semester (most), last semester, edited since, or never.
+template <typename Day>
+Status SeedGuide(Services& s, domain::Tx& tx, DemoRng& rnd, domain::UnitId id, const Day& day) {
+  tr::TrafficGuide g;
+  g.unit_id = id;
+  g.gates = {{"南门", "people", "07:00—08:10，15:20—17:30"},
+             {"北门", "vehicles", "06:00—08:00（配送），其余时间关闭"}};
+  if (rnd.Chance(40)) g.gates.push_back({"东侧门", "both", "仅上下学高峰开放"});
+  g.peaks = {{"一至三年级", "arrival", "07:40", "08:00", "南门"},
+             {"四至六年级", "arrival", "07:30", "07:50", "南门"},
+             {"一至三年级", "dismissal", "15:30", "15:50", "南门"},
+             {"四至六年级", "dismissal", "16:30", "16:50", "南门"}};
+  g.zones = {{"drop_off", "南门西侧临时停靠区", "校门西 50 米路边"},
+             {"waiting", "南门家长等候区", "南门广场黄线外"}};
+  if (rnd.Chance(30)) g.zones.push_back({"bus", "校车停靠点", "北门内侧"});
+  g.separation = "学生由南门步行进出，车辆一律由北门进出；上下学高峰时段北门不放行车辆。";
+  g.posts = {{"南门斑马线", "07:20", "08:00", "值周教师 2 人、家长志愿者 2 人"},
+             {"南门斑马线", "15:20", "17:00", "值周教师 2 人、保安 1 人"}};
+  g.police_unit = rnd.Chance(50) ? "城关交警中队" : "城西派出所";
+  g.police_duty = "上下学高峰在南门路口设岗疏导，高峰前 10 分钟到岗。";
+  g.early_arrival = "07:00 起开放南门，提前到校学生在门厅等候，值班教师看护。";
+  g.after_school = "放学按年级错峰，班主任送至南门等候区交给家长，不在校门口聚集逗留。";
+  if (rnd.Chance(35)) {
+    g.needs = {{"crossing", "南门外学府路", "校门正对位置施划人行横道", std::nullopt}};
+    if (rnd.Chance(50)) g.needs.push_back({"speed_hump", "学府路东段", "", std::nullopt});
+  }
+  g.updated_by = "demo";
+  g.updated_at = s.clock.Now();
+  const int pick = rnd.Between(0, 9);
+  if (pick < 7 || pick == 8) {  // published this semester (8: edited since)
+    g.published_on = day(rnd.Between(20, 90));
+  } else if (pick == 7) {  // last semester
+    g.published_on = day(rnd.Between(130, 200));
+  }  // 9: never published
+  if (!g.published_on.empty()) {
+    g.published_by = "demo";
+    g.published_version = 1;
+  }
+  XA_ASSIGN_OR_RETURN(const bool saved, tx.campus().SaveGuide(g));
+  if (!saved) return Internal("演示数据：一校一策未能写入");
+  if (pick == 8) {  // edited since it was published
+    g.posts.push_back({"北门", "06:00", "08:00", "保安 1 人"});
+    XA_ASSIGN_OR_RETURN(const bool again, tx.campus().SaveGuide(g));
+    if (!again) return Internal("演示数据：一校一策未能写入");
+  }
+  return {};
 }
 
 }  // namespace
@@ -121,6 +172,14 @@ Result<int> SeedCampusHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
       XA_TRY(tx.campus().Insert(r));
       ++written;
     }
+    XA_TRY(EvaluateSchool(s, tx, id, *today, "traffic"));
+  }
+  DemoRng guides(seed, 0x9a1de5ca3bULL);
+  for (const auto id : schools) {
+    if (!account_schools.empty() && id == account_schools.front()) continue;
+    if (!guides.Chance(70)) continue;
+    XA_TRY(SeedGuide(s, tx, guides, id, day));
+    ++written;
     XA_TRY(EvaluateSchool(s, tx, id, *today, "traffic"));
   }
   return written;

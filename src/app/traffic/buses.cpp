@@ -36,18 +36,21 @@ constexpr KindNames kVehicleNames{"vehicle", "校车", "bus_vehicle"};
 constexpr KindNames kDriverNames{"driver", "校车驾驶人", "bus_driver"};
 constexpr KindNames kMonitorNames{"monitor", "照管人员", "bus_monitor"};
 constexpr KindNames kRouteNames{"route", "校车线路", "bus_route"};
+constexpr KindNames kOutingNames{"outing", "出行用车", "bus_outing"};
 
 const KindNames& NamesOf(const tr::BusProvider&) { return kProviderNames; }
 const KindNames& NamesOf(const tr::BusVehicle&) { return kVehicleNames; }
 const KindNames& NamesOf(const tr::BusDriver&) { return kDriverNames; }
 const KindNames& NamesOf(const tr::BusMonitor&) { return kMonitorNames; }
 const KindNames& NamesOf(const tr::BusRoute&) { return kRouteNames; }
+const KindNames& NamesOf(const tr::BusOuting&) { return kOutingNames; }
 
 std::string Title(const tr::BusProvider& p) { return p.name; }
 std::string Title(const tr::BusVehicle& v) { return v.plate; }
 std::string Title(const tr::BusDriver& d) { return d.name; }
 std::string Title(const tr::BusMonitor& m) { return m.name; }
 std::string Title(const tr::BusRoute& r) { return r.name; }
+std::string Title(const tr::BusOuting& o) { return o.date + " " + o.purpose; }
 
 std::vector<ErrorDetail> Check(const tr::BusProvider& p, cal::Date) { return tr::CheckProvider(p); }
 std::vector<ErrorDetail> Check(const tr::BusVehicle& v, cal::Date today) {
@@ -60,6 +63,7 @@ std::vector<ErrorDetail> Check(const tr::BusMonitor& m, cal::Date today) {
   return tr::CheckMonitor(m, today);
 }
 std::vector<ErrorDetail> Check(const tr::BusRoute& r, cal::Date) { return tr::CheckRoute(r); }
+std::vector<ErrorDetail> Check(const tr::BusOuting& o, cal::Date) { return tr::CheckOuting(o); }
 
 Result<std::optional<tr::BusProvider>> Find(domain::Tx& tx, std::int64_t id,
                                             const domain::ScopeFilter& scope, tr::BusProvider*) {
@@ -80,6 +84,10 @@ Result<std::optional<tr::BusMonitor>> Find(domain::Tx& tx, std::int64_t id,
 Result<std::optional<tr::BusRoute>> Find(domain::Tx& tx, std::int64_t id,
                                          const domain::ScopeFilter& scope, tr::BusRoute*) {
   return tx.buses().FindRoute(id, scope);
+}
+Result<std::optional<tr::BusOuting>> Find(domain::Tx& tx, std::int64_t id,
+                                          const domain::ScopeFilter& scope, tr::BusOuting*) {
+  return tx.buses().FindOuting(id, scope);
 }
 
 template <typename T>
@@ -125,7 +133,9 @@ struct RouteParts {
   std::optional<tr::BusMonitor> monitor;
 };
 
-Result<RouteParts> PartsOf(domain::Tx& tx, const tr::BusRoute& r) {
+// A route's or an outing's vehicle, driver and monitor.
+template <typename T>
+Result<RouteParts> PartsOf(domain::Tx& tx, const T& r) {
   RouteParts out;
   const domain::ScopeFilter any;
   if (r.vehicle_id) {
@@ -140,7 +150,8 @@ Result<RouteParts> PartsOf(domain::Tx& tx, const tr::BusRoute& r) {
   return out;
 }
 
-std::vector<tr::RuleVerdict> RouteVerdicts(const tr::BusRoute& r, const RouteParts& parts) {
+template <typename T>
+std::vector<tr::RuleVerdict> RouteVerdicts(const T& r, const RouteParts& parts) {
   tr::RouteFacts f;
   f.has_monitor = parts.monitor && parts.monitor->meta.active;
   f.riders = r.riders;
@@ -173,6 +184,28 @@ Result<std::vector<tr::RuleVerdict>> VerdictsOf(domain::Tx& tx, const tr::BusRou
   if (!r.meta.active) return std::vector<tr::RuleVerdict>{};
   XA_ASSIGN_OR_RETURN(const auto parts, PartsOf(tx, r));
   return RouteVerdicts(r, parts);
+}
+// An outing: the route's rules, and its vehicle's and driver's judged on the outing's day (the
+// driver for the class its vehicle needs).
+Result<std::vector<tr::RuleVerdict>> VerdictsOf(domain::Tx& tx, const tr::BusOuting& o, cal::Date,
+                                                const tr::RuleValues& values) {
+  if (!o.meta.active) return std::vector<tr::RuleVerdict>{};
+  const auto day = cal::ParseDate(o.date);
+  XA_ASSIGN_OR_RETURN(const auto parts, PartsOf(tx, o));
+  auto out = RouteVerdicts(o, parts);
+  if (!day) return out;
+  if (parts.vehicle) {
+    for (auto& v : tr::JudgeVehicle(tr::FactsOf(*parts.vehicle), *day, values)) {
+      out.push_back(std::move(v));
+    }
+  }
+  if (parts.driver) {
+    const auto need = parts.vehicle ? tr::RequiredLicenceClass(parts.vehicle->seats) : "";
+    for (auto& v : tr::JudgeDriver(tr::FactsOf(*parts.driver), need, *day, values)) {
+      out.push_back(std::move(v));
+    }
+  }
+  return out;
 }
 
 // Stores a record's findings (removes them when it has none: not in use). A verdict that fails,
@@ -217,8 +250,9 @@ Result<ValuesInForce> InForceAt(domain::Tx& tx, std::int64_t school_id) {
 }
 
 // The fields a route is refused for: its parts of the same school and in use, and RouteProblems.
-std::vector<ErrorDetail> RouteRefusals(const tr::BusRoute& r, const RouteParts& parts,
-                                       cal::Date today, const tr::RuleValues& values) {
+template <typename T>
+std::vector<ErrorDetail> RouteRefusals(const T& r, const RouteParts& parts, cal::Date today,
+                                       const tr::RuleValues& values) {
   std::vector<ErrorDetail> out;
   const auto foreign = [&](const tr::BusRecordMeta* m, const char* field, const char* what) {
     if (!m) {
@@ -350,6 +384,14 @@ Result<BusView<T>> Save(Services& s, const RequestContext& ctx, T in) {
       auto refused = RouteRefusals(in, parts, today, values);
       if (!refused.empty()) return domain::ValidationError(std::move(refused));
     }
+    if constexpr (std::is_same_v<T, tr::BusOuting>) {
+      // Judged on the outing's day: a permit that will have expired, a driver not yet 25.
+      const auto day = cal::ParseDate(in.date).value_or(today);
+      if (create && day < today) return InvalidArgument("date", "出行日期不能早于今天");
+      XA_ASSIGN_OR_RETURN(const auto parts, PartsOf(tx, in));
+      auto refused = RouteRefusals(in, parts, day, values);
+      if (!refused.empty()) return domain::ValidationError(std::move(refused));
+    }
     XA_TRY(CheckStillUsed(tx, in));
     in.meta.updated_by = ctx.actor;
     in.meta.updated_at = s.clock.Now();
@@ -362,7 +404,9 @@ Result<BusView<T>> Save(Services& s, const RequestContext& ctx, T in) {
     XA_ASSIGN_OR_RETURN(out.record, LoadInScope<T>(tx, domain::ScopeFilter{}, in.meta.id));
     XA_ASSIGN_OR_RETURN(const auto verdicts, VerdictsOf(tx, out.record, today, values));
     out.checks = ChecksOf(verdicts);
-    if constexpr (!std::is_same_v<T, tr::BusProvider> && !std::is_same_v<T, tr::BusMonitor>) {
+    // An outing's checks are shown with it, not kept as findings (it is judged on its own day).
+    if constexpr (!std::is_same_v<T, tr::BusProvider> && !std::is_same_v<T, tr::BusMonitor> &&
+                  !std::is_same_v<T, tr::BusOuting>) {
       XA_TRY(SaveFindings(s, tx, names, out.record.meta, Title(out.record), verdicts, in_force));
     }
     if constexpr (std::is_same_v<T, tr::BusVehicle>) {
@@ -429,6 +473,11 @@ Result<domain::PageResult<tr::BusRoute>> Page(domain::Tx& tx, const tr::BusFilte
                                               const domain::ScopeFilter& scope,
                                               const domain::PageRequest& page, tr::BusRoute*) {
   return tx.buses().Routes(f, scope, page);
+}
+Result<domain::PageResult<tr::BusOuting>> Page(domain::Tx& tx, const tr::BusFilter& f,
+                                               const domain::ScopeFilter& scope,
+                                               const domain::PageRequest& page, tr::BusOuting*) {
+  return tx.buses().Outings(f, scope, page);
 }
 
 template <typename T>
@@ -516,6 +565,10 @@ Result<BusView<tr::BusRoute>> SaveBusRoute(Services& s, const RequestContext& ct
                                            tr::BusRoute in) {
   return Save(s, ctx, std::move(in));
 }
+Result<BusView<tr::BusOuting>> SaveBusOuting(Services& s, const RequestContext& ctx,
+                                             tr::BusOuting in) {
+  return Save(s, ctx, std::move(in));
+}
 
 Result<BusView<tr::BusProvider>> GetBusProvider(Services& s, const RequestContext& ctx,
                                                 std::int64_t id) {
@@ -535,6 +588,10 @@ Result<BusView<tr::BusMonitor>> GetBusMonitor(Services& s, const RequestContext&
 }
 Result<BusView<tr::BusRoute>> GetBusRoute(Services& s, const RequestContext& ctx, std::int64_t id) {
   return Get<tr::BusRoute>(s, ctx, id);
+}
+Result<BusView<tr::BusOuting>> GetBusOuting(Services& s, const RequestContext& ctx,
+                                            std::int64_t id) {
+  return Get<tr::BusOuting>(s, ctx, id);
 }
 
 Result<BusPage<tr::BusProvider>> ListBusProviders(Services& s, const RequestContext& ctx,
@@ -561,6 +618,11 @@ Result<BusPage<tr::BusRoute>> ListBusRoutes(Services& s, const RequestContext& c
                                             const tr::BusFilter& f,
                                             const domain::PageRequest& page) {
   return List<tr::BusRoute>(s, ctx, f, page);
+}
+Result<BusPage<tr::BusOuting>> ListBusOutings(Services& s, const RequestContext& ctx,
+                                              const tr::BusFilter& f,
+                                              const domain::PageRequest& page) {
+  return List<tr::BusOuting>(s, ctx, f, page);
 }
 
 Result<BusSurvey> GetBusSurvey(Services& s, const RequestContext& ctx) {

@@ -44,6 +44,11 @@ Result<BusView<domain::traffic::BusMonitor>> SaveBusMonitor(Services& s, const R
                                                             domain::traffic::BusMonitor in);
 Result<BusView<domain::traffic::BusRoute>> SaveBusRoute(Services& s, const RequestContext& ctx,
                                                         domain::traffic::BusRoute in);
+// An outing in a rented vehicle: refused (422 on vehicle_id, driver_id, riders) what a route is
+// refused, judged on the outing's day; a new outing may not be dated before today (422 on date).
+// Its checks are the route's and its vehicle's and driver's on that day.
+Result<BusView<domain::traffic::BusOuting>> SaveBusOuting(Services& s, const RequestContext& ctx,
+                                                          domain::traffic::BusOuting in);
 
 Result<BusView<domain::traffic::BusProvider>> GetBusProvider(Services& s, const RequestContext& ctx,
                                                              std::int64_t id);
@@ -55,6 +60,8 @@ Result<BusView<domain::traffic::BusMonitor>> GetBusMonitor(Services& s, const Re
                                                            std::int64_t id);
 Result<BusView<domain::traffic::BusRoute>> GetBusRoute(Services& s, const RequestContext& ctx,
                                                        std::int64_t id);
+Result<BusView<domain::traffic::BusOuting>> GetBusOuting(Services& s, const RequestContext& ctx,
+                                                         std::int64_t id);
 
 template <typename T>
 using BusPage = domain::PageResult<BusView<T>>;
@@ -74,6 +81,9 @@ Result<BusPage<domain::traffic::BusMonitor>> ListBusMonitors(Services& s, const 
 Result<BusPage<domain::traffic::BusRoute>> ListBusRoutes(Services& s, const RequestContext& ctx,
                                                          const domain::traffic::BusFilter& f,
                                                          const domain::PageRequest& page);
+Result<BusPage<domain::traffic::BusOuting>> ListBusOutings(Services& s, const RequestContext& ctx,
+                                                           const domain::traffic::BusFilter& f,
+                                                           const domain::PageRequest& page);
 
 // The district survey (底数): per school in scope with a bus record, and the totals.
 struct BusSurveyRow {

@@ -126,6 +126,27 @@ std::vector<ErrorDetail> CheckRoute(const BusRoute& r) {
   return out;
 }
 
+std::vector<ErrorDetail> CheckOuting(const BusOuting& o) {
+  std::vector<ErrorDetail> out;
+  CheckText(out, "purpose", o.purpose, "出行事由", kMaxBusNameChars, true);
+  CheckText(out, "destination", o.destination, "目的地", kMaxBusTextChars, true);
+  CheckDate(out, "date", o.date, "出行日期", true, nullptr);
+  const bool leave = IsClock(o.leave_at);
+  const bool back = IsClock(o.return_at);
+  if (!o.leave_at.empty() && !leave) out.push_back({"leave_at", "出发时间须为 HH:MM"});
+  if (!o.return_at.empty() && !back) out.push_back({"return_at", "返回时间须为 HH:MM"});
+  if (leave && back && o.return_at <= o.leave_at) {
+    out.push_back({"return_at", "返回时间须晚于出发时间"});
+  }
+  if (o.riders < 0 || o.riders > kMaxRiders) {
+    out.push_back({"riders", "乘车学生数须为 0 到 " + std::to_string(kMaxRiders) + " 之间的整数"});
+  }
+  if (!o.vehicle_id) out.push_back({"vehicle_id", "请选择出行车辆"});
+  if (!o.driver_id) out.push_back({"driver_id", "请选择驾驶人"});
+  CheckMeta(out, o.meta);
+  return out;
+}
+
 DriverFacts FactsOf(const BusDriver& d) {
   DriverFacts f;
   f.birth = DateOf(d.birth).value_or(calendar::Date{});

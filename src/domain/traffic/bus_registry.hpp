@@ -2,7 +2,7 @@
 // The school-bus registry (校车台账, measure 16): providers (校车服务提供者), vehicles, drivers,
 // monitors (照管人员) and routes, each kept by a school (a provider may also be kept by a bureau
 // for its district). Checks of what is entered, the facts the bus rules judge, and the
-// repository port (migration 0038).
+// repository port (migrations 0038 and 0041).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -102,6 +102,24 @@ struct BusRoute {
   std::string monitor_name;
 };
 
+// An outing in a vehicle rented for it (春秋游、研学用车): the vehicle (registered, usually with
+// `rented`), its driver and a monitor, judged by the bus rules on the outing's day, not today.
+struct BusOuting {
+  BusRecordMeta meta;
+  std::string purpose;      // 春季研学旅行 …
+  std::string destination;  // 目的地
+  std::string date;         // YYYY-MM-DD, the day of the outing
+  std::string leave_at;     // HH:MM or ""
+  std::string return_at;    // HH:MM or ""
+  int riders = 0;
+  std::optional<std::int64_t> vehicle_id;
+  std::optional<std::int64_t> driver_id;
+  std::optional<std::int64_t> monitor_id;
+  std::string vehicle_plate;  // read with the record
+  std::string driver_name;
+  std::string monitor_name;
+};
+
 // Problems with a record as entered, naming the field; dates not after `today` where they are
 // of the past (inspection, first issue, birth, health check, training).
 std::vector<ErrorDetail> CheckProvider(const BusProvider& p);
@@ -109,6 +127,9 @@ std::vector<ErrorDetail> CheckVehicle(const BusVehicle& v, calendar::Date today)
 std::vector<ErrorDetail> CheckDriver(const BusDriver& d, calendar::Date today);
 std::vector<ErrorDetail> CheckMonitor(const BusMonitor& m, calendar::Date today);
 std::vector<ErrorDetail> CheckRoute(const BusRoute& r);
+// An outing's purpose and destination, its day (a date), times as HH:MM with the return after the
+// departure, riders 0–200; its vehicle and driver are named (an outing without them is not a plan).
+std::vector<ErrorDetail> CheckOuting(const BusOuting& o);
 
 // The facts the bus rules judge (dates parsed; a record that passed its check).
 DriverFacts FactsOf(const BusDriver& d);
@@ -135,6 +156,8 @@ class BusRepository {
   virtual Result<bool> Update(BusMonitor& m) = 0;
   virtual Status Insert(BusRoute& r) = 0;
   virtual Result<bool> Update(BusRoute& r) = 0;
+  virtual Status Insert(BusOuting& o) = 0;
+  virtual Result<bool> Update(BusOuting& o) = 0;
 
   virtual Result<std::optional<BusProvider>> FindProvider(std::int64_t id,
                                                           const ScopeFilter& scope) = 0;
@@ -145,6 +168,8 @@ class BusRepository {
   virtual Result<std::optional<BusMonitor>> FindMonitor(std::int64_t id,
                                                         const ScopeFilter& scope) = 0;
   virtual Result<std::optional<BusRoute>> FindRoute(std::int64_t id, const ScopeFilter& scope) = 0;
+  virtual Result<std::optional<BusOuting>> FindOuting(std::int64_t id,
+                                                      const ScopeFilter& scope) = 0;
   // A plate in use by another active vehicle (0: none).
   virtual Result<std::int64_t> VehicleWithPlate(const std::string& plate) = 0;
 
@@ -159,6 +184,9 @@ class BusRepository {
                                                   const PageRequest& page) = 0;
   virtual Result<PageResult<BusRoute>> Routes(const BusFilter& f, const ScopeFilter& scope,
                                               const PageRequest& page) = 0;
+  // Newest day first, then by unit name.
+  virtual Result<PageResult<BusOuting>> Outings(const BusFilter& f, const ScopeFilter& scope,
+                                                const PageRequest& page) = 0;
   // The active routes that use a vehicle, driver or monitor.
   virtual Result<std::vector<BusRoute>> RoutesUsing(std::optional<std::int64_t> vehicle_id,
                                                     std::optional<std::int64_t> driver_id,

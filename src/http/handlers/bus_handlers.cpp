@@ -79,6 +79,20 @@ void Put(json::object& o, const tr::BusRoute& r) {
   o["driver_name"] = r.driver_name;
   o["monitor_name"] = r.monitor_name;
 }
+void Put(json::object& o, const tr::BusOuting& r) {
+  o["purpose"] = r.purpose;
+  o["destination"] = r.destination;
+  o["date"] = r.date;
+  o["leave_at"] = r.leave_at;
+  o["return_at"] = r.return_at;
+  o["riders"] = r.riders;
+  o["vehicle_id"] = IdOrNull(r.vehicle_id);
+  o["driver_id"] = IdOrNull(r.driver_id);
+  o["monitor_id"] = IdOrNull(r.monitor_id);
+  o["vehicle_plate"] = r.vehicle_plate;
+  o["driver_name"] = r.driver_name;
+  o["monitor_name"] = r.monitor_name;
+}
 
 template <typename T>
 json::object ToJson(const app::BusView<T>& v) {
@@ -163,6 +177,18 @@ void Read(Fields& f, tr::BusRoute& r) {
   r.monitor_id = f.Int("monitor_id", false);
   f.Ignore({"vehicle_plate", "driver_name", "monitor_name"});
 }
+void Read(Fields& f, tr::BusOuting& r) {
+  r.purpose = f.Str("purpose", true).value_or("");
+  r.destination = f.Str("destination", true).value_or("");
+  r.date = f.Str("date", true).value_or("");
+  r.leave_at = f.Str("leave_at", false).value_or("");
+  r.return_at = f.Str("return_at", false).value_or("");
+  r.riders = Count(f, "riders", false, tr::kMaxRiders);
+  r.vehicle_id = f.Int("vehicle_id", false);
+  r.driver_id = f.Int("driver_id", false);
+  r.monitor_id = f.Int("monitor_id", false);
+  f.Ignore({"vehicle_plate", "driver_name", "monitor_name"});
+}
 
 // provider_id filters the vehicles and drivers only.
 tr::BusFilter FilterOf(QueryReader& q, bool by_provider) {
@@ -206,6 +232,12 @@ struct UseCases<tr::BusRoute> {
   static constexpr auto kSave = app::SaveBusRoute;
   static constexpr auto kGet = app::GetBusRoute;
   static constexpr auto kList = app::ListBusRoutes;
+};
+template <>
+struct UseCases<tr::BusOuting> {
+  static constexpr auto kSave = app::SaveBusOuting;
+  static constexpr auto kGet = app::GetBusOuting;
+  static constexpr auto kList = app::ListBusOutings;
 };
 
 template <typename T>
@@ -335,6 +367,7 @@ void AddBusRoutes(Router& r, app::Services& s) {
   AddRegistry<tr::BusDriver>(r, s, "/api/v1/bus/drivers");
   AddRegistry<tr::BusMonitor>(r, s, "/api/v1/bus/monitors");
   AddRegistry<tr::BusRoute>(r, s, "/api/v1/bus/routes");
+  AddRegistry<tr::BusOuting>(r, s, "/api/v1/bus/outings");
 }
 
 }  // namespace xiaoan::http

@@ -79,6 +79,18 @@ const Kind kRoute{
     2,
     "u.name, t.unit_id, t.name"};
 
+const Kind kOuting{
+    "bus_outings",
+    {"purpose", "destination", "outing_date", "leave_at", "return_at", "riders", "vehicle_id",
+     "driver_id", "monitor_id"},
+    ", t.purpose, t.destination, t.outing_date, t.leave_at, t.return_at, t.riders, t.vehicle_id, "
+    "t.driver_id, t.monitor_id, COALESCE(v.plate, ''), COALESCE(d.name, ''), COALESCE(m.name, '')",
+    " LEFT JOIN bus_vehicles v ON v.id = t.vehicle_id LEFT JOIN bus_drivers d ON d.id = "
+    "t.driver_id LEFT JOIN bus_monitors m ON m.id = t.monitor_id",
+    "(t.purpose LIKE ? ESCAPE '\\' OR t.destination LIKE ? ESCAPE '\\')",
+    2,
+    "t.outing_date DESC, u.name, t.unit_id"};
+
 constexpr std::size_t kMetaColumns = 8;  // id, unit_id, unit name, note, active, by, at, version
 
 std::string SelectOf(const Kind& k) {
@@ -163,6 +175,22 @@ void Read(const sql::Rows& r, std::size_t i, tr::BusRoute& t) {
   t.monitor_name = r.Text(i, c++);
 }
 
+void Read(const sql::Rows& r, std::size_t i, tr::BusOuting& o) {
+  std::size_t c = kMetaColumns;
+  o.purpose = r.Text(i, c++);
+  o.destination = r.Text(i, c++);
+  o.date = r.Text(i, c++);
+  o.leave_at = r.Text(i, c++);
+  o.return_at = r.Text(i, c++);
+  o.riders = static_cast<int>(r.Int(i, c++));
+  o.vehicle_id = IdAt(r, i, c++);
+  o.driver_id = IdAt(r, i, c++);
+  o.monitor_id = IdAt(r, i, c++);
+  o.vehicle_plate = r.Text(i, c++);
+  o.driver_name = r.Text(i, c++);
+  o.monitor_name = r.Text(i, c++);
+}
+
 sql::Params Values(const tr::BusProvider& p) {
   return {p.name, p.licence_no, p.licence_until, p.contract_until, p.contact};
 }
@@ -192,6 +220,17 @@ sql::Params Values(const tr::BusDriver& d) {
           d.health_checked_on};
 }
 sql::Params Values(const tr::BusMonitor& m) { return {m.name, m.trained_on}; }
+sql::Params Values(const tr::BusOuting& o) {
+  return {o.purpose,
+          o.destination,
+          o.date,
+          o.leave_at,
+          o.return_at,
+          std::int64_t{o.riders},
+          OptionalId(o.vehicle_id),
+          OptionalId(o.driver_id),
+          OptionalId(o.monitor_id)};
+}
 sql::Params Values(const tr::BusRoute& r) {
   return {r.name,
           r.stops,
@@ -208,6 +247,7 @@ const Kind& KindOf(const tr::BusVehicle&) { return kVehicle; }
 const Kind& KindOf(const tr::BusDriver&) { return kDriver; }
 const Kind& KindOf(const tr::BusMonitor&) { return kMonitor; }
 const Kind& KindOf(const tr::BusRoute&) { return kRoute; }
+const Kind& KindOf(const tr::BusOuting&) { return kOuting; }
 
 std::string Placeholder(std::size_t n) { return "$" + std::to_string(n); }
 
@@ -337,6 +377,8 @@ Status SqlBusRepository::Insert(tr::BusMonitor& m) { return InsertRecord(conn_, 
 Result<bool> SqlBusRepository::Update(tr::BusMonitor& m) { return UpdateRecord(conn_, m); }
 Status SqlBusRepository::Insert(tr::BusRoute& r) { return InsertRecord(conn_, r); }
 Result<bool> SqlBusRepository::Update(tr::BusRoute& r) { return UpdateRecord(conn_, r); }
+Status SqlBusRepository::Insert(tr::BusOuting& o) { return InsertRecord(conn_, o); }
+Result<bool> SqlBusRepository::Update(tr::BusOuting& o) { return UpdateRecord(conn_, o); }
 
 Result<std::optional<tr::BusProvider>> SqlBusRepository::FindProvider(
     std::int64_t id, const domain::ScopeFilter& scope) {
@@ -357,6 +399,11 @@ Result<std::optional<tr::BusMonitor>> SqlBusRepository::FindMonitor(
 Result<std::optional<tr::BusRoute>> SqlBusRepository::FindRoute(std::int64_t id,
                                                                 const domain::ScopeFilter& scope) {
   return FindRecord<tr::BusRoute>(conn_, id, scope);
+}
+
+Result<std::optional<tr::BusOuting>> SqlBusRepository::FindOuting(
+    std::int64_t id, const domain::ScopeFilter& scope) {
+  return FindRecord<tr::BusOuting>(conn_, id, scope);
 }
 
 Result<std::int64_t> SqlBusRepository::VehicleWithPlate(const std::string& plate) {
@@ -387,6 +434,11 @@ Result<domain::PageResult<tr::BusRoute>> SqlBusRepository::Routes(const tr::BusF
                                                                   const domain::ScopeFilter& scope,
                                                                   const domain::PageRequest& page) {
   return ListRecords<tr::BusRoute>(conn_, f, scope, page);
+}
+
+Result<domain::PageResult<tr::BusOuting>> SqlBusRepository::Outings(
+    const tr::BusFilter& f, const domain::ScopeFilter& scope, const domain::PageRequest& page) {
+  return ListRecords<tr::BusOuting>(conn_, f, scope, page);
 }
 
 Result<std::vector<tr::BusRoute>> SqlBusRepository::RoutesUsing(

@@ -1,5 +1,5 @@
 #pragma once
-// The school-bus registry (migration 0038).
+// The school-bus registry (migrations 0038 and 0041).
 #include "domain/traffic/bus_registry.hpp"
 #include "storage/sql/connection.hpp"
 
@@ -18,6 +18,8 @@ class SqlBusRepository final : public domain::traffic::BusRepository {
   Result<bool> Update(domain::traffic::BusMonitor& m) override;
   Status Insert(domain::traffic::BusRoute& r) override;
   Result<bool> Update(domain::traffic::BusRoute& r) override;
+  Status Insert(domain::traffic::BusOuting& o) override;
+  Result<bool> Update(domain::traffic::BusOuting& o) override;
 
   Result<std::optional<domain::traffic::BusProvider>> FindProvider(
       std::int64_t id, const domain::ScopeFilter& scope) override;
@@ -28,6 +30,8 @@ class SqlBusRepository final : public domain::traffic::BusRepository {
   Result<std::optional<domain::traffic::BusMonitor>> FindMonitor(
       std::int64_t id, const domain::ScopeFilter& scope) override;
   Result<std::optional<domain::traffic::BusRoute>> FindRoute(
+      std::int64_t id, const domain::ScopeFilter& scope) override;
+  Result<std::optional<domain::traffic::BusOuting>> FindOuting(
       std::int64_t id, const domain::ScopeFilter& scope) override;
   Result<std::int64_t> VehicleWithPlate(const std::string& plate) override;
 
@@ -44,6 +48,9 @@ class SqlBusRepository final : public domain::traffic::BusRepository {
       const domain::traffic::BusFilter& f, const domain::ScopeFilter& scope,
       const domain::PageRequest& page) override;
   Result<domain::PageResult<domain::traffic::BusRoute>> Routes(
+      const domain::traffic::BusFilter& f, const domain::ScopeFilter& scope,
+      const domain::PageRequest& page) override;
+  Result<domain::PageResult<domain::traffic::BusOuting>> Outings(
       const domain::traffic::BusFilter& f, const domain::ScopeFilter& scope,
       const domain::PageRequest& page) override;
   Result<std::vector<domain::traffic::BusRoute>> RoutesUsing(

@@ -715,6 +715,23 @@ TEST_P(BusApiTest, TheSchoolsTrafficGuideIsPublishedAndItsNeedsGoToThePolice) {
   EXPECT_EQ(Json(r).at("state").as_string(), "none");
   EXPECT_EQ(Json(r).at("version").as_int64(), 0);
   EXPECT_TRUE(Json(r).at("can_edit").as_bool());
+  // 我的待办 of the school's officer: the guide not yet published this semester.
+  const auto tasks = [&](const WebSession& as) -> std::string {
+    const auto all = Json(as.Call("GET", "/api/v1/me/tasks"));
+    for (const auto& g : all.at("groups").as_array()) {
+      if (g.at("kind").as_string() != "traffic.guide") continue;
+      std::string out;
+      for (const auto& i : g.at("items").as_array()) {
+        EXPECT_EQ(i.at("subject_type").as_string(), "traffic_guide");
+        EXPECT_EQ(i.at("subject_id").as_int64(), school_);
+        out += (out.empty() ? "" : "|") + std::string(i.at("title").as_string());
+      }
+      return std::to_string(g.at("overdue").as_int64()) + " " + out;
+    }
+    return "none";
+  };
+  EXPECT_EQ(tasks(safety_), "1 交通安全一校一策未制定（2026—2027学年第一学期）");
+  EXPECT_EQ(tasks(office_), "none");  // not a school
 
   json::object g{
       {"version", 0},
@@ -772,6 +789,7 @@ TEST_P(BusApiTest, TheSchoolsTrafficGuideIsPublishedAndItsNeedsGoToThePolice) {
   EXPECT_EQ(body.at("published_on").as_string(), "2026-11-30");
   EXPECT_EQ(body.at("term_label").as_string(), "2026—2027学年第一学期");
   EXPECT_EQ(body.at("version").as_int64(), 3);
+  EXPECT_EQ(tasks(safety_), "0 有 2 项交通设施需求尚未报送交警");
   // Judged at once on traffic.guide for the semester.
   auto f = office_.Call("GET", "/api/v1/rule-findings?school_id=" + std::to_string(school_) +
                                    "&rule=traffic.guide&period=2026-1");
@@ -812,6 +830,9 @@ TEST_P(BusApiTest, TheSchoolsTrafficGuideIsPublishedAndItsNeedsGoToThePolice) {
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(Json(r).at("state").as_string(), "changed");
   EXPECT_EQ(Json(r).at("unsent_needs").as_int64(), 1);
+  EXPECT_EQ(
+      tasks(safety_),
+      "0 交通安全一校一策修改未发布（2026—2027学年第一学期）|有 1 项交通设施需求尚未报送交警");
   EXPECT_EQ(Json(r).at("needs").at(0).at("whistle_id").as_int64(), whistle);
 
   // The district's overview: this school changed, the others without a guide.

@@ -13,6 +13,7 @@
 #include "app/security/security.hpp"
 #include "app/traffic/buses.hpp"
 #include "app/traffic/campus.hpp"
+#include "app/traffic/guide.hpp"
 #include "app/whistles/whistles.hpp"
 
 namespace xiaoan::app {
@@ -34,7 +35,7 @@ const std::vector<TaskSource>& TaskSources() {
   static const std::vector<TaskSource> kSources = {
       HazardTaskSource(), SupervisionTaskSource(), WhistleTaskSource(), AuditTaskSource(),
       EduTaskSource(),    LessonTaskSource(),      LetterTaskSource(),  DrowningTaskSource(),
-      JointTaskSource(),  BusTaskSource()};
+      JointTaskSource(),  BusTaskSource(),         GuideTaskSource()};
   return kSources;
 }
 

@@ -295,4 +295,42 @@ Result<std::string> ExportGuideOverview(Services& s, const RequestContext& ctx) 
   return bytes;
 }
 
+TaskSource GuideTaskSource() {
+  return {
+      kModule, [](Services& s, const RequestContext& ctx) -> Result<std::vector<TaskGroup>> {
+        std::vector<TaskGroup> out;
+        if (!ctx.principal || !ctx.Can(perm::kTrafficManage) || !ctx.unit_id) return out;
+        std::optional<GuideView> view;
+        XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
+          XA_ASSIGN_OR_RETURN(const auto unit, tx.org().FindUnit(*ctx.unit_id));
+          if (!unit || unit->kind != "school") return {};
+          XA_ASSIGN_OR_RETURN(const auto school, GuideSchool(tx, ctx, unit->id));
+          XA_ASSIGN_OR_RETURN(view, ViewOf(s, tx, ctx, school));
+          return {};
+        }));
+        if (!view) return out;
+        TaskGroup g{"traffic.guide", "一校一策待处理", 0, 0, {}};
+        const auto& guide = view->guide;
+        if (view->state != tr::GuideState::kCurrent) {
+          const bool missing =
+              view->state == tr::GuideState::kNone || view->state == tr::GuideState::kOutdated;
+          g.items.push_back({kSubject, guide.unit_id, std::nullopt,
+                             "交通安全一校一策" + std::string(tr::GuideStateLabel(view->state)) +
+                                 (view->term_label.empty() ? "" : "（" + view->term_label + "）"),
+                             guide.unit_name, "", missing});
+          ++g.count;
+          if (missing) ++g.overdue;
+        }
+        if (view->can_send_needs) {
+          g.items.push_back(
+              {kSubject, guide.unit_id, std::nullopt,
+               "有 " + std::to_string(view->unsent_needs) + " 项交通设施需求尚未报送交警",
+               guide.unit_name, "", false});
+          ++g.count;
+        }
+        if (g.count > 0) out.push_back(std::move(g));
+        return out;
+      }};
+}
+
 }  // namespace xiaoan::app

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "app/platform/platform.hpp"
 #include "domain/traffic/guide.hpp"
 
 namespace xiaoan::app {
@@ -58,5 +59,10 @@ struct GuideOverview {
 Result<GuideOverview> GetGuideOverview(Services& s, const RequestContext& ctx,
                                        const std::optional<std::string>& state);
 Result<std::string> ExportGuideOverview(Services& s, const RequestContext& ctx);
+
+// 我的待办 for a school's traffic:manage holder: the guide not published this semester (or
+// changed since), and needs not yet sent to the traffic police (with whistle:raise). Items name
+// the subject traffic_guide with the school's id.
+TaskSource GuideTaskSource();
 
 }  // namespace xiaoan::app

@@ -790,6 +790,10 @@ TEST_P(BusApiTest, TheSchoolsTrafficGuideIsPublishedAndItsNeedsGoToThePolice) {
   EXPECT_EQ(body.at("term_label").as_string(), "2026—2027学年第一学期");
   EXPECT_EQ(body.at("version").as_int64(), 3);
   EXPECT_EQ(tasks(safety_), "0 有 2 项交通设施需求尚未报送交警");
+  auto current = Json(office_.Call("GET", "/api/v1/traffic/guides?state=current"));
+  ASSERT_EQ(current.at("items").as_array().size(), 1U);
+  EXPECT_EQ(current.at("items").at(0).at("term_label").as_string(), "2026—2027学年第一学期");
+  EXPECT_EQ(current.at("items").at(0).at("published_on").as_string(), "2026-11-30");
   // Judged at once on traffic.guide for the semester.
   auto f = office_.Call("GET", "/api/v1/rule-findings?school_id=" + std::to_string(school_) +
                                    "&rule=traffic.guide&period=2026-1");

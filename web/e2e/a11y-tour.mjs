@@ -487,6 +487,9 @@ export function axeTour(viewport) {
           // 校园交通: every vehicle has its state tag; 门岗核验 once today's refusals (or none) are in.
           ['/traffic', TRAFFIC_STATES, trafficDialog],
           ['/traffic/gate', GATE_TODAY],
+          // 一校一策: the school's guide (the demo writes none: the editor, empty) and its paper for the parents.
+          ['/traffic/guide', byTest('guide-editor')],
+          ['/traffic/guide/21/print', byTest('guide-paper')],
           ['/whistles', byTest('row-link'), raiseDialog],
           [`/whistles/${tourWhistle}`, byTest('whistle-info')],
           ['/rules', byTest('rule-hazard.overdue')],
@@ -527,6 +530,8 @@ export function axeTour(viewport) {
           ['/bus?tab=vehicles', BUS_STATES],
           ['/bus/survey', byTest('survey-total')],
           ['/traffic', TRAFFIC_STATES],
+          ['/traffic/guides', `${byTest('table')} ${byTest('guides-school-21')}`],
+          ['/traffic/guide?unit_id=21', byTest('guide-editor')],
           ['/whistles', byTest('row-link')],
           [`/whistles/${tourWhistle}`, byTest('whistle-info'), whistleStep],
           ['/whistles/stats', byTest('stats-period')],

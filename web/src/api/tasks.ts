@@ -9,7 +9,8 @@ import { http } from './http'
  * ranking of schools by overdue and major hazards) opens that school's overdue hazards; a class
  * (a class teacher's 1530 reminders of today) opens the teacher's 1530 page; a 联防联控 task
  * (edu_joint_task: a department's to report, the bureau's overdue) opens the task; a school bus,
- * driver or route (bus_vehicle, bus_driver, bus_route: 校车待处理) opens it on 校车台账.
+ * driver or route (bus_vehicle, bus_driver, bus_route: 校车待处理) opens it on 校车台账; a school's
+ * 一校一策 (traffic_guide: 一校一策待处理) opens the guide.
  */
 export type TaskSubject =
   | 'hazard'
@@ -24,6 +25,7 @@ export type TaskSubject =
   | 'bus_vehicle'
   | 'bus_driver'
   | 'bus_route'
+  | 'traffic_guide'
 
 export interface TaskItem {
   subject_type: TaskSubject | string
@@ -61,6 +63,11 @@ export type TaskKind =
   | 'edu.joint.overdue'
   /** 校车待处理: a school's vehicles, drivers and routes failing a bus rule or expiring (items: bus_vehicle, bus_driver, bus_route). */
   | 'bus.checks'
+  /**
+   * 一校一策待处理: a school's 交通安全一校一策 not published this semester (or changed since), or its
+   * road-facility needs not sent to the traffic police (items: traffic_guide, the school's id).
+   */
+  | 'traffic.guide'
 
 export interface TaskGroup {
   kind: TaskKind | string

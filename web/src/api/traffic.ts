@@ -5,7 +5,7 @@
 // with traffic:read; registered and edited with traffic:manage (a school its own; 停用 is active
 // false on an edit); checked at the gate with traffic:gate (a school's leader and safety officer).
 // Types follow the API contract (snake_case); dates are YYYY-MM-DD and hours HH:MM, "" when not set.
-import { http, type Page, type Query } from './http'
+import { download, http, type Download, type Page, type Query } from './http'
 
 /** The two registries, as the API names them. */
 export type TrafficKind = 'vehicles' | 'ebikes'
@@ -197,4 +197,170 @@ export const trafficApi = {
   check: (input: GateCheckInput) => http.post<GateCheckDecision>(`${base}/gate-checks`, input),
   /** 门岗拒入记录, newest first. */
   refusals: (query: GateRefusalQuery = {}) => http.get<Page<GateRefusal>>(`${base}/gate-refusals`, { ...query } as Query),
+}
+
+// ---- 交通安全一校一策 (measure 15) ----
+// Each school's guide for arrival and dismissal: its gates, the peaks per grade, the drop-off and
+// waiting zones, 人车分流, the 护学岗 posts, the police's peak duty (公安交警高峰勤务), the arrangements
+// for early arrivals and against gathering after school, and the road facilities asked of the
+// traffic police (周边交通设施需求, sent as one whistle). Read with traffic:read; written and
+// published with traffic:manage (a school its own); the needs sent with traffic:manage and
+// whistle:raise (can_send_needs). The rule traffic.guide asks for one published each semester.
+
+/** The guide's state: 未制定, 未发布, 修改未发布, 非本学期发布, 本学期已发布. */
+export type GuideState = 'none' | 'draft' | 'changed' | 'outdated' | 'current'
+export const GUIDE_STATES: readonly GuideState[] = ['none', 'draft', 'changed', 'outdated', 'current']
+
+/** 行人通道, 车辆通道, 人车共用. */
+export type GateUse = 'people' | 'vehicles' | 'both'
+export const GATE_USES: readonly GateUse[] = ['people', 'vehicles', 'both']
+/** 入校, 放学. */
+export type PeakKind = 'arrival' | 'dismissal'
+export const PEAK_KINDS: readonly PeakKind[] = ['arrival', 'dismissal']
+/** 临时停靠区, 家长等候区, 停车区, 校车停靠区. */
+export type ZoneKind = 'drop_off' | 'waiting' | 'parking' | 'bus'
+export const ZONE_KINDS: readonly ZoneKind[] = ['drop_off', 'waiting', 'parking', 'bus']
+/** 交通标志, 交通标线, 人行横道, 减速带, 信号灯, 隔离护栏, 其他设施. */
+export type NeedKind = 'sign' | 'marking' | 'crossing' | 'speed_hump' | 'signal' | 'fence' | 'other'
+export const NEED_KINDS: readonly NeedKind[] = ['sign', 'marking', 'crossing', 'speed_hump', 'signal', 'fence', 'other']
+
+/** At most this many rows in each list (gates, peaks, zones, posts). */
+export const GUIDE_ROWS_MAX = 30
+/** At most this many road-facility needs (they all go in one whistle). */
+export const GUIDE_NEEDS_MAX = 10
+/** A gate's name and hours, a grade, a zone's name and place, a post's place, the police unit. */
+export const GUIDE_NAME_MAX = 40
+/** A post's people (上岗人员). */
+export const GUIDE_PEOPLE_MAX = 80
+/** A measure (人车分流, 高峰勤务, 提前到校, 放学不聚集). */
+export const GUIDE_TEXT_MAX = 500
+/** A need's description. */
+export const GUIDE_NEED_MAX = 150
+
+/** 校门. */
+export interface GuideGate {
+  name: string
+  use: GateUse | string
+  /** Read only (ignored when sent back). */
+  use_label?: string
+  /** 开放时间, free text ("07:00—08:00，16:30—17:30"). */
+  hours: string
+}
+/** 上下学高峰: one grade's arrival or dismissal. */
+export interface GuidePeak {
+  grade: string
+  kind: PeakKind | string
+  kind_label?: string
+  /** HH:MM; `to` after `from`. */
+  from: string
+  to: string
+  /** One of the guide's gates, "" for none named. */
+  gate: string
+}
+/** 接送区域. */
+export interface GuideZone {
+  kind: ZoneKind | string
+  kind_label?: string
+  name: string
+  location: string
+}
+/** 护学岗. */
+export interface GuidePost {
+  place: string
+  from: string
+  to: string
+  /** Who stands there (names, or 家长志愿者 …). */
+  people: string
+}
+/** 周边交通设施需求: a road facility asked of the traffic police. */
+export interface GuideNeed {
+  kind: NeedKind | string
+  kind_label?: string
+  location: string
+  description: string
+  /** The whistle it was sent in (学校吹哨), null while not sent: a sent need may be removed, not edited. */
+  whistle_id: number | null
+}
+
+/** What is written (PUT's body, also part of what is read). */
+export interface GuideInput {
+  /** The version read, 0 for a guide not written yet; 409 traffic.stale when another save came first. */
+  version: number
+  gates: GuideGate[]
+  peaks: GuidePeak[]
+  zones: GuideZone[]
+  /** 人车分流措施. */
+  separation: string
+  posts: GuidePost[]
+  /** 交警中队 / 派出所. */
+  police_unit: string
+  /** 公安交警高峰勤务安排. */
+  police_duty: string
+  /** 提前到校学生的安排. */
+  early_arrival: string
+  /** 放学后不聚集的措施. */
+  after_school: string
+  needs: GuideNeed[]
+}
+
+/** GET /api/v1/traffic/guides/{unit_id}: a school's guide (version 0: not written yet). */
+export interface TrafficGuide extends GuideInput {
+  unit_id: number
+  unit_name: string
+  /** YYYY-MM-DD, "" when never published. */
+  published_on: string
+  published_by: string
+  published_by_name: string
+  published_version: number
+  updated_by: string
+  /** ISO instant, null when not written yet. */
+  updated_at: string | null
+  state: GuideState | string
+  state_label: string
+  /** The semester judged: 2026—2027学年第一学期. */
+  term_label: string
+  /** The needs not yet sent to the police. */
+  unsent_needs: number
+  /** The caller holds traffic:manage. */
+  can_edit: boolean
+  /** The caller may send the needs (traffic:manage and whistle:raise) and some are left to send. */
+  can_send_needs: boolean
+}
+
+/** A school of 一校一策总览. */
+export interface GuideOverviewRow {
+  unit_id: number
+  unit_name: string
+  state: GuideState | string
+  state_label: string
+  term_label: string
+  published_on: string
+  /** 校门, 护学岗, 设施需求 and those sent to the police. */
+  gates: number
+  posts: number
+  needs: number
+  needs_sent: number
+}
+
+/** GET /api/v1/traffic/guides: every school in scope (of a state, if asked), and the counts of all. */
+export interface GuideOverview {
+  items: GuideOverviewRow[]
+  counts: Record<GuideState, number>
+}
+
+const guides = `${base}/guides`
+/** 一校一策总览 as a spreadsheet (traffic:read). */
+export const GUIDES_EXPORT_PATH = `${guides}/export`
+
+export const trafficGuideApi = {
+  get: (unitId: number) => http.get<TrafficGuide>(`${guides}/${unitId}`),
+  /** The whole guide; 422 names the field (gates[1].name, peaks[0].to …), 409 traffic.stale. */
+  save: (unitId: number, input: GuideInput) => http.put<TrafficGuide>(`${guides}/${unitId}`, input),
+  /** Publishes the version read; 422 names what publishing needs (gates, peaks, posts, separation, police_duty). */
+  publish: (unitId: number, version: number) => http.post<TrafficGuide>(`${guides}/${unitId}/publish`, { version }),
+  /** Sends every need not sent yet as one whistle (学校吹哨); 409 traffic.guide.no_needs when none is left. */
+  sendNeeds: (unitId: number, version: number) => http.post<TrafficGuide>(`${guides}/${unitId}/needs/whistle`, { version }),
+  overview: (state?: GuideState) => http.get<GuideOverview>(guides, state ? { state } : undefined),
+  /** 交通安全一校一策.xlsx. */
+  export: (): Promise<Download> => download(GUIDES_EXPORT_PATH),
 }

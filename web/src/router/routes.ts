@@ -531,6 +531,31 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'traffic.menu.gate', group: 'traffic', icon: 'Checked', perm: perm.trafficGate },
   },
   {
+    // 交通安全一校一策 (measure 15): a school's guide for arrival and dismissal — its gates, the peaks
+    // per grade, the zones, 人车分流, 护学岗, the police's peak duty, early arrivals and after school,
+    // and the road-facility needs sent to the traffic police as a whistle. A school user's own school,
+    // the bureau's any school in scope (?unit_id=…). Read with traffic:read; written and published
+    // with traffic:manage; the needs sent with traffic:manage and whistle:raise.
+    path: 'traffic/guide',
+    name: 'traffic-guide',
+    component: () => import('@/views/traffic/TrafficGuide.vue'),
+    meta: { title: 'traffic.menu.guide', group: 'traffic', icon: 'Guide', perm: perm.trafficRead },
+  },
+  {
+    // The guide for the parents, print-ready (one A4 sheet per school).
+    path: 'traffic/guide/:unitId(\\d+)/print',
+    name: 'traffic-guide-print',
+    component: () => import('@/views/traffic/TrafficGuidePrint.vue'),
+    meta: { title: 'traffic.menu.guidePrint', perm: perm.trafficRead },
+  },
+  {
+    // 一校一策总览: every school's guide by state, for the units above the schools; exported as .xlsx.
+    path: 'traffic/guides',
+    name: 'traffic-guides',
+    component: () => import('@/views/traffic/TrafficGuides.vue'),
+    meta: { title: 'traffic.menu.guides', group: 'traffic', icon: 'DataLine', perm: perm.trafficRead, unit: 'bureau' },
+  },
+  {
     path: 'system/org',
     name: 'org',
     component: () => import('@/views/system/org/OrgView.vue'),

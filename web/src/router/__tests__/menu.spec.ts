@@ -176,19 +176,30 @@ describe('sidebar menu', () => {
   it('lists 校园交通 under 交通与校车 for traffic:read, after the bus pages, and 门岗核验 for traffic:gate', () => {
     const traffic = (perms: string[], unit?: string) =>
       buildMenu(layoutChildren, canWith(perms), unit).find((s) => s.group === 'traffic')?.items.map((i) => i.name)
-    expect(traffic([perm.trafficRead, perm.trafficManage, perm.trafficGate], 'school')).toEqual(['traffic-campus', 'traffic-gate'])
+    expect(traffic([perm.trafficRead, perm.trafficManage, perm.trafficGate], 'school')).toEqual(['traffic-campus', 'traffic-gate', 'traffic-guide'])
     expect(traffic([perm.busRead, perm.busManage, perm.trafficRead, perm.trafficManage, perm.trafficGate], 'school')).toEqual([
       'bus',
       'traffic-campus',
       'traffic-gate',
+      'traffic-guide',
     ])
-    expect(traffic([perm.busRead, perm.trafficRead, perm.trafficManage], 'bureau')).toEqual(['bus', 'bus-survey', 'traffic-campus'])
-    expect(traffic([perm.trafficRead], 'section')).toEqual(['traffic-campus'])
+    expect(traffic([perm.busRead, perm.trafficRead, perm.trafficManage], 'bureau')).toEqual(['bus', 'bus-survey', 'traffic-campus', 'traffic-guide', 'traffic-guides'])
+    expect(traffic([perm.trafficRead], 'section')).toEqual(['traffic-campus', 'traffic-guide', 'traffic-guides'])
     // Registering alone opens no page: the registry is read with traffic:read.
     expect(traffic([perm.trafficManage], 'school')).toBeUndefined()
     expect(traffic([perm.trafficGate], 'school')).toEqual(['traffic-gate'])
     const order = buildMenu(layoutChildren, canWith([perm.hazardRead, perm.trafficRead]), 'bureau').map((s) => s.group)
     expect(order).toEqual(['home', 'hazards', 'traffic', 'system'])
+  })
+
+  it('lists 一校一策 for traffic:read, and 一校一策总览 for the units above the schools; never the paper for the parents', () => {
+    const traffic = (perms: string[], unit?: string) =>
+      buildMenu(layoutChildren, canWith(perms), unit).find((s) => s.group === 'traffic')?.items.map((i) => i.name) ?? []
+    expect(traffic([perm.trafficRead], 'school')).toEqual(['traffic-campus', 'traffic-guide'])
+    for (const unit of ['bureau', 'section']) expect(traffic([perm.trafficRead], unit), unit).toEqual(['traffic-campus', 'traffic-guide', 'traffic-guides'])
+    expect(traffic([perm.trafficManage, perm.whistleRaise], 'school')).toEqual([])
+    const all = buildMenu(layoutChildren, () => true).flatMap((s) => s.items.map((i) => i.name))
+    expect(all).not.toContain('traffic-guide-print')
   })
 
   it('never lists routes that are not menu entries', () => {
@@ -345,15 +356,19 @@ describe('sidebar per demo role', () => {
 
   it('gives 校园交通 to the school’s leader and safety officer and to the bureau, 门岗核验 to the school’s leader and safety officer only; neither to a teacher or a department', () => {
     const traffic = (who: string) => sidebar(who).find((s) => s.group === 'traffic')?.items.map((i) => i.name) ?? []
-    expect(traffic('school1_safety')).toEqual(['bus', 'traffic-campus', 'traffic-gate'])
-    expect(traffic('school1_leader')).toEqual(['bus', 'traffic-campus', 'traffic-gate'])
-    expect(traffic('safety_office')).toEqual(['bus', 'bus-survey', 'traffic-campus'])
-    expect(traffic('inspector')).toEqual(['bus', 'bus-survey', 'traffic-campus'])
-    expect(traffic('section_basic')).toEqual(['bus', 'bus-survey', 'traffic-campus'])
+    expect(traffic('school1_safety')).toEqual(['bus', 'traffic-campus', 'traffic-gate', 'traffic-guide'])
+    expect(traffic('school1_leader')).toEqual(['bus', 'traffic-campus', 'traffic-gate', 'traffic-guide'])
+    expect(traffic('safety_office')).toEqual(['bus', 'bus-survey', 'traffic-campus', 'traffic-guide', 'traffic-guides'])
+    expect(traffic('inspector')).toEqual(['bus', 'bus-survey', 'traffic-campus', 'traffic-guide', 'traffic-guides'])
+    expect(traffic('section_basic')).toEqual(['bus', 'bus-survey', 'traffic-campus', 'traffic-guide', 'traffic-guides'])
     for (const who of ['school1_teacher', 'dept1_liaison', 'sysadmin', 'secadmin', 'auditor']) {
       expect(names(who), who).not.toContain('traffic-campus')
       expect(names(who), who).not.toContain('traffic-gate')
+      expect(names(who), who).not.toContain('traffic-guide')
+      expect(names(who), who).not.toContain('traffic-guides')
     }
+    // 一校一策总览 is the bureau's.
+    for (const who of ['school1_safety', 'school1_leader']) expect(names(who), who).not.toContain('traffic-guides')
     expect(titles('school1_safety')).toEqual(expect.arrayContaining(['traffic.menu.registry', 'traffic.menu.gate']))
     expect(titles('safety_office')).toContain('traffic.menu.registry')
     expect(titles('safety_office')).not.toContain('traffic.menu.gate')

@@ -8,7 +8,9 @@
 // report (edu.joint) and the bureau's with departments overdue (edu.joint.overdue), items of subject
 // edu_joint_task — to the task, or the list of tasks; a school's buses, drivers and routes failing
 // or expiring (bus.checks, items of subject bus_vehicle, bus_driver, bus_route) to 校车台账 on the
-// record's tab with the record open, or the registry.
+// record's tab with the record open, or the registry; a school's 交通安全一校一策 not published this
+// semester or with needs not sent to the police (traffic.guide, items of subject traffic_guide: the
+// school's id) to the school's guide.
 import type { RouteLocationRaw } from 'vue-router'
 import type { TaskGroup, TaskItem } from '@/api/tasks'
 import { busRecordRoute } from '@/views/bus/busHelpers'
@@ -28,6 +30,9 @@ const isJoint = (kind: string | undefined): boolean => kind === 'edu.joint' || (
 const JOINT_TASK = 'edu_joint_task'
 /** 校车待处理 (bus.checks), and any bus.* added later: 校车台账. */
 const isBus = (kind: string | undefined): boolean => !!kind && kind.startsWith('bus.')
+/** 一校一策待处理: the school's guide; its items' subject is the school. */
+const GUIDE = 'traffic.guide'
+const GUIDE_SUBJECT = 'traffic_guide'
 
 /**
  * The record an item opens: a hazard (supervision items too: the order's hazard), a whistle, a
@@ -48,6 +53,10 @@ export function itemRoute(item: TaskItem, group?: Pick<TaskGroup, 'kind'>): Rout
   // 校车待处理: the vehicle, driver or route on its tab, its form open.
   const bus = busRecordRoute(item.subject_type, item.subject_id)
   if (bus) return bus
+  // 一校一策待处理: the school's guide (to publish, or its needs to send).
+  if (item.subject_type === GUIDE_SUBJECT || group?.kind === GUIDE) {
+    return item.subject_id > 0 ? { name: 'traffic-guide', query: { unit_id: id } } : { name: 'traffic-guide' }
+  }
   if (item.subject_type === 'hazard') return { name: 'hazard-detail', params: { id } }
   if (item.subject_type === 'whistle') return { name: 'whistle-detail', params: { id } }
   if (item.subject_type === 'audit') return { name: 'audit' }
@@ -95,6 +104,7 @@ export function groupRoute(group: Pick<TaskGroup, 'kind'>): RouteLocationRaw | n
   if (isEdu(kind)) return { name: 'edu-1530' }
   // 校车待处理: the registry, on its first tab (线路).
   if (isBus(kind)) return { name: 'bus' }
+  if (kind === GUIDE) return { name: 'traffic-guide' }
   return null
 }
 

@@ -112,6 +112,18 @@ describe('我的待办 links', () => {
     expect(itemRoute({ ...base, subject_type: 'drill', subject_id: 1 })).toBeNull()
   })
 
+  it('leads 一校一策待处理 (traffic.guide) to the school’s guide, from 查看全部 and from each item', () => {
+    const base = { title: '交通安全一校一策未发布（2026—2027学年第一学期）', school_name: '示范区双桥小学', due: '', overdue: false }
+    const guide: TaskGroup = { kind: 'traffic.guide', label: '一校一策待处理', count: 2, overdue: 0, items: [] }
+    expect(groupRoute(guide)).toEqual({ name: 'traffic-guide' })
+    expect(itemRoute({ ...base, subject_type: 'traffic_guide', subject_id: 21 }, guide)).toEqual({ name: 'traffic-guide', query: { unit_id: '21' } })
+    const needs = { ...base, title: '有 1 项交通设施需求尚未报送交警', subject_type: 'traffic_guide', subject_id: 21 }
+    expect(itemRoute(needs)).toEqual({ name: 'traffic-guide', query: { unit_id: '21' } })
+    expect(itemRoute({ ...base, subject_type: 'traffic_guide', subject_id: 0 }, guide)).toEqual({ name: 'traffic-guide' })
+    // Other groups of the traffic area are not the guide's.
+    expect(groupRoute(group('traffic.ebikes', 1))).toBeNull()
+  })
+
   it('folds the groups with nothing to do, keeping the server’s order', () => {
     const { busy, idle } = splitGroups([group('hazard.assign', 0), group('hazard.verify', 3), group('whistle.todo', 1)])
     expect(busy.map((g) => g.kind)).toEqual(['hazard.verify', 'whistle.todo'])

@@ -882,6 +882,29 @@ def main():
                    "due": totals.get("due", 0)})
     p14_checkins(table, base, server, bureau, users, school_ids, args.quick)
 
+    # -- P15: traffic and school buses -----------------------------------------------------------
+    # The bureau's two traffic boards over every school it sees: which schools have a current
+    # 一校一策 (each school's guide and the semester from its calendar, the terms read once), and
+    # the 校车底数 (every bus record in scope judged on the bus rules today).
+    for name, client in readers:
+        for path, title in (("/api/v1/traffic/guides", "一校一策总览"),
+                            ("/api/v1/bus/survey", "校车底数")):
+            r = wrk(base + path, 1, 2, duration, client.headers(), count=True, warmup=True)
+            p95 = r["latency_us"]["p95"]
+            status, body, _ = client.call("GET", path)
+            view = json.loads(body) if status == 200 else {}
+            if path.endswith("guides"):
+                counts = view.get("counts", {})
+                note = f"{len(view.get('items', []))} 所学校，本学期已发布 {counts.get('current', 0)}"
+            else:
+                total = view.get("total", {})
+                note = (f"{total.get('schools', 0)} 所有校车的学校，车辆 {total.get('vehicles', 0)}，"
+                        f"驾驶人 {total.get('drivers', 0)}，线路 {total.get('routes', 0)}")
+            row(table, "P15", f"{title} GET {path}（{name}）", ms(p95), "ms p95", None, None,
+                ms(r["latency_us"]["p50"]), ms(r["latency_us"]["p99"]), "p95 ≤ 100 ms（市级数据）",
+                p95 <= 100000 and r["not_ok"] == 0 and status == 200, note=note,
+                extra={"rps": round(r["rps"], 1)})
+
     # -- P5: import -----------------------------------------------------------------------------
     n_import = 2000 if args.quick else 10000
     csv_bytes, tsv_text = build_import(bureau, n_import, args.seed)

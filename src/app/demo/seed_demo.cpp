@@ -429,6 +429,13 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
                             SeedEduHistory(s, tx, options.seed + from, group, account_schools,
                                            {.judge = false, .open_days = 7}));
         summary.edu_checkins += checkins;
+        // The school buses, campus vehicles and traffic guides (P15's boards).
+        XA_ASSIGN_OR_RETURN(int buses,
+                            SeedBusHistory(s, tx, options.seed + from, group, account_schools));
+        summary.bus_records += buses;
+        XA_ASSIGN_OR_RETURN(int campus,
+                            SeedCampusHistory(s, tx, options.seed + from, group, account_schools));
+        summary.campus_records += campus;
         return {};
       }));
     }

@@ -200,4 +200,23 @@ std::optional<std::string> CellInstant(const office::Cell& cell) {
   return FormatInstant(local - hours(8));
 }
 
+std::vector<DataRow> DataRows(const std::vector<office::Row>& rows, std::size_t columns,
+                              const std::function<bool(std::size_t)>& is_date) {
+  std::vector<DataRow> out;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    DataRow r{static_cast<int>(i) + 1, {}};
+    bool blank = true;
+    for (std::size_t c = 0; c < columns; ++c) {
+      std::string text = CellText(rows[i], c);
+      if (is_date(c) && !text.empty() && c < rows[i].size()) {
+        text = CellDate(rows[i][c]).value_or(text);
+      }
+      blank = blank && text.empty();
+      r.cells.push_back(std::move(text));
+    }
+    if (!blank) out.push_back(std::move(r));
+  }
+  return out;
+}
+
 }  // namespace xiaoan::app

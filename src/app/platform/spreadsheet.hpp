@@ -3,6 +3,7 @@
 // encodings spreadsheet programs save) and the cell values imports need, the same whether the
 // user typed a date as a date, as a number with a date format, or as text.
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,6 +60,16 @@ Status CheckHeaderRow(const std::vector<office::Row>& rows, const std::vector<st
 // 2026/11/3, 2026.11.3 or 2026年11月3日 (a time after it is ignored); nothing for anything else,
 // including impossible dates (2026-02-30).
 std::optional<std::string> CellDate(const office::Cell& cell);
+
+// The data rows under a template's header (row 1), each as the texts of its `columns` cells —
+// a date column (`is_date`) as YYYY-MM-DD when the cell holds a date — with its 1-based row
+// number in the file; blank rows are left out.
+struct DataRow {
+  int row = 0;
+  std::vector<std::string> cells;
+};
+std::vector<DataRow> DataRows(const std::vector<office::Row>& rows, std::size_t columns,
+                              const std::function<bool(std::size_t)>& is_date);
 
 // An instant as stored ("2026-11-20T00:30:00.000Z") from a date-time cell or text with a time
 // (2026-11-20 08:30, 2026/11/20 8:30:15), read as China Standard Time (UTC+8); from a bare date,

@@ -1068,21 +1068,11 @@ Result<ImportReport> ImportBusList(Services& s, const RequestContext& ctx, const
   ImportReport report;
   std::vector<ErrorDetail> problems;
   std::vector<tr::BusRowRecord> rows;
-  int data_rows = 0;
-  for (std::size_t i = 1; i < file.rows.size(); ++i) {
-    tr::BusSheetRow r{static_cast<int>(i) + 1, {}};
-    bool blank = true;
-    for (std::size_t c = 0; c < columns.size(); ++c) {
-      std::string text = CellText(file.rows[i], c);
-      if (tr::BusDateColumn(list, c) && !text.empty() && c < file.rows[i].size()) {
-        text = CellDate(file.rows[i][c]).value_or(text);
-      }
-      blank = blank && text.empty();
-      r.cells.push_back(std::move(text));
-    }
-    if (blank) continue;
-    ++data_rows;
-    auto parsed = tr::ParseBusRow(list, r);
+  const auto data = DataRows(file.rows, columns.size(),
+                             [&](std::size_t c) { return tr::BusDateColumn(list, c); });
+  const int data_rows = static_cast<int>(data.size());
+  for (const auto& r : data) {
+    auto parsed = tr::ParseBusRow(list, tr::SheetRow{r.row, r.cells});
     if (!parsed.ok()) {
       for (auto& d : std::move(parsed).error().details) problems.push_back(std::move(d));
     } else {

@@ -1,7 +1,6 @@
 #include "domain/traffic/bus_sheet.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 #include "core/strings.hpp"
 
@@ -29,45 +28,6 @@ const std::vector<std::string> kRouteColumns = {"学校代码", "学校名称", 
                                                 "驾驶人",   "照管人员", "备注"};
 
 std::string YesNo(bool b) { return b ? "是" : "否"; }
-
-// Reads a row's cells by column name, collecting what is wrong.
-class RowReader {
- public:
-  RowReader(const std::vector<std::string>& columns, const BusSheetRow& row)
-      : columns_(columns), row_(row) {}
-  std::string Text(std::string_view column) const {
-    const auto it = std::find(columns_.begin(), columns_.end(), column);
-    const auto i = static_cast<std::size_t>(it - columns_.begin());
-    return i < row_.cells.size() ? row_.cells[i] : std::string();
-  }
-  bool Flag(std::string_view column) {
-    const auto t = Text(column);
-    if (t.empty() || t == "否" || t == "无" || t == "N" || t == "n" || t == "0") return false;
-    if (t == "是" || t == "有" || t == "Y" || t == "y" || t == "1") return true;
-    Fail(column, "须为 是 或 否");
-    return false;
-  }
-  int Number(std::string_view column, int empty_value) {
-    const auto t = Text(column);
-    if (t.empty()) return empty_value;
-    int v = 0;
-    const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-    if (ec != std::errc() || end != t.data() + t.size()) {
-      Fail(column, "须为整数");
-      return empty_value;
-    }
-    return v;
-  }
-  void Fail(std::string_view column, std::string reason) {
-    problems_.push_back({std::string(column), std::move(reason), row_.row});
-  }
-  std::vector<ErrorDetail>& problems() { return problems_; }
-
- private:
-  const std::vector<std::string>& columns_;
-  const BusSheetRow& row_;
-  std::vector<ErrorDetail> problems_;
-};
 
 }  // namespace
 
@@ -197,7 +157,7 @@ std::vector<std::string> BusCells(const BusRoute& r) {
 }
 
 Result<BusRowRecord> ParseBusRow(BusList list, const BusSheetRow& row) {
-  RowReader in(BusColumns(list), row);
+  SheetRowReader in(BusColumns(list), row);
   BusRowRecord out;
   out.row = row.row;
   out.school_code = in.Text("学校代码");

@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "domain/traffic/bus_registry.hpp"
+#include "domain/traffic/sheet_row.hpp"
 
 namespace xiaoan::domain::traffic {
 
@@ -29,11 +30,7 @@ std::vector<std::string> BusCells(const BusDriver& d);
 std::vector<std::string> BusCells(const BusMonitor& m);
 std::vector<std::string> BusCells(const BusRoute& r);
 
-// One data row as read: its 1-based row number in the file and its cells (every column).
-struct BusSheetRow {
-  int row = 0;
-  std::vector<std::string> cells;
-};
+using BusSheetRow = SheetRow;  // a data row as read (sheet_row.hpp)
 // What a row holds, before the names are resolved to records of its school.
 struct BusRowRecord {
   int row = 0;

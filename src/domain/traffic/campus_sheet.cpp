@@ -41,33 +41,6 @@ std::vector<std::string> SplitGates(const std::string& text) {
   return out;
 }
 
-class RowReader {
- public:
-  RowReader(const std::vector<std::string>& columns, const CampusSheetRow& row)
-      : columns_(columns), row_(row) {}
-  std::string Text(std::string_view column) const {
-    const auto it = std::find(columns_.begin(), columns_.end(), column);
-    const auto i = static_cast<std::size_t>(it - columns_.begin());
-    return i < row_.cells.size() ? row_.cells[i] : std::string();
-  }
-  bool Flag(std::string_view column) {
-    const auto t = Text(column);
-    if (t.empty() || t == "否" || t == "无" || t == "N" || t == "n" || t == "0") return false;
-    if (t == "是" || t == "有" || t == "Y" || t == "y" || t == "1") return true;
-    Fail(column, "须为 是 或 否");
-    return false;
-  }
-  void Fail(std::string_view column, std::string reason) {
-    problems_.push_back({std::string(column), std::move(reason), row_.row});
-  }
-  std::vector<ErrorDetail>& problems() { return problems_; }
-
- private:
-  const std::vector<std::string>& columns_;
-  const CampusSheetRow& row_;
-  std::vector<ErrorDetail> problems_;
-};
-
 }  // namespace
 
 std::optional<CampusList> CampusListOf(std::string_view code) {
@@ -135,7 +108,7 @@ std::vector<std::string> CampusCells(const EbikeRecord& e) {
 }
 
 Result<CampusRowRecord> ParseCampusRow(CampusList list, const CampusSheetRow& row) {
-  RowReader in(CampusColumns(list), row);
+  SheetRowReader in(CampusColumns(list), row);
   CampusRowRecord out;
   out.row = row.row;
   out.school_code = in.Text("学校代码");

@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "domain/traffic/campus_registry.hpp"
+#include "domain/traffic/sheet_row.hpp"
 
 namespace xiaoan::domain::traffic {
 
@@ -26,11 +27,7 @@ std::vector<std::pair<std::string, std::string>> CampusColumnNotes(CampusList li
 std::vector<std::string> CampusCells(const CampusVehicleRecord& v);
 std::vector<std::string> CampusCells(const EbikeRecord& e);
 
-// One data row as read: its 1-based row number in the file and its cells (every column).
-struct CampusSheetRow {
-  int row = 0;
-  std::vector<std::string> cells;
-};
+using CampusSheetRow = SheetRow;  // a data row as read (sheet_row.hpp)
 struct CampusRowRecord {
   int row = 0;
   std::string school_code;

@@ -292,6 +292,24 @@ export async function busImport(page, label) {
   await page.waitForSelector(byTest('import-dialog'), { state: 'hidden' })
 }
 
+/** 校车台账's 新增出行用车 dialog (the day, the rented vehicles first), open and checked, then Escape. */
+export async function outingDialog(page, label) {
+  await page.click(byTest('add'))
+  await page.waitForSelector(`${byTest('outing-hint')}:visible`)
+  await expectAccessible(page, `${label}, the outing dialog`)
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('bus-dialog'), { state: 'hidden' })
+}
+
+/** 校园交通's import dialog on a tab (the list's template, all or nothing), open and checked, then Escape. */
+export async function trafficImport(page, label) {
+  await page.click(byTest('import'))
+  await page.waitForSelector(`${byTest('traffic-import-note')}:visible`)
+  await expectAccessible(page, `${label}, the campus import dialog`)
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('import-dialog'), { state: 'hidden' })
+}
+
 /** 校园交通's 新增车辆 dialog (class, gates as tags, hours, validity), open and checked, then Escape. */
 export async function trafficDialog(page, label) {
   await page.click(byTest('add'))
@@ -484,8 +502,11 @@ export function axeTour(viewport) {
           ['/security/rounds', `${byTest('table')}, ${byTest('round-cards')}`],
           // Every record of 校车台账 has its state tag (a cell of its own may be empty).
           ['/bus', BUS_STATES, busImport],
+          // 出行用车: the demo's outings, each with its state on its day; the outing form.
+          ['/bus?tab=outings', BUS_STATES, outingDialog],
           // 校园交通: every vehicle has its state tag; 门岗核验 once today's refusals (or none) are in.
           ['/traffic', TRAFFIC_STATES, trafficDialog],
+          ['/traffic?tab=ebikes', TRAFFIC_STATES, trafficImport],
           ['/traffic/gate', GATE_TODAY],
           // 一校一策: the school's guide (the demo writes none: the editor, empty) and its paper for the parents.
           ['/traffic/guide', byTest('guide-editor')],

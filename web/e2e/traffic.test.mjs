@@ -5,6 +5,9 @@
 // The same officer checks 校100 (张老师's, in order): green 准许进入, and nothing added to the log. At a
 // desk, the bureau's safety office opens 校园交通 (no 门岗核验 in its menu), picks 示范区双桥小学 and finds
 // its canteen van at 北门 06:00—08:00, then, on the 电动自行车 tab, 李老师's e-bike 不合格 for 无号牌.
+// The safety officer, at a desk, exports the school's e-bikes (电动自行车.xlsx: the school's code and its
+// e-bikes), downloads the e-bikes' template from 导入 on the 电动自行车 tab and sends it back with one row
+// whose 已改装 is 也许 — refused, the row (2, 已改装) listed, nothing written.
 //
 // The demo district keeps at 示范区双桥小学 the e-bikes of 张老师 (校100, passes), 李老师 (校101, no
 // licence plate), 王老师 (校102, modified) and 赵老师 (校103, not checked), the canteen van 浙A31012
@@ -12,23 +15,50 @@
 // this week, and a few older refusals.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { DESKTOP, PHONE, apiSession, byTest, expectAccessible, expectNoSidewaysScroll, launchBrowser, login, menuItems, newPage, screenshot, startServer } from './harness.mjs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  DESKTOP,
+  PHONE,
+  apiSession,
+  byTest,
+  expectAccessible,
+  expectNoSidewaysScroll,
+  launchBrowser,
+  login,
+  menuItems,
+  newPage,
+  resultsDir,
+  screenshot,
+  sheetFromTemplate,
+  startServer,
+  xlsxText,
+} from './harness.mjs'
 
 let server
 let browser
+let tmp
 
 const ACCOUNT = 'school1_safety'
 const SCHOOL = '示范区双桥小学'
 const VAN = '食堂配送（绿源农产品公司）'
+const EBIKE_HEADER = ['学校代码', '学校名称', '车主', '号牌', '校内牌照', '改装检查日期', '已改装', '备注']
+/** The owner of the e-bike the refused import would have added. */
+const IMPORTED_OWNER = '端到端孙老师'
+/** Today in China (the server's calendar day). */
+const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
 
 before(async () => {
   server = await startServer()
   browser = await launchBrowser()
+  tmp = mkdtempSync(join(tmpdir(), 'xiaoan-traffic-'))
 })
 
 after(async () => {
   await browser?.close()
   await server?.stop()
+  if (tmp) rmSync(tmp, { recursive: true, force: true })
 })
 
 /** Waits until nothing is loading. */
@@ -215,5 +245,82 @@ describe('校园交通', () => {
     await expectAccessible(page, '门岗记录 at a desk')
     assert.deepEqual(errors, [])
     await context.close()
+  })
+
+  it('(d) the safety officer at a desk exports the e-bikes, and imports a file whose 已改装 is 也许: refused at its row, nothing written', async () => {
+    const officer = await apiSession(server, ACCOUNT)
+    const me = await (await officer('/api/v1/auth/me')).json()
+    assert.equal(me.unit.name, SCHOOL)
+    const bureau = await apiSession(server, 'safety_office')
+    const code = (await (await bureau(`/api/v1/schools/${me.unit.id}`)).json()).code
+    assert.ok(code, 'the school has a code')
+    const ebikesBefore = (await (await officer(`/api/v1/traffic/ebikes?unit_id=${me.unit.id}&page_size=100`)).json()).total
+
+    const { page, context, errors } = await newPage(browser, DESKTOP)
+    await login(page, server, ACCOUNT)
+    await page.goto(`${server.url}/traffic`)
+    await page.waitForSelector(`${byTest('table')} .el-table__row`)
+    await settled(page)
+    // 门岗记录 has neither.
+    await page.click(byTest('tab-refusals'))
+    await page.waitForSelector(`${byTest('table')} ${byTest('row-reason')}`)
+    assert.equal(await page.locator(byTest('import')).count(), 0)
+    assert.equal(await page.locator(byTest('export')).count(), 0)
+    await page.click(byTest('tab-ebikes'))
+    const zhang = page.locator(`${byTest('table')} .el-table__body tr`, { has: page.locator(byTest('row-name'), { hasText: '张老师' }) })
+    await zhang.waitFor()
+    await settled(page)
+
+    // 导出: the school's e-bikes in the template's columns, its code first.
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.click(byTest('export'))])
+    assert.equal(exported.suggestedFilename(), '电动自行车.xlsx')
+    const exportFile = join(resultsDir, 'traffic-ebikes-export.xlsx')
+    await exported.saveAs(exportFile)
+    assert.equal(readFileSync(exportFile).subarray(0, 2).toString('latin1'), 'PK')
+    const sheet = xlsxText(exportFile)
+    for (const text of [...EBIKE_HEADER, code, SCHOOL, '张老师', '李老师', '校100']) assert.ok(sheet.includes(text), `the export has ${text}`)
+
+    // 导入: the e-bikes' template from the dialog.
+    await page.click(byTest('import'))
+    const dialog = page.locator(`${byTest('import-dialog')}:visible`)
+    await dialog.waitFor()
+    assert.equal((await dialog.locator('.el-dialog__title').innerText()).trim(), '导入电动自行车')
+    assert.match(await page.locator(byTest('traffic-import-note')).innerText(), /车主和号牌相同的记录更新/)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(byTest('template'))])
+    assert.equal(download.suggestedFilename(), '电动自行车导入模板.xlsx')
+    const template = join(tmp, 'ebikes-template.xlsx')
+    await download.saveAs(template)
+    const header = xlsxText(template)
+    for (const h of EBIKE_HEADER) assert.ok(header.includes(h), `the template has ${h}`)
+
+    // One row, 已改装 也许: refused on row 2 at 已改装, nothing written.
+    const bad = join(tmp, 'ebikes-bad.xlsx')
+    sheetFromTemplate(template, bad, [EBIKE_HEADER, [code, SCHOOL, IMPORTED_OWNER, '', '校199', today, '也许', '端到端导入']])
+    await page.setInputFiles(`${byTest('import-dialog')} input[type=file]`, bad)
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/traffic/import'),
+      page.click(byTest('import-start')),
+    ])
+    assert.equal(answer.status(), 422, 'the import is refused')
+    await page.locator(`${byTest('import-errors')} .el-table__row`, { hasText: '已改装' }).waitFor()
+    assert.match(await page.locator(byTest('import-summary')).innerText(), /未写入任何数据/)
+    const refused = await page.locator(`${byTest('import-errors')} .el-table__row`).allInnerTexts()
+    assert.ok(
+      refused.some((r) => /^2\b/.test(r.trim()) && r.includes('已改装') && r.includes('是 或 否')),
+      refused.join(' | '),
+    )
+    await expectAccessible(page, 'the e-bike import with a refused row')
+    await screenshot(page, 'traffic-import-refused-desktop')
+    await page.keyboard.press('Escape')
+    await page.waitForSelector(byTest('import-dialog'), { state: 'hidden' })
+    assert.equal(await page.locator(byTest('row-name'), { hasText: IMPORTED_OWNER }).count(), 0)
+    assert.deepEqual(errors, [])
+    await context.close()
+
+    // The server agrees: nothing written.
+    const none = await (await officer(`/api/v1/traffic/ebikes?q=${encodeURIComponent(IMPORTED_OWNER)}`)).json()
+    assert.equal(none.items.length, 0, JSON.stringify(none.items))
+    const ebikesAfter = (await (await officer(`/api/v1/traffic/ebikes?unit_id=${me.unit.id}&page_size=100`)).json()).total
+    assert.equal(ebikesAfter, ebikesBefore, 'no e-bike added')
   })
 })

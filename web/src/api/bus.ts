@@ -2,16 +2,22 @@
 // drivers, bus monitors (照管人员) and routes, every record judged by the bus rules today (合格, 临期提醒
 // or 不合格, with the reasons), and the district's figures by school (校车底数). Read with bus:read;
 // recorded and edited with bus:manage (a school its own; 停用 is active false on an edit), each
-// registry also imported from its template (bus:manage) and exported (bus:read) as a spreadsheet. A route
-// whose vehicle or driver fails a rule today is refused on that field. Types follow the API
+// registry but the outings also imported from its template (bus:manage) and exported (bus:read) as a
+// spreadsheet. A route whose vehicle or driver fails a rule today is refused on that field; an outing
+// in a rented vehicle (出行用车) is judged the same way on the outing's own day. Types follow the API
 // contract (snake_case); dates are YYYY-MM-DD, "" when not recorded.
 import { download, http, type Download, type Page, type Query } from './http'
 import { importFormatOf, uploadImport, type ImportReport } from './imports'
 
-/** The five registries, as the API names them. */
-export type BusKind = 'routes' | 'vehicles' | 'drivers' | 'monitors' | 'providers'
+/** The six registries, as the API names them (outings: 出行用车). */
+export type BusKind = 'routes' | 'vehicles' | 'drivers' | 'monitors' | 'providers' | 'outings'
 /** The registries in the page's order (its tabs). */
-export const BUS_KINDS: readonly BusKind[] = ['routes', 'vehicles', 'drivers', 'monitors', 'providers']
+export const BUS_KINDS: readonly BusKind[] = ['routes', 'vehicles', 'drivers', 'monitors', 'providers', 'outings']
+/** The registries kept in spreadsheets (the outings are not): ?list= of the import, template and export. */
+export type BusSheetKind = Exclude<BusKind, 'outings'>
+export const BUS_SHEET_KINDS: readonly BusSheetKind[] = ['routes', 'vehicles', 'drivers', 'monitors', 'providers']
+/** Whether a registry goes in and out of Excel (导入 / 导出). */
+export const hasSheet = (kind: BusKind): kind is BusSheetKind => (BUS_SHEET_KINDS as readonly string[]).includes(kind)
 
 /** The licence classes a school-bus driver may hold, the strictest first. */
 export const BUS_LICENCE_CLASSES = ['A1', 'A2', 'A3', 'B1', 'B2', 'C1'] as const
@@ -152,12 +158,37 @@ export interface BusRoute extends BusRecordBase {
   monitor_name: string
 }
 
+/**
+ * 出行用车: an outing (春秋游、研学) in a vehicle registered at the school — usually one rented for it
+ * (租用车辆) — with its driver and monitor. Its checks are the route's (bus.monitor, bus.capacity)
+ * and the vehicle's and driver's bus rules judged on the outing's `date`, not today.
+ */
+export interface BusOuting extends BusRecordBase {
+  /** 出行事由: 秋季研学旅行. */
+  purpose: string
+  /** 目的地. */
+  destination: string
+  /** The outing's day (China), YYYY-MM-DD. */
+  date: string
+  /** HH:MM: 出发 and 返回 (after the departure), "" when not set. */
+  leave_at: string
+  return_at: string
+  riders: number
+  vehicle_id: number | null
+  driver_id: number | null
+  monitor_id: number | null
+  vehicle_plate: string
+  driver_name: string
+  monitor_name: string
+}
+
 export interface BusRecords {
   providers: BusProvider
   vehicles: BusVehicle
   drivers: BusDriver
   monitors: BusMonitor
   routes: BusRoute
+  outings: BusOuting
 }
 export type BusRecord = BusRecords[BusKind]
 
@@ -168,7 +199,7 @@ export interface BusQuery {
   provider_id?: number
   /** Also those 已停用. */
   include_inactive?: boolean
-  /** The name, plate or licence number contains. */
+  /** The name, plate or licence number contains (an outing: its purpose or destination). */
   q?: string
   page?: number
   page_size?: number
@@ -220,6 +251,19 @@ export interface BusRouteInput extends WriteBase {
   monitor_id: number | null
 }
 
+export interface BusOutingInput extends WriteBase {
+  purpose: string
+  destination: string
+  date: string
+  leave_at: string
+  return_at: string
+  riders: number
+  /** Required (422 on the field otherwise), as the driver is. */
+  vehicle_id: number | null
+  driver_id: number | null
+  monitor_id: number | null
+}
+
 /** POST /api/v1/bus/KIND: unit_id is the school. */
 export interface BusInputs {
   providers: BusProviderInput
@@ -227,6 +271,7 @@ export interface BusInputs {
   drivers: BusDriverInput
   monitors: BusMonitorInput
   routes: BusRouteInput
+  outings: BusOutingInput
 }
 /** PUT /api/v1/bus/KIND/{id}: a record stays with its school; 409 bus.stale when `version` is stale. */
 export type BusUpdate<K extends BusKind> = Omit<BusInputs[K], 'unit_id'> & { active: boolean; version: number }
@@ -273,18 +318,21 @@ export const BUS_TEMPLATE_PATH = `${base}/import-template`
 export const BUS_EXPORT_PATH = `${base}/export`
 
 export const busListsApi = {
-  template: (kind: BusKind): Promise<Download> => download(BUS_TEMPLATE_PATH, { list: kind }),
+  template: (kind: BusSheetKind): Promise<Download> => download(BUS_TEMPLATE_PATH, { list: kind }),
   /** A refused import (422 with the report) is a result, not an error. */
-  import: (kind: BusKind, file: File): Promise<ImportReport> =>
+  import: (kind: BusSheetKind, file: File): Promise<ImportReport> =>
     uploadImport(BUS_IMPORT_PATH, file, { format: importFormatOf(file.name), extra: { list: kind } }),
-  export: (kind: BusKind): Promise<Download> => download(BUS_EXPORT_PATH, { list: kind }),
+  export: (kind: BusSheetKind): Promise<Download> => download(BUS_EXPORT_PATH, { list: kind }),
 }
 
 export const busApi = {
-  /** One registry's records, by school then name (plate). */
+  /** One registry's records, by school then name (plate); the outings newest day first. */
   list: <K extends BusKind>(kind: K, query: BusQuery = {}) => http.get<Page<BusRecords[K]>>(`${base}/${kind}`, { ...query } as Query),
   get: <K extends BusKind>(kind: K, id: number) => http.get<BusRecords[K]>(`${base}/${kind}/${id}`),
-  /** 201; 422 names the field (a route: vehicle_id or driver_id failing a rule today, riders over the seats). */
+  /**
+   * 201; 422 names the field (a route: vehicle_id or driver_id failing a rule today, riders over the
+   * seats; an outing: the same judged on its date, and a new outing's date before today).
+   */
   create: <K extends BusKind>(kind: K, input: BusInputs[K]) => http.post<BusRecords[K]>(`${base}/${kind}`, input),
   /** 409 bus.stale when `version` is stale; active false: 停用. */
   update: <K extends BusKind>(kind: K, id: number, input: BusUpdate<K>) => http.put<BusRecords[K]>(`${base}/${kind}/${id}`, input),

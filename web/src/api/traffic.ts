@@ -4,8 +4,11 @@
 // reason), the gate's check of a plate (门岗核验) and the refusals it records (门岗拒入记录). Read
 // with traffic:read; registered and edited with traffic:manage (a school its own; 停用 is active
 // false on an edit); checked at the gate with traffic:gate (a school's leader and safety officer).
+// The vehicles and the e-bikes also go in and out of Excel: imported from their template
+// (traffic:manage) and exported (traffic:read), as the school-bus registries are.
 // Types follow the API contract (snake_case); dates are YYYY-MM-DD and hours HH:MM, "" when not set.
 import { download, http, type Download, type Page, type Query } from './http'
+import { importFormatOf, uploadImport, type ImportReport } from './imports'
 
 /** The two registries, as the API names them. */
 export type TrafficKind = 'vehicles' | 'ebikes'
@@ -184,6 +187,28 @@ export interface GateRefusalQuery {
 }
 
 const base = '/api/v1/traffic'
+
+// ---- The vehicles and the e-bikes in and out of spreadsheets (?list=vehicles|ebikes) ----
+
+/**
+ * Where a list is imported (POST, the file's bytes as the body; ?list=…&format=xlsx|csv). All or
+ * nothing: each row adds a record to the school of its 学校代码, or updates that school's record with
+ * the same key (a vehicle's 车牌号, an e-bike's 车主 and 号牌); a refused file is 422 with each row's
+ * problems by column (traffic:manage).
+ */
+export const TRAFFIC_IMPORT_PATH = `${base}/import`
+/** The blank template of a list (?list=…): 校内车辆导入模板.xlsx, 电动自行车导入模板.xlsx (traffic:manage). */
+export const TRAFFIC_TEMPLATE_PATH = `${base}/import-template`
+/** A list's records in use of every school in scope (?list=…), the template's columns: 校内车辆.xlsx, 电动自行车.xlsx (traffic:read). */
+export const TRAFFIC_EXPORT_PATH = `${base}/export`
+
+export const trafficListsApi = {
+  template: (kind: TrafficKind): Promise<Download> => download(TRAFFIC_TEMPLATE_PATH, { list: kind }),
+  /** A refused import (422 with the report) is a result, not an error. */
+  import: (kind: TrafficKind, file: File): Promise<ImportReport> =>
+    uploadImport(TRAFFIC_IMPORT_PATH, file, { format: importFormatOf(file.name), extra: { list: kind } }),
+  export: (kind: TrafficKind): Promise<Download> => download(TRAFFIC_EXPORT_PATH, { list: kind }),
+}
 
 export const trafficApi = {
   /** One registry's records, by school then plate (vehicles) or owner (e-bikes). */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { BUS_DRIVER_FLAGS, BUS_KINDS, BUS_LICENCE_CLASSES, busApi, busListsApi, requiredLicenceClass } from '@/api/bus'
+import { BUS_DRIVER_FLAGS, BUS_KINDS, BUS_LICENCE_CLASSES, BUS_SHEET_KINDS, busApi, busListsApi, hasSheet, requiredLicenceClass } from '@/api/bus'
 import { ApiError, setCsrfToken } from '@/api/http'
 
 interface Call {
@@ -32,8 +32,10 @@ afterEach(() => {
 })
 
 describe('bus api: 校车台账', () => {
-  it('names the five registries in the page’s order, the licence classes and the background check', () => {
-    expect(BUS_KINDS).toEqual(['routes', 'vehicles', 'drivers', 'monitors', 'providers'])
+  it('names the six registries in the page’s order (those in spreadsheets: not the outings), the licence classes and the background check', () => {
+    expect(BUS_KINDS).toEqual(['routes', 'vehicles', 'drivers', 'monitors', 'providers', 'outings'])
+    expect(BUS_SHEET_KINDS).toEqual(['routes', 'vehicles', 'drivers', 'monitors', 'providers'])
+    expect(BUS_KINDS.filter(hasSheet)).toEqual(BUS_SHEET_KINDS)
     expect(BUS_LICENCE_CLASSES).toEqual(['A1', 'A2', 'A3', 'B1', 'B2', 'C1'])
     expect(BUS_DRIVER_FLAGS).toEqual([
       'full_points_in_3_cycles',
@@ -60,6 +62,7 @@ describe('bus api: 校车台账', () => {
       'GET /api/v1/bus/drivers',
       'GET /api/v1/bus/monitors',
       'GET /api/v1/bus/providers',
+      'GET /api/v1/bus/outings',
       'GET /api/v1/bus/vehicles?unit_id=21&provider_id=1&include_inactive=true&q=%E6%B5%99A&page=2&page_size=20',
       'GET /api/v1/bus/routes/41',
       'GET /api/v1/bus/survey',
@@ -75,7 +78,7 @@ describe('bus api: 校车台账', () => {
 
   it('asks each registry’s template and export by its list, and imports a file with its list and format', async () => {
     const downloads = stubFetch(() => file('校车车辆导入模板.xlsx'))
-    for (const kind of BUS_KINDS) await busListsApi.template(kind)
+    for (const kind of BUS_SHEET_KINDS) await busListsApi.template(kind)
     const d = await busListsApi.export('vehicles')
     expect(downloads.map((c) => `${c.method} ${c.url}`)).toEqual([
       'GET /api/v1/bus/import-template?list=routes',
@@ -121,6 +124,33 @@ describe('bus api: 校车台账', () => {
     expect(calls[0].body).toEqual({ unit_id: 21, ...body })
     expect(calls[1].body).toEqual({ ...body, active: false, version: 2 })
     expect(calls.every((c) => c.headers['X-CSRF-Token'] === 'csrf-1')).toBe(true)
+  })
+
+  it('records and edits an outing at /api/v1/bus/outings with its day, times, riders and parts', async () => {
+    setCsrfToken('csrf-1')
+    const calls = stubFetch((_u, m) => json({ id: 51 }, m === 'POST' ? 201 : 200))
+    const body = {
+      purpose: '冬季社会实践活动',
+      destination: '区青少年活动中心',
+      date: '2026-12-17',
+      leave_at: '08:10',
+      return_at: '15:30',
+      riders: 30,
+      vehicle_id: 11,
+      driver_id: 21,
+      monitor_id: 31,
+      note: '',
+    }
+    await busApi.create('outings', { unit_id: 21, ...body })
+    await busApi.update('outings', 51, { ...body, active: true, version: 1 })
+    await busApi.list('outings', { unit_id: 21, q: '研学' })
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+      'POST /api/v1/bus/outings',
+      'PUT /api/v1/bus/outings/51',
+      'GET /api/v1/bus/outings?unit_id=21&q=%E7%A0%94%E5%AD%A6',
+    ])
+    expect(calls[0].body).toEqual({ unit_id: 21, ...body })
+    expect(calls[1].body).toEqual({ ...body, active: true, version: 1 })
   })
 
   it('turns a refused route into an ApiError naming the vehicle', async () => {

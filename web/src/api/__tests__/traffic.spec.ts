@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { CAMPUS_VEHICLE_CLASSES, GATE_KINDS, TRAFFIC_KINDS, trafficApi } from '@/api/traffic'
+import { CAMPUS_VEHICLE_CLASSES, GATE_KINDS, TRAFFIC_KINDS, trafficApi, trafficListsApi } from '@/api/traffic'
 import { ApiError, setCsrfToken } from '@/api/http'
 
 interface Call {
@@ -140,5 +140,34 @@ describe('traffic api: 校园交通', () => {
     expect(e).toBeInstanceOf(ApiError)
     expect((e as ApiError).status).toBe(422)
     expect((e as ApiError).fieldErrors()).toEqual({ gate: '请填写校门', plate: '请填写号牌' })
+  })
+
+  it('asks each list’s template and export by its list, and imports a file with its list and format', async () => {
+    const file = (name: string) =>
+      new Response('xlsx', { status: 200, headers: { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}` } })
+    const downloads = stubFetch(() => file('电动自行车.xlsx'))
+    for (const kind of TRAFFIC_KINDS) await trafficListsApi.template(kind)
+    const d = await trafficListsApi.export('ebikes')
+    expect(downloads.map((c) => `${c.method} ${c.url}`)).toEqual([
+      'GET /api/v1/traffic/import-template?list=vehicles',
+      'GET /api/v1/traffic/import-template?list=ebikes',
+      'GET /api/v1/traffic/export?list=ebikes',
+    ])
+    expect(d.filename).toBe('电动自行车.xlsx')
+    vi.unstubAllGlobals()
+
+    const report = { rows: 1, created: 0, updated: 0, removed: 0, failed: 1, applied: false, errors: [{ row: 2, column: '已改装', reason: '须为 是 或 否' }] }
+    const uploads: string[] = []
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init: RequestInit) => {
+        uploads.push(`${init.method} ${url}`)
+        return json(report, 422)
+      }),
+    )
+    // A refused file is the report, not an error.
+    expect(await trafficListsApi.import('ebikes', new File(['x'], '电动自行车.xlsx'))).toEqual(report)
+    await trafficListsApi.import('vehicles', new File(['x'], '校内车辆.csv'))
+    expect(uploads).toEqual(['POST /api/v1/traffic/import?list=ebikes&format=xlsx', 'POST /api/v1/traffic/import?list=vehicles&format=csv'])
   })
 })

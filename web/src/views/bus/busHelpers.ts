@@ -2,8 +2,8 @@
 // filters, the link to a record from elsewhere (我的待办, the plan board's findings), a record's
 // state as shown (合格 / 临期提醒 / 不合格 / 已停用) and the reasons of its failing and warning rules,
 // each registry's columns (also the cards' lines), the form of a record with its API bodies and the
-// server's reasons no field shows, the route form's choices (plate and seats, name and licence
-// class), and the survey's totals and rows. Unit-tested in __tests__/busHelpers.spec.ts.
+// server's reasons no field shows, the route and outing forms' choices (plate and seats — an outing's
+// rented vehicles first, marked 租用 — name and licence class), and the survey's totals and rows. Unit-tested in __tests__/busHelpers.spec.ts.
 import type { LocationQuery, RouteLocationRaw } from 'vue-router'
 import {
   BUS_DRIVER_FLAGS,
@@ -14,6 +14,7 @@ import {
   type BusInputs,
   type BusKind,
   type BusMonitor,
+  type BusOuting,
   type BusProvider,
   type BusQuery,
   type BusRecord,
@@ -57,6 +58,7 @@ const SUBJECT_KINDS: Readonly<Record<string, BusKind>> = {
   bus_driver: 'drivers',
   bus_monitor: 'monitors',
   bus_provider: 'providers',
+  bus_outing: 'outings',
 }
 
 /** bus_vehicle → vehicles …; undefined for a subject not of the registry. */
@@ -145,9 +147,11 @@ export function problemsOf(r: { checks: readonly BusCheck[]; active?: boolean })
 
 // ---- What a record is called and shows ----
 
-/** A record's title in its row or card: the vehicle's plate, anyone else's name. */
+/** A record's title in its row or card: the vehicle's plate, an outing's purpose, anyone else's name. */
 export function titleOf(kind: BusKind, r: BusRecord): string {
-  return kind === 'vehicles' ? (r as BusVehicle).plate : (r as BusProvider | BusDriver | BusMonitor | BusRoute).name
+  if (kind === 'vehicles') return (r as BusVehicle).plate
+  if (kind === 'outings') return (r as BusOuting).purpose
+  return (r as BusProvider | BusDriver | BusMonitor | BusRoute).name
 }
 
 /** A date as shown: — when not recorded. */
@@ -161,7 +165,7 @@ export function driverRecordText(t: Translate, d: Pick<BusDriver, (typeof BUS_DR
   return set.length ? set.join('、') : t('bus.cleanRecord')
 }
 
-/** 07:00 / 16:30: a route's departures, — for one not set. */
+/** 07:00 / 16:30: a route's departures (an outing's departure and return), — for one not set. */
 export function timesText(r: Pick<BusRoute, 'leave_at' | 'return_at'>): string {
   if (!r.leave_at && !r.return_at) return '—'
   return `${r.leave_at || '—'} / ${r.return_at || '—'}`
@@ -219,12 +223,22 @@ export function busColumns(t: Translate, kind: BusKind): BusColumn[] {
         { key: 'contract_until', label: f('contract_until'), width: 120, text: (r) => dateText(r.contract_until) },
         { key: 'contact', label: f('contact'), width: 150, text: (r) => r.contact || '—' },
       ])
+    case 'outings':
+      return columns<'outings'>([
+        { key: 'date', label: f('date'), width: 110, text: (r) => dateText(r.date) },
+        { key: 'times', label: f('outingTimes'), width: 120, text: timesText },
+        { key: 'vehicle', label: f('vehicle'), width: 110, text: (r) => r.vehicle_plate || t('bus.none') },
+        { key: 'driver', label: f('driver'), width: 100, text: (r) => r.driver_name || t('bus.none') },
+        { key: 'monitor', label: f('monitor'), width: 100, text: (r) => r.monitor_name || t('bus.none') },
+        { key: 'riders', label: f('riders'), width: 90, text: (r) => String(r.riders) },
+      ])
   }
 }
 
-/** The line under a title: a route's stops, a vehicle rented (租用车辆). */
+/** The line under a title: a route's stops, an outing's destination (前往 市科技馆), a vehicle rented (租用车辆). */
 export function subtitleOf(t: Translate, kind: BusKind, r: BusRecord): string {
   if (kind === 'routes') return (r as BusRoute).stops
+  if (kind === 'outings') return t('bus.destinationOf', { place: (r as BusOuting).destination })
   if (kind === 'vehicles') {
     const v = r as BusVehicle
     return [v.rented ? t('bus.field.rented') : '', v.gps ? '' : t('bus.noGps')].filter(Boolean).join('、')
@@ -247,6 +261,19 @@ export const vehicleChoice = (t: Translate, v: BusVehicle): BusChoice => ({
   state: rowState(v),
 })
 
+/**
+ * The vehicles to choose for an outing: those rented (租用车辆, the usual choice) first and marked —
+ * 浙A52703（45座，租用） — then the school's own, each group in the registry's order.
+ */
+export function outingVehicleChoices(t: Translate, vehicles: readonly BusVehicle[]): BusChoice[] {
+  const rented = vehicles.filter((v) => v.rented)
+  const own = vehicles.filter((v) => !v.rented)
+  return [
+    ...rented.map((v) => ({ ...vehicleChoice(t, v), label: t('bus.vehicleChoiceRented', { plate: v.plate, n: v.seats }) })),
+    ...own.map((v) => vehicleChoice(t, v)),
+  ]
+}
+
 /** A driver to put on a route: 王建国（A1）. */
 export const driverChoice = (t: Translate, d: BusDriver): BusChoice => ({
   value: d.id,
@@ -258,7 +285,7 @@ export const monitorChoice = (m: BusMonitor): BusChoice => ({ value: m.id, label
 
 // ---- The record form ----
 
-/** Every field of the five forms (a dialog edits one kind; the others stay unused). */
+/** Every field of the six forms (a dialog edits one kind; the others stay unused). */
 export interface BusForm {
   unit_id: number | null
   name: string
@@ -293,7 +320,7 @@ export interface BusForm {
   health_checked_on: string
   // monitors
   trained_on: string
-  // routes
+  // routes (and outings: the times, riders, vehicle, driver and monitor)
   stops: string
   leave_at: string
   return_at: string
@@ -301,6 +328,10 @@ export interface BusForm {
   vehicle_id: number | null
   driver_id: number | null
   monitor_id: number | null
+  // outings
+  purpose: string
+  destination: string
+  date: string
 }
 
 export function emptyBusForm(unitId: number | null = null): BusForm {
@@ -340,6 +371,9 @@ export function emptyBusForm(unitId: number | null = null): BusForm {
     vehicle_id: null,
     driver_id: null,
     monitor_id: null,
+    purpose: '',
+    destination: '',
+    date: '',
   }
 }
 
@@ -350,6 +384,7 @@ export const BUS_FORM_FIELDS: Readonly<Record<BusKind, readonly (keyof BusForm)[
   drivers: ['provider_id', 'name', 'birth', 'licence_class', 'licence_since', 'bus_endorsement', ...BUS_DRIVER_FLAGS, 'health_checked_on'],
   monitors: ['name', 'trained_on'],
   routes: ['name', 'stops', 'leave_at', 'return_at', 'riders', 'vehicle_id', 'driver_id', 'monitor_id'],
+  outings: ['purpose', 'destination', 'date', 'leave_at', 'return_at', 'riders', 'vehicle_id', 'driver_id', 'monitor_id'],
 }
 
 /** A record's form for an edit: its own fields over the empty form. */
@@ -375,6 +410,7 @@ const DATE_FIELDS: readonly (keyof BusForm)[] = [
   'licence_since',
   'health_checked_on',
   'trained_on',
+  'date',
 ]
 const COUNT_FIELDS: readonly (keyof BusForm)[] = ['seats', 'riders']
 

@@ -4,13 +4,14 @@ export default {
     survey: 'School bus survey',
   },
   intro:
-    'Record the schools’ bus providers, vehicles, drivers, bus monitors and routes. They are checked every day against the School Bus Safety Regulations: a failing vehicle or driver cannot be put on a route; a licence, permit or inspection close to expiry is flagged “expiring”.',
+    'Record the schools’ bus providers, vehicles, drivers, bus monitors, routes and the vehicles used for outings such as study trips. They are checked every day against the School Bus Safety Regulations: a failing vehicle or driver cannot be put on a route; a licence, permit or inspection close to expiry is flagged “expiring”.',
   tabs: {
     routes: 'Routes',
     vehicles: 'Vehicles',
     drivers: 'Drivers',
     monitors: 'Monitors',
     providers: 'Providers',
+    outings: 'Outings',
   },
   what: {
     routes: 'bus route',
@@ -18,6 +19,7 @@ export default {
     drivers: 'bus driver',
     monitors: 'bus monitor',
     providers: 'bus provider',
+    outings: 'outing',
   },
   list: {
     routes: 'Bus routes',
@@ -25,6 +27,7 @@ export default {
     drivers: 'Bus drivers',
     monitors: 'Bus monitors',
     providers: 'Bus providers',
+    outings: 'Outings',
   },
   titleLabel: {
     routes: 'Route',
@@ -32,6 +35,7 @@ export default {
     drivers: 'Name',
     monitors: 'Name',
     providers: 'Company',
+    outings: 'Purpose',
   },
   create: {
     routes: 'Add route',
@@ -39,6 +43,7 @@ export default {
     drivers: 'Add driver',
     monitors: 'Add monitor',
     providers: 'Add provider',
+    outings: 'Add outing',
   },
   importWhat: {
     routes: 'bus routes',
@@ -62,6 +67,9 @@ export default {
   otherErrors: 'Please check the following',
   includeInactive: 'Include inactive',
   nameOf: '{what} “{name}”',
+  outingsNote:
+    'The vehicle, driver and monitor of an outing (a spring or autumn trip, a study trip) are checked for the day of the outing: a vehicle whose permit or inspection will have expired by then, or a driver who will not qualify then, cannot be used, and there may be no more students than seats.',
+  destinationOf: 'to {place}',
   state: {
     pass: 'Compliant',
     warn: 'Expiring',
@@ -79,6 +87,12 @@ export default {
     riders: 'Riders',
     ridersFull: 'Students riding',
     stops: 'Stops',
+    purpose: 'Purpose',
+    destination: 'Destination',
+    date: 'Date',
+    outingTimes: 'Leaves / returns',
+    outingLeave: 'Leaves at',
+    outingReturn: 'Returns at',
     leave_at: 'Morning departure',
     return_at: 'Afternoon departure',
     plate: 'Plate',
@@ -120,6 +134,9 @@ export default {
   placeholder: {
     school: 'Choose a school',
     q: 'Name, plate or licence no.',
+    qOutings: 'Purpose or destination',
+    purpose: 'e.g. Autumn study trip',
+    destination: 'e.g. City science museum',
     routeName: 'e.g. Shuangqiao–Hedong',
     stops: 'In order, e.g. Hedong village, Qingshi bridge, school',
     time: 'e.g. 07:00',
@@ -144,6 +161,13 @@ export default {
     seats: 'Enter the approved seats (1 to {max})',
     birth: 'Choose the date of birth',
     licenceClass: 'Choose the licence class',
+    purpose: 'Enter the purpose',
+    destination: 'Enter the destination',
+    date: 'Choose the date of the outing',
+    dateNotPast: 'The outing cannot be before today',
+    vehicle: 'Choose the vehicle',
+    driver: 'Choose the driver',
+    returnAfter: 'The return must be after the departure',
   },
   hint: {
     route: 'Vehicles and drivers are chosen among the school’s records in use; one failing a school bus rule cannot be put on a route, one expiring can.',
@@ -153,6 +177,12 @@ export default {
     active: 'Inactive records leave the registry and the survey; a vehicle, driver or monitor still on a route must be replaced there first',
     chooseSchool: 'Choose the school first',
     monitor: 'Every route needs a bus monitor',
+    outing:
+      'The vehicle, driver and monitor are chosen among the school’s records in use, usually a rented vehicle. Saving checks them for the day of the outing: a vehicle or driver failing then cannot be used.',
+    outingDate: 'The vehicle and driver are checked for this day; a new outing cannot be before today',
+    outingVehicle: 'Rented vehicles first; the marks are today’s checks, saving checks the day of the outing',
+    outingMonitor: 'An outing needs a bus monitor',
+    outingActive: 'Set a cancelled outing inactive; it then leaves the outings',
   },
   flag: {
     full_points_in_3_cycles: 'Full points',
@@ -176,6 +206,7 @@ export default {
   noGps: 'No positioning',
   seatsOf: '{n} seats',
   vehicleChoice: '{plate} ({n} seats)',
+  vehicleChoiceRented: '{plate} ({n} seats, rented)',
   driverChoice: '{name} ({licence})',
   survey: {
     intro:

@@ -30,6 +30,16 @@ export default {
     vehicles: 'Add vehicle',
     ebikes: 'Add e-bike',
   },
+  importWhat: {
+    vehicles: 'campus vehicles',
+    ebikes: 'e-bikes',
+  },
+  importKey: {
+    vehicles: 'plate',
+    ebikes: 'owner and licence plate',
+  },
+  importNote:
+    'Each row is written to the school of its school code: that school’s record with the same {key} is updated, any other row is added; records not in the file stay as they are.',
   createTitle: 'Register {what}',
   editTitle: 'Edit {what}',
   created: 'Registered',

@@ -4,13 +4,14 @@ export default {
     survey: '校车底数',
   },
   intro:
-    '登记学校的校车服务单位、车辆、驾驶人、照管人员和线路。系统按《校车安全管理条例》每天核验：不合格的车辆、驾驶人不能安排到线路上；证照、检验等临近到期的标为“临期提醒”。',
+    '登记学校的校车服务单位、车辆、驾驶人、照管人员、线路和春秋游、研学等出行用车。系统按《校车安全管理条例》每天核验：不合格的车辆、驾驶人不能安排到线路上；证照、检验等临近到期的标为“临期提醒”。',
   tabs: {
     routes: '线路',
     vehicles: '车辆',
     drivers: '驾驶人',
     monitors: '照管人员',
     providers: '服务单位',
+    outings: '出行用车',
   },
   /** What a record of each registry is (in titles and messages). */
   what: {
@@ -19,6 +20,7 @@ export default {
     drivers: '校车驾驶人',
     monitors: '照管人员',
     providers: '校车服务单位',
+    outings: '出行用车',
   },
   list: {
     routes: '校车线路列表',
@@ -26,6 +28,7 @@ export default {
     drivers: '校车驾驶人列表',
     monitors: '照管人员列表',
     providers: '校车服务单位列表',
+    outings: '出行用车列表',
   },
   titleLabel: {
     routes: '线路名称',
@@ -33,6 +36,7 @@ export default {
     drivers: '姓名',
     monitors: '姓名',
     providers: '单位名称',
+    outings: '出行事由',
   },
   create: {
     routes: '新增线路',
@@ -40,6 +44,7 @@ export default {
     drivers: '新增驾驶人',
     monitors: '新增照管人员',
     providers: '新增服务单位',
+    outings: '新增出行用车',
   },
   /** A registry in and out of Excel: the import dialog's title (导入…) and what it says of the rows. */
   importWhat: {
@@ -63,6 +68,10 @@ export default {
   otherErrors: '请检查以下内容',
   includeInactive: '含已停用',
   nameOf: '{what}“{name}”',
+  /** The outings tab: judged on the outing's day. */
+  outingsNote:
+    '春秋游、研学等集体出行租用的车辆、驾驶人和照管人员按出行当天核验：届时校车标牌或检验已过期的车辆、届时不符合条件的驾驶人不能安排，乘车学生不得超过核定载人数。',
+  destinationOf: '前往 {place}',
   state: {
     pass: '合格',
     warn: '临期提醒',
@@ -80,6 +89,12 @@ export default {
     riders: '乘车学生',
     ridersFull: '乘车学生数',
     stops: '站点',
+    purpose: '出行事由',
+    destination: '目的地',
+    date: '出行日期',
+    outingTimes: '出发 / 返回',
+    outingLeave: '出发时间',
+    outingReturn: '返回时间',
     leave_at: '早上发车',
     return_at: '下午发车',
     plate: '车牌号',
@@ -121,6 +136,9 @@ export default {
   placeholder: {
     school: '请选择学校',
     q: '名称、车牌或证号',
+    qOutings: '出行事由或目的地',
+    purpose: '如：秋季研学旅行',
+    destination: '如：市科技馆',
     routeName: '如：双桥—河东线',
     stops: '按顺序填写，如：河东村、青石桥、学校',
     time: '如 07:00',
@@ -145,6 +163,13 @@ export default {
     seats: '请填写核定载人数（1 到 {max}）',
     birth: '请选择出生日期',
     licenceClass: '请选择准驾车型',
+    purpose: '请填写出行事由',
+    destination: '请填写目的地',
+    date: '请选择出行日期',
+    dateNotPast: '出行日期不能早于今天',
+    vehicle: '请选择出行车辆',
+    driver: '请选择驾驶人',
+    returnAfter: '返回时间须晚于出发时间',
   },
   hint: {
     route: '车辆、驾驶人从本校登记的在用记录中选择；有校车规则不合格的车辆或驾驶人不能安排到线路上，临期提醒不影响安排。',
@@ -154,6 +179,11 @@ export default {
     active: '停用后不再列入台账和底数；线路仍在使用的车辆、驾驶人或照管人员，须先在线路中更换',
     chooseSchool: '请先选择学校',
     monitor: '每条线路须配备照管人员',
+    outing: '车辆、驾驶人、照管人员从本校登记的在用记录中选择，一般为租用车辆。保存时按出行当天核验：届时不合格的车辆或驾驶人不能安排。',
+    outingDate: '按这一天核验车辆和驾驶人；新增的出行不能早于今天',
+    outingVehicle: '租用车辆排在前面；标注的是今天的核验结果，保存时按出行日期核验',
+    outingMonitor: '出行须配备照管人员',
+    outingActive: '行程取消的，可停用；停用后不再列入出行用车',
   },
   flag: {
     full_points_in_3_cycles: '记分满分',
@@ -177,6 +207,7 @@ export default {
   noGps: '无卫星定位',
   seatsOf: '{n} 座',
   vehicleChoice: '{plate}（{n}座）',
+  vehicleChoiceRented: '{plate}（{n}座，租用）',
   driverChoice: '{name}（{licence}）',
   survey: {
     intro: '各校在用的校车服务单位、车辆、驾驶人、照管人员和线路，以及今天核验不合格和临期提醒的数量；有不合格的学校排在前面。点击学校查看其校车台账。',

@@ -31,6 +31,16 @@ export default {
     vehicles: '新增车辆',
     ebikes: '新增电动自行车',
   },
+  /** A list in and out of Excel: the import dialog's title (导入…) and what it says of the rows. */
+  importWhat: {
+    vehicles: '校内车辆',
+    ebikes: '电动自行车',
+  },
+  importKey: {
+    vehicles: '车牌号',
+    ebikes: '车主和号牌',
+  },
+  importNote: '每行按“学校代码”写入对应学校：该校{key}相同的记录更新，其余新增；文件中没有的记录保持不变。',
   createTitle: '登记{what}',
   editTitle: '修改{what}',
   created: '已登记',

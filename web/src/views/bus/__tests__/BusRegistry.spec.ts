@@ -7,7 +7,11 @@
 // the payload; a bureau user choosing the school (its providers then offered), a vehicle's licence
 // class shown from its seats; an edit with 在用 off and the version read, a conflict reloading;
 // each registry in and out of Excel (导入 through the shared ImportDialog for bus:manage, all or
-// nothing, the list reloaded after it; 导出 for bus:read); a record opened from a link (?id=).
+// nothing, the list reloaded after it; 导出 for bus:read); a record opened from a link (?id=);
+// 出行用车 (the sixth tab): the outings with their day, purpose and destination, vehicle, driver and
+// riders, the state judged on the day and said so, no spreadsheets; the outing form — its rented
+// vehicles first and marked, a new outing not before today, the return after the departure, the
+// server's refusal on the day at the vehicle and riders fields, the payload; an edit with the version.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
@@ -19,7 +23,22 @@ import { ApiError } from '@/api/http'
 import { useSessionStore } from '@/stores/session'
 import type { Me } from '@/api/auth'
 import type { BusRecord } from '@/api/bus'
-import { BUREAU, MANAGER_PERMS, READER_PERMS, TODAY, driver, expiredVehicle, monitor, provider, route, user, vehicle } from './fixtures'
+import {
+  BUREAU,
+  MANAGER_PERMS,
+  READER_PERMS,
+  TODAY,
+  driver,
+  expiredVehicle,
+  monitor,
+  outing,
+  pastOuting,
+  provider,
+  rentedCoach,
+  route,
+  user,
+  vehicle,
+} from './fixtures'
 
 const api = vi.hoisted(() => ({
   bus: { list: vi.fn(), get: vi.fn(), create: vi.fn(), update: vi.fn(), survey: vi.fn(), exportSurvey: vi.fn() },
@@ -126,6 +145,21 @@ const RECORDS: Record<string, () => BusRecord[]> = {
   drivers: () => [driver(), driver({ id: 22, name: '李卫东', licence_class: 'B1', provider_id: null, provider_name: '' })],
   monitors: () => [monitor()],
   providers: () => [provider()],
+  outings: () => [
+    outing(),
+    outing({
+      id: 52,
+      purpose: '春季研学旅行',
+      destination: '湘湖景区',
+      date: '2026-12-09',
+      vehicle_id: 12,
+      vehicle_plate: '浙A52702',
+      riders: 25,
+      state: 'fail',
+      checks: [{ rule_id: 'bus.permit', title: '校车标牌在有效期内', outcome: 'fail', outcome_label: '未达标', reason: '校车标牌已过期（2026-11-30）' }],
+    }),
+    pastOuting(),
+  ],
 }
 
 beforeEach(() => {
@@ -151,9 +185,10 @@ afterEach(() => {
 })
 
 describe('校车台账: the lists', () => {
-  it('opens on 线路 with the five tabs: a school’s routes, their vehicle, driver, monitor and riders, the state and reasons', async () => {
+  it('opens on 线路 with the six tabs: a school’s routes, their vehicle, driver, monitor and riders, the state and reasons', async () => {
     const w = await mountPage(OFFICER())
-    expect(w.findAll('[data-test^="tab-"]').map((x) => x.text())).toEqual(['线路', '车辆', '驾驶人', '照管人员', '服务单位'])
+    expect(w.findAll('[data-test^="tab-"]').map((x) => x.text())).toEqual(['线路', '车辆', '驾驶人', '照管人员', '服务单位', '出行用车'])
+    expect($('outings-note')).toBeNull()
     expect(api.bus.list).toHaveBeenCalledWith('routes', { page: 1, page_size: 10 })
     // A school's staff: no school column or filter.
     expect(w.findAll('[data-test="table"] thead th').map((th) => th.text())).toEqual([
@@ -623,5 +658,243 @@ describe('校车台账: a record from a link', () => {
     expect(document.querySelector('.el-message--error')?.textContent).toContain('记录不存在')
     expect(dialogOpen()).toBe(false)
     expect(w.findAll('[data-test="table"] .el-table__body tbody tr')).toHaveLength(2)
+  })
+})
+
+describe('校车台账: 出行用车', () => {
+  const rentedFirst = () =>
+    api.bus.list.mockImplementation(async (kind: string) => {
+      const items = kind === 'vehicles' ? [vehicle(), expiredVehicle(), rentedCoach()] : RECORDS[kind]()
+      return { items, total: items.length }
+    })
+  const timeSelects = (w: VueWrapper) => w.findAllComponents({ name: 'ElTimeSelect' })
+  const datePicker = (w: VueWrapper) => w.findAllComponents({ name: 'ElDatePicker' })[0]
+
+  it('lists the outings newest day first: the day, purpose and destination, vehicle, driver, riders, the state on the day with its reasons', async () => {
+    const w = await mountPage(OFFICER(), '/bus?tab=outings')
+    expect(api.bus.list).toHaveBeenCalledWith('outings', { page: 1, page_size: 10 })
+    expect(w.find('.el-tabs__item.is-active').text()).toBe('出行用车')
+    expect(w.findAll('[data-test="table"] thead th').map((th) => th.text())).toEqual([
+      '出行事由',
+      '状态',
+      '出行日期',
+      '出发 / 返回',
+      '车辆',
+      '驾驶人',
+      '照管人员',
+      '乘车学生',
+      '操作',
+    ])
+    expect(w.find('[data-test="add"]').text()).toBe('新增出行用车')
+    expect($('outings-note')?.textContent).toContain('按出行当天核验')
+    expect(($('search-q')?.querySelector('input') ?? ($('search-q') as HTMLInputElement)).getAttribute('placeholder')).toBe('出行事由或目的地')
+
+    const rows = w.findAll('[data-test="table"] .el-table__body tbody tr')
+    expect(rows.map((r) => r.find('[data-test="row-name"]').text())).toEqual(['冬季社会实践活动', '春季研学旅行', '秋季研学旅行'])
+    expect(rows[0].find('[data-test="row-sub"]').text()).toBe('前往 区青少年活动中心')
+    expect(rows[0].find('[data-test="row-date"]').text()).toBe('2026-12-17')
+    expect(rows[0].find('[data-test="row-times"]').text()).toBe('08:10 / 15:30')
+    expect(rows[0].find('[data-test="row-vehicle"]').text()).toBe('浙A52701')
+    expect(rows[0].find('[data-test="row-driver"]').text()).toBe('王建国')
+    expect(rows[0].find('[data-test="row-monitor"]').text()).toBe('赵秀兰')
+    expect(rows[0].find('[data-test="row-riders"]').text()).toBe('30')
+    expect(rows[0].find('[data-test="row-state"]').text()).toBe('合格')
+    expect(rows[1].find('[data-test="row-state"]').text()).toBe('不合格')
+    expect(rows[1].find('[data-test="row-problems"]').text()).toBe('校车标牌已过期（2026-11-30）')
+    expect(rows[2].find('[data-test="row-date"]').text()).toBe('2026-10-28')
+    expect(w.findAll('[data-test="row-edit"]')).toHaveLength(3)
+  })
+
+  it('has no 导入 or 导出 (the outings are not kept in spreadsheets); a reader only reads them', async () => {
+    const w = await mountPage(OFFICER(), '/bus?tab=outings')
+    expect(w.find('[data-test="import"]').exists()).toBe(false)
+    expect(w.find('[data-test="export"]').exists()).toBe(false)
+    expect(w.findComponent(ImportDialog).exists()).toBe(false)
+    // Back on a registry kept in spreadsheets: both again.
+    await openTab(w, 'routes')
+    expect(w.find('[data-test="import"]').exists()).toBe(true)
+    expect(w.find('[data-test="export"]').exists()).toBe(true)
+    w.unmount()
+    document.body.innerHTML = ''
+
+    const reader = await mountPage(INSPECTOR(), '/bus?tab=outings&unit_id=21')
+    expect(api.bus.list).toHaveBeenLastCalledWith('outings', { unit_id: 21, page: 1, page_size: 10 })
+    expect(reader.find('[data-test="add"]').exists()).toBe(false)
+    expect(reader.find('[data-test="row-edit"]').exists()).toBe(false)
+    expect(reader.find('[data-test="export"]').exists()).toBe(false)
+    expect(reader.findAll('[data-test="table"] thead th').map((th) => th.text())[0]).toBe('学校')
+  })
+
+  it('searches the purpose or destination', async () => {
+    const w = await mountPage(OFFICER(), '/bus?tab=outings')
+    await type('search-q', ' 研学 ')
+    await w.find('[data-test="search"]').trigger('click')
+    await flushPromises()
+    expect(api.bus.list).toHaveBeenLastCalledWith('outings', { q: '研学', page: 1, page_size: 10 })
+  })
+
+  it('shows cards on a phone: the purpose, the state and its reasons, the destination, the day, vehicle, driver and riders', async () => {
+    window.innerWidth = 375
+    const w = await mountPage(OFFICER(), '/bus?tab=outings')
+    expect(w.find('[data-test="table"]').exists()).toBe(false)
+    const cards = w.findAll('[data-test="card"]')
+    expect(cards).toHaveLength(3)
+    expect(cards[0].find('[data-test="card-name"]').text()).toBe('冬季社会实践活动')
+    expect(cards[0].find('[data-test="card-sub"]').text()).toBe('前往 区青少年活动中心')
+    expect(cards[0].find('[data-test="card-date"]').text()).toBe('出行日期 2026-12-17')
+    expect(cards[0].find('[data-test="card-vehicle"]').text()).toBe('车辆 浙A52701')
+    expect(cards[0].find('[data-test="card-driver"]').text()).toBe('驾驶人 王建国')
+    expect(cards[0].find('[data-test="card-riders"]').text()).toBe('乘车学生 30')
+    expect(cards[1].find('[data-test="card-state"]').text()).toBe('不合格')
+    expect(cards[1].find('[data-test="card-problems"]').text()).toBe('校车标牌已过期（2026-11-30）')
+    expect($('outings-note')).not.toBeNull()
+  })
+
+  it('adds an outing: rented vehicles first, the day not before today, the return after leaving, the refusal on the day at the vehicle, then saved', async () => {
+    rentedFirst()
+    const w = await mountPage(OFFICER(), '/bus?tab=outings')
+    await w.find('[data-test="add"]').trigger('click')
+    await settle()
+    expect(dialogOpen()).toBe(true)
+    expect(dialogTitle()).toBe('登记出行用车')
+    expect($('field-unit-fixed')?.textContent).toBe('示范区双桥小学')
+    expect($('field-name')).toBeNull()
+    expect($('field-stops')).toBeNull()
+    expect($('field-active')).toBeNull()
+    expect($('outing-hint')?.textContent).toContain('按出行当天核验')
+    expect($('outing-vehicle-hint')?.textContent).toContain('租用车辆排在前面')
+    for (const kind of ['vehicles', 'drivers', 'monitors']) {
+      expect(api.bus.list).toHaveBeenCalledWith(kind, { unit_id: 21, page: 1, page_size: 500 })
+    }
+    expect(optionLabels(w, 'field-vehicle_id')).toEqual(['浙A6R001（45座，租用）', '浙A52701（39座）', '浙A52702（19座）'])
+    expect(select(w, 'field-vehicle_id').findAllComponents({ name: 'ElOption' })[2].text()).toContain('不合格')
+    expect(optionLabels(w, 'field-driver_id')).toEqual(['王建国（A1）', '李卫东（B1）'])
+    expect(optionLabels(w, 'field-monitor_id')).toEqual(['赵秀兰'])
+    // A new outing's day: today or later.
+    const disabled = datePicker(w).props('disabledDate') as (d: Date) => boolean
+    expect(disabled(new Date('2026-12-06T04:00:00Z'))).toBe(true)
+    expect(disabled(new Date('2026-12-07T04:00:00Z'))).toBe(false)
+
+    $('save')!.click()
+    await settle()
+    expect(api.bus.create).not.toHaveBeenCalled()
+    expect(errorOf('field-purpose')).toBe('请填写出行事由')
+    expect(errorOf('field-destination')).toBe('请填写目的地')
+    expect(errorOf('field-date')).toBe('请选择出行日期')
+    expect(errorOf('field-vehicle_id')).toBe('请选择出行车辆')
+    expect(errorOf('field-driver_id')).toBe('请选择驾驶人')
+
+    await type('field-purpose', ' 冬季研学 ')
+    await type('field-destination', '市博物馆')
+    datePicker(w).vm.$emit('update:modelValue', '2026-12-01')
+    select(w, 'field-vehicle_id').vm.$emit('update:modelValue', 12)
+    select(w, 'field-driver_id').vm.$emit('update:modelValue', 21)
+    select(w, 'field-monitor_id').vm.$emit('update:modelValue', 31)
+    component(w, 'ElInputNumber', 'field-riders').vm.$emit('update:modelValue', 12)
+    timeSelects(w)[0].vm.$emit('update:modelValue', '15:00')
+    timeSelects(w)[1].vm.$emit('update:modelValue', '08:00')
+    await settle()
+    expect($('seats-hint')?.textContent).toBe('乘车学生不得超过车辆核定载人数（浙A52702：19 座）')
+    $('save')!.click()
+    await settle()
+    expect(api.bus.create).not.toHaveBeenCalled()
+    expect(errorOf('field-date')).toBe('出行日期不能早于今天')
+    expect(errorOf('field-return_at')).toBe('返回时间须晚于出发时间')
+
+    datePicker(w).vm.$emit('update:modelValue', '2026-12-10')
+    timeSelects(w)[0].vm.$emit('update:modelValue', '08:00')
+    timeSelects(w)[1].vm.$emit('update:modelValue', '15:00')
+    await settle()
+    api.bus.create.mockRejectedValueOnce(
+      new ApiError(
+        422,
+        {
+          code: 'invalid_argument',
+          message: '请检查输入',
+          details: [{ field: 'vehicle_id', reason: '车辆在出行当天不符合校车条件：校车标牌已过期（2026-11-30）' }],
+        },
+        null,
+      ),
+    )
+    $('save')!.click()
+    await settle()
+    expect(api.bus.create).toHaveBeenCalledWith('outings', {
+      unit_id: 21,
+      purpose: '冬季研学',
+      destination: '市博物馆',
+      date: '2026-12-10',
+      leave_at: '08:00',
+      return_at: '15:00',
+      riders: 12,
+      vehicle_id: 12,
+      driver_id: 21,
+      monitor_id: 31,
+      note: '',
+    })
+    expect(errorOf('field-vehicle_id')).toBe('车辆在出行当天不符合校车条件：校车标牌已过期（2026-11-30）')
+    expect(dialogOpen()).toBe(true)
+
+    // The rented coach instead, with more riders than its seats: refused at the riders.
+    select(w, 'field-vehicle_id').vm.$emit('update:modelValue', 13)
+    component(w, 'ElInputNumber', 'field-riders').vm.$emit('update:modelValue', 50)
+    await settle()
+    expect(errorOf('field-vehicle_id')).toBeFalsy()
+    api.bus.create.mockRejectedValueOnce(
+      new ApiError(422, { code: 'invalid_argument', message: '请检查输入', details: [{ field: 'riders', reason: '乘车学生 50 人，超过核定载人数 45' }] }, null),
+    )
+    $('save')!.click()
+    await settle()
+    expect(errorOf('field-riders')).toBe('乘车学生 50 人，超过核定载人数 45')
+
+    component(w, 'ElInputNumber', 'field-riders').vm.$emit('update:modelValue', 40)
+    await settle()
+    expect(errorOf('field-riders')).toBeFalsy()
+    api.bus.create.mockResolvedValue(outing({ id: 53, purpose: '冬季研学', vehicle_id: 13, vehicle_plate: '浙A6R001' }))
+    const loads = api.bus.list.mock.calls.filter((c) => c[0] === 'outings').length
+    $('save')!.click()
+    await settle()
+    expect(api.bus.create).toHaveBeenLastCalledWith('outings', expect.objectContaining({ vehicle_id: 13, riders: 40 }))
+    expect(document.querySelector('.el-message--success')?.textContent).toContain('已登记')
+    expect(dialogOpen()).toBe(false)
+    expect(api.bus.list.mock.calls.filter((c) => c[0] === 'outings').length).toBe(loads + 1)
+  })
+
+  it('edits an outing already past with the version read: its day stays, 在用 says what 停用 means', async () => {
+    const w = await mountPage(OFFICER(), '/bus?tab=outings')
+    await w.findAll('[data-test="row-edit"]')[2].trigger('click')
+    await settle()
+    expect(dialogTitle()).toBe('修改出行用车')
+    expect(($('field-purpose') as HTMLInputElement).value).toBe('秋季研学旅行')
+    expect(datePicker(w).props('modelValue')).toBe('2026-10-28')
+    expect(datePicker(w).props('disabledDate')).toBeUndefined()
+    expect(select(w, 'field-vehicle_id').props('modelValue')).toBe(11)
+    expect($('field-active')?.closest('.el-form-item')?.textContent).toContain('行程取消的，可停用')
+    await type('field-destination', '市科技馆（新馆）')
+    api.bus.update.mockResolvedValue(pastOuting({ destination: '市科技馆（新馆）', version: 2 }))
+    $('save')!.click()
+    await settle()
+    expect(api.bus.update).toHaveBeenCalledWith('outings', 50, {
+      purpose: '秋季研学旅行',
+      destination: '市科技馆（新馆）',
+      date: '2026-10-28',
+      leave_at: '08:10',
+      return_at: '15:30',
+      riders: 36,
+      vehicle_id: 11,
+      driver_id: 21,
+      monitor_id: 31,
+      note: '',
+      active: true,
+      version: 1,
+    })
+    expect(dialogOpen()).toBe(false)
+  })
+
+  it('opens an outing from a link (?tab=outings&id=)', async () => {
+    api.bus.get.mockResolvedValue(outing())
+    await mountPage(OFFICER(), '/bus?tab=outings&id=51')
+    expect(api.bus.get).toHaveBeenCalledWith('outings', 51)
+    expect(dialogOpen()).toBe(true)
+    expect(($('field-destination') as HTMLInputElement).value).toBe('区青少年活动中心')
   })
 })

@@ -16,6 +16,7 @@ import {
   emptyBusSearch,
   kindFromRoute,
   kindOfSubject,
+  outingVehicleChoices,
   problemsOf,
   recordIdFromRoute,
   recordName,
@@ -30,13 +31,14 @@ import {
   unplacedBusErrors,
   vehicleChoice,
 } from '../busHelpers'
-import { driver, expiredVehicle, monitor, provider, route, survey, vehicle } from './fixtures'
+import { driver, expiredVehicle, monitor, outing, provider, rentedCoach, route, survey, vehicle } from './fixtures'
 
 const t = i18n.global.t as (key: string, named?: Record<string, unknown>) => string
 
 describe('the tab and the search', () => {
   it('opens the tab of a link, 线路 by default', () => {
     expect(kindFromRoute({ tab: 'drivers' })).toBe('drivers')
+    expect(kindFromRoute({ tab: 'outings' })).toBe('outings')
     expect(kindFromRoute({ tab: 'buses' })).toBe('routes')
     expect(kindFromRoute({})).toBe('routes')
   })
@@ -54,11 +56,13 @@ describe('the tab and the search', () => {
     expect(kindOfSubject('bus_route')).toBe('routes')
     expect(kindOfSubject('bus_monitor')).toBe('monitors')
     expect(kindOfSubject('bus_provider')).toBe('providers')
+    expect(kindOfSubject('bus_outing')).toBe('outings')
     expect(kindOfSubject('school')).toBeUndefined()
     expect(kindOfSubject('toString')).toBeUndefined()
     expect(busRecordRoute('bus_vehicle', 12)).toEqual({ name: 'bus', query: { tab: 'vehicles', id: '12' } })
     expect(busRecordRoute('bus_route', 41, 21)).toEqual({ name: 'bus', query: { tab: 'routes', unit_id: '21', id: '41' } })
     expect(busRecordRoute('bus_driver', 22, 0)).toEqual({ name: 'bus', query: { tab: 'drivers', id: '22' } })
+    expect(busRecordRoute('bus_outing', 51)).toEqual({ name: 'bus', query: { tab: 'outings', id: '51' } })
     expect(busRecordRoute('hazard', 12)).toBeUndefined()
     expect(busRecordRoute('bus_vehicle', 0)).toBeUndefined()
     expect(busRecordRoute('bus_vehicle', 1.5)).toBeUndefined()
@@ -103,6 +107,8 @@ describe('what a record shows', () => {
     expect(titleOf('routes', route())).toBe('双桥—河东线')
     expect(titleOf('providers', provider())).toBe('示范区平安校车服务有限公司')
     expect(recordName(t, 'routes', route())).toBe('校车线路“双桥—河东线”')
+    expect(titleOf('outings', outing())).toBe('冬季社会实践活动')
+    expect(recordName(t, 'outings', outing())).toBe('出行用车“冬季社会实践活动”')
   })
 
   it('gives each registry its columns', () => {
@@ -128,6 +134,22 @@ describe('what a record shows', () => {
       '服务单位:示范区平安校车服务有限公司',
     ])
     expect(texts('monitors', monitor({ trained_on: '' }))).toEqual(['安全培训:未培训'])
+    expect(texts('outings', outing())).toEqual([
+      '出行日期:2026-12-17',
+      '出发 / 返回:08:10 / 15:30',
+      '车辆:浙A52701',
+      '驾驶人:王建国',
+      '照管人员:赵秀兰',
+      '乘车学生:30',
+    ])
+    expect(texts('outings', outing({ leave_at: '', return_at: '', monitor_id: null, monitor_name: '' }))).toEqual([
+      '出行日期:2026-12-17',
+      '出发 / 返回:—',
+      '车辆:浙A52701',
+      '驾驶人:王建国',
+      '照管人员:未安排',
+      '乘车学生:30',
+    ])
     expect(texts('providers', provider())).toEqual([
       '许可证号:浙交运管许可杭字330100000001号',
       '许可证有效期:2028-06-30',
@@ -143,11 +165,21 @@ describe('what a record shows', () => {
     expect(subtitleOf(t, 'routes', route())).toBe('河东村、青石桥、双桥小学')
     expect(subtitleOf(t, 'vehicles', vehicle({ rented: true, gps: false }))).toBe('租用车辆、无卫星定位')
     expect(subtitleOf(t, 'vehicles', vehicle())).toBe('')
+    expect(subtitleOf(t, 'outings', outing())).toBe('前往 区青少年活动中心')
   })
 
   it('offers vehicles by plate and seats and drivers by licence class, with their state', () => {
     expect(vehicleChoice(t, expiredVehicle())).toEqual({ value: 12, label: '浙A52702（19座）', state: 'fail' })
     expect(driverChoice(t, driver())).toEqual({ value: 21, label: '王建国（A1）', state: 'pass' })
+  })
+
+  it('offers an outing the rented vehicles first, marked 租用, then the school’s own in order', () => {
+    expect(outingVehicleChoices(t, [vehicle(), expiredVehicle(), rentedCoach()])).toEqual([
+      { value: 13, label: '浙A6R001（45座，租用）', state: 'pass' },
+      { value: 11, label: '浙A52701（39座）', state: 'pass' },
+      { value: 12, label: '浙A52702（19座）', state: 'fail' },
+    ])
+    expect(outingVehicleChoices(t, [])).toEqual([])
   })
 
   it('tells the licence class a vehicle needs from its seats', () => {
@@ -214,6 +246,43 @@ describe('the form', () => {
     })
     expect(Object.keys(busCreateBody('monitors', busToForm('monitors', monitor())))).toEqual(['unit_id', ...BUS_FORM_FIELDS.monitors, 'note'])
     expect(busCreateBody('providers', busToForm('providers', provider())).name).toBe('示范区平安校车服务有限公司')
+  })
+
+  it('makes an outing’s body and edits one: its day, times, riders and parts, with the version read', () => {
+    const f = emptyBusForm(21)
+    Object.assign(f, { purpose: ' 冬季社会实践活动 ', destination: ' 区青少年活动中心 ', date: '2026-12-10', riders: 30, vehicle_id: 12, driver_id: 21 })
+    expect(busCreateBody('outings', f)).toEqual({
+      unit_id: 21,
+      purpose: '冬季社会实践活动',
+      destination: '区青少年活动中心',
+      date: '2026-12-10',
+      leave_at: '',
+      return_at: '',
+      riders: 30,
+      vehicle_id: 12,
+      driver_id: 21,
+      monitor_id: null,
+      note: '',
+    })
+    const e = busToForm('outings', outing())
+    expect(e.name).toBe('')
+    e.date = null as unknown as string // a cleared date picker
+    expect(busUpdateBody('outings', e, 1)).toEqual({
+      purpose: '冬季社会实践活动',
+      destination: '区青少年活动中心',
+      date: '',
+      leave_at: '08:10',
+      return_at: '15:30',
+      riders: 30,
+      vehicle_id: 11,
+      driver_id: 21,
+      monitor_id: 31,
+      note: '',
+      active: true,
+      version: 1,
+    })
+    // Its reasons show at its fields; a route's name does not.
+    expect(unplacedBusErrors('outings', { date: '出行日期不能早于今天', riders: '超员', name: 'x' })).toEqual([{ field: 'name', reason: 'x' }])
   })
 
   it('lists the server’s reasons that no field of the form shows', () => {

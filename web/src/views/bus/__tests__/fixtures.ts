@@ -1,8 +1,9 @@
 // 校车台账's records as the API answers, modelled on the demo district's 示范区双桥小学 (id 21): the
 // provider 示范区平安校车服务有限公司, the buses 浙A52701 (39 seats, valid) and 浙A52702 (19 seats, its
-// 校车标牌 expired), the drivers 王建国 (A1) and 李卫东 (B1), the monitor 赵秀兰 and the route 双桥—河东线.
+// 校车标牌 expired), the drivers 王建国 (A1) and 李卫东 (B1), the monitor 赵秀兰, the route 双桥—河东线 and the
+// outings on 浙A52701: 冬季社会实践活动 to come (2026-12-17) and 秋季研学旅行 behind (2026-10-28).
 import type { Me } from '@/api/auth'
-import type { BusCheck, BusDriver, BusMonitor, BusProvider, BusRoute, BusSurvey, BusVehicle } from '@/api/bus'
+import type { BusCheck, BusDriver, BusMonitor, BusOuting, BusProvider, BusRoute, BusSurvey, BusVehicle } from '@/api/bus'
 
 export const SCHOOL = { id: 21, name: '示范区双桥小学', kind: 'school' }
 export const BUREAU = { id: 1, name: '示范区教育局', kind: 'bureau' }
@@ -150,6 +151,42 @@ export function route(over: Partial<BusRoute> = {}): BusRoute {
     ...over,
   }
 }
+
+/** 冬季社会实践活动 to 区青少年活动中心 in 10 days, on 浙A52701 with 王建国 and 赵秀兰: passes on its day. */
+export function outing(over: Partial<BusOuting> = {}): BusOuting {
+  return {
+    ...meta,
+    id: 51,
+    version: 1,
+    purpose: '冬季社会实践活动',
+    destination: '区青少年活动中心',
+    date: '2026-12-17',
+    leave_at: '08:10',
+    return_at: '15:30',
+    riders: 30,
+    vehicle_id: 11,
+    driver_id: 21,
+    monitor_id: 31,
+    vehicle_plate: '浙A52701',
+    driver_name: '王建国',
+    monitor_name: '赵秀兰',
+    checks: [
+      pass('bus.monitor', '每条校车线路配备照管人员', '已配备照管人员'),
+      pass('bus.capacity', '线路乘车学生不超过校车核定载人数', '乘车学生 30 人，核定载人数 39'),
+      pass('bus.permit', '校车标牌在有效期内', '校车标牌有效（至 2027-09-30）'),
+      pass('bus.driver_age', '校车驾驶人年龄在 25 至 60 周岁之间', '届时 48 周岁'),
+    ],
+    ...over,
+  }
+}
+
+/** 秋季研学旅行 to 市科技馆, 40 days ago, 36 riders. */
+export const pastOuting = (over: Partial<BusOuting> = {}): BusOuting =>
+  outing({ id: 50, purpose: '秋季研学旅行', destination: '市科技馆', date: '2026-10-28', riders: 36, ...over })
+
+/** A coach rented for outings (租用车辆), 45 seats. */
+export const rentedCoach = (over: Partial<BusVehicle> = {}): BusVehicle =>
+  vehicle({ id: 13, plate: '浙A6R001', seats: 45, rented: true, provider_id: null, provider_name: '', ...over })
 
 export function survey(over: Partial<BusSurvey> = {}): BusSurvey {
   return {

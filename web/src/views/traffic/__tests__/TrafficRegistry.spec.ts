@@ -5,7 +5,9 @@
 // recorder; filtered by kind and days), who may register and edit, cards on a phone; the form — a
 // vehicle's gates as tags and hours as two times, the visitor's last day asked, the server's reason
 // at its field, the payload; a bureau user choosing the school; an e-bike's modified only once
-// checked; an edit with 在用 off and the version read, a conflict reloading.
+// checked; an edit with 在用 off and the version read, a conflict reloading; the vehicles and e-bikes in
+// and out of Excel (导入 through the shared ImportDialog for traffic:manage, all or nothing, the list
+// reloaded after it; 导出 for traffic:read; neither on 门岗记录).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
@@ -37,11 +39,16 @@ import {
 const api = vi.hoisted(() => ({
   traffic: { list: vi.fn(), get: vi.fn(), create: vi.fn(), update: vi.fn(), check: vi.fn(), refusals: vi.fn() },
   schools: { list: vi.fn() },
+  saveDownload: vi.fn(),
 }))
 
 vi.mock('@/api/traffic', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api/traffic')>()
   return { ...real, trafficApi: api.traffic }
+})
+vi.mock('@/api/http', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/api/http')>()
+  return { ...real, saveDownload: api.saveDownload }
 })
 vi.mock('@/api/org', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api/org')>()
@@ -49,6 +56,7 @@ vi.mock('@/api/org', async (importOriginal) => {
 })
 
 import TrafficRegistry from '../TrafficRegistry.vue'
+import ImportDialog from '@/components/ImportDialog.vue'
 
 vi.setConfig({ testTimeout: 60_000 })
 
@@ -119,7 +127,7 @@ const RECORDS: Record<string, () => TrafficRecord[]> = {
 beforeEach(() => {
   vi.useFakeTimers({ now: new Date(`${TODAY}T02:00:00Z`), toFake: ['Date'] })
   i18n.global.locale.value = 'zh-CN'
-  for (const fn of [...Object.values(api.traffic), api.schools.list]) fn.mockReset()
+  for (const fn of [...Object.values(api.traffic), api.schools.list, api.saveDownload]) fn.mockReset()
   api.traffic.list.mockImplementation(async (kind: string) => {
     const items = RECORDS[kind]()
     return { items, total: items.length }
@@ -447,5 +455,122 @@ describe('校园交通: the form', () => {
     expect(document.querySelector('.el-message--error')?.textContent).toContain('这条记录刚被他人修改')
     expect(dialogOpen()).toBe(false)
     expect(api.traffic.list.mock.calls.length).toBe(loads + 1)
+  })
+})
+
+describe('校园交通: in and out of Excel', () => {
+  const fetchMock = vi.fn()
+  const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+  const xlsx = (name: string) =>
+    new Response(new Blob(['x']), { status: 200, headers: { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}` } })
+  const loadsOf = (kind: string) => api.traffic.list.mock.calls.filter((c) => c[0] === kind).length
+
+  async function pickFile(name: string): Promise<void> {
+    const input = document.querySelector('[data-test="import-dialog"] input[type=file]') as HTMLInputElement
+    Object.defineProperty(input, 'files', { value: [new File(['x'], name)], configurable: true })
+    input.dispatchEvent(new Event('change'))
+    await flushPromises()
+  }
+
+  beforeEach(() => {
+    fetchMock.mockReset()
+    vi.stubGlobal('fetch', fetchMock)
+  })
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it('offers 导入 and 导出 on 车辆 and 电动自行车 to a holder of traffic:manage, not on 门岗记录; only 导出 to a reader', async () => {
+    const w = await mountPage(OFFICER())
+    expect(w.find('[data-test="import"]').text()).toBe('导入')
+    expect(w.find('[data-test="export"]').text()).toBe('导出')
+    await openTab(w, 'ebikes')
+    expect(w.find('[data-test="import"]').exists()).toBe(true)
+    expect(w.find('[data-test="export"]').exists()).toBe(true)
+    await openTab(w, 'refusals')
+    expect(w.find('[data-test="import"]').exists()).toBe(false)
+    expect(w.find('[data-test="export"]').exists()).toBe(false)
+    w.unmount()
+    document.body.innerHTML = ''
+
+    const reader = await mountPage(INSPECTOR())
+    expect(reader.find('[data-test="import"]').exists()).toBe(false)
+    expect(reader.find('[data-test="export"]').exists()).toBe(true)
+    expect(reader.findComponent(ImportDialog).exists()).toBe(false)
+    await openTab(reader, 'ebikes')
+    expect(reader.find('[data-test="export"]').exists()).toBe(true)
+  })
+
+  it.each([
+    ['vehicles', '校内车辆', '车牌号', '校内车辆导入模板.xlsx'],
+    ['ebikes', '电动自行车', '车主和号牌', '电动自行车导入模板.xlsx'],
+  ])('opens the import of %s: all or nothing, the list as the query of the upload and the template', async (kind, what, key, template) => {
+    const w = await mountPage(OFFICER(), `/traffic?tab=${kind}`)
+    await w.find('[data-test="import"]').trigger('click')
+    await settle()
+    expect(w.findComponent(ImportDialog).props()).toMatchObject({
+      modelValue: true,
+      what,
+      importPath: '/api/v1/traffic/import',
+      templatePath: '/api/v1/traffic/import-template',
+      templateQuery: { list: kind },
+      extraQuery: { list: kind },
+      allowUpdate: false,
+      allowPartial: false,
+      sendFormat: true,
+    })
+    expect($('import-dialog')?.querySelector('.el-dialog__title')?.textContent).toBe(`导入${what}`)
+    expect($('traffic-import-note')?.textContent).toContain(`该校${key}相同的记录更新，其余新增`)
+    expect(document.querySelectorAll('[data-test="import-dialog"] .el-checkbox')).toHaveLength(0)
+
+    fetchMock.mockResolvedValueOnce(xlsx(template))
+    $('template')!.click()
+    await settle()
+    expect(String(fetchMock.mock.calls[0][0])).toBe(`/api/v1/traffic/import-template?list=${kind}`)
+    expect(api.saveDownload).toHaveBeenCalledTimes(1)
+    expect(api.saveDownload.mock.calls[0][0].filename).toBe(template)
+  })
+
+  it('uploads the e-bikes with their list and format; a refused file lists its rows and writes nothing, a written one reloads the list', async () => {
+    const w = await mountPage(OFFICER(), '/traffic?tab=ebikes')
+    const before = loadsOf('ebikes')
+    await w.find('[data-test="import"]').trigger('click')
+    await settle()
+    await pickFile('电动自行车.xlsx')
+    fetchMock.mockResolvedValueOnce(
+      json({ rows: 1, created: 0, updated: 0, removed: 0, failed: 1, applied: false, errors: [{ row: 2, column: '已改装', reason: '须为 是 或 否' }] }, 422),
+    )
+    $('import-start')!.click()
+    await settle()
+    const [url, init] = fetchMock.mock.calls[0]
+    expect(String(url).split('?')[0]).toBe('/api/v1/traffic/import')
+    expect(Object.fromEntries(new URLSearchParams(String(url).split('?')[1]))).toEqual({ list: 'ebikes', format: 'xlsx' })
+    expect((init as RequestInit).method).toBe('POST')
+    expect($('import-summary')?.textContent).toContain('共 1 行有错误，未写入任何数据')
+    expect($('import-errors')?.textContent).toContain('已改装')
+    expect($('import-errors')?.textContent).toContain('须为 是 或 否')
+    expect(loadsOf('ebikes')).toBe(before)
+
+    fetchMock.mockResolvedValueOnce(json({ rows: 2, created: 1, updated: 1, removed: 0, failed: 0, applied: true, errors: [] }))
+    await pickFile('电动自行车.csv')
+    $('import-start')!.click()
+    await settle()
+    expect(Object.fromEntries(new URLSearchParams(String(fetchMock.mock.calls[1][0]).split('?')[1]))).toEqual({ list: 'ebikes', format: 'csv' })
+    expect($('import-summary')?.textContent?.trim()).toBe('导入完成：新增 1 条，更新 1 条')
+    expect(loadsOf('ebikes')).toBe(before + 1)
+  })
+
+  it.each([
+    ['vehicles', '校内车辆.xlsx'],
+    ['ebikes', '电动自行车.xlsx'],
+  ])('exports the %s of every school in scope, not the search', async (kind, name) => {
+    const w = await mountPage(INSPECTOR(), `/traffic?tab=${kind}&q=王`)
+    fetchMock.mockResolvedValueOnce(xlsx(name))
+    await w.find('[data-test="export"]').trigger('click')
+    await settle()
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+    expect(String(fetchMock.mock.calls[0][0])).toBe(`/api/v1/traffic/export?list=${kind}`)
+    expect(api.saveDownload).toHaveBeenCalledTimes(1)
+    expect(api.saveDownload.mock.calls[0][0].filename).toBe(name)
   })
 })

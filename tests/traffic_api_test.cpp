@@ -290,6 +290,27 @@ TEST_P(BusApiTest, AnOutingIsJudgedOnItsOwnDay) {
   const auto path = "/api/v1/bus/outings/" + std::to_string(body.at("id").as_int64());
   EXPECT_EQ(As("school2_safety").Call("GET", path).status, 404);
   EXPECT_EQ(office_.Call("GET", path).status, 200);
+
+  // The coach's 校车标牌 is corrected to end before the outing: the outing now fails on its day
+  // and is in the officer's 我的待办 (the coach itself only warns today).
+  const auto outing_tasks = [&] {
+    int n = 0;
+    const auto all = Json(safety_.Call("GET", "/api/v1/me/tasks"));
+    for (const auto& g : all.at("groups").as_array()) {
+      for (const auto& i : g.at("items").as_array()) {
+        n += i.at("subject_type").as_string() == "bus_outing" ? 1 : 0;
+      }
+    }
+    return n;
+  };
+  EXPECT_EQ(outing_tasks(), 0);
+  const auto vpath = "/api/v1/bus/vehicles/" + std::to_string(vehicle);
+  auto v = Json(safety_.Call("GET", vpath)).as_object();
+  v["permit_until"] = "2027-04-01";
+  r = safety_.Call("PUT", vpath, json::serialize(v));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Outcome(Json(safety_.Call("GET", path)), "bus.permit"), "fail");
+  EXPECT_EQ(outing_tasks(), 1);
 }
 
 TEST_P(BusApiTest, TheRulesAreJudgedOnTheExactDay) {

@@ -752,9 +752,15 @@ Status AddTasks(Services& s, const RequestContext& ctx, TaskGroup& g) {
   domain::PageRequest page;
   page.page_size = 500;
   XA_ASSIGN_OR_RETURN(auto list, List<T>(s, ctx, f, page));
+  const auto today = cal::FormatDate(TodayInChina(s));
   for (const auto& v : list.items) {
     const bool fails = Fails(v.checks);
     if (!fails && !Warns(v.checks)) continue;
+    if constexpr (std::is_same_v<T, tr::BusOuting>) {
+      // An outing to come whose vehicle or driver will fail on its day (changed since it was
+      // planned); its expiry warnings are the vehicle's own.
+      if (!fails || v.record.date < today) continue;
+    }
     ++g.count;
     if (fails) ++g.overdue;
     g.items.push_back(
@@ -781,6 +787,7 @@ TaskSource BusTaskSource() {
             XA_TRY(AddTasks<tr::BusVehicle>(s, ctx, g));
             XA_TRY(AddTasks<tr::BusDriver>(s, ctx, g));
             XA_TRY(AddTasks<tr::BusRoute>(s, ctx, g));
+            XA_TRY(AddTasks<tr::BusOuting>(s, ctx, g));
             // Failing first; at most kTaskItems.
             std::stable_sort(
                 g.items.begin(), g.items.end(),

@@ -30,6 +30,7 @@
 #include "domain/edu/joint.hpp"
 #include "domain/edu/letters.hpp"
 #include "domain/edu/waters.hpp"
+#include "domain/emergency/emergency.hpp"
 #include "domain/patrol/patrol.hpp"
 #include "domain/security/record.hpp"
 #include "domain/traffic/bus_registry.hpp"
@@ -4774,6 +4775,105 @@ TEST_P(StorageContract, MigrationToBusesKeepsJointTasksAndHoldsTheRegistry) {
             return {};
           })
           .ok());
+}
+
+// 0042: the schools' emergency setups; a district's traffic guide and its files stay, a setup is
+// stored whole with its people and plans in order (a plan's document by its file), re-saved only
+// at the version read, and read by scope.
+TEST_P(StorageContract, MigrationToEmergencySetupsKeepsGuidesAndStoresSetupsWhole) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = OpenAtSchema(db, 41);
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(WriteRows(
+      **pool, DistrictRows(
+                  true, {"INSERT INTO traffic_guides (unit_id, separation, updated_by, updated_at, "
+                         "version) VALUES (2, '人车分流', 'x', '2026-11-30T01:00:00.000Z', 1)",
+                         "INSERT INTO files (id, name, content_type, size, sha256, uploaded_by, "
+                         "unit_id, uploaded_at) VALUES (5, 'plan.pdf', 'application/pdf', 8, 'ab', "
+                         "'x', 2, '2026-11-30T01:00:00.000Z')"})));
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  namespace em = domain::emergency;
+  ASSERT_TRUE(store
+                  .Write([&](domain::Tx& tx) -> Status {
+                    XA_ASSIGN_OR_RETURN(auto guide, tx.campus().Guide(2));
+                    EXPECT_TRUE(guide && guide->separation == "人车分流");
+                    XA_ASSIGN_OR_RETURN(auto none, tx.emergency().Setup(2));
+                    EXPECT_FALSE(none.has_value());
+                    em::EmergencySetup e;
+                    e.unit_id = 2;
+                    e.command = {{"commander", "王校长", "校长", "13905710001"},
+                                 {"evacuation", "李老师", "", "13905710002"}};
+                    e.unit = {{"guard", "张保安", "门卫", "0571-87650006"},
+                              {"volunteer", "赵明", "双桥便利店", ""}};
+                    e.duty_phone = "0571-87650001";
+                    e.gathering_point = "田径场";
+                    e.police_station = "城关派出所";
+                    e.hospital = "区人民医院";
+                    e.plans = {{"综合应急预案", "overall", "2026-03-02", 5, ""},
+                               {"火灾现场处置方案", "onsite", "2026-04-01", std::nullopt, ""}};
+                    e.updated_by = "x";
+                    ParseInstant("2026-12-07T01:00:00.000Z", e.updated_at);
+                    XA_ASSIGN_OR_RETURN(const bool saved, tx.emergency().Save(e));
+                    EXPECT_TRUE(saved);
+                    EXPECT_EQ(e.version, 1);
+                    XA_ASSIGN_OR_RETURN(auto read, tx.emergency().Setup(2));
+                    EXPECT_TRUE(read.has_value());
+                    if (read) {
+                      EXPECT_EQ(read->unit_name, "示范小学");
+                      EXPECT_EQ(read->version, 1);
+                      EXPECT_EQ(read->duty_phone, "0571-87650001");
+                      EXPECT_EQ(read->gathering_point, "田径场");
+                      EXPECT_EQ(read->police_station, "城关派出所");
+                      EXPECT_EQ(read->hospital, "区人民医院");
+                      EXPECT_EQ(read->updated_by, "x");
+                      EXPECT_EQ(FormatInstant(read->updated_at), "2026-12-07T01:00:00.000Z");
+                      EXPECT_EQ(read->command.size(), 2U);
+                      if (read->command.size() == 2) {
+                        EXPECT_EQ(read->command[0].role, "commander");
+                        EXPECT_EQ(read->command[0].post, "校长");
+                        EXPECT_EQ(read->command[1].name, "李老师");
+                        EXPECT_EQ(read->command[1].phone, "13905710002");
+                      }
+                      EXPECT_EQ(read->unit.size(), 2U);
+                      if (read->unit.size() == 2) {
+                        EXPECT_EQ(read->unit[1].role, "volunteer");
+                        EXPECT_EQ(read->unit[1].post, "双桥便利店");
+                        EXPECT_EQ(read->unit[1].phone, "");
+                      }
+                      EXPECT_EQ(read->plans.size(), 2U);
+                      if (read->plans.size() == 2) {
+                        EXPECT_EQ(read->plans[0].title, "综合应急预案");
+                        EXPECT_EQ(read->plans[0].kind, "overall");
+                        EXPECT_EQ(read->plans[0].revised_on, "2026-03-02");
+                        EXPECT_EQ(read->plans[0].file_id, std::optional<std::int64_t>{5});
+                        EXPECT_FALSE(read->plans[1].file_id.has_value());
+                      }
+                    }
+                    // Re-saved at the version read, with fewer lines; a stale version is refused.
+                    auto again = *read;
+                    again.unit.pop_back();
+                    again.plans.clear();
+                    XA_ASSIGN_OR_RETURN(const bool resaved, tx.emergency().Save(again));
+                    EXPECT_TRUE(resaved);
+                    EXPECT_EQ(again.version, 2);
+                    XA_ASSIGN_OR_RETURN(const bool stale, tx.emergency().Save(*read));
+                    EXPECT_FALSE(stale);
+                    XA_ASSIGN_OR_RETURN(auto now, tx.emergency().Setup(2));
+                    EXPECT_TRUE(now && now->unit.size() == 1 && now->plans.empty() &&
+                                now->command.size() == 2 && now->version == 2);
+                    XA_ASSIGN_OR_RETURN(auto all, tx.emergency().Setups(domain::ScopeFilter{}));
+                    EXPECT_EQ(all.size(), 1U);
+                    XA_ASSIGN_OR_RETURN(auto inside,
+                                        tx.emergency().Setups(domain::ScopeFilter::Subtree("/1/")));
+                    EXPECT_EQ(inside.size(), 1U);
+                    XA_ASSIGN_OR_RETURN(
+                        auto outside, tx.emergency().Setups(domain::ScopeFilter::Subtree("/1/9/")));
+                    EXPECT_TRUE(outside.empty());
+                    return {};
+                  })
+                  .ok());
 }
 
 // 0041: the outings in rented vehicles; the routes stay, an outing is stored with its parts'

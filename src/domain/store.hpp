@@ -50,6 +50,9 @@ namespace xiaoan::domain::traffic {
 class BusRepository;
 class CampusRepository;
 }  // namespace xiaoan::domain::traffic
+namespace xiaoan::domain::emergency {
+class EmergencyRepository;
+}  // namespace xiaoan::domain::emergency
 
 namespace xiaoan::domain {
 
@@ -332,6 +335,7 @@ class Tx {
   virtual edu::JointRepository& joint() = 0;
   virtual traffic::BusRepository& buses() = 0;
   virtual traffic::CampusRepository& campus() = 0;
+  virtual emergency::EmergencyRepository& emergency() = 0;
 };
 
 // What bringing the personal-information fields to the configured state did (Store::ProtectFields).

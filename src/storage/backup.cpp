@@ -117,6 +117,8 @@ constexpr TableSpec kTables[] = {
     {"campus_gate_refusals", "id", true},
     {"traffic_guides", "unit_id", false},
     {"traffic_guide_lines", "id", true},
+    {"emergency_setups", "unit_id", false},
+    {"emergency_lines", "id", true},
 };
 // clang-format on
 // Left out on purpose: the figures the hazards' triggers rebuild, the migrations' own record, and

@@ -22,6 +22,7 @@
 #include "storage/repos/drill_repository.hpp"
 #include "storage/repos/drowning_repository.hpp"
 #include "storage/repos/edu_repository.hpp"
+#include "storage/repos/emergency_repository.hpp"
 #include "storage/repos/hazard_repository.hpp"
 #include "storage/repos/joint_repository.hpp"
 #include "storage/repos/lesson_repository.hpp"
@@ -83,7 +84,8 @@ class SqlTx final : public domain::Tx {
         drowning_(conn),
         joint_(conn),
         buses_(conn),
-        campus_(conn) {}
+        campus_(conn),
+        emergency_(conn) {}
   bool access_changed = false;
   std::optional<std::int64_t> audit_first;  // the first audit record appended
   domain::OrgRepository& org() override { return org_; }
@@ -112,6 +114,7 @@ class SqlTx final : public domain::Tx {
   domain::edu::JointRepository& joint() override { return joint_; }
   domain::traffic::BusRepository& buses() override { return buses_; }
   domain::traffic::CampusRepository& campus() override { return campus_; }
+  domain::emergency::EmergencyRepository& emergency() override { return emergency_; }
   sql::Connection& conn() { return conn_; }
   const FieldCipher* cipher() const { return cipher_; }
 
@@ -144,6 +147,7 @@ class SqlTx final : public domain::Tx {
   SqlJointRepository joint_;
   SqlBusRepository buses_;
   SqlCampusRepository campus_;
+  SqlEmergencyRepository emergency_;
 };
 
 // Runs one write inside a savepoint of the open transaction: kept when it succeeds, undone on

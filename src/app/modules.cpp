@@ -8,6 +8,7 @@
 #include "app/edu/joint.hpp"
 #include "app/edu/lessons.hpp"
 #include "app/edu/letters.hpp"
+#include "app/emergency/emergency.hpp"
 #include "app/hazards/hazards.hpp"
 #include "app/patrols/patrols.hpp"
 #include "app/security/security.hpp"
@@ -22,7 +23,8 @@ const std::vector<FileSubject>& FileSubjects() {
   static const std::vector<FileSubject> kSubjects = {
       HazardFileSubject(),    DrillFileSubject(),      PatrolFileSubject(),
       CampaignFileSubject(),  WhistleFileSubject(),    WhistleEventFileSubject(),
-      ScreeningFileSubject(), EduCheckInFileSubject(), LessonFileSubject()};
+      ScreeningFileSubject(), EduCheckInFileSubject(), LessonFileSubject(),
+      EmergencyFileSubject()};
   return kSubjects;
 }
 
@@ -35,15 +37,15 @@ const std::vector<TaskSource>& TaskSources() {
   static const std::vector<TaskSource> kSources = {
       HazardTaskSource(), SupervisionTaskSource(), WhistleTaskSource(), AuditTaskSource(),
       EduTaskSource(),    LessonTaskSource(),      LetterTaskSource(),  DrowningTaskSource(),
-      JointTaskSource(),  BusTaskSource(),         GuideTaskSource()};
+      JointTaskSource(),  BusTaskSource(),         GuideTaskSource(),   EmergencyTaskSource()};
   return kSources;
 }
 
 const std::vector<RuleModule>& RuleModules() {
   static const std::vector<RuleModule> kModules = {
-      HazardRuleModule(),  DrillRuleModule(),  PatrolRuleModule(), SecurityRuleModule(),
-      WhistleRuleModule(), EduRuleModule(),    LessonRuleModule(), DrowningRuleModule(),
-      BusRuleModule(),     TrafficRuleModule()};
+      HazardRuleModule(),  DrillRuleModule(),   PatrolRuleModule(),   SecurityRuleModule(),
+      WhistleRuleModule(), EduRuleModule(),     LessonRuleModule(),   DrowningRuleModule(),
+      BusRuleModule(),     TrafficRuleModule(), EmergencyRuleModule()};
   return kModules;
 }
 

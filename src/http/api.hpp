@@ -71,6 +71,7 @@ void AddWaterRoutes(Router& router, app::Services& services);
 void AddBusRoutes(Router& router, app::Services& services);
 void AddTrafficRoutes(Router& router, app::Services& services);
 void AddTrafficGuideRoutes(Router& router, app::Services& services);
+void AddEmergencyRoutes(Router& router, app::Services& services);
 void AddDrowningRoutes(Router& router, app::Services& services);
 void AddJointRoutes(Router& router, app::Services& services);
 void AddCampaignRoutes(Router& router, app::Services& services);

@@ -26,6 +26,7 @@ void AddRoutes(Router& router, app::Services& services, const ApiOptions& option
   AddBusRoutes(router, services);
   AddTrafficRoutes(router, services);
   AddTrafficGuideRoutes(router, services);
+  AddEmergencyRoutes(router, services);
   AddDrowningRoutes(router, services);
   AddJointRoutes(router, services);
   AddCampaignRoutes(router, services);

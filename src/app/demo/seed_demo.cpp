@@ -349,6 +349,9 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
         XA_ASSIGN_OR_RETURN(
             summary.campus_records,
             SeedCampusHistory(s, tx, options.seed, history_schools, account_schools));
+        XA_ASSIGN_OR_RETURN(
+            summary.emergency_setups,
+            SeedEmergencyHistory(s, tx, options.seed, history_schools, account_schools));
         XA_ASSIGN_OR_RETURN(summary.drowning_warnings,
                             SeedDrowningHistory(s, tx, options.seed, first_bureau, history_schools,
                                                 account_schools));
@@ -436,6 +439,9 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
         XA_ASSIGN_OR_RETURN(int campus,
                             SeedCampusHistory(s, tx, options.seed + from, group, account_schools));
         summary.campus_records += campus;
+        XA_ASSIGN_OR_RETURN(int emergency, SeedEmergencyHistory(s, tx, options.seed + from, group,
+                                                                account_schools));
+        summary.emergency_setups += emergency;
         return {};
       }));
     }

@@ -48,6 +48,7 @@ struct DemoSummary {
   int joint_reports = 0;
   int bus_records = 0;
   int campus_records = 0;
+  int emergency_setups = 0;
   int regions = 0;
   int bureaus = 0;
   int schools = 0;
@@ -144,6 +145,13 @@ Result<int> SeedBusHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
 Result<int> SeedCampusHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
                               const std::vector<domain::UnitId>& schools,
                               const std::vector<domain::UnitId>& account_schools);
+
+// 应急处置: most schools' command structure, minimal emergency unit and plans, a few short of
+// what a rule asks, some with nothing; the first account school without a volunteer. Inside the
+// caller's transaction, each school judged on the emergency rules; returns the setups written.
+Result<int> SeedEmergencyHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
+                                 const std::vector<domain::UnitId>& schools,
+                                 const std::vector<domain::UnitId>& account_schools);
 
 // 防溺水警示提醒: the bureau's campaigns of the summer and each class's warnings on its warning
 // days up to yesterday (a 1530 check-in about drowning already counts), with some schools short;

@@ -258,17 +258,15 @@ std::map<std::string, domain::rules::ParamValues> PlainValues(const ValuesInForc
   return out;
 }
 
-Result<ValuesInForce> LoadValuesInForce(domain::Tx& tx, const domain::Unit& unit,
-                                        std::span<const rules::RuleDecl> decls) {
+namespace {
+
+// The values in force on a unit's path (nearest first) among the sets read for it.
+ValuesInForce ResolveValues(const std::vector<rules::ParamSet>& sets,
+                            const std::vector<std::int64_t>& path,
+                            std::span<const rules::RuleDecl> decls) {
   ValuesInForce out;
-  std::vector<std::string> ids;
   for (const auto& r : decls) {
     out[r.id] = {rules::Defaults(r), 0, 0};
-    ids.push_back(r.id);
-  }
-  const auto path = UnitsNearestFirst(unit);
-  XA_ASSIGN_OR_RETURN(auto sets, tx.rules().LatestParamSets(ids, path));
-  for (const auto& r : decls) {
     // The nearest unit on the path that set the rule.
     for (const auto unit_id : path) {
       const auto it = std::find_if(sets.begin(), sets.end(), [&](const rules::ParamSet& p) {
@@ -284,6 +282,37 @@ Result<ValuesInForce> LoadValuesInForce(domain::Tx& tx, const domain::Unit& unit
       break;
     }
   }
+  return out;
+}
+
+std::vector<std::string> IdsOf(std::span<const rules::RuleDecl> decls) {
+  std::vector<std::string> ids;
+  for (const auto& r : decls) ids.push_back(r.id);
+  return ids;
+}
+
+}  // namespace
+
+Result<ValuesInForce> LoadValuesInForce(domain::Tx& tx, const domain::Unit& unit,
+                                        std::span<const rules::RuleDecl> decls) {
+  const auto path = UnitsNearestFirst(unit);
+  XA_ASSIGN_OR_RETURN(auto sets, tx.rules().LatestParamSets(IdsOf(decls), path));
+  return ResolveValues(sets, path, decls);
+}
+
+Result<std::map<std::int64_t, ValuesInForce>> LoadValuesInForceOf(
+    domain::Tx& tx, const std::vector<domain::Unit>& units,
+    std::span<const rules::RuleDecl> decls) {
+  std::set<std::int64_t> all;
+  for (const auto& u : units) {
+    for (const auto id : UnitsNearestFirst(u)) all.insert(id);
+  }
+  std::map<std::int64_t, ValuesInForce> out;
+  if (units.empty()) return out;
+  XA_ASSIGN_OR_RETURN(
+      auto sets,
+      tx.rules().LatestParamSets(IdsOf(decls), std::vector<std::int64_t>(all.begin(), all.end())));
+  for (const auto& u : units) out[u.id] = ResolveValues(sets, UnitsNearestFirst(u), decls);
   return out;
 }
 

@@ -108,6 +108,10 @@ Status RecordModuleValues(Services& s, domain::Tx& tx, const RequestContext& ctx
 // The values in force at a unit for each of the rules.
 Result<ValuesInForce> LoadValuesInForce(domain::Tx& tx, const domain::Unit& unit,
                                         std::span<const domain::rules::RuleDecl> rules);
+// The same for many units at once (a board over the schools in scope), read in one query.
+Result<std::map<std::int64_t, ValuesInForce>> LoadValuesInForceOf(
+    domain::Tx& tx, const std::vector<domain::Unit>& units,
+    std::span<const domain::rules::RuleDecl> rules);
 // The values alone, per rule id (what a module's pure rules take).
 std::map<std::string, domain::rules::ParamValues> PlainValues(const ValuesInForce& in_force);
 // Judges the school on every registered module's school rules (only `module`'s when given) for

@@ -77,6 +77,8 @@ inline constexpr const char* kBusManage = "bus:manage";
 inline constexpr const char* kTrafficRead = "traffic:read";
 inline constexpr const char* kTrafficManage = "traffic:manage";
 inline constexpr const char* kTrafficGate = "traffic:gate";
+inline constexpr const char* kEmergencyRead = "emergency:read";
+inline constexpr const char* kEmergencyManage = "emergency:manage";
 }  // namespace perm
 
 // Every permission that exists, for validation of custom roles.

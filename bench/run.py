@@ -905,6 +905,23 @@ def main():
                 p95 <= 100000 and r["not_ok"] == 0 and status == 200, note=note,
                 extra={"rps": round(r["rps"], 1)})
 
+    # -- P16: emergency response -------------------------------------------------------------------
+    # The bureau's 应急体系总览 over every school it sees: each school's setup judged on the three
+    # emergency rules today with the values in force at that school (read once for the scope).
+    for name, client in readers:
+        path = "/api/v1/emergency/setups"
+        r = wrk(base + path, 1, 2, duration, client.headers(), count=True, warmup=True)
+        p95 = r["latency_us"]["p95"]
+        status, body, _ = client.call("GET", path)
+        view = json.loads(body) if status == 200 else {}
+        counts = view.get("counts", {})
+        note = (f"{len(view.get('items', []))} 所学校，达标 {counts.get('complete', 0)}，"
+                f"未达标 {counts.get('incomplete', 0)}，未建立 {counts.get('none', 0)}")
+        row(table, "P16", f"应急体系总览 GET {path}（{name}）", ms(p95), "ms p95", None, None,
+            ms(r["latency_us"]["p50"]), ms(r["latency_us"]["p99"]), "p95 ≤ 100 ms（市级数据）",
+            p95 <= 100000 and r["not_ok"] == 0 and status == 200, note=note,
+            extra={"rps": round(r["rps"], 1)})
+
     # -- P5: import -----------------------------------------------------------------------------
     n_import = 2000 if args.quick else 10000
     csv_bytes, tsv_text = build_import(bureau, n_import, args.seed)

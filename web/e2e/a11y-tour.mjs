@@ -511,6 +511,9 @@ export function axeTour(viewport) {
           // 一校一策: the school's guide (the demo writes none: the editor, empty) and its paper for the parents.
           ['/traffic/guide', byTest('guide-editor')],
           ['/traffic/guide/21/print', byTest('guide-paper')],
+          // 应急体系: the school's setup (the demo's, its checks) and its emergency card.
+          ['/emergency', byTest('emergency-check-emergency.unit')],
+          ['/emergency/21/card', byTest('emergency-card')],
           ['/whistles', byTest('row-link'), raiseDialog],
           [`/whistles/${tourWhistle}`, byTest('whistle-info')],
           ['/rules', byTest('rule-hazard.overdue')],
@@ -553,6 +556,8 @@ export function axeTour(viewport) {
           ['/traffic', TRAFFIC_STATES],
           ['/traffic/guides', `${byTest('table')} ${byTest('guides-school-21')}`],
           ['/traffic/guide?unit_id=21', byTest('guide-editor')],
+          ['/emergency/setups', `${byTest('emergency-setups-table')} ${byTest('emergency-setups-school-21')}`],
+          ['/emergency?unit_id=21', byTest('emergency-check-emergency.unit')],
           ['/whistles', byTest('row-link')],
           [`/whistles/${tourWhistle}`, byTest('whistle-info'), whistleStep],
           ['/whistles/stats', byTest('stats-period')],

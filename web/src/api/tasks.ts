@@ -10,7 +10,8 @@ import { http } from './http'
  * (a class teacher's 1530 reminders of today) opens the teacher's 1530 page; a 联防联控 task
  * (edu_joint_task: a department's to report, the bureau's overdue) opens the task; a school bus,
  * driver or route (bus_vehicle, bus_driver, bus_route: 校车待处理) opens it on 校车台账; a school's
- * 一校一策 (traffic_guide: 一校一策待处理) opens the guide.
+ * 一校一策 (traffic_guide: 一校一策待处理) opens the guide; a school's 应急体系 (emergency_setup:
+ * 应急体系待完善) opens its setup.
  */
 export type TaskSubject =
   | 'hazard'
@@ -26,6 +27,7 @@ export type TaskSubject =
   | 'bus_driver'
   | 'bus_route'
   | 'traffic_guide'
+  | 'emergency_setup'
 
 export interface TaskItem {
   subject_type: TaskSubject | string
@@ -68,6 +70,12 @@ export type TaskKind =
    * road-facility needs not sent to the traffic police (items: traffic_guide, the school's id).
    */
   | 'traffic.guide'
+  /**
+   * 应急体系待完善: a school's emergency setup failing a rule of measure 19 (command structure,
+   * minimal emergency unit, plans) or with a plan falling due for revision (items: emergency_setup,
+   * the school's id).
+   */
+  | 'emergency.setup'
 
 export interface TaskGroup {
   kind: TaskKind | string

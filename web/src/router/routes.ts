@@ -556,6 +556,33 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'traffic.menu.guides', group: 'traffic', icon: 'DataLine', perm: perm.trafficRead, unit: 'bureau' },
   },
   {
+    // 应急体系 (measure 19): a school's emergency command structure (总指挥 and the working groups),
+    // its minimal emergency unit (保安员, 教职工, 周边商户志愿者), what its emergency card shows and its
+    // emergency plans, with the rules' verdicts (emergency.command, emergency.unit, emergency.plan).
+    // A school user's own school, the bureau's any school in scope (?unit_id=…). Read with
+    // emergency:read (a teacher reads the card's content); written with emergency:manage.
+    path: 'emergency',
+    name: 'emergency-setup',
+    component: () => import('@/views/emergency/EmergencySetup.vue'),
+    meta: { title: 'emergency.menu.setup', group: 'training', icon: 'FirstAidKit', perm: perm.emergencyRead },
+  },
+  {
+    // The school's emergency card, print-ready (one A4 sheet): the numbers to call, the command
+    // structure and the minimal emergency unit with their phones.
+    path: 'emergency/:unitId(\\d+)/card',
+    name: 'emergency-card',
+    component: () => import('@/views/emergency/EmergencyCard.vue'),
+    meta: { title: 'emergency.menu.card', perm: perm.emergencyRead },
+  },
+  {
+    // 应急体系总览: every school's setup by state (未建立, 未达标, 达标) with the rules' verdicts, for
+    // the units above the schools; exported as .xlsx.
+    path: 'emergency/setups',
+    name: 'emergency-setups',
+    component: () => import('@/views/emergency/EmergencySetups.vue'),
+    meta: { title: 'emergency.menu.setups', group: 'training', icon: 'DataAnalysis', perm: perm.emergencyRead, unit: 'bureau' },
+  },
+  {
     path: 'system/org',
     name: 'org',
     component: () => import('@/views/system/org/OrgView.vue'),

@@ -75,4 +75,8 @@ export const perm = {
   trafficManage: 'traffic:manage',
   /** 门岗核验: check a vehicle or e-bike at the school's gate, a refusal recorded (a school's leader and safety officer). */
   trafficGate: 'traffic:gate',
+  /** 应急体系: a school's emergency command structure, minimal emergency unit, card and plans; the bureau's overview. */
+  emergencyRead: 'emergency:read',
+  /** Write a school's emergency command structure, minimal emergency unit, card and plans (a school its own). */
+  emergencyManage: 'emergency:manage',
 } as const

@@ -202,6 +202,20 @@ describe('sidebar menu', () => {
     expect(all).not.toContain('traffic-guide-print')
   })
 
+  it('lists 应急体系 under 培训与应急 for emergency:read, and 应急体系总览 for the units above the schools; never the card', () => {
+    const training = (perms: string[], unit?: string) =>
+      buildMenu(layoutChildren, canWith(perms), unit).find((s) => s.group === 'training')?.items.map((i) => i.name) ?? []
+    expect(training([perm.emergencyRead], 'school')).toEqual(['emergency-setup'])
+    expect(training([perm.emergencyRead, perm.emergencyManage], 'school')).toEqual(['emergency-setup'])
+    for (const unit of ['bureau', 'section']) expect(training([perm.emergencyRead], unit), unit).toEqual(['emergency-setup', 'emergency-setups'])
+    // Writing alone opens no page: the setup is read with emergency:read.
+    expect(training([perm.emergencyManage], 'school')).toEqual([])
+    const order = buildMenu(layoutChildren, canWith([perm.hazardRead, perm.trafficRead, perm.emergencyRead]), 'bureau').map((s) => s.group)
+    expect(order).toEqual(['home', 'hazards', 'traffic', 'training', 'system'])
+    const all = buildMenu(layoutChildren, () => true).flatMap((s) => s.items.map((i) => i.name))
+    expect(all).not.toContain('emergency-card')
+  })
+
   it('never lists routes that are not menu entries', () => {
     const all = buildMenu(layoutChildren, () => true).flatMap((s) => s.items.map((i) => i.name))
     expect(all).not.toContain('school-detail')
@@ -229,25 +243,28 @@ const demoRoles: Record<string, { unit: string; perms: string[] }> = {
       'department:read', 'drill:read', 'drill:record', 'hazard:assign', 'hazard:configure', 'hazard:read', 'hazard:reopen', 'hazard:report',
       'hazard:supervise', 'hazard:verify', 'patrol:manage', 'patrol:read', 'region:read', 'rules:configure', 'rules:read', 'school:export',
       'school:import', 'school:read', 'school:write', 'security:read', 'security:record', 'unit:read', 'whistle:read', 'whistle:route',
-      'edu:read', 'edu:classes', 'edu:lessons', 'edu:content', 'bus:read', 'bus:manage', 'traffic:read', 'traffic:manage'],
+      'edu:read', 'edu:classes', 'edu:lessons', 'edu:content', 'bus:read', 'bus:manage', 'traffic:read', 'traffic:manage', 'emergency:read',
+      'emergency:manage'],
   },
   section_basic: {
     unit: 'section',
     perms: ['calendar:read', 'campaign:read', 'checklist:read', 'department:read', 'drill:read', 'hazard:read', 'patrol:read', 'region:read',
-      'rules:read', 'school:export', 'school:read', 'security:read', 'unit:read', 'whistle:read', 'edu:read', 'bus:read', 'traffic:read'],
+      'rules:read', 'school:export', 'school:read', 'security:read', 'unit:read', 'whistle:read', 'edu:read', 'bus:read', 'traffic:read',
+      'emergency:read'],
   },
   inspector: {
     unit: 'bureau',
     perms: ['calendar:read', 'campaign:inspect', 'campaign:read', 'checklist:read', 'department:read', 'drill:read', 'hazard:read', 'hazard:report',
       'hazard:supervise', 'hazard:verify', 'patrol:read', 'region:read', 'rules:read', 'school:read', 'security:read', 'unit:read', 'whistle:read',
-      'edu:read', 'bus:read', 'traffic:read'],
+      'edu:read', 'bus:read', 'traffic:read', 'emergency:read'],
   },
   school1_safety: {
     unit: 'school',
     perms: ['calendar:read', 'calendar:write', 'campaign:fill', 'campaign:read', 'checklist:read', 'drill:read', 'drill:record', 'hazard:assign',
       'hazard:read', 'hazard:rectify', 'hazard:reply', 'hazard:report', 'hazard:verify', 'patrol:manage', 'patrol:read', 'patrol:record',
       'region:read', 'rules:read', 'school:export', 'school:read', 'security:read', 'security:record', 'whistle:raise', 'whistle:read',
-      'edu:read', 'edu:classes', 'edu:checkin', 'edu:lessons', 'bus:read', 'bus:manage', 'traffic:read', 'traffic:manage', 'traffic:gate'],
+      'edu:read', 'edu:classes', 'edu:checkin', 'edu:lessons', 'bus:read', 'bus:manage', 'traffic:read', 'traffic:manage', 'traffic:gate',
+      'emergency:read', 'emergency:manage'],
   },
   school1_leader: {
     unit: 'school',
@@ -255,12 +272,12 @@ const demoRoles: Record<string, { unit: string; perms: string[] }> = {
       'hazard:close', 'hazard:read', 'hazard:rectify', 'hazard:reply', 'hazard:report', 'hazard:verify', 'patrol:manage', 'patrol:read',
       'patrol:record', 'region:read', 'rules:read', 'school:export', 'school:read', 'school:write', 'security:read', 'security:record',
       'whistle:raise', 'whistle:read', 'edu:read', 'edu:classes', 'edu:checkin', 'edu:lessons', 'bus:read', 'bus:manage',
-      'traffic:read', 'traffic:manage', 'traffic:gate'],
+      'traffic:read', 'traffic:manage', 'traffic:gate', 'emergency:read', 'emergency:manage'],
   },
   school1_teacher: {
     unit: 'school',
     perms: ['calendar:read', 'campaign:read', 'checklist:read', 'drill:read', 'hazard:read', 'hazard:rectify', 'hazard:report', 'patrol:read',
-      'patrol:record', 'region:read', 'school:read', 'edu:read', 'edu:checkin'],
+      'patrol:record', 'region:read', 'school:read', 'edu:read', 'edu:checkin', 'emergency:read'],
   },
   dept1_liaison: { unit: 'department', perms: ['department:read', 'region:read', 'whistle:read', 'whistle:respond', 'edu:joint'] },
 }
@@ -372,6 +389,14 @@ describe('sidebar per demo role', () => {
     expect(titles('school1_safety')).toEqual(expect.arrayContaining(['traffic.menu.registry', 'traffic.menu.gate']))
     expect(titles('safety_office')).toContain('traffic.menu.registry')
     expect(titles('safety_office')).not.toContain('traffic.menu.gate')
+  })
+
+  it('gives 应急体系 to the school’s staff and to the bureau, 应急体系总览 to the bureau only; not to a department or the administrators', () => {
+    const training = (who: string) => sidebar(who).find((s) => s.group === 'training')?.items.map((i) => i.name) ?? []
+    for (const who of ['school1_safety', 'school1_leader', 'school1_teacher']) expect(training(who), who).toEqual(['emergency-setup'])
+    for (const who of ['safety_office', 'section_basic', 'inspector']) expect(training(who), who).toEqual(['emergency-setup', 'emergency-setups'])
+    for (const who of ['dept1_liaison', 'sysadmin', 'secadmin', 'auditor']) expect(training(who), who).toEqual([])
+    expect(titles('school1_teacher')).toContain('emergency.menu.setup')
   })
 
   it('gives the three administrators and a department only their own pages', () => {

@@ -10,7 +10,8 @@
 // or expiring (bus.checks, items of subject bus_vehicle, bus_driver, bus_route) to 校车台账 on the
 // record's tab with the record open, or the registry; a school's 交通安全一校一策 not published this
 // semester or with needs not sent to the police (traffic.guide, items of subject traffic_guide: the
-// school's id) to the school's guide.
+// school's id) to the school's guide; a school's 应急体系 failing a rule of measure 19 or with a plan
+// falling due (emergency.setup, items of subject emergency_setup: the school's id) to its setup.
 import type { RouteLocationRaw } from 'vue-router'
 import type { TaskGroup, TaskItem } from '@/api/tasks'
 import { busRecordRoute } from '@/views/bus/busHelpers'
@@ -33,6 +34,9 @@ const isBus = (kind: string | undefined): boolean => !!kind && kind.startsWith('
 /** 一校一策待处理: the school's guide; its items' subject is the school. */
 const GUIDE = 'traffic.guide'
 const GUIDE_SUBJECT = 'traffic_guide'
+/** 应急体系待完善: the school's emergency setup; its items' subject is the school. */
+const EMERGENCY = 'emergency.setup'
+const EMERGENCY_SUBJECT = 'emergency_setup'
 
 /**
  * The record an item opens: a hazard (supervision items too: the order's hazard), a whistle, a
@@ -56,6 +60,10 @@ export function itemRoute(item: TaskItem, group?: Pick<TaskGroup, 'kind'>): Rout
   // 一校一策待处理: the school's guide (to publish, or its needs to send).
   if (item.subject_type === GUIDE_SUBJECT || group?.kind === GUIDE) {
     return item.subject_id > 0 ? { name: 'traffic-guide', query: { unit_id: id } } : { name: 'traffic-guide' }
+  }
+  // 应急体系待完善: the school's command structure, minimal emergency unit and plans.
+  if (item.subject_type === EMERGENCY_SUBJECT || group?.kind === EMERGENCY) {
+    return item.subject_id > 0 ? { name: 'emergency-setup', query: { unit_id: id } } : { name: 'emergency-setup' }
   }
   if (item.subject_type === 'hazard') return { name: 'hazard-detail', params: { id } }
   if (item.subject_type === 'whistle') return { name: 'whistle-detail', params: { id } }
@@ -105,6 +113,7 @@ export function groupRoute(group: Pick<TaskGroup, 'kind'>): RouteLocationRaw | n
   // 校车待处理: the registry, on its first tab (线路).
   if (isBus(kind)) return { name: 'bus' }
   if (kind === GUIDE) return { name: 'traffic-guide' }
+  if (kind === EMERGENCY) return { name: 'emergency-setup' }
   return null
 }
 

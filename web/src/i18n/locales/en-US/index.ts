@@ -21,9 +21,10 @@ import whistle from './whistle'
 import edu from './edu'
 import bus from './bus'
 import traffic from './traffic'
+import emergency from './emergency'
 import tasks from './tasks'
 import people from './people'
 import print from './print'
 import audit from './audit'
 
-export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules, drill, plan, checklist, patrol, campaign, security, whistle, edu, bus, traffic, tasks, people, print, audit }
+export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules, drill, plan, checklist, patrol, campaign, security, whistle, edu, bus, traffic, emergency, tasks, people, print, audit }

@@ -124,6 +124,18 @@ describe('我的待办 links', () => {
     expect(groupRoute(group('traffic.ebikes', 1))).toBeNull()
   })
 
+  it('leads 应急体系待完善 (emergency.setup) to the school’s setup, from 查看全部 and from each item', () => {
+    const base = { title: '最小应急单元：保安员、教职工、周边志愿者人数和联系方式：周边商户志愿者 0 人，少于 1 人', school_name: '示范区双桥小学', due: '', overdue: true }
+    const setup: TaskGroup = { kind: 'emergency.setup', label: '应急体系待完善', count: 1, overdue: 1, items: [] }
+    expect(groupRoute(setup)).toEqual({ name: 'emergency-setup' })
+    expect(itemRoute({ ...base, subject_type: 'emergency_setup', subject_id: 21 }, setup)).toEqual({ name: 'emergency-setup', query: { unit_id: '21' } })
+    // By its subject alone, too (no group given).
+    expect(itemRoute({ ...base, subject_type: 'emergency_setup', subject_id: 21 })).toEqual({ name: 'emergency-setup', query: { unit_id: '21' } })
+    expect(itemRoute({ ...base, subject_type: 'emergency_setup', subject_id: 0 }, setup)).toEqual({ name: 'emergency-setup' })
+    // Other groups of the area are not the setup's.
+    expect(groupRoute(group('emergency.drills', 1))).toBeNull()
+  })
+
   it('folds the groups with nothing to do, keeping the server’s order', () => {
     const { busy, idle } = splitGroups([group('hazard.assign', 0), group('hazard.verify', 3), group('whistle.todo', 1)])
     expect(busy.map((g) => g.kind)).toEqual(['hazard.verify', 'whistle.todo'])

@@ -138,6 +138,26 @@ TEST_P(EmergencyApiTest, ASchoolKeepsItsSetupAndTheRulesJudgeIt) {
   EXPECT_TRUE(v.at("can_edit").as_bool());
   EXPECT_TRUE(v.at("updated_at").is_null());
   EXPECT_EQ(Check(v, "emergency.command"), "fail 尚未建立应急指挥体系");
+  EXPECT_TRUE(v.at("attack_drill").is_null());
+  // The school's last attack drill of the past year (the drill module) is shown with the setup;
+  // a fire drill is not, nor one older than a year.
+  for (const auto& [date, kind] :
+       {std::pair{"2025-12-06", "attack"}, std::pair{"2026-09-10", "attack"},
+        std::pair{"2026-11-20", "fire"}}) {
+    auto d = safety_.Call("POST", "/api/v1/drills",
+                          json::serialize(json::object{{"school_id", school_},
+                                                       {"kind", kind},
+                                                       {"date", date},
+                                                       {"commander", "校长"},
+                                                       {"students", 600},
+                                                       {"staff", 50},
+                                                       {"signal_time", "10:00:00"},
+                                                       {"all_out_time", "10:01:40"}}));
+    ASSERT_EQ(d.status, 201) << d.body;
+  }
+  v = Json(safety_.Call("GET", Path(school_)));
+  ASSERT_TRUE(v.at("attack_drill").is_object()) << v;
+  EXPECT_EQ(v.at("attack_drill").at("date").as_string(), "2026-09-10");
   EXPECT_EQ(v.at("options").at("unit_roles").as_array().size(), 3U);
   EXPECT_EQ(Tasks(safety_),
             "3/3 应急指挥体系：总指挥和各工作组人员明确：尚未建立应急指挥体系|"

@@ -7,6 +7,7 @@
 #include "app/platform/spreadsheet.hpp"
 #include "core/strings.hpp"
 #include "domain/auth/auth.hpp"
+#include "domain/drill/drill.hpp"
 #include "domain/emergency/people_sheet.hpp"
 #include "domain/org/org.hpp"
 #include "domain/store.hpp"
@@ -68,6 +69,13 @@ Result<EmergencyView> ViewOf(Services& s, domain::Tx& tx, const RequestContext& 
     out.overdue.push_back(by && *by < today);
   }
   out.can_edit = ctx.Can(perm::kEmergencyManage);
+  XA_ASSIGN_OR_RETURN(
+      const auto drills,
+      tx.drills().OfSchool(school.unit.id, cal::FormatDate(today - std::chrono::days{365}),
+                           cal::FormatDate(today)));
+  for (const auto& d : drills) {  // oldest first: the last one wins
+    if (d.kind == "attack") out.attack_drill = EmergencyView::Drill{d.id, d.date, d.title};
+  }
   return out;
 }
 

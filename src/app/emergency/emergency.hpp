@@ -30,6 +30,13 @@ struct EmergencyView {
   std::vector<std::string> review_by;
   std::vector<bool> overdue;
   bool can_edit = false;  // emergency:manage over the school
+  // The school's last attack drill (防暴恐, the drill module) within the past year, if any.
+  struct Drill {
+    std::int64_t id = 0;
+    std::string date;
+    std::string title;
+  };
+  std::optional<Drill> attack_drill;
 };
 
 // emergency:read over the school (404 outside the caller's scope).

@@ -66,25 +66,30 @@ json::object ToJson(const app::EmergencyView& v) {
     o["title"] = c.rule->title;
     checks.push_back(std::move(o));
   }
-  return {{"unit_id", e.unit_id},
-          {"unit_name", e.unit_name},
-          {"command", PeopleOf(e.command, em::CommandRoleLabel)},
-          {"unit", PeopleOf(e.unit, em::UnitRoleLabel)},
-          {"duty_phone", e.duty_phone},
-          {"gathering_point", e.gathering_point},
-          {"police_station", e.police_station},
-          {"hospital", e.hospital},
-          {"plans", std::move(plans)},
-          {"version", e.version},
-          {"updated_by", e.updated_by},
-          {"updated_by_name", e.updated_by_name},
-          {"updated_at",
-           e.version > 0 ? json::value(FormatInstant(e.updated_at)) : json::value(nullptr)},
-          {"checks", std::move(checks)},
-          {"can_edit", v.can_edit},
-          {"options", json::object{{"command_roles", OptionsOf(em::CommandRoles())},
-                                   {"unit_roles", OptionsOf(em::UnitRoles())},
-                                   {"plan_kinds", OptionsOf(em::PlanKinds())}}}};
+  return {
+      {"unit_id", e.unit_id},
+      {"unit_name", e.unit_name},
+      {"command", PeopleOf(e.command, em::CommandRoleLabel)},
+      {"unit", PeopleOf(e.unit, em::UnitRoleLabel)},
+      {"duty_phone", e.duty_phone},
+      {"gathering_point", e.gathering_point},
+      {"police_station", e.police_station},
+      {"hospital", e.hospital},
+      {"plans", std::move(plans)},
+      {"version", e.version},
+      {"updated_by", e.updated_by},
+      {"updated_by_name", e.updated_by_name},
+      {"updated_at",
+       e.version > 0 ? json::value(FormatInstant(e.updated_at)) : json::value(nullptr)},
+      {"checks", std::move(checks)},
+      {"can_edit", v.can_edit},
+      {"attack_drill", v.attack_drill ? json::value(json::object{{"id", v.attack_drill->id},
+                                                                 {"date", v.attack_drill->date},
+                                                                 {"title", v.attack_drill->title}})
+                                      : json::value(nullptr)},
+      {"options", json::object{{"command_roles", OptionsOf(em::CommandRoles())},
+                               {"unit_roles", OptionsOf(em::UnitRoles())},
+                               {"plan_kinds", OptionsOf(em::PlanKinds())}}}};
 }
 
 // Each item of a list read with `read` (its fields prefixed list[i].); at most one more than the
@@ -193,7 +198,7 @@ void AddEmergencyRoutes(Router& r, app::Services& s) {
         Fields f(obj);
         auto e = SetupFromJson(f);
         f.Ignore({"unit_id", "unit_name", "updated_by", "updated_by_name", "updated_at", "checks",
-                  "can_edit", "options"});
+                  "can_edit", "options", "attack_drill"});
         XA_TRY(f.Finish());
         e.unit_id = id;
         XA_ASSIGN_OR_RETURN(auto out, app::SaveEmergencySetup(s, ContextOf(req), std::move(e)));

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/strings.hpp"
+#include "domain/platform/field_checks.hpp"
 #include "domain/platform/personal_info.hpp"
 
 namespace xiaoan::domain::emergency {
@@ -38,17 +39,6 @@ std::string_view LabelIn(std::span<const Option> options, std::string_view code)
 
 std::string Field(const char* list, std::size_t i, const char* field) {
   return std::string(list) + "[" + std::to_string(i) + "]." + field;
-}
-
-void CheckText(std::vector<ErrorDetail>& out, const std::string& field, const std::string& value,
-               const std::string& what, std::size_t max, bool required) {
-  if (const auto problem = TextProblem(value); !problem.empty()) {
-    out.push_back({field, what + problem});
-  } else if (required && IsBlank(value)) {
-    out.push_back({field, "请填写" + what});
-  } else if (Utf8Length(value).value_or(0) > max) {
-    out.push_back({field, what + "不能超过 " + std::to_string(max) + " 个字"});
-  }
 }
 
 void CheckCode(std::vector<ErrorDetail>& out, const std::string& field, const std::string& code,

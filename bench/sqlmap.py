@@ -468,9 +468,18 @@ class Examples:
         best = max(reversed(items), key=lambda it: sum(self.from_record(p["name"], it)
                                                        is not None for p in query), default=None)
         values = {}
+        # A class the caller may read (a class teacher lists only their own): routes such as the
+        # class teacher's drowning warnings refuse any other class.
+        own_class = None
+        if any(p["name"] == "class_id" for p in query):
+            status, body = client.get_json("/api/v1/edu/classes?page_size=1")
+            if status == 200 and isinstance(body, dict) and body.get("items"):
+                own_class = self.text(body["items"][0].get("id"))
         for p in query:
             name = p["name"]
-            if name in ("page", "page_size", "sort", "format", "unread", "overdue"):
+            if name == "class_id" and own_class and self.from_record(name, best) is None:
+                values[name] = own_class
+            elif name in ("page", "page_size", "sort", "format", "unread", "overdue"):
                 values[name] = self.default(p)
             elif name == "q":
                 values[name] = None  # chosen below, once the other filters are known

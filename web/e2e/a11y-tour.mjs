@@ -310,6 +310,24 @@ export async function trafficImport(page, label) {
   await page.waitForSelector(byTest('import-dialog'), { state: 'hidden' })
 }
 
+/** 应急体系总览's 导入人员 dialog (the people's template, all or nothing, what a file replaces), open and checked, then Escape. */
+export async function emergencyImport(page, label) {
+  await page.click(byTest('emergency-people-import'))
+  await page.waitForSelector(`${byTest('emergency-import-note')}:visible`)
+  await expectAccessible(page, `${label}, the emergency people import dialog`)
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('import-dialog'), { state: 'hidden' })
+}
+
+/** 应急体系's 人员导入/导出 menu (导入人员, 下载模板, 导出人员), open and checked, then Escape. */
+export async function emergencyPeopleMenu(page, label) {
+  await page.click(byTest('emergency-people'))
+  await page.waitForSelector(`${byTest('emergency-people-export')}:visible`)
+  await expectAccessible(page, `${label}, the emergency people menu`)
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('emergency-people-export'), { state: 'hidden' })
+}
+
 /** 校园交通's 新增车辆 dialog (class, gates as tags, hours, validity), open and checked, then Escape. */
 export async function trafficDialog(page, label) {
   await page.click(byTest('add'))
@@ -511,8 +529,8 @@ export function axeTour(viewport) {
           // 一校一策: the school's guide (the demo writes none: the editor, empty) and its paper for the parents.
           ['/traffic/guide', byTest('guide-editor')],
           ['/traffic/guide/21/print', byTest('guide-paper')],
-          // 应急体系: the school's setup (the demo's, its checks) and its emergency card.
-          ['/emergency', byTest('emergency-check-emergency.unit')],
+          // 应急体系: the school's setup (the demo's, its checks, its 人员导入/导出 menu) and its emergency card.
+          ['/emergency', byTest('emergency-check-emergency.unit'), emergencyPeopleMenu],
           ['/emergency/21/card', byTest('emergency-card')],
           ['/whistles', byTest('row-link'), raiseDialog],
           [`/whistles/${tourWhistle}`, byTest('whistle-info')],
@@ -556,7 +574,7 @@ export function axeTour(viewport) {
           ['/traffic', TRAFFIC_STATES],
           ['/traffic/guides', `${byTest('table')} ${byTest('guides-school-21')}`],
           ['/traffic/guide?unit_id=21', byTest('guide-editor')],
-          ['/emergency/setups', `${byTest('emergency-setups-table')} ${byTest('emergency-setups-school-21')}`],
+          ['/emergency/setups', `${byTest('emergency-setups-table')} ${byTest('emergency-setups-school-21')}`, emergencyImport],
           ['/emergency?unit_id=21', byTest('emergency-check-emergency.unit')],
           ['/whistles', byTest('row-link')],
           [`/whistles/${tourWhistle}`, byTest('whistle-info'), whistleStep],

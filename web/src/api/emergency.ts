@@ -7,7 +7,11 @@
 // whole. The rules emergency.command, emergency.unit and emergency.plan judge it (达标, 未达标, or
 // 提醒 for a plan falling due for revision). Read with emergency:read; written with
 // emergency:manage (a school its own). The bureau sees every school's state (应急体系总览) and
-// exports it. Types follow the API contract (snake_case); dates are YYYY-MM-DD.
+// exports it. The people of the setups go in and out of Excel (应急人员): the template and the
+// import with emergency:manage, all or nothing — each school named by its 学校代码 has each list
+// (名单: 应急指挥体系, 最小应急单元) with rows in the file replaced by them, the other list, the card
+// and the plans kept; the export (emergency:read) gives every person of the setups in scope, in the
+// template's columns. Types follow the API contract (snake_case); dates are YYYY-MM-DD.
 import { download, http, type Download } from './http'
 
 /** 达标, 未达标, 提醒 (a plan falling due for revision soon). */
@@ -146,6 +150,14 @@ const setups = '/api/v1/emergency/setups'
 /** 应急体系总览 as a spreadsheet (emergency:read): 应急体系.xlsx. */
 export const EMERGENCY_EXPORT_PATH = `${setups}/export`
 
+const people = '/api/v1/emergency/people'
+/** 应急人员导入模板.xlsx (emergency:manage): 学校代码, 学校名称, 名单, 职责, 姓名, 职务或单位, 联系电话. */
+export const EMERGENCY_PEOPLE_TEMPLATE_PATH = `${people}/import-template`
+/** POST the file's bytes (?format=xlsx|csv), all or nothing: the shared ImportDialog's report. */
+export const EMERGENCY_PEOPLE_IMPORT_PATH = `${people}/import`
+/** 应急人员.xlsx (emergency:read): every person of the setups in scope, the template's columns. */
+export const EMERGENCY_PEOPLE_EXPORT_PATH = `${people}/export`
+
 export const emergencyApi = {
   get: (unitId: number) => http.get<EmergencySetup>(`${setups}/${unitId}`),
   /** The whole setup; 422 names the field (unit[3].phone, plans[0].revised_on …), 409 emergency.stale. */
@@ -153,4 +165,8 @@ export const emergencyApi = {
   overview: (state?: EmergencyState) => http.get<EmergencyOverview>(setups, state ? { state } : undefined),
   /** 应急体系.xlsx. */
   export: (): Promise<Download> => download(EMERGENCY_EXPORT_PATH),
+  /** 应急人员导入模板.xlsx. */
+  peopleTemplate: (): Promise<Download> => download(EMERGENCY_PEOPLE_TEMPLATE_PATH),
+  /** 应急人员.xlsx. */
+  exportPeople: (): Promise<Download> => download(EMERGENCY_PEOPLE_EXPORT_PATH),
 }

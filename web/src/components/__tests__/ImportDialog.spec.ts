@@ -1,5 +1,6 @@
 // The import dialog's summary of a written file: the counts, and the entries removed when an import
-// replaced lists as a whole (other imports report none and read as before).
+// replaced lists as a whole (other imports report none and read as before); a page's own wording of
+// a file written whole (resultText), which leaves refused and partial files to the dialog.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
@@ -19,9 +20,9 @@ afterEach(() => {
 })
 
 /** Opens the dialog, uploads a file answered with `report`, and gives the summary's text. */
-async function summaryOf(report: Record<string, unknown>): Promise<string> {
+async function summaryOf(report: Record<string, unknown>, extra: Record<string, unknown> = {}, status = 200): Promise<string> {
   const w = mount(ImportDialog, {
-    props: { modelValue: true, what: '保安员', importPath: '/api/v1/security/import', templatePath: '/api/v1/security/import-template' },
+    props: { modelValue: true, what: '保安员', importPath: '/api/v1/security/import', templatePath: '/api/v1/security/import-template', ...extra },
     global: { plugins: [ElementPlus, i18n] },
     attachTo: document.body,
   })
@@ -30,7 +31,7 @@ async function summaryOf(report: Record<string, unknown>): Promise<string> {
   Object.defineProperty(input, 'files', { value: [new File(['x'], 'a.xlsx')], configurable: true })
   input.dispatchEvent(new Event('change'))
   await flushPromises()
-  fetchMock.mockResolvedValueOnce(new Response(JSON.stringify(report), { status: 200, headers: { 'Content-Type': 'application/json' } }))
+  fetchMock.mockResolvedValueOnce(new Response(JSON.stringify(report), { status, headers: { 'Content-Type': 'application/json' } }))
   document.querySelector<HTMLElement>('[data-test="import-start"]')!.click()
   await flushPromises()
   const text = document.querySelector('[data-test="import-summary"]')?.textContent?.trim() ?? ''
@@ -56,5 +57,13 @@ describe('ImportDialog', () => {
     expect(await summaryOf({ ...written, failed: 1, removed: 2, errors: [{ row: 3, column: '姓名', reason: '必填' }] })).toBe(
       '已写入正确的行：新增 2 条，更新 1 条；1 行有错误未写入',
     )
+  })
+
+  it('words a file written whole as the page asks, and leaves a refused or partial file to the dialog', async () => {
+    const resultText = (r: { created: number; removed?: number }) => `导入完成：写入 ${r.created} 人，替换 ${r.removed ?? 0} 人`
+    expect(await summaryOf({ ...written, removed: 3 }, { resultText })).toBe('导入完成：写入 2 人，替换 3 人')
+    const errors = [{ row: 3, column: '名单', reason: '须为 应急指挥体系 或 最小应急单元' }]
+    expect(await summaryOf({ ...written, failed: 1, applied: false, errors }, { resultText }, 422)).toBe('共 1 行有错误，未写入任何数据，请修改后重新导入')
+    expect(await summaryOf({ ...written, failed: 1, errors }, { resultText })).toBe('已写入正确的行：新增 2 条，更新 1 条；1 行有错误未写入')
   })
 })

@@ -119,6 +119,17 @@ export default {
     updated: 'Updated {on}',
     tip: 'In an emergency: call for help first, then tell the commander, and evacuate and respond as assigned.',
   },
+  /** The people of the setups in and out of Excel. */
+  people: {
+    menu: 'Import/export people',
+    template: 'Download template',
+    import: 'Import people',
+    export: 'Export people',
+    what: 'emergency people',
+    note: 'Written by school code: for each school in the file, each list it names (command structure, minimal emergency unit) is replaced as a whole by the people in the file; the other list, the card and the plans are kept. You may export the people, change that file and import it.',
+    unsaved: 'This page has unsaved changes; once a file is written the setup is loaded again and those changes are lost.',
+    result: 'Imported: {created} people written, {removed} replaced',
+  },
   setups: {
     intro: 'Each school’s command structure, minimal emergency unit and emergency plans, checked against the emergency rules; a school’s name opens its setup.',
     counts: 'Schools by state',

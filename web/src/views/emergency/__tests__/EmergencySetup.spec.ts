@@ -17,7 +17,7 @@ import type { Me } from '@/api/auth'
 import { BUREAU, newSetup, setup, user } from './fixtures'
 
 const api = vi.hoisted(() => ({
-  emergency: { get: vi.fn(), save: vi.fn(), overview: vi.fn(), export: vi.fn() },
+  emergency: { get: vi.fn(), save: vi.fn(), overview: vi.fn(), export: vi.fn(), peopleTemplate: vi.fn(), exportPeople: vi.fn() },
   files: { upload: vi.fn(), url: (id: number) => `/api/v1/files/${id}` },
   schools: { list: vi.fn() },
 }))

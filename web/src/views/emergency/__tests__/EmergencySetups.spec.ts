@@ -12,7 +12,7 @@ import { useSessionStore } from '@/stores/session'
 import { BUREAU, overview, overviewRow, user } from './fixtures'
 
 const api = vi.hoisted(() => ({
-  emergency: { get: vi.fn(), save: vi.fn(), overview: vi.fn(), export: vi.fn() },
+  emergency: { get: vi.fn(), save: vi.fn(), overview: vi.fn(), export: vi.fn(), peopleTemplate: vi.fn(), exportPeople: vi.fn() },
   saveDownload: vi.fn(),
 }))
 

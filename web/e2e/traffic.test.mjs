@@ -208,9 +208,16 @@ describe('校园交通', () => {
     await settled(page)
     assert.equal((await page.locator(byTest('page-heading')).innerText()).trim(), '校园交通')
 
-    // The school, then 搜索: its vehicles only, the canteen van among them.
+    // The school, then 搜索: its vehicles only, the canteen van among them (once the school's list
+    // has answered: the unfiltered list holds other schools' canteen vans too).
     await choose(page, 'search-school_id', SCHOOL)
-    await page.click(byTest('search'))
+    await Promise.all([
+      page.waitForResponse((r) => {
+        const url = new URL(r.url())
+        return url.pathname === '/api/v1/traffic/vehicles' && url.searchParams.has('unit_id') && r.ok()
+      }),
+      page.click(byTest('search')),
+    ])
     const van = page.locator(`${byTest('table')} .el-table__body tr`, { has: page.locator(byTest('row-owner'), { hasText: VAN }) })
     await van.waitFor()
     await settled(page)

@@ -388,6 +388,19 @@ Result<SchoolCalendarData> LoadSchoolTerms(domain::Tx& tx, const domain::Unit& s
   return out;
 }
 
+Result<std::map<std::int64_t, std::vector<cal::Term>>> LoadTermsOfSchools(
+    domain::Tx& tx, const std::vector<domain::Unit>& schools) {
+  std::set<std::int64_t> units;
+  for (const auto& sc : schools) {
+    for (const auto id : UnitsNearestFirst(sc)) units.insert(id);
+  }
+  XA_ASSIGN_OR_RETURN(const auto terms,
+                      tx.calendar().TermsOf(std::vector<std::int64_t>(units.begin(), units.end())));
+  std::map<std::int64_t, std::vector<cal::Term>> out;
+  for (const auto& sc : schools) out[sc.id] = cal::EffectiveTerms(UnitsNearestFirst(sc), terms);
+  return out;
+}
+
 Result<CalendarMonth> GetSchoolMonth(Services& s, const RequestContext& ctx,
                                      domain::UnitId school_id,
                                      const std::optional<std::string>& month_param) {

@@ -2,6 +2,7 @@
 // The school calendar's use cases: holiday notices (shipped, imported by file or API), the
 // semesters, days off and dismissal times a bureau or school sets, and a school's month. Later
 // modules read a school's calendar with LoadSchoolCalendar inside their own transaction.
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -68,6 +69,10 @@ Result<SchoolCalendarData> LoadSchoolCalendar(domain::Tx& tx, const domain::Unit
 // (LoadSchoolTerms leaves `holidays` empty).
 Result<domain::calendar::PublicCalendar> LoadPublicCalendar(domain::Tx& tx);
 Result<SchoolCalendarData> LoadSchoolTerms(domain::Tx& tx, const domain::Unit& school);
+// The terms in force at each of many schools (by unit id), every term set by the schools or
+// their bureaus read once.
+Result<std::map<std::int64_t, std::vector<domain::calendar::Term>>> LoadTermsOfSchools(
+    domain::Tx& tx, const std::vector<domain::Unit>& schools);
 // Today's date in China, the day every module's rules are judged on.
 domain::calendar::Date TodayInChina(const Services& s);
 // The unit and its ancestors, nearest first, from its path "/1/5/12/".

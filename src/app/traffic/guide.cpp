@@ -1,7 +1,6 @@
 #include "app/traffic/guide.hpp"
 
 #include <map>
-#include <set>
 
 #include "app/calendar/calendar.hpp"
 #include "app/org/org_use_cases.hpp"
@@ -252,18 +251,14 @@ Result<GuideOverview> GetGuideOverview(Services& s, const RequestContext& ctx,
     XA_ASSIGN_OR_RETURN(auto guides, tx.campus().Guides(ctx.Scope()));
     std::map<std::int64_t, tr::TrafficGuide> by_unit;
     for (auto& g : guides) by_unit.emplace(g.unit_id, std::move(g));
-    // Every term set by the schools or their bureaus, read once for the whole scope.
-    std::set<std::int64_t> units;
-    for (const auto& sc : schools) {
-      for (const auto id : UnitsNearestFirst(sc.unit)) units.insert(id);
-    }
-    XA_ASSIGN_OR_RETURN(const auto terms, tx.calendar().TermsOf(std::vector<std::int64_t>(
-                                              units.begin(), units.end())));
+    std::vector<domain::Unit> units;
+    for (const auto& sc : schools) units.push_back(sc.unit);
+    XA_ASSIGN_OR_RETURN(const auto terms, LoadTermsOfSchools(tx, units));
     for (const auto& sc : schools) {
       GuideOverview::Row row;
       row.unit_id = sc.unit.id;
       row.unit_name = sc.unit.name;
-      const auto term = LatestTerm(cal::EffectiveTerms(UnitsNearestFirst(sc.unit), terms), today);
+      const auto term = LatestTerm(terms.at(sc.unit.id), today);
       row.term_label = term.label;
       std::optional<tr::TrafficGuide> g;
       if (const auto it = by_unit.find(sc.unit.id); it != by_unit.end()) g = it->second;

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/strings.hpp"
+#include "domain/calendar/months.hpp"
 #include "domain/platform/field_checks.hpp"
 #include "domain/platform/personal_info.hpp"
 
@@ -47,17 +48,6 @@ void CheckCode(std::vector<ErrorDetail>& out, const std::string& field, const st
   std::string allowed;
   for (const auto& o : options) allowed += (allowed.empty() ? "" : "、") + std::string(o.label);
   out.push_back({field, what + "须为 " + allowed});
-}
-
-void CheckPhone(std::vector<ErrorDetail>& out, const std::string& field, const std::string& phone,
-                bool required) {
-  if (phone.empty()) {
-    if (required) out.push_back({field, "请填写联系电话"});
-    return;
-  }
-  if (!IsReachablePhone(phone)) {
-    out.push_back({field, "联系电话须为 11 位手机号或固定电话（如 0571-87654321）"});
-  }
 }
 
 void CheckPeople(std::vector<ErrorDetail>& out, const char* list, const std::vector<Member>& people,
@@ -160,21 +150,6 @@ std::string_view CommandRoleLabel(std::string_view code) { return LabelIn(kComma
 std::string_view UnitRoleLabel(std::string_view code) { return LabelIn(kUnitRoles, code); }
 std::string_view PlanKindLabel(std::string_view code) { return LabelIn(kPlanKinds, code); }
 
-bool IsReachablePhone(std::string_view phone) {
-  if (IsMobileNumber(phone)) return true;
-  std::string_view local = phone;
-  if (const auto dash = phone.find('-'); dash != std::string_view::npos) {
-    const auto area = phone.substr(0, dash);
-    if (area.size() < 3 || area.size() > 4 || area[0] != '0' || !IsAllDigits(area)) return false;
-    local = phone.substr(dash + 1);
-  } else if (!phone.empty() && phone[0] == '0') {
-    // The area code written without its dash: 0 and 2–3 digits, then the number.
-    if (phone.size() < 10 || phone.size() > 12 || !IsAllDigits(phone)) return false;
-    return true;
-  }
-  return (local.size() == 7 || local.size() == 8) && local[0] != '0' && IsAllDigits(local);
-}
-
 std::vector<ErrorDetail> CheckSetup(const EmergencySetup& s, calendar::Date today) {
   std::vector<ErrorDetail> out;
   CheckPeople(out, "command", s.command, kCommandRoles, "应急指挥体系");
@@ -207,12 +182,7 @@ std::vector<ErrorDetail> CheckSetup(const EmergencySetup& s, calendar::Date toda
 std::optional<calendar::Date> ReviewBy(const PlanDoc& p, int months) {
   const auto on = calendar::ParseDate(p.revised_on);
   if (!on) return std::nullopt;
-  const std::chrono::year_month_day ymd{*on};
-  const auto ym = std::chrono::year_month{ymd.year(), ymd.month()} + std::chrono::months{months};
-  const auto last =
-      std::chrono::year_month_day_last{ym.year(), std::chrono::month_day_last{ym.month()}}.day();
-  return calendar::Date{
-      std::chrono::year_month_day{ym.year(), ym.month(), std::min(ymd.day(), last)}};
+  return calendar::AddMonthsClamped(*on, months);
 }
 
 std::span<const rules::RuleDecl> RuleDecls() { return Decls(); }

@@ -16,6 +16,7 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "domain/calendar/calendar.hpp"
+#include "domain/platform/field_checks.hpp"
 #include "domain/rules/rules.hpp"
 
 namespace xiaoan::domain {
@@ -76,9 +77,7 @@ std::string_view CommandRoleLabel(std::string_view code);
 std::string_view UnitRoleLabel(std::string_view code);
 std::string_view PlanKindLabel(std::string_view code);
 
-// A phone that reaches a person: a mainland mobile number (11 digits, 1 then 3–9), or a fixed
-// line of 7 or 8 digits with or without its area code (0 and 2–3 digits, then an optional "-").
-bool IsReachablePhone(std::string_view phone);
+using ::xiaoan::domain::IsReachablePhone;  // domain/platform/field_checks.hpp
 
 // What is entered, each problem naming its field (command[2].phone): names required and within
 // their lengths, roles and kinds known, phones reachable when given, the revision day a date not

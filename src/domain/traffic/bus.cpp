@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "domain/calendar/months.hpp"
+
 namespace xiaoan::domain::traffic {
 
 namespace {
@@ -148,14 +150,7 @@ cal::Date YearsAfter(cal::Date from, int years) {
       std::chrono::year_month_day{target, std::chrono::March, std::chrono::day{1}}};
 }
 
-cal::Date MonthsAfter(cal::Date from, int months) {
-  const std::chrono::year_month_day ymd{from};
-  const auto ym = std::chrono::year_month{ymd.year(), ymd.month()} + std::chrono::months{months};
-  const auto last =
-      std::chrono::year_month_day_last{ym.year(), std::chrono::month_day_last{ym.month()}};
-  const auto day = std::min(ymd.day(), last.day());
-  return std::chrono::sys_days{std::chrono::year_month_day{ym.year(), ym.month(), day}};
-}
+cal::Date MonthsAfter(cal::Date from, int months) { return cal::AddMonthsClamped(from, months); }
 
 int AgeOn(cal::Date birth, cal::Date day) {
   const std::chrono::year_month_day b{birth};

@@ -922,6 +922,23 @@ def main():
             p95 <= 100000 and r["not_ok"] == 0 and status == 200, note=note,
             extra={"rps": round(r["rps"], 1)})
 
+    # -- P17: safety training ---------------------------------------------------------------------
+    # The bureau's 轮训看板 over every school it sees: each school's key-post staff and sessions
+    # (read once for the scope) judged on training.rotation and, on its terms, training.holiday.
+    for name, client in readers:
+        path = "/api/v1/training/board"
+        r = wrk(base + path, 1, 2, duration, client.headers(), count=True, warmup=True)
+        p95 = r["latency_us"]["p95"]
+        status, body, _ = client.call("GET", path)
+        view = json.loads(body) if status == 200 else {}
+        totals = view.get("totals", {})
+        note = (f"{totals.get('schools', 0)} 所学校，重点岗位人员 {totals.get('staff', 0)}，"
+                f"逾期 {totals.get('overdue', 0)}，即将到期 {totals.get('due_soon', 0)}")
+        row(table, "P17", f"轮训看板 GET {path}（{name}）", ms(p95), "ms p95", None, None,
+            ms(r["latency_us"]["p50"]), ms(r["latency_us"]["p99"]), "p95 ≤ 100 ms（市级数据）",
+            p95 <= 100000 and r["not_ok"] == 0 and status == 200, note=note,
+            extra={"rps": round(r["rps"], 1)})
+
     # -- P5: import -----------------------------------------------------------------------------
     n_import = 2000 if args.quick else 10000
     csv_bytes, tsv_text = build_import(bureau, n_import, args.seed)

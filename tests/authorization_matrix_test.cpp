@@ -23,6 +23,7 @@
 #include "app/security/security.hpp"
 #include "app/traffic/buses.hpp"
 #include "app/traffic/campus.hpp"
+#include "app/training/training.hpp"
 #include "app/whistles/whistles.hpp"
 #include "core/clock.hpp"
 #include "http/api.hpp"
@@ -53,6 +54,14 @@ struct Row {
 };
 
 // clang-format off
+// A person's whole record at a version nobody has: 409 in scope, 404 outside it.
+constexpr const char* kStaleStaff =
+    R"({"name":"张强","post":"security","phone":"","since":"2024-03-01","active":true,"note":"",)"
+    R"("version":99})";
+
+// An office at a version nobody has: 409 in scope, 404 outside it.
+constexpr const char* kStaleOffice = R"({"version":99,"name":"安全办公室","members":[]})";
+
 const std::vector<Row> kMatrix = {
   // Public and self-service.
   {"GET",    "/api/v1/health",                 "", "",   "oooooooooo"},
@@ -482,6 +491,40 @@ const std::vector<Row> kMatrix = {
   {"GET",    "/api/v1/emergency/people/import-template", "", "", "fffoffooff"},
   {"POST",   "/api/v1/emergency/people/import", "", "x", "fffoffooff"},
   {"GET",    "/api/v1/emergency/people/export", "", "", "fffoooooof"},
+  // 安全培训: read by the bureau and the school's leaders and officers, written by the safety
+  // office and the school's leaders and officers; a teacher has none of it.
+  {"GET",    "/api/v1/training/staff", "", "", "fffoooooff"},
+  {"GET",    "/api/v1/training/staff?unit_id={id}", "S1", "", "fffoooooff"},
+  {"GET",    "/api/v1/training/staff?unit_id={id}", "S2", "", "fffooonnff"},
+  {"GET",    "/api/v1/training/staff?unit_id={id}", "X", "", "fffnnnnnff"},
+  {"POST",   "/api/v1/training/staff", "", "{}", "fffoffooff"},
+  {"PUT",    "/api/v1/training/staff/{id}", "TF1", kStaleStaff, "fffoffooff"},
+  {"PUT",    "/api/v1/training/staff/{id}", "TF2", kStaleStaff, "fffoffnnff"},
+  {"PUT",    "/api/v1/training/staff/{id}", "TFX", kStaleStaff, "fffnffnnff"},
+  {"GET",    "/api/v1/training/sessions", "", "", "fffoooooff"},
+  {"GET",    "/api/v1/training/sessions?unit_id={id}", "S2", "", "fffooonnff"},
+  {"POST",   "/api/v1/training/sessions", "", "{}", "fffoffooff"},
+  {"GET",    "/api/v1/training/sessions/{id}", "TN1", "", "fffoooooff"},
+  {"GET",    "/api/v1/training/sessions/{id}", "TN2", "", "fffooonnff"},
+  {"GET",    "/api/v1/training/sessions/{id}", "TNX", "", "fffnnnnnff"},
+  {"DELETE", "/api/v1/training/sessions/{id}", "TNX", "", "fffnffnnff"},
+  {"DELETE", "/api/v1/training/sessions/{id}", "TND", "", "fffoffnnff"},
+  {"POST",   "/api/v1/training/sessions/{id}/sign-in", "TN1", "x", "fffoffooff"},
+  {"POST",   "/api/v1/training/sessions/{id}/sign-in", "TNX", "x", "fffoffooff"},
+  {"GET",    "/api/v1/training/sign-in-template", "", "", "fffoffooff"},
+  {"GET",    "/api/v1/training/board", "", "", "fffoooooff"},
+  {"GET",    "/api/v1/training/board/export", "", "", "fffoooooff"},
+  {"GET",    "/api/v1/staffing/offices/{unit_id}", "S1", "", "fffoooooff"},
+  {"GET",    "/api/v1/staffing/offices/{unit_id}", "S2", "", "fffooonnff"},
+  {"GET",    "/api/v1/staffing/offices/{unit_id}", "X", "", "fffnnnnnff"},
+  {"GET",    "/api/v1/staffing/offices/{unit_id}", "B1", "", "fffooonnff"},
+  {"GET",    "/api/v1/staffing/offices/{unit_id}", "D1", "", "fffnnnnnff"},
+  {"PUT",    "/api/v1/staffing/offices/{unit_id}", "S1", kStaleOffice, "fffoffooff"},
+  {"PUT",    "/api/v1/staffing/offices/{unit_id}", "S2", kStaleOffice, "fffoffnnff"},
+  {"PUT",    "/api/v1/staffing/offices/{unit_id}", "X", kStaleOffice, "fffnffnnff"},
+  {"PUT",    "/api/v1/staffing/offices/{unit_id}", "B1", kStaleOffice, "fffoffnnff"},
+  {"GET",    "/api/v1/staffing/board", "", "", "fffoooooff"},
+  {"GET",    "/api/v1/staffing/board/export", "", "", "fffoooooff"},
   {"GET",    "/api/v1/traffic/import-template", "", "", "fffoffooff"},
   {"POST",   "/api/v1/traffic/import", "", "x", "fffoffooff"},
   {"GET",    "/api/v1/traffic/export", "", "", "fffoooooff"},
@@ -1048,6 +1091,32 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
     };
     add_round(targets_["B1"], {targets_["S1"], targets_["S2"]}, "SR1");
     add_round(targets_["XB"], {targets_["X"]}, "SRX");
+    // A key-post person and a session at each school; TND for the safety office to delete.
+    auto add_training = [&](const std::string& school, const std::string& staff_key,
+                            const std::string& session_key) {
+      domain::training::KeyStaff p;
+      p.unit_id = std::stoll(school);
+      p.name = "张强";
+      p.post = "security";
+      p.since = "2024-03-01";
+      auto person = app::AddTrainingStaff(*services_, app::RequestContext{}, p);
+      ASSERT_TRUE(person.ok()) << person.error().message;
+      if (!staff_key.empty()) targets_[staff_key] = std::to_string(person->staff.id);
+      domain::training::Session t;
+      t.unit_id = p.unit_id;
+      t.title = "重点岗位安全轮训";
+      t.kind = "rotation";
+      t.held_on = "2026-01-05";
+      t.hours = 2;
+      t.staff_ids = {person->staff.id};
+      auto session = app::RecordTrainingSession(*services_, app::RequestContext{}, t);
+      ASSERT_TRUE(session.ok()) << session.error().message;
+      targets_[session_key] = std::to_string(session->id);
+    };
+    add_training(targets_["S1"], "TF1", "TN1");
+    add_training(targets_["S2"], "TF2", "TN2");
+    add_training(targets_["S2"], "", "TND");
+    add_training(targets_["X"], "TFX", "TNX");
     for (const auto& key : {"S1", "S2", "X"}) school_bodies_[key] = WritableSchool(targets_[key]);
   }
 

@@ -33,8 +33,10 @@
 #include "domain/emergency/emergency.hpp"
 #include "domain/patrol/patrol.hpp"
 #include "domain/security/record.hpp"
+#include "domain/staffing/staffing.hpp"
 #include "domain/traffic/bus_registry.hpp"
 #include "domain/traffic/campus_registry.hpp"
+#include "domain/training/training.hpp"
 #include "domain/whistle/whistle.hpp"
 #include "storage/audit_anchor.hpp"
 #include "storage/field_protection.hpp"
@@ -4874,6 +4876,213 @@ TEST_P(StorageContract, MigrationToEmergencySetupsKeepsGuidesAndStoresSetupsWhol
                     return {};
                   })
                   .ok());
+}
+
+// 0044: the safety offices; a school's key-post staff stay, an office is stored whole with its
+// members in order, re-saved only at the version read, and read by scope.
+TEST_P(StorageContract, MigrationToSafetyOfficesKeepsStaffAndStoresOfficesWhole) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = OpenAtSchema(db, 43);
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(WriteRows(
+      **pool, DistrictRows(true, {"INSERT INTO training_staff (unit_id, name, post, since, "
+                                  "updated_by, updated_at) VALUES (2, '张强', 'security', "
+                                  "'2024-03-01', 'x', '2026-11-30T01:00:00.000Z')"})));
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  namespace st = domain::staffing;
+  ASSERT_TRUE(store
+                  .Write([&](domain::Tx& tx) -> Status {
+                    XA_ASSIGN_OR_RETURN(auto staff, tx.training().StaffOf(2));
+                    EXPECT_TRUE(staff.size() == 1 && staff[0].name == "张强" && staff[0].active &&
+                                staff[0].version == 1);
+                    XA_ASSIGN_OR_RETURN(auto none, tx.staffing().Office(2));
+                    EXPECT_FALSE(none.has_value());
+                    st::SafetyOffice o;
+                    o.unit_id = 2;
+                    o.name = "安全办公室";
+                    o.members = {{"王主任", "主任", false, "", "13905710001"},
+                                 {"李明", "专职安全员", true, "注册安全工程师", ""}};
+                    o.updated_by = "x";
+                    ParseInstant("2026-12-07T01:00:00.000Z", o.updated_at);
+                    XA_ASSIGN_OR_RETURN(const bool saved, tx.staffing().Save(o));
+                    EXPECT_TRUE(saved);
+                    EXPECT_EQ(o.version, 1);
+                    XA_ASSIGN_OR_RETURN(auto read, tx.staffing().Office(2));
+                    EXPECT_TRUE(read.has_value());
+                    if (read) {
+                      EXPECT_EQ(read->unit_name, "示范小学");
+                      EXPECT_EQ(read->unit_kind, "school");
+                      EXPECT_EQ(read->name, "安全办公室");
+                      EXPECT_EQ(read->updated_by, "x");
+                      EXPECT_EQ(FormatInstant(read->updated_at), "2026-12-07T01:00:00.000Z");
+                      EXPECT_EQ(read->members.size(), 2U);
+                      if (read->members.size() == 2) {
+                        EXPECT_EQ(read->members[0].name, "王主任");
+                        EXPECT_EQ(read->members[0].post, "主任");
+                        EXPECT_FALSE(read->members[0].full_time);
+                        EXPECT_EQ(read->members[0].phone, "13905710001");
+                        EXPECT_TRUE(read->members[1].full_time);
+                        EXPECT_EQ(read->members[1].qualifications, "注册安全工程师");
+                      }
+                    }
+                    auto again = *read;
+                    again.members.pop_back();
+                    again.name = "安全保卫处";
+                    XA_ASSIGN_OR_RETURN(const bool resaved, tx.staffing().Save(again));
+                    EXPECT_TRUE(resaved);
+                    EXPECT_EQ(again.version, 2);
+                    XA_ASSIGN_OR_RETURN(const bool stale, tx.staffing().Save(*read));
+                    EXPECT_FALSE(stale);
+                    XA_ASSIGN_OR_RETURN(auto now, tx.staffing().Office(2));
+                    EXPECT_TRUE(now && now->members.size() == 1 && now->name == "安全保卫处" &&
+                                now->version == 2);
+                    XA_ASSIGN_OR_RETURN(auto inside,
+                                        tx.staffing().Offices(domain::ScopeFilter::Subtree("/1/")));
+                    EXPECT_EQ(inside.size(), 1U);
+                    XA_ASSIGN_OR_RETURN(
+                        auto outside, tx.staffing().Offices(domain::ScopeFilter::Subtree("/1/9/")));
+                    EXPECT_TRUE(outside.empty());
+                    return {};
+                  })
+                  .ok());
+}
+
+// 0043: the schools' key-post staff and training sessions; a district's emergency setup stays, a
+// person is stored and updated only at the version read, a session with its attendees in order
+// (half hours kept), its attendance replaced, listed newest first by kind and scope, deleted.
+TEST_P(StorageContract, MigrationToTrainingKeepsSetupsAndStoresSessionsWithAttendees) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = OpenAtSchema(db, 42);
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(WriteRows(
+      **pool, DistrictRows(true, {"INSERT INTO emergency_setups (unit_id, duty_phone, updated_by, "
+                                  "updated_at, version) VALUES (2, '0571-87650001', 'x', "
+                                  "'2026-11-30T01:00:00.000Z', 1)"})));
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  namespace tr = domain::training;
+  ASSERT_TRUE(
+      store
+          .Write([&](domain::Tx& tx) -> Status {
+            XA_ASSIGN_OR_RETURN(auto setup, tx.emergency().Setup(2));
+            EXPECT_TRUE(setup && setup->duty_phone == "0571-87650001");
+            XA_ASSIGN_OR_RETURN(auto none, tx.training().StaffOf(2));
+            EXPECT_TRUE(none.empty());
+            tr::KeyStaff a;
+            a.unit_id = 2;
+            a.name = "张强";
+            a.post = "security";
+            a.phone = "13905710001";
+            a.since = "2024-03-01";
+            a.note = "门卫";
+            a.updated_by = "x";
+            ParseInstant("2026-12-07T01:00:00.000Z", a.updated_at);
+            XA_ASSIGN_OR_RETURN(const auto id, tx.training().InsertStaff(a));
+            EXPECT_EQ(a.id, id);
+            EXPECT_EQ(a.version, 1);
+            auto b = a;
+            b.name = "李明";
+            b.post = "fire";
+            XA_TRY(tx.training().InsertStaff(b));
+            XA_ASSIGN_OR_RETURN(auto read, tx.training().Staff(id));
+            EXPECT_TRUE(read.has_value());
+            if (read) {
+              EXPECT_EQ(read->unit_name, "示范小学");
+              EXPECT_EQ(read->name, "张强");
+              EXPECT_EQ(read->post, "security");
+              EXPECT_EQ(read->phone, "13905710001");
+              EXPECT_EQ(read->since, "2024-03-01");
+              EXPECT_TRUE(read->active);
+              EXPECT_EQ(read->note, "门卫");
+              EXPECT_EQ(read->updated_by, "x");
+              EXPECT_EQ(FormatInstant(read->updated_at), "2026-12-07T01:00:00.000Z");
+            }
+            // Updated at the version read; a stale version is refused.
+            auto left = *read;
+            left.active = false;
+            XA_ASSIGN_OR_RETURN(const bool saved, tx.training().UpdateStaff(left));
+            EXPECT_TRUE(saved);
+            EXPECT_EQ(left.version, 2);
+            XA_ASSIGN_OR_RETURN(const bool stale, tx.training().UpdateStaff(*read));
+            EXPECT_FALSE(stale);
+            XA_ASSIGN_OR_RETURN(auto after, tx.training().Staff(id));
+            EXPECT_TRUE(after && !after->active && after->version == 2);
+            XA_ASSIGN_OR_RETURN(auto listed, tx.training().StaffOf(2));
+            EXPECT_EQ(listed.size(), 2U);
+            XA_ASSIGN_OR_RETURN(auto scoped,
+                                tx.training().StaffIn(domain::ScopeFilter::Subtree("/1/")));
+            EXPECT_EQ(scoped.size(), 2U);
+            XA_ASSIGN_OR_RETURN(auto outside,
+                                tx.training().StaffIn(domain::ScopeFilter::Subtree("/1/9/")));
+            EXPECT_TRUE(outside.empty());
+
+            tr::Session t;
+            t.unit_id = 2;
+            t.title = "重点岗位安全轮训";
+            t.kind = "rotation";
+            t.held_on = "2026-11-20";
+            t.hours = 1.5;
+            t.trainer = "区消防救援大队";
+            t.place = "会议室";
+            t.staff_ids = {b.id, id};
+            t.other_count = 3;
+            t.note = "备注";
+            t.created_by = "x";
+            ParseInstant("2026-12-07T01:00:00.000Z", t.created_at);
+            XA_TRY(tx.training().InsertSession(t));
+            auto older = t;
+            older.kind = "holiday";
+            older.held_on = "2026-08-25";
+            older.staff_ids = {id};
+            XA_TRY(tx.training().InsertSession(older));
+            XA_ASSIGN_OR_RETURN(auto found, tx.training().FindSession(t.id));
+            EXPECT_TRUE(found.has_value());
+            if (found) {
+              EXPECT_EQ(found->unit_name, "示范小学");
+              EXPECT_EQ(found->title, "重点岗位安全轮训");
+              EXPECT_EQ(found->held_on, "2026-11-20");
+              EXPECT_EQ(found->hours, 1.5);
+              EXPECT_EQ(found->trainer, "区消防救援大队");
+              EXPECT_EQ(found->place, "会议室");
+              EXPECT_EQ(found->other_count, 3);
+              EXPECT_EQ(found->note, "备注");
+              EXPECT_EQ(found->created_by, "x");
+              EXPECT_EQ(found->staff_ids, (std::vector<std::int64_t>{b.id, id}));
+              EXPECT_EQ(found->attendees.size(), 2U);
+              if (found->attendees.size() == 2) {
+                EXPECT_EQ(found->attendees[0].name, "李明");
+                EXPECT_EQ(found->attendees[1].post, "security");
+              }
+            }
+            XA_ASSIGN_OR_RETURN(auto all, tx.training().SessionsOf(2, ""));
+            EXPECT_EQ(all.size(), 2U);
+            if (all.size() == 2) EXPECT_EQ(all[0].id, t.id);  // newest first
+            XA_ASSIGN_OR_RETURN(auto holidays, tx.training().SessionsOf(2, "holiday"));
+            EXPECT_EQ(holidays.size(), 1U);
+            XA_ASSIGN_OR_RETURN(auto in_scope,
+                                tx.training().SessionsIn(domain::ScopeFilter::Subtree("/1/")));
+            EXPECT_EQ(in_scope.size(), 2U);
+            XA_ASSIGN_OR_RETURN(auto out_scope,
+                                tx.training().SessionsIn(domain::ScopeFilter::Subtree("/1/9/")));
+            EXPECT_TRUE(out_scope.empty());
+            // Attendance replaced, then a session deleted with its attendees.
+            t.staff_ids = {id};
+            t.other_count = 7;
+            XA_TRY(tx.training().SetAttendance(t));
+            XA_ASSIGN_OR_RETURN(auto replaced, tx.training().FindSession(t.id));
+            EXPECT_TRUE(replaced && replaced->staff_ids == std::vector<std::int64_t>{id} &&
+                        replaced->other_count == 7);
+            XA_TRY(tx.training().DeleteSession(older.id));
+            XA_ASSIGN_OR_RETURN(auto gone, tx.training().FindSession(older.id));
+            EXPECT_FALSE(gone.has_value());
+            XA_ASSIGN_OR_RETURN(auto left_over, tx.training().SessionsOf(2, ""));
+            EXPECT_EQ(left_over.size(), 1U);
+            return {};
+          })
+          .ok());
 }
 
 // 0041: the outings in rented vehicles; the routes stay, an outing is stored with its parts'

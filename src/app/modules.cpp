@@ -12,9 +12,11 @@
 #include "app/hazards/hazards.hpp"
 #include "app/patrols/patrols.hpp"
 #include "app/security/security.hpp"
+#include "app/staffing/staffing.hpp"
 #include "app/traffic/buses.hpp"
 #include "app/traffic/campus.hpp"
 #include "app/traffic/guide.hpp"
+#include "app/training/training.hpp"
 #include "app/whistles/whistles.hpp"
 
 namespace xiaoan::app {
@@ -35,17 +37,19 @@ const std::vector<SupervisionSubject>& SupervisionSubjects() {
 
 const std::vector<TaskSource>& TaskSources() {
   static const std::vector<TaskSource> kSources = {
-      HazardTaskSource(), SupervisionTaskSource(), WhistleTaskSource(), AuditTaskSource(),
-      EduTaskSource(),    LessonTaskSource(),      LetterTaskSource(),  DrowningTaskSource(),
-      JointTaskSource(),  BusTaskSource(),         GuideTaskSource(),   EmergencyTaskSource()};
+      HazardTaskSource(),   SupervisionTaskSource(), WhistleTaskSource(), AuditTaskSource(),
+      EduTaskSource(),      LessonTaskSource(),      LetterTaskSource(),  DrowningTaskSource(),
+      JointTaskSource(),    BusTaskSource(),         GuideTaskSource(),   EmergencyTaskSource(),
+      TrainingTaskSource(), StaffingTaskSource()};
   return kSources;
 }
 
 const std::vector<RuleModule>& RuleModules() {
   static const std::vector<RuleModule> kModules = {
-      HazardRuleModule(),  DrillRuleModule(),   PatrolRuleModule(),   SecurityRuleModule(),
-      WhistleRuleModule(), EduRuleModule(),     LessonRuleModule(),   DrowningRuleModule(),
-      BusRuleModule(),     TrafficRuleModule(), EmergencyRuleModule()};
+      HazardRuleModule(),  DrillRuleModule(),   PatrolRuleModule(),    SecurityRuleModule(),
+      WhistleRuleModule(), EduRuleModule(),     LessonRuleModule(),    DrowningRuleModule(),
+      BusRuleModule(),     TrafficRuleModule(), EmergencyRuleModule(), TrainingRuleModule(),
+      StaffingRuleModule()};
   return kModules;
 }
 

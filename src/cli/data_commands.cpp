@@ -53,7 +53,9 @@ int RunDemo(const Config& cfg, std::uint64_t seed, const std::string& scale,
             << " 份，周边水域 " << summary->waters << " 处，防溺水提醒 "
             << summary->drowning_warnings << " 次，联防联控报告 " << summary->joint_reports
             << " 份，校车台账 " << summary->bus_records << " 条，校内交通登记 "
-            << summary->campus_records << " 条，应急体系 " << summary->emergency_setups << " 所\n";
+            << summary->campus_records << " 条，应急体系 " << summary->emergency_setups
+            << " 所，安全培训 " << summary->training_records << " 条，安全监管机构 "
+            << summary->safety_offices << " 个\n";
   const std::string accounts_file = cfg.data_dir + "/demo-accounts.txt";
   std::error_code ec;
   std::filesystem::create_directories(cfg.data_dir, ec);

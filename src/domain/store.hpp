@@ -53,6 +53,12 @@ class CampusRepository;
 namespace xiaoan::domain::emergency {
 class EmergencyRepository;
 }  // namespace xiaoan::domain::emergency
+namespace xiaoan::domain::training {
+class TrainingRepository;
+}  // namespace xiaoan::domain::training
+namespace xiaoan::domain::staffing {
+class StaffingRepository;
+}  // namespace xiaoan::domain::staffing
 
 namespace xiaoan::domain {
 
@@ -336,6 +342,8 @@ class Tx {
   virtual traffic::BusRepository& buses() = 0;
   virtual traffic::CampusRepository& campus() = 0;
   virtual emergency::EmergencyRepository& emergency() = 0;
+  virtual training::TrainingRepository& training() = 0;
+  virtual staffing::StaffingRepository& staffing() = 0;
 };
 
 // What bringing the personal-information fields to the configured state did (Store::ProtectFields).

@@ -72,6 +72,8 @@ void AddBusRoutes(Router& router, app::Services& services);
 void AddTrafficRoutes(Router& router, app::Services& services);
 void AddTrafficGuideRoutes(Router& router, app::Services& services);
 void AddEmergencyRoutes(Router& router, app::Services& services);
+void AddTrainingRoutes(Router& router, app::Services& services);
+void AddStaffingRoutes(Router& router, app::Services& services);
 void AddDrowningRoutes(Router& router, app::Services& services);
 void AddJointRoutes(Router& router, app::Services& services);
 void AddCampaignRoutes(Router& router, app::Services& services);

@@ -27,6 +27,8 @@ void AddRoutes(Router& router, app::Services& services, const ApiOptions& option
   AddTrafficRoutes(router, services);
   AddTrafficGuideRoutes(router, services);
   AddEmergencyRoutes(router, services);
+  AddTrainingRoutes(router, services);
+  AddStaffingRoutes(router, services);
   AddDrowningRoutes(router, services);
   AddJointRoutes(router, services);
   AddCampaignRoutes(router, services);

@@ -119,6 +119,11 @@ constexpr TableSpec kTables[] = {
     {"traffic_guide_lines", "id", true},
     {"emergency_setups", "unit_id", false},
     {"emergency_lines", "id", true},
+    {"training_staff", "id", true},
+    {"training_sessions", "id", true},
+    {"training_attendance", "id", true},
+    {"safety_offices", "unit_id", false},
+    {"safety_office_members", "id", true},
 };
 // clang-format on
 // Left out on purpose: the figures the hazards' triggers rebuild, the migrations' own record, and

@@ -34,6 +34,8 @@
 #include "storage/repos/query_builder.hpp"
 #include "storage/repos/rule_repository.hpp"
 #include "storage/repos/security_repository.hpp"
+#include "storage/repos/staffing_repository.hpp"
+#include "storage/repos/training_repository.hpp"
 #include "storage/repos/water_repository.hpp"
 #include "storage/repos/whistle_repository.hpp"
 
@@ -85,7 +87,9 @@ class SqlTx final : public domain::Tx {
         joint_(conn),
         buses_(conn),
         campus_(conn),
-        emergency_(conn) {}
+        emergency_(conn),
+        training_(conn),
+        staffing_(conn) {}
   bool access_changed = false;
   std::optional<std::int64_t> audit_first;  // the first audit record appended
   domain::OrgRepository& org() override { return org_; }
@@ -115,6 +119,8 @@ class SqlTx final : public domain::Tx {
   domain::traffic::BusRepository& buses() override { return buses_; }
   domain::traffic::CampusRepository& campus() override { return campus_; }
   domain::emergency::EmergencyRepository& emergency() override { return emergency_; }
+  domain::training::TrainingRepository& training() override { return training_; }
+  domain::staffing::StaffingRepository& staffing() override { return staffing_; }
   sql::Connection& conn() { return conn_; }
   const FieldCipher* cipher() const { return cipher_; }
 
@@ -148,6 +154,8 @@ class SqlTx final : public domain::Tx {
   SqlBusRepository buses_;
   SqlCampusRepository campus_;
   SqlEmergencyRepository emergency_;
+  SqlTrainingRepository training_;
+  SqlStaffingRepository staffing_;
 };
 
 // Runs one write inside a savepoint of the open transaction: kept when it succeeds, undone on

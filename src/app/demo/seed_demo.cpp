@@ -352,6 +352,12 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
         XA_ASSIGN_OR_RETURN(
             summary.emergency_setups,
             SeedEmergencyHistory(s, tx, options.seed, history_schools, account_schools));
+        XA_ASSIGN_OR_RETURN(
+            summary.training_records,
+            SeedTrainingHistory(s, tx, options.seed, history_schools, account_schools));
+        XA_ASSIGN_OR_RETURN(summary.safety_offices,
+                            SeedStaffingHistory(s, tx, options.seed, first_bureau, history_schools,
+                                                account_schools));
         XA_ASSIGN_OR_RETURN(summary.drowning_warnings,
                             SeedDrowningHistory(s, tx, options.seed, first_bureau, history_schools,
                                                 account_schools));
@@ -442,6 +448,12 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
         XA_ASSIGN_OR_RETURN(int emergency, SeedEmergencyHistory(s, tx, options.seed + from, group,
                                                                 account_schools));
         summary.emergency_setups += emergency;
+        XA_ASSIGN_OR_RETURN(
+            int training, SeedTrainingHistory(s, tx, options.seed + from, group, account_schools));
+        summary.training_records += training;
+        XA_ASSIGN_OR_RETURN(int offices, SeedStaffingHistory(s, tx, options.seed + from, 0, group,
+                                                             account_schools));
+        summary.safety_offices += offices;
         return {};
       }));
     }

@@ -49,6 +49,8 @@ struct DemoSummary {
   int bus_records = 0;
   int campus_records = 0;
   int emergency_setups = 0;
+  int training_records = 0;  // key-post staff and sessions
+  int safety_offices = 0;
   int regions = 0;
   int bureaus = 0;
   int schools = 0;
@@ -152,6 +154,21 @@ Result<int> SeedCampusHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
 Result<int> SeedEmergencyHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
                                  const std::vector<domain::UnitId>& schools,
                                  const std::vector<domain::UnitId>& account_schools);
+
+// 安全培训: most schools' key-post staff and a year of rotation, topic and holiday sessions, some
+// people overdue and some vacations without a holiday session; the guard 张强 overdue at the
+// first account school. Inside the caller's transaction, each school judged on the training
+// rules; returns the people and sessions written.
+Result<int> SeedTrainingHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
+                                const std::vector<domain::UnitId>& schools,
+                                const std::vector<domain::UnitId>& account_schools);
+
+// 安全监管机构: the bureau's office and most schools' offices with their members, a few short of
+// staff; the first account school without a full-time member. Inside the caller's transaction,
+// each school judged on staffing.office; returns the offices written.
+Result<int> SeedStaffingHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
+                                domain::UnitId bureau, const std::vector<domain::UnitId>& schools,
+                                const std::vector<domain::UnitId>& account_schools);
 
 // 防溺水警示提醒: the bureau's campaigns of the summer and each class's warnings on its warning
 // days up to yesterday (a 1530 check-in about drowning already counts), with some schools short;

@@ -79,6 +79,8 @@ inline constexpr const char* kTrafficManage = "traffic:manage";
 inline constexpr const char* kTrafficGate = "traffic:gate";
 inline constexpr const char* kEmergencyRead = "emergency:read";
 inline constexpr const char* kEmergencyManage = "emergency:manage";
+inline constexpr const char* kTrainingRead = "training:read";
+inline constexpr const char* kTrainingManage = "training:manage";
 }  // namespace perm
 
 // Every permission that exists, for validation of custom roles.

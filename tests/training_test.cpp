@@ -162,6 +162,13 @@ TEST(TrainingDue, TheLatestSessionAttendedOnOrBeforeToday) {
   EXPECT_EQ(d.last_trained, D("2025-08-20"));
   EXPECT_EQ(d.last_session_id, 13);
   EXPECT_EQ(d.due_by, D("2026-08-20"));
+  // Two sessions on the same day: the later record wins whatever the order listed; an older
+  // session listed after a newer one does not, whatever its id.
+  const std::vector<Session> same_day = {S(13, "topic", "2025-08-20", {1}),
+                                         S(11, "holiday", "2025-08-20", {1}),
+                                         S(20, "rotation", "2025-01-01", {1})};
+  EXPECT_EQ(DueOf(p, same_day, 12, 30, D("2025-11-30")).last_session_id, 13);
+  EXPECT_EQ(DueOf(p, same_day, 12, 30, D("2025-11-30")).last_trained, D("2025-08-20"));
   // On the session's own day it counts.
   EXPECT_EQ(DueOf(p, sessions, 12, 30, D("2025-12-01")).last_session_id, 14);
   // Never trained: counted from the day they took the post.
@@ -238,6 +245,10 @@ TEST(TrainingHoliday, TheWindowBeforeASemester) {
   EXPECT_EQ(w.name, "暑假");
   EXPECT_EQ(w.from, D("2026-07-04"));
   EXPECT_EQ(w.to, D("2026-09-01"));
+  // A term ending on the day the judged one begins is not the one before it.
+  const std::vector<calendar::Term> touching = {{0, 2025, 2, D("2026-02-24"), D("2026-09-01")},
+                                                {0, 2026, 1, D("2026-09-01"), D("2027-01-22")}};
+  EXPECT_EQ(WindowBefore(touching[1], touching, 0).from, D("2026-07-03"));
   // No term before it: the 60 days before its start.
   w = WindowBefore(terms[0], terms, 7);
   EXPECT_EQ(w.from, D("2025-07-03"));
@@ -360,6 +371,28 @@ TEST(TrainingHoliday, AtItsEdges) {
                    w, v, D("2026-10-01"));
   EXPECT_EQ(r.evidence, std::vector<std::int64_t>{11});
   EXPECT_EQ(r.outcome, Outcome::kPass);
+  // One guard and one short of the staff: the staff are named, not the guards.
+  r = JudgeHoliday(staff, {S(10, "holiday", "2026-08-20", {1}, 4)}, w, v, D("2026-10-01"));
+  EXPECT_EQ(r.reason, "暑假假期安保培训教职工 4 人，少于 5 人");
+  // Someone of another school among the attendees counts for nothing.
+  EXPECT_EQ(JudgeHoliday(staff, {S(10, "holiday", "2026-08-20", {1, 99}, 4)}, w, v, D("2026-10-01"))
+                .outcome,
+            Outcome::kFail);
+  // The best session: more guards first, then more staff; on a tie the first listed.
+  r = JudgeHoliday(staff,
+                   {S(10, "holiday", "2026-08-20", {1}, 6), S(11, "holiday", "2026-08-25", {3}, 2)},
+                   w, v, D("2026-10-01"));
+  EXPECT_EQ(r.evidence, std::vector<std::int64_t>{10});
+  EXPECT_EQ(r.outcome, Outcome::kPass);
+  r = JudgeHoliday(
+      staff, {S(10, "holiday", "2026-08-20", {1, 3}, 5), S(11, "holiday", "2026-08-25", {1}, 9)}, w,
+      v, D("2026-10-01"));
+  EXPECT_EQ(r.evidence, std::vector<std::int64_t>{10});
+  EXPECT_EQ(r.reason, "暑假 2026-08-20 开展假期安保培训，安保人员 2 人、教职工 5 人参加");
+  r = JudgeHoliday(staff,
+                   {S(10, "holiday", "2026-08-20", {1}, 5), S(11, "holiday", "2026-08-25", {3}, 5)},
+                   w, v, D("2026-10-01"));
+  EXPECT_EQ(r.evidence, std::vector<std::int64_t>{10});
   // min_staff 0: the guards alone suffice.
   v["min_staff"] = 0;
   EXPECT_EQ(

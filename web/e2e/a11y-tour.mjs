@@ -328,6 +328,38 @@ export async function emergencyPeopleMenu(page, label) {
   await page.waitForSelector(byTest('emergency-people-export'), { state: 'hidden' })
 }
 
+/** 重点岗位人员's 新增人员 form (a dialog on a desk, a drawer on a phone), open and checked, then Escape. */
+export async function trainingStaffDialog(page, label) {
+  await page.click(byTest('training-staff-add'))
+  await page.waitForSelector(`${byTest('training-staff-dialog')}:visible ${byTest('staff-field-name')}`)
+  await expectAccessible(page, `${label}, the key-post person form`)
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('training-staff-dialog'), { state: 'hidden' })
+}
+
+/**
+ * 培训记录: the 记录培训 form (the key staff in post to tick), then a session's details and its
+ * 签到表导入 dialog, each open and checked, then Escape.
+ */
+export async function trainingSessionDialogs(page, label) {
+  await page.click(byTest('training-session-add'))
+  await page.waitForSelector(`${byTest('training-session-dialog')}:visible [data-test^="session-staff-"]`)
+  await expectAccessible(page, `${label}, the session form`)
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('training-session-dialog'), { state: 'hidden' })
+  await page.locator(`${byTest('training-session-open')}:visible`).first().click()
+  await page.waitForSelector(`${byTest('training-session-drawer')}:visible ${byTest('training-signin-import')}`)
+  await page.waitForFunction(() => !document.querySelector('[data-test="training-session-drawer"] .el-loading-mask:not([style*="display: none"])'))
+  await expectAccessible(page, `${label}, a session's details`)
+  await page.click(byTest('training-signin-import'))
+  await page.waitForSelector(`${byTest('training-signin-note')}:visible`)
+  await expectAccessible(page, `${label}, the sign-in sheet import dialog`)
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('import-dialog'), { state: 'hidden' })
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('training-session-drawer'), { state: 'hidden' })
+}
+
 /** 校园交通's 新增车辆 dialog (class, gates as tags, hours, validity), open and checked, then Escape. */
 export async function trafficDialog(page, label) {
   await page.click(byTest('add'))
@@ -532,6 +564,11 @@ export function axeTour(viewport) {
           // 应急体系: the school's setup (the demo's, its checks, its 人员导入/导出 menu) and its emergency card.
           ['/emergency', byTest('emergency-check-emergency.unit'), emergencyPeopleMenu],
           ['/emergency/21/card', byTest('emergency-card')],
+          // 安全培训: the school's key-post staff (the demo's, 张强 overdue) and its sessions.
+          ['/training/staff', byTest('training-staff-list'), trainingStaffDialog],
+          ['/training/sessions', byTest('training-session-open'), trainingSessionDialogs],
+          // 安全监管机构: the school's office (the demo's, 未达标: no one full time), its members' rows.
+          ['/training/offices', `${byTest('training-office-editor')} ${byTest('training-office-member-row-0-name')}`],
           ['/whistles', byTest('row-link'), raiseDialog],
           [`/whistles/${tourWhistle}`, byTest('whistle-info')],
           ['/rules', byTest('rule-hazard.overdue')],
@@ -576,6 +613,12 @@ export function axeTour(viewport) {
           ['/traffic/guide?unit_id=21', byTest('guide-editor')],
           ['/emergency/setups', `${byTest('emergency-setups-table')} ${byTest('emergency-setups-school-21')}`, emergencyImport],
           ['/emergency?unit_id=21', byTest('emergency-check-emergency.unit')],
+          ['/training/board', byTest('training-board-school-21')],
+          ['/training/staff?unit_id=21', byTest('training-staff-list')],
+          ['/training/sessions?unit_id=21', byTest('training-session-open')],
+          ['/training/offices/board', byTest('training-offices-board-unit-21')],
+          ['/training/offices', `${byTest('training-office-editor')} ${byTest('training-office-member-row-0-name')}`],
+          ['/training/offices?unit_id=21', byTest('training-office-check-outcome')],
           ['/whistles', byTest('row-link')],
           [`/whistles/${tourWhistle}`, byTest('whistle-info'), whistleStep],
           ['/whistles/stats', byTest('stats-period')],

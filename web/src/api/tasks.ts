@@ -11,7 +11,9 @@ import { http } from './http'
  * (edu_joint_task: a department's to report, the bureau's overdue) opens the task; a school bus,
  * driver or route (bus_vehicle, bus_driver, bus_route: 校车待处理) opens it on 校车台账; a school's
  * 一校一策 (traffic_guide: 一校一策待处理) opens the guide; a school's 应急体系 (emergency_setup:
- * 应急体系待完善) opens its setup.
+ * 应急体系待完善) opens its setup; a school's key-post staff due for training (training_staff: 培训待办)
+ * open its 重点岗位人员; a school's safety office short of staff (safety_office: 安全监管机构待充实) opens
+ * its 安全监管机构.
  */
 export type TaskSubject =
   | 'hazard'
@@ -28,6 +30,8 @@ export type TaskSubject =
   | 'bus_route'
   | 'traffic_guide'
   | 'emergency_setup'
+  | 'training_staff'
+  | 'safety_office'
 
 export interface TaskItem {
   subject_type: TaskSubject | string
@@ -76,6 +80,16 @@ export type TaskKind =
    * the school's id).
    */
   | 'emergency.setup'
+  /**
+   * 培训待办: a school's key-post staff overdue or falling due for rotation training, or the
+   * holiday security training not held (items: training_staff, the school's id).
+   */
+  | 'training.due'
+  /**
+   * 安全监管机构待充实: the school's safety office failing staffing.office — too few members, or too
+   * few full time (items: safety_office, the school's id).
+   */
+  | 'staffing.office'
 
 export interface TaskGroup {
   kind: TaskKind | string

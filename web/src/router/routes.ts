@@ -583,6 +583,51 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'emergency.menu.setups', group: 'training', icon: 'DataAnalysis', perm: perm.emergencyRead, unit: 'bureau' },
   },
   {
+    // 重点岗位人员 (measures 17 and 19): a school's staff in key posts (消防安全, 基建工程, 实验室, 实习实训,
+    // 安保), each with the last training attended and the day the next rotation training is due — the
+    // due list, overdue first — and the verdicts of training.rotation and training.holiday. A school
+    // user's own school, the bureau's any school in scope (?unit_id=…). Read with training:read;
+    // registered and edited with training:manage.
+    path: 'training/staff',
+    name: 'training-staff',
+    component: () => import('@/views/training/TrainingStaff.vue'),
+    meta: { title: 'training.menu.staff', group: 'training', icon: 'User', perm: perm.trainingRead },
+  },
+  {
+    // 培训记录: a school's training sessions (重点岗位轮训, 假期安保培训, 专题安全培训) with their attendance,
+    // recorded with training:manage (attendees ticked, or a sign-in sheet imported).
+    path: 'training/sessions',
+    name: 'training-sessions',
+    component: () => import('@/views/training/TrainingSessions.vue'),
+    meta: { title: 'training.menu.sessions', group: 'training', icon: 'Notebook', perm: perm.trainingRead },
+  },
+  {
+    // 轮训看板: every school's key-post staff overdue or due soon and the two rules' verdicts, for the
+    // units above the schools; exported as .xlsx.
+    path: 'training/board',
+    name: 'training-board',
+    component: () => import('@/views/training/TrainingBoard.vue'),
+    meta: { title: 'training.menu.board', group: 'training', icon: 'TrendCharts', perm: perm.trainingRead, unit: 'bureau' },
+  },
+  {
+    // 安全监管机构 (measure 18): the safety office of a unit — its name and its members, each full or
+    // part time with their qualifications — with, for a school, the verdict of staffing.office. A
+    // school user's own school; the bureau's own bureau or any school in scope (?unit_id=…). Read
+    // with training:read; written whole with training:manage.
+    path: 'training/offices',
+    name: 'training-office',
+    component: () => import('@/views/training/TrainingOffice.vue'),
+    meta: { title: 'training.menu.office', group: 'training', icon: 'OfficeBuilding', perm: perm.trainingRead },
+  },
+  {
+    // 队伍建设看板: every bureau's and school's safety office with its members, full and part time,
+    // qualified, and the schools' verdicts, for the units above the schools; exported as .xlsx.
+    path: 'training/offices/board',
+    name: 'training-offices-board',
+    component: () => import('@/views/training/TrainingOfficesBoard.vue'),
+    meta: { title: 'training.menu.officesBoard', group: 'training', icon: 'DataBoard', perm: perm.trainingRead, unit: 'bureau' },
+  },
+  {
     path: 'system/org',
     name: 'org',
     component: () => import('@/views/system/org/OrgView.vue'),

@@ -79,4 +79,8 @@ export const perm = {
   emergencyRead: 'emergency:read',
   /** Write a school's emergency command structure, minimal emergency unit, card and plans (a school its own). */
   emergencyManage: 'emergency:manage',
+  /** 安全培训: a school's key-post staff (due for rotation training), its training sessions; the bureau's 轮训看板. */
+  trainingRead: 'training:read',
+  /** Register and edit a school's key-post staff, record and delete its training sessions (a school its own). */
+  trainingManage: 'training:manage',
 } as const

@@ -66,4 +66,14 @@ describe('ImportDialog', () => {
     expect(await summaryOf({ ...written, failed: 1, applied: false, errors }, { resultText }, 422)).toBe('共 1 行有错误，未写入任何数据，请修改后重新导入')
     expect(await summaryOf({ ...written, failed: 1, errors }, { resultText })).toBe('已写入正确的行：新增 2 条，更新 1 条；1 行有错误未写入')
   })
+
+  it('leaves the upload to the page when it posts the file itself, and shows its answer', async () => {
+    const upload = vi.fn(async () => ({ ...written, created: 1, updated: 2, rows: 3 }))
+    const resultText = (r: { rows: number; created: number; updated: number }) => `导入完成：共 ${r.rows} 行，${r.created} 人为重点岗位人员，其他 ${r.updated} 人`
+    expect(await summaryOf({}, { upload, resultText })).toBe('导入完成：共 3 行，1 人为重点岗位人员，其他 2 人')
+    expect(upload).toHaveBeenCalledWith(expect.any(File))
+    expect(fetchMock).not.toHaveBeenCalled()
+    const refused = vi.fn(async () => ({ ...written, applied: false, failed: 1, errors: [{ row: 2, column: '姓名', reason: '姓名不能为空' }] }))
+    expect(await summaryOf({}, { upload: refused, resultText })).toBe('共 1 行有错误，未写入任何数据，请修改后重新导入')
+  })
 })

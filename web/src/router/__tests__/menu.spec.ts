@@ -216,6 +216,27 @@ describe('sidebar menu', () => {
     expect(all).not.toContain('emergency-card')
   })
 
+  it('lists 重点岗位人员, 培训记录 and 安全监管机构 under 培训与应急 for training:read, and 轮训看板 and 队伍建设看板 for the units above the schools', () => {
+    const training = (perms: string[], unit?: string) =>
+      buildMenu(layoutChildren, canWith(perms), unit).find((s) => s.group === 'training')?.items.map((i) => i.name) ?? []
+    expect(training([perm.trainingRead], 'school')).toEqual(['training-staff', 'training-sessions', 'training-office'])
+    expect(training([perm.trainingRead, perm.trainingManage], 'school')).toEqual(['training-staff', 'training-sessions', 'training-office'])
+    for (const unit of ['bureau', 'section']) {
+      expect(training([perm.trainingRead], unit), unit).toEqual(['training-staff', 'training-sessions', 'training-board', 'training-office', 'training-offices-board'])
+    }
+    // Writing alone opens no page: the staff and sessions are read with training:read.
+    expect(training([perm.trainingManage], 'school')).toEqual([])
+    expect(training([perm.emergencyRead, perm.trainingRead], 'bureau')).toEqual([
+      'emergency-setup',
+      'emergency-setups',
+      'training-staff',
+      'training-sessions',
+      'training-board',
+      'training-office',
+      'training-offices-board',
+    ])
+  })
+
   it('never lists routes that are not menu entries', () => {
     const all = buildMenu(layoutChildren, () => true).flatMap((s) => s.items.map((i) => i.name))
     expect(all).not.toContain('school-detail')
@@ -244,19 +265,19 @@ const demoRoles: Record<string, { unit: string; perms: string[] }> = {
       'hazard:supervise', 'hazard:verify', 'patrol:manage', 'patrol:read', 'region:read', 'rules:configure', 'rules:read', 'school:export',
       'school:import', 'school:read', 'school:write', 'security:read', 'security:record', 'unit:read', 'whistle:read', 'whistle:route',
       'edu:read', 'edu:classes', 'edu:lessons', 'edu:content', 'bus:read', 'bus:manage', 'traffic:read', 'traffic:manage', 'emergency:read',
-      'emergency:manage'],
+      'emergency:manage', 'training:read', 'training:manage'],
   },
   section_basic: {
     unit: 'section',
     perms: ['calendar:read', 'campaign:read', 'checklist:read', 'department:read', 'drill:read', 'hazard:read', 'patrol:read', 'region:read',
       'rules:read', 'school:export', 'school:read', 'security:read', 'unit:read', 'whistle:read', 'edu:read', 'bus:read', 'traffic:read',
-      'emergency:read'],
+      'emergency:read', 'training:read'],
   },
   inspector: {
     unit: 'bureau',
     perms: ['calendar:read', 'campaign:inspect', 'campaign:read', 'checklist:read', 'department:read', 'drill:read', 'hazard:read', 'hazard:report',
       'hazard:supervise', 'hazard:verify', 'patrol:read', 'region:read', 'rules:read', 'school:read', 'security:read', 'unit:read', 'whistle:read',
-      'edu:read', 'bus:read', 'traffic:read', 'emergency:read'],
+      'edu:read', 'bus:read', 'traffic:read', 'emergency:read', 'training:read'],
   },
   school1_safety: {
     unit: 'school',
@@ -264,7 +285,7 @@ const demoRoles: Record<string, { unit: string; perms: string[] }> = {
       'hazard:read', 'hazard:rectify', 'hazard:reply', 'hazard:report', 'hazard:verify', 'patrol:manage', 'patrol:read', 'patrol:record',
       'region:read', 'rules:read', 'school:export', 'school:read', 'security:read', 'security:record', 'whistle:raise', 'whistle:read',
       'edu:read', 'edu:classes', 'edu:checkin', 'edu:lessons', 'bus:read', 'bus:manage', 'traffic:read', 'traffic:manage', 'traffic:gate',
-      'emergency:read', 'emergency:manage'],
+      'emergency:read', 'emergency:manage', 'training:read', 'training:manage'],
   },
   school1_leader: {
     unit: 'school',
@@ -272,7 +293,7 @@ const demoRoles: Record<string, { unit: string; perms: string[] }> = {
       'hazard:close', 'hazard:read', 'hazard:rectify', 'hazard:reply', 'hazard:report', 'hazard:verify', 'patrol:manage', 'patrol:read',
       'patrol:record', 'region:read', 'rules:read', 'school:export', 'school:read', 'school:write', 'security:read', 'security:record',
       'whistle:raise', 'whistle:read', 'edu:read', 'edu:classes', 'edu:checkin', 'edu:lessons', 'bus:read', 'bus:manage',
-      'traffic:read', 'traffic:manage', 'traffic:gate', 'emergency:read', 'emergency:manage'],
+      'traffic:read', 'traffic:manage', 'traffic:gate', 'emergency:read', 'emergency:manage', 'training:read', 'training:manage'],
   },
   school1_teacher: {
     unit: 'school',
@@ -393,10 +414,37 @@ describe('sidebar per demo role', () => {
 
   it('gives 应急体系 to the school’s staff and to the bureau, 应急体系总览 to the bureau only; not to a department or the administrators', () => {
     const training = (who: string) => sidebar(who).find((s) => s.group === 'training')?.items.map((i) => i.name) ?? []
-    for (const who of ['school1_safety', 'school1_leader', 'school1_teacher']) expect(training(who), who).toEqual(['emergency-setup'])
-    for (const who of ['safety_office', 'section_basic', 'inspector']) expect(training(who), who).toEqual(['emergency-setup', 'emergency-setups'])
+    for (const who of ['school1_safety', 'school1_leader']) {
+      expect(training(who), who).toEqual(['emergency-setup', 'training-staff', 'training-sessions', 'training-office'])
+    }
+    expect(training('school1_teacher')).toEqual(['emergency-setup'])
+    for (const who of ['safety_office', 'section_basic', 'inspector']) {
+      expect(training(who), who).toEqual([
+        'emergency-setup',
+        'emergency-setups',
+        'training-staff',
+        'training-sessions',
+        'training-board',
+        'training-office',
+        'training-offices-board',
+      ])
+    }
     for (const who of ['dept1_liaison', 'sysadmin', 'secadmin', 'auditor']) expect(training(who), who).toEqual([])
     expect(titles('school1_teacher')).toContain('emergency.menu.setup')
+  })
+
+  it('gives 重点岗位人员, 培训记录 and 安全监管机构 to the school’s leader and safety officer and to the bureau, 轮训看板 and 队伍建设看板 to the bureau only', () => {
+    expect(titles('school1_safety')).toEqual(expect.arrayContaining(['training.menu.staff', 'training.menu.sessions', 'training.menu.office']))
+    expect(titles('school1_safety')).not.toContain('training.menu.board')
+    expect(titles('school1_safety')).not.toContain('training.menu.officesBoard')
+    expect(titles('safety_office')).toEqual(
+      expect.arrayContaining(['training.menu.staff', 'training.menu.sessions', 'training.menu.board', 'training.menu.office', 'training.menu.officesBoard']),
+    )
+    for (const who of ['school1_teacher', 'dept1_liaison', 'sysadmin', 'secadmin', 'auditor']) {
+      for (const page of ['training-staff', 'training-sessions', 'training-board', 'training-office', 'training-offices-board']) {
+        expect(names(who), `${who} ${page}`).not.toContain(page)
+      }
+    }
   })
 
   it('gives the three administrators and a department only their own pages', () => {

@@ -6,7 +6,6 @@
 // card shows (each role with its people, in the server's order). Unit-tested in
 // __tests__/emergencyHelpers.spec.ts.
 import type { LocationQuery } from 'vue-router'
-import { ApiError } from '@/api/http'
 import {
   EMERGENCY_STATES,
   type EmergencyMember,
@@ -17,6 +16,7 @@ import {
   type EmergencySetupInput,
   type EmergencyState,
 } from '@/api/emergency'
+import { keepKeys, keyed, type Row } from '@/components/formRows'
 
 type Translate = (key: string, named?: Record<string, unknown>) => string
 
@@ -35,7 +35,7 @@ export const EMERGENCY_FIELDS: Readonly<Record<EmergencyList, readonly string[]>
 }
 
 /** A row of the editor: the API's fields and a key of its own (for Vue, never sent). */
-export type Row<T> = T & { uid: number }
+export type { Row }
 
 /** A plan of the editor: its document's name kept to show it (never sent). */
 export interface PlanRow {
@@ -58,9 +58,6 @@ export interface EmergencyForm {
   police_station: string
   hospital: string
 }
-
-let uidSeq = 0
-const keyed = <T extends object>(row: T): Row<T> => ({ ...row, uid: ++uidSeq })
 
 export function emptyEmergencyForm(): EmergencyForm {
   return { command: [], unit: [], plans: [], duty_phone: '', gathering_point: '', police_station: '', hospital: '' }
@@ -117,12 +114,7 @@ export function setupToForm(s: EmergencySetup): EmergencyForm {
  * the same rows are not drawn anew.
  */
 export function keepRowKeys(from: EmergencyForm, to: EmergencyForm): EmergencyForm {
-  for (const list of EMERGENCY_LISTS) {
-    const before = from[list]
-    to[list].forEach((row, i) => {
-      if (i < before.length) row.uid = before[i].uid
-    })
-  }
+  for (const list of EMERGENCY_LISTS) keepKeys<Row<object>>(from[list], to[list])
   return to
 }
 
@@ -155,36 +147,8 @@ export const formSnapshot = (f: EmergencyForm): string => JSON.stringify(setupBo
 
 // ---- The server's reasons ----
 
-/** A refusal of a write as the editor shows it. */
-export type EmergencyFailure =
-  /** 422: the reasons by field (one field's several reasons joined). */
-  | { kind: 'fields'; errors: Record<string, string> }
-  /** 409 emergency.stale: saved elsewhere since it was read. */
-  | { kind: 'stale'; message: string }
-  | { kind: 'other' }
-
-export function emergencyFailure(e: unknown): EmergencyFailure {
-  if (!(e instanceof ApiError)) return { kind: 'other' }
-  if (e.status === 409) return { kind: 'stale', message: e.message }
-  if (e.status !== 422 || e.details.length === 0) return { kind: 'other' }
-  const errors: Record<string, string> = {}
-  for (const d of e.details) {
-    if (!d.field || !d.reason) continue
-    const had = errors[d.field]
-    if (!had) errors[d.field] = d.reason
-    else if (!had.split('；').includes(d.reason)) errors[d.field] = `${had}；${d.reason}`
-  }
-  return Object.keys(errors).length ? { kind: 'fields', errors } : { kind: 'other' }
-}
-
-/** A row's field path (unit[3].phone); without a field, the row's own (plans[0]). */
-export const rowPath = (list: EmergencyList, i: number, field?: string): string => `${list}[${i}]${field ? `.${field}` : ''}`
-
-/** How many of the server's reasons are about a row. */
-export function rowErrorCount(errors: Record<string, string>, list: EmergencyList, i: number): number {
-  const p = rowPath(list, i)
-  return Object.keys(errors).filter((k) => k === p || k.startsWith(`${p}.`)).length
-}
+// The refusal of a save and the rows' field paths are the shared ones (utils/fieldErrors).
+export { fieldFailure as emergencyFailure, rowErrorCount, rowPath, type FieldFailure as EmergencyFailure } from '@/utils/fieldErrors'
 
 /** Whether the editor shows a field's reason: a list, a row, a row's field, or a fact of the card. */
 export function placedField(field: string): boolean {

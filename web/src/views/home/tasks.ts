@@ -11,7 +11,10 @@
 // record's tab with the record open, or the registry; a school's 交通安全一校一策 not published this
 // semester or with needs not sent to the police (traffic.guide, items of subject traffic_guide: the
 // school's id) to the school's guide; a school's 应急体系 failing a rule of measure 19 or with a plan
-// falling due (emergency.setup, items of subject emergency_setup: the school's id) to its setup.
+// falling due (emergency.setup, items of subject emergency_setup: the school's id) to its setup; a
+// school's key-post staff due for training (training.due, items of subject training_staff: the
+// school's id) to its 重点岗位人员; a school's safety office short of staff (staffing.office, items of
+// subject safety_office: the school's id) to its 安全监管机构.
 import type { RouteLocationRaw } from 'vue-router'
 import type { TaskGroup, TaskItem } from '@/api/tasks'
 import { busRecordRoute } from '@/views/bus/busHelpers'
@@ -37,6 +40,12 @@ const GUIDE_SUBJECT = 'traffic_guide'
 /** 应急体系待完善: the school's emergency setup; its items' subject is the school. */
 const EMERGENCY = 'emergency.setup'
 const EMERGENCY_SUBJECT = 'emergency_setup'
+/** 培训待办: the school's key-post staff (the due list); its items' subject is the school. */
+const TRAINING = 'training.due'
+const TRAINING_SUBJECT = 'training_staff'
+/** 安全监管机构待充实: the school's safety office; its items' subject is the school. */
+const OFFICE = 'staffing.office'
+const OFFICE_SUBJECT = 'safety_office'
 
 /**
  * The record an item opens: a hazard (supervision items too: the order's hazard), a whistle, a
@@ -64,6 +73,14 @@ export function itemRoute(item: TaskItem, group?: Pick<TaskGroup, 'kind'>): Rout
   // 应急体系待完善: the school's command structure, minimal emergency unit and plans.
   if (item.subject_type === EMERGENCY_SUBJECT || group?.kind === EMERGENCY) {
     return item.subject_id > 0 ? { name: 'emergency-setup', query: { unit_id: id } } : { name: 'emergency-setup' }
+  }
+  // 培训待办: the school's key-post staff, the overdue first.
+  if (item.subject_type === TRAINING_SUBJECT || group?.kind === TRAINING) {
+    return item.subject_id > 0 ? { name: 'training-staff', query: { unit_id: id } } : { name: 'training-staff' }
+  }
+  // 安全监管机构待充实: the school's safety office, its members to add.
+  if (item.subject_type === OFFICE_SUBJECT || group?.kind === OFFICE) {
+    return item.subject_id > 0 ? { name: 'training-office', query: { unit_id: id } } : { name: 'training-office' }
   }
   if (item.subject_type === 'hazard') return { name: 'hazard-detail', params: { id } }
   if (item.subject_type === 'whistle') return { name: 'whistle-detail', params: { id } }
@@ -114,6 +131,8 @@ export function groupRoute(group: Pick<TaskGroup, 'kind'>): RouteLocationRaw | n
   if (isBus(kind)) return { name: 'bus' }
   if (kind === GUIDE) return { name: 'traffic-guide' }
   if (kind === EMERGENCY) return { name: 'emergency-setup' }
+  if (kind === TRAINING) return { name: 'training-staff' }
+  if (kind === OFFICE) return { name: 'training-office' }
   return null
 }
 

@@ -36,6 +36,11 @@ export default {
   requestId: 'Request id',
   exportStarted: 'Exporting…',
   exported: 'Exported {file}',
+  rows: {
+    remove: 'Remove {row}',
+    problems: '{n} to fix',
+    max: 'At most {max}',
+  },
   importDialog: {
     removeFile: 'Delete the file {name}',
     title: 'Import {what}',

@@ -36,6 +36,11 @@ export default {
   requestId: '请求编号',
   exportStarted: '正在导出，请稍候…',
   exported: '已导出 {file}',
+  rows: {
+    remove: '删除{row}',
+    problems: '{n} 处需修改',
+    max: '最多 {max} 条',
+  },
   importDialog: {
     removeFile: '删除文件 {name}',
     title: '导入{what}',

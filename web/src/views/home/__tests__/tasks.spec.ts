@@ -136,6 +136,30 @@ describe('我的待办 links', () => {
     expect(groupRoute(group('emergency.drills', 1))).toBeNull()
   })
 
+  it('leads 培训待办 (training.due) to the school’s key-post staff, from 查看全部 and from each item', () => {
+    const base = { title: '重点岗位人员 1 人逾期未参加轮训：张强（消防安全）', school_name: '示范区双桥小学', due: '', overdue: true }
+    const due: TaskGroup = { kind: 'training.due', label: '培训待办', count: 1, overdue: 1, items: [] }
+    expect(groupRoute(due)).toEqual({ name: 'training-staff' })
+    expect(itemRoute({ ...base, subject_type: 'training_staff', subject_id: 21 }, due)).toEqual({ name: 'training-staff', query: { unit_id: '21' } })
+    // By its subject alone, too (no group given).
+    expect(itemRoute({ ...base, subject_type: 'training_staff', subject_id: 21 })).toEqual({ name: 'training-staff', query: { unit_id: '21' } })
+    expect(itemRoute({ ...base, subject_type: 'training_staff', subject_id: 0 }, due)).toEqual({ name: 'training-staff' })
+    // Other groups of the area are not the due list's.
+    expect(groupRoute(group('training.sessions', 1))).toBeNull()
+  })
+
+  it('leads 安全监管机构待充实 (staffing.office) to the school’s safety office, from 查看全部 and from each item', () => {
+    const base = { title: '学校安全监管机构人员配备：专职 0 人，少于 1 人', school_name: '示范区双桥小学', due: '', overdue: true }
+    const office: TaskGroup = { kind: 'staffing.office', label: '安全监管机构待充实', count: 1, overdue: 1, items: [] }
+    expect(groupRoute(office)).toEqual({ name: 'training-office' })
+    expect(itemRoute({ ...base, subject_type: 'safety_office', subject_id: 21 }, office)).toEqual({ name: 'training-office', query: { unit_id: '21' } })
+    // By its subject alone, too (no group given).
+    expect(itemRoute({ ...base, subject_type: 'safety_office', subject_id: 21 })).toEqual({ name: 'training-office', query: { unit_id: '21' } })
+    expect(itemRoute({ ...base, subject_type: 'safety_office', subject_id: 0 }, office)).toEqual({ name: 'training-office' })
+    // Other groups of the area are not the office's.
+    expect(groupRoute(group('staffing.board', 1))).toBeNull()
+  })
+
   it('folds the groups with nothing to do, keeping the server’s order', () => {
     const { busy, idle } = splitGroups([group('hazard.assign', 0), group('hazard.verify', 3), group('whistle.todo', 1)])
     expect(busy.map((g) => g.kind)).toEqual(['hazard.verify', 'whistle.todo'])

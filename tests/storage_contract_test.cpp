@@ -5059,7 +5059,9 @@ TEST_P(StorageContract, MigrationToTrainingKeepsSetupsAndStoresSessionsWithAtten
             }
             XA_ASSIGN_OR_RETURN(auto all, tx.training().SessionsOf(2, ""));
             EXPECT_EQ(all.size(), 2U);
-            if (all.size() == 2) EXPECT_EQ(all[0].id, t.id);  // newest first
+            if (all.size() == 2) {
+              EXPECT_EQ(all[0].id, t.id);  // newest first
+            }
             XA_ASSIGN_OR_RETURN(auto holidays, tx.training().SessionsOf(2, "holiday"));
             EXPECT_EQ(holidays.size(), 1U);
             XA_ASSIGN_OR_RETURN(auto in_scope,

@@ -102,7 +102,9 @@ Result<SafetyOfficeView> SaveSafetyOffice(Services& s, const RequestContext& ctx
     in.updated_at = s.clock.Now();
     XA_ASSIGN_OR_RETURN(const bool saved, tx.staffing().Save(in));
     if (!saved) return FailedPrecondition("staffing.stale", Stale());
-    if (unit.kind == "school") XA_TRY(EvaluateSchool(s, tx, unit.id, today, kModule));
+    if (unit.kind == "school") {
+      XA_TRY(EvaluateSchool(s, tx, unit.id, today, kModule));
+    }
     const auto c = st::CountsOf(in);
     XA_TRY(tx.audit().Append(
         AuditOf(s, ctx, "staffing.office.edit", kSubject, std::to_string(unit.id),

@@ -11,6 +11,7 @@
 #include "app/checklist/checklists.hpp"
 #include "app/demo/seed_demo.hpp"
 #include "app/drills/drills.hpp"
+#include "app/duty/duty.hpp"
 #include "app/edu/drowning.hpp"
 #include "app/edu/edu.hpp"
 #include "app/edu/joint.hpp"
@@ -58,6 +59,9 @@ struct Row {
 constexpr const char* kStaleStaff =
     R"({"name":"张强","post":"security","phone":"","since":"2024-03-01","active":true,"note":"",)"
     R"("version":99})";
+
+// A duty list at a version nobody has: 409 in scope, 404 outside it.
+constexpr const char* kStaleDuty = R"({"posts":["teacher"],"local_items":[],"version":99})";
 
 // An office at a version nobody has: 409 in scope, 404 outside it.
 constexpr const char* kStaleOffice = R"({"version":99,"name":"安全办公室","members":[]})";
@@ -524,6 +528,35 @@ const std::vector<Row> kMatrix = {
   {"PUT",    "/api/v1/staffing/offices/{unit_id}", "X", kStaleOffice, "fffnffnnff"},
   {"PUT",    "/api/v1/staffing/offices/{unit_id}", "B1", kStaleOffice, "fffoffnnff"},
   {"GET",    "/api/v1/staffing/board", "", "", "fffoooooff"},
+  {"GET",    "/api/v1/duties/templates", "", "", "fffoooooff"},
+  {"PUT",    "/api/v1/duties/templates/{post}", "teacher", R"({"items":["x"],"version":99})", "fffoffffff"},
+  {"GET",    "/api/v1/duties/lists", "", "", "fffoooooff"},
+  {"GET",    "/api/v1/duties/lists?unit_id={id}", "S1", "", "fffoooooff"},
+  {"GET",    "/api/v1/duties/lists?unit_id={id}", "S2", "", "fffooonnff"},
+  {"GET",    "/api/v1/duties/lists?unit_id={id}", "X", "", "fffnnnnnff"},
+  {"GET",    "/api/v1/duties/lists/export", "", "", "fffoooooff"},
+  {"GET",    "/api/v1/duties/lists/export?unit_id={id}", "S1", "", "fffoooooff"},
+  {"GET",    "/api/v1/duties/lists/export?unit_id={id}", "X", "", "fffnnnnnff"},
+  {"POST",   "/api/v1/duties/lists", "", R"({"unit_id":$S1$,"user_id":0,"posts":["teacher"]})", "ffffffooff"},
+  {"POST",   "/api/v1/duties/lists", "", R"({"unit_id":$S2$,"user_id":0,"posts":["teacher"]})", "ffffffnnff"},
+  {"GET",    "/api/v1/duties/lists/{id}", "DL1", "", "nnnoooooon"},
+  {"GET",    "/api/v1/duties/lists/{id}", "DL2", "", "nnnooonnnn"},
+  {"GET",    "/api/v1/duties/lists/{id}", "DLX", "", "nnnnnnnnnn"},
+  {"PUT",    "/api/v1/duties/lists/{id}", "DL1", kStaleDuty, "ffffffooff"},
+  {"PUT",    "/api/v1/duties/lists/{id}", "DL2", kStaleDuty, "ffffffnnff"},
+  {"PUT",    "/api/v1/duties/lists/{id}", "DLX", kStaleDuty, "ffffffnnff"},
+  {"POST",   "/api/v1/duties/lists/{id}/sign", "DL1", R"({"version":99})", "nnnfffffon"},
+  {"POST",   "/api/v1/duties/lists/{id}/sign", "DL2", R"({"version":99})", "nnnfffnnnn"},
+  {"POST",   "/api/v1/duties/lists/{id}/sign", "DLX", R"({"version":99})", "nnnnnnnnnn"},
+  {"GET",    "/api/v1/duties/mine", "", "", "oooooooooo"},
+  {"GET",    "/api/v1/duties/areas/{unit_id}", "S1", "", "fffoooooff"},
+  {"GET",    "/api/v1/duties/areas/{unit_id}", "S2", "", "fffooonnff"},
+  {"GET",    "/api/v1/duties/areas/{unit_id}", "X", "", "fffnnnnnff"},
+  {"PUT",    "/api/v1/duties/areas/{unit_id}", "S1", R"({"version":99,"areas":[]})", "ffffffooff"},
+  {"PUT",    "/api/v1/duties/areas/{unit_id}", "S2", R"({"version":99,"areas":[]})", "ffffffnnff"},
+  {"PUT",    "/api/v1/duties/areas/{unit_id}", "X", R"({"version":99,"areas":[]})", "ffffffnnff"},
+  {"GET",    "/api/v1/duties/board", "", "", "fffoooooff"},
+  {"GET",    "/api/v1/duties/board/export", "", "", "fffoooooff"},
   {"GET",    "/api/v1/staffing/board/export", "", "", "fffoooooff"},
   {"GET",    "/api/v1/traffic/import-template", "", "", "fffoffooff"},
   {"POST",   "/api/v1/traffic/import", "", "x", "fffoffooff"},
@@ -1117,6 +1150,28 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
     add_training(targets_["S2"], "TF2", "TN2");
     add_training(targets_["S2"], "", "TND");
     add_training(targets_["X"], "TFX", "TNX");
+    // A duty list for a teacher at the own school, the sibling school and the other district.
+    auto add_duty = [&](const std::string& school, const std::string& username,
+                        const std::string& key) {
+      std::optional<domain::User> user;
+      ASSERT_TRUE(store_
+                      ->Read([&](domain::Tx& tx) -> Status {
+                        XA_ASSIGN_OR_RETURN(user, tx.users().FindByUsername(username));
+                        return {};
+                      })
+                      .ok());
+      ASSERT_TRUE(user.has_value()) << username;
+      domain::duty::DutyList l;
+      l.school_id = std::stoll(school);
+      l.user_id = user->id;
+      l.posts = {"class_teacher", "teacher"};
+      auto list = app::SaveDutyList(*services_, app::RequestContext{}, l);
+      ASSERT_TRUE(list.ok()) << list.error().message;
+      targets_[key] = std::to_string(list->list.id);
+    };
+    add_duty(targets_["S1"], "school1_teacher", "DL1");
+    add_duty(targets_["S2"], "school2_teacher", "DL2");
+    add_duty(targets_["X"], "other_teacher", "DLX");
     for (const auto& key : {"S1", "S2", "X"}) school_bodies_[key] = WritableSchool(targets_[key]);
   }
 

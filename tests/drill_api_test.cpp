@@ -252,6 +252,10 @@ TEST_P(DrillApiTest, EachDrillRulePassesAndFailsAtItsEdges) {
         EXPECT_TRUE(m.at("school_rules").as_array().empty());
         EXPECT_EQ(m.at("record_rules").as_array().size(), 6u);
       } else if (measures == 1) {
+        // 安全责任: duty.signed and duty.areas; the test district has no duty lists yet.
+        EXPECT_TRUE(m.at("has_rules").as_bool());
+        EXPECT_EQ(m.at("school_rules").as_array().size(), 2u);
+      } else if (measures == 3) {
         EXPECT_FALSE(m.at("has_rules").as_bool());
         EXPECT_EQ(m.at("schools_failing").as_int64(), 0);
       }

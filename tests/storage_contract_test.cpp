@@ -26,6 +26,7 @@
 #include "core/crypto.hpp"
 #include "core/field_cipher.hpp"
 #include "domain/campaign/campaign.hpp"
+#include "domain/duty/duty.hpp"
 #include "domain/edu/drowning.hpp"
 #include "domain/edu/joint.hpp"
 #include "domain/edu/letters.hpp"
@@ -4947,6 +4948,161 @@ TEST_P(StorageContract, MigrationToSafetyOfficesKeepsStaffAndStoresOfficesWhole)
                     return {};
                   })
                   .ok());
+}
+
+// 0045: duty templates, lists and 三管三必须 areas; a district's safety office stays. A template's
+// first revision is stored as version 2 and the next only at the version read; a list is stored
+// with its posts and local items in order, changed only at its version, signed at it (with the
+// template versions signed), listed by scope and school; the areas stored whole, owners named.
+TEST_P(StorageContract, MigrationToDutiesKeepsOfficesAndStoresListsWithTheirSigning) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = OpenAtSchema(db, 44);
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(WriteRows(
+      **pool,
+      DistrictRows(true, {"INSERT INTO safety_offices (unit_id, name, updated_by, updated_at, "
+                          "version) VALUES (2, '安全办公室', 'x', '2026-11-30T01:00:00.000Z', 1)",
+                          "INSERT INTO users (id, unit_id, username, display_name, password_hash, "
+                          "created_at, updated_at) VALUES (5, 2, 'teacher', '李老师', 'x', 't', "
+                          "'t')",
+                          "INSERT INTO users (id, unit_id, username, display_name, password_hash, "
+                          "created_at, updated_at) VALUES (6, 2, 'leader', '王校长', 'x', 't', "
+                          "'t')"})));
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  namespace du = domain::duty;
+  ASSERT_TRUE(
+      store
+          .Write([&](domain::Tx& tx) -> Status {
+            XA_ASSIGN_OR_RETURN(auto office, tx.staffing().Office(2));
+            EXPECT_TRUE(office && office->name == "安全办公室");
+            XA_ASSIGN_OR_RETURN(auto none, tx.duties().Templates());
+            EXPECT_TRUE(none.empty());
+            du::Template t;
+            t.post = "class_teacher";
+            t.items = {"第一条", "第二条"};
+            t.version = 1;
+            t.changed_on = "2026-12-01";
+            t.updated_by = "office";
+            ParseInstant("2026-12-01T01:00:00.000Z", t.updated_at);
+            XA_ASSIGN_OR_RETURN(bool saved, tx.duties().SaveTemplate(t));
+            EXPECT_TRUE(saved);
+            EXPECT_EQ(t.version, 2);
+            auto stale = t;
+            stale.version = 1;
+            XA_ASSIGN_OR_RETURN(saved, tx.duties().SaveTemplate(stale));
+            EXPECT_FALSE(saved);
+            t.items.push_back("第三条");
+            XA_ASSIGN_OR_RETURN(saved, tx.duties().SaveTemplate(t));
+            EXPECT_TRUE(saved);
+            XA_ASSIGN_OR_RETURN(auto templates, tx.duties().Templates());
+            EXPECT_TRUE(templates.size() == 1 && templates[0].version == 3 &&
+                        templates[0].items.size() == 3 && templates[0].items[2] == "第三条" &&
+                        templates[0].changed_on == "2026-12-01");
+
+            du::DutyList l;
+            l.school_id = 2;
+            l.user_id = 5;
+            l.posts = {"class_teacher", "teacher"};
+            l.local_items = {"负责三楼东侧楼梯", "周三值日"};
+            l.changed_on = "2026-12-02";
+            l.updated_by = "leader";
+            ParseInstant("2026-12-02T01:00:00.000Z", l.updated_at);
+            XA_ASSIGN_OR_RETURN(saved, tx.duties().SaveList(l));
+            EXPECT_TRUE(saved);
+            EXPECT_EQ(l.version, 1);
+            EXPECT_GT(l.id, 0);
+            du::DutyList bare;
+            bare.school_id = 2;
+            bare.user_id = 6;
+            bare.posts = {"principal"};
+            bare.changed_on = "2026-12-02";
+            bare.updated_by = "leader";
+            XA_ASSIGN_OR_RETURN(saved, tx.duties().SaveList(bare));
+            EXPECT_TRUE(saved);
+            XA_ASSIGN_OR_RETURN(auto read, tx.duties().List(l.id));
+            EXPECT_TRUE(read.has_value());
+            if (read) {
+              EXPECT_EQ(read->school_name, "示范小学");
+              EXPECT_EQ(read->holder_name, "李老师");
+              EXPECT_EQ(read->posts, l.posts);
+              EXPECT_EQ(read->local_items, l.local_items);
+              EXPECT_EQ(read->changed_on, "2026-12-02");
+              EXPECT_FALSE(read->signing.has_value());
+            }
+            XA_ASSIGN_OR_RETURN(auto bare_read, tx.duties().ListOf(6));
+            EXPECT_TRUE(bare_read && bare_read->local_items.empty() &&
+                        bare_read->posts.size() == 1);
+            du::Signing sg;
+            sg.list_version = 1;
+            sg.template_versions = {{"class_teacher", 3}, {"teacher", 1}};
+            sg.signature_id = 0;
+            sg.signed_on = "2026-12-03";
+            ParseInstant("2026-12-03T01:00:00.000Z", sg.signed_at);
+            XA_ASSIGN_OR_RETURN(saved, tx.duties().Sign(l.id, 2, sg));
+            EXPECT_FALSE(saved);  // not the version stored
+            XA_ASSIGN_OR_RETURN(saved, tx.duties().Sign(l.id, 1, sg));
+            EXPECT_TRUE(saved);
+            XA_ASSIGN_OR_RETURN(read, tx.duties().ListOf(5));
+            EXPECT_TRUE(read && read->signing.has_value());
+            if (read && read->signing) {
+              EXPECT_EQ(read->signing->list_version, 1);
+              EXPECT_EQ(read->signing->template_versions, sg.template_versions);
+              EXPECT_EQ(read->signing->signed_on, "2026-12-03");
+              EXPECT_EQ(read->signing->signature_id, 0);
+            }
+            auto changed = *read;
+            changed.local_items.pop_back();
+            XA_ASSIGN_OR_RETURN(saved, tx.duties().SaveList(changed));
+            EXPECT_TRUE(saved);
+            EXPECT_EQ(changed.version, 2);
+            XA_ASSIGN_OR_RETURN(saved, tx.duties().SaveList(*read));
+            EXPECT_FALSE(saved);
+            XA_ASSIGN_OR_RETURN(auto inside,
+                                tx.duties().Lists(domain::ScopeFilter::Subtree("/1/"), 2));
+            EXPECT_EQ(inside.size(), 2U);
+            if (inside.size() == 2) {
+              EXPECT_EQ(inside[0].holder_name, "李老师");  // by name
+              EXPECT_EQ(inside[0].version, 2);
+              EXPECT_EQ(inside[0].local_items.size(), 1U);
+              EXPECT_TRUE(inside[0].signing.has_value());
+            }
+            XA_ASSIGN_OR_RETURN(
+                auto outside,
+                tx.duties().Lists(domain::ScopeFilter::Subtree("/1/9/"), std::nullopt));
+            EXPECT_TRUE(outside.empty());
+            XA_ASSIGN_OR_RETURN(auto other_school, tx.duties().Lists(domain::ScopeFilter{}, 9));
+            EXPECT_TRUE(other_school.empty());
+
+            du::AreaSet set;
+            set.school_id = 2;
+            set.areas = {
+                {"teaching", true, 6, ""}, {"canteen", true, 0, ""}, {"dormitory", false, 0, ""}};
+            set.updated_by = "leader";
+            XA_ASSIGN_OR_RETURN(saved, tx.duties().SaveAreas(set));
+            EXPECT_TRUE(saved);
+            EXPECT_EQ(set.version, 1);
+            XA_ASSIGN_OR_RETURN(auto areas, tx.duties().AreasOf(2));
+            EXPECT_TRUE(areas && areas->areas.size() == 3);
+            if (areas && areas->areas.size() == 3) {
+              EXPECT_EQ(areas->areas[0].owner_user_id, 6);
+              EXPECT_EQ(areas->areas[0].owner_name, "王校长");
+              EXPECT_EQ(areas->areas[1].owner_user_id, 0);
+              EXPECT_FALSE(areas->areas[2].applicable);
+            }
+            auto again = *areas;
+            again.areas.pop_back();
+            XA_ASSIGN_OR_RETURN(saved, tx.duties().SaveAreas(again));
+            EXPECT_TRUE(saved);
+            XA_ASSIGN_OR_RETURN(saved, tx.duties().SaveAreas(*areas));
+            EXPECT_FALSE(saved);
+            XA_ASSIGN_OR_RETURN(auto sets,
+                                tx.duties().AreaSets(domain::ScopeFilter::Subtree("/1/")));
+            EXPECT_TRUE(sets.size() == 1 && sets[0].areas.size() == 2 && sets[0].version == 2);
+            return {};
+          })
+          .ok());
 }
 
 // 0043: the schools' key-post staff and training sessions; a district's emergency setup stays, a

@@ -3,6 +3,7 @@
 #include "app/audit/audit_log.hpp"
 #include "app/campaigns/campaigns.hpp"
 #include "app/drills/drills.hpp"
+#include "app/duty/duty.hpp"
 #include "app/edu/drowning.hpp"
 #include "app/edu/edu.hpp"
 #include "app/edu/joint.hpp"
@@ -40,16 +41,16 @@ const std::vector<TaskSource>& TaskSources() {
       HazardTaskSource(),   SupervisionTaskSource(), WhistleTaskSource(), AuditTaskSource(),
       EduTaskSource(),      LessonTaskSource(),      LetterTaskSource(),  DrowningTaskSource(),
       JointTaskSource(),    BusTaskSource(),         GuideTaskSource(),   EmergencyTaskSource(),
-      TrainingTaskSource(), StaffingTaskSource()};
+      TrainingTaskSource(), StaffingTaskSource(),    DutyTaskSource()};
   return kSources;
 }
 
 const std::vector<RuleModule>& RuleModules() {
   static const std::vector<RuleModule> kModules = {
-      HazardRuleModule(),  DrillRuleModule(),   PatrolRuleModule(),    SecurityRuleModule(),
-      WhistleRuleModule(), EduRuleModule(),     LessonRuleModule(),    DrowningRuleModule(),
-      BusRuleModule(),     TrafficRuleModule(), EmergencyRuleModule(), TrainingRuleModule(),
-      StaffingRuleModule()};
+      HazardRuleModule(),   DrillRuleModule(),   PatrolRuleModule(),    SecurityRuleModule(),
+      WhistleRuleModule(),  EduRuleModule(),     LessonRuleModule(),    DrowningRuleModule(),
+      BusRuleModule(),      TrafficRuleModule(), EmergencyRuleModule(), TrainingRuleModule(),
+      StaffingRuleModule(), DutyRuleModule()};
   return kModules;
 }
 

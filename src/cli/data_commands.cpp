@@ -55,7 +55,8 @@ int RunDemo(const Config& cfg, std::uint64_t seed, const std::string& scale,
             << " 份，校车台账 " << summary->bus_records << " 条，校内交通登记 "
             << summary->campus_records << " 条，应急体系 " << summary->emergency_setups
             << " 所，安全培训 " << summary->training_records << " 条，安全监管机构 "
-            << summary->safety_offices << " 个\n";
+            << summary->safety_offices << " 个，安全工作职责清单 " << summary->duty_lists
+            << " 份\n";
   const std::string accounts_file = cfg.data_dir + "/demo-accounts.txt";
   std::error_code ec;
   std::filesystem::create_directories(cfg.data_dir, ec);

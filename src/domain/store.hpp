@@ -59,6 +59,9 @@ class TrainingRepository;
 namespace xiaoan::domain::staffing {
 class StaffingRepository;
 }  // namespace xiaoan::domain::staffing
+namespace xiaoan::domain::duty {
+class DutyRepository;
+}  // namespace xiaoan::domain::duty
 
 namespace xiaoan::domain {
 
@@ -344,6 +347,7 @@ class Tx {
   virtual emergency::EmergencyRepository& emergency() = 0;
   virtual training::TrainingRepository& training() = 0;
   virtual staffing::StaffingRepository& staffing() = 0;
+  virtual duty::DutyRepository& duties() = 0;
 };
 
 // What bringing the personal-information fields to the configured state did (Store::ProtectFields).

@@ -29,6 +29,7 @@ void AddRoutes(Router& router, app::Services& services, const ApiOptions& option
   AddEmergencyRoutes(router, services);
   AddTrainingRoutes(router, services);
   AddStaffingRoutes(router, services);
+  AddDutyRoutes(router, services);
   AddDrowningRoutes(router, services);
   AddJointRoutes(router, services);
   AddCampaignRoutes(router, services);

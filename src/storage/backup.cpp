@@ -124,6 +124,10 @@ constexpr TableSpec kTables[] = {
     {"training_attendance", "id", true},
     {"safety_offices", "unit_id", false},
     {"safety_office_members", "id", true},
+    {"duty_templates", "post", false},
+    {"duty_lists", "id", true},
+    {"duty_area_sets", "school_id", false},
+    {"duty_areas", "id", true},
 };
 // clang-format on
 // Left out on purpose: the figures the hazards' triggers rebuild, the migrations' own record, and

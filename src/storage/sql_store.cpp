@@ -21,6 +21,7 @@
 #include "storage/repos/drill_plan_repository.hpp"
 #include "storage/repos/drill_repository.hpp"
 #include "storage/repos/drowning_repository.hpp"
+#include "storage/repos/duty_repository.hpp"
 #include "storage/repos/edu_repository.hpp"
 #include "storage/repos/emergency_repository.hpp"
 #include "storage/repos/hazard_repository.hpp"
@@ -89,7 +90,8 @@ class SqlTx final : public domain::Tx {
         campus_(conn),
         emergency_(conn),
         training_(conn),
-        staffing_(conn) {}
+        staffing_(conn),
+        duties_(conn) {}
   bool access_changed = false;
   std::optional<std::int64_t> audit_first;  // the first audit record appended
   domain::OrgRepository& org() override { return org_; }
@@ -121,6 +123,7 @@ class SqlTx final : public domain::Tx {
   domain::emergency::EmergencyRepository& emergency() override { return emergency_; }
   domain::training::TrainingRepository& training() override { return training_; }
   domain::staffing::StaffingRepository& staffing() override { return staffing_; }
+  domain::duty::DutyRepository& duties() override { return duties_; }
   sql::Connection& conn() { return conn_; }
   const FieldCipher* cipher() const { return cipher_; }
 
@@ -156,6 +159,7 @@ class SqlTx final : public domain::Tx {
   SqlEmergencyRepository emergency_;
   SqlTrainingRepository training_;
   SqlStaffingRepository staffing_;
+  SqlDutyRepository duties_;
 };
 
 // Runs one write inside a savepoint of the open transaction: kept when it succeeds, undone on

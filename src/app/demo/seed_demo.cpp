@@ -358,6 +358,7 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
         XA_ASSIGN_OR_RETURN(summary.safety_offices,
                             SeedStaffingHistory(s, tx, options.seed, first_bureau, history_schools,
                                                 account_schools));
+        XA_ASSIGN_OR_RETURN(summary.duty_lists, SeedDutyHistory(s, tx, account_schools));
         XA_ASSIGN_OR_RETURN(summary.drowning_warnings,
                             SeedDrowningHistory(s, tx, options.seed, first_bureau, history_schools,
                                                 account_schools));

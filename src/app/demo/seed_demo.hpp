@@ -51,6 +51,7 @@ struct DemoSummary {
   int emergency_setups = 0;
   int training_records = 0;  // key-post staff and sessions
   int safety_offices = 0;
+  int duty_lists = 0;
   int regions = 0;
   int bureaus = 0;
   int schools = 0;
@@ -169,6 +170,12 @@ Result<int> SeedTrainingHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
 Result<int> SeedStaffingHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
                                 domain::UnitId bureau, const std::vector<domain::UnitId>& schools,
                                 const std::vector<domain::UnitId>& account_schools);
+
+// 安全责任: the bureau's revision of one template, the duty lists of the account schools' leader,
+// safety officer and teacher (one unsigned, one to sign again) and their 三管三必须 owners. Inside
+// the caller's transaction, each school judged on the duty rules; returns the lists written.
+Result<int> SeedDutyHistory(Services& s, domain::Tx& tx,
+                            const std::vector<domain::UnitId>& account_schools);
 
 // 防溺水警示提醒: the bureau's campaigns of the summer and each class's warnings on its warning
 // days up to yesterday (a 1530 check-in about drowning already counts), with some schools short;

@@ -28,7 +28,8 @@ const std::vector<std::string>& AllPermissions() {
       perm::kEduContent,       perm::kEduJoint,        perm::kBusRead,
       perm::kBusManage,        perm::kTrafficRead,     perm::kTrafficManage,
       perm::kTrafficGate,      perm::kEmergencyRead,   perm::kEmergencyManage,
-      perm::kTrainingRead,     perm::kTrainingManage};
+      perm::kTrainingRead,     perm::kTrainingManage,  perm::kDutyRead,
+      perm::kDutyManage,       perm::kDutyTemplate};
   return kAll;
 }
 
@@ -99,7 +100,10 @@ std::span<const PermissionLabel> PermissionLabels() {
       {perm::kEmergencyManage, "维护应急指挥体系、最小应急单元和应急预案", "应急处置"},
       {perm::kTrainingRead, "查看重点岗位人员、培训记录、安全监管机构和看板", "安全培训与队伍"},
       {perm::kTrainingManage, "登记重点岗位人员、培训和安全监管机构人员，导入签到表",
-       "安全培训与队伍"}};
+       "安全培训与队伍"},
+      {perm::kDutyRead, "查看安全工作职责清单、三管三必须分工和责任落实看板", "安全责任"},
+      {perm::kDutyManage, "建立和修改本校职责清单，维护三管三必须分工", "安全责任"},
+      {perm::kDutyTemplate, "修订各岗位安全职责模板", "安全责任"}};
   return kLabels;
 }
 
@@ -196,22 +200,22 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
         kCampaignManage,  kCampaignInspect, kSecurityRead,    kSecurityRecord,  kWhistleRead,
         kWhistleRoute,    kEduRead,         kEduClasses,      kEduLessons,      kEduContent,
         kBusRead,         kBusManage,       kTrafficRead,     kTrafficManage,   kEmergencyRead,
-        kEmergencyManage, kTrainingRead,    kTrainingManage},
+        kEmergencyManage, kTrainingRead,    kTrainingManage,  kDutyRead,        kDutyTemplate},
        false},
       {"bureau_section",
        "教育局内设科室",
        ScopeKind::kCustom,
-       {kRegionRead, kUnitRead, kDepartmentRead, kSchoolRead, kSchoolExport, kHazardRead,
-        kCalendarRead, kRulesRead, kDrillRead, kChecklistRead, kPatrolRead, kCampaignRead,
-        kSecurityRead, kWhistleRead, kEduRead, kBusRead, kTrafficRead, kEmergencyRead,
-        kTrainingRead},
+       {kRegionRead, kUnitRead,     kDepartmentRead, kSchoolRead,   kSchoolExport,
+        kHazardRead, kCalendarRead, kRulesRead,      kDrillRead,    kChecklistRead,
+        kPatrolRead, kCampaignRead, kSecurityRead,   kWhistleRead,  kEduRead,
+        kBusRead,    kTrafficRead,  kEmergencyRead,  kTrainingRead, kDutyRead},
        false},
       {"district_leader",
        "区县分管领导",
        ScopeKind::kUnitAndBelow,
        {kRegionRead, kUnitRead, kDepartmentRead, kSchoolRead, kHazardRead, kCalendarRead,
         kRulesRead, kDrillRead, kCampaignRead, kSecurityRead, kWhistleRead, kEduRead, kBusRead,
-        kTrafficRead, kEmergencyRead, kTrainingRead},
+        kTrafficRead, kEmergencyRead, kTrainingRead, kDutyRead},
        false},
       {"inspector",
        "督查检查人员",
@@ -220,7 +224,7 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
         kHazardReport,  kHazardVerify,  kHazardSupervise, kCalendarRead, kRulesRead,
         kDrillRead,     kChecklistRead, kPatrolRead,      kCampaignRead, kCampaignInspect,
         kSecurityRead,  kWhistleRead,   kEduRead,         kBusRead,      kTrafficRead,
-        kEmergencyRead, kTrainingRead},
+        kEmergencyRead, kTrainingRead,  kDutyRead},
        false},
       {"school_leader",
        "学校领导",
@@ -232,7 +236,8 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
         kCampaignRead,  kCampaignFill,    kSecurityRead,  kSecurityRecord, kWhistleRead,
         kWhistleRaise,  kEduRead,         kEduClasses,    kEduCheckIn,     kEduLessons,
         kBusRead,       kBusManage,       kTrafficRead,   kTrafficManage,  kTrafficGate,
-        kEmergencyRead, kEmergencyManage, kTrainingRead,  kTrainingManage},
+        kEmergencyRead, kEmergencyManage, kTrainingRead,  kTrainingManage, kDutyRead,
+        kDutyManage},
        false},
       {"school_safety_officer",
        "学校安全干部",
@@ -244,7 +249,7 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
         kSecurityRead,  kSecurityRecord, kWhistleRead,  kWhistleRaise,  kEduRead,
         kEduClasses,    kEduCheckIn,     kEduLessons,   kBusRead,       kBusManage,
         kTrafficRead,   kTrafficManage,  kTrafficGate,  kEmergencyRead, kEmergencyManage,
-        kTrainingRead,  kTrainingManage},
+        kTrainingRead,  kTrainingManage, kDutyRead,     kDutyManage},
        false},
       {"teacher",
        "教师/班主任",

@@ -81,6 +81,9 @@ inline constexpr const char* kEmergencyRead = "emergency:read";
 inline constexpr const char* kEmergencyManage = "emergency:manage";
 inline constexpr const char* kTrainingRead = "training:read";
 inline constexpr const char* kTrainingManage = "training:manage";
+inline constexpr const char* kDutyRead = "duty:read";
+inline constexpr const char* kDutyManage = "duty:manage";
+inline constexpr const char* kDutyTemplate = "duty:template";
 }  // namespace perm
 
 // Every permission that exists, for validation of custom roles.

@@ -1,0 +1,31 @@
+#pragma once
+// Duty templates, duty lists with their signing and 三管三必须 areas (migration 0045).
+#include "domain/duty/duty.hpp"
+#include "storage/sql/connection.hpp"
+
+namespace xiaoan::storage {
+
+class SqlDutyRepository final : public domain::duty::DutyRepository {
+ public:
+  explicit SqlDutyRepository(sql::Connection& conn) : conn_(conn) {}
+  Result<std::vector<domain::duty::Template>> Templates() override;
+  Result<bool> SaveTemplate(domain::duty::Template& t) override;
+  Result<std::optional<domain::duty::DutyList>> List(std::int64_t id) override;
+  Result<std::optional<domain::duty::DutyList>> ListOf(std::int64_t user_id) override;
+  Result<std::vector<domain::duty::DutyList>> Lists(const domain::ScopeFilter& scope,
+                                                    std::optional<std::int64_t> school_id) override;
+  Result<bool> SaveList(domain::duty::DutyList& l) override;
+  Result<bool> Sign(std::int64_t id, int version, const domain::duty::Signing& s) override;
+  Result<std::optional<domain::duty::AreaSet>> AreasOf(std::int64_t school_id) override;
+  Result<std::vector<domain::duty::AreaSet>> AreaSets(const domain::ScopeFilter& scope) override;
+  Result<bool> SaveAreas(domain::duty::AreaSet& s) override;
+
+ private:
+  Result<std::vector<domain::duty::DutyList>> LoadLists(const std::string& where,
+                                                        const sql::Params& params);
+  Result<std::vector<domain::duty::AreaSet>> LoadAreas(const std::string& where,
+                                                       const sql::Params& params);
+  sql::Connection& conn_;
+};
+
+}  // namespace xiaoan::storage

@@ -1,0 +1,330 @@
+// 安全责任 over real HTTP on both stores: the templates read by a school and revised by the bureau
+// (a stale version refused), a duty list made for the teacher (each bad field named), signed by
+// the teacher alone with their password (nobody else, not twice, not a stale version), made to
+// wait for a new signature by the template's new version and by a change of the list, the rule
+// duty.signed stored as a finding, 我的待办 of the teacher and of the leader, 三管三必须 with its
+// gaps, the board and the workbooks, scope (another school is 404) and permissions.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "core/clock.hpp"
+#include "domain/store.hpp"
+#include "http/api.hpp"
+#include "office/table.hpp"
+#include "support/test_server.hpp"
+#include "support/test_store.hpp"
+
+namespace xiaoan {
+namespace {
+
+namespace json = boost::json;
+using testing::HttpReply;
+using testing::WebSession;
+
+Instant At(const char* text) {
+  Instant t;
+  ParseInstant(text, t);
+  return t;
+}
+
+class DutyApiTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<testing::FreshDatabase>(GetParam());
+    XA_REQUIRE_DB(*db_);
+    store_ = testing::OpenStore(db_->url());
+    ASSERT_NE(store_, nullptr);
+    services_ = std::make_unique<app::Services>(app::Services{*store_, clock_});
+    passwords_ = testing::SeedDemoAccounts(*services_, 7);
+    ASSERT_FALSE(passwords_.empty());
+    http::ApiOptions o;
+    o.web_root = "/nonexistent";
+    server_ = std::make_unique<testing::TestServer>(*services_, o);
+    ASSERT_NE(server_->port(), 0);
+    leader_ = As("school1_leader");
+    teacher_ = As("school1_teacher");
+    office_ = As("safety_office");
+    const auto me = Json(teacher_.Call("GET", "/api/v1/auth/me"));
+    school_ = me.at("unit").at("id").as_int64();
+    teacher_id_ = me.at("user").at("id").as_int64();
+    leader_id_ = Json(leader_.Call("GET", "/api/v1/auth/me")).at("user").at("id").as_int64();
+    other_teacher_id_ =
+        Json(As("school2_teacher").Call("GET", "/api/v1/auth/me")).at("user").at("id").as_int64();
+  }
+
+  WebSession As(const std::string& user) {
+    return testing::LoginAs(server_->port(), user, passwords_[user]);
+  }
+  static json::value Json(const HttpReply& r) { return json::parse(r.body); }
+  static std::string Fields(const HttpReply& r) {
+    if (r.status != 422) return "status " + std::to_string(r.status) + ": " + r.body;
+    std::string out;
+    const auto body = Json(r);
+    for (const auto& d : body.at("error").at("details").as_array()) {
+      out += (out.empty() ? "" : ",") + std::string(d.at("field").as_string());
+    }
+    return out;
+  }
+  static std::string Code(const HttpReply& r) {
+    if (r.status < 400) return "status " + std::to_string(r.status);
+    const auto e = Json(r).at("error");
+    if (r.status == 409) return std::string(e.at("details").at(0).at("field").as_string());
+    return std::string(e.at("code").as_string());
+  }
+  std::string Lists() const { return "/api/v1/duties/lists?unit_id=" + std::to_string(school_); }
+  HttpReply Create(const WebSession& as, std::int64_t user, json::array posts) {
+    return as.Call("POST", "/api/v1/duties/lists",
+                   json::serialize(json::object{{"unit_id", school_},
+                                                {"user_id", user},
+                                                {"posts", std::move(posts)},
+                                                {"local_items", json::array{"负责三楼东侧楼梯"}}}));
+  }
+  HttpReply Sign(const WebSession& as, std::int64_t id, std::int64_t version,
+                 const std::string& password) {
+    return as.Call("POST", "/api/v1/duties/lists/" + std::to_string(id) + "/sign",
+                   json::serialize(json::object{{"version", version}, {"password", password}}));
+  }
+  // "signed/unsigned/outdated" of the school's counts.
+  std::string Counts() {
+    const auto c = Json(leader_.Call("GET", Lists())).at("counts");
+    return std::to_string(c.at("signed").as_int64()) + "/" +
+           std::to_string(c.at("unsigned").as_int64()) + "/" +
+           std::to_string(c.at("outdated").as_int64());
+  }
+  // "count:first title" of a group of 我的待办, or "none".
+  static std::string Task(const WebSession& as, const std::string& kind) {
+    const auto all = Json(as.Call("GET", "/api/v1/me/tasks"));
+    for (const auto& g : all.at("groups").as_array()) {
+      if (g.at("kind").as_string() != kind) continue;
+      return std::to_string(g.at("count").as_int64()) + ":" +
+             std::string(g.at("items").at(0).at("title").as_string());
+    }
+    return "none";
+  }
+  std::string Finding(const std::string& rule) {
+    auto f = office_.Call("GET", "/api/v1/rule-findings?school_id=" + std::to_string(school_) +
+                                     "&rule=" + rule + "&period=2026-12");
+    EXPECT_EQ(f.status, 200) << f.body;
+    const auto items = Json(f).at("items").as_array();
+    if (items.size() != 1) return std::to_string(items.size()) + " findings";
+    return std::string(items[0].at("outcome").as_string()) + " " +
+           std::string(items[0].at("reason").as_string());
+  }
+
+  FixedClock clock_{At("2026-12-07T01:00:00Z")};  // Monday 7 December, 09:00 in China
+  std::unique_ptr<testing::FreshDatabase> db_;
+  std::unique_ptr<storage::SqlStore> store_;
+  std::unique_ptr<app::Services> services_;
+  std::unique_ptr<testing::TestServer> server_;
+  std::map<std::string, std::string> passwords_;
+  WebSession leader_;
+  WebSession teacher_;
+  WebSession office_;
+  std::int64_t school_ = 0;
+  std::int64_t teacher_id_ = 0;
+  std::int64_t leader_id_ = 0;
+  std::int64_t other_teacher_id_ = 0;
+};
+
+TEST_P(DutyApiTest, TheTeacherSignsAndSignsAgainAfterTheTemplateChanges) {
+  auto r = leader_.Call("GET", "/api/v1/duties/templates");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto v = Json(r);
+  EXPECT_EQ(v.at("templates").as_array().size(), 11U);
+  EXPECT_EQ(v.at("templates").at(5).at("post").as_string(), "class_teacher");
+  EXPECT_EQ(v.at("templates").at(5).at("version").as_int64(), 1);
+  EXPECT_FALSE(v.at("can_edit").as_bool());
+  EXPECT_EQ(Counts(), "0/0/0");
+  EXPECT_EQ(Json(leader_.Call("GET", Lists())).at("check").at("reason").as_string(),
+            "尚未建立安全工作职责清单");
+
+  // Every bad field named; nothing stored.
+  EXPECT_EQ(Fields(Create(leader_, teacher_id_, json::array{"class_teacher", "mayor"})),
+            "posts[1]");
+  EXPECT_EQ(Fields(leader_.Call("POST", "/api/v1/duties/lists",
+                                R"({"unit_id":1,"user_id":"x","posts":[]})")),
+            "user_id");
+  EXPECT_EQ(Fields(Create(leader_, other_teacher_id_, json::array{"teacher"})), "user_id");
+  EXPECT_EQ(Counts(), "0/0/0");
+
+  r = Create(leader_, teacher_id_, json::array{"class_teacher", "teacher"});
+  ASSERT_EQ(r.status, 201) << r.body;
+  v = Json(r);
+  const auto id = v.at("id").as_int64();
+  EXPECT_EQ(v.at("state").as_string(), "unsigned");
+  EXPECT_EQ(v.at("holder_name").as_string(), "班主任");
+  EXPECT_EQ(v.at("waiting_since").as_string(), "2026-12-07");
+  EXPECT_FALSE(v.at("can_sign").as_bool());  // the leader made it; the teacher signs
+  EXPECT_NE(std::string(v.at("content").as_string()).find("【班主任（第 1 版）】"),
+            std::string::npos);
+  EXPECT_EQ(Fields(Create(leader_, teacher_id_, json::array{"teacher"})), "user_id");
+  EXPECT_EQ(Counts(), "0/1/0");
+  EXPECT_EQ(Finding("duty.signed"),
+            "fail 党组织书记未建立职责清单；校长未建立职责清单（已签 0/1）");
+
+  // The teacher finds it in 我的待办 and on their own page; reads nothing else of the module.
+  EXPECT_EQ(Task(teacher_, "duty.sign"), "1:我的安全工作职责清单未签订：尚未签订");
+  EXPECT_EQ(Task(leader_, "duty.pending"), "1:班主任：尚未签订");
+  r = teacher_.Call("GET", "/api/v1/duties/mine");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("list").at("id").as_int64(), id);
+  EXPECT_TRUE(Json(r).at("list").at("can_sign").as_bool());
+  EXPECT_EQ(teacher_.Call("GET", "/api/v1/duties/lists/" + std::to_string(id)).status, 200);
+  EXPECT_EQ(teacher_.Call("GET", Lists()).status, 403);
+  EXPECT_EQ(teacher_.Call("GET", "/api/v1/duties/templates").status, 403);
+  EXPECT_TRUE(Json(leader_.Call("GET", "/api/v1/duties/mine")).at("list").is_null());
+
+  // Only the holder signs, with their own password, at the version read.
+  EXPECT_EQ(Sign(leader_, id, 1, passwords_["school1_leader"]).status, 403);
+  EXPECT_EQ(Sign(As("school2_safety"), id, 1, passwords_["school2_safety"]).status, 404);
+  r = Sign(teacher_, id, 1, "Wrong#Pass1");
+  EXPECT_EQ(r.status, 401) << r.body;
+  EXPECT_EQ(Code(Sign(teacher_, id, 2, passwords_["school1_teacher"])), "duty.stale");
+  EXPECT_EQ(Counts(), "0/1/0");
+  r = Sign(teacher_, id, 1, passwords_["school1_teacher"]);
+  ASSERT_EQ(r.status, 200) << r.body;
+  v = Json(r);
+  EXPECT_EQ(v.at("state").as_string(), "signed");
+  EXPECT_EQ(v.at("signing").at("signed_on").as_string(), "2026-12-07");
+  EXPECT_GT(v.at("signing").at("signature_id").as_int64(), 0);
+  EXPECT_FALSE(v.at("can_sign").as_bool());
+  EXPECT_EQ(Code(Sign(teacher_, id, 1, passwords_["school1_teacher"])), "duty.signed");
+  EXPECT_EQ(Counts(), "1/0/0");
+  EXPECT_EQ(Task(teacher_, "duty.sign"), "none");
+  EXPECT_EQ(Task(leader_, "duty.pending"), "none");
+  // The signature covers the content signed.
+  r = office_.Call("GET",
+                   "/api/v1/signatures?object_type=duty_list&object_id=" + std::to_string(id));
+  ASSERT_EQ(r.status, 200) << r.body;
+
+  // The bureau revises the class teacher's duties: a new version, and the teacher signs again.
+  EXPECT_EQ(
+      leader_
+          .Call("PUT", "/api/v1/duties/templates/class_teacher", R"({"items":["a"],"version":1})")
+          .status,
+      403);
+  EXPECT_EQ(Fields(office_.Call("PUT", "/api/v1/duties/templates/class_teacher",
+                                R"({"items":["甲"," ","甲"],"version":1})")),
+            "items[1]");
+  EXPECT_EQ(office_.Call("PUT", "/api/v1/duties/templates/mayor", R"({"items":["a"],"version":1})")
+                .status,
+            404);
+  r = office_.Call("PUT", "/api/v1/duties/templates/class_teacher",
+                   R"({"items":["对本班学生安全负直接责任","每周与家长沟通一次"],"version":1})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("version").as_int64(), 2);
+  EXPECT_EQ(Json(r).at("changed_on").as_string(), "2026-12-07");
+  EXPECT_EQ(Code(office_.Call("PUT", "/api/v1/duties/templates/class_teacher",
+                              R"({"items":["x"],"version":1})")),
+            "duty.stale");
+  EXPECT_EQ(Counts(), "0/0/1");
+  v = Json(teacher_.Call("GET", "/api/v1/duties/mine")).at("list");
+  EXPECT_EQ(v.at("state").as_string(), "outdated");
+  EXPECT_EQ(v.at("state_reason").as_string(), "班主任职责已更新为第 2 版，需重新签订");
+  EXPECT_EQ(Task(teacher_, "duty.sign"),
+            "1:我的安全工作职责清单待重签：班主任职责已更新为第 2 版，需重新签订");
+  ASSERT_EQ(Sign(teacher_, id, 1, passwords_["school1_teacher"]).status, 200);
+  EXPECT_EQ(Counts(), "1/0/0");
+
+  // The leader changes the list: its version rises and it waits again.
+  EXPECT_EQ(Code(leader_.Call("PUT", "/api/v1/duties/lists/" + std::to_string(id),
+                              R"({"posts":["teacher"],"local_items":[],"version":2})")),
+            "duty.stale");
+  r = leader_.Call(
+      "PUT", "/api/v1/duties/lists/" + std::to_string(id),
+      R"({"posts":["class_teacher","teacher"],"local_items":["周三值日"],"version":1})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("version").as_int64(), 2);
+  EXPECT_EQ(Json(r).at("state_reason").as_string(), "清单内容已修改，需重新签订");
+  EXPECT_EQ(Counts(), "0/0/1");
+
+  // Another school's officer does not see the list.
+  auto other = As("school2_safety");
+  EXPECT_EQ(other.Call("GET", "/api/v1/duties/lists/" + std::to_string(id)).status, 404);
+  EXPECT_EQ(other.Call("GET", Lists()).status, 404);
+  EXPECT_EQ(other
+                .Call("PUT", "/api/v1/duties/lists/" + std::to_string(id),
+                      R"({"posts":["teacher"],"local_items":[],"version":2})")
+                .status,
+            404);
+}
+
+TEST_P(DutyApiTest, TheAreasNameTheirGapsAndTheBoardCountsThem) {
+  const auto areas = "/api/v1/duties/areas/" + std::to_string(school_);
+  auto r = leader_.Call("GET", areas);
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto v = Json(r);
+  EXPECT_EQ(v.at("areas").as_array().size(), 9U);
+  EXPECT_EQ(v.at("version").as_int64(), 0);
+  EXPECT_EQ(v.at("gaps").as_array().size(), 10U);   // nine areas and no safety office
+  EXPECT_EQ(v.at("people").as_array().size(), 3U);  // the school's three accounts
+  EXPECT_EQ(v.at("check").at("outcome").as_string(), "fail");
+
+  // The leader owns everything but the canteen; the school has no dormitory.
+  const auto body = [&](std::int64_t owner, std::int64_t version) {
+    json::array items;
+    for (const auto* code : {"teaching", "student", "logistics", "canteen", "dormitory", "lab",
+                             "construction", "transport", "security"}) {
+      json::object a{{"area", code}, {"applicable", std::string(code) != "dormitory"}};
+      a["owner_user_id"] =
+          std::string(code) == "canteen" ? json::value(nullptr) : json::value(owner);
+      items.push_back(std::move(a));
+    }
+    return json::serialize(json::object{{"version", version}, {"areas", std::move(items)}});
+  };
+  EXPECT_EQ(Fields(leader_.Call("PUT", areas, body(other_teacher_id_, 0))),
+            "areas[0].owner_user_id,areas[1].owner_user_id,areas[2].owner_user_id,areas[5]."
+            "owner_user_id,areas[6].owner_user_id,areas[7].owner_user_id,areas[8].owner_user_id");
+  EXPECT_EQ(Fields(leader_.Call("PUT", areas, R"({"version":0,"areas":[{"area":"kitchen"}]})")),
+            "areas[0].area");
+  r = leader_.Call("PUT", areas, body(leader_id_, 0));
+  ASSERT_EQ(r.status, 200) << r.body;
+  v = Json(r);
+  EXPECT_EQ(v.at("version").as_int64(), 1);
+  EXPECT_EQ(v.at("areas").at(0).at("owner_name").as_string(), "校长");
+  EXPECT_TRUE(v.at("areas").at(3).at("owner_user_id").is_null());
+  // The canteen, the leader's list missing for seven areas, and no office.
+  std::string gaps;
+  for (const auto& g : v.at("gaps").as_array()) {
+    gaps += std::string(g.at("area").as_string()) + ";";
+  }
+  EXPECT_EQ(gaps, "teaching;student;logistics;canteen;lab;construction;transport;security;;");
+  EXPECT_EQ(v.at("gaps").at(0).at("text").as_string(), "教育教学负责人校长没有安全工作职责清单");
+  EXPECT_EQ(Code(leader_.Call("PUT", areas, body(leader_id_, 0))), "duty.stale");
+  EXPECT_EQ(Task(leader_, "duty.areas").substr(0, 2), "9:");
+  EXPECT_EQ(teacher_.Call("PUT", areas, body(leader_id_, 1)).status, 403);
+  EXPECT_EQ(As("school2_safety").Call("GET", areas).status, 404);
+
+  // The board: one row per school, this one failing both rules.
+  r = office_.Call("GET", "/api/v1/duties/board");
+  ASSERT_EQ(r.status, 200) << r.body;
+  v = Json(r);
+  bool found = false;
+  for (const auto& row : v.at("rows").as_array()) {
+    if (row.at("unit_id").as_int64() != school_) continue;
+    found = true;
+    EXPECT_EQ(row.at("gaps").as_int64(), 9);
+    EXPECT_EQ(row.at("lists").as_int64(), 0);
+    EXPECT_EQ(row.at("signed_check").at("outcome").as_string(), "fail");
+    EXPECT_EQ(row.at("areas_check").at("outcome").as_string(), "fail");
+  }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(v.at("totals").at("schools_passing").as_int64(), 0);
+  r = office_.Call("GET", "/api/v1/duties/board/export");
+  ASSERT_EQ(r.status, 200);
+  auto rows = office::ReadXlsx(r.body);
+  ASSERT_TRUE(rows.ok());
+  EXPECT_EQ(rows->at(0).at(0).text, "学校");
+  EXPECT_EQ(rows->size(), v.at("rows").as_array().size() + 1);
+  r = leader_.Call("GET", "/api/v1/duties/lists/export");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(As("section_basic").Call("GET", "/api/v1/duties/board").status, 200);
+  EXPECT_EQ(As("section_basic").Call("PUT", areas, body(leader_id_, 1)).status, 403);
+  EXPECT_EQ(Finding("duty.areas").substr(0, 5), "fail ");
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, DutyApiTest, ::testing::Values("sqlite", "postgres"));
+
+}  // namespace
+}  // namespace xiaoan

@@ -1,0 +1,302 @@
+// 安全责任: the shipped templates, what a list's and a template's forms hold (each problem naming
+// its field), the state of a list — re-signed on a template's new version, on a change of the
+// list, on a post added — the 三管三必须 gap check and the rules duty.signed and duty.areas at
+// their edges (the grace period's last day, the principal and party secretary present).
+#include <gtest/gtest.h>
+
+#include "domain/duty/duty.hpp"
+
+namespace xiaoan::domain::duty {
+namespace {
+
+using rules::Outcome;
+
+bool Names(const std::vector<ErrorDetail>& problems, const std::string& field) {
+  for (const auto& p : problems) {
+    if (p.field == field) return true;
+  }
+  return false;
+}
+
+DutyList ListOf(std::int64_t id, std::int64_t user, std::vector<std::string> posts) {
+  DutyList l;
+  l.id = id;
+  l.school_id = 7;
+  l.user_id = user;
+  l.holder_name = "张" + std::to_string(user);
+  l.posts = std::move(posts);
+  l.version = 1;
+  l.changed_on = "2026-09-01";
+  return l;
+}
+
+void SignNow(DutyList& l, const Templates& t, const std::string& day = "2026-09-02") {
+  auto s = SigningOf(l, t);
+  s.signed_on = day;
+  s.signature_id = 99;
+  l.signing = s;
+}
+
+Template Revised(const std::string& post, int version, const std::string& day) {
+  Template t;
+  t.post = post;
+  t.items = {"修订后的职责"};
+  t.version = version;
+  t.changed_on = day;
+  return t;
+}
+
+rules::ParamValues Grace(int days) { return {{"grace_days", days}}; }
+
+TEST(DutyTemplates, OneShippedPerPostAtVersionOne) {
+  const auto& shipped = DefaultTemplates();
+  ASSERT_EQ(shipped.size(), Posts().size());
+  for (std::size_t i = 0; i < shipped.size(); ++i) {
+    EXPECT_EQ(shipped[i].post, Posts()[i].code);
+    EXPECT_EQ(shipped[i].version, 1);
+    EXPECT_TRUE(CheckTemplate(shipped[i]).empty()) << shipped[i].post;
+  }
+  const auto t = InForce({Revised("principal", 3, "2026-10-01"), Revised("nobody", 2, "")});
+  EXPECT_EQ(t.size(), Posts().size());
+  EXPECT_EQ(t.at("principal").version, 3);
+  EXPECT_EQ(t.at("teacher").version, 1);
+  EXPECT_FALSE(t.contains("nobody"));
+}
+
+TEST(DutyTemplates, CheckNamesTheItem) {
+  Template t;
+  t.post = "principal";
+  EXPECT_TRUE(Names(CheckTemplate(t), "items"));
+  t.items = {"甲", "", "甲", std::string(kMaxItemChars + 1, 'x')};
+  auto problems = CheckTemplate(t);
+  EXPECT_FALSE(Names(problems, "items[0]"));
+  EXPECT_TRUE(Names(problems, "items[1]"));
+  EXPECT_TRUE(Names(problems, "items[2]"));
+  EXPECT_TRUE(Names(problems, "items[3]"));
+  t.items = {std::string(kMaxItemChars, 'x')};
+  EXPECT_TRUE(CheckTemplate(t).empty());
+  t.items.assign(kMaxItems, "");
+  for (std::size_t i = 0; i < kMaxItems; ++i) t.items[i] = "职责" + std::to_string(i);
+  EXPECT_TRUE(CheckTemplate(t).empty());
+  t.items.push_back("再多一条");
+  EXPECT_TRUE(Names(CheckTemplate(t), "items"));
+  t.post = "mayor";
+  EXPECT_TRUE(Names(CheckTemplate(t), "post"));
+}
+
+TEST(DutyLists, CheckNamesThePostAndItem) {
+  auto l = ListOf(1, 1, {});
+  EXPECT_TRUE(Names(CheckList(l), "posts"));
+  l.posts = {"principal", "mayor", "principal"};
+  l.local_items = {"补充", " "};
+  auto problems = CheckList(l);
+  EXPECT_FALSE(Names(problems, "posts[0]"));
+  EXPECT_TRUE(Names(problems, "posts[1]"));
+  EXPECT_TRUE(Names(problems, "posts[2]"));
+  EXPECT_FALSE(Names(problems, "local_items[0]"));
+  EXPECT_TRUE(Names(problems, "local_items[1]"));
+  l.posts = {"principal", "safety_vp", "teacher", "guard", "lab"};
+  l.local_items.clear();
+  EXPECT_TRUE(CheckList(l).empty());
+  l.posts.push_back("canteen");
+  EXPECT_TRUE(Names(CheckList(l), "posts"));
+}
+
+TEST(DutyLists, ContentNumbersEachPostsItemsThenTheLocalOnes) {
+  const auto t = InForce({});
+  auto l = ListOf(1, 1, {"guard", "class_teacher"});
+  l.local_items = {"负责东门护学岗"};
+  const auto text = ContentOf(l, t);
+  EXPECT_NE(text.find("【保安员（第 1 版）】\n1. "), std::string::npos);
+  const auto n = t.at("guard").items.size() + t.at("class_teacher").items.size();
+  EXPECT_NE(text.find("【本岗位补充职责】\n" + std::to_string(n + 1) + ". 负责东门护学岗"),
+            std::string::npos);
+  EXPECT_LT(text.find("保安员"), text.find("班主任"));
+}
+
+TEST(DutyLists, SignedUntilItsTemplateHasANewVersion) {
+  auto t = InForce({});
+  auto l = ListOf(1, 1, {"principal", "party_secretary"});
+  EXPECT_EQ(StateOf(l, t).state, State::kUnsigned);
+  EXPECT_EQ(StateOf(l, t).since, "2026-09-01");
+  SignNow(l, t);
+  EXPECT_EQ(StateOf(l, t).state, State::kSigned);
+  EXPECT_EQ(StateOf(l, t).since, "");
+  // Another post's template changes: still signed.
+  t = InForce({Revised("teacher", 2, "2026-10-08")});
+  EXPECT_EQ(StateOf(l, t).state, State::kSigned);
+  // The principal's: signed again, waiting since the day it changed.
+  t = InForce({Revised("principal", 2, "2026-10-09")});
+  auto st = StateOf(l, t);
+  EXPECT_EQ(st.state, State::kOutdated);
+  EXPECT_EQ(st.since, "2026-10-09");
+  EXPECT_NE(st.reason.find("校长职责已更新为第 2 版"), std::string::npos);
+  SignNow(l, t, "2026-10-10");
+  EXPECT_EQ(StateOf(l, t).state, State::kSigned);
+  // A version signed that is newer than the one in force (a restored backup) is not the one.
+  t = InForce({Revised("principal", 1, "2026-10-11")});
+  EXPECT_EQ(StateOf(l, t).state, State::kOutdated);
+}
+
+TEST(DutyLists, AChangeOrANewPostNeedsANewSignature) {
+  const auto t = InForce({Revised("guard", 2, "2026-08-01")});
+  auto l = ListOf(1, 1, {"teacher"});
+  SignNow(l, t);
+  l.version = 2;
+  l.changed_on = "2026-09-20";
+  auto st = StateOf(l, t);
+  EXPECT_EQ(st.state, State::kOutdated);
+  EXPECT_EQ(st.since, "2026-09-20");
+  EXPECT_NE(st.reason.find("清单内容已修改"), std::string::npos);
+  SignNow(l, t);
+  l.posts.push_back("guard");
+  l.version = 3;
+  l.changed_on = "2026-09-21";
+  st = StateOf(l, t);
+  EXPECT_EQ(st.state, State::kOutdated);
+  EXPECT_NE(st.reason.find("新增岗位保安员"), std::string::npos);
+  // A post whose template changed after the list did: waiting since the later day.
+  const auto later = InForce({Revised("teacher", 2, "2026-09-25")});
+  EXPECT_EQ(StateOf(l, later).since, "2026-09-25");
+  const auto earlier = InForce({Revised("teacher", 2, "2026-09-10")});
+  EXPECT_EQ(StateOf(l, earlier).since, "2026-09-21");
+}
+
+TEST(DutyAreas, CheckNamesTheArea) {
+  AreaSet s;
+  s.areas = {{"canteen", true, 1, ""}, {"kitchen", true, 0, ""}, {"canteen", false, 0, ""}};
+  const auto problems = CheckAreas(s);
+  EXPECT_FALSE(Names(problems, "areas[0].area"));
+  EXPECT_TRUE(Names(problems, "areas[1].area"));
+  EXPECT_TRUE(Names(problems, "areas[2].area"));
+}
+
+AreaSet AllOwnedBy(std::int64_t user) {
+  AreaSet s;
+  s.school_id = 7;
+  s.version = 1;
+  for (const auto& a : Areas()) s.areas.push_back({std::string(a.code), true, user, "王校长"});
+  return s;
+}
+
+TEST(DutyAreas, GapsForNoOwnerAnUnsignedOwnerAndNoSafetyOffice) {
+  const auto t = InForce({});
+  auto owner = ListOf(1, 5, {"principal"});
+  SignNow(owner, t);
+  // Nothing written: every area lacks an owner, and the office is missing.
+  auto gaps = AreaGaps(std::nullopt, {owner}, t, false);
+  ASSERT_EQ(gaps.size(), Areas().size() + 1);
+  EXPECT_EQ(gaps.back().area, "");
+  EXPECT_NE(gaps.front().text.find("未明确业务负责人"), std::string::npos);
+  // Every area owned by a signed holder, the office staffed: no gap.
+  auto set = AllOwnedBy(5);
+  EXPECT_TRUE(AreaGaps(set, {owner}, t, true).empty());
+  EXPECT_EQ(JudgeAreas({}).outcome, Outcome::kPass);
+  // The dormitory does not apply; the canteen has nobody; the lab's owner has no list.
+  set.areas[4].applicable = false;
+  set.areas[4].owner_user_id = 0;
+  set.areas[3].owner_user_id = 0;
+  set.areas[5].owner_user_id = 8;
+  set.areas[5].owner_name = "李老师";
+  gaps = AreaGaps(set, {owner}, t, true);
+  ASSERT_EQ(gaps.size(), 2u);
+  EXPECT_EQ(gaps[0].area, "canteen");
+  EXPECT_EQ(gaps[1].area, "lab");
+  EXPECT_NE(gaps[1].text.find("李老师没有安全工作职责清单"), std::string::npos);
+  // The owner's list waits for a new signature: a gap too.
+  const auto revised = InForce({Revised("principal", 2, "2026-10-01")});
+  gaps = AreaGaps(AllOwnedBy(5), {owner}, revised, true);
+  ASSERT_EQ(gaps.size(), Areas().size());
+  EXPECT_NE(gaps[0].text.find("待重签"), std::string::npos);
+  // An area missing from what was written counts as applicable and unowned.
+  set = AllOwnedBy(5);
+  set.areas.pop_back();
+  gaps = AreaGaps(set, {owner}, t, true);
+  ASSERT_EQ(gaps.size(), 1u);
+  EXPECT_EQ(gaps[0].area, "security");
+}
+
+TEST(DutyAreas, TheVerdictNamesTheFirstThreeGaps) {
+  std::vector<Gap> gaps = {{"a", "一"}, {"b", "二"}, {"c", "三"}};
+  auto v = JudgeAreas(gaps);
+  EXPECT_EQ(v.outcome, Outcome::kFail);
+  EXPECT_EQ(v.reason, "一；二；三");
+  gaps.push_back({"d", "四"});
+  v = JudgeAreas(gaps);
+  EXPECT_EQ(v.reason, "一；二；三 等 4 处");
+}
+
+TEST(DutySigned, FailsWithoutListsOrWithoutThePrincipalOrSecretary) {
+  const auto t = InForce({});
+  EXPECT_EQ(JudgeSigned({}, t, "2026-09-05", Grace(14)).outcome, Outcome::kFail);
+  auto principal = ListOf(1, 1, {"principal"});
+  SignNow(principal, t);
+  auto v = JudgeSigned({principal}, t, "2026-09-05", Grace(14));
+  EXPECT_EQ(v.outcome, Outcome::kFail);
+  EXPECT_NE(v.reason.find("党组织书记未建立职责清单"), std::string::npos);
+  auto secretary = ListOf(2, 2, {"party_secretary"});
+  SignNow(secretary, t);
+  v = JudgeSigned({principal, secretary}, t, "2026-09-05", Grace(14));
+  EXPECT_EQ(v.outcome, Outcome::kPass);
+  EXPECT_EQ(v.reason, "职责清单全部签订（2/2）");
+  // One person holding both posts is enough.
+  auto both = ListOf(3, 3, {"party_secretary", "principal"});
+  SignNow(both, t);
+  EXPECT_EQ(JudgeSigned({both}, t, "2026-09-05", Grace(14)).outcome, Outcome::kPass);
+}
+
+TEST(DutySigned, AWaitingListWarnsThroughTheGraceDaysThenFails) {
+  const auto t = InForce({});
+  auto both = ListOf(3, 3, {"party_secretary", "principal"});
+  SignNow(both, t);
+  auto teacher = ListOf(4, 4, {"teacher"});  // changed 2026-09-01, unsigned
+  // 14 days after: the last day of grace.
+  auto v = JudgeSigned({both, teacher}, t, "2026-09-15", Grace(14));
+  EXPECT_EQ(v.outcome, Outcome::kWarn);
+  EXPECT_EQ(v.reason, "1 份职责清单待签订（已签 1/2）");
+  EXPECT_EQ(v.evidence, std::vector<std::int64_t>{4});
+  v = JudgeSigned({both, teacher}, t, "2026-09-16", Grace(14));
+  EXPECT_EQ(v.outcome, Outcome::kFail);
+  EXPECT_EQ(v.reason, "1 份职责清单超过 14 天未签订（已签 1/2）");
+  // No grace: late the next day, not the same day.
+  EXPECT_EQ(JudgeSigned({both, teacher}, t, "2026-09-01", Grace(0)).outcome, Outcome::kWarn);
+  EXPECT_EQ(JudgeSigned({both, teacher}, t, "2026-09-02", Grace(0)).outcome, Outcome::kFail);
+  // An unknown day counts as late.
+  teacher.changed_on = "";
+  EXPECT_EQ(JudgeSigned({both, teacher}, t, "2026-09-02", Grace(14)).outcome, Outcome::kFail);
+  // A template's new version starts the grace again from the day it changed.
+  auto signed_teacher = ListOf(4, 4, {"teacher"});
+  SignNow(signed_teacher, t);
+  const auto revised = InForce({Revised("teacher", 2, "2026-11-02")});
+  EXPECT_EQ(JudgeSigned({both, signed_teacher}, revised, "2026-11-16", Grace(14)).outcome,
+            Outcome::kWarn);
+  EXPECT_EQ(JudgeSigned({both, signed_teacher}, revised, "2026-11-17", Grace(14)).outcome,
+            Outcome::kFail);
+}
+
+TEST(DutySigned, LateAndMissingAreNamedTogether) {
+  const auto t = InForce({});
+  auto teacher = ListOf(4, 4, {"teacher"});
+  const auto v = JudgeSigned({teacher}, t, "2026-12-01", Grace(14));
+  EXPECT_EQ(v.outcome, Outcome::kFail);
+  EXPECT_EQ(v.reason,
+            "党组织书记未建立职责清单；校长未建立职责清单；1 份职责清单超过 14 天未签订（已签 "
+            "0/1）");
+}
+
+TEST(DutyRules, DeclaredForMeasureOneMonthly) {
+  ASSERT_EQ(RuleDecls().size(), 2u);
+  EXPECT_EQ(SignedRule().id, "duty.signed");
+  EXPECT_EQ(AreasRule().id, "duty.areas");
+  EXPECT_EQ(SignedRule().measure, 1);
+  EXPECT_EQ(SignedRule().period, rules::Period::kMonth);
+  EXPECT_EQ(rules::Defaults(SignedRule()).at("grace_days"), 14);
+  EXPECT_EQ(StateCode(State::kOutdated), "outdated");
+  EXPECT_EQ(StateLabel(State::kUnsigned), "未签订");
+  EXPECT_EQ(PostLabel("safety_vp"), "分管安全副校长");
+  EXPECT_EQ(AreaLabel("transport"), "交通与校车");
+  EXPECT_EQ(PostLabel("x"), "");
+}
+
+}  // namespace
+}  // namespace xiaoan::domain::duty

@@ -5,14 +5,10 @@
 // their rows and fields (and those no field shows above the form), a stale version said with 刷新;
 // the read-only setup for those who may not edit; and the printable emergency card.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import ElementPlus from 'element-plus'
-import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter, type Router } from 'vue-router'
-import { defineComponent } from 'vue'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import type { Router } from 'vue-router'
 import { i18n } from '@/i18n'
 import { ApiError } from '@/api/http'
-import { useSessionStore } from '@/stores/session'
 import type { Me } from '@/api/auth'
 import { BUREAU, newSetup, setup, user } from './fixtures'
 
@@ -36,16 +32,11 @@ vi.mock('@/api/org', async (importOriginal) => {
 })
 
 import EmergencySetup from '../EmergencySetup.vue'
+import { $, mountPageAt, settle, text } from '@/views/__tests__/pageHarness'
 import EmergencyCard from '../EmergencyCard.vue'
 
 vi.setConfig({ testTimeout: 60_000 })
 
-const Stub = defineComponent({ template: '<div />' })
-const settle = async () => {
-  await flushPromises()
-  await new Promise((r) => setTimeout(r, 150))
-  await flushPromises()
-}
 
 const OFFICER = () => user(['emergency:read', 'emergency:manage', 'school:read'])
 const TEACHER = () => user(['emergency:read', 'school:read'], undefined, 'school1_teacher')
@@ -54,28 +45,16 @@ const OFFICE = () => user(['emergency:read', 'emergency:manage', 'school:read'],
 let router: Router
 const mounted: VueWrapper[] = []
 
+const ROUTES: [string, string][] = [['/emergency', 'emergency-setup'], ['/emergency/:unitId(\\d+)/card', 'emergency-card']]
+
 async function mountPage(me: Me, path = '/emergency', component: typeof EmergencySetup | typeof EmergencyCard = EmergencySetup) {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  useSessionStore().me = me
-  router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/emergency', name: 'emergency-setup', component: Stub },
-      { path: '/emergency/:unitId(\\d+)/card', name: 'emergency-card', component: Stub },
-    ],
-  })
-  await router.push(path)
-  await router.isReady()
-  const w = mount(component, { global: { plugins: [ElementPlus, i18n, pinia, router] }, attachTo: document.body })
-  mounted.push(w)
-  await settle()
-  return w
+  const at = await mountPageAt(component, me, ROUTES, path)
+  router = at.router
+  mounted.push(at.w)
+  return at.w
 }
 
-const $ = (test: string) => document.querySelector<HTMLElement>(`[data-test="${test}"]`)
 const all = (test: string) => [...document.querySelectorAll<HTMLElement>(`[data-test="${test}"]`)]
-const text = (test: string) => $(test)?.textContent?.trim() ?? ''
 const value = (test: string) => ($(test) as HTMLInputElement | null)?.value
 const errorOf = (test: string) => $(test)?.closest('.el-form-item')?.querySelector('.el-form-item__error')?.textContent?.trim() ?? ''
 

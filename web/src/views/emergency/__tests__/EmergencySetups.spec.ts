@@ -2,13 +2,8 @@
 // does, also from a link), every school with its state, 总指挥, people, plans and the three rules'
 // verdicts with their reasons, each leading to its setup; 导出 saves the spreadsheet.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import ElementPlus from 'element-plus'
-import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter } from 'vue-router'
-import { defineComponent } from 'vue'
+import type { VueWrapper } from '@vue/test-utils'
 import { i18n } from '@/i18n'
-import { useSessionStore } from '@/stores/session'
 import { BUREAU, overview, overviewRow, user } from './fixtures'
 
 const api = vi.hoisted(() => ({
@@ -26,38 +21,14 @@ vi.mock('@/api/http', async (importOriginal) => {
 })
 
 import EmergencySetups from '../EmergencySetups.vue'
+import { $, cell, mountBoard, settle, tableRows, text, type BoardRoutes } from '@/views/__tests__/pageHarness'
 
 vi.setConfig({ testTimeout: 60_000 })
 
-const Stub = defineComponent({ template: '<div />' })
-const settle = async () => {
-  await flushPromises()
-  await new Promise((r) => setTimeout(r, 150))
-  await flushPromises()
-}
+const ROUTES: BoardRoutes = { board: ['/emergency/setups', 'emergency-setups'], school: ['/emergency', 'emergency-setup'] }
+const mountPage = (path = '/emergency/setups') => mountBoard(EmergencySetups, user(['emergency:read', 'emergency:manage', 'school:read'], BUREAU, 'safety_office'), ROUTES, path)
 
-async function mountPage(path = '/emergency/setups') {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  useSessionStore().me = user(['emergency:read', 'emergency:manage', 'school:read'], BUREAU, 'safety_office')
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/emergency/setups', name: 'emergency-setups', component: Stub },
-      { path: '/emergency', name: 'emergency-setup', component: Stub },
-    ],
-  })
-  await router.push(path)
-  await router.isReady()
-  const w = mount(EmergencySetups, { global: { plugins: [ElementPlus, i18n, pinia, router] }, attachTo: document.body })
-  await settle()
-  return w
-}
-
-const $ = (test: string) => document.querySelector<HTMLElement>(`[data-test="${test}"]`)
-const text = (test: string) => $(test)?.textContent?.trim() ?? ''
-const rows = () => [...document.querySelectorAll<HTMLElement>('[data-test="emergency-setups-table"] .el-table__body tr')]
-const cell = (row: HTMLElement, test: string) => row.querySelector(`[data-test="${test}"]`)?.textContent?.trim()
+const rows = () => tableRows('emergency-setups-table')
 const rowOf = (id: number) => rows().find((r) => r.querySelector(`[data-test="emergency-setups-school-${id}"]`))!
 
 function component(w: VueWrapper, name: string, test: string) {

@@ -5,14 +5,10 @@
 // shows above the form), a stale version said with 刷新, nothing left to send reloaded; the read-only
 // guide for those who may not edit; and the paper for the parents.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import ElementPlus from 'element-plus'
-import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter, type Router } from 'vue-router'
-import { defineComponent } from 'vue'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import type { Router } from 'vue-router'
 import { i18n } from '@/i18n'
 import { ApiError } from '@/api/http'
-import { useSessionStore } from '@/stores/session'
 import type { Me } from '@/api/auth'
 import type { TrafficGuide as Guide } from '@/api/traffic'
 import { BUREAU, user } from './fixtures'
@@ -35,16 +31,11 @@ vi.mock('@/api/org', async (importOriginal) => {
 vi.mock('@/utils/confirm', () => ({ confirmAction: api.confirm }))
 
 import TrafficGuide from '../TrafficGuide.vue'
+import { $, mountPageAt, settle, text } from '@/views/__tests__/pageHarness'
 import TrafficGuidePrint from '../TrafficGuidePrint.vue'
 
 vi.setConfig({ testTimeout: 60_000 })
 
-const Stub = defineComponent({ template: '<div />' })
-const settle = async () => {
-  await flushPromises()
-  await new Promise((r) => setTimeout(r, 150))
-  await flushPromises()
-}
 
 const OFFICER_PERMS = ['traffic:read', 'traffic:manage', 'traffic:gate', 'whistle:raise', 'whistle:read', 'school:read']
 const OFFICER = () => user(OFFICER_PERMS)
@@ -55,28 +46,15 @@ let router: Router
 /** Mounted this test, unmounted after it (an autosized textarea measures itself a tick later). */
 const mounted: VueWrapper[] = []
 
+const ROUTES: [string, string][] = [['/traffic/guide', 'traffic-guide'], ['/traffic/guide/:unitId(\\d+)/print', 'traffic-guide-print'], ['/whistles/:id(\\d+)', 'whistle-detail']]
+
 async function mountPage(me: Me, path = '/traffic/guide', component: typeof TrafficGuide | typeof TrafficGuidePrint = TrafficGuide) {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  useSessionStore().me = me
-  router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/traffic/guide', name: 'traffic-guide', component: Stub },
-      { path: '/traffic/guide/:unitId(\\d+)/print', name: 'traffic-guide-print', component: Stub },
-      { path: '/whistles/:id(\\d+)', name: 'whistle-detail', component: Stub },
-    ],
-  })
-  await router.push(path)
-  await router.isReady()
-  const w = mount(component, { global: { plugins: [ElementPlus, i18n, pinia, router] }, attachTo: document.body })
-  mounted.push(w)
-  await settle()
-  return w
+  const at = await mountPageAt(component, me, ROUTES, path)
+  router = at.router
+  mounted.push(at.w)
+  return at.w
 }
 
-const $ = (test: string) => document.querySelector<HTMLElement>(`[data-test="${test}"]`)
-const text = (test: string) => $(test)?.textContent?.trim() ?? ''
 const errorOf = (test: string) => $(test)?.closest('.el-form-item')?.querySelector('.el-form-item__error')?.textContent?.trim() ?? ''
 
 async function type(test: string, value: string): Promise<void> {

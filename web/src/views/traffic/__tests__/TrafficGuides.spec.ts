@@ -2,13 +2,8 @@
 // does, also from a link), every school with its state, semester, day published, gates, 护学岗 and
 // needs sent of all, each leading to its guide; 导出 saves the spreadsheet.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import ElementPlus from 'element-plus'
-import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter } from 'vue-router'
-import { defineComponent } from 'vue'
+import type { VueWrapper } from '@vue/test-utils'
 import { i18n } from '@/i18n'
-import { useSessionStore } from '@/stores/session'
 import { BUREAU, user } from './fixtures'
 import { overview, overviewRow } from './guideFixtures'
 
@@ -27,38 +22,14 @@ vi.mock('@/api/http', async (importOriginal) => {
 })
 
 import TrafficGuides from '../TrafficGuides.vue'
+import { $, cell, mountBoard, settle, tableRows, text, type BoardRoutes } from '@/views/__tests__/pageHarness'
 
 vi.setConfig({ testTimeout: 60_000 })
 
-const Stub = defineComponent({ template: '<div />' })
-const settle = async () => {
-  await flushPromises()
-  await new Promise((r) => setTimeout(r, 150))
-  await flushPromises()
-}
+const ROUTES: BoardRoutes = { board: ['/traffic/guides', 'traffic-guides'], school: ['/traffic/guide', 'traffic-guide'] }
+const mountPage = (path = '/traffic/guides') => mountBoard(TrafficGuides, user(['traffic:read', 'traffic:manage', 'school:read'], BUREAU, 'safety_office'), ROUTES, path)
 
-async function mountPage(path = '/traffic/guides') {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  useSessionStore().me = user(['traffic:read', 'traffic:manage', 'school:read'], BUREAU, 'safety_office')
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/traffic/guides', name: 'traffic-guides', component: Stub },
-      { path: '/traffic/guide', name: 'traffic-guide', component: Stub },
-    ],
-  })
-  await router.push(path)
-  await router.isReady()
-  const w = mount(TrafficGuides, { global: { plugins: [ElementPlus, i18n, pinia, router] }, attachTo: document.body })
-  await settle()
-  return w
-}
-
-const $ = (test: string) => document.querySelector<HTMLElement>(`[data-test="${test}"]`)
-const text = (test: string) => $(test)?.textContent?.trim() ?? ''
-const rows = () => [...document.querySelectorAll<HTMLElement>('[data-test="table"] .el-table__body tr')]
-const cell = (row: HTMLElement, test: string) => row.querySelector(`[data-test="${test}"]`)?.textContent?.trim()
+const rows = () => tableRows('table')
 
 function component(w: VueWrapper, name: string, test: string) {
   const c = w.findAllComponents({ name }).find((x) => x.attributes('data-test') === test)

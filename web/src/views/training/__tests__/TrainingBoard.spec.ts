@@ -2,13 +2,7 @@
 // and the two rules' verdicts (a table on a desk, cards on a phone), each leading to its staff; the
 // schools with someone overdue (the 逾期未训 card, the checkbox, or ?overdue=1); 导出 saves 轮训看板.xlsx.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import ElementPlus from 'element-plus'
-import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter } from 'vue-router'
-import { defineComponent } from 'vue'
 import { i18n } from '@/i18n'
-import { useSessionStore } from '@/stores/session'
 import { OFFICE, board, boardRow } from './fixtures'
 
 const api = vi.hoisted(() => ({
@@ -26,38 +20,15 @@ vi.mock('@/api/http', async (importOriginal) => {
 })
 
 import TrainingBoard from '../TrainingBoard.vue'
+import { $, cell, mountBoard, settle, tableRows, type BoardRoutes } from '@/views/__tests__/pageHarness'
 
 vi.setConfig({ testTimeout: 60_000 })
 
-const Stub = defineComponent({ template: '<div />' })
-const settle = async () => {
-  await flushPromises()
-  await new Promise((r) => setTimeout(r, 150))
-  await flushPromises()
-}
 const desk = window.innerWidth
+const ROUTES: BoardRoutes = { board: ['/training/board', 'training-board'], school: ['/training/staff', 'training-staff'] }
+const mountPage = (path = '/training/board') => mountBoard(TrainingBoard, OFFICE(), ROUTES, path)
 
-async function mountPage(path = '/training/board') {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  useSessionStore().me = OFFICE()
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/training/board', name: 'training-board', component: Stub },
-      { path: '/training/staff', name: 'training-staff', component: Stub },
-    ],
-  })
-  await router.push(path)
-  await router.isReady()
-  const w = mount(TrainingBoard, { global: { plugins: [ElementPlus, i18n, pinia, router] }, attachTo: document.body })
-  await settle()
-  return w
-}
-
-const $ = (test: string) => document.querySelector<HTMLElement>(`[data-test="${test}"]`)
-const rows = () => [...document.querySelectorAll<HTMLElement>('[data-test="training-board-table"] .el-table__body tr')]
-const cell = (row: HTMLElement, test: string) => row.querySelector(`[data-test="${test}"]`)?.textContent?.trim()
+const rows = () => tableRows('training-board-table')
 const rowOf = (id: number) => rows().find((r) => r.querySelector(`[data-test="training-board-school-${id}"]`))!
 const schools = () => rows().map((r) => r.querySelector('[data-test^="training-board-school-"]')?.textContent?.trim())
 

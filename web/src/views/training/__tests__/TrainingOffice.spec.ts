@@ -5,14 +5,10 @@
 // above the form), a stale version said with 刷新; the office as a list for those who may not edit;
 // a unit out of scope; the rows stacked on a phone.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import ElementPlus from 'element-plus'
-import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter, type Router } from 'vue-router'
-import { defineComponent } from 'vue'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import type { Router } from 'vue-router'
 import { i18n } from '@/i18n'
 import { ApiError } from '@/api/http'
-import { useSessionStore } from '@/stores/session'
 import type { Me } from '@/api/auth'
 import { OFFICE, OFFICER, TEACHER, bureauOffice, office } from './fixtures'
 
@@ -31,39 +27,25 @@ vi.mock('@/api/org', async (importOriginal) => {
 })
 
 import TrainingOffice from '../TrainingOffice.vue'
+import { $, mountPageAt, settle, text } from '@/views/__tests__/pageHarness'
 
 vi.setConfig({ testTimeout: 60_000 })
 
-const Stub = defineComponent({ template: '<div />' })
-const settle = async () => {
-  await flushPromises()
-  await new Promise((r) => setTimeout(r, 150))
-  await flushPromises()
-}
 
 let router: Router
 const mounted: VueWrapper[] = []
 const desk = window.innerWidth
 
+const ROUTES: [string, string][] = [['/training/offices', 'training-office']]
+
 async function mountPage(me: Me, path = '/training/offices') {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  useSessionStore().me = me
-  router = createRouter({
-    history: createMemoryHistory(),
-    routes: [{ path: '/training/offices', name: 'training-office', component: Stub }],
-  })
-  await router.push(path)
-  await router.isReady()
-  const w = mount(TrainingOffice, { global: { plugins: [ElementPlus, i18n, pinia, router] }, attachTo: document.body })
-  mounted.push(w)
-  await settle()
-  return w
+  const at = await mountPageAt(TrainingOffice, me, ROUTES, path)
+  router = at.router
+  mounted.push(at.w)
+  return at.w
 }
 
-const $ = (test: string) => document.querySelector<HTMLElement>(`[data-test="${test}"]`)
 const all = (test: string) => [...document.querySelectorAll<HTMLElement>(`[data-test="${test}"]`)]
-const text = (test: string) => $(test)?.textContent?.trim() ?? ''
 const value = (test: string) => ($(test) as HTMLInputElement | null)?.value
 const errorOf = (test: string) => $(test)?.closest('.el-form-item')?.querySelector('.el-form-item__error')?.textContent?.trim() ?? ''
 const rows = () => [...document.querySelectorAll<HTMLElement>('[data-test="training-office-member-rows"] > ol > li')]

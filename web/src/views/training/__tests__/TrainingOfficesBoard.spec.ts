@@ -3,13 +3,7 @@
 // school, the verdict of staffing.office (a table on a desk, cards on a phone), each leading to its
 // office; only those not met (the card, the checkbox, or ?fail=1); 导出 saves 安全监管机构.xlsx.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import ElementPlus from 'element-plus'
-import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter } from 'vue-router'
-import { defineComponent } from 'vue'
 import { i18n } from '@/i18n'
-import { useSessionStore } from '@/stores/session'
 import { OFFICE, staffingBoard, staffingRow } from './fixtures'
 
 const api = vi.hoisted(() => ({
@@ -27,38 +21,15 @@ vi.mock('@/api/http', async (importOriginal) => {
 })
 
 import TrainingOfficesBoard from '../TrainingOfficesBoard.vue'
+import { $, cell, mountBoard, settle, tableRows, type BoardRoutes } from '@/views/__tests__/pageHarness'
 
 vi.setConfig({ testTimeout: 60_000 })
 
-const Stub = defineComponent({ template: '<div />' })
-const settle = async () => {
-  await flushPromises()
-  await new Promise((r) => setTimeout(r, 150))
-  await flushPromises()
-}
 const desk = window.innerWidth
+const ROUTES: BoardRoutes = { board: ['/training/offices/board', 'training-offices-board'], school: ['/training/offices', 'training-office'] }
+const mountPage = (path = '/training/offices/board') => mountBoard(TrainingOfficesBoard, OFFICE(), ROUTES, path)
 
-async function mountPage(path = '/training/offices/board') {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  useSessionStore().me = OFFICE()
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/training/offices/board', name: 'training-offices-board', component: Stub },
-      { path: '/training/offices', name: 'training-office', component: Stub },
-    ],
-  })
-  await router.push(path)
-  await router.isReady()
-  const w = mount(TrainingOfficesBoard, { global: { plugins: [ElementPlus, i18n, pinia, router] }, attachTo: document.body })
-  await settle()
-  return w
-}
-
-const $ = (test: string) => document.querySelector<HTMLElement>(`[data-test="${test}"]`)
-const rows = () => [...document.querySelectorAll<HTMLElement>('[data-test="training-offices-board-table"] .el-table__body tr')]
-const cell = (row: HTMLElement, test: string) => row.querySelector(`[data-test="${test}"]`)?.textContent?.trim()
+const rows = () => tableRows('training-offices-board-table')
 const rowOf = (id: number) => rows().find((r) => r.querySelector(`[data-test="training-offices-board-unit-${id}"]`))!
 const units = () => rows().map((r) => r.querySelector('[data-test^="training-offices-board-unit-"]')?.textContent?.trim())
 

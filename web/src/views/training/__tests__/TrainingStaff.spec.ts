@@ -5,14 +5,10 @@
 // with the version read, a stale version said and the list reloaded; read only for those who may not
 // edit.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import ElementPlus from 'element-plus'
-import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter, type Router } from 'vue-router'
-import { defineComponent } from 'vue'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import type { Router } from 'vue-router'
 import { i18n } from '@/i18n'
 import { ApiError } from '@/api/http'
-import { useSessionStore } from '@/stores/session'
 import type { Me } from '@/api/auth'
 import { OFFICE, OFFICER, TEACHER, person, staffList } from './fixtures'
 
@@ -43,42 +39,25 @@ vi.mock('@/api/org', async (importOriginal) => {
 })
 
 import TrainingStaff from '../TrainingStaff.vue'
+import { $, mountPageAt, settle, text } from '@/views/__tests__/pageHarness'
 
 vi.setConfig({ testTimeout: 60_000 })
 
-const Stub = defineComponent({ template: '<div />' })
-const settle = async () => {
-  await flushPromises()
-  await new Promise((r) => setTimeout(r, 150))
-  await flushPromises()
-}
 
 let router: Router
 const mounted: VueWrapper[] = []
 const desk = window.innerWidth
 
+const ROUTES: [string, string][] = [['/training/staff', 'training-staff'], ['/training/sessions', 'training-sessions']]
+
 async function mountPage(me: Me, path = '/training/staff') {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  useSessionStore().me = me
-  router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/training/staff', name: 'training-staff', component: Stub },
-      { path: '/training/sessions', name: 'training-sessions', component: Stub },
-    ],
-  })
-  await router.push(path)
-  await router.isReady()
-  const w = mount(TrainingStaff, { global: { plugins: [ElementPlus, i18n, pinia, router] }, attachTo: document.body })
-  mounted.push(w)
-  await settle()
-  return w
+  const at = await mountPageAt(TrainingStaff, me, ROUTES, path)
+  router = at.router
+  mounted.push(at.w)
+  return at.w
 }
 
-const $ = (test: string) => document.querySelector<HTMLElement>(`[data-test="${test}"]`)
 const all = (test: string) => [...document.querySelectorAll<HTMLElement>(`[data-test="${test}"]`)]
-const text = (test: string) => $(test)?.textContent?.trim() ?? ''
 const within = (el: Element, test: string) => el.querySelector(`[data-test="${test}"]`)?.textContent?.trim() ?? ''
 const errorOf = (test: string) => $(test)?.closest('.el-form-item')?.querySelector('.el-form-item__error')?.textContent?.trim() ?? ''
 

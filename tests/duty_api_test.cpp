@@ -324,6 +324,81 @@ TEST_P(DutyApiTest, TheAreasNameTheirGapsAndTheBoardCountsThem) {
   EXPECT_EQ(Finding("duty.areas").substr(0, 5), "fail ");
 }
 
+// 述职: the school's year — the leaders' lists, hazards, a training session, the rules failed —
+// read by the leader and the bureau, exported as a workbook; another year, a year to come, the
+// teacher and another school refused or empty.
+TEST_P(DutyApiTest, TheLeadersYearHoldsTheFiguresOfTheOtherModules) {
+  ASSERT_EQ(Create(leader_, leader_id_, json::array{"party_secretary", "principal"}).status, 201);
+  auto mine = Json(leader_.Call("GET", "/api/v1/duties/mine")).at("list");
+  ASSERT_EQ(Sign(leader_, mine.at("id").as_int64(), 1, passwords_["school1_leader"]).status, 200);
+  ASSERT_EQ(Create(leader_, teacher_id_, json::array{"teacher"}).status, 201);
+  auto r = leader_.Call("POST", "/api/v1/hazards",
+                        json::serialize(json::object{{"school_id", school_},
+                                                     {"domain", "fire"},
+                                                     {"title", "食堂灭火器压力不足"},
+                                                     {"description", "2 具灭火器指针在红区"},
+                                                     {"source", "self_inspection"}}));
+  ASSERT_EQ(r.status, 201) << r.body;
+  r = leader_.Call("POST", "/api/v1/training/sessions",
+                   json::serialize(json::object{{"unit_id", school_},
+                                                {"title", "消防安全培训"},
+                                                {"kind", "topic"},
+                                                {"held_on", "2026-11-20"},
+                                                {"hours", 1},
+                                                {"staff_ids", json::array{}},
+                                                {"other_count", 30}}));
+  ASSERT_EQ(r.status, 201) << r.body;
+
+  const auto year = "/api/v1/duties/year?unit_id=" + std::to_string(school_);
+  r = office_.Call("GET", year);
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto v = Json(r);
+  EXPECT_EQ(v.at("year").as_int64(), 2026);
+  EXPECT_EQ(v.at("as_of").as_string(), "2026-12-07");
+  EXPECT_EQ(v.at("lists").as_int64(), 2);
+  EXPECT_EQ(v.at("lists_signed").as_int64(), 1);
+  ASSERT_EQ(v.at("leaders").as_array().size(), 1U);  // the teacher holds no leader's post
+  EXPECT_EQ(v.at("leaders").at(0).at("posts").as_string(), "党组织书记、校长");
+  EXPECT_EQ(v.at("leaders").at(0).at("state").as_string(), "已签订");
+  EXPECT_EQ(v.at("leaders").at(0).at("signed_on").as_string(), "2026-12-07");
+  EXPECT_EQ(v.at("hazards").at("found").as_int64(), 1);
+  EXPECT_EQ(v.at("hazards").at("closed").as_int64(), 0);
+  EXPECT_EQ(v.at("drills").as_int64(), 0);
+  EXPECT_EQ(v.at("training_sessions").as_int64(), 1);
+  EXPECT_EQ(v.at("supervision").at("orders").as_int64(), 0);
+  // The rules judged on the writes this month: 三管三必须 has gaps.
+  bool areas = false;
+  for (const auto& f : v.at("failing").as_array()) {
+    if (f.at("rule_id").as_string() != "duty.areas") continue;
+    areas = true;
+    EXPECT_EQ(f.at("measure").as_int64(), 1);
+    EXPECT_EQ(f.at("periods").as_int64(), 1);
+    EXPECT_EQ(f.at("title").as_string(), "三管三必须业务分工");
+  }
+  EXPECT_TRUE(areas) << r.body;
+  // The leader's own school without unit_id; the workbook holds the same figures.
+  EXPECT_EQ(Json(leader_.Call("GET", "/api/v1/duties/year")).at("unit_id").as_int64(), school_);
+  r = leader_.Call("GET", "/api/v1/duties/year/export");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto rows = office::ReadXlsx(r.body);
+  ASSERT_TRUE(rows.ok());
+  std::string found;
+  for (const auto& row : *rows) {
+    if (row.size() >= 2 && row[0].text == "发现隐患") found = row[1].text;
+  }
+  EXPECT_EQ(found, "1");
+
+  // Last year is empty; a year to come, the teacher and another school are refused.
+  v = Json(office_.Call("GET", year + "&year=2025"));
+  EXPECT_EQ(v.at("as_of").as_string(), "2025-12-31");
+  EXPECT_EQ(v.at("hazards").at("found").as_int64(), 0);
+  EXPECT_EQ(v.at("training_sessions").as_int64(), 0);
+  EXPECT_TRUE(v.at("failing").as_array().empty());
+  EXPECT_EQ(Fields(office_.Call("GET", year + "&year=2027")), "year");
+  EXPECT_EQ(teacher_.Call("GET", year).status, 403);
+  EXPECT_EQ(As("school2_safety").Call("GET", year).status, 404);
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, DutyApiTest, ::testing::Values("sqlite", "postgres"));
 
 }  // namespace

@@ -217,6 +217,7 @@ TEST(DutyAreas, GapsForNoOwnerAnUnsignedOwnerAndNoSafetyOffice) {
 }
 
 TEST(DutyAreas, TheVerdictNamesTheFirstThreeGaps) {
+  EXPECT_EQ(JudgeAreas({{"a", "一"}, {"b", "二"}}).reason, "一；二");
   std::vector<Gap> gaps = {{"a", "一"}, {"b", "二"}, {"c", "三"}};
   auto v = JudgeAreas(gaps);
   EXPECT_EQ(v.outcome, Outcome::kFail);

@@ -29,27 +29,6 @@ constexpr const char* kAreasSubject = "duty_areas";
 
 std::string Stale() { return "安全工作职责刚被他人修改，请刷新后再试"; }
 
-// A school of the caller's scope (404 otherwise).
-Result<domain::School> DutySchool(domain::Tx& tx, const RequestContext& ctx, std::int64_t id) {
-  auto school = SchoolInScope(tx, ctx, id);
-  if (school.ok()) return school;
-  if (school.error().code == ErrorCode::kInvalidArgument) {
-    return NotFound("学校不存在或不在您的管辖范围内");
-  }
-  return std::move(school).error();
-}
-
-// The school named, or the caller's own.
-Result<domain::School> SchoolOf(domain::Tx& tx, const RequestContext& ctx,
-                                std::optional<std::int64_t> unit_id) {
-  if (unit_id) return DutySchool(tx, ctx, *unit_id);
-  if (ctx.unit_id) {
-    XA_ASSIGN_OR_RETURN(const auto unit, tx.org().FindUnit(*ctx.unit_id));
-    if (unit && unit->kind == "school") return DutySchool(tx, ctx, unit->id);
-  }
-  return InvalidArgument("unit_id", "请选择学校");
-}
-
 Result<du::Templates> TemplatesInForce(domain::Tx& tx) {
   XA_ASSIGN_OR_RETURN(const auto stored, tx.duties().Templates());
   return du::InForce(stored);
@@ -168,7 +147,7 @@ Result<du::DutyList> ListInScope(domain::Tx& tx, const RequestContext& ctx, std:
   XA_ASSIGN_OR_RETURN(auto l, tx.duties().List(id));
   if (!l) return NotFound("职责清单不存在");
   if (IsHolder(ctx, *l)) return std::move(*l);
-  if (!ctx.Can(perm::kDutyRead) || !DutySchool(tx, ctx, l->school_id).ok()) {
+  if (!ctx.Can(perm::kDutyRead) || !SchoolAsAddress(tx, ctx, l->school_id).ok()) {
     return NotFound("职责清单不存在");
   }
   return std::move(*l);
@@ -234,7 +213,7 @@ Result<SchoolDuties> GetSchoolDuties(Services& s, const RequestContext& ctx,
   XA_TRY(RequirePermission(ctx, perm::kDutyRead, "查看安全工作职责清单"));
   SchoolDuties out;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
-    XA_ASSIGN_OR_RETURN(const auto school, SchoolOf(tx, ctx, unit_id));
+    XA_ASSIGN_OR_RETURN(const auto school, NamedOrOwnSchool(tx, ctx, unit_id));
     XA_ASSIGN_OR_RETURN(out, SchoolDutiesOf(s, tx, ctx, school));
     return {};
   }));
@@ -278,7 +257,7 @@ Result<DutyListView> SaveDutyList(Services& s, const RequestContext& ctx, du::Du
     const bool adding = in.version == 0;
     std::string action = "duty.list.add";
     if (adding) {
-      XA_ASSIGN_OR_RETURN(const auto school, DutySchool(tx, ctx, in.school_id));
+      XA_ASSIGN_OR_RETURN(const auto school, SchoolAsAddress(tx, ctx, in.school_id));
       XA_ASSIGN_OR_RETURN(const auto user, tx.users().FindById(in.user_id));
       if (!user || user->unit_id != school.unit.id || user->status != "active") {
         return domain::ValidationError({{"user_id", "责任人须为本校的在用账号"}});
@@ -290,7 +269,7 @@ Result<DutyListView> SaveDutyList(Services& s, const RequestContext& ctx, du::Du
     } else {
       action = "duty.list.edit";
       XA_ASSIGN_OR_RETURN(const auto stored, ListInScope(tx, ctx, in.id));
-      XA_ASSIGN_OR_RETURN(const auto school, DutySchool(tx, ctx, stored.school_id));
+      XA_ASSIGN_OR_RETURN(const auto school, SchoolAsAddress(tx, ctx, stored.school_id));
       (void)school;
       if (stored.version != in.version) return FailedPrecondition("duty.stale", Stale());
       in.school_id = stored.school_id;
@@ -396,7 +375,7 @@ Result<DutyAreasView> GetDutyAreas(Services& s, const RequestContext& ctx,
   XA_TRY(RequirePermission(ctx, perm::kDutyRead, "查看三管三必须分工"));
   DutyAreasView out;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
-    XA_ASSIGN_OR_RETURN(const auto school, SchoolOf(tx, ctx, unit_id));
+    XA_ASSIGN_OR_RETURN(const auto school, NamedOrOwnSchool(tx, ctx, unit_id));
     XA_ASSIGN_OR_RETURN(out, AreasViewOf(s, tx, ctx, school));
     return {};
   }));
@@ -412,7 +391,7 @@ Result<DutyAreasView> SaveDutyAreas(Services& s, const RequestContext& ctx, du::
   const auto today = TodayInChina(s);
   DutyAreasView out;
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
-    XA_ASSIGN_OR_RETURN(const auto school, DutySchool(tx, ctx, in.school_id));
+    XA_ASSIGN_OR_RETURN(const auto school, SchoolAsAddress(tx, ctx, in.school_id));
     XA_ASSIGN_OR_RETURN(const auto people, PeopleOf(tx, school.unit.id));
     std::vector<ErrorDetail> problems;
     int named = 0;
@@ -559,7 +538,7 @@ TaskSource DutyTaskSource() {
         XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
           XA_ASSIGN_OR_RETURN(const auto unit, tx.org().FindUnit(*ctx.unit_id));
           if (!unit || unit->kind != "school") return {};
-          XA_ASSIGN_OR_RETURN(const auto school, DutySchool(tx, ctx, unit->id));
+          XA_ASSIGN_OR_RETURN(const auto school, SchoolAsAddress(tx, ctx, unit->id));
           XA_ASSIGN_OR_RETURN(duties, SchoolDutiesOf(s, tx, ctx, school));
           XA_ASSIGN_OR_RETURN(areas, AreasViewOf(s, tx, ctx, school));
           return {};

@@ -25,16 +25,6 @@ namespace {
 constexpr const char* kModule = "emergency";
 constexpr const char* kSubject = "emergency_setup";
 
-// A school of the caller's scope (404 otherwise: the school is the setup's address).
-Result<domain::School> SetupSchool(domain::Tx& tx, const RequestContext& ctx, std::int64_t id) {
-  auto school = SchoolInScope(tx, ctx, id);
-  if (school.ok()) return school;
-  if (school.error().code == ErrorCode::kInvalidArgument) {
-    return NotFound("学校不存在或不在您的管辖范围内");
-  }
-  return std::move(school).error();
-}
-
 std::vector<EmergencyCheck> ChecksOf(const std::optional<em::EmergencySetup>& setup,
                                      const ValuesInForce& in_force, cal::Date today) {
   const auto values = [&](const rules::RuleDecl& r) { return in_force.at(r.id).values; };
@@ -142,7 +132,7 @@ Result<EmergencyView> GetEmergencySetup(Services& s, const RequestContext& ctx,
   XA_TRY(RequirePermission(ctx, perm::kEmergencyRead, "查看应急体系"));
   EmergencyView out;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
-    XA_ASSIGN_OR_RETURN(const auto school, SetupSchool(tx, ctx, unit_id));
+    XA_ASSIGN_OR_RETURN(const auto school, SchoolAsAddress(tx, ctx, unit_id));
     XA_ASSIGN_OR_RETURN(out, ViewOf(s, tx, ctx, school));
     return {};
   }));
@@ -166,7 +156,7 @@ Result<EmergencyView> SaveEmergencySetup(Services& s, const RequestContext& ctx,
   }
   EmergencyView out;
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
-    XA_ASSIGN_OR_RETURN(const auto school, SetupSchool(tx, ctx, in.unit_id));
+    XA_ASSIGN_OR_RETURN(const auto school, SchoolAsAddress(tx, ctx, in.unit_id));
     XA_ASSIGN_OR_RETURN(const auto stored, tx.emergency().Setup(in.unit_id));
     if ((stored ? stored->version : 0) != in.version) {
       return FailedPrecondition("emergency.stale", Stale());
@@ -431,7 +421,7 @@ TaskSource EmergencyTaskSource() {
             XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
               XA_ASSIGN_OR_RETURN(const auto unit, tx.org().FindUnit(*ctx.unit_id));
               if (!unit || unit->kind != "school") return {};
-              XA_ASSIGN_OR_RETURN(const auto school, SetupSchool(tx, ctx, unit->id));
+              XA_ASSIGN_OR_RETURN(const auto school, SchoolAsAddress(tx, ctx, unit->id));
               XA_ASSIGN_OR_RETURN(view, ViewOf(s, tx, ctx, school));
               return {};
             }));
@@ -454,7 +444,7 @@ TaskSource EmergencyTaskSource() {
 FileSubject EmergencyFileSubject() {
   return {kSubject, [](domain::Tx& tx, const RequestContext& ctx, std::int64_t id) -> Status {
             if (!ctx.Can(perm::kEmergencyRead)) return NotFound("应急预案不存在");
-            XA_TRY(SetupSchool(tx, ctx, id));
+            XA_TRY(SchoolAsAddress(tx, ctx, id));
             return {};
           }};
 }

@@ -13,6 +13,14 @@ namespace xiaoan::app {
 // Inside a module's transaction: the school with its profile when it is in the caller's scope,
 // or a validation error naming school_id.
 Result<domain::School> SchoolInScope(domain::Tx& tx, const RequestContext& ctx, domain::UnitId id);
+// The school as the address of a module's record (a path's or a query's unit_id): as
+// SchoolInScope, but 404 when it is not a school of the caller's scope.
+Result<domain::School> SchoolAsAddress(domain::Tx& tx, const RequestContext& ctx,
+                                       domain::UnitId id);
+// The school named, or the caller's own school when none is named (422 unit_id for a caller who
+// is not at a school); 404 as SchoolAsAddress.
+Result<domain::School> NamedOrOwnSchool(domain::Tx& tx, const RequestContext& ctx,
+                                        std::optional<domain::UnitId> id);
 // Inside a module's transaction: every school in the caller's scope with its profile, by name
 // (the rows of a board).
 Result<std::vector<domain::School>> AllSchoolsInScope(domain::Tx& tx, const RequestContext& ctx);

@@ -23,6 +23,25 @@ Result<domain::School> SchoolInScope(domain::Tx& tx, const RequestContext& ctx, 
   return *school;
 }
 
+Result<domain::School> SchoolAsAddress(domain::Tx& tx, const RequestContext& ctx,
+                                       domain::UnitId id) {
+  auto school = SchoolInScope(tx, ctx, id);
+  if (!school.ok() && school.error().code == ErrorCode::kInvalidArgument) {
+    return NotFound("学校不存在或不在您的管辖范围内");
+  }
+  return school;
+}
+
+Result<domain::School> NamedOrOwnSchool(domain::Tx& tx, const RequestContext& ctx,
+                                        std::optional<domain::UnitId> id) {
+  if (id) return SchoolAsAddress(tx, ctx, *id);
+  if (ctx.unit_id) {
+    XA_ASSIGN_OR_RETURN(const auto unit, tx.org().FindUnit(*ctx.unit_id));
+    if (unit && unit->kind == "school") return SchoolAsAddress(tx, ctx, unit->id);
+  }
+  return InvalidArgument("unit_id", "请选择学校");
+}
+
 Result<std::vector<domain::School>> AllSchoolsInScope(domain::Tx& tx, const RequestContext& ctx) {
   domain::SchoolFilter sf;
   sf.scope = ctx.Scope();

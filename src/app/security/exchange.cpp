@@ -6,6 +6,7 @@
 #include <set>
 
 #include "app/calendar/calendar.hpp"
+#include "app/org/org_use_cases.hpp"
 #include "app/org/school_exchange.hpp"
 #include "app/platform/spreadsheet.hpp"
 #include "app/security/security.hpp"
@@ -167,7 +168,7 @@ Result<ImportReport> ImportSecurityList(Services& s, const RequestContext& ctx,
         fail("没有代码为“" + sl.code + "”的学校");
         continue;
       }
-      auto school = SecuritySchool(tx, ctx, unit->id);
+      auto school = SchoolAsAddress(tx, ctx, unit->id);
       if (!school.ok()) {
         if (school.error().code != ErrorCode::kNotFound) return std::move(school).error();
         fail("学校“" + unit->name + "”不在您的管辖范围内");

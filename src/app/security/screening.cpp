@@ -6,6 +6,7 @@
 
 #include "app/calendar/calendar.hpp"
 #include "app/hazards/hazards.hpp"
+#include "app/org/org_use_cases.hpp"
 #include "app/security/security.hpp"
 #include "app/security/security_internal.hpp"
 #include "domain/auth/auth.hpp"
@@ -94,7 +95,7 @@ Result<RoundView> RoundViewOf(Services& s, domain::Tx& tx, const RequestContext&
 Result<ScreeningView> ScreeningViewOf(Services& s, domain::Tx& tx, const RequestContext& ctx,
                                       std::int64_t round_id, domain::UnitId school_id) {
   XA_ASSIGN_OR_RETURN(auto round, RoundInScope(tx, ctx, round_id, nullptr));
-  XA_ASSIGN_OR_RETURN(auto school, SecuritySchool(tx, ctx, school_id));
+  XA_ASSIGN_OR_RETURN(auto school, SchoolAsAddress(tx, ctx, school_id));
   XA_ASSIGN_OR_RETURN(auto targets, tx.security().RoundSchools(
                                         round_id, domain::ScopeFilter::Subtree(school.unit.path)));
   if (targets.empty()) return NotFound("该校不在本轮筛查范围内");
@@ -211,7 +212,7 @@ Result<RoundView> OpenSecurityRound(Services& s, const RequestContext& ctx, Roun
         const auto id = (*in.school_ids)[i];
         const std::string field = "school_ids[" + std::to_string(i) + "]";
         if (!seen.insert(id).second) return domain::ValidationError({{field, "学校重复"}});
-        auto school = SecuritySchool(tx, ctx, id);
+        auto school = SchoolAsAddress(tx, ctx, id);
         if (!school.ok()) {
           return domain::ValidationError({{field, "学校不存在或不在您的管辖范围内"}});
         }
@@ -299,7 +300,7 @@ Result<ScreeningView> ScreenSchool(Services& s, const RequestContext& ctx, std::
     XA_ASSIGN_OR_RETURN(auto files, ClaimEvidence(tx, ctx, evidence));
     // Judged as it stands now: the month's findings follow the screening.
     XA_TRY(EvaluateSchool(s, tx, school_id, today, "security"));
-    XA_ASSIGN_OR_RETURN(auto school, SecuritySchool(tx, ctx, school_id));
+    XA_ASSIGN_OR_RETURN(auto school, SchoolAsAddress(tx, ctx, school_id));
     XA_ASSIGN_OR_RETURN(auto now, ViewOf(s, tx, ctx, school));
     sec::Screening x;
     x.round_id = round_id;
@@ -426,7 +427,7 @@ FileSubject ScreeningFileSubject() {
             if (!ctx.Can(domain::perm::kSecurityRead)) return NotFound("筛查记录不存在");
             XA_ASSIGN_OR_RETURN(auto x, tx.security().FindScreeningById(id));
             if (!x) return NotFound("筛查记录不存在");
-            XA_ASSIGN_OR_RETURN(auto school, SecuritySchool(tx, ctx, x->school_id));
+            XA_ASSIGN_OR_RETURN(auto school, SchoolAsAddress(tx, ctx, x->school_id));
             (void)school;
             return {};
           }};

@@ -19,16 +19,6 @@ namespace cal = domain::calendar;
 
 namespace security_internal {
 
-// The school the caller may see, as a record's subject: 404 when it is not one.
-Result<domain::School> SecuritySchool(domain::Tx& tx, const RequestContext& ctx,
-                                      domain::UnitId id) {
-  auto school = SchoolInScope(tx, ctx, id);
-  if (!school.ok() && school.error().code == ErrorCode::kInvalidArgument) {
-    return NotFound("学校不存在或不在您的管辖范围内");
-  }
-  return school;
-}
-
 // The record's size from the school's profile.
 void TakeSize(sec::SchoolSecurity& d, const domain::SchoolProfile& p) {
   d.students = p.students;
@@ -137,7 +127,7 @@ Result<SecurityView> GetSecurityRecord(Services& s, const RequestContext& ctx,
   XA_TRY(RequirePermission(ctx, domain::perm::kSecurityRead, "查看学校安防台账"));
   SecurityView out;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
-    XA_ASSIGN_OR_RETURN(auto school, SecuritySchool(tx, ctx, school_id));
+    XA_ASSIGN_OR_RETURN(auto school, SchoolAsAddress(tx, ctx, school_id));
     XA_ASSIGN_OR_RETURN(out, ViewOf(s, tx, ctx, school));
     return {};
   }));
@@ -152,7 +142,7 @@ Result<SecurityView> SaveSecurityRecord(Services& s, const RequestContext& ctx,
   if (!problems.empty()) return domain::ValidationError(std::move(problems));
   SecurityView out;
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
-    XA_ASSIGN_OR_RETURN(auto school, SecuritySchool(tx, ctx, school_id));
+    XA_ASSIGN_OR_RETURN(auto school, SchoolAsAddress(tx, ctx, school_id));
     XA_ASSIGN_OR_RETURN(auto stored, tx.security().Find(school_id));
     auto wrong = sec::CheckEntryIds(stored ? stored->data : sec::SchoolSecurity{}, in.data);
     if (!wrong.empty()) return domain::ValidationError(std::move(wrong));

@@ -10,8 +10,6 @@ namespace xiaoan::app::security_internal {
 
 inline constexpr int kMaxSchools = 100000;
 
-// The school the caller may see, as a record's subject: 404 when it is not one.
-Result<domain::School> SecuritySchool(domain::Tx& tx, const RequestContext& ctx, domain::UnitId id);
 // The record's size from the school's profile.
 void TakeSize(domain::security::SchoolSecurity& d, const domain::SchoolProfile& p);
 // The values in force at the school, per rule.

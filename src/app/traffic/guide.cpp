@@ -51,16 +51,6 @@ int Unsent(const tr::TrafficGuide& g) {
   return n;
 }
 
-// A school of the caller's scope (404 otherwise: the school is the guide's address).
-Result<domain::School> GuideSchool(domain::Tx& tx, const RequestContext& ctx, std::int64_t id) {
-  auto school = SchoolInScope(tx, ctx, id);
-  if (school.ok()) return school;
-  if (school.error().code == ErrorCode::kInvalidArgument) {
-    return NotFound("学校不存在或不在您的管辖范围内");
-  }
-  return std::move(school).error();
-}
-
 Result<GuideView> ViewOf(Services& s, domain::Tx& tx, const RequestContext& ctx,
                          const domain::School& school) {
   GuideView out;
@@ -104,7 +94,7 @@ Result<GuideView> GetTrafficGuide(Services& s, const RequestContext& ctx, std::i
   XA_TRY(RequirePermission(ctx, perm::kTrafficRead, "查看交通安全一校一策"));
   GuideView out;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
-    XA_ASSIGN_OR_RETURN(const auto school, GuideSchool(tx, ctx, unit_id));
+    XA_ASSIGN_OR_RETURN(const auto school, SchoolAsAddress(tx, ctx, unit_id));
     XA_ASSIGN_OR_RETURN(out, ViewOf(s, tx, ctx, school));
     return {};
   }));
@@ -120,7 +110,7 @@ Result<GuideView> SaveTrafficGuide(Services& s, const RequestContext& ctx, tr::T
   }
   GuideView out;
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
-    XA_ASSIGN_OR_RETURN(const auto school, GuideSchool(tx, ctx, in.unit_id));
+    XA_ASSIGN_OR_RETURN(const auto school, SchoolAsAddress(tx, ctx, in.unit_id));
     XA_ASSIGN_OR_RETURN(const auto stored, AtVersion(tx, in.unit_id, in.version));
     // A need sent to the police is a fact of that whistle: kept as it was sent.
     for (std::size_t i = 0; i < in.needs.size(); ++i) {
@@ -164,7 +154,7 @@ Result<GuideView> PublishTrafficGuide(Services& s, const RequestContext& ctx, st
   const auto today = TodayInChina(s);
   GuideView out;
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
-    XA_ASSIGN_OR_RETURN(const auto school, GuideSchool(tx, ctx, unit_id));
+    XA_ASSIGN_OR_RETURN(const auto school, SchoolAsAddress(tx, ctx, unit_id));
     XA_ASSIGN_OR_RETURN(auto stored, AtVersion(tx, unit_id, version));
     if (!stored) return InvalidArgument("version", "请先保存一校一策再发布");
     if (auto problems = tr::CheckPublishable(*stored); !problems.empty()) {
@@ -194,7 +184,7 @@ Result<GuideView> SendGuideNeeds(Services& s, const RequestContext& ctx, std::in
   XA_TRY(RequirePermission(ctx, perm::kWhistleRaise, "吹哨"));
   GuideView out;
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
-    XA_ASSIGN_OR_RETURN(const auto school, GuideSchool(tx, ctx, unit_id));
+    XA_ASSIGN_OR_RETURN(const auto school, SchoolAsAddress(tx, ctx, unit_id));
     XA_ASSIGN_OR_RETURN(auto stored, AtVersion(tx, unit_id, version));
     if (!stored) return InvalidArgument("version", "请先保存一校一策");
     const auto text = tr::WhistleOfNeeds(*stored);
@@ -307,7 +297,7 @@ TaskSource GuideTaskSource() {
         XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
           XA_ASSIGN_OR_RETURN(const auto unit, tx.org().FindUnit(*ctx.unit_id));
           if (!unit || unit->kind != "school") return {};
-          XA_ASSIGN_OR_RETURN(const auto school, GuideSchool(tx, ctx, unit->id));
+          XA_ASSIGN_OR_RETURN(const auto school, SchoolAsAddress(tx, ctx, unit->id));
           XA_ASSIGN_OR_RETURN(view, ViewOf(s, tx, ctx, school));
           return {};
         }));

@@ -27,27 +27,6 @@ constexpr const char* kModule = "training";
 constexpr const char* kStaffSubject = "training_staff";
 constexpr const char* kSessionSubject = "training_session";
 
-// A school of the caller's scope (404 otherwise).
-Result<domain::School> TrainingSchool(domain::Tx& tx, const RequestContext& ctx, std::int64_t id) {
-  auto school = SchoolInScope(tx, ctx, id);
-  if (school.ok()) return school;
-  if (school.error().code == ErrorCode::kInvalidArgument) {
-    return NotFound("学校不存在或不在您的管辖范围内");
-  }
-  return std::move(school).error();
-}
-
-// The school named, or the caller's own.
-Result<domain::School> SchoolOf(domain::Tx& tx, const RequestContext& ctx,
-                                std::optional<std::int64_t> unit_id) {
-  if (unit_id) return TrainingSchool(tx, ctx, *unit_id);
-  if (ctx.unit_id) {
-    XA_ASSIGN_OR_RETURN(const auto unit, tx.org().FindUnit(*ctx.unit_id));
-    if (unit && unit->kind == "school") return TrainingSchool(tx, ctx, unit->id);
-  }
-  return InvalidArgument("unit_id", "请选择学校");
-}
-
 rules::ParamValues ValuesOf(const ValuesInForce& in_force, const rules::RuleDecl& r) {
   return in_force.at(r.id).values;
 }
@@ -186,7 +165,7 @@ Result<TrainingStaffView> GetTrainingStaff(Services& s, const RequestContext& ct
   XA_TRY(RequirePermission(ctx, perm::kTrainingRead, "查看重点岗位人员"));
   TrainingStaffView out;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
-    XA_ASSIGN_OR_RETURN(const auto school, SchoolOf(tx, ctx, unit_id));
+    XA_ASSIGN_OR_RETURN(const auto school, NamedOrOwnSchool(tx, ctx, unit_id));
     XA_ASSIGN_OR_RETURN(out, StaffViewOf(s, tx, ctx, school));
     return {};
   }));
@@ -270,7 +249,7 @@ Result<TrainingSessionsView> ListTrainingSessions(Services& s, const RequestCont
   }
   TrainingSessionsView out;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
-    XA_ASSIGN_OR_RETURN(const auto school, SchoolOf(tx, ctx, unit_id));
+    XA_ASSIGN_OR_RETURN(const auto school, NamedOrOwnSchool(tx, ctx, unit_id));
     out.school = school.unit;
     out.can_edit = ctx.Can(perm::kTrainingManage);
     XA_ASSIGN_OR_RETURN(out.items, tx.training().SessionsOf(school.unit.id, kind));
@@ -486,7 +465,7 @@ TaskSource TrainingTaskSource() {
         XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
           XA_ASSIGN_OR_RETURN(const auto unit, tx.org().FindUnit(*ctx.unit_id));
           if (!unit || unit->kind != "school") return {};
-          XA_ASSIGN_OR_RETURN(const auto school, TrainingSchool(tx, ctx, unit->id));
+          XA_ASSIGN_OR_RETURN(const auto school, SchoolAsAddress(tx, ctx, unit->id));
           XA_ASSIGN_OR_RETURN(view, StaffViewOf(s, tx, ctx, school));
           return {};
         }));

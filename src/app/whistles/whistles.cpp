@@ -782,14 +782,6 @@ Result<SchoolWhistleReports> ReportsView(Services& s, domain::Tx& tx, const Requ
   return out;
 }
 
-Result<domain::School> ReportSchool(domain::Tx& tx, const RequestContext& ctx, domain::UnitId id) {
-  auto school = SchoolInScope(tx, ctx, id);
-  if (!school.ok() && school.error().code == ErrorCode::kInvalidArgument) {
-    return NotFound("学校不存在或不在您的管辖范围内");
-  }
-  return school;
-}
-
 }  // namespace
 
 Result<SchoolWhistleReports> GetSchoolWhistleReports(Services& s, const RequestContext& ctx,
@@ -797,7 +789,7 @@ Result<SchoolWhistleReports> GetSchoolWhistleReports(Services& s, const RequestC
   XA_TRY(RequirePermission(ctx, perm::kWhistleRead, "查看定期报告"));
   SchoolWhistleReports out;
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
-    XA_ASSIGN_OR_RETURN(auto school, ReportSchool(tx, ctx, school_id));
+    XA_ASSIGN_OR_RETURN(auto school, SchoolAsAddress(tx, ctx, school_id));
     XA_ASSIGN_OR_RETURN(out, ReportsView(s, tx, ctx, school));
     return {};
   }));
@@ -810,7 +802,7 @@ Result<SchoolWhistleReports> FileWhistleReport(Services& s, const RequestContext
   XA_TRY(CheckNote(note, false));
   SchoolWhistleReports out;
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
-    XA_ASSIGN_OR_RETURN(auto school, ReportSchool(tx, ctx, school_id));
+    XA_ASSIGN_OR_RETURN(auto school, SchoolAsAddress(tx, ctx, school_id));
     const auto today = TodayInChina(s);
     wh::PeriodicReport r;
     r.school_id = school_id;

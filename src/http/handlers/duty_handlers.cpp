@@ -1,8 +1,10 @@
 // 安全责任: the duty templates per post, each person's duty list and its signing, the owners of
 // a school's business areas (三管三必须) and the bureau's board (docs/duties.md).
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "app/duty/duty.hpp"
+#include "app/duty/year_report.hpp"
 #include "domain/auth/auth.hpp"
 #include "http/api.hpp"
 #include "http/json/fields.hpp"
@@ -111,6 +113,43 @@ void ListFields(Fields& f, du::DutyList& l) {
 }
 
 std::optional<std::int64_t> UnitParam(QueryReader& q) { return q.Int("unit_id"); }
+
+json::object YearJson(const app::LeaderYear& r) {
+  json::array leaders;
+  for (const auto& l : r.leaders) {
+    leaders.push_back(json::object{
+        {"name", l.name}, {"posts", l.posts}, {"state", l.state}, {"signed_on", l.signed_on}});
+  }
+  json::array failing;
+  for (const auto& f : r.failing) {
+    failing.push_back(json::object{{"rule_id", f.rule_id},
+                                   {"title", f.title},
+                                   {"measure", f.measure},
+                                   {"periods", f.periods},
+                                   {"last_reason", f.last_reason}});
+  }
+  return {{"unit_id", r.school_id},
+          {"unit_name", r.school_name},
+          {"year", r.year},
+          {"as_of", r.as_of},
+          {"leaders", std::move(leaders)},
+          {"lists", r.lists},
+          {"lists_signed", r.lists_signed},
+          {"hazards", json::object{{"found", r.hazards_found},
+                                   {"found_closed", r.hazards_found_closed},
+                                   {"closed", r.hazards_closed}}},
+          {"drills", r.drills},
+          {"training_sessions", r.training_sessions},
+          {"supervision",
+           json::object{{"orders", r.supervision_orders}, {"answered", r.supervision_answered}}},
+          {"failing", std::move(failing)}};
+}
+
+std::optional<int> YearParam(QueryReader& q) {
+  const auto y = q.Int("year");
+  if (!y) return std::nullopt;
+  return static_cast<int>(std::clamp<std::int64_t>(*y, -1, 100000));
+}
 
 }  // namespace
 
@@ -267,6 +306,24 @@ void AddDutyRoutes(Router& r, app::Services& s) {
         return JsonResponse(200, json::serialize(AreasJson(out)));
       },
       0, Runs::kInWriteBatch);
+  r.Add("GET", "/api/v1/duties/year", Access::Need(perm::kDutyRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          const auto unit = UnitParam(q);
+          const auto year = YearParam(q);
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto out, app::GetLeaderYear(s, ContextOf(req), unit, year));
+          return JsonResponse(200, json::serialize(YearJson(out)));
+        });
+  r.Add("GET", "/api/v1/duties/year/export", Access::Need(perm::kDutyRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          QueryReader q(req);
+          const auto unit = UnitParam(q);
+          const auto year = YearParam(q);
+          XA_TRY(q.Finish());
+          XA_ASSIGN_OR_RETURN(auto bytes, app::ExportLeaderYear(s, ContextOf(req), unit, year));
+          return FileResponse(std::move(bytes), "xlsx", "安全述职.xlsx");
+        });
   r.Add("GET", "/api/v1/duties/board", Access::Need(perm::kDutyRead),
         [&s](HttpRequest& req) -> Result<HttpResponse> {
           XA_ASSIGN_OR_RETURN(auto out, app::GetDutyBoard(s, ContextOf(req)));

@@ -8,12 +8,8 @@
 
 #include <boost/json.hpp>
 
-#include "core/clock.hpp"
-#include "domain/store.hpp"
-#include "http/api.hpp"
 #include "office/table.hpp"
-#include "support/test_server.hpp"
-#include "support/test_store.hpp"
+#include "support/module_api_test.hpp"
 
 namespace xiaoan {
 namespace {
@@ -22,55 +18,25 @@ namespace json = boost::json;
 using testing::HttpReply;
 using testing::WebSession;
 
-Instant At(const char* text) {
-  Instant t;
-  ParseInstant(text, t);
-  return t;
-}
-
-class DutyApiTest : public ::testing::TestWithParam<std::string> {
+class DutyApiTest : public testing::ModuleApiTest {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<testing::FreshDatabase>(GetParam());
-    XA_REQUIRE_DB(*db_);
-    store_ = testing::OpenStore(db_->url());
-    ASSERT_NE(store_, nullptr);
-    services_ = std::make_unique<app::Services>(app::Services{*store_, clock_});
-    passwords_ = testing::SeedDemoAccounts(*services_, 7);
-    ASSERT_FALSE(passwords_.empty());
-    http::ApiOptions o;
-    o.web_root = "/nonexistent";
-    server_ = std::make_unique<testing::TestServer>(*services_, o);
-    ASSERT_NE(server_->port(), 0);
+    ModuleApiTest::SetUp();
+    if (!Ready()) return;
     leader_ = As("school1_leader");
     teacher_ = As("school1_teacher");
     office_ = As("safety_office");
-    const auto me = Json(teacher_.Call("GET", "/api/v1/auth/me"));
-    school_ = me.at("unit").at("id").as_int64();
-    teacher_id_ = me.at("user").at("id").as_int64();
-    leader_id_ = Json(leader_.Call("GET", "/api/v1/auth/me")).at("user").at("id").as_int64();
-    other_teacher_id_ =
-        Json(As("school2_teacher").Call("GET", "/api/v1/auth/me")).at("user").at("id").as_int64();
+    school_ = UnitOf("school1_teacher");
+    teacher_id_ = UserIdOf("school1_teacher");
+    leader_id_ = UserIdOf("school1_leader");
+    other_teacher_id_ = UserIdOf("school2_teacher");
   }
 
-  WebSession As(const std::string& user) {
-    return testing::LoginAs(server_->port(), user, passwords_[user]);
-  }
-  static json::value Json(const HttpReply& r) { return json::parse(r.body); }
-  static std::string Fields(const HttpReply& r) {
-    if (r.status != 422) return "status " + std::to_string(r.status) + ": " + r.body;
-    std::string out;
-    const auto body = Json(r);
-    for (const auto& d : body.at("error").at("details").as_array()) {
-      out += (out.empty() ? "" : ",") + std::string(d.at("field").as_string());
-    }
-    return out;
-  }
+  // The rule a 409 names, or the error's code.
   static std::string Code(const HttpReply& r) {
     if (r.status < 400) return "status " + std::to_string(r.status);
-    const auto e = Json(r).at("error");
-    if (r.status == 409) return std::string(e.at("details").at(0).at("field").as_string());
-    return std::string(e.at("code").as_string());
+    if (r.status == 409) return FirstField(r);
+    return std::string(Json(r).at("error").at("code").as_string());
   }
   std::string Lists() const { return "/api/v1/duties/lists?unit_id=" + std::to_string(school_); }
   HttpReply Create(const WebSession& as, std::int64_t user, json::array posts) {
@@ -112,12 +78,6 @@ class DutyApiTest : public ::testing::TestWithParam<std::string> {
            std::string(items[0].at("reason").as_string());
   }
 
-  FixedClock clock_{At("2026-12-07T01:00:00Z")};  // Monday 7 December, 09:00 in China
-  std::unique_ptr<testing::FreshDatabase> db_;
-  std::unique_ptr<storage::SqlStore> store_;
-  std::unique_ptr<app::Services> services_;
-  std::unique_ptr<testing::TestServer> server_;
-  std::map<std::string, std::string> passwords_;
   WebSession leader_;
   WebSession teacher_;
   WebSession office_;

@@ -11,8 +11,7 @@
 #include "domain/store.hpp"
 #include "http/api.hpp"
 #include "office/table.hpp"
-#include "support/test_server.hpp"
-#include "support/test_store.hpp"
+#include "support/module_api_test.hpp"
 
 namespace xiaoan {
 namespace {
@@ -27,46 +26,17 @@ Instant At(const char* text) {
   return t;
 }
 
-class EmergencyApiTest : public ::testing::TestWithParam<std::string> {
+class EmergencyApiTest : public testing::ModuleApiTest {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<testing::FreshDatabase>(GetParam());
-    XA_REQUIRE_DB(*db_);
-    store_ = testing::OpenStore(db_->url());
-    ASSERT_NE(store_, nullptr);
-    services_ = std::make_unique<app::Services>(app::Services{*store_, clock_});
-    services_->files_dir = files_.path();
-    passwords_ = testing::SeedDemoAccounts(*services_, 7);
-    ASSERT_FALSE(passwords_.empty());
-    http::ApiOptions o;
-    o.web_root = "/nonexistent";
-    server_ = std::make_unique<testing::TestServer>(*services_, o);
-    ASSERT_NE(server_->port(), 0);
+    ModuleApiTest::SetUp();
+    if (!Ready()) return;
     safety_ = As("school1_safety");
     office_ = As("safety_office");
-    school_ = Json(safety_.Call("GET", "/api/v1/auth/me")).at("unit").at("id").as_int64();
-    other_ =
-        Json(As("school2_safety").Call("GET", "/api/v1/auth/me")).at("unit").at("id").as_int64();
+    school_ = UnitOf("school1_safety");
+    other_ = UnitOf("school2_safety");
   }
 
-  WebSession As(const std::string& user) {
-    return testing::LoginAs(server_->port(), user, passwords_[user]);
-  }
-  static json::value Json(const HttpReply& r) { return json::parse(r.body); }
-  static std::string Fields(const HttpReply& r) {
-    if (r.status != 422) return "status " + std::to_string(r.status) + ": " + r.body;
-    std::string out;
-    const auto body = Json(r);
-    for (const auto& d : body.at("error").at("details").as_array()) {
-      out += (out.empty() ? "" : ",") + std::string(d.at("field").as_string());
-    }
-    return out;
-  }
-  static std::string FirstFieldOf(const HttpReply& r) {
-    const auto body = Json(r);
-    const auto& details = body.at("error").at("details").as_array();
-    return details.empty() ? "" : std::string(details[0].at("field").as_string());
-  }
   // "outcome reason" of one rule among the setup's checks.
   static std::string Check(const json::value& v, const std::string& rule) {
     for (const auto& c : v.at("checks").as_array()) {
@@ -117,13 +87,6 @@ class EmergencyApiTest : public ::testing::TestWithParam<std::string> {
     return "none";
   }
 
-  testing::TempDir files_;
-  FixedClock clock_{At("2026-12-07T01:00:00Z")};  // Monday 7 December, 09:00 in China
-  std::unique_ptr<testing::FreshDatabase> db_;
-  std::unique_ptr<storage::SqlStore> store_;
-  std::unique_ptr<app::Services> services_;
-  std::unique_ptr<testing::TestServer> server_;
-  std::map<std::string, std::string> passwords_;
   WebSession safety_;
   WebSession office_;
   std::int64_t school_ = 0;
@@ -174,8 +137,7 @@ TEST_P(EmergencyApiTest, ASchoolKeepsItsSetupAndTheRulesJudgeIt) {
   bad["duty_phone"] = "110abc";
   EXPECT_EQ(Fields(safety_.Call("PUT", Path(school_), json::serialize(bad))),
             "command[5].role,unit[3].phone,duty_phone,plans[1].title,plans[1].revised_on");
-  EXPECT_EQ(FirstFieldOf(safety_.Call("PUT", Path(school_), R"({"version":0,"unit":"x"})")),
-            "unit");
+  EXPECT_EQ(FirstField(safety_.Call("PUT", Path(school_), R"({"version":0,"unit":"x"})")), "unit");
   EXPECT_EQ(Json(safety_.Call("GET", Path(school_))).at("version").as_int64(), 0);
 
   // Saved: command and plans pass, the unit lacks its volunteer.
@@ -283,7 +245,7 @@ TEST_P(EmergencyApiTest, TheBureauSeesEverySchoolAndASchoolOnlyItsOwn) {
   r = office_.Call("GET", "/api/v1/emergency/setups?state=none");
   EXPECT_EQ(static_cast<std::int64_t>(Json(r).at("items").as_array().size()), none);
   EXPECT_TRUE(Json(r).at("items").at(0).at("updated_at").is_null());
-  EXPECT_EQ(FirstFieldOf(office_.Call("GET", "/api/v1/emergency/setups?state=old")), "state");
+  EXPECT_EQ(FirstField(office_.Call("GET", "/api/v1/emergency/setups?state=old")), "state");
   auto x = office_.Call("GET", "/api/v1/emergency/setups/export");
   ASSERT_EQ(x.status, 200);
   auto book = office::ReadXlsx(x.body);
@@ -397,7 +359,7 @@ TEST_P(EmergencyApiTest, ThePeopleComeFromASpreadsheetAllOrNothing) {
   ASSERT_EQ(r.status, 422) << r.body;
   EXPECT_EQ(errors(r), "2:学校代码");
   EXPECT_EQ(import(As("school1_teacher"), x.body).status, 403);
-  EXPECT_EQ(FirstFieldOf(import(safety_, "")), "file");
+  EXPECT_EQ(FirstField(import(safety_, "")), "file");
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, EmergencyApiTest, ::testing::Values("sqlite", "postgres"));

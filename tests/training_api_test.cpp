@@ -12,8 +12,7 @@
 #include "domain/store.hpp"
 #include "http/api.hpp"
 #include "office/table.hpp"
-#include "support/test_server.hpp"
-#include "support/test_store.hpp"
+#include "support/module_api_test.hpp"
 
 namespace xiaoan {
 namespace {
@@ -22,46 +21,17 @@ namespace json = boost::json;
 using testing::HttpReply;
 using testing::WebSession;
 
-Instant At(const char* text) {
-  Instant t;
-  ParseInstant(text, t);
-  return t;
-}
-
-class TrainingApiTest : public ::testing::TestWithParam<std::string> {
+class TrainingApiTest : public testing::ModuleApiTest {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<testing::FreshDatabase>(GetParam());
-    XA_REQUIRE_DB(*db_);
-    store_ = testing::OpenStore(db_->url());
-    ASSERT_NE(store_, nullptr);
-    services_ = std::make_unique<app::Services>(app::Services{*store_, clock_});
-    passwords_ = testing::SeedDemoAccounts(*services_, 7);
-    ASSERT_FALSE(passwords_.empty());
-    http::ApiOptions o;
-    o.web_root = "/nonexistent";
-    server_ = std::make_unique<testing::TestServer>(*services_, o);
-    ASSERT_NE(server_->port(), 0);
+    ModuleApiTest::SetUp();
+    if (!Ready()) return;
     safety_ = As("school1_safety");
     office_ = As("safety_office");
-    school_ = Json(safety_.Call("GET", "/api/v1/auth/me")).at("unit").at("id").as_int64();
-    other_ =
-        Json(As("school2_safety").Call("GET", "/api/v1/auth/me")).at("unit").at("id").as_int64();
+    school_ = UnitOf("school1_safety");
+    other_ = UnitOf("school2_safety");
   }
 
-  WebSession As(const std::string& user) {
-    return testing::LoginAs(server_->port(), user, passwords_[user]);
-  }
-  static json::value Json(const HttpReply& r) { return json::parse(r.body); }
-  static std::string Fields(const HttpReply& r) {
-    if (r.status != 422) return "status " + std::to_string(r.status) + ": " + r.body;
-    std::string out;
-    const auto body = Json(r);
-    for (const auto& d : body.at("error").at("details").as_array()) {
-      out += (out.empty() ? "" : ",") + std::string(d.at("field").as_string());
-    }
-    return out;
-  }
   // "outcome reason" of one rule among the list's checks.
   static std::string Check(const json::value& v, const std::string& rule) {
     for (const auto& c : v.at("checks").as_array()) {
@@ -132,12 +102,6 @@ class TrainingApiTest : public ::testing::TestWithParam<std::string> {
            std::string(items[0].at("reason").as_string());
   }
 
-  FixedClock clock_{At("2026-12-07T01:00:00Z")};  // Monday 7 December, 09:00 in China
-  std::unique_ptr<testing::FreshDatabase> db_;
-  std::unique_ptr<storage::SqlStore> store_;
-  std::unique_ptr<app::Services> services_;
-  std::unique_ptr<testing::TestServer> server_;
-  std::map<std::string, std::string> passwords_;
   WebSession safety_;
   WebSession office_;
   std::int64_t school_ = 0;

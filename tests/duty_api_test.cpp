@@ -271,6 +271,8 @@ TEST_P(DutyApiTest, TheAreasNameTheirGapsAndTheBoardCountsThem) {
   }
   EXPECT_TRUE(found);
   EXPECT_EQ(v.at("totals").at("schools_passing").as_int64(), 0);
+  EXPECT_EQ(v.at("totals").at("schools").as_int64(),
+            static_cast<std::int64_t>(v.at("rows").as_array().size()));
   r = office_.Call("GET", "/api/v1/duties/board/export");
   ASSERT_EQ(r.status, 200);
   auto rows = office::ReadXlsx(r.body);

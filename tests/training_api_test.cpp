@@ -344,6 +344,7 @@ TEST_P(TrainingApiTest, TheSignInSheetAddsItsNames) {
   EXPECT_FALSE(Json(r).at("applied").as_bool());
   EXPECT_EQ(Json(r).at("errors").at(0).at("row").as_int64(), 3);
   EXPECT_EQ(Json(r).at("errors").at(0).at("column").as_string(), "姓名");
+  EXPECT_EQ(Json(r).at("failed").as_int64(), 1);
   auto s = Json(safety_.Call("GET", "/api/v1/training/sessions/" + std::to_string(session)));
   EXPECT_EQ(s.at("staff_ids").as_array().size(), 1U);
   // 李明 matched, 张强 already there, two teachers counted as others.
@@ -358,6 +359,7 @@ TEST_P(TrainingApiTest, TheSignInSheetAddsItsNames) {
   EXPECT_EQ(Json(r).at("rows").as_int64(), 5);
   EXPECT_EQ(Json(r).at("matched").as_int64(), 2);
   EXPECT_EQ(Json(r).at("others").as_int64(), 2);
+  EXPECT_EQ(Json(r).at("failed").as_int64(), 0);
   s = Json(safety_.Call("GET", "/api/v1/training/sessions/" + std::to_string(session)));
   ASSERT_EQ(s.at("attendees").as_array().size(), 2U);
   EXPECT_EQ(s.at("attendees").at(1).at("name").as_string(), "李明");

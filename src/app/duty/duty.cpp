@@ -477,6 +477,7 @@ Result<DutyBoard> GetDutyBoard(Services& s, const RequestContext& ctx) {
       row.signed_check =
           du::JudgeSigned(mine, t, today, SignedValues(PlainValues(values.at(sc.unit.id))));
       row.areas_check = du::JudgeAreas(gaps);
+      ++out.schools;
       out.lists += row.lists;
       out.signed_count += row.signed_count;
       if (row.signed_check.outcome == rules::Outcome::kPass &&

@@ -103,6 +103,7 @@ struct DutyBoard {
     domain::rules::Verdict areas_check;
   };
   std::vector<Row> rows;  // schools by name
+  int schools = 0;
   int lists = 0;
   int signed_count = 0;
   int schools_passing = 0;  // both rules pass

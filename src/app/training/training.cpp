@@ -346,6 +346,7 @@ Result<SignInReport> ImportTrainingSignIn(Services& s, const RequestContext& ctx
     std::vector<ErrorDetail> problems;
     domain::CheckText(problems, "name", name, "姓名", tr::kMaxNameChars, true);
     for (auto& p : problems) report.errors.push_back({r.row, "姓名", std::move(p.reason)});
+    report.failed += problems.empty() ? 0 : 1;
     names.push_back(name);
   }
   if (!report.errors.empty()) return report;
@@ -426,6 +427,7 @@ Result<TrainingBoard> GetTrainingBoard(Services& s, const RequestContext& ctx) {
       out.staff += row.staff;
       out.overdue += row.overdue;
       out.due_soon += row.due_soon;
+      ++out.schools;
       out.rows.push_back(std::move(row));
     }
     return {};

@@ -73,6 +73,7 @@ struct SignInReport {
   int rows = 0;
   int matched = 0;
   int others = 0;
+  int failed = 0;  // rows refused
   bool applied = false;
   std::vector<ImportRowError> errors;
 };
@@ -95,6 +96,7 @@ struct TrainingBoard {
   };
   std::string today;
   std::vector<Row> rows;
+  int schools = 0;
   int staff = 0;
   int overdue = 0;
   int due_soon = 0;

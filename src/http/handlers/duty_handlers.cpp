@@ -342,7 +342,7 @@ void AddDutyRoutes(Router& r, app::Services& s) {
           return JsonResponse(
               200, json::serialize(json::object{
                        {"rows", std::move(rows)},
-                       {"totals", json::object{{"schools", out.rows.size()},
+                       {"totals", json::object{{"schools", out.schools},
                                                {"lists", out.lists},
                                                {"signed", out.signed_count},
                                                {"schools_passing", out.schools_passing}}}}));

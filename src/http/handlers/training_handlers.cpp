@@ -240,7 +240,6 @@ void AddTrainingRoutes(Router& r, app::Services& s) {
           errors.push_back(json::object{
               {"row", e.row}, {"column", e.column}, {"field", e.column}, {"reason", e.reason}});
         }
-        const int failed = static_cast<int>(report.errors.size());
         return JsonResponse(report.applied ? 200 : 422,
                             json::serialize(json::object{{"rows", report.rows},
                                                          {"matched", report.matched},
@@ -248,7 +247,7 @@ void AddTrainingRoutes(Router& r, app::Services& s) {
                                                          {"created", report.matched},
                                                          {"updated", report.others},
                                                          {"removed", 0},
-                                                         {"failed", failed},
+                                                         {"failed", report.failed},
                                                          {"applied", report.applied},
                                                          {"errors", std::move(errors)}}));
       },
@@ -267,11 +266,10 @@ void AddTrainingRoutes(Router& r, app::Services& s) {
                                         {"rotation", VerdictOf(row.rotation)},
                                         {"holiday", VerdictOf(row.holiday)}});
           }
-          const auto schools = static_cast<std::int64_t>(out.rows.size());
           return JsonResponse(200, json::serialize(json::object{
                                        {"today", out.today},
                                        {"rows", std::move(rows)},
-                                       {"totals", json::object{{"schools", schools},
+                                       {"totals", json::object{{"schools", out.schools},
                                                                {"staff", out.staff},
                                                                {"overdue", out.overdue},
                                                                {"due_soon", out.due_soon}}}}));

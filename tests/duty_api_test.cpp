@@ -353,12 +353,73 @@ TEST_P(DutyApiTest, TheLeadersYearHoldsTheFiguresOfTheOtherModules) {
   // Last year is empty; a year to come, the teacher and another school are refused.
   v = Json(office_.Call("GET", year + "&year=2025"));
   EXPECT_EQ(v.at("as_of").as_string(), "2025-12-31");
+  EXPECT_EQ(v.at("lists").as_int64(), 0);  // both were made and signed this year
+  EXPECT_TRUE(v.at("leaders").as_array().empty());
   EXPECT_EQ(v.at("hazards").at("found").as_int64(), 0);
   EXPECT_EQ(v.at("training_sessions").as_int64(), 0);
   EXPECT_TRUE(v.at("failing").as_array().empty());
   EXPECT_EQ(Fields(office_.Call("GET", year + "&year=2027")), "year");
   EXPECT_EQ(teacher_.Call("GET", year).status, 403);
   EXPECT_EQ(As("school2_safety").Call("GET", year).status, 404);
+}
+
+// The school's lists from a workbook: the template's header; a file with a stranger, a post that
+// does not exist, a name that does not match and a person twice refused whole with each problem
+// by row and column; a good one creates the teacher's list and replaces the leader's, which must
+// be signed again; the same file again changes nothing.
+TEST_P(DutyApiTest, ListsImportFromAWorkbookAllOrNothing) {
+  auto t = leader_.Call("GET", "/api/v1/duties/lists/import-template");
+  ASSERT_EQ(t.status, 200) << t.body;
+  auto head = office::ReadXlsx(t.body);
+  ASSERT_TRUE(head.ok());
+  EXPECT_EQ(head->at(0).at(0).text, "用户名*");
+  EXPECT_EQ(head->at(0).at(2).text, "岗位*");
+  ASSERT_EQ(Create(leader_, leader_id_, json::array{"principal"}).status, 201);
+  auto mine = Json(leader_.Call("GET", "/api/v1/duties/mine")).at("list");
+  ASSERT_EQ(Sign(leader_, mine.at("id").as_int64(), 1, passwords_["school1_leader"]).status, 200);
+  EXPECT_EQ(Counts(), "1/0/0");
+
+  const auto file = [](std::vector<std::vector<std::string>> rows) {
+    std::vector<office::Row> out = {office::TextRow({"用户名*", "姓名", "岗位*", "补充职责"})};
+    for (auto& r : rows) out.push_back(office::TextRow(std::move(r)));
+    return office::WriteXlsx({office::Sheet{"职责清单", out}}).value();
+  };
+  const auto path = "/api/v1/duties/lists/import?unit_id=" + std::to_string(school_);
+  auto r = leader_.Call("POST", path,
+                        file({{"school1_teacher", "", "班主任、厨师", ""},
+                              {"school2_teacher", "", "教师", ""},
+                              {"school1_safety", "王主任", "中层干部", ""},
+                              {"school1_teacher", "", "教师", ""}}));
+  ASSERT_EQ(r.status, 422) << r.body;
+  auto v = Json(r);
+  EXPECT_FALSE(v.at("applied").as_bool());
+  EXPECT_EQ(v.at("failed").as_int64(), 4);
+  std::string where;
+  for (const auto& e : v.at("errors").as_array()) {
+    where += std::to_string(e.at("row").as_int64()) + ":" +
+             std::string(e.at("column").as_string()) + ";";
+  }
+  EXPECT_EQ(where, "2:岗位;3:用户名;4:姓名;5:用户名;");
+  EXPECT_EQ(Counts(), "1/0/0");
+
+  const auto good =
+      file({{"school1_teacher", "班主任", "班主任、教师", "负责三楼东侧楼梯；周三值日"},
+            {"school1_leader", "", "党组织书记、校长", ""}});
+  r = leader_.Call("POST", path, good);
+  ASSERT_EQ(r.status, 200) << r.body;
+  v = Json(r);
+  EXPECT_TRUE(v.at("applied").as_bool());
+  EXPECT_EQ(v.at("created").as_int64(), 1);
+  EXPECT_EQ(v.at("updated").as_int64(), 1);
+  EXPECT_EQ(Counts(), "0/1/1");
+  v = Json(teacher_.Call("GET", "/api/v1/duties/mine")).at("list");
+  EXPECT_EQ(v.at("local_items").as_array().size(), 2U);
+  EXPECT_EQ(v.at("posts").at(0).at("code").as_string(), "class_teacher");
+  r = leader_.Call("POST", path, good);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("created").as_int64() + Json(r).at("updated").as_int64(), 0);
+  EXPECT_EQ(teacher_.Call("POST", path, good).status, 403);
+  EXPECT_EQ(As("school2_safety").Call("POST", path, good).status, 404);
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, DutyApiTest, ::testing::Values("sqlite", "postgres"));

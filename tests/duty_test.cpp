@@ -102,6 +102,18 @@ TEST(DutyLists, CheckNamesThePostAndItem) {
   EXPECT_TRUE(Names(CheckList(l), "posts"));
 }
 
+TEST(DutyLists, PostsAndItemsFromAWorkbooksCells) {
+  EXPECT_EQ(PostsFromText("党组织书记、校长"),
+            (std::vector<std::string>{"party_secretary", "principal"}));
+  EXPECT_EQ(PostsFromText(" 班主任，teacher ; 保安员,，"),
+            (std::vector<std::string>{"class_teacher", "teacher", "guard"}));
+  EXPECT_EQ(PostsFromText("校长 厨师"), (std::vector<std::string>{"principal", "厨师"}));
+  EXPECT_TRUE(PostsFromText(" 、 ").empty());
+  EXPECT_EQ(ItemsFromText("负责东门；周三值日;\r\n管理监控\n\n"),
+            (std::vector<std::string>{"负责东门", "周三值日", "管理监控"}));
+  EXPECT_TRUE(ItemsFromText("").empty());
+}
+
 TEST(DutyLists, ContentNumbersEachPostsItemsThenTheLocalOnes) {
   const auto t = InForce({});
   auto l = ListOf(1, 1, {"guard", "class_teacher"});

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "app/org/school_exchange.hpp"
 #include "app/platform/platform.hpp"
 #include "app/rules/rules.hpp"
 #include "domain/duty/duty.hpp"
@@ -64,6 +65,15 @@ struct SignDutyRequest {
 // code checked before the write, the signature recorded with it; audited duty.list.sign.
 Result<DutyListView> SignDutyList(Services& s, const RequestContext& ctx,
                                   const SignDutyRequest& req);
+// The import template (用户名*, 姓名, 岗位*, 补充职责) with a sheet of notes naming the posts.
+Result<std::pair<std::string, std::string>> DutyListTemplate();
+// A school's lists from a workbook (duty:manage), all or nothing: each row an active account of
+// the school (once), its posts and local items; a person with a list has it replaced when it
+// differs (a new version to sign), one without gets one. Problems by row and column; audited
+// duty.list.import.
+Result<ImportReport> ImportDutyLists(Services& s, const RequestContext& ctx,
+                                     std::optional<std::int64_t> unit_id, std::string_view bytes,
+                                     const std::string& format);
 // The school's lists as a workbook (duty:read; audited duty.export).
 Result<std::string> ExportSchoolDuties(Services& s, const RequestContext& ctx,
                                        std::optional<std::int64_t> unit_id);

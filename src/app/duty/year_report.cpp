@@ -10,6 +10,7 @@
 #include "domain/drill/drill.hpp"
 #include "domain/duty/duty.hpp"
 #include "domain/hazard/board.hpp"
+#include "domain/hazard/hazard.hpp"
 #include "domain/hazard/ledger.hpp"
 #include "domain/org/org.hpp"
 #include "domain/platform/supervision.hpp"
@@ -61,20 +62,38 @@ Result<LeaderYear> GetLeaderYear(Services& s, const RequestContext& ctx,
     out.school_name = school.unit.name;
     const auto scope = ctx.Scope();
 
-    // Duties as they stand.
+    // Duties: this year as they stand; a past year by the signatures made by its last day
+    // (a list not yet signed then counts as 未签订; one made after the year is left out).
     XA_ASSIGN_OR_RETURN(const auto stored, tx.duties().Templates());
     const auto templates = du::InForce(stored);
     XA_ASSIGN_OR_RETURN(const auto lists, tx.duties().Lists(scope, id));
     for (const auto& l : lists) {
-      const auto state = du::StateOf(l, templates);
+      std::string state;
+      std::string signed_on;
+      if (y == this_year) {
+        state = std::string(du::StateLabel(du::StateOf(l, templates).state));
+        if (l.signing) signed_on = l.signing->signed_on;
+      } else {
+        XA_ASSIGN_OR_RETURN(const auto sigs,
+                            tx.users().SignaturesOf("duty_list", std::to_string(l.id), scope));
+        for (const auto& sig : sigs) {
+          Instant at{};
+          if (!ParseInstant(sig.signed_at, at)) continue;
+          const auto day = domain::hazard::ChinaDate(at);
+          if (day <= out.as_of && day > signed_on) signed_on = day;
+        }
+        if (signed_on.empty() && l.changed_on > out.as_of) continue;
+        state = std::string(
+            du::StateLabel(signed_on.empty() ? du::State::kUnsigned : du::State::kSigned));
+      }
       ++out.lists;
-      out.lists_signed += state.state == du::State::kSigned ? 1 : 0;
+      out.lists_signed += state == du::StateLabel(du::State::kSigned) ? 1 : 0;
       if (std::none_of(l.posts.begin(), l.posts.end(), IsLeaderPost)) continue;
       std::string posts;
-      for (const auto& p : l.posts)
+      for (const auto& p : l.posts) {
         posts += (posts.empty() ? "" : "、") + std::string(du::PostLabel(p));
-      out.leaders.push_back({l.holder_name, posts, std::string(du::StateLabel(state.state)),
-                             l.signing ? l.signing->signed_on : std::string()});
+      }
+      out.leaders.push_back({l.holder_name, posts, state, signed_on});
     }
 
     // Hazards found and closed in the year's months.

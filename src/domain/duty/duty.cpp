@@ -199,6 +199,50 @@ std::vector<ErrorDetail> CheckList(const DutyList& l) {
   return out;
 }
 
+namespace {
+
+// Splits at any of the separators (each a whole UTF-8 sequence), dropping blank pieces.
+std::vector<std::string> SplitAt(std::string_view text,
+                                 std::initializer_list<std::string_view> seps) {
+  std::vector<std::string> out;
+  std::string piece;
+  const auto flush = [&] {
+    auto t = std::string(Trim(piece));
+    if (!t.empty()) out.push_back(std::move(t));
+    piece.clear();
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    bool split = false;
+    for (const auto sep : seps) {
+      if (text.substr(i, sep.size()) == sep) {
+        flush();
+        i += sep.size();
+        split = true;
+        break;
+      }
+    }
+    if (!split) piece += text[i++];
+  }
+  flush();
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> PostsFromText(std::string_view text) {
+  auto out = SplitAt(text, {"、", "，", ",", "；", ";", " ", "\n"});
+  for (auto& token : out) {
+    for (const auto& p : kPosts) {
+      if (token == p.label) token = std::string(p.code);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> ItemsFromText(std::string_view text) {
+  return SplitAt(text, {"\r\n", "\n", "；", ";"});
+}
+
 std::string ContentOf(const DutyList& l, const Templates& t) {
   std::string out = l.holder_name + " 安全工作职责清单\n";
   int n = 0;

@@ -86,6 +86,12 @@ struct DutyList {
 // posts (1 to kMaxPosts known posts, none twice), local_items like a template's (0 allowed).
 std::vector<ErrorDetail> CheckList(const DutyList& l);
 
+// A workbook's cell of posts (校长、分管安全副校长 — labels or codes, separated by 、，, ；; or
+// spaces) as codes; a token that names no post is kept as written, for CheckList to name.
+std::vector<std::string> PostsFromText(std::string_view text);
+// A workbook's cell of local items, one per line or separated by ；or ;.
+std::vector<std::string> ItemsFromText(std::string_view text);
+
 // The text the holder signs: each post's duties then the local ones, numbered.
 std::string ContentOf(const DutyList& l, const Templates& t);
 // The signing of the list as it stands (what Sign records).

@@ -8,6 +8,7 @@
 #include "domain/auth/auth.hpp"
 #include "http/api.hpp"
 #include "http/json/fields.hpp"
+#include "http/json/org_json.hpp"
 #include "http/query.hpp"
 
 namespace xiaoan::http {
@@ -206,6 +207,24 @@ void AddDutyRoutes(Router& r, app::Services& s) {
           XA_ASSIGN_OR_RETURN(auto bytes, app::ExportSchoolDuties(s, ContextOf(req), unit));
           return FileResponse(std::move(bytes), "xlsx", "安全工作职责清单.xlsx");
         });
+  r.Add("GET", "/api/v1/duties/lists/import-template", Access::Need(perm::kDutyManage),
+        [](HttpRequest&) -> Result<HttpResponse> {
+          XA_ASSIGN_OR_RETURN(auto file, app::DutyListTemplate());
+          return FileResponse(std::move(file.second), "xlsx", file.first);
+        });
+  r.Add(
+      "POST", "/api/v1/duties/lists/import", Access::Need(perm::kDutyManage),
+      [&s](HttpRequest& req) -> Result<HttpResponse> {
+        QueryReader q(req);
+        const auto unit = UnitParam(q);
+        const auto format = q.Str("format").value_or("");
+        XA_TRY(q.Finish());
+        if (req.body.empty()) return InvalidArgument("file", "请求体须为 .xlsx 或 .csv 文件内容");
+        XA_ASSIGN_OR_RETURN(auto report,
+                            app::ImportDutyLists(s, ContextOf(req), unit, req.body, format));
+        return JsonResponse(report.applied ? 200 : 422, json::serialize(ToJson(report)));
+      },
+      8 << 20);
   r.Add(
       "POST", "/api/v1/duties/lists", Access::Need(perm::kDutyManage),
       [&s](HttpRequest& req) -> Result<HttpResponse> {

@@ -569,6 +569,13 @@ export function axeTour(viewport) {
           ['/training/sessions', byTest('training-session-open'), trainingSessionDialogs],
           // 安全监管机构: the school's office (the demo's, 未达标: no one full time), its members' rows.
           ['/training/offices', `${byTest('training-office-editor')} ${byTest('training-office-member-row-0-name')}`],
+          // 安全责任: the officer's own duty list (signed in the demo), the school's lists (a table, cards
+          // on a phone), its 三管三必须, the district's templates (read only) and the school's 安全述职.
+          ['/duties/mine', byTest('duty-state')],
+          ['/duties/lists', `${byTest('duty-lists-table')} ${byTest('duty-list-row')}, ${byTest('duty-lists-cards')} ${byTest('duty-list-row')}`],
+          ['/duties/areas', byTest('duty-area-row')],
+          ['/duties/templates', byTest('duty-template')],
+          ['/duties/year', `${byTest('duty-year')} ${byTest('duty-year-stat-hazards-found')}`],
           ['/whistles', byTest('row-link'), raiseDialog],
           [`/whistles/${tourWhistle}`, byTest('whistle-info')],
           ['/rules', byTest('rule-hazard.overdue')],
@@ -619,6 +626,12 @@ export function axeTour(viewport) {
           ['/training/offices/board', byTest('training-offices-board-unit-21')],
           ['/training/offices', `${byTest('training-office-editor')} ${byTest('training-office-member-row-0-name')}`],
           ['/training/offices?unit_id=21', byTest('training-office-check-outcome')],
+          // 安全责任: 责任落实看板, a school's lists, its 三管三必须 and 安全述职; the templates the office revises.
+          ['/duties/board', byTest('duty-board-school-21')],
+          ['/duties/lists?unit_id=21', `${byTest('duty-lists-table')} ${byTest('duty-list-row')}, ${byTest('duty-lists-cards')} ${byTest('duty-list-row')}`],
+          ['/duties/areas?unit_id=21', byTest('duty-area-row')],
+          ['/duties/templates', byTest('duty-template-edit')],
+          ['/duties/year?unit_id=21', `${byTest('duty-year')} ${byTest('duty-year-stat-hazards-found')}`],
           ['/whistles', byTest('row-link')],
           [`/whistles/${tourWhistle}`, byTest('whistle-info'), whistleStep],
           ['/whistles/stats', byTest('stats-period')],

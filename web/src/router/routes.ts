@@ -628,6 +628,58 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'training.menu.officesBoard', group: 'training', icon: 'DataBoard', perm: perm.trainingRead, unit: 'bureau' },
   },
   {
+    // 我的职责清单 (measures 1 and 2): the signed-in user's own safety duty list — each post's duties
+    // numbered — signed with their password (签订: a drawer on a phone). A login is enough (a teacher
+    // holds no duty:* permission); in the menu of a school's staff.
+    path: 'duties/mine',
+    name: 'duty-mine',
+    component: () => import('@/views/duties/MyDuty.vue'),
+    meta: { title: 'duties.menu.mine', group: 'duties', icon: 'Stamp', unit: 'school' },
+  },
+  {
+    // 职责清单: a school's duty lists (一岗双责) — 已签订 / 未签订 / 待重签 counted, the verdict of
+    // duty.signed, each list's text — drawn up and changed with duty:manage, exported as .xlsx. A
+    // school user's own school, the bureau's any school in scope (?unit_id=…; ?list=… opens one).
+    path: 'duties/lists',
+    name: 'duty-lists',
+    component: () => import('@/views/duties/DutyLists.vue'),
+    meta: { title: 'duties.menu.lists', group: 'duties', icon: 'Files', perm: perm.dutyRead },
+  },
+  {
+    // 三管三必须: the owners of a school's business areas, the gaps (an area without an owner, an
+    // owner without a signed list) and the verdict of duty.areas; written whole with duty:manage.
+    path: 'duties/areas',
+    name: 'duty-areas',
+    component: () => import('@/views/duties/DutyAreas.vue'),
+    meta: { title: 'duties.menu.areas', group: 'duties', icon: 'Operation', perm: perm.dutyRead },
+  },
+  {
+    // 岗位职责模板: the district's duties of each post, versioned; revised with duty:template (the
+    // bureau's safety office), every list holding the post then signed again.
+    path: 'duties/templates',
+    name: 'duty-templates',
+    component: () => import('@/views/duties/DutyTemplates.vue'),
+    meta: { title: 'duties.menu.templates', group: 'duties', icon: 'Notebook', perm: perm.dutyRead },
+  },
+  {
+    // 安全述职: a school's year in safety for its leaders' annual report — the leaders' lists signed,
+    // hazards found and closed, drills, training, supervision orders and the rules not met — of this
+    // year or a past one (?year=2025), printable and exported as .xlsx. A school user's own school,
+    // the bureau's any school in scope (?unit_id=…).
+    path: 'duties/year',
+    name: 'duty-year',
+    component: () => import('@/views/duties/DutyYear.vue'),
+    meta: { title: 'duties.menu.year', group: 'duties', icon: 'Memo', perm: perm.dutyRead },
+  },
+  {
+    // 责任落实看板: every school's lists signed and its 三管三必须 gaps with both rules' verdicts, for the
+    // units above the schools; exported as .xlsx.
+    path: 'duties/board',
+    name: 'duty-board',
+    component: () => import('@/views/duties/DutyBoard.vue'),
+    meta: { title: 'duties.menu.board', group: 'duties', icon: 'DataBoard', perm: perm.dutyRead, unit: 'bureau' },
+  },
+  {
     path: 'system/org',
     name: 'org',
     component: () => import('@/views/system/org/OrgView.vue'),

@@ -83,4 +83,10 @@ export const perm = {
   trainingRead: 'training:read',
   /** Register and edit a school's key-post staff, record and delete its training sessions (a school its own). */
   trainingManage: 'training:manage',
+  /** 安全责任: a school's duty lists, its 三管三必须 owners, the duty templates; the bureau's 责任落实看板. */
+  dutyRead: 'duty:read',
+  /** Draw up and change a school's duty lists, name its business areas' owners (a school its own). */
+  dutyManage: 'duty:manage',
+  /** Revise the district's duty templates per post (the bureau's safety office). */
+  dutyTemplate: 'duty:template',
 } as const

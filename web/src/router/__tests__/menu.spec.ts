@@ -11,8 +11,11 @@ function canWith(perms: string[]) {
 describe('sidebar menu', () => {
   it('shows only the items whose permission the user holds', () => {
     const menu = buildMenu(layoutChildren, canWith([perm.auditRead, perm.auditExport]))
-    expect(menu.map((s) => s.group)).toEqual(['home', 'system'])
-    expect(menu[1].items.map((i) => i.name)).toEqual(['audit'])
+    // 我的职责清单 needs only a login (its unit, a school, is not known here: it shows).
+    expect(menu.map((s) => s.group)).toEqual(['home', 'duties', 'system'])
+    expect(menu[1].items.map((i) => i.name)).toEqual(['duty-mine'])
+    expect(menu[2].items.map((i) => i.name)).toEqual(['audit'])
+    expect(buildMenu(layoutChildren, canWith([perm.auditRead, perm.auditExport]), 'bureau').map((s) => s.group)).toEqual(['home', 'system'])
   })
 
   it('groups items in the order of the spec and hides empty groups', () => {
@@ -42,7 +45,7 @@ describe('sidebar menu', () => {
     expect(drills([perm.rulesRead])).toEqual(['drill-board', 'plan-board', 'plan'])
     expect(drills([perm.hazardRead])).toBeUndefined()
     const order = buildMenu(layoutChildren, canWith([perm.hazardRead, perm.drillRead, perm.calendarRead])).map((s) => s.group)
-    expect(order).toEqual(['home', 'hazards', 'drills', 'education', 'system'])
+    expect(order).toEqual(['home', 'hazards', 'drills', 'education', 'duties', 'system'])
   })
 
   it('lists 检查表 under 隐患排查 for checklist:read, after the ledger’s pages', () => {
@@ -156,7 +159,8 @@ describe('sidebar menu', () => {
     expect(education([perm.eduContent], 'bureau')).toBeUndefined()
     expect(education([perm.hazardRead], 'school')).toBeUndefined()
     const order = buildMenu(layoutChildren, canWith([perm.hazardRead, perm.eduRead, perm.eduCheckin]), 'school').map((s) => s.group)
-    expect(order).toEqual(['home', 'hazards', 'education'])
+    // 责任清单: a school's staff find 我的职责清单 there.
+    expect(order).toEqual(['home', 'hazards', 'education', 'duties'])
   })
 
   it('lists 校车台账 under 交通与校车 for bus:read, and 校车底数 for the units above the schools', () => {

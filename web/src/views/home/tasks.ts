@@ -14,7 +14,11 @@
 // falling due (emergency.setup, items of subject emergency_setup: the school's id) to its setup; a
 // school's key-post staff due for training (training.due, items of subject training_staff: the
 // school's id) to its 重点岗位人员; a school's safety office short of staff (staffing.office, items of
-// subject safety_office: the school's id) to its 安全监管机构.
+// subject safety_office: the school's id) to its 安全监管机构; the user's own duty list to sign (duty.sign,
+// items of subject duty_list) to 我的职责清单, a school's lists waiting for a signature (duty.pending,
+// items of subject duty_list: the list's id) to its 职责清单 with the list open, and its business areas
+// without an owner or an owner's list unsigned (duty.areas, items of subject duty_areas: the school's
+// id) to its 三管三必须.
 import type { RouteLocationRaw } from 'vue-router'
 import type { TaskGroup, TaskItem } from '@/api/tasks'
 import { busRecordRoute } from '@/views/bus/busHelpers'
@@ -46,6 +50,14 @@ const TRAINING_SUBJECT = 'training_staff'
 /** 安全监管机构待充实: the school's safety office; its items' subject is the school. */
 const OFFICE = 'staffing.office'
 const OFFICE_SUBJECT = 'safety_office'
+/** 签订安全工作职责清单: the user's own list; its item's subject is the list. */
+const DUTY_SIGN = 'duty.sign'
+/** 职责清单待签订: the school's lists waiting for a signature; its items' subject is each list. */
+const DUTY_PENDING = 'duty.pending'
+const DUTY_LIST_SUBJECT = 'duty_list'
+/** 三管三必须待明确: the school's business areas; its items' subject is the school. */
+const DUTY_AREAS = 'duty.areas'
+const DUTY_AREAS_SUBJECT = 'duty_areas'
 
 /**
  * The record an item opens: a hazard (supervision items too: the order's hazard), a whistle, a
@@ -81,6 +93,13 @@ export function itemRoute(item: TaskItem, group?: Pick<TaskGroup, 'kind'>): Rout
   // 安全监管机构待充实: the school's safety office, its members to add.
   if (item.subject_type === OFFICE_SUBJECT || group?.kind === OFFICE) {
     return item.subject_id > 0 ? { name: 'training-office', query: { unit_id: id } } : { name: 'training-office' }
+  }
+  // 职责清单待签订: the school's lists with the waiting one open; 签订安全工作职责清单: the user's own.
+  if (group?.kind === DUTY_PENDING) return item.subject_id > 0 ? { name: 'duty-lists', query: { list: id } } : { name: 'duty-lists' }
+  if (group?.kind === DUTY_SIGN || item.subject_type === DUTY_LIST_SUBJECT) return { name: 'duty-mine' }
+  // 三管三必须待明确: the school's business areas, their gaps on top.
+  if (item.subject_type === DUTY_AREAS_SUBJECT || group?.kind === DUTY_AREAS) {
+    return item.subject_id > 0 ? { name: 'duty-areas', query: { unit_id: id } } : { name: 'duty-areas' }
   }
   if (item.subject_type === 'hazard') return { name: 'hazard-detail', params: { id } }
   if (item.subject_type === 'whistle') return { name: 'whistle-detail', params: { id } }
@@ -133,6 +152,9 @@ export function groupRoute(group: Pick<TaskGroup, 'kind'>): RouteLocationRaw | n
   if (kind === EMERGENCY) return { name: 'emergency-setup' }
   if (kind === TRAINING) return { name: 'training-staff' }
   if (kind === OFFICE) return { name: 'training-office' }
+  if (kind === DUTY_SIGN) return { name: 'duty-mine' }
+  if (kind === DUTY_PENDING) return { name: 'duty-lists' }
+  if (kind === DUTY_AREAS) return { name: 'duty-areas' }
   return null
 }
 

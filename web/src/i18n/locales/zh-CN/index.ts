@@ -23,9 +23,10 @@ import bus from './bus'
 import traffic from './traffic'
 import emergency from './emergency'
 import training from './training'
+import duties from './duties'
 import tasks from './tasks'
 import people from './people'
 import print from './print'
 import audit from './audit'
 
-export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules, drill, plan, checklist, patrol, campaign, security, whistle, edu, bus, traffic, emergency, training, tasks, people, print, audit }
+export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules, drill, plan, checklist, patrol, campaign, security, whistle, edu, bus, traffic, emergency, training, duties, tasks, people, print, audit }

@@ -1,0 +1,281 @@
+// 安全责任 (measures 1 and 2 of the school-safety plan): the district's duty templates per post
+// (岗位职责模板, versioned: each change asks every list holding the post to be signed again), each
+// person's duty list at their school (安全工作职责清单: the templates of their posts plus local items,
+// 一岗双责) signed by the holder with their password (签字压责), the owners of a school's business
+// areas (三管三必须) with the gaps the server finds, the bureau's 责任落实看板 with the rules
+// duty.signed and duty.areas (both boards exported as .xlsx), and a school's year in safety for its
+// leaders' annual report (安全述职, also as .xlsx). Read with duty:read, lists and areas
+// written with duty:manage (a school's leader and safety officer), templates with duty:template (the
+// bureau's safety office); a holder reads and signs their own list with a login only. Types follow
+// the API contract (snake_case); dates are YYYY-MM-DD.
+import { download, http, request, type Download } from './http'
+
+/** A list's state: 已签订, 未签订 (never signed), 待重签 (signed before a change). */
+export type DutyState = 'signed' | 'unsigned' | 'outdated'
+export const DUTY_STATES: readonly DutyState[] = ['signed', 'unsigned', 'outdated']
+/** 达标 / 待完成 / 提醒 / 未达标 / 不适用. */
+export type DutyOutcome = 'pass' | 'due' | 'warn' | 'fail' | 'na'
+/** The rules judging a school's duties, in the order the pages show them. */
+export const DUTY_RULES = ['duty.signed', 'duty.areas'] as const
+
+/** The server's limits (domain/duty/duty.hpp). */
+export const DUTY_ITEMS_MAX = 40
+export const DUTY_ITEM_CHARS_MAX = 200
+export const DUTY_POSTS_MAX = 5
+
+/** A post or an area, as the server offers it. */
+export interface DutyOption {
+  code: string
+  label: string
+}
+
+/** A rule's verdict on a school. */
+export interface DutyVerdict {
+  outcome: DutyOutcome | string
+  outcome_label: string
+  reason: string
+}
+
+/** A post's duties (version 1 is the one shipped). */
+export interface DutyTemplate {
+  post: string
+  post_label: string
+  items: string[]
+  version: number
+  /** YYYY-MM-DD of the last change; "" as shipped. */
+  changed_on: string
+  updated_by: string
+}
+
+/** GET /duties/templates. */
+export interface DutyTemplates {
+  templates: DutyTemplate[]
+  posts: DutyOption[]
+  areas: DutyOption[]
+  /** The caller holds duty:template. */
+  can_edit: boolean
+}
+
+/** PUT /duties/templates/{post}: with the version read (409 duty.stale when changed since). */
+export interface DutyTemplateInput {
+  items: string[]
+  version: number
+}
+
+/** What the holder signed: the list's version, the signature, when. */
+export interface DutySigning {
+  list_version: number
+  signature_id: number
+  signed_on: string
+  signed_at: string
+}
+
+/** A person's duty list. */
+export interface DutyList {
+  id: number
+  unit_id: number
+  unit_name: string
+  user_id: number
+  holder_name: string
+  posts: DutyOption[]
+  /** 本岗位补充职责. */
+  local_items: string[]
+  version: number
+  changed_on: string
+  /** The last signature, if any (it may cover an older version: 待重签). */
+  signing: DutySigning | null
+  state: DutyState | string
+  state_label: string
+  /** 已于 2026-12-01 签订, 尚未签订, 校长职责已更新为第 2 版，需重新签订 … */
+  state_reason: string
+  /** YYYY-MM-DD since when it waits for a signature; "" when signed. */
+  waiting_since: string
+  /** The text the holder signs: the title, then each post's duties and the local ones, numbered. */
+  content: string
+  /** The caller is the holder and it is not signed as it stands. */
+  can_sign: boolean
+  /** The caller holds duty:manage over the school. */
+  can_edit: boolean
+}
+
+/** GET /duties/lists: a school's lists, by holder. */
+export interface SchoolDutyLists {
+  unit_id: number
+  unit_name: string
+  lists: DutyList[]
+  counts: { signed: number; unsigned: number; outdated: number }
+  /** duty.signed today. */
+  check: DutyVerdict | null
+  can_edit: boolean
+}
+
+/** POST /duties/lists. */
+export interface DutyListCreateInput {
+  unit_id: number
+  user_id: number
+  posts: string[]
+  local_items: string[]
+}
+
+/** PUT /duties/lists/{id}: with the version read (409 duty.stale). */
+export interface DutyListUpdateInput {
+  posts: string[]
+  local_items: string[]
+  version: number
+}
+
+/** POST /duties/lists/{id}/sign: the version read and the holder's password (or a TOTP code). */
+export interface DutySignInput {
+  version: number
+  password?: string
+  totp?: string
+}
+
+/** GET /duties/mine. */
+export interface MyDuty {
+  list: DutyList | null
+}
+
+/** A business area of a school and its owner (三管三必须). */
+export interface DutyArea {
+  area: string
+  label: string
+  /** false: the school has no such area (不涉及). */
+  applicable: boolean
+  owner_user_id: number | null
+  owner_name: string
+}
+
+/** A gap the server finds: an area without an owner, an owner without a signed list … */
+export interface DutyGap {
+  /** "" for the safety office's oversight. */
+  area: string
+  text: string
+}
+
+/** A school's active account, for the owner's and the holder's choice. */
+export interface DutyPerson {
+  user_id: number
+  name: string
+}
+
+/** GET /duties/areas/{unit_id}. */
+export interface DutyAreas {
+  unit_id: number
+  unit_name: string
+  /** Every area, in the server's order (those never written applicable, without an owner). */
+  areas: DutyArea[]
+  gaps: DutyGap[]
+  /** duty.areas today. */
+  check: DutyVerdict | null
+  people: DutyPerson[]
+  /** 0: never written. */
+  version: number
+  updated_by: string
+  can_edit: boolean
+}
+
+/** PUT /duties/areas/{unit_id}: every area with the version read (409 duty.stale). */
+export interface DutyAreasInput {
+  version: number
+  areas: { area: string; applicable: boolean; owner_user_id: number | null }[]
+}
+
+/** A school of 责任落实看板. */
+export interface DutyBoardRow {
+  unit_id: number
+  unit_name: string
+  lists: number
+  signed: number
+  unsigned: number
+  outdated: number
+  gaps: number
+  signed_check: DutyVerdict | null
+  areas_check: DutyVerdict | null
+}
+
+/** GET /duties/board. */
+export interface DutyBoard {
+  rows: DutyBoardRow[]
+  totals: { schools: number; lists: number; signed: number; schools_passing: number }
+}
+
+/** A leader's duty list in 安全述职 (党组织书记, 校长, 分管安全副校长, 其他校级领导). */
+export interface DutyYearLeader {
+  name: string
+  /** The posts joined: 党组织书记、校长. */
+  posts: string
+  /** The state as the server words it: 已签订, 未签订, 待重签. */
+  state: string
+  /** YYYY-MM-DD of the last signature; "" never signed. */
+  signed_on: string
+}
+
+/** A school rule failed in a period that began in the year. */
+export interface DutyYearFailing {
+  rule_id: string
+  title: string
+  /** The plan's measure (1–21). */
+  measure: number
+  /** The periods failed in the year. */
+  periods: number
+  last_reason: string
+}
+
+/** GET /duties/year: a school's year in safety, for its leaders' annual report (述职). */
+export interface DutyYear {
+  unit_id: number
+  unit_name: string
+  year: number
+  /** YYYY-MM-DD: today, or the year's last day for a past year. */
+  as_of: string
+  leaders: DutyYearLeader[]
+  /** The school's duty lists, and those signed. */
+  lists: number
+  lists_signed: number
+  /** Found in the year (of those closed by now), and closed in the year. */
+  hazards: { found: number; found_closed: number; closed: number }
+  drills: number
+  training_sessions: number
+  /** Supervision orders received in the year, and those answered. */
+  supervision: { orders: number; answered: number }
+  failing: DutyYearFailing[]
+}
+
+const base = '/api/v1/duties'
+/** 安全工作职责清单.xlsx of a school. */
+export const DUTY_LISTS_EXPORT_PATH = `${base}/lists/export`
+/** 责任落实看板.xlsx. */
+export const DUTY_BOARD_EXPORT_PATH = `${base}/board/export`
+/** 安全述职.xlsx of a school's year. */
+export const DUTY_YEAR_EXPORT_PATH = `${base}/year/export`
+
+/** The school (a school user's own without it) and the year (this year without it). */
+const yearQuery = (unitId?: number, year?: number) => ({ unit_id: unitId || undefined, year: year || undefined })
+
+export const dutiesApi = {
+  templates: () => http.get<DutyTemplates>(`${base}/templates`),
+  saveTemplate: (post: string, input: DutyTemplateInput) => http.put<DutyTemplate>(`${base}/templates/${encodeURIComponent(post)}`, input),
+  /** A school's lists (unit_id: the bureau must pass it; a school user's own school without). */
+  lists: (unitId?: number) => http.get<SchoolDutyLists>(`${base}/lists`, unitId ? { unit_id: unitId } : undefined),
+  /** 安全工作职责清单.xlsx of a school. */
+  exportLists: (unitId?: number): Promise<Download> => download(DUTY_LISTS_EXPORT_PATH, unitId ? { unit_id: unitId } : undefined),
+  list: (id: number) => http.get<DutyList>(`${base}/lists/${id}`),
+  createList: (input: DutyListCreateInput) => http.post<DutyList>(`${base}/lists`, input),
+  updateList: (id: number, input: DutyListUpdateInput) => http.put<DutyList>(`${base}/lists/${id}`, input),
+  /**
+   * The holder signs the list as it stands. A wrong password is refused with the field password
+   * (401 on this server, like a signed hazard step): it must not end the session.
+   */
+  sign: (id: number, input: DutySignInput) => request<DutyList>('POST', `${base}/lists/${id}/sign`, { body: input, allowUnauthenticated: true }),
+  mine: () => http.get<MyDuty>(`${base}/mine`),
+  areas: (unitId: number) => http.get<DutyAreas>(`${base}/areas/${unitId}`),
+  saveAreas: (unitId: number, input: DutyAreasInput) => http.put<DutyAreas>(`${base}/areas/${unitId}`, input),
+  board: () => http.get<DutyBoard>(`${base}/board`),
+  /** 责任落实看板.xlsx. */
+  exportBoard: (): Promise<Download> => download(DUTY_BOARD_EXPORT_PATH),
+  /** 安全述职: a school's year (422 `year` before 2000 or after this year; 404 outside scope). */
+  year: (unitId?: number, year?: number) => http.get<DutyYear>(`${base}/year`, yearQuery(unitId, year)),
+  /** 安全述职.xlsx (sheets 安全述职 and 未达标规则). */
+  yearExport: (unitId?: number, year?: number): Promise<Download> => download(DUTY_YEAR_EXPORT_PATH, yearQuery(unitId, year)),
+}

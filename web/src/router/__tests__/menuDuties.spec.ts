@@ -1,0 +1,43 @@
+// 责任清单 in the sidebar: 我的职责清单 for everyone of a school (a teacher holds no duty:* permission),
+// 职责清单, 三管三必须, 岗位职责模板 and 安全述职 for duty:read, 责任落实看板 for the units above the schools.
+import { describe, expect, it } from 'vitest'
+import { buildMenu } from '../menu'
+import { layoutChildren } from '../routes'
+import { perm } from '@/utils/permissions'
+
+function canWith(perms: string[]) {
+  const set = new Set(perms)
+  return (p: string | string[] | undefined) => !p || (Array.isArray(p) ? p : [p]).some((x) => set.has(x))
+}
+
+const duties = (perms: string[], unit: string) => buildMenu(layoutChildren, canWith(perms), unit).find((s) => s.group === 'duties')?.items.map((i) => i.name) ?? []
+
+describe('sidebar menu: 责任清单', () => {
+  it('gives a school’s teacher 我的职责清单 only, and its leaders and safety officer the school’s lists too', () => {
+    expect(duties([perm.hazardRead], 'school')).toEqual(['duty-mine'])
+    expect(duties([perm.dutyRead, perm.dutyManage], 'school')).toEqual(['duty-mine', 'duty-lists', 'duty-areas', 'duty-templates', 'duty-year'])
+  })
+
+  it('gives the bureau the lists, the areas, the templates, 安全述职 and 责任落实看板, without 我的职责清单', () => {
+    for (const unit of ['bureau', 'section']) {
+      expect(duties([perm.dutyRead, perm.dutyTemplate], unit), unit).toEqual(['duty-lists', 'duty-areas', 'duty-templates', 'duty-year', 'duty-board'])
+    }
+    expect(duties([perm.hazardRead], 'bureau')).toEqual([])
+    // Writing alone opens no page: the lists are read with duty:read.
+    expect(duties([perm.dutyTemplate], 'bureau')).toEqual([])
+    expect(duties([perm.whistleRespond], 'department')).toEqual([])
+  })
+
+  it('puts 责任清单 after 培训与应急, with its icons', () => {
+    const order = buildMenu(layoutChildren, canWith([perm.trainingRead, perm.dutyRead]), 'school').map((s) => s.group)
+    expect(order.slice(-2)).toEqual(['training', 'duties'])
+    const items = buildMenu(layoutChildren, canWith([perm.dutyRead]), 'bureau').find((s) => s.group === 'duties')?.items ?? []
+    expect(items.map((i) => [i.path, i.icon, i.title])).toEqual([
+      ['/duties/lists', 'Files', 'duties.menu.lists'],
+      ['/duties/areas', 'Operation', 'duties.menu.areas'],
+      ['/duties/templates', 'Notebook', 'duties.menu.templates'],
+      ['/duties/year', 'Memo', 'duties.menu.year'],
+      ['/duties/board', 'DataBoard', 'duties.menu.board'],
+    ])
+  })
+})

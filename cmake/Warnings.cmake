@@ -6,6 +6,12 @@ endif()
 if(XIAOAN_SANITIZE)
   target_compile_options(xiaoan_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
                                                   -fno-sanitize-recover=undefined)
+  # The ci preset leaves out UBSan's alignment and null checks: they instrument every pointer use,
+  # which doubles the time to compile a translation unit at -O1, and a null dereference is still
+  # caught, by AddressSanitizer's SEGV report (ADR 0010).
+  if(XIAOAN_SANITIZE_SKIP)
+    target_compile_options(xiaoan_options INTERFACE -fno-sanitize=${XIAOAN_SANITIZE_SKIP})
+  endif()
   target_link_options(xiaoan_options INTERFACE -fsanitize=address,undefined)
 endif()
 if(XIAOAN_FUZZ)

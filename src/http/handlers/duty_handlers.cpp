@@ -8,6 +8,7 @@
 #include "domain/auth/auth.hpp"
 #include "http/api.hpp"
 #include "http/json/fields.hpp"
+#include "http/json/verdict_json.hpp"
 #include "http/json/org_json.hpp"
 #include "http/query.hpp"
 
@@ -19,13 +20,6 @@ namespace du = domain::duty;
 namespace rules = domain::rules;
 
 namespace {
-
-json::value VerdictOf(const std::optional<rules::Verdict>& v) {
-  if (!v) return nullptr;
-  return json::object{{"outcome", std::string(rules::OutcomeCode(v->outcome))},
-                      {"outcome_label", std::string(rules::OutcomeLabel(v->outcome))},
-                      {"reason", v->reason}};
-}
 
 json::array StringsOf(const std::vector<std::string>& items) {
   json::array out;
@@ -101,7 +95,7 @@ json::object AreasJson(const app::DutyAreasView& v) {
   }
   return {
       {"unit_id", v.school_id},   {"unit_name", v.school_name},     {"areas", std::move(areas)},
-      {"gaps", std::move(gaps)},  {"check", VerdictOf(v.check)},    {"people", std::move(people)},
+      {"gaps", std::move(gaps)},  {"check", VerdictJson(v.check)},    {"people", std::move(people)},
       {"version", v.set.version}, {"updated_by", v.set.updated_by}, {"can_edit", v.can_edit}};
 }
 
@@ -196,7 +190,7 @@ void AddDutyRoutes(Router& r, app::Services& s) {
                                        {"counts", json::object{{"signed", out.signed_count},
                                                                {"unsigned", out.unsigned_count},
                                                                {"outdated", out.outdated_count}}},
-                                       {"check", VerdictOf(out.check)},
+                                       {"check", VerdictJson(out.check)},
                                        {"can_edit", out.can_edit}}));
         });
   r.Add("GET", "/api/v1/duties/lists/export", Access::Need(perm::kDutyRead),
@@ -355,8 +349,8 @@ void AddDutyRoutes(Router& r, app::Services& s) {
                                         {"unsigned", row.unsigned_count},
                                         {"outdated", row.outdated_count},
                                         {"gaps", row.gaps},
-                                        {"signed_check", VerdictOf(row.signed_check)},
-                                        {"areas_check", VerdictOf(row.areas_check)}});
+                                        {"signed_check", VerdictJson(row.signed_check)},
+                                        {"areas_check", VerdictJson(row.areas_check)}});
           }
           return JsonResponse(
               200, json::serialize(json::object{

@@ -6,6 +6,7 @@
 #include "domain/auth/auth.hpp"
 #include "http/api.hpp"
 #include "http/json/fields.hpp"
+#include "http/json/verdict_json.hpp"
 #include "http/json/org_json.hpp"
 #include "http/query.hpp"
 
@@ -39,12 +40,6 @@ json::array PeopleOf(const std::vector<em::Member>& people,
   return out;
 }
 
-json::object VerdictOf(const rules::Verdict& v) {
-  return {{"outcome", std::string(rules::OutcomeCode(v.outcome))},
-          {"outcome_label", std::string(rules::OutcomeLabel(v.outcome))},
-          {"reason", v.reason}};
-}
-
 json::object ToJson(const app::EmergencyView& v) {
   const auto& e = v.setup;
   json::array plans, checks;
@@ -61,7 +56,7 @@ json::object ToJson(const app::EmergencyView& v) {
                      {"file_name", p.file_name}});
   }
   for (const auto& c : v.checks) {
-    auto o = VerdictOf(c.verdict);
+    auto o = VerdictJson(c.verdict);
     o["rule"] = c.rule->id;
     o["title"] = c.rule->title;
     checks.push_back(std::move(o));
@@ -147,9 +142,9 @@ json::object ToJson(const app::EmergencyOverview& o) {
         {"unit_name", r.unit_name},
         {"state", std::string(app::EmergencyStateCode(r.state))},
         {"state_label", std::string(app::EmergencyStateLabel(r.state))},
-        {"command", VerdictOf(r.command)},
-        {"unit", VerdictOf(r.unit)},
-        {"plan", VerdictOf(r.plan)},
+        {"command", VerdictJson(r.command)},
+        {"unit", VerdictJson(r.unit)},
+        {"plan", VerdictJson(r.plan)},
         {"commander", r.commander},
         {"command_people", r.command_people},
         {"guards", r.guards},

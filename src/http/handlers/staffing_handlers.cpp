@@ -6,6 +6,7 @@
 #include "domain/auth/auth.hpp"
 #include "http/api.hpp"
 #include "http/json/fields.hpp"
+#include "http/json/verdict_json.hpp"
 #include "http/query.hpp"
 
 namespace xiaoan::http {
@@ -16,13 +17,6 @@ namespace st = domain::staffing;
 namespace rules = domain::rules;
 
 namespace {
-
-json::value VerdictOf(const std::optional<rules::Verdict>& v) {
-  if (!v) return nullptr;
-  return json::object{{"outcome", std::string(rules::OutcomeCode(v->outcome))},
-                      {"outcome_label", std::string(rules::OutcomeLabel(v->outcome))},
-                      {"reason", v->reason}};
-}
 
 json::object CountsOf(const st::Counts& c) {
   return {{"members", c.members}, {"full_time", c.full_time}, {"qualified", c.qualified}};
@@ -48,7 +42,7 @@ json::object ToJson(const app::SafetyOfficeView& v) {
           {"updated_by", o.updated_by},
           {"updated_at",
            o.version > 0 ? json::value(FormatInstant(o.updated_at)) : json::value(nullptr)},
-          {"check", VerdictOf(v.check)},
+          {"check", VerdictJson(v.check)},
           {"can_edit", v.can_edit}};
 }
 
@@ -102,7 +96,7 @@ void AddStaffingRoutes(Router& r, app::Services& s) {
                                         {"unit_kind", row.unit_kind},
                                         {"office_name", row.office_name},
                                         {"counts", CountsOf(row.counts)},
-                                        {"check", VerdictOf(row.check)}});
+                                        {"check", VerdictJson(row.check)}});
           }
           return JsonResponse(200, json::serialize(json::object{
                                        {"rows", std::move(rows)},

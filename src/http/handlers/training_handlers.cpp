@@ -6,6 +6,7 @@
 #include "domain/auth/auth.hpp"
 #include "http/api.hpp"
 #include "http/json/fields.hpp"
+#include "http/json/verdict_json.hpp"
 #include "http/query.hpp"
 
 namespace xiaoan::http {
@@ -23,12 +24,6 @@ json::array OptionsOf(std::span<const tr::Option> options) {
     out.push_back(json::object{{"code", std::string(o.code)}, {"label", std::string(o.label)}});
   }
   return out;
-}
-
-json::object VerdictOf(const rules::Verdict& v) {
-  return {{"outcome", std::string(rules::OutcomeCode(v.outcome))},
-          {"outcome_label", std::string(rules::OutcomeLabel(v.outcome))},
-          {"reason", v.reason}};
 }
 
 std::string DateOf(const std::optional<domain::calendar::Date>& d) {
@@ -61,7 +56,7 @@ json::object ToJson(const app::TrainingStaffItem& item) {
 json::array ChecksOf(const std::vector<app::TrainingCheck>& checks) {
   json::array out;
   for (const auto& c : checks) {
-    auto o = VerdictOf(c.verdict);
+    auto o = VerdictJson(c.verdict);
     o["rule"] = c.rule->id;
     o["title"] = c.rule->title;
     out.push_back(std::move(o));
@@ -263,8 +258,8 @@ void AddTrainingRoutes(Router& r, app::Services& s) {
                                         {"overdue", row.overdue},
                                         {"due_soon", row.due_soon},
                                         {"last_session_on", row.last_session_on},
-                                        {"rotation", VerdictOf(row.rotation)},
-                                        {"holiday", VerdictOf(row.holiday)}});
+                                        {"rotation", VerdictJson(row.rotation)},
+                                        {"holiday", VerdictJson(row.holiday)}});
           }
           return JsonResponse(200, json::serialize(json::object{
                                        {"today", out.today},

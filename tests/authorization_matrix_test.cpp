@@ -12,6 +12,7 @@
 #include "app/demo/seed_demo.hpp"
 #include "app/drills/drills.hpp"
 #include "app/duty/duty.hpp"
+#include "app/duty/supervision.hpp"
 #include "app/edu/drowning.hpp"
 #include "app/edu/edu.hpp"
 #include "app/edu/joint.hpp"
@@ -60,6 +61,9 @@ constexpr const char* kStaleStaff =
     R"({"name":"张强","post":"security","phone":"","since":"2024-03-01","active":true,"note":"",)"
     R"("version":99})";
 
+// A supervision item at a version nobody has (422 first: unit 1 is not a section of the bureau).
+constexpr const char* kStaleSupervision =
+    R"({"section_id":1,"kind":"business","title":"x","measures":[1],"post":"科长","person_user_id":1,"version":99})";
 // A duty list at a version nobody has: 409 in scope, 404 outside it.
 constexpr const char* kStaleDuty = R"({"posts":["teacher"],"local_items":[],"version":99})";
 
@@ -565,6 +569,19 @@ const std::vector<Row> kMatrix = {
   {"GET",    "/api/v1/duties/year/export?unit_id={id}", "X", "", "fffnnnnnff"},
   {"GET",    "/api/v1/duties/board", "", "", "fffoooooff"},
   {"GET",    "/api/v1/duties/board/export", "", "", "fffoooooff"},
+  {"GET",    "/api/v1/duties/supervision", "", "", "fffoooffff"},
+  {"GET",    "/api/v1/duties/supervision?section_id=1", "", "", "fffoooffff"},
+  {"POST",   "/api/v1/duties/supervision", "", R"({"section_id":0,"kind":"business","title":"x","measures":[1],"post":"科长","person_user_id":0})", "fffoffffff"},
+  {"PUT",    "/api/v1/duties/supervision/{id}", "SI1", kStaleSupervision, "fffoffffff"},
+  {"PUT",    "/api/v1/duties/supervision/{id}", "999999", kStaleSupervision, "fffnffffff"},
+  {"DELETE", "/api/v1/duties/supervision/{id}", "SI1", "", "fffoffffff"},
+  {"DELETE", "/api/v1/duties/supervision/{id}?version=99", "SI1", "", "fffoffffff"},
+  {"GET",    "/api/v1/duties/supervision/mine", "", "", "oooooooooo"},
+  {"GET",    "/api/v1/duties/supervision/coverage", "", "", "fffoooffff"},
+  {"GET",    "/api/v1/duties/supervision/coverage/export", "", "", "fffoooffff"},
+  {"GET",    "/api/v1/duties/supervision/export", "", "", "fffoooffff"},
+  {"GET",    "/api/v1/duties/supervision/import-template", "", "", "fffoffffff"},
+  {"POST",   "/api/v1/duties/supervision/import", "", "x", "fffoffffff"},
   {"GET",    "/api/v1/staffing/board/export", "", "", "fffoooooff"},
   {"GET",    "/api/v1/traffic/import-template", "", "", "fffoffooff"},
   {"POST",   "/api/v1/traffic/import", "", "x", "fffoffooff"},
@@ -1180,6 +1197,33 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
     add_duty(targets_["S1"], "school1_teacher", "DL1");
     add_duty(targets_["S2"], "school2_teacher", "DL2");
     add_duty(targets_["X"], "other_teacher", "DLX");
+    // A supervision item of the bureau's 基础教育科, assigned to its head.
+    {
+      std::optional<domain::User> head;
+      std::optional<domain::Unit> section;
+      ASSERT_TRUE(store_
+                      ->Read([&](domain::Tx& tx) -> Status {
+                        XA_ASSIGN_OR_RETURN(head, tx.users().FindByUsername("section_basic"));
+                        if (head) {
+                          XA_ASSIGN_OR_RETURN(section, tx.org().FindUnit(head->unit_id));
+                        }
+                        return {};
+                      })
+                      .ok());
+      ASSERT_TRUE(head && section && section->parent_id);
+      domain::duty::SupervisionItem item;
+      item.bureau_id = *section->parent_id;
+      item.section_id = section->id;
+      item.kind = "stage";
+      item.stage = "primary";
+      item.title = "督促小学落实1530安全提醒";
+      item.measures = {20};
+      item.post = "科长";
+      item.person_user_id = head->id;
+      auto saved = app::SaveSupervisionItem(*services_, app::RequestContext{}, item);
+      ASSERT_TRUE(saved.ok()) << saved.error().message;
+      targets_["SI1"] = std::to_string(saved->id);
+    }
     for (const auto& key : {"S1", "S2", "X"}) school_bodies_[key] = WritableSchool(targets_[key]);
   }
 

@@ -311,5 +311,153 @@ TEST(DutyRules, DeclaredForMeasureOneMonthly) {
   EXPECT_EQ(PostLabel("x"), "");
 }
 
+// ---- 监管事项
+// -------------------------------------------------------------------------------------
+
+SupervisionItem Item(std::int64_t section, std::vector<int> measures, bool active = true) {
+  SupervisionItem i;
+  i.section_id = section;
+  i.kind = "business";
+  i.title = "统筹全区学校安全责任体系";
+  i.measures = std::move(measures);
+  i.post = "科长";
+  i.person_user_id = 9;
+  i.person_active = active;
+  return i;
+}
+
+std::vector<std::string> FieldsOf(const std::vector<ErrorDetail>& d) {
+  std::vector<std::string> out;
+  for (const auto& e : d) out.push_back(e.field);
+  return out;
+}
+
+TEST(SupervisionItems, CheckNamesEachFieldAndSortsTheMeasures) {
+  auto ok = Item(3, {8, 1, 5});
+  EXPECT_TRUE(CheckSupervisionItem(ok).empty());
+  EXPECT_EQ(ok.measures, (std::vector<int>{1, 5, 8}));
+
+  SupervisionItem empty;
+  EXPECT_EQ(FieldsOf(CheckSupervisionItem(empty)),
+            (std::vector<std::string>{"section_id", "kind", "title", "measures", "post",
+                                      "person_user_id"}));
+
+  // Measures 1 and 21 are the plan's edges; 0 and 22 are not; one named twice.
+  auto edges = Item(3, {1, 21, 0, 22, 21});
+  const auto d = CheckSupervisionItem(edges);
+  EXPECT_EQ(FieldsOf(d), (std::vector<std::string>{"measures[2]", "measures[3]", "measures[4]"}));
+  EXPECT_EQ(d[0].reason, "措施序号应为 1 至 21 之间的整数");
+  EXPECT_EQ(d[2].reason, "措施 21 重复");
+  EXPECT_EQ(edges.measures, (std::vector<int>{1, 21, 0, 22, 21}));  // left as sent when refused
+
+  // 21 measures at most, each once: all of them pass, the 22nd entry is refused.
+  std::vector<int> all;
+  for (int m = 1; m <= 21; ++m) all.push_back(m);
+  auto every = Item(3, all);
+  EXPECT_TRUE(CheckSupervisionItem(every).empty());
+  all.push_back(5);
+  auto too_many = Item(3, all);
+  EXPECT_EQ(FieldsOf(CheckSupervisionItem(too_many)),
+            (std::vector<std::string>{"measures", "measures[21]"}));
+
+  // 管学段 needs a known stage; 管业务 takes none.
+  auto stage = Item(3, {20});
+  stage.kind = "stage";
+  EXPECT_EQ(FieldsOf(CheckSupervisionItem(stage)), (std::vector<std::string>{"stage"}));
+  stage.stage = "college";
+  EXPECT_EQ(CheckSupervisionItem(stage)[0].reason, "学段不存在");
+  stage.stage = "primary";
+  EXPECT_TRUE(CheckSupervisionItem(stage).empty());
+  auto business = Item(3, {20});
+  business.stage = "primary";
+  EXPECT_EQ(CheckSupervisionItem(business)[0].reason, "管业务的事项不填学段");
+  business.kind = "other";
+  EXPECT_EQ(FieldsOf(CheckSupervisionItem(business)), (std::vector<std::string>{"kind"}));
+
+  // Text lengths at their edges: 100 and 101 characters of title, 20 and 21 of post.
+  auto title = Item(3, {1});
+  title.title.clear();
+  for (int i = 0; i < 100; ++i) title.title += "事";
+  EXPECT_TRUE(CheckSupervisionItem(title).empty());
+  title.title += "项";
+  EXPECT_EQ(FieldsOf(CheckSupervisionItem(title)), (std::vector<std::string>{"title"}));
+  auto post = Item(3, {1});
+  post.post = std::string(20, 'p');
+  EXPECT_TRUE(CheckSupervisionItem(post).empty());
+  post.post += "p";
+  EXPECT_EQ(FieldsOf(CheckSupervisionItem(post)), (std::vector<std::string>{"post"}));
+  auto detail = Item(3, {1});
+  detail.detail = std::string(500, 'd');
+  EXPECT_TRUE(CheckSupervisionItem(detail).empty());
+  detail.detail += "d";
+  EXPECT_EQ(FieldsOf(CheckSupervisionItem(detail)), (std::vector<std::string>{"detail"}));
+  auto section = Item(0, {1});
+  EXPECT_EQ(FieldsOf(CheckSupervisionItem(section)), (std::vector<std::string>{"section_id"}));
+  auto person = Item(1, {1});
+  person.person_user_id = 0;
+  EXPECT_EQ(FieldsOf(CheckSupervisionItem(person)), (std::vector<std::string>{"person_user_id"}));
+  person.person_user_id = 1;
+  EXPECT_TRUE(CheckSupervisionItem(person).empty());
+}
+
+TEST(SupervisionItems, MeasuresFromAWorkbooksCell) {
+  EXPECT_EQ(MeasuresFromText("1、5、8"), (std::vector<int>{1, 5, 8}));
+  EXPECT_EQ(MeasuresFromText("第1项，第 20 项;措施21"), (std::vector<int>{1, 20, 21}));
+  EXPECT_EQ(MeasuresFromText(" 3 ,4\n5\t6；7"), (std::vector<int>{3, 4, 5, 6, 7}));
+  EXPECT_EQ(MeasuresFromText("1、五、8"), (std::vector<int>{1, 0, 8}));  // 五 names no number
+  EXPECT_EQ(MeasuresFromText("x"), (std::vector<int>{0}));
+  EXPECT_EQ(MeasuresFromText("12a"), (std::vector<int>{12, 0}));
+  EXPECT_TRUE(MeasuresFromText("").empty());
+  EXPECT_TRUE(MeasuresFromText("、 ，").empty());
+  EXPECT_EQ(MeasuresFromText("999999999999"), (std::vector<int>{999999}));
+  EXPECT_EQ(MeasuresText({1, 5, 8}), "1、5、8");
+  EXPECT_EQ(MeasuresText({}), "");
+}
+
+TEST(SupervisionItems, CoverageBySectionWithThePersonInPlace) {
+  const std::vector<SectionRef> sections = {
+      {2, "安全管理科"}, {3, "基础教育科"}, {4, "教育督导室"}};
+  const std::vector<SupervisionItem> items = {
+      Item(2, {1, 2}),     Item(3, {2, 20}), Item(3, {20, 21}),
+      Item(4, {3}, false),  // its person left: measure 3 has an item but no one in place
+      Item(9, {5}),         // a section not the bureau's: not counted
+  };
+  const auto c = CoverageOf(items, sections);
+  ASSERT_EQ(c.measures.size(), 21u);
+  EXPECT_EQ(c.measures[0].measure, 1);
+  EXPECT_EQ(c.measures[20].measure, 21);
+  EXPECT_TRUE(c.measures[0].covered);
+  EXPECT_EQ(c.measures[1].sections.size(), 2u);  // measure 2: both sections, each once
+  EXPECT_EQ(c.measures[1].sections[1].name, "基础教育科");
+  EXPECT_EQ(c.measures[19].items, 2);  // measure 20: two items of one section
+  EXPECT_EQ(c.measures[19].sections.size(), 1u);
+  EXPECT_FALSE(c.measures[2].covered);
+  EXPECT_EQ(c.measures[2].items, 1);
+  EXPECT_EQ(c.measures[2].unassigned, 1);
+  EXPECT_FALSE(c.measures[4].covered);  // measure 5 only in a foreign section
+  EXPECT_EQ(c.measures[4].items, 0);
+  EXPECT_EQ(c.covered, 4);  // 1, 2, 20, 21
+  ASSERT_EQ(c.uncovered.size(), 17u);
+  EXPECT_EQ(c.uncovered.front(), 3);
+  EXPECT_EQ(c.uncovered.back(), 19);
+  EXPECT_EQ(c.unassigned, 1);
+  ASSERT_EQ(c.sections.size(), 3u);
+  EXPECT_EQ(c.sections[1].items, 2);
+  EXPECT_EQ(c.sections[1].measures, (std::vector<int>{2, 20, 21}));
+  EXPECT_EQ(c.sections[2].unassigned, 1);
+  EXPECT_EQ(c.sections[2].measures, (std::vector<int>{3}));
+
+  // A second item with its person in place covers measure 3.
+  auto more = items;
+  more.push_back(Item(2, {3}));
+  const auto again = CoverageOf(more, sections);
+  EXPECT_TRUE(again.measures[2].covered);
+  EXPECT_EQ(again.covered, 5);
+  EXPECT_TRUE(CoverageOf({}, {}).uncovered.size() == 21u && CoverageOf({}, {}).sections.empty());
+  EXPECT_EQ(SupervisionKindLabel("stage"), "管学段");
+  EXPECT_EQ(SupervisionStageLabel("vocational"), "中等职业学校");
+  EXPECT_EQ(SupervisionStageLabel("x"), "");
+}
+
 }  // namespace
 }  // namespace xiaoan::domain::duty

@@ -5105,6 +5105,122 @@ TEST_P(StorageContract, MigrationToDutiesKeepsOfficesAndStoresListsWithTheirSign
           .ok());
 }
 
+// 0046: the sections' supervision items; a duty list stays. An item is stored with its measures
+// in order and read with its section's and person's names, changed and deleted only at its
+// version, listed by bureau and by person; its person is not in place once moved or disabled.
+TEST_P(StorageContract, MigrationToSupervisionItemsKeepsDutyListsAndStoresItems) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = OpenAtSchema(db, 45);
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(WriteRows(
+      **pool,
+      DistrictRows(
+          true, {"INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, "
+                 "phone, phone_index, created_at, updated_at) VALUES (3, 'section', '基础教育科', "
+                 "NULL, '990102', 1, '/1/3/', '', '', 't', 't')",
+                 "INSERT INTO users (id, unit_id, username, display_name, password_hash, "
+                 "created_at, updated_at) VALUES (5, 3, 'head', '郑科长', 'x', 't', 't')",
+                 "INSERT INTO users (id, unit_id, username, display_name, password_hash, "
+                 "created_at, updated_at) VALUES (6, 2, 'teacher', '李老师', 'x', 't', 't')",
+                 "INSERT INTO duty_lists (school_id, user_id, posts, local_items, version, "
+                 "changed_on, updated_by, updated_at) VALUES (2, 6, 'teacher', '', 1, "
+                 "'2026-12-01', 'x', '2026-12-01T01:00:00.000Z')"})));
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  namespace du = domain::duty;
+  std::int64_t id = 0;
+  ASSERT_TRUE(store
+                  .Write([&](domain::Tx& tx) -> Status {
+                    XA_ASSIGN_OR_RETURN(auto kept, tx.duties().ListOf(6));
+                    EXPECT_TRUE(kept && kept->posts == std::vector<std::string>{"teacher"});
+                    XA_ASSIGN_OR_RETURN(auto none, tx.duties().SupervisionItems(1));
+                    EXPECT_TRUE(none.empty());
+                    du::SupervisionItem i;
+                    i.bureau_id = 1;
+                    i.section_id = 3;
+                    i.kind = "stage";
+                    i.stage = "primary";
+                    i.title = "督促小学落实1530安全提醒";
+                    i.detail = "每月抽查";
+                    i.measures = {20, 21};
+                    i.post = "科长";
+                    i.person_user_id = 5;
+                    i.updated_by = "office";
+                    ParseInstant("2026-12-02T01:00:00.000Z", i.updated_at);
+                    XA_ASSIGN_OR_RETURN(bool saved, tx.duties().SaveSupervisionItem(i));
+                    EXPECT_TRUE(saved);
+                    EXPECT_EQ(i.version, 1);
+                    EXPECT_GT(i.id, 0);
+                    id = i.id;
+                    auto second = i;
+                    second.id = 0;
+                    second.version = 0;
+                    second.kind = "business";
+                    second.stage = "";
+                    second.title = "第二项";
+                    second.measures = {2};
+                    XA_ASSIGN_OR_RETURN(saved, tx.duties().SaveSupervisionItem(second));
+                    EXPECT_TRUE(saved);
+                    XA_ASSIGN_OR_RETURN(auto read, tx.duties().SupervisionItemById(i.id));
+                    EXPECT_TRUE(read.has_value());
+                    if (read) {
+                      EXPECT_EQ(read->section_name, "基础教育科");
+                      EXPECT_EQ(read->person_name, "郑科长");
+                      EXPECT_TRUE(read->person_active);
+                      EXPECT_EQ(read->measures, (std::vector<int>{20, 21}));
+                      EXPECT_EQ(read->stage, "primary");
+                      EXPECT_EQ(read->detail, "每月抽查");
+                      EXPECT_EQ(read->bureau_id, 1);
+                    }
+                    auto changed = *read;
+                    changed.measures = {9};
+                    XA_ASSIGN_OR_RETURN(saved, tx.duties().SaveSupervisionItem(changed));
+                    EXPECT_TRUE(saved);
+                    EXPECT_EQ(changed.version, 2);
+                    XA_ASSIGN_OR_RETURN(saved,
+                                        tx.duties().SaveSupervisionItem(*read));  // at version 1
+                    EXPECT_FALSE(saved);
+                    auto foreign = changed;
+                    foreign.bureau_id = 2;  // not the item's bureau
+                    XA_ASSIGN_OR_RETURN(saved, tx.duties().SaveSupervisionItem(foreign));
+                    EXPECT_FALSE(saved);
+                    XA_ASSIGN_OR_RETURN(auto all, tx.duties().SupervisionItems(1));
+                    EXPECT_EQ(all.size(), 2u);
+                    if (all.size() == 2) {
+                      EXPECT_EQ(all[0].id, i.id);
+                      EXPECT_EQ(all[0].measures, (std::vector<int>{9}));
+                    }
+                    XA_ASSIGN_OR_RETURN(auto other, tx.duties().SupervisionItems(2));
+                    EXPECT_TRUE(other.empty());
+                    XA_ASSIGN_OR_RETURN(auto mine, tx.duties().SupervisionItemsOf(5));
+                    EXPECT_EQ(mine.size(), 2u);
+                    XA_ASSIGN_OR_RETURN(auto not_mine, tx.duties().SupervisionItemsOf(6));
+                    EXPECT_TRUE(not_mine.empty());
+                    XA_ASSIGN_OR_RETURN(saved, tx.duties().DeleteSupervisionItem(second.id, 2));
+                    EXPECT_FALSE(saved);  // not its version
+                    XA_ASSIGN_OR_RETURN(saved, tx.duties().DeleteSupervisionItem(second.id, 1));
+                    EXPECT_TRUE(saved);
+                    XA_ASSIGN_OR_RETURN(auto gone, tx.duties().SupervisionItemById(second.id));
+                    EXPECT_FALSE(gone.has_value());
+                    return {};
+                  })
+                  .ok());
+  // The person moves to a school: the item's person is no longer in place.
+  {
+    auto conn = store.pool().Acquire();
+    ASSERT_TRUE(conn.ok());
+    ASSERT_TRUE((*conn)->Exec("UPDATE users SET unit_id = 2 WHERE id = 5", {}).ok());
+  }
+  ASSERT_TRUE(store
+                  .Read([&](domain::Tx& tx) -> Status {
+                    XA_ASSIGN_OR_RETURN(auto read, tx.duties().SupervisionItemById(id));
+                    EXPECT_TRUE(read && !read->person_active);
+                    return {};
+                  })
+                  .ok());
+}
+
 // 0043: the schools' key-post staff and training sessions; a district's emergency setup stays, a
 // person is stored and updated only at the version read, a session with its attendees in order
 // (half hours kept), its attendance replaced, listed newest first by kind and scope, deleted.

@@ -4,6 +4,7 @@
 #include "app/campaigns/campaigns.hpp"
 #include "app/drills/drills.hpp"
 #include "app/duty/duty.hpp"
+#include "app/duty/supervision.hpp"
 #include "app/edu/drowning.hpp"
 #include "app/edu/edu.hpp"
 #include "app/edu/joint.hpp"
@@ -38,10 +39,14 @@ const std::vector<SupervisionSubject>& SupervisionSubjects() {
 
 const std::vector<TaskSource>& TaskSources() {
   static const std::vector<TaskSource> kSources = {
-      HazardTaskSource(),   SupervisionTaskSource(), WhistleTaskSource(), AuditTaskSource(),
-      EduTaskSource(),      LessonTaskSource(),      LetterTaskSource(),  DrowningTaskSource(),
-      JointTaskSource(),    BusTaskSource(),         GuideTaskSource(),   EmergencyTaskSource(),
-      TrainingTaskSource(), StaffingTaskSource(),    DutyTaskSource()};
+      HazardTaskSource(),   SupervisionTaskSource(),
+      WhistleTaskSource(),  AuditTaskSource(),
+      EduTaskSource(),      LessonTaskSource(),
+      LetterTaskSource(),   DrowningTaskSource(),
+      JointTaskSource(),    BusTaskSource(),
+      GuideTaskSource(),    EmergencyTaskSource(),
+      TrainingTaskSource(), StaffingTaskSource(),
+      DutyTaskSource(),     SupervisionCoverageTaskSource()};
   return kSources;
 }
 

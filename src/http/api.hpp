@@ -75,6 +75,7 @@ void AddEmergencyRoutes(Router& router, app::Services& services);
 void AddTrainingRoutes(Router& router, app::Services& services);
 void AddStaffingRoutes(Router& router, app::Services& services);
 void AddDutyRoutes(Router& router, app::Services& services);
+void AddSupervisionItemRoutes(Router& router, app::Services& services);
 void AddDrowningRoutes(Router& router, app::Services& services);
 void AddJointRoutes(Router& router, app::Services& services);
 void AddCampaignRoutes(Router& router, app::Services& services);

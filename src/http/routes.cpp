@@ -30,6 +30,7 @@ void AddRoutes(Router& router, app::Services& services, const ApiOptions& option
   AddTrainingRoutes(router, services);
   AddStaffingRoutes(router, services);
   AddDutyRoutes(router, services);
+  AddSupervisionItemRoutes(router, services);
   AddDrowningRoutes(router, services);
   AddJointRoutes(router, services);
   AddCampaignRoutes(router, services);

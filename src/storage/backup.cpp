@@ -128,6 +128,7 @@ constexpr TableSpec kTables[] = {
     {"duty_lists", "id", true},
     {"duty_area_sets", "school_id", false},
     {"duty_areas", "id", true},
+    {"supervision_items", "id", true},
 };
 // clang-format on
 // Left out on purpose: the figures the hazards' triggers rebuild, the migrations' own record, and

@@ -312,6 +312,18 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
       XA_TRY(add_user("dept" + std::to_string(i + 1) + "_liaison", "联络员", dept,
                       "department_liaison", {}));
     }
+    // The heads of the other sections, whom the sections' supervision items name (监管事项).
+    const std::pair<const char*, const char*> heads[] = {
+        {"section_safety", "安全管理科 刘科长"},
+        {"", ""},
+        {"section_preschool", "学前教育科 陈科长"},
+        {"section_vocational", "职业与成人教育科 孙科长"},
+        {"section_inspection", "教育督导室 马主任"}};
+    for (std::size_t i = 0; i < std::size(heads) && i < sections.items.size(); ++i) {
+      if (*heads[i].first == '\0') continue;
+      XA_TRY(add_user(heads[i].first, heads[i].second, sections.items[i], "bureau_section",
+                      {first_bureau}));
+    }
     XA_TRY(SeedDemoChecklists(tx, bureau_unit->id));
     if (city_bureau) {
       // At city scale the city bureau's safety office sees every district.
@@ -359,6 +371,7 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
                             SeedStaffingHistory(s, tx, options.seed, first_bureau, history_schools,
                                                 account_schools));
         XA_ASSIGN_OR_RETURN(summary.duty_lists, SeedDutyHistory(s, tx, account_schools));
+        XA_ASSIGN_OR_RETURN(summary.supervision_items, SeedSupervisionHistory(s, tx, first_bureau));
         XA_ASSIGN_OR_RETURN(summary.drowning_warnings,
                             SeedDrowningHistory(s, tx, options.seed, first_bureau, history_schools,
                                                 account_schools));

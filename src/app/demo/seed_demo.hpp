@@ -52,6 +52,7 @@ struct DemoSummary {
   int training_records = 0;  // key-post staff and sessions
   int safety_offices = 0;
   int duty_lists = 0;
+  int supervision_items = 0;
   int regions = 0;
   int bureaus = 0;
   int schools = 0;
@@ -176,6 +177,10 @@ Result<int> SeedStaffingHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
 // the caller's transaction, each school judged on the duty rules; returns the lists written.
 Result<int> SeedDutyHistory(Services& s, domain::Tx& tx,
                             const std::vector<domain::UnitId>& account_schools);
+
+// 监管事项: the items of the bureau's five sections, each assigned to the section's head, two of
+// the plan's measures left without a section. Inside the caller's transaction; returns the items.
+Result<int> SeedSupervisionHistory(Services& s, domain::Tx& tx, domain::UnitId bureau);
 
 // 防溺水警示提醒: the bureau's campaigns of the summer and each class's warnings on its warning
 // days up to yesterday (a 1530 check-in about drowning already counts), with some schools short;

@@ -15,6 +15,7 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "domain/duty/supervision.hpp"
 #include "domain/rules/rules.hpp"
 
 namespace xiaoan::domain {
@@ -27,10 +28,6 @@ inline constexpr std::size_t kMaxItems = 40;
 inline constexpr std::size_t kMaxItemChars = 200;
 inline constexpr std::size_t kMaxPosts = 5;
 
-struct Option {
-  std::string_view code;
-  std::string_view label;
-};
 // party_secretary 党组织书记, principal 校长, safety_vp 分管安全副校长, vice_principal 其他校级
 // 领导, middle_manager 中层干部, class_teacher 班主任, teacher 教师, guard 保安员, canteen 食堂
 // 从业人员, dormitory 宿舍管理员, lab 实验室管理员.
@@ -147,7 +144,7 @@ rules::Verdict JudgeSigned(const std::vector<DutyList>& lists, const Templates& 
 // duty.areas (each month): no gap in 三管三必须.
 rules::Verdict JudgeAreas(const std::vector<Gap>& gaps);
 
-class DutyRepository {
+class DutyRepository : public SupervisionRepository {
  public:
   virtual ~DutyRepository() = default;
   // The district's versions (the shipped ones are not stored).

@@ -19,12 +19,23 @@ class SqlDutyRepository final : public domain::duty::DutyRepository {
   Result<std::optional<domain::duty::AreaSet>> AreasOf(std::int64_t school_id) override;
   Result<std::vector<domain::duty::AreaSet>> AreaSets(const domain::ScopeFilter& scope) override;
   Result<bool> SaveAreas(domain::duty::AreaSet& s) override;
+  // 监管事项 (migration 0046; duty_supervision_repository.cpp).
+  Result<std::vector<domain::duty::SupervisionItem>> SupervisionItems(
+      std::int64_t bureau_id) override;
+  Result<std::vector<domain::duty::SupervisionItem>> SupervisionItemsOf(
+      std::int64_t person_user_id) override;
+  Result<std::optional<domain::duty::SupervisionItem>> SupervisionItemById(
+      std::int64_t id) override;
+  Result<bool> SaveSupervisionItem(domain::duty::SupervisionItem& item) override;
+  Result<bool> DeleteSupervisionItem(std::int64_t id, int version) override;
 
  private:
   Result<std::vector<domain::duty::DutyList>> LoadLists(const std::string& where,
                                                         const sql::Params& params);
   Result<std::vector<domain::duty::AreaSet>> LoadAreas(const std::string& where,
                                                        const sql::Params& params);
+  Result<std::vector<domain::duty::SupervisionItem>> LoadSupervisionItems(
+      const std::string& where, const sql::Params& params);
   sql::Connection& conn_;
 };
 

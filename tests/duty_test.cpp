@@ -410,6 +410,13 @@ TEST(SupervisionItems, MeasuresFromAWorkbooksCell) {
   EXPECT_TRUE(MeasuresFromText("").empty());
   EXPECT_TRUE(MeasuresFromText("、 ，").empty());
   EXPECT_EQ(MeasuresFromText("999999999999"), (std::vector<int>{999999}));
+  EXPECT_EQ(MeasuresFromText("1000000"), (std::vector<int>{100000}));  // stops growing there
+  // Only the text given is read, not what follows it in memory.
+  EXPECT_EQ(MeasuresFromText(std::string_view("123", 2)), (std::vector<int>{12}));
+  // Each separator ends a piece: two pieces without a number are two problems.
+  for (const char* text : {"x,y", "x;y", "x y", "x\ny", "x\ty", "x、y", "x，y", "x；y"}) {
+    EXPECT_EQ(MeasuresFromText(text), (std::vector<int>{0, 0})) << text;
+  }
   EXPECT_EQ(MeasuresText({1, 5, 8}), "1、5、8");
   EXPECT_EQ(MeasuresText({}), "");
 }
@@ -421,6 +428,7 @@ TEST(SupervisionItems, CoverageBySectionWithThePersonInPlace) {
       Item(2, {1, 2}),     Item(3, {2, 20}), Item(3, {20, 21}),
       Item(4, {3}, false),  // its person left: measure 3 has an item but no one in place
       Item(9, {5}),         // a section not the bureau's: not counted
+      Item(2, {0, 22}),     // numbers outside the plan (as stored before a check): not counted
   };
   const auto c = CoverageOf(items, sections);
   ASSERT_EQ(c.measures.size(), 21u);
@@ -442,6 +450,8 @@ TEST(SupervisionItems, CoverageBySectionWithThePersonInPlace) {
   EXPECT_EQ(c.uncovered.back(), 19);
   EXPECT_EQ(c.unassigned, 1);
   ASSERT_EQ(c.sections.size(), 3u);
+  EXPECT_EQ(c.sections[0].items, 2);
+  EXPECT_EQ(c.sections[0].measures, (std::vector<int>{1, 2}));
   EXPECT_EQ(c.sections[1].items, 2);
   EXPECT_EQ(c.sections[1].measures, (std::vector<int>{2, 20, 21}));
   EXPECT_EQ(c.sections[2].unassigned, 1);

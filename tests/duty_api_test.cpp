@@ -363,6 +363,46 @@ TEST_P(DutyApiTest, TheLeadersYearHoldsTheFiguresOfTheOtherModules) {
   EXPECT_EQ(As("school2_safety").Call("GET", year).status, 404);
 }
 
+// 述职 for a past year reads each list as its holder had signed it by the year's last day: the
+// leader signed in December, the list changed in January and was signed again; 2026 still shows
+// the December signature, 2027 the January one.
+TEST_P(DutyApiTest, APastYearReadsTheSignatureMadeInsideIt) {
+  ASSERT_EQ(Create(leader_, leader_id_, json::array{"principal"}).status, 201);
+  auto mine = Json(leader_.Call("GET", "/api/v1/duties/mine")).at("list");
+  const auto id = mine.at("id").as_int64();
+  ASSERT_EQ(Sign(leader_, id, 1, passwords_["school1_leader"]).status, 200);
+
+  Instant january;
+  ParseInstant("2027-01-11T02:00:00Z", january);
+  clock_.Set(january);
+  auto leader = As("school1_leader");
+  auto r = leader.Call("PUT", "/api/v1/duties/lists/" + std::to_string(id),
+                       json::serialize(json::object{{"version", 1},
+                                                    {"posts", json::array{"principal"}},
+                                                    {"local_items", json::array{"每月带班检查"}}}));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("state").as_string(), "outdated");
+  const auto year = "/api/v1/duties/year?unit_id=" + std::to_string(school_);
+  auto v = Json(leader.Call("GET", year + "&year=2026"));
+  EXPECT_EQ(v.at("as_of").as_string(), "2026-12-31");
+  ASSERT_EQ(v.at("leaders").as_array().size(), 1U);
+  EXPECT_EQ(v.at("leaders").at(0).at("state").as_string(), "已签订");
+  EXPECT_EQ(v.at("leaders").at(0).at("signed_on").as_string(), "2026-12-07");
+  EXPECT_EQ(v.at("lists_signed").as_int64(), 1);
+  v = Json(leader.Call("GET", year));
+  EXPECT_EQ(v.at("year").as_int64(), 2027);
+  EXPECT_EQ(v.at("leaders").at(0).at("state").as_string(), "待重签");
+  EXPECT_EQ(v.at("lists_signed").as_int64(), 0);
+
+  ASSERT_EQ(Sign(leader, id, 2, passwords_["school1_leader"]).status, 200);
+  v = Json(leader.Call("GET", year));
+  EXPECT_EQ(v.at("leaders").at(0).at("state").as_string(), "已签订");
+  EXPECT_EQ(v.at("leaders").at(0).at("signed_on").as_string(), "2027-01-11");
+  v = Json(leader.Call("GET", year + "&year=2026"));
+  EXPECT_EQ(v.at("leaders").at(0).at("signed_on").as_string(), "2026-12-07");
+  EXPECT_EQ(v.at("lists_signed").as_int64(), 1);
+}
+
 // The school's lists from a workbook: the template's header; a file with a stranger, a post that
 // does not exist, a name that does not match and a person twice refused whole with each problem
 // by row and column; a good one creates the teacher's list and replaces the leader's, which must

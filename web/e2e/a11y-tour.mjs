@@ -191,6 +191,8 @@ export const LIST = `${byTest('table')}, ${byTest('cards')}`
 export const BUS_STATES = `${byTest('row-state')}, ${byTest('card-state')}`
 /** 校园交通's vehicles and e-bikes: the state tag every row (table) or card (phone) has. */
 export const TRAFFIC_STATES = BUS_STATES
+/** 科室监管事项's items, whichever shape the width gives them: the table's rows, or the cards. */
+export const SUPERVISION_ITEMS = `${byTest('supervision-table')} [data-test^="supervision-row-"], ${byTest('supervision-cards')} [data-test^="supervision-card-"]`
 /** 门岗核验 once today's refusals are loaded: the refusals, or the line saying there are none. */
 export const GATE_TODAY = `${byTest('gate-today')} ${byTest('today-item')}, ${byTest('gate-today-empty')}`
 
@@ -358,6 +360,23 @@ export async function trainingSessionDialogs(page, label) {
   await page.waitForSelector(byTest('import-dialog'), { state: 'hidden' })
   await page.keyboard.press('Escape')
   await page.waitForSelector(byTest('training-session-drawer'), { state: 'hidden' })
+}
+
+/**
+ * 科室监管事项: the 新增监管事项 form (a dialog on a desk, a drawer on a phone) and the import dialog,
+ * each open and checked, then Escape.
+ */
+export async function supervisionDialogs(page, label) {
+  await page.click(byTest('supervision-add'))
+  await page.waitForSelector(`${byTest('supervision-dialog')}:visible ${byTest('supervision-form-section')}`)
+  await expectAccessible(page, `${label}, the supervision item form`)
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('supervision-dialog'), { state: 'hidden' })
+  await page.click(byTest('supervision-import'))
+  await page.waitForSelector(`${byTest('supervision-import-note')}:visible`)
+  await expectAccessible(page, `${label}, the supervision import dialog`)
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('import-dialog'), { state: 'hidden' })
 }
 
 /** 校园交通's 新增车辆 dialog (class, gates as tags, hours, validity), open and checked, then Escape. */
@@ -595,7 +614,7 @@ export function axeTour(viewport) {
       )
     })
 
-    it('the bureau’s pages: board across schools, organisation, departments, a school, refusals', async () => {
+    it('the bureau’s pages: board across schools, organisation, departments, a school, refusals, a section head’s', async () => {
       await tour(
         viewport,
         'safety_office',
@@ -632,6 +651,9 @@ export function axeTour(viewport) {
           ['/duties/areas?unit_id=21', byTest('duty-area-row')],
           ['/duties/templates', byTest('duty-template-edit')],
           ['/duties/year?unit_id=21', `${byTest('duty-year')} ${byTest('duty-year-stat-hazards-found')}`],
+          // 科室监管事项 (the item form and the import open) and 措施覆盖 (measures 3 and 16 without a section).
+          ['/duties/supervision', SUPERVISION_ITEMS, supervisionDialogs],
+          ['/duties/supervision/coverage', byTest('coverage-status-3')],
           ['/whistles', byTest('row-link')],
           [`/whistles/${tourWhistle}`, byTest('whistle-info'), whistleStep],
           ['/whistles/stats', byTest('stats-period')],
@@ -650,6 +672,17 @@ export function axeTour(viewport) {
           ['/system/departments', byTest('table')],
           ['/system/audit', byTest('forbidden')],
           ['/no/such/page', '.page'],
+        ],
+        titles,
+      )
+      // A section head: 我的监管事项 on the home page, the items and the coverage read only.
+      await tour(
+        viewport,
+        'section_basic',
+        [
+          ['/home', byTest('home-my-supervision')],
+          ['/duties/supervision', SUPERVISION_ITEMS],
+          ['/duties/supervision/coverage', byTest('coverage-status-3')],
         ],
         titles,
       )

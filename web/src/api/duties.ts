@@ -8,6 +8,12 @@
 // written with duty:manage (a school's leader and safety officer), templates with duty:template (the
 // bureau's safety office); a holder reads and signs their own list with a login only. Types follow
 // the API contract (snake_case); dates are YYYY-MM-DD.
+//
+// 科室监管事项 (measure 2): the matters each section of the bureau oversees, by stage (管学段) or by
+// business (管业务), each tied to the plan's measures and to a post and a person of the section, and
+// 措施覆盖 — which of the plan's 21 measures a section oversees with its person in place. Read with
+// duty:read by the users of the bureau and its sections (403 for anyone else), written with
+// duty:template; each person reads their own items with a login only.
 import { download, http, request, type Download } from './http'
 
 /** A list's state: 已签订, 未签订 (never signed), 待重签 (signed before a change). */
@@ -242,6 +248,124 @@ export interface DutyYear {
   failing: DutyYearFailing[]
 }
 
+/** 管学段 (by stage) or 管业务 (by business). */
+export type SupervisionKind = 'stage' | 'business'
+
+/** The server's limits of a supervision item (domain/duty/supervision.hpp). */
+export const SUPERVISION_TITLE_MAX = 100
+export const SUPERVISION_DETAIL_MAX = 500
+export const SUPERVISION_POST_MAX = 20
+
+/** A matter a section of the bureau oversees (监管事项). */
+export interface SupervisionItem {
+  id: number
+  section_id: number
+  section_name: string
+  kind: SupervisionKind | string
+  kind_label: string
+  /** One of the stages for 管学段; "" for 管业务. */
+  stage: string
+  stage_label: string
+  title: string
+  detail: string
+  /** The plan's measures it serves (1–21), ascending. */
+  measures: number[]
+  /** 科长, 副科长 … */
+  post: string
+  person_user_id: number
+  person_name: string
+  /** false: the person's account is disabled or no longer in the section (不在岗). */
+  person_active: boolean
+  version: number
+  updated_by: string
+  updated_at: string
+}
+
+/** A section of the bureau with its active accounts (the person's choice). */
+export interface SupervisionSection {
+  id: number
+  name: string
+  people: DutyPerson[]
+}
+
+/** GET /duties/supervision. */
+export interface SupervisionItems {
+  bureau_id: number
+  bureau_name: string
+  items: SupervisionItem[]
+  sections: SupervisionSection[]
+  kinds: DutyOption[]
+  stages: DutyOption[]
+  /** The caller holds duty:template. */
+  can_edit: boolean
+}
+
+/** POST /duties/supervision (stage "" for 管业务). */
+export interface SupervisionItemInput {
+  section_id: number
+  kind: string
+  stage: string
+  title: string
+  detail: string
+  measures: number[]
+  post: string
+  person_user_id: number
+}
+
+/** PUT /duties/supervision/{id}: with the version read (409 duty.stale). */
+export interface SupervisionItemUpdate extends SupervisionItemInput {
+  version: number
+}
+
+/** GET /duties/supervision/mine: the caller's own items. */
+export interface MySupervisionItems {
+  items: SupervisionItem[]
+}
+
+/** A section, as the coverage names it. */
+export interface SupervisionSectionRef {
+  id: number
+  name: string
+}
+
+/** One of the plan's measures and the sections overseeing it. */
+export interface CoverageMeasure {
+  number: number
+  title: string
+  /** The sections with an item serving it. */
+  sections: SupervisionSectionRef[]
+  /** Its items, and of them those whose person is not in place. */
+  items: number
+  unassigned: number
+  /** An item serving it has its person in place. */
+  covered: boolean
+}
+
+/** A section's items and the measures they serve. */
+export interface CoverageSection {
+  id: number
+  name: string
+  items: number
+  unassigned: number
+  /** Ascending. */
+  measures: number[]
+}
+
+/** GET /duties/supervision/coverage. */
+export interface SupervisionCoverage {
+  bureau_id: number
+  bureau_name: string
+  /** Every measure, 1–21 in order. */
+  measures: CoverageMeasure[]
+  /** Every section, with or without items. */
+  sections: CoverageSection[]
+  covered: number
+  total: number
+  uncovered: number[]
+  /** Items whose person is not in place. */
+  unassigned: number
+}
+
 const base = '/api/v1/duties'
 /** 安全工作职责清单.xlsx of a school. */
 export const DUTY_LISTS_EXPORT_PATH = `${base}/lists/export`
@@ -249,6 +373,14 @@ export const DUTY_LISTS_EXPORT_PATH = `${base}/lists/export`
 export const DUTY_BOARD_EXPORT_PATH = `${base}/board/export`
 /** 安全述职.xlsx of a school's year. */
 export const DUTY_YEAR_EXPORT_PATH = `${base}/year/export`
+
+/** 科室监管事项.xlsx. */
+export const SUPERVISION_EXPORT_PATH = `${base}/supervision/export`
+/** 方案措施覆盖情况.xlsx. */
+export const SUPERVISION_COVERAGE_EXPORT_PATH = `${base}/supervision/coverage/export`
+/** The import of supervision items (all or nothing, ?format=xlsx) and its template. */
+export const SUPERVISION_IMPORT_PATH = `${base}/supervision/import`
+export const SUPERVISION_TEMPLATE_PATH = `${base}/supervision/import-template`
 
 /** The school (a school user's own without it) and the year (this year without it). */
 const yearQuery = (unitId?: number, year?: number) => ({ unit_id: unitId || undefined, year: year || undefined })
@@ -278,4 +410,18 @@ export const dutiesApi = {
   year: (unitId?: number, year?: number) => http.get<DutyYear>(`${base}/year`, yearQuery(unitId, year)),
   /** 安全述职.xlsx (sheets 安全述职 and 未达标规则). */
   yearExport: (unitId?: number, year?: number): Promise<Download> => download(DUTY_YEAR_EXPORT_PATH, yearQuery(unitId, year)),
+  /** 科室监管事项: the bureau's items, of one section when given (403 outside the bureau and its sections). */
+  supervision: (sectionId?: number) => http.get<SupervisionItems>(`${base}/supervision`, sectionId ? { section_id: sectionId } : undefined),
+  createSupervision: (input: SupervisionItemInput) => http.post<SupervisionItem>(`${base}/supervision`, input),
+  updateSupervision: (id: number, input: SupervisionItemUpdate) => http.put<SupervisionItem>(`${base}/supervision/${id}`, input),
+  /** At the version read (409 duty.stale when changed since). */
+  deleteSupervision: (id: number, version: number) => request<void>('DELETE', `${base}/supervision/${id}`, { query: { version } }),
+  /** The caller's own items (any login). */
+  mySupervision: () => http.get<MySupervisionItems>(`${base}/supervision/mine`),
+  /** 措施覆盖: the plan's measures by section. */
+  coverage: () => http.get<SupervisionCoverage>(`${base}/supervision/coverage`),
+  /** 科室监管事项.xlsx. */
+  exportSupervision: (): Promise<Download> => download(SUPERVISION_EXPORT_PATH),
+  /** 方案措施覆盖情况.xlsx. */
+  exportCoverage: (): Promise<Download> => download(SUPERVISION_COVERAGE_EXPORT_PATH),
 }

@@ -13,7 +13,8 @@ import { http } from './http'
  * 一校一策 (traffic_guide: 一校一策待处理) opens the guide; a school's 应急体系 (emergency_setup:
  * 应急体系待完善) opens its setup; a school's key-post staff due for training (training_staff: 培训待办)
  * open its 重点岗位人员; a school's safety office short of staff (safety_office: 安全监管机构待充实) opens
- * its 安全监管机构.
+ * its 安全监管机构; one of the plan's measures no section of the bureau covers (supervision_coverage,
+ * the measure's number: 方案措施待落实监管科室) opens 措施覆盖.
  */
 export type TaskSubject =
   | 'hazard'
@@ -32,6 +33,7 @@ export type TaskSubject =
   | 'emergency_setup'
   | 'training_staff'
   | 'safety_office'
+  | 'supervision_coverage'
 
 export interface TaskItem {
   subject_type: TaskSubject | string
@@ -90,6 +92,11 @@ export type TaskKind =
    * few full time (items: safety_office, the school's id).
    */
   | 'staffing.office'
+  /**
+   * 方案措施待落实监管科室: the bureau's measures of the plan no section covers with its person in
+   * place (items: supervision_coverage, the measure's number).
+   */
+  | 'duty.coverage'
 
 export interface TaskGroup {
   kind: TaskKind | string

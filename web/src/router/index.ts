@@ -1,5 +1,6 @@
 import { START_LOCATION, createRouter, createWebHistory, type Router } from 'vue-router'
 import { routes } from './routes'
+import { forUnit } from './menu'
 import { useSessionStore } from '@/stores/session'
 import { useTabsStore } from '@/stores/tabs'
 
@@ -28,6 +29,11 @@ export function createAppRouter(): Router {
     }
     if (session.gated) return { name: 'login', query: { step: 'gate' } }
     if (!session.can(to.meta.perm)) {
+      return { name: 'forbidden', query: { from: to.fullPath } }
+    }
+    // A page of some units only (the bureau's own offices): the server refuses the others.
+    const kind = session.me?.unit.kind
+    if (to.meta.unitOnly && to.meta.unit && kind && !forUnit(to.meta.unit, kind)) {
       return { name: 'forbidden', query: { from: to.fullPath } }
     }
     return true

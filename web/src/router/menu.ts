@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { menuGroups, type MenuGroup, type MenuRule } from './routes'
+import { menuGroups, type MenuGroup, type MenuRule, type UnitRule } from './routes'
 
 export interface MenuItem {
   name: string
@@ -14,9 +14,10 @@ export interface MenuSection {
 }
 
 /** Whether a menu item meant for `unit` (meta.unit) shows to a user of a unit of kind `kind`. */
-export function forUnit(unit: 'school' | 'other' | 'bureau', kind: string): boolean {
+export function forUnit(unit: UnitRule, kind: string): boolean {
   if (unit === 'school') return kind === 'school'
   if (unit === 'bureau') return kind !== 'school' && kind !== 'department'
+  if (unit === 'office') return kind === 'bureau' || kind === 'section'
   return kind !== 'school'
 }
 
@@ -38,8 +39,8 @@ export function ruleApplies(
 /**
  * The sidebar for a user: only items whose permission the user holds, only non-empty groups.
  * `unitKind` is the kind of the user's unit: an item meant for schools only (`meta.unit`
- * 'school'), for the others only ('other') or for the education units above the schools only
- * ('bureau') shows accordingly; without it, all show. An item's `menuHide` rule leaves it out for
+ * 'school'), for the others only ('other'), for the education units above the schools only
+ * ('bureau') or for the bureaus' own offices only ('office') shows accordingly; without it, all show. An item's `menuHide` rule leaves it out for
  * the users it applies to, its `menuTitle` rule renames it for them.
  */
 export function buildMenu(

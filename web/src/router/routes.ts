@@ -21,11 +21,18 @@ declare module 'vue-router' {
     tab?: boolean
     /**
      * In the menu only for users of a school (`school`), only for the others (`other`: the
-     * bureaus and the departments), or only for the education units above the schools
-     * (`bureau`: bureaus, sections, clusters — not the departments), as the unit of the user's
-     * account decides; none = for all.
+     * bureaus and the departments), only for the education units above the schools
+     * (`bureau`: bureaus, sections, clusters — not the departments), or only for the bureaus'
+     * own offices (`office`: a bureau and its sections — not the clusters), as the unit of the
+     * user's account decides; none = for all.
      */
-    unit?: 'school' | 'other' | 'bureau'
+    unit?: UnitRule
+    /**
+     * The route itself, not only its menu entry, is for users of a unit of kind `unit`: the
+     * server refuses the others (403), and the guard shows them 无权访问 as for a permission
+     * they lack.
+     */
+    unitOnly?: boolean
     /**
      * Not in the menu for a user who holds none of `without` (and, with `unit`, whose unit is of
      * that kind, as for `unit`): pages a user could open but has no work on. The route itself
@@ -37,10 +44,13 @@ declare module 'vue-router' {
   }
 }
 
+/** The kinds of unit a page or a menu rule is for (route meta `unit`). */
+export type UnitRule = 'school' | 'other' | 'bureau' | 'office'
+
 /** Who a menu rule applies to: holders of none of `without`, of a unit of kind `unit` if given. */
 export interface MenuRule {
   without: string[]
-  unit?: 'school' | 'other' | 'bureau'
+  unit?: UnitRule
 }
 
 /** Those of a school who neither assign, verify nor close hazards (a class teacher): they report and rectify. */
@@ -678,6 +688,26 @@ export const layoutChildren: RouteRecordRaw[] = [
     name: 'duty-board',
     component: () => import('@/views/duties/DutyBoard.vue'),
     meta: { title: 'duties.menu.board', group: 'duties', icon: 'DataBoard', perm: perm.dutyRead, unit: 'bureau' },
+  },
+  {
+    // 科室监管事项 (measure 2): the matters each section of the bureau oversees — by stage (管学段) or by
+    // business (管业务) — with the plan's measures they serve, the post and the person (不在岗 when the
+    // account left the section); kept by the bureau's safety office (duty:template: 新增, 修改, 删除,
+    // 导入), read by the bureau and its sections, exported as .xlsx. ?section_id=3 keeps a section's,
+    // ?measure=16 those serving a measure (from 措施覆盖). Only the bureau's own offices (403 else).
+    path: 'duties/supervision',
+    name: 'duty-supervision',
+    component: () => import('@/views/duties/SupervisionItems.vue'),
+    meta: { title: 'duties.menu.supervision', group: 'duties', icon: 'Finished', perm: perm.dutyRead, unit: 'office', unitOnly: true },
+  },
+  {
+    // 措施覆盖: which of the plan's 21 measures a section oversees with its person in place (已覆盖
+    // 19/21), those with no section (无科室监管) or whose people left (责任人不在岗), and each section's
+    // items and measures; exported as .xlsx. Only the bureau's own offices.
+    path: 'duties/supervision/coverage',
+    name: 'duty-supervision-coverage',
+    component: () => import('@/views/duties/SupervisionCoverage.vue'),
+    meta: { title: 'duties.menu.coverage', group: 'duties', icon: 'PieChart', perm: perm.dutyRead, unit: 'office', unitOnly: true },
   },
   {
     path: 'system/org',

@@ -78,3 +78,44 @@ describe('a page open to any of its permissions', () => {
     expect(other.currentRoute.value.name).toBe('forbidden')
   })
 })
+
+describe('a page of the bureau’s own offices', () => {
+  const me = (kind: string) => ({
+    authenticated: true,
+    user: { id: 9, username: 'someone', display_name: '某人' },
+    unit: { id: 3, name: '某单位', kind },
+    roles: [],
+    permissions: ['duty:read'],
+    scope: { kind: 'own_unit', unit_paths: ['/1/3/'] },
+    csrf_token: 'x',
+    must_change_password: false,
+    must_enroll_totp: false,
+  })
+
+  it('opens 科室监管事项 and 措施覆盖 to the bureau and its sections', async () => {
+    for (const kind of ['bureau', 'section']) {
+      setActivePinia(createPinia())
+      auth.session.mockResolvedValue(me(kind))
+      const router = createAppRouter()
+      await router.push('/duties/supervision')
+      expect(router.currentRoute.value.name, kind).toBe('duty-supervision')
+      await router.push('/duties/supervision/coverage')
+      expect(router.currentRoute.value.name, kind).toBe('duty-supervision-coverage')
+    }
+  })
+
+  it('shows 无权访问 to a school, a cluster or a department with duty:read, who still open the schools’ duty pages', async () => {
+    for (const kind of ['school', 'cluster', 'department']) {
+      setActivePinia(createPinia())
+      auth.session.mockResolvedValue(me(kind))
+      const router = createAppRouter()
+      await router.push('/duties/supervision')
+      expect(router.currentRoute.value.name, kind).toBe('forbidden')
+      expect(router.currentRoute.value.query.from).toBe('/duties/supervision')
+      await router.push('/duties/supervision/coverage')
+      expect(router.currentRoute.value.name, kind).toBe('forbidden')
+      await router.push('/duties/templates')
+      expect(router.currentRoute.value.name, kind).toBe('duty-templates')
+    }
+  })
+})

@@ -1,5 +1,6 @@
 // 责任清单 in the sidebar: 我的职责清单 for everyone of a school (a teacher holds no duty:* permission),
-// 职责清单, 三管三必须, 岗位职责模板 and 安全述职 for duty:read, 责任落实看板 for the units above the schools.
+// 职责清单, 三管三必须, 岗位职责模板 and 安全述职 for duty:read, 责任落实看板 for the units above the schools,
+// 科室监管事项 and 措施覆盖 for the bureau and its sections only (not a cluster, a school or a department).
 import { describe, expect, it } from 'vitest'
 import { buildMenu } from '../menu'
 import { layoutChildren } from '../routes'
@@ -18,14 +19,32 @@ describe('sidebar menu: 责任清单', () => {
     expect(duties([perm.dutyRead, perm.dutyManage], 'school')).toEqual(['duty-mine', 'duty-lists', 'duty-areas', 'duty-templates', 'duty-year'])
   })
 
-  it('gives the bureau the lists, the areas, the templates, 安全述职 and 责任落实看板, without 我的职责清单', () => {
+  it('gives the bureau the lists, the areas, the templates, 安全述职, 责任落实看板, 科室监管事项 and 措施覆盖, without 我的职责清单', () => {
     for (const unit of ['bureau', 'section']) {
-      expect(duties([perm.dutyRead, perm.dutyTemplate], unit), unit).toEqual(['duty-lists', 'duty-areas', 'duty-templates', 'duty-year', 'duty-board'])
+      expect(duties([perm.dutyRead, perm.dutyTemplate], unit), unit).toEqual([
+        'duty-lists',
+        'duty-areas',
+        'duty-templates',
+        'duty-year',
+        'duty-board',
+        'duty-supervision',
+        'duty-supervision-coverage',
+      ])
     }
+    // A cluster oversees its schools, not the bureau's sections.
+    expect(duties([perm.dutyRead], 'cluster')).toEqual(['duty-lists', 'duty-areas', 'duty-templates', 'duty-year', 'duty-board'])
     expect(duties([perm.hazardRead], 'bureau')).toEqual([])
     // Writing alone opens no page: the lists are read with duty:read.
     expect(duties([perm.dutyTemplate], 'bureau')).toEqual([])
     expect(duties([perm.whistleRespond], 'department')).toEqual([])
+  })
+
+  it('keeps 科室监管事项 and 措施覆盖 from a school and a department, even with duty:read', () => {
+    for (const unit of ['school', 'department']) {
+      const items = duties([perm.dutyRead, perm.dutyManage], unit)
+      expect(items, unit).not.toContain('duty-supervision')
+      expect(items, unit).not.toContain('duty-supervision-coverage')
+    }
   })
 
   it('puts 责任清单 after 培训与应急, with its icons', () => {
@@ -38,6 +57,8 @@ describe('sidebar menu: 责任清单', () => {
       ['/duties/templates', 'Notebook', 'duties.menu.templates'],
       ['/duties/year', 'Memo', 'duties.menu.year'],
       ['/duties/board', 'DataBoard', 'duties.menu.board'],
+      ['/duties/supervision', 'Finished', 'duties.menu.supervision'],
+      ['/duties/supervision/coverage', 'PieChart', 'duties.menu.coverage'],
     ])
   })
 })

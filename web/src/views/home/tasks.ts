@@ -18,7 +18,8 @@
 // items of subject duty_list) to 我的职责清单, a school's lists waiting for a signature (duty.pending,
 // items of subject duty_list: the list's id) to its 职责清单 with the list open, and its business areas
 // without an owner or an owner's list unsigned (duty.areas, items of subject duty_areas: the school's
-// id) to its 三管三必须.
+// id) to its 三管三必须; the bureau's measures no section covers (duty.coverage, items of subject
+// supervision_coverage: the measure's number) to 措施覆盖.
 import type { RouteLocationRaw } from 'vue-router'
 import type { TaskGroup, TaskItem } from '@/api/tasks'
 import { busRecordRoute } from '@/views/bus/busHelpers'
@@ -58,6 +59,9 @@ const DUTY_LIST_SUBJECT = 'duty_list'
 /** 三管三必须待明确: the school's business areas; its items' subject is the school. */
 const DUTY_AREAS = 'duty.areas'
 const DUTY_AREAS_SUBJECT = 'duty_areas'
+/** 方案措施待落实监管科室: the plan's measures no section covers; its items' subject is the measure. */
+const DUTY_COVERAGE = 'duty.coverage'
+const DUTY_COVERAGE_SUBJECT = 'supervision_coverage'
 
 /**
  * The record an item opens: a hazard (supervision items too: the order's hazard), a whistle, a
@@ -101,6 +105,8 @@ export function itemRoute(item: TaskItem, group?: Pick<TaskGroup, 'kind'>): Rout
   if (item.subject_type === DUTY_AREAS_SUBJECT || group?.kind === DUTY_AREAS) {
     return item.subject_id > 0 ? { name: 'duty-areas', query: { unit_id: id } } : { name: 'duty-areas' }
   }
+  // 方案措施待落实监管科室: 措施覆盖, the measures not covered in red.
+  if (item.subject_type === DUTY_COVERAGE_SUBJECT || group?.kind === DUTY_COVERAGE) return { name: 'duty-supervision-coverage' }
   if (item.subject_type === 'hazard') return { name: 'hazard-detail', params: { id } }
   if (item.subject_type === 'whistle') return { name: 'whistle-detail', params: { id } }
   if (item.subject_type === 'audit') return { name: 'audit' }
@@ -155,6 +161,7 @@ export function groupRoute(group: Pick<TaskGroup, 'kind'>): RouteLocationRaw | n
   if (kind === DUTY_SIGN) return { name: 'duty-mine' }
   if (kind === DUTY_PENDING) return { name: 'duty-lists' }
   if (kind === DUTY_AREAS) return { name: 'duty-areas' }
+  if (kind === DUTY_COVERAGE) return { name: 'duty-supervision-coverage' }
   return null
 }
 

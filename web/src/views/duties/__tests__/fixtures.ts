@@ -2,9 +2,25 @@
 // (党组织书记、校长, signed), the safety officer 赵敏 (分管安全副校长, signed before the template's second
 // version: 待重签) and the teacher 周老师 (班主任, never signed); 三管三必须 with 食堂 not applicable, 教育
 // 教学 owned by 周老师 (unsigned) and two gaps; three templates; 责任落实看板 of three schools; 安全述职
-// of 2026 (three leaders, two rules not met) and of 2025 (a quieter year, nothing failed).
+// of 2026 (three leaders, two rules not met) and of 2025 (a quieter year, nothing failed); the
+// bureau's sections with their supervision items (one item's person no longer in post) and 措施覆盖
+// (19/21: measure 3 without a section, measure 16 whose person left).
 import type { Me } from '@/api/auth'
-import type { DutyAreas, DutyBoard, DutyBoardRow, DutyList, DutyTemplate, DutyTemplates, DutyYear, SchoolDutyLists } from '@/api/duties'
+import type {
+  CoverageMeasure,
+  DutyAreas,
+  DutyBoard,
+  DutyBoardRow,
+  DutyList,
+  DutyTemplate,
+  DutyTemplates,
+  DutyYear,
+  SchoolDutyLists,
+  SupervisionCoverage,
+  SupervisionItem,
+  SupervisionItems,
+  SupervisionSection,
+} from '@/api/duties'
 
 export const SCHOOL = { id: 21, name: '示范区双桥小学', kind: 'school' }
 export const BUREAU = { id: 1, name: '示范区教育局', kind: 'bureau' }
@@ -269,3 +285,147 @@ export const dutyYear2025 = (over: Partial<DutyYear> = {}): DutyYear =>
     failing: [],
     ...over,
   })
+
+// ---- 科室监管事项 and 措施覆盖: the demo bureau's sections ----
+
+export const SECTION_BASIC = { id: 3, name: '基础教育科', kind: 'section' }
+/** The head of 基础教育科 (duty:read, no duty:template). */
+export const SECTION_HEAD = () => user(['duty:read', 'school:read'], SECTION_BASIC, 'section_basic', '基础教育科 郑科长', 9)
+
+export const SECTIONS: SupervisionSection[] = [
+  { id: 2, name: '安全管理科', people: [{ user_id: 8, name: '安全管理科 刘科长' }] },
+  {
+    id: 3,
+    name: '基础教育科',
+    people: [
+      { user_id: 9, name: '基础教育科 郑科长' },
+      { user_id: 10, name: '基础教育科 王副科长' },
+    ],
+  },
+  { id: 4, name: '学前教育科', people: [{ user_id: 12, name: '学前教育科 陈科长' }] },
+]
+
+export function supervisionItem(over: Partial<SupervisionItem> = {}): SupervisionItem {
+  return {
+    id: 1,
+    section_id: 3,
+    section_name: '基础教育科',
+    kind: 'stage',
+    kind_label: '管学段',
+    stage: 'primary',
+    stage_label: '小学',
+    title: '指导督促小学落实安全主体责任',
+    detail: '每学期检查一次小学安全工作职责清单签订',
+    measures: [1, 20, 21],
+    post: '科长',
+    person_user_id: 9,
+    person_name: '基础教育科 郑科长',
+    person_active: true,
+    version: 1,
+    updated_by: 'safety_office',
+    updated_at: '2026-11-20T02:00:00Z',
+    ...over,
+  }
+}
+
+export const supervisionItemsList = (): SupervisionItem[] => [
+  supervisionItem({
+    id: 1,
+    section_id: 2,
+    section_name: '安全管理科',
+    kind: 'business',
+    kind_label: '管业务',
+    stage: '',
+    stage_label: '',
+    title: '统筹全区学校安全隐患排查整改',
+    detail: '',
+    measures: [1, 6, 7, 8],
+    person_user_id: 8,
+    person_name: '安全管理科 刘科长',
+  }),
+  supervisionItem({ id: 2 }),
+  supervisionItem({
+    id: 3,
+    title: '指导初中落实 1530 安全教育提醒',
+    stage: 'junior',
+    stage_label: '初中',
+    detail: '',
+    measures: [20],
+    post: '副科长',
+    person_user_id: 11,
+    person_name: '基础教育科 赵副科长',
+    person_active: false,
+  }),
+]
+
+export function supervisionItems(over: Partial<SupervisionItems> = {}): SupervisionItems {
+  return {
+    bureau_id: 1,
+    bureau_name: '示范区教育局',
+    items: supervisionItemsList(),
+    sections: SECTIONS,
+    kinds: [
+      { code: 'stage', label: '管学段' },
+      { code: 'business', label: '管业务' },
+    ],
+    stages: [
+      { code: 'kindergarten', label: '学前教育' },
+      { code: 'primary', label: '小学' },
+      { code: 'junior', label: '初中' },
+      { code: 'senior', label: '普通高中' },
+      { code: 'vocational', label: '中等职业学校' },
+      { code: 'special', label: '特殊教育' },
+    ],
+    can_edit: true,
+    ...over,
+  }
+}
+
+const MEASURE_TITLES = [
+  '压实学校安全主体责任',
+  '细化教育部门监管责任',
+  '建立部门联席会议，推动齐抓共管',
+  '落实三防建设',
+  '学校吹哨、部门报到',
+  '优化隐患排查方式',
+  '隐患动态清零',
+  '提升隐患整改质量',
+  '加强防溺水宣传教育',
+  '强化联防联控',
+  '开展火灾隐患排查',
+  '畅通生命通道',
+  '开展消防应急演练',
+  '规范校内交通',
+  '整治校园周边交通',
+  '治理接送学生车辆',
+  '加强安全监管能力培训',
+  '加强监管机构和队伍建设',
+  '健全应急处置机制',
+  '落实 1530 教育提醒',
+  '创新安全教育形式',
+]
+
+/** 措施覆盖 of the demo: every measure covered by 安全管理科 but 3 (no item) and 16 (its item's person left). */
+export function coverage(over: Partial<SupervisionCoverage> = {}): SupervisionCoverage {
+  const measures: CoverageMeasure[] = MEASURE_TITLES.map((title, i) => {
+    const n = i + 1
+    if (n === 3) return { number: n, title, sections: [], items: 0, unassigned: 0, covered: false }
+    if (n === 16) return { number: n, title, sections: [{ id: 3, name: '基础教育科' }], items: 1, unassigned: 1, covered: false }
+    return { number: n, title, sections: [{ id: 2, name: '安全管理科' }], items: n === 1 ? 2 : 1, unassigned: 0, covered: true }
+  })
+  return {
+    bureau_id: 1,
+    bureau_name: '示范区教育局',
+    measures,
+    sections: [
+      { id: 2, name: '安全管理科', items: 6, unassigned: 0, measures: [1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 17, 18, 19, 20, 21] },
+      { id: 3, name: '基础教育科', items: 3, unassigned: 1, measures: [1, 16, 20] },
+      { id: 4, name: '学前教育科', items: 0, unassigned: 0, measures: [] },
+    ],
+    covered: 19,
+    total: 21,
+    uncovered: [3, 16],
+    unassigned: 1,
+    ...over,
+  }
+}

@@ -88,7 +88,7 @@ const whistles: TaskGroup = {
 const tasks = (groups: TaskGroup[]): MyTasks => ({ generated_at: '2026-12-05T09:00:00Z', groups })
 
 const Stub = defineComponent({ template: '<div />' })
-const CARDS = ['WhistleHomeCard', 'HazardHomeCards', 'PatrolHomeCard', 'CampaignHomeCard', 'SecurityHomeCard', 'DrillHomeCard']
+const CARDS = ['SupervisionHomeCard', 'WhistleHomeCard', 'HazardHomeCards', 'PatrolHomeCard', 'CampaignHomeCard', 'SecurityHomeCard', 'DrillHomeCard']
 
 async function mountHome(me: Me) {
   const pinia = createPinia()
@@ -135,6 +135,8 @@ describe('我的待办 on the home page', () => {
     const cards = w.findAll('.home > *')
     expect(cards[0].classes()).toContain('welcome')
     expect(cards[1].attributes('data-test')).toBe('my-tasks')
+    // A section head's 我的监管事项 right under it (its own spec: views/duties/__tests__/SupervisionHomeCard.spec.ts).
+    expect(cards[2].element.tagName.toLowerCase()).toBe('supervision-home-card-stub')
     const card = w.find('[data-test="my-tasks"]')
     expect(card.find('h2').text()).toBe('我的待办')
 

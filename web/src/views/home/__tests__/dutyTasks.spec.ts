@@ -1,6 +1,6 @@
 // 我的待办's 安全责任 groups: 签订安全工作职责清单 (duty.sign) to 我的职责清单, 职责清单待签订 (duty.pending)
 // to the school's 职责清单 with the waiting list open, 三管三必须待明确 (duty.areas) to the school's
-// 三管三必须.
+// 三管三必须; 方案措施待落实监管科室 (duty.coverage) to 措施覆盖.
 import { describe, expect, it } from 'vitest'
 import type { TaskGroup } from '@/api/tasks'
 import { groupRoute, itemRoute } from '../tasks'
@@ -31,5 +31,13 @@ describe('我的待办 links: 安全责任', () => {
     expect(itemRoute({ ...base, subject_type: 'duty_areas', subject_id: 21 })).toEqual({ name: 'duty-areas', query: { unit_id: '21' } })
     expect(itemRoute({ ...base, subject_type: 'duty_areas', subject_id: 0 }, areas)).toEqual({ name: 'duty-areas' })
     expect(groupRoute(group('duty.other'))).toBeNull()
+  })
+
+  it('leads 方案措施待落实监管科室 (duty.coverage) to 措施覆盖, from 查看全部 and from each measure', () => {
+    const coverage = group('duty.coverage')
+    expect(groupRoute(coverage)).toEqual({ name: 'duty-supervision-coverage' })
+    const measure = { ...base, subject_type: 'supervision_coverage', subject_id: 3, title: '措施 3：齐抓共管（无科室监管）', school_name: '示范区教育局' }
+    expect(itemRoute(measure, coverage)).toEqual({ name: 'duty-supervision-coverage' })
+    expect(itemRoute(measure)).toEqual({ name: 'duty-supervision-coverage' })
   })
 })

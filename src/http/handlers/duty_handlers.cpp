@@ -8,8 +8,8 @@
 #include "domain/auth/auth.hpp"
 #include "http/api.hpp"
 #include "http/json/fields.hpp"
-#include "http/json/verdict_json.hpp"
 #include "http/json/org_json.hpp"
+#include "http/json/verdict_json.hpp"
 #include "http/query.hpp"
 
 namespace xiaoan::http {
@@ -95,7 +95,7 @@ json::object AreasJson(const app::DutyAreasView& v) {
   }
   return {
       {"unit_id", v.school_id},   {"unit_name", v.school_name},     {"areas", std::move(areas)},
-      {"gaps", std::move(gaps)},  {"check", VerdictJson(v.check)},    {"people", std::move(people)},
+      {"gaps", std::move(gaps)},  {"check", VerdictJson(v.check)},  {"people", std::move(people)},
       {"version", v.set.version}, {"updated_by", v.set.updated_by}, {"can_edit", v.can_edit}};
 }
 

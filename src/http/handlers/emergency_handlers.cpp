@@ -6,8 +6,8 @@
 #include "domain/auth/auth.hpp"
 #include "http/api.hpp"
 #include "http/json/fields.hpp"
-#include "http/json/verdict_json.hpp"
 #include "http/json/org_json.hpp"
+#include "http/json/verdict_json.hpp"
 #include "http/query.hpp"
 
 namespace xiaoan::http {

@@ -83,6 +83,8 @@ export default defineConfig({
     include: ['src/**/*.spec.ts'],
     css: false,
     server: { deps: { inline: ['element-plus'] } },
+    // Worker threads, not processes: a test file starts sooner (about a tenth off the whole run).
+    pool: 'threads',
     // Every core: the default leaves one free, which on a two-core machine means one file at a time.
     maxWorkers: availableParallelism(),
     minWorkers: availableParallelism(),

@@ -196,10 +196,43 @@ export const SUPERVISION_ITEMS = `${byTest('supervision-table')} [data-test^="su
 /** 门岗核验 once today's refusals are loaded: the refusals, or the line saying there are none. */
 export const GATE_TODAY = `${byTest('gate-today')} ${byTest('today-item')}, ${byTest('gate-today-empty')}`
 
+/** The layout's page: the first element after its <h1>, a new one for each path opened. */
+const PAGE_ROOT = '#main-content > h1 + *'
+
+/**
+ * Opens a path of the console as its menu and links do: through the router (a history entry and
+ * its popstate), so each stop of a tour renders the page, not the whole console from its start
+ * again. Waits until the page of the path (or the one its guard sends the user to) has replaced
+ * the one shown. The first stop, and a path already shown, load the document.
+ */
+export async function openInConsole(page, path) {
+  const shown = await page.evaluate(
+    (root) => (document.querySelector(root) ? location.pathname + location.search : null),
+    PAGE_ROOT,
+  )
+  if (shown === null || shown === path) {
+    await page.goto(server.url + path)
+    return
+  }
+  await page.evaluate(
+    ([to, root]) => {
+      window.__tourShown = document.querySelector(root)
+      history.pushState(null, '', to)
+      dispatchEvent(new PopStateEvent('popstate', { state: null }))
+    },
+    [path, PAGE_ROOT],
+  )
+  await page.waitForFunction((root) => {
+    const shownNow = document.querySelector(root)
+    return shownNow !== null && shownNow !== window.__tourShown
+  }, PAGE_ROOT)
+}
+
 /**
  * Visits each path as the user: axe, one <h1> that names the page, "<page> · 校安" as the title,
  * and a screenshot of each page as the user sees it (a11y-<user>-<path>-<size>.png; the window,
- * not the whole page: the tour is long).
+ * not the whole page: the tour is long). The stops after the first are opened through the router
+ * (openInConsole), as a user moves through the console.
  */
 export async function tour(viewport, user, stops, titles) {
   const size = viewport === PHONE ? '375' : 'desktop'
@@ -207,7 +240,7 @@ export async function tour(viewport, user, stops, titles) {
   await login(page, server, user)
   mkdirSync(resultsDir, { recursive: true })
   for (const [path, selector, extra] of stops) {
-    await page.goto(server.url + path)
+    await openInConsole(page, path)
     await settled(page, selector)
     const label = `${user} ${path} at ${viewport.width} px`
     const s = await structure(page)

@@ -23,6 +23,7 @@ import {
   focused,
   pressUntil,
   server,
+  openInConsole,
   settled,
   structure,
   tourCampaign,
@@ -261,7 +262,7 @@ describe('no sideways scrolling at 320 px and at 200 % zoom', () => {
           await login(page, server, who)
           user = who
         }
-        await page.goto(server.url + path)
+        await openInConsole(page, path)
         await settled(page, selector)
         await page.waitForTimeout(300)
         await expectNoSidewaysScroll(page, `${who} ${path} at ${name}`)

@@ -131,6 +131,22 @@ export async function launchBrowser() {
 /** A fresh browser context (own cookies) at a given viewport, with a page. */
 export async function newPage(browser, viewport = DESKTOP) {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true })
+  // Counts the console's requests in flight, for expectAccessible: a page opened through the
+  // router (no new document) is loading its data when the browser's own network idle has long
+  // been reached.
+  await context.addInitScript(() => {
+    let open = 0
+    let last = 0
+    const send = window.fetch.bind(window)
+    window.fetch = (...args) => {
+      open += 1
+      return send(...args).finally(() => {
+        open -= 1
+        last = performance.now()
+      })
+    }
+    window.__e2eQuiet = () => open === 0 && performance.now() - last >= 100
+  })
   const page = await context.newPage()
   page.setDefaultTimeout(15_000)
   const errors = []
@@ -165,6 +181,7 @@ export async function screenshot(page, name) {
  */
 export async function expectAccessible(page, label) {
   await page.waitForLoadState('networkidle').catch(() => {})
+  await page.waitForFunction(() => window.__e2eQuiet?.() ?? true, null, { polling: 50 })
   // A passing message (ElMessage: 已保存, 请按提示修改表单 …) fades out after 3 s (5 s for errors);
   // measured while fading, its text is any colour between the theme's and the page's. Wait for it
   // to go, so the page is measured as it stays.

@@ -19,13 +19,6 @@ constexpr Option kStages[] = {
     {"special", "特殊教育"},
 };
 
-std::string_view LabelOf(std::span<const Option> options, std::string_view code) {
-  for (const auto& o : options) {
-    if (o.code == code) return o.label;
-  }
-  return {};
-}
-
 std::string Field(const char* name, std::size_t i) {
   return std::string(name) + "[" + std::to_string(i) + "]";
 }
@@ -34,10 +27,36 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
 
+std::string_view OptionLabel(std::span<const Option> options, std::string_view code) {
+  for (const auto& o : options) {
+    if (o.code == code) return o.label;
+  }
+  return {};
+}
+
 std::span<const Option> SupervisionKinds() { return kKinds; }
-std::string_view SupervisionKindLabel(std::string_view code) { return LabelOf(kKinds, code); }
+std::string_view SupervisionKindLabel(std::string_view code) { return OptionLabel(kKinds, code); }
 std::span<const Option> SupervisionStages() { return kStages; }
-std::string_view SupervisionStageLabel(std::string_view code) { return LabelOf(kStages, code); }
+std::string_view SupervisionStageLabel(std::string_view code) { return OptionLabel(kStages, code); }
+
+void CheckMeasures(std::vector<ErrorDetail>& out, const std::vector<int>& measures,
+                   std::string_view what) {
+  if (measures.empty()) {
+    out.push_back({"measures", "请选择" + std::string(what) + "对应的方案措施"});
+  } else if (measures.size() > kMaxItemMeasures) {
+    out.push_back({"measures", "对应措施不能超过 " + std::to_string(kMaxItemMeasures) + " 项"});
+  }
+  std::set<int> seen;
+  for (std::size_t i = 0; i < measures.size(); ++i) {
+    const int m = measures[i];
+    if (m < 1 || m > kPlanMeasures) {
+      out.push_back({Field("measures", i),
+                     "措施序号应为 1 至 " + std::to_string(kPlanMeasures) + " 之间的整数"});
+    } else if (!seen.insert(m).second) {
+      out.push_back({Field("measures", i), "措施 " + std::to_string(m) + " 重复"});
+    }
+  }
+}
 
 std::vector<ErrorDetail> CheckSupervisionItem(SupervisionItem& item) {
   std::vector<ErrorDetail> out;
@@ -55,21 +74,7 @@ std::vector<ErrorDetail> CheckSupervisionItem(SupervisionItem& item) {
   }
   CheckText(out, "title", item.title, "监管事项", kMaxItemTitleChars, true);
   CheckText(out, "detail", item.detail, "说明", kMaxItemDetailChars, false);
-  if (item.measures.empty()) {
-    out.push_back({"measures", "请选择事项对应的方案措施"});
-  } else if (item.measures.size() > kMaxItemMeasures) {
-    out.push_back({"measures", "对应措施不能超过 " + std::to_string(kMaxItemMeasures) + " 项"});
-  }
-  std::set<int> seen;
-  for (std::size_t i = 0; i < item.measures.size(); ++i) {
-    const int m = item.measures[i];
-    if (m < 1 || m > kPlanMeasures) {
-      out.push_back({Field("measures", i),
-                     "措施序号应为 1 至 " + std::to_string(kPlanMeasures) + " 之间的整数"});
-    } else if (!seen.insert(m).second) {
-      out.push_back({Field("measures", i), "措施 " + std::to_string(m) + " 重复"});
-    }
-  }
+  CheckMeasures(out, item.measures, "事项");
   CheckText(out, "post", item.post, "岗位", kMaxItemPostChars, true);
   if (item.person_user_id <= 0) out.push_back({"person_user_id", "请选择责任人"});
   if (out.empty()) std::sort(item.measures.begin(), item.measures.end());

@@ -19,6 +19,8 @@ struct Option {
   std::string_view code;
   std::string_view label;
 };
+// The label of a code among options; empty when none has it.
+std::string_view OptionLabel(std::span<const Option> options, std::string_view code);
 
 inline constexpr std::size_t kMaxItemTitleChars = 100;
 inline constexpr std::size_t kMaxItemDetailChars = 500;
@@ -56,6 +58,11 @@ struct SupervisionItem {
 // title (1–100 characters), detail (≤ 500), measures (1–21 numbers each 1–21, none twice:
 // measures[2]), post (1–20), person_user_id. Sorts the measures.
 std::vector<ErrorDetail> CheckSupervisionItem(SupervisionItem& item);
+
+// The plan's measures a record serves: 1–21 numbers, each 1–21 and named once (measures,
+// measures[i]); `what` names the record in the reason (请选择事项对应的方案措施).
+void CheckMeasures(std::vector<ErrorDetail>& out, const std::vector<int>& measures,
+                   std::string_view what);
 
 // A workbook's cell of measures ("1、5、8", "第1项，第 5 项", "措施20") as numbers in the order
 // written; a piece that is no number gives 0, for CheckSupervisionItem to name.

@@ -35,13 +35,6 @@ constexpr Option kAreas[] = {
     {"construction", "基建工程"}, {"transport", "交通与校车"}, {"security", "安全保卫"},
 };
 
-std::string_view LabelIn(std::span<const Option> options, std::string_view code) {
-  for (const auto& o : options) {
-    if (o.code == code) return o.label;
-  }
-  return {};
-}
-
 // Written from measures 1 and 2 of the plan (三管三必须、一岗双责) and from the duties the other
 // measures give each post.
 std::vector<Template> Shipped() {
@@ -156,9 +149,9 @@ const DutyList* ListOfUser(const std::vector<DutyList>& lists, std::int64_t user
 }  // namespace
 
 std::span<const Option> Posts() { return kPosts; }
-std::string_view PostLabel(std::string_view code) { return LabelIn(kPosts, code); }
+std::string_view PostLabel(std::string_view code) { return OptionLabel(kPosts, code); }
 std::span<const Option> Areas() { return kAreas; }
-std::string_view AreaLabel(std::string_view code) { return LabelIn(kAreas, code); }
+std::string_view AreaLabel(std::string_view code) { return OptionLabel(kAreas, code); }
 
 const std::vector<Template>& DefaultTemplates() {
   static const std::vector<Template> k = Shipped();

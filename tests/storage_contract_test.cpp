@@ -5221,6 +5221,175 @@ TEST_P(StorageContract, MigrationToSupervisionItemsKeepsDutyListsAndStoresItems)
                   .ok());
 }
 
+// 0047: the district's work items, their targets and the units' reports; a supervision item
+// stays. An item is stored with its schedule, measures and targets in order and read with its
+// lead section's name, changed only at its version (its targets replaced, the reports of a unit
+// no longer targeted removed), listed by bureau and by unit; a unit reports a due day once, and
+// withdraws it; deleting the item removes its targets and reports.
+TEST_P(StorageContract, MigrationToWorkItemsKeepsSupervisionItemsAndStoresWork) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = OpenAtSchema(db, 46);
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(WriteRows(
+      **pool,
+      DistrictRows(
+          true, {"INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, "
+                 "phone, phone_index, created_at, updated_at) VALUES (3, 'section', '基础教育科', "
+                 "NULL, '990102', 1, '/1/3/', '', '', 't', 't')",
+                 "INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, "
+                 "phone, phone_index, created_at, updated_at) VALUES (4, 'school', '示范中学', "
+                 "'S2', '990102', 1, '/1/4/', '', '', 't', 't')",
+                 "INSERT INTO users (id, unit_id, username, display_name, password_hash, "
+                 "created_at, updated_at) VALUES (5, 3, 'head', '郑科长', 'x', 't', 't')",
+                 "INSERT INTO supervision_items (bureau_id, section_id, kind, stage, title, "
+                 "detail, measures, post, person_user_id, version, updated_by, updated_at) "
+                 "VALUES (1, 3, 'business', '', '督促开展安全检查', '', '3,11', '科长', 5, 1, "
+                 "'x', '2026-12-01T01:00:00.000Z')"})));
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  namespace du = domain::duty;
+  const auto day = [](const char* text) { return *domain::calendar::ParseDate(text); };
+  std::int64_t id = 0;
+  ASSERT_TRUE(
+      store
+          .Write([&](domain::Tx& tx) -> Status {
+            XA_ASSIGN_OR_RETURN(auto kept, tx.duties().SupervisionItems(1));
+            EXPECT_TRUE(kept.size() == 1 && kept[0].measures == (std::vector<int>{3, 11}));
+            XA_ASSIGN_OR_RETURN(auto none, tx.duties().WorkItems(1));
+            EXPECT_TRUE(none.empty());
+            du::WorkItem w;
+            w.bureau_id = 1;
+            w.kind = "routine";
+            w.title = "每月隐患排查报送";
+            w.detail = "每月25日前报送";
+            w.measures = {3, 5};
+            w.lead_section_id = 3;
+            w.targets = {2, 3, 4};
+            w.schedule.repeat = "monthly";
+            w.schedule.day = 25;
+            w.schedule.from = day("2026-09-01");
+            w.schedule.until = day("2027-01-31");
+            w.updated_by = "office";
+            ParseInstant("2026-12-02T01:00:00.000Z", w.updated_at);
+            XA_ASSIGN_OR_RETURN(bool saved, tx.duties().SaveWorkItem(w));
+            EXPECT_TRUE(saved);
+            EXPECT_EQ(w.version, 1);
+            EXPECT_GT(w.id, 0);
+            id = w.id;
+            du::WorkItem once = w;
+            once.id = 0;
+            once.version = 0;
+            once.kind = "common";
+            once.title = "开学安全检查";
+            once.targets = {4};
+            once.schedule = {};
+            once.schedule.due = day("2026-09-10");
+            XA_ASSIGN_OR_RETURN(saved, tx.duties().SaveWorkItem(once));
+            EXPECT_TRUE(saved);
+            XA_ASSIGN_OR_RETURN(auto read, tx.duties().WorkItemById(w.id));
+            EXPECT_TRUE(read.has_value());
+            if (!read) return {};
+            EXPECT_EQ(read->lead_section_name, "基础教育科");
+            EXPECT_EQ(read->kind, "routine");
+            EXPECT_EQ(read->detail, "每月25日前报送");
+            EXPECT_EQ(read->measures, (std::vector<int>{3, 5}));
+            EXPECT_EQ(read->targets, (std::vector<std::int64_t>{2, 3, 4}));
+            EXPECT_EQ(read->schedule.repeat, "monthly");
+            EXPECT_EQ(read->schedule.day, 25);
+            EXPECT_EQ(read->schedule.from, day("2026-09-01"));
+            EXPECT_EQ(read->schedule.until, day("2027-01-31"));
+            EXPECT_FALSE(read->schedule.due.has_value());
+            EXPECT_EQ(read->updated_at, w.updated_at);
+            XA_ASSIGN_OR_RETURN(auto other, tx.duties().WorkItemById(once.id));
+            EXPECT_TRUE(other && other->schedule.due == day("2026-09-10") &&
+                        !other->schedule.from && other->targets == std::vector<std::int64_t>{4});
+
+            du::WorkReport r;
+            r.item_id = w.id;
+            r.unit_id = 2;
+            r.due = day("2026-09-25");
+            r.done_on = day("2026-09-24");
+            r.note = "已报送";
+            r.reported_by = "school";
+            ParseInstant("2026-09-24T08:00:00.000Z", r.reported_at);
+            XA_ASSIGN_OR_RETURN(saved, tx.duties().AddWorkReport(r));
+            EXPECT_TRUE(saved);
+            XA_ASSIGN_OR_RETURN(saved, tx.duties().AddWorkReport(r));
+            EXPECT_FALSE(saved);  // that day is reported already
+            auto later = r;
+            later.due = day("2026-10-23");
+            later.done_on = day("2026-10-26");
+            XA_ASSIGN_OR_RETURN(saved, tx.duties().AddWorkReport(later));
+            EXPECT_TRUE(saved);
+            auto fourth = r;
+            fourth.unit_id = 4;
+            XA_ASSIGN_OR_RETURN(saved, tx.duties().AddWorkReport(fourth));
+            EXPECT_TRUE(saved);
+            XA_ASSIGN_OR_RETURN(auto reports, tx.duties().WorkReports(w.id));
+            EXPECT_EQ(reports.size(), 3u);
+            if (reports.size() == 3) {
+              EXPECT_EQ(reports[0].unit_id, 2);
+              EXPECT_EQ(reports[0].due, day("2026-09-25"));
+              EXPECT_EQ(reports[0].done_on, day("2026-09-24"));
+              EXPECT_EQ(reports[0].note, "已报送");
+              EXPECT_EQ(reports[0].reported_by, "school");
+              EXPECT_EQ(reports[0].reported_at, r.reported_at);
+              EXPECT_EQ(reports[1].due, day("2026-10-23"));
+              EXPECT_EQ(reports[2].unit_id, 4);
+            }
+            XA_ASSIGN_OR_RETURN(auto of_school, tx.duties().WorkReportsOf(2));
+            EXPECT_EQ(of_school.size(), 2u);
+            XA_ASSIGN_OR_RETURN(saved, tx.duties().RemoveWorkReport(w.id, 2, day("2026-10-23")));
+            EXPECT_TRUE(saved);
+            XA_ASSIGN_OR_RETURN(saved, tx.duties().RemoveWorkReport(w.id, 2, day("2026-10-23")));
+            EXPECT_FALSE(saved);  // none left
+
+            // Changed at its version: school 4 is no longer targeted, and its report goes.
+            auto changed = *read;
+            changed.targets = {2, 3};
+            changed.title = "每月隐患排查情况报送";
+            XA_ASSIGN_OR_RETURN(saved, tx.duties().SaveWorkItem(changed));
+            EXPECT_TRUE(saved);
+            EXPECT_EQ(changed.version, 2);
+            XA_ASSIGN_OR_RETURN(saved, tx.duties().SaveWorkItem(*read));  // at version 1
+            EXPECT_FALSE(saved);
+            auto foreign = changed;
+            foreign.bureau_id = 2;  // not the item's bureau
+            XA_ASSIGN_OR_RETURN(saved, tx.duties().SaveWorkItem(foreign));
+            EXPECT_FALSE(saved);
+            XA_ASSIGN_OR_RETURN(reports, tx.duties().WorkReports(w.id));
+            EXPECT_TRUE(reports.size() == 1 && reports[0].unit_id == 2);
+            XA_ASSIGN_OR_RETURN(auto again, tx.duties().WorkItemById(w.id));
+            EXPECT_TRUE(again && again->targets == (std::vector<std::int64_t>{2, 3}) &&
+                        again->title == "每月隐患排查情况报送");
+
+            XA_ASSIGN_OR_RETURN(auto all, tx.duties().WorkItems(1));
+            EXPECT_EQ(all.size(), 2u);
+            if (all.size() == 2) EXPECT_EQ(all[0].id, once.id);  // the newest first
+            XA_ASSIGN_OR_RETURN(auto foreign_bureau, tx.duties().WorkItems(2));
+            EXPECT_TRUE(foreign_bureau.empty());
+            XA_ASSIGN_OR_RETURN(auto for_four, tx.duties().WorkItemsFor(4));
+            EXPECT_TRUE(for_four.size() == 1 && for_four[0].id == once.id);
+            XA_ASSIGN_OR_RETURN(auto for_section, tx.duties().WorkItemsFor(3));
+            EXPECT_TRUE(for_section.size() == 1 && for_section[0].id == w.id);
+
+            XA_ASSIGN_OR_RETURN(saved, tx.duties().DeleteWorkItem(w.id, 1));
+            EXPECT_FALSE(saved);  // not its version
+            XA_ASSIGN_OR_RETURN(saved, tx.duties().DeleteWorkItem(w.id, 2));
+            EXPECT_TRUE(saved);
+            XA_ASSIGN_OR_RETURN(auto gone, tx.duties().WorkItemById(w.id));
+            EXPECT_FALSE(gone.has_value());
+            XA_ASSIGN_OR_RETURN(reports, tx.duties().WorkReports(w.id));
+            EXPECT_TRUE(reports.empty());
+            XA_ASSIGN_OR_RETURN(for_section, tx.duties().WorkItemsFor(3));
+            EXPECT_TRUE(for_section.empty());
+            return {};
+          })
+          .ok());
+  EXPECT_GT(id, 0);
+}
+
 // 0043: the schools' key-post staff and training sessions; a district's emergency setup stays, a
 // person is stored and updated only at the version read, a session with its attendees in order
 // (half hours kept), its attendance replaced, listed newest first by kind and scope, deleted.

@@ -129,6 +129,9 @@ constexpr TableSpec kTables[] = {
     {"duty_area_sets", "school_id", false},
     {"duty_areas", "id", true},
     {"supervision_items", "id", true},
+    {"work_items", "id", true},
+    {"work_targets", "item_id, unit_id", false},
+    {"work_reports", "item_id, unit_id, due", false},
 };
 // clang-format on
 // Left out on purpose: the figures the hazards' triggers rebuild, the migrations' own record, and

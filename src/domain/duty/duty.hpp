@@ -16,6 +16,7 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "domain/duty/supervision.hpp"
+#include "domain/duty/work.hpp"
 #include "domain/rules/rules.hpp"
 
 namespace xiaoan::domain {
@@ -144,7 +145,7 @@ rules::Verdict JudgeSigned(const std::vector<DutyList>& lists, const Templates& 
 // duty.areas (each month): no gap in 三管三必须.
 rules::Verdict JudgeAreas(const std::vector<Gap>& gaps);
 
-class DutyRepository : public SupervisionRepository {
+class DutyRepository : public SupervisionRepository, public WorkRepository {
  public:
   virtual ~DutyRepository() = default;
   // The district's versions (the shipped ones are not stored).

@@ -119,4 +119,27 @@ struct WorkProgress {
 WorkProgress ProgressOf(const std::vector<Day>& due_days,
                         const std::vector<std::pair<Day, Day>>& done, Day today);
 
+// Part of the duty repository (tx.duties()); duty_work_repository.cpp.
+class WorkRepository {
+ public:
+  virtual ~WorkRepository() = default;
+  // The bureau's items, the newest first, each with its targets.
+  virtual Result<std::vector<WorkItem>> WorkItems(std::int64_t bureau_id) = 0;
+  // The items deployed to a unit (a school or a section), the newest first.
+  virtual Result<std::vector<WorkItem>> WorkItemsFor(std::int64_t unit_id) = 0;
+  virtual Result<std::optional<WorkItem>> WorkItemById(std::int64_t id) = 0;
+  // A new item (version 0 → 1, id set) or the version read (false when it changed since); the
+  // targets are replaced, and the reports of a unit no longer targeted are removed.
+  virtual Result<bool> SaveWorkItem(WorkItem& item) = 0;
+  // With its targets and reports, at the version read; false when it changed since or is gone.
+  virtual Result<bool> DeleteWorkItem(std::int64_t id, int version) = 0;
+  // The reports of an item (by unit, then due day), or of a unit across items.
+  virtual Result<std::vector<WorkReport>> WorkReports(std::int64_t item_id) = 0;
+  virtual Result<std::vector<WorkReport>> WorkReportsOf(std::int64_t unit_id) = 0;
+  // A unit's report of a due day; false when that day is reported already.
+  virtual Result<bool> AddWorkReport(const WorkReport& report) = 0;
+  // Withdraws it; false when there was none.
+  virtual Result<bool> RemoveWorkReport(std::int64_t item_id, std::int64_t unit_id, Day due) = 0;
+};
+
 }  // namespace xiaoan::domain::duty

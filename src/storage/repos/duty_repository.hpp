@@ -28,6 +28,17 @@ class SqlDutyRepository final : public domain::duty::DutyRepository {
       std::int64_t id) override;
   Result<bool> SaveSupervisionItem(domain::duty::SupervisionItem& item) override;
   Result<bool> DeleteSupervisionItem(std::int64_t id, int version) override;
+  // 全区“一盘棋” (migration 0047; duty_work_repository.cpp).
+  Result<std::vector<domain::duty::WorkItem>> WorkItems(std::int64_t bureau_id) override;
+  Result<std::vector<domain::duty::WorkItem>> WorkItemsFor(std::int64_t unit_id) override;
+  Result<std::optional<domain::duty::WorkItem>> WorkItemById(std::int64_t id) override;
+  Result<bool> SaveWorkItem(domain::duty::WorkItem& item) override;
+  Result<bool> DeleteWorkItem(std::int64_t id, int version) override;
+  Result<std::vector<domain::duty::WorkReport>> WorkReports(std::int64_t item_id) override;
+  Result<std::vector<domain::duty::WorkReport>> WorkReportsOf(std::int64_t unit_id) override;
+  Result<bool> AddWorkReport(const domain::duty::WorkReport& report) override;
+  Result<bool> RemoveWorkReport(std::int64_t item_id, std::int64_t unit_id,
+                                domain::duty::Day due) override;
 
  private:
   Result<std::vector<domain::duty::DutyList>> LoadLists(const std::string& where,
@@ -36,6 +47,10 @@ class SqlDutyRepository final : public domain::duty::DutyRepository {
                                                        const sql::Params& params);
   Result<std::vector<domain::duty::SupervisionItem>> LoadSupervisionItems(
       const std::string& where, const sql::Params& params);
+  Result<std::vector<domain::duty::WorkItem>> LoadWorkItems(const std::string& where,
+                                                            const sql::Params& params);
+  Result<std::vector<domain::duty::WorkReport>> LoadWorkReports(const std::string& where,
+                                                                const sql::Params& params);
   sql::Connection& conn_;
 };
 

@@ -1,29 +1,10 @@
 // 监管事项 of the bureau's sections (migration 0046): part of SqlDutyRepository.
-#include <cstdlib>
-
-#include "core/strings.hpp"
 #include "storage/repos/duty_repository.hpp"
+#include "storage/repos/measures_column.hpp"
 
 namespace xiaoan::storage {
 
 namespace du = domain::duty;
-
-namespace {
-
-std::string MeasuresColumn(const std::vector<int>& measures) {
-  std::string out;
-  for (const int m : measures) out += (out.empty() ? "" : ",") + std::to_string(m);
-  return out;
-}
-
-std::vector<int> ParseMeasures(std::string_view text) {
-  std::vector<int> out;
-  if (text.empty()) return out;
-  for (const auto& part : Split(text, ',')) out.push_back(std::atoi(part.c_str()));
-  return out;
-}
-
-}  // namespace
 
 Result<std::vector<du::SupervisionItem>> SqlDutyRepository::LoadSupervisionItems(
     const std::string& where, const sql::Params& params) {

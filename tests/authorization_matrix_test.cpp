@@ -13,6 +13,7 @@
 #include "app/drills/drills.hpp"
 #include "app/duty/duty.hpp"
 #include "app/duty/supervision.hpp"
+#include "app/duty/work.hpp"
 #include "app/edu/drowning.hpp"
 #include "app/edu/edu.hpp"
 #include "app/edu/joint.hpp"
@@ -64,6 +65,10 @@ constexpr const char* kStaleStaff =
 // A supervision item at a version nobody has (422 first: unit 1 is not a section of the bureau).
 constexpr const char* kStaleSupervision =
     R"({"section_id":1,"kind":"business","title":"x","measures":[1],"post":"科长","person_user_id":1,"version":99})";
+// A work item at a version nobody has: 409 for the bureau's item, 404 for none.
+constexpr const char* kStaleWork =
+    R"({"kind":"routine","title":"x","measures":[3],"lead_section_id":0,"targets":[],)"
+    R"("schedule":{"repeat":"once","due":"2026-09-10"},"version":99})";
 // A duty list at a version nobody has: 409 in scope, 404 outside it.
 constexpr const char* kStaleDuty = R"({"posts":["teacher"],"local_items":[],"version":99})";
 
@@ -582,6 +587,22 @@ const std::vector<Row> kMatrix = {
   {"GET",    "/api/v1/duties/supervision/export", "", "", "fffoooffff"},
   {"GET",    "/api/v1/duties/supervision/import-template", "", "", "fffoffffff"},
   {"POST",   "/api/v1/duties/supervision/import", "", "x", "fffoffffff"},
+  {"GET",    "/api/v1/duties/work", "", "", "fffoooffff"},
+  {"GET",    "/api/v1/duties/work?kind=key", "", "", "fffoooffff"},
+  {"POST",   "/api/v1/duties/work", "", R"({"kind":"key","title":"x","measures":[3],"lead_section_id":0,"targets":[],"schedule":{"repeat":"once","due":"2026-09-10"}})", "fffoffffff"},
+  {"GET",    "/api/v1/duties/work/mine", "", "", "fffoooooff"},
+  {"GET",    "/api/v1/duties/work/board", "", "", "fffoooffff"},
+  {"GET",    "/api/v1/duties/work/export", "", "", "fffoooffff"},
+  {"GET",    "/api/v1/duties/work/import-template", "", "", "fffoffffff"},
+  {"POST",   "/api/v1/duties/work/import", "", "x", "fffoffffff"},
+  {"GET",    "/api/v1/duties/work/{id}", "WI1", "", "fffoooffff"},
+  {"GET",    "/api/v1/duties/work/{id}", "999999", "", "fffnnnffff"},
+  {"PUT",    "/api/v1/duties/work/{id}", "WI1", kStaleWork, "fffoffffff"},
+  {"PUT",    "/api/v1/duties/work/{id}", "999999", kStaleWork, "fffnffffff"},
+  {"DELETE", "/api/v1/duties/work/{id}", "WI1", "", "fffoffffff"},
+  {"DELETE", "/api/v1/duties/work/{id}?version=99", "WI1", "", "fffoffffff"},
+  {"POST",   "/api/v1/duties/work/{id}/reports", "WI1", R"({"due":"2026-09-24"})", "fffffoooff"},
+  {"DELETE", "/api/v1/duties/work/{id}/reports/{due}", "WI1,2026-10-23", "", "fffffnnnff"},
   {"GET",    "/api/v1/staffing/board/export", "", "", "fffoooooff"},
   {"GET",    "/api/v1/traffic/import-template", "", "", "fffoffooff"},
   {"POST",   "/api/v1/traffic/import", "", "x", "fffoffooff"},
@@ -1223,6 +1244,21 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
       auto saved = app::SaveSupervisionItem(*services_, app::RequestContext{}, item);
       ASSERT_TRUE(saved.ok()) << saved.error().message;
       targets_["SI1"] = std::to_string(saved->id);
+      // A monthly work item deployed to the own school and 基础教育科.
+      domain::duty::WorkItem work;
+      work.bureau_id = *section->parent_id;
+      work.kind = "routine";
+      work.title = "每月隐患排查报送";
+      work.measures = {3};
+      work.lead_section_id = section->id;
+      work.targets = {std::stoll(targets_["S1"]), section->id};
+      work.schedule.repeat = "monthly";
+      work.schedule.day = 25;
+      work.schedule.from = domain::calendar::ParseDate("2026-09-01");
+      work.schedule.until = domain::calendar::ParseDate("2027-01-31");
+      auto deployed = app::SaveWorkItem(*services_, app::RequestContext{}, work);
+      ASSERT_TRUE(deployed.ok()) << deployed.error().message;
+      targets_["WI1"] = std::to_string(deployed->id);
     }
     for (const auto& key : {"S1", "S2", "X"}) school_bodies_[key] = WritableSchool(targets_[key]);
   }

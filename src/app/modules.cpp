@@ -5,6 +5,7 @@
 #include "app/drills/drills.hpp"
 #include "app/duty/duty.hpp"
 #include "app/duty/supervision.hpp"
+#include "app/duty/work.hpp"
 #include "app/edu/drowning.hpp"
 #include "app/edu/edu.hpp"
 #include "app/edu/joint.hpp"
@@ -46,7 +47,8 @@ const std::vector<TaskSource>& TaskSources() {
       JointTaskSource(),    BusTaskSource(),
       GuideTaskSource(),    EmergencyTaskSource(),
       TrainingTaskSource(), StaffingTaskSource(),
-      DutyTaskSource(),     SupervisionCoverageTaskSource()};
+      DutyTaskSource(),     SupervisionCoverageTaskSource(),
+      WorkTaskSource()};
   return kSources;
 }
 

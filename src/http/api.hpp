@@ -76,6 +76,7 @@ void AddTrainingRoutes(Router& router, app::Services& services);
 void AddStaffingRoutes(Router& router, app::Services& services);
 void AddDutyRoutes(Router& router, app::Services& services);
 void AddSupervisionItemRoutes(Router& router, app::Services& services);
+void AddWorkRoutes(Router& router, app::Services& services);
 void AddDrowningRoutes(Router& router, app::Services& services);
 void AddJointRoutes(Router& router, app::Services& services);
 void AddCampaignRoutes(Router& router, app::Services& services);

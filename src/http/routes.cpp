@@ -31,6 +31,7 @@ void AddRoutes(Router& router, app::Services& services, const ApiOptions& option
   AddStaffingRoutes(router, services);
   AddDutyRoutes(router, services);
   AddSupervisionItemRoutes(router, services);
+  AddWorkRoutes(router, services);
   AddDrowningRoutes(router, services);
   AddJointRoutes(router, services);
   AddCampaignRoutes(router, services);

@@ -56,7 +56,8 @@ int RunDemo(const Config& cfg, std::uint64_t seed, const std::string& scale,
             << summary->campus_records << " 条，应急体系 " << summary->emergency_setups
             << " 所，安全培训 " << summary->training_records << " 条，安全监管机构 "
             << summary->safety_offices << " 个，安全工作职责清单 " << summary->duty_lists
-            << " 份，科室监管事项 " << summary->supervision_items << " 项\n";
+            << " 份，科室监管事项 " << summary->supervision_items << " 项，全区工作 "
+            << summary->work_items << " 项\n";
   const std::string accounts_file = cfg.data_dir + "/demo-accounts.txt";
   std::error_code ec;
   std::filesystem::create_directories(cfg.data_dir, ec);

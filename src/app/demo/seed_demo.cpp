@@ -372,6 +372,8 @@ Result<DemoSummary> SeedDemo(Services& s, const RequestContext& ctx, const DemoO
                                                 account_schools));
         XA_ASSIGN_OR_RETURN(summary.duty_lists, SeedDutyHistory(s, tx, account_schools));
         XA_ASSIGN_OR_RETURN(summary.supervision_items, SeedSupervisionHistory(s, tx, first_bureau));
+        XA_ASSIGN_OR_RETURN(summary.work_items,
+                            SeedWorkHistory(s, tx, options.seed, first_bureau, account_schools));
         XA_ASSIGN_OR_RETURN(summary.drowning_warnings,
                             SeedDrowningHistory(s, tx, options.seed, first_bureau, history_schools,
                                                 account_schools));

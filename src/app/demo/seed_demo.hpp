@@ -53,6 +53,7 @@ struct DemoSummary {
   int safety_offices = 0;
   int duty_lists = 0;
   int supervision_items = 0;
+  int work_items = 0;
   int regions = 0;
   int bureaus = 0;
   int schools = 0;
@@ -181,6 +182,12 @@ Result<int> SeedDutyHistory(Services& s, domain::Tx& tx,
 // 监管事项: the items of the bureau's five sections, each assigned to the section's head, two of
 // the plan's measures left without a section. Inside the caller's transaction; returns the items.
 Result<int> SeedSupervisionHistory(Services& s, domain::Tx& tx, domain::UnitId bureau);
+
+// 全区“一盘棋”: the bureau's work of the term deployed to its schools and sections, with the units'
+// reports (some late, a few missing; the account schools' last monthly report open). Inside the
+// caller's transaction; returns the items.
+Result<int> SeedWorkHistory(Services& s, domain::Tx& tx, std::uint64_t seed, domain::UnitId bureau,
+                            const std::vector<domain::UnitId>& account_schools);
 
 // 防溺水警示提醒: the bureau's campaigns of the summer and each class's warnings on its warning
 // days up to yesterday (a 1530 check-in about drowning already counts), with some schools short;

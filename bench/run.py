@@ -939,6 +939,23 @@ def main():
             p95 <= 100000 and r["not_ok"] == 0 and status == 200, note=note,
             extra={"rps": round(r["rps"], 1)})
 
+    # -- P18: the district's work (全区一盘棋) ------------------------------------------------------
+    # The district bureau's 全区工作看板: every item deployed to its schools and sections, each
+    # unit's due days on the public calendar and its reports, folded by kind and by unit.
+    name, client = readers[-1]
+    path = "/api/v1/duties/work/board"
+    r = wrk(base + path, 1, 2, duration, client.headers(), count=True, warmup=True)
+    p95 = r["latency_us"]["p95"]
+    status, body, _ = client.call("GET", path)
+    view = json.loads(body) if status == 200 else {}
+    totals = view.get("totals", {})
+    note = (f"{view.get('items', 0)} 项工作，{len(view.get('units', []))} 个单位，应完成 "
+            f"{totals.get('due', 0)}，逾期未完成 {totals.get('overdue', 0)}")
+    row(table, "P18", f"全区工作看板 GET {path}（{name}）", ms(p95), "ms p95", None, None,
+        ms(r["latency_us"]["p50"]), ms(r["latency_us"]["p99"]), "p95 ≤ 100 ms",
+        p95 <= 100000 and r["not_ok"] == 0 and status == 200, note=note,
+        extra={"rps": round(r["rps"], 1)})
+
     # -- P5: import -----------------------------------------------------------------------------
     n_import = 2000 if args.quick else 10000
     csv_bytes, tsv_text = build_import(bureau, n_import, args.seed)

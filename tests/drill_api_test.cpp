@@ -256,6 +256,11 @@ TEST_P(DrillApiTest, EachDrillRulePassesAndFailsAtItsEdges) {
         EXPECT_TRUE(m.at("has_rules").as_bool());
         EXPECT_EQ(m.at("school_rules").as_array().size(), 2u);
       } else if (measures == 3) {
+        // 全区工作: duty.work; the test district has deployed no work.
+        EXPECT_TRUE(m.at("has_rules").as_bool());
+        EXPECT_EQ(m.at("school_rules").as_array().size(), 1u);
+        EXPECT_EQ(m.at("schools_failing").as_int64(), 0);
+      } else if (measures == 12) {
         EXPECT_FALSE(m.at("has_rules").as_bool());
         EXPECT_EQ(m.at("schools_failing").as_int64(), 0);
       }

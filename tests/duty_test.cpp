@@ -298,8 +298,12 @@ TEST(DutySigned, LateAndMissingAreNamedTogether) {
 }
 
 TEST(DutyRules, DeclaredForMeasureOneMonthly) {
-  ASSERT_EQ(RuleDecls().size(), 2u);
+  ASSERT_EQ(RuleDecls().size(), 3u);
   EXPECT_EQ(SignedRule().id, "duty.signed");
+  EXPECT_EQ(WorkRule().id, "duty.work");
+  EXPECT_EQ(WorkRule().measure, 3);
+  EXPECT_EQ(WorkRule().subject, "school");
+  EXPECT_EQ(WorkRule().period, rules::Period::kMonth);
   EXPECT_EQ(AreasRule().id, "duty.areas");
   EXPECT_EQ(SignedRule().measure, 1);
   EXPECT_EQ(SignedRule().period, rules::Period::kMonth);

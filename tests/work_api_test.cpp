@@ -59,6 +59,16 @@ class WorkApiTest : public testing::ModuleApiTest {
     }
     return "none";
   }
+  // The outcome and reason of school 1's duty.work finding for December.
+  std::string Finding() {
+    auto f = office_.Call("GET", "/api/v1/rule-findings?school_id=" + std::to_string(school1_) +
+                                     "&rule=duty.work&period=2026-12");
+    EXPECT_EQ(f.status, 200) << f.body;
+    const auto items = Json(f).at("items").as_array();
+    if (items.size() != 1) return std::to_string(items.size()) + " findings";
+    return std::string(items[0].at("outcome").as_string()) + " " +
+           std::string(items[0].at("reason").as_string());
+  }
   static std::string Totals(const json::value& t) {
     return std::to_string(t.at("due").as_int64()) + " due, " +
            std::to_string(t.at("done").as_int64()) + " done, " +
@@ -140,6 +150,8 @@ TEST_P(WorkApiTest, TheBureauDeploysWorkAndEachUnitReportsItsDays) {
   r = Report(safety_, id, {{"due", "2026-09-24"}, {"done_on", "2026-09-24"}, {"note", "已报送"}});
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(Json(r).at("unit_id").as_int64(), school1_);
+  // The report judged the school's month again: December's day is still to come.
+  EXPECT_EQ(Finding(), "due 本月到期 1 项，已完成 0 项");
   r = Report(safety_, id, {{"due", "2026-09-24"}});
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(FirstField(r), "duty.work.reported");

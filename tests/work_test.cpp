@@ -321,5 +321,60 @@ TEST(WorkProgress, CountsWhatHasComeAndNamesTheNextOpenDay) {
   EXPECT_FALSE(p.next.has_value());
 }
 
+// duty.work over December 2026 (1–31), judged on the 10th: a due day before the month or after
+// it is not counted; the 10th itself not done is still to come, the 9th not done is overdue.
+TEST(WorkRule, JudgesTheMonthsDueDaysAtTheirEdges) {
+  const Day first = D("2026-12-01");
+  const Day last = D("2026-12-31");
+  const Day today = D("2026-12-10");
+  const auto due = [](std::int64_t id, const char* title, const char* day,
+                      std::optional<const char*> done = std::nullopt) {
+    return WorkDue{id, title, D(day), done ? std::optional<Day>(D(*done)) : std::nullopt};
+  };
+  using rules::Outcome;
+  // Outside the month: November's last day and January's first, both overdue or open.
+  auto v =
+      JudgeWork({due(1, "周报", "2026-11-30"), due(2, "月报", "2027-01-01")}, first, last, today);
+  EXPECT_EQ(v.outcome, Outcome::kNotApplicable);
+  EXPECT_EQ(v.reason, "本月没有到期的全区工作");
+
+  // The first day and the last day of the month count; done on the day is on time.
+  v = JudgeWork({due(1, "周报", "2026-12-01", "2026-12-01"), due(2, "月报", "2026-12-31")}, first,
+                last, today);
+  EXPECT_EQ(v.outcome, Outcome::kDue);
+  EXPECT_EQ(v.reason, "本月到期 2 项，已完成 1 项");
+  EXPECT_TRUE(v.evidence.empty());
+
+  // Today's day not done is still to come; all done on time passes.
+  v = JudgeWork({due(1, "周报", "2026-12-10")}, first, last, today);
+  EXPECT_EQ(v.outcome, Outcome::kDue);
+  v = JudgeWork(
+      {due(1, "周报", "2026-12-04", "2026-12-04"), due(1, "周报", "2026-12-31", "2026-12-09")},
+      first, last, today);
+  EXPECT_EQ(v.outcome, Outcome::kPass);
+  EXPECT_EQ(v.reason, "本月到期的 2 项均按期完成");
+
+  // Done a day late warns, with its item as evidence.
+  v = JudgeWork({due(4, "周报", "2026-12-04", "2026-12-05"), due(2, "月报", "2026-12-31")}, first,
+                last, today);
+  EXPECT_EQ(v.outcome, Outcome::kWarn);
+  EXPECT_EQ(v.reason, "1 项逾期完成（本月到期 2 项）");
+  EXPECT_EQ(v.evidence, (std::vector<std::int64_t>{4}));
+
+  // Yesterday's day not done fails, over a late one; each item once in the evidence, the first
+  // three named.
+  v = JudgeWork(
+      {due(7, "周报", "2026-12-09"), due(4, "月报", "2026-12-04", "2026-12-05"),
+       due(7, "周报", "2026-12-02"), due(3, "检查", "2026-12-03"), due(9, "分析", "2026-12-08")},
+      first, last, today);
+  EXPECT_EQ(v.outcome, Outcome::kFail);
+  EXPECT_EQ(v.reason,
+            "4 项逾期未完成：周报（2026-12-09 到期）；周报（2026-12-02 到期）；检查（2026-12-03 "
+            "到期） 等");
+  EXPECT_EQ(v.evidence, (std::vector<std::int64_t>{3, 4, 7, 9}));
+  v = JudgeWork({due(7, "周报", "2026-12-09")}, first, last, today);
+  EXPECT_EQ(v.reason, "1 项逾期未完成：周报（2026-12-09 到期）");
+}
+
 }  // namespace
 }  // namespace xiaoan::domain::duty

@@ -6,6 +6,7 @@
 
 #include "app/accounts/accounts.hpp"
 #include "app/calendar/calendar.hpp"
+#include "app/duty/work.hpp"
 #include "app/org/org_use_cases.hpp"
 #include "core/strings.hpp"
 #include "domain/auth/auth.hpp"
@@ -594,6 +595,9 @@ RuleModule DutyRuleModule() {
                    du::JudgeSigned(lists, t, cal::FormatDate(in.today), SignedValues(in.values))});
     out.push_back(
         {&du::AreasRule(), *span, open, du::JudgeAreas(du::AreaGaps(set, lists, t, office))});
+    XA_ASSIGN_OR_RETURN(const auto dues, WorkDuesOf(tx, id));
+    out.push_back(
+        {&du::WorkRule(), *span, open, du::JudgeWork(dues, span->first, span->last, in.today)});
     return out;
   };
   return m;

@@ -6,6 +6,7 @@
 
 #include "app/calendar/calendar.hpp"
 #include "app/platform/spreadsheet.hpp"
+#include "app/rules/rules.hpp"
 #include "core/strings.hpp"
 #include "domain/auth/auth.hpp"
 #include "domain/calendar/calendar.hpp"
@@ -322,6 +323,24 @@ Result<du::WorkItem> DeployedTo(domain::Tx& tx, std::int64_t item_id, std::int64
 
 }  // namespace
 
+Result<std::vector<du::WorkDue>> WorkDuesOf(domain::Tx& tx, std::int64_t unit_id) {
+  std::vector<du::WorkDue> out;
+  XA_ASSIGN_OR_RETURN(const auto items, tx.duties().WorkItemsFor(unit_id));
+  if (items.empty()) return out;
+  XA_ASSIGN_OR_RETURN(const auto reports, tx.duties().WorkReportsOf(unit_id));
+  XA_ASSIGN_OR_RETURN(const auto calendar, LoadPublicCalendar(tx));
+  for (const auto& item : items) {
+    for (const auto d : du::DueDays(item.schedule, WorkingOf(calendar))) {
+      du::WorkDue due{item.id, item.title, d, std::nullopt};
+      for (const auto& r : reports) {
+        if (r.item_id == item.id && r.due == d) due.done_on = r.done_on;
+      }
+      out.push_back(std::move(due));
+    }
+  }
+  return out;
+}
+
 Result<MyWorkView> GetMyWork(Services& s, const RequestContext& ctx) {
   XA_TRY(RequirePermission(ctx, perm::kDutyRead, "查看本单位的全区工作"));
   MyWorkView out;
@@ -387,6 +406,9 @@ Result<du::WorkReport> ReportWork(Services& s, const RequestContext& ctx, du::Wo
       return FailedPrecondition("duty.work.reported",
                                 cal::FormatDate(in.due) + " 这一期已报告完成，如需更正请先撤回");
     }
+    if (unit.kind == "school") {
+      XA_TRY(EvaluateSchool(s, tx, unit.id, today, "duty"));
+    }
     return Audit(s, tx, ctx, "duty.work.report", item.id,
                  unit.name + " 报告完成：" + item.title + "（" + cal::FormatDate(in.due) +
                      " 到期，" + cal::FormatDate(in.done_on) + " 完成）");
@@ -406,6 +428,9 @@ Status WithdrawWork(Services& s, const RequestContext& ctx, std::int64_t item_id
     XA_ASSIGN_OR_RETURN(const auto item, DeployedTo(tx, item_id, unit.id));
     XA_ASSIGN_OR_RETURN(const bool removed, tx.duties().RemoveWorkReport(item_id, unit.id, due));
     if (!removed) return NotFound("完成报告不存在");
+    if (unit.kind == "school") {
+      XA_TRY(EvaluateSchool(s, tx, unit.id, TodayInChina(s), "duty"));
+    }
     return Audit(
         s, tx, ctx, "duty.work.withdraw", item.id,
         unit.name + " 撤回完成报告：" + item.title + "（" + cal::FormatDate(due) + " 到期）");

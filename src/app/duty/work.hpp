@@ -140,6 +140,10 @@ Result<std::pair<std::string, std::string>> WorkItemTemplate();
 Result<ImportReport> ImportWorkItems(Services& s, const RequestContext& ctx, std::string_view bytes,
                                      const std::string& format);
 
+// A unit's due days across the items deployed to it, each with the day it was done (for the rule
+// duty.work); inside the caller's transaction.
+Result<std::vector<domain::duty::WorkDue>> WorkDuesOf(domain::Tx& tx, std::int64_t unit_id);
+
 // 我的待办: a unit's due days due soon or overdue; for duty:template at a bureau, the items with
 // units overdue.
 TaskSource WorkTaskSource();

@@ -131,6 +131,16 @@ std::vector<rules::RuleDecl> Declare() {
                  "治理体系",
                  {},
                  {}});
+  out.push_back({"duty.work",
+                 1,
+                 3,
+                 "全区工作按期完成",
+                 "school",
+                 rules::Period::kMonth,
+                 "规范落实年方案措施 3：坚持学校安全工作全区“一盘棋”，明确学校安全共性任务、重点"
+                 "事项、常规工作",
+                 {},
+                 {}});
   return out;
 }
 
@@ -365,6 +375,7 @@ std::vector<Gap> AreaGaps(const std::optional<AreaSet>& set, const std::vector<D
 std::span<const rules::RuleDecl> RuleDecls() { return Decls(); }
 const rules::RuleDecl& SignedRule() { return Decls()[0]; }
 const rules::RuleDecl& AreasRule() { return Decls()[1]; }
+const rules::RuleDecl& WorkRule() { return Decls()[2]; }
 
 Verdict JudgeSigned(const std::vector<DutyList>& lists, const Templates& t,
                     const std::string& today, const ParamValues& v) {

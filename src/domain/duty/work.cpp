@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "domain/calendar/calendar.hpp"
 #include "domain/platform/field_checks.hpp"
 
 namespace xiaoan::domain::duty {
@@ -210,6 +211,63 @@ WorkProgress ProgressOf(const std::vector<Day>& due_days,
     if (state == WorkState::kOverdue) ++out.overdue;
   }
   return out;
+}
+
+rules::Verdict JudgeWork(const std::vector<WorkDue>& dues, Day first, Day last, Day today) {
+  using rules::Outcome;
+  int in_period = 0;
+  int done = 0;
+  int late = 0;
+  int open = 0;
+  std::vector<std::string> overdue;
+  std::vector<std::int64_t> evidence;
+  for (const auto& d : dues) {
+    if (d.due < first || d.due > last) continue;
+    ++in_period;
+    switch (StateOf(d.due, d.done_on, today)) {
+      case WorkState::kOverdue:
+        overdue.push_back(d.title + "（" + calendar::FormatDate(d.due) + " 到期）");
+        evidence.push_back(d.item_id);
+        break;
+      case WorkState::kDoneLate:
+        ++late;
+        evidence.push_back(d.item_id);
+        break;
+      case WorkState::kDone:
+        ++done;
+        break;
+      case WorkState::kPending:
+      case WorkState::kDueSoon:
+        ++open;
+        break;
+    }
+  }
+  std::sort(evidence.begin(), evidence.end());
+  evidence.erase(std::unique(evidence.begin(), evidence.end()), evidence.end());
+  const auto n = [](std::size_t v) { return std::to_string(v); };
+  if (in_period == 0) return {Outcome::kNotApplicable, "本月没有到期的全区工作", {}};
+  if (!overdue.empty()) {
+    std::string names;
+    for (std::size_t i = 0; i < overdue.size() && i < 3; ++i) {
+      names += (i == 0 ? "" : "；") + overdue[i];
+    }
+    if (overdue.size() > 3) names += " 等";
+    return {Outcome::kFail, n(overdue.size()) + " 项逾期未完成：" + names, std::move(evidence)};
+  }
+  if (late > 0) {
+    return {Outcome::kWarn,
+            n(static_cast<std::size_t>(late)) + " 项逾期完成（本月到期 " +
+                n(static_cast<std::size_t>(in_period)) + " 项）",
+            std::move(evidence)};
+  }
+  if (open > 0) {
+    return {Outcome::kDue,
+            "本月到期 " + n(static_cast<std::size_t>(in_period)) + " 项，已完成 " +
+                n(static_cast<std::size_t>(done)) + " 项",
+            {}};
+  }
+  return {
+      Outcome::kPass, "本月到期的 " + n(static_cast<std::size_t>(in_period)) + " 项均按期完成", {}};
 }
 
 }  // namespace xiaoan::domain::duty

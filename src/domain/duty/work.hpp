@@ -17,6 +17,7 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "domain/duty/supervision.hpp"
+#include "domain/rules/rules.hpp"
 
 namespace xiaoan::domain::duty {
 
@@ -118,6 +119,20 @@ struct WorkProgress {
 };
 WorkProgress ProgressOf(const std::vector<Day>& due_days,
                         const std::vector<std::pair<Day, Day>>& done, Day today);
+
+// duty.work (each month, measure 3), declared with the duty rules (RuleDecls): a school's due days
+// of the month, each with the item it belongs to and the day it was done.
+const rules::RuleDecl& WorkRule();
+struct WorkDue {
+  std::int64_t item_id = 0;
+  std::string title;
+  Day due{};
+  std::optional<Day> done_on;
+};
+// The due days in [first, last]: any not done after its day fails (naming the first three); any
+// done late warns; any still to come is due; all done on time pass; none is not applicable. The
+// evidence is the items failing or late.
+rules::Verdict JudgeWork(const std::vector<WorkDue>& dues, Day first, Day last, Day today);
 
 // Part of the duty repository (tx.duties()); duty_work_repository.cpp.
 class WorkRepository {

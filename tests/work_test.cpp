@@ -374,6 +374,12 @@ TEST(WorkRule, JudgesTheMonthsDueDaysAtTheirEdges) {
   EXPECT_EQ(v.evidence, (std::vector<std::int64_t>{3, 4, 7, 9}));
   v = JudgeWork({due(7, "周报", "2026-12-09")}, first, last, today);
   EXPECT_EQ(v.reason, "1 项逾期未完成：周报（2026-12-09 到期）");
+  v = JudgeWork(
+      {due(7, "周报", "2026-12-09"), due(3, "检查", "2026-12-03"), due(9, "分析", "2026-12-08")},
+      first, last, today);
+  EXPECT_EQ(v.reason,
+            "3 项逾期未完成：周报（2026-12-09 到期）；检查（2026-12-03 到期）；分析（2026-12-08 "
+            "到期）");
 }
 
 }  // namespace

@@ -37,6 +37,8 @@ export let tourPatrolRecord
 export let tourCampaign
 /** A whistle of 示范区双桥小学 (道路交通, routed to the traffic police), for the tour. */
 export let tourWhistle
+/** A monthly work item of 全区“一盘棋” deployed to 示范区双桥小学 and 基础教育科 (days overdue), for the tour. */
+export let tourWork
 
 export const KEYBOARD_TITLE = '实验室通风橱故障（键盘）'
 
@@ -151,6 +153,24 @@ before(async () => {
   })
   assert.equal(whistle.status, 201, await whistle.clone().text())
   tourWhistle = (await whistle.json()).id
+  const work = await (await bureau('/api/v1/duties/work')).json()
+  const basic = work.sections.find((u) => u.name === '基础教育科')
+  assert.ok(basic, JSON.stringify(work.sections))
+  const dayFrom = (n) => new Date(Date.now() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10)
+  const deployed = await bureau('/api/v1/duties/work', {
+    method: 'POST',
+    body: JSON.stringify({
+      kind: 'key',
+      title: '校园安全隐患月报（无障碍检查）',
+      detail: '每月25日前报送本月隐患排查整改情况',
+      measures: [3, 6],
+      lead_section_id: basic.id,
+      targets: [21, basic.id],
+      schedule: { repeat: 'monthly', due: null, day: 25, from: dayFrom(-70), until: dayFrom(100) },
+    }),
+  })
+  assert.equal(deployed.status, 201, await deployed.clone().text())
+  tourWork = (await deployed.json()).id
 })
 
 after(async () => {
@@ -193,6 +213,10 @@ export const BUS_STATES = `${byTest('row-state')}, ${byTest('card-state')}`
 export const TRAFFIC_STATES = BUS_STATES
 /** 科室监管事项's items, whichever shape the width gives them: the table's rows, or the cards. */
 export const SUPERVISION_ITEMS = `${byTest('supervision-table')} [data-test^="supervision-row-"], ${byTest('supervision-cards')} [data-test^="supervision-card-"]`
+/** 全区工作's items, whichever shape the width gives them: the table's rows, or the cards. */
+export const WORK_ITEMS = `${byTest('work-table')} [data-test^="work-row-"], ${byTest('work-cards')} [data-test^="work-card-"]`
+/** 全区工作看板's units once read: the table's links, or the cards'. */
+export const WORK_BOARD_UNITS = `${byTest('work-board-table')} [data-test^="work-board-unit-"], ${byTest('work-board-cards')} [data-test^="work-board-unit-"]`
 /** 门岗核验 once today's refusals are loaded: the refusals, or the line saying there are none. */
 export const GATE_TODAY = `${byTest('gate-today')} ${byTest('today-item')}, ${byTest('gate-today-empty')}`
 
@@ -412,6 +436,32 @@ export async function supervisionDialogs(page, label) {
   await page.waitForSelector(byTest('import-dialog'), { state: 'hidden' })
 }
 
+/**
+ * 全区工作: the 部署工作 form (a dialog on a desk, a drawer on a phone) and the import dialog, each open
+ * and checked, then Escape.
+ */
+export async function workDialogs(page, label) {
+  await page.click(byTest('work-add'))
+  await page.waitForSelector(`${byTest('work-dialog')}:visible ${byTest('work-form-title')}`)
+  await expectAccessible(page, `${label}, the work form`)
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('work-dialog'), { state: 'hidden' })
+  await page.click(byTest('work-import'))
+  await page.waitForSelector(`${byTest('work-import-note')}:visible`)
+  await expectAccessible(page, `${label}, the work import dialog`)
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('import-dialog'), { state: 'hidden' })
+}
+
+/** 本单位工作's 报告完成 form of the tour's item, open and checked, then Escape. */
+export async function workReportDialog(page, label) {
+  await page.click(byTest(`work-report-${tourWork}`))
+  await page.waitForSelector(`${byTest('work-report-dialog')}:visible ${byTest('work-report-due')}`)
+  await expectAccessible(page, `${label}, the report form`)
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('work-report-dialog'), { state: 'hidden' })
+}
+
 /** 校园交通's 新增车辆 dialog (class, gates as tags, hours, validity), open and checked, then Escape. */
 export async function trafficDialog(page, label) {
   await page.click(byTest('add'))
@@ -628,6 +678,8 @@ export function axeTour(viewport) {
           ['/duties/areas', byTest('duty-area-row')],
           ['/duties/templates', byTest('duty-template')],
           ['/duties/year', `${byTest('duty-year')} ${byTest('duty-year-stat-hazards-found')}`],
+          // 本单位工作: the tour's item (days overdue) and its 报告完成 form.
+          ['/duties/work/mine', byTest(`work-mine-item-${tourWork}`), workReportDialog],
           ['/whistles', byTest('row-link'), raiseDialog],
           [`/whistles/${tourWhistle}`, byTest('whistle-info')],
           ['/rules', byTest('rule-hazard.overdue')],
@@ -687,6 +739,10 @@ export function axeTour(viewport) {
           // 科室监管事项 (the item form and the import open) and 措施覆盖 (measures 3 and 16 without a section).
           ['/duties/supervision', SUPERVISION_ITEMS, supervisionDialogs],
           ['/duties/supervision/coverage', byTest('coverage-status-3')],
+          // 全区工作 (the form and the import open), the tour's item with its units, and the board.
+          ['/duties/work', WORK_ITEMS, workDialogs],
+          [`/duties/work/${tourWork}`, `${byTest('work-units')} [data-test^="work-unit-"]`],
+          ['/duties/work/board', WORK_BOARD_UNITS],
           ['/whistles', byTest('row-link')],
           [`/whistles/${tourWhistle}`, byTest('whistle-info'), whistleStep],
           ['/whistles/stats', byTest('stats-period')],
@@ -708,7 +764,8 @@ export function axeTour(viewport) {
         ],
         titles,
       )
-      // A section head: 我的监管事项 on the home page, the items and the coverage read only.
+      // A section head: 我的监管事项 on the home page, the items and the coverage read only, 全区工作 read
+      // only and the section's own work.
       await tour(
         viewport,
         'section_basic',
@@ -716,6 +773,9 @@ export function axeTour(viewport) {
           ['/home', byTest('home-my-supervision')],
           ['/duties/supervision', SUPERVISION_ITEMS],
           ['/duties/supervision/coverage', byTest('coverage-status-3')],
+          // 全区工作 read only, and the section's own work.
+          ['/duties/work', WORK_ITEMS],
+          ['/duties/work/mine', byTest(`work-mine-item-${tourWork}`)],
         ],
         titles,
       )

@@ -34,6 +34,7 @@ import {
   tourPatrolPlace,
   tourPatrolPlan,
   tourPatrolRecord,
+  tourWork,
   useTourServer,
   keyboardHazard,
 } from './a11y-tour.mjs'
@@ -243,7 +244,9 @@ describe('no sideways scrolling at 320 px and at 200 % zoom', () => {
         ['school1_safety', '/calendar?month=2026-10', byTest('day-2026-10-10')],
         ['school1_safety', '/calendar?tab=settings', byTest('exceptions-0-reason')],
         ['school1_safety', '/system/schools', `${byTest('table')} .el-table__row, ${byTest('card')}`],
+        ['school1_safety', '/duties/work/mine', byTest(`work-mine-item-${tourWork}`)],
         ['safety_office', '/hazards/board', byTest('board-open')],
+        ['safety_office', '/duties/work', `${byTest('work-table')} [data-test^="work-row-"], ${byTest('work-cards')} [data-test^="work-card-"]`],
         ['safety_office', '/drills/board', byTest('board-row-drill.monthly')],
         ['safety_office', '/plan-board?measure=13', `${byTest('measure-findings-13')} ${byTest('finding-open')}`],
         ['safety_office', '/plan/year', byTest('plan-title')],

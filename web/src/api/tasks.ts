@@ -14,7 +14,8 @@ import { http } from './http'
  * 应急体系待完善) opens its setup; a school's key-post staff due for training (training_staff: 培训待办)
  * open its 重点岗位人员; a school's safety office short of staff (safety_office: 安全监管机构待充实) opens
  * its 安全监管机构; one of the plan's measures no section of the bureau covers (supervision_coverage,
- * the measure's number: 方案措施待落实监管科室) opens 措施覆盖.
+ * the measure's number: 方案措施待落实监管科室) opens 措施覆盖; a work item of 全区“一盘棋” (work_item: a
+ * unit's due soon or overdue, the bureau's with units overdue) opens 本单位工作, or the item.
  */
 export type TaskSubject =
   | 'hazard'
@@ -34,6 +35,7 @@ export type TaskSubject =
   | 'training_staff'
   | 'safety_office'
   | 'supervision_coverage'
+  | 'work_item'
 
 export interface TaskItem {
   subject_type: TaskSubject | string
@@ -97,6 +99,10 @@ export type TaskKind =
    * place (items: supervision_coverage, the measure's number).
    */
   | 'duty.coverage'
+  /** 全区工作待完成: a school's or a section's due days of 全区“一盘棋” due soon or overdue (items: work_item, the day as due). */
+  | 'duty.work'
+  /** 全区工作有单位逾期: the bureau's work items with units overdue (items: work_item). */
+  | 'duty.work.overdue'
 
 export interface TaskGroup {
   kind: TaskKind | string

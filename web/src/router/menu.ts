@@ -18,6 +18,7 @@ export function forUnit(unit: UnitRule, kind: string): boolean {
   if (unit === 'school') return kind === 'school'
   if (unit === 'bureau') return kind !== 'school' && kind !== 'department'
   if (unit === 'office') return kind === 'bureau' || kind === 'section'
+  if (unit === 'target') return kind === 'school' || kind === 'section'
   return kind !== 'school'
 }
 
@@ -40,8 +41,10 @@ export function ruleApplies(
  * The sidebar for a user: only items whose permission the user holds, only non-empty groups.
  * `unitKind` is the kind of the user's unit: an item meant for schools only (`meta.unit`
  * 'school'), for the others only ('other'), for the education units above the schools only
- * ('bureau') or for the bureaus' own offices only ('office') shows accordingly; without it, all show. An item's `menuHide` rule leaves it out for
- * the users it applies to, its `menuTitle` rule renames it for them.
+ * ('bureau'), for the bureaus' own offices only ('office') or for the units the bureau deploys work
+ * to only ('target': schools and sections) shows accordingly; without it, all show. An item's
+ * `menuHide` rule leaves it out for the users it applies to, its `menuTitle` rule renames it for
+ * them.
  */
 export function buildMenu(
   children: RouteRecordRaw[],

@@ -23,8 +23,9 @@ declare module 'vue-router' {
      * In the menu only for users of a school (`school`), only for the others (`other`: the
      * bureaus and the departments), only for the education units above the schools
      * (`bureau`: bureaus, sections, clusters — not the departments), or only for the bureaus'
-     * own offices (`office`: a bureau and its sections — not the clusters), as the unit of the
-     * user's account decides; none = for all.
+     * own offices (`office`: a bureau and its sections — not the clusters), or only for the units
+     * the bureau deploys its work to (`target`: the schools and the bureau's sections), as the unit
+     * of the user's account decides; none = for all.
      */
     unit?: UnitRule
     /**
@@ -45,7 +46,7 @@ declare module 'vue-router' {
 }
 
 /** The kinds of unit a page or a menu rule is for (route meta `unit`). */
-export type UnitRule = 'school' | 'other' | 'bureau' | 'office'
+export type UnitRule = 'school' | 'other' | 'bureau' | 'office' | 'target'
 
 /** Who a menu rule applies to: holders of none of `without`, of a unit of kind `unit` if given. */
 export interface MenuRule {
@@ -708,6 +709,40 @@ export const layoutChildren: RouteRecordRaw[] = [
     name: 'duty-supervision-coverage',
     component: () => import('@/views/duties/SupervisionCoverage.vue'),
     meta: { title: 'duties.menu.coverage', group: 'duties', icon: 'PieChart', perm: perm.dutyRead, unit: 'office', unitOnly: true },
+  },
+  {
+    // 全区工作 (全区“一盘棋”, measure 3): the bureau's work items — 共性任务, 重点事项, 常规工作 — each led by a
+    // section, deployed to schools and sections, due once or 每周 / 每月 / 每季度, with its completion rate
+    // and the units overdue; deployed, changed, deleted and imported by the bureau's safety office
+    // (duty:template), read by the bureau and its sections, exported as .xlsx. ?kind=key keeps a kind,
+    // ?unit_id=21 the items deployed to a unit (from the board). Only the bureau's own offices (403 else).
+    path: 'duties/work',
+    name: 'duty-work',
+    component: () => import('@/views/duties/WorkItems.vue'),
+    meta: { title: 'duties.menu.work', group: 'duties', icon: 'Flag', perm: perm.dutyRead, unit: 'office', unitOnly: true },
+  },
+  {
+    // 全区工作看板: the district's work by today — due days, done, done late, overdue, the rate —, by kind
+    // and by unit, the most overdue first. Only the bureau's own offices.
+    path: 'duties/work/board',
+    name: 'duty-work-board',
+    component: () => import('@/views/duties/WorkBoard.vue'),
+    meta: { title: 'duties.menu.workBoard', group: 'duties', icon: 'TrendCharts', perm: perm.dutyRead, unit: 'office', unitOnly: true },
+  },
+  {
+    // 本单位工作: the work deployed to the user's school or section, one card an item, each due day
+    // reported done (报告完成) or withdrawn (撤回); in the menu of the schools and the bureau's sections.
+    path: 'duties/work/mine',
+    name: 'duty-work-mine',
+    component: () => import('@/views/duties/MyWork.vue'),
+    meta: { title: 'duties.menu.workMine', group: 'duties', icon: 'Checked', perm: perm.dutyRead, unit: 'target' },
+  },
+  {
+    // A work item: its due days and each unit's progress (逾期未完成, 即将到期, 已完成, 逾期完成), the reports.
+    path: 'duties/work/:id(\\d+)',
+    name: 'duty-work-item',
+    component: () => import('@/views/duties/WorkItemDetail.vue'),
+    meta: { title: 'duties.menu.workItem', perm: perm.dutyRead, unit: 'office', unitOnly: true },
   },
   {
     path: 'system/org',

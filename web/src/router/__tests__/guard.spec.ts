@@ -104,6 +104,33 @@ describe('a page of the bureau’s own offices', () => {
     }
   })
 
+  it('opens 全区工作, an item and its board to the bureau and its sections, 本单位工作 to a school and a section', async () => {
+    for (const kind of ['bureau', 'section']) {
+      setActivePinia(createPinia())
+      auth.session.mockResolvedValue(me(kind))
+      const router = createAppRouter()
+      await router.push('/duties/work')
+      expect(router.currentRoute.value.name, kind).toBe('duty-work')
+      await router.push('/duties/work/7')
+      expect(router.currentRoute.value.name, kind).toBe('duty-work-item')
+      await router.push('/duties/work/board')
+      expect(router.currentRoute.value.name, kind).toBe('duty-work-board')
+      await router.push('/duties/work/mine')
+      expect(router.currentRoute.value.name, kind).toBe('duty-work-mine')
+    }
+    for (const kind of ['school', 'cluster']) {
+      setActivePinia(createPinia())
+      auth.session.mockResolvedValue(me(kind))
+      const router = createAppRouter()
+      await router.push('/duties/work/mine')
+      expect(router.currentRoute.value.name, kind).toBe('duty-work-mine')
+      for (const path of ['/duties/work', '/duties/work/7', '/duties/work/board']) {
+        await router.push(path)
+        expect(router.currentRoute.value.name, `${kind} ${path}`).toBe('forbidden')
+      }
+    }
+  })
+
   it('shows 无权访问 to a school, a cluster or a department with duty:read, who still open the schools’ duty pages', async () => {
     for (const kind of ['school', 'cluster', 'department']) {
       setActivePinia(createPinia())

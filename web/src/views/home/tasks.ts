@@ -19,7 +19,9 @@
 // items of subject duty_list: the list's id) to its 职责清单 with the list open, and its business areas
 // without an owner or an owner's list unsigned (duty.areas, items of subject duty_areas: the school's
 // id) to its 三管三必须; the bureau's measures no section covers (duty.coverage, items of subject
-// supervision_coverage: the measure's number) to 措施覆盖.
+// supervision_coverage: the measure's number) to 措施覆盖; a school's or a section's work of 全区“一盘棋”
+// due soon or overdue (duty.work, items of subject work_item: the item's id) to 本单位工作, and the
+// bureau's work with units overdue (duty.work.overdue) to the item, its units' progress.
 import type { RouteLocationRaw } from 'vue-router'
 import type { TaskGroup, TaskItem } from '@/api/tasks'
 import { busRecordRoute } from '@/views/bus/busHelpers'
@@ -62,6 +64,11 @@ const DUTY_AREAS_SUBJECT = 'duty_areas'
 /** 方案措施待落实监管科室: the plan's measures no section covers; its items' subject is the measure. */
 const DUTY_COVERAGE = 'duty.coverage'
 const DUTY_COVERAGE_SUBJECT = 'supervision_coverage'
+/** 全区工作待完成: the unit's due days due soon or overdue; its items' subject is the work item. */
+const DUTY_WORK = 'duty.work'
+/** 全区工作有单位逾期: the bureau's items with units overdue; its items' subject is the work item. */
+const DUTY_WORK_OVERDUE = 'duty.work.overdue'
+const WORK_SUBJECT = 'work_item'
 
 /**
  * The record an item opens: a hazard (supervision items too: the order's hazard), a whistle, a
@@ -107,6 +114,11 @@ export function itemRoute(item: TaskItem, group?: Pick<TaskGroup, 'kind'>): Rout
   }
   // 方案措施待落实监管科室: 措施覆盖, the measures not covered in red.
   if (item.subject_type === DUTY_COVERAGE_SUBJECT || group?.kind === DUTY_COVERAGE) return { name: 'duty-supervision-coverage' }
+  // 全区工作待完成: the unit's own work, 报告完成 on each card; 全区工作有单位逾期: the item, its units' progress.
+  if (group?.kind === DUTY_WORK) return { name: 'duty-work-mine' }
+  if (group?.kind === DUTY_WORK_OVERDUE || item.subject_type === WORK_SUBJECT) {
+    return item.subject_id > 0 ? { name: 'duty-work-item', params: { id } } : { name: 'duty-work' }
+  }
   if (item.subject_type === 'hazard') return { name: 'hazard-detail', params: { id } }
   if (item.subject_type === 'whistle') return { name: 'whistle-detail', params: { id } }
   if (item.subject_type === 'audit') return { name: 'audit' }
@@ -162,6 +174,8 @@ export function groupRoute(group: Pick<TaskGroup, 'kind'>): RouteLocationRaw | n
   if (kind === DUTY_PENDING) return { name: 'duty-lists' }
   if (kind === DUTY_AREAS) return { name: 'duty-areas' }
   if (kind === DUTY_COVERAGE) return { name: 'duty-supervision-coverage' }
+  if (kind === DUTY_WORK) return { name: 'duty-work-mine' }
+  if (kind === DUTY_WORK_OVERDUE) return { name: 'duty-work-board' }
   return null
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/duty/bureau.hpp"
 #include "app/platform/spreadsheet.hpp"
 #include "core/strings.hpp"
 #include "domain/auth/auth.hpp"
@@ -23,20 +24,9 @@ constexpr const char* kSubject = "supervision_item";
 
 std::string Stale() { return "监管事项刚被他人修改，请刷新后再试"; }
 
-// The bureau the caller works at: their unit when it is a bureau, its bureau when it is one of
-// the bureau's sections. A trusted caller names it (bureau_id); 403 for anyone else.
 Result<domain::Unit> BureauOf(domain::Tx& tx, const RequestContext& ctx,
                               std::int64_t trusted_bureau_id) {
-  const auto unit_id = ctx.principal ? ctx.principal->unit_id : trusted_bureau_id;
-  XA_ASSIGN_OR_RETURN(auto unit, tx.org().FindUnit(unit_id));
-  if (unit && unit->kind == "section" && unit->parent_id) {
-    XA_ASSIGN_OR_RETURN(unit, tx.org().FindUnit(*unit->parent_id));
-  }
-  if (!unit || unit->kind != "bureau") {
-    if (!ctx.principal) return NotFound("教育局不存在");
-    return Error{ErrorCode::kPermissionDenied, "监管事项由教育局及其内设科室查看和维护", {}};
-  }
-  return *unit;
+  return CallerBureau(tx, ctx, trusted_bureau_id, "监管事项由教育局及其内设科室查看和维护");
 }
 
 Result<std::vector<domain::Unit>> SectionsOf(domain::Tx& tx, std::int64_t bureau_id) {
@@ -274,13 +264,6 @@ std::string ColumnOf(const std::string& field) {
   return it == k.end() ? field : it->second;
 }
 
-std::string CodeOf(std::span<const du::Option> options, const std::string& text) {
-  for (const auto& o : options) {
-    if (o.label == text || o.code == text) return std::string(o.code);
-  }
-  return text;  // left as written, for the check to name
-}
-
 }  // namespace
 
 Result<std::pair<std::string, std::string>> SupervisionItemTemplate() {
@@ -332,8 +315,8 @@ Result<ImportReport> ImportSupervisionItems(Services& s, const RequestContext& c
         fail("科室", "“" + r.cells[0] + "”不是本局的内设科室");
         continue;
       }
-      i.kind = CodeOf(du::SupervisionKinds(), r.cells[1]);
-      i.stage = CodeOf(du::SupervisionStages(), r.cells[2]);
+      i.kind = OptionCodeOf(du::SupervisionKinds(), r.cells[1]);
+      i.stage = OptionCodeOf(du::SupervisionStages(), r.cells[2]);
       i.title = r.cells[3];
       i.detail = r.cells[4];
       i.measures = du::MeasuresFromText(r.cells[5]);

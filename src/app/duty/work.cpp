@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/calendar/calendar.hpp"
+#include "app/duty/bureau.hpp"
 #include "app/platform/spreadsheet.hpp"
 #include "app/rules/rules.hpp"
 #include "core/strings.hpp"
@@ -27,20 +28,9 @@ constexpr const char* kSubject = "work_item";
 
 std::string Stale() { return "这项工作刚被他人修改，请刷新后再试"; }
 
-// The bureau the caller works at (their unit, or the bureau of their section); a trusted caller
-// names it. 403 for anyone else.
 Result<domain::Unit> BureauOf(domain::Tx& tx, const RequestContext& ctx,
                               std::int64_t trusted_bureau_id) {
-  const auto unit_id = ctx.principal ? ctx.principal->unit_id : trusted_bureau_id;
-  XA_ASSIGN_OR_RETURN(auto unit, tx.org().FindUnit(unit_id));
-  if (unit && unit->kind == "section" && unit->parent_id) {
-    XA_ASSIGN_OR_RETURN(unit, tx.org().FindUnit(*unit->parent_id));
-  }
-  if (!unit || unit->kind != "bureau") {
-    if (!ctx.principal) return NotFound("教育局不存在");
-    return Error{ErrorCode::kPermissionDenied, "全区工作由教育局及其内设科室部署和查看", {}};
-  }
-  return *unit;
+  return CallerBureau(tx, ctx, trusted_bureau_id, "全区工作由教育局及其内设科室部署和查看");
 }
 
 Result<std::vector<WorkUnit>> UnitsOf(domain::Tx& tx, const domain::Unit& bureau,
@@ -579,13 +569,6 @@ std::vector<std::string> NamesOf(std::string_view text) {
   return out;
 }
 
-std::string CodeOf(std::span<const du::Option> options, const std::string& text) {
-  for (const auto& o : options) {
-    if (o.label == text || o.code == text) return std::string(o.code);
-  }
-  return text;  // left as written, for the check to name
-}
-
 }  // namespace
 
 Result<std::pair<std::string, std::string>> WorkItemTemplate() {
@@ -635,7 +618,7 @@ Result<ImportReport> ImportWorkItems(Services& s, const RequestContext& ctx, std
       };
       du::WorkItem w;
       w.bureau_id = l.bureau.id;
-      w.kind = CodeOf(du::WorkKinds(), r.cells[0]);
+      w.kind = OptionCodeOf(du::WorkKinds(), r.cells[0]);
       w.title = r.cells[1];
       w.detail = r.cells[2];
       w.measures = du::MeasuresFromText(r.cells[3]);
@@ -668,7 +651,7 @@ Result<ImportReport> ImportWorkItems(Services& s, const RequestContext& ctx, std
       if (!known) continue;
       std::sort(w.targets.begin(), w.targets.end());
       w.targets.erase(std::unique(w.targets.begin(), w.targets.end()), w.targets.end());
-      w.schedule.repeat = CodeOf(du::WorkRepeats(), r.cells[6]);
+      w.schedule.repeat = OptionCodeOf(du::WorkRepeats(), r.cells[6]);
       const auto date = [&](const std::string& text, const char* column,
                             std::optional<du::Day>& into) {
         if (text.empty()) return true;

@@ -174,6 +174,14 @@ TEST_P(WorkApiTest, TheBureauDeploysWorkAndEachUnitReportsItsDays) {
   EXPECT_EQ(safety_.Call("DELETE", item + "/reports/2026-10-23").status, 204);
   EXPECT_EQ(safety_.Call("DELETE", item + "/reports/2026-10-23").status, 404);
   EXPECT_EQ(Task(safety_, "duty.work"), "2:每月隐患排查报送");
+  // The school's 述职 counts the year's due days so far: one on time, two not done.
+  r = safety_.Call("GET", "/api/v1/duties/year");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto& work = Json(r).at("work");
+  EXPECT_EQ(work.at("due").as_int64(), 3);
+  EXPECT_EQ(work.at("done").as_int64(), 1);
+  EXPECT_EQ(work.at("done_late").as_int64(), 0);
+  EXPECT_EQ(work.at("overdue").as_int64(), 2);
 
   r = office_.Call("GET", item);
   ASSERT_EQ(r.status, 200) << r.body;

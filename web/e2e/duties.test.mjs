@@ -108,7 +108,7 @@ async function choose(page, field, label) {
 }
 
 /** 安全述职's figures as the page shows them, by card. */
-const YEAR_STATS = ['lists', 'hazards-found', 'hazards-closed', 'drills', 'training', 'supervision']
+const YEAR_STATS = ['lists', 'hazards-found', 'hazards-closed', 'drills', 'training', 'supervision', 'work']
 async function yearFigures(page) {
   const out = {}
   for (const k of YEAR_STATS) out[k] = await textOf(page.locator(`${byTest(`duty-year-stat-${k}`)} ${byTest('stat-value')}`))
@@ -122,6 +122,7 @@ const apiFigures = (y) => ({
   drills: String(y.drills),
   training: String(y.training_sessions),
   supervision: String(y.supervision.orders),
+  work: `${y.work.done + y.work.done_late}/${y.work.due}`,
 })
 const isYearRead = (r, year) => {
   const u = new URL(r.url())

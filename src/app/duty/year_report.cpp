@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/calendar/calendar.hpp"
+#include "app/duty/work.hpp"
 #include "app/org/org_use_cases.hpp"
 #include "app/rules/rules.hpp"
 #include "domain/auth/auth.hpp"
@@ -120,6 +121,28 @@ Result<LeaderYear> GetLeaderYear(Services& s, const RequestContext& ctx,
     out.training_sessions = std::count_if(sessions.begin(), sessions.end(),
                                           [&](const auto& t) { return InYear(t.held_on, key); });
 
+    // The district's work: the due days of the year up to as_of.
+    XA_ASSIGN_OR_RETURN(const auto dues, WorkDuesOf(tx, id));
+    const auto as_of = cal::ParseDate(out.as_of).value_or(today);
+    for (const auto& d : dues) {
+      if (cal::YearOf(d.due) != y || d.due > as_of) continue;
+      ++out.work_due;
+      switch (du::StateOf(d.due, d.done_on, as_of)) {
+        case du::WorkState::kDone:
+          ++out.work_done;
+          break;
+        case du::WorkState::kDoneLate:
+          ++out.work_done_late;
+          break;
+        case du::WorkState::kOverdue:
+          ++out.work_overdue;
+          break;
+        case du::WorkState::kPending:
+        case du::WorkState::kDueSoon:
+          break;
+      }
+    }
+
     // Supervision orders received and answered.
     domain::OrderFilter of;
     of.school_id = id;
@@ -184,6 +207,10 @@ Result<std::string> ExportLeaderYear(Services& s, const RequestContext& ctx,
   summary.push_back(office::TextRow({"安全培训", n(r.training_sessions), "本年内举办场次"}));
   summary.push_back(office::TextRow({"收到督办单", n(r.supervision_orders),
                                      "已回复或办结 " + n(r.supervision_answered) + " 份"}));
+  summary.push_back(
+      office::TextRow({"全区工作", n(r.work_done + r.work_done_late) + "/" + n(r.work_due),
+                       "已完成/本年到期；按时完成 " + n(r.work_done) + "，逾期完成 " +
+                           n(r.work_done_late) + "，逾期未完成 " + n(r.work_overdue)}));
   int failed = 0;
   std::vector<office::Row> failing = {
       office::TextRow({"措施", "规则编号", "规则", "未达标周期数", "最近一次原因"})};

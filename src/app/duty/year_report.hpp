@@ -1,8 +1,9 @@
 #pragma once
 // 述职 (measure 2: "将安全责任落实情况纳入……各学校领导班子述职内容"): a school's year in safety for
 // its leaders' annual report — the leaders' duty lists and the school's lists signed, hazards
-// found and closed, drills held, training sessions, supervision orders received and answered, and
-// the rules failed by period — as a page and a workbook (docs/duties.md).
+// found and closed, drills held, training sessions, supervision orders received and answered, the
+// district's work done on time, and the rules failed by period — as a page and a workbook
+// (docs/duties.md).
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,13 @@ struct LeaderYear {
   std::int64_t training_sessions = 0;
   std::int64_t supervision_orders = 0;    // raised in the year
   std::int64_t supervision_answered = 0;  // of those, replied or closed
+  // The district's work deployed to the school (全区工作): its due days of the year up to as_of,
+  // done on time, done late and not done after the day (a day due on as_of and not yet done is
+  // none of these).
+  int work_due = 0;
+  int work_done = 0;
+  int work_done_late = 0;
+  int work_overdue = 0;
   struct Failing {
     std::string rule_id;
     std::string title;

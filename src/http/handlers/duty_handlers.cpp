@@ -137,6 +137,10 @@ json::object YearJson(const app::LeaderYear& r) {
           {"training_sessions", r.training_sessions},
           {"supervision",
            json::object{{"orders", r.supervision_orders}, {"answered", r.supervision_answered}}},
+          {"work", json::object{{"due", r.work_due},
+                                {"done", r.work_done},
+                                {"done_late", r.work_done_late},
+                                {"overdue", r.work_overdue}}},
           {"failing", std::move(failing)}};
 }
 

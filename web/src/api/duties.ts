@@ -245,6 +245,8 @@ export interface DutyYear {
   training_sessions: number
   /** Supervision orders received in the year, and those answered. */
   supervision: { orders: number; answered: number }
+  /** The district's work deployed to the school: due days of the year up to as_of, done on time, late, not done after the day. */
+  work: { due: number; done: number; done_late: number; overdue: number }
   failing: DutyYearFailing[]
 }
 

@@ -109,6 +109,7 @@ describe('安全述职: what the page shows', () => {
       'duty-year-stat-drills',
       'duty-year-stat-training',
       'duty-year-stat-supervision',
+      'duty-year-stat-work',
     ])
     expect(stat('lists')).toEqual({ title: '职责清单', value: '3/5', note: '已签/全部' })
     expect(stat('hazards-found')).toEqual({ title: '发现隐患', value: '4', note: '其中已销号 3' })
@@ -116,6 +117,8 @@ describe('安全述职: what the page shows', () => {
     expect(stat('drills')).toEqual({ title: '应急演练', value: '6', note: '本年内开展' })
     expect(stat('training')).toEqual({ title: '安全培训', value: '2', note: '本年内举办场次' })
     expect(stat('supervision')).toEqual({ title: '收到督办单', value: '2', note: '已回复 1' })
+    expect(stat('work')).toEqual({ title: '全区工作', value: '11/12', note: '逾期完成 2，逾期未完成 1' })
+    expect($('duty-year-stat-work')?.className).toContain('stat--danger')
     // Orders left unanswered stand out.
     expect($('duty-year-stat-supervision')?.className).toContain('stat--danger')
     expect($('duty-year-stat-lists')?.className).toContain('stat--warning')

@@ -263,6 +263,7 @@ export function dutyYear(over: Partial<DutyYear> = {}): DutyYear {
     drills: 6,
     training_sessions: 2,
     supervision: { orders: 2, answered: 1 },
+    work: { due: 12, done: 9, done_late: 2, overdue: 1 },
     failing: [
       { rule_id: 'duty.areas', title: '三管三必须业务分工', measure: 1, periods: 1, last_reason: '食堂未明确业务负责人' },
       { rule_id: 'whistle.periodic', title: '学校按月定期报告（无风险时零报告）', measure: 5, periods: 5, last_reason: '2026年7月未报送定期报告' },
@@ -282,6 +283,7 @@ export const dutyYear2025 = (over: Partial<DutyYear> = {}): DutyYear =>
     drills: 0,
     training_sessions: 1,
     supervision: { orders: 0, answered: 0 },
+    work: { due: 0, done: 0, done_late: 0, overdue: 0 },
     failing: [],
     ...over,
   })

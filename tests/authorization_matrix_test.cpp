@@ -572,6 +572,10 @@ const std::vector<Row> kMatrix = {
   {"GET",    "/api/v1/duties/year?unit_id={id}", "X", "", "fffnnnnnff"},
   {"GET",    "/api/v1/duties/year/export", "", "", "fffoooooff"},
   {"GET",    "/api/v1/duties/year/export?unit_id={id}", "X", "", "fffnnnnnff"},
+  {"GET",    "/api/v1/duties/year/section", "", "", "fffoooffff"},
+  {"GET",    "/api/v1/duties/year/section?section_id={id}", "SEC", "", "fffoooffff"},
+  {"GET",    "/api/v1/duties/year/section?section_id={id}", "999999", "", "fffnnnffff"},
+  {"GET",    "/api/v1/duties/year/section/export?section_id={id}", "SEC", "", "fffoooffff"},
   {"GET",    "/api/v1/duties/board", "", "", "fffoooooff"},
   {"GET",    "/api/v1/duties/board/export", "", "", "fffoooooff"},
   {"GET",    "/api/v1/duties/supervision", "", "", "fffoooffff"},
@@ -1259,6 +1263,7 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
       auto deployed = app::SaveWorkItem(*services_, app::RequestContext{}, work);
       ASSERT_TRUE(deployed.ok()) << deployed.error().message;
       targets_["WI1"] = std::to_string(deployed->id);
+      targets_["SEC"] = std::to_string(section->id);
     }
     for (const auto& key : {"S1", "S2", "X"}) school_bodies_[key] = WritableSchool(targets_[key]);
   }

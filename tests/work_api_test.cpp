@@ -300,6 +300,67 @@ TEST_P(WorkApiTest, WorkbooksOutAndIn) {
   EXPECT_EQ(As("school1_leader").Call("GET", std::string(kWork) + "/export").status, 403);
 }
 
+// 述职 of a section: the work 基础教育科 led, by its units (school 1 on time, the section late, the
+// rest not done), and the work deployed to it; the bureau names the section, another section and a
+// school cannot read it.
+TEST_P(WorkApiTest, ASectionsYearCountsTheWorkItLedAndItsOwn) {
+  auto r = office_.Call("POST", kWork, json::serialize(Monthly(json::array{school1_, basic_})));
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto id = Json(r).at("id").as_int64();
+  ASSERT_EQ(Report(safety_, id, {{"due", "2026-09-24"}, {"done_on", "2026-09-24"}}).status, 201);
+  ASSERT_EQ(Report(section_, id, {{"due", "2026-10-23"}}).status, 201);
+
+  const std::string path = "/api/v1/duties/year/section";
+  r = section_.Call("GET", path);
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto v = Json(r);
+  EXPECT_EQ(v.at("section_id").as_int64(), basic_);
+  EXPECT_EQ(v.at("section_name").as_string(), "基础教育科");
+  EXPECT_EQ(v.at("year").as_int64(), 2026);
+  EXPECT_EQ(v.at("as_of").as_string(), "2026-12-07");
+  EXPECT_FALSE(v.at("people").as_array().empty());
+  ASSERT_EQ(v.at("led").as_array().size(), 1u);
+  const auto& led = v.at("led").at(0);
+  EXPECT_EQ(led.at("title").as_string(), "每月隐患排查报送");
+  EXPECT_EQ(led.at("units").as_int64(), 2);
+  // Three days each have come for two units: one on time, one late, four not done.
+  EXPECT_EQ(Totals(json::object{{"due", led.at("figures").at("due")},
+                                {"done", led.at("figures").at("done")},
+                                {"done_late", led.at("figures").at("done_late")},
+                                {"overdue", led.at("figures").at("overdue")},
+                                {"units_overdue", 0}}),
+            "6 due, 1 done, 1 late, 4 overdue, 0 units");
+  EXPECT_EQ(v.at("led_total").at("overdue").as_int64(), 4);
+  EXPECT_EQ(v.at("own").at("due").as_int64(), 3);
+  EXPECT_EQ(v.at("own").at("done_late").as_int64(), 1);
+  EXPECT_EQ(v.at("own").at("overdue").as_int64(), 2);
+
+  EXPECT_EQ(Fields(office_.Call("GET", path)), "section_id");
+  r = office_.Call("GET", path + "?section_id=" + std::to_string(basic_));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("led_total").at("done").as_int64(), 1);
+  EXPECT_EQ(Fields(section_.Call("GET", path + "?year=2027")), "year");
+  EXPECT_EQ(
+      As("section_preschool").Call("GET", path + "?section_id=" + std::to_string(basic_)).status,
+      404);
+  EXPECT_EQ(office_.Call("GET", path + "?section_id=" + std::to_string(school1_)).status, 404);
+  EXPECT_EQ(safety_.Call("GET", path).status, 403);
+  // Last year: the item's days all fall in this one.
+  r = section_.Call("GET", path + "?year=2025");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_TRUE(Json(r).at("led").as_array().empty());
+  EXPECT_EQ(Json(r).at("as_of").as_string(), "2025-12-31");
+
+  r = section_.Call("GET", path + "/export");
+  ASSERT_EQ(r.status, 200);
+  auto rows = office::ReadXlsx(r.body);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_GE(rows->size(), 6u);
+  EXPECT_EQ(rows->at(1).at(1).text, "基础教育科");
+  EXPECT_EQ(rows->at(4).at(0).text, "牵头全区工作");
+  EXPECT_EQ(rows->at(5).at(1).text, "1/3");
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, WorkApiTest, ::testing::Values("sqlite", "postgres"));
 
 }  // namespace

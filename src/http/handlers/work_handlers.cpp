@@ -1,8 +1,9 @@
 // 全区“一盘棋”: the bureau's work items deployed to schools and sections, each unit's reports of
-// its due days, the board, and the workbooks (docs/duties.md).
+// its due days, the board, and the workbooks; a section's 述职 (docs/duties.md).
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include "app/duty/section_year.hpp"
 #include "app/duty/work.hpp"
 #include "domain/auth/auth.hpp"
 #include "domain/calendar/calendar.hpp"
@@ -153,9 +154,74 @@ Result<std::optional<std::string>> KindOf(QueryReader& q) {
   return kind;
 }
 
+json::object FiguresJson(const app::SectionYear::Figures& f) {
+  return {{"due", f.due}, {"done", f.done}, {"done_late", f.done_late}, {"overdue", f.overdue}};
+}
+
+json::object SectionYearJson(const app::SectionYear& y) {
+  json::array people;
+  for (const auto& p : y.people) people.push_back(json::value(p));
+  json::array supervision;
+  for (const auto& i : y.supervision) {
+    supervision.push_back(json::object{{"title", i.title},
+                                       {"kind_label", i.kind_label},
+                                       {"measures", i.measures},
+                                       {"person", i.person},
+                                       {"person_active", i.person_active}});
+  }
+  json::array measures;
+  for (const int m : y.measures) measures.push_back(m);
+  json::array led;
+  for (const auto& l : y.led) {
+    led.push_back(json::object{{"item_id", l.item_id},
+                               {"kind_label", l.kind_label},
+                               {"title", l.title},
+                               {"units", l.units},
+                               {"figures", FiguresJson(l.figures)}});
+  }
+  return {{"section_id", y.section_id},
+          {"section_name", y.section_name},
+          {"bureau_name", y.bureau_name},
+          {"year", y.year},
+          {"as_of", y.as_of},
+          {"people", std::move(people)},
+          {"supervision", std::move(supervision)},
+          {"measures", std::move(measures)},
+          {"led", std::move(led)},
+          {"led_total", FiguresJson(y.led_total)},
+          {"own", FiguresJson(y.own)}};
+}
+
+// The section and the year a 科室述职 is asked for.
+Status SectionYearParams(HttpRequest& req, std::optional<std::int64_t>& section,
+                         std::optional<int>& year) {
+  QueryReader q(req);
+  section = q.Int("section_id");
+  if (const auto y = q.Int("year")) {
+    year = static_cast<int>(std::clamp<std::int64_t>(*y, -1, 100000));
+  }
+  return q.Finish();
+}
+
 }  // namespace
 
 void AddWorkRoutes(Router& r, app::Services& s) {
+  r.Add("GET", "/api/v1/duties/year/section", Access::Need(perm::kDutyRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          std::optional<std::int64_t> section;
+          std::optional<int> year;
+          XA_TRY(SectionYearParams(req, section, year));
+          XA_ASSIGN_OR_RETURN(auto out, app::GetSectionYear(s, ContextOf(req), section, year));
+          return JsonResponse(200, json::serialize(SectionYearJson(out)));
+        });
+  r.Add("GET", "/api/v1/duties/year/section/export", Access::Need(perm::kDutyRead),
+        [&s](HttpRequest& req) -> Result<HttpResponse> {
+          std::optional<std::int64_t> section;
+          std::optional<int> year;
+          XA_TRY(SectionYearParams(req, section, year));
+          XA_ASSIGN_OR_RETURN(auto bytes, app::ExportSectionYear(s, ContextOf(req), section, year));
+          return FileResponse(std::move(bytes), "xlsx", "科室述职.xlsx");
+        });
   r.Add("GET", "/api/v1/duties/work", Access::Need(perm::kDutyRead),
         [&s](HttpRequest& req) -> Result<HttpResponse> {
           QueryReader q(req);

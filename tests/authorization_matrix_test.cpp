@@ -575,6 +575,7 @@ const std::vector<Row> kMatrix = {
   {"GET",    "/api/v1/duties/year/section", "", "", "fffoooffff"},
   {"GET",    "/api/v1/duties/year/section?section_id={id}", "SEC", "", "fffoooffff"},
   {"GET",    "/api/v1/duties/year/section?section_id={id}", "999999", "", "fffnnnffff"},
+  {"GET",    "/api/v1/duties/year/section/export", "", "", "fffoooffff"},
   {"GET",    "/api/v1/duties/year/section/export?section_id={id}", "SEC", "", "fffoooffff"},
   {"GET",    "/api/v1/duties/board", "", "", "fffoooooff"},
   {"GET",    "/api/v1/duties/board/export", "", "", "fffoooooff"},

@@ -177,7 +177,8 @@ TEST_P(WorkApiTest, TheBureauDeploysWorkAndEachUnitReportsItsDays) {
   // The school's 述职 counts the year's due days so far: one on time, two not done.
   r = safety_.Call("GET", "/api/v1/duties/year");
   ASSERT_EQ(r.status, 200) << r.body;
-  const auto& work = Json(r).at("work");
+  const auto year = Json(r);
+  const auto& work = year.at("work");
   EXPECT_EQ(work.at("due").as_int64(), 3);
   EXPECT_EQ(work.at("done").as_int64(), 1);
   EXPECT_EQ(work.at("done_late").as_int64(), 0);

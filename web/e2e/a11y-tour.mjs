@@ -736,6 +736,8 @@ export function axeTour(viewport) {
           ['/duties/areas?unit_id=21', byTest('duty-area-row')],
           ['/duties/templates', byTest('duty-template-edit')],
           ['/duties/year?unit_id=21', `${byTest('duty-year')} ${byTest('duty-year-stat-hazards-found')}`],
+          // 科室述职 of the bureau's first section (the section picker on top).
+          ['/duties/year/section', `${byTest('section-year')} ${byTest('section-year-stat-own')}`],
           // 科室监管事项 (the item form and the import open) and 措施覆盖 (measures 3 and 16 without a section).
           ['/duties/supervision', SUPERVISION_ITEMS, supervisionDialogs],
           ['/duties/supervision/coverage', byTest('coverage-status-3')],
@@ -765,7 +767,7 @@ export function axeTour(viewport) {
         titles,
       )
       // A section head: 我的监管事项 on the home page, the items and the coverage read only, 全区工作 read
-      // only and the section's own work.
+      // only, the section's own work and its 科室述职.
       await tour(
         viewport,
         'section_basic',
@@ -776,6 +778,8 @@ export function axeTour(viewport) {
           // 全区工作 read only, and the section's own work.
           ['/duties/work', WORK_ITEMS],
           ['/duties/work/mine', byTest(`work-mine-item-${tourWork}`)],
+          // 科室述职: the section's own year (no picker).
+          ['/duties/year/section', `${byTest('section-year')} ${byTest('section-year-stat-own')}`],
         ],
         titles,
       )

@@ -14,6 +14,10 @@
 // 措施覆盖 — which of the plan's 21 measures a section oversees with its person in place. Read with
 // duty:read by the users of the bureau and its sections (403 for anyone else), written with
 // duty:template; each person reads their own items with a login only.
+//
+// 科室述职: a section's year for its head's annual report — its people, its supervision items and
+// the measures they serve, the district's work it led and the work deployed to it (also as .xlsx).
+// A section's user reads their own section; the bureau's users name one; a school is refused (403).
 import { download, http, request, type Download } from './http'
 
 /** A list's state: 已签订, 未签订 (never signed), 待重签 (signed before a change). */
@@ -250,6 +254,57 @@ export interface DutyYear {
   failing: DutyYearFailing[]
 }
 
+/** Due days of the year up to as_of: done on time, done late, not done after the day. */
+export interface SectionYearFigures {
+  due: number
+  done: number
+  done_late: number
+  overdue: number
+}
+
+/** A supervision item of the section, as 科室述职 lists it. */
+export interface SectionYearSupervision {
+  title: string
+  /** 管学段（小学） or 管业务. */
+  kind_label: string
+  /** The plan's measures it serves, joined: 1、5、8 ("" for none). */
+  measures: string
+  person: string
+  /** false: the person's account is disabled or no longer in the section (不在岗). */
+  person_active: boolean
+}
+
+/** A piece of the district's work the section led, with a due day in the year. */
+export interface SectionYearLed {
+  item_id: number
+  kind_label: string
+  title: string
+  /** The units it was deployed to. */
+  units: number
+  /** Over its units. */
+  figures: SectionYearFigures
+}
+
+/** GET /duties/year/section: a bureau section's year, for its head's annual report (科室述职). */
+export interface SectionYear {
+  section_id: number
+  section_name: string
+  bureau_name: string
+  year: number
+  /** YYYY-MM-DD: today, or the year's last day for a past year. */
+  as_of: string
+  /** The section's active accounts (display names). */
+  people: string[]
+  supervision: SectionYearSupervision[]
+  /** The plan's measures (1–21) the supervision items serve, ascending. */
+  measures: number[]
+  /** The district's work the section led, the newest first. */
+  led: SectionYearLed[]
+  led_total: SectionYearFigures
+  /** The district's work deployed to the section itself. */
+  own: SectionYearFigures
+}
+
 /** 管学段 (by stage) or 管业务 (by business). */
 export type SupervisionKind = 'stage' | 'business'
 
@@ -375,6 +430,9 @@ export const DUTY_LISTS_EXPORT_PATH = `${base}/lists/export`
 export const DUTY_BOARD_EXPORT_PATH = `${base}/board/export`
 /** 安全述职.xlsx of a school's year. */
 export const DUTY_YEAR_EXPORT_PATH = `${base}/year/export`
+/** 科室述职 of a section's year, and its workbook. */
+export const SECTION_YEAR_PATH = `${base}/year/section`
+export const SECTION_YEAR_EXPORT_PATH = `${base}/year/section/export`
 
 /** 科室监管事项.xlsx. */
 export const SUPERVISION_EXPORT_PATH = `${base}/supervision/export`
@@ -386,6 +444,8 @@ export const SUPERVISION_TEMPLATE_PATH = `${base}/supervision/import-template`
 
 /** The school (a school user's own without it) and the year (this year without it). */
 const yearQuery = (unitId?: number, year?: number) => ({ unit_id: unitId || undefined, year: year || undefined })
+/** The section (a section user's own without it) and the year (this year without it). */
+const sectionYearQuery = (sectionId?: number, year?: number) => ({ section_id: sectionId || undefined, year: year || undefined })
 
 export const dutiesApi = {
   templates: () => http.get<DutyTemplates>(`${base}/templates`),
@@ -412,6 +472,13 @@ export const dutiesApi = {
   year: (unitId?: number, year?: number) => http.get<DutyYear>(`${base}/year`, yearQuery(unitId, year)),
   /** 安全述职.xlsx (sheets 安全述职 and 未达标规则). */
   yearExport: (unitId?: number, year?: number): Promise<Download> => download(DUTY_YEAR_EXPORT_PATH, yearQuery(unitId, year)),
+  /**
+   * 科室述职: a section's year (a section user's own without section_id — 404 naming another; the
+   * bureau's users must name one: 422 `section_id`; 422 `year` outside 2000 to this year; 403 a school).
+   */
+  sectionYear: (sectionId?: number, year?: number) => http.get<SectionYear>(SECTION_YEAR_PATH, sectionYearQuery(sectionId, year)),
+  /** 科室述职.xlsx (sheets 科室述职, 监管事项 and 牵头工作). */
+  sectionYearExport: (sectionId?: number, year?: number): Promise<Download> => download(SECTION_YEAR_EXPORT_PATH, sectionYearQuery(sectionId, year)),
   /** 科室监管事项: the bureau's items, of one section when given (403 outside the bureau and its sections). */
   supervision: (sectionId?: number) => http.get<SupervisionItems>(`${base}/supervision`, sectionId ? { section_id: sectionId } : undefined),
   createSupervision: (input: SupervisionItemInput) => http.post<SupervisionItem>(`${base}/supervision`, input),

@@ -683,6 +683,18 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'duties.menu.year', group: 'duties', icon: 'Memo', perm: perm.dutyRead },
   },
   {
+    // 科室述职: a bureau section's year for its head's annual report — its people, its supervision items
+    // and the plan's measures they serve, the district's work it led (its units' due days on time, late,
+    // not done) and the work deployed to it — of this year or a past one (?year=2025), printable and
+    // exported as .xlsx. A section user's own section; the bureau picks one (?section_id=3 from a link).
+    // Only the bureau's own offices (403 else). 安全述职 above stays the schools' (a section reads a
+    // school's there, as the bureau does).
+    path: 'duties/year/section',
+    name: 'duty-year-section',
+    component: () => import('@/views/duties/SectionYear.vue'),
+    meta: { title: 'duties.menu.sectionYear', group: 'duties', icon: 'Postcard', perm: perm.dutyRead, unit: 'office', unitOnly: true },
+  },
+  {
     // 责任落实看板: every school's lists signed and its 三管三必须 gaps with both rules' verdicts, for the
     // units above the schools; exported as .xlsx.
     path: 'duties/board',

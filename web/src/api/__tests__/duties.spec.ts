@@ -134,3 +134,39 @@ describe('duties api: 安全责任', () => {
     expect(((await dutiesApi.year(99).catch((x: unknown) => x)) as ApiError).status).toBe(404)
   })
 })
+
+describe('duties api: 科室述职', () => {
+  it('reads a section’s year (a section user’s own section, this year, without them)', async () => {
+    const calls = stubFetch(() => json({ section_id: 3, year: 2025 }))
+    expect(await dutiesApi.sectionYear(3, 2025)).toEqual({ section_id: 3, year: 2025 })
+    await dutiesApi.sectionYear(3)
+    await dutiesApi.sectionYear(undefined, 2024)
+    await dutiesApi.sectionYear()
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+      'GET /api/v1/duties/year/section?section_id=3&year=2025',
+      'GET /api/v1/duties/year/section?section_id=3',
+      'GET /api/v1/duties/year/section?year=2024',
+      'GET /api/v1/duties/year/section',
+    ])
+  })
+
+  it('downloads 科室述职 as a workbook with the server’s name', async () => {
+    const calls = stubFetch(() => file('科室述职.xlsx'))
+    expect((await dutiesApi.sectionYearExport(3, 2025)).filename).toBe('科室述职.xlsx')
+    expect((await dutiesApi.sectionYearExport()).filename).toBe('科室述职.xlsx')
+    expect(calls.map((c) => c.url)).toEqual(['/api/v1/duties/year/section/export?section_id=3&year=2025', '/api/v1/duties/year/section/export'])
+  })
+
+  it('tells a bureau user without a section (422 section_id), a school (403) and another section (404) as errors', async () => {
+    let answer = json({ error: { code: 'invalid_argument', message: '字段 section_id 无效：请选择科室', details: [{ field: 'section_id', reason: '请选择科室' }] } }, 422)
+    stubFetch(() => answer)
+    const e = await dutiesApi.sectionYear().catch((x: unknown) => x)
+    expect(e).toBeInstanceOf(ApiError)
+    expect((e as ApiError).status).toBe(422)
+    expect((e as ApiError).details[0].field).toBe('section_id')
+    answer = json({ error: { code: 'forbidden', message: '无权查看科室述职', details: [] } }, 403)
+    expect(((await dutiesApi.sectionYear().catch((x: unknown) => x)) as ApiError).status).toBe(403)
+    answer = json({ error: { code: 'not_found', message: '科室不存在', details: [] } }, 404)
+    expect(((await dutiesApi.sectionYear(99).catch((x: unknown) => x)) as ApiError).status).toBe(404)
+  })
+})

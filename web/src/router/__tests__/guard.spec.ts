@@ -145,4 +145,16 @@ describe('a page of the bureau’s own offices', () => {
       expect(router.currentRoute.value.name, kind).toBe('duty-templates')
     }
   })
+
+  it('opens 科室述职 to the bureau and its sections only; 安全述职 stays open to all with duty:read', async () => {
+    for (const kind of ['bureau', 'section', 'school', 'cluster', 'department']) {
+      setActivePinia(createPinia())
+      auth.session.mockResolvedValue(me(kind))
+      const router = createAppRouter()
+      await router.push('/duties/year/section')
+      expect(router.currentRoute.value.name, kind).toBe(kind === 'bureau' || kind === 'section' ? 'duty-year-section' : 'forbidden')
+      await router.push('/duties/year')
+      expect(router.currentRoute.value.name, kind).toBe('duty-year')
+    }
+  })
 })

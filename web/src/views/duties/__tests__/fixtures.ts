@@ -4,7 +4,9 @@
 // 教学 owned by 周老师 (unsigned) and two gaps; three templates; 责任落实看板 of three schools; 安全述职
 // of 2026 (three leaders, two rules not met) and of 2025 (a quieter year, nothing failed); the
 // bureau's sections with their supervision items (one item's person no longer in post) and 措施覆盖
-// (19/21: measure 3 without a section, measure 16 whose person left).
+// (19/21: measure 3 without a section, measure 16 whose person left); 科室述职 of 基础教育科 in 2026 (two
+// items, one person no longer in post; two pieces of work led, one with days not done) and in 2025
+// (nothing led, no items).
 import type { Me } from '@/api/auth'
 import type {
   CoverageMeasure,
@@ -16,6 +18,7 @@ import type {
   DutyTemplates,
   DutyYear,
   SchoolDutyLists,
+  SectionYear,
   SupervisionCoverage,
   SupervisionItem,
   SupervisionItems,
@@ -306,6 +309,55 @@ export const SECTIONS: SupervisionSection[] = [
   },
   { id: 4, name: '学前教育科', people: [{ user_id: 12, name: '学前教育科 陈科长' }] },
 ]
+
+// ---- 科室述职: 基础教育科's year ----
+
+export function sectionYear(over: Partial<SectionYear> = {}): SectionYear {
+  return {
+    section_id: 3,
+    section_name: '基础教育科',
+    bureau_name: '示范区教育局',
+    year: 2026,
+    as_of: '2026-12-07',
+    people: ['基础教育科 郑科长', '基础教育科 王副科长'],
+    supervision: [
+      { title: '指导督促小学落实安全主体责任', kind_label: '管学段（小学）', measures: '1、20、21', person: '基础教育科 郑科长', person_active: true },
+      { title: '指导初中落实 1530 安全教育提醒', kind_label: '管学段（初中）', measures: '20', person: '基础教育科 赵副科长', person_active: false },
+    ],
+    measures: [1, 20, 21],
+    led: [
+      {
+        item_id: 41,
+        kind_label: '常规工作',
+        title: '每月隐患排查报送',
+        units: 2,
+        figures: { due: 6, done: 1, done_late: 1, overdue: 4 },
+      },
+      {
+        item_id: 37,
+        kind_label: '重点事项',
+        title: '秋季开学安全检查',
+        units: 12,
+        figures: { due: 12, done: 12, done_late: 0, overdue: 0 },
+      },
+    ],
+    led_total: { due: 18, done: 13, done_late: 1, overdue: 4 },
+    own: { due: 3, done: 0, done_late: 1, overdue: 2 },
+    ...over,
+  }
+}
+
+export const sectionYear2025 = (over: Partial<SectionYear> = {}): SectionYear =>
+  sectionYear({
+    year: 2025,
+    as_of: '2025-12-31',
+    supervision: [],
+    measures: [],
+    led: [],
+    led_total: { due: 0, done: 0, done_late: 0, overdue: 0 },
+    own: { due: 2, done: 2, done_late: 0, overdue: 0 },
+    ...over,
+  })
 
 export function supervisionItem(over: Partial<SupervisionItem> = {}): SupervisionItem {
   return {

@@ -5366,7 +5366,9 @@ TEST_P(StorageContract, MigrationToWorkItemsKeepsSupervisionItemsAndStoresWork) 
 
             XA_ASSIGN_OR_RETURN(auto all, tx.duties().WorkItems(1));
             EXPECT_EQ(all.size(), 2u);
-            if (all.size() == 2) EXPECT_EQ(all[0].id, once.id);  // the newest first
+            if (all.size() == 2) {
+              EXPECT_EQ(all[0].id, once.id);  // the newest first
+            }
             XA_ASSIGN_OR_RETURN(auto foreign_bureau, tx.duties().WorkItems(2));
             EXPECT_TRUE(foreign_bureau.empty());
             XA_ASSIGN_OR_RETURN(auto for_four, tx.duties().WorkItemsFor(4));

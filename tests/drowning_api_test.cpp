@@ -500,12 +500,54 @@ TEST_P(DrowningApiTest, DepartmentsReportOnTheirJointPreventionTasks) {
   bad["text"] = "";
   EXPECT_EQ(FirstField(report(dept1, path, bad)), "text");
   EXPECT_EQ(report(office_, path, done).status, 403);
-  r = report(dept1, path, done);
+  // Photos from the site: the department's own uploads only, each refusal naming its place.
+  const std::string png = std::string("\x89PNG\r\n\x1A\n", 8) + std::string(64, '\x07');
+  const auto upload = [&](WebSession& as, const std::string& name) -> std::int64_t {
+    auto u = as.Call("POST", "/api/v1/files?name=" + name, png);
+    EXPECT_EQ(u.status, 201) << u.body;
+    return u.status == 201 ? Json(u).at("id").as_int64() : 0;
+  };
+  const auto pond = upload(dept1, "pond.png");
+  const auto not_mine = upload(dept2, "river.png");
+  auto with_photos = done;
+  with_photos["file_ids"] = json::array{pond, not_mine};
+  r = report(dept1, path, with_photos);
+  EXPECT_EQ(FirstField(r), "file_ids[1]") << r.body;
+  EXPECT_EQ(Json(office_.Call("GET", path)).at("reported").as_int64(), 0);  // nothing half written
+  with_photos["file_ids"] = json::array{pond};
+  r = report(dept1, path, with_photos);
   ASSERT_EQ(r.status, 200) << r.body;
   auto after = Json(r);
   EXPECT_EQ(after.at("reported").as_int64(), 1);
   EXPECT_EQ(after.at("departments").at(0).at("state").as_string(), "reported");
   EXPECT_EQ(after.at("departments").at(0).at("report").at("signs").as_int64(), 8);
+  ASSERT_EQ(after.at("departments").at(0).at("report").at("files").as_array().size(), 1u);
+  EXPECT_EQ(after.at("departments").at(0).at("report").at("files").at(0).at("id").as_int64(), pond);
+  // The list carries no photos; the task's own page does, for the bureau too.
+  EXPECT_FALSE(Json(office_.Call("GET", "/api/v1/edu/joint-tasks"))
+                   .at("items")
+                   .at(1)
+                   .at("departments")
+                   .at(0)
+                   .at("report")
+                   .as_object()
+                   .contains("files"));
+  EXPECT_EQ(Json(office_.Call("GET", path))
+                .at("departments")
+                .at(0)
+                .at("report")
+                .at("files")
+                .as_array()
+                .size(),
+            1u);
+  // Whoever sees the task downloads its photos; a school does not.
+  const auto photo_path = "/api/v1/files/" + std::to_string(pond);
+  EXPECT_EQ(office_.Call("GET", photo_path).body, png);
+  EXPECT_EQ(dept2.Call("GET", photo_path).status, 200);
+  EXPECT_EQ(safety_.Call("GET", photo_path).status, 404);
+  // An attached photo is not claimed twice.
+  with_photos["file_ids"] = json::array{pond};
+  EXPECT_EQ(FirstField(report(dept1, path, with_photos)), "file_ids[0]");
   EXPECT_FALSE(after.at("can_delete").as_bool());
   EXPECT_EQ(group(dept1, "edu.joint"), 0);
   auto notes = office_.Call("GET", "/api/v1/notifications");
@@ -539,11 +581,14 @@ TEST_P(DrowningApiTest, DepartmentsReportOnTheirJointPreventionTasks) {
   EXPECT_EQ(after.at("overdue").as_int64(), 0);
   // Replaced, and now after the due day.
   EXPECT_EQ(after.at("departments").at(0).at("report").at("signs").as_int64(), 10);
+  // The earlier report's photo stays with the replaced report.
+  EXPECT_EQ(after.at("departments").at(0).at("report").at("files").as_array().size(), 1u);
   EXPECT_EQ(after.at("departments").at(0).at("state").as_string(), "late");
   EXPECT_EQ(group(office_, "edu.joint.overdue"), 0);
   auto audit = As("auditor").Call("GET", "/api/v1/audit-logs?action=edu.joint");
   ASSERT_EQ(audit.status, 200) << audit.body;
   EXPECT_EQ(Json(audit).at("total").as_int64(), 6);  // 2 created, 1 withdrawn, 3 reports
+  EXPECT_NE(audit.body.find("照片 1 张"), std::string::npos) << audit.body;
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, DrowningApiTest, ::testing::Values("sqlite", "postgres"));

@@ -29,7 +29,7 @@ const std::vector<FileSubject>& FileSubjects() {
       HazardFileSubject(),    DrillFileSubject(),      PatrolFileSubject(),
       CampaignFileSubject(),  WhistleFileSubject(),    WhistleEventFileSubject(),
       ScreeningFileSubject(), EduCheckInFileSubject(), LessonFileSubject(),
-      EmergencyFileSubject()};
+      EmergencyFileSubject(), JointReportFileSubject()};
   return kSubjects;
 }
 

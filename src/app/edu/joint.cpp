@@ -15,6 +15,7 @@ namespace perm = domain::perm;
 namespace {
 
 constexpr const char* kSubject = "edu_joint_task";
+constexpr const char* kReportSubject = "edu_joint_report";
 constexpr int kListed = 200;
 
 bool IsDepartment(const RequestContext& ctx) {
@@ -29,8 +30,10 @@ bool MaySee(const RequestContext& ctx, const edu::JointTask& t) {
              t.department_ids.end();
 }
 
+// `with_files`: each report's photos too (one query per report: a task's own page).
 Result<std::vector<JointTaskView>> ViewsOf(domain::Tx& tx, const RequestContext& ctx,
-                                           std::vector<edu::JointTask> tasks, cal::Date today) {
+                                           std::vector<edu::JointTask> tasks, cal::Date today,
+                                           bool with_files = false) {
   std::vector<std::int64_t> ids;
   for (const auto& t : tasks) ids.push_back(t.id);
   XA_ASSIGN_OR_RETURN(auto reports, tx.joint().ReportsOf(ids));
@@ -52,7 +55,12 @@ Result<std::vector<JointTaskView>> ViewsOf(domain::Tx& tx, const RequestContext&
       dv.name = u->second.name;
       dv.kind = u->second.department_kind.value_or("");
       const auto r = by.find({t.id, d});
-      if (r != by.end()) dv.report = r->second;
+      if (r != by.end()) {
+        dv.report = r->second;
+        if (with_files) {
+          XA_ASSIGN_OR_RETURN(dv.files, tx.files().OfSubject(kReportSubject, r->second.id));
+        }
+      }
       dv.state = edu::JointStateOf(t.due_on,
                                    dv.report ? std::optional(dv.report->on) : std::nullopt, today);
       if (dv.report) ++v.reported;
@@ -102,7 +110,7 @@ Result<JointTaskView> GetJointTask(Services& s, const RequestContext& ctx, std::
   XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(auto t, tx.joint().FindTask(id));
     if (!t || !MaySee(ctx, *t)) return TaskNotFound();
-    XA_ASSIGN_OR_RETURN(auto views, ViewsOf(tx, ctx, {std::move(*t)}, today));
+    XA_ASSIGN_OR_RETURN(auto views, ViewsOf(tx, ctx, {std::move(*t)}, today, true));
     out = std::move(views.front());
     return {};
   }));
@@ -182,7 +190,8 @@ Status DeleteJointTask(Services& s, const RequestContext& ctx, std::int64_t id) 
 }
 
 Result<JointTaskView> ReportJointTask(Services& s, const RequestContext& ctx, std::int64_t id,
-                                      edu::JointReport in) {
+                                      edu::JointReport in,
+                                      const std::vector<std::int64_t>& file_ids) {
   XA_TRY(RequirePermission(ctx, perm::kEduJoint, "报告联防联控任务"));
   in.text = std::string(Trim(in.text));
   std::vector<ErrorDetail> problems;
@@ -206,24 +215,37 @@ Result<JointTaskView> ReportJointTask(Services& s, const RequestContext& ctx, st
     in.by = ctx.actor;
     in.at = s.clock.Now();
     in.on = today;
+    XA_ASSIGN_OR_RETURN(auto files, ClaimFiles(tx, ctx, file_ids));
     XA_ASSIGN_OR_RETURN(const bool first, tx.joint().SaveReport(in));
-    XA_TRY(tx.audit().Append(AuditOf(s, ctx, "edu.joint.report", kSubject, std::to_string(id),
-                                     dept_name + (first ? "报告" : "更新报告") + "联防联控任务“" +
-                                         t->title + "”：巡查水域 " + std::to_string(in.patrolled) +
-                                         " 处，警示标志 " + std::to_string(in.signs) +
-                                         " 块，防护设施 " + std::to_string(in.fences) +
-                                         " 处，发现隐患 " + std::to_string(in.hazards) + " 处")));
+    XA_TRY(AttachFiles(tx, files, kReportSubject, in.id));
+    XA_TRY(tx.audit().Append(AuditOf(
+        s, ctx, "edu.joint.report", kSubject, std::to_string(id),
+        dept_name + (first ? "报告" : "更新报告") + "联防联控任务“" + t->title + "”：巡查水域 " +
+            std::to_string(in.patrolled) + " 处，警示标志 " + std::to_string(in.signs) +
+            " 块，防护设施 " + std::to_string(in.fences) + " 处，发现隐患 " +
+            std::to_string(in.hazards) + " 处" +
+            (files.empty() ? std::string() : "，照片 " + std::to_string(files.size()) + " 张"))));
     XA_ASSIGN_OR_RETURN(auto office, Recipients(tx, t->unit_id, {"bureau_safety_office"}));
     XA_TRY(Notify(
         s, tx, office,
         {"edu.joint", dept_name + "已报告：" + t->title,
          in.text.size() > 300 ? in.text.substr(0, 300) : in.text, kSubject, std::to_string(id)},
         ctx.actor));
-    XA_ASSIGN_OR_RETURN(auto views, ViewsOf(tx, ctx, {std::move(*t)}, today));
+    XA_ASSIGN_OR_RETURN(auto views, ViewsOf(tx, ctx, {std::move(*t)}, today, true));
     out = std::move(views.front());
     return {};
   }));
   return out;
+}
+
+FileSubject JointReportFileSubject() {
+  return {kReportSubject, [](domain::Tx& tx, const RequestContext& ctx, std::int64_t id) -> Status {
+            XA_ASSIGN_OR_RETURN(auto task_id, tx.joint().TaskOfReport(id));
+            if (!task_id) return TaskNotFound();
+            XA_ASSIGN_OR_RETURN(auto t, tx.joint().FindTask(*task_id));
+            if (!t || !MaySee(ctx, *t)) return TaskNotFound();
+            return {};
+          }};
 }
 
 TaskSource JointTaskSource() {

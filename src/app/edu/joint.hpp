@@ -17,6 +17,9 @@ struct JointDepartmentView {
   std::string kind;  // the department's kind (natural_resources, agriculture …)
   domain::edu::JointState state = domain::edu::JointState::kPending;
   std::optional<domain::edu::JointReport> report;
+  // The report's photos, oldest first: read for a task's own page and the report's answer, not
+  // for the list.
+  std::vector<domain::StoredFile> files;
 };
 struct JointTaskView {
   domain::edu::JointTask task;
@@ -37,13 +40,17 @@ Result<JointTaskView> CreateJointTask(Services& s, const RequestContext& ctx,
                                       domain::edu::JointTask in);
 // Only while no department has reported (409 edu_joint.reported). Audited as edu.joint.delete.
 Status DeleteJointTask(Services& s, const RequestContext& ctx, std::int64_t id);
-// The caller's department reports (edu:joint), replacing its earlier report; the issuing
-// bureau's safety office is told. Audited as edu.joint.report.
+// The caller's department reports (edu:joint), replacing its earlier report; the photos it
+// uploaded (`file_ids`, errors naming file_ids[i]) are added to those of the earlier report. The
+// issuing bureau's safety office is told. Audited as edu.joint.report.
 Result<JointTaskView> ReportJointTask(Services& s, const RequestContext& ctx, std::int64_t id,
-                                      domain::edu::JointReport in);
+                                      domain::edu::JointReport in,
+                                      const std::vector<std::int64_t>& file_ids = {});
 
 // Registration (app/modules.cpp): a department's tasks still to report; the bureau's tasks with
 // departments overdue.
 TaskSource JointTaskSource();
+// Registration (app/modules.cpp): a report's photos are readable by whoever may see its task.
+FileSubject JointReportFileSubject();
 
 }  // namespace xiaoan::app

@@ -101,6 +101,8 @@ class JointRepository {
   // first. Assigns the id.
   virtual Result<bool> SaveReport(JointReport& r) = 0;
   virtual Result<std::vector<JointReport>> ReportsOf(const std::vector<std::int64_t>& task_ids) = 0;
+  // The task a report belongs to (its photos are readable by whoever may see the task).
+  virtual Result<std::optional<std::int64_t>> TaskOfReport(std::int64_t report_id) = 0;
 };
 
 }  // namespace xiaoan::domain::edu

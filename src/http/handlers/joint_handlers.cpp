@@ -10,6 +10,7 @@
 #include "domain/store.hpp"
 #include "http/api.hpp"
 #include "http/json/fields.hpp"
+#include "http/json/hazard_json.hpp"
 #include "http/query.hpp"
 
 namespace xiaoan::http {
@@ -34,7 +35,7 @@ json::object ToJson(const edu::JointReport& r) {
           {"on", cal::FormatDate(r.on)}};
 }
 
-json::object ToJson(const app::JointTaskView& v) {
+json::object ToJson(const app::JointTaskView& v, bool with_files = false) {
   const auto& t = v.task;
   json::array kinds;
   json::array labels;
@@ -51,7 +52,18 @@ json::object ToJson(const app::JointTaskView& v) {
                    {"kind_label", domain::LabelOf(domain::DepartmentKinds(), d.kind)},
                    {"state", edu::JointStateCode(d.state)},
                    {"state_label", edu::JointStateLabel(d.state)}};
-    o["report"] = d.report ? json::value(ToJson(*d.report)) : json::value(nullptr);
+    if (d.report) {
+      auto r = ToJson(*d.report);
+      // A task's own page and the report's answer carry the photos; the list does not.
+      if (with_files) {
+        json::array files;
+        for (const auto& file : d.files) files.push_back(http::ToJson(file));
+        r["files"] = std::move(files);
+      }
+      o["report"] = std::move(r);
+    } else {
+      o["report"] = nullptr;
+    }
     departments.push_back(std::move(o));
   }
   return {{"id", t.id},
@@ -112,7 +124,7 @@ void AddJointRoutes(Router& r, app::Services& s) {
         [&s](HttpRequest& req) -> Result<HttpResponse> {
           XA_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
           XA_ASSIGN_OR_RETURN(auto v, app::GetJointTask(s, ContextOf(req), id));
-          return JsonResponse(200, json::serialize(ToJson(v)));
+          return JsonResponse(200, json::serialize(ToJson(v, true)));
         });
   r.Add(
       "DELETE", "/api/v1/edu/joint-tasks/{id}", Access::Need(perm::kEduContent),
@@ -138,10 +150,12 @@ void AddJointRoutes(Router& r, app::Services& s) {
         in.signs = count("signs");
         in.fences = count("fences");
         in.hazards = count("hazards");
-        f.Ignore({"id", "by", "by_name", "at", "on"});
+        const auto file_ids = f.Ids("file_ids");
+        f.Ignore({"id", "by", "by_name", "at", "on", "files"});
         XA_TRY(f.Finish());
-        XA_ASSIGN_OR_RETURN(auto v, app::ReportJointTask(s, ContextOf(req), id, std::move(in)));
-        return JsonResponse(200, json::serialize(ToJson(v)));
+        XA_ASSIGN_OR_RETURN(auto v,
+                            app::ReportJointTask(s, ContextOf(req), id, std::move(in), file_ids));
+        return JsonResponse(200, json::serialize(ToJson(v, true)));
       },
       0, Runs::kInWriteBatch);
 }

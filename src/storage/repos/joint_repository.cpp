@@ -180,4 +180,11 @@ Result<std::vector<edu::JointReport>> SqlJointRepository::ReportsOf(
   return out;
 }
 
+Result<std::optional<std::int64_t>> SqlJointRepository::TaskOfReport(std::int64_t report_id) {
+  XA_ASSIGN_OR_RETURN(
+      auto r, conn_.Query("SELECT task_id FROM edu_joint_reports WHERE id = $1", {report_id}));
+  if (r.size() == 0) return std::optional<std::int64_t>{};
+  return std::optional<std::int64_t>{r.Int(0, 0)};
+}
+
 }  // namespace xiaoan::storage

@@ -17,6 +17,7 @@ class SqlJointRepository final : public domain::edu::JointRepository {
   Result<bool> SaveReport(domain::edu::JointReport& r) override;
   Result<std::vector<domain::edu::JointReport>> ReportsOf(
       const std::vector<std::int64_t>& task_ids) override;
+  Result<std::optional<std::int64_t>> TaskOfReport(std::int64_t report_id) override;
 
  private:
   Result<std::vector<domain::edu::JointTask>> Load(const std::string& where_and_order,

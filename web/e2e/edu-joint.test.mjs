@@ -3,12 +3,16 @@
 // 设置警示标志, ten days from today (China) to report by, and the departments of dept1_liaison and
 // dept2_liaison (found through the API, as /api/v1/auth/me names their units) — and finds it first
 // in the list with 已报告 0 / 2. (2) dept1_liaison, on a phone, finds the task in 我的待办
-// (联防联控任务待报告; else opens /edu/joint), opens it, reports 工作情况 with 12 / 8 / 2 / 1 and sees
-// the department 已报告, the form now 更新报告. (3) The safety office finds dept1's row 已报告 with its
-// 12 waters patrolled and dept2's 待报告, and the list says 已报告 1 / 2. Each page is checked with
-// axe (WCAG 2.1 AA), for sideways scrolling, and for errors thrown in the page.
+// (联防联控任务待报告; else opens /edu/joint), opens it, reports 工作情况 with 12 / 8 / 2 / 1 and one
+// 现场照片 (uploaded at once, sent by id) and sees the department 已报告 with the photo's thumbnail
+// (which opens large), the form now 更新报告. (3) The safety office finds dept1's row 已报告 with its
+// 12 waters patrolled and its photo, dept2's 待报告, and the list says 已报告 1 / 2. Each page is
+// checked with axe (WCAG 2.1 AA), for sideways scrolling, and for errors thrown in the page.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import {
   DESKTOP,
   PHONE,
@@ -20,12 +24,16 @@ import {
   login,
   menuItems,
   newPage,
+  png,
   screenshot,
   startServer,
 } from './harness.mjs'
 
 let server
 let browser
+let tmp
+/** The photo dept1 reports with. */
+let photo
 
 const TITLE = `e2e 暑期水域巡查 ${Date.now()}`
 const TEXT = '暑期每周巡查辖区河道、水塘、水库，在危险水域设置警示标志，发现隐患及时处置并报告教育局。'
@@ -43,6 +51,9 @@ const shared = {
 }
 
 before(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'xiaoan-e2e-joint-'))
+  photo = join(tmp, 'river.png')
+  writeFileSync(photo, png([40, 120, 200]))
   server = await startServer()
   browser = await launchBrowser()
 })
@@ -50,6 +61,7 @@ before(async () => {
 after(async () => {
   await browser?.close()
   await server?.stop()
+  if (tmp) rmSync(tmp, { recursive: true, force: true })
 })
 
 /** Waits until nothing is loading. */
@@ -187,7 +199,7 @@ describe('联防联控', () => {
     )
   })
 
-  it('(2) dept1’s liaison on a phone opens the task and reports 12 / 8 / 2 / 1', async () => {
+  it('(2) dept1’s liaison on a phone opens the task and reports 12 / 8 / 2 / 1 with a photo', async () => {
     assert.ok(shared.taskId > 0, 'part (1) issued the task')
     const { page, context, errors } = await newPage(browser, PHONE)
     await login(page, server, 'dept1_liaison')
@@ -231,6 +243,15 @@ describe('联防联控', () => {
       await input.press('Tab')
       assert.equal(await input.inputValue(), value, key)
     }
+    // 现场照片: uploaded at once, shown in the uploader.
+    const photos = page.locator(byTest('joint-report-photos'))
+    assert.equal(
+      (await page.locator('.el-form-item', { has: photos }).locator('.el-form-item__label').innerText()).trim(),
+      '现场照片（选填）',
+    )
+    await page.setInputFiles(byTest('joint-report-photo-input'), photo)
+    await page.waitForSelector(`${byTest('joint-report-photos')} ${byTest('photo-thumb')} img`)
+    assert.equal(await photos.locator(byTest('photo-pending')).count(), 0)
     await expectNoSidewaysScroll(page, 'the report form at 375 px')
     await expectAccessible(page, 'the report form at 375 px')
     await screenshot(page, 'edu-joint-report-375')
@@ -247,16 +268,31 @@ describe('联防联控', () => {
     assert.equal((await row.locator(byTest('joint-fig-fences')).innerText()).trim(), '2')
     assert.equal((await row.locator(byTest('joint-fig-hazards')).innerText()).trim(), '1')
     assert.match(await row.locator(byTest('joint-dept-text')).innerText(), /组织巡查辖区河道/)
+    // The photo on the department's card, loaded; the uploader empty again.
+    const thumb = row.locator(byTest('joint-dept-photo'))
+    await thumb.locator('img').waitFor()
+    assert.equal(await thumb.count(), 1)
+    await page.waitForFunction((sel) => {
+      const img = document.querySelector(sel)
+      return !!img && img.complete && img.naturalWidth > 0
+    }, `${byTest(`joint-dept-${shared.dept1.id}`)} ${byTest('joint-dept-photo')} img`)
+    assert.equal(await photos.locator(byTest('photo-thumb')).count(), 0)
+    assert.match(await page.locator(byTest('joint-report-photos-hint')).innerText(), /报告已附 1 张照片/)
     assert.equal((await submit.innerText()).trim(), '更新报告')
     assert.equal((await page.locator(byTest('joint-progress')).innerText()).trim(), '已报告 1 / 2')
     await expectNoSidewaysScroll(page, 'the task reported at 375 px')
     await expectAccessible(page, 'the task reported at 375 px')
     await screenshot(page, 'edu-joint-reported-375')
+    // The thumbnail opens the photo large.
+    await thumb.click()
+    await page.waitForSelector('.el-image-viewer__wrapper')
+    await page.keyboard.press('Escape')
+    await page.waitForSelector('.el-image-viewer__wrapper', { state: 'detached' })
     assert.deepEqual(errors, [])
     await context.close()
   })
 
-  it('(3) the bureau sees dept1 已报告 with its figures, dept2 待报告, and 已报告 1 / 2 in the list', async () => {
+  it('(3) the bureau sees dept1 已报告 with its figures and photo, dept2 待报告, and 已报告 1 / 2 in the list', async () => {
     assert.ok(shared.taskId > 0, 'part (1) issued the task')
     const { page, context, errors } = await newPage(browser, DESKTOP)
     await login(page, server, 'safety_office')
@@ -281,6 +317,13 @@ describe('联防联控', () => {
     assert.equal((await dept1.locator(byTest('joint-fig-patrolled')).innerText()).trim(), '12')
     assert.equal((await dept1.locator(byTest('joint-fig-signs')).innerText()).trim(), '8')
     assert.match(await dept1.locator(byTest('joint-dept-by')).innerText(), /报告于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/)
+    // dept1's photo, readable by the bureau.
+    await dept1.locator(`${byTest('joint-dept-photo')} img`).waitFor()
+    await page.waitForFunction((sel) => {
+      const img = document.querySelector(sel)
+      return !!img && img.complete && img.naturalWidth > 0
+    }, `${byTest(`joint-dept-${shared.dept1.id}`)} ${byTest('joint-dept-photo')} img`)
+    assert.equal(await page.locator(`${byTest(`joint-dept-${shared.dept2.id}`)} ${byTest('joint-dept-files')}`).count(), 0)
     const dept2 = page.locator(byTest(`joint-dept-${shared.dept2.id}`))
     assert.equal((await dept2.locator(byTest('joint-dept-name')).innerText()).trim(), shared.dept2.name)
     assert.equal((await dept2.locator(byTest('joint-state')).innerText()).trim(), '待报告')
@@ -296,6 +339,8 @@ describe('联防联控', () => {
     const report = task.departments.find((d) => d.department_id === shared.dept1.id).report
     assert.deepEqual([report.patrolled, report.signs, report.fences, report.hazards], [12, 8, 2, 1])
     assert.equal(report.text, REPORT)
+    assert.equal(report.files.length, 1)
+    assert.equal(report.files[0].content_type.startsWith('image/'), true)
     assert.equal(task.departments.find((d) => d.department_id === shared.dept2.id).report, null)
     assert.deepEqual(errors, [])
     await context.close()

@@ -2,10 +2,12 @@
 // member departments (natural resources, agriculture, emergency management, water …) their tasks
 // for the season — patrol the water, set up warning signs and fences, rescue gear, publicity — with
 // a day to report by (edu:content issues and withdraws them); each department's liaison reports
-// back what was done with four counts (edu:joint; a later report replaces the earlier one); the
-// bureau sees who has reported. Read with edu:read (the bureau: the tasks issued in its scope) or
+// back what was done with four counts and photos of the site (edu:joint; a later report replaces
+// the earlier one's text and counts, its photos add to those already attached); the bureau sees who
+// has reported. Read with edu:read (the bureau: the tasks issued in its scope) or
 // edu:joint (a department: the tasks given to it); a school sees none. Types follow the API
 // contract (snake_case).
+import type { StoredFile } from './files'
 import { http } from './http'
 
 /** What a task asks of the departments, with the server's labels, in the contract's order. */
@@ -48,7 +50,7 @@ export const JOINT_DEPARTMENTS_MAX = 50
 /** The largest count a report may give (each of the four). */
 export const JOINT_COUNT_MAX = 100000
 
-/** A department's report on a task (one per department; a later one replaces it). */
+/** A department's report on a task (one per department; a later one replaces it, its photos add up). */
 export interface JointReport {
   id: number
   /** 工作情况: what was done. */
@@ -67,6 +69,8 @@ export interface JointReport {
   at: string
   /** The China date it was made (YYYY-MM-DD), compared with the task's due_on. */
   on: string
+  /** 现场照片, those of every report the department made; only in a task read alone (GET {id}, the report's answer), not in the list. */
+  files?: StoredFile[]
 }
 
 /** One member department of a task, in the order the bureau gave them. */
@@ -132,6 +136,8 @@ export interface JointReportInput {
   signs: number
   fences: number
   hazards: number
+  /** Photos uploaded first (POST /api/v1/files); they add to those already on the report. 422 names file_ids[i]. */
+  file_ids?: number[]
 }
 
 const base = '/api/v1/edu/joint-tasks'

@@ -1,9 +1,10 @@
 // 联防联控's pure parts: the words of a task's kinds and a department's state (the server's labels
 // when given, else the locale's) and the state's tag colour (the label always beside it: never by
 // colour alone); the progress (已报告 x / n, 逾期 n); the caller's own department of a task; when
-// the report is due; who reported and when; the choices of departments (named with their kind);
-// and the two forms — 下达任务 and the department's report — with their checks before
-// sending (as the server would name them), their bodies, and the server's reasons no field shows.
+// the report is due; who reported and when; a report's photos; the choices of departments (named
+// with their kind); and the two forms — 下达任务 and the department's report (with the photos
+// uploaded first, sent by id) — with their checks before sending (as the server would name them),
+// their bodies, and the server's reasons no field shows.
 // Unit-tested in __tests__/jointHelpers.spec.ts.
 import {
   JOINT_COUNT_MAX,
@@ -21,6 +22,7 @@ import {
   type JointTask,
   type JointTaskInput,
 } from '@/api/eduJoint'
+import { isImage, type StoredFile } from '@/api/files'
 import type { TagType } from '@/utils/tags'
 import { chinaTime } from '@/views/whistles/whistleHelpers'
 
@@ -118,6 +120,12 @@ export const issuedByText = (t: Translate, task: Pick<JointTask, 'unit_name' | '
 /** A report's count as shown: the number, or — without a report. */
 export const countText = (d: Pick<JointDepartment, 'report'>, key: JointCountKey): string => (d.report ? String(d.report[key]) : '—')
 
+/** A department's report photos (none without a report, nor in the list, which leaves them out). */
+export const reportFiles = (d: Pick<JointDepartment, 'report'>): StoredFile[] => d.report?.files ?? []
+
+/** The pictures among a department's report photos, for the viewer to go through. */
+export const reportImages = (d: Pick<JointDepartment, 'report'>): string[] => reportFiles(d).filter(isImage).map((f) => f.url)
+
 /** The four counts' keys, in the form's order. */
 export const COUNT_KEYS: readonly JointCountKey[] = JOINT_COUNTS.map((c) => c.key)
 
@@ -186,8 +194,19 @@ export function taskBody(f: JointTaskForm): JointTaskInput {
 /** The fields the task form shows a reason beside (the API's names). */
 export const TASK_FIELDS: readonly string[] = ['title', 'text', 'kinds', 'due_on', 'department_ids']
 
-/** The fields the report form shows a reason beside (the API's names). */
-export const REPORT_FIELDS: readonly string[] = ['text', ...COUNT_KEYS]
+/** The fields the report form shows a reason beside (the API's names); file_ids[i] shows at the photos too. */
+export const REPORT_FIELDS: readonly string[] = ['text', ...COUNT_KEYS, 'file_ids']
+
+const FILE_ITEM = /^file_ids\[\d+\]$/
+
+/** The reason shown at the report's photos: the server's file_ids, or file_ids[i] naming one of them. */
+export function reportFilesError(errors: Record<string, string>): string | undefined {
+  return errors.file_ids ?? Object.entries(errors).find(([k]) => FILE_ITEM.test(k))?.[1]
+}
+
+/** The server's reasons the report form shows at no field (file_ids[i] shows at the photos). */
+export const unplacedReportErrors = (errors: Record<string, string>): { field: string; reason: string }[] =>
+  unplacedErrors(errors, REPORT_FIELDS).filter((o) => !FILE_ITEM.test(o.field))
 
 /** The server's reasons that none of `fields` shows (listed above the form instead). */
 export function unplacedErrors(errors: Record<string, string>, fields: readonly string[]): { field: string; reason: string }[] {
@@ -226,13 +245,15 @@ export function reportProblems(t: Translate, f: JointReportForm): Record<string,
   return out
 }
 
-/** PUT's body: the text trimmed, a count left empty as 0. */
-export function reportBody(f: JointReportForm): JointReportInput {
-  return {
+/** PUT's body: the text trimmed, a count left empty as 0, the photos uploaded (by id) only when there are some. */
+export function reportBody(f: JointReportForm, fileIds: readonly number[] = []): JointReportInput {
+  const body: JointReportInput = {
     text: f.text.trim(),
     patrolled: f.patrolled ?? 0,
     signs: f.signs ?? 0,
     fences: f.fences ?? 0,
     hazards: f.hazards ?? 0,
   }
+  if (fileIds.length) body.file_ids = [...fileIds]
+  return body
 }

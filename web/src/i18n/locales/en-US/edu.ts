@@ -751,6 +751,8 @@ export default {
       reportedBy: '{name} reported at {at}',
       noReport: 'Not reported yet',
       noDepartments: 'This task has no departments',
+      photos: 'Site photos',
+      photosOf: 'Site photos of {name}',
     },
     report: {
       title: 'Your department’s report',
@@ -763,6 +765,10 @@ export default {
       updated: 'Report updated',
       state: 'Your department',
       last: 'Last report: {by}',
+      photos: 'Site photos (optional)',
+      photosHint: 'Take or choose photos of the site; they are sent with the report',
+      photosHintEdit: 'The report has {n} photos, which stay; the photos chosen now are added when you submit',
+      uploading: 'Photos are still uploading, please wait',
     },
   },
 }

@@ -754,6 +754,8 @@ export default {
       reportedBy: '{name} 报告于 {at}',
       noReport: '尚未报告',
       noDepartments: '这项任务没有成员单位',
+      photos: '现场照片',
+      photosOf: '{name}的现场照片',
     },
     report: {
       title: '本单位报告',
@@ -766,6 +768,10 @@ export default {
       updated: '已更新报告',
       state: '本单位状态',
       last: '上次报告：{by}',
+      photos: '现场照片（选填）',
+      photosHint: '可拍照或选择现场照片，提交报告时一并提交',
+      photosHintEdit: '报告已附 {n} 张照片，保留不变；新选择的照片在提交时追加',
+      uploading: '照片还在上传，请稍候',
     },
   },
 }

@@ -17,6 +17,9 @@ import {
   progressPercent,
   progressText,
   reportBody,
+  reportFiles,
+  reportFilesError,
+  reportImages,
   reportFormOf,
   reportProblems,
   reportedByText,
@@ -25,6 +28,7 @@ import {
   taskBody,
   taskProblems,
   unplacedErrors,
+  unplacedReportErrors,
   REPORT_FIELDS,
   TASK_FIELDS,
 } from '../jointHelpers'
@@ -164,7 +168,33 @@ describe('the department’s report', () => {
     expect(reportProblems(t, { text: '巡查', patrolled: 100000, signs: 0, fences: 0, hazards: 0 })).toEqual({})
   })
 
-  it('builds the body: the text trimmed, a count left empty as 0', () => {
+  it('builds the body: the text trimmed, a count left empty as 0, the photos by id only when there are some', () => {
     expect(reportBody({ text: ' 巡查了 ', patrolled: 12, signs: null, fences: 2, hazards: 1 })).toEqual({ text: '巡查了', patrolled: 12, signs: 0, fences: 2, hazards: 1 })
+    expect(reportBody({ text: '巡查了', patrolled: 1, signs: 0, fences: 0, hazards: 0 }, [])).not.toHaveProperty('file_ids')
+    expect(reportBody({ text: '巡查了', patrolled: 1, signs: 0, fences: 0, hazards: 0 }, [41, 42])).toEqual({
+      text: '巡查了',
+      patrolled: 1,
+      signs: 0,
+      fences: 0,
+      hazards: 0,
+      file_ids: [41, 42],
+    })
+  })
+
+  it('puts the server’s reasons on the photos at the uploader, the others above the form', () => {
+    expect(reportFilesError({ 'file_ids[1]': '文件已用于其他记录', text: 'x' })).toBe('文件已用于其他记录')
+    expect(reportFilesError({ file_ids: '照片过多' })).toBe('照片过多')
+    expect(reportFilesError({ text: 'x' })).toBeUndefined()
+    expect(unplacedReportErrors({ 'file_ids[0]': 'a', file_ids: 'b', signs: 'c', at: 'z' })).toEqual([{ field: 'at', reason: 'z' }])
+  })
+
+  it('gives a report’s photos, none without a report or from the list (which leaves them out)', () => {
+    const photo = { id: 41, name: '河道.jpg', content_type: 'image/jpeg', size: 1, sha256: '', url: '/api/v1/files/41' }
+    const doc = { id: 42, name: '台账.pdf', content_type: 'application/pdf', size: 1, sha256: '', url: '/api/v1/files/42' }
+    expect(reportFiles(jointDepartment())).toEqual([])
+    expect(reportFiles(jointDepartment({ report: jointReport() }))).toEqual([])
+    const d = jointDepartment({ report: jointReport({ files: [photo, doc] }) })
+    expect(reportFiles(d).map((f) => f.id)).toEqual([41, 42])
+    expect(reportImages(d)).toEqual(['/api/v1/files/41'])
   })
 })

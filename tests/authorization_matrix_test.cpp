@@ -408,6 +408,21 @@ const std::vector<Row> kMatrix = {
   {"PUT",    "/api/v1/edu/joint-tasks/{id}/report", "JTX", R"({"text":"巡查"})", "fffffffffn"},
   {"DELETE", "/api/v1/edu/joint-tasks/{id}",   "JTX", "", "fffnffffff"},
   {"DELETE", "/api/v1/edu/joint-tasks/{id}",   "JTD", "", "fffoffffff"},
+  // Minors' data: anyone lists their own requests and the kinds; a request needs edu:read (the
+  // use case names the missing fields after that); a grant is seen by its grantee and by those who
+  // decide (minors:grant, the school's leader) or audit over its school; decided by the school's
+  // leader; revoked by its grantee or a decider; the year's report for deciders and the auditor.
+  {"GET",    "/api/v1/minors/kinds",           "", "",   "oooooooooo"},
+  {"GET",    "/api/v1/minors/grants",          "", "",   "oooooooooo"},
+  {"POST",   "/api/v1/minors/grants",          "", "{}", "fffoooooof"},
+  {"GET",    "/api/v1/minors/grants/{id}",     "MG1", "", "nnoonnonnn"},
+  {"GET",    "/api/v1/minors/grants/{id}",     "999999", "", "nnnnnnnnnn"},
+  {"POST",   "/api/v1/minors/grants/{id}/approve", "MG1", "{}", "ffffffofff"},
+  {"POST",   "/api/v1/minors/grants/{id}/approve", "999999", "{}", "ffffffnfff"},
+  {"POST",   "/api/v1/minors/grants/{id}/refuse", "MG1", R"({"note":"不同意"})", "ffffffofff"},
+  {"POST",   "/api/v1/minors/grants/{id}/revoke", "MG1", "{}", "nnfonnonnn"},
+  {"GET",    "/api/v1/minors/access-report",   "", "",   "ffofffofff"},
+  {"GET",    "/api/v1/minors/access-report/export", "", "", "ffofffofff"},
   {"GET",    "/api/v1/edu/waters",             "", "",   "fffoooooof"},
   {"GET",    "/api/v1/edu/waters/export",      "", "",   "fffoooooof"},
   {"GET",    "/api/v1/edu/waters/board",       "", "",   "fffoooooof"},
@@ -1265,6 +1280,17 @@ class AuthorizationMatrix : public ::testing::TestWithParam<std::string> {
       ASSERT_TRUE(deployed.ok()) << deployed.error().message;
       targets_["WI1"] = std::to_string(deployed->id);
       targets_["SEC"] = std::to_string(section->id);
+    }
+    // The bureau's safety office asks to read the own school's parents' receipts (minors' data).
+    {
+      auto r = sessions_["safety_office"].Call(
+          "POST", "/api/v1/minors/grants",
+          json::serialize(json::object{{"unit_id", std::stoll(targets_["S1"])},
+                                       {"kind", "edu_letter_receipt"},
+                                       {"reason", "督导检查家长信回执"},
+                                       {"days", 7}}));
+      ASSERT_EQ(r.status, 201) << r.body;
+      targets_["MG1"] = std::to_string(json::parse(r.body).at("id").as_int64());
     }
     for (const auto& key : {"S1", "S2", "X"}) school_bodies_[key] = WritableSchool(targets_[key]);
   }

@@ -27,6 +27,7 @@
 #include "core/field_cipher.hpp"
 #include "domain/campaign/campaign.hpp"
 #include "domain/duty/duty.hpp"
+#include "domain/platform/minors.hpp"
 #include "domain/edu/drowning.hpp"
 #include "domain/edu/joint.hpp"
 #include "domain/edu/letters.hpp"
@@ -5828,6 +5829,139 @@ TEST_P(StorageContract, MigrationToCampusTrafficKeepsBusesAndLogsRefusals) {
                 auto s1,
                 tx.campus().Refusals(rf, domain::ScopeFilter{false, false, {"/1/2/"}}, page));
             EXPECT_EQ(s1.total, 0);
+            return {};
+          })
+          .ok());
+}
+
+// Minors' data (migration 0048): a district at schema 47 with a work item keeps it; grants are
+// stored, decided and found by grantee, school and kind, listed for a grantee or a scope; reads
+// are logged and reported by reader, school and way, within the year's span only.
+TEST_P(StorageContract, MigrationToMinorsDataKeepsWorkAndStoresGrantsAndReads) {
+  FreshDatabase db(GetParam());
+  XA_REQUIRE_DB(db);
+  auto pool = OpenAtSchema(db, 47);
+  ASSERT_TRUE(pool.ok()) << pool.error().message;
+  ASSERT_TRUE(WriteRows(
+      **pool,
+      DistrictRows(true,
+                   {"INSERT INTO org_units (id, kind, name, code, region_code, parent_id, path, "
+                    "phone, phone_index, created_at, updated_at) VALUES (4, 'school', '示范中学', "
+                    "'S2', '990102', 1, '/1/4/', '', '', 't', 't')",
+                    "INSERT INTO users (id, unit_id, username, display_name, password_hash, "
+                    "created_at, updated_at) VALUES (5, 1, 'office', '钱科长', 'x', 't', 't')",
+                    "INSERT INTO work_items (bureau_id, kind, title, detail, measures, "
+                    "lead_section_id, recurrence, due, version, updated_by, updated_at) VALUES (1, "
+                    "'common', '开学安全检查', '', '3', 1, 'once', '2026-09-10', 1, 'x', "
+                    "'2026-09-01T01:00:00.000Z')"})));
+  ASSERT_TRUE(storage::Migrate(**pool, "t").ok());
+  storage::SqlStore store(std::move(pool).value(), domain::AuditHash::kSha256);
+  const auto at = [](const char* text) {
+    Instant t;
+    ParseInstant(text, t);
+    return t;
+  };
+  ASSERT_TRUE(
+      store
+          .Write([&](domain::Tx& tx) -> Status {
+            XA_ASSIGN_OR_RETURN(auto kept, tx.duties().WorkItems(1));
+            EXPECT_EQ(kept.size(), 1u);
+            domain::MinorsGrant g;
+            g.grantee = "office";
+            g.unit_id = 2;
+            g.kind = domain::kLetterReceiptsKind;
+            g.reason = "督导检查";
+            g.days = 7;
+            g.requested_at = at("2026-12-07T01:00:00.000Z");
+            XA_TRY(tx.minors().InsertGrant(g));
+            EXPECT_GT(g.id, 0);
+            XA_ASSIGN_OR_RETURN(auto found, tx.minors().FindGrant(g.id));
+            EXPECT_TRUE(found.has_value());
+            if (!found) return Status{};
+            EXPECT_EQ(found->grantee_name, "钱科长");
+            EXPECT_EQ(found->grantee_unit_name, "教育局");
+            EXPECT_EQ(found->unit_name, "示范小学");
+            EXPECT_EQ(found->unit_path, "/1/2/");
+            EXPECT_EQ(found->state, domain::GrantState::kRequested);
+            EXPECT_FALSE(found->from.has_value());
+            EXPECT_EQ(found->requested_at, g.requested_at);
+            XA_TRY(domain::ApproveGrant(*found, "head", at("2026-12-07T02:00:00.000Z"), "同意"));
+            XA_TRY(tx.minors().UpdateGrant(*found));
+            XA_ASSIGN_OR_RETURN(auto approved, tx.minors().FindGrant(g.id));
+            EXPECT_EQ(approved->state, domain::GrantState::kApproved);
+            EXPECT_EQ(approved->note, "同意");
+            EXPECT_EQ(approved->decided_by, "head");
+            EXPECT_EQ(approved->until, at("2026-12-14T02:00:00.000Z"));
+            // Another school's grant, refused: not open.
+            domain::MinorsGrant other = g;
+            other.id = 0;
+            other.unit_id = 4;
+            XA_TRY(tx.minors().InsertGrant(other));
+            XA_TRY(domain::RefuseGrant(other, "head2", at("2026-12-07T03:00:00.000Z"), "不同意"));
+            XA_TRY(tx.minors().UpdateGrant(other));
+            XA_ASSIGN_OR_RETURN(auto open, tx.minors().OpenGrants("office", 2, g.kind));
+            EXPECT_EQ(open.size(), 1u);
+            XA_ASSIGN_OR_RETURN(open, tx.minors().OpenGrants("office", 4, g.kind));
+            EXPECT_TRUE(open.empty());
+            XA_ASSIGN_OR_RETURN(open, tx.minors().OpenGrants("other", 2, g.kind));
+            EXPECT_TRUE(open.empty());
+            domain::GrantFilter mine;
+            mine.grantee = "office";
+            XA_ASSIGN_OR_RETURN(auto listed, tx.minors().Grants(mine, domain::ScopeFilter{}, 200));
+            EXPECT_EQ(listed.size(), 2u);
+            if (listed.size() == 2) EXPECT_EQ(listed[0].id, other.id);  // newest first
+            domain::GrantFilter someone;
+            someone.grantee = "someone";
+            someone.or_in_scope = true;
+            XA_ASSIGN_OR_RETURN(
+                listed, tx.minors().Grants(someone, domain::ScopeFilter::Subtree("/1/4/"), 200));
+            EXPECT_EQ(listed.size(), 1u);
+            someone.or_in_scope = false;
+            XA_ASSIGN_OR_RETURN(
+                listed, tx.minors().Grants(someone, domain::ScopeFilter::Subtree("/1/4/"), 200));
+            EXPECT_TRUE(listed.empty());
+            // Reads: two through the grant, one by the school's own staff, one last year.
+            for (const char* when : {"2026-12-07T03:00:00.000Z", "2026-12-08T03:00:00.000Z"}) {
+              XA_TRY(tx.minors().LogRead({"office", 2, g.kind, "edu_letter:1", 3, g.id, at(when)}));
+            }
+            XA_TRY(tx.minors().LogRead({"school", 2, g.kind, "edu_letter:1", 2, std::nullopt,
+                                        at("2026-12-07T04:00:00.000Z")}));
+            XA_TRY(tx.minors().LogRead(
+                {"office", 2, g.kind, "edu_letter:1", 9, g.id, at("2025-12-31T15:59:59.999Z")}));
+            return {};
+          })
+          .ok());
+  ASSERT_TRUE(
+      store
+          .Read([&](domain::Tx& tx) -> Status {
+            // 2026 in China: from 2025-12-31T16:00Z up to 2026-12-31T16:00Z.
+            XA_ASSIGN_OR_RETURN(auto rows, tx.minors().ReadReport(domain::ScopeFilter{},
+                                                                  at("2025-12-31T16:00:00.000Z"),
+                                                                  at("2026-12-31T16:00:00.000Z")));
+            EXPECT_EQ(rows.size(), 2u);
+            for (const auto& r : rows) {
+              EXPECT_EQ(r.unit_name, "示范小学");
+              if (r.via_grant) {
+                EXPECT_EQ(r.reader, "office");
+                EXPECT_EQ(r.reader_name, "钱科长");
+                EXPECT_EQ(r.reads, 2);
+                EXPECT_EQ(r.records, 6);
+                EXPECT_EQ(r.first_at, at("2026-12-07T03:00:00.000Z"));
+                EXPECT_EQ(r.last_at, at("2026-12-08T03:00:00.000Z"));
+              } else {
+                EXPECT_EQ(r.reader, "school");
+                EXPECT_EQ(r.reads, 1);
+              }
+            }
+            XA_ASSIGN_OR_RETURN(rows, tx.minors().ReadReport(domain::ScopeFilter::Subtree("/1/4/"),
+                                                             at("2025-12-31T16:00:00.000Z"),
+                                                             at("2026-12-31T16:00:00.000Z")));
+            EXPECT_TRUE(rows.empty());
+            XA_ASSIGN_OR_RETURN(
+                auto counts,
+                tx.minors().GrantCounts(domain::ScopeFilter{}, at("2025-12-31T16:00:00.000Z"),
+                                        at("2026-12-31T16:00:00.000Z")));
+            EXPECT_EQ(counts.size(), 2u);
             return {};
           })
           .ok());

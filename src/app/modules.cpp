@@ -14,6 +14,7 @@
 #include "app/emergency/emergency.hpp"
 #include "app/hazards/hazards.hpp"
 #include "app/patrols/patrols.hpp"
+#include "app/platform/minors.hpp"
 #include "app/security/security.hpp"
 #include "app/staffing/staffing.hpp"
 #include "app/traffic/buses.hpp"
@@ -48,7 +49,7 @@ const std::vector<TaskSource>& TaskSources() {
       GuideTaskSource(),    EmergencyTaskSource(),
       TrainingTaskSource(), StaffingTaskSource(),
       DutyTaskSource(),     SupervisionCoverageTaskSource(),
-      WorkTaskSource()};
+      WorkTaskSource(),     MinorsGrantTaskSource()};
   return kSources;
 }
 

@@ -65,6 +65,8 @@ class DutyRepository;
 
 namespace xiaoan::domain {
 
+class MinorsRepository;
+
 template <typename T>
 struct PageResult {
   std::vector<T> items;
@@ -322,6 +324,8 @@ class Tx {
   virtual FileRepository& files() = 0;
   virtual NotificationRepository& notifications() = 0;
   virtual SupervisionRepository& supervision() = 0;
+  // Grants to read minors' data and the log of its reads.
+  virtual MinorsRepository& minors() = 0;
   virtual calendar::CalendarRepository& calendar() = 0;
   // The rules engine: values per unit and findings.
   virtual rules::RuleRepository& rules() = 0;

@@ -79,6 +79,7 @@ void AddSupervisionItemRoutes(Router& router, app::Services& services);
 void AddWorkRoutes(Router& router, app::Services& services);
 void AddDrowningRoutes(Router& router, app::Services& services);
 void AddJointRoutes(Router& router, app::Services& services);
+void AddMinorsRoutes(Router& router, app::Services& services);
 void AddCampaignRoutes(Router& router, app::Services& services);
 void AddRuleRoutes(Router& router, app::Services& services);
 void AddRoutes(Router& router, app::Services& services, const ApiOptions& options);

@@ -34,6 +34,7 @@ void AddRoutes(Router& router, app::Services& services, const ApiOptions& option
   AddWorkRoutes(router, services);
   AddDrowningRoutes(router, services);
   AddJointRoutes(router, services);
+  AddMinorsRoutes(router, services);
   AddCampaignRoutes(router, services);
   AddRuleRoutes(router, services);
 }

@@ -132,6 +132,8 @@ constexpr TableSpec kTables[] = {
     {"work_items", "id", true},
     {"work_targets", "item_id, unit_id", false},
     {"work_reports", "item_id, unit_id, due", false},
+    {"minors_grants", "id", true},
+    {"minors_reads", "id", true},
 };
 // clang-format on
 // Left out on purpose: the figures the hazards' triggers rebuild, the migrations' own record, and

@@ -28,6 +28,7 @@
 #include "storage/repos/joint_repository.hpp"
 #include "storage/repos/lesson_repository.hpp"
 #include "storage/repos/letter_repository.hpp"
+#include "storage/repos/minors_repository.hpp"
 #include "storage/repos/org_repository.hpp"
 #include "storage/repos/patrol_repository.hpp"
 #include "storage/repos/plan_repository.hpp"
@@ -68,6 +69,7 @@ class SqlTx final : public domain::Tx {
         files_(conn),
         notifications_(conn),
         supervision_(conn),
+        minors_(conn),
         calendar_(conn),
         rules_(conn),
         hazards_(conn, &access_changed, cache, epoch),
@@ -100,6 +102,7 @@ class SqlTx final : public domain::Tx {
   domain::FileRepository& files() override { return files_; }
   domain::NotificationRepository& notifications() override { return notifications_; }
   domain::SupervisionRepository& supervision() override { return supervision_; }
+  domain::MinorsRepository& minors() override { return minors_; }
   domain::calendar::CalendarRepository& calendar() override { return calendar_; }
   domain::rules::RuleRepository& rules() override { return rules_; }
   domain::hazard::HazardRepository& hazards() override { return hazards_; }
@@ -136,6 +139,7 @@ class SqlTx final : public domain::Tx {
   SqlFileRepository files_;
   SqlNotificationRepository notifications_;
   SqlSupervisionRepository supervision_;
+  SqlMinorsRepository minors_;
   SqlCalendarRepository calendar_;
   SqlRuleRepository rules_;
   SqlHazardRepository hazards_;

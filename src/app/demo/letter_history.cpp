@@ -11,6 +11,8 @@
 #include "domain/edu/edu.hpp"
 #include "domain/edu/letters.hpp"
 #include "domain/hazard/hazard.hpp"
+#include "domain/platform/minors.hpp"
+#include "domain/store.hpp"
 
 namespace xiaoan::app {
 
@@ -55,6 +57,44 @@ Instant InChina(cal::Date day, int hour) {
                                                          std::chrono::hours(hour - 8));
 }
 
+// The names in the first account school's receipts are minors' data: its safety officer read them
+// after the letter went out; the bureau's safety office asked for a week's grant three weeks
+// later, school1_leader approved it the next day, and the office read them twice before it ran
+// out; the inspector asked two days ago and waits for the leader.
+Status SeedMinorsReads(Services& s, domain::Tx& tx, domain::UnitId school, std::int64_t letter,
+                       int receipts, cal::Date published, cal::Date today) {
+  const std::string subject = "edu_letter:" + std::to_string(letter);
+  const std::string kind = domain::kLetterReceiptsKind;
+  XA_TRY(tx.minors().LogRead({"school1_safety", school, kind, subject, receipts, std::nullopt,
+                              InChina(published + std::chrono::days{4}, 16)}));
+  const auto asked = published + std::chrono::days{21};
+  if (asked + std::chrono::days{9} < today) {
+    domain::MinorsGrant g;
+    g.grantee = "safety_office";
+    g.unit_id = school;
+    g.kind = kind;
+    g.reason = "督导检查秋冬季致家长的一封信回执落实情况，核对未回执学生名单";
+    g.days = 7;
+    g.requested_at = InChina(asked, 10);
+    XA_TRY(tx.minors().InsertGrant(g));
+    XA_TRY(domain::ApproveGrant(g, "school1_leader", InChina(asked + std::chrono::days{1}, 9),
+                                "仅用于本次督导检查，不得外传"));
+    XA_TRY(tx.minors().UpdateGrant(g));
+    for (const int day : {1, 3}) {
+      XA_TRY(tx.minors().LogRead({"safety_office", school, kind, subject, receipts, g.id,
+                                  InChina(asked + std::chrono::days{day}, 15)}));
+    }
+  }
+  domain::MinorsGrant waiting;
+  waiting.grantee = "inspector";
+  waiting.unit_id = school;
+  waiting.kind = kind;
+  waiting.reason = "责任督学挂牌督导：抽查寒假前家长信回执";
+  waiting.days = 3;
+  waiting.requested_at = s.clock.Now() - std::chrono::hours(48);
+  return tx.minors().InsertGrant(waiting);
+}
+
 }  // namespace
 
 Result<int> SeedLetterHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
@@ -71,6 +111,8 @@ Result<int> SeedLetterHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
   const auto published =
       std::min(term_start + std::chrono::days{14}, *today - std::chrono::days{1});
   int written = 0;
+  std::int64_t first_letter = 0;  // the first account school's letter, and its receipts
+  int first_receipts = 0;
   for (std::size_t n = 0; n < schools.size(); ++n) {
     const auto id = schools[n];
     XA_ASSIGN_OR_RETURN(auto school, tx.org().FindSchool(id));
@@ -109,8 +151,12 @@ Result<int> SeedLetterHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
         r.at = day > *today ? s.clock.Now() : InChina(day, rnd.Between(12, 22));
         XA_ASSIGN_OR_RETURN(const bool inserted, tx.letters().InsertReceipt(r));
         if (inserted) ++written;
+        if (inserted && !account_schools.empty() && id == account_schools.front()) {
+          ++first_receipts;
+        }
       }
     }
+    if (!account_schools.empty() && id == account_schools.front()) first_letter = l.id;
     // The first account school's winter-vacation letter, written and not yet published.
     if (!account_schools.empty() && id == account_schools.front() && term.term == 1) {
       edu::Letter winter;
@@ -125,6 +171,9 @@ Result<int> SeedLetterHistory(Services& s, domain::Tx& tx, std::uint64_t seed,
       XA_TRY(tx.letters().Insert(winter));
     }
   }
+  if (first_letter != 0)
+    XA_TRY(SeedMinorsReads(s, tx, account_schools.front(), first_letter, first_receipts, published,
+                           *today));
   return written;
 }
 

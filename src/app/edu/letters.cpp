@@ -9,6 +9,8 @@
 #include "app/calendar/calendar.hpp"
 #include "app/edu/drowning.hpp"
 #include "app/org/org_use_cases.hpp"
+#include "app/platform/minors.hpp"
+#include "app/platform/spreadsheet.hpp"
 #include "core/password.hpp"
 #include "core/strings.hpp"
 #include "domain/auth/auth.hpp"
@@ -311,16 +313,18 @@ Result<std::vector<ReceiptRow>> LetterReceipts(Services& s, const RequestContext
                                                std::optional<std::int64_t> class_id) {
   XA_TRY(RequirePermission(ctx, perm::kEduRead, "查看家长回执"));
   std::vector<ReceiptRow> out;
-  XA_TRY(s.store.Read([&](domain::Tx& tx) -> Status {
+  // Students' names are minors' data: the school's own staff, or a user above it with an active
+  // grant; every read is logged (app/platform/minors.hpp).
+  XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
     XA_ASSIGN_OR_RETURN(const auto l, LoadInScope(tx, ctx, id));
-    if (!OfTheSchool(ctx, l.school_id)) {
-      return Error{
-          ErrorCode::kPermissionDenied, "家长回执名单只在本校查看，上级单位可查看回执率", {}};
-    }
+    XA_ASSIGN_OR_RETURN(const auto access,
+                        MinorsAccessTo(s, tx, ctx, l.school_id, domain::kLetterReceiptsKind));
+    // A class teacher of the school reads their own classes; a grant covers the whole school.
+    const bool own_classes = !access.grant_id && OwnClassesOnly(ctx);
     edu::ClassFilter f;
     f.school_id = l.school_id;
     f.include_inactive = true;
-    if (OwnClassesOnly(ctx)) f.teacher = ctx.actor;
+    if (own_classes) f.teacher = ctx.actor;
     XA_ASSIGN_OR_RETURN(const auto classes, tx.edu().AllClasses(f, domain::ScopeFilter{}));
     std::map<std::int64_t, std::string> names;
     for (const auto& c : classes) names[c.id] = ClassName(c);
@@ -330,7 +334,7 @@ Result<std::vector<ReceiptRow>> LetterReceipts(Services& s, const RequestContext
         return InvalidArgument("class_id", "不是这封信所在学校的班级，或不是您任班主任的班级");
       }
       ids.push_back(*class_id);
-    } else if (OwnClassesOnly(ctx)) {
+    } else if (own_classes) {
       for (const auto& [cid, name] : names) ids.push_back(cid);
       if (ids.empty()) return Status{};
     }
@@ -339,23 +343,14 @@ Result<std::vector<ReceiptRow>> LetterReceipts(Services& s, const RequestContext
       const auto name = names.find(r.class_id);
       out.push_back({std::move(r), name == names.end() ? std::string() : name->second});
     }
-    return {};
+    return LogMinorsRead(s, tx, ctx, access, l.school_id, domain::kLetterReceiptsKind,
+                         std::string(kSubject) + ":" + std::to_string(id),
+                         static_cast<int>(out.size()));
   }));
   return out;
 }
 
 namespace {
-
-// "YYYY-MM-DD HH:MM:SS" in China (UTC+8).
-std::string ChinaDateTime(Instant t) {
-  const auto local = std::chrono::floor<std::chrono::seconds>(t) + std::chrono::hours(8);
-  const auto day = std::chrono::floor<std::chrono::days>(local);
-  const std::chrono::hh_mm_ss hms{local - day};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, " %02d:%02d:%02d", static_cast<int>(hms.hours().count()),
-                static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
-  return cal::FormatDate(day) + buf;
-}
 
 std::string Percent(std::optional<double> rate) {
   if (!rate) return "—";
@@ -386,7 +381,7 @@ Result<std::string> ExportLetter(Services& s, const RequestContext& ctx, std::in
       const auto* rel = edu::FindRelation(r.receipt.relation);
       names.rows.push_back({r.class_name, r.receipt.student_name,
                             rel ? std::string(rel->label) : r.receipt.relation,
-                            office::Cell::DateTime(ChinaDateTime(r.receipt.at))});
+                            office::Cell::DateTime(ChinaDateTimeText(r.receipt.at))});
     }
     sheets.push_back(std::move(names));
   }

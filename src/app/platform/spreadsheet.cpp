@@ -9,6 +9,7 @@
 
 #include "core/clock.hpp"
 #include "core/strings.hpp"
+#include "domain/calendar/calendar.hpp"
 
 // jemalloc's control interface, when the program is linked with it (src/CMakeLists.txt).
 extern "C" int mallctl(const char* name, void* oldp, std::size_t* oldlenp, void* newp,
@@ -217,6 +218,16 @@ std::vector<DataRow> DataRows(const std::vector<office::Row>& rows, std::size_t 
     if (!blank) out.push_back(std::move(r));
   }
   return out;
+}
+
+std::string ChinaDateTimeText(Instant t) {
+  const auto local = std::chrono::floor<std::chrono::seconds>(t) + std::chrono::hours(8);
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  const std::chrono::hh_mm_ss hms{local - day};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, " %02d:%02d:%02d", static_cast<int>(hms.hours().count()),
+                static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
+  return domain::calendar::FormatDate(day) + buf;
 }
 
 }  // namespace xiaoan::app

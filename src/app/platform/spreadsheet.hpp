@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/error.hpp"
 #include "office/table.hpp"
 
@@ -75,5 +76,8 @@ std::vector<DataRow> DataRows(const std::vector<office::Row>& rows, std::size_t 
 // (2026-11-20 08:30, 2026/11/20 8:30:15), read as China Standard Time (UTC+8); from a bare date,
 // 09:00 China time that day; an ISO 8601 instant as it is.
 std::optional<std::string> CellInstant(const office::Cell& cell);
+// An instant as a workbook shows it: "YYYY-MM-DD HH:MM:SS" in China (UTC+8), for
+// office::Cell::DateTime.
+std::string ChinaDateTimeText(Instant t);
 
 }  // namespace xiaoan::app

@@ -29,7 +29,7 @@ const std::vector<std::string>& AllPermissions() {
       perm::kBusManage,        perm::kTrafficRead,     perm::kTrafficManage,
       perm::kTrafficGate,      perm::kEmergencyRead,   perm::kEmergencyManage,
       perm::kTrainingRead,     perm::kTrainingManage,  perm::kDutyRead,
-      perm::kDutyManage,       perm::kDutyTemplate};
+      perm::kDutyManage,       perm::kDutyTemplate,    perm::kMinorsGrant};
   return kAll;
 }
 
@@ -103,7 +103,8 @@ std::span<const PermissionLabel> PermissionLabels() {
        "安全培训与队伍"},
       {perm::kDutyRead, "查看安全工作职责清单、三管三必须分工和责任落实看板", "安全责任"},
       {perm::kDutyManage, "建立和修改本校职责清单，维护三管三必须分工", "安全责任"},
-      {perm::kDutyTemplate, "修订各岗位安全职责模板", "安全责任"}};
+      {perm::kDutyTemplate, "修订各岗位安全职责模板", "安全责任"},
+      {perm::kMinorsGrant, "审批上级单位查阅本校学生个人信息（家长回执名单等）", "未成年人信息"}};
   return kLabels;
 }
 
@@ -237,7 +238,7 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
         kWhistleRaise,  kEduRead,         kEduClasses,    kEduCheckIn,     kEduLessons,
         kBusRead,       kBusManage,       kTrafficRead,   kTrafficManage,  kTrafficGate,
         kEmergencyRead, kEmergencyManage, kTrainingRead,  kTrainingManage, kDutyRead,
-        kDutyManage},
+        kDutyManage,    kMinorsGrant},
        false},
       {"school_safety_officer",
        "学校安全干部",

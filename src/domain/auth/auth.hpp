@@ -84,6 +84,8 @@ inline constexpr const char* kTrainingManage = "training:manage";
 inline constexpr const char* kDutyRead = "duty:read";
 inline constexpr const char* kDutyManage = "duty:manage";
 inline constexpr const char* kDutyTemplate = "duty:template";
+// Minors' data (docs/security.md): approving a grant to read the school's records about students.
+inline constexpr const char* kMinorsGrant = "minors:grant";
 }  // namespace perm
 
 // Every permission that exists, for validation of custom roles.

@@ -217,6 +217,10 @@ export const SUPERVISION_ITEMS = `${byTest('supervision-table')} [data-test^="su
 export const WORK_ITEMS = `${byTest('work-table')} [data-test^="work-row-"], ${byTest('work-cards')} [data-test^="work-card-"]`
 /** 全区工作看板's units once read: the table's links, or the cards'. */
 export const WORK_BOARD_UNITS = `${byTest('work-board-table')} [data-test^="work-board-unit-"], ${byTest('work-board-cards')} [data-test^="work-board-unit-"]`
+/** 未成年人信息查阅's 我的申请 once read: the requests (a table's rows or cards), or the line saying there are none. */
+export const MINORS_MINE = `${byTest('minors-mine')} :is(${byTest('grant-row')}, ${byTest('minors-mine-empty')})`
+/** 年度查阅报告 once read: the grants' counts. */
+export const MINORS_REPORT = `${byTest('minors-report')} ${byTest('minors-report-count-requested')}`
 /** 门岗核验 once today's refusals are loaded: the refusals, or the line saying there are none. */
 export const GATE_TODAY = `${byTest('gate-today')} ${byTest('today-item')}, ${byTest('gate-today-empty')}`
 
@@ -460,6 +464,15 @@ export async function workReportDialog(page, label) {
   await expectAccessible(page, `${label}, the report form`)
   await page.keyboard.press('Escape')
   await page.waitForSelector(byTest('work-report-dialog'), { state: 'hidden' })
+}
+
+/** 未成年人信息查阅's 申请查阅 form (a dialog on a desk, a drawer on a phone), open and checked, then Escape. */
+export async function grantDialog(page, label) {
+  await page.click(byTest('grant-add'))
+  await page.waitForSelector(`${byTest('grant-dialog')}:visible ${byTest('grant-reason')}`)
+  await expectAccessible(page, `${label}, the request form`)
+  await page.keyboard.press('Escape')
+  await page.waitForSelector(byTest('grant-dialog'), { state: 'hidden' })
 }
 
 /** 校园交通's 新增车辆 dialog (class, gates as tags, hours, validity), open and checked, then Escape. */
@@ -761,6 +774,8 @@ export function axeTour(viewport) {
           [`/system/schools/${schoolId}`, byTest('school-detail')],
           ['/system/org', '.page-card'],
           ['/system/departments', byTest('table')],
+          // 未成年人信息查阅: the office's own requests and the request form.
+          ['/minors', MINORS_MINE, grantDialog],
           ['/system/audit', byTest('forbidden')],
           ['/no/such/page', '.page'],
         ],
@@ -804,7 +819,16 @@ export function axeTour(viewport) {
         ],
         titles,
       )
-      await tour(viewport, 'auditor', [['/system/audit', LIST_ROWS]], titles)
+      await tour(
+        viewport,
+        'auditor',
+        [
+          ['/system/audit', LIST_ROWS],
+          // 未成年人信息查阅: the yearly report alone.
+          ['/minors', MINORS_REPORT],
+        ],
+        titles,
+      )
     })
 
     it('gives every page its own title', () => {

@@ -256,7 +256,9 @@ describe('no sideways scrolling at 320 px and at 200 % zoom', () => {
         ['safety_office', '/calendar?month=2026-10', byTest('day-2026-10-10')],
         ['safety_office', '/system/schools', `${byTest('table')} .el-table__row, ${byTest('card')}`],
         ['sysadmin', '/system/users', `${byTest('table')} .el-table__row, ${byTest('card')}`],
+        ['safety_office', '/minors', `${byTest('minors-mine')} :is(${byTest('grant-row')}, ${byTest('minors-mine-empty')})`],
         ['auditor', '/system/audit', `${byTest('table')} .el-table__row, ${byTest('card')}`],
+        ['auditor', '/minors', `${byTest('minors-report')} ${byTest('minors-report-count-requested')}`],
       ]
       let user = null
       for (const [who, path, selector] of stops) {

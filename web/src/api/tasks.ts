@@ -15,7 +15,8 @@ import { http } from './http'
  * open its 重点岗位人员; a school's safety office short of staff (safety_office: 安全监管机构待充实) opens
  * its 安全监管机构; one of the plan's measures no section of the bureau covers (supervision_coverage,
  * the measure's number: 方案措施待落实监管科室) opens 措施覆盖; a work item of 全区“一盘棋” (work_item: a
- * unit's due soon or overdue, the bureau's with units overdue) opens 本单位工作, or the item.
+ * unit's due soon or overdue, the bureau's with units overdue) opens 本单位工作, or the item; a request
+ * to read a school's students' records (minors_grant: 未成年人信息查阅待审批) opens 未成年人信息查阅 on 待我审批.
  */
 export type TaskSubject =
   | 'hazard'
@@ -36,6 +37,7 @@ export type TaskSubject =
   | 'safety_office'
   | 'supervision_coverage'
   | 'work_item'
+  | 'minors_grant'
 
 export interface TaskItem {
   subject_type: TaskSubject | string
@@ -103,6 +105,11 @@ export type TaskKind =
   | 'duty.work'
   /** 全区工作有单位逾期: the bureau's work items with units overdue (items: work_item). */
   | 'duty.work.overdue'
+  /**
+   * 未成年人信息查阅待审批: a school leader's requests from above to read the school's students'
+   * records, waiting for a decision (items: minors_grant, the grant's id).
+   */
+  | 'minors.grants'
 
 export interface TaskGroup {
   kind: TaskKind | string

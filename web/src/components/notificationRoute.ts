@@ -35,6 +35,9 @@ const BY_ID: Readonly<Record<string, string>> = {
  */
 export function notificationRoute(n: NotificationObject): RouteLocationRaw | null {
   if (!n || typeof n.object_type !== 'string') return null
+  // 未成年人信息查阅: a request to decide, or a decision on one's own (object_id: the grant); the
+  // page lists both (its first tab follows the caller's permissions).
+  if (n.object_type === 'minors_grant') return positiveId(n.object_id) === null ? null : { name: 'minors' }
   if (!Object.prototype.hasOwnProperty.call(BY_ID, n.object_type)) return null
   const id = positiveId(n.object_id)
   return id === null ? null : { name: BY_ID[n.object_type], params: { id } }

@@ -827,6 +827,23 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'menu.policy', group: 'system', icon: 'Lock', perm: perm.policyRead },
   },
   {
+    // 未成年人信息查阅: records naming students (家长回执名单) are minors' data. A user above a school
+    // asks for a time-limited grant to read them (我的申请, edu:read), the school's leader approves,
+    // refuses or revokes it (待我审批, minors:grant), and the yearly access report says who read which
+    // school's records (年度查阅报告, minors:grant or audit:read). Not in the menu of a school's staff
+    // who decide nothing (they read their own school's records as their duties need).
+    path: 'minors',
+    name: 'minors',
+    component: () => import('@/views/minors/MinorsGrants.vue'),
+    meta: {
+      title: 'minors.menu.title',
+      group: 'system',
+      icon: 'Hide',
+      perm: [perm.eduRead, perm.minorsGrant, perm.auditRead],
+      menuHide: { unit: 'school', without: [perm.minorsGrant, perm.auditRead] },
+    },
+  },
+  {
     path: 'system/audit',
     name: 'audit',
     component: () => import('@/views/system/audit/AuditList.vue'),

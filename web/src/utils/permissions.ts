@@ -89,4 +89,9 @@ export const perm = {
   dutyManage: 'duty:manage',
   /** Revise the district's duty templates per post (the bureau's safety office). */
   dutyTemplate: 'duty:template',
+  /**
+   * 未成年人信息: approve, refuse and revoke the grants (查阅授权) by which users above a school read its
+   * students' records (a school's leader, their own school); read the yearly access report.
+   */
+  minorsGrant: 'minors:grant',
 } as const

@@ -30,6 +30,12 @@ describe('notificationRoute', () => {
     expect(pathOf(to!)).toBe('/edu/joint/3')
   })
 
+  it('opens 未成年人信息查阅 for a grant to decide or decided (minors_grant)', () => {
+    expect(notificationRoute({ object_type: 'minors_grant', object_id: '12' })).toEqual({ name: 'minors' })
+    expect(notificationRoute({ object_type: 'minors_grant', object_id: '0' })).toBeNull()
+    expect(notificationRoute({ object_type: 'minors_grant', object_id: 'x' })).toBeNull()
+  })
+
   it('opens a screening round (security_round)', () => {
     const to = notificationRoute({ object_type: 'security_round', object_id: '41' })
     expect(to).toEqual({ name: 'security-round', params: { id: '41' } })

@@ -77,6 +77,25 @@ describe('a page open to any of its permissions', () => {
     await other.push('/edu/joint/12')
     expect(other.currentRoute.value.name).toBe('forbidden')
   })
+
+  it('opens 未成年人信息查阅 to edu:read, minors:grant or audit:read, and to nobody with none', async () => {
+    for (const [perms, kind] of [
+      [['edu:read'], 'bureau'],
+      [['minors:grant'], 'school'],
+      [['audit:read'], 'bureau'],
+    ] as const) {
+      setActivePinia(createPinia())
+      auth.session.mockResolvedValue(me([...perms], kind))
+      const router = createAppRouter()
+      await router.push('/minors?tab=approve')
+      expect(router.currentRoute.value.name, perms.join()).toBe('minors')
+    }
+    setActivePinia(createPinia())
+    auth.session.mockResolvedValue(me(['whistle:read', 'edu:joint']))
+    const other = createAppRouter()
+    await other.push('/minors')
+    expect(other.currentRoute.value.name).toBe('forbidden')
+  })
 })
 
 describe('a page of the bureau’s own offices', () => {

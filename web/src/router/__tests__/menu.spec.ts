@@ -14,7 +14,8 @@ describe('sidebar menu', () => {
     // 我的职责清单 needs only a login (its unit, a school, is not known here: it shows).
     expect(menu.map((s) => s.group)).toEqual(['home', 'duties', 'system'])
     expect(menu[1].items.map((i) => i.name)).toEqual(['duty-mine'])
-    expect(menu[2].items.map((i) => i.name)).toEqual(['audit'])
+    // 未成年人信息查阅: the auditor reads its yearly report.
+    expect(menu[2].items.map((i) => i.name)).toEqual(['minors', 'audit'])
     expect(buildMenu(layoutChildren, canWith([perm.auditRead, perm.auditExport]), 'bureau').map((s) => s.group)).toEqual(['home', 'system'])
   })
 
@@ -297,7 +298,8 @@ const demoRoles: Record<string, { unit: string; perms: string[] }> = {
       'hazard:close', 'hazard:read', 'hazard:rectify', 'hazard:reply', 'hazard:report', 'hazard:verify', 'patrol:manage', 'patrol:read',
       'patrol:record', 'region:read', 'rules:read', 'school:export', 'school:read', 'school:write', 'security:read', 'security:record',
       'whistle:raise', 'whistle:read', 'edu:read', 'edu:classes', 'edu:checkin', 'edu:lessons', 'bus:read', 'bus:manage',
-      'traffic:read', 'traffic:manage', 'traffic:gate', 'emergency:read', 'emergency:manage', 'training:read', 'training:manage'],
+      'traffic:read', 'traffic:manage', 'traffic:gate', 'emergency:read', 'emergency:manage', 'training:read', 'training:manage',
+      'minors:grant'],
   },
   school1_teacher: {
     unit: 'school',
@@ -451,10 +453,17 @@ describe('sidebar per demo role', () => {
     }
   })
 
+  it('puts 未成年人信息查阅 under 系统管理 for the bureau, a school’s leader and the auditor, not a school’s other staff', () => {
+    for (const who of ['safety_office', 'section_basic', 'inspector', 'school1_leader', 'auditor']) expect(names(who), who).toContain('minors')
+    for (const who of ['school1_safety', 'school1_teacher', 'sysadmin', 'secadmin', 'dept1_liaison']) expect(names(who), who).not.toContain('minors')
+    const system = sidebar('school1_leader').find((s) => s.group === 'system')?.items ?? []
+    expect(system.find((i) => i.name === 'minors')).toEqual({ name: 'minors', path: '/minors', title: 'minors.menu.title', icon: 'Hide' })
+  })
+
   it('gives the three administrators and a department only their own pages', () => {
     expect(names('sysadmin')).toEqual(['home', 'calendar', 'org', 'schools', 'departments', 'rules', 'users'])
     expect(names('secadmin')).toEqual(['home', 'users', 'roles', 'policy'])
-    expect(names('auditor')).toEqual(['home', 'audit'])
+    expect(names('auditor')).toEqual(['home', 'minors', 'audit'])
     expect(names('dept1_liaison')).toEqual(['home', 'whistles', 'edu-joint', 'departments'])
   })
 })

@@ -21,7 +21,9 @@
 // id) to its 三管三必须; the bureau's measures no section covers (duty.coverage, items of subject
 // supervision_coverage: the measure's number) to 措施覆盖; a school's or a section's work of 全区“一盘棋”
 // due soon or overdue (duty.work, items of subject work_item: the item's id) to 本单位工作, and the
-// bureau's work with units overdue (duty.work.overdue) to the item, its units' progress.
+// bureau's work with units overdue (duty.work.overdue) to the item, its units' progress; a school
+// leader's requests from above to read the school's students' records (minors.grants, items of
+// subject minors_grant) to 未成年人信息查阅 on its 待我审批 tab.
 import type { RouteLocationRaw } from 'vue-router'
 import type { TaskGroup, TaskItem } from '@/api/tasks'
 import { busRecordRoute } from '@/views/bus/busHelpers'
@@ -69,6 +71,10 @@ const DUTY_WORK = 'duty.work'
 /** 全区工作有单位逾期: the bureau's items with units overdue; its items' subject is the work item. */
 const DUTY_WORK_OVERDUE = 'duty.work.overdue'
 const WORK_SUBJECT = 'work_item'
+/** 未成年人信息查阅待审批: the grants waiting for the school leader; its items' subject is the grant. */
+const MINORS_GRANTS = 'minors.grants'
+const MINORS_GRANT_SUBJECT = 'minors_grant'
+const minorsApprove = (): RouteLocationRaw => ({ name: 'minors', query: { tab: 'approve' } })
 
 /**
  * The record an item opens: a hazard (supervision items too: the order's hazard), a whistle, a
@@ -79,6 +85,8 @@ const WORK_SUBJECT = 'work_item'
  */
 export function itemRoute(item: TaskItem, group?: Pick<TaskGroup, 'kind'>): RouteLocationRaw | null {
   const id = String(item.subject_id)
+  // 未成年人信息查阅待审批: the requests waiting, 同意 and 拒绝 on each.
+  if (group?.kind === MINORS_GRANTS || item.subject_type === MINORS_GRANT_SUBJECT) return minorsApprove()
   // 安全教育待完成: the school's education calendar, with its 去记录 buttons.
   if (group?.kind === LESSONS || item.subject_type === 'edu_calendar') return { name: 'edu-calendar', query: { school_id: id } }
   // 家长信回执未齐: the letter, its classes and their receipts.
@@ -176,6 +184,7 @@ export function groupRoute(group: Pick<TaskGroup, 'kind'>): RouteLocationRaw | n
   if (kind === DUTY_COVERAGE) return { name: 'duty-supervision-coverage' }
   if (kind === DUTY_WORK) return { name: 'duty-work-mine' }
   if (kind === DUTY_WORK_OVERDUE) return { name: 'duty-work-board' }
+  if (kind === MINORS_GRANTS) return minorsApprove()
   return null
 }
 

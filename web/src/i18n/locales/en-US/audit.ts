@@ -108,6 +108,18 @@ export default {
       start_rectifying: 'Start rectifying',
       submit: 'Submit rectification',
     },
+    minors: {
+      grant: {
+        approve: 'Approve access to minors’ data',
+        refuse: 'Refuse access to minors’ data',
+        request: 'Request access to minors’ data',
+        revoke: 'Revoke access to minors’ data',
+      },
+      read: 'Read minors’ data',
+      report: {
+        export: 'Export the minors’ data access report',
+      },
+    },
     org: {
       init: 'Initialise organisation',
     },
@@ -208,10 +220,12 @@ export default {
     department: 'Department',
     drill: 'Drill',
     drill_plan: 'Drill plan',
+    edu_letter: 'Letter to the parents',
     file: 'File',
     hazard: 'Hazard',
     hazard_rules: 'Hazard rules',
     holiday_year: 'Holidays',
+    minors_grant: 'Minors’ data access grant',
     patrol_plan: 'Patrol plan',
     patrol_record: 'Patrol record',
     personal_fields: 'Personal fields',

@@ -108,6 +108,18 @@ export default {
       start_rectifying: '开始整改',
       submit: '提交整改',
     },
+    minors: {
+      grant: {
+        approve: '同意查阅未成年人信息',
+        refuse: '拒绝查阅未成年人信息',
+        request: '申请查阅未成年人信息',
+        revoke: '撤销未成年人信息查阅授权',
+      },
+      read: '查阅未成年人信息',
+      report: {
+        export: '导出未成年人信息查阅报告',
+      },
+    },
     org: {
       init: '初始化组织机构',
     },
@@ -208,10 +220,12 @@ export default {
     department: '部门',
     drill: '演练',
     drill_plan: '演练计划',
+    edu_letter: '致家长的一封信',
     file: '文件',
     hazard: '隐患',
     hazard_rules: '隐患规则',
     holiday_year: '节假日',
+    minors_grant: '未成年人信息查阅授权',
     patrol_plan: '巡查计划',
     patrol_record: '巡查记录',
     personal_fields: '个人信息字段',

@@ -28,5 +28,6 @@ import tasks from './tasks'
 import people from './people'
 import print from './print'
 import audit from './audit'
+import minors from './minors'
 
-export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules, drill, plan, checklist, patrol, campaign, security, whistle, edu, bus, traffic, emergency, training, duties, tasks, people, print, audit }
+export default { common, menu, login, layout, profile, home, org, admin, error, hazard, calendar, rules, drill, plan, checklist, patrol, campaign, security, whistle, edu, bus, traffic, emergency, training, duties, tasks, people, print, audit, minors }

@@ -1,8 +1,10 @@
 // A letter to the parents: its text, status, term and totals; each class's row — teacher, size (—
 // when unknown), receipts and rate — with its parents' link (copied on a tap) and QR code where the
 // caller may share it; who confirmed in a class (a drawer) only when the receipts answer — not on
-// a 403, and never asked by the bureau; 打印二维码 and its sheet; a draft published from here; cards
-// on a phone; an unknown letter.
+// a 403; the bureau, refused the names (minors' data), told so and offered 申请查阅回执名单 (the
+// request dialog with the letter's school and the receipts filled in), or told its request is
+// waiting, and shown the names through an active grant; 打印二维码 and its sheet; a draft published
+// from here; cards on a phone; an unknown letter.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
@@ -28,12 +30,21 @@ const api = vi.hoisted(() => ({
     receipts: vi.fn(),
     board: vi.fn(),
   },
+  minors: {
+    grants: vi.fn(),
+    kinds: vi.fn(),
+    request: vi.fn(),
+  },
   confirm: vi.fn(),
 }))
 
 vi.mock('@/api/eduLetters', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api/eduLetters')>()
   return { ...real, eduLettersApi: api.letters }
+})
+vi.mock('@/api/minors', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/api/minors')>()
+  return { ...real, minorsApi: api.minors }
 })
 vi.mock('@/utils/confirm', () => ({ confirmAction: api.confirm }))
 
@@ -84,7 +95,9 @@ const CLASSES = () => [
 
 beforeEach(() => {
   i18n.global.locale.value = 'zh-CN'
-  for (const fn of [...Object.values(api.letters), api.confirm, writeText]) fn.mockReset()
+  for (const fn of [...Object.values(api.letters), ...Object.values(api.minors), api.confirm, writeText]) fn.mockReset()
+  api.minors.grants.mockResolvedValue({ items: [] })
+  api.minors.kinds.mockResolvedValue({ items: [{ code: 'edu_letter_receipt', label: '家长回执名单（学生姓名）' }] })
   api.letters.get.mockResolvedValue(letter())
   api.letters.classes.mockResolvedValue({ items: CLASSES() })
   api.letters.receipts.mockResolvedValue({ items: [receipt(), receipt({ id: 2, student_name: '李四', relation: 'grandparent', relation_label: '祖父母/外祖父母', at: '2026-12-03T12:05:00Z' })] })
@@ -169,21 +182,75 @@ describe('致家长的一封信: a letter', () => {
     expect($$('letter-class-row')).toHaveLength(3)
     expect($('letter-receipts')).toBeNull()
     expect(Array.from(document.querySelectorAll('.classes-table thead th')).map((th) => text(th))).not.toContain('操作')
-    // Not an error to the user: simply not theirs to see.
+    // Not an error to the user: simply not theirs to see; nothing to request within the school.
     expect(document.querySelector('.el-message--error')).toBeNull()
+    expect($('letter-names-refused')).toBeNull()
+    expect($('letter-grant-request')).toBeNull()
+    expect(api.minors.grants).not.toHaveBeenCalled()
   })
 
-  it('never asks the bureau for the names: rates only', async () => {
+  const FORBIDDEN = () => new ApiError(403, { code: 'forbidden', message: '没有权限执行此操作', details: [] }, null)
+  const bureauLetter = () => {
     api.letters.get.mockResolvedValue(letter({ can_edit: false }))
     api.letters.classes.mockResolvedValue({ items: CLASSES().map((c) => ({ ...c, token: '' })) })
+  }
+
+  it('tells the bureau refused the names (403) they are minors’ data, and offers to request access to them', async () => {
+    bureauLetter()
+    api.letters.receipts.mockRejectedValue(FORBIDDEN())
     await mountPage(OFFICE())
-    expect(api.letters.receipts).not.toHaveBeenCalled()
+    // Asked once: the answer decides.
+    expect(api.letters.receipts).toHaveBeenCalledTimes(1)
     expect($('letter-receipts')).toBeNull()
     expect($('letter-qr')).toBeNull()
     expect($('letter-print')).toBeNull()
-    expect(document.body.textContent).toContain('教育局只查看回执率，不查看家长回执名单。')
     expect($('letter-edit')).toBeNull()
-    expect($('letter-close')).toBeNull()
+    expect(document.querySelector('.el-message--error')).toBeNull()
+    expect(text($('letter-names-refused'))).toContain('学生姓名属于未成年人信息，上级单位查看须经学校负责人授权')
+    expect(api.minors.grants).toHaveBeenCalledWith(true)
+    expect(text($('letter-grant-request'))).toBe('申请查阅回执名单')
+
+    // The request dialog, the letter's school and the receipts filled in.
+    $('letter-grant-request')!.click()
+    await settle()
+    expect($('grant-dialog')).not.toBeNull()
+    expect(text($('grant-school-fixed'))).toBe('示范区双桥小学')
+    expect(text($('grant-kind-fixed'))).toBe('家长回执名单（学生姓名）')
+    const reason = $('grant-reason') as HTMLTextAreaElement
+    reason.value = '核查三年级2班回执情况'
+    reason.dispatchEvent(new Event('input'))
+    await settle()
+    api.minors.request.mockResolvedValue({ id: 12, unit_id: 21, kind: 'edu_letter_receipt', state: 'requested' })
+    $('grant-submit')!.click()
+    await settle()
+    expect(api.minors.request).toHaveBeenCalledWith({ unit_id: 21, kind: 'edu_letter_receipt', reason: '核查三年级2班回执情况', days: 7 })
+    // Waiting for the school's leader now.
+    expect($('letter-grant-request')).toBeNull()
+    expect(text($('letter-grant-pending'))).toBe('已提交查阅申请，等待学校负责人审批。')
+  })
+
+  it('says the bureau’s request is waiting instead of offering another', async () => {
+    bureauLetter()
+    api.letters.receipts.mockRejectedValue(FORBIDDEN())
+    api.minors.grants.mockResolvedValue({
+      items: [
+        { id: 3, unit_id: 22, kind: 'edu_letter_receipt', state: 'requested' },
+        { id: 2, unit_id: 21, kind: 'edu_letter_receipt', state: 'requested' },
+      ],
+    })
+    await mountPage(OFFICE())
+    expect(text($('letter-grant-pending'))).toBe('已提交查阅申请，等待学校负责人审批。')
+    expect($('letter-grant-request')).toBeNull()
+  })
+
+  it('shows the bureau the names through an active grant, without the note', async () => {
+    bureauLetter()
+    await mountPage(OFFICE())
+    expect(api.letters.receipts).toHaveBeenCalledWith(5, 7)
+    expect($('letter-names-refused')).toBeNull()
+    expect($('letter-grant-request')).toBeNull()
+    expect($$('letter-receipts')).toHaveLength(3)
+    expect(api.minors.grants).not.toHaveBeenCalled()
   })
 
   it('prints one block per class it may share: name, code and instruction', async () => {

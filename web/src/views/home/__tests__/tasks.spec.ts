@@ -160,6 +160,15 @@ describe('我的待办 links', () => {
     expect(groupRoute(group('staffing.board', 1))).toBeNull()
   })
 
+  it('leads 未成年人信息查阅待审批 (minors.grants) to the 待我审批 tab, from 查看全部 and from each item', () => {
+    const waiting: TaskGroup = { kind: 'minors.grants', label: '未成年人信息查阅待审批', count: 1, overdue: 0, items: [] }
+    const item = { subject_type: 'minors_grant', subject_id: 5, title: '安全科 周科长申请查阅家长回执名单', school_name: '示范区双桥小学', due: '', overdue: false }
+    expect(groupRoute(waiting)).toEqual({ name: 'minors', query: { tab: 'approve' } })
+    expect(itemRoute(item, waiting)).toEqual({ name: 'minors', query: { tab: 'approve' } })
+    expect(itemRoute(item)).toEqual({ name: 'minors', query: { tab: 'approve' } })
+    expect(groupRoute(group('minors.report', 1))).toBeNull()
+  })
+
   it('folds the groups with nothing to do, keeping the server’s order', () => {
     const { busy, idle } = splitGroups([group('hazard.assign', 0), group('hazard.verify', 3), group('whistle.todo', 1)])
     expect(busy.map((g) => g.kind)).toEqual(['hazard.verify', 'whistle.todo'])

@@ -58,8 +58,10 @@ struct Loaded {
   cal::PublicCalendar calendar;
 };
 
-Status Load(domain::Tx& tx, const RequestContext& ctx, Loaded& out) {
-  XA_ASSIGN_OR_RETURN(out.bureau, BureauOf(tx, ctx, 0));
+// The caller's bureau (a trusted caller names it with `trusted_bureau`) with its units.
+Status Load(domain::Tx& tx, const RequestContext& ctx, Loaded& out,
+            std::int64_t trusted_bureau = 0) {
+  XA_ASSIGN_OR_RETURN(out.bureau, BureauOf(tx, ctx, trusted_bureau));
   XA_ASSIGN_OR_RETURN(out.sections, UnitsOf(tx, out.bureau, "section"));
   XA_ASSIGN_OR_RETURN(out.schools, UnitsOf(tx, out.bureau, "school"));
   for (const auto& u : out.sections) out.units[u.id] = &u;
@@ -234,15 +236,7 @@ Result<du::WorkItem> SaveWorkItem(Services& s, const RequestContext& ctx, du::Wo
   du::WorkItem saved;
   XA_TRY(s.store.Write([&](domain::Tx& tx) -> Status {
     Loaded l;
-    if (ctx.principal) {
-      XA_TRY(Load(tx, ctx, l));
-    } else {
-      XA_ASSIGN_OR_RETURN(l.bureau, BureauOf(tx, ctx, in.bureau_id));
-      XA_ASSIGN_OR_RETURN(l.sections, UnitsOf(tx, l.bureau, "section"));
-      XA_ASSIGN_OR_RETURN(l.schools, UnitsOf(tx, l.bureau, "school"));
-      for (const auto& u : l.sections) l.units[u.id] = &u;
-      for (const auto& u : l.schools) l.units[u.id] = &u;
-    }
+    XA_TRY(Load(tx, ctx, l, in.bureau_id));
     if (ctx.principal && ctx.principal->unit_kind != "bureau") {
       return Error{ErrorCode::kPermissionDenied, "全区工作由教育局部署", {}};
     }

@@ -5909,7 +5909,9 @@ TEST_P(StorageContract, MigrationToMinorsDataKeepsWorkAndStoresGrantsAndReads) {
             mine.grantee = "office";
             XA_ASSIGN_OR_RETURN(auto listed, tx.minors().Grants(mine, domain::ScopeFilter{}, 200));
             EXPECT_EQ(listed.size(), 2u);
-            if (listed.size() == 2) EXPECT_EQ(listed[0].id, other.id);  // newest first
+            if (listed.size() == 2) {
+              EXPECT_EQ(listed[0].id, other.id);  // newest first
+            }
             domain::GrantFilter someone;
             someone.grantee = "someone";
             someone.or_in_scope = true;
